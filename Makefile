@@ -1,0 +1,170 @@
+# kmgca — one C core library (lib/), thin doors (cli/, addin/), tables as data
+# (foodtables/, drugtables/). `make help` lists the targets.
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BINDIR     = $(PREFIX)/bin
+LIBDIR     = $(PREFIX)/lib
+INCDIR     = $(PREFIX)/include
+MANDIR     = $(PREFIX)/share/man
+PKGDIR     = $(LIBDIR)/pkgconfig
+DATA      ?= ../shared/data
+B         ?= build
+
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+OPT       ?= -O2 -g
+CFLAGS    ?= $(OPT)
+WARN       = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -fPIC -Iinclude -Ilib $(CFLAGS) $(EXTRA_CFLAGS)
+XLSX_CFLAGS = $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
+XLSX_LIBS   = $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+# libcsv ships no .pc file.
+LIBS       = -lcsv -lm -lpthread
+LDFLAGS   ?=
+
+ifeq ($(V),1)
+Q =
+say =
+else
+Q = @
+say = @printf '  %-8s %s\n' $(1) $(2);
+endif
+
+LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/match.c lib/serving.c
+LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o
+CLI_SRC  = cli/main.c cli/cmd_food.c cli/json.c
+CLI_OBJ  = $(CLI_SRC:cli/%.c=$(B)/cli/%.o)
+TESTS    = test_core test_text test_serving test_match test_custom test_accuracy
+TEST_BIN = $(TESTS:%=$(B)/tests/%)
+TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv
+SETUP    = $(B)/.setup-build
+
+.PHONY: all setup clean check test unit e2e demo install uninstall foodtables \
+        check-foodtables asan ubsan valgrind bench help
+
+all: $(B)/kmgca $(B)/libkmgca.a $(B)/libkmgca.so $(B)/kmgca.pc
+
+help:
+	@echo "make            build the library and build/kmgca (installs Debian packages as root)"
+	@echo "make demo       build and run kmgca on the bundled examples"
+	@echo "make check      build and run every test"
+	@echo "make foodtables regenerate foodtables/ from the USDA files in DATA=$(DATA)"
+	@echo "make bench      run the benchmarks in bench/"
+	@echo "make asan|ubsan|valgrind   the test suite under sanitizers or valgrind"
+	@echo "make install    install into DESTDIR/PREFIX (PREFIX=$(PREFIX))"
+
+# Set-up is part of the build: missing packages are installed (root) or named.
+$(SETUP): tools/setup.sh
+	@mkdir -p $(B)
+	$(Q)sh tools/setup.sh build
+	@touch $@
+$(B)/.setup-test: tools/setup.sh $(SETUP)
+	$(Q)sh tools/setup.sh test
+	@touch $@
+setup: $(SETUP)
+
+$(B)/lib/%.o: lib/%.c lib/internal.h include/kmgca.h | $(SETUP)
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/cli/%.o: cli/%.c cli/cli.h include/kmgca.h | $(SETUP)
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -Icli -c $< -o $@
+
+# The tables, compiled in: a generated C file, never edited by hand.
+$(B)/tools/embedtables: tools/embedtables.c lib/csv.c lib/status.c lib/text.c lib/internal.h | $(SETUP)
+	@mkdir -p $(dir $@)
+	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -o $@ tools/embedtables.c lib/csv.c lib/status.c lib/text.c $(LIBS)
+$(B)/gen/foodtables.c: $(B)/tools/embedtables $(TABLES)
+	@mkdir -p $(dir $@)
+	$(call say,GEN,$@)$(B)/tools/embedtables foodtables $@
+$(B)/lib/foodtables.o: $(B)/gen/foodtables.c lib/internal.h
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -O1 -g0 -c $< -o $@
+
+$(B)/libkmgca.a: $(LIB_OBJ)
+	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
+$(B)/libkmgca.so: $(LIB_OBJ)
+	$(call say,LD,$@)$(CC) -shared -Wl,-soname,libkmgca.so.0 -o $@ $^ $(LDFLAGS) $(LIBS)
+
+$(B)/kmgca: $(CLI_OBJ) $(B)/libkmgca.a
+	$(call say,LD,$@)$(CC) -o $@ $(CLI_OBJ) $(B)/libkmgca.a $(LDFLAGS) $(XLSX_LIBS) $(LIBS)
+
+$(B)/kmgca.pc: Makefile
+	@mkdir -p $(B)
+	@printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kmgca\nDescription: K, Mg, Ca and Na from food text, USDA tables built in\nVersion: %s\nLibs: -L$${libdir} -lkmgca\nLibs.private: -lcsv -lm -lpthread\nCflags: -I$${includedir}\n' \
+	  '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' '$(VERSION)' > $@
+
+# ---- The importer ----------------------------------------------------------
+$(B)/tools/foodimport: tools/foodimport.c | $(SETUP)
+	@mkdir -p $(dir $@)
+	$(call say,CC,$@)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) -o $@ $< -lcsv -lz
+
+foodtables: $(B)/tools/foodimport
+	$(B)/tools/foodimport $(DATA) foodtables
+
+# Regenerates the tables into a scratch folder and requires them to equal the
+# committed ones byte for byte.
+check-foodtables: $(B)/tools/foodimport
+	@rm -rf $(B)/regen && mkdir -p $(B)/regen
+	$(Q)$(B)/tools/foodimport $(DATA) $(B)/regen
+	$(Q)for f in foods.csv portions.csv aliases_zh.csv; do \
+	  cmp foodtables/$$f $(B)/regen/$$f || { echo "FAIL foodtables/$$f differs from a fresh import"; exit 1; }; \
+	done; echo "ok foodtables: committed tables equal a fresh import from $(DATA)"
+
+# ---- Tests -----------------------------------------------------------------
+$(B)/tests/%: tests/%.c tests/testutil.h $(B)/libkmgca.a
+	@mkdir -p $(dir $@)
+	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(B)/libkmgca.a $(CMOCKA_LIBS) $(LIBS)
+
+unit: $(TEST_BIN)
+	$(Q)fail=0; for t in $(TEST_BIN); do \
+	  (cd tests && LC_ALL=C ../$$t) || fail=1; \
+	done; exit $$fail
+
+e2e: $(B)/kmgca $(B)/.setup-test
+	$(Q)LC_ALL=C sh tests/cli/run.sh $(B)/kmgca
+
+check: all unit e2e check-foodtables
+	@echo "make check: all tests passed"
+test: check
+
+demo: $(B)/kmgca
+	@sh examples/demo.sh $(B)/kmgca
+
+# ---- Sanitizers and valgrind ----------------------------------------------
+asan:
+	$(MAKE) B=build/asan CC=clang OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" LDFLAGS="-fsanitize=address,undefined" unit e2e
+ubsan:
+	$(MAKE) B=build/ubsan CC=clang OPT="-O1 -g -fsanitize=undefined -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=undefined" unit e2e
+valgrind: $(TEST_BIN)
+	$(Q)for t in $(TEST_BIN); do \
+	  (cd tests && valgrind -q --leak-check=full --error-exitcode=9 ../$$t >/dev/null) || exit 1; \
+	done; echo "valgrind: no errors, no leaks"
+
+bench: $(B)/kmgca $(B)/bench/bench_match
+	sh bench/run.sh $(B)
+$(B)/bench/%: bench/%.c $(B)/libkmgca.a
+	@mkdir -p $(dir $@)
+	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -O2 -o $@ $< $(B)/libkmgca.a $(LIBS)
+
+# ---- Install ---------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PKGDIR)
+	install -m 755 $(B)/kmgca $(DESTDIR)$(BINDIR)/kmgca
+	install -m 644 $(B)/libkmgca.a $(DESTDIR)$(LIBDIR)/libkmgca.a
+	install -m 755 $(B)/libkmgca.so $(DESTDIR)$(LIBDIR)/libkmgca.so.$(VERSION)
+	ln -sf libkmgca.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libkmgca.so.0
+	ln -sf libkmgca.so.0 $(DESTDIR)$(LIBDIR)/libkmgca.so
+	install -m 644 include/kmgca.h $(DESTDIR)$(INCDIR)/kmgca.h
+	install -m 644 man/kmgca.1 $(DESTDIR)$(MANDIR)/man1/kmgca.1
+	install -m 644 $(B)/kmgca.pc $(DESTDIR)$(PKGDIR)/kmgca.pc
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kmgca $(DESTDIR)$(LIBDIR)/libkmgca.a $(DESTDIR)$(LIBDIR)/libkmgca.so* \
+	      $(DESTDIR)$(INCDIR)/kmgca.h $(DESTDIR)$(MANDIR)/man1/kmgca.1 $(DESTDIR)$(PKGDIR)/kmgca.pc
+
+clean:
+	rm -rf $(B)

@@ -1,0 +1,48 @@
+/* cli.h — what the kmgca command's files share. The CLI decides how errors
+ * look and which exit status they get; the library only reports them. */
+#ifndef KMGCA_CLI_H
+#define KMGCA_CLI_H
+
+#include "kmgca.h"
+
+#include <stdio.h>
+
+/* Exit statuses (documented in kmgca(1) and README.md). */
+enum {
+    EXIT_OK = 0,
+    EXIT_NOT_FOUND = 1,  /* no food matched, or the serving cannot be weighed */
+    EXIT_USAGE = 2,      /* bad options or arguments */
+    EXIT_DATA = 3,       /* an input file is malformed (file:line:column given) */
+    EXIT_IO = 4,         /* a file cannot be read or written */
+    EXIT_INTERNAL = 5    /* out of memory or another internal failure */
+};
+
+/* The exit status for a library status. */
+int exit_status_for(kmgca_status st);
+/* Prints "kmgca: FILE:LINE:COLUMN: message" (the parts that apply). */
+void print_error(const kmgca_error *err);
+
+int cmd_food(int argc, char **argv);
+
+/* ---- JSON output -------------------------------------------------------- */
+typedef struct {
+    FILE *out;
+    int depth;
+    int need_comma[32];
+    int pretty;
+} json;
+
+void json_begin_object(json *j, const char *key);
+void json_end_object(json *j);
+void json_begin_array(json *j, const char *key);
+void json_end_array(json *j);
+void json_string(json *j, const char *key, const char *value); /* NULL -> null */
+void json_number(json *j, const char *key, double value);      /* NaN -> null */
+void json_int(json *j, const char *key, long long value);
+void json_bool(json *j, const char *key, int value);
+void json_null(json *j, const char *key);
+
+/* Formats mg for people: 156, 27.4, 0.52. */
+const char *fmt_mg(char *buf, size_t size, double mg);
+
+#endif

@@ -1,0 +1,257 @@
+/* cmd_food.c — `kmgca food`: one food, one serving, its minerals. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char food_usage[] =
+    "Usage: kmgca food [OPTIONS] FOOD [SERVING]\n"
+    "       kmgca food --search TEXT\n"
+    "\n"
+    "Matches FOOD (English or Chinese free text, e.g. \"spinach, boiled\", \"菠菜\")\n"
+    "to a USDA food and prints calcium, magnesium, potassium and sodium in SERVING\n"
+    "(default 100 g). SERVING is free text: \"30 g\", \"1 ounce\", \"1½ cups\",\n"
+    "\"1 medium\", \"2 large biscuits\". A serving may also lead FOOD:\n"
+    "kmgca food \"2 slices whole wheat bread\".\n"
+    "\n"
+    "Options:\n"
+    "  --json             print one JSON object instead of text\n"
+    "  --search TEXT      list the foods TEXT could mean, best first\n"
+    "  --limit N          how many foods --search lists (default 10, at most 50)\n"
+    "  --foods FILE       add custom foods from a CSV (name, aliases, ca_mg, mg_mg,\n"
+    "                     k_mg, na_mg per 100 g, portions \"1 cup=240; 1 scoop=30\")\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "Exit status: 0 found; 1 no food matched or the serving cannot be weighed for\n"
+    "that food; 2 bad arguments; 3 malformed --foods file; 4 unreadable file.\n";
+
+static const kmgca_nutrient order[KMGCA_NUTRIENT_COUNT] = {KMGCA_CA, KMGCA_MG, KMGCA_K,
+                                                           KMGCA_NA};
+static const char *const labels[KMGCA_NUTRIENT_COUNT] = {"Ca", "Mg", "K", "Na"};
+static const char *const json_keys[KMGCA_NUTRIENT_COUNT] = {"ca_mg", "mg_mg", "k_mg",
+                                                            "na_mg"};
+
+static int do_search(kmgca_foods *foods, const char *text, long limit, int as_json)
+{
+    const kmgca_food *found[50];
+    double conf[50];
+    size_t n = kmgca_foods_search(foods, text, found, conf, (size_t)limit);
+    if (as_json) {
+        json j = {.out = stdout, .pretty = 1};
+        json_begin_object(&j, NULL);
+        json_string(&j, "query", text);
+        json_begin_array(&j, "candidates");
+        for (size_t i = 0; i < n; i++) {
+            json_begin_object(&j, NULL);
+            json_string(&j, "description", kmgca_food_description(found[i]));
+            json_string(&j, "source", kmgca_food_source(found[i]));
+            json_string(&j, "id", kmgca_food_id(found[i]));
+            json_number(&j, "confidence", round(conf[i] * 1000) / 1000);
+            json_end_object(&j);
+        }
+        json_end_array(&j);
+        json_end_object(&j);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            printf("%.2f  %-5s %-8s %s\n", conf[i], kmgca_food_source(found[i]),
+                   kmgca_food_id(found[i]), kmgca_food_description(found[i]));
+        if (!n)
+            fprintf(stderr, "kmgca: no food matches \"%s\"\n", text);
+    }
+    return n ? EXIT_OK : EXIT_NOT_FOUND;
+}
+
+static void print_text(const char *food_text, const char *serving_text, const kmgca_match *m,
+                       double grams, const char *how, const char *unit_error)
+{
+    char buf[32];
+    printf("%s%s%s\n", food_text, serving_text[0] ? " — " : "", serving_text);
+    printf("  %s\n", kmgca_food_description(m->food));
+    printf("  %s %s · %s", kmgca_food_source(m->food), kmgca_food_id(m->food),
+           kmgca_food_group(m->food));
+    if (kmgca_food_name_zh(m->food))
+        printf(" · %s", kmgca_food_name_zh(m->food));
+    printf("\n  match: %s, confidence %.2f%s\n", kmgca_match_method_name(m->method),
+           m->confidence, m->confidence < KMGCA_LOW_CONFIDENCE ? " (low: check the food)" : "");
+    if (unit_error) {
+        printf("  serving: %s\n", unit_error);
+    } else {
+        printf("  serving: %s\n\n", how);
+        printf("  %-4s %10s %12s\n", "", "per 100 g", "in serving");
+        for (int i = 0; i < KMGCA_NUTRIENT_COUNT; i++) {
+            char a[32];
+            double per = kmgca_food_per_100g(m->food, order[i]);
+            if (isnan(per))
+                printf("  %-4s %10s %12s\n", labels[i], "n/a", "not measured");
+            else
+                printf("  %-4s %7s mg %9s mg\n", labels[i], fmt_mg(a, sizeof a, per),
+                       fmt_mg(buf, sizeof buf, kmgca_food_mg(m->food, order[i], grams)));
+        }
+    }
+    if (m->candidate_count) {
+        printf("\n  other candidates:\n");
+        for (size_t i = 0; i < m->candidate_count; i++)
+            printf("    %.2f  %s %s  %s\n", m->candidate_confidence[i],
+                   kmgca_food_source(m->candidates[i]), kmgca_food_id(m->candidates[i]),
+                   kmgca_food_description(m->candidates[i]));
+    }
+}
+
+static void print_json(const char *food_text, const char *serving_text, const kmgca_match *m,
+                       double grams, const char *how, const char *error)
+{
+    json j = {.out = stdout, .pretty = 1};
+    json_begin_object(&j, NULL);
+    json_string(&j, "query", food_text);
+    json_string(&j, "serving", serving_text[0] ? serving_text : "100 g");
+    json_string(&j, "description", m->food ? kmgca_food_description(m->food) : NULL);
+    json_string(&j, "source", m->food ? kmgca_food_source(m->food) : NULL);
+    json_string(&j, "id", m->food ? kmgca_food_id(m->food) : NULL);
+    json_string(&j, "group", m->food ? kmgca_food_group(m->food) : NULL);
+    json_string(&j, "name_zh", m->food ? kmgca_food_name_zh(m->food) : NULL);
+    json_number(&j, "confidence", m->food ? round(m->confidence * 1000) / 1000 : 0);
+    json_string(&j, "method", kmgca_match_method_name(m->method));
+    json_number(&j, "grams", grams);
+    json_string(&j, "how", how && how[0] ? how : NULL);
+    for (int i = 0; i < KMGCA_NUTRIENT_COUNT; i++)
+        json_number(&j, json_keys[i], m->food ? kmgca_food_mg(m->food, order[i], grams) : NAN);
+    json_begin_object(&j, "per_100g");
+    for (int i = 0; i < KMGCA_NUTRIENT_COUNT; i++)
+        json_number(&j, json_keys[i], m->food ? kmgca_food_per_100g(m->food, order[i]) : NAN);
+    json_end_object(&j);
+    json_begin_array(&j, "candidates");
+    for (size_t i = 0; i < m->candidate_count; i++) {
+        json_begin_object(&j, NULL);
+        json_string(&j, "description", kmgca_food_description(m->candidates[i]));
+        json_string(&j, "source", kmgca_food_source(m->candidates[i]));
+        json_string(&j, "id", kmgca_food_id(m->candidates[i]));
+        json_number(&j, "confidence", round(m->candidate_confidence[i] * 1000) / 1000);
+        json_end_object(&j);
+    }
+    json_end_array(&j);
+    json_string(&j, "error", error);
+    json_end_object(&j);
+}
+
+int cmd_food(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"json", no_argument, NULL, 'j'},       {"search", required_argument, NULL, 's'},
+        {"limit", required_argument, NULL, 'n'}, {"foods", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
+    };
+    int as_json = 0;
+    const char *search = NULL, *custom = NULL;
+    long limit = 10;
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'j': as_json = 1; break;
+        case 's': search = optarg; break;
+        case 'f': custom = optarg; break;
+        case 'n': {
+            char *end;
+            limit = strtol(optarg, &end, 10);
+            if (*end || limit < 1 || limit > 50) {
+                fprintf(stderr, "kmgca: --limit takes a whole number from 1 to 50\n");
+                return EXIT_USAGE;
+            }
+            break;
+        }
+        case 'h': fputs(food_usage, stdout); return EXIT_OK;
+        default:
+            fprintf(stderr, "kmgca: food: unknown or incomplete option \"%s\" (try kmgca food "
+                            "--help)\n",
+                    argv[optind - 1]);
+            return EXIT_USAGE;
+        }
+    }
+    int npos = argc - optind;
+    if (!search && npos < 1) {
+        fputs(food_usage, stderr);
+        return EXIT_USAGE;
+    }
+    kmgca_error err;
+    kmgca_error_clear(&err);
+    kmgca_foods *foods = kmgca_foods_new(&err);
+    if (!foods) {
+        print_error(&err);
+        return EXIT_INTERNAL;
+    }
+    if (custom && kmgca_foods_load_custom(foods, custom, &err) != KMGCA_OK) {
+        print_error(&err);
+        kmgca_foods_free(foods);
+        return exit_status_for(err.status);
+    }
+    if (search) {
+        int rc = do_search(foods, search, limit, as_json);
+        kmgca_foods_free(foods);
+        return rc;
+    }
+
+    /* FOOD, then SERVING as the rest of the words ("1 medium" or 1 medium). */
+    const char *food_arg = argv[optind];
+    char serving_text[256] = "", food_text[1024];
+    size_t o = 0;
+    for (int i = optind + 1; i < argc; i++) {
+        int w = snprintf(serving_text + o, sizeof serving_text - o, "%s%s", o ? " " : "", argv[i]);
+        if (w < 0 || (size_t)w >= sizeof serving_text - o) {
+            fprintf(stderr, "kmgca: the serving text is too long\n");
+            kmgca_foods_free(foods);
+            return EXIT_USAGE;
+        }
+        o += (size_t)w;
+    }
+    if (strlen(food_arg) >= sizeof food_text) {
+        fprintf(stderr, "kmgca: the food text is longer than %zu bytes\n", sizeof food_text - 1);
+        kmgca_foods_free(foods);
+        return EXIT_USAGE;
+    }
+    snprintf(food_text, sizeof food_text, "%s", food_arg);
+    if (!serving_text[0]) {
+        char lead[256], rest[1024];
+        if (kmgca_serving_split(food_arg, lead, sizeof lead, rest, sizeof rest) && rest[0]) {
+            snprintf(serving_text, sizeof serving_text, "%s", lead);
+            snprintf(food_text, sizeof food_text, "%s", rest);
+        }
+    }
+
+    kmgca_match m;
+    kmgca_serving s;
+    if (kmgca_serving_parse(serving_text, &s, &err) != KMGCA_OK) {
+        print_error(&err);
+        kmgca_foods_free(foods);
+        return exit_status_for(err.status);
+    }
+    kmgca_status st = kmgca_foods_match(foods, food_text, &m, &err);
+    if (st != KMGCA_OK) {
+        if (as_json)
+            print_json(food_text, serving_text, &m, NAN, NULL, err.message);
+        print_error(&err);
+        if (m.candidate_count) {
+            fprintf(stderr, "kmgca: closest foods:\n");
+            for (size_t i = 0; i < m.candidate_count; i++)
+                fprintf(stderr, "  %.2f  %s\n", m.candidate_confidence[i],
+                        kmgca_food_description(m.candidates[i]));
+        }
+        kmgca_foods_free(foods);
+        return exit_status_for(st);
+    }
+    kmgca_serving_take_detail(&s, food_text);
+    double grams = NAN;
+    char how[512] = "";
+    st = kmgca_serving_grams(m.food, &s, &grams, how, sizeof how, &err);
+    const char *unit_error = st == KMGCA_OK ? NULL : err.message;
+    if (as_json)
+        print_json(food_text, serving_text, &m, grams, how, unit_error);
+    else
+        print_text(food_text, serving_text, &m, grams, how, unit_error);
+    if (st != KMGCA_OK)
+        print_error(&err);
+    kmgca_foods_free(foods);
+    return exit_status_for(st);
+}

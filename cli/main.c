@@ -1,0 +1,85 @@
+/* main.c — the kmgca command: picks a subcommand and maps errors to exits. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+    "Usage: kmgca COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "Potassium, magnesium and calcium from food as people write it, from the USDA\n"
+    "SR28 and FNDDS 2017-2018 tables built into the program (no set-up, offline).\n"
+    "\n"
+    "Commands:\n"
+    "  food FOOD [SERVING]     minerals in a serving of a food (default 100 g)\n"
+    "  food --search TEXT      list the foods a text could mean\n"
+    "  help [COMMAND]          this text, or a command's help\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help              show help and exit\n"
+    "  -V, --version           show the version and exit\n"
+    "\n"
+    "Exit status: 0 success; 1 no food matched or the serving cannot be weighed;\n"
+    "2 bad options or arguments; 3 malformed input file; 4 a file cannot be read or\n"
+    "written; 5 internal error. See kmgca(1).\n";
+
+int exit_status_for(kmgca_status st)
+{
+    switch (st) {
+    case KMGCA_OK: return EXIT_OK;
+    case KMGCA_ERROR_NO_MATCH:
+    case KMGCA_ERROR_UNIT: return EXIT_NOT_FOUND;
+    case KMGCA_ERROR_AMOUNT:
+    case KMGCA_ERROR_ARGUMENT: return EXIT_USAGE;
+    case KMGCA_ERROR_CSV:
+    case KMGCA_ERROR_ENCODING:
+    case KMGCA_ERROR_HEADER:
+    case KMGCA_ERROR_VALUE:
+    case KMGCA_ERROR_LIMIT: return EXIT_DATA;
+    case KMGCA_ERROR_IO: return EXIT_IO;
+    default: return EXIT_INTERNAL;
+    }
+}
+
+void print_error(const kmgca_error *err)
+{
+    fputs("kmgca: ", stderr);
+    if (err->file[0]) {
+        fputs(err->file, stderr);
+        if (err->line)
+            fprintf(stderr, ":%lu", err->line);
+        if (err->line && err->column)
+            fprintf(stderr, ":%lu", err->column);
+        fputs(": ", stderr);
+    }
+    fprintf(stderr, "%s\n", err->message[0] ? err->message : kmgca_status_string(err->status));
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("kmgca %s (library %s)\n", KMGCA_VERSION, kmgca_version());
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "help") == 0) {
+        if (argc > 2 && strcmp(argv[2], "food") == 0) {
+            char *args[] = {"food", "--help", NULL};
+            return cmd_food(2, args);
+        }
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "food") == 0)
+        return cmd_food(argc - 1, argv + 1);
+    fprintf(stderr, "kmgca: unknown command \"%s\" (try kmgca --help)\n", cmd);
+    return EXIT_USAGE;
+}

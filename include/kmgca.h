@@ -1,0 +1,240 @@
+/*
+ * kmgca.h — the one public header of the kmgca core library.
+ *
+ * kmgca computes potassium (K), magnesium (Mg), calcium (Ca) and sodium (Na)
+ * in foods as people write them, from the USDA tables built into the library.
+ *
+ *     kmgca_error err;
+ *     kmgca_foods *foods = kmgca_foods_new(&err);
+ *     kmgca_match m;
+ *     kmgca_serving s;
+ *     double grams;
+ *     if (kmgca_foods_match(foods, "pumpkin seeds, roasted", &m, &err) == KMGCA_OK &&
+ *         kmgca_serving_parse("1 ounce", &s, &err) == KMGCA_OK &&
+ *         kmgca_serving_grams(m.food, &s, &grams, NULL, 0, &err) == KMGCA_OK)
+ *         printf("%.0f mg Mg\n", kmgca_food_mg(m.food, KMGCA_MG, grams));
+ *     kmgca_foods_free(foods);
+ *
+ * Rules that hold for the whole API:
+ *  - The library never prints and never exits. A function that can fail
+ *    returns a kmgca_status and, when given a non-NULL kmgca_error, fills it
+ *    with the status, a message and, for file input, the file, line and column.
+ *  - Ownership: x_new/x_load return objects the caller frees with x_free;
+ *    x_free(NULL) does nothing. Every other pointer the library returns is
+ *    borrowed: it lives as long as the object it came from.
+ *  - Text in and out is UTF-8. Numbers are parsed and printed in the C
+ *    locale whatever the process locale is.
+ *  - A kmgca_foods handle may be shared by threads: matching takes a lock
+ *    around its memo.
+ */
+#ifndef KMGCA_H
+#define KMGCA_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Version ------------------------------------------------------------ */
+
+#define KMGCA_VERSION_MAJOR 0
+#define KMGCA_VERSION_MINOR 1
+#define KMGCA_VERSION_PATCH 0
+#define KMGCA_VERSION "0.1.0"
+
+/* The library's version string (may differ from the header's when linked
+ * against another build). */
+const char *kmgca_version(void);
+
+/* ---- Status and errors -------------------------------------------------- */
+
+typedef enum {
+    KMGCA_OK = 0,
+    KMGCA_ERROR_NOMEM,        /* out of memory */
+    KMGCA_ERROR_IO,           /* a file could not be opened, read or written */
+    KMGCA_ERROR_CSV,          /* malformed CSV: unterminated quote, stray bytes */
+    KMGCA_ERROR_ENCODING,     /* text is not valid UTF-8 (or is UTF-16, or holds NUL) */
+    KMGCA_ERROR_HEADER,       /* a required column is missing or named twice */
+    KMGCA_ERROR_VALUE,        /* a field holds a value that cannot be used */
+    KMGCA_ERROR_NO_MATCH,     /* no food (or drug) matches the text */
+    KMGCA_ERROR_UNIT,         /* the unit is unknown, or not resolvable for that food */
+    KMGCA_ERROR_AMOUNT,       /* the amount is missing, negative, not a number or too large */
+    KMGCA_ERROR_ARGUMENT,     /* a caller passed NULL or an out-of-range argument */
+    KMGCA_ERROR_LIMIT,        /* an input exceeds a documented limit */
+    KMGCA_STATUS_COUNT
+} kmgca_status;
+
+/* A short English sentence for a status; never NULL (unknown values give
+ * "unknown status"). The string is static. */
+const char *kmgca_status_string(kmgca_status status);
+
+/* Where and why something failed. line and column are 1-based; 0 means
+ * "not applicable". For CSV input the column is the field number. */
+typedef struct {
+    kmgca_status status;
+    char file[256];
+    unsigned long line;
+    unsigned long column;
+    char message[512];
+} kmgca_error;
+
+/* Resets an error record to "no error". */
+void kmgca_error_clear(kmgca_error *err);
+
+/* ---- Nutrients ---------------------------------------------------------- */
+
+typedef enum {
+    KMGCA_CA = 0,   /* calcium   (USDA nutrient 301) */
+    KMGCA_MG = 1,   /* magnesium (USDA nutrient 304) */
+    KMGCA_K = 2,    /* potassium (USDA nutrient 306) */
+    KMGCA_NA = 3,   /* sodium    (USDA nutrient 307) */
+    KMGCA_NUTRIENT_COUNT
+} kmgca_nutrient;
+
+/* "ca", "mg", "k", "na" — and the English name ("calcium", ...). Static. */
+const char *kmgca_nutrient_key(kmgca_nutrient n);
+const char *kmgca_nutrient_name(kmgca_nutrient n);
+/* Parses "ca", "Calcium", "钙", "Mg", ... Returns KMGCA_ERROR_VALUE otherwise. */
+kmgca_status kmgca_nutrient_parse(const char *text, kmgca_nutrient *out);
+
+/* ---- Food tables -------------------------------------------------------- */
+
+/* A set of foods: the built-in USDA SR28 and FNDDS 2017-2018 tables, plus any
+ * custom foods the user loads on top. Opaque. */
+typedef struct kmgca_foods kmgca_foods;
+
+/* One food. Opaque; borrowed from its kmgca_foods. */
+typedef struct kmgca_food kmgca_food;
+
+/* A household measure of one food, as the table gives it:
+ * `amount` `measure` weighs `grams` (e.g. 1 "cup, sliced" = 150 g). */
+typedef struct {
+    double amount;
+    const char *measure;
+    double grams;
+} kmgca_portion;
+
+/* Opens the built-in tables. No files are read. Free with kmgca_foods_free.
+ * Returns NULL only when out of memory. */
+kmgca_foods *kmgca_foods_new(kmgca_error *err);
+void kmgca_foods_free(kmgca_foods *foods);
+
+/* Layers a custom foods CSV over the tables. Columns (any order, header
+ * names matched without regard to case): name (required), aliases (";"-
+ * separated), ca_mg, mg_mg, k_mg, na_mg (per 100 g; blank = not measured),
+ * portions (";"-separated "measure=grams", e.g. "1 cup=240; 1 scoop=30").
+ * On a bad row nothing is added and err names the file, line and column. */
+kmgca_status kmgca_foods_load_custom(kmgca_foods *foods, const char *path,
+                                     kmgca_error *err);
+
+size_t kmgca_foods_count(const kmgca_foods *foods);
+/* Food number i (0 <= i < count), or NULL. */
+const kmgca_food *kmgca_foods_at(const kmgca_foods *foods, size_t i);
+/* The food with that source ("SR28", "FNDDS", "custom") and id, or NULL. */
+const kmgca_food *kmgca_foods_find(const kmgca_foods *foods, const char *source,
+                                   const char *id);
+
+const char *kmgca_food_id(const kmgca_food *food);          /* "09040" */
+const char *kmgca_food_source(const kmgca_food *food);      /* "SR28" */
+const char *kmgca_food_description(const kmgca_food *food); /* "Bananas, raw" */
+const char *kmgca_food_group(const kmgca_food *food);       /* "Fruits and ..." */
+/* Chinese name when the food has one, else NULL. */
+const char *kmgca_food_name_zh(const kmgca_food *food);
+/* mg of a nutrient per 100 g; NaN when the table has no value ("not
+ * measured" — never read as zero). */
+double kmgca_food_per_100g(const kmgca_food *food, kmgca_nutrient n);
+/* mg of a nutrient in `grams` of the food; NaN when not measured. */
+double kmgca_food_mg(const kmgca_food *food, kmgca_nutrient n, double grams);
+size_t kmgca_food_portion_count(const kmgca_food *food);
+/* Portion i, or NULL. */
+const kmgca_portion *kmgca_food_portion(const kmgca_food *food, size_t i);
+
+/* ---- Matching food text ------------------------------------------------- */
+
+typedef enum {
+    KMGCA_MATCH_NONE = 0,
+    KMGCA_MATCH_EXACT,     /* the text is a food's description or a listed alias */
+    KMGCA_MATCH_WORDS,     /* ranked by the words the text and food share */
+    KMGCA_MATCH_SPELLING,  /* as WORDS, after correcting a misspelt word */
+    KMGCA_MATCH_CHINESE    /* through a Chinese name */
+} kmgca_match_method;
+
+#define KMGCA_MAX_CANDIDATES 3
+
+typedef struct {
+    const kmgca_food *food;    /* best food, NULL when none */
+    double confidence;         /* 0..1; below KMGCA_LOW_CONFIDENCE: show for review */
+    kmgca_match_method method;
+    size_t candidate_count;    /* runner-ups, best first */
+    const kmgca_food *candidates[KMGCA_MAX_CANDIDATES];
+    double candidate_confidence[KMGCA_MAX_CANDIDATES];
+} kmgca_match;
+
+#define KMGCA_LOW_CONFIDENCE 0.6
+
+/* Finds the best food for free text ("spinach, boiled", "菠菜"). Deterministic;
+ * memoised per distinct text. KMGCA_ERROR_NO_MATCH when nothing is close
+ * (out->food is then NULL). */
+kmgca_status kmgca_foods_match(kmgca_foods *foods, const char *text,
+                               kmgca_match *out, kmgca_error *err);
+
+/* Up to `max` foods ranked for the text, best first, with confidences.
+ * Returns how many were written. Not memoised. */
+size_t kmgca_foods_search(kmgca_foods *foods, const char *text,
+                          const kmgca_food **found, double *confidence, size_t max);
+
+/* A word for a method: "exact", "words", "spelling", "chinese", "none". */
+const char *kmgca_match_method_name(kmgca_match_method m);
+
+/* ---- Servings ----------------------------------------------------------- */
+
+typedef enum {
+    KMGCA_UNIT_NONE = 0,   /* a bare count: "2" (of the food's usual piece) */
+    KMGCA_UNIT_MASS,       /* g, kg, mg, oz, lb, 斤, 两 */
+    KMGCA_UNIT_VOLUME,     /* ml, l, cup, tbsp, tsp, fl oz, pint, quart */
+    KMGCA_UNIT_PORTION     /* a household word: "medium", "slice", "large biscuits" */
+} kmgca_unit_kind;
+
+/* A serving as written: "1½ cups", "30 g", "2 large biscuits". */
+typedef struct {
+    double amount;            /* 1.5 */
+    kmgca_unit_kind kind;
+    double unit_factor;       /* grams per unit (MASS) or ml per unit (VOLUME) */
+    char unit[64];            /* canonical unit ("cup", "g"), or the household words */
+    char detail[64];          /* words after a volume unit: "chopped", "unpacked" */
+} kmgca_serving;
+
+/* Parses a serving. An empty or NULL text means 100 g. Fractions (½ ¼ ¾ ⅓,
+ * 1/2, 1 1/2), decimal commas ("1,5"), and amount and unit run together
+ * ("30g", "1½cups") are understood. KMGCA_ERROR_AMOUNT for a missing,
+ * negative, infinite or absurd amount. */
+kmgca_status kmgca_serving_parse(const char *text, kmgca_serving *out,
+                                 kmgca_error *err);
+
+/* Carries the words of food text that say how it was cut ("broccoli,
+ * chopped", "cantaloupe, cubed") into a volume serving that names none, so
+ * that "1/2 cup" weighs as the "cup, chopped" measure. */
+void kmgca_serving_take_detail(kmgca_serving *s, const char *food_text);
+
+/* Splits a leading serving off food text: "2 slices whole wheat bread" ->
+ * serving "2 slices", food "whole wheat bread". Writes into the buffers;
+ * returns 1 when a serving was found, 0 otherwise (then food = text). */
+int kmgca_serving_split(const char *text, char *serving, size_t serving_size,
+                        char *food, size_t food_size);
+
+/* Converts a serving to grams of a food: mass directly; volume through the
+ * food's household measures; household words through its portions.
+ * `how`, when not NULL, receives a sentence such as
+ * "1/2 cup = 90 g (USDA household measure \"cup, chopped\")".
+ * KMGCA_ERROR_UNIT with a reason when the unit cannot be resolved for that
+ * food — never a guess. */
+kmgca_status kmgca_serving_grams(const kmgca_food *food, const kmgca_serving *s,
+                                 double *grams, char *how, size_t how_size,
+                                 kmgca_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KMGCA_H */

@@ -1,0 +1,282 @@
+/* csv.c — a streaming CSV reader over libcsv that knows where it is.
+ *
+ * libcsv parses but reports neither lines nor columns, does not strip a BOM
+ * and does not check encodings; this file adds those. Data is fed to libcsv
+ * one physical line at a time so that every row knows the line it starts on,
+ * and every error names the line and the field (column) it happened in.
+ */
+#include "internal.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define CHUNK 65536
+#define MAX_LINE_BYTES (16u << 20)   /* one physical line: 16 MiB */
+
+typedef struct {
+    const char *path;
+    csv_row_fn fn;
+    void *ud;
+    kmgca_error *err;
+    kmgca_status status;     /* first failure; stops the read */
+    unsigned long line;      /* line being fed */
+    unsigned long row_line;  /* line the current row started on (0: not yet) */
+    /* The row being gathered: field texts back to back, NUL-separated. */
+    char *buf;
+    size_t buf_len, buf_cap;
+    size_t *offsets;
+    size_t count, offsets_cap;
+    const char **fields;
+} reader;
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+    reader *r = ctx;
+    if (r->status != KMGCA_OK)
+        return;
+    if (!r->row_line)
+        r->row_line = r->line;
+    unsigned long column = r->count + 1;
+    if (len > CSV_MAX_FIELD_BYTES) {
+        r->status = kmgca_fail_at(r->err, KMGCA_ERROR_LIMIT, r->path, r->row_line, column,
+                                  "field is %zu bytes; the limit is %u bytes", len,
+                                  CSV_MAX_FIELD_BYTES);
+        return;
+    }
+    if (r->count >= CSV_MAX_COLUMNS) {
+        r->status = kmgca_fail_at(r->err, KMGCA_ERROR_LIMIT, r->path, r->row_line, column,
+                                  "more than %u columns in one row", CSV_MAX_COLUMNS);
+        return;
+    }
+    if (!utf8_valid(data ? data : "", data ? len : 0)) {
+        r->status = kmgca_fail_at(r->err, KMGCA_ERROR_ENCODING, r->path, r->row_line, column,
+                                  "field is not valid UTF-8 text (save the file as "
+                                  "UTF-8, or give its encoding)");
+        return;
+    }
+    if (r->buf_len + len + 1 > r->buf_cap) {
+        size_t cap = r->buf_cap ? r->buf_cap : 1024;
+        while (cap < r->buf_len + len + 1)
+            cap *= 2;
+        char *nb = realloc(r->buf, cap);
+        if (!nb) {
+            r->status = kmgca_fail(r->err, KMGCA_ERROR_NOMEM, "out of memory reading %s",
+                                   r->path);
+            return;
+        }
+        r->buf = nb;
+        r->buf_cap = cap;
+    }
+    if (r->count >= r->offsets_cap) {
+        size_t cap = r->offsets_cap ? r->offsets_cap * 2 : 32;
+        size_t *no = realloc(r->offsets, cap * sizeof *no);
+        const char **nf = realloc(r->fields, cap * sizeof *nf);
+        if (no)
+            r->offsets = no;
+        if (nf)
+            r->fields = nf;
+        if (!no || !nf) {
+            r->status = kmgca_fail(r->err, KMGCA_ERROR_NOMEM, "out of memory reading %s",
+                                   r->path);
+            return;
+        }
+        r->offsets_cap = cap;
+    }
+    r->offsets[r->count++] = r->buf_len;
+    if (len)
+        memcpy(r->buf + r->buf_len, data, len);
+    r->buf_len += len;
+    r->buf[r->buf_len++] = '\0';
+}
+
+static void on_row(int term, void *ctx)
+{
+    reader *r = ctx;
+    (void)term;
+    if (r->status == KMGCA_OK && r->count) {
+        for (size_t i = 0; i < r->count; i++)
+            r->fields[i] = r->buf + r->offsets[i];
+        csv_row row = {r->fields, r->count, r->row_line ? r->row_line : r->line};
+        r->status = r->fn(&row, r->ud, r->err);
+    }
+    r->count = 0;
+    r->buf_len = 0;
+    r->row_line = 0;
+}
+
+/* The delimiter most used outside quotes on the first line; ',' on a tie. */
+static char sniff_delimiter(const char *s, size_t len)
+{
+    size_t comma = 0, semi = 0, tab = 0;
+    int quoted = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && (c == '\n' || c == '\r'))
+            break;
+        else if (!quoted && c == ',')
+            comma++;
+        else if (!quoted && c == ';')
+            semi++;
+        else if (!quoted && c == '\t')
+            tab++;
+    }
+    if (semi > comma && semi >= tab)
+        return ';';
+    if (tab > comma && tab > semi)
+        return '\t';
+    return ',';
+}
+
+/* Feeds one piece to libcsv, reporting a strict-mode error with its place. */
+static int feed(struct csv_parser *p, reader *r, const char *s, size_t len)
+{
+    if (csv_parse(p, s, len, on_field, on_row, r) != len && r->status == KMGCA_OK) {
+        r->status = kmgca_fail_at(r->err, KMGCA_ERROR_CSV, r->path, r->line, r->count + 1,
+                                  "%s", csv_error(p) == CSV_EPARSE
+                                            ? "malformed quoted field (a quote inside a "
+                                              "field must be doubled)"
+                                            : csv_strerror(csv_error(p)));
+    }
+    return r->status == KMGCA_OK;
+}
+
+kmgca_status csv_read_file(const char *path, csv_row_fn fn, void *ud, char *delim_out,
+                           kmgca_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0, "cannot open: %s",
+                             strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0,
+                             "is a directory, not a CSV file");
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0, "cannot open: %s",
+                             strerror(errno));
+    char *chunk = malloc(CHUNK);
+    if (!chunk) {
+        fclose(f);
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    }
+    reader r = {.path = path, .fn = fn, .ud = ud, .err = err, .line = 1};
+    struct csv_parser p;
+    csv_init(&p, CSV_STRICT | CSV_STRICT_FINI);
+
+    size_t n = fread(chunk, 1, CHUNK, f);
+    size_t start = 0;
+    if (n >= 2 && (((unsigned char)chunk[0] == 0xFF && (unsigned char)chunk[1] == 0xFE) ||
+                   ((unsigned char)chunk[0] == 0xFE && (unsigned char)chunk[1] == 0xFF))) {
+        r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, 1, 0,
+                                 "file is UTF-16; save it as UTF-8 (CSV UTF-8) and try again");
+    } else if (n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0) {
+        start = 3;
+    }
+    char delim = sniff_delimiter(chunk + start, n - start);
+    csv_set_delim(&p, (unsigned char)delim);
+    if (delim_out)
+        *delim_out = delim;
+
+    size_t line_bytes = 0;
+    int last_cr = 0;
+    while (r.status == KMGCA_OK && n > 0) {
+        size_t piece = start;
+        for (size_t i = start; i < n && r.status == KMGCA_OK; i++) {
+            unsigned char c = (unsigned char)chunk[i];
+            if (c == 0) {
+                r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r.line, r.count + 1,
+                                         "NUL byte in text (is this a binary or UTF-16 file?)");
+                break;
+            }
+            if (++line_bytes > MAX_LINE_BYTES) {
+                r.status = kmgca_fail_at(err, KMGCA_ERROR_LIMIT, path, r.line, 0,
+                                         "line is longer than %u bytes", MAX_LINE_BYTES);
+                break;
+            }
+            if (c == '\n' && last_cr) {
+                /* Second half of CRLF: the line was already counted at CR. */
+                last_cr = 0;
+                line_bytes = 0;
+                continue;
+            }
+            last_cr = c == '\r';
+            if (c == '\n' || c == '\r') {
+                if (!feed(&p, &r, chunk + piece, i + 1 - piece))
+                    break;
+                piece = i + 1;
+                r.line++;
+                line_bytes = 0;
+            }
+        }
+        if (r.status == KMGCA_OK && piece < n)
+            feed(&p, &r, chunk + piece, n - piece);
+        if (r.status != KMGCA_OK)
+            break;
+        start = 0;
+        n = fread(chunk, 1, CHUNK, f);
+    }
+    if (r.status == KMGCA_OK && ferror(f))
+        r.status = kmgca_fail_at(err, KMGCA_ERROR_IO, path, r.line, 0, "read error: %s",
+                                 strerror(errno));
+    if (r.status == KMGCA_OK) {
+        /* Read the error before csv_fini: with callbacks it resets it. */
+        unsigned long open_line = r.row_line ? r.row_line : r.line;
+        if (csv_fini(&p, on_field, on_row, &r) != 0 && r.status == KMGCA_OK)
+            r.status = kmgca_fail_at(err, KMGCA_ERROR_CSV, path, open_line, r.count + 1,
+                                     "unterminated quoted field (a \" opened here is "
+                                     "never closed)");
+    }
+    csv_free(&p);
+    fclose(f);
+    free(chunk);
+    free(r.buf);
+    free(r.offsets);
+    free(r.fields);
+    return r.status;
+}
+
+/* Compares a header cell to a name, ignoring case, spaces, '_' and '-'. */
+static int header_equal(const char *cell, const char *name, size_t name_len)
+{
+    size_t j = 0;
+    for (const char *c = cell; *c; c++) {
+        unsigned char ch = (unsigned char)*c;
+        if (ch == ' ' || ch == '_' || ch == '-' || ch == '\t')
+            continue;
+        while (j < name_len && (name[j] == ' ' || name[j] == '_' || name[j] == '-'))
+            j++;
+        if (j >= name_len)
+            return 0;
+        unsigned char nc = (unsigned char)name[j];
+        if (ch < 0x80 && nc < 0x80) {
+            if ((ch | 0x20) != (nc | 0x20) || ((ch | 0x20) < 'a' && ch != nc))
+                return 0;
+        } else if (ch != nc) {
+            return 0;
+        }
+        j++;
+    }
+    while (j < name_len && (name[j] == ' ' || name[j] == '_' || name[j] == '-'))
+        j++;
+    return j == name_len;
+}
+
+long csv_find_column(const csv_row *header, const char *names)
+{
+    const char *p = names;
+    while (*p) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        for (size_t i = 0; i < header->count; i++)
+            if (header_equal(header->fields[i], p, len))
+                return (long)i;
+        p += len + (bar ? 1 : 0);
+    }
+    return -1;
+}

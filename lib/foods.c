@@ -1,0 +1,392 @@
+/* foods.c — the food set: built-in tables, custom foods layered on top. */
+#include "internal.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int grow(void **items, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 1;
+    size_t cap2 = *cap ? *cap : 64;
+    while (cap2 < need)
+        cap2 *= 2;
+    void *p = realloc(*items, cap2 * size);
+    if (!p)
+        return 0;
+    *items = p;
+    *cap = cap2;
+    return 1;
+}
+
+kmgca_foods *kmgca_foods_new(kmgca_error *err)
+{
+    kmgca_foods *f = calloc(1, sizeof *f);
+    if (!f) {
+        kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory opening the food tables");
+        return NULL;
+    }
+    pthread_mutex_init(&f->lock, NULL);
+    if (!grow((void **)&f->foods, &f->cap, kmgca_builtin_food_count, sizeof *f->foods) ||
+        !grow((void **)&f->aliases, &f->alias_cap, kmgca_builtin_alias_count,
+              sizeof *f->aliases)) {
+        kmgca_foods_free(f);
+        kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory opening the food tables");
+        return NULL;
+    }
+    for (size_t i = 0; i < kmgca_builtin_food_count; i++)
+        f->foods[i] = &kmgca_builtin_foods[i];
+    f->count = kmgca_builtin_food_count;
+    memcpy(f->aliases, kmgca_builtin_aliases,
+           kmgca_builtin_alias_count * sizeof *f->aliases);
+    f->alias_count = kmgca_builtin_alias_count;
+    return f;
+}
+
+void kmgca_foods_free(kmgca_foods *f)
+{
+    if (!f)
+        return;
+    match_index_free(f->index);
+    match_memo_free(f->memo);
+    arena_free(&f->strings);
+    free(f->foods);
+    free(f->aliases);
+    pthread_mutex_destroy(&f->lock);
+    free(f);
+}
+
+size_t kmgca_foods_count(const kmgca_foods *f) { return f ? f->count : 0; }
+
+const kmgca_food *kmgca_foods_at(const kmgca_foods *f, size_t i)
+{
+    return f && i < f->count ? f->foods[i] : NULL;
+}
+
+const kmgca_food *kmgca_foods_find(const kmgca_foods *f, const char *source, const char *id)
+{
+    if (!f || !source || !id)
+        return NULL;
+    /* Custom foods come last and win, so search from the end. */
+    for (size_t i = f->count; i-- > 0;)
+        if (strcmp(f->foods[i]->id, id) == 0 && strcmp(f->foods[i]->source, source) == 0)
+            return f->foods[i];
+    return NULL;
+}
+
+const char *kmgca_food_id(const kmgca_food *food) { return food ? food->id : ""; }
+const char *kmgca_food_source(const kmgca_food *food) { return food ? food->source : ""; }
+const char *kmgca_food_description(const kmgca_food *food)
+{
+    return food ? food->description : "";
+}
+const char *kmgca_food_group(const kmgca_food *food) { return food ? food->group : ""; }
+const char *kmgca_food_name_zh(const kmgca_food *food) { return food ? food->name_zh : NULL; }
+
+double kmgca_food_per_100g(const kmgca_food *food, kmgca_nutrient n)
+{
+    if (!food || (unsigned)n >= KMGCA_NUTRIENT_COUNT)
+        return NAN;
+    return food->per_100g[n];
+}
+
+double kmgca_food_mg(const kmgca_food *food, kmgca_nutrient n, double grams)
+{
+    return kmgca_food_per_100g(food, n) * grams / 100.0;
+}
+
+size_t kmgca_food_portion_count(const kmgca_food *food)
+{
+    return food ? food->portion_count : 0;
+}
+
+const kmgca_portion *kmgca_food_portion(const kmgca_food *food, size_t i)
+{
+    return food && i < food->portion_count ? &food->portions[i] : NULL;
+}
+
+/* ---- Custom foods ------------------------------------------------------- */
+
+enum { COL_NAME, COL_ALIASES, COL_CA, COL_MG, COL_K, COL_NA, COL_PORTIONS, COL_COUNT };
+
+static const char *const custom_columns[COL_COUNT] = {
+    [COL_NAME] = "name|food|description|食物|名称",
+    [COL_ALIASES] = "aliases|alias|other names|别名",
+    [COL_CA] = "ca_mg|ca|calcium|calcium (mg)|calcium_mg|钙",
+    [COL_MG] = "mg_mg|mg|magnesium|magnesium (mg)|magnesium_mg|镁",
+    [COL_K] = "k_mg|k|potassium|potassium (mg)|potassium_mg|钾",
+    [COL_NA] = "na_mg|na|sodium|sodium (mg)|sodium_mg|钠",
+    [COL_PORTIONS] = "portions|portion|servings|份量",
+};
+
+typedef struct {
+    kmgca_foods *foods;
+    const char *path;
+    long col[COL_COUNT];
+    int have_header;
+    arena tmp;                      /* holds the new foods until all rows pass */
+    struct kmgca_food **added;
+    size_t added_count, added_cap;
+    struct kmgca_alias *aliases;
+    size_t alias_count, alias_cap;
+    unsigned long *added_line;
+} custom_load;
+
+static int blank(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return *s == '\0';
+}
+
+static int has_cjk(const char *s)
+{
+    while (*s) {
+        size_t n;
+        long cp = utf8_decode(s, &n);
+        if (cp > 0 && is_cjk((unsigned long)cp))
+            return 1;
+        s += n;
+    }
+    return 0;
+}
+
+/* Trims spaces in place and returns the start. */
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
+}
+
+/* "1 cup=240; 2 scoops = 60" -> portions in the arena. */
+static kmgca_status parse_portions(custom_load *cl, const csv_row *row, struct kmgca_food *f,
+                                   kmgca_error *err)
+{
+    long c = cl->col[COL_PORTIONS];
+    if (c < 0 || (size_t)c >= row->count || blank(row->fields[c]))
+        return KMGCA_OK;
+    char *text = arena_strdup(&cl->tmp, row->fields[c]);
+    if (!text)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    size_t parts = 1;
+    for (const char *p = text; *p; p++)
+        parts += *p == ';';
+    kmgca_portion *portions = arena_alloc(&cl->tmp, parts * sizeof *portions);
+    if (!portions)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    size_t n = 0;
+    char *save = NULL;
+    for (char *part = strtok_r(text, ";", &save); part; part = strtok_r(NULL, ";", &save)) {
+        part = trim(part);
+        if (!*part)
+            continue;
+        char *eq = strrchr(part, '=');
+        if (!eq)
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
+                                 (unsigned long)c + 1,
+                                 "portion \"%s\" needs the form \"1 cup=240\" (grams after =)",
+                                 part);
+        *eq = '\0';
+        char *measure = trim(part);
+        char *grams_text = trim(eq + 1);
+        double grams;
+        size_t used = parse_decimal(grams_text, &grams);
+        const char *after = trim(grams_text + used);
+        if (!used || (*after && strcmp(after, "g") != 0) || !(grams > 0) || grams > 100000)
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
+                                 (unsigned long)c + 1,
+                                 "portion \"%s\": grams must be a number above 0 (got \"%s\")",
+                                 measure, grams_text);
+        kmgca_serving s;
+        double amount = 1;
+        char serving[64], rest[128];
+        if (kmgca_serving_split(measure, serving, sizeof serving, rest, sizeof rest) &&
+            kmgca_serving_parse(serving, &s, NULL) == KMGCA_OK && s.amount > 0) {
+            amount = s.amount;
+            /* Keep the unit words with the measure: "1 cup" -> amount 1, "cup". */
+            const char *m = measure;
+            while (*m && (isdigit((unsigned char)*m) || *m == ' ' || *m == '.' || *m == '/' ||
+                          *m == ','))
+                m++;
+            measure = (char *)m;
+        }
+        if (!*measure)
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
+                                 (unsigned long)c + 1, "portion has no measure name before =");
+        portions[n].amount = amount;
+        portions[n].measure = arena_strdup(&cl->tmp, measure);
+        portions[n].grams = grams;
+        if (!portions[n].measure)
+            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        n++;
+    }
+    f->portions = portions;
+    f->portion_count = (unsigned)n;
+    return KMGCA_OK;
+}
+
+static kmgca_status add_alias(custom_load *cl, const char *text, kmgca_error *err)
+{
+    if (!grow((void **)&cl->aliases, &cl->alias_cap, cl->alias_count + 1,
+              sizeof *cl->aliases))
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    const char *copy = arena_strdup(&cl->tmp, text);
+    if (!copy)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    /* The food index is fixed when the foods are committed. */
+    cl->aliases[cl->alias_count++] =
+        (struct kmgca_alias){copy, has_cjk(text) ? "zh" : "en", (uint32_t)cl->added_count - 1};
+    return KMGCA_OK;
+}
+
+static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
+{
+    custom_load *cl = ud;
+    if (!cl->have_header) {
+        for (int c = 0; c < COL_COUNT; c++)
+            cl->col[c] = csv_find_column(row, custom_columns[c]);
+        if (cl->col[COL_NAME] < 0)
+            return kmgca_fail_at(err, KMGCA_ERROR_HEADER, cl->path, row->line, 0,
+                                 "no \"name\" column in the header (columns: name, aliases, "
+                                 "ca_mg, mg_mg, k_mg, na_mg, portions)");
+        for (size_t i = 0; i < row->count; i++)
+            for (size_t j = 0; j < i; j++)
+                if (!blank(row->fields[i]) && strcmp(row->fields[i], row->fields[j]) == 0)
+                    return kmgca_fail_at(err, KMGCA_ERROR_HEADER, cl->path, row->line,
+                                         (unsigned long)i + 1,
+                                         "column \"%s\" is named twice (also column %zu)",
+                                         row->fields[i], j + 1);
+        cl->have_header = 1;
+        return KMGCA_OK;
+    }
+    if (row->count == 1 && blank(row->fields[0]))
+        return KMGCA_OK;  /* a blank line */
+    long nc = cl->col[COL_NAME];
+    if ((size_t)nc >= row->count || blank(row->fields[nc]))
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, (unsigned long)nc + 1,
+                             "the food has no name");
+    char name[256];
+    copy_text(name, sizeof name, row->fields[nc]);
+    char *nm = trim(name);
+    if (strlen(row->fields[nc]) >= sizeof name)
+        return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, cl->path, row->line, (unsigned long)nc + 1,
+                             "name is longer than %zu bytes", sizeof name - 1);
+    for (size_t i = 0; i < cl->added_count; i++)
+        if (strcmp(cl->added[i]->description, nm) == 0)
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
+                                 (unsigned long)nc + 1,
+                                 "food \"%s\" is defined twice (first on line %lu)", nm,
+                                 cl->added_line[i]);
+
+    struct kmgca_food *f = arena_alloc(&cl->tmp, sizeof *f);
+    if (!f)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    memset(f, 0, sizeof *f);
+    f->description = arena_strdup(&cl->tmp, nm);
+    f->id = f->description;
+    f->source = "custom";
+    f->group = "Custom foods";
+    f->name_zh = has_cjk(nm) ? f->description : NULL;
+    static const int cols[KMGCA_NUTRIENT_COUNT] = {COL_CA, COL_MG, COL_K, COL_NA};
+    int any = 0;
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
+        f->per_100g[n] = NAN;
+        long c = cl->col[cols[n]];
+        if (c < 0 || (size_t)c >= row->count || blank(row->fields[c]))
+            continue;
+        char buf[64];
+        copy_text(buf, sizeof buf, row->fields[c]);
+        char *s = trim(buf);
+        double v;
+        size_t used = parse_decimal(s, &v);
+        if (!used || *trim(s + used) || v > 100000)
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
+                                 (unsigned long)c + 1,
+                                 "%s must be mg per 100 g, a number from 0 to 100000 (got "
+                                 "\"%s\"); leave it blank when not known",
+                                 kmgca_nutrient_name((kmgca_nutrient)n), row->fields[c]);
+        f->per_100g[n] = v;
+        any = 1;
+    }
+    if (!any)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, 0,
+                             "food \"%s\" has no mineral values (give at least one of ca_mg, "
+                             "mg_mg, k_mg, na_mg)",
+                             nm);
+    kmgca_status st = parse_portions(cl, row, f, err);
+    if (st != KMGCA_OK)
+        return st;
+    if (!grow((void **)&cl->added, &cl->added_cap, cl->added_count + 1, sizeof *cl->added))
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    size_t cap = cl->added_cap;
+    unsigned long *lines = realloc(cl->added_line, cap * sizeof *lines);
+    if (!lines)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    cl->added_line = lines;
+    cl->added_line[cl->added_count] = row->line;
+    cl->added[cl->added_count++] = f;
+    if (f->name_zh && (st = add_alias(cl, nm, err)) != KMGCA_OK)
+        return st;
+    long ac = cl->col[COL_ALIASES];
+    if (ac >= 0 && (size_t)ac < row->count && !blank(row->fields[ac])) {
+        char *text = arena_strdup(&cl->tmp, row->fields[ac]);
+        if (!text)
+            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        char *save = NULL;
+        for (char *a = strtok_r(text, ";|", &save); a; a = strtok_r(NULL, ";|", &save)) {
+            a = trim(a);
+            if (!*a)
+                continue;
+            if ((st = add_alias(cl, a, err)) != KMGCA_OK)
+                return st;
+            if (!f->name_zh && has_cjk(a))
+                f->name_zh = a;
+        }
+    }
+    return KMGCA_OK;
+}
+
+kmgca_status kmgca_foods_load_custom(kmgca_foods *foods, const char *path, kmgca_error *err)
+{
+    if (!foods || !path)
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no food set or no path given");
+    custom_load cl = {.foods = foods, .path = path};
+    kmgca_status st = csv_read_file(path, custom_row, &cl, NULL, err);
+    if (st == KMGCA_OK && !cl.have_header)
+        st = kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, 1, 0,
+                           "the file is empty (expected a header: name, aliases, ca_mg, "
+                           "mg_mg, k_mg, na_mg, portions)");
+    if (st == KMGCA_OK) {
+        pthread_mutex_lock(&foods->lock);
+        size_t base = foods->count;
+        if (!grow((void **)&foods->foods, &foods->cap, base + cl.added_count,
+                  sizeof *foods->foods) ||
+            !grow((void **)&foods->aliases, &foods->alias_cap,
+                  foods->alias_count + cl.alias_count, sizeof *foods->aliases)) {
+            st = kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        } else {
+            for (size_t i = 0; i < cl.added_count; i++)
+                foods->foods[base + i] = cl.added[i];
+            foods->count += cl.added_count;
+            for (size_t i = 0; i < cl.alias_count; i++) {
+                struct kmgca_alias a = cl.aliases[i];
+                a.food = (uint32_t)(base + a.food);
+                foods->aliases[foods->alias_count++] = a;
+            }
+            arena_adopt(&foods->strings, &cl.tmp);
+            match_invalidate(foods);
+        }
+        pthread_mutex_unlock(&foods->lock);
+    }
+    arena_free(&cl.tmp);
+    free(cl.added);
+    free(cl.added_line);
+    free(cl.aliases);
+    return st;
+}

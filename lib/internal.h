@@ -1,0 +1,146 @@
+/* internal.h — what the core's modules share and the doors never see. */
+#ifndef KMGCA_INTERNAL_H
+#define KMGCA_INTERNAL_H
+
+#include "kmgca.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdint.h>
+
+/* ---- Foods -------------------------------------------------------------- */
+
+struct kmgca_food {
+    const char *id;
+    const char *source;       /* "SR28", "FNDDS" or "custom" */
+    const char *description;
+    const char *group;
+    const char *name_zh;      /* NULL when no Chinese name is known */
+    double per_100g[KMGCA_NUTRIENT_COUNT]; /* NaN = not measured */
+    const kmgca_portion *portions;
+    unsigned portion_count;
+};
+
+/* An extra name for a food: English or Chinese. */
+struct kmgca_alias {
+    const char *text;
+    const char *lang;         /* "en" or "zh" */
+    uint32_t food;            /* index into the foods */
+};
+
+/* Generated from foodtables/ by tools/embedtables (build/gen/foodtables.c). */
+extern const struct kmgca_food kmgca_builtin_foods[];
+extern const size_t kmgca_builtin_food_count;
+extern const struct kmgca_alias kmgca_builtin_aliases[];
+extern const size_t kmgca_builtin_alias_count;
+
+/* A bump allocator: many small strings, freed at once. */
+typedef struct arena_block arena_block;
+typedef struct {
+    arena_block *head;
+} arena;
+void *arena_alloc(arena *a, size_t size);
+char *arena_strdup(arena *a, const char *s);
+/* Moves every block of `from` into `into`; `from` is left empty. */
+void arena_adopt(arena *into, arena *from);
+void arena_free(arena *a);
+
+struct match_index;   /* match.c */
+struct match_memo;    /* match.c */
+
+struct kmgca_foods {
+    /* Foods: built-ins first, then custom ones (which win ties). */
+    const struct kmgca_food **foods;
+    size_t count, cap;
+    struct kmgca_alias *aliases;
+    size_t alias_count, alias_cap;
+    arena strings;             /* custom foods' text and portions */
+    pthread_mutex_t lock;      /* guards index and memo */
+    struct match_index *index; /* built on first match, dropped on change */
+    struct match_memo *memo;
+};
+
+void match_index_free(struct match_index *ix);
+void match_memo_free(struct match_memo *memo);
+/* Drops the index and memo after the food set changed. */
+void match_invalidate(kmgca_foods *foods);
+
+/* ---- Errors ------------------------------------------------------------- */
+
+/* Fills err (when not NULL) and returns status. printf-style message. */
+kmgca_status kmgca_fail(kmgca_error *err, kmgca_status status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Same, with a place in a file. */
+kmgca_status kmgca_fail_at(kmgca_error *err, kmgca_status status, const char *file,
+                           unsigned long line, unsigned long column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* ---- Text --------------------------------------------------------------- */
+
+/* 1 when s[0..len) is valid UTF-8 (no overlongs, no surrogates, no NUL). */
+int utf8_valid(const char *s, size_t len);
+/* Decodes one code point at s, sets *len to its byte length; -1 on bad input. */
+long utf8_decode(const char *s, size_t *len);
+/* Appends the UTF-8 form of cp to buf (at most 4 bytes); returns bytes written. */
+size_t utf8_encode(unsigned long cp, char *buf);
+/* 1 for code points in the CJK ideograph blocks. */
+int is_cjk(unsigned long cp);
+
+/* Folds text for matching: lower case, full-width forms to ASCII, accents
+ * dropped, punctuation to spaces (CJK kept). Writes at most out_size bytes
+ * (NUL-terminated) and returns the folded length. */
+size_t text_fold(const char *in, char *out, size_t out_size);
+
+/* Splits folded text into word keys for matching: singular form, salt
+ * phrases normalised, stop words dropped, synonyms mapped. Writes up to
+ * max keys into `words` (each at most 31 bytes + NUL); returns the count.
+ * `in_parens`, when not NULL, receives flags per word: TEXT_IN_PARENS for
+ * words inside (...), TEXT_IN_NUMBERED for words of a comma-separated part
+ * that holds a number ("12 grams protein per 8 ounce"). */
+#define TEXT_IN_PARENS 1
+#define TEXT_IN_NUMBERED 2
+#define TEXT_WORD_MAX 32
+size_t text_words(const char *text, char words[][TEXT_WORD_MAX], unsigned char *in_parens,
+                  size_t max);
+
+/* One word to its matching key ("berries" -> "berry"); in place. */
+void text_word_key(char *word);
+
+/* Parses a decimal in the C locale from s; accepts "1.5", "1,5", ".5".
+ * Returns the number of bytes used (0 when none). */
+size_t parse_decimal(const char *s, double *out);
+
+/* Copies at most size-1 bytes and NUL-terminates, never splitting a UTF-8
+ * sequence. */
+void copy_text(char *dst, size_t size, const char *src);
+
+/* ---- CSV reading -------------------------------------------------------- */
+
+/* One row handed to a csv_row_fn: fields are NUL-terminated UTF-8, valid
+ * only during the call. */
+typedef struct {
+    const char *const *fields;
+    size_t count;
+    unsigned long line;       /* line where the row starts, 1-based */
+} csv_row;
+
+/* Returns KMGCA_OK to go on; anything else stops the read with that status
+ * (the callback fills err). */
+typedef kmgca_status (*csv_row_fn)(const csv_row *row, void *ud, kmgca_error *err);
+
+#define CSV_MAX_FIELD_BYTES (1u << 20)   /* 1 MiB in one field */
+#define CSV_MAX_COLUMNS 1024
+
+/* Streams a CSV file: skips a UTF-8 BOM, refuses UTF-16 and NUL bytes,
+ * takes ',' ';' or tab as the delimiter (sniffed from the first line),
+ * accepts LF, CRLF and CR line ends, validates UTF-8 per field, and calls
+ * fn for every row, blank lines included (as a row of one empty field).
+ * `delim` receives the delimiter used (may be NULL). */
+kmgca_status csv_read_file(const char *path, csv_row_fn fn, void *ud, char *delim,
+                           kmgca_error *err);
+
+/* Finds a header column by any of a |-separated list of names (case and
+ * spaces ignored). Returns the field index or -1. */
+long csv_find_column(const csv_row *header, const char *names);
+
+#endif

@@ -1,0 +1,857 @@
+/* match.c — free text to food.
+ *
+ * Every food description and alias is a document of word keys (text.c).
+ * A query is scored against the documents that share a word with it, from
+ * an inverted index:
+ *
+ *   recall    = idf of the query's words found in the document / idf of all query words
+ *   precision = weight of the document's words the query named / weight of all its words
+ *   score     = recall^2 * (0.55 + 0.45 * precision) * preference
+ *
+ * Words inside parentheses weigh a quarter (they qualify, they do not name).
+ * `preference` gently demotes what people rarely mean unless they say so:
+ * baby foods, restaurant and fast foods, salted versions, brand products,
+ * and FNDDS mixed-dish entries when an SR28 food is as good. An exact hit on
+ * a description or alias (same words in any order) scores 1.
+ * Ties go to the custom food, then SR28, then the shorter description, then
+ * the lower table position, so results are deterministic.
+ */
+#include "internal.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define QUERY_WORDS 24
+#define MIN_SCORE 0.2
+#define MEMO_MAX 65536
+
+typedef struct {
+    uint32_t doc;
+    float weight;
+} posting;
+
+struct match_index {
+    size_t food_count, doc_count;
+    /* Vocabulary: open-addressed hash of word -> id. */
+    char (*words)[TEXT_WORD_MAX];
+    uint32_t *word_df;
+    size_t word_count, word_cap;
+    uint32_t *slots;          /* word id + 1, 0 = empty */
+    size_t slot_mask;
+    float *idf;
+    /* Postings by word (CSR). */
+    uint32_t *post_start;
+    posting *posts;
+    /* Per document. */
+    uint32_t *doc_food;
+    float *doc_total;         /* sum of word weights */
+    float *doc_pref;          /* preference multiplier */
+    uint64_t *doc_signature;  /* hash of its sorted word ids (exact hits) */
+    uint32_t *sig_slots;      /* doc + 1 by signature */
+    size_t sig_mask;
+    /* Chinese names: CJK-only keys and their food. */
+    char **zh_keys;
+    uint32_t *zh_food;
+    size_t zh_count;
+    /* Scratch for one query (under the lock). */
+    float *acc_q, *acc_d;
+    uint32_t *stamp, *touched, generation;
+};
+
+/* ---- Hashing ------------------------------------------------------------ */
+
+static uint64_t hash_bytes(const void *data, size_t len, uint64_t h)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static uint64_t hash_str(const char *s) { return hash_bytes(s, strlen(s), 0xcbf29ce484222325ULL); }
+
+static long word_lookup(const struct match_index *ix, const char *w)
+{
+    for (size_t i = hash_str(w) & ix->slot_mask;; i = (i + 1) & ix->slot_mask) {
+        uint32_t s = ix->slots[i];
+        if (!s)
+            return -1;
+        if (strcmp(ix->words[s - 1], w) == 0)
+            return (long)(s - 1);
+    }
+}
+
+/* ---- Building ----------------------------------------------------------- */
+
+typedef struct {
+    uint32_t word;
+    unsigned char parens;
+} doc_word;
+
+typedef struct {
+    doc_word *items;
+    size_t count, cap;
+    size_t *start;            /* per document into items, doc_count + 1 */
+} doc_words;
+
+static int add_word(struct match_index *ix, const char *w, uint32_t *id)
+{
+    long found = word_lookup(ix, w);
+    if (found >= 0) {
+        *id = (uint32_t)found;
+        return 1;
+    }
+    if (ix->word_count * 2 >= ix->slot_mask) {
+        /* Grow the table: rehash every word. */
+        size_t mask = ix->slot_mask * 2 + 1;
+        uint32_t *slots = calloc(mask + 1, sizeof *slots);
+        if (!slots)
+            return 0;
+        for (size_t k = 0; k < ix->word_count; k++) {
+            size_t i = hash_str(ix->words[k]) & mask;
+            while (slots[i])
+                i = (i + 1) & mask;
+            slots[i] = (uint32_t)k + 1;
+        }
+        free(ix->slots);
+        ix->slots = slots;
+        ix->slot_mask = mask;
+    }
+    if (ix->word_count == ix->word_cap) {
+        size_t cap = ix->word_cap ? ix->word_cap * 2 : 4096;
+        void *w2 = realloc(ix->words, cap * sizeof *ix->words);
+        if (!w2)
+            return 0;
+        ix->words = w2;
+        void *d2 = realloc(ix->word_df, cap * sizeof *ix->word_df);
+        if (!d2)
+            return 0;
+        ix->word_df = d2;
+        ix->word_cap = cap;
+    }
+    strcpy(ix->words[ix->word_count], w);
+    ix->word_df[ix->word_count] = 0;
+    size_t i = hash_str(w) & ix->slot_mask;
+    while (ix->slots[i])
+        i = (i + 1) & ix->slot_mask;
+    ix->slots[i] = (uint32_t)ix->word_count + 1;
+    *id = (uint32_t)ix->word_count++;
+    return 1;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Signature of a set of word ids: order does not matter. */
+static uint64_t signature(uint32_t *ids, size_t n)
+{
+    qsort(ids, n, sizeof *ids, cmp_u32);
+    return hash_bytes(ids, n * sizeof *ids, 0x84222325cbf29ce4ULL) | 1;
+}
+
+/* Folds a CJK name to its ideographs and ASCII letters and digits only. */
+static void zh_key(const char *text, char *out, size_t size)
+{
+    char folded[512];
+    text_fold(text, folded, sizeof folded);
+    size_t o = 0;
+    for (const char *p = folded; *p;) {
+        size_t n;
+        long cp = utf8_decode(p, &n);
+        if ((cp > 0 && is_cjk((unsigned long)cp)) || (cp > 0 && cp < 0x80 && isalnum((int)cp))) {
+            if (o + n < size) {
+                memcpy(out + o, p, n);
+                o += n;
+            }
+        }
+        p += n;
+    }
+    out[o] = '\0';
+}
+
+static int has_cjk_text(const char *s)
+{
+    while (*s) {
+        size_t n;
+        long cp = utf8_decode(s, &n);
+        if (cp > 0 && is_cjk((unsigned long)cp))
+            return 1;
+        s += n;
+    }
+    return 0;
+}
+
+/* A word the user must say for a food holding it not to be demoted. */
+static const struct {
+    const char *word;
+    float factor;
+} demote_words[] = {
+    {"babyfood", 0.6f}, {"baby", 0.6f}, {"infant", 0.6f}, {"toddler", 0.7f},
+    {"restaurant", 0.8f}, {"fast", 0.85f}, {"salted", 0.9f}, {"formula", 0.8f},
+    {"imitation", 0.85f}, {"substitute", 0.85f}, {"navajo", 0.8f}, {"hopi", 0.8f},
+    {"apache", 0.8f}, {"alaska", 0.8f}, {"shoshone", 0.8f}, {"mixture", 0.9f},
+    {"frozen", 0.8f}, {"fatadded", 0.85f}, {"canned", 0.95f}, {"dehydrated", 0.9f},
+};
+
+/* Words the USDA tables use to be exact that people leave out: a food that
+ * holds them is not much less like what was asked for. */
+static const char *const filler_words[] = {
+    "broiler", "fryer", "meat", "only", "mature", "all", "type", "variety", "year",
+    "round", "average", "fluid", "commercial", "commercially", "prepared", "regular",
+    "drained", "solid", "liquid", "raw", "enriched", "unenriched", "ready", "eat",
+    "cooked", "includes", "usda", "distribution", "program", "fresh", "ns", "whole",
+    "boneless", "skinless", "uncooked", "sulfured",
+};
+
+/* SR28 names start with the food ("Bread, raisin"): a query that leaves the
+ * head word out means something else, unless the head is only a category
+ * ("Nuts, almonds", "Beverages, coffee"). */
+static const char *const category_heads[] = {
+    "nut", "seed", "beverage", "fish", "cereal", "bean", "spice", "candy", "snack",
+    "soup", "sauce", "babyfood", "fast", "restaurant", "game", "mollusk", "crustacean",
+    "vegetable", "fruit", "infant", "alcoholic", "leavening", "dessert", "oil", "salad",
+    "frozen", "cheese", "spread", "topping", "sweetener", "formula", "meal",
+};
+#define HEAD_WEIGHT 1.5f
+
+/* Words that say how a food was cut or measured ("broccoli, chopped"):
+ * they weigh little when the table's name leaves them out. */
+static const char *const form_words[] = {
+    "chop", "slice", "dice", "cube", "shredded", "mashed", "grated",
+    "piece", "half", "crushed", "packed", "unpacked", "cut", "ball", "strip", "fresh",
+};
+
+static int in_list(const char *w, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(w, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+#define IN_LIST(w, list) in_list((w), (list), sizeof(list) / sizeof((list)[0]))
+
+/* 1 when the original text holds an upper-case brand name ("KELLOGG'S"). */
+static int has_brand(const char *text)
+{
+    int run = 0;
+    for (const char *p = text;; p++) {
+        if (isupper((unsigned char)*p)) {
+            if (++run >= 3)
+                return 1;
+        } else if (*p != '\'' && *p != '&') {
+            run = 0;
+        }
+        if (!*p)
+            return 0;
+    }
+}
+
+static float doc_preference(const struct match_index *ix, const struct kmgca_food *food,
+                            const char *text, const doc_word *w, size_t n)
+{
+    float pref = 1.0f;
+    for (size_t k = 0; k < sizeof demote_words / sizeof demote_words[0]; k++)
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(ix->words[w[i].word], demote_words[k].word) == 0)
+                pref *= demote_words[k].factor;
+    if (has_brand(text))
+        pref *= 0.9f;
+    /* SR28 is the reference (analysed foods); FNDDS adds foods as eaten and
+     * mixed dishes, and wins only when clearly closer. */
+    if (strcmp(food->source, "FNDDS") == 0)
+        pref *= 0.75f;
+    else if (strcmp(food->source, "custom") == 0)
+        pref *= 1.02f;
+    return pref;
+}
+
+static struct match_index *index_build(const kmgca_foods *foods)
+{
+    struct match_index *ix = calloc(1, sizeof *ix);
+    doc_words dw = {0};
+    if (!ix)
+        return NULL;
+    ix->food_count = foods->count;
+    size_t en_aliases = 0;
+    for (size_t a = 0; a < foods->alias_count; a++)
+        en_aliases += strcmp(foods->aliases[a].lang, "zh") != 0;
+    ix->doc_count = foods->count + en_aliases;
+    ix->slot_mask = 16383;
+    ix->slots = calloc(ix->slot_mask + 1, sizeof *ix->slots);
+    dw.start = calloc(ix->doc_count + 1, sizeof *dw.start);
+    ix->doc_food = calloc(ix->doc_count, sizeof *ix->doc_food);
+    ix->doc_total = calloc(ix->doc_count, sizeof *ix->doc_total);
+    ix->doc_pref = calloc(ix->doc_count, sizeof *ix->doc_pref);
+    ix->doc_signature = calloc(ix->doc_count, sizeof *ix->doc_signature);
+    ix->acc_q = calloc(ix->doc_count, sizeof *ix->acc_q);
+    ix->acc_d = calloc(ix->doc_count, sizeof *ix->acc_d);
+    ix->stamp = calloc(ix->doc_count, sizeof *ix->stamp);
+    ix->touched = calloc(ix->doc_count, sizeof *ix->touched);
+    ix->zh_keys = calloc(foods->alias_count + foods->count + 1, sizeof *ix->zh_keys);
+    ix->zh_food = calloc(foods->alias_count + foods->count + 1, sizeof *ix->zh_food);
+    if (!ix->slots || !dw.start || !ix->doc_food || !ix->doc_total || !ix->doc_pref ||
+        !ix->doc_signature || !ix->acc_q || !ix->acc_d || !ix->stamp || !ix->touched ||
+        !ix->zh_keys || !ix->zh_food)
+        goto fail;
+
+    /* Pass 1: every document's words. */
+    size_t doc = 0, alias = 0;
+    for (; doc < ix->doc_count; doc++) {
+        const char *text;
+        uint32_t food;
+        if (doc < foods->count) {
+            food = (uint32_t)doc;
+            text = foods->foods[doc]->description;
+        } else {
+            while (strcmp(foods->aliases[alias].lang, "zh") == 0)
+                alias++;
+            food = foods->aliases[alias].food;
+            text = foods->aliases[alias].text;
+            alias++;
+        }
+        ix->doc_food[doc] = food;
+        char folded[1024];
+        char words[QUERY_WORDS * 2][TEXT_WORD_MAX];
+        unsigned char parens[QUERY_WORDS * 2];
+        text_fold(text, folded, sizeof folded);
+        size_t n = text_words(folded, words, parens, QUERY_WORDS * 2);
+        if (dw.count + n > dw.cap) {
+            size_t cap = dw.cap ? dw.cap * 2 : 65536;
+            void *p = realloc(dw.items, cap * sizeof *dw.items);
+            if (!p)
+                goto fail;
+            dw.items = p;
+            dw.cap = cap;
+        }
+        dw.start[doc] = dw.count;
+        uint32_t ids[QUERY_WORDS * 2];
+        for (size_t i = 0; i < n; i++) {
+            if (!add_word(ix, words[i], &ids[i]))
+                goto fail;
+            ix->word_df[ids[i]]++;
+            dw.items[dw.count++] = (doc_word){ids[i], parens[i]};
+        }
+        ix->doc_signature[doc] = n ? signature(ids, n) : 0;
+        ix->doc_pref[doc] = doc_preference(ix, foods->foods[food], text,
+                                           dw.items + dw.start[doc], n);
+    }
+    dw.start[ix->doc_count] = dw.count;
+
+    /* Word weights. */
+    ix->idf = malloc(ix->word_count * sizeof *ix->idf);
+    ix->post_start = calloc(ix->word_count + 1, sizeof *ix->post_start);
+    ix->posts = malloc((dw.count ? dw.count : 1) * sizeof *ix->posts);
+    if (!ix->idf || !ix->post_start || !ix->posts)
+        goto fail;
+    for (size_t w = 0; w < ix->word_count; w++)
+        ix->idf[w] = (float)log(1.0 + (double)ix->doc_count / ix->word_df[w]);
+
+    /* Pass 2: postings, grouped by word. */
+    for (size_t i = 0; i < dw.count; i++)
+        ix->post_start[dw.items[i].word + 1]++;
+    for (size_t w = 0; w < ix->word_count; w++)
+        ix->post_start[w + 1] += ix->post_start[w];
+    uint32_t *fill = malloc((ix->word_count + 1) * sizeof *fill);
+    if (!fill)
+        goto fail;
+    memcpy(fill, ix->post_start, (ix->word_count + 1) * sizeof *fill);
+    for (doc = 0; doc < ix->doc_count; doc++) {
+        float total = 0;
+        for (size_t i = dw.start[doc]; i < dw.start[doc + 1]; i++) {
+            unsigned char flags = dw.items[i].parens;
+            float weight = ix->idf[dw.items[i].word];
+            if (flags & TEXT_IN_PARENS)
+                weight *= 0.25f;
+            if (flags & TEXT_IN_NUMBERED)
+                weight *= 0.1f;
+            const char *word = ix->words[dw.items[i].word];
+            if (IN_LIST(word, filler_words))
+                weight *= 0.25f;
+            else if (i == dw.start[doc] && doc < foods->count &&
+                     strcmp(foods->foods[doc]->source, "SR28") == 0 &&
+                     !IN_LIST(word, category_heads))
+                weight *= HEAD_WEIGHT;
+            total += weight;
+            ix->posts[fill[dw.items[i].word]++] = (posting){(uint32_t)doc, weight};
+        }
+        ix->doc_total[doc] = total;
+    }
+    free(fill);
+
+    /* Exact hits by signature; the first document with a signature wins
+     * (aliases come after foods but are looked at first when matching). */
+    ix->sig_mask = 1;
+    while (ix->sig_mask < ix->doc_count * 2)
+        ix->sig_mask = ix->sig_mask * 2 + 1;
+    ix->sig_slots = calloc(ix->sig_mask + 1, sizeof *ix->sig_slots);
+    if (!ix->sig_slots)
+        goto fail;
+    for (doc = 0; doc < ix->doc_count; doc++) {
+        uint64_t sig = ix->doc_signature[doc];
+        /* An FNDDS name is no exact hit: it competes on words like any. */
+        if (!sig || (doc < foods->count && strcmp(foods->foods[doc]->source, "FNDDS") == 0))
+            continue;
+        size_t i = sig & ix->sig_mask;
+        while (ix->sig_slots[i] && ix->doc_signature[ix->sig_slots[i] - 1] != sig)
+            i = (i + 1) & ix->sig_mask;
+        uint32_t have = ix->sig_slots[i];
+        /* Prefer an alias, then the earlier document. */
+        if (!have || (doc >= foods->count && have - 1 < foods->count))
+            ix->sig_slots[i] = (uint32_t)doc + 1;
+    }
+
+    /* Chinese names: aliases and custom foods named in Chinese. */
+    for (size_t a = 0; a < foods->alias_count; a++) {
+        if (!has_cjk_text(foods->aliases[a].text))
+            continue;
+        char key[256];
+        zh_key(foods->aliases[a].text, key, sizeof key);
+        if (!*key || !(ix->zh_keys[ix->zh_count] = strdup(key)))
+            continue;
+        ix->zh_food[ix->zh_count++] = foods->aliases[a].food;
+    }
+    free(dw.items);
+    free(dw.start);
+    return ix;
+fail:
+    free(dw.items);
+    free(dw.start);
+    match_index_free(ix);
+    return NULL;
+}
+
+void match_index_free(struct match_index *ix)
+{
+    if (!ix)
+        return;
+    free(ix->words);
+    free(ix->word_df);
+    free(ix->slots);
+    free(ix->idf);
+    free(ix->post_start);
+    free(ix->posts);
+    free(ix->doc_food);
+    free(ix->doc_total);
+    free(ix->doc_pref);
+    free(ix->doc_signature);
+    free(ix->sig_slots);
+    for (size_t i = 0; i < ix->zh_count; i++)
+        free(ix->zh_keys[i]);
+    free(ix->zh_keys);
+    free(ix->zh_food);
+    free(ix->acc_q);
+    free(ix->acc_d);
+    free(ix->stamp);
+    free(ix->touched);
+    free(ix);
+}
+
+/* ---- Spelling ----------------------------------------------------------- */
+
+/* Edit distance (with adjacent swaps), giving up past `limit`. */
+static int edit_distance(const char *a, const char *b, int limit)
+{
+    int la = (int)strlen(a), lb = (int)strlen(b);
+    if (abs(la - lb) > limit)
+        return limit + 1;
+    int d[TEXT_WORD_MAX + 1][TEXT_WORD_MAX + 1];
+    for (int i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (int j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (int i = 1; i <= la; i++) {
+        int best = limit + 1;
+        for (int j = 1; j <= lb; j++) {
+            int cost = a[i - 1] != b[j - 1];
+            int v = d[i - 1][j - 1] + cost;
+            if (d[i - 1][j] + 1 < v)
+                v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+            if (v < best)
+                best = v;
+        }
+        if (best > limit)
+            return limit + 1;
+    }
+    return d[la][lb];
+}
+
+/* The known word closest to an unknown one, or -1. */
+static long correct_spelling(const struct match_index *ix, const char *w)
+{
+    size_t len = strlen(w);
+    if (len < 4)
+        return -1;
+    for (size_t i = 0; i < len; i++)
+        if (!isalpha((unsigned char)w[i]))
+            return -1;
+    int limit = len >= 7 ? 2 : 1;
+    long best = -1;
+    int best_d = limit + 1;
+    for (size_t k = 0; k < ix->word_count; k++) {
+        int d = edit_distance(w, ix->words[k], best_d < limit ? best_d : limit);
+        if (d < best_d || (d == best_d && d <= limit && best >= 0 &&
+                           ix->word_df[k] > ix->word_df[best])) {
+            best_d = d;
+            best = (long)k;
+        }
+    }
+    return best_d <= limit ? best : -1;
+}
+
+/* ---- Ranking ------------------------------------------------------------ */
+
+typedef struct {
+    uint32_t food;
+    double score;
+} ranked;
+
+static int source_rank(const struct kmgca_food *f)
+{
+    return strcmp(f->source, "custom") == 0 ? 0 : strcmp(f->source, "SR28") == 0 ? 1 : 2;
+}
+
+/* 1 when a should rank before b. */
+static int better(const kmgca_foods *foods, const ranked *a, const ranked *b)
+{
+    if (a->score != b->score)
+        return a->score > b->score;
+    const struct kmgca_food *fa = foods->foods[a->food], *fb = foods->foods[b->food];
+    int ra = source_rank(fa), rb = source_rank(fb);
+    if (ra != rb)
+        return ra < rb;
+    size_t la = strlen(fa->description), lb = strlen(fb->description);
+    if (la != lb)
+        return la < lb;
+    return a->food < b->food;
+}
+
+/* Keeps the best `max` distinct foods in `top`, sorted. */
+static void offer(const kmgca_foods *foods, ranked *top, size_t *n, size_t max, ranked r)
+{
+    for (size_t i = 0; i < *n; i++) {
+        if (top[i].food == r.food) {
+            if (!better(foods, &r, &top[i]))
+                return;
+            memmove(top + i, top + i + 1, (*n - i - 1) * sizeof *top);
+            (*n)--;
+            break;
+        }
+    }
+    size_t pos = *n;
+    while (pos > 0 && better(foods, &r, &top[pos - 1]))
+        pos--;
+    if (pos >= max)
+        return;
+    if (*n == max)
+        (*n)--;
+    memmove(top + pos + 1, top + pos, (*n - pos) * sizeof *top);
+    top[pos] = r;
+    (*n)++;
+}
+
+/* Ranks foods for Chinese text. */
+static size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
+                           const char *text, ranked *top, size_t max)
+{
+    char key[512];
+    zh_key(text, key, sizeof key);
+    size_t n = 0, klen = strlen(key);
+    if (!klen)
+        return 0;
+    for (size_t i = 0; i < ix->zh_count; i++) {
+        const char *a = ix->zh_keys[i];
+        size_t alen = strlen(a);
+        double score = 0;
+        if (strcmp(a, key) == 0)
+            score = 1.0;
+        else if (alen >= 3 && strstr(key, a))
+            score = 0.9 * (double)alen / (double)klen;
+        else if (klen >= 3 && strstr(a, key))
+            score = 0.9 * (double)klen / (double)alen;
+        if (score > 0)
+            offer(foods, top, &n, max, (ranked){ix->zh_food[i], score});
+    }
+    return n;
+}
+
+/* Ranks foods for text; sets *method. Caller holds the lock. */
+static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char *text,
+                   ranked *top, size_t max, kmgca_match_method *method)
+{
+    *method = KMGCA_MATCH_NONE;
+    if (has_cjk_text(text)) {
+        size_t n = rank_chinese(foods, ix, text, top, max);
+        if (n) {
+            *method = KMGCA_MATCH_CHINESE;
+            return n;
+        }
+    }
+    char folded[1024];
+    char words[QUERY_WORDS][TEXT_WORD_MAX];
+    text_fold(text, folded, sizeof folded);
+    size_t nw = text_words(folded, words, NULL, QUERY_WORDS);
+    if (!nw)
+        return 0;
+
+    long ids[QUERY_WORDS];
+    float qweight[QUERY_WORDS];
+    uint32_t sig_ids[QUERY_WORDS];
+    int corrected = 0, all_known = 1;
+    double total_q = 0;
+    double unknown_idf = log(1.0 + (double)ix->doc_count);
+    for (size_t i = 0; i < nw; i++) {
+        ids[i] = word_lookup(ix, words[i]);
+        if (ids[i] < 0) {
+            ids[i] = correct_spelling(ix, words[i]);
+            if (ids[i] >= 0)
+                corrected = 1;
+            else
+                all_known = 0;
+        }
+        qweight[i] = ids[i] >= 0 ? ix->idf[ids[i]] : (float)unknown_idf;
+        if (IN_LIST(words[i], form_words))
+            qweight[i] *= 0.15f;
+        total_q += qweight[i];
+        sig_ids[i] = ids[i] >= 0 ? (uint32_t)ids[i] : 0;
+    }
+
+    /* An exact hit: same words as a description or alias, in any order. */
+    if (all_known && !corrected) {
+        uint64_t sig = signature(sig_ids, nw);
+        for (size_t i = sig & ix->sig_mask; ix->sig_slots[i]; i = (i + 1) & ix->sig_mask) {
+            uint32_t doc = ix->sig_slots[i] - 1;
+            if (ix->doc_signature[doc] == sig) {
+                offer(foods, top, &(size_t){0}, 1, (ranked){ix->doc_food[doc], 1.0});
+                *method = KMGCA_MATCH_EXACT;
+                break;
+            }
+        }
+    }
+    size_t n = *method == KMGCA_MATCH_EXACT ? 1 : 0;
+
+    /* Accumulate shared words over the postings. */
+    if (++ix->generation == 0) {
+        memset(ix->stamp, 0, ix->doc_count * sizeof *ix->stamp);
+        ix->generation = 1;
+    }
+    size_t touched = 0;
+    for (size_t i = 0; i < nw; i++) {
+        if (ids[i] < 0)
+            continue;
+        uint32_t w = (uint32_t)ids[i];
+        float q = qweight[i];
+        for (uint32_t p = ix->post_start[w]; p < ix->post_start[w + 1]; p++) {
+            uint32_t doc = ix->posts[p].doc;
+            if (ix->stamp[doc] != ix->generation) {
+                ix->stamp[doc] = ix->generation;
+                ix->acc_q[doc] = 0;
+                ix->acc_d[doc] = 0;
+                ix->touched[touched++] = doc;
+            }
+            ix->acc_q[doc] += q;
+            ix->acc_d[doc] += ix->posts[p].weight;
+        }
+    }
+    for (size_t t = 0; t < touched; t++) {
+        uint32_t doc = ix->touched[t];
+        double recall = ix->acc_q[doc] / total_q;
+        double precision = ix->doc_total[doc] > 0 ? ix->acc_d[doc] / ix->doc_total[doc] : 0;
+        double score = recall * recall * (0.55 + 0.45 * precision) * ix->doc_pref[doc];
+        if (score > 1.0)
+            score = 1.0;
+        if (corrected)
+            score *= 0.9;
+        if (*method == KMGCA_MATCH_EXACT && ix->doc_food[doc] == top[0].food)
+            continue;
+        if (*method == KMGCA_MATCH_EXACT && score >= 1.0)
+            score = 0.999;  /* runner-ups rank below the exact hit */
+        offer(foods, top, &n, max, (ranked){ix->doc_food[doc], score});
+    }
+    if (*method == KMGCA_MATCH_NONE && n)
+        *method = corrected ? KMGCA_MATCH_SPELLING : KMGCA_MATCH_WORDS;
+    return n;
+}
+
+static struct match_index *ensure_index(kmgca_foods *foods)
+{
+    if (!foods->index)
+        foods->index = index_build(foods);
+    return foods->index;
+}
+
+void match_invalidate(kmgca_foods *foods)
+{
+    match_index_free(foods->index);
+    foods->index = NULL;
+    match_memo_free(foods->memo);
+    foods->memo = NULL;
+}
+
+/* ---- Memo --------------------------------------------------------------- */
+
+typedef struct {
+    const char *text;
+    uint64_t hash;
+    kmgca_status status;
+    kmgca_match match;
+} memo_entry;
+
+struct match_memo {
+    memo_entry *slots;
+    size_t mask, count;
+    arena texts;
+};
+
+void match_memo_free(struct match_memo *m)
+{
+    if (!m)
+        return;
+    arena_free(&m->texts);
+    free(m->slots);
+    free(m);
+}
+
+static memo_entry *memo_slot(struct match_memo *m, const char *text, uint64_t h)
+{
+    for (size_t i = h & m->mask;; i = (i + 1) & m->mask) {
+        memo_entry *e = &m->slots[i];
+        if (!e->text || (e->hash == h && strcmp(e->text, text) == 0))
+            return e;
+    }
+}
+
+static struct match_memo *memo_new(void)
+{
+    struct match_memo *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->mask = MEMO_MAX * 2 - 1;
+    m->slots = calloc(m->mask + 1, sizeof *m->slots);
+    if (!m->slots) {
+        free(m);
+        return NULL;
+    }
+    return m;
+}
+
+/* ---- Public ------------------------------------------------------------- */
+
+const char *kmgca_match_method_name(kmgca_match_method m)
+{
+    switch (m) {
+    case KMGCA_MATCH_EXACT: return "exact";
+    case KMGCA_MATCH_WORDS: return "words";
+    case KMGCA_MATCH_SPELLING: return "spelling";
+    case KMGCA_MATCH_CHINESE: return "chinese";
+    default: return "none";
+    }
+}
+
+static kmgca_status match_uncached(kmgca_foods *foods, struct match_index *ix,
+                                   const char *text, kmgca_match *out, kmgca_error *err)
+{
+    ranked top[1 + KMGCA_MAX_CANDIDATES];
+    kmgca_match_method method;
+    size_t n = rank(foods, ix, text, top, 1 + KMGCA_MAX_CANDIDATES, &method);
+    memset(out, 0, sizeof *out);
+    size_t first = 0;
+    if (n && top[0].score >= MIN_SCORE) {
+        out->food = foods->foods[top[0].food];
+        out->confidence = top[0].score;
+        out->method = method;
+        first = 1;
+    }
+    for (size_t i = first; i < n && out->candidate_count < KMGCA_MAX_CANDIDATES; i++) {
+        out->candidates[out->candidate_count] = foods->foods[top[i].food];
+        out->candidate_confidence[out->candidate_count++] = top[i].score;
+    }
+    if (!out->food)
+        return kmgca_fail(err, KMGCA_ERROR_NO_MATCH, "no food matches \"%s\"", text);
+    return KMGCA_OK;
+}
+
+kmgca_status kmgca_foods_match(kmgca_foods *foods, const char *text, kmgca_match *out,
+                               kmgca_error *err)
+{
+    if (!foods || !text || !out)
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no food set, text or result given");
+    memset(out, 0, sizeof *out);
+    if (!utf8_valid(text, strlen(text)))
+        return kmgca_fail(err, KMGCA_ERROR_ENCODING, "food text is not valid UTF-8");
+    size_t len = strlen(text);
+    if (len > 1000)
+        return kmgca_fail(err, KMGCA_ERROR_LIMIT,
+                          "food text is %zu bytes; the limit is 1000", len);
+    pthread_mutex_lock(&foods->lock);
+    kmgca_status st;
+    struct match_index *ix = ensure_index(foods);
+    if (!ix) {
+        pthread_mutex_unlock(&foods->lock);
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory building the food index");
+    }
+    if (!foods->memo)
+        foods->memo = memo_new();
+    uint64_t h = hash_str(text);
+    memo_entry *e = foods->memo ? memo_slot(foods->memo, text, h) : NULL;
+    if (e && e->text) {
+        *out = e->match;
+        st = e->status;
+        if (st != KMGCA_OK)
+            kmgca_fail(err, st, "no food matches \"%s\"", text);
+        pthread_mutex_unlock(&foods->lock);
+        return st;
+    }
+    st = match_uncached(foods, ix, text, out, err);
+    if (e) {
+        if (foods->memo->count >= MEMO_MAX) {
+            /* Full: start over rather than grow without bound. */
+            arena_free(&foods->memo->texts);
+            memset(foods->memo->slots, 0, (foods->memo->mask + 1) * sizeof *e);
+            foods->memo->count = 0;
+            e = memo_slot(foods->memo, text, h);
+        }
+        const char *copy = arena_strdup(&foods->memo->texts, text);
+        if (copy) {
+            *e = (memo_entry){copy, h, st, *out};
+            foods->memo->count++;
+        }
+    }
+    pthread_mutex_unlock(&foods->lock);
+    return st;
+}
+
+size_t kmgca_foods_search(kmgca_foods *foods, const char *text, const kmgca_food **found,
+                          double *confidence, size_t max)
+{
+    if (!foods || !text || !found || !max || !utf8_valid(text, strlen(text)) ||
+        strlen(text) > 1000)
+        return 0;
+    if (max > 50)
+        max = 50;
+    ranked top[50];
+    kmgca_match_method method;
+    pthread_mutex_lock(&foods->lock);
+    struct match_index *ix = ensure_index(foods);
+    size_t n = ix ? rank(foods, ix, text, top, max, &method) : 0;
+    pthread_mutex_unlock(&foods->lock);
+    for (size_t i = 0; i < n; i++) {
+        found[i] = foods->foods[top[i].food];
+        if (confidence)
+            confidence[i] = top[i].score;
+    }
+    return n;
+}

@@ -1,0 +1,472 @@
+/* text.c — UTF-8 checks, folding and word keys for matching, decimals. */
+#include "internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- UTF-8 -------------------------------------------------------------- */
+
+long utf8_decode(const char *s, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned long cp;
+    size_t n;
+    if (u[0] < 0x80) {
+        *len = 1;
+        return u[0];
+    } else if (u[0] >= 0xC2 && u[0] <= 0xDF) {
+        cp = u[0] & 0x1F;
+        n = 2;
+    } else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+        cp = u[0] & 0x0F;
+        n = 3;
+    } else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+        cp = u[0] & 0x07;
+        n = 4;
+    } else {
+        *len = 1;
+        return -1;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((u[i] & 0xC0) != 0x80) {
+            *len = i;
+            return -1;
+        }
+        cp = (cp << 6) | (u[i] & 0x3F);
+    }
+    *len = n;
+    /* Overlong forms, surrogates and values past U+10FFFF are not UTF-8. */
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return -1;
+    return (long)cp;
+}
+
+int utf8_valid(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0)
+            return 0;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        /* Bound the decode to the buffer: a cut sequence is invalid. */
+        size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (i + need > len)
+            return 0;
+        if (utf8_decode(s + i, &n) < 0)
+            return 0;
+        i += n;
+    }
+    return 1;
+}
+
+size_t utf8_encode(unsigned long cp, char *buf)
+{
+    if (cp < 0x80) {
+        buf[0] = (char)cp;
+        return 1;
+    } else if (cp < 0x800) {
+        buf[0] = (char)(0xC0 | (cp >> 6));
+        buf[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    } else if (cp < 0x10000) {
+        buf[0] = (char)(0xE0 | (cp >> 12));
+        buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    buf[0] = (char)(0xF0 | (cp >> 18));
+    buf[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    buf[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+int is_cjk(unsigned long cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+void copy_text(char *dst, size_t size, const char *src)
+{
+    if (!size)
+        return;
+    size_t n = strlen(src);
+    if (n >= size) {
+        n = size - 1;
+        /* Step back over continuation bytes so no sequence is split. */
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+/* ---- Folding ------------------------------------------------------------ */
+
+/* Latin-1 letters U+00C0..U+00FF without their accents ('\0': drop). */
+static const char latin1_fold[64] = "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyts"
+                                    "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyty";
+
+size_t text_fold(const char *in, char *out, size_t out_size)
+{
+    size_t o = 0;
+    if (!out_size)
+        return 0;
+#define PUT(c)                                                                             \
+    do {                                                                                   \
+        if (o + 1 < out_size)                                                              \
+            out[o++] = (char)(c);                                                          \
+    } while (0)
+    char prev = ' ';
+    while (*in) {
+        size_t n;
+        long cp = utf8_decode(in, &n);
+        char c = 0;
+        if (cp < 0) {
+            c = ' ';
+        } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
+            cp -= 0xFEE0;  /* full-width ASCII forms */
+        } else if (cp == 0x3000 || cp == 0x3001 || cp == 0x3002 || cp == 0xFF0C) {
+            cp = cp == 0x3001 || cp == 0xFF0C ? ',' : ' ';
+        } else if (cp == 0x3010 || cp == 0x300C) {
+            cp = '(';
+        } else if (cp == 0x3011 || cp == 0x300D) {
+            cp = ')';
+        }
+        if (c) {
+            /* already decided */
+        } else if (cp < 0x80) {
+            if (isalnum((int)cp) || cp == '%')
+                c = (char)tolower((int)cp);
+            else if (cp == '.' && isdigit((unsigned char)prev) && isdigit((unsigned char)in[n]))
+                c = '.';
+            else if (cp == '\'')
+                c = 0;          /* "kellogg's" -> "kelloggs" */
+            else if (cp == '(' || cp == ')' || cp == ',')
+                c = (char)cp;
+            else
+                c = ' ';
+            if (!c) {
+                in += n;
+                continue;
+            }
+        } else if (cp >= 0xC0 && cp <= 0xFF) {
+            c = latin1_fold[cp - 0xC0];
+            if (!c)
+                c = ' ';
+        } else if (is_cjk((unsigned long)cp)) {
+            if (o + n < out_size) {
+                memcpy(out + o, in, n);
+                o += n;
+            }
+            prev = 'x';
+            in += n;
+            continue;
+        } else {
+            c = ' ';
+        }
+        /* Collapse runs of spaces. */
+        if (c == ' ' && (o == 0 || out[o - 1] == ' ')) {
+            prev = c;
+            in += n;
+            continue;
+        }
+        PUT(c);
+        prev = c;
+        in += n;
+    }
+    while (o && out[o - 1] == ' ')
+        o--;
+    out[o] = '\0';
+#undef PUT
+    return o;
+}
+
+/* ---- Word keys ---------------------------------------------------------- */
+
+static int has_digit(const char *w)
+{
+    for (; *w; w++)
+        if (isdigit((unsigned char)*w))
+            return 1;
+    return 0;
+}
+
+static int ends_with(const char *w, size_t len, const char *suffix)
+{
+    size_t s = strlen(suffix);
+    return len >= s && memcmp(w + len - s, suffix, s) == 0;
+}
+
+void text_word_key(char *w)
+{
+    size_t len = strlen(w);
+    if (len <= 3 || has_digit(w) || (unsigned char)w[0] >= 0x80)
+        return;
+    /* Both singular and plural must reach the same key; the key need not be
+     * an English word ("cookies" and "cookie" both become "cooky"). */
+    if (w[len - 1] == 's' && !ends_with(w, len, "ss") && !ends_with(w, len, "us") &&
+        !ends_with(w, len, "is"))
+        w[--len] = '\0';
+    if (ends_with(w, len, "ie")) {
+        w[len - 2] = 'y';
+        w[--len] = '\0';
+    } else if (ends_with(w, len, "oe") || ends_with(w, len, "che") ||
+               ends_with(w, len, "she") || ends_with(w, len, "xe") ||
+               ends_with(w, len, "sse")) {
+        w[--len] = '\0';
+    }
+    static const char *const irregular[][2] = {
+        {"leave", "leaf"}, {"halve", "half"}, {"loave", "loaf"}, {"knive", "knife"},
+    };
+    for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++)
+        if (strcmp(w, irregular[i][0]) == 0)
+            strcpy(w, irregular[i][1]);
+}
+
+/* Words that carry no meaning for matching. */
+static const char *const stop_words[] = {
+    "a", "an", "and", "or", "of", "in", "the", "for", "to", "from", "on", "with",
+    "nfs", "ns", "at", "as", "by", "made", "type", "style", "about", "i", "e",
+};
+
+static int is_stop(const char *w)
+{
+    for (size_t i = 0; i < sizeof stop_words / sizeof stop_words[0]; i++)
+        if (strcmp(w, stop_words[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Spellings people use for the same thing the tables name otherwise. A
+ * replacement may be two words. */
+static const char *const synonyms[][2] = {
+    {"yoghurt", "yogurt"}, {"yoghourt", "yogurt"}, {"aubergine", "eggplant"},
+    {"courgette", "zucchini"}, {"prawn", "shrimp"}, {"mince", "ground"},
+    {"minced", "ground"}, {"soya", "soy"}, {"chilli", "chili"}, {"porridge", "oatmeal"},
+    {"capsicum", "pepper"}, {"garbanzo", "chickpea"}, {"wholemeal", "whole wheat"},
+    {"wholewheat", "whole wheat"}, {"soymilk", "soy milk"}, {"lowfat", "low fat"},
+    {"skim", "nonfat"}, {"fatfree", "nonfat"}, {"milkfat", "milk fat"}, {"yogourt", "yogurt"},
+    {"beetroot", "beet"}, {"oatmeal", "oat"}, {"cubed", "cube"}, {"diced", "dice"},
+    {"sliced", "slice"}, {"chopped", "chop"}, {"coriander", "cilantro"}, {"grey", "gray"},
+    {"favour", "flavor"}, {"flavour", "flavor"}, {"flavoured", "flavored"},
+    {"unpacked", "unpacked"}, {"bok", "bok"}, {"pak", "bok"}, {"choi", "choy"},
+};
+
+/* Appends word w (and its key) unless it is a stop word. */
+static size_t push_word(char words[][TEXT_WORD_MAX], unsigned char *in_parens, size_t n,
+                        size_t max, const char *w, int parens)
+{
+    char key[TEXT_WORD_MAX];
+    copy_text(key, sizeof key, w);
+    for (size_t i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++) {
+        if (strcmp(key, synonyms[i][0]) == 0) {
+            const char *rep = synonyms[i][1];
+            const char *space = strchr(rep, ' ');
+            if (space) {
+                char first[TEXT_WORD_MAX];
+                size_t fl = (size_t)(space - rep);
+                memcpy(first, rep, fl);
+                first[fl] = '\0';
+                n = push_word(words, in_parens, n, max, first, parens);
+                return push_word(words, in_parens, n, max, space + 1, parens);
+            }
+            copy_text(key, sizeof key, rep);
+            break;
+        }
+    }
+    text_word_key(key);
+    if (is_stop(key) || n >= max)
+        return n;
+    for (size_t i = 0; i < n; i++)  /* a word counts once */
+        if (strcmp(words[i], key) == 0)
+            return n;
+    strcpy(words[n], key);
+    if (in_parens)
+        in_parens[n] = (unsigned char)parens;
+    return n + 1;
+}
+
+size_t text_words(const char *text, char words[][TEXT_WORD_MAX], unsigned char *in_parens,
+                  size_t max)
+{
+    /* First pass: raw tokens with their paren depth. */
+    enum { RAW_MAX = 96 };
+    char raw[RAW_MAX][TEXT_WORD_MAX];
+    unsigned char depth[RAW_MAX];
+    unsigned segment[RAW_MAX];
+    unsigned char segment_digit[RAW_MAX + 1] = {0};
+    size_t nraw = 0;
+    unsigned seg = 0;
+    int d = 0;
+    const char *p = text;
+    while (*p && nraw < RAW_MAX) {
+        if (*p == '(') {
+            d++;
+            p++;
+            continue;
+        }
+        if (*p == ')') {
+            if (d)
+                d--;
+            p++;
+            continue;
+        }
+        if (*p == ',') {
+            if (seg < RAW_MAX)
+                seg++;
+            p++;
+            continue;
+        }
+        if (*p == ' ') {
+            p++;
+            continue;
+        }
+        const char *start = p;
+        while (*p && *p != ' ' && *p != ',' && *p != '(' && *p != ')')
+            p++;
+        size_t len = (size_t)(p - start);
+        if (len >= TEXT_WORD_MAX)
+            len = TEXT_WORD_MAX - 1;
+        memcpy(raw[nraw], start, len);
+        raw[nraw][len] = '\0';
+        copy_text(raw[nraw], TEXT_WORD_MAX, raw[nraw]); /* do not end mid-sequence */
+        depth[nraw] = (unsigned char)(d > 0);
+        segment[nraw] = seg;
+        if (has_digit(raw[nraw]))
+            segment_digit[seg] = 1;
+        nraw++;
+    }
+    /* Second pass: salt phrases, "not packed", then keys. Salt is the usual
+     * difference between two otherwise equal foods; "without salt" is the
+     * default, so it is dropped, and every way of saying "salted" becomes
+     * one word. */
+    for (size_t i = 0; i < nraw; i++)
+        depth[i] |= (unsigned char)(segment_digit[segment[i]] ? TEXT_IN_NUMBERED : 0);
+    size_t n = 0;
+    for (size_t i = 0; i < nraw; i++) {
+        const char *w = raw[i];
+        const char *next = i + 1 < nraw ? raw[i + 1] : "";
+        const char *next2 = i + 2 < nraw ? raw[i + 2] : "";
+        if (strcmp(w, "unsalted") == 0 || strcmp(w, "saltfree") == 0)
+            continue;
+        if ((strcmp(w, "without") == 0 || strcmp(w, "no") == 0) &&
+            (strcmp(next, "salt") == 0 ||
+             (strcmp(next, "added") == 0 && strcmp(next2, "salt") == 0))) {
+            i += strcmp(next, "salt") == 0 ? 1 : 2;
+            if (i + 1 < nraw && strcmp(raw[i + 1], "added") == 0)
+                i++;
+            continue;
+        }
+        if (strcmp(w, "salt") == 0 && strcmp(next, "free") == 0) {
+            i++;
+            continue;
+        }
+        if (strcmp(w, "with") == 0 &&
+            (strcmp(next, "salt") == 0 ||
+             (strcmp(next, "added") == 0 && strcmp(next2, "salt") == 0))) {
+            i += strcmp(next, "salt") == 0 ? 1 : 2;
+            if (i + 1 < nraw && strcmp(raw[i + 1], "added") == 0)
+                i++;
+            n = push_word(words, in_parens, n, max, "salted", depth[i]);
+            continue;
+        }
+        if (strcmp(w, "salt") == 0 && strcmp(next, "added") == 0) {
+            i++;
+            n = push_word(words, in_parens, n, max, "salted", depth[i]);
+            continue;
+        }
+        /* Skin on is one idea, and not the same as skin alone ("Potatoes,
+         * baked, skin"): "with skin", "flesh and skin", "skin on". */
+        if ((strcmp(w, "with") == 0 && strcmp(next, "skin") == 0) ||
+            (strcmp(w, "skin") == 0 && strcmp(next, "on") == 0)) {
+            i++;
+            n = push_word(words, in_parens, n, max, "withskin", depth[i]);
+            continue;
+        }
+        if (strcmp(w, "flesh") == 0 && strcmp(next, "and") == 0 && strcmp(next2, "skin") == 0) {
+            i += 2;
+            n = push_word(words, in_parens, n, max, "withskin", depth[i]);
+            continue;
+        }
+        /* FNDDS names how a dish was made: "fat added" is a variant people
+         * seldom mean; "fat not added" is the plain food. */
+        if (strcmp(w, "fat") == 0 && strcmp(next, "added") == 0) {
+            i++;
+            n = push_word(words, in_parens, n, max, "fatadded", depth[i]);
+            continue;
+        }
+        if (strcmp(w, "not") == 0 && strcmp(next, "added") == 0) {
+            i++;
+            continue;
+        }
+        if (strcmp(w, "no") == 0 && strcmp(next, "added") == 0 && strcmp(next2, "fat") == 0) {
+            i += 2;
+            continue;
+        }
+        /* "with added calcium" says what "calcium fortified" says. */
+        if (strcmp(w, "with") == 0 && strcmp(next, "added") == 0) {
+            i++;
+            n = push_word(words, in_parens, n, max, "fortified", depth[i]);
+            continue;
+        }
+        if (strcmp(w, "not") == 0 && strcmp(next, "packed") == 0) {
+            i++;
+            n = push_word(words, in_parens, n, max, "unpacked", depth[i]);
+            continue;
+        }
+        n = push_word(words, in_parens, n, max, w, depth[i]);
+    }
+    return n;
+}
+
+/* ---- Numbers ------------------------------------------------------------ */
+
+size_t parse_decimal(const char *s, double *out)
+{
+    /* Hand-written so that the process locale never changes the meaning. */
+    const char *p = s;
+    double v = 0;
+    int digits = 0;
+    while (isdigit((unsigned char)*p)) {
+        v = v * 10 + (*p - '0');
+        p++;
+        digits++;
+    }
+    if ((*p == '.' || *p == ',') && isdigit((unsigned char)p[1])) {
+        /* "1,000" (three digits, then no more) reads as a thousands separator;
+         * any other comma is a decimal comma. */
+        if (*p == ',' && digits && isdigit((unsigned char)p[2]) &&
+            isdigit((unsigned char)p[3]) && !isdigit((unsigned char)p[4]) && p[4] != ',' &&
+            p[4] != '.') {
+            v = v * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+            p += 4;
+            *out = v;
+            return (size_t)(p - s);
+        }
+        p++;
+        /* Whole mantissa, then one division: "28.35" stays 28.35. */
+        double frac = 0, scale = 1;
+        while (isdigit((unsigned char)*p)) {
+            if (scale < 1e15) {
+                frac = frac * 10 + (*p - '0');
+                scale *= 10;
+            }
+            p++;
+            digits++;
+        }
+        v = (v * scale + frac) / scale;
+    }
+    if (!digits)
+        return 0;
+    *out = v;
+    return (size_t)(p - s);
+}

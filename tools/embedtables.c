@@ -1,0 +1,351 @@
+/* embedtables — turns the committed tables in foodtables/ into C arrays.
+ *
+ *   embedtables FOODTABLES_DIR OUT.c
+ *
+ * Reads foods.csv, portions.csv and every aliases*.csv there, and writes one
+ * C file holding kmgca_builtin_foods and kmgca_builtin_aliases, so the
+ * library carries its tables and needs no files at run time. The output is
+ * a build product: never edit it, edit the tables (or the importer).
+ */
+#include "internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    char *id, *source, *description, *group, *minerals[4], *name_zh;
+    size_t first_portion, portion_count;
+} food_row;
+
+typedef struct {
+    char *source, *id, *measure;
+    char *amount, *grams;
+} portion_row;
+
+typedef struct {
+    char *text, *lang;
+    size_t food;
+} alias_row;
+
+static food_row *foods;
+static size_t food_count, food_cap;
+static portion_row *portions;
+static size_t portion_count, portion_cap;
+static alias_row *aliases;
+static size_t alias_count, alias_cap;
+
+static void *grow(void *p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return p;
+    size_t c = *cap ? *cap * 2 : 1024;
+    while (c < need)
+        c *= 2;
+    p = realloc(p, c * size);
+    if (!p) {
+        fprintf(stderr, "embedtables: out of memory\n");
+        exit(1);
+    }
+    *cap = c;
+    return p;
+}
+
+static char *dup(const char *s)
+{
+    char *p = strdup(s);
+    if (!p) {
+        fprintf(stderr, "embedtables: out of memory\n");
+        exit(1);
+    }
+    return p;
+}
+
+/* Columns of the file being read, found from its header. */
+typedef struct {
+    const char *path;
+    long col[8];
+    const char *const *names;
+    size_t ncols;
+    int header_done;
+} table;
+
+static kmgca_status read_header(table *t, const csv_row *row, kmgca_error *err)
+{
+    for (size_t i = 0; i < t->ncols; i++) {
+        t->col[i] = csv_find_column(row, t->names[i]);
+        if (t->col[i] < 0 && t->names[i][0] != '?')
+            return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, row->line, 0,
+                                 "no column \"%s\"", t->names[i]);
+    }
+    t->header_done = 1;
+    return KMGCA_OK;
+}
+
+static const char *field(const table *t, const csv_row *row, size_t i)
+{
+    long c = t->col[i];
+    return c >= 0 && (size_t)c < row->count ? row->fields[c] : "";
+}
+
+static kmgca_status food_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    foods = grow(foods, &food_cap, food_count + 1, sizeof *foods);
+    food_row *f = &foods[food_count++];
+    memset(f, 0, sizeof *f);
+    f->id = dup(field(t, row, 0));
+    f->source = dup(field(t, row, 1));
+    f->description = dup(field(t, row, 2));
+    f->group = dup(field(t, row, 3));
+    for (int n = 0; n < 4; n++)
+        f->minerals[n] = dup(field(t, row, 4 + (size_t)n));
+    return KMGCA_OK;
+}
+
+static kmgca_status portion_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    portions = grow(portions, &portion_cap, portion_count + 1, sizeof *portions);
+    portion_row *p = &portions[portion_count++];
+    p->source = dup(field(t, row, 0));
+    p->id = dup(field(t, row, 1));
+    p->amount = dup(field(t, row, 2));
+    p->measure = dup(field(t, row, 3));
+    p->grams = dup(field(t, row, 4));
+    return KMGCA_OK;
+}
+
+/* Foods by (source, id), for portions and aliases. */
+static size_t *slots;
+static size_t slot_mask;
+
+static size_t key_hash(const char *source, const char *id)
+{
+    size_t h = 5381;
+    for (const char *p = source; *p; p++)
+        h = h * 33 + (unsigned char)*p;
+    for (const char *p = id; *p; p++)
+        h = h * 33 + (unsigned char)*p;
+    return h;
+}
+
+static long food_index(const char *source, const char *id)
+{
+    for (size_t i = key_hash(source, id) & slot_mask; slots[i]; i = (i + 1) & slot_mask) {
+        food_row *f = &foods[slots[i] - 1];
+        if (strcmp(f->id, id) == 0 && strcmp(f->source, source) == 0)
+            return (long)(slots[i] - 1);
+    }
+    return -1;
+}
+
+static kmgca_status alias_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    const char *lang = field(t, row, 1);
+    long food = food_index(field(t, row, 2), field(t, row, 3));
+    if (food < 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
+                             "alias \"%s\" names %s %s, which is not in foods.csv",
+                             field(t, row, 0), field(t, row, 2), field(t, row, 3));
+    aliases = grow(aliases, &alias_cap, alias_count + 1, sizeof *aliases);
+    aliases[alias_count++] = (alias_row){dup(field(t, row, 0)), dup(*lang ? lang : "en"),
+                                         (size_t)food};
+    if (strcmp(lang, "zh") == 0 && !foods[food].name_zh)
+        foods[food].name_zh = dup(field(t, row, 0));
+    return KMGCA_OK;
+}
+
+static void die(const kmgca_error *err)
+{
+    fprintf(stderr, "embedtables: %s:%lu: %s\n", err->file, err->line, err->message);
+    exit(1);
+}
+
+/* Writes s as a C string literal; bytes past ASCII as octal escapes. */
+static void put_string(FILE *out, const char *s)
+{
+    if (!s) {
+        fputs("NULL", out);
+        return;
+    }
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(out, "\\%c", *p);
+        else if (*p < 0x20 || *p >= 0x7F || *p == '?')
+            fprintf(out, "\\%03o", *p);  /* '?' too: no trigraphs */
+        else
+            fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+static void put_number(FILE *out, const char *s)
+{
+    /* The tables hold canonical decimals; blank means not measured. */
+    if (!*s)
+        fputs("NAN", out);
+    else
+        fputs(s, out);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: embedtables FOODTABLES_DIR OUT.c\n");
+        return 2;
+    }
+    const char *dir = argv[1];
+    char path[4096];
+    kmgca_error err;
+
+    static const char *const food_cols[] = {"id", "source", "description", "group",
+                                            "ca_mg", "mg_mg", "k_mg", "na_mg"};
+    table ft = {.names = food_cols, .ncols = 8};
+    snprintf(path, sizeof path, "%s/foods.csv", dir);
+    ft.path = path;
+    if (csv_read_file(path, food_cb, &ft, NULL, &err) != KMGCA_OK)
+        die(&err);
+
+    slot_mask = 1;
+    while (slot_mask < food_count * 2)
+        slot_mask = slot_mask * 2 + 1;
+    slots = calloc(slot_mask + 1, sizeof *slots);
+    if (!slots)
+        return 1;
+    for (size_t i = 0; i < food_count; i++) {
+        if (food_index(foods[i].source, foods[i].id) >= 0) {
+            fprintf(stderr, "embedtables: %s %s is listed twice in foods.csv\n",
+                    foods[i].source, foods[i].id);
+            return 1;
+        }
+        size_t s = key_hash(foods[i].source, foods[i].id) & slot_mask;
+        while (slots[s])
+            s = (s + 1) & slot_mask;
+        slots[s] = i + 1;
+    }
+
+    static const char *const portion_cols[] = {"source", "id", "amount", "measure", "grams"};
+    table pt = {.names = portion_cols, .ncols = 5};
+    snprintf(path, sizeof path, "%s/portions.csv", dir);
+    pt.path = path;
+    if (csv_read_file(path, portion_cb, &pt, NULL, &err) != KMGCA_OK)
+        die(&err);
+    /* Group portions by food, keeping the file order (by seq) within one. */
+    size_t *count = calloc(food_count + 1, sizeof *count);
+    size_t *owner = malloc((portion_count + 1) * sizeof *owner);
+    if (!count || !owner)
+        return 1;
+    for (size_t i = 0; i < portion_count; i++) {
+        long f = food_index(portions[i].source, portions[i].id);
+        if (f < 0) {
+            fprintf(stderr, "embedtables: portions.csv names %s %s, not in foods.csv\n",
+                    portions[i].source, portions[i].id);
+            return 1;
+        }
+        owner[i] = (size_t)f;
+        count[f]++;
+    }
+    size_t next = 0;
+    for (size_t f = 0; f < food_count; f++) {
+        foods[f].first_portion = next;
+        foods[f].portion_count = count[f];
+        next += count[f];
+        count[f] = 0;
+    }
+    portion_row *ordered = malloc((portion_count + 1) * sizeof *ordered);
+    if (!ordered)
+        return 1;
+    for (size_t i = 0; i < portion_count; i++) {
+        size_t f = owner[i];
+        ordered[foods[f].first_portion + count[f]++] = portions[i];
+    }
+
+    /* Aliases: every aliases*.csv, in name order, so the output is stable. */
+    static const char *const alias_cols[] = {"alias", "?lang", "source", "id"};
+    struct dirent **names;
+    int nnames = scandir(dir, &names, NULL, alphasort);
+    if (nnames < 0) {
+        fprintf(stderr, "embedtables: cannot list %s: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    for (int i = 0; i < nnames; i++) {
+        const char *n = names[i]->d_name;
+        size_t len = strlen(n);
+        if (strncmp(n, "aliases", 7) == 0 && len > 4 && strcmp(n + len - 4, ".csv") == 0) {
+            table at = {.names = alias_cols, .ncols = 4};
+            snprintf(path, sizeof path, "%s/%s", dir, n);
+            at.path = path;
+            if (csv_read_file(path, alias_cb, &at, NULL, &err) != KMGCA_OK)
+                die(&err);
+        }
+        free(names[i]);
+    }
+    free(names);
+
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp", argv[2]);
+    FILE *out = fopen(tmp, "w");
+    if (!out) {
+        fprintf(stderr, "embedtables: cannot write %s: %s\n", tmp, strerror(errno));
+        return 1;
+    }
+    fprintf(out, "/* Generated by tools/embedtables from foodtables/: do not edit. */\n"
+                 "#include \"internal.h\"\n#include <math.h>\n\n");
+    fprintf(out, "static const kmgca_portion portions[] = {\n");
+    for (size_t i = 0; i < portion_count; i++) {
+        fprintf(out, "    {%s, ", ordered[i].amount);
+        put_string(out, ordered[i].measure);
+        fprintf(out, ", %s},\n", ordered[i].grams);
+    }
+    if (!portion_count)
+        fprintf(out, "    {0, \"\", 0},\n");
+    fprintf(out, "};\n\nconst struct kmgca_food kmgca_builtin_foods[] = {\n");
+    for (size_t i = 0; i < food_count; i++) {
+        food_row *f = &foods[i];
+        fputs("    {", out);
+        put_string(out, f->id);
+        fputs(", ", out);
+        put_string(out, f->source);
+        fputs(", ", out);
+        put_string(out, f->description);
+        fputs(", ", out);
+        put_string(out, f->group);
+        fputs(", ", out);
+        put_string(out, f->name_zh);
+        fputs(", {", out);
+        for (int n = 0; n < 4; n++) {
+            put_number(out, f->minerals[n]);
+            fputs(n < 3 ? ", " : "}, ", out);
+        }
+        fprintf(out, "portions + %zu, %zu},\n", f->first_portion, f->portion_count);
+    }
+    fprintf(out, "};\nconst size_t kmgca_builtin_food_count = %zu;\n\n", food_count);
+    fprintf(out, "const struct kmgca_alias kmgca_builtin_aliases[] = {\n");
+    for (size_t i = 0; i < alias_count; i++) {
+        fputs("    {", out);
+        put_string(out, aliases[i].text);
+        fputs(", ", out);
+        put_string(out, aliases[i].lang);
+        fprintf(out, ", %zu},\n", aliases[i].food);
+    }
+    if (!alias_count)
+        fprintf(out, "    {\"\", \"en\", 0},\n");
+    fprintf(out, "};\nconst size_t kmgca_builtin_alias_count = %zu;\n", alias_count);
+    if (fclose(out) != 0 || rename(tmp, argv[2]) != 0) {
+        fprintf(stderr, "embedtables: cannot write %s: %s\n", argv[2], strerror(errno));
+        remove(tmp);
+        return 1;
+    }
+    return 0;
+}

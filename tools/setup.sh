@@ -1,0 +1,33 @@
+#!/bin/sh
+# setup.sh — makes sure the Debian packages kmgca builds and tests with are here.
+# Run as root it installs what is missing with apt-get; otherwise it prints the
+# exact command to run. Usage: tools/setup.sh build|test|addin
+set -eu
+
+want="gcc make pkg-config libcsv-dev libxlsxwriter-dev libcmocka-dev zlib1g-dev"
+case "${1:-build}" in
+build) ;;
+test) want="$want python3 python3-openpyxl" ;;
+*) echo "setup.sh: unknown set '$1'" >&2; exit 2 ;;
+esac
+
+missing=""
+for p in $want; do
+    # dpkg-query exits non-zero, or reports a state other than installed, when absent.
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    exit 0
+fi
+echo "kmgca needs these Debian packages:$missing" >&2
+echo "install them with:  sudo apt-get install -y --no-install-recommends$missing" >&2
+exit 1
