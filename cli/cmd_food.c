@@ -1,6 +1,7 @@
 /* cmd_food.c — `kmgca food`: one food, one serving, its minerals. */
 #include "cli.h"
 
+#include <ctype.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
@@ -146,6 +147,12 @@ int cmd_food(int argc, char **argv)
     const char *search = NULL, *custom = NULL;
     long limit = 10;
     int c;
+    /* "-30 g" is a negative amount, not an option: say so plainly. */
+    for (int i = 1; i < argc; i++)
+        if (argv[i][0] == '-' && (isdigit((unsigned char)argv[i][1]) || argv[i][1] == '.')) {
+            fprintf(stderr, "kmgca: \"%s\": the amount is negative\n", argv[i]);
+            return EXIT_USAGE;
+        }
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {

@@ -25,6 +25,7 @@ typedef struct {
     kmgca_status status;     /* first failure; stops the read */
     unsigned long line;      /* line being fed */
     unsigned long row_line;  /* line the current row started on (0: not yet) */
+    unsigned long next_row_line; /* line the next row will start on */
     /* The row being gathered: field texts back to back, NUL-separated. */
     char *buf;
     size_t buf_len, buf_cap;
@@ -39,7 +40,7 @@ static void on_field(void *data, size_t len, void *ctx)
     if (r->status != KMGCA_OK)
         return;
     if (!r->row_line)
-        r->row_line = r->line;
+        r->row_line = r->next_row_line ? r->next_row_line : r->line;
     unsigned long column = r->count + 1;
     if (len > CSV_MAX_FIELD_BYTES) {
         r->status = kmgca_fail_at(r->err, KMGCA_ERROR_LIMIT, r->path, r->row_line, column,
@@ -185,10 +186,20 @@ kmgca_status csv_read_file(const char *path, csv_row_fn fn, void *ud, char *deli
 
     size_t line_bytes = 0;
     int last_cr = 0;
+    /* Quote parity, to know which physical lines start a row: a line that
+     * begins outside quotes starts one (libcsv itself does not say). */
+    int in_quotes = 0, at_line_start = 1;
     while (r.status == KMGCA_OK && n > 0) {
         size_t piece = start;
         for (size_t i = start; i < n && r.status == KMGCA_OK; i++) {
             unsigned char c = (unsigned char)chunk[i];
+            if (at_line_start) {
+                if (!in_quotes)
+                    r.next_row_line = r.line;
+                at_line_start = 0;
+            }
+            if (c == '"')
+                in_quotes = !in_quotes;
             if (c == 0) {
                 r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r.line, r.count + 1,
                                          "NUL byte in text (is this a binary or UTF-16 file?)");
@@ -212,6 +223,7 @@ kmgca_status csv_read_file(const char *path, csv_row_fn fn, void *ud, char *deli
                 piece = i + 1;
                 r.line++;
                 line_bytes = 0;
+                at_line_start = 1;
             }
         }
         if (r.status == KMGCA_OK && piece < n)

@@ -54,6 +54,7 @@ struct match_index {
     /* Chinese names: CJK-only keys and their food. */
     char **zh_keys;
     uint32_t *zh_food;
+    float *zh_score;          /* what an exact hit on this key scores */
     size_t zh_count;
     /* Scratch for one query (under the lock). */
     float *acc_q, *acc_d;
@@ -295,11 +296,15 @@ static struct match_index *index_build(const kmgca_foods *foods)
     ix->acc_d = calloc(ix->doc_count, sizeof *ix->acc_d);
     ix->stamp = calloc(ix->doc_count, sizeof *ix->stamp);
     ix->touched = calloc(ix->doc_count, sizeof *ix->touched);
-    ix->zh_keys = calloc(foods->alias_count + foods->count + 1, sizeof *ix->zh_keys);
-    ix->zh_food = calloc(foods->alias_count + foods->count + 1, sizeof *ix->zh_food);
+    /* Up to three keys per Chinese name: "马铃薯（土豆）" gives the whole
+     * name, the name before the brackets and the bracketed other name. */
+    size_t zh_cap = 3 * foods->alias_count + 1;
+    ix->zh_keys = calloc(zh_cap, sizeof *ix->zh_keys);
+    ix->zh_food = calloc(zh_cap, sizeof *ix->zh_food);
+    ix->zh_score = calloc(zh_cap, sizeof *ix->zh_score);
     if (!ix->slots || !dw.start || !ix->doc_food || !ix->doc_total || !ix->doc_pref ||
         !ix->doc_signature || !ix->acc_q || !ix->acc_d || !ix->stamp || !ix->touched ||
-        !ix->zh_keys || !ix->zh_food)
+        !ix->zh_keys || !ix->zh_food || !ix->zh_score)
         goto fail;
 
     /* Pass 1: every document's words. */
@@ -410,13 +415,40 @@ static struct match_index *index_build(const kmgca_foods *foods)
 
     /* Chinese names: aliases and custom foods named in Chinese. */
     for (size_t a = 0; a < foods->alias_count; a++) {
-        if (!has_cjk_text(foods->aliases[a].text))
+        const char *text = foods->aliases[a].text;
+        if (!has_cjk_text(text))
             continue;
-        char key[256];
-        zh_key(foods->aliases[a].text, key, sizeof key);
-        if (!*key || !(ix->zh_keys[ix->zh_count] = strdup(key)))
-            continue;
-        ix->zh_food[ix->zh_count++] = foods->aliases[a].food;
+        char whole[256], base[256] = "", inner[256] = "";
+        zh_key(text, whole, sizeof whole);
+        const char *open = strstr(text, "（");
+        size_t open_len = 3;
+        if (!open) {
+            open = strchr(text, '(');
+            open_len = 1;
+        }
+        if (open) {
+            char part[256];
+            size_t blen = (size_t)(open - text) < sizeof part ? (size_t)(open - text)
+                                                               : sizeof part - 1;
+            memcpy(part, text, blen);
+            part[blen] = '\0';
+            zh_key(part, base, sizeof base);
+            copy_text(part, sizeof part, open + open_len);
+            zh_key(part, inner, sizeof inner);
+            /* One character in brackets is a state (生 raw, 煮 boiled), not a name. */
+            if (strlen(inner) <= 3)
+                inner[0] = '\0';
+        }
+        const char *keys[3] = {whole, base, inner};
+        const float scores[3] = {1.0f, 0.95f, 0.95f};
+        for (int k = 0; k < 3; k++) {
+            if (!keys[k][0] || (k > 0 && strcmp(keys[k], whole) == 0))
+                continue;
+            if (!(ix->zh_keys[ix->zh_count] = strdup(keys[k])))
+                goto fail;
+            ix->zh_food[ix->zh_count] = foods->aliases[a].food;
+            ix->zh_score[ix->zh_count++] = scores[k];
+        }
     }
     free(dw.items);
     free(dw.start);
@@ -447,6 +479,7 @@ void match_index_free(struct match_index *ix)
         free(ix->zh_keys[i]);
     free(ix->zh_keys);
     free(ix->zh_food);
+    free(ix->zh_score);
     free(ix->acc_q);
     free(ix->acc_d);
     free(ix->stamp);
@@ -577,7 +610,7 @@ static size_t rank_chinese(const kmgca_foods *foods, const struct match_index *i
         size_t alen = strlen(a);
         double score = 0;
         if (strcmp(a, key) == 0)
-            score = 1.0;
+            score = ix->zh_score[i];
         else if (alen >= 3 && strstr(key, a))
             score = 0.9 * (double)alen / (double)klen;
         else if (klen >= 3 && strstr(a, key))

@@ -439,10 +439,23 @@ static void fmt_amount(char *buf, size_t size, double v)
 
 static void fmt_grams(char *buf, size_t size, double g)
 {
-    if (g >= 100 || fabs(g - round(g)) < 0.05)
-        snprintf(buf, size, "%.0f", g);
-    else
-        snprintf(buf, size, "%.1f", g);
+    /* 28.35, 90, 118, 1234.5: no trailing zeros, no false precision. */
+    snprintf(buf, size, g >= 100 ? "%.1f" : "%.2f", g);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *end = buf + strlen(buf) - 1;
+        while (end > dot && *end == '0')
+            *end-- = '\0';
+        if (end == dot)
+            *end = '\0';
+    }
+}
+
+/* Whose measure it is, for the note. */
+static const char *measure_source(const kmgca_food *food)
+{
+    return strcmp(food->source, "custom") == 0 ? "custom food measure"
+                                                : "USDA household measure";
 }
 
 /* Lists a food's measures for an error message. */
@@ -538,8 +551,8 @@ static kmgca_status volume_grams(const kmgca_food *food, const kmgca_serving *s,
         *grams = s->amount * pt->grams / pt->amount;
         fmt_grams(g, sizeof g, *grams);
         if (how)
-            snprintf(how, how_size, "%s %s = %s g (USDA household measure \"%s\")", amt, s->unit,
-                     g, pt->measure);
+            snprintf(how, how_size, "%s %s = %s g (%s \"%s\")", amt, s->unit, g,
+                     measure_source(food), pt->measure);
         return KMGCA_OK;
     }
     if (other >= 0) {
@@ -553,8 +566,8 @@ static kmgca_status volume_grams(const kmgca_food *food, const kmgca_serving *s,
         fmt_amount(pa, sizeof pa, pt->amount);
         if (how)
             snprintf(how, how_size,
-                     "%s %s = %s g (converted from USDA household measure %s \"%s\" = %s g)",
-                     amt, s->unit, g, pa, pt->measure, pg);
+                     "%s %s = %s g (converted from %s %s \"%s\" = %s g)", amt, s->unit, g,
+                     measure_source(food), pa, pt->measure, pg);
         return KMGCA_OK;
     }
     char list[400];
@@ -598,6 +611,23 @@ static long find_portion(const kmgca_food *food, char words[][TEXT_WORD_MAX], si
     if (matched_out)
         *matched_out = best_matched;
     return best;
+}
+
+/* 1 when the words only say a size ("medium", "6\" diameter"): then the
+ * food's one whole-item measure is a fair reading; "1 bottle" is not. */
+static int size_words_only(char words[][TEXT_WORD_MAX], size_t n)
+{
+    static const char *const sizes[] = {"small", "medium", "large", "extra", "jumbo",
+                                        "mini", "regular", "whole", "diameter", "dia",
+                                        "inch", "long", "thick", "big"};
+    for (size_t i = 0; i < n; i++) {
+        int ok = isdigit((unsigned char)words[i][0]) != 0;
+        for (size_t k = 0; !ok && k < sizeof sizes / sizeof sizes[0]; k++)
+            ok = strcmp(words[i], sizes[k]) == 0;
+        if (!ok)
+            return 0;
+    }
+    return n > 0;
 }
 
 /* The portion named after the food itself ("1 potato", "1 tortilla"). */
@@ -661,7 +691,7 @@ static kmgca_status piece_grams(const kmgca_food *food, const kmgca_serving *s, 
             if (pick >= 0)
                 note = "; the size word is not in the USDA measure";
         }
-        if (pick < 0) {
+        if (pick < 0 && size_words_only(words, nw)) {
             /* "1 medium" potato where the table has "1 potato (2-1/3\" x
              * 4-3/4\")": the one whole-food measure, said so in the note. */
             pick = food_named_portion(food, desc_words, nd);
@@ -688,8 +718,8 @@ static kmgca_status piece_grams(const kmgca_food *food, const kmgca_serving *s, 
     *grams = s->amount * pt->grams / pt->amount;
     fmt_grams(g, sizeof g, *grams);
     if (how)
-        snprintf(how, how_size, "%s x \"%s\" = %s g (USDA household measure%s)", amt,
-                 pt->measure, g, note);
+        snprintf(how, how_size, "%s x \"%s\" = %s g (%s%s)", amt, pt->measure, g,
+                 measure_source(food), note);
     return KMGCA_OK;
 }
 

@@ -75,7 +75,8 @@ typedef struct {
 static kmgca_status read_header(table *t, const csv_row *row, kmgca_error *err)
 {
     for (size_t i = 0; i < t->ncols; i++) {
-        t->col[i] = csv_find_column(row, t->names[i]);
+        const char *name = t->names[i][0] == '?' ? t->names[i] + 1 : t->names[i];
+        t->col[i] = csv_find_column(row, name);
         if (t->col[i] < 0 && t->names[i][0] != '?')
             return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, row->line, 0,
                                  "no column \"%s\"", t->names[i]);

@@ -1,0 +1,100 @@
+#!/bin/sh
+# run.sh — end-to-end tests of the kmgca command: golden output files, exit
+# statuses, JSON read back by python3. Usage: sh tests/cli/run.sh build/kmgca
+# UPDATE=1 rewrites the golden files (then read the diff before committing).
+set -u
+KMGCA=$1
+here=$(dirname "$0")
+golden=$here/golden
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+# check NAME EXIT ARGS... : stdout and stderr together must equal golden/NAME.out
+check() {
+    name=$1 want=$2
+    shift 2
+    "$KMGCA" "$@" >"$tmp/out" 2>&1
+    got=$?
+    if [ "${UPDATE:-0}" = 1 ]; then
+        cp "$tmp/out" "$golden/$name.out"
+    fi
+    if [ "$got" != "$want" ]; then
+        bad "$name: exit $got, expected $want"
+    elif ! cmp -s "$tmp/out" "$golden/$name.out"; then
+        bad "$name: output differs from $golden/$name.out"
+        diff "$golden/$name.out" "$tmp/out" | head -20
+    else
+        ok
+    fi
+}
+
+# value NAME KEY EXPECTED TOLERANCE ARGS... : a --json number within a relative tolerance
+value() {
+    name=$1 key=$2 want=$3 tol=$4
+    shift 4
+    "$KMGCA" food --json "$@" >"$tmp/json" 2>/dev/null
+    if /usr/bin/python3 - "$tmp/json" "$key" "$want" "$tol" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+got, want, tol = doc[sys.argv[2]], float(sys.argv[3]), float(sys.argv[4])
+sys.exit(0 if got is not None and abs(got - want) <= tol * want else 1)
+PY
+    then ok; else bad "$name: $key not within $tol of $want: $(cat "$tmp/json" | tr -d '\n' | cut -c1-300)"; fi
+}
+
+# The issue's acceptance examples, against values computed from SR28.
+value pumpkin_mg mg_mg 156 0.02 "pumpkin seeds, roasted" "1 ounce"
+value lentils_k k_mg 731 0.02 "lentils, boiled" "1 cup"
+value banana_k k_mg 422 0.02 banana "1 medium"
+value milk_ca ca_mg 276 0.02 "milk, whole" "1 cup"
+value spinach_zh_k k_mg 558 0.001 "菠菜" "100 g"
+value bread_split_grams grams 64 0.001 "2 slices whole wheat bread"
+
+# Golden outputs: text, JSON, errors.
+check food_pumpkin 0 food "pumpkin seeds, roasted" "1 ounce"
+check food_banana_json 0 food --json banana "1 medium"
+check food_default_100g 0 food "lentils, boiled"
+check food_words_as_serving 0 food banana 1 medium
+check food_split 0 food "2 slices whole wheat bread"
+check food_chinese 0 food 菠菜 100克
+check food_fraction 0 food "spinach, boiled" "½ cup"
+check food_search 0 food --search lentils --limit 5
+check food_search_json 0 food --search "菠菜" --json --limit 3
+check food_custom 0 food --foods tests/data/custom_good.csv "whey protein powder" "1 scoop"
+check food_no_match 1 food "xqzvy wplk"
+check food_no_match_json 1 food --json "xqzvy wplk"
+check food_bad_unit 1 food almonds "1 bottle"
+check food_negative 2 food almonds "-30 g"
+check food_range 2 food almonds "1-2 cups"
+check food_no_args 2 food
+check food_bad_option 2 food --frobnicate banana
+check food_bad_limit 2 food --search x --limit 0
+check custom_bad_value 3 food --foods tests/data/custom_bad_value.csv banana
+check custom_missing 4 food --foods tests/data/no_such.csv banana
+check custom_directory 4 food --foods tests/data banana
+check unknown_command 2 frobnicate
+check no_command 2
+check version 0 --version
+
+# --help works for the command and for food, and exits 0.
+"$KMGCA" --help >"$tmp/h" 2>&1 && grep -q "Usage: kmgca" "$tmp/h" && ok || bad "kmgca --help"
+"$KMGCA" food --help >"$tmp/h" 2>&1 && grep -q "Usage: kmgca food" "$tmp/h" && ok || bad "kmgca food --help"
+"$KMGCA" help food >"$tmp/h" 2>&1 && grep -q "Usage: kmgca food" "$tmp/h" && ok || bad "kmgca help food"
+
+# Every --json output parses, and nulls stand where nothing is measured.
+"$KMGCA" food --json "Mystery tea" --foods tests/data/custom_good.csv 100g >"$tmp/j" 2>/dev/null
+/usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["k_mg"] is None and d["na_mg"] == 5, d
+for key in ("description", "source", "id", "confidence", "grams", "ca_mg", "mg_mg", "k_mg", "na_mg", "candidates"):
+    assert key in d, key
+' "$tmp/j" && ok || bad "json nulls for unmeasured values"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,207 @@
+/* test_core.c — status messages, errors, nutrients, UTF-8, CSV reading. */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static void status_table_in_step(void **state)
+{
+    (void)state;
+    /* Every status has its own message; unknown ones say so. */
+    for (int s = 0; s < KMGCA_STATUS_COUNT; s++) {
+        const char *m = kmgca_status_string((kmgca_status)s);
+        assert_non_null(m);
+        assert_string_not_equal(m, "unknown status");
+        for (int t = 0; t < s; t++)
+            assert_string_not_equal(m, kmgca_status_string((kmgca_status)t));
+    }
+    assert_string_equal(kmgca_status_string(KMGCA_STATUS_COUNT), "unknown status");
+    assert_string_equal(kmgca_status_string((kmgca_status)-1), "unknown status");
+}
+
+static void errors_carry_place(void **state)
+{
+    (void)state;
+    kmgca_error err;
+    kmgca_error_clear(&err);
+    assert_int_equal(err.status, KMGCA_OK);
+    assert_int_equal(kmgca_fail_at(&err, KMGCA_ERROR_VALUE, "a.csv", 12, 3, "bad %s", "x"),
+                     KMGCA_ERROR_VALUE);
+    assert_string_equal(err.file, "a.csv");
+    assert_int_equal(err.line, 12);
+    assert_int_equal(err.column, 3);
+    assert_string_equal(err.message, "bad x");
+    /* NULL error records are allowed everywhere. */
+    assert_int_equal(kmgca_fail(NULL, KMGCA_ERROR_IO, "x"), KMGCA_ERROR_IO);
+}
+
+static void error_message_not_cut_inside_utf8(void **state)
+{
+    (void)state;
+    kmgca_error err;
+    char long_text[600];
+    memset(long_text, 'a', sizeof long_text);
+    strcpy(long_text + 505, "菠菜菠菜菠菜");
+    kmgca_fail(&err, KMGCA_ERROR_VALUE, "%s", long_text);
+    assert_true(utf8_valid(err.message, strlen(err.message)));
+}
+
+static void nutrients(void **state)
+{
+    (void)state;
+    kmgca_nutrient n;
+    assert_int_equal(kmgca_nutrient_parse("Mg", &n), KMGCA_OK);
+    assert_int_equal(n, KMGCA_MG);
+    assert_int_equal(kmgca_nutrient_parse(" potassium ", &n), KMGCA_OK);
+    assert_int_equal(n, KMGCA_K);
+    assert_int_equal(kmgca_nutrient_parse("钙", &n), KMGCA_OK);
+    assert_int_equal(n, KMGCA_CA);
+    assert_int_equal(kmgca_nutrient_parse("iron", &n), KMGCA_ERROR_VALUE);
+    assert_string_equal(kmgca_nutrient_key(KMGCA_NA), "na");
+    assert_string_equal(kmgca_nutrient_name(KMGCA_MG), "magnesium");
+}
+
+static void utf8_checks(void **state)
+{
+    (void)state;
+    assert_true(utf8_valid("菠菜 ok", strlen("菠菜 ok")));
+    assert_false(utf8_valid("\xC0\xAF", 2));          /* overlong '/' */
+    assert_false(utf8_valid("\xED\xA0\x80", 3));      /* surrogate */
+    assert_false(utf8_valid("\xE8\x8F", 2));          /* cut short */
+    assert_false(utf8_valid("a\0b", 3));              /* NUL */
+    assert_false(utf8_valid("\xF5\x80\x80\x80", 4));  /* past U+10FFFF */
+    char buf[8];
+    copy_text(buf, 5, "ab菠菜");                        /* must not split 菠 */
+    assert_string_equal(buf, "ab");
+}
+
+/* ---- CSV reading -------------------------------------------------------- */
+
+typedef struct {
+    size_t rows;
+    unsigned long lines[16];
+    char first[16][64];
+    size_t counts[16];
+} collected;
+
+static kmgca_status collect(const csv_row *row, void *ud, kmgca_error *err)
+{
+    (void)err;
+    collected *c = ud;
+    if (c->rows < 16) {
+        c->lines[c->rows] = row->line;
+        copy_text(c->first[c->rows], 64, row->fields[0]);
+        c->counts[c->rows] = row->count;
+    }
+    c->rows++;
+    return KMGCA_OK;
+}
+
+static const char *write_temp(const char *content, size_t len)
+{
+    static char path[64];
+    strcpy(path, "/tmp/kmgca-test-XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, content, len), (ssize_t)len);
+    close(fd);
+    return path;
+}
+
+static void csv_lines_and_bom(void **state)
+{
+    (void)state;
+    static const char text[] = "\xEF\xBB\xBF" "a,b\r\n\"multi\nline\",2\r\n\r\nlast,3";
+    const char *path = write_temp(text, sizeof text - 1);
+    collected c = {0};
+    kmgca_error err;
+    char delim;
+    assert_int_equal(csv_read_file(path, collect, &c, &delim, &err), KMGCA_OK);
+    assert_int_equal(delim, ',');
+    assert_int_equal(c.rows, 3);
+    assert_string_equal(c.first[0], "a");           /* BOM stripped */
+    assert_int_equal(c.lines[0], 1);
+    assert_string_equal(c.first[1], "multi\nline");
+    assert_int_equal(c.lines[1], 2);
+    assert_string_equal(c.first[2], "last");
+    assert_int_equal(c.lines[2], 5);                /* after a blank line */
+    unlink(path);
+}
+
+static void csv_semicolons_and_cr_only(void **state)
+{
+    (void)state;
+    static const char text[] = "date;food;amount\r2024-01-02;banana;1,5\r";
+    const char *path = write_temp(text, sizeof text - 1);
+    collected c = {0};
+    char delim;
+    assert_int_equal(csv_read_file(path, collect, &c, &delim, NULL), KMGCA_OK);
+    assert_int_equal(delim, ';');
+    assert_int_equal(c.rows, 2);
+    assert_int_equal(c.counts[1], 3);
+    assert_int_equal(c.lines[1], 2);
+    unlink(path);
+}
+
+static void csv_errors_name_place(void **state)
+{
+    (void)state;
+    kmgca_error err;
+    collected c = {0};
+    const char *path = write_temp("a,b\nx,\"open\n", 12);
+    assert_int_equal(csv_read_file(path, collect, &c, NULL, &err), KMGCA_ERROR_CSV);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 2);
+    assert_non_null(strstr(err.message, "unterminated quoted field"));
+    unlink(path);
+
+    path = write_temp("a,b\nok,\xff\xfe\n", 10);
+    assert_int_equal(csv_read_file(path, collect, &c, NULL, &err), KMGCA_ERROR_ENCODING);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 2);
+    unlink(path);
+
+    path = write_temp("\xff\xfe" "a\0,\0", 6);
+    assert_int_equal(csv_read_file(path, collect, &c, NULL, &err), KMGCA_ERROR_ENCODING);
+    assert_non_null(strstr(err.message, "UTF-16"));
+    unlink(path);
+
+    path = write_temp("a,b\nx\0y,1\n", 10);
+    assert_int_equal(csv_read_file(path, collect, &c, NULL, &err), KMGCA_ERROR_ENCODING);
+    assert_non_null(strstr(err.message, "NUL"));
+    assert_int_equal(err.line, 2);
+    unlink(path);
+
+    assert_int_equal(csv_read_file("/nonexistent/x.csv", collect, &c, NULL, &err),
+                     KMGCA_ERROR_IO);
+    assert_string_equal(err.file, "/nonexistent/x.csv");
+    assert_int_equal(csv_read_file("/tmp", collect, &c, NULL, &err), KMGCA_ERROR_IO);
+    assert_non_null(strstr(err.message, "directory"));
+}
+
+static void csv_header_lookup(void **state)
+{
+    (void)state;
+    const char *cells[] = {"Date", "Food Name", "Amount (g)"};
+    csv_row row = {cells, 3, 1};
+    assert_int_equal(csv_find_column(&row, "food|food name"), 1);
+    assert_int_equal(csv_find_column(&row, "date"), 0);
+    assert_int_equal(csv_find_column(&row, "amount(g)"), 2);
+    assert_int_equal(csv_find_column(&row, "unit"), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(status_table_in_step),
+        cmocka_unit_test(errors_carry_place),
+        cmocka_unit_test(error_message_not_cut_inside_utf8),
+        cmocka_unit_test(nutrients),
+        cmocka_unit_test(utf8_checks),
+        cmocka_unit_test(csv_lines_and_bom),
+        cmocka_unit_test(csv_semicolons_and_cr_only),
+        cmocka_unit_test(csv_errors_name_place),
+        cmocka_unit_test(csv_header_lookup),
+    };
+    return cmocka_run_group_tests_name("core", tests, NULL, NULL);
+}

@@ -1,0 +1,194 @@
+/* test_match.c — food text to the right USDA food. */
+#include "testutil.h"
+
+#include <pthread.h>
+
+static const kmgca_food *match(const char *text, kmgca_match *m)
+{
+    kmgca_error err;
+    if (kmgca_foods_match(shared_foods, text, m, &err) != KMGCA_OK)
+        fail_msg("\"%s\": %s", text, err.message);
+    return m->food;
+}
+
+static void expect(const char *text, const char *source, const char *id)
+{
+    kmgca_match m;
+    const kmgca_food *f = match(text, &m);
+    if (strcmp(kmgca_food_id(f), id) != 0 || strcmp(kmgca_food_source(f), source) != 0)
+        fail_msg("\"%s\" matched %s %s \"%s\"; expected %s %s", text, kmgca_food_source(f),
+                 kmgca_food_id(f), kmgca_food_description(f), source, id);
+}
+
+static void everyday_texts(void **state)
+{
+    (void)state;
+    /* The foods the foundation issue names, as people write them. */
+    expect("pumpkin seeds, roasted", "SR28", "12016");
+    expect("lentils, boiled", "SR28", "16070");
+    expect("banana", "SR28", "09040");
+    expect("milk", "SR28", "01077");
+    expect("milk, whole", "SR28", "01077");
+    expect("turkey breast, roasted", "SR28", "05220");
+    expect("菠菜", "SR28", "11457");
+    expect("spinach, boiled", "SR28", "11458");
+    expect("almonds", "SR28", "12061");
+    expect("Almonds, dry roasted", "SR28", "12063");
+    expect("black beans, cooked", "SR28", "16015");
+    expect("Raisins", "SR28", "09298");
+}
+
+static void word_order_case_and_width(void **state)
+{
+    (void)state;
+    expect("Roasted pumpkin seeds", "SR28", "12016");
+    expect("LENTILS BOILED", "SR28", "16070");
+    expect("ｂａｎａｎａ", "SR28", "09040");       /* full-width */
+    expect("Bananas", "SR28", "09040");            /* plural */
+    expect("  banana.  ", "SR28", "09040");
+}
+
+static void misspellings(void **state)
+{
+    (void)state;
+    kmgca_match m;
+    match("bananna", &m);
+    assert_string_equal(kmgca_food_id(m.food), "09040");
+    assert_int_equal(m.method, KMGCA_MATCH_SPELLING);
+    assert_true(m.confidence < 1.0);
+    match("brocoli, raw", &m);
+    assert_string_equal(kmgca_food_id(m.food), "11090");
+}
+
+static void chinese_names(void **state)
+{
+    (void)state;
+    kmgca_match m;
+    match("菠菜", &m);
+    assert_int_equal(m.method, KMGCA_MATCH_CHINESE);
+    assert_near(m.confidence, 1.0, 1e-9);
+    assert_string_equal(kmgca_food_name_zh(m.food), "菠菜");
+    match("米饭", &m);                              /* "米饭（蒸）" in the name list */
+    assert_string_equal(kmgca_food_id(m.food), "20045");
+}
+
+static void candidates_and_confidence(void **state)
+{
+    (void)state;
+    kmgca_match m;
+    match("lentils, boiled", &m);
+    assert_true(m.confidence > KMGCA_LOW_CONFIDENCE);
+    assert_int_equal(m.candidate_count, KMGCA_MAX_CANDIDATES);
+    for (size_t i = 0; i < m.candidate_count; i++) {
+        assert_true(m.candidates[i] != m.food);
+        assert_true(m.candidate_confidence[i] <= m.confidence);
+        if (i)
+            assert_true(m.candidate_confidence[i] <= m.candidate_confidence[i - 1]);
+    }
+}
+
+static void nothing_close_is_no_match(void **state)
+{
+    (void)state;
+    kmgca_match m;
+    kmgca_error err;
+    assert_int_equal(kmgca_foods_match(shared_foods, "xqzvy wplk", &m, &err),
+                     KMGCA_ERROR_NO_MATCH);
+    assert_null(m.food);
+    assert_int_equal(kmgca_foods_match(shared_foods, "", &m, &err), KMGCA_ERROR_NO_MATCH);
+    assert_int_equal(kmgca_foods_match(shared_foods, "\xff\xfe", &m, &err),
+                     KMGCA_ERROR_ENCODING);
+    assert_int_equal(kmgca_foods_match(NULL, "x", &m, &err), KMGCA_ERROR_ARGUMENT);
+}
+
+static void deterministic_and_memoised(void **state)
+{
+    (void)state;
+    kmgca_match a, b;
+    match("chicken breast grilled", &a);
+    match("chicken breast grilled", &b);       /* from the memo */
+    assert_memory_equal(&a, &b, sizeof a);
+    kmgca_foods *fresh = kmgca_foods_new(NULL);
+    assert_non_null(fresh);
+    kmgca_match c;
+    assert_int_equal(kmgca_foods_match(fresh, "chicken breast grilled", &c, NULL), KMGCA_OK);
+    assert_ptr_equal(a.food, c.food);           /* built-in foods are shared */
+    assert_true(a.confidence == c.confidence);
+    kmgca_foods_free(fresh);
+    kmgca_foods_free(NULL);
+}
+
+static void *match_many(void *arg)
+{
+    static const char *texts[] = {"banana", "almonds", "spinach, boiled", "milk", "菠菜",
+                                  "lentils", "brown rice", "yogurt"};
+    intptr_t bad = 0;
+    for (int round = 0; round < 200; round++)
+        for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+            kmgca_match m;
+            if (kmgca_foods_match(arg, texts[i], &m, NULL) != KMGCA_OK)
+                bad++;
+        }
+    return (void *)bad;
+}
+
+static void threads_share_a_food_set(void **state)
+{
+    (void)state;
+    kmgca_foods *foods = kmgca_foods_new(NULL);
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, match_many, foods), 0);
+    for (int i = 0; i < 4; i++) {
+        void *bad;
+        pthread_join(t[i], &bad);
+        assert_int_equal((intptr_t)bad, 0);
+    }
+    kmgca_foods_free(foods);
+}
+
+static void search_ranks(void **state)
+{
+    (void)state;
+    const kmgca_food *found[10];
+    double conf[10];
+    size_t n = kmgca_foods_search(shared_foods, "lentils", found, conf, 10);
+    assert_int_equal(n, 10);
+    for (size_t i = 0; i < n; i++)
+        assert_non_null(strstr(kmgca_food_description(found[i]), "entil"));
+}
+
+static void table_counts_and_values(void **state)
+{
+    (void)state;
+    /* SR28 8,789 + 1 food of the May 2016 revision, FNDDS 7,083. */
+    assert_int_equal(kmgca_foods_count(shared_foods), 8790 + 7083);
+    const kmgca_food *f = kmgca_foods_find(shared_foods, "SR28", "12061");
+    assert_near(kmgca_food_per_100g(f, KMGCA_MG), 270, 0);
+    assert_near(kmgca_food_per_100g(f, KMGCA_K), 733, 0);
+    assert_near(kmgca_food_per_100g(f, KMGCA_CA), 269, 0);
+    /* A blank is "not measured", never 0: the SR28 foods without a Mg value
+     * (FNDDS has every value) must all be NaN. */
+    size_t missing = 0;
+    for (size_t i = 0; i < kmgca_foods_count(shared_foods); i++)
+        missing += isnan(kmgca_food_per_100g(kmgca_foods_at(shared_foods, i), KMGCA_MG));
+    assert_int_equal(missing, 8790 - 8051);      /* SR28 has Mg for 8,051 foods */
+    assert_null(kmgca_foods_find(shared_foods, "SR28", "99999"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(everyday_texts),
+        cmocka_unit_test(word_order_case_and_width),
+        cmocka_unit_test(misspellings),
+        cmocka_unit_test(chinese_names),
+        cmocka_unit_test(candidates_and_confidence),
+        cmocka_unit_test(nothing_close_is_no_match),
+        cmocka_unit_test(deterministic_and_memoised),
+        cmocka_unit_test(threads_share_a_food_set),
+        cmocka_unit_test(search_ranks),
+        cmocka_unit_test(table_counts_and_values),
+    };
+    return cmocka_run_group_tests_name("match", tests, foods_setup, foods_teardown);
+}

@@ -1,0 +1,47 @@
+/* testutil.h — what every cmocka test here includes. */
+#ifndef KMGCA_TESTUTIL_H
+#define KMGCA_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "kmgca.h"
+
+/* cmocka compares floats as float: doubles get a relative tolerance here. */
+#define assert_near(actual, expected, rel)                                                 \
+    do {                                                                                   \
+        double a_ = (actual), e_ = (expected);                                             \
+        if (!(fabs(a_ - e_) <= (rel) * fabs(e_) + 1e-9))                                   \
+            fail_msg("%s = %.6g, expected %.6g (within %.3g%%)", #actual, a_, e_,           \
+                     (rel) * 100);                                                         \
+    } while (0)
+
+/* The food set is built once per test binary: it is read-only for tests. */
+static kmgca_foods *shared_foods;
+
+static inline int foods_setup(void **state)
+{
+    (void)state;
+    if (!shared_foods)
+        shared_foods = kmgca_foods_new(NULL);
+    return shared_foods ? 0 : -1;
+}
+
+static inline int foods_teardown(void **state)
+{
+    (void)state;
+    kmgca_foods_free(shared_foods);
+    shared_foods = NULL;
+    return 0;
+}
+
+#endif
