@@ -103,6 +103,10 @@ size_t text_fold(const char *in, char *out, size_t out_size);
 size_t text_words(const char *text, char words[][TEXT_WORD_MAX], unsigned char *in_parens,
                   size_t max);
 
+/* 1 when the stop-word and synonym tables are sorted (binary search) and
+ * no stop word is longer than five letters (is_stop relies on it). */
+int text_lists_sorted(void);
+
 /* One word to its matching key ("berries" -> "berry"); in place. */
 void text_word_key(char *word);
 

@@ -37,6 +37,8 @@ struct match_index {
     /* Vocabulary: open-addressed hash of word -> id. */
     char (*words)[TEXT_WORD_MAX];
     uint32_t *word_df;
+    unsigned char *word_kind;  /* WORD_FILLER | WORD_CATEGORY | WORD_FORM */
+    float *word_demote;        /* demotion factor of a food holding the word */
     size_t word_count, word_cap;
     uint32_t *slots;          /* word id + 1, 0 = empty */
     size_t slot_mask;
@@ -99,6 +101,9 @@ typedef struct {
     size_t *start;            /* per document into items, doc_count + 1 */
 } doc_words;
 
+static unsigned char word_kind_of(const char *w);
+static float demote_of(const char *w);
+
 static int add_word(struct match_index *ix, const char *w, uint32_t *id)
 {
     long found = word_lookup(ix, w);
@@ -132,10 +137,21 @@ static int add_word(struct match_index *ix, const char *w, uint32_t *id)
         if (!d2)
             return 0;
         ix->word_df = d2;
+        void *k2 = realloc(ix->word_kind, cap * sizeof *ix->word_kind);
+        if (!k2)
+            return 0;
+        ix->word_kind = k2;
+        void *p2 = realloc(ix->word_demote, cap * sizeof *ix->word_demote);
+        if (!p2)
+            return 0;
+        ix->word_demote = p2;
         ix->word_cap = cap;
     }
     strcpy(ix->words[ix->word_count], w);
     ix->word_df[ix->word_count] = 0;
+    /* What the word lists say of it, once per word rather than per use. */
+    ix->word_kind[ix->word_count] = word_kind_of(w);
+    ix->word_demote[ix->word_count] = demote_of(w);
     size_t i = hash_str(w) & ix->slot_mask;
     while (ix->slots[i])
         i = (i + 1) & ix->slot_mask;
@@ -239,6 +255,23 @@ static int in_list(const char *w, const char *const *list, size_t n)
 
 #define IN_LIST(w, list) in_list((w), (list), sizeof(list) / sizeof((list)[0]))
 
+enum { WORD_FILLER = 1, WORD_CATEGORY = 2, WORD_FORM = 4 };
+
+static unsigned char word_kind_of(const char *w)
+{
+    return (unsigned char)((IN_LIST(w, filler_words) ? WORD_FILLER : 0) |
+                           (IN_LIST(w, category_heads) ? WORD_CATEGORY : 0) |
+                           (IN_LIST(w, form_words) ? WORD_FORM : 0));
+}
+
+static float demote_of(const char *w)
+{
+    for (size_t k = 0; k < sizeof demote_words / sizeof demote_words[0]; k++)
+        if (strcmp(w, demote_words[k].word) == 0)
+            return demote_words[k].factor;
+    return 1.0f;
+}
+
 /* 1 when the original text holds an upper-case brand name ("KELLOGG'S"). */
 static int has_brand(const char *text)
 {
@@ -259,10 +292,8 @@ static float doc_preference(const struct match_index *ix, const struct kmgca_foo
                             const char *text, const doc_word *w, size_t n)
 {
     float pref = 1.0f;
-    for (size_t k = 0; k < sizeof demote_words / sizeof demote_words[0]; k++)
-        for (size_t i = 0; i < n; i++)
-            if (strcmp(ix->words[w[i].word], demote_words[k].word) == 0)
-                pref *= demote_words[k].factor;
+    for (size_t i = 0; i < n; i++)
+        pref *= ix->word_demote[w[i].word];
     if (has_brand(text))
         pref *= 0.9f;
     /* SR28 is the reference (analysed foods); FNDDS adds foods as eaten and
@@ -377,12 +408,12 @@ static struct match_index *index_build(const kmgca_foods *foods)
                 weight *= 0.25f;
             if (flags & TEXT_IN_NUMBERED)
                 weight *= 0.1f;
-            const char *word = ix->words[dw.items[i].word];
-            if (IN_LIST(word, filler_words))
+            unsigned char kind = ix->word_kind[dw.items[i].word];
+            if (kind & WORD_FILLER)
                 weight *= 0.25f;
             else if (i == dw.start[doc] && doc < foods->count &&
                      strcmp(foods->foods[doc]->source, "SR28") == 0 &&
-                     !IN_LIST(word, category_heads))
+                     !(kind & WORD_CATEGORY))
                 weight *= HEAD_WEIGHT;
             total += weight;
             ix->posts[fill[dw.items[i].word]++] = (posting){(uint32_t)doc, weight};
@@ -466,6 +497,8 @@ void match_index_free(struct match_index *ix)
         return;
     free(ix->words);
     free(ix->word_df);
+    free(ix->word_kind);
+    free(ix->word_demote);
     free(ix->slots);
     free(ix->idf);
     free(ix->post_start);
@@ -657,7 +690,7 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
         }
         qweight[i] = ids[i] >= 0 ? ix->idf[ids[i]] : (float)unknown_idf;
         if (IN_LIST(words[i], form_words))
-            qweight[i] *= 0.15f;
+            qweight[i] *= 0.15f;  /* also for unknown words: the list decides */
         total_q += qweight[i];
         sig_ids[i] = ids[i] >= 0 ? (uint32_t)ids[i] : 0;
     }

@@ -217,10 +217,10 @@ static size_t amount_at(const char *s, double *out, const char **why)
     }
     for (size_t i = 0; i < sizeof number_words / sizeof number_words[0]; i++) {
         size_t len = strlen(number_words[i].word);
-        unsigned char next = (unsigned char)p[len];
         int ascii = (unsigned char)number_words[i].word[0] < 0x80;
+        /* Compare first: p may be shorter than the word. */
         if (strncasecmp(p, number_words[i].word, len) == 0 &&
-            (!ascii ? 1 : (next == ' ' || next == '\0'))) {
+            (!ascii || p[len] == ' ' || p[len] == '\0')) {
             /* "两" is also a unit (50 g): only a number when more follows. */
             if (!ascii && p[len] == '\0')
                 continue;
@@ -317,9 +317,8 @@ static size_t portion_word_at(const char *s)
 {
     for (size_t i = 0; i < sizeof portion_words / sizeof portion_words[0]; i++) {
         size_t len = strlen(portion_words[i]);
-        unsigned char next = (unsigned char)s[len];
         if (strncasecmp(s, portion_words[i], len) == 0 &&
-            ((unsigned char)portion_words[i][0] >= 0x80 || !(isalnum(next))))
+            ((unsigned char)portion_words[i][0] >= 0x80 || !isalnum((unsigned char)s[len])))
             return len;
     }
     return 0;

@@ -127,6 +127,15 @@ size_t text_fold(const char *in, char *out, size_t out_size)
     } while (0)
     char prev = ' ';
     while (*in) {
+        unsigned char b = (unsigned char)*in;
+        /* The common case first: a plain ASCII letter or digit. */
+        if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z')) {
+            char c = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            PUT(c);
+            prev = c;
+            in++;
+            continue;
+        }
         size_t n;
         long cp = utf8_decode(in, &n);
         char c = 0;
@@ -224,6 +233,8 @@ void text_word_key(char *w)
                ends_with(w, len, "sse")) {
         w[--len] = '\0';
     }
+    if (len < 5 || w[len - 2] != 'v' || w[len - 1] != 'e')
+        return;    /* the irregular plurals below all end in "ve" */
     static const char *const irregular[][2] = {
         {"leave", "leaf"}, {"halve", "half"}, {"loave", "loaf"}, {"knive", "knife"},
     };
@@ -234,32 +245,50 @@ void text_word_key(char *w)
 
 /* Words that carry no meaning for matching. */
 static const char *const stop_words[] = {
-    "a", "an", "and", "or", "of", "in", "the", "for", "to", "from", "on", "with",
-    "nfs", "ns", "at", "as", "by", "made", "type", "style", "about", "i", "e",
+    "a", "about", "an", "and", "as", "at", "by", "e", "for", "from", "i", "in", "made",
+    "nfs", "ns", "of", "on", "or", "style", "the", "to", "type", "with",
 };
 
+static int cmp_key(const void *key, const void *item)
+{
+    return strcmp(key, *(const char *const *)item);
+}
+
+/* The lists below are sorted (tests/test_text.c checks): looked up by
+ * binary search, as every word of every food passes through here. */
 static int is_stop(const char *w)
 {
-    for (size_t i = 0; i < sizeof stop_words / sizeof stop_words[0]; i++)
-        if (strcmp(w, stop_words[i]) == 0)
-            return 1;
-    return 0;
+    if (w[0] && w[1] && w[2] && w[3] && w[4] && w[5])
+        return 0;  /* no stop word is longer than five letters */
+    return bsearch(w, stop_words, sizeof stop_words / sizeof stop_words[0],
+                   sizeof stop_words[0], cmp_key) != NULL;
 }
 
 /* Spellings people use for the same thing the tables name otherwise. A
  * replacement may be two words. */
 static const char *const synonyms[][2] = {
-    {"yoghurt", "yogurt"}, {"yoghourt", "yogurt"}, {"aubergine", "eggplant"},
-    {"courgette", "zucchini"}, {"prawn", "shrimp"}, {"mince", "ground"},
-    {"minced", "ground"}, {"soya", "soy"}, {"chilli", "chili"}, {"porridge", "oatmeal"},
-    {"capsicum", "pepper"}, {"garbanzo", "chickpea"}, {"wholemeal", "whole wheat"},
-    {"wholewheat", "whole wheat"}, {"soymilk", "soy milk"}, {"lowfat", "low fat"},
-    {"skim", "nonfat"}, {"fatfree", "nonfat"}, {"milkfat", "milk fat"}, {"yogourt", "yogurt"},
-    {"beetroot", "beet"}, {"oatmeal", "oat"}, {"cubed", "cube"}, {"diced", "dice"},
-    {"sliced", "slice"}, {"chopped", "chop"}, {"coriander", "cilantro"}, {"grey", "gray"},
+    {"aubergine", "eggplant"}, {"beetroot", "beet"}, {"capsicum", "pepper"},
+    {"chilli", "chili"}, {"choi", "choy"}, {"chopped", "chop"}, {"coriander", "cilantro"},
+    {"courgette", "zucchini"}, {"cubed", "cube"}, {"diced", "dice"}, {"fatfree", "nonfat"},
     {"favour", "flavor"}, {"flavour", "flavor"}, {"flavoured", "flavored"},
-    {"unpacked", "unpacked"}, {"bok", "bok"}, {"pak", "bok"}, {"choi", "choy"},
+    {"garbanzo", "chickpea"}, {"grey", "gray"}, {"lowfat", "low fat"},
+    {"milkfat", "milk fat"}, {"mince", "ground"}, {"minced", "ground"}, {"oatmeal", "oat"},
+    {"pak", "bok"}, {"porridge", "oat"}, {"prawn", "shrimp"}, {"skim", "nonfat"},
+    {"sliced", "slice"}, {"soya", "soy"}, {"soymilk", "soy milk"},
+    {"wholemeal", "whole wheat"}, {"wholewheat", "whole wheat"}, {"yoghourt", "yogurt"},
+    {"yoghurt", "yogurt"}, {"yogourt", "yogurt"},
 };
+
+int text_lists_sorted(void)
+{
+    for (size_t i = 1; i < sizeof stop_words / sizeof stop_words[0]; i++)
+        if (strcmp(stop_words[i - 1], stop_words[i]) >= 0 || strlen(stop_words[i]) > 5)
+            return 0;
+    for (size_t i = 1; i < sizeof synonyms / sizeof synonyms[0]; i++)
+        if (strcmp(synonyms[i - 1][0], synonyms[i][0]) >= 0)
+            return 0;
+    return 1;
+}
 
 /* Appends word w (and its key) unless it is a stop word. */
 static size_t push_word(char words[][TEXT_WORD_MAX], unsigned char *in_parens, size_t n,
@@ -267,21 +296,21 @@ static size_t push_word(char words[][TEXT_WORD_MAX], unsigned char *in_parens, s
 {
     char key[TEXT_WORD_MAX];
     copy_text(key, sizeof key, w);
-    for (size_t i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++) {
-        if (strcmp(key, synonyms[i][0]) == 0) {
-            const char *rep = synonyms[i][1];
-            const char *space = strchr(rep, ' ');
-            if (space) {
-                char first[TEXT_WORD_MAX];
-                size_t fl = (size_t)(space - rep);
-                memcpy(first, rep, fl);
-                first[fl] = '\0';
-                n = push_word(words, in_parens, n, max, first, parens);
-                return push_word(words, in_parens, n, max, space + 1, parens);
-            }
-            copy_text(key, sizeof key, rep);
-            break;
+    /* Synonym keys start with a letter and are at least three long. */
+    const char *const *syn = !(key[0] >= 'a' && key[0] <= 'z' && key[1] && key[2]) ? NULL : bsearch(key, synonyms, sizeof synonyms / sizeof synonyms[0],
+                                     sizeof synonyms[0], cmp_key);
+    if (syn) {
+        const char *rep = syn[1];
+        const char *space = strchr(rep, ' ');
+        if (space) {
+            char first[TEXT_WORD_MAX];
+            size_t fl = (size_t)(space - rep);
+            memcpy(first, rep, fl);
+            first[fl] = '\0';
+            n = push_word(words, in_parens, n, max, first, parens);
+            return push_word(words, in_parens, n, max, space + 1, parens);
         }
+        copy_text(key, sizeof key, rep);
     }
     text_word_key(key);
     if (is_stop(key) || n >= max)
@@ -356,6 +385,11 @@ size_t text_words(const char *text, char words[][TEXT_WORD_MAX], unsigned char *
         const char *w = raw[i];
         const char *next = i + 1 < nraw ? raw[i + 1] : "";
         const char *next2 = i + 2 < nraw ? raw[i + 2] : "";
+        /* Every phrase below starts with one of these letters. */
+        if (!strchr("uwnsf", w[0])) {
+            n = push_word(words, in_parens, n, max, w, depth[i]);
+            continue;
+        }
         if (strcmp(w, "unsalted") == 0 || strcmp(w, "saltfree") == 0)
             continue;
         if ((strcmp(w, "without") == 0 || strcmp(w, "no") == 0) &&

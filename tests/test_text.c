@@ -102,6 +102,12 @@ static void parens_and_numbered_parts_are_flagged(void **state)
     }
 }
 
+static void lookup_lists_are_sorted(void **state)
+{
+    (void)state;
+    assert_true(text_lists_sorted());
+}
+
 static void decimals_ignore_locale(void **state)
 {
     (void)state;
@@ -126,6 +132,7 @@ int main(void)
         cmocka_unit_test(word_order_and_stop_words),
         cmocka_unit_test(parens_and_numbered_parts_are_flagged),
         cmocka_unit_test(decimals_ignore_locale),
+        cmocka_unit_test(lookup_lists_are_sorted),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
