@@ -70,14 +70,18 @@ static void print_text(const char *food_text, const char *serving_text, const km
     char buf[32];
     printf("%s%s%s\n", food_text, serving_text[0] ? " — " : "", serving_text);
     printf("  %s\n", kmgca_food_description(m->food));
-    printf("  %s %s · %s", kmgca_food_source(m->food), kmgca_food_id(m->food),
-           kmgca_food_group(m->food));
+    if (strcmp(kmgca_food_source(m->food), "custom") == 0)
+        printf("  custom food (--foods)");
+    else
+        printf("  %s %s · %s", kmgca_food_source(m->food), kmgca_food_id(m->food),
+               kmgca_food_group(m->food));
     if (kmgca_food_name_zh(m->food))
         printf(" · %s", kmgca_food_name_zh(m->food));
     printf("\n  match: %s, confidence %.2f%s\n", kmgca_match_method_name(m->method),
            m->confidence, m->confidence < KMGCA_LOW_CONFIDENCE ? " (low: check the food)" : "");
     if (unit_error) {
-        printf("  serving: %s\n", unit_error);
+        (void)unit_error; /* the reason goes to stderr once, from the caller */
+        printf("  serving: not weighed (see the message on stderr)\n");
     } else {
         printf("  serving: %s\n\n", how);
         printf("  %-4s %10s %12s\n", "", "per 100 g", "in serving");
@@ -235,6 +239,12 @@ int cmd_food(int argc, char **argv)
         return exit_status_for(err.status);
     }
     kmgca_status st = kmgca_foods_match(foods, food_text, &m, &err);
+    if (st == KMGCA_ERROR_LIMIT || st == KMGCA_ERROR_ENCODING) {
+        /* The text came from the command line: a usage problem. */
+        print_error(&err);
+        kmgca_foods_free(foods);
+        return EXIT_USAGE;
+    }
     if (st != KMGCA_OK) {
         if (as_json)
             print_json(food_text, serving_text, &m, NAN, NULL, err.message);

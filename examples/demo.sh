@@ -8,7 +8,7 @@
 set -u
 
 kmgca=${1:-}
-if [ -z "$kmgca" ] || [ ! -x "$kmgca" ]; then
+if [ -z "$kmgca" ] || ! command -v "$kmgca" >/dev/null 2>&1; then
     echo "usage: sh examples/demo.sh PATH/TO/kmgca   (run from the repository root)" >&2
     exit 2
 fi

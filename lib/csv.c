@@ -238,7 +238,9 @@ kmgca_status csv_read_file(const char *path, csv_row_fn fn, void *ud, char *deli
                                  strerror(errno));
     if (r.status == KMGCA_OK) {
         /* Read the error before csv_fini: with callbacks it resets it. */
-        unsigned long open_line = r.row_line ? r.row_line : r.line;
+        unsigned long open_line = r.row_line      ? r.row_line
+                                  : r.next_row_line ? r.next_row_line
+                                                    : r.line;
         if (csv_fini(&p, on_field, on_row, &r) != 0 && r.status == KMGCA_OK)
             r.status = kmgca_fail_at(err, KMGCA_ERROR_CSV, path, open_line, r.count + 1,
                                      "unterminated quoted field (a \" opened here is "

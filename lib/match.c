@@ -59,7 +59,7 @@ struct match_index {
     float *zh_score;          /* what an exact hit on this key scores */
     size_t zh_count;
     /* Scratch for one query (under the lock). */
-    float *acc_q, *acc_d;
+    float *acc_q, *acc_d, *acc_pref;
     uint32_t *stamp, *touched, generation;
 };
 
@@ -215,6 +215,7 @@ static const struct {
     {"imitation", 0.85f}, {"substitute", 0.85f}, {"navajo", 0.8f}, {"hopi", 0.8f},
     {"apache", 0.8f}, {"alaska", 0.8f}, {"shoshone", 0.8f}, {"mixture", 0.9f},
     {"frozen", 0.8f}, {"fatadded", 0.85f}, {"canned", 0.95f}, {"dehydrated", 0.9f},
+    {"skin", 0.85f},  /* the skin alone ("with skin" is another word, text.c) */
 };
 
 /* Words the USDA tables use to be exact that people leave out: a food that
@@ -234,7 +235,7 @@ static const char *const category_heads[] = {
     "nut", "seed", "beverage", "fish", "cereal", "bean", "spice", "candy", "snack",
     "soup", "sauce", "babyfood", "fast", "restaurant", "game", "mollusk", "crustacean",
     "vegetable", "fruit", "infant", "alcoholic", "leavening", "dessert", "oil", "salad",
-    "frozen", "cheese", "spread", "topping", "sweetener", "formula", "meal",
+    "frozen", "cheese", "spread", "topping", "sweetener", "formula", "meal", "melon",
 };
 #define HEAD_WEIGHT 1.5f
 
@@ -325,6 +326,7 @@ static struct match_index *index_build(const kmgca_foods *foods)
     ix->doc_signature = calloc(ix->doc_count, sizeof *ix->doc_signature);
     ix->acc_q = calloc(ix->doc_count, sizeof *ix->acc_q);
     ix->acc_d = calloc(ix->doc_count, sizeof *ix->acc_d);
+    ix->acc_pref = calloc(ix->doc_count, sizeof *ix->acc_pref);
     ix->stamp = calloc(ix->doc_count, sizeof *ix->stamp);
     ix->touched = calloc(ix->doc_count, sizeof *ix->touched);
     /* Up to three keys per Chinese name: "马铃薯（土豆）" gives the whole
@@ -334,7 +336,7 @@ static struct match_index *index_build(const kmgca_foods *foods)
     ix->zh_food = calloc(zh_cap, sizeof *ix->zh_food);
     ix->zh_score = calloc(zh_cap, sizeof *ix->zh_score);
     if (!ix->slots || !dw.start || !ix->doc_food || !ix->doc_total || !ix->doc_pref ||
-        !ix->doc_signature || !ix->acc_q || !ix->acc_d || !ix->stamp || !ix->touched ||
+        !ix->doc_signature || !ix->acc_q || !ix->acc_d || !ix->acc_pref || !ix->stamp || !ix->touched ||
         !ix->zh_keys || !ix->zh_food || !ix->zh_score)
         goto fail;
 
@@ -515,6 +517,7 @@ void match_index_free(struct match_index *ix)
     free(ix->zh_score);
     free(ix->acc_q);
     free(ix->acc_d);
+    free(ix->acc_pref);
     free(ix->stamp);
     free(ix->touched);
     free(ix);
@@ -726,17 +729,21 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
                 ix->stamp[doc] = ix->generation;
                 ix->acc_q[doc] = 0;
                 ix->acc_d[doc] = 0;
+                ix->acc_pref[doc] = 1;
                 ix->touched[touched++] = doc;
             }
             ix->acc_q[doc] += q;
             ix->acc_d[doc] += ix->posts[p].weight;
+            /* A demoted word the user wrote is no reason to demote. */
+            ix->acc_pref[doc] /= ix->word_demote[w];
         }
     }
     for (size_t t = 0; t < touched; t++) {
         uint32_t doc = ix->touched[t];
         double recall = ix->acc_q[doc] / total_q;
         double precision = ix->doc_total[doc] > 0 ? ix->acc_d[doc] / ix->doc_total[doc] : 0;
-        double score = recall * recall * (0.55 + 0.45 * precision) * ix->doc_pref[doc];
+        double score = recall * recall * (0.55 + 0.45 * precision) * ix->doc_pref[doc] *
+                       ix->acc_pref[doc];
         if (score > 1.0)
             score = 1.0;
         if (corrected)
