@@ -141,18 +141,6 @@ static int blank(const char *s)
     return *s == '\0';
 }
 
-static int has_cjk(const char *s)
-{
-    while (*s) {
-        size_t n;
-        long cp = utf8_decode(s, &n);
-        if (cp > 0 && is_cjk((unsigned long)cp))
-            return 1;
-        s += n;
-    }
-    return 0;
-}
-
 /* Trims spaces in place and returns the start. */
 static char *trim(char *s)
 {
@@ -241,7 +229,7 @@ static kmgca_status add_alias(custom_load *cl, const char *text, kmgca_error *er
         return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
     /* The food index is fixed when the foods are committed. */
     cl->aliases[cl->alias_count++] =
-        (struct kmgca_alias){copy, has_cjk(text) ? "zh" : "en", (uint32_t)cl->added_count - 1};
+        (struct kmgca_alias){copy, text_has_cjk(text) ? "zh" : "en", (uint32_t)cl->added_count - 1};
     return KMGCA_OK;
 }
 
@@ -292,7 +280,7 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
     f->id = f->description;
     f->source = "custom";
     f->group = "Custom foods";
-    f->name_zh = has_cjk(nm) ? f->description : NULL;
+    f->name_zh = text_has_cjk(nm) ? f->description : NULL;
     static const int cols[KMGCA_NUTRIENT_COUNT] = {COL_CA, COL_MG, COL_K, COL_NA};
     int any = 0;
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
@@ -345,7 +333,7 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
                 continue;
             if ((st = add_alias(cl, a, err)) != KMGCA_OK)
                 return st;
-            if (!f->name_zh && has_cjk(a))
+            if (!f->name_zh && text_has_cjk(a))
                 f->name_zh = a;
         }
     }

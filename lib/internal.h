@@ -85,6 +85,8 @@ long utf8_decode(const char *s, size_t *len);
 size_t utf8_encode(unsigned long cp, char *buf);
 /* 1 for code points in the CJK ideograph blocks. */
 int is_cjk(unsigned long cp);
+/* 1 when valid UTF-8 text holds a CJK ideograph. */
+int text_has_cjk(const char *s);
 
 /* Folds text for matching: lower case, full-width forms to ASCII, accents
  * dropped, punctuation to spaces (CJK kept). Writes at most out_size bytes

@@ -193,18 +193,6 @@ static void zh_key(const char *text, char *out, size_t size)
     out[o] = '\0';
 }
 
-static int has_cjk_text(const char *s)
-{
-    while (*s) {
-        size_t n;
-        long cp = utf8_decode(s, &n);
-        if (cp > 0 && is_cjk((unsigned long)cp))
-            return 1;
-        s += n;
-    }
-    return 0;
-}
-
 /* A word the user must say for a food holding it not to be demoted. */
 static const struct {
     const char *word;
@@ -449,7 +437,7 @@ static struct match_index *index_build(const kmgca_foods *foods)
     /* Chinese names: aliases and custom foods named in Chinese. */
     for (size_t a = 0; a < foods->alias_count; a++) {
         const char *text = foods->aliases[a].text;
-        if (!has_cjk_text(text))
+        if (!text_has_cjk(text))
             continue;
         char whole[256], base[256] = "", inner[256] = "";
         zh_key(text, whole, sizeof whole);
@@ -662,7 +650,7 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
                    ranked *top, size_t max, kmgca_match_method *method)
 {
     *method = KMGCA_MATCH_NONE;
-    if (has_cjk_text(text)) {
+    if (text_has_cjk(text)) {
         size_t n = rank_chinese(foods, ix, text, top, max);
         if (n) {
             *method = KMGCA_MATCH_CHINESE;

@@ -94,6 +94,18 @@ int is_cjk(unsigned long cp)
            (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
 }
 
+int text_has_cjk(const char *s)
+{
+    while (*s) {
+        size_t n;
+        long cp = utf8_decode(s, &n);
+        if (cp > 0 && is_cjk((unsigned long)cp))
+            return 1;
+        s += n;
+    }
+    return 0;
+}
+
 void copy_text(char *dst, size_t size, const char *src)
 {
     if (!size)
