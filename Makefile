@@ -33,11 +33,11 @@ Q = @
 say = @printf '  %-8s %s\n' $(1) $(2);
 endif
 
-LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/match.c lib/serving.c
+LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/match.c lib/serving.c lib/targets.c
 LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o
 CLI_SRC  = cli/main.c cli/cmd_food.c cli/json.c
 CLI_OBJ  = $(CLI_SRC:cli/%.c=$(B)/cli/%.o)
-TESTS    = test_core test_text test_serving test_match test_custom test_accuracy
+TESTS    = test_core test_text test_serving test_match test_custom test_accuracy test_targets
 TEST_BIN = $(TESTS:%=$(B)/tests/%)
 TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv
 SETUP    = $(B)/.setup-build
@@ -78,9 +78,9 @@ $(B)/cli/%.o: cli/%.c cli/cli.h include/kmgca.h | $(SETUP)
 $(B)/tools/embedtables: tools/embedtables.c lib/csv.c lib/status.c lib/text.c lib/internal.h | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -o $@ tools/embedtables.c lib/csv.c lib/status.c lib/text.c $(LIBS)
-$(B)/gen/foodtables.c: $(B)/tools/embedtables $(TABLES)
+$(B)/gen/foodtables.c: $(B)/tools/embedtables $(TABLES) targets/dri.csv
 	@mkdir -p $(dir $@)
-	$(call say,GEN,$@)ASAN_OPTIONS=detect_leaks=0 $(B)/tools/embedtables foodtables $@
+	$(call say,GEN,$@)ASAN_OPTIONS=detect_leaks=0 $(B)/tools/embedtables foodtables targets/dri.csv $@
 $(B)/lib/foodtables.o: $(B)/gen/foodtables.c lib/internal.h
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -O1 -g0 -c $< -o $@
@@ -114,6 +114,7 @@ check-foodtables: $(B)/tools/foodimport
 	$(Q)for f in foods.csv portions.csv aliases_zh.csv; do \
 	  cmp foodtables/$$f $(B)/regen/$$f || { echo "FAIL foodtables/$$f differs from a fresh import"; exit 1; }; \
 	done; echo "ok foodtables: committed tables equal a fresh import from $(DATA)"
+	$(Q)cmp targets/dri.csv $(DATA)/dri/dri_ca_mg_k.csv && echo "ok targets: targets/dri.csv equals $(DATA)/dri/dri_ca_mg_k.csv"
 
 # ---- Tests -----------------------------------------------------------------
 $(B)/tests/%: tests/%.c tests/testutil.h $(B)/libkmgca.a

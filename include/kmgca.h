@@ -233,6 +233,48 @@ kmgca_status kmgca_serving_grams(const kmgca_food *food, const kmgca_serving *s,
                                  double *grams, char *how, size_t how_size,
                                  kmgca_error *err);
 
+/* ---- Daily targets ------------------------------------------------------ */
+
+typedef enum {
+    KMGCA_REF_LABEL = 0,  /* US food-label Daily Values: the default, no profile */
+    KMGCA_REF_US,         /* US/Canada Dietary Reference Intakes */
+    KMGCA_REF_CHINA       /* Chinese DRIs 2023 */
+} kmgca_reference;
+
+typedef enum {
+    KMGCA_LIFE_NONE = 0,
+    KMGCA_LIFE_PREGNANT,
+    KMGCA_LIFE_LACTATING
+} kmgca_life_stage;
+
+/* Who the targets are for. age_years may be fractional (0.5 = 6 months). */
+typedef struct {
+    kmgca_reference reference;
+    double age_years;
+    char sex;                 /* 'f' or 'm' */
+    kmgca_life_stage stage;
+} kmgca_profile;
+
+/* A daily target. All strings are static. */
+typedef struct {
+    double target_mg;
+    const char *kind;         /* "RDA", "AI", "RNI" or "DV" */
+    double ul_mg;             /* upper level; NaN when none is set */
+    const char *ul_note;      /* e.g. "applies only to supplemental Mg"; "" when none */
+    const char *source;       /* the citation */
+} kmgca_target;
+
+/* The daily target of a nutrient for a profile; a NULL profile means the
+ * food-label Daily Values. KMGCA_ERROR_ARGUMENT for an impossible profile
+ * (negative age, pregnant male), KMGCA_ERROR_NO_MATCH when the reference
+ * has no value for it (err says which ages it covers). */
+kmgca_status kmgca_target_for(const kmgca_profile *profile, kmgca_nutrient n,
+                              kmgca_target *out, kmgca_error *err);
+
+/* "label", "us", "china"; and parsing of those words (any case). */
+const char *kmgca_reference_name(kmgca_reference r);
+kmgca_status kmgca_reference_parse(const char *text, kmgca_reference *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -34,6 +34,23 @@ extern const size_t kmgca_builtin_food_count;
 extern const struct kmgca_alias kmgca_builtin_aliases[];
 extern const size_t kmgca_builtin_alias_count;
 
+/* One row of targets/dri.csv. */
+struct kmgca_dri {
+    kmgca_reference reference;
+    kmgca_nutrient nutrient;
+    const char *life_stage;   /* infant, child, adolescent, adult, older_adult,
+                                 pregnancy, lactation */
+    char sex;                 /* 'm', 'f', or 'b' for both */
+    double age_min, age_max;  /* years; age_max is exclusive, INFINITY = none */
+    double target_mg;
+    const char *kind;
+    double ul_mg;             /* NaN = none */
+    const char *ul_note;
+    const char *source;
+};
+extern const struct kmgca_dri kmgca_builtin_dri[];
+extern const size_t kmgca_builtin_dri_count;
+
 /* A bump allocator: many small strings, freed at once. */
 typedef struct arena_block arena_block;
 typedef struct {

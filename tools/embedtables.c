@@ -1,9 +1,10 @@
 /* embedtables — turns the committed tables in foodtables/ into C arrays.
  *
- *   embedtables FOODTABLES_DIR OUT.c
+ *   embedtables FOODTABLES_DIR DRI_CSV OUT.c
  *
- * Reads foods.csv, portions.csv and every aliases*.csv there, and writes one
- * C file holding kmgca_builtin_foods and kmgca_builtin_aliases, so the
+ * Reads foods.csv, portions.csv and every aliases*.csv there, and the daily
+ * targets (targets/dri.csv), and writes one C file holding
+ * kmgca_builtin_foods, kmgca_builtin_aliases and kmgca_builtin_dri, so the
  * library carries its tables and needs no files at run time. The output is
  * a build product: never edit it, edit the tables (or the importer).
  */
@@ -66,7 +67,7 @@ static char *dup(const char *s)
 /* Columns of the file being read, found from its header. */
 typedef struct {
     const char *path;
-    long col[8];
+    long col[16];
     const char *const *names;
     size_t ncols;
     int header_done;
@@ -74,6 +75,8 @@ typedef struct {
 
 static kmgca_status read_header(table *t, const csv_row *row, kmgca_error *err)
 {
+    if (t->ncols > sizeof t->col / sizeof t->col[0])
+        return kmgca_fail(err, KMGCA_ERROR_LIMIT, "too many columns asked for");
     for (size_t i = 0; i < t->ncols; i++) {
         const char *name = t->names[i][0] == '?' ? t->names[i] + 1 : t->names[i];
         t->col[i] = csv_find_column(row, name);
@@ -166,6 +169,45 @@ static kmgca_status alias_cb(const csv_row *row, void *ud, kmgca_error *err)
     return KMGCA_OK;
 }
 
+typedef struct {
+    char *system, *nutrient, *stage, *sex, *age_min, *age_max, *target, *kind, *ul, *ul_note,
+        *source;
+} dri_row;
+static dri_row *dris;
+static size_t dri_count, dri_cap;
+
+static kmgca_status dri_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    dris = grow(dris, &dri_cap, dri_count + 1, sizeof *dris);
+    dri_row *d = &dris[dri_count++];
+    char **cols[11] = {&d->system, &d->nutrient, &d->stage, &d->sex,     &d->age_min, &d->age_max,
+                       &d->target, &d->kind,     &d->ul,    &d->ul_note, &d->source};
+    for (size_t i = 0; i < 11; i++)
+        *cols[i] = dup(field(t, row, i));
+    if (strncmp(d->system, "US", 2) != 0 && strncmp(d->system, "China", 5) != 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 1,
+                             "unknown system \"%s\"", d->system);
+    kmgca_nutrient n;
+    if (kmgca_nutrient_parse(d->nutrient, &n) != KMGCA_OK)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 2,
+                             "unknown nutrient \"%s\"", d->nutrient);
+    if (!*d->target || !*d->age_min)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
+                             "a target and a lower age are required");
+    return KMGCA_OK;
+}
+
+static const char *nutrient_enum(const char *name)
+{
+    kmgca_nutrient n = KMGCA_CA;
+    kmgca_nutrient_parse(name, &n);
+    static const char *const names[] = {"KMGCA_CA", "KMGCA_MG", "KMGCA_K", "KMGCA_NA"};
+    return names[n];
+}
+
 static void die(const kmgca_error *err)
 {
     fprintf(stderr, "embedtables: %s:%lu: %s\n", err->file, err->line, err->message);
@@ -202,10 +244,12 @@ static void put_number(FILE *out, const char *s)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: embedtables FOODTABLES_DIR OUT.c\n");
+    if (argc != 4) {
+        fprintf(stderr, "usage: embedtables FOODTABLES_DIR DRI_CSV OUT.c\n");
         return 2;
     }
+    const char *dri_path = argv[2];
+    argv[2] = argv[3];
     const char *dir = argv[1];
     char path[4096];
     kmgca_error err;
@@ -294,6 +338,13 @@ int main(int argc, char **argv)
     }
     free(names);
 
+    static const char *const dri_cols[] = {"system", "nutrient", "life_stage", "sex",
+                                           "age_min", "age_max", "rda_or_ai_mg", "kind",
+                                           "ul_mg", "ul_note", "source"};
+    table dt = {.names = dri_cols, .ncols = 11, .path = dri_path};
+    if (csv_read_file(dri_path, dri_cb, &dt, NULL, &err) != KMGCA_OK)
+        die(&err);
+
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp", argv[2]);
     FILE *out = fopen(tmp, "w");
@@ -342,7 +393,26 @@ int main(int argc, char **argv)
     }
     if (!alias_count)
         fprintf(out, "    {\"\", \"en\", 0},\n");
-    fprintf(out, "};\nconst size_t kmgca_builtin_alias_count = %zu;\n", alias_count);
+    fprintf(out, "};\nconst size_t kmgca_builtin_alias_count = %zu;\n\n", alias_count);
+    fprintf(out, "const struct kmgca_dri kmgca_builtin_dri[] = {\n");
+    for (size_t i = 0; i < dri_count; i++) {
+        dri_row *d = &dris[i];
+        fprintf(out, "    {%s, %s, ", strncmp(d->system, "US", 2) == 0 ? "KMGCA_REF_US" : "KMGCA_REF_CHINA",
+                nutrient_enum(d->nutrient));
+        put_string(out, d->stage);
+        fprintf(out, ", '%c', %s, ", d->sex[0] == 'm' ? 'm' : d->sex[0] == 'f' ? 'f' : 'b', d->age_min);
+        fputs(*d->age_max ? d->age_max : "INFINITY", out);
+        fprintf(out, ", %s, ", d->target);
+        put_string(out, d->kind);
+        fputs(", ", out);
+        put_number(out, d->ul);
+        fputs(", ", out);
+        put_string(out, d->ul_note);
+        fputs(", ", out);
+        put_string(out, d->source);
+        fputs("},\n", out);
+    }
+    fprintf(out, "};\nconst size_t kmgca_builtin_dri_count = %zu;\n", dri_count);
     if (fclose(out) != 0 || rename(tmp, argv[2]) != 0) {
         fprintf(stderr, "embedtables: cannot write %s: %s\n", argv[2], strerror(errno));
         remove(tmp);
