@@ -80,7 +80,7 @@ static void print_text(const char *food_text, const char *serving_text, const km
     printf("\n  match: %s, confidence %.2f%s\n", kmgca_match_method_name(m->method),
            m->confidence, m->confidence < KMGCA_LOW_CONFIDENCE ? " (low: check the food)" : "");
     if (unit_error) {
-        (void)unit_error; /* the reason goes to stderr once, from the caller */
+        /* The reason goes to stderr once, from the caller. */
         printf("  serving: not weighed (see the message on stderr)\n");
     } else {
         printf("  serving: %s\n\n", how);

@@ -680,8 +680,9 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
                 all_known = 0;
         }
         qweight[i] = ids[i] >= 0 ? ix->idf[ids[i]] : (float)unknown_idf;
-        if (IN_LIST(words[i], form_words))
-            qweight[i] *= 0.15f;  /* also for unknown words: the list decides */
+        /* Known words carry their kind; an unknown one is looked up. */
+        if (ids[i] >= 0 ? (ix->word_kind[ids[i]] & WORD_FORM) != 0 : IN_LIST(words[i], form_words))
+            qweight[i] *= 0.15f;
         total_q += qweight[i];
         sig_ids[i] = ids[i] >= 0 ? (uint32_t)ids[i] : 0;
     }
@@ -692,7 +693,7 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
         for (size_t i = sig & ix->sig_mask; ix->sig_slots[i]; i = (i + 1) & ix->sig_mask) {
             uint32_t doc = ix->sig_slots[i] - 1;
             if (ix->doc_signature[doc] == sig) {
-                offer(foods, top, &(size_t){0}, 1, (ranked){ix->doc_food[doc], 1.0});
+                top[0] = (ranked){ix->doc_food[doc], 1.0};
                 *method = KMGCA_MATCH_EXACT;
                 break;
             }

@@ -581,12 +581,12 @@ static kmgca_status volume_grams(const kmgca_food *food, const kmgca_serving *s,
 static const char *const default_pieces[] = {"medium", "large", "whole", "each", "piece",
                                              "item", "serving"};
 
-static long find_portion(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw,
-                         int need_all, size_t *matched_out)
+/* The household measure holding every one of the words, with the fewest
+ * other words; -1 when none holds them all. */
+static long find_portion(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw)
 {
     long best = -1;
     double best_score = -1;
-    size_t best_matched = 0;
     for (unsigned i = 0; i < food->portion_count; i++) {
         if (!(food->portions[i].grams > 0) || !(food->portions[i].amount > 0))
             continue;
@@ -595,7 +595,7 @@ static long find_portion(const kmgca_food *food, char words[][TEXT_WORD_MAX], si
         if (m.unit)
             continue;       /* mass and volume rows are not household words */
         size_t matched = shared_words(words, nw, &m);
-        if (matched == 0 || (need_all && matched < nw))
+        if (matched == 0 || matched < nw)
             continue;
         double extra = 0;
         for (size_t j = 0; j < m.word_count; j++)
@@ -604,11 +604,8 @@ static long find_portion(const kmgca_food *food, char words[][TEXT_WORD_MAX], si
         if (score > best_score) {
             best = i;
             best_score = score;
-            best_matched = matched;
         }
     }
-    if (matched_out)
-        *matched_out = best_matched;
     return best;
 }
 
@@ -635,7 +632,7 @@ static long food_named_portion(const kmgca_food *food, char desc[][TEXT_WORD_MAX
     for (size_t j = 0; j < nd; j++) {
         char w[1][TEXT_WORD_MAX];
         strcpy(w[0], desc[j]);
-        long pick = find_portion(food, w, 1, 1, NULL);
+        long pick = find_portion(food, w, 1);
         if (pick >= 0)
             return pick;
     }
@@ -664,7 +661,7 @@ static kmgca_status piece_grams(const kmgca_food *food, const kmgca_serving *s, 
                     in_desc++;
                     break;
                 }
-        if (nw && in_desc == nw && find_portion(food, words, nw, 1, NULL) < 0)
+        if (nw && in_desc == nw && find_portion(food, words, nw) < 0)
             bare = 1;
     }
     long pick = -1;
@@ -674,19 +671,19 @@ static kmgca_status piece_grams(const kmgca_food *food, const kmgca_serving *s, 
              k++) {
             char w[1][TEXT_WORD_MAX];
             strcpy(w[0], default_pieces[k]);
-            pick = find_portion(food, w, 1, 1, NULL);
+            pick = find_portion(food, w, 1);
         }
         if (pick < 0)
             pick = food_named_portion(food, desc_words, nd);
         note = ", no size given";
     } else {
-        pick = find_portion(food, words, nw, 1, NULL);
+        pick = find_portion(food, words, nw);
         if (pick < 0 && nw > 1) {
             /* "2 large biscuits" where the table says "biscuit": accept the
              * noun, and say that the size word was not in the table. */
             char last[1][TEXT_WORD_MAX];
             strcpy(last[0], words[nw - 1]);
-            pick = find_portion(food, last, 1, 1, NULL);
+            pick = find_portion(food, last, 1);
             if (pick >= 0)
                 note = "; the size word is not in the USDA measure";
         }
