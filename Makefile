@@ -33,11 +33,13 @@ Q = @
 say = @printf '  %-8s %s\n' $(1) $(2);
 endif
 
-LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/match.c lib/serving.c lib/targets.c
+LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/match.c lib/serving.c lib/targets.c \
+           lib/date.c lib/diary.c lib/analyse.c lib/workbook.c
 LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o
-CLI_SRC  = cli/main.c cli/cmd_food.c cli/json.c
+CLI_SRC  = cli/main.c cli/cmd_food.c cli/cmd_analyse.c cli/json.c
 CLI_OBJ  = $(CLI_SRC:cli/%.c=$(B)/cli/%.o)
-TESTS    = test_core test_text test_serving test_match test_custom test_accuracy test_targets
+TESTS    = test_core test_text test_serving test_match test_custom test_accuracy test_targets \
+           test_date test_analyse
 TEST_BIN = $(TESTS:%=$(B)/tests/%)
 TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv
 SETUP    = $(B)/.setup-build
@@ -68,7 +70,7 @@ setup: $(SETUP)
 
 $(B)/lib/%.o: lib/%.c lib/internal.h include/kmgca.h | $(SETUP)
 	@mkdir -p $(dir $@)
-	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) $(XLSX_CFLAGS) -c $< -o $@
 
 $(B)/cli/%.o: cli/%.c cli/cli.h include/kmgca.h | $(SETUP)
 	@mkdir -p $(dir $@)
@@ -88,14 +90,14 @@ $(B)/lib/foodtables.o: $(B)/gen/foodtables.c lib/internal.h
 $(B)/libkmgca.a: $(LIB_OBJ)
 	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
 $(B)/libkmgca.so: $(LIB_OBJ)
-	$(call say,LD,$@)$(CC) -shared -Wl,-soname,libkmgca.so.0 -o $@ $^ $(LDFLAGS) $(LIBS)
+	$(call say,LD,$@)$(CC) -shared -Wl,-soname,libkmgca.so.0 -o $@ $^ $(LDFLAGS) $(XLSX_LIBS) $(LIBS)
 
 $(B)/kmgca: $(CLI_OBJ) $(B)/libkmgca.a
 	$(call say,LD,$@)$(CC) -o $@ $(CLI_OBJ) $(B)/libkmgca.a $(LDFLAGS) $(XLSX_LIBS) $(LIBS)
 
 $(B)/kmgca.pc: Makefile
 	@mkdir -p $(B)
-	@printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kmgca\nDescription: K, Mg, Ca and Na from food text, USDA tables built in\nVersion: %s\nLibs: -L$${libdir} -lkmgca\nLibs.private: -lcsv -lm -lpthread\nCflags: -I$${includedir}\n' \
+	@printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kmgca\nDescription: K, Mg, Ca and Na from food text, USDA tables built in\nVersion: %s\nLibs: -L$${libdir} -lkmgca\nLibs.private: -lxlsxwriter -lcsv -lm -lpthread\nCflags: -I$${includedir}\n' \
 	  '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' '$(VERSION)' > $@
 
 # ---- The importer ----------------------------------------------------------
@@ -119,7 +121,7 @@ check-foodtables: $(B)/tools/foodimport
 # ---- Tests -----------------------------------------------------------------
 $(B)/tests/%: tests/%.c tests/testutil.h $(B)/libkmgca.a
 	@mkdir -p $(dir $@)
-	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(B)/libkmgca.a $(CMOCKA_LIBS) $(LIBS)
+	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(B)/libkmgca.a $(CMOCKA_LIBS) $(XLSX_LIBS) $(LIBS)
 
 unit: $(TEST_BIN)
 	$(Q)fail=0; for t in $(TEST_BIN); do \

@@ -23,6 +23,7 @@ int exit_status_for(kmgca_status st);
 void print_error(const kmgca_error *err);
 
 int cmd_food(int argc, char **argv);
+int cmd_analyse(int argc, char **argv);
 
 /* ---- JSON output -------------------------------------------------------- */
 typedef struct {

@@ -11,6 +11,9 @@ static const char usage[] =
     "SR28 and FNDDS 2017-2018 tables built into the program (no set-up, offline).\n"
     "\n"
     "Commands:\n"
+    "  analyse DIARY... [-o REPORT.xlsx]\n"
+    "                          daily Ca, Mg, K and Na from food diaries against\n"
+    "                          targets, and an annotated workbook\n"
     "  food FOOD [SERVING]     minerals in a serving of a food (default 100 g)\n"
     "  food --search TEXT      list the foods a text could mean\n"
     "  help [COMMAND]          this text, or a command's help\n"
@@ -75,11 +78,17 @@ int main(int argc, char **argv)
             char *args[] = {"food", "--help", NULL};
             return cmd_food(2, args);
         }
+        if (argc > 2 && (strcmp(argv[2], "analyse") == 0 || strcmp(argv[2], "analyze") == 0)) {
+            char *args[] = {"analyse", "--help", NULL};
+            return cmd_analyse(2, args);
+        }
         fputs(usage, stdout);
         return EXIT_OK;
     }
     if (strcmp(cmd, "food") == 0)
         return cmd_food(argc - 1, argv + 1);
+    if (strcmp(cmd, "analyse") == 0 || strcmp(cmd, "analyze") == 0)
+        return cmd_analyse(argc - 1, argv + 1);
     fprintf(stderr, "kmgca: unknown command \"%s\" (try kmgca --help)\n", cmd);
     return EXIT_USAGE;
 }

@@ -275,6 +275,149 @@ kmgca_status kmgca_target_for(const kmgca_profile *profile, kmgca_nutrient n,
 const char *kmgca_reference_name(kmgca_reference r);
 kmgca_status kmgca_reference_parse(const char *text, kmgca_reference *out);
 
+/* ---- Diaries and their analysis ------------------------------------------ */
+
+/* What kind of diary a file is. AUTO tells it from the header. */
+typedef enum {
+    KMGCA_FORMAT_AUTO = 0,
+    KMGCA_FORMAT_GENERIC,             /* date, food, amount[, unit][, time, meal, note] */
+    KMGCA_FORMAT_CRONOMETER_SERVINGS, /* Cronometer "servings" export: one row a food */
+    KMGCA_FORMAT_CRONOMETER_DAILY,    /* Cronometer "daily summary": one row a day */
+    KMGCA_FORMAT_MFP_SUMMARY,         /* MyFitnessPal "Nutrition Summary": one row a meal */
+    KMGCA_FORMAT_COUNT
+} kmgca_format;
+
+/* "auto", "generic", "cronometer-servings", "cronometer-daily", "mfp-summary". */
+const char *kmgca_format_name(kmgca_format f);
+/* For people: "Cronometer servings export", ... Static. */
+const char *kmgca_format_title(kmgca_format f);
+kmgca_status kmgca_format_parse(const char *text, kmgca_format *out);
+
+/* How to read 03/04/2026: AUTO learns it from the file's other dates (a day
+ * above 12 settles it) and leaves the date for review when nothing does. */
+typedef enum {
+    KMGCA_DATE_ORDER_AUTO = 0,
+    KMGCA_DATE_ORDER_DMY,
+    KMGCA_DATE_ORDER_MDY
+} kmgca_date_order;
+
+typedef struct {
+    const kmgca_profile *profile; /* NULL: the food-label Daily Values */
+    kmgca_format format;          /* KMGCA_FORMAT_AUTO: from the header */
+    int recompute;                /* exports: match the food names against the tables
+                                     instead of using the export's own values */
+    const char *encoding;         /* NULL or "utf-8"; "gbk" or "gb18030" (via iconv) */
+    kmgca_date_order date_order;
+} kmgca_options;
+
+/* One diary row after analysis. Strings live until the callback returns. */
+typedef struct {
+    const char *file;
+    unsigned long line;           /* where the row starts */
+    kmgca_format format;
+    char date[11];                /* "2026-11-24", or "" when the date is not usable */
+    long day;                     /* days since 1970-01-01; valid when date[0] */
+    const char *date_text, *time, *meal, *food_text, *amount_text, *unit_text, *note;
+    const kmgca_food *food;       /* matched food; NULL for export totals and no match */
+    double confidence;            /* of the match; NaN when nothing was matched */
+    kmgca_match_method method;
+    double grams;                 /* NaN when not known */
+    double mg[KMGCA_NUTRIENT_COUNT]; /* NaN: not measured, or not in the input */
+    const char *how;              /* how it was matched and weighed, for people */
+    const char *review;           /* NULL when used as written; else the reason */
+    const char *original;         /* the row as read (fields joined again) */
+    double progress;              /* share of the file read so far, 0..1 */
+} kmgca_entry;
+
+/* Called for every row read. Return KMGCA_OK to go on. */
+typedef kmgca_status (*kmgca_entry_fn)(const kmgca_entry *e, void *ud, kmgca_error *err);
+
+/* One day of the period. */
+typedef struct {
+    long day;
+    char date[11];
+    double mg[KMGCA_NUTRIENT_COUNT];       /* total; NaN when no row gives it */
+    double percent[KMGCA_NUTRIENT_COUNT];  /* of the target; NaN with the total */
+    double coverage[KMGCA_NUTRIENT_COUNT]; /* share of the day's rows that gave a value */
+    size_t rows, rows_used, rows_review;
+} kmgca_day;
+
+/* A food's share of one mineral over the period. */
+typedef struct {
+    const char *name;            /* the food's description, or the text of an export */
+    const kmgca_food *food;      /* NULL for export rows */
+    double mg;
+    double share;                /* of the period's total, 0..1 */
+    size_t rows;
+} kmgca_source;
+
+typedef struct kmgca_analysis kmgca_analysis;
+
+/* Starts an analysis: targets come from options->profile. NULL on a bad
+ * profile or options (err says why). `foods` must outlive the analysis. */
+kmgca_analysis *kmgca_analysis_new(kmgca_foods *foods, const kmgca_options *options,
+                                   kmgca_error *err);
+void kmgca_analysis_free(kmgca_analysis *a);
+
+/* Reads one diary file, calling fn (may be NULL) for every row. Rows that
+ * cannot be used as written are entries with a review reason, not errors;
+ * a malformed file (bad CSV, bad encoding, no usable header) is an error
+ * with file, line and column, and its rows are not counted. */
+kmgca_status kmgca_analysis_read(kmgca_analysis *a, const char *path, kmgca_entry_fn fn,
+                                 void *ud, kmgca_error *err);
+
+/* Rows read = used + review, over all files read. */
+size_t kmgca_analysis_rows_read(const kmgca_analysis *a);
+size_t kmgca_analysis_rows_used(const kmgca_analysis *a);
+size_t kmgca_analysis_rows_review(const kmgca_analysis *a);
+/* Blank lines skipped (not rows). */
+size_t kmgca_analysis_blank_lines(const kmgca_analysis *a);
+
+/* Days in date order. */
+size_t kmgca_analysis_day_count(const kmgca_analysis *a);
+const kmgca_day *kmgca_analysis_day(const kmgca_analysis *a, size_t i);
+
+/* The target each day is measured against. */
+const kmgca_target *kmgca_analysis_target(const kmgca_analysis *a, kmgca_nutrient n);
+const kmgca_options *kmgca_analysis_options(const kmgca_analysis *a);
+
+/* The foods giving most of a mineral, largest first; returns how many. */
+size_t kmgca_analysis_top(const kmgca_analysis *a, kmgca_nutrient n, kmgca_source *out,
+                          size_t max);
+
+/* What the reader had to say about the inputs ("diary.csv: read as a
+ * MyFitnessPal Nutrition Summary: no magnesium, ..."), in order. */
+size_t kmgca_analysis_note_count(const kmgca_analysis *a);
+const char *kmgca_analysis_note(const kmgca_analysis *a, size_t i);
+
+/* The files read, in order, and the format each was read as. */
+size_t kmgca_analysis_file_count(const kmgca_analysis *a);
+const char *kmgca_analysis_file(const kmgca_analysis *a, size_t i, kmgca_format *format,
+                                size_t *rows);
+
+/* ---- The workbook ------------------------------------------------------- */
+
+/* An .xlsx report, written as the rows stream by (constant memory) into a
+ * temporary file beside `path`, and renamed to `path` only when complete. */
+typedef struct kmgca_workbook kmgca_workbook;
+
+/* Notes ("how matched") on at most this many Diary cells; the How column
+ * has every row. */
+#define KMGCA_WORKBOOK_NOTE_LIMIT 20000
+
+kmgca_workbook *kmgca_workbook_new(const char *path, kmgca_error *err);
+/* The time printed on the About sheet and in the document properties
+ * (default: now). */
+void kmgca_workbook_set_time(kmgca_workbook *w, long long unix_time);
+/* Writes one row to Diary (and Needs review when it has a reason). */
+kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_error *err);
+/* Writes Summary, Charts, Top sources and About, closes and renames the file,
+ * and frees w (also on failure, when the temporary file is removed). */
+kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a,
+                                   kmgca_error *err);
+/* Drops an unfinished workbook and its temporary file. */
+void kmgca_workbook_discard(kmgca_workbook *w);
+
 #ifdef __cplusplus
 }
 #endif

@@ -9,6 +9,8 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <iconv.h>
+#include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,21 @@
 
 #define CHUNK 65536
 #define MAX_LINE_BYTES (16u << 20)   /* one physical line: 16 MiB */
+
+/* Where the bytes come from: the file as it is, or through iconv into UTF-8.
+ * A conversion error is held back until the good text before it has been
+ * fed, so that the error names the line it is on. */
+typedef struct source {
+    FILE *f;
+    iconv_t cd;               /* (iconv_t)-1 when the file is UTF-8 */
+    const char *encoding;
+    char *raw;                /* bytes read, not yet converted */
+    size_t raw_len;
+    char *out;                /* converted text handed out */
+    int bad;                  /* 1: invalid byte seen; 2: file ends mid-character */
+    unsigned char bad_byte;
+    unsigned long long consumed, size;
+} source;
 
 typedef struct {
     const char *path;
@@ -32,6 +49,7 @@ typedef struct {
     size_t *offsets;
     size_t count, offsets_cap;
     const char **fields;
+    struct source *progress_src;
 } reader;
 
 static void on_field(void *data, size_t len, void *ctx)
@@ -101,7 +119,11 @@ static void on_row(int term, void *ctx)
     if (r->status == KMGCA_OK && r->count) {
         for (size_t i = 0; i < r->count; i++)
             r->fields[i] = r->buf + r->offsets[i];
-        csv_row row = {r->fields, r->count, r->row_line ? r->row_line : r->line};
+        double progress = 0;
+        if (r->progress_src && r->progress_src->size)
+            progress = (double)r->progress_src->consumed / (double)r->progress_src->size;
+        csv_row row = {r->fields, r->count, r->row_line ? r->row_line : r->line,
+                       progress > 1 ? 1 : progress};
         r->status = r->fn(&row, r->ud, r->err);
     }
     r->count = 0;
@@ -147,8 +169,49 @@ static int feed(struct csv_parser *p, reader *r, const char *s, size_t len)
     return r->status == KMGCA_OK;
 }
 
-kmgca_status csv_read_file(const char *path, csv_row_fn fn, void *ud, char *delim_out,
-                           kmgca_error *err)
+#define RAW_CHUNK CHUNK
+#define OUT_CHUNK (CHUNK * 4)
+
+/* The next piece of UTF-8 text; 0 at the end (or after a held error). */
+static size_t source_next(source *s, char **data)
+{
+    if (s->bad)
+        return 0;
+    if (s->cd == (iconv_t)-1) {
+        size_t n = fread(s->out, 1, CHUNK, s->f);
+        s->consumed += n;
+        *data = s->out;
+        return n;
+    }
+    size_t got = fread(s->raw + s->raw_len, 1, RAW_CHUNK - s->raw_len, s->f);
+    s->consumed += got;
+    s->raw_len += got;
+    if (!s->raw_len)
+        return 0;
+    char *in = s->raw, *out = s->out;
+    size_t in_left = s->raw_len, out_left = OUT_CHUNK;
+    size_t rc = iconv(s->cd, &in, &in_left, &out, &out_left);
+    if (rc == (size_t)-1) {
+        if (errno == EILSEQ) {
+            s->bad = 1;
+            s->bad_byte = (unsigned char)*in;
+        } else if (errno == EINVAL && got == 0) {
+            s->bad = 2; /* the file ends inside a character */
+        }
+        /* E2BIG cannot happen (four bytes out for every byte in), and an
+         * EINVAL tail waits for the next read. */
+    }
+    memmove(s->raw, in, in_left);
+    s->raw_len = in_left;
+    *data = s->out;
+    size_t n = (size_t)(out - s->out);
+    if (!n && !s->bad && !got && in_left)
+        s->bad = 2;
+    return n;
+}
+
+kmgca_status csv_read(const char *path, const char *encoding, csv_row_fn fn, void *ud,
+                      char *delim_out, kmgca_error *err)
 {
     struct stat st;
     if (stat(path, &st) != 0)
@@ -157,20 +220,36 @@ kmgca_status csv_read_file(const char *path, csv_row_fn fn, void *ud, char *deli
     if (S_ISDIR(st.st_mode))
         return kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0,
                              "is a directory, not a CSV file");
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0, "cannot open: %s",
-                             strerror(errno));
-    char *chunk = malloc(CHUNK);
-    if (!chunk) {
-        fclose(f);
-        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    source src = {.cd = (iconv_t)-1, .encoding = encoding, .size = (unsigned long long)st.st_size};
+    if (encoding && *encoding && strcasecmp(encoding, "utf-8") != 0 &&
+        strcasecmp(encoding, "utf8") != 0) {
+        src.cd = iconv_open("UTF-8", encoding);
+        if (src.cd == (iconv_t)-1)
+            return kmgca_fail(err, KMGCA_ERROR_ARGUMENT,
+                              "unknown encoding \"%s\" (use utf-8, gbk or gb18030)", encoding);
+    }
+    src.f = fopen(path, "rb");
+    src.out = malloc(OUT_CHUNK);
+    src.raw = src.cd != (iconv_t)-1 ? malloc(RAW_CHUNK) : NULL;
+    if (!src.f || !src.out || (src.cd != (iconv_t)-1 && !src.raw)) {
+        kmgca_status status = !src.f ? kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0,
+                                                     "cannot open: %s", strerror(errno))
+                                     : kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        if (src.f)
+            fclose(src.f);
+        free(src.out);
+        free(src.raw);
+        if (src.cd != (iconv_t)-1)
+            iconv_close(src.cd);
+        return status;
     }
     reader r = {.path = path, .fn = fn, .ud = ud, .err = err, .line = 1};
+    r.progress_src = &src;
     struct csv_parser p;
     csv_init(&p, CSV_STRICT | CSV_STRICT_FINI);
 
-    size_t n = fread(chunk, 1, CHUNK, f);
+    char *chunk;
+    size_t n = source_next(&src, &chunk);
     size_t start = 0;
     if (n >= 2 && (((unsigned char)chunk[0] == 0xFF && (unsigned char)chunk[1] == 0xFE) ||
                    ((unsigned char)chunk[0] == 0xFE && (unsigned char)chunk[1] == 0xFF))) {
@@ -231,11 +310,19 @@ kmgca_status csv_read_file(const char *path, csv_row_fn fn, void *ud, char *deli
         if (r.status != KMGCA_OK)
             break;
         start = 0;
-        n = fread(chunk, 1, CHUNK, f);
+        n = source_next(&src, &chunk);
     }
-    if (r.status == KMGCA_OK && ferror(f))
+    if (r.status == KMGCA_OK && ferror(src.f))
         r.status = kmgca_fail_at(err, KMGCA_ERROR_IO, path, r.line, 0, "read error: %s",
                                  strerror(errno));
+    if (r.status == KMGCA_OK && src.bad == 1)
+        r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r.line, r.count + 1,
+                                 "byte 0x%02X is not valid %s text (is this the file's "
+                                 "encoding?)",
+                                 src.bad_byte, src.encoding);
+    if (r.status == KMGCA_OK && src.bad == 2)
+        r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r.line, r.count + 1,
+                                 "the file ends inside a %s character", src.encoding);
     if (r.status == KMGCA_OK) {
         /* Read the error before csv_fini: with callbacks it resets it. */
         unsigned long open_line = r.row_line      ? r.row_line
@@ -247,12 +334,21 @@ kmgca_status csv_read_file(const char *path, csv_row_fn fn, void *ud, char *deli
                                      "never closed)");
     }
     csv_free(&p);
-    fclose(f);
-    free(chunk);
+    fclose(src.f);
+    free(src.out);
+    free(src.raw);
+    if (src.cd != (iconv_t)-1)
+        iconv_close(src.cd);
     free(r.buf);
     free(r.offsets);
     free(r.fields);
     return r.status;
+}
+
+kmgca_status csv_read_file(const char *path, csv_row_fn fn, void *ud, char *delim_out,
+                           kmgca_error *err)
+{
+    return csv_read(path, NULL, fn, ud, delim_out, err);
 }
 
 /* Compares a header cell to a name, ignoring case, spaces, '_' and '-'. */

@@ -109,22 +109,22 @@ const kmgca_portion *kmgca_food_portion(const kmgca_food *food, size_t i)
 
 /* ---- Custom foods ------------------------------------------------------- */
 
-enum { COL_NAME, COL_ALIASES, COL_CA, COL_MG, COL_K, COL_NA, COL_PORTIONS, COL_COUNT };
+enum { CUSTOM_NAME, CUSTOM_ALIASES, CUSTOM_CA, CUSTOM_MG, CUSTOM_K, CUSTOM_NA, CUSTOM_PORTIONS, CUSTOM_COUNT };
 
-static const char *const custom_columns[COL_COUNT] = {
-    [COL_NAME] = "name|food|description|食物|名称",
-    [COL_ALIASES] = "aliases|alias|other names|别名",
-    [COL_CA] = "ca_mg|ca|calcium|calcium (mg)|calcium_mg|钙",
-    [COL_MG] = "mg_mg|mg|magnesium|magnesium (mg)|magnesium_mg|镁",
-    [COL_K] = "k_mg|k|potassium|potassium (mg)|potassium_mg|钾",
-    [COL_NA] = "na_mg|na|sodium|sodium (mg)|sodium_mg|钠",
-    [COL_PORTIONS] = "portions|portion|servings|份量",
+static const char *const custom_columns[CUSTOM_COUNT] = {
+    [CUSTOM_NAME] = "name|food|description|食物|名称",
+    [CUSTOM_ALIASES] = "aliases|alias|other names|别名",
+    [CUSTOM_CA] = "ca_mg|ca|calcium|calcium (mg)|calcium_mg|钙",
+    [CUSTOM_MG] = "mg_mg|mg|magnesium|magnesium (mg)|magnesium_mg|镁",
+    [CUSTOM_K] = "k_mg|k|potassium|potassium (mg)|potassium_mg|钾",
+    [CUSTOM_NA] = "na_mg|na|sodium|sodium (mg)|sodium_mg|钠",
+    [CUSTOM_PORTIONS] = "portions|portion|servings|份量",
 };
 
 typedef struct {
     kmgca_foods *foods;
     const char *path;
-    long col[COL_COUNT];
+    long col[CUSTOM_COUNT];
     int have_header;
     arena tmp;                      /* holds the new foods until all rows pass */
     struct kmgca_food **added;
@@ -156,7 +156,7 @@ static char *trim(char *s)
 static kmgca_status parse_portions(custom_load *cl, const csv_row *row, struct kmgca_food *f,
                                    kmgca_error *err)
 {
-    long c = cl->col[COL_PORTIONS];
+    long c = cl->col[CUSTOM_PORTIONS];
     if (c < 0 || (size_t)c >= row->count || blank(row->fields[c]))
         return KMGCA_OK;
     char *text = arena_strdup(&cl->tmp, row->fields[c]);
@@ -237,9 +237,9 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
 {
     custom_load *cl = ud;
     if (!cl->have_header) {
-        for (int c = 0; c < COL_COUNT; c++)
+        for (int c = 0; c < CUSTOM_COUNT; c++)
             cl->col[c] = csv_find_column(row, custom_columns[c]);
-        if (cl->col[COL_NAME] < 0)
+        if (cl->col[CUSTOM_NAME] < 0)
             return kmgca_fail_at(err, KMGCA_ERROR_HEADER, cl->path, row->line, 0,
                                  "no \"name\" column in the header (columns: name, aliases, "
                                  "ca_mg, mg_mg, k_mg, na_mg, portions)");
@@ -255,7 +255,7 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
     }
     if (row->count == 1 && blank(row->fields[0]))
         return KMGCA_OK;  /* a blank line */
-    long nc = cl->col[COL_NAME];
+    long nc = cl->col[CUSTOM_NAME];
     if ((size_t)nc >= row->count || blank(row->fields[nc]))
         return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, (unsigned long)nc + 1,
                              "the food has no name");
@@ -281,7 +281,7 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
     f->source = "custom";
     f->group = "Custom foods";
     f->name_zh = text_has_cjk(nm) ? f->description : NULL;
-    static const int cols[KMGCA_NUTRIENT_COUNT] = {COL_CA, COL_MG, COL_K, COL_NA};
+    static const int cols[KMGCA_NUTRIENT_COUNT] = {CUSTOM_CA, CUSTOM_MG, CUSTOM_K, CUSTOM_NA};
     int any = 0;
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
         f->per_100g[n] = NAN;
@@ -321,7 +321,7 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
     cl->added[cl->added_count++] = f;
     if (f->name_zh && (st = add_alias(cl, nm, err)) != KMGCA_OK)
         return st;
-    long ac = cl->col[COL_ALIASES];
+    long ac = cl->col[CUSTOM_ALIASES];
     if (ac >= 0 && (size_t)ac < row->count && !blank(row->fields[ac])) {
         char *text = arena_strdup(&cl->tmp, row->fields[ac]);
         if (!text)

@@ -145,6 +145,7 @@ typedef struct {
     const char *const *fields;
     size_t count;
     unsigned long line;       /* line where the row starts, 1-based */
+    double progress;          /* share of the file's bytes read, 0..1 */
 } csv_row;
 
 /* Returns KMGCA_OK to go on; anything else stops the read with that status
@@ -161,9 +162,50 @@ typedef kmgca_status (*csv_row_fn)(const csv_row *row, void *ud, kmgca_error *er
  * `delim` receives the delimiter used (may be NULL). */
 kmgca_status csv_read_file(const char *path, csv_row_fn fn, void *ud, char *delim,
                            kmgca_error *err);
+/* Same, reading text in `encoding` (NULL or "utf-8": as it is; else any
+ * name iconv knows, such as "gbk" or "gb18030") converted to UTF-8. */
+kmgca_status csv_read(const char *path, const char *encoding, csv_row_fn fn, void *ud,
+                      char *delim, kmgca_error *err);
 
 /* Finds a header column by any of a |-separated list of names (case and
  * spaces ignored). Returns the field index or -1. */
 long csv_find_column(const csv_row *header, const char *names);
+
+/* ---- Diary layouts (diary.c) -------------------------------------------- */
+
+typedef enum {
+    COL_DATE, COL_TIME, COL_MEAL, COL_FOOD, COL_AMOUNT, COL_UNIT, COL_NOTE,
+    COL_CA, COL_MG, COL_K, COL_NA,   /* in nutrient order: COL_CA + kmgca_nutrient */
+    COL_COMPLETED, COL_CALORIES,
+    COL_COUNT
+} column_role;
+
+typedef struct {
+    kmgca_format format;
+    long col[COL_COUNT];      /* field index of each role, -1 when absent */
+    size_t columns;           /* fields in the header */
+} diary_layout;
+
+/* Tells the format from the header (unless `forced`) and maps the columns;
+ * KMGCA_ERROR_HEADER names what is missing or doubled. */
+kmgca_status diary_layout_from_header(const csv_row *header, kmgca_format forced,
+                                      const char *path, diary_layout *out, kmgca_error *err);
+/* The field of a role in a row, "" when absent. */
+const char *diary_field(const diary_layout *l, const csv_row *row, column_role role);
+
+/* ---- Dates (date.c) ----------------------------------------------------- */
+
+typedef enum { DATE_ORDER_UNKNOWN = 0, DATE_ORDER_DMY, DATE_ORDER_MDY } date_order;
+typedef enum { DATE_OK = 0, DATE_INVALID, DATE_AMBIGUOUS } date_result;
+
+/* Parses a date as people and spreadsheets write it (forms in date.c) into
+ * days since 1970-01-01. `order` settles 03/04/2026; `implied` (may be NULL)
+ * receives the order the text itself proves ("25/03/2026": day first). On
+ * failure `why` (may be NULL) says why. */
+date_result date_parse(const char *text, date_order order, int32_t *day, date_order *implied,
+                       char *why, size_t why_size);
+/* "2026-11-24" for a day number. */
+void date_format(int32_t day, char out[11]);
+void date_civil(int32_t day, int *y, int *m, int *d);
 
 #endif

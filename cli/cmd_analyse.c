@@ -1,0 +1,478 @@
+/* cmd_analyse.c — `kmgca analyse`: diaries to days, a summary and a workbook. */
+#include "cli.h"
+
+#include <ctype.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char analyse_usage[] =
+    "Usage: kmgca analyse [OPTIONS] DIARY... [-o REPORT.xlsx]\n"
+    "\n"
+    "Reads food diaries (CSV), matches every food to the USDA tables, sums\n"
+    "calcium, magnesium, potassium and sodium per day against daily targets,\n"
+    "prints one line per day and, with -o, writes an annotated workbook\n"
+    "(Summary, Diary, Needs review, Charts, Top sources, About).\n"
+    "\n"
+    "Diaries: a generic CSV (date, food, amount, unit; optional time, meal,\n"
+    "note; amount and unit may share one field: \"30 g\"), or the exports of\n"
+    "Cronometer (servings, daily summary) and MyFitnessPal (Nutrition Summary),\n"
+    "told apart by their header. Every row is used or listed for review.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output FILE      write the workbook to FILE (.xlsx; never an input)\n"
+    "      --json             print one JSON object instead of the text summary\n"
+    "      --format F         auto (default), generic, cronometer-servings,\n"
+    "                         cronometer-daily, mfp-summary\n"
+    "      --recompute        exports: match the food names against the USDA tables\n"
+    "                         instead of using the export's own values\n"
+    "      --encoding E       the diaries' text encoding: utf-8 (default), gbk, gb18030\n"
+    "      --date-order O     dmy or mdy, for dates such as 03/04/2026 (default: learn\n"
+    "                         it from the file's other dates, else send to review)\n"
+    "      --foods FILE       add custom foods from a CSV (see kmgca food --help)\n"
+    "\n"
+    "Targets (default: the US food-label Daily Values, Ca 1,300, Mg 420, K 4,700 mg):\n"
+    "      --age YEARS        age of the person (with --sex)\n"
+    "      --sex f|m\n"
+    "      --pregnant         pregnancy targets\n"
+    "      --lactating        lactation targets\n"
+    "      --reference R      us (US/Canada DRIs, default with --age) or china (DRIs 2023)\n"
+    "\n"
+    "  -q, --quiet            no progress and no text summary (errors still shown)\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Exit status: 0 done (rows in review do not change it); 2 bad options; 3 a\n"
+    "malformed diary (file:line:column given); 4 a file cannot be read or written;\n"
+    "5 internal error.\n";
+
+typedef struct {
+    int as_json, quiet, progress;
+    json j;
+    kmgca_workbook *wb;
+    time_t last_progress;
+    size_t rows;
+    const char *file;
+} run_state;
+
+static kmgca_status on_entry(const kmgca_entry *e, void *ud, kmgca_error *err)
+{
+    run_state *s = ud;
+    s->rows++;
+    if (s->wb) {
+        kmgca_status st = kmgca_workbook_add(s->wb, e, err);
+        if (st != KMGCA_OK)
+            return st;
+    }
+    if (s->as_json && e->review) {
+        /* Review rows stream out as they come: memory stays flat. */
+        json_begin_object(&s->j, NULL);
+        json_string(&s->j, "file", e->file);
+        json_int(&s->j, "line", (long long)e->line);
+        json_string(&s->j, "date", e->date[0] ? e->date : NULL);
+        json_string(&s->j, "food", e->food_text);
+        json_string(&s->j, "reason", e->review);
+        json_end_object(&s->j);
+    }
+    if (s->progress && (s->rows & 4095) == 0) {
+        time_t now = time(NULL);
+        if (now != s->last_progress) {
+            s->last_progress = now;
+            fprintf(stderr, "\rkmgca: reading %s: %3.0f%% (%zu rows)", s->file,
+                    e->progress * 100, s->rows);
+            fflush(stderr);
+        }
+    }
+    return KMGCA_OK;
+}
+
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (strcmp(a, b) == 0)
+        return 1;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+static const char *pct_text(char *buf, size_t size, double pct)
+{
+    if (isnan(pct))
+        snprintf(buf, size, "n/a");
+    else
+        snprintf(buf, size, "%.0f%%", pct);
+    return buf;
+}
+
+/* "1,234" */
+static const char *grouped(char *buf, size_t size, double v)
+{
+    if (isnan(v)) {
+        snprintf(buf, size, "n/a");
+        return buf;
+    }
+    char raw[32];
+    snprintf(raw, sizeof raw, "%.0f", v);
+    size_t len = strlen(raw), o = 0;
+    for (size_t i = 0; i < len && o + 2 < size; i++) {
+        if (i && (len - i) % 3 == 0 && raw[i - 1] != '-')
+            buf[o++] = ',';
+        buf[o++] = raw[i];
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+static void print_summary(const kmgca_analysis *a, const char *output)
+{
+    char b[8][32];
+    size_t read = kmgca_analysis_rows_read(a), used = kmgca_analysis_rows_used(a),
+           review = kmgca_analysis_rows_review(a);
+    printf("%zu rows read = %zu used + %zu in review\n", read, used, review);
+    const kmgca_options *o = kmgca_analysis_options(a);
+    printf("Targets (%s): Ca %s mg, Mg %s mg, K %s mg a day\n",
+           !o->profile                              ? "food-label Daily Values"
+           : o->profile->reference == KMGCA_REF_CHINA ? "Chinese DRIs 2023"
+                                                    : "US/Canada DRIs",
+           grouped(b[0], 32, kmgca_analysis_target(a, KMGCA_CA)->target_mg),
+           grouped(b[1], 32, kmgca_analysis_target(a, KMGCA_MG)->target_mg),
+           grouped(b[2], 32, kmgca_analysis_target(a, KMGCA_K)->target_mg));
+    size_t days = kmgca_analysis_day_count(a);
+    if (days) {
+        printf("\n%-10s  %7s %5s  %7s %5s  %7s %5s  %7s  %8s  %s\n", "date", "Ca mg", "%",
+               "Mg mg", "%", "K mg", "%", "Na mg", "coverage", "flags");
+        for (size_t i = 0; i < days; i++) {
+            const kmgca_day *d = kmgca_analysis_day(a, i);
+            double cov = 1;
+            for (int n = 0; n < 3; n++)
+                if (d->coverage[n] < cov)
+                    cov = d->coverage[n];
+            printf("%-10s  %7s %5s  %7s %5s  %7s %5s  %7s  %7.0f%%  %s\n", d->date,
+                   grouped(b[0], 32, d->mg[KMGCA_CA]), pct_text(b[1], 32, d->percent[KMGCA_CA]),
+                   grouped(b[2], 32, d->mg[KMGCA_MG]), pct_text(b[3], 32, d->percent[KMGCA_MG]),
+                   grouped(b[4], 32, d->mg[KMGCA_K]), pct_text(b[5], 32, d->percent[KMGCA_K]),
+                   grouped(b[6], 32, d->mg[KMGCA_NA]), cov * 100,
+                   d->rows_review ? "some rows in review" : "-");
+        }
+    } else {
+        printf("\nNo dated rows.\n");
+    }
+    size_t notes = kmgca_analysis_note_count(a);
+    if (notes) {
+        printf("\nNotes:\n");
+        for (size_t i = 0; i < notes; i++)
+            printf("  %s\n", kmgca_analysis_note(a, i));
+    }
+    if (review)
+        printf("\n%zu row%s need review%s.\n", review, review == 1 ? "" : "s",
+               output ? " (sheet \"Needs review\")" : " (write a workbook with -o to list them)");
+    if (output)
+        printf("Wrote %s\n", output);
+}
+
+static double round_to(double v, double step)
+{
+    return isnan(v) ? v : round(v / step) * step;
+}
+
+static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *output)
+{
+    json *j = &s->j;
+    static const char *const keys[KMGCA_NUTRIENT_COUNT] = {"ca", "mg", "k", "na"};
+    static const char *const mg_keys[KMGCA_NUTRIENT_COUNT] = {"ca_mg", "mg_mg", "k_mg", "na_mg"};
+    json_end_array(j); /* review */
+    json_string(j, "kmgca_version", KMGCA_VERSION);
+    json_begin_array(j, "files");
+    for (size_t i = 0; i < kmgca_analysis_file_count(a); i++) {
+        kmgca_format f;
+        size_t rows;
+        const char *path = kmgca_analysis_file(a, i, &f, &rows);
+        json_begin_object(j, NULL);
+        json_string(j, "path", path);
+        json_string(j, "format", kmgca_format_name(f));
+        json_int(j, "rows", (long long)rows);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_int(j, "rows_read", (long long)kmgca_analysis_rows_read(a));
+    json_int(j, "rows_used", (long long)kmgca_analysis_rows_used(a));
+    json_int(j, "rows_review", (long long)kmgca_analysis_rows_review(a));
+    json_int(j, "blank_lines", (long long)kmgca_analysis_blank_lines(a));
+    const kmgca_options *o = kmgca_analysis_options(a);
+    if (o->profile) {
+        json_begin_object(j, "profile");
+        json_string(j, "reference", kmgca_reference_name(o->profile->reference));
+        json_number(j, "age", o->profile->age_years);
+        json_string(j, "sex", o->profile->sex == 'f' ? "f" : "m");
+        json_string(j, "stage", o->profile->stage == KMGCA_LIFE_PREGNANT    ? "pregnant"
+                                : o->profile->stage == KMGCA_LIFE_LACTATING ? "lactating"
+                                                                            : NULL);
+        json_end_object(j);
+    } else {
+        json_null(j, "profile");
+    }
+    json_begin_object(j, "targets");
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
+        const kmgca_target *t = kmgca_analysis_target(a, (kmgca_nutrient)n);
+        json_begin_object(j, mg_keys[n]);
+        json_number(j, "target_mg", t->target_mg);
+        json_string(j, "kind", t->kind);
+        json_number(j, "ul_mg", t->ul_mg);
+        json_string(j, "ul_note", t->ul_note[0] ? t->ul_note : NULL);
+        json_string(j, "source", t->source);
+        json_end_object(j);
+    }
+    json_end_object(j);
+    json_begin_array(j, "days");
+    for (size_t i = 0; i < kmgca_analysis_day_count(a); i++) {
+        const kmgca_day *d = kmgca_analysis_day(a, i);
+        json_begin_object(j, NULL);
+        json_string(j, "date", d->date);
+        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+            json_number(j, mg_keys[n], round_to(d->mg[n], 0.1));
+        json_begin_object(j, "targets");
+        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+            json_number(j, mg_keys[n], kmgca_analysis_target(a, (kmgca_nutrient)n)->target_mg);
+        json_end_object(j);
+        json_begin_object(j, "percent");
+        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+            json_number(j, keys[n], round_to(d->percent[n], 0.1));
+        json_end_object(j);
+        json_begin_object(j, "coverage");
+        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+            json_number(j, keys[n], round_to(d->coverage[n], 0.001));
+        json_end_object(j);
+        json_int(j, "rows", (long long)d->rows);
+        json_int(j, "rows_used", (long long)d->rows_used);
+        json_int(j, "rows_review", (long long)d->rows_review);
+        json_begin_array(j, "flags");
+        json_end_array(j);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_begin_array(j, "notes");
+    for (size_t i = 0; i < kmgca_analysis_note_count(a); i++)
+        json_string(j, NULL, kmgca_analysis_note(a, i));
+    json_end_array(j);
+    json_string(j, "output", output);
+    json_end_object(j);
+    fputc('\n', stdout);
+}
+
+static int parse_age(const char *text, double *out)
+{
+    char *end;
+    double v = strtod(text, &end);
+    if (end == text || *end || !isfinite(v) || v < 0 || v > 130)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+int cmd_analyse(int argc, char **argv)
+{
+    enum { OPT_JSON = 256, OPT_FORMAT, OPT_RECOMPUTE, OPT_ENCODING, OPT_DATE_ORDER, OPT_FOODS,
+           OPT_AGE, OPT_SEX, OPT_PREGNANT, OPT_LACTATING, OPT_REFERENCE };
+    static const struct option opts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"json", no_argument, NULL, OPT_JSON},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"recompute", no_argument, NULL, OPT_RECOMPUTE},
+        {"encoding", required_argument, NULL, OPT_ENCODING},
+        {"date-order", required_argument, NULL, OPT_DATE_ORDER},
+        {"foods", required_argument, NULL, OPT_FOODS},
+        {"age", required_argument, NULL, OPT_AGE},
+        {"sex", required_argument, NULL, OPT_SEX},
+        {"pregnant", no_argument, NULL, OPT_PREGNANT},
+        {"lactating", no_argument, NULL, OPT_LACTATING},
+        {"reference", required_argument, NULL, OPT_REFERENCE},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    kmgca_options o = {0};
+    kmgca_profile profile = {KMGCA_REF_US, NAN, 0, KMGCA_LIFE_NONE};
+    int have_reference = 0, as_json = 0, quiet = 0;
+    const char *output = NULL, *custom = NULL;
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
+        switch (c) {
+        case 'o': output = optarg; break;
+        case 'q': quiet = 1; break;
+        case OPT_JSON: as_json = 1; break;
+        case OPT_RECOMPUTE: o.recompute = 1; break;
+        case OPT_ENCODING: o.encoding = optarg; break;
+        case OPT_FOODS: custom = optarg; break;
+        case OPT_PREGNANT: profile.stage = KMGCA_LIFE_PREGNANT; break;
+        case OPT_LACTATING: profile.stage = KMGCA_LIFE_LACTATING; break;
+        case OPT_FORMAT:
+            if (kmgca_format_parse(optarg, &o.format) != KMGCA_OK) {
+                fprintf(stderr, "kmgca: --format takes auto, generic, cronometer-servings, "
+                                "cronometer-daily or mfp-summary, not \"%s\"\n",
+                        optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_DATE_ORDER:
+            if (strcasecmp(optarg, "dmy") == 0)
+                o.date_order = KMGCA_DATE_ORDER_DMY;
+            else if (strcasecmp(optarg, "mdy") == 0)
+                o.date_order = KMGCA_DATE_ORDER_MDY;
+            else {
+                fprintf(stderr, "kmgca: --date-order takes dmy or mdy, not \"%s\"\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_AGE:
+            if (!parse_age(optarg, &profile.age_years)) {
+                fprintf(stderr, "kmgca: --age takes years from 0 to 130, not \"%s\"\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_SEX:
+            if (strcasecmp(optarg, "f") == 0 || strcasecmp(optarg, "female") == 0)
+                profile.sex = 'f';
+            else if (strcasecmp(optarg, "m") == 0 || strcasecmp(optarg, "male") == 0)
+                profile.sex = 'm';
+            else {
+                fprintf(stderr, "kmgca: --sex takes f or m, not \"%s\"\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_REFERENCE:
+            if (kmgca_reference_parse(optarg, &profile.reference) != KMGCA_OK ||
+                profile.reference == KMGCA_REF_LABEL) {
+                fprintf(stderr, "kmgca: --reference takes us or china, not \"%s\"\n", optarg);
+                return EXIT_USAGE;
+            }
+            have_reference = 1;
+            break;
+        case 'h': fputs(analyse_usage, stdout); return EXIT_OK;
+        default:
+            fprintf(stderr, "kmgca: analyse: unknown or incomplete option \"%s\" (try kmgca "
+                            "analyse --help)\n",
+                    argv[optind - 1]);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fputs("kmgca: analyse: no diary given\n\n", stderr);
+        fputs(analyse_usage, stderr);
+        return EXIT_USAGE;
+    }
+    /* A profile needs age and sex; pregnancy and lactation imply female. */
+    int any_profile = have_reference || !isnan(profile.age_years) || profile.sex ||
+                      profile.stage != KMGCA_LIFE_NONE;
+    if (any_profile) {
+        if (profile.stage != KMGCA_LIFE_NONE && !profile.sex)
+            profile.sex = 'f';
+        if (isnan(profile.age_years) || !profile.sex) {
+            fprintf(stderr, "kmgca: targets for a person need both --age and --sex (without "
+                            "them the food-label Daily Values are used)\n");
+            return EXIT_USAGE;
+        }
+        o.profile = &profile;
+    }
+    if (output) {
+        size_t len = strlen(output);
+        if (len < 5 || strcasecmp(output + len - 5, ".xlsx") != 0) {
+            fprintf(stderr, "kmgca: the output must be an .xlsx file, not \"%s\"\n", output);
+            return EXIT_USAGE;
+        }
+        struct stat st;
+        if (stat(output, &st) == 0 && S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "kmgca: %s: is a directory; give a file name ending in .xlsx\n",
+                    output);
+            return EXIT_USAGE;
+        }
+        for (int i = optind; i < argc; i++)
+            if (same_file(output, argv[i])) {
+                fprintf(stderr, "kmgca: %s: the output would overwrite an input; choose "
+                                "another name\n",
+                        output);
+                return EXIT_USAGE;
+            }
+    }
+
+    kmgca_error err;
+    kmgca_error_clear(&err);
+    kmgca_foods *foods = kmgca_foods_new(&err);
+    if (!foods) {
+        print_error(&err);
+        return EXIT_INTERNAL;
+    }
+    if (custom && kmgca_foods_load_custom(foods, custom, &err) != KMGCA_OK) {
+        print_error(&err);
+        kmgca_foods_free(foods);
+        return exit_status_for(err.status);
+    }
+    kmgca_analysis *a = kmgca_analysis_new(foods, &o, &err);
+    if (!a) {
+        print_error(&err);
+        kmgca_foods_free(foods);
+        return err.status == KMGCA_ERROR_NO_MATCH || err.status == KMGCA_ERROR_ARGUMENT
+                   ? EXIT_USAGE
+                   : exit_status_for(err.status);
+    }
+    run_state s = {.as_json = as_json, .quiet = quiet, .j = {.out = stdout, .pretty = 1}};
+    s.progress = !quiet && isatty(STDERR_FILENO);
+    if (output) {
+        s.wb = kmgca_workbook_new(output, &err);
+        if (!s.wb) {
+            print_error(&err);
+            kmgca_analysis_free(a);
+            kmgca_foods_free(foods);
+            return exit_status_for(err.status);
+        }
+        const char *epoch = getenv("SOURCE_DATE_EPOCH");
+        if (epoch && *epoch)
+            kmgca_workbook_set_time(s.wb, strtoll(epoch, NULL, 10));
+    }
+    if (as_json) {
+        json_begin_object(&s.j, NULL);
+        json_begin_array(&s.j, "review");
+    }
+    kmgca_status st = KMGCA_OK;
+    for (int i = optind; i < argc && st == KMGCA_OK; i++) {
+        s.file = argv[i];
+        st = kmgca_analysis_read(a, argv[i], on_entry, &s, &err);
+    }
+    if (s.progress && s.rows >= 4096)
+        fprintf(stderr, "\r%60s\r", "");
+    if (st == KMGCA_OK && s.wb) {
+        st = kmgca_workbook_finish(s.wb, a, &err);
+        s.wb = NULL;
+    }
+    if (st != KMGCA_OK) {
+        kmgca_workbook_discard(s.wb);
+        if (as_json) {
+            /* Close the object so that what was printed still parses. */
+            json_end_array(&s.j);
+            json_string(&s.j, "error", err.message);
+            json_end_object(&s.j);
+            fputc('\n', stdout);
+        }
+        print_error(&err);
+        kmgca_analysis_free(a);
+        kmgca_foods_free(foods);
+        return exit_status_for(st);
+    }
+    if (as_json)
+        print_json_tail(&s, a, output);
+    else if (!quiet)
+        print_summary(a, output);
+    int rc = EXIT_OK;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "kmgca: cannot write to standard output\n");
+        rc = EXIT_IO;
+    }
+    kmgca_analysis_free(a);
+    kmgca_foods_free(foods);
+    return rc;
+}

@@ -1,0 +1,858 @@
+/* analyse.c — diary rows to days: match, weigh, sum, and keep every row.
+ *
+ * Each row read becomes one kmgca_entry handed to the caller's callback as
+ * it streams by (so a workbook can be written in constant memory), and is
+ * either used (counted in its day) or sent to review with a reason. Nothing
+ * else is kept per row: memory grows with the number of days and distinct
+ * foods, not with the number of rows.
+ *
+ * A row needs review, and is not counted, when: its date is missing,
+ * invalid or ambiguous; it has no food or no amount; no food matches, or the
+ * best match is below KMGCA_LOW_CONFIDENCE; the amount or unit cannot be
+ * turned into grams of that food; an export's value is not a number; or it
+ * has more fields than the header names. A nutrient the table has no value
+ * for ("not measured") does not send a row to review; it lowers the day's
+ * coverage of that nutrient instead.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_NOTES 64
+#define TOP_KEY_LIMIT 65536   /* distinct food names tracked for Top sources */
+
+typedef struct {
+    kmgca_day pub;
+    size_t known[KMGCA_NUTRIENT_COUNT];
+} day_acc;
+
+typedef struct {
+    const char *name;         /* in a->strings */
+    const kmgca_food *food;
+    double mg[KMGCA_NUTRIENT_COUNT];
+    size_t rows;
+    uint64_t hash;
+} top_item;
+
+typedef struct {
+    const char *path;
+    kmgca_format format;
+    size_t rows;
+} file_info;
+
+struct kmgca_analysis {
+    kmgca_foods *foods;
+    kmgca_options opt;
+    kmgca_profile profile;
+    kmgca_target targets[KMGCA_NUTRIENT_COUNT];
+    day_acc *days;
+    size_t day_count, day_cap, last_day;
+    size_t rows_read, rows_used, rows_review, blank_lines;
+    char *notes[MAX_NOTES];
+    size_t note_count;
+    file_info *files;
+    size_t file_count, file_cap;
+    top_item *top;            /* open addressing, power-of-two capacity */
+    size_t top_count, top_cap;
+    top_item other;           /* foods past TOP_KEY_LIMIT */
+    arena strings;
+};
+
+/* ---- Set-up ------------------------------------------------------------- */
+
+kmgca_analysis *kmgca_analysis_new(kmgca_foods *foods, const kmgca_options *options,
+                                   kmgca_error *err)
+{
+    if (!foods) {
+        kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no food tables given");
+        return NULL;
+    }
+    kmgca_analysis *a = calloc(1, sizeof *a);
+    if (!a) {
+        kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        return NULL;
+    }
+    a->foods = foods;
+    if (options)
+        a->opt = *options;
+    if (a->opt.profile) {
+        a->profile = *a->opt.profile;
+        a->opt.profile = &a->profile;
+    }
+    if (a->opt.format < 0 || a->opt.format >= KMGCA_FORMAT_COUNT) {
+        kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "unknown diary format");
+        free(a);
+        return NULL;
+    }
+    if (a->opt.encoding)
+        a->opt.encoding = arena_strdup(&a->strings, a->opt.encoding);
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        if (kmgca_target_for(a->opt.profile, (kmgca_nutrient)n, &a->targets[n], err) !=
+            KMGCA_OK) {
+            kmgca_analysis_free(a);
+            return NULL;
+        }
+    a->other.name = "(other foods)";
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        a->other.mg[n] = 0;
+    return a;
+}
+
+void kmgca_analysis_free(kmgca_analysis *a)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < a->note_count; i++)
+        free(a->notes[i]);
+    free(a->days);
+    free(a->files);
+    free(a->top);
+    arena_free(&a->strings);
+    free(a);
+}
+
+static void add_note(kmgca_analysis *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void add_note(kmgca_analysis *a, const char *fmt, ...)
+{
+    if (a->note_count >= MAX_NOTES)
+        return;
+    char buf[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    for (size_t i = 0; i < a->note_count; i++)
+        if (strcmp(a->notes[i], buf) == 0)
+            return;
+    char *copy = strdup(buf);
+    if (copy)
+        a->notes[a->note_count++] = copy;
+}
+
+/* ---- Days --------------------------------------------------------------- */
+
+static day_acc *day_get(kmgca_analysis *a, int32_t day)
+{
+    if (a->last_day < a->day_count && a->days[a->last_day].pub.day == day)
+        return &a->days[a->last_day];
+    size_t lo = 0, hi = a->day_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->days[mid].pub.day < day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < a->day_count && a->days[lo].pub.day == day) {
+        a->last_day = lo;
+        return &a->days[lo];
+    }
+    if (a->day_count == a->day_cap) {
+        size_t cap = a->day_cap ? a->day_cap * 2 : 64;
+        day_acc *nd = realloc(a->days, cap * sizeof *nd);
+        if (!nd)
+            return NULL;
+        a->days = nd;
+        a->day_cap = cap;
+    }
+    memmove(&a->days[lo + 1], &a->days[lo], (a->day_count - lo) * sizeof *a->days);
+    a->day_count++;
+    day_acc *d = &a->days[lo];
+    memset(d, 0, sizeof *d);
+    d->pub.day = day;
+    date_format(day, d->pub.date);
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
+        d->pub.mg[n] = NAN;
+        d->pub.percent[n] = NAN;
+    }
+    a->last_day = lo;
+    return d;
+}
+
+static void day_refresh(const kmgca_analysis *a, day_acc *d)
+{
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
+        d->pub.coverage[n] = d->pub.rows ? (double)d->known[n] / (double)d->pub.rows : 0;
+        d->pub.percent[n] = isnan(d->pub.mg[n]) ? NAN
+                                                : 100.0 * d->pub.mg[n] / a->targets[n].target_mg;
+    }
+}
+
+/* ---- Top sources -------------------------------------------------------- */
+
+static uint64_t hash_text(const char *s, const void *food)
+{
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)food;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static int top_grow(kmgca_analysis *a)
+{
+    size_t cap = a->top_cap ? a->top_cap * 2 : 1024;
+    top_item *nt = calloc(cap, sizeof *nt);
+    if (!nt)
+        return 0;
+    for (size_t i = 0; i < a->top_cap; i++) {
+        if (!a->top[i].name)
+            continue;
+        size_t j = a->top[i].hash & (cap - 1);
+        while (nt[j].name)
+            j = (j + 1) & (cap - 1);
+        nt[j] = a->top[i];
+    }
+    free(a->top);
+    a->top = nt;
+    a->top_cap = cap;
+    return 1;
+}
+
+static void top_add(kmgca_analysis *a, const char *name, const kmgca_food *food,
+                    const double mg[KMGCA_NUTRIENT_COUNT])
+{
+    uint64_t h = hash_text(name, food);
+    top_item *it = NULL;
+    if (a->top_cap) {
+        size_t j = h & (a->top_cap - 1);
+        while (a->top[j].name) {
+            if (a->top[j].hash == h && a->top[j].food == food &&
+                strcmp(a->top[j].name, name) == 0) {
+                it = &a->top[j];
+                break;
+            }
+            j = (j + 1) & (a->top_cap - 1);
+        }
+    }
+    if (!it) {
+        if (a->top_count >= TOP_KEY_LIMIT || ((a->top_count + 1) * 2 > a->top_cap && !top_grow(a))) {
+            it = &a->other;
+        } else {
+            size_t j = h & (a->top_cap - 1);
+            while (a->top[j].name)
+                j = (j + 1) & (a->top_cap - 1);
+            const char *copy = food ? kmgca_food_description(food) : arena_strdup(&a->strings, name);
+            if (!copy) {
+                it = &a->other;
+            } else {
+                it = &a->top[j];
+                it->name = copy;
+                it->food = food;
+                it->hash = h;
+                a->top_count++;
+            }
+        }
+    }
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        if (!isnan(mg[n]))
+            it->mg[n] += mg[n];
+    it->rows++;
+}
+
+static int cmp_source(const void *x, const void *y)
+{
+    const kmgca_source *a = x, *b = y;
+    if (a->mg != b->mg)
+        return a->mg < b->mg ? 1 : -1;
+    return strcmp(a->name, b->name);
+}
+
+size_t kmgca_analysis_top(const kmgca_analysis *a, kmgca_nutrient n, kmgca_source *out,
+                          size_t max)
+{
+    if (!a || n < 0 || n >= KMGCA_NUTRIENT_COUNT || !out || !max)
+        return 0;
+    double total = a->other.mg[n];
+    for (size_t i = 0; i < a->top_cap; i++)
+        if (a->top[i].name)
+            total += a->top[i].mg[n];
+    if (total <= 0)
+        return 0;
+    /* Keep the best `max` with a small insertion sort: max is small. */
+    size_t count = 0;
+    for (size_t i = 0; i <= a->top_cap; i++) {
+        const top_item *it = i < a->top_cap ? &a->top[i] : &a->other;
+        if (!it->name || it->mg[n] <= 0)
+            continue;
+        kmgca_source s = {it->name, it->food, it->mg[n], it->mg[n] / total, it->rows};
+        if (count == max && cmp_source(&s, &out[max - 1]) >= 0)
+            continue;
+        size_t k = count < max ? count++ : max - 1;
+        while (k > 0 && cmp_source(&s, &out[k - 1]) < 0) {
+            out[k] = out[k - 1];
+            k--;
+        }
+        out[k] = s;
+    }
+    return count;
+}
+
+/* ---- Reading one file --------------------------------------------------- */
+
+typedef struct {
+    kmgca_analysis *a;
+    const char *path;
+    kmgca_entry_fn fn;
+    void *ud;
+    kmgca_error *err;
+    int have_header;
+    diary_layout layout;
+    char delim;
+    int decimal_comma;        /* ';'-separated: "1,5" is 1.5 */
+    date_order order;
+    int order_from_file;      /* learned, not given */
+    int scanned;
+    size_t rows;
+    char how[1024];
+    char review[1024];
+    char original[4096];
+} read_state;
+
+static void appendf(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void appendf(char *buf, size_t size, const char *fmt, ...)
+{
+    size_t len = strlen(buf);
+    if (len + 1 >= size)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int w = vsnprintf(buf + len, size - len, fmt, ap);
+    va_end(ap);
+    if (w >= 0 && (size_t)w >= size - len) {
+        /* Cut on a character boundary. */
+        buf[size - 1] = '\0';
+        size_t end = strlen(buf);
+        while (end > 0 && ((unsigned char)buf[end - 1] & 0xC0) == 0x80)
+            end--;
+        if (end > 0 && (unsigned char)buf[end - 1] >= 0xC0)
+            end--;
+        buf[end] = '\0';
+    }
+}
+
+/* Adds a reason to review (reasons are joined with "; "). */
+static void need_review(read_state *s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void need_review(read_state *s, const char *fmt, ...)
+{
+    char buf[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    appendf(s->review, sizeof s->review, "%s%s", s->review[0] ? "; " : "", buf);
+}
+
+/* The row as it was read, fields joined by the file's delimiter and quoted
+ * where needed. */
+static const char *rebuild(read_state *s, const csv_row *row)
+{
+    char *o = s->original;
+    size_t size = sizeof s->original, len = 0;
+    o[0] = '\0';
+    for (size_t i = 0; i < row->count && len + 8 < size; i++) {
+        const char *f = row->fields[i];
+        int quote = strchr(f, s->delim) || strchr(f, '"') || strchr(f, '\n') || strchr(f, '\r');
+        if (i)
+            o[len++] = s->delim;
+        if (quote)
+            o[len++] = '"';
+        for (; *f && len + 4 < size; f++) {
+            if (*f == '"')
+                o[len++] = '"';
+            o[len++] = *f;
+        }
+        if (quote)
+            o[len++] = '"';
+        o[len] = '\0';
+    }
+    if (len + 8 >= size)
+        copy_text(o + size - 8, 8, " ...");
+    /* A cut may have split a character: trim to a boundary. */
+    o[size - 1] = '\0';
+    if (!utf8_valid(o, strlen(o))) {
+        size_t end = strlen(o);
+        while (end > 0 && !utf8_valid(o, end))
+            end--;
+        o[end] = '\0';
+    }
+    return o;
+}
+
+static const char *trim(const char *s, char *buf, size_t size)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    copy_text(buf, size, s);
+    size_t n = strlen(buf);
+    while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\t' || buf[n - 1] == '\r' ||
+                     buf[n - 1] == '\n'))
+        buf[--n] = '\0';
+    return buf;
+}
+
+/* A number an export wrote: "1,234.5", "1234,5" (';' files), "". Returns
+ * 1 for a number, 0 for blank, -1 for anything else. */
+static int export_number(const char *text, int decimal_comma, double *out)
+{
+    char buf[64];
+    size_t o = 0;
+    const char *p = text;
+    while (*p == ' ')
+        p++;
+    if (!*p)
+        return 0;
+    for (; *p && o + 1 < sizeof buf; p++) {
+        if (*p == ' ' || (*p == ',' && !decimal_comma) || (*p == '.' && decimal_comma &&
+                                                           strchr(p + 1, ',')))
+            continue; /* thousands separators */
+        buf[o++] = *p == ',' ? '.' : *p;
+    }
+    if (*p)
+        return -1;
+    buf[o] = '\0';
+    double v;
+    size_t used = parse_decimal(buf, &v);
+    if (!used || buf[used] || !isfinite(v))
+        return -1;
+    *out = v;
+    return 1;
+}
+
+/* Stop signal for the date-order scan. */
+typedef struct {
+    const diary_layout *layout;
+    int header_seen;
+    date_order found;
+} order_scan;
+
+static kmgca_status scan_row(const csv_row *row, void *ud, kmgca_error *err)
+{
+    order_scan *sc = ud;
+    (void)err;
+    if (row->count == 1 && !row->fields[0][0])
+        return KMGCA_OK;
+    if (!sc->header_seen) {
+        sc->header_seen = 1;
+        return KMGCA_OK;
+    }
+    int32_t day;
+    date_order implied;
+    date_parse(diary_field(sc->layout, row, COL_DATE), DATE_ORDER_UNKNOWN, &day, &implied, NULL,
+               0);
+    if (implied != DATE_ORDER_UNKNOWN) {
+        sc->found = implied;
+        return KMGCA_ERROR_LIMIT; /* found: stop reading */
+    }
+    return KMGCA_OK;
+}
+
+/* The date of a row; ambiguous forms are settled by the file's other dates. */
+static int row_date(read_state *s, const char *text, int32_t *day, unsigned long line)
+{
+    char why[200];
+    date_order implied;
+    date_result r = date_parse(text, s->order, day, &implied, why, sizeof why);
+    if (r == DATE_OK && implied != DATE_ORDER_UNKNOWN && s->order == DATE_ORDER_UNKNOWN) {
+        s->order = implied;
+        s->order_from_file = 1;
+        add_note(s->a, "%s: dates read as %s (line %lu: \"%s\")", s->path,
+                 implied == DATE_ORDER_DMY ? "day/month/year" : "month/day/year", line, text);
+    }
+    if (r == DATE_AMBIGUOUS && !s->scanned) {
+        /* Look further into the file for a date that settles the order. */
+        s->scanned = 1;
+        order_scan sc = {&s->layout, 0, DATE_ORDER_UNKNOWN};
+        kmgca_error scan_err;
+        csv_read(s->path, s->a->opt.encoding, scan_row, &sc, NULL, &scan_err);
+        if (sc.found != DATE_ORDER_UNKNOWN) {
+            s->order = sc.found;
+            s->order_from_file = 1;
+            add_note(s->a, "%s: dates read as %s, as the file's unambiguous dates show",
+                     s->path, sc.found == DATE_ORDER_DMY ? "day/month/year" : "month/day/year");
+            r = date_parse(text, s->order, day, NULL, why, sizeof why);
+        }
+    }
+    if (r != DATE_OK) {
+        need_review(s, "date: %s", why);
+        return 0;
+    }
+    return 1;
+}
+
+/* Food text and serving text to a matched, weighed row. */
+static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const char *serving_text,
+                  int serving_from_food)
+{
+    kmgca_error err;
+    kmgca_error_clear(&err);
+    if (!food_text[0]) {
+        need_review(s, "no food given");
+        return;
+    }
+    kmgca_match m;
+    kmgca_status st = kmgca_foods_match(s->a->foods, food_text, &m, &err);
+    if (st != KMGCA_OK) {
+        if (st == KMGCA_ERROR_NO_MATCH && m.candidate_count)
+            need_review(s, "no food in the tables matches \"%s\" (closest: \"%s\", %.2f)",
+                        food_text, kmgca_food_description(m.candidates[0]),
+                        m.candidate_confidence[0]);
+        else if (st == KMGCA_ERROR_NO_MATCH)
+            need_review(s, "no food in the tables matches \"%s\"", food_text);
+        else
+            need_review(s, "food: %s", err.message);
+        return;
+    }
+    e->food = m.food;
+    e->confidence = m.confidence;
+    e->method = m.method;
+    appendf(s->how, sizeof s->how, "%s match (%.2f) to \"%s\" (%s %s)",
+            m.method == KMGCA_MATCH_EXACT ? "exact name" : kmgca_match_method_name(m.method),
+            m.confidence, kmgca_food_description(m.food), kmgca_food_source(m.food),
+            kmgca_food_id(m.food));
+    if (m.confidence < KMGCA_LOW_CONFIDENCE)
+        need_review(s, "low-confidence match (%.2f) to \"%s\": check the food, or add it with "
+                       "--foods",
+                    m.confidence, kmgca_food_description(m.food));
+    if (!serving_text[0]) {
+        need_review(s, "no amount given");
+        return;
+    }
+    kmgca_serving sv;
+    if (kmgca_serving_parse(serving_text, &sv, &err) != KMGCA_OK) {
+        need_review(s, "amount \"%s\": %s", serving_text, err.message);
+        return;
+    }
+    kmgca_serving_take_detail(&sv, food_text);
+    char how[512];
+    double grams;
+    if (kmgca_serving_grams(m.food, &sv, &grams, how, sizeof how, &err) != KMGCA_OK) {
+        need_review(s, "%s", err.message);
+        return;
+    }
+    e->grams = grams;
+    appendf(s->how, sizeof s->how, "; %s%s", how,
+            serving_from_food ? " (amount read from the food text)" : "");
+    int missing = 0;
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
+        e->mg[n] = kmgca_food_mg(m.food, (kmgca_nutrient)n, grams);
+        if (isnan(e->mg[n]))
+            appendf(s->how, sizeof s->how, "%s%s", missing++ ? ", " : "; not measured in this food: ",
+                    kmgca_nutrient_name((kmgca_nutrient)n));
+    }
+}
+
+/* Values an export carries, column by column. */
+static void export_values(read_state *s, kmgca_entry *e, const csv_row *row, int ca_is_percent)
+{
+    static const char *const labels[KMGCA_NUTRIENT_COUNT] = {"Calcium", "Magnesium",
+                                                            "Potassium", "Sodium"};
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
+        if (s->layout.col[COL_CA + n] < 0)
+            continue;
+        const char *text = diary_field(&s->layout, row, (column_role)(COL_CA + n));
+        double v;
+        int r = export_number(text, s->decimal_comma, &v);
+        if (r < 0 || (r > 0 && v < 0)) {
+            need_review(s, "%s \"%s\" is not an amount", labels[n], text);
+            continue;
+        }
+        if (r == 0)
+            continue;
+        if (n == KMGCA_CA && ca_is_percent) {
+            appendf(s->how, sizeof s->how, "; calcium %g%% of a Daily Value as exported (not "
+                                           "converted: the export does not say which)", v);
+            continue;
+        }
+        e->mg[n] = v;
+    }
+}
+
+/* "1,5" -> "1.5" in a ';' file's amount (a comma between digits). */
+static void decimal_point(char *s)
+{
+    for (char *p = s; *p; p++)
+        if (*p == ',' && p > s && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' && p[1] <= '9')
+            *p = '.';
+}
+
+static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
+{
+    read_state *s = ud;
+    kmgca_analysis *a = s->a;
+    int blank = 1;
+    for (size_t i = 0; i < row->count && blank; i++)
+        if (row->fields[i][0])
+            blank = 0;
+    if (blank) {
+        if (s->have_header)
+            a->blank_lines++;
+        return KMGCA_OK;
+    }
+    if (!s->have_header) {
+        kmgca_status st = diary_layout_from_header(row, a->opt.format, s->path, &s->layout, err);
+        if (st != KMGCA_OK)
+            return st;
+        s->have_header = 1;
+        s->decimal_comma = s->delim == ';';
+        a->files[a->file_count - 1].format = s->layout.format;
+        switch (s->layout.format) {
+        case KMGCA_FORMAT_CRONOMETER_SERVINGS:
+            if (a->opt.recompute)
+                add_note(a, "%s: Cronometer servings export; foods matched against the USDA "
+                            "tables (--recompute), Cronometer's own values not used",
+                         s->path);
+            else
+                add_note(a, "%s: Cronometer servings export; minerals as Cronometer exported "
+                            "them (--recompute matches the foods against the USDA tables "
+                            "instead)",
+                         s->path);
+            break;
+        case KMGCA_FORMAT_CRONOMETER_DAILY:
+            add_note(a, "%s: Cronometer daily summary export: one total a day as Cronometer "
+                        "computed it; no foods, so no Top sources",
+                     s->path);
+            break;
+        case KMGCA_FORMAT_MFP_SUMMARY:
+            add_note(a, "%s: MyFitnessPal Nutrition Summary: totals per meal without food "
+                        "names; it has no magnesium, and gives calcium as a percentage of a "
+                        "Daily Value it does not name, so calcium and magnesium are not "
+                        "computed (shown as blank)",
+                     s->path);
+            break;
+        default: break;
+        }
+        if (s->decimal_comma)
+            add_note(a, "%s: fields separated by ';', read with decimal commas (1,5 = 1.5)",
+                     s->path);
+        return KMGCA_OK;
+    }
+
+    kmgca_entry e;
+    memset(&e, 0, sizeof e);
+    e.file = s->path;
+    e.line = row->line;
+    e.format = s->layout.format;
+    e.progress = row->progress;
+    e.confidence = NAN;
+    e.grams = NAN;
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        e.mg[n] = NAN;
+    s->how[0] = '\0';
+    s->review[0] = '\0';
+
+    const diary_layout *l = &s->layout;
+    e.date_text = diary_field(l, row, COL_DATE);
+    e.time = diary_field(l, row, COL_TIME);
+    e.meal = diary_field(l, row, COL_MEAL);
+    e.food_text = diary_field(l, row, COL_FOOD);
+    e.amount_text = diary_field(l, row, COL_AMOUNT);
+    e.unit_text = diary_field(l, row, COL_UNIT);
+    e.note = diary_field(l, row, COL_NOTE);
+
+    if (row->count > l->columns) {
+        size_t extra = 0;
+        for (size_t i = l->columns; i < row->count; i++)
+            if (row->fields[i][0])
+                extra++;
+        if (extra)
+            need_review(s, "the row has %zu fields; the header names %zu", row->count,
+                        l->columns);
+    }
+    int32_t day;
+    if (row_date(s, e.date_text, &day, row->line)) {
+        e.day = day;
+        date_format(day, e.date);
+    }
+
+    char food[1024], serving[512], lead[256], rest[1024];
+    trim(e.food_text, food, sizeof food);
+    switch (l->format) {
+    case KMGCA_FORMAT_CRONOMETER_DAILY:
+        appendf(s->how, sizeof s->how, "day total from the Cronometer export");
+        export_values(s, &e, row, 0);
+        if (l->col[COL_COMPLETED] >= 0 &&
+            strcasecmp(diary_field(l, row, COL_COMPLETED), "false") == 0)
+            appendf(s->how, sizeof s->how, " (the day is not marked completed in Cronometer)");
+        break;
+    case KMGCA_FORMAT_MFP_SUMMARY:
+        appendf(s->how, sizeof s->how, "meal total from the MyFitnessPal export");
+        export_values(s, &e, row, 1);
+        break;
+    case KMGCA_FORMAT_CRONOMETER_SERVINGS:
+        if (!a->opt.recompute) {
+            appendf(s->how, sizeof s->how, "values from the Cronometer export");
+            export_values(s, &e, row, 0);
+            if (!food[0])
+                need_review(s, "no food given");
+            break;
+        }
+        /* "1.00 medium - 7\" to 7-7/8\" long": the words after " - " describe
+         * the measure Cronometer used; the amount and unit come first. */
+        trim(e.amount_text, serving, sizeof serving);
+        {
+            char *dash = strstr(serving, " - ");
+            if (dash)
+                *dash = '\0';
+        }
+        weigh(s, &e, food, serving, 0);
+        break;
+    default: {
+        char amount[256], unit[256];
+        trim(e.amount_text, amount, sizeof amount);
+        trim(e.unit_text, unit, sizeof unit);
+        snprintf(serving, sizeof serving, "%s%s%s", amount, amount[0] && unit[0] ? " " : "", unit);
+        if (s->decimal_comma)
+            decimal_point(serving);
+        int from_food = 0;
+        if (!amount[0] && !unit[0] &&
+            kmgca_serving_split(food, lead, sizeof lead, rest, sizeof rest) && rest[0]) {
+            copy_text(serving, sizeof serving, lead);
+            copy_text(food, sizeof food, rest);
+            from_food = 1;
+        } else if (!amount[0] && unit[0]) {
+            need_review(s, "a unit (\"%s\") but no amount", unit);
+            serving[0] = '\0';
+        }
+        weigh(s, &e, food, serving, from_food);
+        break;
+    }
+    }
+
+    e.how = s->how;
+    e.review = s->review[0] ? s->review : NULL;
+    if (e.review)
+        e.original = rebuild(s, row);
+
+    a->rows_read++;
+    a->files[a->file_count - 1].rows++;
+    if (e.review)
+        a->rows_review++;
+    else
+        a->rows_used++;
+    if (e.date[0]) {
+        day_acc *d = day_get(a, day);
+        if (!d)
+            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        d->pub.rows++;
+        if (e.review) {
+            d->pub.rows_review++;
+        } else {
+            d->pub.rows_used++;
+            for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
+                if (isnan(e.mg[n]))
+                    continue;
+                d->pub.mg[n] = isnan(d->pub.mg[n]) ? e.mg[n] : d->pub.mg[n] + e.mg[n];
+                d->known[n]++;
+            }
+        }
+        day_refresh(a, d);
+    }
+    if (!e.review && l->format != KMGCA_FORMAT_CRONOMETER_DAILY) {
+        char name[300];
+        if (e.food)
+            top_add(a, kmgca_food_description(e.food), e.food, e.mg);
+        else if (food[0])
+            top_add(a, food, NULL, e.mg);
+        else {
+            snprintf(name, sizeof name, "%s (meal total)", e.meal[0] ? e.meal : "meal");
+            top_add(a, name, NULL, e.mg);
+        }
+    }
+    s->rows++;
+    return s->fn ? s->fn(&e, s->ud, err) : KMGCA_OK;
+}
+
+kmgca_status kmgca_analysis_read(kmgca_analysis *a, const char *path, kmgca_entry_fn fn,
+                                 void *ud, kmgca_error *err)
+{
+    if (!a || !path)
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no analysis or path given");
+    if (a->file_count == a->file_cap) {
+        size_t cap = a->file_cap ? a->file_cap * 2 : 8;
+        file_info *nf = realloc(a->files, cap * sizeof *nf);
+        if (!nf)
+            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        a->files = nf;
+        a->file_cap = cap;
+    }
+    const char *copy = arena_strdup(&a->strings, path);
+    if (!copy)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    a->files[a->file_count++] = (file_info){copy, a->opt.format, 0};
+    read_state *s = calloc(1, sizeof *s);
+    if (!s)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    s->a = a;
+    s->path = copy;
+    s->fn = fn;
+    s->ud = ud;
+    s->err = err;
+    s->order = a->opt.date_order == KMGCA_DATE_ORDER_DMY   ? DATE_ORDER_DMY
+               : a->opt.date_order == KMGCA_DATE_ORDER_MDY ? DATE_ORDER_MDY
+                                                           : DATE_ORDER_UNKNOWN;
+    /* The delimiter is known before the first row arrives. */
+    kmgca_status st = csv_read(path, a->opt.encoding, on_row, s, &s->delim, err);
+    if (st == KMGCA_OK && !s->have_header)
+        st = kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, 1, 0,
+                           "the file is empty (a diary needs a header line: date, food, "
+                           "amount, unit)");
+    if (st == KMGCA_OK && !s->rows)
+        add_note(a, "%s: no diary rows after the header", copy);
+    free(s);
+    return st;
+}
+
+/* ---- Results ------------------------------------------------------------ */
+
+size_t kmgca_analysis_rows_read(const kmgca_analysis *a) { return a ? a->rows_read : 0; }
+size_t kmgca_analysis_rows_used(const kmgca_analysis *a) { return a ? a->rows_used : 0; }
+size_t kmgca_analysis_rows_review(const kmgca_analysis *a) { return a ? a->rows_review : 0; }
+size_t kmgca_analysis_blank_lines(const kmgca_analysis *a) { return a ? a->blank_lines : 0; }
+size_t kmgca_analysis_day_count(const kmgca_analysis *a) { return a ? a->day_count : 0; }
+
+const kmgca_day *kmgca_analysis_day(const kmgca_analysis *a, size_t i)
+{
+    return a && i < a->day_count ? &a->days[i].pub : NULL;
+}
+
+const kmgca_target *kmgca_analysis_target(const kmgca_analysis *a, kmgca_nutrient n)
+{
+    return a && n >= 0 && n < KMGCA_NUTRIENT_COUNT ? &a->targets[n] : NULL;
+}
+
+const kmgca_options *kmgca_analysis_options(const kmgca_analysis *a)
+{
+    return a ? &a->opt : NULL;
+}
+
+size_t kmgca_analysis_note_count(const kmgca_analysis *a) { return a ? a->note_count : 0; }
+
+const char *kmgca_analysis_note(const kmgca_analysis *a, size_t i)
+{
+    return a && i < a->note_count ? a->notes[i] : NULL;
+}
+
+size_t kmgca_analysis_file_count(const kmgca_analysis *a) { return a ? a->file_count : 0; }
+
+const char *kmgca_analysis_file(const kmgca_analysis *a, size_t i, kmgca_format *format,
+                                size_t *rows)
+{
+    if (!a || i >= a->file_count)
+        return NULL;
+    if (format)
+        *format = a->files[i].format;
+    if (rows)
+        *rows = a->files[i].rows;
+    return a->files[i].path;
+}

@@ -1,0 +1,810 @@
+/* workbook.c — the annotated .xlsx report, written with libxlsxwriter.
+ *
+ * Sheets, in order: Summary, Diary, Needs review, Charts, Top sources,
+ * About. Diary and Needs review are written row by row as the diary streams
+ * by (constant-memory mode: one row of each sheet in memory); the others
+ * are written at the end from the day totals. A sheet holds 1,048,576 rows:
+ * past that, rows continue on "Diary (2)", "Needs review (2)", ... which
+ * libxlsxwriter can only place after About.
+ *
+ * Rules: user text is only ever written as a string (never a formula, even
+ * when it starts with '='); text is cut to the 32,767 characters a cell
+ * holds and control characters become spaces; the file is built under a
+ * temporary name beside the target and renamed only when complete.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#define CELL_MAX 32000          /* bytes of text in a cell, under Excel's 32,767 */
+#define TOP_ROWS 15             /* foods per mineral on Top sources */
+
+enum { DIARY_FILE, DIARY_LINE, DIARY_DATE, DIARY_TIME, DIARY_MEAL, DIARY_FOOD, DIARY_AMOUNT,
+       DIARY_UNIT, DIARY_MATCH, DIARY_SOURCE, DIARY_ID, DIARY_CONF, DIARY_GRAMS, DIARY_CA,
+       DIARY_MG, DIARY_K, DIARY_NA, DIARY_STATUS, DIARY_HOW, DIARY_COLS };
+
+static const struct {
+    const char *title;
+    double width;
+} diary_cols[DIARY_COLS] = {
+    {"File", 14},       {"Line", 7},      {"Date", 11},       {"Time", 8},
+    {"Meal", 11},       {"Food as written", 30}, {"Amount", 9}, {"Unit", 10},
+    {"Matched food", 40}, {"Source", 7},  {"Food ID", 9},     {"Confidence", 10},
+    {"Grams", 8},       {"Ca mg", 8},     {"Mg mg", 8},       {"K mg", 8},
+    {"Na mg", 8},       {"Status", 9},    {"How matched and weighed", 70},
+};
+
+enum { REVIEW_FILE, REVIEW_LINE, REVIEW_DATE, REVIEW_FOOD, REVIEW_AMOUNT, REVIEW_UNIT,
+       REVIEW_REASON, REVIEW_ORIGINAL, REVIEW_COLS };
+
+static const struct {
+    const char *title;
+    double width;
+} review_cols[REVIEW_COLS] = {
+    {"File", 14}, {"Line", 7}, {"Date as written", 14}, {"Food as written", 30},
+    {"Amount", 9}, {"Unit", 10}, {"Reason", 60}, {"Row as read", 60},
+};
+
+/* Row styles on Diary: plain, low confidence (highlighted), in review. */
+enum { STYLE_PLAIN, STYLE_LOW, STYLE_REVIEW, STYLE_COUNT };
+
+struct kmgca_workbook {
+    char path[4096];
+    char tmp[4096];
+    lxw_workbook *wb;
+    lxw_worksheet *summary, *diary, *review, *charts, *top, *about;
+    lxw_row_t diary_row, review_row;
+    int diary_sheets, review_sheets;
+    size_t notes;
+    long long unix_time;
+    lxw_format *head, *title, *bold, *wrap, *date, *pct, *mg0, *num1;
+    lxw_format *text[STYLE_COUNT], *int0[STYLE_COUNT], *num2[STYLE_COUNT],
+        *mg[STYLE_COUNT];
+    lxw_format *red, *amber, *green;
+    char buf[CELL_MAX + 8];
+};
+
+/* ---- Cells -------------------------------------------------------------- */
+
+/* A cell's worth of text: control characters to spaces, cut on a character
+ * boundary. The text is already valid UTF-8 (every reader checks). */
+static const char *cell_text(kmgca_workbook *w, const char *s)
+{
+    size_t o = 0;
+    for (; s && *s && o < CELL_MAX; s++) {
+        unsigned char c = (unsigned char)*s;
+        w->buf[o++] = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ? ' ' : (char)c;
+    }
+    if (s && *s) {
+        while (o > 0 && ((unsigned char)w->buf[o - 1] & 0xC0) == 0x80)
+            o--;
+        if (o > 0 && (unsigned char)w->buf[o - 1] >= 0xC0)
+            o--;
+        memcpy(w->buf + o, "\xE2\x80\xA6", 3); /* "…" */
+        o += 3;
+    }
+    w->buf[o] = '\0';
+    return w->buf;
+}
+
+static lxw_error put_text(kmgca_workbook *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+                          const char *s, lxw_format *f)
+{
+    if (!s || !*s)
+        return f ? worksheet_write_blank(ws, r, c, f) : LXW_NO_ERROR;
+    return worksheet_write_string(ws, r, c, cell_text(w, s), f);
+}
+
+/* A number, or an empty cell for NaN ("not known" is never written as 0). */
+static lxw_error put_number(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
+                            lxw_format *f)
+{
+    if (isnan(v))
+        return f ? worksheet_write_blank(ws, r, c, f) : LXW_NO_ERROR;
+    return worksheet_write_number(ws, r, c, v, f);
+}
+
+static lxw_error put_date(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, long day, lxw_format *f)
+{
+    int y, m, d;
+    date_civil((int32_t)day, &y, &m, &d);
+    lxw_datetime dt = {y, m, d, 0, 0, 0};
+    return worksheet_write_datetime(ws, r, c, &dt, f);
+}
+
+static kmgca_status fail_lxw(kmgca_workbook *w, kmgca_error *err, lxw_error e, const char *what)
+{
+    return kmgca_fail_at(err, e == LXW_ERROR_MEMORY_MALLOC_FAILED ? KMGCA_ERROR_NOMEM
+                                                                  : KMGCA_ERROR_IO,
+                         w->path, 0, 0, "cannot write the workbook (%s): %s", what,
+                         lxw_strerror(e));
+}
+
+/* ---- Opening ------------------------------------------------------------ */
+
+static lxw_format *fmt(lxw_workbook *wb, const char *num, int bold, uint32_t fill, int italic)
+{
+    lxw_format *f = workbook_add_format(wb);
+    if (num)
+        format_set_num_format(f, num);
+    if (bold)
+        format_set_bold(f);
+    if (fill) {
+        format_set_pattern(f, LXW_PATTERN_SOLID);
+        format_set_bg_color(f, fill);
+    }
+    if (italic)
+        format_set_italic(f);
+    return f;
+}
+
+static void print_setup(lxw_worksheet *ws, int landscape, const char *header)
+{
+    if (landscape)
+        worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
+    worksheet_set_header(ws, header);
+    worksheet_set_footer(ws, "&LGenerated by kmgca&RPage &P of &N");
+}
+
+static lxw_worksheet *add_diary_sheet(kmgca_workbook *w, int number)
+{
+    char name[32];
+    if (number == 1)
+        snprintf(name, sizeof name, "Diary");
+    else
+        snprintf(name, sizeof name, "Diary (%d)", number);
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
+    if (!ws)
+        return NULL;
+    for (int c = 0; c < DIARY_COLS; c++) {
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, diary_cols[c].width, NULL);
+        worksheet_write_string(ws, 0, (lxw_col_t)c, diary_cols[c].title, w->head);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_repeat_rows(ws, 0, 0);
+    print_setup(ws, 1, "&Lkmgca: diary rows&R&D");
+    return ws;
+}
+
+static lxw_worksheet *add_review_sheet(kmgca_workbook *w, int number)
+{
+    char name[32];
+    if (number == 1)
+        snprintf(name, sizeof name, "Needs review");
+    else
+        snprintf(name, sizeof name, "Needs review (%d)", number);
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
+    if (!ws)
+        return NULL;
+    for (int c = 0; c < REVIEW_COLS; c++) {
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, review_cols[c].width,
+                             c >= REVIEW_REASON ? w->wrap : NULL);
+        worksheet_write_string(ws, 0, (lxw_col_t)c, review_cols[c].title, w->head);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_repeat_rows(ws, 0, 0);
+    print_setup(ws, 1, "&Lkmgca: rows that need review&R&D");
+    return ws;
+}
+
+kmgca_workbook *kmgca_workbook_new(const char *path, kmgca_error *err)
+{
+    if (!path || !*path) {
+        kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no output file given");
+        return NULL;
+    }
+    kmgca_workbook *w = calloc(1, sizeof *w);
+    if (!w) {
+        kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        return NULL;
+    }
+    if (strlen(path) + 16 >= sizeof w->path) {
+        kmgca_fail_at(err, KMGCA_ERROR_ARGUMENT, path, 0, 0, "output path is too long");
+        free(w);
+        return NULL;
+    }
+    copy_text(w->path, sizeof w->path, path);
+    w->unix_time = (long long)time(NULL);
+    /* The temporary file sits beside the target so that rename() is atomic. */
+    const char *slash = strrchr(path, '/');
+    int dir_len = slash ? (int)(slash - path + 1) : 0;
+    snprintf(w->tmp, sizeof w->tmp, "%.*s.%s.XXXXXX", dir_len, path, slash ? slash + 1 : path);
+    int fd = mkstemp(w->tmp);
+    if (fd < 0) {
+        kmgca_fail_at(err, errno == ENOMEM ? KMGCA_ERROR_NOMEM : KMGCA_ERROR_IO, path, 0, 0,
+                      "cannot create the output file: %s", strerror(errno));
+        free(w);
+        return NULL;
+    }
+    close(fd);
+    lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
+    w->wb = workbook_new_opt(w->tmp, &opts);
+    if (!w->wb) {
+        unlink(w->tmp);
+        kmgca_fail_at(err, KMGCA_ERROR_NOMEM, path, 0, 0, "cannot start the workbook");
+        free(w);
+        return NULL;
+    }
+    lxw_workbook *wb = w->wb;
+    w->head = fmt(wb, NULL, 1, 0xDCE6F1, 0);
+    format_set_text_wrap(w->head);
+    format_set_bottom(w->head, LXW_BORDER_THIN);
+    w->title = fmt(wb, NULL, 1, 0, 0);
+    format_set_font_size(w->title, 14);
+    w->bold = fmt(wb, NULL, 1, 0, 0);
+    w->wrap = fmt(wb, NULL, 0, 0, 0);
+    format_set_text_wrap(w->wrap);
+    format_set_align(w->wrap, LXW_ALIGN_VERTICAL_TOP);
+    w->date = fmt(wb, "yyyy-mm-dd", 0, 0, 0);
+    w->pct = fmt(wb, "0%", 0, 0, 0);
+    w->mg0 = fmt(wb, "#,##0", 0, 0, 0);
+    w->num1 = fmt(wb, "#,##0.0", 0, 0, 0);
+    static const uint32_t fills[STYLE_COUNT] = {0, 0xFFEB9C, 0xEDEDED};
+    for (int s = 0; s < STYLE_COUNT; s++) {
+        w->text[s] = s ? fmt(wb, NULL, 0, fills[s], s == STYLE_REVIEW) : NULL;
+        w->int0[s] = fmt(wb, "0", 0, fills[s], s == STYLE_REVIEW);
+        w->num2[s] = fmt(wb, "0.00", 0, fills[s], s == STYLE_REVIEW);
+        w->mg[s] = fmt(wb, "#,##0.0", 0, fills[s], s == STYLE_REVIEW);
+    }
+    w->red = fmt(wb, NULL, 0, 0xFFC7CE, 0);
+    format_set_font_color(w->red, 0x9C0006);
+    w->amber = fmt(wb, NULL, 0, 0xFFEB9C, 0);
+    format_set_font_color(w->amber, 0x9C5700);
+    w->green = fmt(wb, NULL, 0, 0xC6EFCE, 0);
+    format_set_font_color(w->green, 0x006100);
+
+    w->summary = workbook_add_worksheet(wb, "Summary");
+    w->diary = add_diary_sheet(w, 1);
+    w->review = add_review_sheet(w, 1);
+    w->charts = workbook_add_worksheet(wb, "Charts");
+    w->top = workbook_add_worksheet(wb, "Top sources");
+    w->about = workbook_add_worksheet(wb, "About");
+    w->diary_sheets = w->review_sheets = 1;
+    w->diary_row = w->review_row = 1;
+    if (!w->summary || !w->diary || !w->review || !w->charts || !w->top || !w->about) {
+        kmgca_fail_at(err, KMGCA_ERROR_NOMEM, path, 0, 0, "cannot start the workbook");
+        kmgca_workbook_discard(w);
+        return NULL;
+    }
+    return w;
+}
+
+void kmgca_workbook_set_time(kmgca_workbook *w, long long unix_time)
+{
+    if (w)
+        w->unix_time = unix_time;
+}
+
+void kmgca_workbook_discard(kmgca_workbook *w)
+{
+    if (!w)
+        return;
+    if (w->wb) {
+        /* Closing is the only way libxlsxwriter frees a workbook; the
+         * temporary file it writes is removed straight after. */
+        workbook_close(w->wb);
+    }
+    unlink(w->tmp);
+    free(w);
+}
+
+/* ---- Rows as they stream ------------------------------------------------ */
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_error *err)
+{
+    if (!w || !e)
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no workbook or row given");
+    if (w->diary_row >= LXW_ROW_MAX) {
+        lxw_worksheet *ws = add_diary_sheet(w, ++w->diary_sheets);
+        if (!ws)
+            return kmgca_fail_at(err, KMGCA_ERROR_NOMEM, w->path, 0, 0, "cannot add a sheet");
+        worksheet_autofilter(w->diary, 0, 0, LXW_ROW_MAX - 1, DIARY_COLS - 1);
+        w->diary = ws;
+        w->diary_row = 1;
+    }
+    lxw_worksheet *ws = w->diary;
+    lxw_row_t r = w->diary_row++;
+    int style = e->review ? STYLE_REVIEW
+                : (!isnan(e->confidence) && e->confidence < KMGCA_LOW_CONFIDENCE) ? STYLE_LOW
+                                                                                  : STYLE_PLAIN;
+    if (e->review && !isnan(e->confidence) && e->confidence < KMGCA_LOW_CONFIDENCE)
+        style = STYLE_LOW;
+    lxw_format *t = w->text[style];
+    lxw_error x = put_text(w, ws, r, DIARY_FILE, base_name(e->file), t);
+    x = x ? x : worksheet_write_number(ws, r, DIARY_LINE, (double)e->line, w->int0[style]);
+    if (e->date[0])
+        x = x ? x : put_date(ws, r, DIARY_DATE, e->day, w->date);
+    else
+        x = x ? x : put_text(w, ws, r, DIARY_DATE, e->date_text, t);
+    x = x ? x : put_text(w, ws, r, DIARY_TIME, e->time, t);
+    x = x ? x : put_text(w, ws, r, DIARY_MEAL, e->meal, t);
+    x = x ? x : put_text(w, ws, r, DIARY_FOOD, e->food_text, t);
+    x = x ? x : put_text(w, ws, r, DIARY_AMOUNT, e->amount_text, t);
+    x = x ? x : put_text(w, ws, r, DIARY_UNIT, e->unit_text, t);
+    if (e->food) {
+        x = x ? x : put_text(w, ws, r, DIARY_MATCH, kmgca_food_description(e->food), t);
+        x = x ? x : put_text(w, ws, r, DIARY_SOURCE, kmgca_food_source(e->food), t);
+        x = x ? x : put_text(w, ws, r, DIARY_ID, kmgca_food_id(e->food), t);
+    } else {
+        x = x ? x : put_text(w, ws, r, DIARY_MATCH, NULL, t);
+        x = x ? x : put_text(w, ws, r, DIARY_SOURCE, NULL, t);
+        x = x ? x : put_text(w, ws, r, DIARY_ID, NULL, t);
+    }
+    x = x ? x : put_number(ws, r, DIARY_CONF, e->confidence, w->num2[style]);
+    x = x ? x : put_number(ws, r, DIARY_GRAMS, e->grams, w->int0[style]);
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT && !x; n++)
+        x = put_number(ws, r, (lxw_col_t)(DIARY_CA + n), e->mg[n], w->mg[style]);
+    x = x ? x : put_text(w, ws, r, DIARY_STATUS, e->review ? "review" : "used", t);
+    if (e->review) {
+        char how[2100];
+        snprintf(how, sizeof how, "%s%sneeds review: %s", e->how ? e->how : "",
+                 e->how && e->how[0] ? "; " : "", e->review);
+        x = x ? x : put_text(w, ws, r, DIARY_HOW, how, t);
+    } else {
+        x = x ? x : put_text(w, ws, r, DIARY_HOW, e->how, t);
+    }
+    if (!x && w->notes < KMGCA_WORKBOOK_NOTE_LIMIT && e->how && (e->how[0] || e->review)) {
+        char note[1500];
+        snprintf(note, sizeof note, "%s%s%s", e->how, !e->review ? ""
+                                                       : e->how[0] ? "\nNeeds review: "
+                                                                   : "Needs review: ",
+                 e->review ? e->review : "");
+        lxw_comment_options co = {.x_scale = 3, .y_scale = 2};
+        x = worksheet_write_comment_opt(ws, r, DIARY_MATCH, cell_text(w, note), &co);
+        w->notes++;
+    }
+    if (x)
+        return fail_lxw(w, err, x, "Diary");
+
+    if (!e->review)
+        return KMGCA_OK;
+    if (w->review_row >= LXW_ROW_MAX) {
+        lxw_worksheet *rs = add_review_sheet(w, ++w->review_sheets);
+        if (!rs)
+            return kmgca_fail_at(err, KMGCA_ERROR_NOMEM, w->path, 0, 0, "cannot add a sheet");
+        worksheet_autofilter(w->review, 0, 0, LXW_ROW_MAX - 1, REVIEW_COLS - 1);
+        w->review = rs;
+        w->review_row = 1;
+    }
+    ws = w->review;
+    r = w->review_row++;
+    x = put_text(w, ws, r, REVIEW_FILE, base_name(e->file), NULL);
+    x = x ? x : worksheet_write_number(ws, r, REVIEW_LINE, (double)e->line, NULL);
+    x = x ? x : put_text(w, ws, r, REVIEW_DATE, e->date_text, NULL);
+    x = x ? x : put_text(w, ws, r, REVIEW_FOOD, e->food_text, NULL);
+    x = x ? x : put_text(w, ws, r, REVIEW_AMOUNT, e->amount_text, NULL);
+    x = x ? x : put_text(w, ws, r, REVIEW_UNIT, e->unit_text, NULL);
+    x = x ? x : put_text(w, ws, r, REVIEW_REASON, e->review, w->wrap);
+    x = x ? x : put_text(w, ws, r, REVIEW_ORIGINAL, e->original, w->wrap);
+    return x ? fail_lxw(w, err, x, "Needs review") : KMGCA_OK;
+}
+
+/* ---- The sheets written at the end -------------------------------------- */
+
+/* Summary columns. */
+enum { SUM_DATE, SUM_CA, SUM_CA_PCT, SUM_MG, SUM_MG_PCT, SUM_K, SUM_K_PCT, SUM_NA,
+       SUM_COV_CA, SUM_COV_MG, SUM_COV_K, SUM_ROWS, SUM_USED, SUM_REVIEW, SUM_FLAGS,
+       SUM_T_CA, SUM_T_MG, SUM_T_K, SUM_COLS };
+
+static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
+{
+    static const struct {
+        const char *title;
+        double width;
+    } cols[SUM_COLS] = {
+        {"Date", 11},          {"Ca mg", 9},           {"Ca % of target", 9},
+        {"Mg mg", 9},          {"Mg % of target", 9},  {"K mg", 9},
+        {"K % of target", 9},  {"Na mg", 9},           {"Ca coverage", 9},
+        {"Mg coverage", 9},    {"K coverage", 9},      {"Rows", 7},
+        {"Used", 7},           {"Review", 7},          {"Flags", 30},
+        {"Ca target mg", 9},   {"Mg target mg", 9},    {"K target mg", 9},
+    };
+    lxw_worksheet *ws = w->summary;
+    lxw_error x = LXW_NO_ERROR;
+    for (int c = 0; c < SUM_COLS && !x; c++) {
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width, NULL);
+        x = worksheet_write_string(ws, 0, (lxw_col_t)c, cols[c].title, w->head);
+    }
+    worksheet_set_row(ws, 0, 30, NULL);
+    size_t days = kmgca_analysis_day_count(a);
+    static const int mg_col[3] = {SUM_CA, SUM_MG, SUM_K};
+    double target[KMGCA_NUTRIENT_COUNT];
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        target[n] = kmgca_analysis_target(a, (kmgca_nutrient)n)->target_mg;
+    double sum[3] = {0, 0, 0};
+    size_t count[3] = {0, 0, 0};
+    for (size_t i = 0; i < days && !x; i++) {
+        const kmgca_day *d = kmgca_analysis_day(a, i);
+        lxw_row_t r = (lxw_row_t)(i + 1);
+        x = put_date(ws, r, SUM_DATE, d->day, w->date);
+        for (int n = 0; n < 3 && !x; n++) {
+            x = put_number(ws, r, (lxw_col_t)mg_col[n], d->mg[n], w->mg0);
+            x = x ? x
+                  : put_number(ws, r, (lxw_col_t)(mg_col[n] + 1), d->percent[n] / 100, w->pct);
+            x = x ? x : put_number(ws, r, (lxw_col_t)(SUM_COV_CA + n), d->coverage[n], w->pct);
+            x = x ? x : worksheet_write_number(ws, r, (lxw_col_t)(SUM_T_CA + n), target[n], w->mg0);
+            if (!isnan(d->mg[n])) {
+                sum[n] += d->mg[n];
+                count[n]++;
+            }
+        }
+        x = x ? x : put_number(ws, r, SUM_NA, d->mg[KMGCA_NA], w->mg0);
+        x = x ? x : worksheet_write_number(ws, r, SUM_ROWS, (double)d->rows, NULL);
+        x = x ? x : worksheet_write_number(ws, r, SUM_USED, (double)d->rows_used, NULL);
+        x = x ? x : worksheet_write_number(ws, r, SUM_REVIEW, (double)d->rows_review, NULL);
+    }
+    if (x)
+        return x;
+    if (days) {
+        lxw_row_t r = (lxw_row_t)(days + 2);
+        x = worksheet_write_string(ws, r, SUM_DATE, "Average", w->bold);
+        for (int n = 0; n < 3 && !x; n++) {
+            double avg = count[n] ? sum[n] / (double)count[n] : NAN;
+            x = put_number(ws, r, (lxw_col_t)mg_col[n], avg, w->mg0);
+            x = x ? x : put_number(ws, r, (lxw_col_t)(mg_col[n] + 1), avg / target[n], w->pct);
+        }
+        /* Traffic lights: under 67 % of target red, under 100 % amber, else green. */
+        for (int n = 0; n < 3 && !x; n++) {
+            lxw_col_t c = (lxw_col_t)(mg_col[n] + 1);
+            lxw_conditional_format red = {.type = LXW_CONDITIONAL_TYPE_CELL,
+                                          .criteria = LXW_CONDITIONAL_CRITERIA_LESS_THAN,
+                                          .value = 0.67, .format = w->red};
+            lxw_conditional_format amber = {.type = LXW_CONDITIONAL_TYPE_CELL,
+                                            .criteria = LXW_CONDITIONAL_CRITERIA_BETWEEN,
+                                            .min_value = 0.67, .max_value = 0.99999,
+                                            .format = w->amber};
+            lxw_conditional_format green = {.type = LXW_CONDITIONAL_TYPE_CELL,
+                                            .criteria =
+                                                LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
+                                            .value = 1, .format = w->green};
+            lxw_row_t last = (lxw_row_t)(days + 2);
+            x = worksheet_conditional_format_range(ws, 1, c, last, c, &red);
+            x = x ? x : worksheet_conditional_format_range(ws, 1, c, last, c, &amber);
+            x = x ? x : worksheet_conditional_format_range(ws, 1, c, last, c, &green);
+        }
+        worksheet_autofilter(ws, 0, 0, (lxw_row_t)days, SUM_COLS - 1);
+    } else {
+        x = worksheet_write_string(ws, 1, SUM_DATE, "No dated rows: see Needs review.", w->bold);
+    }
+    worksheet_freeze_panes(ws, 1, 1);
+    worksheet_repeat_rows(ws, 0, 0);
+    print_setup(ws, 1, "&Lkmgca: daily calcium, magnesium and potassium&R&D");
+    return x;
+}
+
+static lxw_error write_charts(kmgca_workbook *w, const kmgca_analysis *a)
+{
+    size_t days = kmgca_analysis_day_count(a);
+    lxw_worksheet *ws = w->charts;
+    if (!days)
+        return worksheet_write_string(ws, 0, 0, "No dated rows, so no charts.", w->bold);
+    static const struct {
+        int col, target_col;
+        const char *title;
+    } charts[3] = {
+        {SUM_MG, SUM_T_MG, "Magnesium: daily intake against target (mg)"},
+        {SUM_K, SUM_T_K, "Potassium: daily intake against target (mg)"},
+        {SUM_CA, SUM_T_CA, "Calcium: daily intake against target (mg)"},
+    };
+    lxw_row_t last = (lxw_row_t)days;
+    lxw_error x = worksheet_write_string(
+        ws, 0, 0, "Daily intake (columns) against the daily target (line), from the Summary sheet.",
+        w->bold);
+    for (int i = 0; i < 3 && !x; i++) {
+        lxw_chart *chart = workbook_add_chart(w->wb, LXW_CHART_LINE);
+        if (!chart)
+            return LXW_ERROR_MEMORY_MALLOC_FAILED;
+        lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
+        chart_series_set_categories(s, "Summary", 1, SUM_DATE, last, SUM_DATE);
+        chart_series_set_values(s, "Summary", 1, (lxw_col_t)charts[i].col, last,
+                                (lxw_col_t)charts[i].col);
+        chart_series_set_name(s, "Intake");
+        lxw_chart_line intake_line = {.color = 0x2F5597, .width = 2.25};
+        chart_series_set_line(s, &intake_line);
+        lxw_chart_series *t = chart_add_series(chart, NULL, NULL);
+        chart_series_set_categories(t, "Summary", 1, SUM_DATE, last, SUM_DATE);
+        chart_series_set_values(t, "Summary", 1, (lxw_col_t)charts[i].target_col, last,
+                                (lxw_col_t)charts[i].target_col);
+        chart_series_set_name(t, "Target");
+        lxw_chart_line target_line = {.color = 0xC00000, .width = 1.5,
+                                      .dash_type = LXW_CHART_LINE_DASH_DASH};
+        chart_series_set_line(t, &target_line);
+        chart_title_set_name(chart, charts[i].title);
+        chart_axis_set_name(chart->y_axis, "mg per day");
+        chart_axis_set_num_format(chart->x_axis, "yyyy-mm-dd");
+        chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+        lxw_chart_options co = {.x_scale = 1.6, .y_scale = 1.2};
+        x = worksheet_insert_chart_opt(ws, (lxw_row_t)(2 + i * 19), 0, chart, &co);
+    }
+    print_setup(ws, 0, "&Lkmgca: charts&R&D");
+    return x;
+}
+
+static lxw_error write_top(kmgca_workbook *w, const kmgca_analysis *a)
+{
+    lxw_worksheet *ws = w->top;
+    worksheet_set_column(ws, 0, 0, 6, NULL);
+    worksheet_set_column(ws, 1, 1, 60, NULL);
+    worksheet_set_column(ws, 2, 4, 11, NULL);
+    lxw_row_t r = 0;
+    lxw_error x = worksheet_write_string(
+        ws, r++, 0, "Foods giving most of each mineral over the whole period (rows used only)",
+        w->title);
+    static const kmgca_nutrient order[3] = {KMGCA_MG, KMGCA_K, KMGCA_CA};
+    for (int i = 0; i < 3 && !x; i++) {
+        kmgca_source top[TOP_ROWS];
+        size_t n = kmgca_analysis_top(a, order[i], top, TOP_ROWS);
+        r++;
+        char head[64];
+        snprintf(head, sizeof head, "%s", kmgca_nutrient_name(order[i]));
+        head[0] = (char)(head[0] - 'a' + 'A');
+        x = worksheet_write_string(ws, r++, 0, head, w->bold);
+        static const char *const titles[5] = {"Rank", "Food", "mg", "Share", "Rows"};
+        for (int c = 0; c < 5 && !x; c++)
+            x = worksheet_write_string(ws, r, (lxw_col_t)c, titles[c], w->head);
+        r++;
+        if (!n && !x)
+            x = worksheet_write_string(ws, r++, 1, "(no food gave a value)", NULL);
+        for (size_t k = 0; k < n && !x; k++, r++) {
+            x = worksheet_write_number(ws, r, 0, (double)(k + 1), NULL);
+            x = x ? x : put_text(w, ws, r, 1, top[k].name, NULL);
+            x = x ? x : worksheet_write_number(ws, r, 2, top[k].mg, w->mg0);
+            x = x ? x : worksheet_write_number(ws, r, 3, top[k].share, w->pct);
+            x = x ? x : worksheet_write_number(ws, r, 4, (double)top[k].rows, NULL);
+        }
+    }
+    print_setup(ws, 0, "&Lkmgca: top food sources&R&D");
+    return x;
+}
+
+/* Warning signs for which the About sheet says to see a doctor promptly.
+ * Sources: NIH Office of Dietary Supplements, Potassium, Magnesium and
+ * Calcium Health Professional Fact Sheets; MedlinePlus Medical Encyclopedia,
+ * "Low blood potassium" (hypokalemia). */
+static const char *const warning_signs[] = {
+    "Muscle weakness that is getting worse, or weakness with trouble breathing",
+    "A racing, pounding, skipping or irregular heartbeat; fainting or near-fainting",
+    "Chest pain or shortness of breath",
+    "Numbness or tingling around the mouth or in the hands and feet, or muscle spasms of the "
+    "hands and feet",
+    "Confusion, unusual drowsiness, or a seizure",
+    "Severe or long-lasting vomiting or diarrhoea, especially while taking a diuretic",
+    "Leg cramps that are frequent, severe, or keep you from sleeping, or that began with a new "
+    "medicine",
+};
+
+static lxw_error about_line(kmgca_workbook *w, lxw_row_t *r, const char *key, const char *value)
+{
+    lxw_error x = key ? put_text(w, w->about, *r, 0, key, w->bold) : LXW_NO_ERROR;
+    x = x ? x : put_text(w, w->about, *r, 1, value, w->wrap);
+    (*r)++;
+    return x;
+}
+
+static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
+{
+    lxw_worksheet *ws = w->about;
+    worksheet_set_column(ws, 0, 0, 28, NULL);
+    worksheet_set_column(ws, 1, 1, 110, NULL);
+    lxw_row_t r = 0;
+    char v[1200];
+    lxw_error x = worksheet_write_string(ws, r++, 0, "kmgca report: calcium, magnesium and "
+                                                     "potassium from a food diary",
+                                         w->title);
+    r++;
+    x = x ? x : about_line(w, &r, "Important",
+                           "This workbook estimates intake from what was written in a diary. "
+                           "It does not diagnose anything and is not medical advice. Blood "
+                           "levels depend on much more than intake; only a blood test can "
+                           "show them. Do not start, stop or change a medicine or supplement "
+                           "because of this report: talk to your doctor or dietitian.");
+    time_t t = (time_t)w->unix_time;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(v, sizeof v, "%Y-%m-%d %H:%M:%S UTC", &tm);
+    x = x ? x : about_line(w, &r, "Generated", v);
+    snprintf(v, sizeof v, "kmgca %s (libxlsxwriter %s)", kmgca_version(), LXW_VERSION);
+    x = x ? x : about_line(w, &r, "Program", v);
+
+    r++;
+    x = x ? x : worksheet_write_string(ws, r++, 0, "Inputs", w->title);
+    for (size_t i = 0; i < kmgca_analysis_file_count(a) && !x; i++) {
+        kmgca_format f;
+        size_t rows;
+        const char *path = kmgca_analysis_file(a, i, &f, &rows);
+        snprintf(v, sizeof v, "%s: %zu rows", kmgca_format_title(f), rows);
+        x = about_line(w, &r, base_name(path), v);
+    }
+    size_t read = kmgca_analysis_rows_read(a), used = kmgca_analysis_rows_used(a),
+           review = kmgca_analysis_rows_review(a);
+    snprintf(v, sizeof v,
+             "%zu rows read = %zu used + %zu in review (every row is on the Diary sheet; rows "
+             "in review are also on Needs review with the reason and are not counted in the "
+             "day totals)",
+             read, used, review);
+    x = x ? x : about_line(w, &r, "Rows", v);
+    if (kmgca_analysis_blank_lines(a)) {
+        snprintf(v, sizeof v, "%zu blank line%s skipped (no data)", kmgca_analysis_blank_lines(a),
+                 kmgca_analysis_blank_lines(a) == 1 ? "" : "s");
+        x = x ? x : about_line(w, &r, "Blank lines", v);
+    }
+    for (size_t i = 0; i < kmgca_analysis_note_count(a) && !x; i++)
+        x = about_line(w, &r, i ? NULL : "Notes on the inputs", kmgca_analysis_note(a, i));
+    if (w->notes >= KMGCA_WORKBOOK_NOTE_LIMIT) {
+        snprintf(v, sizeof v,
+                 "Cell notes are on the first %d Diary rows only; the column \"How matched and "
+                 "weighed\" has every row.",
+                 KMGCA_WORKBOOK_NOTE_LIMIT);
+        x = x ? x : about_line(w, &r, "Cell notes", v);
+    }
+
+    r++;
+    x = x ? x : worksheet_write_string(ws, r++, 0, "Targets", w->title);
+    const kmgca_options *o = kmgca_analysis_options(a);
+    if (o->profile) {
+        const kmgca_profile *p = o->profile;
+        snprintf(v, sizeof v, "%s; age %g; %s%s", p->reference == KMGCA_REF_CHINA
+                                                      ? "Chinese DRIs 2023"
+                                                      : "US/Canada Dietary Reference Intakes",
+                 p->age_years, p->sex == 'f' ? "female" : "male",
+                 p->stage == KMGCA_LIFE_PREGNANT    ? "; pregnant"
+                 : p->stage == KMGCA_LIFE_LACTATING ? "; lactating"
+                                                    : "");
+    } else {
+        snprintf(v, sizeof v, "none given: the US food-label Daily Values are used");
+    }
+    x = x ? x : about_line(w, &r, "Profile", v);
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT && !x; n++) {
+        const kmgca_target *tg = kmgca_analysis_target(a, (kmgca_nutrient)n);
+        char ul[200] = "";
+        if (!isnan(tg->ul_mg))
+            snprintf(ul, sizeof ul, "; upper level %g mg%s%s", tg->ul_mg,
+                     tg->ul_note[0] ? " (" : "", tg->ul_note[0] ? tg->ul_note : "");
+        snprintf(v, sizeof v, "%g mg a day (%s)%s%s. Source: %s", tg->target_mg, tg->kind, ul,
+                 !isnan(tg->ul_mg) && tg->ul_note[0] ? ")" : "", tg->source);
+        char key[40];
+        snprintf(key, sizeof key, "%s target", kmgca_nutrient_name((kmgca_nutrient)n));
+        key[0] = (char)(key[0] - 'a' + 'A');
+        x = about_line(w, &r, key, v);
+    }
+    x = x ? x : about_line(w, &r, "Traffic lights",
+                           "On Summary, % of target: red under 67 %, amber from 67 % to under "
+                           "100 %, green at 100 % or more. Sodium has no traffic light: its "
+                           "Daily Value is a limit, not a goal.");
+    x = x ? x : about_line(w, &r, "Magnesium upper level",
+                           "The magnesium upper level (350 mg for adults) applies to "
+                           "supplements and medicines only, never to magnesium in food, so "
+                           "food intake is not judged against it (IOM 1997).");
+
+    r++;
+    x = x ? x : worksheet_write_string(ws, r++, 0, "Method", w->title);
+    x = x ? x : about_line(w, &r, "Matching",
+                           "Each food text is matched to the built-in tables by its words "
+                           "(weighted by how rare they are), exact names and aliases, Chinese "
+                           "names, and spelling correction. A match below confidence 0.60 is "
+                           "not counted and goes to Needs review.");
+    x = x ? x : about_line(w, &r, "Amounts",
+                           "Mass units convert directly; cups, spoons and pieces use the "
+                           "food's own USDA household measures; each row's note says which.");
+    x = x ? x : about_line(w, &r, "Not measured",
+                           "A blank value in the USDA tables means \"not measured\", never "
+                           "zero: such a row still counts for the other minerals, and the "
+                           "day's coverage of that mineral drops. Coverage = share of the "
+                           "day's rows that gave a value for that mineral.");
+    x = x ? x : about_line(w, &r, "Review",
+                           "A row is not counted, and is listed on Needs review, when its date, "
+                           "food, amount or unit cannot be used as written.");
+
+    r++;
+    x = x ? x : worksheet_write_string(ws, r++, 0, "Data sources", w->title);
+    x = x ? x : about_line(w, &r, "USDA SR28",
+                           "U.S. Department of Agriculture, Agricultural Research Service. "
+                           "USDA National Nutrient Database for Standard Reference, Release 28 "
+                           "(2015, revised May 2016). Public domain.");
+    x = x ? x : about_line(w, &r, "FNDDS 2017-2018",
+                           "USDA ARS Food Surveys Research Group. Food and Nutrient Database for "
+                           "Dietary Studies 2017-2018. Public domain.");
+    x = x ? x : about_line(w, &r, "Chinese food names",
+                           "Chinese names of 122 everyday foods, compiled for kmgca and linked "
+                           "to SR28 foods.");
+    x = x ? x : about_line(w, &r, "US/Canada DRIs",
+                           "IOM 2011, Dietary Reference Intakes for Calcium and Vitamin D; IOM "
+                           "1997, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, "
+                           "Vitamin D, and Fluoride; NASEM 2019, Dietary Reference Intakes for "
+                           "Sodium and Potassium.");
+    x = x ? x : about_line(w, &r, "Chinese DRIs",
+                           "Chinese Nutrition Society, Chinese Dietary Reference Intakes 2023.");
+    x = x ? x : about_line(w, &r, "Daily Values",
+                           "US food-label Daily Values: calcium 1,300 mg, magnesium 420 mg, "
+                           "potassium 4,700 mg, sodium 2,300 mg (21 CFR 101.9(c)(8)(iv), 2016 "
+                           "revision of the Nutrition Facts label).");
+
+    r++;
+    x = x ? x : worksheet_write_string(ws, r++, 0, "See a doctor promptly if you have",
+                                       w->title);
+    for (size_t i = 0; i < sizeof warning_signs / sizeof *warning_signs && !x; i++)
+        x = about_line(w, &r, NULL, warning_signs[i]);
+    x = x ? x : about_line(w, &r, "Sources",
+                           "NIH Office of Dietary Supplements: Potassium, Magnesium and Calcium "
+                           "Health Professional Fact Sheets; MedlinePlus Medical Encyclopedia: "
+                           "Low blood potassium.");
+    x = x ? x : about_line(w, &r, NULL,
+                           "In an emergency (chest pain, fainting, trouble breathing, a "
+                           "seizure) call your local emergency number.");
+    print_setup(ws, 0, "&Lkmgca: about this report&R&D");
+    return x;
+}
+
+/* mkstemp makes the file private; the report gets the usual permissions. */
+static mode_t current_umask(void)
+{
+    mode_t m = umask(0);
+    umask(m);
+    return m;
+}
+
+kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, kmgca_error *err)
+{
+    if (!w || !a) {
+        kmgca_workbook_discard(w);
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no workbook or analysis given");
+    }
+    lxw_error x = write_summary(w, a);
+    x = x ? x : write_charts(w, a);
+    x = x ? x : write_top(w, a);
+    x = x ? x : write_about(w, a);
+    if (!x) {
+        worksheet_autofilter(w->diary, 0, 0, w->diary_row > 1 ? w->diary_row - 1 : 1,
+                             DIARY_COLS - 1);
+        worksheet_autofilter(w->review, 0, 0, w->review_row > 1 ? w->review_row - 1 : 1,
+                             REVIEW_COLS - 1);
+        worksheet_activate(w->summary);
+        lxw_doc_properties props = {
+            .title = "kmgca report",
+            .subject = "Daily calcium, magnesium and potassium intake from a food diary",
+            .author = "kmgca",
+            .category = "Nutrition",
+            .keywords = "calcium, magnesium, potassium, sodium, food diary",
+            .comments = "Estimated from a food diary with the USDA SR28 and FNDDS tables. "
+                        "Not medical advice.",
+            .created = (time_t)w->unix_time,
+        };
+        x = workbook_set_properties(w->wb, &props);
+    }
+    if (x) {
+        kmgca_status st = fail_lxw(w, err, x, "summary sheets");
+        kmgca_workbook_discard(w);
+        return st;
+    }
+    x = workbook_close(w->wb);
+    w->wb = NULL;
+    kmgca_status st = KMGCA_OK;
+    if (x)
+        st = kmgca_fail_at(err, KMGCA_ERROR_IO, w->path, 0, 0, "cannot write the workbook: %s",
+                           lxw_strerror(x));
+    else if (chmod(w->tmp, 0666 & ~current_umask()) != 0 || rename(w->tmp, w->path) != 0)
+        st = kmgca_fail_at(err, KMGCA_ERROR_IO, w->path, 0, 0, "cannot move the workbook into "
+                                                               "place: %s",
+                           strerror(errno));
+    if (st != KMGCA_OK)
+        unlink(w->tmp);
+    free(w);
+    return st;
+}
