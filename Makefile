@@ -150,6 +150,12 @@ valgrind: $(TEST_BIN)
 
 bench: $(B)/kmgca $(B)/bench/bench_match
 	sh bench/run.sh $(B)
+# `kmgca analyse` on synthetic diaries of 100,000 and 1,000,000 rows against a
+# floor (libcsv + libxlsxwriter, no analysis) and pandas; the script compiles
+# its own helpers (gen_diary, floor, peak_rss). ROWS, ROUNDS: see bench/README.md.
+.PHONY: bench-analyse
+bench-analyse: $(B)/kmgca
+	sh bench/analyse.sh $(B)
 $(B)/bench/%: bench/%.c $(B)/libkmgca.a
 	@mkdir -p $(dir $@)
 	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -O2 -o $@ $< $(B)/libkmgca.a $(LIBS)

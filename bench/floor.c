@@ -5,19 +5,23 @@
  *
  * Reads a diary CSV (header `date,food,amount,unit`) with libcsv, fed in
  * 64 KiB chunks, and writes one row per input row to a "Diary" worksheet with
- * libxlsxwriter in constant-memory mode: 18 cells a row, as many as kmgca
- * analyse writes (file, line, date, time, meal, food, amount, unit, matched
- * food, source, id, confidence, grams, Ca, Mg, K, Na, how). The 4 input fields
- * are written as strings, the file name and line number as read, and every
- * other cell is a constant (an ~80-character string in the "how" column). No
- * matching, no arithmetic: what is left is the cost of parsing and of
- * writing the workbook, the least any such program can take.
+ * libxlsxwriter in constant-memory mode, shaped like the "Diary" sheet of
+ * kmgca analyse: 19 columns (file, line, date, time, meal, food as written,
+ * amount, unit, matched food, source, food id, confidence, grams, Ca, Mg, K,
+ * Na, status, how), 17 cells a row, as kmgca writes for a generic diary (which
+ * has no time or meal, so those two stay empty). The 4 input fields are
+ * written as strings, the file name and line number as read, and every other
+ * cell is a constant (a ~100-character string in the "how" column, about the
+ * mean length of kmgca's). No matching, no arithmetic, no other sheet: what is
+ * left is the cost of parsing and of writing the rows, the least any such
+ * program can take.
  *
  * The line number is the record number + 1 (the header is line 1), which is
  * the physical line as long as no field holds a line break.
  *
  * Build: cc -O2 -o floor floor.c -lcsv $(pkg-config --cflags --libs xlsxwriter)
- * Exits 0 on success, 2 on bad arguments, 3 on malformed CSV, 4 on I/O errors.
+ * Exits 0 on success, 2 on bad arguments, 3 on malformed CSV, 4 on I/O errors,
+ * 5 when out of memory.
  */
 #include <csv.h>
 #include <errno.h>
@@ -44,13 +48,14 @@ struct ctx {
 };
 
 static const char *const headers[] = {
-    "file", "line", "date", "time", "meal", "food", "amount", "unit", "matched food",
-    "source", "id", "confidence", "grams", "Ca mg", "Mg mg", "K mg", "Na mg", "how",
+    "File", "Line", "Date", "Time", "Meal", "Food as written", "Amount", "Unit",
+    "Matched food", "Source", "Food ID", "Confidence", "Grams", "Ca mg", "Mg mg", "K mg",
+    "Na mg", "Status", "How matched and weighed",
 };
 #define NCOLS (sizeof headers / sizeof headers[0])
 
 static const char how[] =
-    "exact description match; 1 medium = 118 g from the USDA portion table (SR28 #2)";
+    "exact name match (1.00) to \"Bananas, raw\" (SR28 09040); 1 medium = 118 g (USDA household measure)";
 
 static void on_field(void *s, size_t len, void *data)
 {
@@ -110,8 +115,6 @@ static void on_record(int term, void *data)
     worksheet_write_string(ws, r, 0, c->file, NULL);
     worksheet_write_number(ws, r, 1, (double)c->rec, NULL);
     worksheet_write_string(ws, r, 2, c->in[0].s, NULL);
-    worksheet_write_string(ws, r, 3, "12:30", NULL);
-    worksheet_write_string(ws, r, 4, "lunch", NULL);
     worksheet_write_string(ws, r, 5, c->in[1].s, NULL);
     worksheet_write_string(ws, r, 6, c->in[2].s, NULL);
     worksheet_write_string(ws, r, 7, c->in[3].s, NULL);
@@ -124,7 +127,8 @@ static void on_record(int term, void *data)
     worksheet_write_number(ws, r, 14, 31.86, NULL);
     worksheet_write_number(ws, r, 15, 422.44, NULL);
     worksheet_write_number(ws, r, 16, 1.18, NULL);
-    worksheet_write_string(ws, r, 17, how, NULL);
+    worksheet_write_string(ws, r, 17, "used", NULL);
+    worksheet_write_string(ws, r, 18, how, NULL);
 }
 
 int main(int argc, char **argv)
@@ -152,7 +156,7 @@ int main(int argc, char **argv)
 
     struct ctx c = {.ws = ws, .file = base ? base + 1 : in_path};
     struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0) {
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
         fprintf(stderr, "floor: csv_init failed\n");
         return 5;
     }
@@ -170,8 +174,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "floor: %s: read error\n", in_path);
         status = 4;
     }
-    if (!status && !c.bad)
-        csv_fini(&p, on_field, on_record, &c);
+    if (!status && !c.bad && csv_fini(&p, on_field, on_record, &c) != 0) {
+        fprintf(stderr, "floor: %s: %s\n", in_path, csv_strerror(csv_error(&p)));
+        status = 3;
+    }
     if (!status && c.bad)
         status = c.bad;
     if (!status && c.rec == 0) {

@@ -168,7 +168,7 @@ static void print_summary(const kmgca_analysis *a, const char *output)
             printf("  %s\n", kmgca_analysis_note(a, i));
     }
     if (review)
-        printf("\n%zu row%s need review%s.\n", review, review == 1 ? "" : "s",
+        printf("\n%zu row%s review%s.\n", review, review == 1 ? " needs" : "s need",
                output ? " (sheet \"Needs review\")" : " (write a workbook with -o to list them)");
     if (output)
         printf("Wrote %s\n", output);

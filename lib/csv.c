@@ -74,7 +74,8 @@ static void on_field(void *data, size_t len, void *ctx)
     if (!utf8_valid(data ? data : "", data ? len : 0)) {
         r->status = kmgca_fail_at(r->err, KMGCA_ERROR_ENCODING, r->path, r->row_line, column,
                                   "field is not valid UTF-8 text (save the file as "
-                                  "UTF-8, or give its encoding)");
+                                  "UTF-8, or name its encoding, e.g. --encoding "
+                                  "gbk)");
         return;
     }
     if (r->buf_len + len + 1 > r->buf_cap) {

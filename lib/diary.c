@@ -184,6 +184,14 @@ kmgca_status diary_layout_from_header(const csv_row *header, kmgca_format forced
                              "no %s column for a %s (one of: %s); the header has %s",
                              role_names[role], formats[f].title, expect, seen);
     }
+    /* An export is read for its minerals: without any, it is not that export. */
+    if (f != KMGCA_FORMAT_GENERIC &&
+        !(found & (BIT(COL_CA) | BIT(COL_MG) | BIT(COL_K) | BIT(COL_NA))))
+        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, header->line, 0,
+                             "no mineral column (%s) for a %s", f == KMGCA_FORMAT_MFP_SUMMARY
+                                 ? "Sodium (mg), Potassium, Calcium"
+                                 : "Calcium (mg), Magnesium (mg), Potassium (mg), Sodium (mg)",
+                             formats[f].title);
     /* A role named twice would leave one column unread: refuse it. */
     for (int c = 0; c < COL_COUNT; c++) {
         if (out->col[c] < 0)

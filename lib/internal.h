@@ -158,7 +158,8 @@ typedef kmgca_status (*csv_row_fn)(const csv_row *row, void *ud, kmgca_error *er
 /* Streams a CSV file: skips a UTF-8 BOM, refuses UTF-16 and NUL bytes,
  * takes ',' ';' or tab as the delimiter (sniffed from the first line),
  * accepts LF, CRLF and CR line ends, validates UTF-8 per field, and calls
- * fn for every row, blank lines included (as a row of one empty field).
+ * fn for every row with at least one field (empty lines are skipped; a line
+ * of bare delimiters is a row of empty fields).
  * `delim` receives the delimiter used (may be NULL). */
 kmgca_status csv_read_file(const char *path, csv_row_fn fn, void *ud, char *delim,
                            kmgca_error *err);

@@ -96,5 +96,68 @@ for key in ("description", "source", "id", "confidence", "grams", "ca_mg", "mg_m
     assert key in d, key
 ' "$tmp/j" && ok || bad "json nulls for unmeasured values"
 
+# ---- kmgca analyse ------------------------------------------------------------
+D=tests/data/diaries
+check analyse_generic 0 analyse $D/generic.csv
+check analyse_generic_json 0 analyse --json $D/generic.csv
+check analyse_profile 0 analyse --age 72 --sex m $D/generic.csv
+check analyse_china_pregnant_json 0 analyse --json --age 30 --pregnant --reference china $D/generic.csv
+check analyse_semicolon_zh 0 analyse $D/semicolon_zh.csv
+check analyse_semicolon_zh_json 0 analyse --json $D/semicolon_zh.csv
+check analyse_zh_utf8 0 analyse $D/zh_utf8.csv
+check analyse_gbk_json 0 analyse --json --encoding gbk $D/zh_gbk.csv
+check analyse_gbk_no_encoding 3 analyse $D/zh_gbk.csv
+check analyse_dates_us 0 analyse $D/dates_us.csv
+check analyse_dates_ambiguous_json 0 analyse --json $D/dates_ambiguous.csv
+check analyse_dates_dmy 0 analyse --date-order dmy $D/dates_ambiguous.csv
+check analyse_cronometer_servings 0 analyse $D/cronometer_servings.csv
+check analyse_cronometer_servings_json 0 analyse --json $D/cronometer_servings.csv
+check analyse_cronometer_recompute_json 0 analyse --json --recompute $D/cronometer_servings.csv
+check analyse_cronometer_old 0 analyse $D/cronometer_servings_old.csv
+check analyse_cronometer_daily 0 analyse $D/cronometer_daily.csv
+check analyse_cronometer_daily_json 0 analyse --json $D/cronometer_daily.csv
+check analyse_mfp 0 analyse $D/mfp_summary.csv
+check analyse_mfp_json 0 analyse --json $D/mfp_summary.csv
+check analyse_two_files 0 analyse $D/generic.csv $D/cronometer_servings.csv
+check analyse_forced_format 3 analyse --format cronometer-daily $D/generic.csv
+check analyse_missing 4 analyse tests/data/no_such.csv
+check analyse_directory 4 analyse tests/data
+check analyse_no_food_column 3 analyse tests/data/bad/no_food_column.csv
+check analyse_unterminated_quote 3 analyse tests/data/bad/unterminated_quote.csv
+check analyse_no_args 2 analyse
+check analyse_bad_format 2 analyse --format excel $D/generic.csv
+check analyse_half_profile 2 analyse --age 30 $D/generic.csv
+check analyse_bad_age 2 analyse --age -3 --sex f $D/generic.csv
+check analyse_pregnant_male 2 analyse --age 30 --sex m --pregnant $D/generic.csv
+check analyse_not_xlsx 2 analyse -o report.csv $D/generic.csv
+check analyse_bad_encoding 2 analyse --encoding klingon $D/generic.csv
+"$KMGCA" analyse --help >"$tmp/h" 2>&1 && grep -q "Usage: kmgca analyse" "$tmp/h" && ok || bad "kmgca analyse --help"
+"$KMGCA" help analyse >"$tmp/h" 2>&1 && grep -q "Usage: kmgca analyse" "$tmp/h" && ok || bad "kmgca help analyse"
+
+# Every analyse JSON golden parses, and its rows add up: read = used + review,
+# and as many review entries as rows in review; day rows add up too.
+for f in "$golden"/analyse_*_json.out; do
+    /usr/bin/python3 - "$f" <<'PY' && ok || bad "json counts in $f"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["rows_read"] == d["rows_used"] + d["rows_review"], d
+assert len(d["review"]) == d["rows_review"]
+assert sum(day["rows_used"] for day in d["days"]) == d["rows_used"]
+for day in d["days"]:
+    for k in ("date", "ca_mg", "mg_mg", "k_mg", "na_mg", "targets", "coverage", "flags"):
+        assert k in day, k
+    assert day["rows"] == day["rows_used"] + day["rows_review"]
+PY
+done
+
+# The output never replaces an input, even under another name.
+cp $D/generic.csv "$tmp/diary.xlsx"
+cp "$tmp/diary.xlsx" "$tmp/before"
+"$KMGCA" analyse -o "$tmp/diary.xlsx" "$tmp/diary.xlsx" >/dev/null 2>&1
+[ $? = 2 ] && cmp -s "$tmp/diary.xlsx" "$tmp/before" && ok || bad "output equal to the input"
+ln -s diary.xlsx "$tmp/link.xlsx"
+"$KMGCA" analyse -o "$tmp/link.xlsx" "$tmp/diary.xlsx" >/dev/null 2>&1
+[ $? = 2 ] && cmp -s "$tmp/diary.xlsx" "$tmp/before" && ok || bad "output linked to the input"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -1,0 +1,422 @@
+/* test_analyse.c — diaries to days: every format, every row accounted for,
+ * sums checked against values worked out by hand from foodtables/foods.csv. */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define D "data/diaries/"
+
+typedef struct {
+    size_t entries, reviews;
+    char first_review[1024];
+    char hyperlink_food[256];
+    int saw_ambiguous;
+} seen;
+
+static kmgca_status collect(const kmgca_entry *e, void *ud, kmgca_error *err)
+{
+    seen *s = ud;
+    (void)err;
+    s->entries++;
+    if (e->review) {
+        if (!s->reviews++)
+            copy_text(s->first_review, sizeof s->first_review, e->review);
+        if (strstr(e->review, "ambiguous"))
+            s->saw_ambiguous++;
+        assert_non_null(e->original);
+    }
+    if (strncmp(e->food_text, "=HYPERLINK", 10) == 0)
+        copy_text(s->hyperlink_food, sizeof s->hyperlink_food, e->food_text);
+    assert_true(e->progress >= 0 && e->progress <= 1);
+    return KMGCA_OK;
+}
+
+static kmgca_analysis *run(const char *path, const kmgca_options *o, seen *s)
+{
+    kmgca_error err;
+    kmgca_analysis *a = kmgca_analysis_new(shared_foods, o, &err);
+    assert_non_null(a);
+    memset(s, 0, sizeof *s);
+    if (kmgca_analysis_read(a, path, collect, s, &err) != KMGCA_OK)
+        fail_msg("%s:%lu:%lu: %s", err.file, err.line, err.column, err.message);
+    /* Nothing lost: every row read is used or in review, and the callback saw it. */
+    assert_int_equal(kmgca_analysis_rows_read(a),
+                     kmgca_analysis_rows_used(a) + kmgca_analysis_rows_review(a));
+    assert_int_equal(s->entries, kmgca_analysis_rows_read(a));
+    assert_int_equal(s->reviews, kmgca_analysis_rows_review(a));
+    return a;
+}
+
+static const kmgca_day *day_of(const kmgca_analysis *a, const char *date)
+{
+    for (size_t i = 0; i < kmgca_analysis_day_count(a); i++)
+        if (strcmp(kmgca_analysis_day(a, i)->date, date) == 0)
+            return kmgca_analysis_day(a, i);
+    fail_msg("no day %s", date);
+    return NULL;
+}
+
+static void generic_diary(void **state)
+{
+    (void)state;
+    seen s;
+    kmgca_analysis *a = run(D "generic.csv", NULL, &s);
+    assert_int_equal(kmgca_analysis_rows_read(a), 14);
+    assert_int_equal(kmgca_analysis_rows_used(a), 8);
+    assert_int_equal(kmgca_analysis_rows_review(a), 6);
+    assert_int_equal(kmgca_analysis_blank_lines(a), 1);
+    assert_int_equal(kmgca_analysis_day_count(a), 3);
+    /* 2026-11-01 by hand (mg per 100 g x grams / 100):
+     * banana 118 g (Ca 5, Mg 27, K 358, Na 1), whole milk 244 g (113, 10, 132, 43),
+     * almonds 30 g (269, 270, 733, 1), boiled spinach 90 g (136, 87, 466, 70). */
+    const kmgca_day *d = day_of(a, "2026-11-01");
+    assert_near(d->mg[KMGCA_CA], 5.9 + 275.72 + 80.7 + 122.4, 1e-9);
+    assert_near(d->mg[KMGCA_MG], 31.86 + 24.4 + 81 + 78.3, 1e-9);
+    assert_near(d->mg[KMGCA_K], 422.44 + 322.08 + 219.9 + 419.4, 1e-9);
+    assert_near(d->mg[KMGCA_NA], 1.18 + 104.92 + 0.3 + 63, 1e-9);
+    assert_near(d->percent[KMGCA_MG], 100 * 215.56 / 420, 1e-9);
+    assert_int_equal(d->rows, 5);
+    assert_int_equal(d->rows_used, 4);
+    assert_int_equal(d->rows_review, 1);
+    assert_near(d->coverage[KMGCA_CA], 0.8, 1e-9);
+    /* 2026-11-02: raw spinach 200 g (99, 79, 558, 79), 2 slices whole-wheat bread
+     * 64 g (161, 75, 254, 455), pumpkin seeds 30 g (52, 550, 788, 18). */
+    d = day_of(a, "2026-11-02");
+    assert_near(d->mg[KMGCA_CA], 198 + 103.04 + 15.6, 1e-9);
+    assert_near(d->mg[KMGCA_MG], 158 + 48 + 165, 1e-9);
+    assert_near(d->mg[KMGCA_K], 1116 + 162.56 + 236.4, 1e-9);
+    /* The formula-looking food is kept as written, and sent to review. */
+    assert_string_equal(s.hyperlink_food, "=HYPERLINK(\"http://example.com\",\"click\")");
+    assert_non_null(strstr(s.first_review, "xyzzy frobnicator"));
+    kmgca_analysis_free(a);
+}
+
+static void top_sources(void **state)
+{
+    (void)state;
+    seen s;
+    kmgca_analysis *a = run(D "generic.csv", NULL, &s);
+    kmgca_source top[3];
+    assert_int_equal(kmgca_analysis_top(a, KMGCA_MG, top, 3), 3);
+    /* Magnesium: pumpkin seeds 165, raw spinach 158, almonds 81. */
+    assert_string_equal(top[0].name, "Seeds, pumpkin and squash seed kernels, roasted, without salt");
+    assert_near(top[0].mg, 165, 1e-9);
+    assert_string_equal(top[1].name, "Spinach, raw");
+    assert_string_equal(top[2].name, "Nuts, almonds");
+    double total = 215.56 + 371 + 48.44; /* the three days' magnesium */
+    assert_near(top[0].share, 165 / total, 1e-9);
+    kmgca_analysis_free(a);
+}
+
+static void semicolons_decimal_commas_chinese_headers(void **state)
+{
+    (void)state;
+    seen s;
+    kmgca_analysis *a = run(D "semicolon_zh.csv", NULL, &s);
+    assert_int_equal(kmgca_analysis_rows_used(a), 3);
+    /* 1,5 cup whole milk = 366 g; "118,0" g banana; 150 g 豆腐 (SR28 16427, regular
+     * tofu with calcium sulfate: Ca 350 mg per 100 g). */
+    const kmgca_day *d = day_of(a, "2026-11-05");
+    assert_near(d->mg[KMGCA_CA], 1.5 * 244 * 1.13 + 1.18 * 5 + 1.5 * 350, 1e-9);
+    assert_int_equal(kmgca_analysis_note_count(a), 1);
+    kmgca_analysis_free(a);
+}
+
+static void gbk_needs_its_encoding(void **state)
+{
+    (void)state;
+    kmgca_error err;
+    kmgca_analysis *a = kmgca_analysis_new(shared_foods, NULL, &err);
+    assert_int_equal(kmgca_analysis_read(a, D "zh_gbk.csv", NULL, NULL, &err),
+                     KMGCA_ERROR_ENCODING);
+    assert_int_equal(err.line, 1);
+    assert_int_equal(err.column, 1);
+    kmgca_analysis_free(a);
+
+    kmgca_options o = {.encoding = "gbk"};
+    seen s;
+    a = run(D "zh_gbk.csv", &o, &s);
+    seen u;
+    kmgca_analysis *b = run(D "zh_utf8.csv", NULL, &u);
+    assert_int_equal(kmgca_analysis_rows_used(a), kmgca_analysis_rows_used(b));
+    assert_near(kmgca_analysis_day(a, 0)->mg[KMGCA_MG], kmgca_analysis_day(b, 0)->mg[KMGCA_MG],
+                1e-12);
+    /* 1 两 (50 g) raw spinach + 100 g 豆腐 (SR28 16427): Mg 39.5 + 30. */
+    assert_near(kmgca_analysis_day(a, 0)->mg[KMGCA_MG], 39.5 + 30, 1e-9);
+    kmgca_analysis_free(a);
+    kmgca_analysis_free(b);
+
+    o.encoding = "no-such-encoding";
+    a = kmgca_analysis_new(shared_foods, &o, &err);
+    assert_int_equal(kmgca_analysis_read(a, D "zh_gbk.csv", NULL, NULL, &err),
+                     KMGCA_ERROR_ARGUMENT);
+    kmgca_analysis_free(a);
+}
+
+static void dates_learned_from_the_file(void **state)
+{
+    (void)state;
+    seen s;
+    kmgca_analysis *a = run(D "dates_us.csv", NULL, &s);
+    /* 11/24/2026 proves month first, so 11/03/2026 is 3 November. */
+    assert_int_equal(kmgca_analysis_rows_used(a), 3);
+    day_of(a, "2026-11-03");
+    day_of(a, "2026-11-24");
+    kmgca_analysis_free(a);
+
+    a = run(D "dates_ambiguous.csv", NULL, &s);
+    assert_int_equal(kmgca_analysis_rows_review(a), 2);
+    assert_int_equal(s.saw_ambiguous, 2);
+    kmgca_analysis_free(a);
+
+    kmgca_options o = {.date_order = KMGCA_DATE_ORDER_DMY};
+    a = run(D "dates_ambiguous.csv", &o, &s);
+    assert_int_equal(kmgca_analysis_rows_used(a), 2);
+    day_of(a, "2026-04-03");
+    day_of(a, "2026-03-04");
+    kmgca_analysis_free(a);
+}
+
+static void cronometer_servings(void **state)
+{
+    (void)state;
+    seen s;
+    kmgca_analysis *a = run(D "cronometer_servings.csv", NULL, &s);
+    kmgca_format f;
+    kmgca_analysis_file(a, 0, &f, NULL);
+    assert_int_equal(f, KMGCA_FORMAT_CRONOMETER_SERVINGS);
+    assert_int_equal(kmgca_analysis_rows_used(a), 5);
+    /* The export's own values: 5.9 + 275.7 + 122.4 calcium on 2026-11-10. */
+    const kmgca_day *d = day_of(a, "2026-11-10");
+    assert_near(d->mg[KMGCA_CA], 5.9 + 275.7 + 122.4, 1e-9);
+    /* The custom salad has no calcium: the day's coverage says so. */
+    d = day_of(a, "2026-11-11");
+    assert_near(d->mg[KMGCA_CA], 80.7, 1e-9);
+    assert_near(d->coverage[KMGCA_CA], 0.5, 1e-9);
+    assert_near(d->coverage[KMGCA_K], 1, 1e-9);
+    kmgca_analysis_free(a);
+
+    /* --recompute: the names matched against SR28 give the same day. */
+    kmgca_options o = {.recompute = 1};
+    a = run(D "cronometer_servings.csv", &o, &s);
+    assert_int_equal(kmgca_analysis_rows_review(a), 1); /* the custom salad */
+    d = day_of(a, "2026-11-10");
+    assert_near(d->mg[KMGCA_CA], 5.9 + 275.72 + 122.4, 1e-9);
+    kmgca_analysis_free(a);
+
+    a = run(D "cronometer_servings_old.csv", NULL, &s);
+    kmgca_analysis_file(a, 0, &f, NULL);
+    assert_int_equal(f, KMGCA_FORMAT_CRONOMETER_SERVINGS);
+    assert_near(kmgca_analysis_day(a, 0)->mg[KMGCA_MG], 31.9 + 81.0, 1e-9);
+    kmgca_analysis_free(a);
+}
+
+static void cronometer_daily_and_mfp(void **state)
+{
+    (void)state;
+    seen s;
+    kmgca_analysis *a = run(D "cronometer_daily.csv", NULL, &s);
+    kmgca_format f;
+    kmgca_analysis_file(a, 0, &f, NULL);
+    assert_int_equal(f, KMGCA_FORMAT_CRONOMETER_DAILY);
+    assert_int_equal(kmgca_analysis_day_count(a), 3);
+    assert_near(day_of(a, "2026-11-11")->mg[KMGCA_MG], 355.9, 1e-12);
+    kmgca_source top[2];
+    assert_int_equal(kmgca_analysis_top(a, KMGCA_MG, top, 2), 0);
+    kmgca_analysis_free(a);
+
+    a = run(D "mfp_summary.csv", NULL, &s);
+    kmgca_analysis_file(a, 0, &f, NULL);
+    assert_int_equal(f, KMGCA_FORMAT_MFP_SUMMARY);
+    const kmgca_day *d = day_of(a, "2026-11-10");
+    /* No magnesium in the export; calcium is a % of an unnamed Daily Value. */
+    assert_true(isnan(d->mg[KMGCA_MG]));
+    assert_true(isnan(d->mg[KMGCA_CA]));
+    assert_near(d->mg[KMGCA_K], 610 + 980 + 1210, 1e-12);
+    assert_near(d->mg[KMGCA_NA], 380 + 1120 + 1350, 1e-12);
+    /* A blank potassium is not zero. */
+    assert_true(isnan(day_of(a, "2026-11-11")->mg[KMGCA_K]));
+    assert_non_null(strstr(kmgca_analysis_note(a, 0), "no magnesium"));
+    kmgca_analysis_free(a);
+}
+
+static void several_files_add_up(void **state)
+{
+    (void)state;
+    kmgca_error err;
+    kmgca_analysis *a = kmgca_analysis_new(shared_foods, NULL, &err);
+    assert_int_equal(kmgca_analysis_read(a, D "generic.csv", NULL, NULL, &err), KMGCA_OK);
+    assert_int_equal(kmgca_analysis_read(a, D "cronometer_servings.csv", NULL, NULL, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_analysis_file_count(a), 2);
+    assert_int_equal(kmgca_analysis_rows_read(a), 14 + 5);
+    assert_int_equal(kmgca_analysis_day_count(a), 5);
+    /* Days come out in date order whatever order the files had. */
+    for (size_t i = 1; i < kmgca_analysis_day_count(a); i++)
+        assert_true(kmgca_analysis_day(a, i - 1)->day < kmgca_analysis_day(a, i)->day);
+    kmgca_analysis_free(a);
+}
+
+static void targets_follow_the_profile(void **state)
+{
+    (void)state;
+    kmgca_profile p = {KMGCA_REF_US, 72, 'm', KMGCA_LIFE_NONE};
+    kmgca_options o = {.profile = &p};
+    seen s;
+    kmgca_analysis *a = run(D "generic.csv", &o, &s);
+    assert_near(kmgca_analysis_target(a, KMGCA_MG)->target_mg, 420, 1e-12);
+    assert_near(kmgca_analysis_target(a, KMGCA_CA)->target_mg, 1200, 1e-12);
+    assert_near(kmgca_analysis_target(a, KMGCA_K)->target_mg, 3400, 1e-12);
+    assert_near(day_of(a, "2026-11-01")->percent[KMGCA_K], 100 * 1383.82 / 3400, 1e-9);
+    kmgca_analysis_free(a);
+
+    kmgca_profile bad = {KMGCA_REF_US, 30, 'm', KMGCA_LIFE_PREGNANT};
+    o.profile = &bad;
+    kmgca_error err;
+    assert_null(kmgca_analysis_new(shared_foods, &o, &err));
+    assert_int_equal(err.status, KMGCA_ERROR_ARGUMENT);
+}
+
+/* Writes a scratch file and returns its path. */
+static const char *scratch(const char *name, const char *text)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/%s", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+static void bad_files_are_errors_with_a_place(void **state)
+{
+    (void)state;
+    kmgca_error err;
+    kmgca_analysis *a = kmgca_analysis_new(shared_foods, NULL, &err);
+    const char *p = scratch("kmgca-test-nofood.csv", "date,amount\n2026-01-01,3\n");
+    assert_int_equal(kmgca_analysis_read(a, p, NULL, NULL, &err), KMGCA_ERROR_HEADER);
+    assert_int_equal(err.line, 1);
+    assert_non_null(strstr(err.message, "no food column"));
+    unlink(p);
+
+    p = scratch("kmgca-test-empty.csv", "");
+    assert_int_equal(kmgca_analysis_read(a, p, NULL, NULL, &err), KMGCA_ERROR_HEADER);
+    assert_non_null(strstr(err.message, "empty"));
+    unlink(p);
+
+    p = scratch("kmgca-test-noheader.csv", "2026-01-01,banana,1,medium\n");
+    assert_int_equal(kmgca_analysis_read(a, p, NULL, NULL, &err), KMGCA_ERROR_HEADER);
+    assert_non_null(strstr(err.message, "must name the columns"));
+    unlink(p);
+
+    p = scratch("kmgca-test-dup.csv", "date,food,amount,Food\n2026-01-01,banana,1,x\n");
+    assert_int_equal(kmgca_analysis_read(a, p, NULL, NULL, &err), KMGCA_ERROR_HEADER);
+    assert_int_equal(err.column, 4);
+    unlink(p);
+
+    p = scratch("kmgca-test-quote.csv", "date,food,amount\n2026-01-01,\"banana,1\n");
+    assert_int_equal(kmgca_analysis_read(a, p, NULL, NULL, &err), KMGCA_ERROR_CSV);
+    assert_int_equal(err.line, 2);
+    unlink(p);
+
+    /* Ragged rows: extra filled fields go to review; missing ones are blank. */
+    seen s;
+    p = scratch("kmgca-test-ragged.csv",
+                "date,food,amount\n2026-01-01,banana,1 medium,surprise\n2026-01-01,banana\n"
+                "2026-01-01,banana,1 medium,\n");
+    kmgca_analysis_free(a);
+    a = run(p, NULL, &s);
+    assert_int_equal(kmgca_analysis_rows_review(a), 2);
+    assert_non_null(strstr(s.first_review, "4 fields"));
+    unlink(p);
+    kmgca_analysis_free(a);
+}
+
+static int count_files(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (e->d_name[0] != '.' || (e->d_name[1] && e->d_name[1] != '.' ))
+            n++;
+    closedir(d);
+    return n;
+}
+
+static kmgca_status to_workbook(const kmgca_entry *e, void *ud, kmgca_error *err)
+{
+    return kmgca_workbook_add(ud, e, err);
+}
+
+static void workbook_is_complete_or_absent(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kmgca-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[300];
+    snprintf(path, sizeof path, "%s/report.xlsx", dir);
+    kmgca_error err;
+    kmgca_workbook *w = kmgca_workbook_new(path, &err);
+    assert_non_null(w);
+    kmgca_workbook_set_time(w, 1700000000);
+    kmgca_analysis *a = kmgca_analysis_new(shared_foods, NULL, &err);
+    assert_int_equal(kmgca_analysis_read(a, D "generic.csv",
+                                         to_workbook, w, &err),
+                     KMGCA_OK);
+    /* Until finished, only the temporary file exists, and not under the name. */
+    struct stat st;
+    assert_int_not_equal(stat(path, &st), 0);
+    assert_int_equal(count_files(dir), 1);
+    assert_int_equal(kmgca_workbook_finish(w, a, &err), KMGCA_OK);
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(st.st_size > 5000);
+    assert_int_equal(count_files(dir), 1);
+    unlink(path);
+
+    /* A discarded workbook leaves nothing behind. */
+    w = kmgca_workbook_new(path, &err);
+    assert_non_null(w);
+    kmgca_workbook_discard(w);
+    assert_int_equal(count_files(dir), 0);
+    rmdir(dir);
+
+    /* A missing folder is an I/O error before any work is done. */
+    assert_null(kmgca_workbook_new("/nonexistent-kmgca-dir/report.xlsx", &err));
+    assert_int_equal(err.status, KMGCA_ERROR_IO);
+    kmgca_analysis_free(a);
+}
+
+static void formats_by_name(void **state)
+{
+    (void)state;
+    for (int f = 0; f < KMGCA_FORMAT_COUNT; f++) {
+        kmgca_format back;
+        assert_int_equal(kmgca_format_parse(kmgca_format_name((kmgca_format)f), &back), KMGCA_OK);
+        assert_int_equal(back, f);
+    }
+    kmgca_format x;
+    assert_int_equal(kmgca_format_parse("excel", &x), KMGCA_ERROR_VALUE);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(generic_diary),
+        cmocka_unit_test(top_sources),
+        cmocka_unit_test(semicolons_decimal_commas_chinese_headers),
+        cmocka_unit_test(gbk_needs_its_encoding),
+        cmocka_unit_test(dates_learned_from_the_file),
+        cmocka_unit_test(cronometer_servings),
+        cmocka_unit_test(cronometer_daily_and_mfp),
+        cmocka_unit_test(several_files_add_up),
+        cmocka_unit_test(targets_follow_the_profile),
+        cmocka_unit_test(bad_files_are_errors_with_a_place),
+        cmocka_unit_test(workbook_is_complete_or_absent),
+        cmocka_unit_test(formats_by_name),
+    };
+    return cmocka_run_group_tests_name("analyse", tests, foods_setup, foods_teardown);
+}
