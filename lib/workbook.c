@@ -128,6 +128,30 @@ static kmgca_status fail_lxw(kmgca_workbook *w, kmgca_error *err, lxw_error e, c
                          lxw_strerror(e));
 }
 
+/* Lines a wrapped text takes in a column about `chars` characters wide
+ * (libxlsxwriter does not fit row heights, and readers do not all do it). */
+static unsigned wrapped_lines(const char *s, unsigned chars)
+{
+    unsigned lines = 1, col = 0;
+    for (; s && *s; s++) {
+        if (*s == '\n') {
+            lines++;
+            col = 0;
+        } else if (((unsigned char)*s & 0xC0) != 0x80 && ++col > chars) {
+            lines++;
+            col = 1;
+        }
+    }
+    return lines > 40 ? 40 : lines;
+}
+
+static void fit_row(lxw_worksheet *ws, lxw_row_t r, const char *text, unsigned chars)
+{
+    unsigned lines = wrapped_lines(text, chars);
+    if (lines > 1)
+        worksheet_set_row(ws, r, 15.0 * lines, NULL);
+}
+
 /* ---- Opening ------------------------------------------------------------ */
 
 static lxw_format *fmt(lxw_workbook *wb, const char *num, int bold, uint32_t fill, int italic)
@@ -243,6 +267,7 @@ kmgca_workbook *kmgca_workbook_new(const char *path, kmgca_error *err)
     w->title = fmt(wb, NULL, 1, 0, 0);
     format_set_font_size(w->title, 14);
     w->bold = fmt(wb, NULL, 1, 0, 0);
+    format_set_align(w->bold, LXW_ALIGN_VERTICAL_TOP);
     w->wrap = fmt(wb, NULL, 0, 0, 0);
     format_set_text_wrap(w->wrap);
     format_set_align(w->wrap, LXW_ALIGN_VERTICAL_TOP);
@@ -316,6 +341,7 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
         if (!ws)
             return kmgca_fail_at(err, KMGCA_ERROR_NOMEM, w->path, 0, 0, "cannot add a sheet");
         worksheet_autofilter(w->diary, 0, 0, LXW_ROW_MAX - 1, DIARY_COLS - 1);
+        worksheet_print_area(w->diary, 0, 0, LXW_ROW_MAX - 1, DIARY_STATUS);
         w->diary = ws;
         w->diary_row = 1;
     }
@@ -385,6 +411,11 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
     }
     ws = w->review;
     r = w->review_row++;
+    unsigned lines = wrapped_lines(e->review, 55), more = wrapped_lines(e->original, 55);
+    if (more > lines)
+        lines = more;
+    if (lines > 1)
+        worksheet_set_row(ws, r, 15.0 * lines, NULL);
     x = put_text(w, ws, r, REVIEW_FILE, base_name(e->file), NULL);
     x = x ? x : worksheet_write_number(ws, r, REVIEW_LINE, (double)e->line, NULL);
     x = x ? x : put_text(w, ws, r, REVIEW_DATE, e->date_text, NULL);
@@ -474,10 +505,14 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
                                             .criteria =
                                                 LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
                                             .value = 1, .format = w->green};
-            lxw_row_t last = (lxw_row_t)(days + 2);
-            x = worksheet_conditional_format_range(ws, 1, c, last, c, &red);
-            x = x ? x : worksheet_conditional_format_range(ws, 1, c, last, c, &amber);
-            x = x ? x : worksheet_conditional_format_range(ws, 1, c, last, c, &green);
+            /* Days, then the Average row (the empty row between is left plain). */
+            for (int part = 0; part < 2 && !x; part++) {
+                lxw_row_t first = part ? (lxw_row_t)(days + 2) : 1;
+                lxw_row_t last = part ? (lxw_row_t)(days + 2) : (lxw_row_t)days;
+                x = worksheet_conditional_format_range(ws, first, c, last, c, &red);
+                x = x ? x : worksheet_conditional_format_range(ws, first, c, last, c, &amber);
+                x = x ? x : worksheet_conditional_format_range(ws, first, c, last, c, &green);
+            }
         }
         worksheet_autofilter(ws, 0, 0, (lxw_row_t)days, SUM_COLS - 1);
     } else {
@@ -505,7 +540,8 @@ static lxw_error write_charts(kmgca_workbook *w, const kmgca_analysis *a)
     };
     lxw_row_t last = (lxw_row_t)days;
     lxw_error x = worksheet_write_string(
-        ws, 0, 0, "Daily intake (columns) against the daily target (line), from the Summary sheet.",
+        ws, 0, 0, "Daily intake (solid line) against the daily target (dashed line), from the Summary "
+        "sheet.",
         w->bold);
     for (int i = 0; i < 3 && !x; i++) {
         lxw_chart *chart = workbook_add_chart(w->wb, LXW_CHART_LINE);
@@ -592,6 +628,7 @@ static const char *const warning_signs[] = {
 
 static lxw_error about_line(kmgca_workbook *w, lxw_row_t *r, const char *key, const char *value)
 {
+    fit_row(w->about, *r, value, 100);
     lxw_error x = key ? put_text(w, w->about, *r, 0, key, w->bold) : LXW_NO_ERROR;
     x = x ? x : put_text(w, w->about, *r, 1, value, w->wrap);
     (*r)++;
@@ -773,6 +810,10 @@ kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, k
     if (!x) {
         worksheet_autofilter(w->diary, 0, 0, w->diary_row > 1 ? w->diary_row - 1 : 1,
                              DIARY_COLS - 1);
+        /* Printed pages leave out the long "How" column: each matched food's
+         * note and the screen keep it. */
+        worksheet_print_area(w->diary, 0, 0, w->diary_row > 1 ? w->diary_row - 1 : 1,
+                             DIARY_STATUS);
         worksheet_autofilter(w->review, 0, 0, w->review_row > 1 ? w->review_row - 1 : 1,
                              REVIEW_COLS - 1);
         worksheet_activate(w->summary);
