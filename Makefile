@@ -54,7 +54,7 @@ help:
 	@echo "make demo       build and run kmgca on the bundled examples"
 	@echo "make check      build and run every test"
 	@echo "make foodtables regenerate foodtables/ from the USDA files in DATA=$(DATA)"
-	@echo "make bench      run the benchmarks in bench/"
+	@echo "make bench      run the benchmarks in bench/ (bench-analyse: only kmgca analyse)"
 	@echo "make asan|ubsan|valgrind   the test suite under sanitizers or valgrind"
 	@echo "make install    install into DESTDIR/PREFIX (PREFIX=$(PREFIX))"
 
@@ -130,6 +130,8 @@ unit: $(TEST_BIN)
 
 e2e: $(B)/kmgca $(B)/.setup-test
 	$(Q)LC_ALL=C sh tests/cli/run.sh $(B)/kmgca
+	$(Q)sh tests/workbook/run.sh $(B)/kmgca
+	$(Q)sh tests/workbook/big_diary.sh $(B)/kmgca
 
 check: all unit e2e check-foodtables
 	@echo "make check: all tests passed"
@@ -148,13 +150,17 @@ valgrind: $(TEST_BIN)
 	  (cd tests && valgrind -q --leak-check=full --error-exitcode=9 ../$$t >/dev/null) || exit 1; \
 	done; echo "valgrind: no errors, no leaks"
 
-bench: $(B)/kmgca $(B)/bench/bench_match
+bench: $(B)/kmgca $(B)/bench/bench_match $(B)/.setup-bench
 	sh bench/run.sh $(B)
+	sh bench/analyse.sh $(B)
+$(B)/.setup-bench: tools/setup.sh $(SETUP)
+	$(Q)sh tools/setup.sh bench
+	@touch $@
 # `kmgca analyse` on synthetic diaries of 100,000 and 1,000,000 rows against a
 # floor (libcsv + libxlsxwriter, no analysis) and pandas; the script compiles
 # its own helpers (gen_diary, floor, peak_rss). ROWS, ROUNDS: see bench/README.md.
 .PHONY: bench-analyse
-bench-analyse: $(B)/kmgca
+bench-analyse: $(B)/kmgca $(B)/.setup-bench
 	sh bench/analyse.sh $(B)
 $(B)/bench/%: bench/%.c $(B)/libkmgca.a
 	@mkdir -p $(dir $@)

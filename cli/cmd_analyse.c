@@ -444,10 +444,16 @@ int cmd_analyse(int argc, char **argv)
         st = kmgca_analysis_read(a, argv[i], on_entry, &s, &err);
     }
     if (s.progress && s.rows >= 4096)
-        fprintf(stderr, "\r%60s\r", "");
+        fprintf(stderr, "\r%70s\r", "");
     if (st == KMGCA_OK && s.wb) {
+        if (s.progress && s.rows >= 4096) {
+            fprintf(stderr, "kmgca: writing %s ...", output);
+            fflush(stderr);
+        }
         st = kmgca_workbook_finish(s.wb, a, &err);
         s.wb = NULL;
+        if (s.progress && s.rows >= 4096)
+            fprintf(stderr, "\r%70s\r", "");
     }
     if (st != KMGCA_OK) {
         kmgca_workbook_discard(s.wb);

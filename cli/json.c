@@ -24,10 +24,29 @@ static void put_escaped(FILE *out, const char *s)
         case '\r': fputs("\\r", out); break;
         case '\t': fputs("\\t", out); break;
         default:
-            if (*p < 0x20)
+            if (*p < 0x20) {
                 fprintf(out, "\\u%04x", *p);
-            else
+            } else if (*p >= 0x80) {
+                /* Whole UTF-8 sequences pass; a stray byte becomes U+FFFD. */
+                size_t len = 1;
+                int good = 1;
+                if (*p >= 0xC2 && *p <= 0xF4) {
+                    len = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+                    for (size_t i = 1; i < len; i++)
+                        if ((p[i] & 0xC0) != 0x80)
+                            good = 0;
+                } else {
+                    good = 0;
+                }
+                if (good) {
+                    fwrite(p, 1, len, out);
+                    p += len - 1;
+                } else {
+                    fputs("\\ufffd", out);
+                }
+            } else {
                 fputc(*p, out);
+            }
         }
     }
     fputc('"', out);

@@ -323,7 +323,9 @@ typedef struct {
     kmgca_match_method method;
     double grams;                 /* NaN when not known */
     double mg[KMGCA_NUTRIENT_COUNT]; /* NaN: not measured, or not in the input */
-    const char *how;              /* how it was matched and weighed, for people */
+    const char *how;              /* how it was weighed (and where values came
+                                     from), for people; the match is in food,
+                                     method and confidence */
     const char *review;           /* NULL when used as written; else the reason */
     const char *original;         /* the row as read (fields joined again) */
     double progress;              /* share of the file read so far, 0..1 */
@@ -403,7 +405,7 @@ typedef struct kmgca_workbook kmgca_workbook;
 
 /* Notes ("how matched") on at most this many Diary cells; the How column
  * has every row. */
-#define KMGCA_WORKBOOK_NOTE_LIMIT 20000
+#define KMGCA_WORKBOOK_NOTE_LIMIT 10000
 
 kmgca_workbook *kmgca_workbook_new(const char *path, kmgca_error *err);
 /* The time printed on the About sheet and in the document properties

@@ -128,6 +128,7 @@ static void add_note(kmgca_analysis *a, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    utf8_trim_end(buf);
     for (size_t i = 0; i < a->note_count; i++)
         if (strcmp(a->notes[i], buf) == 0)
             return;
@@ -327,16 +328,8 @@ static void appendf(char *buf, size_t size, const char *fmt, ...)
     va_start(ap, fmt);
     int w = vsnprintf(buf + len, size - len, fmt, ap);
     va_end(ap);
-    if (w >= 0 && (size_t)w >= size - len) {
-        /* Cut on a character boundary. */
-        buf[size - 1] = '\0';
-        size_t end = strlen(buf);
-        while (end > 0 && ((unsigned char)buf[end - 1] & 0xC0) == 0x80)
-            end--;
-        if (end > 0 && (unsigned char)buf[end - 1] >= 0xC0)
-            end--;
-        buf[end] = '\0';
-    }
+    if (w >= 0 && (size_t)w >= size - len)
+        utf8_trim_end(buf); /* cut short: no half character at the end */
 }
 
 /* Adds a reason to review (reasons are joined with "; "). */
@@ -350,6 +343,7 @@ static void need_review(read_state *s, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    utf8_trim_end(buf);
     appendf(s->review, sizeof s->review, "%s%s", s->review[0] ? "; " : "", buf);
 }
 
@@ -516,10 +510,6 @@ static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const ch
     e->food = m.food;
     e->confidence = m.confidence;
     e->method = m.method;
-    appendf(s->how, sizeof s->how, "%s match (%.2f) to \"%s\" (%s %s)",
-            m.method == KMGCA_MATCH_EXACT ? "exact name" : kmgca_match_method_name(m.method),
-            m.confidence, kmgca_food_description(m.food), kmgca_food_source(m.food),
-            kmgca_food_id(m.food));
     if (m.confidence < KMGCA_LOW_CONFIDENCE)
         need_review(s, "low-confidence match (%.2f) to \"%s\": check the food, or add it with "
                        "--foods",
@@ -541,7 +531,7 @@ static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const ch
         return;
     }
     e->grams = grams;
-    appendf(s->how, sizeof s->how, "; %s%s", how,
+    appendf(s->how, sizeof s->how, "%s%s%s", s->how[0] ? "; " : "", how,
             serving_from_food ? " (amount read from the food text)" : "");
     int missing = 0;
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {

@@ -154,6 +154,9 @@ date_result date_parse(const char *text, date_order order, int32_t *day, date_or
         snprintf(why, why_size, "no date given");
         return DATE_INVALID;
     }
+    /* The text as messages quote it: at most 40 bytes, whole characters. */
+    char shown[41];
+    copy_text(shown, sizeof shown, text);
 
     /* 2026年11月24日 */
     const char *nian = strstr(text, "年");
@@ -162,7 +165,7 @@ date_result date_parse(const char *text, date_order order, int32_t *day, date_or
         if (sscanf(text, "%4d年%2d月%2d%n", &y, &m, &d, &n) == 3 &&
             (strncmp(text + n, "日", 3) == 0 || strncmp(text + n, "号", 3) == 0 || !text[n]))
             return check(y, m, d, day, why, why_size);
-        snprintf(why, why_size, "\"%.40s\" is not a date in the form 2026年11月24日", text);
+        snprintf(why, why_size, "\"%s\" is not a date in the form 2026年11月24日", shown);
         return DATE_INVALID;
     }
 
@@ -238,7 +241,7 @@ date_result date_parse(const char *text, date_order order, int32_t *day, date_or
         }
     }
     if (extra || n == 0 || n > 3) {
-        snprintf(why, why_size, "\"%.40s\" is not a date kmgca reads (use 2026-11-24)", text);
+        snprintf(why, why_size, "\"%s\" is not a date kmgca reads (use 2026-11-24)", shown);
         return DATE_INVALID;
     }
 
@@ -255,11 +258,11 @@ date_result date_parse(const char *text, date_order order, int32_t *day, date_or
             date_civil(d, &y, &m, &dd);
             return check(y, m, dd, day, why, why_size);
         }
-        snprintf(why, why_size, "\"%.40s\" is not a date kmgca reads (use 2026-11-24)", text);
+        snprintf(why, why_size, "\"%s\" is not a date kmgca reads (use 2026-11-24)", shown);
         return DATE_INVALID;
     }
     if (n != 3) {
-        snprintf(why, why_size, "\"%.40s\" has no year", text);
+        snprintf(why, why_size, "\"%s\" has no year", shown);
         return DATE_INVALID;
     }
 
@@ -275,7 +278,7 @@ date_result date_parse(const char *text, date_order order, int32_t *day, date_or
             return check(full_year(b->value, b->digits), m, (int)a->value, day, why, why_size);
         if (i == 0) /* Nov 24 2026 */
             return check(full_year(b->value, b->digits), m, (int)a->value, day, why, why_size);
-        snprintf(why, why_size, "\"%.40s\" is not a date kmgca reads", text);
+        snprintf(why, why_size, "\"%s\" is not a date kmgca reads", shown);
         return DATE_INVALID;
     }
 
@@ -283,13 +286,13 @@ date_result date_parse(const char *text, date_order order, int32_t *day, date_or
         return check((int)tok[0].value, (int)tok[1].value, (int)tok[2].value, day, why,
                      why_size);
     if (tok[2].digits != 4 && tok[2].digits != 2) {
-        snprintf(why, why_size, "\"%.40s\" is not a date kmgca reads (use 2026-11-24)", text);
+        snprintf(why, why_size, "\"%s\" is not a date kmgca reads (use 2026-11-24)", shown);
         return DATE_INVALID;
     }
     int y = full_year(tok[2].value, tok[2].digits);
     long a = tok[0].value, b = tok[1].value;
     if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12)) {
-        snprintf(why, why_size, "\"%.40s\" is not a possible date", text);
+        snprintf(why, why_size, "\"%s\" is not a possible date", shown);
         return DATE_INVALID;
     }
     if (seps[1] == '.' && seps[2] == '.') /* 24.11.2026 */
@@ -306,7 +309,7 @@ date_result date_parse(const char *text, date_order order, int32_t *day, date_or
     if (own == DATE_ORDER_UNKNOWN)
         own = order;
     else if (order != DATE_ORDER_UNKNOWN && own != order && a != b) {
-        snprintf(why, why_size, "\"%.40s\" cannot be %s like the file's other dates", text,
+        snprintf(why, why_size, "\"%s\" cannot be %s like the file's other dates", shown,
                  order == DATE_ORDER_DMY ? "day/month/year" : "month/day/year");
         return DATE_INVALID;
     }
@@ -316,8 +319,8 @@ date_result date_parse(const char *text, date_order order, int32_t *day, date_or
                                               "August", "September", "October",
                                               "November", "December"};
         snprintf(why, why_size,
-                 "\"%.40s\" is ambiguous: %ld %s or %s %ld? (give --date-order dmy or mdy)",
-                 text, a, month[b], month[a], b);
+                 "\"%s\" is ambiguous: %ld %s or %s %ld? (give --date-order dmy or mdy)",
+                 shown, a, month[b], month[a], b);
         return DATE_AMBIGUOUS;
     }
     if (own == DATE_ORDER_DMY)

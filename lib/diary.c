@@ -160,12 +160,14 @@ kmgca_status diary_layout_from_header(const csv_row *header, kmgca_format forced
         size_t o = 0;
         seen[0] = '\0';
         for (size_t i = 0; i < header->count && o + 1 < sizeof seen; i++) {
-            int w = snprintf(seen + o, sizeof seen - o, "%s\"%.40s\"", i ? ", " : "",
-                             header->fields[i]);
+            char cell[41];
+            copy_text(cell, sizeof cell, header->fields[i]);
+            int w = snprintf(seen + o, sizeof seen - o, "%s\"%s\"", i ? ", " : "", cell);
             if (w < 0)
                 break;
             o += (size_t)w < sizeof seen - o ? (size_t)w : sizeof seen - o - 1;
         }
+        utf8_trim_end(seen);
         /* The first line looks like data: say that a header is needed. */
         int32_t day;
         if (header->count && date_parse(header->fields[0], DATE_ORDER_UNKNOWN, &day, NULL, NULL,

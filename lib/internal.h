@@ -136,6 +136,8 @@ size_t parse_decimal(const char *s, double *out);
 /* Copies at most size-1 bytes and NUL-terminates, never splitting a UTF-8
  * sequence. */
 void copy_text(char *dst, size_t size, const char *src);
+/* Drops a UTF-8 sequence cut short at the end of s (after snprintf cut it). */
+void utf8_trim_end(char *s);
 
 /* ---- CSV reading -------------------------------------------------------- */
 

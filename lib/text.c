@@ -121,6 +121,22 @@ void copy_text(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
+void utf8_trim_end(char *s)
+{
+    size_t n = strlen(s);
+    /* Back over continuation bytes to the lead byte of the last sequence;
+     * drop the sequence when it is shorter than its lead byte says. */
+    size_t i = n;
+    while (i > 0 && n - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i == 0)
+        return;
+    unsigned char lead = (unsigned char)s[i - 1];
+    size_t need = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (n - (i - 1) < need)
+        s[i - 1] = '\0';
+}
+
 /* ---- Folding ------------------------------------------------------------ */
 
 /* Latin-1 letters U+00C0..U+00FF without their accents ('\0': drop). */

@@ -79,20 +79,38 @@ struct kmgca_workbook {
 static const char *cell_text(kmgca_workbook *w, const char *s)
 {
     size_t o = 0;
-    for (; s && *s && o < CELL_MAX; s++) {
+    while (s && *s && o < CELL_MAX) {
         unsigned char c = (unsigned char)*s;
-        w->buf[o++] = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ? ' ' : (char)c;
+        size_t len = 1;
+        if (c >= 0x80 && utf8_decode(s, &len) < 0) {
+            /* Not UTF-8 (the readers check, so this is a guard): U+FFFD. */
+            memcpy(w->buf + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            s++;
+            continue;
+        }
+        if (len == 1)
+            w->buf[o++] = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ? ' ' : (char)c;
+        else {
+            memcpy(w->buf + o, s, len);
+            o += len;
+        }
+        s += len;
     }
     if (s && *s) {
-        while (o > 0 && ((unsigned char)w->buf[o - 1] & 0xC0) == 0x80)
-            o--;
-        if (o > 0 && (unsigned char)w->buf[o - 1] >= 0xC0)
-            o--;
         memcpy(w->buf + o, "\xE2\x80\xA6", 3); /* "…" */
         o += 3;
     }
     w->buf[o] = '\0';
     return w->buf;
+}
+
+/* Appends as much of s as fits (whole characters only). */
+static void appendf_cut(char *buf, size_t size, const char *s)
+{
+    size_t len = strlen(buf);
+    if (len + 1 < size)
+        copy_text(buf + len, size - len, s);
 }
 
 static lxw_error put_text(kmgca_workbook *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
@@ -373,28 +391,50 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
         x = x ? x : put_text(w, ws, r, DIARY_SOURCE, NULL, t);
         x = x ? x : put_text(w, ws, r, DIARY_ID, NULL, t);
     }
-    x = x ? x : put_number(ws, r, DIARY_CONF, e->confidence, w->num2[style]);
-    x = x ? x : put_number(ws, r, DIARY_GRAMS, e->grams, w->int0[style]);
+    /* Shown to 0.1 mg, 0.1 g and 0.01 of confidence: finer digits mean
+     * nothing in a food table, and cost time and space in the file. */
+    x = x ? x : put_number(ws, r, DIARY_CONF, round(e->confidence * 100) / 100, w->num2[style]);
+    x = x ? x : put_number(ws, r, DIARY_GRAMS, round(e->grams * 10) / 10, w->int0[style]);
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT && !x; n++)
-        x = put_number(ws, r, (lxw_col_t)(DIARY_CA + n), e->mg[n], w->mg[style]);
+        x = put_number(ws, r, (lxw_col_t)(DIARY_CA + n), round(e->mg[n] * 10) / 10,
+                       w->mg[style]);
     x = x ? x : put_text(w, ws, r, DIARY_STATUS, e->review ? "review" : "used", t);
-    if (e->review) {
-        char how[2100];
-        snprintf(how, sizeof how, "%s%sneeds review: %s", e->how ? e->how : "",
-                 e->how && e->how[0] ? "; " : "", e->review);
-        x = x ? x : put_text(w, ws, r, DIARY_HOW, how, t);
-    } else {
-        x = x ? x : put_text(w, ws, r, DIARY_HOW, e->how, t);
-    }
-    if (!x && w->notes < KMGCA_WORKBOOK_NOTE_LIMIT && e->how && (e->how[0] || e->review)) {
-        char note[1500];
-        snprintf(note, sizeof note, "%s%s%s", e->how, !e->review ? ""
-                                                       : e->how[0] ? "\nNeeds review: "
-                                                                   : "Needs review: ",
-                 e->review ? e->review : "");
-        lxw_comment_options co = {.x_scale = 3, .y_scale = 2};
-        x = worksheet_write_comment_opt(ws, r, DIARY_MATCH, cell_text(w, note), &co);
-        w->notes++;
+    /* A mass written in grams and used as written needs no explanation: the
+     * column stays empty (the note, the Amount and Unit columns say it). */
+    char how[2200];
+    static const char plain[] = " g as written";
+    size_t hl = strlen(e->how), pl = sizeof plain - 1;
+    int as_written = !e->review && hl > pl && strcmp(e->how + hl - pl, plain) == 0 &&
+                     !strchr(e->how, ';');
+    if (as_written)
+        how[0] = '\0';
+    else
+        snprintf(how, sizeof how, "%s%s%s%s%s", e->food ? kmgca_match_method_name(e->method) : "",
+             e->food && e->how[0] ? ": " : "", e->how, e->review && (e->food || e->how[0]) ? "; " : "",
+             e->review ? "needs review: " : "");
+    if (e->review)
+        appendf_cut(how, sizeof how, e->review);
+    x = x ? x : put_text(w, ws, r, DIARY_HOW, how, t);
+
+    if (!x && w->notes < KMGCA_WORKBOOK_NOTE_LIMIT) {
+        char note[2600] = "";
+        if (e->food)
+            snprintf(note, sizeof note, "Matched \"%s\" (%s %s) by %s, confidence %.2f.\n",
+                     kmgca_food_description(e->food), kmgca_food_source(e->food),
+                     kmgca_food_id(e->food), kmgca_match_method_name(e->method), e->confidence);
+        if (e->how[0]) {
+            appendf_cut(note, sizeof note, e->how);
+            appendf_cut(note, sizeof note, ".");
+        }
+        if (e->review) {
+            appendf_cut(note, sizeof note, note[0] ? "\nNeeds review: " : "Needs review: ");
+            appendf_cut(note, sizeof note, e->review);
+        }
+        if (note[0]) {
+            lxw_comment_options co = {.x_scale = 3, .y_scale = 2};
+            x = worksheet_write_comment_opt(ws, r, DIARY_MATCH, cell_text(w, note), &co);
+            w->notes++;
+        }
     }
     if (x)
         return fail_lxw(w, err, x, "Diary");
@@ -484,8 +524,11 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
     if (x)
         return x;
     if (days) {
+        /* Before the Average row: in constant-memory mode a range is only
+         * accepted while its last row is still being written. */
+        x = worksheet_autofilter(ws, 0, 0, (lxw_row_t)days, SUM_COLS - 1);
         lxw_row_t r = (lxw_row_t)(days + 2);
-        x = worksheet_write_string(ws, r, SUM_DATE, "Average", w->bold);
+        x = x ? x : worksheet_write_string(ws, r, SUM_DATE, "Average", w->bold);
         for (int n = 0; n < 3 && !x; n++) {
             double avg = count[n] ? sum[n] / (double)count[n] : NAN;
             x = put_number(ws, r, (lxw_col_t)mg_col[n], avg, w->mg0);
@@ -514,7 +557,6 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
                 x = x ? x : worksheet_conditional_format_range(ws, first, c, last, c, &green);
             }
         }
-        worksheet_autofilter(ws, 0, 0, (lxw_row_t)days, SUM_COLS - 1);
     } else {
         x = worksheet_write_string(ws, 1, SUM_DATE, "No dated rows: see Needs review.", w->bold);
     }

@@ -390,6 +390,35 @@ static void workbook_is_complete_or_absent(void **state)
     kmgca_analysis_free(a);
 }
 
+static kmgca_status all_text_is_utf8(const kmgca_entry *e, void *ud, kmgca_error *err)
+{
+    (void)ud;
+    (void)err;
+    const char *texts[] = {e->how, e->review ? e->review : "", e->original ? e->original : ""};
+    for (size_t i = 0; i < 3; i++)
+        assert_true(utf8_valid(texts[i], strlen(texts[i])));
+    return KMGCA_OK;
+}
+
+/* Messages quoting long Chinese text are cut between characters, never
+ * inside one (a cut character breaks the workbook's XML). */
+static void long_text_is_cut_between_characters(void **state)
+{
+    (void)state;
+    kmgca_error err;
+    kmgca_analysis *a = kmgca_analysis_new(shared_foods, NULL, &err);
+    assert_int_equal(kmgca_analysis_read(a, D "long_cjk.csv", all_text_is_utf8, NULL, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_analysis_rows_review(a), 2);
+    kmgca_analysis_free(a);
+    char s[8] = "ab\xE4\xB8";   /* "ab" and two of the three bytes of 中 */
+    utf8_trim_end(s);
+    assert_string_equal(s, "ab");
+    char t[8] = "a\xE4\xB8\xAD";
+    utf8_trim_end(t);
+    assert_string_equal(t, "a\xE4\xB8\xAD");
+}
+
 static void formats_by_name(void **state)
 {
     (void)state;
@@ -416,6 +445,7 @@ int main(void)
         cmocka_unit_test(targets_follow_the_profile),
         cmocka_unit_test(bad_files_are_errors_with_a_place),
         cmocka_unit_test(workbook_is_complete_or_absent),
+        cmocka_unit_test(long_text_is_cut_between_characters),
         cmocka_unit_test(formats_by_name),
     };
     return cmocka_run_group_tests_name("analyse", tests, foods_setup, foods_teardown);

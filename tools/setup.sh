@@ -1,13 +1,14 @@
 #!/bin/sh
 # setup.sh — makes sure the Debian packages kmgca builds and tests with are here.
 # Run as root it installs what is missing with apt-get; otherwise it prints the
-# exact command to run. Usage: tools/setup.sh build|test|addin
+# exact command to run. Usage: tools/setup.sh build|test|bench
 set -eu
 
 want="gcc make pkg-config libcsv-dev libxlsxwriter-dev libcmocka-dev zlib1g-dev"
 case "${1:-build}" in
 build) ;;
-test) want="$want python3 python3-openpyxl" ;;
+test) want="$want python3 python3-openpyxl libreoffice-calc-nogui" ;;
+bench) want="$want python3 python3-pandas python3-xlsxwriter" ;;
 *) echo "setup.sh: unknown set '$1'" >&2; exit 2 ;;
 esac
 

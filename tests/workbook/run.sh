@@ -1,0 +1,145 @@
+#!/bin/sh
+# run.sh — tests of the .xlsx report: `kmgca analyse -o` on the test diaries,
+# each workbook read back by check_workbook.py (openpyxl) and, for two of them,
+# by LibreOffice (lo_check.sh); then the output-file rules: never overwrite an
+# input, nothing created in a missing folder, nothing left after a malformed
+# diary. Usage, from the repository root: sh tests/workbook/run.sh build/kmgca
+# PYTHON names the python3 with openpyxl (default /usr/bin/python3).
+set -u
+if [ $# != 1 ]; then
+    echo "usage: run.sh KMGCA_BINARY" >&2
+    exit 2
+fi
+KMGCA=$1
+here=$(dirname "$0")
+diaries=$here/../data/diaries
+PYTHON=${PYTHON:-/usr/bin/python3}
+export PYTHON
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kmgca-wb.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM HUP
+pass=0
+fail=0
+skip=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+if ! "$PYTHON" -c 'import openpyxl' 2>/dev/null; then
+    echo "FAIL $PYTHON cannot import openpyxl (Debian: apt-get install python3-openpyxl)"
+    echo "workbook: 0 passed, 1 failed"
+    exit 1
+fi
+
+# analyse NAME DIARY... : write $tmp/NAME.xlsx and $tmp/NAME.json, then read
+# the workbook back against the JSON and the diaries.
+analyse() {
+    name=$1
+    shift
+    "$KMGCA" analyse "$@" -o "$tmp/$name.xlsx" --json >"$tmp/$name.json" 2>"$tmp/$name.err"
+    got=$?
+    if [ $got != 0 ]; then
+        bad "$name: kmgca analyse exited $got: $(head -c 300 "$tmp/$name.err")"
+        return
+    fi
+    if "$PYTHON" "$here/check_workbook.py" "$tmp/$name.xlsx" "$tmp/$name.json" "$@" \
+        >"$tmp/$name.check" 2>&1; then
+        ok
+    else
+        bad "$name: check_workbook.py:"
+        sed 's/^/    /' "$tmp/$name.check" | head -40
+    fi
+}
+
+# lo NAME [FOOD_TEXT] : the workbook as LibreOffice shows it.
+lo() {
+    name=$1
+    shift
+    if [ ! -f "$tmp/$name.xlsx" ]; then
+        bad "$name: lo_check: no workbook to check"
+        return
+    fi
+    sh "$here/lo_check.sh" "$tmp/$name.xlsx" "$tmp/$name.json" "$@" >"$tmp/$name.lo" 2>&1
+    got=$?
+    if [ $got = 0 ] && grep -q '^SKIP' "$tmp/$name.lo"; then
+        skip=$((skip + 1))
+        cat "$tmp/$name.lo"
+    elif [ $got = 0 ]; then
+        ok
+    else
+        bad "$name: lo_check.sh exited $got:"
+        sed 's/^/    /' "$tmp/$name.lo" | head -40
+    fi
+}
+
+# Lists a folder's entries, dot-files too, one a line.
+entries() { ls -A "$1" 2>/dev/null; }
+
+for d in generic semicolon_zh cronometer_servings cronometer_daily mfp_summary; do
+    analyse "$d" "$diaries/$d.csv"
+done
+analyse two_files "$diaries/generic.csv" "$diaries/cronometer_servings.csv"
+
+formula='=HYPERLINK("http://example.com","click")'
+lo generic "$formula"
+lo two_files "$formula"
+
+# The output is an input: exit 2, the input untouched, no temporary file.
+mkdir "$tmp/same"
+cp "$diaries/generic.csv" "$tmp/same/diary.xlsx"
+for out in "$tmp/same/diary.xlsx" "$tmp/same/./diary.xlsx"; do
+    "$KMGCA" analyse "$tmp/same/diary.xlsx" -o "$out" >"$tmp/same.out" 2>&1
+    got=$?
+    if [ $got != 2 ]; then
+        bad "output = input ($out): exit $got, expected 2: $(head -c 300 "$tmp/same.out")"
+    elif ! cmp -s "$diaries/generic.csv" "$tmp/same/diary.xlsx"; then
+        bad "output = input ($out): the input was changed"
+    elif [ "$(entries "$tmp/same")" != "diary.xlsx" ]; then
+        bad "output = input ($out): left behind: $(entries "$tmp/same" | tr '\n' ' ')"
+    else
+        ok
+    fi
+done
+
+# A folder that does not exist: exit 4, nothing created.
+mkdir "$tmp/nodir"
+"$KMGCA" analyse "$diaries/generic.csv" -o "$tmp/nodir/missing/report.xlsx" >"$tmp/nodir.out" 2>&1
+got=$?
+if [ $got != 4 ]; then
+    bad "missing folder: exit $got, expected 4: $(head -c 300 "$tmp/nodir.out")"
+elif [ -n "$(entries "$tmp/nodir")" ]; then
+    bad "missing folder: created: $(entries "$tmp/nodir" | tr '\n' ' ')"
+else
+    ok
+fi
+
+# A malformed diary (a quote never closed, after rows already written to the
+# workbook): exit 3, and neither the .xlsx nor its temporary file (".NAME.xlsx.XXXXXX")
+# is left in the output folder.
+mkdir "$tmp/malformed" "$tmp/malformed/out"
+{
+    echo 'date,food,amount,unit'
+    echo '2026-11-01,banana,1,medium'
+    echo '2026-11-01,"Milk, whole",1,cup'
+    echo '2026-11-02,"almonds,30,g'
+    echo '2026-11-02,banana,1,medium'
+} >"$tmp/malformed/diary.csv"
+"$KMGCA" analyse "$tmp/malformed/diary.csv" -o "$tmp/malformed/out/report.xlsx" \
+    >"$tmp/malformed.out" 2>&1
+got=$?
+if [ $got != 3 ]; then
+    bad "malformed diary: exit $got, expected 3: $(head -c 300 "$tmp/malformed.out")"
+elif [ -n "$(entries "$tmp/malformed/out")" ]; then
+    bad "malformed diary: left in the output folder: $(entries "$tmp/malformed/out" | tr '\n' ' ')"
+elif ! grep -q 'diary.csv:4:' "$tmp/malformed.out"; then
+    bad "malformed diary: the error does not give file:line: $(head -c 300 "$tmp/malformed.out")"
+else
+    ok
+fi
+
+if [ $skip != 0 ]; then
+    echo "workbook: $pass passed, $fail failed ($skip LibreOffice checks skipped: LibreOffice not installed)"
+else
+    echo "workbook: $pass passed, $fail failed"
+fi
+[ $fail = 0 ]
