@@ -22,6 +22,10 @@ int exit_status_for(kmgca_status st);
 /* Prints "kmgca: FILE:LINE:COLUMN: message" (the parts that apply). */
 void print_error(const kmgca_error *err);
 
+/* The built-in tables plus an optional custom foods file; NULL after
+ * printing the error, with the exit status in *rc. */
+kmgca_foods *open_foods(const char *custom, int *rc);
+
 int cmd_food(int argc, char **argv);
 int cmd_analyse(int argc, char **argv);
 

@@ -402,16 +402,10 @@ int cmd_analyse(int argc, char **argv)
 
     kmgca_error err;
     kmgca_error_clear(&err);
-    kmgca_foods *foods = kmgca_foods_new(&err);
-    if (!foods) {
-        print_error(&err);
-        return EXIT_INTERNAL;
-    }
-    if (custom && kmgca_foods_load_custom(foods, custom, &err) != KMGCA_OK) {
-        print_error(&err);
-        kmgca_foods_free(foods);
-        return exit_status_for(err.status);
-    }
+    int rc;
+    kmgca_foods *foods = open_foods(custom, &rc);
+    if (!foods)
+        return rc;
     kmgca_analysis *a = kmgca_analysis_new(foods, &o, &err);
     if (!a) {
         print_error(&err);
@@ -473,7 +467,7 @@ int cmd_analyse(int argc, char **argv)
         print_json_tail(&s, a, output);
     else if (!quiet)
         print_summary(a, output);
-    int rc = EXIT_OK;
+    rc = EXIT_OK;
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "kmgca: cannot write to standard output\n");
         rc = EXIT_IO;

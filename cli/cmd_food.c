@@ -188,18 +188,12 @@ int cmd_food(int argc, char **argv)
     }
     kmgca_error err;
     kmgca_error_clear(&err);
-    kmgca_foods *foods = kmgca_foods_new(&err);
-    if (!foods) {
-        print_error(&err);
-        return EXIT_INTERNAL;
-    }
-    if (custom && kmgca_foods_load_custom(foods, custom, &err) != KMGCA_OK) {
-        print_error(&err);
-        kmgca_foods_free(foods);
-        return exit_status_for(err.status);
-    }
+    int rc;
+    kmgca_foods *foods = open_foods(custom, &rc);
+    if (!foods)
+        return rc;
     if (search) {
-        int rc = do_search(foods, search, limit, as_json);
+        rc = do_search(foods, search, limit, as_json);
         kmgca_foods_free(foods);
         return rc;
     }

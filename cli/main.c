@@ -58,6 +58,25 @@ void print_error(const kmgca_error *err)
     fprintf(stderr, "%s\n", err->message[0] ? err->message : kmgca_status_string(err->status));
 }
 
+kmgca_foods *open_foods(const char *custom, int *rc)
+{
+    kmgca_error err;
+    kmgca_error_clear(&err);
+    kmgca_foods *foods = kmgca_foods_new(&err);
+    if (!foods) {
+        print_error(&err);
+        *rc = EXIT_INTERNAL;
+        return NULL;
+    }
+    if (custom && kmgca_foods_load_custom(foods, custom, &err) != KMGCA_OK) {
+        print_error(&err);
+        kmgca_foods_free(foods);
+        *rc = exit_status_for(err.status);
+        return NULL;
+    }
+    return foods;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {

@@ -668,6 +668,55 @@ static const char *const warning_signs[] = {
     "medicine",
 };
 
+/* The About sheet's fixed text: how kmgca works and where its figures come
+ * from (each also cited in foodtables/ and targets/PROVENANCE.md). */
+static const struct {
+    const char *key, *value;
+} method_lines[] = {
+    {"Matching",
+     "Each food text is matched to the built-in tables by its words "
+     "(weighted by how rare they are), exact names and aliases, Chinese "
+     "names, and spelling correction. A match below confidence 0.60 is "
+     "not counted and goes to Needs review."},
+    {"Amounts",
+     "Mass units convert directly; cups, spoons and pieces use the "
+     "food's own USDA household measures; each row's note says which."},
+    {"Not measured",
+     "A blank value in the USDA tables means \"not measured\", never "
+     "zero: such a row still counts for the other minerals, and the "
+     "day's coverage of that mineral drops. Coverage = share of the "
+     "day's rows that gave a value for that mineral."},
+    {"Review",
+     "A row is not counted, and is listed on Needs review, when its date, "
+     "food, amount or unit cannot be used as written."},
+};
+
+static const struct {
+    const char *key, *value;
+} source_lines[] = {
+    {"USDA SR28",
+     "U.S. Department of Agriculture, Agricultural Research Service. "
+     "USDA National Nutrient Database for Standard Reference, Release 28 "
+     "(2015, revised May 2016). Public domain."},
+    {"FNDDS 2017-2018",
+     "USDA ARS Food Surveys Research Group. Food and Nutrient Database for "
+     "Dietary Studies 2017-2018. Public domain."},
+    {"Chinese food names",
+     "Chinese names of 122 everyday foods, compiled for kmgca and linked "
+     "to SR28 foods."},
+    {"US/Canada DRIs",
+     "IOM 2011, Dietary Reference Intakes for Calcium and Vitamin D; IOM "
+     "1997, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, "
+     "Vitamin D, and Fluoride; NASEM 2019, Dietary Reference Intakes for "
+     "Sodium and Potassium."},
+    {"Chinese DRIs",
+     "Chinese Nutrition Society, Chinese Dietary Reference Intakes 2023."},
+    {"Daily Values",
+     "US food-label Daily Values: calcium 1,300 mg, magnesium 420 mg, "
+     "potassium 4,700 mg, sodium 2,300 mg (21 CFR 101.9(c)(8)(iv), 2016 "
+     "revision of the Nutrition Facts label)."},
+};
+
 static lxw_error about_line(kmgca_workbook *w, lxw_row_t *r, const char *key, const char *value)
 {
     fit_row(w->about, *r, value, 100);
@@ -774,46 +823,12 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
 
     r++;
     x = x ? x : worksheet_write_string(ws, r++, 0, "Method", w->title);
-    x = x ? x : about_line(w, &r, "Matching",
-                           "Each food text is matched to the built-in tables by its words "
-                           "(weighted by how rare they are), exact names and aliases, Chinese "
-                           "names, and spelling correction. A match below confidence 0.60 is "
-                           "not counted and goes to Needs review.");
-    x = x ? x : about_line(w, &r, "Amounts",
-                           "Mass units convert directly; cups, spoons and pieces use the "
-                           "food's own USDA household measures; each row's note says which.");
-    x = x ? x : about_line(w, &r, "Not measured",
-                           "A blank value in the USDA tables means \"not measured\", never "
-                           "zero: such a row still counts for the other minerals, and the "
-                           "day's coverage of that mineral drops. Coverage = share of the "
-                           "day's rows that gave a value for that mineral.");
-    x = x ? x : about_line(w, &r, "Review",
-                           "A row is not counted, and is listed on Needs review, when its date, "
-                           "food, amount or unit cannot be used as written.");
-
+    for (size_t i = 0; i < sizeof method_lines / sizeof *method_lines && !x; i++)
+        x = about_line(w, &r, method_lines[i].key, method_lines[i].value);
     r++;
     x = x ? x : worksheet_write_string(ws, r++, 0, "Data sources", w->title);
-    x = x ? x : about_line(w, &r, "USDA SR28",
-                           "U.S. Department of Agriculture, Agricultural Research Service. "
-                           "USDA National Nutrient Database for Standard Reference, Release 28 "
-                           "(2015, revised May 2016). Public domain.");
-    x = x ? x : about_line(w, &r, "FNDDS 2017-2018",
-                           "USDA ARS Food Surveys Research Group. Food and Nutrient Database for "
-                           "Dietary Studies 2017-2018. Public domain.");
-    x = x ? x : about_line(w, &r, "Chinese food names",
-                           "Chinese names of 122 everyday foods, compiled for kmgca and linked "
-                           "to SR28 foods.");
-    x = x ? x : about_line(w, &r, "US/Canada DRIs",
-                           "IOM 2011, Dietary Reference Intakes for Calcium and Vitamin D; IOM "
-                           "1997, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, "
-                           "Vitamin D, and Fluoride; NASEM 2019, Dietary Reference Intakes for "
-                           "Sodium and Potassium.");
-    x = x ? x : about_line(w, &r, "Chinese DRIs",
-                           "Chinese Nutrition Society, Chinese Dietary Reference Intakes 2023.");
-    x = x ? x : about_line(w, &r, "Daily Values",
-                           "US food-label Daily Values: calcium 1,300 mg, magnesium 420 mg, "
-                           "potassium 4,700 mg, sodium 2,300 mg (21 CFR 101.9(c)(8)(iv), 2016 "
-                           "revision of the Nutrition Facts label).");
+    for (size_t i = 0; i < sizeof source_lines / sizeof *source_lines && !x; i++)
+        x = about_line(w, &r, source_lines[i].key, source_lines[i].value);
 
     r++;
     x = x ? x : worksheet_write_string(ws, r++, 0, "See a doctor promptly if you have",
