@@ -22,7 +22,7 @@
         double a_ = (actual), e_ = (expected);                                             \
         if (!(fabs(a_ - e_) <= (rel) * fabs(e_) + 1e-9))                                   \
             fail_msg("%s = %.6g, expected %.6g (within %.3g%%)", #actual, a_, e_,           \
-                     (rel) * 100);                                                         \
+                     (double)(rel) * 100);                                                 \
     } while (0)
 
 /* The food set is built once per test binary: it is read-only for tests. */
