@@ -116,6 +116,28 @@ void kmgca_analysis_free(kmgca_analysis *a)
     free(a);
 }
 
+/* Appends formatted text to buf, cut (between characters) to fit. */
+static void vappendf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    size_t len = strlen(buf);
+    if (len + 1 >= size)
+        return;
+    int w = vsnprintf(buf + len, size - len, fmt, ap);
+    if (w >= 0 && (size_t)w >= size - len)
+        utf8_trim_end(buf); /* cut short: no half character at the end */
+}
+
+static void appendf(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void appendf(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vappendf(buf, size, fmt, ap);
+    va_end(ap);
+}
+
 static void add_note(kmgca_analysis *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -123,12 +145,11 @@ static void add_note(kmgca_analysis *a, const char *fmt, ...)
 {
     if (a->note_count >= MAX_NOTES)
         return;
-    char buf[600];
+    char buf[600] = "";
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vappendf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    utf8_trim_end(buf);
     for (size_t i = 0; i < a->note_count; i++)
         if (strcmp(a->notes[i], buf) == 0)
             return;
@@ -302,13 +323,11 @@ typedef struct {
     const char *path;
     kmgca_entry_fn fn;
     void *ud;
-    kmgca_error *err;
     int have_header;
     diary_layout layout;
     char delim;
     int decimal_comma;        /* ';'-separated: "1,5" is 1.5 */
     date_order order;
-    int order_from_file;      /* learned, not given */
     int scanned;
     size_t rows;
     char how[1024];
@@ -316,35 +335,18 @@ typedef struct {
     char original[4096];
 } read_state;
 
-static void appendf(char *buf, size_t size, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void appendf(char *buf, size_t size, const char *fmt, ...)
-{
-    size_t len = strlen(buf);
-    if (len + 1 >= size)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int w = vsnprintf(buf + len, size - len, fmt, ap);
-    va_end(ap);
-    if (w >= 0 && (size_t)w >= size - len)
-        utf8_trim_end(buf); /* cut short: no half character at the end */
-}
-
 /* Adds a reason to review (reasons are joined with "; "). */
 static void need_review(read_state *s, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 static void need_review(read_state *s, const char *fmt, ...)
 {
-    char buf[600];
+    if (s->review[0])
+        appendf(s->review, sizeof s->review, "; ");
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vappendf(s->review, sizeof s->review, fmt, ap);
     va_end(ap);
-    utf8_trim_end(buf);
-    appendf(s->review, sizeof s->review, "%s%s", s->review[0] ? "; " : "", buf);
 }
 
 /* The row as it was read, fields joined by the file's delimiter and quoted
@@ -459,7 +461,6 @@ static int row_date(read_state *s, const char *text, int32_t *day, unsigned long
     date_result r = date_parse(text, s->order, day, &implied, why, sizeof why);
     if (r == DATE_OK && implied != DATE_ORDER_UNKNOWN && s->order == DATE_ORDER_UNKNOWN) {
         s->order = implied;
-        s->order_from_file = 1;
         add_note(s->a, "%s: dates read as %s (line %lu: \"%s\")", s->path,
                  implied == DATE_ORDER_DMY ? "day/month/year" : "month/day/year", line, text);
     }
@@ -471,8 +472,7 @@ static int row_date(read_state *s, const char *text, int32_t *day, unsigned long
         csv_read(s->path, s->a->opt.encoding, scan_row, &sc, NULL, &scan_err);
         if (sc.found != DATE_ORDER_UNKNOWN) {
             s->order = sc.found;
-            s->order_from_file = 1;
-            add_note(s->a, "%s: dates read as %s, as the file's unambiguous dates show",
+                add_note(s->a, "%s: dates read as %s, as the file's unambiguous dates show",
                      s->path, sc.found == DATE_ORDER_DMY ? "day/month/year" : "month/day/year");
             r = date_parse(text, s->order, day, NULL, why, sizeof why);
         }
@@ -787,7 +787,6 @@ kmgca_status kmgca_analysis_read(kmgca_analysis *a, const char *path, kmgca_entr
     s->path = copy;
     s->fn = fn;
     s->ud = ud;
-    s->err = err;
     s->order = a->opt.date_order == KMGCA_DATE_ORDER_DMY   ? DATE_ORDER_DMY
                : a->opt.date_order == KMGCA_DATE_ORDER_MDY ? DATE_ORDER_MDY
                                                            : DATE_ORDER_UNKNOWN;
