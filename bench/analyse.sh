@@ -6,10 +6,14 @@
 #   gen_diary  the deterministic synthetic diary (bench/gen_diary.c);
 #   floor      libcsv in, libxlsxwriter (constant memory) out, 19 columns a row,
 #              no analysis: the least any such program can take (bench/floor.c);
+#              run as given (constant cells) and with --varied (cells that
+#              change from row to row as a real report's do, so they deflate
+#              as slowly; reported beside it, the goal is against the first);
 #   peak_rss   fork/exec/wait4: peak RSS and wall time of one run (bench/peak_rss.c).
 # Then for each diary size (ROWS, default "100000 1000000") it generates the
 # diary and runs ROUNDS (default 5) interleaved rounds of
 #   floor DIARY OUT.xlsx
+#   floor --varied DIARY OUT.xlsx
 #   BUILD_DIR/kmgca analyse DIARY -o OUT.xlsx --quiet
 #   python3 bench/pandas_baseline.py foodtables/foods.csv DIARY OUT.xlsx
 # and prints, per program, the median, p90 and minimum wall time and the
@@ -69,7 +73,7 @@ XLSX_CFLAGS=$(pkg-config --cflags xlsxwriter 2>/dev/null)
 XLSX_LIBS=$(pkg-config --libs xlsxwriter 2>/dev/null || echo "-lxlsxwriter -lz")
 HAVE_FLOOR=1
 # shellcheck disable=SC2086
-if ! build floor bench/floor.c $XLSX_CFLAGS -lcsv $XLSX_LIBS; then
+if ! build floor bench/floor.c $XLSX_CFLAGS -lcsv -lm $XLSX_LIBS; then
     echo "analyse.sh: cannot compile bench/floor.c (needs libcsv-dev and libxlsxwriter-dev); floor skipped" >&2
     HAVE_FLOOR=0
 fi
@@ -104,7 +108,8 @@ fi
 echo "== kmgca analyse: large diaries against a floor and pandas =="
 echo "  machine: $(nproc 2>/dev/null || echo '?') CPUs; sizes: $ROWS rows; $ROUNDS rounds"
 if [ "$HAVE_FLOOR" -eq 1 ]; then
-    echo "  floor:  $FLOOR (libcsv + libxlsxwriter constant memory, 19 columns, 17 cells a row, no analysis)"
+    echo "  floor:  $FLOOR (libcsv + libxlsxwriter constant memory, 19 columns, 17 cells a row, no analysis;"
+    echo "          --varied: the same cells with values that change from row to row)"
 else
     echo "  floor:  skipped (cannot compile bench/floor.c)"
 fi
@@ -193,12 +198,13 @@ for n in $ROWS; do
     diary=$tmp/diary_$n.csv
     "$GEN" "$n" "$diary" || { echo "analyse.sh: gen_diary $n failed" >&2; continue; }
     mb=$(wc -c <"$diary" | awk '{ printf "%.1f", $1 / 1048576 }')
-    echo "== $n rows (diary $mb MB; $ROUNDS rounds, interleaved: floor, kmgca analyse, pandas) =="
+    echo "== $n rows (diary $mb MB; $ROUNDS rounds, interleaved: floor, floor --varied, kmgca analyse, pandas) =="
     pandas_ns=0
     pandas_last=0
     r=0
     while [ "$r" -lt "$ROUNDS" ]; do
         [ "$HAVE_FLOOR" -eq 0 ] || run_one floor "$n" "$FLOOR" "$diary" "$tmp/floor.xlsx"
+        [ "$HAVE_FLOOR" -eq 0 ] || run_one varied "$n" "$FLOOR" --varied "$diary" "$tmp/varied.xlsx"
         [ "$HAVE_KMGCA" -eq 0 ] || run_one kmgca "$n" "$KMGCA" analyse "$diary" -o "$tmp/kmgca.xlsx" --quiet
         if [ "$HAVE_PANDAS" -eq 1 ]; then
             if [ "$r" -eq 0 ] || awk -v s="$pandas_ns" -v l="$pandas_last" -v b="$PANDAS_BUDGET" \
@@ -213,6 +219,7 @@ for n in $ROWS; do
     rm -f "$diary"
     printf '  %-14s %4s %10s %10s %10s %11s %10s\n' "program" "runs" "median" "p90" "min" "peak RSS" "xlsx"
     [ "$HAVE_FLOOR" -eq 0 ] || row floor "floor" "$n"
+    [ "$HAVE_FLOOR" -eq 0 ] || row varied "floor --varied" "$n"
     [ "$HAVE_KMGCA" -eq 0 ] || row kmgca "kmgca analyse" "$n"
     [ "$HAVE_PANDAS" -eq 0 ] || row pandas "pandas" "$n"
     f_med=$(median floor "$n")
@@ -223,6 +230,11 @@ for n in $ROWS; do
             printf "  kmgca / floor (medians):  %.2f   (goal <= %s)\n", k / f, g }'
     else
         echo "  kmgca / floor (medians):  n/a"
+    fi
+    v_med=$(median varied "$n")
+    if [ -n "$k_med" ] && [ -n "$v_med" ] && [ -n "$f_med" ]; then
+        awk -v k="$k_med" -v v="$v_med" -v f="$f_med" 'BEGIN {
+            printf "  kmgca / floor --varied:   %.2f   (floor --varied / floor: %.2f)\n", k / v, v / f }'
     fi
     if [ -n "$p_med" ] && [ -n "$k_med" ]; then
         awk -v p="$p_med" -v k="$k_med" 'BEGIN { printf "  pandas / kmgca (medians): %.1f\n", p / k }'

@@ -1,7 +1,7 @@
 /* floor.c — the floor for the `kmgca analyse` benchmark: the same reading and
  * writing with no analysis at all.
  *
- *     floor IN.csv OUT.xlsx
+ *     floor [--varied] IN.csv OUT.xlsx
  *
  * Reads a diary CSV (header `date,food,amount,unit`) with libcsv, fed in
  * 64 KiB chunks, and writes one row per input row to a "Diary" worksheet with
@@ -16,15 +16,23 @@
  * left is the cost of parsing and of writing the rows, the least any such
  * program can take.
  *
+ * With --varied the same cells hold values that change from row to row as
+ * kmgca's do: the matched-food column repeats the food as written, and grams
+ * and the four minerals are the amount times fixed factors. Still no
+ * matching and no analysis, but the sheet is as varied as a real report, and
+ * so compresses as slowly: deflate runs much faster over a column of one
+ * repeated value. Both floors are reported by bench/analyse.sh.
+ *
  * The line number is the record number + 1 (the header is line 1), which is
  * the physical line as long as no field holds a line break.
  *
- * Build: cc -O2 -o floor floor.c -lcsv $(pkg-config --cflags --libs xlsxwriter)
+ * Build: cc -O2 -o floor floor.c -lcsv -lm $(pkg-config --cflags --libs xlsxwriter)
  * Exits 0 on success, 2 on bad arguments, 3 on malformed CSV, 4 on I/O errors,
  * 5 when out of memory.
  */
 #include <csv.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +52,7 @@ struct ctx {
     size_t nfields;     /* fields seen in the current record */
     unsigned long rec;  /* records completed, header included */
     lxw_row_t row;      /* next worksheet row */
+    int varied;         /* --varied */
     int bad;            /* 0, or the exit status to return */
 };
 
@@ -118,26 +127,37 @@ static void on_record(int term, void *data)
     worksheet_write_string(ws, r, 5, c->in[1].s, NULL);
     worksheet_write_string(ws, r, 6, c->in[2].s, NULL);
     worksheet_write_string(ws, r, 7, c->in[3].s, NULL);
-    worksheet_write_string(ws, r, 8, "Bananas, raw", NULL);
+    worksheet_write_string(ws, r, 8, c->varied ? c->in[1].s : "Bananas, raw", NULL);
     worksheet_write_string(ws, r, 9, "SR28", NULL);
     worksheet_write_string(ws, r, 10, "09040", NULL);
     worksheet_write_number(ws, r, 11, 0.95, NULL);
-    worksheet_write_number(ws, r, 12, 118, NULL);
-    worksheet_write_number(ws, r, 13, 5.9, NULL);
-    worksheet_write_number(ws, r, 14, 31.86, NULL);
-    worksheet_write_number(ws, r, 15, 422.44, NULL);
-    worksheet_write_number(ws, r, 16, 1.18, NULL);
+    if (c->varied) {
+        /* Rounded as kmgca rounds: grams and mg to 0.1. */
+        double a = atof(c->in[2].s);
+        worksheet_write_number(ws, r, 12, round(a * 11.8) / 10, NULL);
+        worksheet_write_number(ws, r, 13, round(a * 0.59) / 10, NULL);
+        worksheet_write_number(ws, r, 14, round(a * 3.186) / 10, NULL);
+        worksheet_write_number(ws, r, 15, round(a * 42.244) / 10, NULL);
+        worksheet_write_number(ws, r, 16, round(a * 0.118) / 10, NULL);
+    } else {
+        worksheet_write_number(ws, r, 12, 118, NULL);
+        worksheet_write_number(ws, r, 13, 5.9, NULL);
+        worksheet_write_number(ws, r, 14, 31.86, NULL);
+        worksheet_write_number(ws, r, 15, 422.44, NULL);
+        worksheet_write_number(ws, r, 16, 1.18, NULL);
+    }
     worksheet_write_string(ws, r, 17, "used", NULL);
     worksheet_write_string(ws, r, 18, how, NULL);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: floor IN.csv OUT.xlsx\n");
+    int varied = argc == 4 && strcmp(argv[1], "--varied") == 0;
+    if (argc != 3 + varied) {
+        fprintf(stderr, "usage: floor [--varied] IN.csv OUT.xlsx\n");
         return 2;
     }
-    const char *in_path = argv[1], *out_path = argv[2];
+    const char *in_path = argv[1 + varied], *out_path = argv[2 + varied];
     FILE *in = fopen(in_path, "rb");
     if (!in) {
         fprintf(stderr, "floor: %s: %s\n", in_path, strerror(errno));
@@ -154,7 +174,7 @@ int main(int argc, char **argv)
         return 4;
     }
 
-    struct ctx c = {.ws = ws, .file = base ? base + 1 : in_path};
+    struct ctx c = {.ws = ws, .file = base ? base + 1 : in_path, .varied = varied};
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
         fprintf(stderr, "floor: csv_init failed\n");

@@ -146,7 +146,7 @@ static void print_summary(const kmgca_analysis *a, const char *output)
         printf("\n%-10s  %7s %5s  %7s %5s  %7s %5s  %7s  %8s  %s\n", "date", "Ca mg", "%",
                "Mg mg", "%", "K mg", "%", "Na mg", "coverage", "flags");
         for (size_t i = 0; i < days; i++) {
-            const kmgca_day *d = kmgca_analysis_day(a, i);
+            const kmgca_day day = kmgca_analysis_day(a, i), *d = &day;
             double cov = 1;
             for (int n = 0; n < 3; n++)
                 if (d->coverage[n] < cov)
@@ -229,7 +229,7 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
     json_end_object(j);
     json_begin_array(j, "days");
     for (size_t i = 0; i < kmgca_analysis_day_count(a); i++) {
-        const kmgca_day *d = kmgca_analysis_day(a, i);
+        const kmgca_day day = kmgca_analysis_day(a, i), *d = &day;
         json_begin_object(j, NULL);
         json_string(j, "date", d->date);
         for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)

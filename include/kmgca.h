@@ -375,9 +375,10 @@ size_t kmgca_analysis_rows_review(const kmgca_analysis *a);
 /* Blank lines skipped (not rows). */
 size_t kmgca_analysis_blank_lines(const kmgca_analysis *a);
 
-/* Days in date order. */
+/* Days in date order; day i (0 <= i < day_count) is returned by value, all
+ * zero when i is out of range. */
 size_t kmgca_analysis_day_count(const kmgca_analysis *a);
-const kmgca_day *kmgca_analysis_day(const kmgca_analysis *a, size_t i);
+kmgca_day kmgca_analysis_day(const kmgca_analysis *a, size_t i);
 
 /* The target each day is measured against. */
 const kmgca_target *kmgca_analysis_target(const kmgca_analysis *a, kmgca_nutrient n);

@@ -26,9 +26,14 @@
 #define MAX_NOTES 64
 #define TOP_KEY_LIMIT 65536   /* distinct food names tracked for Top sources */
 
+/* A day as it is summed: 64 bytes, since a long diary has many days. What
+ * kmgca_day adds (the date as text, percentages, coverage) is worked out
+ * when asked for. */
 typedef struct {
-    kmgca_day pub;
-    size_t known[KMGCA_NUTRIENT_COUNT];
+    int32_t day;
+    uint32_t rows, rows_used, rows_review;
+    uint32_t known[KMGCA_NUTRIENT_COUNT]; /* rows that gave a value */
+    double mg[KMGCA_NUTRIENT_COUNT];      /* NaN until a row gives a value */
 } day_acc;
 
 typedef struct {
@@ -162,17 +167,17 @@ static void add_note(kmgca_analysis *a, const char *fmt, ...)
 
 static day_acc *day_get(kmgca_analysis *a, int32_t day)
 {
-    if (a->last_day < a->day_count && a->days[a->last_day].pub.day == day)
+    if (a->last_day < a->day_count && a->days[a->last_day].day == day)
         return &a->days[a->last_day];
     size_t lo = 0, hi = a->day_count;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (a->days[mid].pub.day < day)
+        if (a->days[mid].day < day)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (lo < a->day_count && a->days[lo].pub.day == day) {
+    if (lo < a->day_count && a->days[lo].day == day) {
         a->last_day = lo;
         return &a->days[lo];
     }
@@ -188,23 +193,11 @@ static day_acc *day_get(kmgca_analysis *a, int32_t day)
     a->day_count++;
     day_acc *d = &a->days[lo];
     memset(d, 0, sizeof *d);
-    d->pub.day = day;
-    date_format(day, d->pub.date);
-    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
-        d->pub.mg[n] = NAN;
-        d->pub.percent[n] = NAN;
-    }
+    d->day = day;
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        d->mg[n] = NAN;
     a->last_day = lo;
     return d;
-}
-
-static void day_refresh(const kmgca_analysis *a, day_acc *d)
-{
-    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
-        d->pub.coverage[n] = d->pub.rows ? (double)d->known[n] / (double)d->pub.rows : 0;
-        d->pub.percent[n] = isnan(d->pub.mg[n]) ? NAN
-                                                : 100.0 * d->pub.mg[n] / a->targets[n].target_mg;
-    }
 }
 
 /* ---- Top sources -------------------------------------------------------- */
@@ -734,19 +727,18 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
         day_acc *d = day_get(a, day);
         if (!d)
             return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-        d->pub.rows++;
+        d->rows++;
         if (e.review) {
-            d->pub.rows_review++;
+            d->rows_review++;
         } else {
-            d->pub.rows_used++;
+            d->rows_used++;
             for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
                 if (isnan(e.mg[n]))
                     continue;
-                d->pub.mg[n] = isnan(d->pub.mg[n]) ? e.mg[n] : d->pub.mg[n] + e.mg[n];
+                d->mg[n] = isnan(d->mg[n]) ? e.mg[n] : d->mg[n] + e.mg[n];
                 d->known[n]++;
             }
         }
-        day_refresh(a, d);
     }
     if (!e.review && l->format != KMGCA_FORMAT_CRONOMETER_DAILY) {
         char name[300];
@@ -810,9 +802,24 @@ size_t kmgca_analysis_rows_review(const kmgca_analysis *a) { return a ? a->rows_
 size_t kmgca_analysis_blank_lines(const kmgca_analysis *a) { return a ? a->blank_lines : 0; }
 size_t kmgca_analysis_day_count(const kmgca_analysis *a) { return a ? a->day_count : 0; }
 
-const kmgca_day *kmgca_analysis_day(const kmgca_analysis *a, size_t i)
+kmgca_day kmgca_analysis_day(const kmgca_analysis *a, size_t i)
 {
-    return a && i < a->day_count ? &a->days[i].pub : NULL;
+    kmgca_day out;
+    memset(&out, 0, sizeof out);
+    if (!a || i >= a->day_count)
+        return out;
+    const day_acc *d = &a->days[i];
+    out.day = d->day;
+    date_format(d->day, out.date);
+    out.rows = d->rows;
+    out.rows_used = d->rows_used;
+    out.rows_review = d->rows_review;
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
+        out.mg[n] = d->mg[n];
+        out.percent[n] = isnan(d->mg[n]) ? NAN : 100.0 * d->mg[n] / a->targets[n].target_mg;
+        out.coverage[n] = d->rows ? (double)d->known[n] / (double)d->rows : 0;
+    }
+    return out;
 }
 
 const kmgca_target *kmgca_analysis_target(const kmgca_analysis *a, kmgca_nutrient n)

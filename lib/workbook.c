@@ -508,7 +508,7 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
     double sum[3] = {0, 0, 0};
     size_t count[3] = {0, 0, 0};
     for (size_t i = 0; i < days && !x; i++) {
-        const kmgca_day *d = kmgca_analysis_day(a, i);
+        const kmgca_day day = kmgca_analysis_day(a, i), *d = &day;
         lxw_row_t r = (lxw_row_t)(i + 1);
         x = put_date(ws, r, SUM_DATE, d->day, w->date);
         for (int n = 0; n < 3 && !x; n++) {
