@@ -34,18 +34,18 @@ say = @printf '  %-8s %s\n' $(1) $(2);
 endif
 
 LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/match.c lib/serving.c lib/targets.c \
-           lib/date.c lib/diary.c lib/analyse.c lib/workbook.c
-LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o
-CLI_SRC  = cli/main.c cli/cmd_food.c cli/cmd_analyse.c cli/json.c
+           lib/date.c lib/diary.c lib/analyse.c lib/workbook.c lib/drugs.c lib/care.c
+LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o $(B)/lib/drugtables.o
+CLI_SRC  = cli/main.c cli/cmd_food.c cli/cmd_analyse.c cli/cmd_drug.c cli/json.c
 CLI_OBJ  = $(CLI_SRC:cli/%.c=$(B)/cli/%.o)
 TESTS    = test_core test_text test_serving test_match test_custom test_accuracy test_targets \
-           test_date test_analyse
+           test_date test_analyse test_care
 TEST_BIN = $(TESTS:%=$(B)/tests/%)
 TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv
 SETUP    = $(B)/.setup-build
 
 .PHONY: all setup clean check test unit e2e demo install uninstall foodtables \
-        check-foodtables asan ubsan valgrind bench help
+        check-foodtables drugtables check-drugtables asan ubsan valgrind bench help
 
 all: $(B)/kmgca $(B)/libkmgca.a $(B)/libkmgca.so $(B)/kmgca.pc
 
@@ -54,6 +54,7 @@ help:
 	@echo "make demo       build and run kmgca on the bundled examples"
 	@echo "make check      build and run every test"
 	@echo "make foodtables regenerate foodtables/ from the USDA files in DATA=$(DATA)"
+	@echo "make drugtables regenerate drugtables/drugs.csv and names.csv (DATA=$(DATA))"
 	@echo "make bench      run the benchmarks in bench/ (bench-analyse: only kmgca analyse)"
 	@echo "make asan|ubsan|valgrind   the test suite under sanitizers or valgrind"
 	@echo "make install    install into DESTDIR/PREFIX (PREFIX=$(PREFIX))"
@@ -86,6 +87,12 @@ $(B)/gen/foodtables.c: $(B)/tools/embedtables $(TABLES) targets/dri.csv
 $(B)/lib/foodtables.o: $(B)/gen/foodtables.c lib/internal.h
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -O1 -g0 -c $< -o $@
+$(B)/gen/drugtables.c: $(B)/tools/embedtables drugtables/drugs.csv drugtables/names.csv
+	@mkdir -p $(dir $@)
+	$(call say,GEN,$@)ASAN_OPTIONS=detect_leaks=0 $(B)/tools/embedtables --drugs drugtables $@
+$(B)/lib/drugtables.o: $(B)/gen/drugtables.c lib/internal.h include/kmgca.h
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -O1 -g0 -c $< -o $@
 
 $(B)/libkmgca.a: $(LIB_OBJ)
 	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
@@ -107,6 +114,21 @@ $(B)/tools/foodimport: tools/foodimport.c | $(SETUP)
 
 foodtables: $(B)/tools/foodimport
 	$(B)/tools/foodimport $(DATA) foodtables
+
+# drugtables/drugs.csv and names.csv from the shared drug list and the
+# reviewed additions in drugtables/ (see drugtables/PROVENANCE.md).
+DRUG_INPUTS = drugtables/other_drugs.csv drugtables/combinations.csv drugtables/curated_names.csv
+$(B)/tools/drugimport: tools/drugimport.c lib/csv.c lib/status.c lib/text.c lib/internal.h | $(SETUP)
+	@mkdir -p $(dir $@)
+	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -o $@ tools/drugimport.c lib/csv.c lib/status.c lib/text.c $(LIBS)
+drugtables: $(B)/tools/drugimport
+	$(B)/tools/drugimport $(DATA)/drugs/mineral_affecting_drugs.csv drugtables drugtables
+check-drugtables: $(B)/tools/drugimport
+	@rm -rf $(B)/regen-drugs && mkdir -p $(B)/regen-drugs
+	$(Q)$(B)/tools/drugimport $(DATA)/drugs/mineral_affecting_drugs.csv drugtables $(B)/regen-drugs
+	$(Q)for f in drugs.csv names.csv; do \
+	  cmp drugtables/$$f $(B)/regen-drugs/$$f || { echo "FAIL drugtables/$$f differs from a fresh import"; exit 1; }; \
+	done; echo "ok drugtables: committed tables equal a fresh import"
 
 # Regenerates the tables into a scratch folder and requires them to equal the
 # committed ones byte for byte.
@@ -133,7 +155,7 @@ e2e: $(B)/kmgca $(B)/.setup-test
 	$(Q)sh tests/workbook/run.sh $(B)/kmgca
 	$(Q)sh tests/workbook/big_diary.sh $(B)/kmgca
 
-check: all unit e2e check-foodtables
+check: all unit e2e check-foodtables check-drugtables
 	@echo "make check: all tests passed"
 test: check
 

@@ -28,6 +28,7 @@ kmgca_foods *open_foods(const char *custom, int *rc);
 
 int cmd_food(int argc, char **argv);
 int cmd_analyse(int argc, char **argv);
+int cmd_drug(int argc, char **argv);
 
 /* ---- JSON output -------------------------------------------------------- */
 typedef struct {
@@ -46,6 +47,11 @@ void json_number(json *j, const char *key, double value);      /* NaN -> null */
 void json_int(json *j, const char *key, long long value);
 void json_bool(json *j, const char *key, int value);
 void json_null(json *j, const char *key);
+
+/* A drug match as a JSON object (cmd_drug.c); its "status": unknown,
+ * mineral_effect or no_mineral_effect. */
+void json_drug_match(json *j, const char *key, const char *text, const kmgca_drug_match *m);
+const char *drug_status(const kmgca_drug_match *m);
 
 /* Formats mg for people: 156, 27.4, 0.52. */
 const char *fmt_mg(char *buf, size_t size, double mg);

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
@@ -17,7 +18,8 @@ static const char analyse_usage[] =
     "Reads food diaries (CSV), matches every food to the USDA tables, sums\n"
     "calcium, magnesium, potassium and sodium per day against daily targets,\n"
     "prints one line per day and, with -o, writes an annotated workbook\n"
-    "(Summary, Diary, Needs review, Charts, Top sources, About).\n"
+    "(Summary, Diary, Needs review, Medications, Activity & sweat, Charts,\n"
+    "Top sources, About).\n"
     "\n"
     "Diaries: a generic CSV (date, food, amount, unit; optional time, meal,\n"
     "note; amount and unit may share one field: \"30 g\"), or the exports of\n"
@@ -35,6 +37,16 @@ static const char analyse_usage[] =
     "      --date-order O     dmy or mdy, for dates such as 03/04/2026 (default: learn\n"
     "                         it from the file's other dates, else send to review)\n"
     "      --foods FILE       add custom foods from a CSV (see kmgca food --help)\n"
+    "      --meds FILE        a medication list (CSV: drug, dose, start, end; only drug\n"
+    "                         is required): drugs that change K, Mg, Ca flag the days\n"
+    "                         they are taken (see kmgca drug --help); repeatable\n"
+    "      --activity FILE    an activity log (CSV: date, activity, minutes, optional\n"
+    "                         intensity, temperature_c, humidity_pct, body_mass_kg,\n"
+    "                         pre_kg, post_kg, fluid_l, urine_l; or a Cronometer\n"
+    "                         exercises export): sweat and its minerals per day,\n"
+    "                         heavy sweat-loss days flagged; repeatable\n"
+    "      --body-mass KG     body mass for sweat estimates when the log has none\n"
+    "                         (default 70 kg, shown as an assumption)\n"
     "\n"
     "Targets (default: the US food-label Daily Values, Ca 1,300, Mg 420, K 4,700 mg):\n"
     "      --age YEARS        age of the person (with --sex)\n"
@@ -127,6 +139,94 @@ static const char *grouped(char *buf, size_t size, double v)
     return buf;
 }
 
+/* The flags column, one part per medication or sweat:
+ * "hydrochlorothiazide: K down, Mg down, Ca up (high); heavy sweat 2.1 L". */
+static void flag_summary(const kmgca_analysis *a, size_t i, const kmgca_day *d, char *out,
+                         size_t size)
+{
+    kmgca_flag f[64];
+    size_t n = kmgca_analysis_day_flags(a, i, f, 64), len = 0;
+    if (n > 64)
+        n = 64;
+    out[0] = '\0';
+    for (size_t k = 0; k < n && len + 1 < size; k++) {
+        if (f[k].kind == KMGCA_FLAG_SWEAT) {
+            len += (size_t)snprintf(out + len, size - len, "%sheavy sweat %.1f L (%s)",
+                                    len ? "; " : "", d->sweat_l, kmgca_severity_name(f[k].severity));
+            continue;
+        }
+        /* The first flag of a medication speaks for all of its flags. */
+        int seen = 0;
+        for (size_t p = 0; p < k; p++)
+            seen |= f[p].med == f[k].med;
+        if (seen)
+            continue;
+        kmgca_severity worst = f[k].severity;
+        len += (size_t)snprintf(out + len, size - len, "%s%s:", len ? "; " : "",
+                                kmgca_analysis_med(a, (size_t)f[k].med)->match.name);
+        for (size_t p = k; p < n && len + 1 < size; p++) {
+            if (f[p].med != f[k].med)
+                continue;
+            if (f[p].severity > worst)
+                worst = f[p].severity;
+            len += (size_t)snprintf(out + len, size - len, "%s %s %s", p > k ? "," : "",
+                                    f[p].nutrient == KMGCA_K    ? "K"
+                                    : f[p].nutrient == KMGCA_MG ? "Mg"
+                                                                : "Ca",
+                                    f[p].direction);
+        }
+        if (len + 1 < size)
+            len += (size_t)snprintf(out + len, size - len, " (%s)", kmgca_severity_name(worst));
+    }
+    if (len + 1 < size && d->rows_review)
+        snprintf(out + len, size - len, "%ssome rows in review", len ? "; " : "");
+    if (!out[0])
+        snprintf(out, size, "-");
+}
+
+/* Medications and activity, under the days. */
+static void print_side(const kmgca_analysis *a)
+{
+    size_t meds = kmgca_analysis_med_count(a), sessions = kmgca_analysis_session_count(a);
+    if (meds)
+        printf("\nMedications:\n");
+    for (size_t i = 0; i < meds; i++) {
+        const kmgca_med *m = kmgca_analysis_med(a, i);
+        const kmgca_drug_match *x = &m->match;
+        if (x->affects_minerals)
+            printf("  %s: %s (%s): K %s, Mg %s, Ca %s\n", m->text, x->name, x->drug_class,
+                   kmgca_effect_name(x->effect[KMGCA_K]), kmgca_effect_name(x->effect[KMGCA_MG]),
+                   kmgca_effect_name(x->effect[KMGCA_CA]));
+        else if (x->part_count)
+            printf("  %s: %s: no listed effect on K, Mg, Ca or Na\n", m->text,
+                   kmgca_drug_name(x->part[0]));
+        else
+            printf("  %s: not recognised (kept as written)\n", m->text);
+        if (m->review)
+            printf("      review: %s\n", m->review);
+    }
+    if (sessions) {
+        double total = 0;
+        size_t measured = 0, known = 0, review = 0;
+        for (size_t i = 0; i < sessions; i++) {
+            const kmgca_session *x = kmgca_analysis_session(a, i);
+            if (!isnan(x->sweat_l)) {
+                total += x->sweat_l;
+                known++;
+                measured += (size_t)x->measured;
+            }
+            review += x->review != NULL;
+        }
+        printf("\nActivity: %zu session%s, about %.1f L of sweat in all (%zu measured, %zu "
+               "predicted)%s\n",
+               sessions, sessions == 1 ? "" : "s", total, measured, known - measured,
+               review ? "; some sessions need review" : "");
+    }
+    if (meds || sessions)
+        printf("Flags are hedged notes for a conversation with the prescriber or dietitian, not "
+               "a diagnosis.\n");
+}
+
 static void print_summary(const kmgca_analysis *a, const char *output)
 {
     char b[8][32];
@@ -151,16 +251,18 @@ static void print_summary(const kmgca_analysis *a, const char *output)
             for (int n = 0; n < 3; n++)
                 if (d->coverage[n] < cov)
                     cov = d->coverage[n];
+            char flags[400];
+            flag_summary(a, i, d, flags, sizeof flags);
             printf("%-10s  %7s %5s  %7s %5s  %7s %5s  %7s  %7.0f%%  %s\n", d->date,
                    grouped(b[0], 32, d->mg[KMGCA_CA]), pct_text(b[1], 32, d->percent[KMGCA_CA]),
                    grouped(b[2], 32, d->mg[KMGCA_MG]), pct_text(b[3], 32, d->percent[KMGCA_MG]),
                    grouped(b[4], 32, d->mg[KMGCA_K]), pct_text(b[5], 32, d->percent[KMGCA_K]),
-                   grouped(b[6], 32, d->mg[KMGCA_NA]), cov * 100,
-                   d->rows_review ? "some rows in review" : "-");
+                   grouped(b[6], 32, d->mg[KMGCA_NA]), cov * 100, flags);
         }
     } else {
         printf("\nNo dated rows.\n");
     }
+    print_side(a);
     size_t notes = kmgca_analysis_note_count(a);
     if (notes) {
         printf("\nNotes:\n");
@@ -249,8 +351,92 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
         json_int(j, "rows", (long long)d->rows);
         json_int(j, "rows_used", (long long)d->rows_used);
         json_int(j, "rows_review", (long long)d->rows_review);
+        json_int(j, "sessions", (long long)d->sessions);
+        json_number(j, "sweat_l", round_to(d->sweat_l, 0.01));
+        if (isnan(d->sweat_l)) {
+            json_null(j, "sweat_losses");
+        } else {
+            json_begin_object(j, "sweat_losses");
+            for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+                json_number(j, mg_keys[n], round_to(d->sweat_mg[n], 0.1));
+            json_end_object(j);
+        }
+        json_begin_object(j, "net_intake");
+        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+            json_number(j, mg_keys[n],
+                        round_to(d->mg[n] - (isnan(d->sweat_mg[n]) ? 0 : d->sweat_mg[n]), 0.1));
+        json_end_object(j);
+        kmgca_flag flags[64];
+        size_t nf = kmgca_analysis_day_flags(a, i, flags, 64);
         json_begin_array(j, "flags");
+        for (size_t k = 0; k < nf && k < 64; k++) {
+            const kmgca_flag *f = &flags[k];
+            json_begin_object(j, NULL);
+            json_string(j, "kind", kmgca_flag_kind_name(f->kind));
+            json_string(j, "nutrient", kmgca_nutrient_key(f->nutrient));
+            json_string(j, "direction", f->direction);
+            json_string(j, "severity", kmgca_severity_name(f->severity));
+            json_string(j, "message", f->message);
+            json_string(j, "action", f->action);
+            json_string(j, "source", f->source);
+            if (f->med >= 0) {
+                const kmgca_med *m = kmgca_analysis_med(a, (size_t)f->med);
+                json_string(j, "drug", m->match.name);
+                json_string(j, "medication_text", m->text);
+            }
+            json_end_object(j);
+        }
         json_end_array(j);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_begin_array(j, "medications");
+    for (size_t i = 0; i < kmgca_analysis_med_count(a); i++) {
+        const kmgca_med *m = kmgca_analysis_med(a, i);
+        char date[11];
+        json_begin_object(j, NULL);
+        json_string(j, "file", m->file);
+        json_int(j, "line", (long long)m->line);
+        json_string(j, "dose", m->dose[0] ? m->dose : NULL);
+        if (m->start_day == LONG_MIN) {
+            json_null(j, "start");
+        } else {
+            kmgca_date_text(m->start_day, date);
+            json_string(j, "start", date);
+        }
+        if (m->end_day == LONG_MAX) {
+            json_null(j, "end");
+        } else {
+            kmgca_date_text(m->end_day, date);
+            json_string(j, "end", date);
+        }
+        json_drug_match(j, "match", m->text, &m->match);
+        json_string(j, "review", m->review);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_begin_array(j, "activity");
+    for (size_t i = 0; i < kmgca_analysis_session_count(a); i++) {
+        const kmgca_session *x = kmgca_analysis_session(a, i);
+        json_begin_object(j, NULL);
+        json_string(j, "file", x->file);
+        json_int(j, "line", (long long)x->line);
+        json_string(j, "date", x->date[0] ? x->date : NULL);
+        json_string(j, "activity", x->activity);
+        json_number(j, "minutes", x->minutes);
+        json_number(j, "met", round_to(x->met, 0.01));
+        json_number(j, "sweat_l", round_to(x->sweat_l, 0.01));
+        json_string(j, "sweat", isnan(x->sweat_l) ? NULL : x->measured ? "measured" : "predicted");
+        if (isnan(x->sweat_l)) {
+            json_null(j, "sweat_losses");
+        } else {
+            json_begin_object(j, "sweat_losses");
+            for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+                json_number(j, mg_keys[n], round_to(x->loss_mg[n], 0.1));
+            json_end_object(j);
+        }
+        json_string(j, "method", x->method[0] ? x->method : NULL);
+        json_string(j, "review", x->review);
         json_end_object(j);
     }
     json_end_array(j);
@@ -276,7 +462,8 @@ static int parse_age(const char *text, double *out)
 int cmd_analyse(int argc, char **argv)
 {
     enum { OPT_JSON = 256, OPT_FORMAT, OPT_RECOMPUTE, OPT_ENCODING, OPT_DATE_ORDER, OPT_FOODS,
-           OPT_AGE, OPT_SEX, OPT_PREGNANT, OPT_LACTATING, OPT_REFERENCE };
+           OPT_AGE, OPT_SEX, OPT_PREGNANT, OPT_LACTATING, OPT_REFERENCE, OPT_MEDS,
+           OPT_ACTIVITY, OPT_BODY_MASS };
     static const struct option opts[] = {
         {"output", required_argument, NULL, 'o'},
         {"json", no_argument, NULL, OPT_JSON},
@@ -290,6 +477,9 @@ int cmd_analyse(int argc, char **argv)
         {"pregnant", no_argument, NULL, OPT_PREGNANT},
         {"lactating", no_argument, NULL, OPT_LACTATING},
         {"reference", required_argument, NULL, OPT_REFERENCE},
+        {"meds", required_argument, NULL, OPT_MEDS},
+        {"activity", required_argument, NULL, OPT_ACTIVITY},
+        {"body-mass", required_argument, NULL, OPT_BODY_MASS},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -298,6 +488,9 @@ int cmd_analyse(int argc, char **argv)
     kmgca_profile profile = {KMGCA_REF_US, NAN, 0, KMGCA_LIFE_NONE};
     int have_reference = 0, as_json = 0, quiet = 0;
     const char *output = NULL, *custom = NULL;
+    enum { MAX_SIDE_FILES = 64 };
+    const char *meds[MAX_SIDE_FILES], *activity[MAX_SIDE_FILES];
+    size_t n_meds = 0, n_activity = 0;
     int c;
     optind = 1;
     opterr = 0;
@@ -353,6 +546,29 @@ int cmd_analyse(int argc, char **argv)
             }
             have_reference = 1;
             break;
+        case OPT_MEDS:
+        case OPT_ACTIVITY:
+            if ((c == OPT_MEDS ? n_meds : n_activity) == MAX_SIDE_FILES) {
+                fprintf(stderr, "kmgca: at most %d --%s files\n", MAX_SIDE_FILES,
+                        c == OPT_MEDS ? "meds" : "activity");
+                return EXIT_USAGE;
+            }
+            if (c == OPT_MEDS)
+                meds[n_meds++] = optarg;
+            else
+                activity[n_activity++] = optarg;
+            break;
+        case OPT_BODY_MASS: {
+            char *end;
+            double v = strtod(optarg, &end);
+            if (end == optarg || *end || !(v >= 20 && v <= 350)) {
+                fprintf(stderr, "kmgca: --body-mass takes kilograms from 20 to 350, not \"%s\"\n",
+                        optarg);
+                return EXIT_USAGE;
+            }
+            o.body_mass_kg = v;
+            break;
+        }
         case 'h': fputs(analyse_usage, stdout); return EXIT_OK;
         default:
             fprintf(stderr, "kmgca: analyse: unknown or incomplete option \"%s\" (try kmgca "
@@ -391,13 +607,19 @@ int cmd_analyse(int argc, char **argv)
                     output);
             return EXIT_USAGE;
         }
+        int clash = 0;
         for (int i = optind; i < argc; i++)
-            if (same_file(output, argv[i])) {
-                fprintf(stderr, "kmgca: %s: the output would overwrite an input; choose "
-                                "another name\n",
-                        output);
-                return EXIT_USAGE;
-            }
+            clash |= same_file(output, argv[i]);
+        for (size_t i = 0; i < n_meds; i++)
+            clash |= same_file(output, meds[i]);
+        for (size_t i = 0; i < n_activity; i++)
+            clash |= same_file(output, activity[i]);
+        if (clash) {
+            fprintf(stderr, "kmgca: %s: the output would overwrite an input; choose "
+                            "another name\n",
+                    output);
+            return EXIT_USAGE;
+        }
     }
 
     kmgca_error err;
@@ -439,6 +661,11 @@ int cmd_analyse(int argc, char **argv)
     }
     if (s.progress && s.rows >= 4096)
         fprintf(stderr, "\r%70s\r", "");
+    /* After the diaries, whose dates teach the date order. */
+    for (size_t i = 0; i < n_meds && st == KMGCA_OK; i++)
+        st = kmgca_analysis_read_meds(a, meds[i], &err);
+    for (size_t i = 0; i < n_activity && st == KMGCA_OK; i++)
+        st = kmgca_analysis_read_activity(a, activity[i], &err);
     if (st == KMGCA_OK && s.wb) {
         if (s.progress && s.rows >= 4096) {
             fprintf(stderr, "kmgca: writing %s ...", output);

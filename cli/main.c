@@ -16,15 +16,17 @@ static const char usage[] =
     "                          targets, and an annotated workbook\n"
     "  food FOOD [SERVING]     minerals in a serving of a food (default 100 g)\n"
     "  food --search TEXT      list the foods a text could mean\n"
+    "  drug TEXT               what a medication-list line is matched to, and its\n"
+    "                          listed effect on K, Mg, Ca and Na\n"
     "  help [COMMAND]          this text, or a command's help\n"
     "\n"
     "Options:\n"
     "  -h, --help              show help and exit\n"
     "  -V, --version           show the version and exit\n"
     "\n"
-    "Exit status: 0 success; 1 no food matched or the serving cannot be weighed;\n"
-    "2 bad options or arguments; 3 malformed input file; 4 a file cannot be read or\n"
-    "written; 5 internal error. See kmgca(1).\n";
+    "Exit status: 0 success; 1 no food or drug matched, or the serving cannot be\n"
+    "weighed; 2 bad options or arguments; 3 malformed input file; 4 a file cannot be\n"
+    "read or written; 5 internal error. See kmgca(1).\n";
 
 int exit_status_for(kmgca_status st)
 {
@@ -101,6 +103,10 @@ int main(int argc, char **argv)
             char *args[] = {"analyse", "--help", NULL};
             return cmd_analyse(2, args);
         }
+        if (argc > 2 && strcmp(argv[2], "drug") == 0) {
+            char *args[] = {"drug", "--help", NULL};
+            return cmd_drug(2, args);
+        }
         fputs(usage, stdout);
         return EXIT_OK;
     }
@@ -108,6 +114,8 @@ int main(int argc, char **argv)
         return cmd_food(argc - 1, argv + 1);
     if (strcmp(cmd, "analyse") == 0 || strcmp(cmd, "analyze") == 0)
         return cmd_analyse(argc - 1, argv + 1);
+    if (strcmp(cmd, "drug") == 0)
+        return cmd_drug(argc - 1, argv + 1);
     fprintf(stderr, "kmgca: unknown command \"%s\" (try kmgca --help)\n", cmd);
     return EXIT_USAGE;
 }

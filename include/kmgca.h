@@ -275,6 +275,69 @@ kmgca_status kmgca_target_for(const kmgca_profile *profile, kmgca_nutrient n,
 const char *kmgca_reference_name(kmgca_reference r);
 kmgca_status kmgca_reference_parse(const char *text, kmgca_reference *out);
 
+/* ---- Drugs -------------------------------------------------------------- */
+
+/* How a drug moves a mineral (drugtables/drugs.csv, from the product labels
+ * and reviews cited there). */
+typedef enum {
+    KMGCA_EFFECT_NEUTRAL = 0,
+    KMGCA_EFFECT_MINOR_DOWN,
+    KMGCA_EFFECT_DOWN,
+    KMGCA_EFFECT_MINOR_UP,
+    KMGCA_EFFECT_UP,
+    KMGCA_EFFECT_VARIABLE     /* up or down: a combination pulling both ways */
+} kmgca_effect;
+/* "neutral", "minor_down", "down", "minor_up", "up", "variable". Static. */
+const char *kmgca_effect_name(kmgca_effect e);
+
+/* One drug of the built-in table: a mineral-affecting drug (or fixed
+ * combination) with its effects and source, or a common drug listed only so
+ * that it is recognised as having no mineral effect. Opaque, static. */
+typedef struct kmgca_drug kmgca_drug;
+
+size_t kmgca_drug_count(void);
+const kmgca_drug *kmgca_drug_at(size_t i);                  /* NULL past the end */
+const char *kmgca_drug_name(const kmgca_drug *d);           /* "hydrochlorothiazide" */
+const char *kmgca_drug_name_zh(const kmgca_drug *d);        /* "氢氯噻嗪", or "" */
+const char *kmgca_drug_atc(const kmgca_drug *d);            /* "C03AA03", or "" */
+const char *kmgca_drug_class(const kmgca_drug *d);          /* "thiazide diuretic" */
+/* "thiazide", "loop", "carbonic_anhydrase", "potassium_sparing" or "". */
+const char *kmgca_drug_family(const kmgca_drug *d);
+kmgca_effect kmgca_drug_effect(const kmgca_drug *d, kmgca_nutrient n);
+/* "serum_level", "sensitivity" (digoxin), "absorption_interaction", or
+ * "none" for a drug with no listed mineral effect. */
+const char *kmgca_drug_effect_type(const kmgca_drug *d);
+const char *kmgca_drug_priority(const kmgca_drug *d);       /* high, medium, low, none */
+const char *kmgca_drug_note(const kmgca_drug *d);
+const char *kmgca_drug_source(const kmgca_drug *d);
+int kmgca_drug_affects_minerals(const kmgca_drug *d);
+
+#define KMGCA_DRUG_MAX_PARTS 6
+
+/* What a line of a medication list names. A combination ("valsartan/HCTZ
+ * 80-12.5", "Zestoretic") is its parts; when the table has a row for that
+ * combination, `row` is it and its effects are used, otherwise the parts'
+ * effects are combined (a full effect beats an opposite minor one, opposite
+ * full effects give variable). */
+typedef struct {
+    const kmgca_drug *part[KMGCA_DRUG_MAX_PARTS]; /* in the order of the text */
+    size_t part_count;          /* 0: nothing recognised */
+    const kmgca_drug *row;      /* the row describing the whole, or NULL */
+    int affects_minerals;       /* some part has a listed mineral effect */
+    kmgca_effect effect[KMGCA_NUTRIENT_COUNT];
+    double confidence;          /* 1 exact name ... 0.7 a misspelling; 0 none */
+    char name[256];             /* parts' generic names joined by " + ", A-Z */
+    char drug_class[256];       /* the row's class, or the parts' joined */
+    char atc[64];
+    char how[256];              /* "brand name of ...", "misspelling of ..." */
+} kmgca_drug_match;
+
+/* Matches free medication text ("hydrochlorothiazide 50mg tab daily",
+ * "氯沙坦钾氢氯噻嗪片", "Klor-Con M20"): names, brands, abbreviations,
+ * regional names and Chinese names, dose words ignored, one or two letters
+ * off forgiven. Returns m->part_count. Thread-safe. */
+size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m);
+
 /* ---- Diaries and their analysis ------------------------------------------ */
 
 /* What kind of diary a file is. AUTO tells it from the header. */
@@ -301,6 +364,9 @@ typedef enum {
     KMGCA_DATE_ORDER_MDY
 } kmgca_date_order;
 
+/* "2026-11-24" for a day number (days since 1970-01-01). */
+void kmgca_date_text(long day, char out[11]);
+
 typedef struct {
     const kmgca_profile *profile; /* NULL: the food-label Daily Values */
     kmgca_format format;          /* KMGCA_FORMAT_AUTO: from the header */
@@ -308,6 +374,8 @@ typedef struct {
                                      instead of using the export's own values */
     const char *encoding;         /* NULL or "utf-8"; "gbk" or "gb18030" (via iconv) */
     kmgca_date_order date_order;
+    double body_mass_kg;          /* for sweat estimates when the log has none;
+                                     0: assume KMGCA_DEFAULT_BODY_MASS_KG */
 } kmgca_options;
 
 /* One diary row after analysis. Strings live until the callback returns. */
@@ -342,6 +410,11 @@ typedef struct {
     double percent[KMGCA_NUTRIENT_COUNT];  /* of the target; NaN with the total */
     double coverage[KMGCA_NUTRIENT_COUNT]; /* share of the day's rows that gave a value */
     size_t rows, rows_used, rows_review;
+    /* From the activity log (see kmgca_analysis_read_activity): */
+    size_t sessions;                       /* 0: no activity that day */
+    double sweat_l;                        /* NaN when no session gives it */
+    double sweat_mg[KMGCA_NUTRIENT_COUNT]; /* estimated loss in sweat */
+    double body_mass_kg;                   /* as logged, or the assumed one */
 } kmgca_day;
 
 /* A food's share of one mineral over the period. */
@@ -397,6 +470,93 @@ const char *kmgca_analysis_note(const kmgca_analysis *a, size_t i);
 size_t kmgca_analysis_file_count(const kmgca_analysis *a);
 const char *kmgca_analysis_file(const kmgca_analysis *a, size_t i, kmgca_format *format,
                                 size_t *rows);
+
+/* ---- Medications, activity and flags ------------------------------------ */
+
+/* At most this many medication lines and activity sessions in one
+ * analysis; more is a KMGCA_ERROR_LIMIT error. */
+#define KMGCA_MED_LIMIT 10000
+#define KMGCA_SESSION_LIMIT 100000
+
+/* One line of a medication list (CSV: drug, dose, start, end; only drug
+ * is required). Without dates a drug is active over the whole period. */
+typedef struct {
+    const char *file;
+    unsigned long line;
+    const char *text;             /* the drug field as written */
+    const char *dose;             /* "" when not given */
+    const char *start_text, *end_text;
+    long start_day, end_day;      /* days since 1970-01-01; LONG_MIN / LONG_MAX: open */
+    kmgca_drug_match match;       /* part_count 0: not recognised, kept as written */
+    const char *review;           /* why the line deserves a look, or NULL */
+} kmgca_med;
+
+kmgca_status kmgca_analysis_read_meds(kmgca_analysis *a, const char *path, kmgca_error *err);
+size_t kmgca_analysis_med_count(const kmgca_analysis *a);
+const kmgca_med *kmgca_analysis_med(const kmgca_analysis *a, size_t i);
+
+/* Sweat mineral concentrations (mg per litre of sweat) and the heavy
+ * sweat-loss thresholds, with their sources: see lib/sweat.c. */
+#define KMGCA_DEFAULT_BODY_MASS_KG 70.0
+#define KMGCA_HEAVY_SWEAT_L 1.5
+#define KMGCA_HEAVY_SWEAT_BODY_MASS_PCT 2.0
+double kmgca_sweat_mg_per_l(kmgca_nutrient n);
+const char *kmgca_sweat_source(kmgca_nutrient n);
+const char *kmgca_sweat_model_source(void);  /* Gonzalez et al. 2009 */
+const char *kmgca_heavy_sweat_source(void);  /* the 2 % body mass threshold */
+
+/* One activity session (CSV: date, activity, minutes, and optionally
+ * intensity (light/moderate/vigorous or a MET value), temperature_c,
+ * humidity_pct, body_mass_kg, pre_kg, post_kg, fluid_l, urine_l; or a
+ * Cronometer exercises export). */
+typedef struct {
+    const char *file;
+    unsigned long line;
+    long day;                     /* valid when date[0] */
+    char date[11];
+    const char *activity;
+    double minutes, met, temperature_c, humidity_pct, body_mass_kg;
+    double sweat_l;               /* NaN when it cannot be told */
+    int measured;                 /* 1: body mass before and after; 0: predicted */
+    double loss_mg[KMGCA_NUTRIENT_COUNT];
+    char method[512];             /* how sweat_l was found, every assumption named */
+    const char *review;           /* why the row deserves a look, or NULL */
+} kmgca_session;
+
+kmgca_status kmgca_analysis_read_activity(kmgca_analysis *a, const char *path,
+                                          kmgca_error *err);
+size_t kmgca_analysis_session_count(const kmgca_analysis *a);
+const kmgca_session *kmgca_analysis_session(const kmgca_analysis *a, size_t i);
+
+/* Sweat in litres over `minutes` predicted from the heat balance (Gonzalez
+ * et al. 2009, J Appl Physiol 107:379; below 20 C their 2012 form): met
+ * (MET), air temperature (C), relative humidity (%), body mass (kg), height
+ * (m; 0 when unknown: body surface from the mass). NaN for bad input. */
+double kmgca_sweat_predict_l(double minutes, double met, double temperature_c,
+                             double humidity_pct, double body_mass_kg, double height_m);
+
+typedef enum { KMGCA_FLAG_DIURETIC, KMGCA_FLAG_DRUG, KMGCA_FLAG_SWEAT } kmgca_flag_kind;
+typedef enum { KMGCA_SEVERITY_LOW, KMGCA_SEVERITY_MODERATE, KMGCA_SEVERITY_HIGH } kmgca_severity;
+const char *kmgca_flag_kind_name(kmgca_flag_kind k);   /* "diuretic", "drug", "sweat" */
+const char *kmgca_severity_name(kmgca_severity s);     /* "low", "moderate", "high" */
+
+/* Something a day's intake should be read with. The wording is hedged, the
+ * action is stated, the source is cited; kmgca never diagnoses. */
+typedef struct {
+    kmgca_flag_kind kind;
+    kmgca_nutrient nutrient;
+    const char *direction;        /* "down", "up", "variable", "minor_down", ...,
+                                     or "low_intake" (digoxin on a low K or Mg day) */
+    kmgca_severity severity;
+    char message[640];
+    const char *action;
+    const char *source;
+    long med;                     /* index of the medication line, or -1 */
+} kmgca_flag;
+
+/* The flags of day i: fills at most max, returns how many there are. */
+size_t kmgca_analysis_day_flags(const kmgca_analysis *a, size_t i, kmgca_flag *out,
+                                size_t max);
 
 /* ---- The workbook ------------------------------------------------------- */
 

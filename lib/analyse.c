@@ -66,6 +66,8 @@ struct kmgca_analysis {
     size_t top_count, top_cap;
     top_item other;           /* foods past TOP_KEY_LIMIT */
     arena strings;
+    date_order learned;       /* the date order the last diary proved, if any */
+    care_data *care;          /* medications and activity (care.c) */
 };
 
 /* ---- Set-up ------------------------------------------------------------- */
@@ -83,6 +85,11 @@ kmgca_analysis *kmgca_analysis_new(kmgca_foods *foods, const kmgca_options *opti
         return NULL;
     }
     a->foods = foods;
+    if (!(a->care = care_new())) {
+        kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        free(a);
+        return NULL;
+    }
     if (options)
         a->opt = *options;
     if (a->opt.profile) {
@@ -91,6 +98,7 @@ kmgca_analysis *kmgca_analysis_new(kmgca_foods *foods, const kmgca_options *opti
     }
     if (a->opt.format < 0 || a->opt.format >= KMGCA_FORMAT_COUNT) {
         kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "unknown diary format");
+        care_free(a->care);
         free(a);
         return NULL;
     }
@@ -117,6 +125,7 @@ void kmgca_analysis_free(kmgca_analysis *a)
     free(a->days);
     free(a->files);
     free(a->top);
+    care_free(a->care);
     arena_free(&a->strings);
     free(a);
 }
@@ -790,6 +799,8 @@ kmgca_status kmgca_analysis_read(kmgca_analysis *a, const char *path, kmgca_entr
                            "amount, unit)");
     if (st == KMGCA_OK && !s->rows)
         add_note(a, "%s: no diary rows after the header", copy);
+    if (st == KMGCA_OK && s->order != DATE_ORDER_UNKNOWN)
+        a->learned = s->order;
     free(s);
     return st;
 }
@@ -801,6 +812,11 @@ size_t kmgca_analysis_rows_used(const kmgca_analysis *a) { return a ? a->rows_us
 size_t kmgca_analysis_rows_review(const kmgca_analysis *a) { return a ? a->rows_review : 0; }
 size_t kmgca_analysis_blank_lines(const kmgca_analysis *a) { return a ? a->blank_lines : 0; }
 size_t kmgca_analysis_day_count(const kmgca_analysis *a) { return a ? a->day_count : 0; }
+
+/* For care.c: */
+care_data *analysis_care(const kmgca_analysis *a) { return a->care; }
+date_order analysis_date_order(const kmgca_analysis *a) { return a->learned; }
+int analysis_touch_day(kmgca_analysis *a, int32_t day) { return day_get(a, day) != NULL; }
 
 kmgca_day kmgca_analysis_day(const kmgca_analysis *a, size_t i)
 {
@@ -819,6 +835,7 @@ kmgca_day kmgca_analysis_day(const kmgca_analysis *a, size_t i)
         out.percent[n] = isnan(d->mg[n]) ? NAN : 100.0 * d->mg[n] / a->targets[n].target_mg;
         out.coverage[n] = d->rows ? (double)d->known[n] / (double)d->rows : 0;
     }
+    care_fill_day(a->care, &out);
     return out;
 }
 

@@ -327,3 +327,12 @@ date_result date_parse(const char *text, date_order order, int32_t *day, date_or
         return check(y, (int)b, (int)a, day, why, why_size);
     return check(y, (int)a, (int)b, day, why, why_size);
 }
+
+void kmgca_date_text(long day, char out[11])
+{
+    if (day < INT32_MIN || day > INT32_MAX) {
+        out[0] = '\0';
+        return;
+    }
+    date_format((int32_t)day, out);
+}

@@ -51,6 +51,25 @@ struct kmgca_dri {
 extern const struct kmgca_dri kmgca_builtin_dri[];
 extern const size_t kmgca_builtin_dri_count;
 
+/* ---- Drugs (generated from drugtables/ into build/gen/drugtables.c) ------ */
+
+struct kmgca_drug {
+    const char *name, *name_zh, *atc, *drug_class, *family;
+    unsigned char effect[KMGCA_NUTRIENT_COUNT]; /* kmgca_effect */
+    const char *effect_type, *priority, *components, *note, *source;
+    int other;                /* listed only to be recognised: no mineral effect */
+};
+struct kmgca_drug_name {
+    const char *name;
+    const char *kind;         /* generic, zh, brand, abbreviation, regional, other */
+    unsigned short drug[KMGCA_DRUG_MAX_PARTS];
+    int count;
+};
+extern const struct kmgca_drug kmgca_builtin_drugs[];
+extern const size_t kmgca_builtin_drug_count;
+extern const struct kmgca_drug_name kmgca_builtin_drug_names[];
+extern const size_t kmgca_builtin_drug_name_count;
+
 /* A bump allocator: many small strings, freed at once. */
 typedef struct arena_block arena_block;
 typedef struct {
@@ -196,6 +215,14 @@ kmgca_status diary_layout_from_header(const csv_row *header, kmgca_format forced
 /* The field of a role in a row, "" when absent. */
 const char *diary_field(const diary_layout *l, const csv_row *row, column_role role);
 
+/* ---- Medications and activity (care.c), kept by the analysis ----------- */
+
+typedef struct care_data care_data;
+care_data *care_new(void);
+void care_free(care_data *c);
+/* Fills the sweat fields of a day from the activity read so far. */
+void care_fill_day(const care_data *c, kmgca_day *d);
+
 /* ---- Dates (date.c) ----------------------------------------------------- */
 
 typedef enum { DATE_ORDER_UNKNOWN = 0, DATE_ORDER_DMY, DATE_ORDER_MDY } date_order;
@@ -210,5 +237,11 @@ date_result date_parse(const char *text, date_order order, int32_t *day, date_or
 /* "2026-11-24" for a day number. */
 void date_format(int32_t day, char out[11]);
 void date_civil(int32_t day, int *y, int *m, int *d);
+
+/* analyse.c, for care.c: the medication and activity data of an analysis,
+ * the date order its diaries proved, and a day made to exist (0: no memory). */
+care_data *analysis_care(const kmgca_analysis *a);
+date_order analysis_date_order(const kmgca_analysis *a);
+int analysis_touch_day(kmgca_analysis *a, int32_t day);
 
 #endif

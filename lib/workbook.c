@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -73,7 +74,7 @@ struct kmgca_workbook {
     char path[4096];
     char tmp[4096];
     lxw_workbook *wb;
-    lxw_worksheet *summary, *charts, *top, *about;
+    lxw_worksheet *summary, *meds, *activity, *charts, *top, *about;
     table diary, review;
     size_t notes;
     long long unix_time;
@@ -331,10 +332,13 @@ kmgca_workbook *kmgca_workbook_new(const char *path, kmgca_error *err)
     w->summary = workbook_add_worksheet(wb, "Summary");
     table_add_sheet(w, &w->diary);
     table_add_sheet(w, &w->review);
+    w->meds = workbook_add_worksheet(wb, "Medications");
+    w->activity = workbook_add_worksheet(wb, "Activity & sweat");
     w->charts = workbook_add_worksheet(wb, "Charts");
     w->top = workbook_add_worksheet(wb, "Top sources");
     w->about = workbook_add_worksheet(wb, "About");
-    if (!w->summary || !w->diary.ws || !w->review.ws || !w->charts || !w->top || !w->about) {
+    if (!w->summary || !w->diary.ws || !w->review.ws || !w->meds || !w->activity || !w->charts ||
+        !w->top || !w->about) {
         kmgca_fail_at(err, KMGCA_ERROR_NOMEM, path, 0, 0, "cannot start the workbook");
         kmgca_workbook_discard(w);
         return NULL;
@@ -480,6 +484,59 @@ enum { SUM_DATE, SUM_CA, SUM_CA_PCT, SUM_MG, SUM_MG_PCT, SUM_K, SUM_K_PCT, SUM_N
        SUM_COV_CA, SUM_COV_MG, SUM_COV_K, SUM_ROWS, SUM_USED, SUM_REVIEW, SUM_FLAGS,
        SUM_T_CA, SUM_T_MG, SUM_T_K, SUM_COLS };
 
+#define FLAG_NOTE_DAYS 2000 /* days whose Flags cell gets a note with the messages */
+
+/* The Flags cell of a Summary day: a short list, and a note with each flag's
+ * message, action and source. */
+static lxw_error write_day_flags(kmgca_workbook *w, const kmgca_analysis *a, size_t i,
+                                 lxw_row_t r)
+{
+    kmgca_flag f[32];
+    size_t n = kmgca_analysis_day_flags(a, i, f, 32);
+    if (!n)
+        return LXW_NO_ERROR;
+    if (n > 32)
+        n = 32;
+    char cell[1200] = "", note[6000] = "";
+    kmgca_severity worst = KMGCA_SEVERITY_LOW;
+    for (size_t k = 0; k < n; k++) {
+        if (f[k].severity > worst)
+            worst = f[k].severity;
+        char part[400];
+        if (f[k].kind == KMGCA_FLAG_SWEAT)
+            snprintf(part, sizeof part, "heavy sweat loss");
+        else
+            snprintf(part, sizeof part, "%s %s (%s)", kmgca_nutrient_key(f[k].nutrient),
+                     f[k].direction,
+                     kmgca_analysis_med(a, (size_t)f[k].med)->match.name);
+        appendf_cut(cell, sizeof cell, k ? "; " : "");
+        appendf_cut(cell, sizeof cell, part);
+        snprintf(part, sizeof part, "%s%s [%s, %s]: ", k ? "\n\n" : "",
+                 kmgca_flag_kind_name(f[k].kind), kmgca_severity_name(f[k].severity),
+                 kmgca_nutrient_key(f[k].nutrient));
+        appendf_cut(note, sizeof note, part);
+        appendf_cut(note, sizeof note, f[k].message);
+        appendf_cut(note, sizeof note, " ");
+        appendf_cut(note, sizeof note, f[k].action);
+        appendf_cut(note, sizeof note, " Source: ");
+        appendf_cut(note, sizeof note, f[k].source);
+    }
+    char head[64];
+    snprintf(head, sizeof head, "%s: ", kmgca_severity_name(worst));
+    char full_cell[1300];
+    snprintf(full_cell, sizeof full_cell, "%s%s", head, cell);
+    utf8_trim_end(full_cell);
+    lxw_error x = put_text(w, w->summary, r, SUM_FLAGS, full_cell,
+                           worst == KMGCA_SEVERITY_HIGH       ? w->red
+                           : worst == KMGCA_SEVERITY_MODERATE ? w->amber
+                                                              : NULL);
+    if (!x && i < FLAG_NOTE_DAYS) {
+        lxw_comment_options co = {.x_scale = 4, .y_scale = 4};
+        x = worksheet_write_comment_opt(w->summary, r, SUM_FLAGS, cell_text(w, note), &co);
+    }
+    return x;
+}
+
 static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
 {
     static const struct {
@@ -526,6 +583,7 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
         x = x ? x : worksheet_write_number(ws, r, SUM_ROWS, (double)d->rows, NULL);
         x = x ? x : worksheet_write_number(ws, r, SUM_USED, (double)d->rows_used, NULL);
         x = x ? x : worksheet_write_number(ws, r, SUM_REVIEW, (double)d->rows_review, NULL);
+        x = x ? x : write_day_flags(w, a, i, r);
     }
     if (x)
         return x;
@@ -569,6 +627,269 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
     worksheet_freeze_panes(ws, 1, 1);
     worksheet_repeat_rows(ws, 0, 0);
     print_setup(ws, 1, "&Lkmgca: daily calcium, magnesium and potassium&R&D");
+    return x;
+}
+
+/* ---- Medications and Activity & sweat ------------------------------------ */
+
+static lxw_error header_row(kmgca_workbook *w, lxw_worksheet *ws, lxw_row_t r,
+                            const column *cols, int count)
+{
+    lxw_error x = LXW_NO_ERROR;
+    for (int c = 0; c < count && !x; c++) {
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width, NULL);
+        x = worksheet_write_string(ws, r, (lxw_col_t)c, cols[c].title, w->head);
+    }
+    return x;
+}
+
+enum { MED_FILE, MED_LINE, MED_TEXT, MED_DOSE, MED_START, MED_END, MED_MATCH, MED_ZH,
+       MED_CLASS, MED_ATC, MED_K, MED_MG, MED_CA, MED_NA, MED_CONF, MED_FLAGS, MED_HOW,
+       MED_NOTE, MED_SOURCE, MED_REVIEW, MED_COLS };
+
+static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
+{
+    static const column cols[MED_COLS] = {
+        {"File", 12},      {"Line", 6},        {"Medication as written", 30},
+        {"Dose", 14},      {"Start", 11},      {"End", 11},
+        {"Matched drug", 28}, {"Chinese name", 14}, {"Class", 24},
+        {"ATC", 10},       {"K", 10},          {"Mg", 10},
+        {"Ca", 10},        {"Na", 10},         {"Confidence", 10},
+        {"Days flagged", 30}, {"How matched", 36}, {"Note", 50},
+        {"Source", 50},    {"Needs review", 40},
+    };
+    lxw_worksheet *ws = w->meds;
+    size_t n = kmgca_analysis_med_count(a);
+    lxw_error x = header_row(w, ws, 0, cols, MED_COLS);
+    worksheet_set_row(ws, 0, 30, NULL);
+    if (!n) {
+        x = x ? x
+              : worksheet_write_string(ws, 1, 0,
+                                       "No medication list was given (kmgca analyse --meds "
+                                       "FILE).",
+                                       w->bold);
+        print_setup(ws, 1, "&Lkmgca: medications&R&D");
+        return x;
+    }
+    /* Days each line flags, counted over the period. */
+    size_t *flagged = calloc(n, sizeof *flagged), *high = calloc(n, sizeof *high);
+    if (!flagged || !high) {
+        free(flagged);
+        free(high);
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    }
+    size_t days = kmgca_analysis_day_count(a);
+    for (size_t i = 0; i < days; i++) {
+        kmgca_flag f[64];
+        size_t k = kmgca_analysis_day_flags(a, i, f, 64);
+        if (k > 64)
+            k = 64;
+        long last = -2;
+        int is_high = 0;
+        for (size_t j = 0; j <= k; j++) {
+            long med = j < k ? f[j].med : -2;
+            if (med != last && last >= 0) {
+                flagged[last]++;
+                high[last] += (size_t)is_high;
+                is_high = 0;
+            }
+            if (j < k && f[j].severity == KMGCA_SEVERITY_HIGH)
+                is_high = 1;
+            last = med;
+        }
+    }
+    for (size_t i = 0; i < n && !x; i++) {
+        const kmgca_med *m = kmgca_analysis_med(a, i);
+        const kmgca_drug_match *d = &m->match;
+        lxw_row_t r = (lxw_row_t)(i + 1);
+        lxw_format *t = m->review ? w->text[STYLE_LOW] : NULL;
+        x = put_text(w, ws, r, MED_FILE, base_name(m->file), t);
+        x = x ? x : worksheet_write_number(ws, r, MED_LINE, (double)m->line, NULL);
+        x = x ? x : put_text(w, ws, r, MED_TEXT, m->text, t);
+        x = x ? x : put_text(w, ws, r, MED_DOSE, m->dose, NULL);
+        if (m->start_day != LONG_MIN)
+            x = x ? x : put_date(ws, r, MED_START, m->start_day, w->date);
+        else
+            x = x ? x : put_text(w, ws, r, MED_START, m->start_text[0] ? m->start_text : "(open)", NULL);
+        if (m->end_day != LONG_MAX)
+            x = x ? x : put_date(ws, r, MED_END, m->end_day, w->date);
+        else
+            x = x ? x : put_text(w, ws, r, MED_END, m->end_text[0] ? m->end_text : "(open)", NULL);
+        const kmgca_drug *src = d->row ? d->row : d->part_count ? d->part[0] : NULL;
+        char v[600];
+        if (d->affects_minerals) {
+            x = x ? x : put_text(w, ws, r, MED_MATCH, d->name, NULL);
+            v[0] = '\0';
+            for (size_t k = 0; k < d->part_count; k++) {
+                if (!kmgca_drug_name_zh(d->part[k])[0])
+                    continue;
+                appendf_cut(v, sizeof v, v[0] ? " + " : "");
+                appendf_cut(v, sizeof v, kmgca_drug_name_zh(d->part[k]));
+            }
+            x = x ? x : put_text(w, ws, r, MED_ZH, v, NULL);
+            x = x ? x : put_text(w, ws, r, MED_CLASS, d->drug_class, NULL);
+            x = x ? x : put_text(w, ws, r, MED_ATC, d->atc, NULL);
+            static const kmgca_nutrient order[4] = {KMGCA_K, KMGCA_MG, KMGCA_CA, KMGCA_NA};
+            for (int k = 0; k < 4 && !x; k++)
+                x = put_text(w, ws, r, (lxw_col_t)(MED_K + k), kmgca_effect_name(d->effect[order[k]]),
+                             NULL);
+            x = x ? x : put_number(ws, r, MED_CONF, d->confidence, w->num2[STYLE_PLAIN]);
+            if (strcmp(kmgca_drug_effect_type(src), "absorption_interaction") == 0)
+                snprintf(v, sizeof v, "not flagged daily: calcium- and magnesium-rich food or "
+                                      "supplements taken at the same time may reduce its "
+                                      "absorption; separate them by a few hours");
+            else if (!flagged[i])
+                snprintf(v, sizeof v, "no day flagged (not active on a diary day, or only "
+                                      "minor effects)");
+            else
+                snprintf(v, sizeof v, "%zu day%s (%zu with high severity)", flagged[i],
+                         flagged[i] == 1 ? "" : "s", high[i]);
+            x = x ? x : put_text(w, ws, r, MED_FLAGS, v, NULL);
+            x = x ? x : put_text(w, ws, r, MED_NOTE, kmgca_drug_note(src), NULL);
+            x = x ? x : put_text(w, ws, r, MED_SOURCE, kmgca_drug_source(src), NULL);
+        } else if (d->part_count) {
+            x = x ? x : put_text(w, ws, r, MED_MATCH, kmgca_drug_name(d->part[0]), NULL);
+            x = x ? x : put_text(w, ws, r, MED_ZH, kmgca_drug_name_zh(d->part[0]), NULL);
+            x = x ? x : put_text(w, ws, r, MED_CLASS, kmgca_drug_class(d->part[0]), NULL);
+            x = x ? x : put_text(w, ws, r, MED_ATC, kmgca_drug_atc(d->part[0]), NULL);
+            x = x ? x : put_number(ws, r, MED_CONF, d->confidence, w->num2[STYLE_PLAIN]);
+            x = x ? x : put_text(w, ws, r, MED_FLAGS,
+                                 "none: no effect on K, Mg, Ca or Na is listed in kmgca's table",
+                                 NULL);
+            x = x ? x : put_text(w, ws, r, MED_SOURCE, kmgca_drug_source(d->part[0]), NULL);
+        } else {
+            x = x ? x : put_text(w, ws, r, MED_MATCH, "(not recognised)", NULL);
+            x = x ? x : put_text(w, ws, r, MED_FLAGS, "none: the drug is not known to kmgca",
+                                 NULL);
+        }
+        x = x ? x : put_text(w, ws, r, MED_HOW, d->how, NULL);
+        x = x ? x : put_text(w, ws, r, MED_REVIEW, m->review, t);
+    }
+    free(flagged);
+    free(high);
+    lxw_row_t last = (lxw_row_t)n;
+    x = x ? x : worksheet_autofilter(ws, 0, 0, last, MED_COLS - 1);
+    x = x ? x
+          : put_text(w, ws, last + 2, 0,
+                     "Effects are those listed on product labels and in the cited reviews; "
+                     "minor effects are shown here but not flagged day by day. Discuss any "
+                     "medicine with its prescriber; do not stop or change it on your own.",
+                     w->bold);
+    worksheet_freeze_panes(ws, 1, 3);
+    worksheet_repeat_rows(ws, 0, 0);
+    print_setup(ws, 1, "&Lkmgca: medications&R&D");
+    return x;
+}
+
+enum { ACT_FILE, ACT_LINE, ACT_DATE, ACT_NAME, ACT_MIN, ACT_MET, ACT_TEMP, ACT_RH, ACT_MASS,
+       ACT_SWEAT, ACT_HOW, ACT_K, ACT_NA, ACT_CA, ACT_MG, ACT_METHOD, ACT_REVIEW, ACT_COLS };
+enum { DAY_DATE, DAY_SESSIONS, DAY_SWEAT, DAY_PCT, DAY_K, DAY_NA, DAY_CA, DAY_MG, DAY_K_IN,
+       DAY_K_NET, DAY_K_NET_PCT, DAY_HEAVY, DAY_COLS };
+
+static lxw_error write_activity(kmgca_workbook *w, const kmgca_analysis *a)
+{
+    static const column cols[ACT_COLS] = {
+        {"File", 12}, {"Line", 6}, {"Date", 11}, {"Activity", 20}, {"Minutes", 8},
+        {"MET", 6}, {"Temp C", 7}, {"Humidity %", 9}, {"Body mass kg", 9},
+        {"Sweat L", 8}, {"Sweat", 10}, {"K lost mg", 9}, {"Na lost mg", 9},
+        {"Ca lost mg", 9}, {"Mg lost mg", 9}, {"How found, and what was assumed", 70},
+        {"Needs review", 40},
+    };
+    static const column day_cols[DAY_COLS] = {
+        {"Date", 11}, {"Sessions", 8}, {"Sweat L", 8}, {"% of body mass", 9},
+        {"K lost mg", 9}, {"Na lost mg", 9}, {"Ca lost mg", 9}, {"Mg lost mg", 9},
+        {"K intake mg", 9}, {"K net mg", 9}, {"K net % of target", 9},
+        {"Heavy sweat-loss day", 12},
+    };
+    lxw_worksheet *ws = w->activity;
+    size_t n = kmgca_analysis_session_count(a);
+    lxw_row_t r = 0;
+    lxw_error x = worksheet_write_string(ws, r++, 0, "Sessions", w->title);
+    x = x ? x : header_row(w, ws, r++, cols, ACT_COLS);
+    if (!n) {
+        x = x ? x : worksheet_write_string(ws, r, 0,
+                                           "No activity log was given (kmgca analyse "
+                                           "--activity FILE).",
+                                           w->bold);
+        print_setup(ws, 1, "&Lkmgca: activity and sweat&R&D");
+        return x;
+    }
+    for (size_t i = 0; i < n && !x; i++, r++) {
+        const kmgca_session *s = kmgca_analysis_session(a, i);
+        lxw_format *t = s->review ? w->text[STYLE_LOW] : NULL;
+        x = put_text(w, ws, r, ACT_FILE, base_name(s->file), t);
+        x = x ? x : worksheet_write_number(ws, r, ACT_LINE, (double)s->line, NULL);
+        if (s->date[0])
+            x = x ? x : put_date(ws, r, ACT_DATE, s->day, w->date);
+        x = x ? x : put_text(w, ws, r, ACT_NAME, s->activity, NULL);
+        x = x ? x : put_number(ws, r, ACT_MIN, s->minutes, NULL);
+        x = x ? x : put_number(ws, r, ACT_MET, s->met, w->num1);
+        x = x ? x : put_number(ws, r, ACT_TEMP, s->temperature_c, w->num1);
+        x = x ? x : put_number(ws, r, ACT_RH, s->humidity_pct, NULL);
+        x = x ? x : put_number(ws, r, ACT_MASS, s->body_mass_kg, w->num1);
+        x = x ? x : put_number(ws, r, ACT_SWEAT, s->sweat_l, w->num2[STYLE_PLAIN]);
+        x = x ? x : put_text(w, ws, r, ACT_HOW,
+                             isnan(s->sweat_l) ? "unknown" : s->measured ? "measured" : "predicted",
+                             NULL);
+        static const kmgca_nutrient order[4] = {KMGCA_K, KMGCA_NA, KMGCA_CA, KMGCA_MG};
+        for (int k = 0; k < 4 && !x; k++)
+            x = put_number(ws, r, (lxw_col_t)(ACT_K + k), s->loss_mg[order[k]],
+                           order[k] == KMGCA_MG ? w->num1 : w->mg0);
+        x = x ? x : put_text(w, ws, r, ACT_METHOD, s->method, NULL);
+        x = x ? x : put_text(w, ws, r, ACT_REVIEW, s->review, t);
+    }
+    r++;
+    x = x ? x : worksheet_write_string(ws, r++, 0, "Per day", w->title);
+    for (int c = 0; c < DAY_COLS && !x; c++)
+        x = worksheet_write_string(ws, r, (lxw_col_t)c, day_cols[c].title, w->head);
+    r++;
+    double k_target = kmgca_analysis_target(a, KMGCA_K)->target_mg;
+    for (size_t i = 0; i < kmgca_analysis_day_count(a) && !x; i++) {
+        kmgca_day d = kmgca_analysis_day(a, i);
+        if (!d.sessions)
+            continue;
+        double mass = isnan(d.body_mass_kg) ? KMGCA_DEFAULT_BODY_MASS_KG : d.body_mass_kg;
+        double pct = d.sweat_l / mass;
+        int heavy = !isnan(d.sweat_l) && (d.sweat_l >= KMGCA_HEAVY_SWEAT_L ||
+                                          100 * pct >= KMGCA_HEAVY_SWEAT_BODY_MASS_PCT);
+        double net = d.mg[KMGCA_K] - (isnan(d.sweat_mg[KMGCA_K]) ? 0 : d.sweat_mg[KMGCA_K]);
+        x = put_date(ws, r, DAY_DATE, d.day, w->date);
+        x = x ? x : worksheet_write_number(ws, r, DAY_SESSIONS, (double)d.sessions, NULL);
+        x = x ? x : put_number(ws, r, DAY_SWEAT, d.sweat_l, w->num2[STYLE_PLAIN]);
+        x = x ? x : put_number(ws, r, DAY_PCT, pct, w->pct);
+        static const kmgca_nutrient order[4] = {KMGCA_K, KMGCA_NA, KMGCA_CA, KMGCA_MG};
+        for (int k = 0; k < 4 && !x; k++)
+            x = put_number(ws, r, (lxw_col_t)(DAY_K + k), d.sweat_mg[order[k]],
+                           order[k] == KMGCA_MG ? w->num1 : w->mg0);
+        x = x ? x : put_number(ws, r, DAY_K_IN, d.mg[KMGCA_K], w->mg0);
+        x = x ? x : put_number(ws, r, DAY_K_NET, net, w->mg0);
+        x = x ? x : put_number(ws, r, DAY_K_NET_PCT, net / k_target, w->pct);
+        x = x ? x : put_text(w, ws, r, DAY_HEAVY, heavy ? "yes" : "no", heavy ? w->red : NULL);
+        r++;
+    }
+    r++;
+    char v[1200];
+    snprintf(v, sizeof v,
+             "Heavy sweat-loss day: %.1f L of sweat or more, or %.0f %% of body mass or more "
+             "(when no body mass is logged, %.0f kg is assumed). Minerals lost = litres x the "
+             "mean concentration in sweat: K %.0f, Na %.0f, Ca %.0f, Mg %.2f mg/L. Measured "
+             "sweat = body mass before - after + fluid drunk - urine (1 kg = 1 L); otherwise "
+             "predicted from the heat balance, with every assumption in the row.",
+             KMGCA_HEAVY_SWEAT_L, KMGCA_HEAVY_SWEAT_BODY_MASS_PCT, KMGCA_DEFAULT_BODY_MASS_KG,
+             kmgca_sweat_mg_per_l(KMGCA_K), kmgca_sweat_mg_per_l(KMGCA_NA),
+             kmgca_sweat_mg_per_l(KMGCA_CA), kmgca_sweat_mg_per_l(KMGCA_MG));
+    fit_row(ws, r, v, 140);
+    worksheet_merge_range(ws, r, 0, r, ACT_METHOD, "", w->wrap);
+    x = x ? x : put_text(w, ws, r, 0, v, w->wrap);
+    r++;
+    snprintf(v, sizeof v, "Sources: %s; %s; %s; %s.", kmgca_sweat_model_source(),
+             kmgca_sweat_source(KMGCA_K), kmgca_sweat_source(KMGCA_NA),
+             kmgca_heavy_sweat_source());
+    fit_row(ws, r, v, 140);
+    worksheet_merge_range(ws, r, 0, r, ACT_METHOD, "", w->wrap);
+    x = x ? x : put_text(w, ws, r, 0, v, w->wrap);
+    worksheet_freeze_panes(ws, 2, 0);
+    print_setup(ws, 1, "&Lkmgca: activity and sweat&R&D");
     return x;
 }
 
@@ -837,6 +1158,58 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
         x = about_line(w, &r, source_lines[i].key, source_lines[i].value);
 
     r++;
+    x = x ? x : worksheet_write_string(ws, r++, 0, "Flags: medications and sweat", w->title);
+    x = x ? x : about_line(w, &r, "What a flag is",
+                           "A day is flagged when a medication taken that day is listed as "
+                           "lowering or raising potassium, magnesium or calcium (diuretics, "
+                           "PPIs, ACE inhibitors, ...), when digoxin meets a day low in "
+                           "potassium or magnesium, or on a heavy sweat-loss day. Severity: "
+                           "moderate for a drug the table gives high priority, low otherwise; "
+                           "raised one step when that day's potassium or magnesium intake is "
+                           "under target (for drugs that lower them) or potassium intake is at "
+                           "or over target (for drugs that raise it). Flags are hedged and "
+                           "say what to discuss; they are not a diagnosis.");
+    x = x ? x : about_line(w, &r, "Drug table",
+                           "kmgca's drug table (drugtables/), reviewed from a list compiled for "
+                           "kmgca from product labels (US/EU prescribing information, "
+                           "Warnings and Precautions: electrolytes) and the reviews cited per "
+                           "drug; ATC codes from the WHO ATC/DDD index.");
+    {
+        /* Each distinct source of the medications read, once. */
+        size_t n = kmgca_analysis_med_count(a), shown = 0;
+        for (size_t i = 0; i < n && !x && shown < 50; i++) {
+            const kmgca_drug_match *d = &kmgca_analysis_med(a, i)->match;
+            const kmgca_drug *src = d->row ? d->row : d->part_count ? d->part[0] : NULL;
+            if (!src || !d->affects_minerals)
+                continue;
+            int seen = 0;
+            for (size_t k = 0; k < i && !seen; k++) {
+                const kmgca_drug_match *e = &kmgca_analysis_med(a, k)->match;
+                const kmgca_drug *s2 = e->row ? e->row : e->part_count ? e->part[0] : NULL;
+                seen = s2 && e->affects_minerals &&
+                       strcmp(kmgca_drug_source(s2), kmgca_drug_source(src)) == 0;
+            }
+            if (seen)
+                continue;
+            snprintf(v, sizeof v, "%s: %s", d->name, kmgca_drug_source(src));
+            x = about_line(w, &r, shown++ ? NULL : "Sources of the medications' effects", v);
+        }
+    }
+    x = x ? x : about_line(w, &r, "Sweat model", kmgca_sweat_model_source());
+    for (int k = 0; k < KMGCA_NUTRIENT_COUNT && !x; k++) {
+        char key[60];
+        snprintf(key, sizeof key, "Sweat %s (%g mg/L)", kmgca_nutrient_name((kmgca_nutrient)k),
+                 kmgca_sweat_mg_per_l((kmgca_nutrient)k));
+        x = about_line(w, &r, key, kmgca_sweat_source((kmgca_nutrient)k));
+    }
+    snprintf(v, sizeof v,
+             "%.1f L of sweat or %.0f %% of body mass in a day. The 2 %% figure is the body-mass "
+             "loss above which %s advises against exercising on; 1.5 L is kmgca's own round "
+             "figure (about 330 mg of potassium at the concentration above).",
+             KMGCA_HEAVY_SWEAT_L, KMGCA_HEAVY_SWEAT_BODY_MASS_PCT, kmgca_heavy_sweat_source());
+    x = x ? x : about_line(w, &r, "Heavy sweat-loss day", v);
+
+    r++;
     x = x ? x : worksheet_write_string(ws, r++, 0, "See a doctor promptly if you have",
                                        w->title);
     for (size_t i = 0; i < sizeof warning_signs / sizeof *warning_signs && !x; i++)
@@ -867,6 +1240,8 @@ kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, k
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no workbook or analysis given");
     }
     lxw_error x = write_summary(w, a);
+    x = x ? x : write_meds(w, a);
+    x = x ? x : write_activity(w, a);
     x = x ? x : write_charts(w, a);
     x = x ? x : write_top(w, a);
     x = x ? x : write_about(w, a);

@@ -43,9 +43,10 @@ def data_rows(name):
             count += (tail + block).count(b"<row ")
             tail = block[-4:]
     return count - 1  # the header row
-order = [n for n, _, _ in names]
-assert order[:6] == ["Summary", "Diary", "Needs review", "Charts", "Top sources", "About"], order
-assert order[6:] == ["Diary (2)"], order
+order = [n.replace("&amp;", "&") for n, _, _ in names]
+assert order[:8] == ["Summary", "Diary", "Needs review", "Medications", "Activity & sweat",
+                     "Charts", "Top sources", "About"], order
+assert order[8:] == ["Diary (2)"], order
 first, second = data_rows("Diary"), data_rows("Diary (2)")
 assert first == 1048575, first
 assert first + second == rows, (first, second)

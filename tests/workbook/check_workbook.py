@@ -25,7 +25,8 @@ except ImportError:
     print("check_workbook: openpyxl is not installed (Debian: python3-openpyxl)")
     sys.exit(2)
 
-SHEETS = ["Summary", "Diary", "Needs review", "Charts", "Top sources", "About"]
+SHEETS = ["Summary", "Diary", "Needs review", "Medications", "Activity & sweat", "Charts",
+          "Top sources", "About"]
 DIARY_HEAD = ["File", "Line", "Date", "Time", "Meal", "Food as written", "Amount", "Unit",
               "Matched food", "Source", "Food ID", "Confidence", "Grams", "Ca mg", "Mg mg",
               "K mg", "Na mg", "Status", "How matched and weighed"]
@@ -186,10 +187,10 @@ def sheet_parts(z):
 
 def check_order(wb):
     names = wb.sheetnames
-    if names[:6] != SHEETS:
+    if names[:len(SHEETS)] != SHEETS:
         fail("sheets: order is %r, expected %r first" % (names, SHEETS))
     want = {"Diary": 2, "Needs review": 2}
-    for n in names[6:]:
+    for n in names[len(SHEETS):]:
         m = re.fullmatch(r"(Diary|Needs review) \((\d+)\)", n)
         if not m:
             fail("sheets: unexpected sheet %r after About" % n)

@@ -1,0 +1,852 @@
+/* care.c — what is read beside the diary: medication lists and activity
+ * logs, the sweat they imply, and the flags a day is read with.
+ *
+ * Medication lines and activity sessions are few (limits in kmgca.h) and are
+ * kept whole; their text lives in an arena freed with the analysis. Flags are
+ * not stored: kmgca_analysis_day_flags works them out from the day's totals,
+ * the medications active that day and the day's sweat, each time it is asked.
+ */
+#include "internal.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Sweat: sources and the model ---------------------------------------- */
+
+/* Mineral concentration of sweat, mg/L. K, Ca and Mg: Montain et al. 2007
+ * (7 h of exercise in heat, whole period means: 222, 16 and 1.265 ug/mL);
+ * Na: Baker et al. 2016 (n = 506 athletes, whole-body sweat Na predicted
+ * from forearm patches, 35.9 mmol/L x 22.99 mg/mmol = 825 mg/L). */
+static const struct {
+    double mg_per_l;
+    const char *source;
+} sweat_conc[KMGCA_NUTRIENT_COUNT] = {
+    [KMGCA_CA] = {16.0, "Montain SJ, Cheuvront SN, Lukaski HC. Sweat mineral-element responses "
+                        "during 7 h of exercise-heat stress. Int J Sport Nutr Exerc Metab "
+                        "2007;17(6):574-582 (Ca 16 ug/mL)"},
+    [KMGCA_MG] = {1.265, "Montain SJ, Cheuvront SN, Lukaski HC. Sweat mineral-element responses "
+                         "during 7 h of exercise-heat stress. Int J Sport Nutr Exerc Metab "
+                         "2007;17(6):574-582 (Mg 1265 ng/mL)"},
+    [KMGCA_K] = {222.0, "Montain SJ, Cheuvront SN, Lukaski HC. Sweat mineral-element responses "
+                        "during 7 h of exercise-heat stress. Int J Sport Nutr Exerc Metab "
+                        "2007;17(6):574-582 (K 222 ug/mL)"},
+    [KMGCA_NA] = {825.0, "Baker LB, Barnes KA, Anderson ML, Passe DH, Stofan JR. Normative data "
+                         "for regional sweat sodium concentration and whole-body sweating rate "
+                         "in athletes. J Sports Sci 2016;34(4):358-368 (35.9 mmol/L)"},
+};
+
+double kmgca_sweat_mg_per_l(kmgca_nutrient n)
+{
+    return n >= 0 && n < KMGCA_NUTRIENT_COUNT ? sweat_conc[n].mg_per_l : NAN;
+}
+const char *kmgca_sweat_source(kmgca_nutrient n)
+{
+    return n >= 0 && n < KMGCA_NUTRIENT_COUNT ? sweat_conc[n].source : "";
+}
+
+static const char GONZALEZ[] =
+    "Gonzalez RR, Cheuvront SN, Montain SJ, et al. Expanded prediction equations of human "
+    "sweat loss and water needs. J Appl Physiol 2009;107:379-388; below 20 C: Gonzalez RR et "
+    "al. J Appl Physiol 2012;112:1300 (intercept 350); body surface: Livingston EH, Lee S. "
+    "Body surface area prediction in normal-weight and obese patients. Am J Physiol "
+    "Endocrinol Metab 2001;281:E586-E591; saturation vapour pressure: ISO 7933; MET bands: "
+    "Ainsworth BE et al. 2011 Compendium of Physical Activities, Med Sci Sports Exerc "
+    "2011;43:1575-1581";
+static const char SAWKA[] =
+    "Sawka MN, Burke LM, Eichner ER, et al. American College of Sports Medicine position "
+    "stand: exercise and fluid replacement. Med Sci Sports Exerc 2007;39(2):377-390";
+const char *kmgca_sweat_model_source(void) { return GONZALEZ; }
+const char *kmgca_heavy_sweat_source(void) { return SAWKA; }
+
+/* The assumptions of the prediction, shown with every predicted figure. */
+#define SKIN_TEMP_C 35.0        /* mean skin temperature during exercise */
+#define CLOTHING_CLO 0.8        /* total insulation, shorts and T-shirt with the air layer */
+#define CLOTHING_IM 0.45        /* their moisture permeability index */
+#define DEFAULT_TEMP_C 20.0
+#define DEFAULT_HUMIDITY_PCT 50.0
+#define DEFAULT_MET 4.5         /* moderate: 3 to 6 MET (Ainsworth et al. 2011) */
+#define W_PER_KCAL_H 1.1622     /* 1 kcal/h in W; 1 MET = 1 kcal/kg/h */
+
+/* Saturated vapour pressure of water at t (C), in mmHg: the form of
+ * ISO 7933 (0.6105 exp(17.27 t / (t + 237.3)) kPa). */
+static double saturation_mmhg(double t)
+{
+    return 0.6105 * exp(17.27 * t / (t + 237.3)) * 7.50062;
+}
+
+double kmgca_sweat_predict_l(double minutes, double met, double temperature_c,
+                             double humidity_pct, double body_mass_kg, double height_m)
+{
+    if (!(minutes >= 0 && minutes <= 24 * 60) || !(met > 0 && met <= 25) ||
+        !(temperature_c > -60 && temperature_c < 60) ||
+        !(humidity_pct >= 0 && humidity_pct <= 100) ||
+        !(body_mass_kg >= 20 && body_mass_kg <= 350) ||
+        !(height_m == 0 || (height_m >= 1.0 && height_m <= 2.5)))
+        return NAN;
+    /* Body surface area: DuBois & DuBois 1916 (0.007184 W^0.425 H(cm)^0.725)
+     * with a height, else Livingston & Lee 2001 (0.1173 W^0.6466) from the
+     * body mass alone. */
+    double bsa = height_m > 0 ? 0.007184 * pow(body_mass_kg, 0.425) * pow(height_m * 100, 0.725)
+                              : 0.1173 * pow(body_mass_kg, 0.6466);
+    /* The heat balance per m2 of skin that Gonzalez et al. build on (the
+     * USARIEM heat strain model): metabolic heat (no external work), dry heat
+     * gained from the air through the clothing (6.45 W/m2/C per clo, as
+     * 1 clo = 0.155 m2 C/W), and the most evaporation the air allows
+     * (14.21 = 6.45 x 2.2 C/mmHg, the Lewis relation). */
+    double m = met * body_mass_kg * W_PER_KCAL_H / bsa;
+    double dry = 6.45 / CLOTHING_CLO * (temperature_c - SKIN_TEMP_C);
+    double ereq = m + dry;
+    double pa = saturation_mmhg(temperature_c) * humidity_pct / 100;
+    double emax = 14.21 * CLOTHING_IM / CLOTHING_CLO * (saturation_mmhg(SKIN_TEMP_C) - pa);
+    if (emax < 0)
+        emax = 0;
+    /* Gonzalez et al. 2009: sweat (g/m2/h) = 147 + 1.527 Ereq - 0.87 Emax;
+     * below 20 C the intercept is 350 (Gonzalez et al. 2012). Never below 0. */
+    double g_m2_h = (temperature_c < 20 ? 350 : 147) + 1.527 * ereq - 0.87 * emax;
+    if (g_m2_h < 0)
+        g_m2_h = 0;
+    return g_m2_h * bsa / 1000 * minutes / 60;
+}
+
+/* ---- What the analysis keeps -------------------------------------------- */
+
+typedef struct {
+    int32_t day;
+    size_t sessions;
+    double sweat_l, mg[KMGCA_NUTRIENT_COUNT], body_mass_kg;
+    int mass_assumed;
+} sweat_day;
+
+struct care_data {
+    arena strings;
+    kmgca_med *meds;
+    size_t med_count, med_cap;
+    kmgca_session *sessions;
+    size_t session_count, session_cap;
+    sweat_day *days;          /* sorted by day */
+    size_t day_count;
+};
+
+care_data *care_new(void)
+{
+    care_data *c = calloc(1, sizeof *c);
+    return c;
+}
+
+void care_free(care_data *c)
+{
+    if (!c)
+        return;
+    arena_free(&c->strings);
+    free(c->meds);
+    free(c->sessions);
+    free(c->days);
+    free(c);
+}
+
+static const char *keep(care_data *c, const char *s)
+{
+    return arena_strdup(&c->strings, s ? s : "");
+}
+
+/* ---- Reading both kinds of file ----------------------------------------- */
+
+typedef struct {
+    kmgca_analysis *a;
+    care_data *c;
+    const char *path;
+    long col[12];
+    int have_header, cronometer;
+    kmgca_error *err;
+} reader;
+
+static const char *cell(const reader *r, const csv_row *row, int role)
+{
+    long c = r->col[role];
+    return c >= 0 && (size_t)c < row->count ? row->fields[c] : "";
+}
+
+static int blank(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return !*s;
+}
+
+/* Reads a date for a medication or activity line; 0 on success, else a
+ * reason in why. */
+static int read_date(const kmgca_analysis *a, const char *text, int32_t *day, char *why,
+                     size_t size)
+{
+    const kmgca_options *o = kmgca_analysis_options(a);
+    date_order order = o->date_order == KMGCA_DATE_ORDER_DMY   ? DATE_ORDER_DMY
+                       : o->date_order == KMGCA_DATE_ORDER_MDY ? DATE_ORDER_MDY
+                                                               : analysis_date_order(a);
+    char reason[200] = "";
+    date_result res = date_parse(text, order, day, NULL, reason, sizeof reason);
+    if (res == DATE_OK)
+        return 0;
+    snprintf(why, size, "%s", reason[0] ? reason : "not a date");
+    return -1;
+}
+
+/* ---- Medication lists --------------------------------------------------- */
+
+enum { MED_DRUG, MED_DOSE, MED_START, MED_END, MED_ROLES };
+
+static kmgca_status med_row(const csv_row *row, void *ud, kmgca_error *err)
+{
+    reader *r = ud;
+    care_data *c = r->c;
+    if (!r->have_header) {
+        static const char *const names[MED_ROLES] = {
+            "drug|medication|medicine|drug name|medication name|name|药品|药物|药名|药品名称",
+            "dose|dosage|strength|剂量|用量|规格", "start|start date|from|started|开始|开始日期",
+            "end|end date|stop|stop date|to|until|stopped|结束|结束日期|停药日期"};
+        for (int i = 0; i < MED_ROLES; i++)
+            r->col[i] = csv_find_column(row, names[i]);
+        if (r->col[MED_DRUG] < 0)
+            return kmgca_fail_at(err, KMGCA_ERROR_HEADER, r->path, row->line, 1,
+                                 "no drug column: the first line must be a header naming one "
+                                 "(drug, medication, medicine, name or 药品), with dose, start "
+                                 "and end optional");
+        r->have_header = 1;
+        return KMGCA_OK;
+    }
+    if (c->med_count >= KMGCA_MED_LIMIT)
+        return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, r->path, row->line, 0,
+                             "more than %d medication lines", KMGCA_MED_LIMIT);
+    if (c->med_count == c->med_cap) {
+        size_t cap = c->med_cap ? c->med_cap * 2 : 32;
+        kmgca_med *m = realloc(c->meds, cap * sizeof *m);
+        if (!m)
+            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        c->meds = m;
+        c->med_cap = cap;
+    }
+    kmgca_med *m = &c->meds[c->med_count];
+    memset(m, 0, sizeof *m);
+    m->file = keep(c, r->path);
+    m->line = row->line;
+    m->text = keep(c, cell(r, row, MED_DRUG));
+    m->dose = keep(c, cell(r, row, MED_DOSE));
+    m->start_text = keep(c, cell(r, row, MED_START));
+    m->end_text = keep(c, cell(r, row, MED_END));
+    if (!m->file || !m->text || !m->dose || !m->start_text || !m->end_text)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    m->start_day = LONG_MIN;
+    m->end_day = LONG_MAX;
+    char why[1200] = "", reason[200];
+    if (blank(m->text)) {
+        snprintf(why, sizeof why, "no drug named on this line");
+    } else {
+        /* The dose column may hold words too ("Klor-Con", "M20"): match
+         * the drug text alone first, then with the dose. */
+        kmgca_drug_match_text(m->text, &m->match);
+        if (!m->match.part_count)
+            snprintf(why, sizeof why,
+                     "not recognised: kept as written; no mineral effect can be shown for it");
+        else if (m->match.confidence < 0.9)
+            snprintf(why, sizeof why, "matched with confidence %.2f (%s): please check",
+                     m->match.confidence, m->match.how);
+    }
+    int32_t day;
+    if (!blank(m->start_text)) {
+        if (read_date(r->a, m->start_text, &day, reason, sizeof reason) == 0)
+            m->start_day = day;
+        else
+            snprintf(why + strlen(why), sizeof why - strlen(why),
+                     "%sstart date \"%.40s\" %s: taken as active from the start of the period",
+                     why[0] ? "; " : "", m->start_text, reason);
+    }
+    if (!blank(m->end_text)) {
+        if (read_date(r->a, m->end_text, &day, reason, sizeof reason) == 0)
+            m->end_day = day;
+        else
+            snprintf(why + strlen(why), sizeof why - strlen(why),
+                     "%send date \"%.40s\" %s: taken as active to the end of the period",
+                     why[0] ? "; " : "", m->end_text, reason);
+    }
+    if (m->start_day != LONG_MIN && m->end_day != LONG_MAX && m->end_day < m->start_day) {
+        snprintf(why + strlen(why), sizeof why - strlen(why),
+                 "%send date before start date: taken as active over the whole period",
+                 why[0] ? "; " : "");
+        m->start_day = LONG_MIN;
+        m->end_day = LONG_MAX;
+    }
+    utf8_trim_end(why);
+    if (why[0] && !(m->review = keep(c, why)))
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    c->med_count++;
+    return KMGCA_OK;
+}
+
+kmgca_status kmgca_analysis_read_meds(kmgca_analysis *a, const char *path, kmgca_error *err)
+{
+    if (!a || !path)
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no analysis or file given");
+    reader r = {.a = a, .c = analysis_care(a), .path = path, .err = err};
+    size_t before = r.c->med_count;
+    kmgca_status st =
+        csv_read(path, kmgca_analysis_options(a)->encoding, med_row, &r, NULL, err);
+    if (st == KMGCA_OK && !r.have_header)
+        st = kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, 1, 0,
+                           "empty medication list: no header line");
+    if (st != KMGCA_OK)
+        r.c->med_count = before; /* a broken file adds nothing */
+    return st;
+}
+
+size_t kmgca_analysis_med_count(const kmgca_analysis *a)
+{
+    return a ? analysis_care(a)->med_count : 0;
+}
+const kmgca_med *kmgca_analysis_med(const kmgca_analysis *a, size_t i)
+{
+    return a && i < analysis_care(a)->med_count ? &analysis_care(a)->meds[i] : NULL;
+}
+
+/* ---- Activity logs ------------------------------------------------------ */
+
+enum { ACT_DATE, ACT_NAME, ACT_MINUTES, ACT_INTENSITY, ACT_TEMP, ACT_HUMIDITY, ACT_MASS,
+       ACT_PRE, ACT_POST, ACT_FLUID, ACT_URINE, ACT_KCAL, ACT_ROLES };
+
+/* A number in a field: 0 when blank, 1 when read, -1 when not a number. */
+static int number(const char *s, double *out)
+{
+    while (*s == ' ')
+        s++;
+    if (!*s)
+        return 0;
+    size_t n = parse_decimal(s, out);
+    if (!n)
+        return -1;
+    for (s += n; *s == ' '; s++)
+        ;
+    return *s ? -1 : 1;
+}
+
+static void add_why(char *why, size_t size, const char *fmt, const char *a)
+{
+    size_t len = strlen(why);
+    if (len + 3 < size)
+        snprintf(why + len, size - len, "%s", len ? "; " : "");
+    len = strlen(why);
+    snprintf(why + len, size - len, fmt, a);
+}
+
+static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
+{
+    reader *r = ud;
+    care_data *c = r->c;
+    if (!r->have_header) {
+        static const char *const names[ACT_ROLES] = {
+            "date|day|日期", "activity|exercise|sport|运动|活动|项目",
+            "minutes|duration|duration_min|min|mins|时长|分钟", "intensity|met|mets|强度",
+            "temperature_c|temperature|temp|temp_c|气温|温度",
+            "humidity_pct|humidity|rh|relative humidity|湿度",
+            "body_mass_kg|body mass|weight_kg|weight|体重", "pre_kg|pre|weight_before|pre_weight",
+            "post_kg|post|weight_after|post_weight", "fluid_l|fluid|drink_l|fluid intake|饮水",
+            "urine_l|urine|尿量", "calories burned|calories|kcal|energy burned"};
+        for (int i = 0; i < ACT_ROLES; i++)
+            r->col[i] = csv_find_column(row, names[i]);
+        r->cronometer = csv_find_column(row, "exercise") >= 0 && r->col[ACT_KCAL] >= 0;
+        const char *missing = r->col[ACT_DATE] < 0      ? "date"
+                              : r->col[ACT_MINUTES] < 0 ? "minutes"
+                                                        : NULL;
+        if (missing)
+            return kmgca_fail_at(err, KMGCA_ERROR_HEADER, r->path, row->line, 1,
+                                 "no %s column: the first line must be a header with date, "
+                                 "activity and minutes (or a Cronometer exercises export: "
+                                 "Day, Exercise, Minutes, Calories Burned)",
+                                 missing);
+        r->have_header = 1;
+        return KMGCA_OK;
+    }
+    if (c->session_count >= KMGCA_SESSION_LIMIT)
+        return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, r->path, row->line, 0,
+                             "more than %d activity sessions", KMGCA_SESSION_LIMIT);
+    if (c->session_count == c->session_cap) {
+        size_t cap = c->session_cap ? c->session_cap * 2 : 32;
+        kmgca_session *s = realloc(c->sessions, cap * sizeof *s);
+        if (!s)
+            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        c->sessions = s;
+        c->session_cap = cap;
+    }
+    kmgca_session *s = &c->sessions[c->session_count];
+    memset(s, 0, sizeof *s);
+    s->file = keep(c, r->path);
+    s->line = row->line;
+    s->activity = keep(c, cell(r, row, ACT_NAME));
+    if (!s->file || !s->activity)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    s->sweat_l = NAN;
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        s->loss_mg[n] = NAN;
+    char why[600] = "", reason[300];
+    int32_t day;
+    if (read_date(r->a, cell(r, row, ACT_DATE), &day, reason, sizeof reason) == 0) {
+        s->day = day;
+        date_format(day, s->date);
+    } else {
+        char msg[400];
+        snprintf(msg, sizeof msg, "date \"%.40s\" %s", cell(r, row, ACT_DATE), reason);
+        add_why(why, sizeof why, "%s", msg);
+    }
+
+    /* The numbers; a bad one is a review reason, never a guess. */
+    double v[ACT_ROLES];
+    int have[ACT_ROLES];
+    static const char *const label[ACT_ROLES] = {
+        "", "", "minutes", "intensity", "temperature", "humidity", "body mass",
+        "weight before", "weight after", "fluid", "urine", "calories burned"};
+    static const double lo[ACT_ROLES] = {0, 0, 0, 0, -60, 0, 20, 20, 20, 0, 0, 0};
+    static const double hi[ACT_ROLES] = {0, 0, 1440, 25, 60, 100, 350, 350, 350, 20, 20, 20000};
+    for (int i = ACT_MINUTES; i < ACT_ROLES; i++) {
+        v[i] = NAN;
+        have[i] = 0;
+        const char *text = cell(r, row, i);
+        if (i == ACT_INTENSITY) {
+            /* Words first: the Compendium's bands (Ainsworth et al. 2011). */
+            static const struct {
+                const char *word;
+                double met;
+            } words[] = {{"light", 2.5},    {"low", 2.5},      {"easy", 2.5},
+                         {"moderate", 4.5}, {"medium", 4.5},   {"vigorous", 8.0},
+                         {"hard", 8.0},     {"high", 8.0},     {"intense", 8.0},
+                         {"轻", 2.5},       {"中", 4.5},       {"高", 8.0},
+                         {"剧烈", 8.0}};
+            int found = 0;
+            for (size_t w = 0; w < sizeof words / sizeof words[0] && !found; w++) {
+                if (strcasecmp(text, words[w].word) == 0) {
+                    v[i] = words[w].met;
+                    have[i] = 1;
+                    found = 1;
+                }
+            }
+            if (found)
+                continue;
+        }
+        int k = number(text, &v[i]);
+        if (k == 1 && v[i] >= lo[i] && v[i] <= hi[i] && !(i == ACT_INTENSITY && v[i] <= 0)) {
+            have[i] = 1;
+        } else if (k != 0) {
+            char msg[200];
+            snprintf(msg, sizeof msg, "%s \"%.30s\" is not a usable value (%g to %g)", label[i],
+                     text, lo[i], hi[i]);
+            add_why(why, sizeof why, "%s", msg);
+            v[i] = NAN;
+        }
+    }
+    const kmgca_options *o = kmgca_analysis_options(r->a);
+    s->minutes = have[ACT_MINUTES] ? v[ACT_MINUTES] : NAN;
+    if (!have[ACT_MINUTES] && blank(cell(r, row, ACT_MINUTES)))
+        add_why(why, sizeof why, "%s", "no minutes given");
+    int mass_assumed = !have[ACT_MASS];
+    s->body_mass_kg = have[ACT_MASS]  ? v[ACT_MASS]
+                      : have[ACT_PRE] ? v[ACT_PRE]
+                      : o->body_mass_kg > 0 ? o->body_mass_kg
+                                            : KMGCA_DEFAULT_BODY_MASS_KG;
+    if (have[ACT_PRE])
+        mass_assumed = 0;
+    s->temperature_c = have[ACT_TEMP] ? v[ACT_TEMP] : NAN;
+    s->humidity_pct = have[ACT_HUMIDITY] ? v[ACT_HUMIDITY] : NAN;
+    char assumed[400] = "";
+    if (have[ACT_INTENSITY]) {
+        s->met = v[ACT_INTENSITY];
+    } else if (r->cronometer && have[ACT_KCAL] && have[ACT_MINUTES] && s->minutes > 0) {
+        /* 1 MET = 1 kcal per kg per hour. */
+        s->met = v[ACT_KCAL] / (s->body_mass_kg * s->minutes / 60);
+        snprintf(assumed + strlen(assumed), sizeof assumed - strlen(assumed),
+                 "%.1f MET from %.0f kcal burned; ", s->met, v[ACT_KCAL]);
+        if (!(s->met > 0 && s->met <= 25))
+            s->met = DEFAULT_MET;
+    } else {
+        s->met = DEFAULT_MET;
+        snprintf(assumed + strlen(assumed), sizeof assumed - strlen(assumed),
+                 "moderate intensity (%.1f MET) assumed; ", DEFAULT_MET);
+    }
+
+    if (have[ACT_PRE] && have[ACT_POST]) {
+        /* Measured: the change in body mass plus what was drunk, less urine
+         * (1 kg of mass = 1 L of sweat). */
+        double fluid = have[ACT_FLUID] ? v[ACT_FLUID] : 0, urine = have[ACT_URINE] ? v[ACT_URINE] : 0;
+        double l = v[ACT_PRE] - v[ACT_POST] + fluid - urine;
+        s->measured = 1;
+        snprintf(s->method, sizeof s->method,
+                 "measured: %.2f kg before - %.2f kg after + %.2f L drunk - %.2f L urine%s",
+                 v[ACT_PRE], v[ACT_POST], fluid, urine,
+                 have[ACT_FLUID] && have[ACT_URINE] ? ""
+                 : have[ACT_FLUID]                  ? " (no urine given: 0 assumed)"
+                 : have[ACT_URINE]                  ? " (no fluid given: 0 assumed)"
+                                                    : " (no fluid or urine given: 0 assumed)");
+        if (l < 0 || l > 20) {
+            add_why(why, sizeof why, "%s", "the weights give a sweat loss below 0 or above 20 L");
+        } else {
+            s->sweat_l = l;
+        }
+    } else if (have[ACT_MINUTES]) {
+        double t = have[ACT_TEMP] ? v[ACT_TEMP] : DEFAULT_TEMP_C;
+        double rh = have[ACT_HUMIDITY] ? v[ACT_HUMIDITY] : DEFAULT_HUMIDITY_PCT;
+        if (!have[ACT_TEMP])
+            snprintf(assumed + strlen(assumed), sizeof assumed - strlen(assumed),
+                     "%.0f C assumed; ", DEFAULT_TEMP_C);
+        if (!have[ACT_HUMIDITY])
+            snprintf(assumed + strlen(assumed), sizeof assumed - strlen(assumed),
+                     "%.0f %% humidity assumed; ", DEFAULT_HUMIDITY_PCT);
+        if (mass_assumed)
+            snprintf(assumed + strlen(assumed), sizeof assumed - strlen(assumed),
+                     "%.0f kg body mass assumed; ", s->body_mass_kg);
+        s->sweat_l = kmgca_sweat_predict_l(s->minutes, s->met, t, rh, s->body_mass_kg, 0);
+        snprintf(s->method, sizeof s->method,
+                 "predicted (Gonzalez et al. 2009%s): %.0f min at %.1f MET, %.0f C, %.0f %% "
+                 "humidity, %.0f kg; %sclothing %.1f clo (im %.2f), skin %.0f C, no wind or "
+                 "sun terms, body surface from mass (Livingston & Lee 2001)",
+                 t < 20 ? ", cool form of 2012" : "", s->minutes, s->met, t, rh,
+                 s->body_mass_kg, assumed, CLOTHING_CLO, CLOTHING_IM, SKIN_TEMP_C);
+        utf8_trim_end(s->method);
+    }
+    if (!isnan(s->sweat_l))
+        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+            s->loss_mg[n] = s->sweat_l * sweat_conc[n].mg_per_l;
+    utf8_trim_end(why);
+    if (why[0] && !(s->review = keep(c, why)))
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    c->session_count++;
+    return KMGCA_OK;
+}
+
+static int by_day(const void *a, const void *b)
+{
+    const sweat_day *x = a, *y = b;
+    return (x->day > y->day) - (x->day < y->day);
+}
+
+/* Rebuilds the per-day sums from the sessions, and makes sure every day
+ * with a session is a day of the analysis. */
+static kmgca_status rebuild_days(kmgca_analysis *a, care_data *c, kmgca_error *err)
+{
+    free(c->days);
+    c->days = NULL;
+    c->day_count = 0;
+    if (!c->session_count)
+        return KMGCA_OK;
+    sweat_day *d = calloc(c->session_count, sizeof *d);
+    if (!d)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    size_t n = 0;
+    for (size_t i = 0; i < c->session_count; i++) {
+        const kmgca_session *s = &c->sessions[i];
+        if (!s->date[0])
+            continue;
+        d[n].day = (int32_t)s->day;
+        d[n].sessions = 1;
+        d[n].sweat_l = s->sweat_l;
+        for (int k = 0; k < KMGCA_NUTRIENT_COUNT; k++)
+            d[n].mg[k] = s->loss_mg[k];
+        d[n].body_mass_kg = s->body_mass_kg;
+        n++;
+    }
+    qsort(d, n, sizeof *d, by_day);
+    size_t out = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (out && d[out - 1].day == d[i].day) {
+            sweat_day *t = &d[out - 1];
+            t->sessions++;
+            if (!isnan(d[i].sweat_l)) {
+                t->sweat_l = isnan(t->sweat_l) ? d[i].sweat_l : t->sweat_l + d[i].sweat_l;
+                for (int k = 0; k < KMGCA_NUTRIENT_COUNT; k++)
+                    t->mg[k] = isnan(t->mg[k]) ? d[i].mg[k] : t->mg[k] + d[i].mg[k];
+            }
+        } else {
+            d[out++] = d[i];
+        }
+    }
+    c->days = d;
+    c->day_count = out;
+    for (size_t i = 0; i < out; i++)
+        if (!analysis_touch_day(a, d[i].day))
+            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    return KMGCA_OK;
+}
+
+kmgca_status kmgca_analysis_read_activity(kmgca_analysis *a, const char *path,
+                                          kmgca_error *err)
+{
+    if (!a || !path)
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no analysis or file given");
+    reader r = {.a = a, .c = analysis_care(a), .path = path, .err = err};
+    size_t before = r.c->session_count;
+    kmgca_status st =
+        csv_read(path, kmgca_analysis_options(a)->encoding, act_row, &r, NULL, err);
+    if (st == KMGCA_OK && !r.have_header)
+        st = kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, 1, 0, "empty activity log: no header line");
+    if (st != KMGCA_OK) {
+        r.c->session_count = before;
+        return st;
+    }
+    return rebuild_days(a, r.c, err);
+}
+
+size_t kmgca_analysis_session_count(const kmgca_analysis *a)
+{
+    return a ? analysis_care(a)->session_count : 0;
+}
+const kmgca_session *kmgca_analysis_session(const kmgca_analysis *a, size_t i)
+{
+    return a && i < analysis_care(a)->session_count ? &analysis_care(a)->sessions[i] : NULL;
+}
+
+void care_fill_day(const care_data *c, kmgca_day *d)
+{
+    d->sweat_l = NAN;
+    d->body_mass_kg = NAN;
+    for (int k = 0; k < KMGCA_NUTRIENT_COUNT; k++)
+        d->sweat_mg[k] = NAN;
+    size_t lo = 0, hi = c->day_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->days[mid].day < d->day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == c->day_count || c->days[lo].day != d->day)
+        return;
+    const sweat_day *s = &c->days[lo];
+    d->sessions = s->sessions;
+    d->sweat_l = s->sweat_l;
+    d->body_mass_kg = s->body_mass_kg;
+    for (int k = 0; k < KMGCA_NUTRIENT_COUNT; k++)
+        d->sweat_mg[k] = s->mg[k];
+}
+
+/* ---- Flags -------------------------------------------------------------- */
+
+const char *kmgca_flag_kind_name(kmgca_flag_kind k)
+{
+    return k == KMGCA_FLAG_DIURETIC ? "diuretic" : k == KMGCA_FLAG_SWEAT ? "sweat" : "drug";
+}
+const char *kmgca_severity_name(kmgca_severity s)
+{
+    return s == KMGCA_SEVERITY_HIGH ? "high" : s == KMGCA_SEVERITY_MODERATE ? "moderate" : "low";
+}
+
+static const char ACTION_K_MG[] =
+    "Discuss monitoring of blood potassium and magnesium with the prescriber; do not stop or "
+    "change the medicine on your own.";
+static const char ACTION_K_UP[] =
+    "Discuss potassium intake (including salt substitutes and potassium supplements) and "
+    "blood potassium monitoring with the prescriber; do not stop or change the medicine on "
+    "your own.";
+static const char ACTION_CA[] =
+    "Discuss calcium supplements and blood calcium monitoring with the prescriber; do not stop "
+    "or change the medicine on your own.";
+static const char ACTION_DIGOXIN[] =
+    "Low potassium or magnesium can make digoxin more toxic: discuss this day's intake and "
+    "blood monitoring with the prescriber; do not stop or change the medicine on your own.";
+static const char ACTION_SWEAT[] =
+    "Replace fluid and salts after heavy sweating, with food (fruit, vegetables, dairy) and "
+    "drink; seek care for cramps that do not settle, weakness, dizziness or confusion.";
+
+typedef struct {
+    kmgca_flag *out;
+    size_t max, count;
+} flag_list;
+
+static kmgca_flag *next_flag(flag_list *l)
+{
+    static kmgca_flag spare;
+    kmgca_flag *f = l->count < l->max ? &l->out[l->count] : &spare;
+    l->count++;
+    memset(f, 0, sizeof *f);
+    f->med = -1;
+    return f;
+}
+
+static void intake_text(char *buf, size_t size, const kmgca_day *d, kmgca_nutrient n)
+{
+    if (isnan(d->percent[n]))
+        snprintf(buf, size, "this day's %s intake is not known", kmgca_nutrient_name(n));
+    else
+        snprintf(buf, size, "this day's %s intake was %.0f%% of target",
+                 kmgca_nutrient_name(n), d->percent[n]);
+}
+
+static int below(const kmgca_day *d, kmgca_nutrient n)
+{
+    return !isnan(d->percent[n]) && d->percent[n] < 100;
+}
+
+static kmgca_severity raise(kmgca_severity s)
+{
+    return s == KMGCA_SEVERITY_LOW ? KMGCA_SEVERITY_MODERATE : KMGCA_SEVERITY_HIGH;
+}
+
+/* Flags of one medication on one day. */
+static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_list *l)
+{
+    const kmgca_drug_match *x = &m->match;
+    if (!x->affects_minerals)
+        return;
+    int diuretic = 0, thiazide = 0, loop = 0, digoxin = 0, absorption_only = 1;
+    const char *source = x->row ? kmgca_drug_source(x->row) : "";
+    for (size_t i = 0; i < x->part_count; i++) {
+        const kmgca_drug *p = x->part[i];
+        const char *fam = kmgca_drug_family(p);
+        if (fam[0])
+            diuretic = 1;
+        if (strcmp(fam, "thiazide") == 0)
+            thiazide = 1;
+        if (strcmp(fam, "loop") == 0)
+            loop = 1;
+        if (strcmp(kmgca_drug_effect_type(p), "sensitivity") == 0)
+            digoxin = 1;
+        if (kmgca_drug_affects_minerals(p) &&
+            strcmp(kmgca_drug_effect_type(p), "absorption_interaction") != 0)
+            absorption_only = 0;
+        if (!source[0] && kmgca_drug_affects_minerals(p))
+            source = kmgca_drug_source(p);
+    }
+    if (x->row && strcmp(kmgca_drug_effect_type(x->row), "absorption_interaction") != 0)
+        absorption_only = 0;
+    if (x->row && kmgca_drug_family(x->row)[0]) {
+        diuretic = 1;
+        thiazide |= strcmp(kmgca_drug_family(x->row), "thiazide") == 0;
+        loop |= strcmp(kmgca_drug_family(x->row), "loop") == 0;
+    }
+    if (absorption_only)
+        return; /* shown on the Medications sheet, not as a daily flag */
+    const char *name = x->name;
+    char intake[120], intake2[120];
+
+    if (digoxin) {
+        int lk = below(d, KMGCA_K), lm = below(d, KMGCA_MG);
+        if (lk || lm) {
+            kmgca_flag *f = next_flag(l);
+            f->kind = KMGCA_FLAG_DRUG;
+            f->nutrient = lk ? KMGCA_K : KMGCA_MG;
+            f->direction = "low_intake";
+            f->severity = KMGCA_SEVERITY_HIGH;
+            intake_text(intake, sizeof intake, d, KMGCA_K);
+            intake_text(intake2, sizeof intake2, d, KMGCA_MG);
+            snprintf(f->message, sizeof f->message,
+                     "%s (\"%s\"): low potassium or magnesium may increase the risk of digoxin "
+                     "toxicity; %s and %s.",
+                     name, m->text, intake, intake2);
+            f->action = ACTION_DIGOXIN;
+            f->source = source;
+            f->med = index;
+        }
+    }
+
+    for (int k = 0; k < 3; k++) {
+        kmgca_nutrient n = k == 0 ? KMGCA_K : k == 1 ? KMGCA_MG : KMGCA_CA;
+        kmgca_effect e = x->effect[n];
+        /* Minor effects are shown with the medication, not flagged daily. */
+        if (e == KMGCA_EFFECT_NEUTRAL || e == KMGCA_EFFECT_MINOR_DOWN ||
+            e == KMGCA_EFFECT_MINOR_UP)
+            continue;
+        kmgca_flag *f = next_flag(l);
+        f->kind = diuretic ? KMGCA_FLAG_DIURETIC : KMGCA_FLAG_DRUG;
+        f->nutrient = n;
+        f->direction = kmgca_effect_name(e);
+        f->med = index;
+        f->source = source;
+        const char *prio = x->row ? kmgca_drug_priority(x->row) : "medium";
+        int full = e == KMGCA_EFFECT_DOWN || e == KMGCA_EFFECT_UP;
+        f->severity = strcmp(prio, "high") == 0 && full ? KMGCA_SEVERITY_MODERATE
+                                                             : KMGCA_SEVERITY_LOW;
+        intake_text(intake, sizeof intake, d, n);
+        const char *what;
+        const char *mineral = kmgca_nutrient_name(n);
+        if (e == KMGCA_EFFECT_DOWN) {
+            int raised = n == KMGCA_CA ? below(d, KMGCA_CA)
+                                       : below(d, KMGCA_K) || below(d, KMGCA_MG);
+            if (raised)
+                f->severity = raise(f->severity);
+            what = (diuretic && n != KMGCA_CA) || (loop && n == KMGCA_CA)
+                       ? "may increase urinary %s loss"
+                       : "may lower blood %s";
+            f->action = n == KMGCA_CA ? ACTION_CA : ACTION_K_MG;
+        } else if (e == KMGCA_EFFECT_UP) {
+            int high = !isnan(d->percent[n]) && d->percent[n] >= 100;
+            if (n == KMGCA_CA)
+                f->severity = high ? KMGCA_SEVERITY_MODERATE : KMGCA_SEVERITY_LOW;
+            else if (high)
+                f->severity = raise(f->severity);
+            what = thiazide && n == KMGCA_CA
+                       ? "may reduce urinary %s loss (calcium is retained): caution with "
+                         "high-dose calcium supplements"
+                   : "may raise blood %s";
+            f->action = n == KMGCA_CA ? ACTION_CA : n == KMGCA_K ? ACTION_K_UP : ACTION_K_MG;
+        } else {
+            if (below(d, KMGCA_K) || below(d, KMGCA_MG))
+                f->severity = raise(f->severity);
+            what = "may raise or lower blood %s (its parts pull both ways)";
+            f->action = ACTION_K_MG;
+        }
+        char phrase[200];
+        snprintf(phrase, sizeof phrase, what, mineral);
+        snprintf(f->message, sizeof f->message, "%s (\"%s\") %s; %s.", name, m->text, phrase,
+                 intake);
+        utf8_trim_end(f->message);
+    }
+}
+
+static int active(const kmgca_med *m, long day)
+{
+    return day >= m->start_day && day <= m->end_day;
+}
+
+static const char HEAVY_SOURCE[] =
+    "Thresholds: a sweat loss of 2 % of body mass (Sawka et al., ACSM position stand, 2007) or "
+    "1.5 L in a day (kmgca); sweat minerals: Montain et al. 2007 (K, Ca, Mg), Baker et al. 2016 "
+    "(Na); predicted sweat: Gonzalez et al. 2009";
+
+size_t kmgca_analysis_day_flags(const kmgca_analysis *a, size_t i, kmgca_flag *out, size_t max)
+{
+    if (!a || i >= kmgca_analysis_day_count(a))
+        return 0;
+    const kmgca_day d = kmgca_analysis_day(a, i);
+    const care_data *c = analysis_care(a);
+    flag_list l = {out, out ? max : 0, 0};
+    for (size_t k = 0; k < c->med_count; k++)
+        if (active(&c->meds[k], d.day))
+            med_flags(&c->meds[k], (long)k, &d, &l);
+
+    if (!isnan(d.sweat_l)) {
+        double mass = isnan(d.body_mass_kg) ? KMGCA_DEFAULT_BODY_MASS_KG : d.body_mass_kg;
+        double pct = 100 * d.sweat_l / mass;
+        if (d.sweat_l >= KMGCA_HEAVY_SWEAT_L || pct >= KMGCA_HEAVY_SWEAT_BODY_MASS_PCT) {
+            kmgca_flag *f = next_flag(&l);
+            f->kind = KMGCA_FLAG_SWEAT;
+            f->nutrient = KMGCA_K;
+            f->direction = "down";
+            double net = d.mg[KMGCA_K] - d.sweat_mg[KMGCA_K];
+            double target = kmgca_analysis_target(a, KMGCA_K)->target_mg;
+            f->severity = !isnan(net) && net < 0.67 * target ? KMGCA_SEVERITY_HIGH
+                                                             : KMGCA_SEVERITY_MODERATE;
+            char net_text[200];
+            if (isnan(d.mg[KMGCA_K]))
+                snprintf(net_text, sizeof net_text, "potassium intake not recorded this day");
+            else
+                snprintf(net_text, sizeof net_text,
+                         "potassium intake %.0f mg, net of sweat %.0f mg (%.0f%% of target)",
+                         d.mg[KMGCA_K], net, 100 * net / target);
+            snprintf(f->message, sizeof f->message,
+                     "Heavy sweat-loss day: about %.1f L of sweat (%.1f%% of %.0f kg body mass) "
+                     "may have lost about %.0f mg potassium, %.0f mg sodium, %.0f mg calcium and "
+                     "%.1f mg magnesium; %s.",
+                     d.sweat_l, pct, mass, d.sweat_mg[KMGCA_K], d.sweat_mg[KMGCA_NA],
+                     d.sweat_mg[KMGCA_CA], d.sweat_mg[KMGCA_MG], net_text);
+            f->action = ACTION_SWEAT;
+            f->source = HEAVY_SOURCE;
+        }
+    }
+    return l.count;
+}
