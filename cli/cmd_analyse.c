@@ -193,7 +193,11 @@ static void print_side(const kmgca_analysis *a)
     for (size_t i = 0; i < meds; i++) {
         const kmgca_med *m = kmgca_analysis_med(a, i);
         const kmgca_drug_match *x = &m->match;
-        if (x->affects_minerals)
+        const kmgca_drug *src = x->row ? x->row : x->part_count ? x->part[0] : NULL;
+        if (x->affects_minerals && strcmp(kmgca_drug_effect_type(src), "sensitivity") == 0)
+            printf("  %s: %s (%s): more toxic when potassium or magnesium is low\n", m->text,
+                   x->name, x->drug_class);
+        else if (x->affects_minerals)
             printf("  %s: %s (%s): K %s, Mg %s, Ca %s\n", m->text, x->name, x->drug_class,
                    kmgca_effect_name(x->effect[KMGCA_K]), kmgca_effect_name(x->effect[KMGCA_MG]),
                    kmgca_effect_name(x->effect[KMGCA_CA]));

@@ -259,16 +259,16 @@ static kmgca_status med_row(const csv_row *row, void *ud, kmgca_error *err)
             m->start_day = day;
         else
             snprintf(why + strlen(why), sizeof why - strlen(why),
-                     "%sstart date \"%.40s\" %s: taken as active from the start of the period",
-                     why[0] ? "; " : "", m->start_text, reason);
+                     "%sstart date: %s; taken as active from the start of the period",
+                     why[0] ? "; " : "", reason);
     }
     if (!blank(m->end_text)) {
         if (read_date(r->a, m->end_text, &day, reason, sizeof reason) == 0)
             m->end_day = day;
         else
             snprintf(why + strlen(why), sizeof why - strlen(why),
-                     "%send date \"%.40s\" %s: taken as active to the end of the period",
-                     why[0] ? "; " : "", m->end_text, reason);
+                     "%send date: %s; taken as active to the end of the period",
+                     why[0] ? "; " : "", reason);
     }
     if (m->start_day != LONG_MIN && m->end_day != LONG_MAX && m->end_day < m->start_day) {
         snprintf(why + strlen(why), sizeof why - strlen(why),

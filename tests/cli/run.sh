@@ -131,6 +131,41 @@ check analyse_bad_age 2 analyse --age -3 --sex f $D/generic.csv
 check analyse_pregnant_male 2 analyse --age 30 --sex m --pregnant $D/generic.csv
 check analyse_not_xlsx 2 analyse -o report.csv $D/generic.csv
 check analyse_bad_encoding 2 analyse --encoding klingon $D/generic.csv
+# Medications, activity and flags; kmgca drug.
+C=tests/data/care
+check drug_valsartan_hctz 0 drug "valsartan/HCTZ 80-12.5"
+check drug_zh_json 0 drug --json "氯沙坦钾氢氯噻嗪片"
+check drug_statin 0 drug atorvastatin 20 mg
+check drug_unknown 1 drug "fluffy herbal tea"
+check drug_no_args 2 drug
+check analyse_care_text 0 analyse --meds $C/meds.csv --activity $C/activity.csv $C/diary.csv
+check analyse_care_json 0 analyse --json --meds $C/meds.csv --activity $C/activity.csv $C/diary.csv
+check analyse_meds_not_a_list 3 analyse --meds $C/activity.csv $C/diary.csv
+check analyse_activity_not_a_log 3 analyse --activity $C/meds.csv $C/diary.csv
+check analyse_meds_missing 4 analyse --meds $C/missing.csv $C/diary.csv
+check analyse_bad_body_mass 2 analyse --body-mass 5 $C/diary.csv
+"$KMGCA" drug --help >"$tmp/h" 2>&1 && grep -q "Usage: kmgca drug" "$tmp/h" && ok || bad "kmgca drug --help"
+/usr/bin/python3 - "$golden/analyse_care_json.out" <<'PY' && ok || bad "flags and sweat in analyse_care_json"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d["medications"]) == 7 and len(d["activity"]) == 3
+kinds = set()
+for day in d["days"]:
+    for k in ("sessions", "sweat_l", "sweat_losses", "net_intake"):
+        assert k in day, k
+    for f in day["flags"]:
+        for k in ("kind", "nutrient", "direction", "severity", "message", "action", "source"):
+            assert f[k], (k, f)
+        kinds.add(f["kind"])
+assert kinds == {"diuretic", "drug", "sweat"}, kinds
+tennis = [a for a in d["activity"] if a["activity"] == "tennis"][0]
+assert tennis["sweat"] == "measured" and abs(tennis["sweat_l"] - 2.3) < 1e-9
+assert set(tennis["sweat_losses"]) == {"k_mg", "na_mg", "mg_mg", "ca_mg"}
+PY
+# A medication list is an input too: never overwritten.
+cp $C/meds.csv "$tmp/meds.xlsx"
+"$KMGCA" analyse -o "$tmp/meds.xlsx" --meds "$tmp/meds.xlsx" $C/diary.csv >/dev/null 2>&1
+[ $? = 2 ] && cmp -s "$tmp/meds.xlsx" $C/meds.csv && ok || bad "output equal to the medication list"
 "$KMGCA" analyse --help >"$tmp/h" 2>&1 && grep -q "Usage: kmgca analyse" "$tmp/h" && ok || bad "kmgca analyse --help"
 "$KMGCA" help analyse >"$tmp/h" 2>&1 && grep -q "Usage: kmgca analyse" "$tmp/h" && ok || bad "kmgca help analyse"
 

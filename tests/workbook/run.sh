@@ -84,6 +84,59 @@ formula='=HYPERLINK("http://example.com","click")'
 lo generic "$formula"
 lo two_files "$formula"
 
+# Medications and activity: their sheets hold every line, flags reach Summary
+# with their notes, About cites the sources, and a drug text that looks like a
+# formula stays text.
+care=$here/../data/care
+cp "$care/meds.csv" "$tmp/meds.csv"
+echo '"=HYPERLINK(""http://example.com"",""HCTZ"")",,,' >>"$tmp/meds.csv"
+echo '@SUM(1+1) furosemide,,,' >>"$tmp/meds.csv"
+if "$KMGCA" analyse --meds "$tmp/meds.csv" --activity "$care/activity.csv" "$care/diary.csv" \
+    -o "$tmp/care.xlsx" --json >"$tmp/care.json" 2>"$tmp/care.err" &&
+    "$PYTHON" - "$tmp/care.xlsx" "$tmp/care.json" >"$tmp/care.check" 2>&1 <<'PY'
+import json, sys
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+doc = json.load(open(sys.argv[2]))
+for ws in wb.worksheets:
+    for row in ws.iter_rows():
+        for c in row:
+            assert c.data_type != "f", (ws.title, c.coordinate, c.value)
+meds = wb["Medications"]
+assert [c.value for c in meds[1]][:3] == ["File", "Line", "Medication as written"]
+rows = [r for r in meds.iter_rows(min_row=2, values_only=True) if r[0] == "meds.csv"]
+assert len(rows) == len(doc["medications"]) == 9, (len(rows), len(doc["medications"]))
+texts = [r[2] for r in rows]
+assert '=HYPERLINK("http://example.com","HCTZ")' in texts, texts
+cell = [c for c in meds["C"] if c.value and str(c.value).startswith("=HYPERLINK")][0]
+assert cell.data_type == "s", cell.data_type
+by_text = {r[2]: r for r in rows}
+assert by_text["HCTZ 25 mg"][6] == "hydrochlorothiazide" and by_text["HCTZ 25 mg"][10] == "down"
+assert by_text["fluffy herbal tea"][6] == "(not recognised)" and by_text["fluffy herbal tea"][19]
+act = wb["Activity & sweat"]
+sessions = [r for r in act.iter_rows(min_row=3, values_only=True) if r[0] == "activity.csv"]
+assert len(sessions) == 3, sessions
+tennis = [r for r in sessions if r[3] == "tennis"][0]
+assert abs(tennis[9] - 2.3) < 1e-9 and tennis[10] == "measured"
+summary = wb["Summary"]
+head = [c.value for c in summary[1]]
+col = head.index("Flags") + 1
+flagged = 0
+for i, day in enumerate(doc["days"]):
+    c = summary.cell(row=i + 2, column=col)
+    if day["flags"]:
+        flagged += 1
+        assert c.value and c.comment and "Source:" in c.comment.text, (day["date"], c.value)
+    else:
+        assert not c.value
+assert flagged == len(doc["days"])
+about = " ".join(str(c.value) for row in wb["About"].iter_rows() for c in row if c.value)
+for cite in ("Gonzalez", "Montain", "Baker", "Sawka", "product label"):
+    assert cite in about, cite
+print("OK care.xlsx")
+PY
+then ok; else bad "care workbook: $(head -c 300 "$tmp/care.err") $(tail -5 "$tmp/care.check")"; fi
+
 # The output is an input: exit 2, the input untouched, no temporary file.
 mkdir "$tmp/same"
 cp "$diaries/generic.csv" "$tmp/same/diary.xlsx"
