@@ -769,14 +769,8 @@ kmgca_status kmgca_analysis_read(kmgca_analysis *a, const char *path, kmgca_entr
 {
     if (!a || !path)
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no analysis or path given");
-    if (a->file_count == a->file_cap) {
-        size_t cap = a->file_cap ? a->file_cap * 2 : 8;
-        file_info *nf = realloc(a->files, cap * sizeof *nf);
-        if (!nf)
-            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-        a->files = nf;
-        a->file_cap = cap;
-    }
+    if (!grow_array((void **)&a->files, &a->file_cap, a->file_count, sizeof *a->files, 8))
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
     const char *copy = arena_strdup(&a->strings, path);
     if (!copy)
         return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");

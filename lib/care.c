@@ -219,14 +219,8 @@ static kmgca_status med_row(const csv_row *row, void *ud, kmgca_error *err)
     if (c->med_count >= KMGCA_MED_LIMIT)
         return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, r->path, row->line, 0,
                              "more than %d medication lines", KMGCA_MED_LIMIT);
-    if (c->med_count == c->med_cap) {
-        size_t cap = c->med_cap ? c->med_cap * 2 : 32;
-        kmgca_med *m = realloc(c->meds, cap * sizeof *m);
-        if (!m)
-            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-        c->meds = m;
-        c->med_cap = cap;
-    }
+    if (!grow_array((void **)&c->meds, &c->med_cap, c->med_count, sizeof *c->meds, 32))
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
     kmgca_med *m = &c->meds[c->med_count];
     memset(m, 0, sizeof *m);
     m->file = keep(c, r->path);
@@ -369,14 +363,9 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
     if (c->session_count >= KMGCA_SESSION_LIMIT)
         return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, r->path, row->line, 0,
                              "more than %d activity sessions", KMGCA_SESSION_LIMIT);
-    if (c->session_count == c->session_cap) {
-        size_t cap = c->session_cap ? c->session_cap * 2 : 32;
-        kmgca_session *s = realloc(c->sessions, cap * sizeof *s);
-        if (!s)
-            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-        c->sessions = s;
-        c->session_cap = cap;
-    }
+    if (!grow_array((void **)&c->sessions, &c->session_cap, c->session_count,
+                    sizeof *c->sessions, 32))
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
     kmgca_session *s = &c->sessions[c->session_count];
     memset(s, 0, sizeof *s);
     s->file = keep(c, r->path);

@@ -210,38 +210,6 @@ static int is_stop(const char *w)
     return 0;
 }
 
-/* Optimal string alignment distance, capped: returns max + 1 beyond max. */
-static size_t edit_distance(const char *a, const char *b, size_t max)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > lb + max || lb > la + max || la >= TOK_BYTES || lb >= TOK_BYTES)
-        return max + 1;
-    size_t d[TOK_BYTES][TOK_BYTES];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = i;
-    for (size_t j = 0; j <= lb; j++)
-        d[0][j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t row_min = max + 1;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t cost = a[i - 1] != b[j - 1];
-            size_t v = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < v)
-                v = d[i][j - 1] + 1;
-            if (d[i - 1][j - 1] + cost < v)
-                v = d[i - 1][j - 1] + cost;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                d[i - 2][j - 2] + 1 < v)
-                v = d[i - 2][j - 2] + 1;
-            d[i][j] = v;
-            if (v < row_min)
-                row_min = v;
-        }
-        if (row_min > max)
-            return max + 1;
-    }
-    return d[la][lb];
-}
 
 /* The longest name whose tokens start at t[i]; its token count in *len. */
 static const indexed_name *longest_at(const token *t, size_t n, size_t i, size_t *len)
@@ -418,7 +386,7 @@ size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m)
                 letters = 0;
         if (!letters)
             continue;
-        size_t max = wl >= 8 ? 2 : 1, best = max + 1;
+        int max = wl >= 8 ? 2 : 1, best = max + 1;
         const indexed_name *hit = NULL;
         int tie = 0;
         for (size_t k = 0; k < index_count; k++) {
@@ -426,7 +394,7 @@ size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m)
             const token *nt = &name_tokens[x->first];
             if (x->count != 1 || nt->cjk || strlen(nt->s) < 5)
                 continue;
-            size_t d = edit_distance(t[i].s, nt->s, max);
+            int d = text_edit_distance(t[i].s, nt->s, max);
             if (d > max || d > best)
                 continue;
             if (d < best) {

@@ -141,16 +141,6 @@ static int blank(const char *s)
     return *s == '\0';
 }
 
-/* Trims spaces in place and returns the start. */
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    return s;
-}
 
 /* "1 cup=240; 2 scoops = 60" -> portions in the arena. */
 static kmgca_status parse_portions(custom_load *cl, const csv_row *row, struct kmgca_food *f,
@@ -171,7 +161,7 @@ static kmgca_status parse_portions(custom_load *cl, const csv_row *row, struct k
     size_t n = 0;
     char *save = NULL;
     for (char *part = strtok_r(text, ";", &save); part; part = strtok_r(NULL, ";", &save)) {
-        part = trim(part);
+        part = text_trim(part);
         if (!*part)
             continue;
         char *eq = strrchr(part, '=');
@@ -181,11 +171,11 @@ static kmgca_status parse_portions(custom_load *cl, const csv_row *row, struct k
                                  "portion \"%s\" needs the form \"1 cup=240\" (grams after =)",
                                  part);
         *eq = '\0';
-        char *measure = trim(part);
-        char *grams_text = trim(eq + 1);
+        char *measure = text_trim(part);
+        char *grams_text = text_trim(eq + 1);
         double grams;
         size_t used = parse_decimal(grams_text, &grams);
-        const char *after = trim(grams_text + used);
+        const char *after = text_trim(grams_text + used);
         if (!used || (*after && strcmp(after, "g") != 0) || !(grams > 0) || grams > 100000)
             return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
                                  (unsigned long)c + 1,
@@ -261,7 +251,7 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
                              "the food has no name");
     char name[256];
     copy_text(name, sizeof name, row->fields[nc]);
-    char *nm = trim(name);
+    char *nm = text_trim(name);
     if (strlen(row->fields[nc]) >= sizeof name)
         return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, cl->path, row->line, (unsigned long)nc + 1,
                              "name is longer than %zu bytes", sizeof name - 1);
@@ -290,10 +280,10 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
             continue;
         char buf[64];
         copy_text(buf, sizeof buf, row->fields[c]);
-        char *s = trim(buf);
+        char *s = text_trim(buf);
         double v;
         size_t used = parse_decimal(s, &v);
-        if (!used || *trim(s + used) || v > 100000)
+        if (!used || *text_trim(s + used) || v > 100000)
             return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
                                  (unsigned long)c + 1,
                                  "%s must be mg per 100 g, a number from 0 to 100000 (got "
@@ -328,7 +318,7 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
             return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
         char *save = NULL;
         for (char *a = strtok_r(text, ";|", &save); a; a = strtok_r(NULL, ";|", &save)) {
-            a = trim(a);
+            a = text_trim(a);
             if (!*a)
                 continue;
             if ((st = add_alias(cl, a, err)) != KMGCA_OK)

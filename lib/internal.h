@@ -81,6 +81,10 @@ char *arena_strdup(arena *a, const char *s);
 void arena_adopt(arena *into, arena *from);
 void arena_free(arena *a);
 
+/* Makes room for one more item in a growing array (*items holding count of
+ * *cap): doubles the capacity, from `first`. 0 when out of memory. */
+int grow_array(void **items, size_t *cap, size_t count, size_t size, size_t first);
+
 struct match_index;   /* match.c */
 struct match_memo;    /* match.c */
 
@@ -144,6 +148,13 @@ size_t text_words(const char *text, char words[][TEXT_WORD_MAX], unsigned char *
 /* 1 when the stop-word and synonym tables are sorted (binary search) and
  * no stop word is longer than five letters (is_stop relies on it). */
 int text_lists_sorted(void);
+
+/* Edit distance with adjacent swaps (optimal string alignment), giving up
+ * past `limit` (returns limit + 1); words longer than TEXT_WORD_MAX count as
+ * past it. */
+int text_edit_distance(const char *a, const char *b, int limit);
+/* Trims spaces and tabs at both ends, in place; returns the start. */
+char *text_trim(char *s);
 
 /* One word to its matching key ("berries" -> "berry"); in place. */
 void text_word_key(char *word);

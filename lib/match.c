@@ -513,38 +513,6 @@ void match_index_free(struct match_index *ix)
 
 /* ---- Spelling ----------------------------------------------------------- */
 
-/* Edit distance (with adjacent swaps), giving up past `limit`. */
-static int edit_distance(const char *a, const char *b, int limit)
-{
-    int la = (int)strlen(a), lb = (int)strlen(b);
-    if (abs(la - lb) > limit)
-        return limit + 1;
-    int d[TEXT_WORD_MAX + 1][TEXT_WORD_MAX + 1];
-    for (int i = 0; i <= la; i++)
-        d[i][0] = i;
-    for (int j = 0; j <= lb; j++)
-        d[0][j] = j;
-    for (int i = 1; i <= la; i++) {
-        int best = limit + 1;
-        for (int j = 1; j <= lb; j++) {
-            int cost = a[i - 1] != b[j - 1];
-            int v = d[i - 1][j - 1] + cost;
-            if (d[i - 1][j] + 1 < v)
-                v = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < v)
-                v = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                d[i - 2][j - 2] + 1 < v)
-                v = d[i - 2][j - 2] + 1;
-            d[i][j] = v;
-            if (v < best)
-                best = v;
-        }
-        if (best > limit)
-            return limit + 1;
-    }
-    return d[la][lb];
-}
 
 /* The known word closest to an unknown one, or -1. */
 static long correct_spelling(const struct match_index *ix, const char *w)
@@ -559,7 +527,7 @@ static long correct_spelling(const struct match_index *ix, const char *w)
     long best = -1;
     int best_d = limit + 1;
     for (size_t k = 0; k < ix->word_count; k++) {
-        int d = edit_distance(w, ix->words[k], best_d < limit ? best_d : limit);
+        int d = text_edit_distance(w, ix->words[k], best_d < limit ? best_d : limit);
         if (d < best_d || (d == best_d && d <= limit && best >= 0 &&
                            ix->word_df[k] > ix->word_df[best])) {
             best_d = d;

@@ -176,3 +176,16 @@ void arena_free(arena *a)
     }
     a->head = NULL;
 }
+
+int grow_array(void **items, size_t *cap, size_t count, size_t size, size_t first)
+{
+    if (count < *cap)
+        return 1;
+    size_t n = *cap ? *cap * 2 : first;
+    void *p = realloc(*items, n * size);
+    if (!p)
+        return 0;
+    *items = p;
+    *cap = n;
+    return 1;
+}

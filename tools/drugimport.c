@@ -64,16 +64,6 @@ static char *dup(const char *s)
     return p;
 }
 
-/* Trims blanks at both ends, in place. */
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    return s;
-}
 
 /* ---- Reading ------------------------------------------------------------ */
 
@@ -219,9 +209,9 @@ static void combination_row(const char **f, unsigned long line)
         die(line, "combination \"%s\" is no drug of the shared table", f[0]);
     char *buf = dup(f[1]);
     for (char *g = strtok(buf, ";|"); g; g = strtok(NULL, ";|")) {
-        const drug_row *c = find_drug(trim(g));
+        const drug_row *c = find_drug(text_trim(g));
         if (!c)
-            die(line, "component \"%s\" is no drug of the tables", trim(g));
+            die(line, "component \"%s\" is no drug of the tables", text_trim(g));
     }
     free(buf);
     free(d->components);
@@ -242,7 +232,7 @@ static name_row *find_name(const char *name)
  * curated names are added first). */
 static void add_name(const char *name, const char *drugs_text, const char *kind)
 {
-    char *n = trim(dup(name));
+    char *n = text_trim(dup(name));
     if (!*n) {
         return;
     }
@@ -259,8 +249,8 @@ static void curated_row(const char **f, unsigned long line)
 {
     char *buf = dup(f[1]);
     for (char *p = strtok(buf, "+"); p; p = strtok(NULL, "+"))
-        if (!find_drug(trim(p)))
-            die(line, "name \"%s\": \"%s\" is no drug of the tables", f[0], trim(p));
+        if (!find_drug(text_trim(p)))
+            die(line, "name \"%s\": \"%s\" is no drug of the tables", f[0], text_trim(p));
     free(buf);
     if (find_name(f[0]))
         die(line, "name \"%s\" is listed twice", f[0]);
@@ -278,9 +268,9 @@ static void add_list(const char *list, const char *drug, const char *kind)
         size_t n = strcspn(p, ";,");
         char save = p[n];
         p[n] = '\0';
-        char *item = trim(p);
+        char *item = text_trim(p);
         if (strncmp(item, "e.g. ", 5) == 0)
-            item = trim(item + 5);
+            item = text_trim(item + 5);
         char *open = strstr(item, "(");
         if (!open)
             open = strstr(item, "\xef\xbc\x88"); /* （ */
