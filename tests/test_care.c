@@ -291,6 +291,30 @@ static void meds_activity_flags(void **state)
     kmgca_analysis_free(a);
 }
 
+/* A Cronometer exercises export: MET from the calories burned (1 MET =
+ * 1 kcal/kg/h), 70 kg assumed: 343 kcal / (70 kg x 0.5 h) = 9.8 MET. */
+static void cronometer_exercises(void **state)
+{
+    (void)state;
+    kmgca_error err;
+    kmgca_analysis *a = kmgca_analysis_new(shared_foods, NULL, &err);
+    assert_non_null(a);
+    assert_int_equal(
+        kmgca_analysis_read_activity(a, "data/care/cronometer_exercises.csv", &err), KMGCA_OK);
+    assert_int_equal(kmgca_analysis_session_count(a), 2);
+    const kmgca_session *run = kmgca_analysis_session(a, 0), *walk = kmgca_analysis_session(a, 1);
+    assert_string_equal(run->activity, "Running, 6 mph (10 min mile)");
+    assert_near(run->met, 343 / (70 * 0.5), 1e-9);
+    assert_near(run->body_mass_kg, 70, 0);
+    assert_non_null(strstr(run->method, "kcal burned"));
+    assert_non_null(strstr(run->method, "70 kg body mass assumed"));
+    assert_near(run->sweat_l, kmgca_sweat_predict_l(30, 9.8, 20, 50, 70, 0), 1e-9);
+    /* No calories: moderate intensity assumed, and said. */
+    assert_near(walk->met, 4.5, 0);
+    assert_non_null(strstr(walk->method, "moderate intensity"));
+    kmgca_analysis_free(a);
+}
+
 static void bad_side_files(void **state)
 {
     (void)state;
@@ -315,6 +339,7 @@ int main(void)
         cmocka_unit_test(drug_match_details),
         cmocka_unit_test(sweat_worked_examples),
         cmocka_unit_test(meds_activity_flags),
+        cmocka_unit_test(cronometer_exercises),
         cmocka_unit_test(bad_side_files),
     };
     return cmocka_run_group_tests(tests, foods_setup, foods_teardown);
