@@ -130,28 +130,6 @@ void kmgca_analysis_free(kmgca_analysis *a)
     free(a);
 }
 
-/* Appends formatted text to buf, cut (between characters) to fit. */
-static void vappendf(char *buf, size_t size, const char *fmt, va_list ap)
-{
-    size_t len = strlen(buf);
-    if (len + 1 >= size)
-        return;
-    int w = vsnprintf(buf + len, size - len, fmt, ap);
-    if (w >= 0 && (size_t)w >= size - len)
-        utf8_trim_end(buf); /* cut short: no half character at the end */
-}
-
-static void appendf(char *buf, size_t size, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void appendf(char *buf, size_t size, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vappendf(buf, size, fmt, ap);
-    va_end(ap);
-}
-
 static void add_note(kmgca_analysis *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

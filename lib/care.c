@@ -160,7 +160,6 @@ typedef struct {
     const char *path;
     long col[12];
     int have_header, cronometer;
-    kmgca_error *err;
 } reader;
 
 static const char *cell(const reader *r, const csv_row *row, int role)
@@ -252,7 +251,7 @@ static kmgca_status med_row(const csv_row *row, void *ud, kmgca_error *err)
         if (read_date(r->a, m->start_text, &day, reason, sizeof reason) == 0)
             m->start_day = day;
         else
-            snprintf(why + strlen(why), sizeof why - strlen(why),
+            appendf(why, sizeof why,
                      "%sstart date: %s; taken as active from the start of the period",
                      why[0] ? "; " : "", reason);
     }
@@ -260,12 +259,12 @@ static kmgca_status med_row(const csv_row *row, void *ud, kmgca_error *err)
         if (read_date(r->a, m->end_text, &day, reason, sizeof reason) == 0)
             m->end_day = day;
         else
-            snprintf(why + strlen(why), sizeof why - strlen(why),
+            appendf(why, sizeof why,
                      "%send date: %s; taken as active to the end of the period",
                      why[0] ? "; " : "", reason);
     }
     if (m->start_day != LONG_MIN && m->end_day != LONG_MAX && m->end_day < m->start_day) {
-        snprintf(why + strlen(why), sizeof why - strlen(why),
+        appendf(why, sizeof why,
                  "%send date before start date: taken as active over the whole period",
                  why[0] ? "; " : "");
         m->start_day = LONG_MIN;
@@ -282,7 +281,7 @@ kmgca_status kmgca_analysis_read_meds(kmgca_analysis *a, const char *path, kmgca
 {
     if (!a || !path)
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no analysis or file given");
-    reader r = {.a = a, .c = analysis_care(a), .path = path, .err = err};
+    reader r = {.a = a, .c = analysis_care(a), .path = path};
     size_t before = r.c->med_count;
     kmgca_status st =
         csv_read(path, kmgca_analysis_options(a)->encoding, med_row, &r, NULL, err);
@@ -323,14 +322,6 @@ static int number(const char *s, double *out)
     return *s ? -1 : 1;
 }
 
-static void add_why(char *why, size_t size, const char *fmt, const char *a)
-{
-    size_t len = strlen(why);
-    if (len + 3 < size)
-        snprintf(why + len, size - len, "%s", len ? "; " : "");
-    len = strlen(why);
-    snprintf(why + len, size - len, fmt, a);
-}
 
 static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
 {
@@ -384,7 +375,7 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
     } else {
         char msg[400];
         snprintf(msg, sizeof msg, "date \"%.40s\" %s", cell(r, row, ACT_DATE), reason);
-        add_why(why, sizeof why, "%s", msg);
+        appendf(why, sizeof why, "%s%s", why[0] ? "; " : "", msg);
     }
 
     /* The numbers; a bad one is a review reason, never a guess. */
@@ -427,14 +418,14 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
             char msg[200];
             snprintf(msg, sizeof msg, "%s \"%.30s\" is not a usable value (%g to %g)", label[i],
                      text, lo[i], hi[i]);
-            add_why(why, sizeof why, "%s", msg);
+            appendf(why, sizeof why, "%s%s", why[0] ? "; " : "", msg);
             v[i] = NAN;
         }
     }
     const kmgca_options *o = kmgca_analysis_options(r->a);
     s->minutes = have[ACT_MINUTES] ? v[ACT_MINUTES] : NAN;
     if (!have[ACT_MINUTES] && blank(cell(r, row, ACT_MINUTES)))
-        add_why(why, sizeof why, "%s", "no minutes given");
+        appendf(why, sizeof why, "%s%s", why[0] ? "; " : "", "no minutes given");
     int mass_assumed = !have[ACT_MASS];
     s->body_mass_kg = have[ACT_MASS]  ? v[ACT_MASS]
                       : have[ACT_PRE] ? v[ACT_PRE]
@@ -450,13 +441,13 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
     } else if (r->cronometer && have[ACT_KCAL] && have[ACT_MINUTES] && s->minutes > 0) {
         /* 1 MET = 1 kcal per kg per hour. */
         s->met = v[ACT_KCAL] / (s->body_mass_kg * s->minutes / 60);
-        snprintf(assumed + strlen(assumed), sizeof assumed - strlen(assumed),
+        appendf(assumed, sizeof assumed,
                  "%.1f MET from %.0f kcal burned; ", s->met, v[ACT_KCAL]);
         if (!(s->met > 0 && s->met <= 25))
             s->met = DEFAULT_MET;
     } else {
         s->met = DEFAULT_MET;
-        snprintf(assumed + strlen(assumed), sizeof assumed - strlen(assumed),
+        appendf(assumed, sizeof assumed,
                  "moderate intensity (%.1f MET) assumed; ", DEFAULT_MET);
     }
 
@@ -474,7 +465,7 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
                  : have[ACT_URINE]                  ? " (no fluid given: 0 assumed)"
                                                     : " (no fluid or urine given: 0 assumed)");
         if (l < 0 || l > 20) {
-            add_why(why, sizeof why, "%s", "the weights give a sweat loss below 0 or above 20 L");
+            appendf(why, sizeof why, "%s%s", why[0] ? "; " : "", "the weights give a sweat loss below 0 or above 20 L");
         } else {
             s->sweat_l = l;
         }
@@ -482,13 +473,13 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
         double t = have[ACT_TEMP] ? v[ACT_TEMP] : DEFAULT_TEMP_C;
         double rh = have[ACT_HUMIDITY] ? v[ACT_HUMIDITY] : DEFAULT_HUMIDITY_PCT;
         if (!have[ACT_TEMP])
-            snprintf(assumed + strlen(assumed), sizeof assumed - strlen(assumed),
+            appendf(assumed, sizeof assumed,
                      "%.0f C assumed; ", DEFAULT_TEMP_C);
         if (!have[ACT_HUMIDITY])
-            snprintf(assumed + strlen(assumed), sizeof assumed - strlen(assumed),
+            appendf(assumed, sizeof assumed,
                      "%.0f %% humidity assumed; ", DEFAULT_HUMIDITY_PCT);
         if (mass_assumed)
-            snprintf(assumed + strlen(assumed), sizeof assumed - strlen(assumed),
+            appendf(assumed, sizeof assumed,
                      "%.0f kg body mass assumed; ", s->body_mass_kg);
         s->sweat_l = kmgca_sweat_predict_l(s->minutes, s->met, t, rh, s->body_mass_kg, 0);
         snprintf(s->method, sizeof s->method,
@@ -568,7 +559,7 @@ kmgca_status kmgca_analysis_read_activity(kmgca_analysis *a, const char *path,
 {
     if (!a || !path)
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no analysis or file given");
-    reader r = {.a = a, .c = analysis_care(a), .path = path, .err = err};
+    reader r = {.a = a, .c = analysis_care(a), .path = path};
     size_t before = r.c->session_count;
     kmgca_status st =
         csv_read(path, kmgca_analysis_options(a)->encoding, act_row, &r, NULL, err);

@@ -242,16 +242,6 @@ static void add_part(kmgca_drug_match *m, const kmgca_drug *d, double *conf, dou
         *conf = c;
 }
 
-static void add_how(kmgca_drug_match *m, const char *fmt, const char *a, const char *b)
-{
-    size_t len = strlen(m->how);
-    if (len + 3 >= sizeof m->how)
-        return;
-    if (len)
-        len += (size_t)snprintf(m->how + len, sizeof m->how - len, "; ");
-    snprintf(m->how + len, sizeof m->how - len, fmt, a, b);
-    utf8_trim_end(m->how);
-}
 
 /* 1 when `name` is one of the |- or ;-separated alternatives of `pattern`. */
 static int in_pattern(const char *pattern, const char *name)
@@ -355,9 +345,10 @@ size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m)
             add_part(m, &kmgca_builtin_drugs[nm->drug[k]], &conf, c);
         const char *first = kmgca_builtin_drugs[nm->drug[0]].name;
         if (strcmp(nm->kind, "generic") == 0 && nm->count == 1 && strcmp(nm->name, first) == 0)
-            add_how(m, "%s%s: generic name", nm->name, "");
+            appendf(m->how, sizeof m->how, "%s%s: generic name", m->how[0] ? "; " : "",
+                    nm->name);
         else
-            add_how(m, "\"%s\": %s", nm->name,
+            appendf(m->how, sizeof m->how, "%s\"%s\": %s", m->how[0] ? "; " : "", nm->name,
                     strcmp(nm->kind, "zh") == 0             ? "Chinese name"
                     : strcmp(nm->kind, "brand") == 0        ? "brand name"
                     : strcmp(nm->kind, "abbreviation") == 0 ? "abbreviation"
@@ -409,7 +400,8 @@ size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m)
             for (int k = 0; k < hit->name->count; k++)
                 add_part(m, &kmgca_builtin_drugs[hit->name->drug[k]], &conf,
                          best == 1 ? 0.85 : 0.75);
-            add_how(m, "\"%s\": read as %s (spelling corrected)", t[i].s,
+            appendf(m->how, sizeof m->how, "%s\"%s\": read as %s (spelling corrected)",
+                    m->how[0] ? "; " : "", t[i].s,
                     kmgca_builtin_drugs[hit->name->drug[0]].name);
             used[i] = 1;
         }

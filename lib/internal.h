@@ -166,6 +166,9 @@ size_t parse_decimal(const char *s, double *out);
 /* Copies at most size-1 bytes and NUL-terminates, never splitting a UTF-8
  * sequence. */
 void copy_text(char *dst, size_t size, const char *src);
+/* Appends formatted text to buf, cut between characters to fit. */
+void vappendf(char *buf, size_t size, const char *fmt, va_list ap);
+void appendf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Drops a UTF-8 sequence cut short at the end of s (after snprintf cut it). */
 void utf8_trim_end(char *s);
 

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ---- UTF-8 -------------------------------------------------------------- */
@@ -574,4 +575,23 @@ char *text_trim(char *s)
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
         s[--n] = '\0';
     return s;
+}
+
+/* Appends formatted text to buf, cut (between characters) to fit. */
+void vappendf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    size_t len = strlen(buf);
+    if (len + 1 >= size)
+        return;
+    int w = vsnprintf(buf + len, size - len, fmt, ap);
+    if (w >= 0 && (size_t)w >= size - len)
+        utf8_trim_end(buf); /* cut short: no half character at the end */
+}
+
+void appendf(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vappendf(buf, size, fmt, ap);
+    va_end(ap);
 }
