@@ -43,6 +43,10 @@ TESTS    = test_core test_text test_serving test_match test_custom test_accuracy
 TEST_BIN = $(TESTS:%=$(B)/tests/%)
 TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv
 SETUP    = $(B)/.setup-build
+# Further parts (the add-in, hardening, reports) keep their rules in mk/*.mk;
+# they may add to LIB_SRC, CLI_SRC, TESTS and CHECK_MORE (targets `make check` runs).
+CHECK_MORE =
+include $(sort $(wildcard mk/*.mk))
 
 .PHONY: all setup clean check test unit e2e demo install uninstall foodtables \
         check-foodtables drugtables check-drugtables asan ubsan valgrind bench help
@@ -155,7 +159,7 @@ e2e: $(B)/kmgca $(B)/.setup-test
 	$(Q)sh tests/workbook/run.sh $(B)/kmgca
 	$(Q)sh tests/workbook/big_diary.sh $(B)/kmgca
 
-check: all unit e2e check-foodtables check-drugtables
+check: all unit e2e check-foodtables check-drugtables $(CHECK_MORE)
 	@echo "make check: all tests passed"
 test: check
 
