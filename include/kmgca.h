@@ -274,6 +274,13 @@ kmgca_status kmgca_target_for(const kmgca_profile *profile, kmgca_nutrient n,
 /* "label", "us", "china"; and parsing of those words (any case). */
 const char *kmgca_reference_name(kmgca_reference r);
 kmgca_status kmgca_reference_parse(const char *text, kmgca_reference *out);
+/* Sex as written: "f", "female", "woman", "女" give 'f'; "m", "male", "man",
+ * "男" give 'm' (any case). KMGCA_ERROR_VALUE otherwise. */
+kmgca_status kmgca_sex_parse(const char *text, char *out);
+/* Life stage as written: "" or "none" give KMGCA_LIFE_NONE; "pregnant",
+ * "pregnancy", "怀孕", "孕期" give PREGNANT; "lactating", "lactation",
+ * "breastfeeding", "哺乳", "哺乳期" give LACTATING (any case). */
+kmgca_status kmgca_life_stage_parse(const char *text, kmgca_life_stage *out);
 
 /* ---- Drugs -------------------------------------------------------------- */
 
@@ -366,6 +373,12 @@ typedef enum {
 
 /* "2026-11-24" for a day number (days since 1970-01-01). */
 void kmgca_date_text(long day, char out[11]);
+/* Reads a date as people and spreadsheets write it ("2026-11-24",
+ * "24/11/2026", "Nov 24, 2026", "2026年11月24日") into a day number.
+ * With KMGCA_DATE_ORDER_AUTO a date such as 03/04/2026 that only the order
+ * settles is KMGCA_ERROR_VALUE, and err says so; so is an impossible date. */
+kmgca_status kmgca_date_parse(const char *text, kmgca_date_order order, long *day,
+                              kmgca_error *err);
 
 typedef struct {
     const kmgca_profile *profile; /* NULL: the food-label Daily Values */
@@ -534,6 +547,11 @@ const kmgca_session *kmgca_analysis_session(const kmgca_analysis *a, size_t i);
  * (m; 0 when unknown: body surface from the mass). NaN for bad input. */
 double kmgca_sweat_predict_l(double minutes, double met, double temperature_c,
                              double humidity_pct, double body_mass_kg, double height_m);
+/* MET for an intensity as written: a word ("light" 2.5, "moderate" 4.5,
+ * "vigorous" 8; also low/medium/hard/high and 轻/中/高/剧烈, after the bands of
+ * the Compendium of Physical Activities, Ainsworth et al. 2011) or a MET
+ * number above 0 and at most 25. NaN when it is neither. */
+double kmgca_intensity_met(const char *text);
 
 typedef enum { KMGCA_FLAG_DIURETIC, KMGCA_FLAG_DRUG, KMGCA_FLAG_SWEAT } kmgca_flag_kind;
 typedef enum { KMGCA_SEVERITY_LOW, KMGCA_SEVERITY_MODERATE, KMGCA_SEVERITY_HIGH } kmgca_severity;

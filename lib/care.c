@@ -314,14 +314,51 @@ static int number(const char *s, double *out)
         s++;
     if (!*s)
         return 0;
-    size_t n = parse_decimal(s, out);
+    /* A minus sign: temperatures below 0 C (the ranges refuse the rest). */
+    int negative = *s == '-';
+    size_t n = parse_decimal(s + negative, out);
     if (!n)
         return -1;
+    if (negative)
+        *out = -*out;
+    s += negative;
     for (s += n; *s == ' '; s++)
         ;
     return *s ? -1 : 1;
 }
 
+/* An intensity word: the bands of the Compendium (Ainsworth et al. 2011). */
+static int intensity_word(const char *text, double *met)
+{
+    static const struct {
+        const char *word;
+        double met;
+    } words[] = {{"light", 2.5},    {"low", 2.5},    {"easy", 2.5},    {"moderate", 4.5},
+                 {"medium", 4.5},   {"vigorous", 8.0}, {"hard", 8.0},  {"high", 8.0},
+                 {"intense", 8.0},  {"轻", 2.5},     {"中", 4.5},      {"高", 8.0},
+                 {"剧烈", 8.0}};
+    while (*text == ' ')
+        text++;
+    size_t len = strlen(text);
+    while (len && text[len - 1] == ' ')
+        len--;
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+        if (strlen(words[w].word) == len && strncasecmp(text, words[w].word, len) == 0) {
+            *met = words[w].met;
+            return 1;
+        }
+    return 0;
+}
+
+double kmgca_intensity_met(const char *text)
+{
+    double met;
+    if (!text)
+        return NAN;
+    if (intensity_word(text, &met))
+        return met;
+    return number(text, &met) == 1 && met > 0 && met <= 25 ? met : NAN;
+}
 
 static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
 {
@@ -390,34 +427,18 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
         v[i] = NAN;
         have[i] = 0;
         const char *text = cell(r, row, i);
-        if (i == ACT_INTENSITY) {
-            /* Words first: the Compendium's bands (Ainsworth et al. 2011). */
-            static const struct {
-                const char *word;
-                double met;
-            } words[] = {{"light", 2.5},    {"low", 2.5},      {"easy", 2.5},
-                         {"moderate", 4.5}, {"medium", 4.5},   {"vigorous", 8.0},
-                         {"hard", 8.0},     {"high", 8.0},     {"intense", 8.0},
-                         {"轻", 2.5},       {"中", 4.5},       {"高", 8.0},
-                         {"剧烈", 8.0}};
-            int found = 0;
-            for (size_t w = 0; w < sizeof words / sizeof words[0] && !found; w++) {
-                if (strcasecmp(text, words[w].word) == 0) {
-                    v[i] = words[w].met;
-                    have[i] = 1;
-                    found = 1;
-                }
-            }
-            if (found)
-                continue;
+        if (i == ACT_INTENSITY && intensity_word(text, &v[i])) {
+            have[i] = 1;
+            continue;
         }
         int k = number(text, &v[i]);
         if (k == 1 && v[i] >= lo[i] && v[i] <= hi[i] && !(i == ACT_INTENSITY && v[i] <= 0)) {
             have[i] = 1;
         } else if (k != 0) {
-            char msg[200];
-            snprintf(msg, sizeof msg, "%s \"%.30s\" is not a usable value (%g to %g)", label[i],
-                     text, lo[i], hi[i]);
+            char msg[200], shown[31];
+            copy_text(shown, sizeof shown, text);
+            snprintf(msg, sizeof msg, "%s \"%s\" is not a usable value (%g to %g)", label[i],
+                     shown, lo[i], hi[i]);
             appendf(why, sizeof why, "%s%s", why[0] ? "; " : "", msg);
             v[i] = NAN;
         }

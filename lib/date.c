@@ -330,9 +330,30 @@ date_result date_parse(const char *text, date_order order, int32_t *day, date_or
 
 void kmgca_date_text(long day, char out[11])
 {
-    if (day < INT32_MIN || day > INT32_MAX) {
+    /* Only years 0000..9999 fit the form (and date_civil's arithmetic). */
+    if (day < days_from_civil(0, 1, 1) || day > days_from_civil(9999, 12, 31)) {
         out[0] = '\0';
         return;
     }
     date_format((int32_t)day, out);
+}
+
+kmgca_status kmgca_date_parse(const char *text, kmgca_date_order order, long *day,
+                              kmgca_error *err)
+{
+    if (!text || !day)
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no date text or result given");
+    if ((int)order < KMGCA_DATE_ORDER_AUTO || (int)order > KMGCA_DATE_ORDER_MDY)
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "unknown date order");
+    if (!utf8_valid(text, strlen(text)))
+        return kmgca_fail(err, KMGCA_ERROR_ENCODING, "date text is not valid UTF-8");
+    char why[200], shown[61];
+    int32_t d;
+    /* The two orders are numbered alike in the header and here. */
+    if (date_parse(text, (date_order)order, &d, NULL, why, sizeof why) != DATE_OK) {
+        copy_text(shown, sizeof shown, text); /* "%.60s" could cut a character */
+        return kmgca_fail(err, KMGCA_ERROR_VALUE, "date \"%s\": %s", shown, why);
+    }
+    *day = d;
+    return KMGCA_OK;
 }

@@ -41,6 +41,51 @@ kmgca_status kmgca_reference_parse(const char *text, kmgca_reference *out)
     return KMGCA_ERROR_VALUE;
 }
 
+/* A word of a list ("a|b|c") equal to text, ignoring case and outer spaces. */
+static int one_of(const char *text, const char *list)
+{
+    while (*text == ' ')
+        text++;
+    size_t len = strlen(text);
+    while (len && text[len - 1] == ' ')
+        len--;
+    for (const char *w = list; *w;) {
+        size_t n = strcspn(w, "|");
+        if (n == len && strncasecmp(w, text, n) == 0)
+            return 1;
+        w += n + (w[n] == '|');
+    }
+    return 0;
+}
+
+kmgca_status kmgca_sex_parse(const char *text, char *out)
+{
+    if (!text || !out)
+        return KMGCA_ERROR_ARGUMENT;
+    if (one_of(text, "f|female|woman|women|girl|女|女性"))
+        *out = 'f';
+    else if (one_of(text, "m|male|man|men|boy|男|男性"))
+        *out = 'm';
+    else
+        return KMGCA_ERROR_VALUE;
+    return KMGCA_OK;
+}
+
+kmgca_status kmgca_life_stage_parse(const char *text, kmgca_life_stage *out)
+{
+    if (!text || !out)
+        return KMGCA_ERROR_ARGUMENT;
+    if (one_of(text, "|none|no|-|无"))
+        *out = KMGCA_LIFE_NONE;
+    else if (one_of(text, "pregnant|pregnancy|怀孕|孕期|孕妇"))
+        *out = KMGCA_LIFE_PREGNANT;
+    else if (one_of(text, "lactating|lactation|breastfeeding|nursing|哺乳|哺乳期"))
+        *out = KMGCA_LIFE_LACTATING;
+    else
+        return KMGCA_ERROR_VALUE;
+    return KMGCA_OK;
+}
+
 static void label_target(kmgca_nutrient n, kmgca_target *out)
 {
     *out = (kmgca_target){daily_values[n], "DV", NAN, "", dv_source};

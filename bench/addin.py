@@ -1,0 +1,135 @@
+"""addin.py — 100,000 MAGNESIUM cells in a headless Calc, against three baselines.
+
+    /usr/bin/python3 bench/addin.py BUILD [ROWS] [ROUNDS]      (make bench-addin)
+
+One sheet holds ROWS diary rows from bench/gen_diary.c (food text as people
+write it, amount, unit: 70 % grams, 30 % household measures). Four formula
+columns are timed, each filled down from its first cell (as a user fills a
+column) and then recalculated (calculateAll), one column at a time:
+
+  add-in     =MAGNESIUM(A1;B1;C1)          the kmgca add-in, units and all
+  trivial    =LEN(A1)*B1/100               a built-in formula that reads the
+                                           same cells and does no lookup
+  uno floor  =SQRTPI(B1)                   the cheapest function of the
+                                           Analysis add-in LibreOffice itself
+                                           ships: what any UNO add-in call
+                                           costs before it does any work
+  vlookup    =VLOOKUP(D1;$Foods.$A$1:$B$N;2;0)*B1/100
+                                           the spreadsheet way: an exact
+                                           match over the food table (every
+                                           SR28 and FNDDS food, description
+                                           and Mg per 100 g). D holds the
+                                           USDA description the add-in
+                                           matched, so every lookup finds its
+                                           row; units are ignored, which
+                                           flatters the baseline.
+
+Each round times the four in turn (interleaved, so drift on a shared machine
+hits them alike); the report gives medians, microseconds per cell and the
+ratios against the goals (add-in <= 2x trivial, >= 30x faster than VLOOKUP)
+and against the UNO floor. It reports; it exits 0 when it could measure.
+"""
+import csv
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "addin"))
+from office import Office  # noqa: E402
+from com.sun.star.sheet.FillDirection import TO_BOTTOM  # noqa: E402
+
+CLEAR = 1 | 2 | 4 | 16  # values, dates, strings, formulas
+
+
+def diary_rows(build, rows):
+    gen = os.path.join(build, "bench", "gen_diary")
+    if not os.path.exists(gen):
+        subprocess.check_call(["make", "-s", "B=" + build, gen])
+    with tempfile.NamedTemporaryFile("r", suffix=".csv", encoding="utf-8") as f:
+        subprocess.check_call([gen, str(rows), f.name])
+        reader = csv.reader(f)
+        next(reader)
+        return [(food, float(amount), unit) for _date, food, amount, unit in reader]
+
+
+def food_table():
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "..", "foodtables", "foods.csv"), encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        return [(r["description"], float(r["mg_mg"]) if r["mg_mg"] else "") for r in reader]
+
+
+def fill(sheet, column, rows, formula):
+    sheet.getCellByPosition(column, 0).setFormula(formula)
+    rng = sheet.getCellRangeByPosition(column, 0, column, rows - 1)
+    rng.fillAuto(TO_BOTTOM, 1)
+    return rng
+
+
+def timed(doc, sheet, rows, formula):
+    rng = fill(sheet, 4, rows, formula)
+    t = time.perf_counter()
+    doc.calculateAll()
+    elapsed = time.perf_counter() - t
+    rng.clearContents(CLEAR)
+    return elapsed
+
+
+def main():
+    build = sys.argv[1] if len(sys.argv) > 1 else "build"
+    rows = int(sys.argv[2]) if len(sys.argv) > 2 else 100000
+    rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+    data = diary_rows(build, rows)
+    foods = food_table()
+    with Office(os.path.join(build, "addin", "oxt")) as office:
+        doc, sheet = office.new_sheet()
+        doc.Sheets.insertNewByName("Foods", 1)
+        doc.Sheets.getByName("Foods").getCellRangeByName("A1:B%d" % len(foods)).setDataArray(tuple(foods))
+        sheet.getCellRangeByName("A1:C%d" % rows).setDataArray(tuple(data))
+
+        # Column D: the description each text matched, as a value.
+        matched = fill(sheet, 3, rows, "=INDEX(FOODMATCH(A1);1;1)")
+        doc.calculateAll()
+        described = matched.getDataArray()
+        matched.setDataArray(described)
+
+        # The add-in column once, untimed: every cell must compute.
+        rng = fill(sheet, 4, rows, "=MAGNESIUM(A1;B1;C1)")
+        doc.calculateAll()
+        bad = sum(1 for (v,) in rng.getDataArray() if not isinstance(v, float))
+        rng.clearContents(CLEAR)
+        print("%d rows, %d distinct food texts, %d foods in the VLOOKUP table; "
+              "add-in cells in error: %d" % (rows, len(set(r[0] for r in data)), len(foods), bad))
+
+        columns = {
+            "add-in": "=MAGNESIUM(A1;B1;C1)",
+            "trivial": "=LEN(A1)*B1/100",
+            "uno floor": "=SQRTPI(B1)",
+            "vlookup": "=VLOOKUP(D1;$Foods.$A$1:$B$%d;2;0)*B1/100" % len(foods),
+        }
+        times = {k: [] for k in columns}
+        for _ in range(rounds):
+            for name, formula in columns.items():
+                times[name].append(timed(doc, sheet, rows, formula))
+        doc.close(True)
+
+    med = {k: statistics.median(v) for k, v in times.items()}
+    for name in columns:
+        v = sorted(times[name])
+        print("%-9s median %.3f s  (min %.3f, max %.3f)  %.2f us/cell"
+              % (name, med[name], v[0], v[-1], med[name] / rows * 1e6))
+    ratio_trivial = med["add-in"] / med["trivial"]
+    speedup_vlookup = med["vlookup"] / med["add-in"]
+    print("add-in / uno floor: %.2fx  (uno floor / trivial: %.2fx)"
+          % (med["add-in"] / med["uno floor"], med["uno floor"] / med["trivial"]))
+    print("goal add-in <= 2x trivial built-in: %s (%.2fx)"
+          % ("PASS" if ratio_trivial <= 2 else "FAIL", ratio_trivial))
+    print("goal add-in >= 30x faster than VLOOKUP: %s (%.1fx)"
+          % ("PASS" if speedup_vlookup >= 30 else "FAIL", speedup_vlookup))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+# mk/addin.mk — the LibreOffice Calc add-in (addin/): build/kmgca.oxt.
+# The SDK's tools and headers come from Debian's libreoffice-dev; the C core
+# is linked in statically, so the extension needs nothing else installed.
+
+LO_PROGRAM ?= /usr/lib/libreoffice/program
+LO_SDK     ?= /usr/lib/libreoffice/sdk
+LO_TYPES    = $(LO_PROGRAM)/types.rdb $(LO_PROGRAM)/types/offapi.rdb
+ADDIN_B     = $(B)/addin
+ADDIN_CXXFLAGS = -std=c++17 -O2 -g -fPIC -fvisibility=hidden -Wall -Wextra \
+                 -DUNX -DGCC -DLINUX -DCPPU_ENV=gcc3 -I/usr/include/libreoffice \
+                 -I$(ADDIN_B)/inc -Iinclude
+ADDIN_LIBS  = -L$(LO_SDK)/lib -luno_cppuhelpergcc3 -luno_cppu -luno_sal
+CXX        ?= g++
+SOFFICE    ?= soffice
+# The SDK tools find their own libraries in the office's program folder.
+LO_TOOL     = LD_LIBRARY_PATH=$(LO_PROGRAM) $(LO_SDK)/bin
+
+.PHONY: addin install-addin uninstall-addin check-addin bench-addin
+addin: $(B)/kmgca.oxt
+CHECK_MORE += check-addin
+
+$(B)/.setup-addin: tools/setup.sh $(SETUP)
+	$(Q)sh tools/setup.sh addin
+	@touch $@
+
+$(ADDIN_B)/kmgca.rdb: addin/idl/XCalcFunctions.idl $(B)/.setup-addin
+	@mkdir -p $(dir $@)
+	$(call say,IDL,$@)$(LO_TOOL)/unoidl-write $(LO_TYPES) $< $@
+
+# C++ headers for every UNO type the component uses (generated once).
+$(ADDIN_B)/inc/.stamp: $(ADDIN_B)/kmgca.rdb
+	@rm -rf $(ADDIN_B)/inc && mkdir -p $(ADDIN_B)/inc
+	$(call say,CPPUMAKE,$(ADDIN_B)/inc)$(LO_TOOL)/cppumaker -Gc -O$(abspath $(ADDIN_B)/inc) $(LO_TYPES) $(abspath $<)
+	@touch $@
+
+$(ADDIN_B)/kmgca_addin.o: addin/kmgca_addin.cxx include/kmgca.h $(ADDIN_B)/inc/.stamp
+	$(call say,CXX,$<)$(CXX) $(ADDIN_CXXFLAGS) -c $< -o $@
+
+$(ADDIN_B)/kmgca.uno.so: $(ADDIN_B)/kmgca_addin.o $(B)/libkmgca.a
+	$(call say,LD,$@)$(CXX) -shared -Wl,-z,defs -Wl,--as-needed -o $@ $< $(B)/libkmgca.a \
+	  $(ADDIN_LIBS) $(XLSX_LIBS) $(LIBS)
+
+ADDIN_FILES = META-INF/manifest.xml description.xml description-en.txt description-zh.txt \
+              LICENSE.txt kmgca.components kmgca.rdb kmgca.uno.so
+$(B)/kmgca.oxt: $(ADDIN_B)/kmgca.uno.so $(ADDIN_B)/kmgca.rdb addin/oxt/META-INF/manifest.xml \
+                addin/oxt/description.xml.in addin/oxt/description-en.txt \
+                addin/oxt/description-zh.txt addin/oxt/kmgca.components LICENSE
+	@rm -rf $(ADDIN_B)/oxt && mkdir -p $(ADDIN_B)/oxt/META-INF
+	@cp addin/oxt/META-INF/manifest.xml $(ADDIN_B)/oxt/META-INF/
+	@cp addin/oxt/description-en.txt addin/oxt/description-zh.txt addin/oxt/kmgca.components \
+	    $(ADDIN_B)/kmgca.rdb $(ADDIN_B)/kmgca.uno.so $(ADDIN_B)/oxt/
+	@cp LICENSE $(ADDIN_B)/oxt/LICENSE.txt
+	@sed 's/@VERSION@/$(VERSION)/' addin/oxt/description.xml.in > $(ADDIN_B)/oxt/description.xml
+	$(call say,ZIP,$@)rm -f $@.tmp && (cd $(ADDIN_B)/oxt && zip -q -X ../../kmgca.oxt.tmp $(ADDIN_FILES)) && mv $@.tmp $@
+
+# For the current user, through unopkg (LibreOffice must not be running).
+install-addin: $(B)/kmgca.oxt
+	unopkg add --force $(B)/kmgca.oxt && echo "installed: restart LibreOffice, then try =MAGNESIUM(\"almonds\"; 30; \"g\")"
+uninstall-addin:
+	unopkg remove org.kmgca.calc
+
+check-addin: $(B)/kmgca.oxt $(B)/.setup-test
+	$(Q)/usr/bin/python3 tests/addin/run.py $(B)
+
+# 100,000 MAGNESIUM cells against LEN(A1)*B1/100 and a VLOOKUP over the food
+# table, recalculated in a headless Calc (bench/addin.py).
+bench-addin: $(B)/kmgca.oxt $(B)/.setup-test
+	/usr/bin/python3 bench/addin.py $(B)

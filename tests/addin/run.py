@@ -1,0 +1,471 @@
+"""run.py — the Calc add-in tested inside a real headless LibreOffice Calc.
+
+    /usr/bin/python3 tests/addin/run.py BUILD          (make check-addin)
+
+1. The built add-in (BUILD/addin/oxt: its .rdb, .components and .so, added
+   through bootstrap variables) in a private soffice driven by Python UNO:
+   formulas typed as a user types them, recalculated, values and error codes
+   checked; values against the USDA tables (foodtables/foods.csv) by hand;
+   optional arguments; array results; the Function Wizard texts read back
+   from FunctionDescriptions; the Chinese names through XLocalizable; hostile
+   arguments (empty and huge texts, enormous and negative numbers, ranges
+   holding errors and text) giving error values while Calc lives on.
+2. The real BUILD/kmgca.oxt installed with unopkg into a throwaway profile,
+   then used by soffice --convert-to twice: a CSV whose cells hold
+   =MAGNESIUM(...) formulas (Calc's CSV import evaluates them), and the
+   example spreadsheet examples/kmgca-functions.fods.
+
+No soffice process outlives the run. Exit status 0 when every check passed.
+"""
+import csv
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+BUILD = sys.argv[1] if len(sys.argv) > 1 else "build"
+ADDIN_DIR = os.path.join(BUILD, "addin", "oxt")
+# This Python calls the add-in's XAddIn side directly (locale checks): its
+# own UNO runtime must know the add-in's types too, before uno is imported.
+os.environ["URE_MORE_TYPES"] = "<file:///usr/lib/libreoffice/program/types>* " + \
+    "file://" + os.path.abspath(os.path.join(ADDIN_DIR, "kmgca.rdb"))
+sys.path.insert(0, HERE)
+from office import Office, file_url  # noqa: E402
+
+ERR_502 = 502       # Err:502, invalid argument (IllegalArgumentException)
+NA = 32767          # #N/A
+VALUE = 519         # #VALUE!
+DIV0 = 532          # #DIV/0!
+ERR_504 = 504       # wrong number of arguments
+
+passed = 0
+failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL", what)
+
+
+def close(a, b, tol=1e-9):
+    return isinstance(a, float) and abs(a - b) <= tol * max(1.0, abs(b))
+
+
+# ---- The USDA tables, for values computed by hand --------------------------
+
+FOODS = {}
+with open(os.path.join(ROOT, "foodtables", "foods.csv"), encoding="utf-8") as f:
+    for row in csv.DictReader(f):
+        FOODS[(row["source"], row["id"])] = row
+
+
+def per_100g(source, food_id, key):
+    v = FOODS[(source, food_id)][key]
+    return float(v) if v else None
+
+
+# Hand computations (SR28 values per 100 g, portions from the SR28 weights):
+#   almonds, SR28 12061: Ca 269, Mg 270, K 733, Na 1 mg/100 g
+#     30 g -> Mg 0.3 x 270 = 81 mg, Ca 80.7, K 219.9, Na 0.3
+#   banana, SR28 09040 "Bananas, raw": Mg 27, K 358 mg/100 g; 1 medium = 118 g
+#     -> Mg 1.18 x 27 = 31.86 mg, K 1.18 x 358 = 422.44 mg
+#   KRAFT CHEEZ WHIZ, SR28 01188: Mg not measured (blank) -> #N/A, never 0
+assert per_100g("SR28", "12061", "mg_mg") == 270
+assert per_100g("SR28", "09040", "k_mg") == 358
+assert per_100g("SR28", "01188", "mg_mg") is None
+
+VALUES = [
+    # formula, expected value
+    ('=MAGNESIUM("almonds";30;"g")', 81.0),
+    ('=MAGNESIUM("almonds";30)', 81.0),                     # unit defaults to g
+    ('=CALCIUM("almonds";30;"g")', 80.7),
+    ('=POTASSIUM("almonds";30;"g")', 219.9),
+    ('=SODIUM("almonds";30;"g")', 0.3),
+    ('=MAGNESIUM("almonds";1;"oz")', 270 * 28.349523125 / 100),
+    ('=MAGNESIUM("almonds";0.03;"kg")', 81.0),
+    ('=MAGNESIUM("banana";1;"medium")', 31.86),
+    ('=POTASSIUM("banana";1;"medium")', 422.44),
+    ('=POTASSIUM("Bananas, raw";2;"medium")', 844.88),
+    ('=POTASSIUM("香蕉";1;"medium")', 422.44),              # the Chinese name
+    ('=MAGNESIUM("almonds";0;"g")', 0.0),
+    ('=MAGNESIUM("almonds";"30";"g")', 81.0),               # text "30" is converted
+    ('=FOODGRAMS("banana";1;"medium")', 118.0),
+    ('=FOODGRAMS("banana";2;"medium")', 236.0),
+    ('=FOODGRAMS("almonds";2;"oz")', 2 * 28.349523125),
+    ('=INDEX(FOODMATCH("almonds");1;2)', 1.0),
+    ('=DRITARGET("Mg";68;"m")', 420.0),                      # IOM 1997 RDA, men 31+
+    ('=DRITARGET("magnesium";25;"f")', 310.0),               # IOM 1997 RDA, women 19-30
+    ('=DRITARGET("Ca";68;"f";"";"US")', 1200.0),             # IOM 2011 RDA, women 51+
+    ('=DRITARGET("K";30;"f";"pregnant")', 2900.0),           # NASEM 2019 AI, pregnancy 19-50
+    ('=DRITARGET("K";30;"f";"lactating")', 2800.0),          # NASEM 2019 AI, lactation 19-50
+    ('=DRITARGET("Mg";40;"男";;"China")', 320.0),            # Chinese DRIs 2023 RNI, 30-50
+    ('=SWEATLOSS(0;"moderate";25)', 0.0),
+]
+# SWEATLOSS worked example (tests/test_care.c): 70 kg, 60 min, 10 MET, 30 C,
+# 50 % -> 1.065 L from the body mass alone (Gonzalez et al. 2009).
+SWEAT = [
+    ('=SWEATLOSS(60;10;30)', 1.065, 0.002),
+    ('=SWEATLOSS(60;10;30;;50;70)', 1.065, 0.002),
+    ('=SWEATLOSS(60;10;30;"K")', 1.065 * 222, 0.002),        # Montain et al. 2007: 222 mg/L
+    ('=SWEATLOSS(60;10;30;"Na")', 1.065 * 825, 0.002),       # Baker 2016: 825 mg/L
+]
+TEXTS = [
+    ('=INDEX(FOODMATCH("almonds");1;1)', "Nuts, almonds"),
+    ('=FOODMATCH("banana")', "Bananas, raw"),                # top-left of the array
+    ('=INDEX(FOODMATCH("almonds");1;3)', "SR28"),
+    ('=INDEX(FOODMATCH("almonds");1;4)', "12061"),
+    ('=DRUGEFFECT("hydrochlorothiazide 25 mg";"K")', "down"),
+    ('=DRUGEFFECT("HCTZ";"Mg")', "down"),
+    ('=DRUGEFFECT("HCTZ";"Ca")', "up"),
+    ('=DRUGEFFECT("spironolactone";"K")', "up"),
+    ('=DRUGEFFECT("atorvastatin";"K")', "neutral"),
+    ('=DRUGEFFECT("氢氯噻嗪片";"钾")', "down"),
+    ('=DRUGEFFECT("omeprazole 20mg";"magnesium")', "down"),
+    ('=DRUGCLASS("furosemide")', "loop diuretic"),
+    ('=DRUGCLASS("HCTZ 25 mg")', "thiazide diuretic"),
+]
+ERRORS = [
+    # unknown food, unit, drug, nutrient, sex; negative or absurd amounts
+    ('=MAGNESIUM("qqqzzzxx";30;"g")', ERR_502),
+    ('=MAGNESIUM("";30;"g")', ERR_502),
+    ('=MAGNESIUM("almonds";-1;"g")', ERR_502),
+    ('=MAGNESIUM("almonds";1E+300;"g")', ERR_502),
+    ('=MAGNESIUM("almonds";30;"furlong")', ERR_502),
+    ('=MAGNESIUM("almonds";30;"2 slices")', ERR_502),       # the amount has its own argument
+    ('=MAGNESIUM("almonds";"thirty";"g")', VALUE),          # Calc's own conversion
+    ('=MAGNESIUM("almonds";1/0;"g")', DIV0),                # Calc passes errors on
+    ('=MAGNESIUM("almonds")', ERR_504),
+    ('=FOODGRAMS("milk, 2%";1;"slice")', ERR_502),          # milk has no slice
+    ('=MAGNESIUM("81";1)', ERR_502),                         # matched only weakly (0.52)
+    ('=FOODGRAMS("banana";-2;"medium")', ERR_502),
+    ('=FOODMATCH("qqqzzzxx")', ERR_502),
+    ('=DRITARGET("iron";40;"m")', ERR_502),
+    ('=DRITARGET("Mg";40;"x")', ERR_502),
+    ('=DRITARGET("Mg";-1;"m")', ERR_502),
+    ('=DRITARGET("Mg";40;"m";"pregnant")', ERR_502),        # a pregnant male
+    ('=DRITARGET("Mg";40;"f";"tired")', ERR_502),
+    ('=DRITARGET("Mg";40;"f";;"Mars")', ERR_502),
+    ('=DRUGEFFECT("qqqzzzxx";"K")', ERR_502),
+    ('=DRUGEFFECT("HCTZ";"iron")', ERR_502),
+    ('=DRUGCLASS("")', ERR_502),
+    ('=SWEATLOSS(60;"sleepy";30)', ERR_502),
+    ('=SWEATLOSS(-5;"moderate";30)', ERR_502),
+    ('=SWEATLOSS(60;"moderate";30;"iron")', ERR_502),
+    ('=SWEATLOSS(60;"moderate";30;;"wet")', ERR_502),
+    ('=SWEATLOSS(1E+308;"moderate";30)', ERR_502),
+    # the tables have no answer: #N/A, never 0
+    ('=MAGNESIUM("KRAFT CHEEZ WHIZ Pasteurized Process Cheese Sauce";30;"g")', NA),
+    ('=DRITARGET("Na";40;"m")', NA),
+]
+
+
+def set_and_read(doc, sheet, formulas, col=0):
+    for i, f in enumerate(formulas):
+        sheet.getCellByPosition(col, i).setFormula(f)
+    doc.calculateAll()
+    out = []
+    for i in range(len(formulas)):
+        c = sheet.getCellByPosition(col, i)
+        out.append((c.getValue(), c.getString(), c.getError()))
+    return out
+
+
+def cell_checks(office):
+    doc, sheet = office.new_sheet()
+    got = set_and_read(doc, sheet, [f for f, _ in VALUES])
+    for (f, want), (v, s, e) in zip(VALUES, got):
+        check(e == 0 and close(v, want, 1e-9), "%s = %r, expected %r (error %d)" % (f, v, want, e))
+    got = set_and_read(doc, sheet, [f for f, _, _ in SWEAT], col=1)
+    for (f, want, tol), (v, s, e) in zip(SWEAT, got):
+        check(e == 0 and abs(v - want) <= tol * want, "%s = %r, expected %r" % (f, v, want))
+    got = set_and_read(doc, sheet, [f for f, _ in TEXTS], col=2)
+    for (f, want), (v, s, e) in zip(TEXTS, got):
+        check(e == 0 and s == want, "%s = %r, expected %r (error %d)" % (f, s, want, e))
+    got = set_and_read(doc, sheet, [f for f, _ in ERRORS], col=3)
+    for (f, want), (v, s, e) in zip(ERRORS, got):
+        check(e == want, "%s: error %d, expected %d (%r)" % (f, e, want, s))
+    # IFERROR and ISNA see the two kinds apart.
+    got = set_and_read(doc, sheet, ['=IFERROR(MAGNESIUM("qqqzzzxx";30);"unknown")',
+                                    '=ISNA(MAGNESIUM("KRAFT CHEEZ WHIZ Pasteurized Process Cheese Sauce";30))',
+                                    '=ISNA(MAGNESIUM("qqqzzzxx";30))'], col=4)
+    check(got[0][1] == "unknown", "IFERROR over an unknown food")
+    check(got[1][1] == "TRUE", "ISNA over a value not measured")
+    check(got[2][1] == "FALSE", "ISNA over an unknown food")
+    doc.close(True)
+
+
+def array_checks(office):
+    doc, sheet = office.new_sheet()
+    # A small diary over two days, written out of date order.
+    diary = (("2026-11-03", "almonds", 30.0, "g"),
+             ("2026-11-02", "banana", 1.0, "medium"),
+             ("", "", "", ""),                             # an empty row is skipped
+             ("2026-11-02", "almonds", 10.0, "g"),
+             ("2026-11-03", "香蕉", 2.0, "medium"))
+    sheet.getCellRangeByName("A1:D5").setDataArray(diary)
+    # Day 2026-11-02: banana 118 g + almonds 10 g; 2026-11-03: almonds 30 g + banana 236 g.
+    want = [
+        (46328.0, 0.05 * 118 + 2.69 * 10, 0.27 * 118 + 2.70 * 10, 3.58 * 118 + 7.33 * 10, 0.01 * 118 + 0.01 * 10),
+        (46329.0, 2.69 * 30 + 0.05 * 236, 2.70 * 30 + 0.27 * 236, 7.33 * 30 + 3.58 * 236, 0.01 * 30 + 0.01 * 236),
+    ]
+    out = sheet.getCellRangeByName("F1:J2")
+    out.setArrayFormula("=DAILYINTAKE(A1:A5;B1:B5;C1:C5;D1:D5)")
+    doc.calculateAll()
+    got = out.getDataArray()
+    for r in range(2):
+        for c in range(5):
+            check(close(got[r][c], want[r][c], 1e-9),
+                  "DAILYINTAKE row %d col %d = %r, expected %r" % (r + 1, c + 1, got[r][c], want[r][c]))
+    # One unit for every row; INDEX into the array.
+    sheet.getCellRangeByName("A7:C8").setDataArray((("2026-11-05", "almonds", 30.0), ("2026-11-05", "almonds", 20.0)))
+    res = set_and_read(doc, sheet, ['=INDEX(DAILYINTAKE(A7:A8;B7:B8;C7:C8;"g");1;3)',
+                                    '=INDEX(DAILYINTAKE(A7:A8;B7:B8;C7:C8);1;3)',
+                                    '=DAILYINTAKE(A1:A5;B1:B4;C1:C5)',                  # sizes differ
+                                    '=DAILYINTAKE(A1:A5;B1:B5;C1:C5;D1:D3)',
+                                    '=DAILYINTAKE(A10:A12;B10:B12;C10:C12)',            # no rows
+                                    '=DAILYINTAKE(A1:A2;B1:B2;C1:C2;"slice")'],         # almonds: no slice
+                       col=11)
+    check(close(res[0][0], 135.0), "DAILYINTAKE with one unit: %r" % (res[0],))
+    check(close(res[1][0], 135.0), "DAILYINTAKE with units left out: %r" % (res[1],))
+    for i in range(2, 6):
+        check(res[i][2] == ERR_502, "DAILYINTAKE bad input %d: error %d" % (i, res[i][2]))
+    # Dates as date cells (serial numbers) work the same as text dates.
+    sheet.getCellRangeByName("A14:C14").setFormulaArray((("=DATE(2026;11;5)", "almonds", "30"),))
+    res = set_and_read(doc, sheet, ['=INDEX(DAILYINTAKE(A14;B14;C14);1;1)'], col=12)
+    check(close(res[0][0], 46331.0), "DAILYINTAKE date cell: %r" % (res[0],))
+    doc.close(True)
+
+
+EXPECTED_FUNCTIONS = {
+    # display name: (argument count, optional arguments)
+    "MAGNESIUM": (3, {2}), "POTASSIUM": (3, {2}), "CALCIUM": (3, {2}), "SODIUM": (3, {2}),
+    "FOODGRAMS": (3, set()), "FOODMATCH": (1, set()), "DRITARGET": (5, {3, 4}),
+    "DRUGEFFECT": (2, set()), "DRUGCLASS": (1, set()), "SWEATLOSS": (6, {1, 3, 4, 5}),
+    "DAILYINTAKE": (4, {3}),
+}
+
+
+def wizard_checks(office):
+    descs = office.service("com.sun.star.sheet.FunctionDescriptions")
+    found = {}
+    for i in range(descs.getCount()):
+        props = {p.Name: p.Value for p in descs.getByIndex(i)}
+        if props.get("Name") in EXPECTED_FUNCTIONS:
+            found[props["Name"]] = props
+    check(set(found) == set(EXPECTED_FUNCTIONS), "Function Wizard lists %s" % sorted(found))
+    categories = set()
+    for name, props in found.items():
+        count, optional = EXPECTED_FUNCTIONS[name]
+        args = props["Arguments"]
+        categories.add(props["Category"])
+        check(len(props["Description"]) > 30, "%s has a description" % name)
+        check(len(args) == count, "%s has %d arguments, expected %d" % (name, len(args), count))
+        for k, a in enumerate(args):
+            check(a.Name and len(a.Description) > 5, "%s argument %d has a name and description" % (name, k))
+            check(bool(a.IsOptional) == (k in optional),
+                  "%s argument %d (%s) optional=%s" % (name, k, a.Name, a.IsOptional))
+    check(len(categories) == 1, "one category for all: %s" % categories)
+    mg = found.get("MAGNESIUM")
+    if mg:
+        check("USDA" in mg["Description"], "MAGNESIUM description cites USDA")
+        check([a.Name for a in mg["Arguments"]] == ["food", "amount", "unit"], "MAGNESIUM argument names")
+
+
+def locale_checks(office):
+    from com.sun.star.lang import Locale
+    addin = office.service("org.kmgca.CalcFunctions")
+    check(addin is not None, "the service can be created")
+    if addin is None:
+        return
+    addin.setLocale(Locale("zh", "CN", ""))
+    check(addin.getDisplayFunctionName("magnesium") == "镁", "Chinese display name of magnesium")
+    check(addin.getDisplayFunctionName("dailyintake") == "每日摄入", "Chinese display name of dailyintake")
+    check("毫克" in addin.getFunctionDescription("potassium"), "Chinese description")
+    check(addin.getDisplayArgumentName("magnesium", 0) == "食物", "Chinese argument name")
+    check(addin.getDisplayCategoryName("magnesium").startswith("kmgca"), "Chinese category name")
+    check(addin.getProgrammaticFuntionName("镁") == "magnesium", "Chinese name back to the method")
+    addin.setLocale(Locale("en", "US", ""))
+    check(addin.getDisplayFunctionName("magnesium") == "MAGNESIUM", "English display name")
+    check(addin.getProgrammaticFuntionName("Magnesium") == "magnesium", "English name back to the method")
+    check(addin.getDisplayArgumentName("magnesium", 7) == "", "no argument 8")
+    check(addin.getDisplayFunctionName("nosuch") == "", "no such function")
+
+
+def hostile_checks(office):
+    doc, sheet = office.new_sheet()
+    huge = "almonds " * 4000
+    sheet.getCellByPosition(0, 0).setString(huge)                  # 32,000 characters
+    sheet.getCellByPosition(0, 1).setFormula("=1/0")               # a cell holding an error
+    sheet.getCellByPosition(0, 2).setString("=HYPERLINK(\"x\")")    # text that looks like a formula
+    sheet.getCellByPosition(0, 3).setString("\u0000\u0001\ufffe")
+    sheet.getCellByPosition(0, 4).setString("😀" * 1000)
+    sheet.getCellByPosition(1, 0).setString("2026-02-30")          # an impossible date
+    sheet.getCellByPosition(1, 1).setString("banana")
+    sheet.getCellByPosition(1, 2).setValue(-5)
+    formulas = [
+        ("=MAGNESIUM(A1;30;\"g\")", ERR_502),
+        ("=MAGNESIUM(A2;30;\"g\")", DIV0),
+        ("=MAGNESIUM(A3;30;\"g\")", ERR_502),
+        ("=MAGNESIUM(A4;30;\"g\")", ERR_502),
+        ("=MAGNESIUM(A5;30;\"g\")", ERR_502),
+        ("=MAGNESIUM(\"almonds\";30;A1)", ERR_502),
+        ("=MAGNESIUM(\"almonds\";1E+308;\"g\")", ERR_502),
+        ("=MAGNESIUM(\"almonds\";-1E-300;\"g\")", ERR_502),
+        ("=MAGNESIUM(\"almonds\";30;A1:A5)", ERR_504),             # a range for one unit: Calc refuses
+        ("=FOODMATCH(A1)", ERR_502),
+        ("=FOODGRAMS(A5;1;A5)", ERR_502),
+        ("=DRUGEFFECT(A1;\"K\")", ERR_502),
+        ("=DRUGCLASS(A5)", ERR_502),
+        ("=DRITARGET(\"Mg\";1E+308;\"f\")", ERR_502),
+        ("=DRITARGET(A1;40;A1;A1;A1)", ERR_502),
+        ("=SWEATLOSS(60;A1;30)", ERR_502),
+        ("=SWEATLOSS(60;\"moderate\";1E+308)", ERR_502),
+        ("=SWEATLOSS(60;\"moderate\";30;;-1E+308;-5)", ERR_502),
+        ("=DAILYINTAKE(B1:B3;A1:A3;C1:C3)", ERR_504),             # a range holding an error
+        ("=DAILYINTAKE(B1;A1;C1)", ERR_502),
+        ("=DAILYINTAKE(B1;\"almonds\";30)", ERR_502),              # 2026-02-30
+        ("=DAILYINTAKE(\"2026-11-02\";\"almonds\";B3)", ERR_502),  # negative amount
+        ("=DAILYINTAKE(\"2026-11-02\";\"almonds\";B2)", ERR_502),  # text amount
+        ("=DAILYINTAKE(\"03/04/2026\";\"almonds\";30)", ERR_502),  # ambiguous date
+    ]
+    got = set_and_read(doc, sheet, [f for f, _ in formulas], col=5)
+    for (f, want), (v, s, e) in zip(formulas, got):
+        check(e == want, "hostile %s: error %d, expected %d (%r)" % (f, e, want, s))
+    # Calc is still alive and the add-in still answers.
+    got = set_and_read(doc, sheet, ['=MAGNESIUM("almonds";30;"g")'], col=7)
+    check(got[0][2] == 0 and close(got[0][0], 81.0), "the add-in answers after hostile calls")
+    doc.close(True)
+
+
+# ---- 2. The real .oxt, installed with unopkg ---------------------------------
+
+def as_user(cmd):
+    """Root may not add a per-user extension: run as uid 1000 in a user
+    namespace when we are root (CI), as ourselves otherwise."""
+    if os.geteuid() == 0:
+        return ["unshare", "--user", "--map-user=1000", "--map-group=1000"] + cmd
+    return cmd
+
+
+def run(cmd, **kw):
+    env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
+    return subprocess.run(as_user(cmd), env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, timeout=180, start_new_session=True, **kw)
+
+
+CSV_IN = (
+    'food,amount,unit,mg\n'
+    'banana,1,medium,"=MAGNESIUM(""banana"";1;""medium"")"\n'
+    'almonds,30,g,"=MAGNESIUM(A3;B3;C3)"\n'
+    'almonds,30,g,"=POTASSIUM(A4;B4)"\n'
+    'nothing,1,g,"=IFERROR(MAGNESIUM(A5;B5;C5);""unknown food"")"\n'
+)
+CSV_WANT = [["food", "amount", "unit", "mg"],
+            ["banana", "1", "medium", "31.86"],
+            ["almonds", "30", "g", "81"],
+            ["almonds", "30", "g", "219.9"],
+            ["nothing", "1", "g", "unknown food"]]
+
+
+def installed_checks(build, profiles):
+    oxt = os.path.join(build, "kmgca.oxt")
+    tmp = tempfile.mkdtemp(prefix="kmgca-oxt-")
+    profiles.append(tmp)
+    os.chmod(tmp, 0o777)
+    profile = file_url(os.path.join(tmp, "profile"))
+    try:
+        # The profile exists before unopkg adds to it (else the first start
+        # drops the registration).
+        r = run(["soffice", "--headless", "--norestore", "--terminate_after_init",
+                 "-env:UserInstallation=" + profile])
+        check(r.returncode == 0, "soffice made a profile: %s" % r.stdout[-300:])
+        r = run(["unopkg", "add", "-s", "-env:UserInstallation=" + profile, os.path.abspath(oxt)])
+        check(r.returncode == 0, "unopkg add: %s" % r.stdout[-500:])
+        r = run(["unopkg", "list", "-env:UserInstallation=" + profile])
+        listing = r.stdout.decode("utf-8", "replace")
+        check("org.kmgca.calc" in listing and "is registered: yes" in listing,
+              "unopkg list shows the extension registered")
+
+        src = os.path.join(tmp, "diary.csv")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(CSV_IN)
+        shutil.copy(os.path.join(ROOT, "examples", "kmgca-functions.fods"), tmp)
+        os.chmod(src, 0o666)
+        out = os.path.join(tmp, "out")
+        os.mkdir(out)
+        os.chmod(out, 0o777)
+        csv_filter = "44,34,76,1,,1033,false,true,false,false,false,-1"
+        r = run(["soffice", "--headless", "--norestore", "-env:UserInstallation=" + profile,
+                 "--infilter=CSV:" + csv_filter + ",true",
+                 "--convert-to", "csv:Text - txt - csv (StarCalc):" + csv_filter,
+                 "--outdir", out, src, os.path.join(tmp, "kmgca-functions.fods")])
+        check(r.returncode == 0, "soffice --convert-to: %s" % r.stdout[-500:])
+        got = list(csv.reader(open(os.path.join(out, "diary-diary.csv"), encoding="utf-8")))
+        check(got == CSV_WANT, "CSV import evaluates the add-in: %s" % got)
+        example_checks(out)
+        r = run(["unopkg", "remove", "-env:UserInstallation=" + profile, "org.kmgca.calc"])
+        check(r.returncode == 0, "unopkg remove: %s" % r.stdout[-300:])
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def example_checks(out):
+    """examples/kmgca-functions.fods: every formula cell computes (no error
+    text, no #NAME?) and its Diary totals are the hand values above."""
+    sheets = {}
+    for name in os.listdir(out):
+        if name.startswith("kmgca-functions-"):
+            sheets[name[len("kmgca-functions-"):-4]] = list(csv.reader(open(os.path.join(out, name), encoding="utf-8")))
+    check({"Diary", "Days", "Functions"} <= set(sheets), "example sheets: %s" % sorted(sheets))
+    for name, rows in sheets.items():
+        for r in rows:
+            for cell in r:
+                check(not cell.startswith(("Err:", "#NAME", "#VALUE", "#REF")),
+                      "example %s: a cell shows %r" % (name, cell))
+    diary = sheets.get("Diary", [])
+    mg = {r[1]: r[5] for r in diary[1:] if len(r) > 5}
+    check(mg.get("almonds") == "81", "example Diary: almonds Mg %r" % mg.get("almonds"))
+    check(mg.get("banana") == "31.86", "example Diary: banana Mg %r" % mg.get("banana"))
+
+
+def no_office_left(profiles):
+    """No process still runs on a profile of this run (a few seconds' grace
+    for soffice.bin to finish exiting after its parent)."""
+    left = b""
+    for _ in range(50):
+        left = b""
+        for p in profiles:
+            r = subprocess.run(["pgrep", "-f", p], stdout=subprocess.PIPE)
+            left += r.stdout
+        if not left:
+            break
+        time.sleep(0.2)
+    check(not left, "no soffice left behind: %s" % left)
+
+
+def main():
+    profiles = []
+    with Office(ADDIN_DIR) as office:
+        profiles.append(office.tmp)
+        cell_checks(office)
+        array_checks(office)
+        wizard_checks(office)
+        hostile_checks(office)
+        locale_checks(office)
+    installed_checks(BUILD, profiles)
+    no_office_left(profiles)
+    print("addin: %d checks passed, %d failed" % (passed, failed))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
