@@ -203,6 +203,7 @@ struct Core {
     std::mutex lock;
     std::unordered_map<std::string, kmgca_serving> units;
     std::unordered_map<std::string, Weighed> weighed;
+    std::unordered_map<std::string, kmgca_drug_match> drugs;
 
     Core()
     {
@@ -349,13 +350,28 @@ Any mineral(const OUString &food, double amount, const Any &unit, kmgca_nutrient
     return Any(mg);
 }
 
+/* A medicine as written, matched once: a sheet names the same few drugs in
+ * many cells, and matching scans every name in the drug table. */
 kmgca_drug_match drug_arg(const OUString &drug)
 {
     std::string text = utf8(drug);
+    if (text.size() > 4000)
+        bad_argument("kmgca: the medicine text is longer than 4000 bytes", 0);
+    Core &c = core();
+    {
+        std::lock_guard<std::mutex> g(c.lock);
+        auto it = c.drugs.find(text);
+        if (it != c.drugs.end())
+            return it->second;
+    }
     kmgca_drug_match m;
-    if (text.size() > 4000 || kmgca_drug_match_text(text.c_str(), &m) == 0)
+    if (kmgca_drug_match_text(text.c_str(), &m) == 0)
         bad_argument("kmgca: no medicine in the tables matches \"" + text.substr(0, 80) + "\"",
                      0);
+    std::lock_guard<std::mutex> g(c.lock);
+    if (c.drugs.size() >= MEMO_LIMIT / 16)
+        c.drugs.clear();
+    c.drugs.emplace(text, m);
     return m;
 }
 
