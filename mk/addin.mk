@@ -53,11 +53,14 @@ $(B)/kmgca.oxt: $(ADDIN_B)/kmgca.uno.so $(ADDIN_B)/kmgca.rdb addin/oxt/META-INF/
 	@sed 's/@VERSION@/$(VERSION)/' addin/oxt/description.xml.in > $(ADDIN_B)/oxt/description.xml
 	$(call say,ZIP,$@)rm -f $@.tmp && (cd $(ADDIN_B)/oxt && zip -q -X ../../kmgca.oxt.tmp $(ADDIN_FILES)) && mv $@.tmp $@
 
-# For the current user, through unopkg (LibreOffice must not be running).
+# For the current user, through unopkg (LibreOffice must not be running);
+# root may only install for every user (unopkg --shared).
+UNOPKG_SCOPE = $(if $(filter 0,$(shell id -u)),--shared,)
 install-addin: $(B)/kmgca.oxt
-	unopkg add --force $(B)/kmgca.oxt && echo "installed: restart LibreOffice, then try =MAGNESIUM(\"almonds\"; 30; \"g\")"
+	unopkg add $(UNOPKG_SCOPE) --force $(B)/kmgca.oxt
+	@echo "installed$(if $(UNOPKG_SCOPE), for every user,): start LibreOffice Calc and try =MAGNESIUM(\"almonds\"; 30; \"g\")"
 uninstall-addin:
-	unopkg remove org.kmgca.calc
+	unopkg remove $(UNOPKG_SCOPE) org.kmgca.calc
 
 check-addin: $(B)/kmgca.oxt $(B)/.setup-test
 	$(Q)/usr/bin/python3 tests/addin/run.py $(B)
