@@ -29,6 +29,7 @@ kmgca_foods *open_foods(const char *custom, int *rc);
 int cmd_food(int argc, char **argv);
 int cmd_analyse(int argc, char **argv);
 int cmd_drug(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 /* ---- JSON output -------------------------------------------------------- */
 typedef struct {

@@ -69,12 +69,20 @@ typedef struct {
     time_t last_progress;
     size_t rows;
     const char *file;
+    /* Rows of each diary as they were handed over, used or in review:
+     * printed beside the library's own count of the file's rows, so that
+     * a test can tell that none went missing in between. */
+    size_t file_index, *file_used, *file_review;
 } run_state;
 
 static kmgca_status on_entry(const kmgca_entry *e, void *ud, kmgca_error *err)
 {
     run_state *s = ud;
     s->rows++;
+    if (e->review)
+        s->file_review[s->file_index]++;
+    else
+        s->file_used[s->file_index]++;
     if (s->wb) {
         kmgca_status st = kmgca_workbook_add(s->wb, e, err);
         if (st != KMGCA_OK)
@@ -301,6 +309,8 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
         json_string(j, "path", path);
         json_string(j, "format", kmgca_format_name(f));
         json_int(j, "rows", (long long)rows);
+        json_int(j, "rows_used", (long long)s->file_used[i]);
+        json_int(j, "rows_review", (long long)s->file_review[i]);
         json_end_object(j);
     }
     json_end_array(j);
@@ -533,11 +543,7 @@ int cmd_analyse(int argc, char **argv)
             }
             break;
         case OPT_SEX:
-            if (strcasecmp(optarg, "f") == 0 || strcasecmp(optarg, "female") == 0)
-                profile.sex = 'f';
-            else if (strcasecmp(optarg, "m") == 0 || strcasecmp(optarg, "male") == 0)
-                profile.sex = 'm';
-            else {
+            if (kmgca_sex_parse(optarg, &profile.sex) != KMGCA_OK) {
                 fprintf(stderr, "kmgca: --sex takes f or m, not \"%s\"\n", optarg);
                 return EXIT_USAGE;
             }
@@ -618,6 +624,8 @@ int cmd_analyse(int argc, char **argv)
             clash |= same_file(output, meds[i]);
         for (size_t i = 0; i < n_activity; i++)
             clash |= same_file(output, activity[i]);
+        if (custom)
+            clash |= same_file(output, custom);
         if (clash) {
             fprintf(stderr, "kmgca: %s: the output would overwrite an input; choose "
                             "another name\n",
@@ -629,18 +637,28 @@ int cmd_analyse(int argc, char **argv)
     kmgca_error err;
     kmgca_error_clear(&err);
     int rc;
+    size_t n_files = (size_t)(argc - optind);
+    size_t *counts = calloc(2 * n_files, sizeof *counts);
+    if (!counts) {
+        fprintf(stderr, "kmgca: out of memory\n");
+        return EXIT_INTERNAL;
+    }
     kmgca_foods *foods = open_foods(custom, &rc);
-    if (!foods)
+    if (!foods) {
+        free(counts);
         return rc;
+    }
     kmgca_analysis *a = kmgca_analysis_new(foods, &o, &err);
     if (!a) {
         print_error(&err);
         kmgca_foods_free(foods);
+        free(counts);
         return err.status == KMGCA_ERROR_NO_MATCH || err.status == KMGCA_ERROR_ARGUMENT
                    ? EXIT_USAGE
                    : exit_status_for(err.status);
     }
-    run_state s = {.as_json = as_json, .quiet = quiet, .j = {.out = stdout, .pretty = 1}};
+    run_state s = {.as_json = as_json, .quiet = quiet, .j = {.out = stdout, .pretty = 1},
+                   .file_used = counts, .file_review = counts + n_files};
     s.progress = !quiet && isatty(STDERR_FILENO);
     if (output) {
         s.wb = kmgca_workbook_new(output, &err);
@@ -648,6 +666,7 @@ int cmd_analyse(int argc, char **argv)
             print_error(&err);
             kmgca_analysis_free(a);
             kmgca_foods_free(foods);
+            free(counts);
             return exit_status_for(err.status);
         }
         const char *epoch = getenv("SOURCE_DATE_EPOCH");
@@ -661,6 +680,7 @@ int cmd_analyse(int argc, char **argv)
     kmgca_status st = KMGCA_OK;
     for (int i = optind; i < argc && st == KMGCA_OK; i++) {
         s.file = argv[i];
+        s.file_index = (size_t)(i - optind);
         st = kmgca_analysis_read(a, argv[i], on_entry, &s, &err);
     }
     if (s.progress && s.rows >= 4096)
@@ -692,6 +712,7 @@ int cmd_analyse(int argc, char **argv)
         print_error(&err);
         kmgca_analysis_free(a);
         kmgca_foods_free(foods);
+        free(counts);
         return exit_status_for(st);
     }
     if (as_json)
@@ -705,5 +726,6 @@ int cmd_analyse(int argc, char **argv)
     }
     kmgca_analysis_free(a);
     kmgca_foods_free(foods);
+    free(counts);
     return rc;
 }

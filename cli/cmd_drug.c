@@ -103,9 +103,15 @@ int cmd_drug(int argc, char **argv)
     }
     char text[2048] = "";
     size_t len = 0;
-    for (int i = optind; i < argc && len + 1 < sizeof text; i++)
-        len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", i > optind ? " " : "",
-                                argv[i]);
+    for (int i = optind; i < argc; i++) {
+        int w = snprintf(text + len, sizeof text - len, "%s%s", i > optind ? " " : "", argv[i]);
+        if (w < 0 || (size_t)w >= sizeof text - len) {
+            /* Never match a cut text: it could name another drug. */
+            fprintf(stderr, "kmgca: the text is longer than %zu bytes\n", sizeof text - 1);
+            return EXIT_USAGE;
+        }
+        len += (size_t)w;
+    }
     kmgca_drug_match m;
     kmgca_drug_match_text(text, &m);
     if (as_json) {

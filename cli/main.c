@@ -1,6 +1,7 @@
 /* main.c — the kmgca command: picks a subcommand and maps errors to exits. */
 #include "cli.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +19,9 @@ static const char usage[] =
     "  food --search TEXT      list the foods a text could mean\n"
     "  drug TEXT               what a medication-list line is matched to, and its\n"
     "                          listed effect on K, Mg, Ca and Na\n"
+    "  report CLIENTS_DIR -o OUT_DIR [--pdf] [--lang zh]\n"
+    "                          a dietitian's caseload: one printable workbook per\n"
+    "                          client folder, and an index\n"
     "  help [COMMAND]          this text, or a command's help\n"
     "\n"
     "Options:\n"
@@ -26,7 +30,8 @@ static const char usage[] =
     "\n"
     "Exit status: 0 success; 1 no food or drug matched, or the serving cannot be\n"
     "weighed; 2 bad options or arguments; 3 malformed input file; 4 a file cannot be\n"
-    "read or written; 5 internal error. See kmgca(1).\n";
+    "read or written; 5 internal error; 6 (report) some clients could not be reported.\n"
+    "See kmgca(1).\n";
 
 int exit_status_for(kmgca_status st)
 {
@@ -57,7 +62,12 @@ void print_error(const kmgca_error *err)
             fprintf(stderr, ":%lu", err->column);
         fputs(": ", stderr);
     }
-    fprintf(stderr, "%s\n", err->message[0] ? err->message : kmgca_status_string(err->status));
+    /* Messages quote the input: its control characters are shown as '?'
+     * rather than sent to the terminal. */
+    const char *m = err->message[0] ? err->message : kmgca_status_string(err->status);
+    for (; *m; m++)
+        fputc((unsigned char)*m < 0x20 || *m == 0x7f ? '?' : *m, stderr);
+    fputc('\n', stderr);
 }
 
 kmgca_foods *open_foods(const char *custom, int *rc)
@@ -81,6 +91,10 @@ kmgca_foods *open_foods(const char *custom, int *rc)
 
 int main(int argc, char **argv)
 {
+    /* Past a file size limit (ulimit -f) a write must fail with EFBIG, so
+     * that a workbook's temporary file is removed, rather than the signal
+     * ending the run and leaving it behind. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         fputs(usage, stderr);
         return EXIT_USAGE;
@@ -107,6 +121,10 @@ int main(int argc, char **argv)
             char *args[] = {"drug", "--help", NULL};
             return cmd_drug(2, args);
         }
+        if (argc > 2 && strcmp(argv[2], "report") == 0) {
+            char *args[] = {"report", "--help", NULL};
+            return cmd_report(2, args);
+        }
         fputs(usage, stdout);
         return EXIT_OK;
     }
@@ -116,6 +134,8 @@ int main(int argc, char **argv)
         return cmd_analyse(argc - 1, argv + 1);
     if (strcmp(cmd, "drug") == 0)
         return cmd_drug(argc - 1, argv + 1);
+    if (strcmp(cmd, "report") == 0)
+        return cmd_report(argc - 1, argv + 1);
     fprintf(stderr, "kmgca: unknown command \"%s\" (try kmgca --help)\n", cmd);
     return EXIT_USAGE;
 }

@@ -599,6 +599,99 @@ kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a,
 /* Drops an unfinished workbook and its temporary file. */
 void kmgca_workbook_discard(kmgca_workbook *w);
 
+/* ---- Client profiles and reports (kmgca report) ------------------------- */
+
+/* A dietitian's caseload is a folder of client folders. Each client folder
+ * holds a profile (profile.txt) and any of: diaries (diary*.csv), medication
+ * lists (meds*.csv, medications*.csv), activity logs (activity*.csv) and a
+ * day log of night cramps (daylog*.csv, cramps*.csv). The report of one
+ * client is one workbook: a one-page client summary, the nights of the day
+ * log, then the sheets of kmgca_workbook_finish. */
+
+/* The language of a report's sheet names, headings, notes and flags. */
+typedef enum {
+    KMGCA_LANG_EN = 0,
+    KMGCA_LANG_ZH
+} kmgca_lang;
+
+/* "en", "zh"; parsing accepts those, "english", "chinese", "中文", "英文"
+ * (any case). KMGCA_ERROR_VALUE otherwise. */
+const char *kmgca_lang_name(kmgca_lang lang);
+kmgca_status kmgca_lang_parse(const char *text, kmgca_lang *out);
+
+#define KMGCA_PROFILE_FILE "profile.txt"
+#define KMGCA_PROFILE_MAX_BYTES 65536  /* a longer profile is refused */
+
+/* A client profile as read from profile.txt: UTF-8 "key: value" lines, '#'
+ * starts a comment, blank lines ignored; keys are read without regard to
+ * case, and ' ', '_' and '-' in them are the same (kmgca(1) lists them). */
+typedef struct {
+    char name[128];               /* name: "" when not given */
+    char id[64];                  /* id: "" when not given */
+    kmgca_profile profile;        /* age, sex, pregnancy or lactation, reference */
+    double body_mass_kg;          /* NaN when not given */
+    double target_mg[KMGCA_NUTRIENT_COUNT]; /* the dietitian's targets; NaN: the
+                                     reference's */
+    kmgca_lang lang;              /* KMGCA_LANG_EN when not given */
+    int lang_given;
+    char notes[2048];             /* note lines, joined with newlines */
+} kmgca_client_profile;
+
+/* Parses a profile held in memory; `file` names it in errors. On a bad line
+ * err holds file, line, column (1-based, in characters) and the reason:
+ * unknown or repeated key, missing ':', a value out of range, text that is
+ * not UTF-8. Age and sex are required. */
+kmgca_status kmgca_client_profile_parse(const char *text, size_t len, const char *file,
+                                        kmgca_client_profile *out, kmgca_error *err);
+/* The same, from a file. */
+kmgca_status kmgca_client_profile_read(const char *path, kmgca_client_profile *out,
+                                       kmgca_error *err);
+
+/* What one client's report came to: the row of the caseload index. */
+typedef struct {
+    char folder[256];             /* the client folder's own name */
+    char name[192];               /* name, or ID, or the folder's name */
+    char workbook[300];           /* file name of the workbook written; "" on failure */
+    kmgca_status status;          /* KMGCA_OK, or why the client has no report */
+    kmgca_error error;
+    kmgca_lang lang;
+    char first_date[11], last_date[11]; /* the period; "" when no dated row */
+    size_t days, rows_read, rows_review;
+    double average_mg[KMGCA_NUTRIENT_COUNT];   /* NaN when no day gives it */
+    double average_pct[KMGCA_NUTRIENT_COUNT];  /* of target; NaN likewise */
+    double target_mg[KMGCA_NUTRIENT_COUNT];
+    size_t days_under_67[KMGCA_NUTRIENT_COUNT], days_under_100[KMGCA_NUTRIENT_COUNT];
+    size_t diuretic_days, drug_days, sweat_days; /* days with such a flag */
+    size_t nights_logged, cramp_nights;          /* from the day log */
+    char pdf[300];                /* PDF file name, when the caller made one */
+    char warning[512];            /* what was noticed but not fatal ("ignored: x.csv") */
+} kmgca_client_result;
+
+typedef struct {
+    kmgca_lang lang;              /* used when lang_forced, or the profile names none */
+    int lang_forced;              /* 1: lang overrides the profiles' languages */
+    long long unix_time;          /* the time the workbooks show; < 0: now */
+    const char *print_path;       /* not NULL: also write there a printable workbook
+                                     (client summary and nights only), e.g. for PDF */
+} kmgca_report_options;
+
+/* Reads a client folder and writes its workbook to out_path (atomically, as
+ * kmgca_workbook_new does). res is always filled: on failure res->status and
+ * res->error say why (file:line:column for a bad profile or input file) and
+ * nothing is left at out_path. `foods` may be shared by threads running
+ * reports at the same time; libxlsxwriter 1.1.4 calls the non-reentrant
+ * gmtime() when it closes a workbook, so such a program needs a thread-safe
+ * gmtime (the kmgca command defines one: cli/cmd_report.c). */
+kmgca_status kmgca_report_client(kmgca_foods *foods, const char *folder, const char *out_path,
+                                 const kmgca_report_options *options,
+                                 kmgca_client_result *res, kmgca_error *err);
+
+/* Writes the caseload index: one row per client (failures too, with the
+ * reason), linked to each client's workbook by its file name. */
+kmgca_status kmgca_report_index(const char *out_path, const kmgca_client_result *results,
+                                size_t count, const kmgca_report_options *options,
+                                kmgca_error *err);
+
 #ifdef __cplusplus
 }
 #endif

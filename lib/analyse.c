@@ -25,6 +25,10 @@
 
 #define MAX_NOTES 64
 #define TOP_KEY_LIMIT 65536   /* distinct food names tracked for Top sources */
+/* The most of one mineral an export's row may give: 1 kg is already far
+ * past any day's intake, so more is a broken value, never summed. */
+#define EXPORT_MG_MAX 1000000.0
+#define SERVING_TEXT_MAX 256  /* bytes of an amount or unit field, with its NUL */
 
 /* A day as it is summed: 64 bytes, since a long diary has many days. What
  * kmgca_day adds (the date as text, percentages, coverage) is worked out
@@ -114,6 +118,18 @@ kmgca_analysis *kmgca_analysis_new(kmgca_foods *foods, const kmgca_options *opti
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
         a->other.mg[n] = 0;
     return a;
+}
+
+/* For report.c: a target the client profile sets replaces the reference's
+ * (the upper level and its note are kept). */
+void analysis_set_target(kmgca_analysis *a, kmgca_nutrient n, double target_mg,
+                         const char *kind, const char *source)
+{
+    if (a && n >= 0 && n < KMGCA_NUTRIENT_COUNT && target_mg > 0) {
+        a->targets[n].target_mg = target_mg;
+        a->targets[n].kind = kind;
+        a->targets[n].source = source;
+    }
 }
 
 void kmgca_analysis_free(kmgca_analysis *a)
@@ -464,7 +480,8 @@ static int row_date(read_state *s, const char *text, int32_t *day, unsigned long
     return 1;
 }
 
-/* Food text and serving text to a matched, weighed row. */
+/* Food text and serving text to a matched, weighed row; a NULL serving:
+ * match only (the amount is already known to be unusable). */
 static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const char *serving_text,
                   int serving_from_food)
 {
@@ -494,13 +511,15 @@ static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const ch
         need_review(s, "low-confidence match (%.2f) to \"%s\": check the food, or add it with "
                        "--foods",
                     m.confidence, kmgca_food_description(m.food));
+    if (!serving_text)
+        return;
     if (!serving_text[0]) {
         need_review(s, "no amount given");
         return;
     }
     kmgca_serving sv;
     if (kmgca_serving_parse(serving_text, &sv, &err) != KMGCA_OK) {
-        need_review(s, "amount \"%s\": %s", serving_text, err.message);
+        need_review(s, "amount: %s", err.message); /* the message quotes the text */
         return;
     }
     kmgca_serving_take_detail(&sv, food_text);
@@ -535,6 +554,11 @@ static void export_values(read_state *s, kmgca_entry *e, const csv_row *row, int
         int r = export_number(text, s->decimal_comma, &v);
         if (r < 0 || (r > 0 && v < 0)) {
             need_review(s, "%s \"%s\" is not an amount", labels[n], text);
+            continue;
+        }
+        if (r > 0 && v > EXPORT_MG_MAX) {
+            need_review(s, "%s \"%s\" is above %.0f mg: not a plausible value for one row",
+                        labels[n], text, EXPORT_MG_MAX);
             continue;
         }
         if (r == 0)
@@ -647,7 +671,20 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
 
     char food[1024], serving[512], lead[256], rest[1024];
     trim(e.food_text, food, sizeof food);
-    switch (l->format) {
+    /* Text longer than the buffers here is refused, never cut and read:
+     * a cut amount could read as another number. */
+    size_t food_len = strlen(e.food_text);
+    int long_amount = strlen(e.amount_text) >= SERVING_TEXT_MAX ||
+                      strlen(e.unit_text) >= SERVING_TEXT_MAX;
+    int weighed = l->format == KMGCA_FORMAT_GENERIC ||
+                  (l->format == KMGCA_FORMAT_CRONOMETER_SERVINGS && a->opt.recompute);
+    if (weighed && food_len >= sizeof food) {
+        need_review(s, "food: food text is %zu bytes; the limit is 1000", food_len);
+    } else if (weighed && long_amount) {
+        need_review(s, "amount: the amount or unit is longer than %d bytes",
+                    SERVING_TEXT_MAX - 1);
+        weigh(s, &e, food, NULL, 0);
+    } else switch (l->format) {
     case KMGCA_FORMAT_CRONOMETER_DAILY:
         appendf(s->how, sizeof s->how, "day total from the Cronometer export");
         export_values(s, &e, row, 0);
@@ -678,7 +715,7 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
         weigh(s, &e, food, serving, 0);
         break;
     default: {
-        char amount[256], unit[256];
+        char amount[SERVING_TEXT_MAX], unit[SERVING_TEXT_MAX];
         trim(e.amount_text, amount, sizeof amount);
         trim(e.unit_text, unit, sizeof unit);
         snprintf(serving, sizeof serving, "%s%s%s", amount, amount[0] && unit[0] ? " " : "", unit);
@@ -693,6 +730,18 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
         } else if (!amount[0] && unit[0]) {
             need_review(s, "a unit (\"%s\") but no amount", unit);
             serving[0] = '\0';
+        } else if (amount[0] && unit[0]) {
+            /* With the unit in its own column the amount must be a number:
+             * "abc" + "medium" would otherwise read as one medium. */
+            kmgca_serving alone;
+            if (kmgca_serving_parse(amount, &alone, NULL) == KMGCA_OK &&
+                alone.kind == KMGCA_UNIT_PORTION) {
+                need_review(s, "amount \"%s\" is not a number (the unit is in its own "
+                               "column: \"%s\")",
+                            amount, unit);
+                weigh(s, &e, food, NULL, 0);
+                break;
+            }
         }
         weigh(s, &e, food, serving, from_food);
         break;

@@ -159,6 +159,7 @@ typedef struct {
     care_data *c;
     const char *path;
     long col[12];
+    size_t columns;           /* fields in the header */
     int have_header, cronometer;
 } reader;
 
@@ -173,6 +174,49 @@ static int blank(const char *s)
     while (*s == ' ' || *s == '\t')
         s++;
     return !*s;
+}
+
+/* A row with no text in any field (",,,"): skipped, as in a diary. */
+static int blank_row(const csv_row *row)
+{
+    for (size_t i = 0; i < row->count; i++)
+        if (!blank(row->fields[i]))
+            return 0;
+    return 1;
+}
+
+/* A column of the header named twice ("drug,dose,drug") would leave one of
+ * them unread: refuse the file, as a diary's header is refused. */
+static kmgca_status header_twice(const reader *r, const csv_row *row, int roles,
+                                 const char *const *role_names, kmgca_error *err)
+{
+    for (int i = 0; i < roles; i++) {
+        if (r->col[i] < 0)
+            continue;
+        const char *first = row->fields[r->col[i]];
+        for (size_t j = (size_t)r->col[i] + 1; j < row->count; j++) {
+            const csv_row one = {&row->fields[j], 1, row->line, 0};
+            if (*first && !strchr(first, '|') && csv_find_column(&one, first) == 0)
+                return kmgca_fail_at(err, KMGCA_ERROR_HEADER, r->path, row->line, j + 1,
+                                     "\"%s\" names the %s column a second time (first in "
+                                     "column %ld)",
+                                     row->fields[j], role_names[i], r->col[i] + 1);
+        }
+    }
+    return KMGCA_OK;
+}
+
+/* Text in fields past the header's last column is not read: say so on the
+ * line rather than drop it silently. */
+static void extra_fields(const reader *r, const csv_row *row, char *why, size_t size)
+{
+    size_t extra = 0;
+    for (size_t i = r->columns; i < row->count; i++)
+        extra += !blank(row->fields[i]);
+    if (extra)
+        appendf(why, size, "%sthe line has %zu fields; the header names %zu (the text past "
+                           "column %zu is not read)",
+                why[0] ? "; " : "", row->count, r->columns, r->columns);
 }
 
 /* Reads a date for a medication or activity line; 0 on success, else a
@@ -205,16 +249,23 @@ static kmgca_status med_row(const csv_row *row, void *ud, kmgca_error *err)
             "drug|medication|medicine|drug name|medication name|name|药品|药物|药名|药品名称",
             "dose|dosage|strength|剂量|用量|规格", "start|start date|from|started|开始|开始日期",
             "end|end date|stop|stop date|to|until|stopped|结束|结束日期|停药日期"};
+        static const char *const roles[MED_ROLES] = {"drug", "dose", "start", "end"};
         for (int i = 0; i < MED_ROLES; i++)
             r->col[i] = csv_find_column(row, names[i]);
+        r->columns = row->count;
         if (r->col[MED_DRUG] < 0)
             return kmgca_fail_at(err, KMGCA_ERROR_HEADER, r->path, row->line, 1,
                                  "no drug column: the first line must be a header naming one "
                                  "(drug, medication, medicine, name or 药品), with dose, start "
                                  "and end optional");
+        kmgca_status st = header_twice(r, row, MED_ROLES, roles, err);
+        if (st != KMGCA_OK)
+            return st;
         r->have_header = 1;
         return KMGCA_OK;
     }
+    if (blank_row(row))
+        return KMGCA_OK;
     if (c->med_count >= KMGCA_MED_LIMIT)
         return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, r->path, row->line, 0,
                              "more than %d medication lines", KMGCA_MED_LIMIT);
@@ -263,6 +314,7 @@ static kmgca_status med_row(const csv_row *row, void *ud, kmgca_error *err)
                      "%send date: %s; taken as active to the end of the period",
                      why[0] ? "; " : "", reason);
     }
+    extra_fields(r, row, why, sizeof why);
     if (m->start_day != LONG_MIN && m->end_day != LONG_MAX && m->end_day < m->start_day) {
         appendf(why, sizeof why,
                  "%send date before start date: taken as active over the whole period",
@@ -373,8 +425,12 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
             "body_mass_kg|body mass|weight_kg|weight|体重", "pre_kg|pre|weight_before|pre_weight",
             "post_kg|post|weight_after|post_weight", "fluid_l|fluid|drink_l|fluid intake|饮水",
             "urine_l|urine|尿量", "calories burned|calories|kcal|energy burned"};
+        static const char *const roles[ACT_ROLES] = {
+            "date", "activity", "minutes", "intensity", "temperature", "humidity",
+            "body mass", "weight before", "weight after", "fluid", "urine", "calories"};
         for (int i = 0; i < ACT_ROLES; i++)
             r->col[i] = csv_find_column(row, names[i]);
+        r->columns = row->count;
         r->cronometer = csv_find_column(row, "exercise") >= 0 && r->col[ACT_KCAL] >= 0;
         const char *missing = r->col[ACT_DATE] < 0      ? "date"
                               : r->col[ACT_MINUTES] < 0 ? "minutes"
@@ -385,9 +441,14 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
                                  "activity and minutes (or a Cronometer exercises export: "
                                  "Day, Exercise, Minutes, Calories Burned)",
                                  missing);
+        kmgca_status st = header_twice(r, row, ACT_ROLES, roles, err);
+        if (st != KMGCA_OK)
+            return st;
         r->have_header = 1;
         return KMGCA_OK;
     }
+    if (blank_row(row))
+        return KMGCA_OK;
     if (c->session_count >= KMGCA_SESSION_LIMIT)
         return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, r->path, row->line, 0,
                              "more than %d activity sessions", KMGCA_SESSION_LIMIT);
@@ -410,8 +471,9 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
         s->day = day;
         date_format(day, s->date);
     } else {
-        char msg[400];
-        snprintf(msg, sizeof msg, "date \"%.40s\" %s", cell(r, row, ACT_DATE), reason);
+        char msg[400], shown[41];
+        copy_text(shown, sizeof shown, cell(r, row, ACT_DATE)); /* whole characters */
+        snprintf(msg, sizeof msg, "date \"%s\" %s", shown, reason);
         appendf(why, sizeof why, "%s%s", why[0] ? "; " : "", msg);
     }
 
@@ -514,6 +576,7 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
     if (!isnan(s->sweat_l))
         for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
             s->loss_mg[n] = s->sweat_l * sweat_conc[n].mg_per_l;
+    extra_fields(r, row, why, sizeof why);
     utf8_trim_end(why);
     if (why[0] && !(s->review = keep(c, why)))
         return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
@@ -654,15 +717,18 @@ static const char ACTION_SWEAT[] =
     "Replace fluid and salts after heavy sweating, with food (fruit, vegetables, dairy) and "
     "drink; seek care for cramps that do not settle, weakness, dizziness or confusion.";
 
+/* Flags past `max` are counted but not written: they go to `spare`, and
+ * their messages are not built (a long medication list on a long period
+ * would otherwise spend its time formatting text nobody reads). */
 typedef struct {
     kmgca_flag *out;
     size_t max, count;
+    kmgca_flag spare;
 } flag_list;
 
 static kmgca_flag *next_flag(flag_list *l)
 {
-    static kmgca_flag spare;
-    kmgca_flag *f = l->count < l->max ? &l->out[l->count] : &spare;
+    kmgca_flag *f = l->count < l->max ? &l->out[l->count] : &l->spare;
     l->count++;
     memset(f, 0, sizeof *f);
     f->med = -1;
@@ -727,8 +793,8 @@ static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_l
 
     if (digoxin) {
         int lk = below(d, KMGCA_K), lm = below(d, KMGCA_MG);
-        if (lk || lm) {
-            kmgca_flag *f = next_flag(l);
+        kmgca_flag *f = lk || lm ? next_flag(l) : NULL;
+        if (f && f != &l->spare) {
             f->kind = KMGCA_FLAG_DRUG;
             f->nutrient = lk ? KMGCA_K : KMGCA_MG;
             f->direction = "low_intake";
@@ -753,6 +819,8 @@ static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_l
             e == KMGCA_EFFECT_MINOR_UP)
             continue;
         kmgca_flag *f = next_flag(l);
+        if (f == &l->spare)
+            continue;
         f->kind = diuretic ? KMGCA_FLAG_DIURETIC : KMGCA_FLAG_DRUG;
         f->nutrient = n;
         f->direction = kmgca_effect_name(e);
@@ -815,7 +883,7 @@ size_t kmgca_analysis_day_flags(const kmgca_analysis *a, size_t i, kmgca_flag *o
         return 0;
     const kmgca_day d = kmgca_analysis_day(a, i);
     const care_data *c = analysis_care(a);
-    flag_list l = {out, out ? max : 0, 0};
+    flag_list l = {out, out ? max : 0, 0, {0}};
     for (size_t k = 0; k < c->med_count; k++)
         if (active(&c->meds[k], d.day))
             med_flags(&c->meds[k], (long)k, &d, &l);

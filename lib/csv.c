@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 
 #define CHUNK 65536
-#define MAX_LINE_BYTES (16u << 20)   /* one physical line: 16 MiB */
+#define MAX_LINE_BYTES (16u << 20)   /* one physical line, and one row: 16 MiB */
 
 /* Where the bytes come from: the file as it is, or through iconv into UTF-8.
  * A conversion error is held back until the good text before it has been
@@ -51,6 +51,23 @@ typedef struct {
     const char **fields;
     struct source *progress_src;
 } reader;
+
+/* A header that came out as one field holding another separator: say so,
+ * since "no date column" alone does not tell why. */
+static void hint_separator(const csv_row *header, kmgca_error *err)
+{
+    static const char others[] = "|:^~";
+    if (!err || header->count != 1)
+        return;
+    for (const char *o = others; *o; o++)
+        if (strchr(header->fields[0], *o)) {
+            appendf(err->message, sizeof err->message,
+                    " (the first line has no ',', ';' or tab; the file seems separated by "
+                    "'%c': save it with commas)",
+                    *o);
+            return;
+        }
+}
 
 static void on_field(void *data, size_t len, void *ctx)
 {
@@ -126,6 +143,8 @@ static void on_row(int term, void *ctx)
         csv_row row = {r->fields, r->count, r->row_line ? r->row_line : r->line,
                        progress > 1 ? 1 : progress};
         r->status = r->fn(&row, r->ud, r->err);
+        if (r->status == KMGCA_ERROR_HEADER) /* only a header row fails so */
+            hint_separator(&row, r->err);
     }
     r->count = 0;
     r->buf_len = 0;
@@ -248,13 +267,17 @@ kmgca_status csv_read(const char *path, const char *encoding, csv_row_fn fn, voi
     r.progress_src = &src;
     struct csv_parser p;
     csv_init(&p, CSV_STRICT | CSV_STRICT_FINI);
+    /* libcsv grows a field's buffer by this much at a time (128 bytes by
+     * default): a field near the 1 MiB limit would be copied thousands of
+     * times where realloc cannot grow in place. */
+    csv_set_blk_size(&p, CHUNK);
 
     char *chunk;
     size_t n = source_next(&src, &chunk);
     size_t start = 0;
     if (n >= 2 && (((unsigned char)chunk[0] == 0xFF && (unsigned char)chunk[1] == 0xFE) ||
                    ((unsigned char)chunk[0] == 0xFE && (unsigned char)chunk[1] == 0xFF))) {
-        r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, 1, 0,
+        r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, 1, 1,
                                  "file is UTF-16; save it as UTF-8 (CSV UTF-8) and try again");
     } else if (n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0) {
         start = 3;
@@ -264,30 +287,58 @@ kmgca_status csv_read(const char *path, const char *encoding, csv_row_fn fn, voi
     if (delim_out)
         *delim_out = delim;
 
-    size_t line_bytes = 0;
+    size_t line_bytes = 0, row_bytes = 0;
     int last_cr = 0;
     /* Quote parity, to know which physical lines start a row: a line that
-     * begins outside quotes starts one (libcsv itself does not say). */
+     * begins outside quotes starts one (libcsv itself does not say). The
+     * field number is counted here too, since libcsv reports a field only
+     * once it is complete: errors found in the bytes name the right column.
+     * A row is held whole by libcsv, so a quote never closed would make it
+     * hold the rest of the file: rows are limited like lines. */
     int in_quotes = 0, at_line_start = 1;
+    unsigned long field = 1, quote_line = 0, quote_field = 0;
+    unsigned char prev = 0;
     while (r.status == KMGCA_OK && n > 0) {
         size_t piece = start;
         for (size_t i = start; i < n && r.status == KMGCA_OK; i++) {
-            unsigned char c = (unsigned char)chunk[i];
+            unsigned char c = (unsigned char)chunk[i], before = prev;
+            prev = c;
             if (at_line_start) {
-                if (!in_quotes)
+                if (!in_quotes) {
                     r.next_row_line = r.line;
+                    field = 1;
+                    row_bytes = 0;
+                }
                 at_line_start = 0;
             }
-            if (c == '"')
+            if (c == '"') {
                 in_quotes = !in_quotes;
+                if (in_quotes && before != '"') { /* not the second of a "" pair */
+                    quote_line = r.line;
+                    quote_field = field;
+                }
+            } else if (c == (unsigned char)delim && !in_quotes) {
+                field++;
+            }
             if (c == 0) {
-                r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r.line, r.count + 1,
+                r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r.line, field,
                                          "NUL byte in text (is this a binary or UTF-16 file?)");
                 break;
             }
             if (++line_bytes > MAX_LINE_BYTES) {
-                r.status = kmgca_fail_at(err, KMGCA_ERROR_LIMIT, path, r.line, 0,
+                r.status = kmgca_fail_at(err, KMGCA_ERROR_LIMIT, path, r.line, field,
                                          "line is longer than %u bytes", MAX_LINE_BYTES);
+                break;
+            }
+            if (++row_bytes > MAX_LINE_BYTES) {
+                r.status = kmgca_fail_at(err, KMGCA_ERROR_LIMIT, path,
+                                         in_quotes ? quote_line : r.next_row_line,
+                                         in_quotes ? quote_field : field,
+                                         in_quotes ? "a quoted field opened here runs on for "
+                                                     "more than %u bytes (is its closing "
+                                                     "quote missing?)"
+                                                   : "row is longer than %u bytes",
+                                         MAX_LINE_BYTES);
                 break;
             }
             if (c == '\n' && last_cr) {
@@ -317,12 +368,12 @@ kmgca_status csv_read(const char *path, const char *encoding, csv_row_fn fn, voi
         r.status = kmgca_fail_at(err, KMGCA_ERROR_IO, path, r.line, 0, "read error: %s",
                                  strerror(errno));
     if (r.status == KMGCA_OK && src.bad == 1)
-        r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r.line, r.count + 1,
+        r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r.line, field,
                                  "byte 0x%02X is not valid %s text (is this the file's "
                                  "encoding?)",
                                  src.bad_byte, src.encoding);
     if (r.status == KMGCA_OK && src.bad == 2)
-        r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r.line, r.count + 1,
+        r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r.line, field,
                                  "the file ends inside a %s character", src.encoding);
     if (r.status == KMGCA_OK) {
         /* Read the error before csv_fini: with callbacks it resets it. */
@@ -330,7 +381,9 @@ kmgca_status csv_read(const char *path, const char *encoding, csv_row_fn fn, voi
                                   : r.next_row_line ? r.next_row_line
                                                     : r.line;
         if (csv_fini(&p, on_field, on_row, &r) != 0 && r.status == KMGCA_OK)
-            r.status = kmgca_fail_at(err, KMGCA_ERROR_CSV, path, open_line, r.count + 1,
+            r.status = kmgca_fail_at(err, KMGCA_ERROR_CSV, path,
+                                     in_quotes ? quote_line : open_line,
+                                     in_quotes ? quote_field : r.count + 1,
                                      "unterminated quoted field (a \" opened here is "
                                      "never closed)");
     }

@@ -113,6 +113,17 @@ kmgca_status kmgca_format_parse(const char *text, kmgca_format *out)
     return KMGCA_ERROR_VALUE;
 }
 
+/* A header cell as a message shows it: cut to fit, whole characters, and
+ * control characters (a terminal would act on them) as '?'. */
+static const char *shown_cell(char *dst, size_t size, const char *src)
+{
+    copy_text(dst, size, src);
+    for (char *c = dst; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7F)
+            *c = '?';
+    return dst;
+}
+
 /* Maps the header onto a format's roles; counts roles found. */
 static unsigned map_columns(const csv_row *header, kmgca_format f, long col[COL_COUNT])
 {
@@ -161,7 +172,7 @@ kmgca_status diary_layout_from_header(const csv_row *header, kmgca_format forced
         seen[0] = '\0';
         for (size_t i = 0; i < header->count && o + 1 < sizeof seen; i++) {
             char cell[41];
-            copy_text(cell, sizeof cell, header->fields[i]);
+            shown_cell(cell, sizeof cell, header->fields[i]);
             int w = snprintf(seen + o, sizeof seen - o, "%s\"%s\"", i ? ", " : "", cell);
             if (w < 0)
                 break;
@@ -201,11 +212,13 @@ kmgca_status diary_layout_from_header(const csv_row *header, kmgca_format forced
         const char *first = header->fields[out->col[c]];
         for (size_t i = (size_t)out->col[c] + 1; i < header->count; i++) {
             const csv_row one = {&header->fields[i], 1, header->line, 0};
+            char cell[81];
             if (*first && !strchr(first, '|') && csv_find_column(&one, first) == 0)
                 return kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, header->line, i + 1,
                                      "\"%s\" names the %s column a second time (first in "
                                      "column %ld)",
-                                     header->fields[i], role_names[c], out->col[c] + 1);
+                                     shown_cell(cell, sizeof cell, header->fields[i]),
+                                     role_names[c], out->col[c] + 1);
         }
     }
     return KMGCA_OK;

@@ -94,7 +94,8 @@ double kmgca_food_per_100g(const kmgca_food *food, kmgca_nutrient n)
 
 double kmgca_food_mg(const kmgca_food *food, kmgca_nutrient n, double grams)
 {
-    return kmgca_food_per_100g(food, n) * grams / 100.0;
+    /* + 0.0 turns -0 (from -0 g) into 0. */
+    return kmgca_food_per_100g(food, n) * grams / 100.0 + 0.0;
 }
 
 size_t kmgca_food_portion_count(const kmgca_food *food)

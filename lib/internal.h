@@ -257,5 +257,50 @@ void date_civil(int32_t day, int *y, int *m, int *d);
 care_data *analysis_care(const kmgca_analysis *a);
 date_order analysis_date_order(const kmgca_analysis *a);
 int analysis_touch_day(kmgca_analysis *a, int32_t day);
+/* analyse.c, for report.c: replaces a nutrient's target (kind and source
+ * are static strings). */
+void analysis_set_target(kmgca_analysis *a, kmgca_nutrient n, double target_mg,
+                         const char *kind, const char *source);
+
+/* ---- Reports (report.c, profile.c, lang.c) and the workbook they extend -- */
+
+/* The Chinese of a fixed English text of the workbooks, or `en` itself when
+ * lang.c has none (text from tables and citations stay as they are). */
+const char *lang_zh(const char *en);
+/* The pairs of that table, for tests: pair i's English (NULL past the end)
+ * and, in *zh, its Chinese. */
+size_t lang_pair_count(void);
+const char *lang_pair_at(size_t i, const char **zh);
+
+struct lxw_workbook;
+struct lxw_worksheet;
+#define WORKBOOK_FRONT_MAX 4
+/* kmgca_workbook_new with the fixed text in `lang`, and up to
+ * WORKBOOK_FRONT_MAX empty sheets named `front` placed before Summary (the
+ * caller fills them, in row order: the workbook is in constant-memory mode). */
+kmgca_workbook *workbook_open(const char *path, kmgca_lang lang, const char *const *front,
+                              size_t front_count, kmgca_error *err);
+struct lxw_workbook *workbook_lxw(kmgca_workbook *w);
+/* Before workbook_close: 0 when every sheet row reached its temporary file,
+ * else the errno of the failed write. libxlsxwriter does not check those
+ * writes, so without this a full disk gives a damaged workbook that closes
+ * without an error. */
+int workbook_rows_lost(struct lxw_workbook *wb);
+struct lxw_worksheet *workbook_front_sheet(kmgca_workbook *w, size_t i);
+/* Page header and footer (libxlsxwriter's &-codes) for every sheet, set by
+ * kmgca_workbook_finish; "" keeps each sheet's own. */
+void workbook_set_page_text(kmgca_workbook *w, const char *header, const char *footer);
+
+/* Output files are written under a temporary name beside the target and
+ * renamed into place only when complete. output_temp creates the empty
+ * temporary file (name in tmp; 0 on failure, err says why); output_commit
+ * gives it the usual permissions and renames it (removing it on failure). */
+int output_temp(const char *path, char *tmp, size_t size, kmgca_error *err);
+/* report.c: suggestion i of the built-in list, weighed from the tables:
+ * its mineral, food, grams and mg of that mineral. 1 when it weighs, 0 when
+ * the tables cannot weigh it, -1 past the end of the list. */
+int report_suggestion(kmgca_foods *foods, size_t i, kmgca_nutrient *n, const kmgca_food **food,
+                      double *grams, double *mg);
+kmgca_status output_commit(const char *tmp, const char *path, kmgca_error *err);
 
 #endif

@@ -356,10 +356,12 @@ int kmgca_serving_split(const char *text, char *serving, size_t serving_size, ch
     while (slen && (p[slen - 1] == ' ' || p[slen - 1] == '\t'))
         slen--;
     if (serving_size) {
+        /* Cut to fit, never inside a character. */
         size_t m = slen < serving_size - 1 ? slen : serving_size - 1;
+        while (m > 0 && m < slen && ((unsigned char)p[m] & 0xC0) == 0x80)
+            m--;
         memcpy(serving, p, m);
         serving[m] = '\0';
-        copy_text(serving, serving_size, serving);
     }
     q = skip_spaces(q);
     if (strncasecmp(q, "of ", 3) == 0)
@@ -730,6 +732,11 @@ kmgca_status kmgca_serving_grams(const kmgca_food *food, const kmgca_serving *s,
     if (!isfinite(s->amount) || s->amount < 0 || s->amount > MAX_AMOUNT)
         return kmgca_fail(err, KMGCA_ERROR_AMOUNT, "the amount must be a number from 0 to %g",
                           MAX_AMOUNT);
+    /* An amount of -0 (a caller's negated zero) weighs 0 g, not "-0 g". */
+    kmgca_serving zero_signed = *s;
+    zero_signed.amount += 0.0;
+    s = &zero_signed;
+    kmgca_status st;
     switch (s->kind) {
     case KMGCA_UNIT_MASS: {
         char amt[32], g[32];
@@ -740,13 +747,21 @@ kmgca_status kmgca_serving_grams(const kmgca_food *food, const kmgca_serving *s,
             snprintf(how, how_size, "%s g as written", amt);
         else if (how)
             snprintf(how, how_size, "%s %s = %s g", amt, s->unit, g);
-        return KMGCA_OK;
+        st = KMGCA_OK;
+        break;
     }
     case KMGCA_UNIT_VOLUME:
-        return volume_grams(food, s, grams, how, how_size, err);
+        st = volume_grams(food, s, grams, how, how_size, err);
+        break;
     case KMGCA_UNIT_PORTION:
     case KMGCA_UNIT_NONE:
-        return piece_grams(food, s, grams, how, how_size, err);
+        st = piece_grams(food, s, grams, how, how_size, err);
+        break;
+    default:
+        st = kmgca_fail(err, KMGCA_ERROR_UNIT, "unknown unit kind");
     }
-    return kmgca_fail(err, KMGCA_ERROR_UNIT, "unknown unit kind");
+    /* A short `how` buffer cuts the sentence: never inside a character. */
+    if (how && how_size)
+        utf8_trim_end(how);
+    return st;
 }

@@ -48,11 +48,9 @@ static kmgca_status fail_v(kmgca_error *err, kmgca_status status, const char *fi
     copy_text(err->file, sizeof err->file, file ? file : "");
     err->line = line;
     err->column = column;
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
     /* vsnprintf may cut inside a UTF-8 sequence: cut cleanly instead. */
-    char tmp[sizeof err->message];
-    memcpy(tmp, err->message, sizeof tmp);
-    copy_text(err->message, sizeof err->message, tmp);
+    if (vsnprintf(err->message, sizeof err->message, fmt, ap) >= (int)sizeof err->message)
+        utf8_trim_end(err->message);
     return status;
 }
 

@@ -107,6 +107,8 @@ kmgca_status kmgca_target_for(const kmgca_profile *p, kmgca_nutrient n, kmgca_ta
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "age must be from 0 to 130 years");
     if (p->sex != 'f' && p->sex != 'm')
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "sex must be f or m");
+    if ((unsigned)p->stage > KMGCA_LIFE_LACTATING)
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "unknown life stage");
     if (p->stage != KMGCA_LIFE_NONE && p->sex != 'f')
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT,
                           "pregnancy and lactation apply to women (sex f)");

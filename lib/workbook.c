@@ -82,8 +82,18 @@ struct kmgca_workbook {
     lxw_format *text[STYLE_COUNT], *int0[STYLE_COUNT], *num2[STYLE_COUNT],
         *mg[STYLE_COUNT];
     lxw_format *red, *amber, *green;
+    kmgca_lang lang;              /* of sheet names, headings and fixed text */
+    lxw_worksheet *front[WORKBOOK_FRONT_MAX]; /* sheets a report puts first */
+    size_t front_count;
+    char page_header[256], page_footer[256]; /* for every sheet, when set */
     char buf[CELL_MAX + 8];
 };
+
+/* Fixed text in the workbook's language (lang.c has the Chinese). */
+static const char *L(const kmgca_workbook *w, const char *en)
+{
+    return w->lang == KMGCA_LANG_ZH ? lang_zh(en) : en;
+}
 
 /* ---- Cells -------------------------------------------------------------- */
 
@@ -215,18 +225,18 @@ static void print_setup(lxw_worksheet *ws, int landscape, const char *header)
 /* Starts the table's next sheet, with its header row. */
 static lxw_worksheet *table_add_sheet(kmgca_workbook *w, table *t)
 {
-    char name[32];
+    char name[128];
     if (++t->number == 1)
-        snprintf(name, sizeof name, "%s", t->name);
+        snprintf(name, sizeof name, "%s", L(w, t->name));
     else
-        snprintf(name, sizeof name, "%s (%d)", t->name, t->number);
+        snprintf(name, sizeof name, "%s (%d)", L(w, t->name), t->number);
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
     if (!ws)
         return NULL;
     for (int c = 0; c < t->count; c++) {
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, t->cols[c].width,
                              c >= t->wrap_from ? w->wrap : NULL);
-        worksheet_write_string(ws, 0, (lxw_col_t)c, t->cols[c].title, w->head);
+        worksheet_write_string(ws, 0, (lxw_col_t)c, L(w, t->cols[c].title), w->head);
     }
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_repeat_rows(ws, 0, 0);
@@ -258,6 +268,16 @@ static kmgca_status table_next_row(kmgca_workbook *w, table *t, lxw_row_t *row, 
 
 kmgca_workbook *kmgca_workbook_new(const char *path, kmgca_error *err)
 {
+    return workbook_open(path, KMGCA_LANG_EN, NULL, 0, err);
+}
+
+kmgca_workbook *workbook_open(const char *path, kmgca_lang lang, const char *const *front,
+                              size_t front_count, kmgca_error *err)
+{
+    if (front_count > WORKBOOK_FRONT_MAX) {
+        kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "too many sheets in front");
+        return NULL;
+    }
     if (!path || !*path) {
         kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no output file given");
         return NULL;
@@ -274,18 +294,12 @@ kmgca_workbook *kmgca_workbook_new(const char *path, kmgca_error *err)
     }
     copy_text(w->path, sizeof w->path, path);
     w->unix_time = (long long)time(NULL);
+    w->lang = lang;
     /* The temporary file sits beside the target so that rename() is atomic. */
-    const char *slash = strrchr(path, '/');
-    int dir_len = slash ? (int)(slash - path + 1) : 0;
-    snprintf(w->tmp, sizeof w->tmp, "%.*s.%s.XXXXXX", dir_len, path, slash ? slash + 1 : path);
-    int fd = mkstemp(w->tmp);
-    if (fd < 0) {
-        kmgca_fail_at(err, errno == ENOMEM ? KMGCA_ERROR_NOMEM : KMGCA_ERROR_IO, path, 0, 0,
-                      "cannot create the output file: %s", strerror(errno));
+    if (!output_temp(path, w->tmp, sizeof w->tmp, err)) {
         free(w);
         return NULL;
     }
-    close(fd);
     lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
     w->wb = workbook_new_opt(w->tmp, &opts);
     if (!w->wb) {
@@ -329,15 +343,21 @@ kmgca_workbook *kmgca_workbook_new(const char *path, kmgca_error *err)
                        DIARY_STATUS + 1, DIARY_COLS, NULL, 0, 0};
     w->review = (table){"Needs review", "&Lkmgca: rows that need review&R&D", review_cols,
                         REVIEW_COLS, REVIEW_COLS, REVIEW_REASON, NULL, 0, 0};
-    w->summary = workbook_add_worksheet(wb, "Summary");
+    int front_ok = 1;
+    for (size_t i = 0; i < front_count; i++) {
+        w->front[i] = workbook_add_worksheet(wb, front[i]);
+        front_ok &= w->front[i] != NULL;
+    }
+    w->front_count = front_count;
+    w->summary = workbook_add_worksheet(wb, L(w, "Summary"));
     table_add_sheet(w, &w->diary);
     table_add_sheet(w, &w->review);
-    w->meds = workbook_add_worksheet(wb, "Medications");
-    w->activity = workbook_add_worksheet(wb, "Activity & sweat");
-    w->charts = workbook_add_worksheet(wb, "Charts");
-    w->top = workbook_add_worksheet(wb, "Top sources");
-    w->about = workbook_add_worksheet(wb, "About");
-    if (!w->summary || !w->diary.ws || !w->review.ws || !w->meds || !w->activity || !w->charts ||
+    w->meds = workbook_add_worksheet(wb, L(w, "Medications"));
+    w->activity = workbook_add_worksheet(wb, L(w, "Activity & sweat"));
+    w->charts = workbook_add_worksheet(wb, L(w, "Charts"));
+    w->top = workbook_add_worksheet(wb, L(w, "Top sources"));
+    w->about = workbook_add_worksheet(wb, L(w, "About"));
+    if (!front_ok || !w->summary || !w->diary.ws || !w->review.ws || !w->meds || !w->activity || !w->charts ||
         !w->top || !w->about) {
         kmgca_fail_at(err, KMGCA_ERROR_NOMEM, path, 0, 0, "cannot start the workbook");
         kmgca_workbook_discard(w);
@@ -414,7 +434,7 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT && !x; n++)
         x = put_number(ws, r, (lxw_col_t)(DIARY_CA + n), round(e->mg[n] * 10) / 10,
                        w->mg[style]);
-    x = x ? x : put_text(w, ws, r, DIARY_STATUS, e->review ? "review" : "used", t);
+    x = x ? x : put_text(w, ws, r, DIARY_STATUS, L(w, e->review ? "review" : "used"), t);
     /* A mass written in grams and used as written needs no explanation: the
      * column stays empty (the note, the Amount and Unit columns say it). */
     char how[2200];
@@ -504,10 +524,12 @@ static lxw_error write_day_flags(kmgca_workbook *w, const kmgca_analysis *a, siz
             worst = f[k].severity;
         char part[400];
         if (f[k].kind == KMGCA_FLAG_SWEAT)
-            snprintf(part, sizeof part, "heavy sweat loss");
+            snprintf(part, sizeof part, "%s", L(w, "heavy sweat loss"));
         else
-            snprintf(part, sizeof part, "%s %s (%s)", kmgca_nutrient_key(f[k].nutrient),
-                     f[k].direction,
+            snprintf(part, sizeof part, "%s %s (%s)",
+                     w->lang == KMGCA_LANG_ZH ? lang_zh(kmgca_nutrient_name(f[k].nutrient))
+                                              : kmgca_nutrient_key(f[k].nutrient),
+                     L(w, f[k].direction),
                      kmgca_analysis_med(a, (size_t)f[k].med)->match.name);
         appendf_cut(cell, sizeof cell, k ? "; " : "");
         appendf_cut(cell, sizeof cell, part);
@@ -522,7 +544,7 @@ static lxw_error write_day_flags(kmgca_workbook *w, const kmgca_analysis *a, siz
         appendf_cut(note, sizeof note, f[k].source);
     }
     char head[64];
-    snprintf(head, sizeof head, "%s: ", kmgca_severity_name(worst));
+    snprintf(head, sizeof head, "%s: ", L(w, kmgca_severity_name(worst)));
     char full_cell[1300];
     snprintf(full_cell, sizeof full_cell, "%s%s", head, cell);
     utf8_trim_end(full_cell);
@@ -554,7 +576,7 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
     lxw_error x = LXW_NO_ERROR;
     for (int c = 0; c < SUM_COLS && !x; c++) {
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width, NULL);
-        x = worksheet_write_string(ws, 0, (lxw_col_t)c, cols[c].title, w->head);
+        x = worksheet_write_string(ws, 0, (lxw_col_t)c, L(w, cols[c].title), w->head);
     }
     worksheet_set_row(ws, 0, 30, NULL);
     size_t days = kmgca_analysis_day_count(a);
@@ -592,7 +614,7 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
          * accepted while its last row is still being written. */
         x = worksheet_autofilter(ws, 0, 0, (lxw_row_t)days, SUM_COLS - 1);
         lxw_row_t r = (lxw_row_t)(days + 2);
-        x = x ? x : worksheet_write_string(ws, r, SUM_DATE, "Average", w->bold);
+        x = x ? x : worksheet_write_string(ws, r, SUM_DATE, L(w, "Average"), w->bold);
         for (int n = 0; n < 3 && !x; n++) {
             double avg = count[n] ? sum[n] / (double)count[n] : NAN;
             x = put_number(ws, r, (lxw_col_t)mg_col[n], avg, w->mg0);
@@ -622,7 +644,8 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
             }
         }
     } else {
-        x = worksheet_write_string(ws, 1, SUM_DATE, "No dated rows: see Needs review.", w->bold);
+        x = worksheet_write_string(ws, 1, SUM_DATE, L(w, "No dated rows: see Needs review."),
+                                   w->bold);
     }
     worksheet_freeze_panes(ws, 1, 1);
     worksheet_repeat_rows(ws, 0, 0);
@@ -638,7 +661,7 @@ static lxw_error header_row(kmgca_workbook *w, lxw_worksheet *ws, lxw_row_t r,
     lxw_error x = LXW_NO_ERROR;
     for (int c = 0; c < count && !x; c++) {
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width, NULL);
-        x = worksheet_write_string(ws, r, (lxw_col_t)c, cols[c].title, w->head);
+        x = worksheet_write_string(ws, r, (lxw_col_t)c, L(w, cols[c].title), w->head);
     }
     return x;
 }
@@ -665,8 +688,8 @@ static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
     if (!n) {
         x = x ? x
               : worksheet_write_string(ws, 1, 0,
-                                       "No medication list was given (kmgca analyse --meds "
-                                       "FILE).",
+                                       L(w, "No medication list was given (kmgca analyse --meds "
+                                            "FILE)."),
                                        w->bold);
         print_setup(ws, 1, "&Lkmgca: medications&R&D");
         return x;
@@ -771,9 +794,9 @@ static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
     x = x ? x : worksheet_autofilter(ws, 0, 0, last, MED_COLS - 1);
     x = x ? x
           : put_text(w, ws, last + 2, 0,
-                     "Effects are those listed on product labels and in the cited reviews; "
-                     "minor effects are shown here but not flagged day by day. Discuss any "
-                     "medicine with its prescriber; do not stop or change it on your own.",
+                     L(w, "Effects are those listed on product labels and in the cited reviews; "
+                          "minor effects are shown here but not flagged day by day. Discuss any "
+                          "medicine with its prescriber; do not stop or change it on your own."),
                      w->bold);
     worksheet_freeze_panes(ws, 1, 3);
     worksheet_repeat_rows(ws, 0, 0);
@@ -804,12 +827,12 @@ static lxw_error write_activity(kmgca_workbook *w, const kmgca_analysis *a)
     lxw_worksheet *ws = w->activity;
     size_t n = kmgca_analysis_session_count(a);
     lxw_row_t r = 0;
-    lxw_error x = worksheet_write_string(ws, r++, 0, "Sessions", w->title);
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "Sessions"), w->title);
     x = x ? x : header_row(w, ws, r++, cols, ACT_COLS);
     if (!n) {
         x = x ? x : worksheet_write_string(ws, r, 0,
-                                           "No activity log was given (kmgca analyse "
-                                           "--activity FILE).",
+                                           L(w, "No activity log was given (kmgca analyse "
+                                                "--activity FILE)."),
                                            w->bold);
         print_setup(ws, 1, "&Lkmgca: activity and sweat&R&D");
         return x;
@@ -829,7 +852,9 @@ static lxw_error write_activity(kmgca_workbook *w, const kmgca_analysis *a)
         x = x ? x : put_number(ws, r, ACT_MASS, s->body_mass_kg, w->num1);
         x = x ? x : put_number(ws, r, ACT_SWEAT, s->sweat_l, w->num2[STYLE_PLAIN]);
         x = x ? x : put_text(w, ws, r, ACT_HOW,
-                             isnan(s->sweat_l) ? "unknown" : s->measured ? "measured" : "predicted",
+                             L(w, isnan(s->sweat_l) ? "unknown"
+                                  : s->measured        ? "measured"
+                                                       : "predicted"),
                              NULL);
         static const kmgca_nutrient order[4] = {KMGCA_K, KMGCA_NA, KMGCA_CA, KMGCA_MG};
         for (int k = 0; k < 4 && !x; k++)
@@ -839,9 +864,9 @@ static lxw_error write_activity(kmgca_workbook *w, const kmgca_analysis *a)
         x = x ? x : put_text(w, ws, r, ACT_REVIEW, s->review, t);
     }
     r++;
-    x = x ? x : worksheet_write_string(ws, r++, 0, "Per day", w->title);
+    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Per day"), w->title);
     for (int c = 0; c < DAY_COLS && !x; c++)
-        x = worksheet_write_string(ws, r, (lxw_col_t)c, day_cols[c].title, w->head);
+        x = worksheet_write_string(ws, r, (lxw_col_t)c, L(w, day_cols[c].title), w->head);
     r++;
     double k_target = kmgca_analysis_target(a, KMGCA_K)->target_mg;
     for (size_t i = 0; i < kmgca_analysis_day_count(a) && !x; i++) {
@@ -864,7 +889,7 @@ static lxw_error write_activity(kmgca_workbook *w, const kmgca_analysis *a)
         x = x ? x : put_number(ws, r, DAY_K_IN, d.mg[KMGCA_K], w->mg0);
         x = x ? x : put_number(ws, r, DAY_K_NET, net, w->mg0);
         x = x ? x : put_number(ws, r, DAY_K_NET_PCT, net / k_target, w->pct);
-        x = x ? x : put_text(w, ws, r, DAY_HEAVY, heavy ? "yes" : "no", heavy ? w->red : NULL);
+        x = x ? x : put_text(w, ws, r, DAY_HEAVY, L(w, heavy ? "yes" : "no"), heavy ? w->red : NULL);
         r++;
     }
     r++;
@@ -898,7 +923,7 @@ static lxw_error write_charts(kmgca_workbook *w, const kmgca_analysis *a)
     size_t days = kmgca_analysis_day_count(a);
     lxw_worksheet *ws = w->charts;
     if (!days)
-        return worksheet_write_string(ws, 0, 0, "No dated rows, so no charts.", w->bold);
+        return worksheet_write_string(ws, 0, 0, L(w, "No dated rows, so no charts."), w->bold);
     static const struct {
         int col, target_col;
         const char *title;
@@ -909,30 +934,31 @@ static lxw_error write_charts(kmgca_workbook *w, const kmgca_analysis *a)
     };
     lxw_row_t last = (lxw_row_t)days;
     lxw_error x = worksheet_write_string(
-        ws, 0, 0, "Daily intake (solid line) against the daily target (dashed line), from the Summary "
-        "sheet.",
+        ws, 0, 0, L(w, "Daily intake (solid line) against the daily target (dashed line), from the Summary "
+        "sheet."),
         w->bold);
+    const char *summary = L(w, "Summary");
     for (int i = 0; i < 3 && !x; i++) {
         lxw_chart *chart = workbook_add_chart(w->wb, LXW_CHART_LINE);
         if (!chart)
             return LXW_ERROR_MEMORY_MALLOC_FAILED;
         lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
-        chart_series_set_categories(s, "Summary", 1, SUM_DATE, last, SUM_DATE);
-        chart_series_set_values(s, "Summary", 1, (lxw_col_t)charts[i].col, last,
+        chart_series_set_categories(s, summary, 1, SUM_DATE, last, SUM_DATE);
+        chart_series_set_values(s, summary, 1, (lxw_col_t)charts[i].col, last,
                                 (lxw_col_t)charts[i].col);
-        chart_series_set_name(s, "Intake");
+        chart_series_set_name(s, L(w, "Intake"));
         lxw_chart_line intake_line = {.color = 0x2F5597, .width = 2.25};
         chart_series_set_line(s, &intake_line);
         lxw_chart_series *t = chart_add_series(chart, NULL, NULL);
-        chart_series_set_categories(t, "Summary", 1, SUM_DATE, last, SUM_DATE);
-        chart_series_set_values(t, "Summary", 1, (lxw_col_t)charts[i].target_col, last,
+        chart_series_set_categories(t, summary, 1, SUM_DATE, last, SUM_DATE);
+        chart_series_set_values(t, summary, 1, (lxw_col_t)charts[i].target_col, last,
                                 (lxw_col_t)charts[i].target_col);
-        chart_series_set_name(t, "Target");
+        chart_series_set_name(t, L(w, "Target"));
         lxw_chart_line target_line = {.color = 0xC00000, .width = 1.5,
                                       .dash_type = LXW_CHART_LINE_DASH_DASH};
         chart_series_set_line(t, &target_line);
-        chart_title_set_name(chart, charts[i].title);
-        chart_axis_set_name(chart->y_axis, "mg per day");
+        chart_title_set_name(chart, L(w, charts[i].title));
+        chart_axis_set_name(chart->y_axis, L(w, "mg per day"));
         chart_axis_set_num_format(chart->x_axis, "yyyy-mm-dd");
         chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
         lxw_chart_options co = {.x_scale = 1.6, .y_scale = 1.2};
@@ -950,7 +976,7 @@ static lxw_error write_top(kmgca_workbook *w, const kmgca_analysis *a)
     worksheet_set_column(ws, 2, 4, 11, NULL);
     lxw_row_t r = 0;
     lxw_error x = worksheet_write_string(
-        ws, r++, 0, "Foods giving most of each mineral over the whole period (rows used only)",
+        ws, r++, 0, L(w, "Foods giving most of each mineral over the whole period (rows used only)"),
         w->title);
     static const kmgca_nutrient order[3] = {KMGCA_MG, KMGCA_K, KMGCA_CA};
     for (int i = 0; i < 3 && !x; i++) {
@@ -960,16 +986,20 @@ static lxw_error write_top(kmgca_workbook *w, const kmgca_analysis *a)
         char head[64];
         snprintf(head, sizeof head, "%s", kmgca_nutrient_name(order[i]));
         head[0] = (char)(head[0] - 'a' + 'A');
-        x = worksheet_write_string(ws, r++, 0, head, w->bold);
+        x = worksheet_write_string(ws, r++, 0, L(w, head), w->bold);
         static const char *const titles[5] = {"Rank", "Food", "mg", "Share", "Rows"};
         for (int c = 0; c < 5 && !x; c++)
-            x = worksheet_write_string(ws, r, (lxw_col_t)c, titles[c], w->head);
+            x = worksheet_write_string(ws, r, (lxw_col_t)c, L(w, titles[c]), w->head);
         r++;
         if (!n && !x)
-            x = worksheet_write_string(ws, r++, 1, "(no food gave a value)", NULL);
+            x = worksheet_write_string(ws, r++, 1, L(w, "(no food gave a value)"), NULL);
         for (size_t k = 0; k < n && !x; k++, r++) {
             x = worksheet_write_number(ws, r, 0, (double)(k + 1), NULL);
-            x = x ? x : put_text(w, ws, r, 1, top[k].name, NULL);
+            /* In Chinese, a food's Chinese name when it has one. */
+            const char *zh = w->lang == KMGCA_LANG_ZH && top[k].food
+                                 ? kmgca_food_name_zh(top[k].food)
+                                 : NULL;
+            x = x ? x : put_text(w, ws, r, 1, zh ? zh : top[k].name, NULL);
             x = x ? x : worksheet_write_number(ws, r, 2, top[k].mg, w->mg0);
             x = x ? x : worksheet_write_number(ws, r, 3, top[k].share, w->pct);
             x = x ? x : worksheet_write_number(ws, r, 4, (double)top[k].rows, NULL);
@@ -1046,8 +1076,9 @@ static const struct {
 
 static lxw_error about_line(kmgca_workbook *w, lxw_row_t *r, const char *key, const char *value)
 {
-    fit_row(w->about, *r, value, 100);
-    lxw_error x = key ? put_text(w, w->about, *r, 0, key, w->bold) : LXW_NO_ERROR;
+    value = L(w, value);
+    fit_row(w->about, *r, value, w->lang == KMGCA_LANG_ZH ? 55 : 100);
+    lxw_error x = key ? put_text(w, w->about, *r, 0, L(w, key), w->bold) : LXW_NO_ERROR;
     x = x ? x : put_text(w, w->about, *r, 1, value, w->wrap);
     (*r)++;
     return x;
@@ -1060,8 +1091,8 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
     worksheet_set_column(ws, 1, 1, 110, NULL);
     lxw_row_t r = 0;
     char v[1200];
-    lxw_error x = worksheet_write_string(ws, r++, 0, "kmgca report: calcium, magnesium and "
-                                                     "potassium from a food diary",
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "kmgca report: calcium, magnesium and "
+                                                     "potassium from a food diary"),
                                          w->title);
     r++;
     x = x ? x : about_line(w, &r, "Important",
@@ -1079,7 +1110,7 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
     x = x ? x : about_line(w, &r, "Program", v);
 
     r++;
-    x = x ? x : worksheet_write_string(ws, r++, 0, "Inputs", w->title);
+    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Inputs"), w->title);
     for (size_t i = 0; i < kmgca_analysis_file_count(a) && !x; i++) {
         kmgca_format f;
         size_t rows;
@@ -1111,7 +1142,7 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
     }
 
     r++;
-    x = x ? x : worksheet_write_string(ws, r++, 0, "Targets", w->title);
+    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Targets"), w->title);
     const kmgca_options *o = kmgca_analysis_options(a);
     if (o->profile) {
         const kmgca_profile *p = o->profile;
@@ -1149,16 +1180,16 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
                            "food intake is not judged against it (IOM 1997).");
 
     r++;
-    x = x ? x : worksheet_write_string(ws, r++, 0, "Method", w->title);
+    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Method"), w->title);
     for (size_t i = 0; i < sizeof method_lines / sizeof *method_lines && !x; i++)
         x = about_line(w, &r, method_lines[i].key, method_lines[i].value);
     r++;
-    x = x ? x : worksheet_write_string(ws, r++, 0, "Data sources", w->title);
+    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Data sources"), w->title);
     for (size_t i = 0; i < sizeof source_lines / sizeof *source_lines && !x; i++)
         x = about_line(w, &r, source_lines[i].key, source_lines[i].value);
 
     r++;
-    x = x ? x : worksheet_write_string(ws, r++, 0, "Flags: medications and sweat", w->title);
+    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Flags: medications and sweat"), w->title);
     x = x ? x : about_line(w, &r, "What a flag is",
                            "A day is flagged when a medication taken that day is listed as "
                            "lowering or raising potassium, magnesium or calcium (diuretics, "
@@ -1210,7 +1241,7 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
     x = x ? x : about_line(w, &r, "Heavy sweat-loss day", v);
 
     r++;
-    x = x ? x : worksheet_write_string(ws, r++, 0, "See a doctor promptly if you have",
+    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "See a doctor promptly if you have"),
                                        w->title);
     for (size_t i = 0; i < sizeof warning_signs / sizeof *warning_signs && !x; i++)
         x = about_line(w, &r, NULL, warning_signs[i]);
@@ -1225,12 +1256,57 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
     return x;
 }
 
-/* mkstemp makes the file private; the report gets the usual permissions. */
+/* ---- Output files ------------------------------------------------------- */
+
+int output_temp(const char *path, char *tmp, size_t size, kmgca_error *err)
+{
+    const char *slash = strrchr(path, '/');
+    int dir_len = slash ? (int)(slash - path + 1) : 0;
+    if ((size_t)snprintf(tmp, size, "%.*s.%s.XXXXXX", dir_len, path, slash ? slash + 1 : path) >=
+        size) {
+        kmgca_fail_at(err, KMGCA_ERROR_ARGUMENT, path, 0, 0, "output path is too long");
+        return 0;
+    }
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        kmgca_fail_at(err, errno == ENOMEM ? KMGCA_ERROR_NOMEM : KMGCA_ERROR_IO, path, 0, 0,
+                      "cannot create the output file: %s", strerror(errno));
+        return 0;
+    }
+    close(fd);
+    return 1;
+}
+
+/* mkstemp makes the file private; the report gets the usual permissions.
+ * The umask is read from /proc (reports run in threads, and setting the
+ * umask to read it would change it for them all for a moment); umask() is
+ * the fallback where /proc has no such line. */
 static mode_t current_umask(void)
 {
-    mode_t m = umask(0);
-    umask(m);
-    return m;
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    unsigned m;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "Umask: %o", &m) == 1) {
+            fclose(f);
+            return (mode_t)m;
+        }
+    if (f)
+        fclose(f);
+    mode_t old = umask(0);
+    umask(old);
+    return old;
+}
+
+kmgca_status output_commit(const char *tmp, const char *path, kmgca_error *err)
+{
+    if (chmod(tmp, 0666 & ~current_umask()) != 0 || rename(tmp, path) != 0) {
+        kmgca_status st = kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0,
+                                        "cannot move the output into place: %s", strerror(errno));
+        unlink(tmp);
+        return st;
+    }
+    return KMGCA_OK;
 }
 
 kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, kmgca_error *err)
@@ -1248,7 +1324,17 @@ kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, k
     if (!x) {
         table_end_sheet(&w->diary);
         table_end_sheet(&w->review);
-        worksheet_activate(w->summary);
+        worksheet_activate(w->front_count ? w->front[0] : w->summary);
+        if (w->page_header[0] || w->page_footer[0]) {
+            lxw_worksheet *ws;
+            LXW_FOREACH_WORKSHEET(ws, w->wb)
+            {
+                if (w->page_header[0])
+                    worksheet_set_header(ws, w->page_header);
+                if (w->page_footer[0])
+                    worksheet_set_footer(ws, w->page_footer);
+            }
+        }
         lxw_doc_properties props = {
             .title = "kmgca report",
             .subject = "Daily calcium, magnesium and potassium intake from a food diary",
@@ -1266,18 +1352,54 @@ kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, k
         kmgca_workbook_discard(w);
         return st;
     }
+    int lost = workbook_rows_lost(w->wb);
     x = workbook_close(w->wb);
     w->wb = NULL;
     kmgca_status st = KMGCA_OK;
-    if (x)
+    if (lost)
+        st = kmgca_fail_at(err, KMGCA_ERROR_IO, w->path, 0, 0,
+                           "cannot write the workbook: %s (is the disk full?)", strerror(lost));
+    else if (x)
         st = kmgca_fail_at(err, KMGCA_ERROR_IO, w->path, 0, 0, "cannot write the workbook: %s",
                            lxw_strerror(x));
-    else if (chmod(w->tmp, 0666 & ~current_umask()) != 0 || rename(w->tmp, w->path) != 0)
-        st = kmgca_fail_at(err, KMGCA_ERROR_IO, w->path, 0, 0, "cannot move the workbook into "
-                                                               "place: %s",
-                           strerror(errno));
+    else
+        st = output_commit(w->tmp, w->path, err);
     if (st != KMGCA_OK)
         unlink(w->tmp);
     free(w);
     return st;
+}
+
+/* ---- For report.c ------------------------------------------------------- */
+
+int workbook_rows_lost(struct lxw_workbook *wb)
+{
+    int lost = 0;
+    lxw_worksheet *ws;
+    LXW_FOREACH_WORKSHEET(ws, wb)
+    {
+        FILE *f = ws->optimize_tmpfile;
+        errno = 0;
+        if (f && !lost && (fflush(f) != 0 || ferror(f)))
+            lost = errno ? errno : EIO; /* the write that failed is past: say I/O */
+    }
+    return lost;
+}
+
+struct lxw_workbook *workbook_lxw(kmgca_workbook *w)
+{
+    return w ? w->wb : NULL;
+}
+
+struct lxw_worksheet *workbook_front_sheet(kmgca_workbook *w, size_t i)
+{
+    return w && i < w->front_count ? w->front[i] : NULL;
+}
+
+void workbook_set_page_text(kmgca_workbook *w, const char *header, const char *footer)
+{
+    if (!w)
+        return;
+    copy_text(w->page_header, sizeof w->page_header, header ? header : "");
+    copy_text(w->page_footer, sizeof w->page_footer, footer ? footer : "");
 }

@@ -104,6 +104,44 @@ static void day_numbers_round_trip(void **state)
     }
 }
 
+/* Found by fuzz/fuzz_date.c: kmgca_date_text wrapped years past 9999 and
+ * overflowed near INT32_MAX; kmgca_date_parse quoted text cut inside a
+ * character (regress-* inputs in fuzz/corpus/date). */
+static void public_date_functions(void **state)
+{
+    (void)state;
+    char out[11];
+    kmgca_date_text(20781, out);
+    assert_string_equal(out, "2026-11-24");
+    kmgca_date_text(-719528, out);
+    assert_string_equal(out, "0000-01-01");
+    kmgca_date_text(2932896, out);
+    assert_string_equal(out, "9999-12-31");
+    kmgca_date_text(2932897, out);           /* 10000-01-01 */
+    assert_string_equal(out, "");
+    kmgca_date_text(-719529, out);
+    assert_string_equal(out, "");
+    kmgca_date_text(INT32_MAX, out);
+    assert_string_equal(out, "");
+    kmgca_date_text(-13565979L, out);        /* year -35172: was printed cut to 4 digits */
+    assert_string_equal(out, "");
+
+    long day;
+    kmgca_error err;
+    assert_int_equal(kmgca_date_parse("24.11.2026", KMGCA_DATE_ORDER_AUTO, &day, &err),
+                     KMGCA_OK);
+    assert_int_equal(day, 20781);
+    assert_int_equal(kmgca_date_parse("\xde\n,", KMGCA_DATE_ORDER_AUTO, &day, &err),
+                     KMGCA_ERROR_ENCODING);
+    /* 59 ASCII bytes then é: "%.60s" kept half of it. */
+    char text[80];
+    memset(text, 'x', 59);
+    strcpy(text + 59, "é day");
+    assert_int_equal(kmgca_date_parse(text, KMGCA_DATE_ORDER_AUTO, &day, &err),
+                     KMGCA_ERROR_VALUE);
+    assert_true(utf8_valid(err.message, strlen(err.message)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -112,6 +150,7 @@ int main(void)
         cmocka_unit_test(month_names_and_serials),
         cmocka_unit_test(invalid_dates),
         cmocka_unit_test(day_numbers_round_trip),
+        cmocka_unit_test(public_date_functions),
     };
     return cmocka_run_group_tests_name("date", tests, NULL, NULL);
 }

@@ -136,6 +136,41 @@ static void unresolvable_units_say_why(void **state)
     assert_true(isnan(g));
 }
 
+/* Found by fuzz/fuzz_serving.c: short buffers were cut inside a character,
+ * and an amount of -0 gave "-0 g" (regress-* inputs in fuzz/corpus/). */
+static void cut_texts_and_signed_zero(void **state)
+{
+    (void)state;
+    char serving[7], food[64];
+    /* "1片片片" is 10 bytes: 7 bytes of room hold "1片" and not half of 片. */
+    assert_true(kmgca_serving_split("1片片片 bread", serving, sizeof serving, food,
+                                    sizeof food));
+    assert_string_equal(serving, "1片");
+    assert_string_equal(food, "bread");
+
+    const kmgca_food *almonds = kmgca_foods_find(shared_foods, "SR28", "12061");
+    assert_non_null(almonds);
+    kmgca_serving s;
+    kmgca_error err;
+    double g;
+    char how[7];
+    /* "1/2 斤 = 250 g" in 7 bytes: "1/2 " (斤 would not fit whole). */
+    assert_int_equal(kmgca_serving_parse("半斤", &s, &err), KMGCA_OK);
+    assert_int_equal(kmgca_serving_grams(almonds, &s, &g, how, sizeof how, &err), KMGCA_OK);
+    assert_near(g, 250, 1e-9);
+    assert_string_equal(how, "1/2 ");
+
+    char long_how[64];
+    assert_int_equal(kmgca_serving_parse("g", &s, &err), KMGCA_OK);
+    s.amount = -0.0;
+    assert_int_equal(kmgca_serving_grams(almonds, &s, &g, long_how, sizeof long_how, &err),
+                     KMGCA_OK);
+    assert_true(g == 0 && !signbit(g));
+    assert_string_equal(long_how, "0 g as written");
+    double mg = kmgca_food_mg(almonds, KMGCA_MG, -0.0);
+    assert_true(mg == 0 && !signbit(mg));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -144,6 +179,7 @@ int main(void)
         cmocka_unit_test(split_leading_servings),
         cmocka_unit_test(household_measures),
         cmocka_unit_test(unresolvable_units_say_why),
+        cmocka_unit_test(cut_texts_and_signed_zero),
     };
     return cmocka_run_group_tests_name("serving", tests, foods_setup, foods_teardown);
 }

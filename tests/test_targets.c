@@ -81,6 +81,9 @@ static void impossible_profiles(void **state)
     assert_int_equal(kmgca_target_for(&p, KMGCA_MG, &t, &err), KMGCA_ERROR_ARGUMENT);
     p = (kmgca_profile){KMGCA_REF_US, 40, 'x', KMGCA_LIFE_NONE};
     assert_int_equal(kmgca_target_for(&p, KMGCA_MG, &t, &err), KMGCA_ERROR_ARGUMENT);
+    /* A life stage the header does not define (found by fuzz/fuzz_target.c). */
+    p = (kmgca_profile){KMGCA_REF_US, 30, 'f', (kmgca_life_stage)3};
+    assert_int_equal(kmgca_target_for(&p, KMGCA_MG, &t, &err), KMGCA_ERROR_ARGUMENT);
     /* The Chinese table gives pregnancy rows for 18 to 50 only. */
     p = (kmgca_profile){KMGCA_REF_CHINA, 16, 'f', KMGCA_LIFE_PREGNANT};
     assert_int_equal(kmgca_target_for(&p, KMGCA_MG, &t, &err), KMGCA_ERROR_NO_MATCH);

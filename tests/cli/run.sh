@@ -170,7 +170,8 @@ cp $C/meds.csv "$tmp/meds.xlsx"
 "$KMGCA" help analyse >"$tmp/h" 2>&1 && grep -q "Usage: kmgca analyse" "$tmp/h" && ok || bad "kmgca help analyse"
 
 # Every analyse JSON golden parses, and its rows add up: read = used + review,
-# and as many review entries as rows in review; day rows add up too.
+# in total and per file, and as many review entries as rows in review; day
+# rows add up too.
 for f in "$golden"/analyse_*_json.out; do
     /usr/bin/python3 - "$f" <<'PY' && ok || bad "json counts in $f"
 import json, sys
@@ -178,6 +179,12 @@ d = json.load(open(sys.argv[1]))
 assert d["rows_read"] == d["rows_used"] + d["rows_review"], d
 assert len(d["review"]) == d["rows_review"]
 assert sum(day["rows_used"] for day in d["days"]) == d["rows_used"]
+# Per file as well: read = used + review, and the files add up to the total.
+assert sum(f["rows"] for f in d["files"]) == d["rows_read"], d["files"]
+assert sum(f["rows_used"] for f in d["files"]) == d["rows_used"], d["files"]
+for f in d["files"]:
+    assert f["rows"] == f["rows_used"] + f["rows_review"], f
+    assert f["rows_review"] == sum(1 for r in d["review"] if r["file"] == f["path"]), f
 for day in d["days"]:
     for k in ("date", "ca_mg", "mg_mg", "k_mg", "na_mg", "targets", "coverage", "flags"):
         assert k in day, k

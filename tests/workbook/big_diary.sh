@@ -27,6 +27,11 @@ d = json.load(open(js))
 assert d["rows_read"] == rows, d["rows_read"]
 assert d["rows_read"] == d["rows_used"] + d["rows_review"]
 assert d["rows_review"] == 2 * (rows // 1000), d["rows_review"]
+# Per file too: the one diary's rows are all read, each used or in review.
+files = d["files"]
+assert len(files) == 1 and files[0]["rows"] == rows, files
+assert files[0]["rows_used"] + files[0]["rows_review"] == rows, files
+assert (files[0]["rows_used"], files[0]["rows_review"]) == (d["rows_used"], d["rows_review"]), files
 z = zipfile.ZipFile(path)
 wb = z.read("xl/workbook.xml").decode()
 names = re.findall(r'<sheet name="([^"]+)" sheetId="(\d+)" r:id="(rId\d+)"', wb)

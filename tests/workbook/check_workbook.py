@@ -251,16 +251,27 @@ def check_diary(wb, doc, diaries):
         fail("Diary: %d used and %d review rows, JSON says %d and %d"
              % (status.count("used"), status.count("review"), used, review))
     per_file = {}
+    per_file_used = {}
     for f in doc.get("files", []):
         b = os.path.basename(f["path"])
         per_file[b] = per_file.get(b, 0) + f["rows"]
+        if "rows_used" in f:
+            # Nothing lost per file: read = used + in review, and the Diary
+            # sheet's used rows of the file are the JSON's.
+            if f["rows"] != f["rows_used"] + f["rows_review"]:
+                fail("JSON files[]: %s: rows %d != used %d + review %d"
+                     % (b, f["rows"], f["rows_used"], f["rows_review"]))
+            per_file_used[b] = per_file_used.get(b, 0) + f["rows_used"]
     got_file = {}
+    got_used = {}
     seen = set()
     last_line = {}
     for name, rn, c in rows:
         where = "%s!row %d" % (name, rn)
         fname, line = val(c[D["File"]]), val(c[D["Line"]])
         got_file[fname] = got_file.get(fname, 0) + 1
+        if val(c[D["Status"]]) == "used":
+            got_used[fname] = got_used.get(fname, 0) + 1
         if fname not in diaries:
             fail("Diary: %s: File %r is not one of the diaries given" % (where, fname))
             continue
@@ -299,6 +310,9 @@ def check_diary(wb, doc, diaries):
     for b, n in per_file.items():
         if got_file.get(b, 0) != n:
             fail("Diary: %d rows from %s, JSON files[] says %d" % (got_file.get(b, 0), b, n))
+    for b, n in per_file_used.items():
+        if got_used.get(b, 0) != n:
+            fail("Diary: %d used rows from %s, JSON files[] says %d" % (got_used.get(b, 0), b, n))
     return sheets, rows
 
 

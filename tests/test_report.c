@@ -1,0 +1,348 @@
+/* test_report.c — client profiles (every key, every error with its line and
+ * column), the Chinese text table, the suggestion list, and one client
+ * folder of the example caseload reported end to end. */
+#include "testutil.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+static kmgca_status parse(const char *text, kmgca_client_profile *p, kmgca_error *err)
+{
+    kmgca_error_clear(err);
+    return kmgca_client_profile_parse(text, strlen(text), "profile.txt", p, err);
+}
+
+/* The error must be exactly at line:column with this message start. */
+static void expect_error(const char *text, unsigned long line, unsigned long column,
+                         const char *message_start)
+{
+    kmgca_client_profile p;
+    kmgca_error err;
+    kmgca_status st = parse(text, &p, &err);
+    if (st == KMGCA_OK)
+        fail_msg("accepted: %s", text);
+    assert_string_equal(err.file, "profile.txt");
+    if (err.line != line || err.column != column)
+        fail_msg("at %lu:%lu (%s), expected %lu:%lu", err.line, err.column, err.message, line,
+                 column);
+    if (strncmp(err.message, message_start, strlen(message_start)) != 0)
+        fail_msg("message \"%s\", expected it to start \"%s\"", err.message, message_start);
+}
+
+static void profile_every_key(void **state)
+{
+    (void)state;
+    kmgca_client_profile p;
+    kmgca_error err;
+    const char *text = "\xEF\xBB\xBF# a comment\r\n"
+                       "Name: Harold Mills\r\n"
+                       "  id : C-0101\r\n"
+                       "\r\n"
+                       "AGE: 72 years\r\n"
+                       "sex: male\r\n"
+                       "Body-Mass: 84.5 kg\r\n"
+                       "reference: US\r\n"
+                       "target magnesium: 400 mg\r\n"
+                       "Target_K: 3000\r\n"
+                       "language: zh\r\n"
+                       "notes: first line\r\n"
+                       "notes: second line: with a colon\r\n";
+    assert_int_equal(parse(text, &p, &err), KMGCA_OK);
+    assert_string_equal(p.name, "Harold Mills");
+    assert_string_equal(p.id, "C-0101");
+    assert_near(p.profile.age_years, 72, 1e-12);
+    assert_int_equal(p.profile.sex, 'm');
+    assert_int_equal(p.profile.stage, KMGCA_LIFE_NONE);
+    assert_int_equal(p.profile.reference, KMGCA_REF_US);
+    assert_near(p.body_mass_kg, 84.5, 1e-12);
+    assert_near(p.target_mg[KMGCA_MG], 400, 1e-12);
+    assert_near(p.target_mg[KMGCA_K], 3000, 1e-12);
+    assert_true(isnan(p.target_mg[KMGCA_CA]) && isnan(p.target_mg[KMGCA_NA]));
+    assert_int_equal(p.lang, KMGCA_LANG_ZH);
+    assert_int_equal(p.lang_given, 1);
+    assert_string_equal(p.notes, "first line\nsecond line: with a colon");
+}
+
+static void profile_chinese_keys(void **state)
+{
+    (void)state;
+    kmgca_client_profile p;
+    kmgca_error err;
+    /* Full-width colon, Chinese keys and values. */
+    const char *text = "姓名：王丽\n年龄: 30岁\n性别：女\n怀孕: 是\n参考: 中国\n体重: 60 公斤\n"
+                       "语言: 中文\n备注: 夜间抽筋\n";
+    assert_int_equal(parse(text, &p, &err), KMGCA_OK);
+    assert_string_equal(p.name, "王丽");
+    assert_near(p.profile.age_years, 30, 1e-12);
+    assert_int_equal(p.profile.sex, 'f');
+    assert_int_equal(p.profile.stage, KMGCA_LIFE_PREGNANT);
+    assert_int_equal(p.profile.reference, KMGCA_REF_CHINA);
+    assert_near(p.body_mass_kg, 60, 1e-12);
+    assert_int_equal(p.lang, KMGCA_LANG_ZH);
+    assert_string_equal(p.notes, "夜间抽筋");
+}
+
+static void profile_defaults(void **state)
+{
+    (void)state;
+    kmgca_client_profile p;
+    kmgca_error err;
+    /* Lactating implies female; nothing else is required. */
+    assert_int_equal(parse("age: 29\nlactating: yes\n", &p, &err), KMGCA_OK);
+    assert_int_equal(p.profile.sex, 'f');
+    assert_int_equal(p.profile.stage, KMGCA_LIFE_LACTATING);
+    assert_int_equal(p.profile.reference, KMGCA_REF_US);
+    assert_int_equal(p.lang_given, 0);
+    assert_int_equal(p.lang, KMGCA_LANG_EN);
+    assert_true(isnan(p.body_mass_kg));
+    assert_string_equal(p.name, "");
+    assert_int_equal(parse("age: 40\nsex: f\nstage: pregnant\n", &p, &err), KMGCA_OK);
+    assert_int_equal(p.profile.stage, KMGCA_LIFE_PREGNANT);
+}
+
+static void profile_errors(void **state)
+{
+    (void)state;
+    expect_error("age: 70\nsex: m\nwieght: 80\n", 3, 1, "unknown key \"wieght\" (known keys:");
+    expect_error("age: 70\nsex m\n", 2, 1, "expected \"key: value\"");
+    expect_error("age: seventy\nsex: m\n", 1, 6, "age must be a number of years from 0 to 130");
+    expect_error("age: 131\nsex: m\n", 1, 6, "age must be a number");
+    expect_error("age: 1e2\nsex: m\n", 1, 6, "age must be a number");
+    expect_error("sex: m\n  age:   70\nage: 71\n", 3, 1, "age is given twice (first on line 2)");
+    expect_error("age: 70\nsex: x\n", 2, 6, "sex must be f or m");
+    expect_error("age: 70\nsex: m\npregnant: yes\n", 3, 11, "pregnancy applies only to sex f");
+    expect_error("age: 30\nsex: f\npregnant: yes\nlactating: yes\n", 4, 12,
+                 "pregnant and lactating cannot both be yes");
+    expect_error("age: 70\nsex: m\nbody mass: 9 kg\n", 3, 12, "body mass must be kilograms");
+    expect_error("age: 70\nsex: m\ntarget magnesium: lots\n", 3, 19,
+                 "target magnesium must be mg a day");
+    expect_error("age: 70\nsex: m\nlanguage: fr\n", 3, 11, "language must be en or zh");
+    expect_error("age: 70\nsex: m\nreference: label\n", 3, 12, "reference must be us");
+    expect_error("age: 70\nsex: m\nname:\n", 3, 6, "no value after \"name:\"");
+    expect_error("age: 70\nsex: m\n: 3\n", 3, 1, "no key before the colon");
+    /* Columns count characters: the bad value after Chinese text. */
+    expect_error("年龄：七十\nsex: m\n", 1, 4, "age must be a number");
+    /* Not UTF-8: the column of the first bad byte. */
+    expect_error("age: 70\nsex: m\nname: Ren\xE9\n", 3, 10, "the text is not UTF-8");
+    expect_error("sex: m\n", 0, 0, "no age: add a line such as \"age: 68\"");
+    expect_error("age: 50\n", 0, 0, "no sex: add a line such as");
+    /* The reference must have targets for this person. */
+    expect_error("age: 3\nsex: f\npregnant: yes\n", 1, 6,
+                 "the us reference gives calcium targets in pregnancy for ages 14 to 51 only");
+}
+
+static void profile_read_file(void **state)
+{
+    (void)state;
+    kmgca_client_profile p;
+    kmgca_error err;
+    kmgca_error_clear(&err);
+    assert_int_equal(kmgca_client_profile_read("../examples/clients/older-man-hctz/profile.txt",
+                                               &p, &err),
+                     KMGCA_OK);
+    assert_string_equal(p.name, "Harold Mills");
+    assert_int_equal(kmgca_client_profile_read("no/such/profile.txt", &p, &err), KMGCA_ERROR_IO);
+    assert_string_equal(err.file, "no/such/profile.txt");
+    assert_int_equal(kmgca_client_profile_read("report/data/bad_profile/profile.txt", &p, &err),
+                     KMGCA_ERROR_VALUE);
+    assert_int_equal(err.line, 4);
+    assert_int_equal(err.column, 1);
+}
+
+static void lang_parse_and_names(void **state)
+{
+    (void)state;
+    kmgca_lang l;
+    assert_int_equal(kmgca_lang_parse("ZH", &l), KMGCA_OK);
+    assert_int_equal(l, KMGCA_LANG_ZH);
+    assert_int_equal(kmgca_lang_parse("English", &l), KMGCA_OK);
+    assert_int_equal(l, KMGCA_LANG_EN);
+    assert_int_equal(kmgca_lang_parse("中文", &l), KMGCA_OK);
+    assert_int_equal(l, KMGCA_LANG_ZH);
+    assert_int_equal(kmgca_lang_parse("fr", &l), KMGCA_ERROR_VALUE);
+    assert_string_equal(kmgca_lang_name(KMGCA_LANG_ZH), "zh");
+    assert_string_equal(lang_zh("Summary"), "每日汇总");
+    assert_string_equal(lang_zh("no such text"), "no such text");
+}
+
+/* The printf conversions of a format, in order ("%s%zu%.0f"). */
+static void conversions(const char *fmt, char *out, size_t size)
+{
+    size_t o = 0;
+    for (const char *p = fmt; *p && o + 8 < size; p++) {
+        if (*p != '%')
+            continue;
+        p++;
+        /* "%%", and a '%' before a space or other text, are a percent sign. */
+        if (!*p)
+            break;
+        if (!strchr("0123456789.-+#hlzjtdiouxXeEfFgGaAcsp", *p))
+            continue;
+        while (*p && strchr("0123456789.-+#", *p))
+            p++;
+        while (*p && strchr("hlzjt", *p))
+            out[o++] = *p++;
+        if (*p)
+            out[o++] = *p;
+        if (!*p)
+            break;
+    }
+    out[o] = '\0';
+}
+
+static void lang_table_sorted_and_formats_kept(void **state)
+{
+    (void)state;
+    size_t n = lang_pair_count();
+    assert_true(n > 200);
+    const char *prev = NULL, *zh;
+    for (size_t i = 0; i < n; i++) {
+        const char *en = lang_pair_at(i, &zh);
+        if (prev && strcmp(prev, en) >= 0)
+            fail_msg("not sorted or doubled: \"%s\" then \"%s\"", prev, en);
+        prev = en;
+        assert_true(utf8_valid(zh, strlen(zh)));
+        /* Header codes (&P, &N, &D) must survive too. */
+        char a[64], b[64];
+        conversions(en, a, sizeof a);
+        conversions(zh, b, sizeof b);
+        if (strcmp(a, b) != 0)
+            fail_msg("\"%s\": conversions %s, in Chinese %s", en, a, b);
+        if ((strstr(en, "&P") != NULL) != (strstr(zh, "&P") != NULL))
+            fail_msg("\"%s\": page code lost", en);
+        assert_true(lang_zh(en) == zh);
+    }
+    assert_null(lang_pair_at(n, &zh));
+}
+
+static void suggestions_weigh(void **state)
+{
+    (void)state;
+    size_t i = 0, good = 0;
+    kmgca_nutrient n;
+    const kmgca_food *food;
+    double grams, mg;
+    int r;
+    while ((r = report_suggestion(shared_foods, i, &n, &food, &grams, &mg)) >= 0) {
+        if (r != 1)
+            fail_msg("suggestion %zu does not weigh from the tables", i);
+        assert_non_null(kmgca_food_name_zh(food));
+        assert_true(grams > 0 && mg > 0);
+        good++;
+        i++;
+    }
+    assert_true(good >= 15);
+    /* The example the issue gives: about 150 mg of magnesium in 30 g of
+     * pumpkin seeds (SR28 12014, 592 mg per 100 g). */
+    assert_int_equal(report_suggestion(shared_foods, 0, &n, &food, &grams, &mg), 1);
+    assert_int_equal(n, KMGCA_MG);
+    assert_near(grams, 30, 1e-9);
+    assert_near(mg, kmgca_food_per_100g(food, KMGCA_MG) * 0.3, 1e-9);
+    assert_true(mg > 140 && mg < 190);
+}
+
+static void report_one_client(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kmgca-test-report.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char out[256], print[256];
+    snprintf(out, sizeof out, "%s/hctz.xlsx", dir);
+    snprintf(print, sizeof print, "%s/print.xlsx", dir);
+    kmgca_report_options o = {KMGCA_LANG_EN, 0, 1700000000, print};
+    kmgca_client_result res;
+    kmgca_error err;
+    assert_int_equal(kmgca_report_client(shared_foods, "../examples/clients/older-man-hctz", out,
+                                         &o, &res, &err),
+                     KMGCA_OK);
+    assert_string_equal(res.folder, "older-man-hctz");
+    assert_string_equal(res.name, "Harold Mills (C-0101)");
+    assert_string_equal(res.workbook, "hctz.xlsx");
+    assert_string_equal(res.first_date, "2026-07-01");
+    assert_string_equal(res.last_date, "2026-07-14");
+    assert_int_equal(res.days, 14);
+    assert_int_equal(res.rows_review, 0);
+    assert_int_equal(res.diuretic_days, 14);   /* hydrochlorothiazide every day */
+    assert_int_equal(res.sweat_days, 0);
+    assert_int_equal(res.nights_logged, 14);
+    assert_int_equal(res.cramp_nights, 7);
+    assert_near(res.target_mg[KMGCA_MG], 420, 1e-12);  /* man over 30: IOM 1997 RDA */
+    assert_true(res.average_pct[KMGCA_MG] < 67);
+    assert_true(res.days_under_100[KMGCA_MG] == 14);
+    struct stat sb;
+    assert_int_equal(stat(out, &sb), 0);
+    assert_int_equal(stat(print, &sb), 0);
+    unlink(out);
+    unlink(print);
+
+    /* A folder without a profile: an error naming the folder, nothing written. */
+    assert_int_equal(kmgca_report_client(shared_foods, "report/data", out, &o, &res, &err),
+                     KMGCA_ERROR_IO);
+    assert_int_equal(res.status, KMGCA_ERROR_IO);
+    assert_string_equal(res.workbook, "");
+    assert_non_null(strstr(res.error.message, "no profile.txt"));
+    assert_int_equal(stat(out, &sb), -1);
+    assert_int_equal(stat(print, &sb), -1);
+    assert_int_equal(rmdir(dir), 0);  /* nothing left behind, no temporary file */
+}
+
+static void report_target_override(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kmgca-test-report.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char client[300], path[400], out[300];
+    snprintf(client, sizeof client, "%s/client", dir);
+    assert_int_equal(mkdir(client, 0700), 0);
+    snprintf(path, sizeof path, "%s/profile.txt", client);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("age: 50\nsex: f\ntarget magnesium: 250 mg\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/diary.csv", client);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("date,food,amount,unit\n2026-01-05,\"pumpkin seeds, roasted\",30,g\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/notes.csv", client);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("x\n", f);
+    fclose(f);
+    snprintf(out, sizeof out, "%s/out.xlsx", dir);
+    kmgca_report_options o = {KMGCA_LANG_EN, 0, 0, NULL};
+    kmgca_client_result res;
+    kmgca_error err;
+    assert_int_equal(kmgca_report_client(shared_foods, client, out, &o, &res, &err), KMGCA_OK);
+    assert_near(res.target_mg[KMGCA_MG], 250, 1e-12);
+    assert_near(res.average_mg[KMGCA_MG], 165, 0.01);   /* 30 g x 550 mg/100 g */
+    assert_near(res.average_pct[KMGCA_MG], 66, 0.01);
+    assert_int_equal(res.days_under_67[KMGCA_MG], 1);
+    assert_string_equal(res.warning, "ignored: notes.csv");
+    assert_int_equal(res.nights_logged, 0);
+    unlink(out);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/diary.csv", client);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/profile.txt", client);
+    unlink(path);
+    rmdir(client);
+    assert_int_equal(rmdir(dir), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(profile_every_key),
+        cmocka_unit_test(profile_chinese_keys),
+        cmocka_unit_test(profile_defaults),
+        cmocka_unit_test(profile_errors),
+        cmocka_unit_test(profile_read_file),
+        cmocka_unit_test(lang_parse_and_names),
+        cmocka_unit_test(lang_table_sorted_and_formats_kept),
+        cmocka_unit_test(suggestions_weigh),
+        cmocka_unit_test(report_one_client),
+        cmocka_unit_test(report_target_override),
+    };
+    return cmocka_run_group_tests_name("report", tests, foods_setup, foods_teardown);
+}
