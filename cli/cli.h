@@ -21,6 +21,8 @@ enum {
 int exit_status_for(kmgca_status st);
 /* Prints "kmgca: FILE:LINE:COLUMN: message" (the parts that apply). */
 void print_error(const kmgca_error *err);
+/* The same, with `context` ("client \"x\" not reported: ") after "kmgca: ". */
+void print_error_in(const char *context, const kmgca_error *err);
 
 /* The built-in tables plus an optional custom foods file; NULL after
  * printing the error, with the exit status in *rc. */

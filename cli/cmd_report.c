@@ -449,17 +449,9 @@ static void print_table(const kmgca_client_result *r, size_t n, const char *inde
 
 static void print_client_error(const kmgca_client_result *r)
 {
-    const kmgca_error *e = &r->error;
-    fprintf(stderr, "kmgca: client \"%s\" not reported: ", r->folder);
-    if (e->file[0]) {
-        fputs(e->file, stderr);
-        if (e->line)
-            fprintf(stderr, ":%lu", e->line);
-        if (e->line && e->column)
-            fprintf(stderr, ":%lu", e->column);
-        fputs(": ", stderr);
-    }
-    fprintf(stderr, "%s\n", e->message[0] ? e->message : kmgca_status_string(e->status));
+    char context[600];
+    snprintf(context, sizeof context, "client \"%s\" not reported: ", r->folder);
+    print_error_in(context, &r->error);
 }
 
 int cmd_report(int argc, char **argv)

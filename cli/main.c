@@ -51,9 +51,11 @@ int exit_status_for(kmgca_status st)
     }
 }
 
-void print_error(const kmgca_error *err)
+void print_error_in(const char *context, const kmgca_error *err)
 {
     fputs("kmgca: ", stderr);
+    if (context)
+        fputs(context, stderr);
     if (err->file[0]) {
         fputs(err->file, stderr);
         if (err->line)
@@ -69,6 +71,8 @@ void print_error(const kmgca_error *err)
         fputc((unsigned char)*m < 0x20 || *m == 0x7f ? '?' : *m, stderr);
     fputc('\n', stderr);
 }
+
+void print_error(const kmgca_error *err) { print_error_in(NULL, err); }
 
 kmgca_foods *open_foods(const char *custom, int *rc)
 {

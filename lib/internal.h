@@ -281,11 +281,11 @@ struct lxw_worksheet;
 kmgca_workbook *workbook_open(const char *path, kmgca_lang lang, const char *const *front,
                               size_t front_count, kmgca_error *err);
 struct lxw_workbook *workbook_lxw(kmgca_workbook *w);
-/* Before workbook_close: 0 when every sheet row reached its temporary file,
- * else the errno of the failed write. libxlsxwriter does not check those
- * writes, so without this a full disk gives a damaged workbook that closes
- * without an error. */
-int workbook_rows_lost(struct lxw_workbook *wb);
+/* Closes a workbook written to `tmp` and renames it to `path`; on any
+ * failure (`pending`, an lxw_error of the writing, the close, or a sheet row
+ * that never reached the disk) removes tmp and says "cannot write `what`". */
+kmgca_status workbook_close_commit(struct lxw_workbook *wb, int pending, const char *tmp,
+                                   const char *path, const char *what, kmgca_error *err);
 struct lxw_worksheet *workbook_front_sheet(kmgca_workbook *w, size_t i);
 /* Page header and footer (libxlsxwriter's &-codes) for every sheet, set by
  * kmgca_workbook_finish; "" keeps each sheet's own. */
@@ -293,14 +293,13 @@ void workbook_set_page_text(kmgca_workbook *w, const char *header, const char *f
 
 /* Output files are written under a temporary name beside the target and
  * renamed into place only when complete. output_temp creates the empty
- * temporary file (name in tmp; 0 on failure, err says why); output_commit
- * gives it the usual permissions and renames it (removing it on failure). */
+ * temporary file (name in tmp; 0 on failure, err says why);
+ * workbook_close_commit (above) completes it. */
 int output_temp(const char *path, char *tmp, size_t size, kmgca_error *err);
 /* report.c: suggestion i of the built-in list, weighed from the tables:
  * its mineral, food, grams and mg of that mineral. 1 when it weighs, 0 when
  * the tables cannot weigh it, -1 past the end of the list. */
 int report_suggestion(kmgca_foods *foods, size_t i, kmgca_nutrient *n, const kmgca_food **food,
                       double *grams, double *mg);
-kmgca_status output_commit(const char *tmp, const char *path, kmgca_error *err);
 
 #endif

@@ -1403,14 +1403,7 @@ static kmgca_status write_print_copy(const client *c, const char *path, const ch
         worksheet_set_header(nights, header);
         worksheet_set_footer(nights, footer);
     }
-    int lost = workbook_rows_lost(wb);
-    lxw_error closed = workbook_close(wb);
-    if (x || closed || lost) {
-        unlink(tmp);
-        return kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0, "cannot write the workbook: %s",
-                             lost ? strerror(lost) : lxw_strerror(x ? x : closed));
-    }
-    return output_commit(tmp, path, err);
+    return workbook_close_commit(wb, x, tmp, path, "the workbook", err);
 }
 
 typedef struct {
@@ -1748,12 +1741,5 @@ kmgca_status kmgca_report_index(const char *out_path, const kmgca_client_result 
     lxw_doc_properties props = {.title = "kmgca caseload index", .author = "kmgca",
                                 .created = (time_t)when};
     x = x ? x : workbook_set_properties(wb, &props);
-    int lost = workbook_rows_lost(wb);
-    lxw_error closed = workbook_close(wb);
-    if (x || closed || lost) {
-        unlink(tmp);
-        return kmgca_fail_at(err, KMGCA_ERROR_IO, out_path, 0, 0, "cannot write the index: %s",
-                             lost ? strerror(lost) : lxw_strerror(x ? x : closed));
-    }
-    return output_commit(tmp, out_path, err);
+    return workbook_close_commit(wb, x, tmp, out_path, "the index", err);
 }

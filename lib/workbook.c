@@ -1298,7 +1298,9 @@ static mode_t current_umask(void)
     return old;
 }
 
-kmgca_status output_commit(const char *tmp, const char *path, kmgca_error *err)
+/* Gives the temporary file the usual permissions and renames it into place
+ * (removing it on failure). */
+static kmgca_status output_commit(const char *tmp, const char *path, kmgca_error *err)
 {
     if (chmod(tmp, 0666 & ~current_umask()) != 0 || rename(tmp, path) != 0) {
         kmgca_status st = kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0,
@@ -1307,6 +1309,39 @@ kmgca_status output_commit(const char *tmp, const char *path, kmgca_error *err)
         return st;
     }
     return KMGCA_OK;
+}
+
+/* 0 when every sheet row reached its temporary file, else the errno of the
+ * failed write: libxlsxwriter does not check those writes, so without this
+ * a full disk would give a damaged workbook that closes without an error. */
+static int rows_lost(lxw_workbook *wb)
+{
+    int lost = 0;
+    lxw_worksheet *ws;
+    LXW_FOREACH_WORKSHEET(ws, wb)
+    {
+        FILE *f = ws->optimize_tmpfile;
+        errno = 0;
+        if (f && !lost && (fflush(f) != 0 || ferror(f)))
+            lost = errno ? errno : EIO; /* the write that failed is past: say I/O */
+    }
+    return lost;
+}
+
+kmgca_status workbook_close_commit(lxw_workbook *wb, int pending, const char *tmp,
+                                   const char *path, const char *what, kmgca_error *err)
+{
+    int lost = rows_lost(wb);
+    lxw_error closed = workbook_close(wb);
+    if (pending || closed || lost) {
+        unlink(tmp);
+        if (lost)
+            return kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0,
+                                 "cannot write %s: %s (is the disk full?)", what, strerror(lost));
+        return kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0, "cannot write %s: %s", what,
+                             lxw_strerror(pending ? (lxw_error)pending : closed));
+    }
+    return output_commit(tmp, path, err);
 }
 
 kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, kmgca_error *err)
@@ -1352,39 +1387,13 @@ kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, k
         kmgca_workbook_discard(w);
         return st;
     }
-    int lost = workbook_rows_lost(w->wb);
-    x = workbook_close(w->wb);
-    w->wb = NULL;
-    kmgca_status st = KMGCA_OK;
-    if (lost)
-        st = kmgca_fail_at(err, KMGCA_ERROR_IO, w->path, 0, 0,
-                           "cannot write the workbook: %s (is the disk full?)", strerror(lost));
-    else if (x)
-        st = kmgca_fail_at(err, KMGCA_ERROR_IO, w->path, 0, 0, "cannot write the workbook: %s",
-                           lxw_strerror(x));
-    else
-        st = output_commit(w->tmp, w->path, err);
-    if (st != KMGCA_OK)
-        unlink(w->tmp);
+    kmgca_status st = workbook_close_commit(w->wb, 0, w->tmp, w->path, "the workbook", err);
     free(w);
     return st;
 }
 
 /* ---- For report.c ------------------------------------------------------- */
 
-int workbook_rows_lost(struct lxw_workbook *wb)
-{
-    int lost = 0;
-    lxw_worksheet *ws;
-    LXW_FOREACH_WORKSHEET(ws, wb)
-    {
-        FILE *f = ws->optimize_tmpfile;
-        errno = 0;
-        if (f && !lost && (fflush(f) != 0 || ferror(f)))
-            lost = errno ? errno : EIO; /* the write that failed is past: say I/O */
-    }
-    return lost;
-}
 
 struct lxw_workbook *workbook_lxw(kmgca_workbook *w)
 {
