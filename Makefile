@@ -166,15 +166,7 @@ test: check
 demo: $(B)/kmgca
 	@sh examples/demo.sh $(B)/kmgca
 
-# ---- Sanitizers and valgrind ----------------------------------------------
-asan:
-	$(MAKE) B=build/asan CC=clang OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" LDFLAGS="-fsanitize=address,undefined" unit e2e
-ubsan:
-	$(MAKE) B=build/ubsan CC=clang OPT="-O1 -g -fsanitize=undefined -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=undefined" unit e2e
-valgrind: $(TEST_BIN)
-	$(Q)for t in $(TEST_BIN); do \
-	  (cd tests && valgrind -q --leak-check=full --error-exitcode=9 ../$$t >/dev/null) || exit 1; \
-	done; echo "valgrind: no errors, no leaks"
+# Sanitizers, valgrind and fuzzing: mk/hardening.mk and mk/fuzz.mk.
 
 bench: $(B)/kmgca $(B)/bench/bench_match $(B)/.setup-bench
 	sh bench/run.sh $(B)
