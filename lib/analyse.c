@@ -784,6 +784,7 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
             top_add(a, food, NULL, e.mg);
         else {
             snprintf(name, sizeof name, "%s (meal total)", e.meal[0] ? e.meal : "meal");
+            utf8_trim_end(name); /* a long meal is cut: not inside a character */
             top_add(a, name, NULL, e.mg);
         }
     }

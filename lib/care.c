@@ -805,6 +805,7 @@ static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_l
                      "%s (\"%s\"): low potassium or magnesium may increase the risk of digoxin "
                      "toxicity; %s and %s.",
                      name, m->text, intake, intake2);
+            utf8_trim_end(f->message); /* a long text is cut: not inside a character */
             f->action = ACTION_DIGOXIN;
             f->source = source;
             f->med = index;

@@ -415,8 +415,10 @@ kmgca_status kmgca_client_profile_parse(const char *text, size_t len, const char
             size_t k = 0;
             while (k < n) {
                 size_t l = 1;
-                if ((unsigned char)text[start + k] >= 0x80 &&
-                    (utf8_decode(text + start + k, &l) < 0 || k + l > n))
+                unsigned char c = (unsigned char)text[start + k];
+                /* A sequence cut by the end is bad: never decode past it. */
+                size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+                if (c >= 0x80 && (k + need > n || utf8_decode(text + start + k, &l) < 0))
                     break;
                 k += l;
             }

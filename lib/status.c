@@ -38,6 +38,28 @@ void kmgca_error_clear(kmgca_error *err)
         memset(err, 0, sizeof *err);
 }
 
+/* Keeps only whole, valid UTF-8 characters of s, in place: a message may
+ * quote text cut by "%.40s" or by vsnprintf inside a character, and every
+ * message is shown as UTF-8 (terminal, JSON, workbook XML). */
+static void keep_valid_utf8(char *s)
+{
+    char *o = s;
+    const char *p = s;
+    while (*p) {
+        size_t n;
+        if ((unsigned char)*p < 0x80) {
+            *o++ = *p++;
+        } else if (utf8_decode(p, &n) < 0) {
+            p += n;   /* a broken sequence: dropped */
+        } else {
+            memmove(o, p, n);
+            o += n;
+            p += n;
+        }
+    }
+    *o = '\0';
+}
+
 static kmgca_status fail_v(kmgca_error *err, kmgca_status status, const char *file,
                            unsigned long line, unsigned long column, const char *fmt,
                            va_list ap)
@@ -48,9 +70,8 @@ static kmgca_status fail_v(kmgca_error *err, kmgca_status status, const char *fi
     copy_text(err->file, sizeof err->file, file ? file : "");
     err->line = line;
     err->column = column;
-    /* vsnprintf may cut inside a UTF-8 sequence: cut cleanly instead. */
-    if (vsnprintf(err->message, sizeof err->message, fmt, ap) >= (int)sizeof err->message)
-        utf8_trim_end(err->message);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    keep_valid_utf8(err->message);
     return status;
 }
 

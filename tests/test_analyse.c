@@ -422,6 +422,27 @@ static void long_text_is_cut_between_characters(void **state)
     assert_string_equal(t, "a\xE4\xB8\xAD");
 }
 
+/* A meal total's name ("MEAL (meal total)") is cut to 299 bytes: between
+ * characters (fuzz/corpus/diary/regress-meal-total-cut-in-character). */
+static void long_meal_total_is_cut_between_characters(void **state)
+{
+    (void)state;
+    char text[1024] = "Date,Meal,Calories,Sodium (mg),Potassium,Calcium\n2026-11-10,";
+    for (int i = 0; i < 100; i++)
+        strcat(text, "晚");          /* 300 bytes: the cut falls inside the 100th */
+    strcat(text, ",412,380,610,25\n");
+    kmgca_error err;
+    kmgca_analysis *a = kmgca_analysis_new(shared_foods, NULL, &err);
+    assert_int_equal(kmgca_analysis_read(a, scratch("kmgca-test-meal.csv", text), NULL, NULL,
+                                         &err),
+                     KMGCA_OK);
+    kmgca_source top[2];
+    assert_int_equal(kmgca_analysis_top(a, KMGCA_K, top, 2), 1);
+    assert_true(utf8_valid(top[0].name, strlen(top[0].name)));
+    assert_int_equal(strlen(top[0].name), 297);
+    kmgca_analysis_free(a);
+}
+
 static void formats_by_name(void **state)
 {
     (void)state;
@@ -449,6 +470,7 @@ int main(void)
         cmocka_unit_test(bad_files_are_errors_with_a_place),
         cmocka_unit_test(workbook_is_complete_or_absent),
         cmocka_unit_test(long_text_is_cut_between_characters),
+        cmocka_unit_test(long_meal_total_is_cut_between_characters),
         cmocka_unit_test(formats_by_name),
     };
     return cmocka_run_group_tests_name("analyse", tests, foods_setup, foods_teardown);

@@ -315,6 +315,40 @@ static void cronometer_exercises(void **state)
     kmgca_analysis_free(a);
 }
 
+/* The digoxin flag quotes the medication text into 640 bytes: cut between
+ * characters (fuzz/corpus/meds/regress-digoxin-flag-cut-in-character). */
+static void long_digoxin_text_is_cut_between_characters(void **state)
+{
+    (void)state;
+    char path[256];
+    snprintf(path, sizeof path, "%s/kmgca-test-digoxin.csv",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    /* "digoxin (\"" and "digoxin x" are 19 bytes: 620 more is 206 whole
+     * characters and two bytes of the next. */
+    fputs("drug\ndigoxin x", f);
+    for (int i = 0; i < 250; i++)
+        fputs("好", f);
+    fputs("\n", f);
+    fclose(f);
+    kmgca_error err;
+    kmgca_analysis *a = kmgca_analysis_new(shared_foods, NULL, &err);
+    assert_non_null(a);
+    assert_int_equal(kmgca_analysis_read(a, "data/care/diary.csv", NULL, NULL, &err), KMGCA_OK);
+    assert_int_equal(kmgca_analysis_read_meds(a, path, &err), KMGCA_OK);
+    kmgca_flag flags[8];
+    size_t n = kmgca_analysis_day_flags(a, day_index(a, "2026-11-01"), flags, 8);
+    int digoxin = 0;
+    for (size_t i = 0; i < n && i < 8; i++) {
+        assert_true(utf8_valid(flags[i].message, strlen(flags[i].message)));
+        digoxin |= strcmp(flags[i].direction, "low_intake") == 0;
+    }
+    assert_true(digoxin);
+    kmgca_analysis_free(a);
+    remove(path);
+}
+
 static void bad_side_files(void **state)
 {
     (void)state;
@@ -340,6 +374,7 @@ int main(void)
         cmocka_unit_test(sweat_worked_examples),
         cmocka_unit_test(meds_activity_flags),
         cmocka_unit_test(cronometer_exercises),
+        cmocka_unit_test(long_digoxin_text_is_cut_between_characters),
         cmocka_unit_test(bad_side_files),
     };
     return cmocka_run_group_tests(tests, foods_setup, foods_teardown);

@@ -50,6 +50,10 @@ static void error_message_not_cut_inside_utf8(void **state)
         assert_true(utf8_valid(err.message, strlen(err.message)));
         assert_true(strlen(err.message) >= 509);
     }
+    /* A quote cut by "%.4s" inside 中 (as lib/profile.c quoted values): the
+     * half character goes, the rest of the message stays. */
+    kmgca_fail(&err, KMGCA_ERROR_VALUE, "not \"%.4s\" here", "ab中");
+    assert_string_equal(err.message, "not \"ab\" here");
 }
 
 static void nutrients(void **state)

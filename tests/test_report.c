@@ -131,6 +131,27 @@ static void profile_errors(void **state)
                  "the us reference gives calcium targets in pregnancy for ages 14 to 51 only");
 }
 
+/* A profile held in memory need not end in NUL: a character cut by its
+ * end is an encoding error, never read past (found by fuzzing
+ * kmgca_client_profile_parse; the unit tests run under ASan and valgrind
+ * in make check-hardening). */
+static void profile_cut_at_the_end_of_memory(void **state)
+{
+    (void)state;
+    static const char text[] = "age: 70\nsex: m\nname: \xE6\x96";
+    size_t len = sizeof text - 1;
+    char *exact = malloc(len);     /* no NUL after the text */
+    assert_non_null(exact);
+    memcpy(exact, text, len);
+    kmgca_client_profile p;
+    kmgca_error err;
+    assert_int_equal(kmgca_client_profile_parse(exact, len, "profile.txt", &p, &err),
+                     KMGCA_ERROR_ENCODING);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 7);
+    free(exact);
+}
+
 static void profile_read_file(void **state)
 {
     (void)state;
@@ -337,6 +358,7 @@ int main(void)
         cmocka_unit_test(profile_chinese_keys),
         cmocka_unit_test(profile_defaults),
         cmocka_unit_test(profile_errors),
+        cmocka_unit_test(profile_cut_at_the_end_of_memory),
         cmocka_unit_test(profile_read_file),
         cmocka_unit_test(lang_parse_and_names),
         cmocka_unit_test(lang_table_sorted_and_formats_kept),
