@@ -266,8 +266,9 @@ typedef struct {
 
 /* The daily target of a nutrient for a profile; a NULL profile means the
  * food-label Daily Values. KMGCA_ERROR_ARGUMENT for an impossible profile
- * (negative age, pregnant male), KMGCA_ERROR_NO_MATCH when the reference
- * has no value for it (err says which ages it covers). */
+ * (negative age, pregnant male, a life stage or reference outside the
+ * enums), KMGCA_ERROR_NO_MATCH when the reference has no value for it (err
+ * says which ages it covers). */
 kmgca_status kmgca_target_for(const kmgca_profile *profile, kmgca_nutrient n,
                               kmgca_target *out, kmgca_error *err);
 
@@ -371,7 +372,8 @@ typedef enum {
     KMGCA_DATE_ORDER_MDY
 } kmgca_date_order;
 
-/* "2026-11-24" for a day number (days since 1970-01-01). */
+/* "2026-11-24" for a day number (days since 1970-01-01); "" for a day
+ * outside the years 0000 to 9999. */
 void kmgca_date_text(long day, char out[11]);
 /* Reads a date as people and spreadsheets write it ("2026-11-24",
  * "24/11/2026", "Nov 24, 2026", "2026年11月24日") into a day number.

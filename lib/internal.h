@@ -171,6 +171,9 @@ void vappendf(char *buf, size_t size, const char *fmt, va_list ap);
 void appendf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Drops a UTF-8 sequence cut short at the end of s (after snprintf cut it). */
 void utf8_trim_end(char *s);
+/* Keeps only the whole, valid characters of s, in place (status.c): for
+ * messages that quote text "%.40s" may have cut inside a character. */
+void utf8_keep_valid(char *s);
 
 /* ---- CSV reading -------------------------------------------------------- */
 

@@ -274,7 +274,7 @@ static void log_review(day_log *log, const char *path, unsigned long line, const
         const char *base = strrchr(path, '/');
         snprintf(log->reasons[log->review], sizeof log->reasons[0], "%s:%lu: %s",
                  base ? base + 1 : path, line, msg);
-        utf8_trim_end(log->reasons[log->review]);
+        utf8_keep_valid(log->reasons[log->review]);
     }
     log->review++;
 }

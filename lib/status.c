@@ -41,7 +41,7 @@ void kmgca_error_clear(kmgca_error *err)
 /* Keeps only whole, valid UTF-8 characters of s, in place: a message may
  * quote text cut by "%.40s" or by vsnprintf inside a character, and every
  * message is shown as UTF-8 (terminal, JSON, workbook XML). */
-static void keep_valid_utf8(char *s)
+void utf8_keep_valid(char *s)
 {
     char *o = s;
     const char *p = s;
@@ -71,7 +71,7 @@ static kmgca_status fail_v(kmgca_error *err, kmgca_status status, const char *fi
     err->line = line;
     err->column = column;
     vsnprintf(err->message, sizeof err->message, fmt, ap);
-    keep_valid_utf8(err->message);
+    utf8_keep_valid(err->message);
     return status;
 }
 
