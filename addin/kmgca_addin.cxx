@@ -226,7 +226,8 @@ Core &core()
     return c;
 }
 
-const kmgca_food *match_food(const std::string &text, sal_Int16 position)
+/* The food text matches, or the argument is refused. */
+kmgca_match match_text(const std::string &text, sal_Int16 position)
 {
     if (text.find_first_not_of(" \t") == std::string::npos)
         bad_argument("kmgca: no food given", position);
@@ -235,6 +236,12 @@ const kmgca_food *match_food(const std::string &text, sal_Int16 position)
     kmgca_error_clear(&err);
     if (kmgca_foods_match(core().foods, text.c_str(), &m, &err) != KMGCA_OK || !m.food)
         bad_argument("kmgca: " + std::string(err.message), position);
+    return m;
+}
+
+const kmgca_food *match_food(const std::string &text, sal_Int16 position)
+{
+    kmgca_match m = match_text(text, position);
     /* A weak match is not used for a number: FOODMATCH shows it, with its
      * confidence, so that the text can be made clearer. */
     if (m.confidence < KMGCA_LOW_CONFIDENCE)
@@ -448,14 +455,7 @@ public:
 
     Sequence<Sequence<Any>> SAL_CALL foodmatch(const OUString &food) override
     {
-        std::string text = utf8(food);
-        kmgca_match m;
-        kmgca_error err;
-        kmgca_error_clear(&err);
-        if (text.find_first_not_of(" \t") == std::string::npos)
-            bad_argument("kmgca: no food given", 0);
-        if (kmgca_foods_match(core().foods, text.c_str(), &m, &err) != KMGCA_OK || !m.food)
-            bad_argument("kmgca: " + std::string(err.message), 0);
+        kmgca_match m = match_text(utf8(food), 0);
         Sequence<Sequence<Any>> out(1);
         Sequence<Any> row(4);
         Any *cell = row.getArray();
