@@ -33,15 +33,17 @@ Q = @
 say = @printf '  %-8s %s\n' $(1) $(2);
 endif
 
-LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/match.c lib/serving.c lib/targets.c \
+LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/match.c lib/serving.c lib/weigh.c lib/household.c lib/kinds.c lib/targets.c \
            lib/date.c lib/diary.c lib/analyse.c lib/workbook.c lib/drugs.c lib/care.c
 LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o $(B)/lib/drugtables.o
 CLI_SRC  = cli/main.c cli/cmd_food.c cli/cmd_analyse.c cli/cmd_drug.c cli/json.c
 CLI_OBJ  = $(CLI_SRC:cli/%.c=$(B)/cli/%.o)
-TESTS    = test_core test_text test_serving test_match test_custom test_accuracy test_targets \
+TESTS    = test_core test_text test_serving test_servings test_match test_custom test_accuracy test_targets \
            test_date test_analyse test_care
 TEST_BIN = $(TESTS:%=$(B)/tests/%)
-TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv
+TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv \
+           foodtables/kinds.csv foodtables/measure_words.csv foodtables/containers.csv \
+           foodtables/name_portions.csv
 SETUP    = $(B)/.setup-build
 # Further parts (the add-in, hardening, reports) keep their rules in mk/*.mk;
 # they may add to LIB_SRC, CLI_SRC, TESTS and CHECK_MORE (targets `make check` runs).
@@ -82,9 +84,9 @@ $(B)/cli/%.o: cli/%.c cli/cli.h include/kmgca.h | $(SETUP)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -Icli -c $< -o $@
 
 # The tables, compiled in: a generated C file, never edited by hand.
-$(B)/tools/embedtables: tools/embedtables.c lib/csv.c lib/status.c lib/text.c lib/internal.h | $(SETUP)
+$(B)/tools/embedtables: tools/embedtables.c lib/csv.c lib/status.c lib/text.c lib/kinds.c lib/internal.h | $(SETUP)
 	@mkdir -p $(dir $@)
-	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -o $@ tools/embedtables.c lib/csv.c lib/status.c lib/text.c $(LIBS)
+	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -o $@ tools/embedtables.c lib/csv.c lib/status.c lib/text.c lib/kinds.c $(LIBS)
 $(B)/gen/foodtables.c: $(B)/tools/embedtables $(TABLES) targets/dri.csv
 	@mkdir -p $(dir $@)
 	$(call say,GEN,$@)ASAN_OPTIONS=detect_leaks=0 $(B)/tools/embedtables foodtables targets/dri.csv $@
@@ -168,7 +170,7 @@ demo: $(B)/kmgca
 
 # Sanitizers, valgrind and fuzzing: mk/hardening.mk and mk/fuzz.mk.
 
-bench: $(B)/kmgca $(B)/bench/bench_match $(B)/.setup-bench
+bench: $(B)/kmgca $(B)/bench/bench_match $(B)/bench/bench_serving $(B)/.setup-bench
 	sh bench/run.sh $(B)
 	sh bench/analyse.sh $(B)
 $(B)/.setup-bench: tools/setup.sh $(SETUP)

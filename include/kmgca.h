@@ -141,6 +141,10 @@ const char *kmgca_food_description(const kmgca_food *food); /* "Bananas, raw" */
 const char *kmgca_food_group(const kmgca_food *food);       /* "Fruits and ..." */
 /* Chinese name when the food has one, else NULL. */
 const char *kmgca_food_name_zh(const kmgca_food *food);
+/* The kind of food ("rice", "milk", "nuts", ... or "other"): what a bowl,
+ * a glass or a handful of it holds depends on it (foodtables/kinds.csv).
+ * Static. */
+const char *kmgca_food_kind(const kmgca_food *food);
 /* mg of a nutrient per 100 g; NaN when the table has no value ("not
  * measured" — never read as zero). */
 double kmgca_food_per_100g(const kmgca_food *food, kmgca_nutrient n);
@@ -190,48 +194,99 @@ const char *kmgca_match_method_name(kmgca_match_method m);
 /* ---- Servings ----------------------------------------------------------- */
 
 typedef enum {
-    KMGCA_UNIT_NONE = 0,   /* a bare count: "2" (of the food's usual piece) */
+    KMGCA_UNIT_NONE = 0,   /* a bare count: "2", "3 eggs" (of the food's usual piece) */
     KMGCA_UNIT_MASS,       /* g, kg, mg, oz, lb, 斤, 两 */
     KMGCA_UNIT_VOLUME,     /* ml, l, cup, tbsp, tsp, fl oz, pint, quart */
-    KMGCA_UNIT_PORTION     /* a household word: "medium", "slice", "large biscuits" */
+    KMGCA_UNIT_PORTION,    /* a household word: "medium", "slice", "bowl", "碗",
+                              "large biscuits" */
+    KMGCA_UNIT_TYPICAL     /* nothing written: one typical serving, assumed */
 } kmgca_unit_kind;
 
-/* A serving as written: "1½ cups", "30 g", "2 large biscuits". */
+/* A serving as written: "1½ cups", "30 g", "2 large biscuits", "一小碗". */
 typedef struct {
     double amount;            /* 1.5 */
     kmgca_unit_kind kind;
     double unit_factor;       /* grams per unit (MASS) or ml per unit (VOLUME) */
-    char unit[64];            /* canonical unit ("cup", "g"), or the household words */
+    char unit[64];            /* canonical unit ("cup", "g"), or the household
+                                 words ("slice", "small 碗", "large biscuits") */
     char detail[64];          /* words after a volume unit: "chopped", "unpacked" */
+    char note[96];            /* what reading it took, for people: "2 x 3 oz",
+                                 "大半 read as 3/4"; "" when nothing */
+    char name[48];            /* a name in the food text with portions of its own
+                                 ("饺子": 个 = 20 g), set by kmgca_serving_take_detail */
 } kmgca_serving;
 
-/* Parses a serving. An empty or NULL text means 100 g. Fractions (½ ¼ ¾ ⅓,
- * 1/2, 1 1/2), decimal commas ("1,5"), and amount and unit run together
- * ("30g", "1½cups") are understood. KMGCA_ERROR_AMOUNT for a missing,
- * negative, infinite or absurd amount. */
+/* Parses a serving: an amount and a unit, a household word or a container,
+ * in English or Chinese. Fractions (½, 1/2, 1 1/2, 1-1/2), decimal commas
+ * ("1,5"), number words ("half", "a couple of", "one and a half", "两",
+ * "一个半", "二两", "半斤"), amounts and units run together ("30g",
+ * "300毫升"), "x 3" and "2 x 150 g", and the amounts of app exports ("1.00
+ * shake (11 fl oz)", "1.00 slice - each 1 oz") are understood. An empty or
+ * NULL text is KMGCA_UNIT_TYPICAL: one typical serving of the food, which
+ * kmgca_serving_grams finds and says it assumed. KMGCA_ERROR_AMOUNT, with
+ * the reason, for a missing, negative, infinite or absurd amount, a range
+ * ("2-3", "一两个") or words that are not an amount ("a few", "十几个"). */
 kmgca_status kmgca_serving_parse(const char *text, kmgca_serving *out,
                                  kmgca_error *err);
 
-/* Carries the words of food text that say how it was cut ("broccoli,
- * chopped", "cantaloupe, cubed") into a volume serving that names none, so
- * that "1/2 cup" weighs as the "cup, chopped" measure. */
+/* Carries what food text says about the serving into it: the words that
+ * say how it was cut ("broccoli, chopped") into a volume serving that names
+ * none, so that "1/2 cup" weighs as the "cup, chopped" measure; and, for a
+ * count, a household word or no amount, a name with portions of its own
+ * (foodtables/name_portions.csv: 饺子 个 = 20 g, "cherry tomato" = 17 g),
+ * which kmgca_serving_grams then uses before the food's measures. */
 void kmgca_serving_take_detail(kmgca_serving *s, const char *food_text);
 
-/* Splits a leading serving off food text: "2 slices whole wheat bread" ->
- * serving "2 slices", food "whole wheat bread". Writes into the buffers;
- * returns 1 when a serving was found, 0 otherwise (then food = text). */
+/* Finds the serving in food text wherever it is written — leading ("2
+ * slices wholemeal toast", "a glass of milk", "一碗米饭"), trailing ("rye
+ * bread 2 slices", "eggs x2", "玉米一根"), run together ("小米50g", "3eggs")
+ * or in brackets ("chicken (150 g)") — and cuts it out: serving gets the
+ * serving text, food the rest ("2 slices", "wholemeal toast"). Numbers that
+ * are part of a name ("7 up", "2% milk", "三文鱼", "千张") stay in the food.
+ * Returns 1 when a serving was found, 0 otherwise (then food = the text
+ * trimmed, serving = ""). Never cuts inside a character. */
 int kmgca_serving_split(const char *text, char *serving, size_t serving_size,
                         char *food, size_t food_size);
 
 /* Converts a serving to grams of a food: mass directly; volume through the
- * food's household measures; household words through its portions.
- * `how`, when not NULL, receives a sentence such as
- * "1/2 cup = 90 g (USDA household measure \"cup, chopped\")".
- * KMGCA_ERROR_UNIT with a reason when the unit cannot be resolved for that
- * food — never a guess. */
+ * food's household measures; a household word or container through the
+ * food's own measure of it where one fits (个 of an egg: 1 large; 根 of a
+ * banana: 1 medium; 杯 of milk: 1 cup), else through the size of that
+ * container for that kind of food (foodtables/containers.csv, cited); a
+ * typical serving through FNDDS "Quantity not specified", the one-item
+ * measure, then the table. `how`, when not NULL, receives a sentence such
+ * as "1/2 cup = 90 g (USDA household measure \"cup, chopped\")" that names
+ * every assumption. KMGCA_ERROR_UNIT with a reason when the unit cannot be
+ * resolved for that food — never a guess. */
 kmgca_status kmgca_serving_grams(const kmgca_food *food, const kmgca_serving *s,
                                  double *grams, char *how, size_t how_size,
                                  kmgca_error *err);
+
+/* A line of a diary matched and weighed in one step, as every door does it. */
+typedef struct {
+    kmgca_match match;        /* the food (match.food NULL: no match) */
+    kmgca_serving serving;    /* as read */
+    double grams;             /* NaN when not weighed */
+    int serving_assumed;      /* 1: no amount written; one typical serving */
+    int serving_from_food;    /* 1: the serving was read from the food text */
+    char food_text[512];      /* the food as matched, the serving cut out */
+    char serving_text[256];   /* the serving as read; "" when none was written */
+    char how[512];            /* how the serving was weighed */
+} kmgca_weighing;
+
+/* Matches `food_text` and weighs `serving_text` of it. When serving_text is
+ * empty the serving is looked for in the food text (kmgca_serving_split);
+ * when it holds only an amount ("2") and the food text a unit ("bowl of
+ * rice"), the two are read together. With no serving at all the food gets
+ * one typical serving, serving_assumed is 1 and `how` says so.
+ * Returns KMGCA_OK, or the first failure: KMGCA_ERROR_NO_MATCH (out->match
+ * has the candidates), KMGCA_ERROR_AMOUNT (the serving text cannot be
+ * read), KMGCA_ERROR_UNIT (it cannot be weighed for that food), or
+ * KMGCA_ERROR_LIMIT / ENCODING for text too long or not UTF-8. out is
+ * always filled as far as it got. A weak match (confidence below
+ * KMGCA_LOW_CONFIDENCE) is KMGCA_OK: the caller decides. */
+kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
+                         kmgca_weighing *out, kmgca_error *err);
 
 /* ---- Daily targets ------------------------------------------------------ */
 
@@ -391,6 +446,8 @@ typedef struct {
     kmgca_date_order date_order;
     double body_mass_kg;          /* for sweat estimates when the log has none;
                                      0: assume KMGCA_DEFAULT_BODY_MASS_KG */
+    int strict;                   /* a row with no amount goes to review instead
+                                     of getting one typical serving */
 } kmgca_options;
 
 /* One diary row after analysis. Strings live until the callback returns. */
@@ -405,6 +462,7 @@ typedef struct {
     double confidence;            /* of the match; NaN when nothing was matched */
     kmgca_match_method method;
     double grams;                 /* NaN when not known */
+    int serving_assumed;          /* 1: no amount was written; one typical serving */
     double mg[KMGCA_NUTRIENT_COUNT]; /* NaN: not measured, or not in the input */
     const char *how;              /* how it was weighed (and where values came
                                      from), for people; the match is in food,
@@ -425,6 +483,7 @@ typedef struct {
     double percent[KMGCA_NUTRIENT_COUNT];  /* of the target; NaN with the total */
     double coverage[KMGCA_NUTRIENT_COUNT]; /* share of the day's rows that gave a value */
     size_t rows, rows_used, rows_review;
+    size_t rows_assumed;                   /* used rows with an assumed serving */
     /* From the activity log (see kmgca_analysis_read_activity): */
     size_t sessions;                       /* 0: no activity that day */
     double sweat_l;                        /* NaN when no session gives it */

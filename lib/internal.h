@@ -19,6 +19,7 @@ struct kmgca_food {
     double per_100g[KMGCA_NUTRIENT_COUNT]; /* NaN = not measured */
     const kmgca_portion *portions;
     unsigned portion_count;
+    unsigned char kind;       /* index into kmgca_builtin_kinds (0: "other") */
 };
 
 /* An extra name for a food: English or Chinese. */
@@ -33,6 +34,102 @@ extern const struct kmgca_food kmgca_builtin_foods[];
 extern const size_t kmgca_builtin_food_count;
 extern const struct kmgca_alias kmgca_builtin_aliases[];
 extern const size_t kmgca_builtin_alias_count;
+
+/* ---- Household measures (household.c; the tables are foodtables/
+ * kinds.csv, measure_words.csv and containers.csv, compiled in) ---------- */
+
+/* A kind of food ("rice", "milk", "nuts"): what a bowl, a glass or a handful
+ * of it holds depends on it. A rule gives a food its kind from its group and
+ * the words of its description; the first rule that fits decides. Fields are
+ * "|"-separated alternatives; an alternative of several words needs all. */
+struct kmgca_kind_rule {
+    unsigned char kind;       /* index into kmgca_builtin_kinds */
+    const char *groups;       /* the food's group is one of these ("" any) */
+    const char *head;         /* words of the description's first part */
+    const char *words;        /* words anywhere in the description */
+    const char *except;       /* none of these words anywhere ("" none) */
+};
+extern const char *const kmgca_builtin_kinds[];   /* [0] is "other" */
+extern const size_t kmgca_builtin_kind_count;
+extern const struct kmgca_kind_rule kmgca_builtin_kind_rules[];
+extern const size_t kmgca_builtin_kind_rule_count;
+
+/* A household word as people write it ("slice", "碗", "small"), the idea it
+ * names (its concept) and the size it says. */
+struct kmgca_measure_word {
+    const char *word;         /* folded: lower case, one space between words */
+    const char *concept;      /* "" for a size word alone */
+    const char *size;         /* "", "small", "medium", "large", ... */
+};
+extern const struct kmgca_measure_word kmgca_builtin_measure_words[]; /* sorted */
+extern const size_t kmgca_builtin_measure_word_count;
+
+/* What a concept means for a kind of food: the food's own measures to try,
+ * in order, then a default amount with its source. */
+struct kmgca_container {
+    const char *concept;      /* a concept, or a written word ("勺", "份") */
+    unsigned char kind;       /* 0: any kind */
+    const char *size;         /* "" any size */
+    const char *measures;     /* "|"-separated; "@food", "@item", "@typical" */
+    double amount;            /* NaN: no default */
+    const char *unit;         /* "g" or "ml" */
+    const char *source;
+    const char *note;
+};
+extern const struct kmgca_container kmgca_builtin_containers[];
+extern const size_t kmgca_builtin_container_count;
+
+/* A name people write with portions of its own ("馒头": 个 = 100 g), for
+ * foods whose tables weigh their pieces otherwise (a US roll, a US
+ * dumpling). English names are folded word keys ("cherry tomato"). */
+struct kmgca_name_portion {
+    const char *name;
+    const char *concept;      /* a concept, a written word, or "typical" */
+    double amount;
+    const char *unit;         /* "g" or "ml" */
+    const char *source;
+    const char *note;
+};
+extern const struct kmgca_name_portion kmgca_builtin_name_portions[]; /* by name */
+extern const size_t kmgca_builtin_name_portion_count;
+/* The longest name of the table in food text, copied to out; 0 when none. */
+int name_portion_find(const char *food_text, char *out, size_t size);
+/* The row for a name and a concept (or written word), or NULL. */
+const struct kmgca_name_portion *name_portion_row(const char *name, const char *word,
+                                                  const char *concept);
+
+/* The kind of a food from its description and group, by the rules given
+ * (embedtables uses it before the tables exist). Returns the rule's kind,
+ * or 0 when no rule fits. */
+unsigned char kind_from_rules(const struct kmgca_kind_rule *rules, size_t n,
+                              const char *description, const char *group);
+/* The kind named `name`, or -1. */
+int kind_find(const char *name);
+/* The household word at the start of folded text s (longest first): its
+ * entry and, in *len, the bytes it spans; NULL when none. */
+const struct kmgca_measure_word *measure_word_at(const char *s, size_t *len);
+/* The container row for a written word or its concept and a food's kind,
+ * the most specific one: (word, kind), (concept, kind), (word, any kind),
+ * (concept, any kind), a row for the size before one for any size. With
+ * need_amount, only rows that give a default amount. NULL when none. */
+const struct kmgca_container *container_find(const char *word, const char *concept,
+                                             unsigned char kind, const char *size,
+                                             int need_amount);
+
+/* ---- Servings (serving.c reads them, weigh.c weighs them) --------------- */
+
+/* A unit of mass or volume as written ("g", "fl oz", "斤"). */
+typedef struct {
+    const char *name;       /* as written, lower case (exact-case for "T", "t") */
+    const char *canonical;
+    kmgca_unit_kind kind;
+    double factor;          /* grams or ml per unit */
+} unit_def;
+/* The unit written at s (longest name first, at a word end): bytes used, 0
+ * when none. */
+size_t unit_at(const char *s, const unit_def **out);
+/* The unit with that canonical name ("cup", "ml"), or NULL. */
+const unit_def *unit_named(const char *canonical);
 
 /* One row of targets/dri.csv. */
 struct kmgca_dri {

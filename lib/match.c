@@ -234,10 +234,12 @@ static const char *const form_words[] = {
     "piece", "half", "crushed", "packed", "unpacked", "cut", "ball", "strip", "fresh",
 };
 
+/* Asked once for each of the ~20,000 words of the tables when the index is
+ * built: the first letter is compared before the word. */
 static int in_list(const char *w, const char *const *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(w, list[i]) == 0)
+        if (w[0] == list[i][0] && strcmp(w, list[i]) == 0)
             return 1;
     return 0;
 }
@@ -256,7 +258,7 @@ static unsigned char word_kind_of(const char *w)
 static float demote_of(const char *w)
 {
     for (size_t k = 0; k < sizeof demote_words / sizeof demote_words[0]; k++)
-        if (strcmp(w, demote_words[k].word) == 0)
+        if (w[0] == demote_words[k].word[0] && strcmp(w, demote_words[k].word) == 0)
             return demote_words[k].factor;
     return 1.0f;
 }

@@ -1,44 +1,46 @@
-/* serving.c — "1½ cups", "30 g", "2 large biscuits" to grams of a food.
+/* serving.c — reading a serving as people write it, and finding it in food
+ * text. Weighing it is weigh.c.
  *
- * Rules, in order (the man page and README repeat them):
- *  1. Mass units convert directly (1 oz = 28.349523125 g, 1 lb = 453.59237 g,
- *     斤 = 500 g, 两 = 50 g).
- *  2. A volume unit uses the food's own household measure of that unit. When
- *     the table has several (two "cup" rows), the one whose words match the
- *     words written after the unit wins ("1 cup chopped"), else the plain
- *     one, else the first USDA lists.
- *  3. A volume unit the food has no row for is converted through another of
- *     its volume measures (US measures: cup 236.59 ml, tbsp 14.79 ml, ...),
- *     plain rows and larger volumes first; the note says so.
- *  4. Household words ("medium", "slice", "large biscuits") pick the portion
- *     holding all those words, with fewest other words, first listed on a tie.
- *  5. A bare count ("2", "1 banana") takes the food's usual piece: medium,
- *     then large, whole, each, piece, item, serving; the note says which.
- *  Anything else is an error with the reason and the measures available.
+ * Text is first normalised (lower case, full-width forms to ASCII, "×" to
+ * "x"), then cut into tokens: numbers ("1.5", "1/2", "1-1/2", "½"), words,
+ * single Chinese characters and punctuation. A serving is read from tokens:
+ *
+ *   serving = [amount] ["x" number] [sizes] [unit | household word] ["of"]
+ *             ["半"] [qualifier]
+ *   amount  = number | number words ("a", "half a", "one and a half",
+ *             "a couple of") | x-count ("x2", "3x") | Chinese numerals
+ *             (一, 两, 十二, 一百五, 半) | digits, before a Chinese measure word
+ *   qualifier = "(11 fl oz)" | "- each 1 oz": the weight of one unit
+ *
+ * In food text a serving may lead, trail, sit in brackets, or — with a unit
+ * of mass or volume, or a Chinese measure word — stand anywhere. Numbers
+ * that belong to a name ("2% milk", "7-grain", "V8", "三文鱼", "千张") are
+ * not amounts. A vague amount ("a few", "十几个", "2-3") is read so that it
+ * is cut out of the food, and refused with its reason.
  */
 #include "internal.h"
 
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_AMOUNT 1e6
+#define TEXT_MAX 1024      /* longer food text is not searched for a serving */
+#define TOKENS_MAX 160
 
-typedef struct {
-    const char *name;       /* as written, lower case (exact-case for "T", "t") */
-    const char *canonical;
-    kmgca_unit_kind kind;
-    double factor;          /* grams or ml per unit */
-} unit_def;
+/* ---- Units of mass and volume ------------------------------------------- */
 
-/* US customary volumes (NIST Handbook 44): 1 cup = 8 fl oz = 236.5882365 ml. */
+/* US customary volumes (NIST Handbook 44): 1 cup = 8 fl oz = 236.5882365 ml.
+ * Chinese market units: 1 斤 = 500 g, 1 两 = 50 g. */
 static const unit_def units[] = {
     {"g", "g", KMGCA_UNIT_MASS, 1}, {"gram", "g", KMGCA_UNIT_MASS, 1},
     {"grams", "g", KMGCA_UNIT_MASS, 1}, {"gramme", "g", KMGCA_UNIT_MASS, 1},
     {"grammes", "g", KMGCA_UNIT_MASS, 1}, {"gm", "g", KMGCA_UNIT_MASS, 1},
     {"gms", "g", KMGCA_UNIT_MASS, 1}, {"gr", "g", KMGCA_UNIT_MASS, 1},
-    {"克", "g", KMGCA_UNIT_MASS, 1},
+    {"grs", "g", KMGCA_UNIT_MASS, 1}, {"克", "g", KMGCA_UNIT_MASS, 1},
     {"kg", "kg", KMGCA_UNIT_MASS, 1000}, {"kgs", "kg", KMGCA_UNIT_MASS, 1000},
     {"kilogram", "kg", KMGCA_UNIT_MASS, 1000}, {"kilograms", "kg", KMGCA_UNIT_MASS, 1000},
     {"kilo", "kg", KMGCA_UNIT_MASS, 1000}, {"kilos", "kg", KMGCA_UNIT_MASS, 1000},
@@ -75,12 +77,14 @@ static const unit_def units[] = {
     {"tablespoons", "tbsp", KMGCA_UNIT_VOLUME, 14.78676478125},
     {"T", "tbsp", KMGCA_UNIT_VOLUME, 14.78676478125},
     {"汤匙", "tbsp", KMGCA_UNIT_VOLUME, 14.78676478125},
+    {"大匙", "tbsp", KMGCA_UNIT_VOLUME, 14.78676478125},
     {"tsp", "tsp", KMGCA_UNIT_VOLUME, 4.92892159375},
     {"tsps", "tsp", KMGCA_UNIT_VOLUME, 4.92892159375},
     {"teaspoon", "tsp", KMGCA_UNIT_VOLUME, 4.92892159375},
     {"teaspoons", "tsp", KMGCA_UNIT_VOLUME, 4.92892159375},
     {"t", "tsp", KMGCA_UNIT_VOLUME, 4.92892159375},
     {"茶匙", "tsp", KMGCA_UNIT_VOLUME, 4.92892159375},
+    {"小匙", "tsp", KMGCA_UNIT_VOLUME, 4.92892159375},
     {"pint", "pint", KMGCA_UNIT_VOLUME, 473.176473},
     {"pints", "pint", KMGCA_UNIT_VOLUME, 473.176473},
     {"pt", "pint", KMGCA_UNIT_VOLUME, 473.176473},
@@ -89,14 +93,38 @@ static const unit_def units[] = {
     {"qt", "quart", KMGCA_UNIT_VOLUME, 946.352946},
 };
 
-/* Is a unit name written at s? Longest name wins ("fl oz" over "fl").
- * Returns the length used, or 0. */
-static size_t unit_at(const char *s, const unit_def **out)
+/* The units by their first byte (lower case), built once: unit_at is asked
+ * at every token of every line. */
+#define UNITS_PER_BYTE 24
+static unsigned char unit_first[256][UNITS_PER_BYTE + 1]; /* count, then indices */
+static unsigned char unit_len[sizeof units / sizeof units[0]];
+static pthread_once_t unit_once = PTHREAD_ONCE_INIT;
+
+static void unit_index(void)
+{
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        unsigned char c = (unsigned char)units[i].name[0];
+        if (c < 0x80)
+            c = (unsigned char)tolower(c);
+        unsigned char *slot = unit_first[c];
+        if (slot[0] < UNITS_PER_BYTE)
+            slot[1 + slot[0]++] = (unsigned char)i;
+        unit_len[i] = (unsigned char)strlen(units[i].name);
+    }
+}
+
+size_t unit_at(const char *s, const unit_def **out)
 {
     size_t best = 0;
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+    unsigned char c0 = (unsigned char)s[0];
+    if (c0 < 0x80 && !isalpha(c0))
+        return 0;               /* every unit starts with a letter or a 汉字 */
+    pthread_once(&unit_once, unit_index);
+    const unsigned char *slot = unit_first[c0 < 0x80 ? tolower(c0) : c0];
+    for (size_t k = 0; k < slot[0]; k++) {
+        size_t i = slot[1 + k];
         const char *name = units[i].name;
-        size_t len = strlen(name);
+        size_t len = unit_len[i];
         int exact_case = (len == 1 && (name[0] == 'T' || name[0] == 't'));
         int same = exact_case ? strncmp(s, name, len) == 0 : strncasecmp(s, name, len) == 0;
         if (!same || len <= best)
@@ -117,143 +145,1112 @@ static size_t unit_at(const char *s, const unit_def **out)
     return best;
 }
 
-/* Unicode vulgar fractions. */
+const unit_def *unit_named(const char *canonical)
+{
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(units[i].canonical, canonical) == 0)
+            return &units[i];
+    return NULL;
+}
+
+/* ---- Normalised text ---------------------------------------------------- */
+
+/* The text in lower case with full-width forms and look-alike symbols
+ * folded to ASCII; map[i] is the byte of the original text that byte i came
+ * from, so that a serving found here is cut from the original. */
+typedef struct {
+    char s[TEXT_MAX + 1];
+    unsigned short map[TEXT_MAX + 1];
+    size_t len;
+    const char *orig;
+    size_t orig_len;
+} norm;
+
+static void normalise(const char *in, norm *n)
+{
+    size_t o = 0, i = 0, len = strlen(in);
+    n->orig = in;
+    n->orig_len = len;
+    while (i < len && o < TEXT_MAX) {
+        size_t cl;
+        long cp = utf8_decode(in + i, &cl);
+        char c = 0;
+        if (cp >= 'A' && cp <= 'Z')
+            c = (char)(cp + 32);
+        else if (cp >= 0 && cp < 0x80)
+            c = (char)cp;
+        else if (cp >= 0xFF01 && cp <= 0xFF5E)
+            c = (char)tolower((int)(cp - 0xFEE0));
+        else if (cp == 0x3000 || cp == 0x00A0 || cp == 0x3002)
+            c = ' ';
+        else if (cp == 0x3001)
+            c = ',';
+        else if (cp == 0x00D7)
+            c = 'x';
+        else if (cp == 0x301C)
+            c = '~';
+        else if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212)
+            c = '-';
+        else if (cp == 0x201C || cp == 0x201D || cp == 0x2033)
+            c = '"';
+        else if (cp == 0x2018 || cp == 0x2019)
+            c = '\'';
+        else if (cp == 0x3010 || cp == 0x300C)
+            c = '(';
+        else if (cp == 0x3011 || cp == 0x300D)
+            c = ')';
+        if (c == '\t' || c == '\r' || c == '\n')
+            c = ' ';
+        if (c) {
+            n->s[o] = c;
+            n->map[o++] = (unsigned short)i;
+        } else {
+            if (o + cl > TEXT_MAX)
+                break;
+            for (size_t k = 0; k < cl; k++) {
+                n->s[o] = in[i + k];
+                n->map[o++] = (unsigned short)(i + k);
+            }
+        }
+        i += cl;
+    }
+    n->s[o] = '\0';
+    n->map[o] = (unsigned short)i;
+    n->len = o;
+}
+
+/* ---- Tokens -------------------------------------------------------------- */
+
+enum { TK_NUM, TK_WORD, TK_CJK, TK_PUNCT };
+enum {
+    NF_FRACTION = 1,   /* "1/2", "½": may complete a whole number before it */
+    NF_CENTS = 2,      /* "1.00": two decimals, as app exports write amounts */
+    NF_GLUED = 4,      /* no space before, and a letter before: "v8", "b12" */
+};
+
+typedef struct {
+    unsigned short start, end;
+    unsigned char type, space, flags, guarded;
+    double value;          /* TK_NUM */
+    long cp;               /* TK_CJK, TK_PUNCT */
+} token;
+
+typedef struct {
+    norm n;
+    token t[TOKENS_MAX];
+    int count;
+    int guarded_all;
+} tokens;
+
 static const struct {
     const char *text;
     double value;
-} fractions[] = {
+} vulgar[] = {
     {"½", 0.5}, {"¼", 0.25}, {"¾", 0.75}, {"⅓", 1.0 / 3}, {"⅔", 2.0 / 3}, {"⅕", 0.2},
     {"⅖", 0.4}, {"⅗", 0.6}, {"⅘", 0.8}, {"⅙", 1.0 / 6}, {"⅚", 5.0 / 6}, {"⅛", 0.125},
     {"⅜", 0.375}, {"⅝", 0.625}, {"⅞", 0.875},
 };
 
-static size_t fraction_at(const char *s, double *v)
+static size_t vulgar_at(const char *s, double *v)
 {
-    for (size_t i = 0; i < sizeof fractions / sizeof fractions[0]; i++) {
-        size_t len = strlen(fractions[i].text);
-        if (strncmp(s, fractions[i].text, len) == 0) {
-            *v = fractions[i].value;
+    if ((unsigned char)s[0] != 0xC2 && (unsigned char)s[0] != 0xE2)
+        return 0;
+    for (size_t i = 0; i < sizeof vulgar / sizeof vulgar[0]; i++) {
+        size_t len = strlen(vulgar[i].text);
+        if (strncmp(s, vulgar[i].text, len) == 0) {
+            *v = vulgar[i].value;
             return len;
         }
     }
     return 0;
 }
 
+static int digit_at(const char *s) { return *s >= '0' && *s <= '9'; }
+
+/* A number at s: "12", "1.5", "1,5", "1/2", "1½", "1-1/2", "½". Returns the
+ * bytes used (0: none). */
+static size_t number_at(const char *s, double *v, unsigned char *flags)
+{
+    *flags = 0;
+    size_t n = vulgar_at(s, v);
+    if (n) {
+        *flags = NF_FRACTION;
+        return n;
+    }
+    if (!digit_at(s) && !(s[0] == '.' && digit_at(s + 1)))
+        return 0;
+    n = parse_decimal(s, v);
+    if (!n)
+        return 0;
+    const char *dot = memchr(s, '.', n);
+    if (!dot)
+        dot = memchr(s, ',', n);
+    int whole = !dot;
+    if (dot && (size_t)(s + n - dot) == 3)
+        *flags |= NF_CENTS;
+    double f;
+    size_t m;
+    if (whole && (m = vulgar_at(s + n, &f)) > 0) {          /* 1½ */
+        *v += f;
+        return n + m;
+    }
+    if (whole && s[n] == '/' && digit_at(s + n + 1)) {        /* 1/2 */
+        double d;
+        m = parse_decimal(s + n + 1, &d);
+        if (d == 0)
+            return n;           /* "1/0": the caller sees the stray "/" */
+        *v /= d;
+        *flags |= NF_FRACTION;
+        return n + 1 + m;
+    }
+    if (whole && s[n] == '-' && digit_at(s + n + 1)) {        /* 1-1/2 (USDA style) */
+        double a, b;
+        size_t k = parse_decimal(s + n + 1, &a);
+        const char *q = s + n + 1 + k;
+        if (q[0] == '/' && digit_at(q + 1) && !memchr(s + n + 1, '.', k)) {
+            size_t l = parse_decimal(q + 1, &b);
+            if (b != 0 && a < b) {
+                *v += a / b;
+                return n + 1 + k + 1 + l;
+            }
+        }
+    }
+    return n;
+}
+
+static int is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || c == '\'' || c >= 0x80;
+}
+
+static void tokenise(const char *text, tokens *tk)
+{
+    normalise(text, &tk->n);
+    const char *s = tk->n.s;
+    size_t i = 0;
+    int space = 1;
+    tk->count = 0;
+    tk->guarded_all = 0;
+    while (s[i] && tk->count < TOKENS_MAX) {
+        if (s[i] == ' ') {
+            space = 1;
+            i++;
+            continue;
+        }
+        token *t = &tk->t[tk->count];
+        memset(t, 0, sizeof *t);
+        t->start = (unsigned short)i;
+        t->space = (unsigned char)space;
+        double v;
+        unsigned char fl;
+        size_t n = number_at(s + i, &v, &fl);
+        if (n) {
+            t->type = TK_NUM;
+            t->value = v;
+            t->flags = fl;
+            if (!space && i > 0 && isalpha((unsigned char)s[i - 1]))
+                t->flags |= NF_GLUED;
+            i += n;
+        } else {
+            size_t cl;
+            long cp = utf8_decode(s + i, &cl);
+            if (cp > 0 && is_cjk((unsigned long)cp)) {
+                t->type = TK_CJK;
+                t->cp = cp;
+                i += cl;
+            } else if ((cp >= 'a' && cp <= 'z') || (cp >= 0x80 && cp != 0xB0)) {
+                /* A word: ASCII letters, accented letters, other symbols. */
+                t->type = TK_WORD;
+                while (s[i] && is_word_byte((unsigned char)s[i])) {
+                    long c2 = utf8_decode(s + i, &cl);
+                    double fv;
+                    if ((c2 > 0 && is_cjk((unsigned long)c2)) || vulgar_at(s + i, &fv))
+                        break;
+                    i += cl;
+                }
+                if (i == t->start)
+                    i += cl;
+            } else {
+                t->type = TK_PUNCT;
+                t->cp = cp;
+                i += cl ? cl : 1;
+            }
+        }
+        t->end = (unsigned short)i;
+        tk->count++;
+        space = 0;
+    }
+}
+
+static int word_is(const tokens *tk, int i, const char *w)
+{
+    if (i < 0 || i >= tk->count || tk->t[i].type != TK_WORD)
+        return 0;
+    const char *p = tk->n.s + tk->t[i].start, *end = tk->n.s + tk->t[i].end;
+    while (p < end && *w && *p == *w)
+        p++, w++;
+    return p == end && !*w;
+}
+
+static int punct_is(const tokens *tk, int i, char c)
+{
+    return i >= 0 && i < tk->count && tk->t[i].type == TK_PUNCT && tk->t[i].cp == c;
+}
+
+static int cjk_is(const tokens *tk, int i, const char *ch)
+{
+    if (i < 0 || i >= tk->count || tk->t[i].type != TK_CJK)
+        return 0;
+    size_t len = (size_t)(tk->t[i].end - tk->t[i].start);
+    return strlen(ch) == len && memcmp(tk->n.s + tk->t[i].start, ch, len) == 0;
+}
+
+/* The token that starts at byte offset `at`, or count when none does. */
+static int token_from(const tokens *tk, int from, size_t at)
+{
+    int i = from;
+    while (i < tk->count && tk->t[i].start < at)
+        i++;
+    return i;
+}
+
+/* ---- Names that hold numbers --------------------------------------------- */
+
+/* Text that reads like a serving but names a food: its tokens start no
+ * amount. (A number joined to a word, "7-grain", "2%", "v8", is told by its
+ * shape; these are the rest.) */
+static const char *const number_names[] = {
+    "7 up", "7up", "3 musketeers", "100 grand", "5 spice", "five spice", "half and half",
+    "half & half", "thousand island", "1000 island", "quarter pounder", "chicken 65",
+    "5 hour energy", "5-hour energy", "one a day", "a la mode", "a la carte",
+    "千张", "三杯", "六个核桃", "三只松鼠", "一口酥", "两面黄", "一品",
+};
+
+static void guard_names(tokens *tk)
+{
+    const char *s = tk->n.s;
+    unsigned char present[256] = {0};
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        present[*p] = 1;
+    for (size_t k = 0; k < sizeof number_names / sizeof number_names[0]; k++) {
+        const char *name = number_names[k];
+        if (!present[(unsigned char)name[0]] || !present[(unsigned char)name[1]])
+            continue;
+        size_t len = strlen(name);
+        for (const char *p = strstr(s, name); p; p = strstr(p + 1, name)) {
+            size_t at = (size_t)(p - s);
+            int ascii = (unsigned char)name[0] < 0x80;
+            if (ascii && ((at > 0 && isalnum((unsigned char)s[at - 1])) ||
+                          isalnum((unsigned char)s[at + len])))
+                continue;
+            for (int i = 0; i < tk->count; i++)
+                if (tk->t[i].start >= at && tk->t[i].start < at + len)
+                    tk->t[i].guarded = 1;
+        }
+    }
+}
+
+/* ---- Amounts ------------------------------------------------------------- */
+
+enum {
+    AF_VAGUE = 1,      /* "a few", "几": not an amount */
+    AF_RANGE = 2,      /* "2-3", "一两个" */
+    AF_SOME = 4,       /* "some", "一些": one typical serving */
+    AF_WORDS = 8,      /* written in words ("a", "half", "两") */
+    AF_XCOUNT = 16,    /* "x2", "3x" */
+    AF_CJK = 32,       /* Chinese numerals or digits before a measure word */
+};
+
+typedef struct {
+    double value;
+    int next;              /* first token after the amount */
+    int flags;
+    const char *why;       /* the reason for a vague amount or range */
+    const char *note;      /* how a word was read ("大半 read as 3/4") */
+} amount;
+
 static const struct {
     const char *word;
     double value;
 } number_words[] = {
     {"a", 1}, {"an", 1}, {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5},
-    {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"twelve", 12},
-    {"half", 0.5}, {"quarter", 0.25}, {"dozen", 12}, {"半", 0.5}, {"一", 1}, {"两", 2},
-    {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5},
+    {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11},
+    {"twelve", 12}, {"fifteen", 15}, {"twenty", 20}, {"half", 0.5}, {"quarter", 0.25},
+    {"third", 1.0 / 3}, {"dozen", 12}, {"couple", 2}, {"pair", 2},
 };
 
-static const char *skip_spaces(const char *s)
+static double number_word(const tokens *tk, int i)
 {
-    while (*s == ' ' || *s == '\t')
-        s++;
-    return s;
+    for (size_t k = 0; k < sizeof number_words / sizeof number_words[0]; k++)
+        if (word_is(tk, i, number_words[k].word))
+            return number_words[k].value;
+    return NAN;
 }
 
-/* Parses a leading amount. Returns bytes used, 0 when there is none, or
- * (size_t)-1 for a written amount that is not usable (sets *why). */
-static size_t amount_at(const char *s, double *out, const char **why)
+/* Chinese numerals: 零 一 二 两 三 ... 九, 十 百 千 as multipliers. */
+static int zh_digit(long cp)
 {
-    const char *p = skip_spaces(s);
-    double v = 0;
-    size_t n;
-    *why = NULL;
-    if (*p == '-' || *p == '+' || *p == '.' || isdigit((unsigned char)*p)) {
-        if (*p == '-') {
-            *why = "the amount is negative";
-            return (size_t)-1;
+    static const long digits[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                  0x516D, 0x4E03, 0x516B, 0x4E5D};
+    for (int d = 0; d < 10; d++)
+        if (cp == digits[d])
+            return d;
+    if (cp == 0x3007)
+        return 0;       /* 〇 */
+    if (cp == 0x4E24)
+        return 2;       /* 两 */
+    return -1;
+}
+
+static int zh_multiplier(long cp)
+{
+    return cp == 0x5341 ? 10 : cp == 0x767E ? 100 : cp == 0x5343 ? 1000 : 0; /* 十 百 千 */
+}
+
+#define CP_HALF 0x534A   /* 半 */
+#define CP_FEW 0x51E0    /* 几 */
+#define CP_LIANG 0x4E24  /* 两 */
+
+static int is_zh_numeral(const token *t)
+{
+    return t->type == TK_CJK && (zh_digit(t->cp) >= 0 || zh_multiplier(t->cp) ||
+                                 t->cp == CP_HALF || t->cp == CP_FEW);
+}
+
+/* 1 when a Chinese measure word or unit starts at token i, after an
+ * optional size character (小 大 中); *end gets the token after it. */
+static int zh_measure_at(const tokens *tk, int i, int *end)
+{
+    if (i >= tk->count || tk->t[i].guarded)
+        return 0;
+    const char *s = tk->n.s + tk->t[i].start;
+    size_t len;
+    const unit_def *u;
+    if (tk->t[i].type == TK_CJK) {
+        if ((len = unit_at(s, &u)) > 0) {                    /* 克, 毫升, 小匙 */
+            *end = token_from(tk, i, tk->t[i].start + len);
+            return 1;
         }
-        if (*p == '+')
-            p++;
+        const struct kmgca_measure_word *m = measure_word_at(s, &len);
+        if (m && !m->concept[0] && i + 1 < tk->count)        /* a size: 小碗 */
+            return zh_measure_at(tk, i + 1, end) && !cjk_is(tk, i + 1, "两");
+        if ((m && m->concept[0]) || (len = unit_at(s, &u)) > 0) {
+            *end = token_from(tk, i, tk->t[i].start + len);
+            return 1;
+        }
+        return 0;
     }
-    if ((n = parse_decimal(p, &v)) > 0) {
-        p += n;
-        if (*p == 'e' || *p == 'E') {
-            *why = "write the amount as a plain number";
-            return (size_t)-1;
-        }
-        double f;
-        const char *q = skip_spaces(p);
-        if ((n = fraction_at(q, &f)) > 0) {            /* 1½, 1 ½ */
-            v += f;
-            p = q + n;
-        } else if (*p == '/') {                         /* 1/2 */
-            double d;
-            size_t m = parse_decimal(p + 1, &d);
-            if (!m || d == 0) {
-                *why = "the fraction has no usable denominator";
-                return (size_t)-1;
-            }
-            v /= d;
-            p += 1 + m;
-        } else if (isdigit((unsigned char)*q) && q != p) { /* 1 1/2 */
-            double a, b;
-            size_t m = parse_decimal(q, &a);
-            if (q[m] == '/' && parse_decimal(q + m + 1, &b) && b != 0) {
-                v += a / b;
-                p = q + m + 1 + parse_decimal(q + m + 1, &b);
-            }
-        }
-        if (*skip_spaces(p) == '-' && isdigit((unsigned char)*skip_spaces(skip_spaces(p) + 1))) {
-            *why = "the amount is a range; give one amount";
-            return (size_t)-1;
-        }
-        *out = v;
-        return (size_t)(p - s);
-    }
-    if ((n = fraction_at(p, &v)) > 0) {
-        *out = v;
-        return (size_t)(p + n - s);
-    }
-    if (strncasecmp(p, "nan", 3) == 0 || strncasecmp(p, "inf", 3) == 0) {
-        *why = "the amount is not a number";
-        return (size_t)-1;
-    }
-    for (size_t i = 0; i < sizeof number_words / sizeof number_words[0]; i++) {
-        size_t len = strlen(number_words[i].word);
-        int ascii = (unsigned char)number_words[i].word[0] < 0x80;
-        /* Compare first: p may be shorter than the word. */
-        if (strncasecmp(p, number_words[i].word, len) == 0 &&
-            (!ascii || p[len] == ' ' || p[len] == '\0')) {
-            /* "两" is also a unit (50 g): only a number when more follows. */
-            if (!ascii && p[len] == '\0')
-                continue;
-            v = number_words[i].value;
-            p += len;
-            /* "half a cup", "a half cup" */
-            const char *q = skip_spaces(p);
-            if (v == 0.5 && (strncasecmp(q, "a ", 2) == 0 || strncasecmp(q, "an ", 3) == 0))
-                p = q + (q[1] == ' ' ? 2 : 3);
-            else if (v == 1 && strncasecmp(q, "half ", 5) == 0) {
-                v = 0.5;
-                p = q + 5;
-            }
-            *out = v;
-            return (size_t)(p - s);
-        }
+    /* "50g", "300ml" after Chinese: an ASCII unit. */
+    if (tk->t[i].type == TK_WORD && (len = unit_at(s, &u)) > 0) {
+        *end = token_from(tk, i, tk->t[i].start + len);
+        return 1;
     }
     return 0;
 }
 
-/* Lower-cases ASCII, trims, drops a leading "of" and a trailing period. */
-static void clean_words(const char *in, char *out, size_t size)
+/* A run of Chinese numerals at i: 一, 十二, 二十五, 一百五, 两, 半, 一半. */
+static int zh_amount_at(const tokens *tk, int i, amount *a)
 {
-    const char *p = skip_spaces(in);
-    if (strncasecmp(p, "of ", 3) == 0)
-        p = skip_spaces(p + 3);
-    copy_text(out, size, p);
-    for (char *c = out; *c; c++)
-        if ((unsigned char)*c < 0x80)
-            *c = (char)tolower((unsigned char)*c);
-    size_t n = strlen(out);
-    while (n && (out[n - 1] == ' ' || out[n - 1] == '.' || out[n - 1] == '\t'))
-        out[--n] = '\0';
+    int j = i, has_few = 0, has_half_only = 1;
+    while (j < tk->count && is_zh_numeral(&tk->t[j]) && !tk->t[j].guarded &&
+           (j == i || !tk->t[j].space))
+        j++;
+    if (j == i)
+        return 0;
+    /* "二两", "三两": a numeral then 两 is 50 g each, not the numeral 2 —
+     * except "一两个" (one or two), a range. */
+    int liang_unit = 0;
+    if (j - i >= 2 && tk->t[j - 1].cp == CP_LIANG) {
+        int after;
+        int measure = zh_measure_at(tk, j, &after);
+        if (!(j - i == 2 && tk->t[i].cp == 0x4E00 && measure)) {
+            j--;
+            liang_unit = 1;
+        }
+    }
+    memset(a, 0, sizeof *a);
+    a->flags = AF_CJK | AF_WORDS;
+    double value = 0, section = 0;
+    int digit = -1, last_mult = 0, prev_digit = -1, range = 0;
+    for (int k = i; k < j; k++) {
+        long cp = tk->t[k].cp;
+        int d = zh_digit(cp), m = zh_multiplier(cp);
+        if (cp == CP_FEW) {
+            has_few = 1;
+            has_half_only = 0;
+            continue;
+        }
+        if (cp == CP_HALF) {
+            if (k == j - 1 && k > i && digit == 1 && !section) {
+                value = 0.5;            /* 一半: a half */
+                digit = -1;
+                continue;
+            }
+            if (k == i && j - i == 1) {
+                value = 0.5;
+                continue;
+            }
+            if (k == i && zh_digit(tk->t[k + 1].cp) < 0)
+                continue;               /* 半 then a unit */
+            range = 1;
+            continue;
+        }
+        has_half_only = 0;
+        if (d >= 0) {
+            if (digit >= 0 && !m) {
+                /* Two digits in a row: 两三, 三四 — a range (一百五: 150). */
+                if (d == digit + 1 || (digit == 1 && d == 2))
+                    range = 1;
+                else
+                    return 0;
+            }
+            prev_digit = digit;
+            digit = d;
+        } else if (m) {
+            section += (digit < 0 ? 1 : digit) * m;
+            last_mult = m;
+            digit = -1;
+        }
+    }
+    (void)prev_digit;
+    if (digit >= 0)
+        section += last_mult >= 100 && digit > 0 ? digit * (last_mult / 10) : digit;
+    if (value != 0.5 || section)
+        value += section;
+    a->value = value;
+    a->next = j;
+    if (has_few) {
+        a->flags |= AF_VAGUE;
+        a->why = "几 (a few) is not an amount; write the number";
+    } else if (range) {
+        a->flags |= AF_RANGE;
+        a->why = "the amount is a range; write one number";
+    }
+    (void)has_half_only;
+    /* A numeral counts only before a measure word or unit ("三文鱼" is
+     * salmon); 两 as a unit is one. */
+    int after;
+    if (!liang_unit && !zh_measure_at(tk, j, &after) && !(value == 0.5 && j - i == 2))
+        return 0;
+    return 1;
+}
+
+/* Words that stand for "how much" without saying: */
+static const char *const vague_words[][2] = {
+    {"few", "\"a few\" is not an amount; write the number"},
+    {"several", "\"several\" is not an amount; write the number"},
+    {"little", "\"a little\" is not an amount; write how much"},
+    {"bit", "\"a bit\" is not an amount; write how much"},
+    {"lots", "\"lots\" is not an amount; write how much"},
+    {"many", "\"many\" is not an amount; write the number"},
+    {"loads", "\"loads\" is not an amount; write how much"},
+    {"bits", "\"bits\" is not an amount; write how much"},
+    {"plenty", "\"plenty\" is not an amount; write how much"},
+};
+
+static int amount_at(const tokens *tk, int i, amount *a)
+{
+    memset(a, 0, sizeof *a);
+    if (i >= tk->count || tk->t[i].guarded)
+        return 0;
+    const token *t = &tk->t[i];
+    if (t->type == TK_CJK) {
+        if (!zh_amount_at(tk, i, a)) {
+            /* 大半碗, 小半碗: most of, a third of. */
+            if ((cjk_is(tk, i, "大") || cjk_is(tk, i, "小")) && cjk_is(tk, i + 1, "半")) {
+                int after;
+                if (!zh_measure_at(tk, i + 2, &after))
+                    return 0;
+                int big = cjk_is(tk, i, "大");
+                a->value = big ? 0.75 : 1.0 / 3;
+                a->note = big ? "大半 (most of) read as 3/4" : "小半 (a little of) read as 1/3";
+                a->next = i + 2;
+                a->flags = AF_CJK | AF_WORDS;
+                return 1;
+            }
+            /* 适量 (as needed), 少许 (a little), 若干 (some number), 一点 (a bit) */
+            static const char *const vague_zh[][3] = {
+                {"适", "量", "适量 (as much as needed) is not an amount; write how much"},
+                {"少", "许", "少许 (a little) is not an amount; write how much"},
+                {"若", "干", "若干 (a number of) is not an amount; write the number"},
+                {"一", "点", "一点 (a bit) is not an amount; write how much"},
+                {"多", "少", "多少 is not an amount; write how much"},
+            };
+            for (size_t k = 0; k < sizeof vague_zh / sizeof vague_zh[0]; k++)
+                if (cjk_is(tk, i, vague_zh[k][0]) && cjk_is(tk, i + 1, vague_zh[k][1])) {
+                    a->value = 1;
+                    a->next = i + 2;
+                    a->flags = AF_CJK | AF_VAGUE;
+                    a->why = vague_zh[k][2];
+                    return 1;
+                }
+            if (cjk_is(tk, i, "一") && cjk_is(tk, i + 1, "些")) {
+                a->value = 1;
+                a->next = i + 2;
+                a->flags = AF_CJK | AF_SOME;
+                a->why = "一些 (some) is not an amount";
+                return 1;
+            }
+            return 0;
+        }
+        return 1;
+    }
+    if (t->type == TK_NUM) {
+        if (t->flags & NF_GLUED)
+            return 0;           /* "v8", "b12": part of a word */
+        const char *s = tk->n.s;
+        char after = s[t->end];
+        if (after == '%' || after == ':' || after == '"' ||
+            (after == '-' && isalpha((unsigned char)s[t->end + 1])) ||
+            word_is(tk, i + 1, "inch") || (word_is(tk, i + 1, "in") && punct_is(tk, i + 2, '.')))
+            return 0;           /* 2% milk, 7-grain, 8:30, 6" */
+        a->value = t->value;
+        a->next = i + 1;
+        /* 1 1/2, 1 ½ */
+        if (!(t->flags & NF_FRACTION) && t->value == floor(t->value) && i + 1 < tk->count &&
+            tk->t[i + 1].type == TK_NUM && (tk->t[i + 1].flags & NF_FRACTION) &&
+            tk->t[i + 1].value < 1) {
+            a->value += tk->t[i + 1].value;
+            a->next = i + 2;
+        }
+        /* 1 and a half, 2 and 1/2 */
+        int j = a->next;
+        if (word_is(tk, j, "and") && word_is(tk, j + 1, "a") && word_is(tk, j + 2, "half")) {
+            a->value += 0.5;
+            a->next = j + 3;
+        } else if (word_is(tk, j, "and") && j + 1 < tk->count && tk->t[j + 1].type == TK_NUM &&
+                   (tk->t[j + 1].flags & NF_FRACTION)) {
+            a->value += tk->t[j + 1].value;
+            a->next = j + 2;
+        }
+        j = a->next;
+        /* 2-3, 2 - 3, 2~3, 2 to 3, 2 or 3 */
+        if ((punct_is(tk, j, '-') || punct_is(tk, j, '~') || word_is(tk, j, "to") ||
+             word_is(tk, j, "or")) &&
+            j + 1 < tk->count && tk->t[j + 1].type == TK_NUM &&
+            !(tk->t[j + 1].flags & NF_FRACTION) && tk->t[j + 1].value > a->value) {
+            a->flags |= AF_RANGE;
+            a->why = "the amount is a range; give one amount";
+            a->next = j + 2;
+        }
+        /* digits before a Chinese measure word: 2个, 12个 */
+        int end;
+        if (a->next < tk->count && tk->t[a->next].type == TK_CJK &&
+            zh_measure_at(tk, a->next, &end))
+            a->flags |= AF_CJK;
+        if (word_is(tk, a->next, "dozen")) {
+            a->value *= 12;
+            a->next++;
+        }
+        return 1;
+    }
+    if (t->type != TK_WORD)
+        return 0;
+    /* "x2", "x 2": a count written after the food */
+    if (word_is(tk, i, "x") && i + 1 < tk->count && tk->t[i + 1].type == TK_NUM &&
+        !(tk->t[i + 1].flags & NF_FRACTION)) {
+        a->value = tk->t[i + 1].value;
+        a->next = i + 2;
+        a->flags = AF_XCOUNT;
+        return 1;
+    }
+    if (word_is(tk, i, "as") && (word_is(tk, i + 1, "much") || word_is(tk, i + 1, "many"))) {
+        a->value = 1;
+        a->next = i + 2;
+        a->flags = AF_VAGUE | AF_WORDS;
+        a->why = "\"as much as\" is not an amount; write how much";
+        return 1;
+    }
+    if (word_is(tk, i, "between") && i + 1 < tk->count && tk->t[i + 1].type == TK_NUM &&
+        word_is(tk, i + 2, "and") && i + 3 < tk->count && tk->t[i + 3].type == TK_NUM) {
+        a->value = tk->t[i + 1].value;
+        a->next = i + 4;
+        a->flags = AF_RANGE;
+        a->why = "the amount is a range; give one amount";
+        return 1;
+    }
+    if (word_is(tk, i, "some") || word_is(tk, i, "any")) {
+        a->value = 1;
+        a->next = i + 1;
+        a->flags = AF_SOME | AF_WORDS;
+        a->why = "\"some\" is not an amount";
+        return 1;
+    }
+    int j = i;
+    if (word_is(tk, j, "a") || word_is(tk, j, "an"))
+        j++;
+    for (size_t k = 0; k < sizeof vague_words / sizeof vague_words[0]; k++)
+        if (word_is(tk, j, vague_words[k][0]) && (j > i || k == 1 || k >= 4)) {
+            a->value = 1;
+            a->next = j + 1;
+            a->flags = AF_VAGUE | AF_WORDS;
+            a->why = vague_words[k][1];
+            if (word_is(tk, a->next, "of"))
+                a->next++;
+            return 1;
+        }
+    double v = number_word(tk, i);
+    if (isnan(v))
+        return 0;
+    a->flags = AF_WORDS;
+    a->value = v;
+    a->next = i + 1;
+    j = i + 1;
+    if (v == 1 && j > i) {
+        /* "a half", "a quarter", "a couple of", "a dozen", "a third of" */
+        double w = number_word(tk, j);
+        if (!isnan(w) && w != 1 && (w < 1 || w == 2 || w == 12) && !word_is(tk, i, "one")) {
+            a->value = w;
+            a->next = ++j;
+        } else if (word_is(tk, i, "one") && word_is(tk, j, "half")) {
+            a->value = 0.5;
+            a->next = ++j;
+        }
+    }
+    j = a->next;
+    if (a->value == 0.5 || a->value == 0.25 || a->value == 1.0 / 3) {
+        /* "half a cup", "half an apple", "half of the pizza", "half a dozen" */
+        if (word_is(tk, j, "a") || word_is(tk, j, "an"))
+            j++;
+        else if (word_is(tk, j, "of") && (word_is(tk, j + 1, "a") || word_is(tk, j + 1, "an")))
+            j += 2;
+        if (word_is(tk, j, "dozen")) {
+            a->value *= 12;
+            j++;
+        }
+        a->next = j;
+    } else if (a->value == 2 && (word_is(tk, i, "couple") || word_is(tk, i + 1, "couple") ||
+                                 word_is(tk, i, "pair") || word_is(tk, i + 1, "pair"))) {
+        if (word_is(tk, j, "of"))
+            j++;
+        a->next = j;
+    }
+    j = a->next;
+    /* "three quarters of a cup", "two thirds" */
+    if (a->value >= 1 && a->value == floor(a->value)) {
+        double part = word_is(tk, j, "quarters") || word_is(tk, j, "quarter") ? 0.25
+                      : word_is(tk, j, "thirds") || word_is(tk, j, "third")   ? 1.0 / 3
+                                                                              : 0;
+        if (part > 0 && a->value * part <= 1) {
+            a->value *= part;
+            j++;
+            if (word_is(tk, j, "of") && (word_is(tk, j + 1, "a") || word_is(tk, j + 1, "an")))
+                j += 2;
+            a->next = j;
+        }
+    }
+    /* "one and a half", "two and a half" */
+    if (a->value >= 1 && word_is(tk, j, "and") && word_is(tk, j + 1, "a") &&
+        word_is(tk, j + 2, "half")) {
+        a->value += 0.5;
+        a->next = j + 3;
+    }
+    if (a->value >= 1 && word_is(tk, a->next, "dozen")) {
+        a->value *= 12;
+        a->next++;
+    }
+    return 1;
+}
+
+/* ---- Reading a serving at a token ----------------------------------------- */
+
+enum { CLASS_COUNT = 0, CLASS_HOUSEHOLD = 1, CLASS_MEASURE = 2 };
+
+typedef struct {
+    int start, end;            /* tokens [start, end) */
+    int amount_written;
+    int cls;                   /* CLASS_* */
+    int words_only;            /* household words not in the list (whole-text mode) */
+    int needs_of;              /* a unit with no amount, read only before "of" */
+    int size_only;             /* "small", "large" with no amount or unit */
+    kmgca_serving s;
+    const char *why;           /* a refused amount: the reason */
+    int some;                  /* "some": one typical serving */
+} reading;
+
+static int is_size_word(const tokens *tk, int i, const char **size, int *end)
+{
+    if (i >= tk->count || tk->guarded_all || tk->t[i].guarded ||
+        (tk->t[i].type != TK_WORD && tk->t[i].type != TK_CJK))
+        return 0;
+    size_t len;
+    const struct kmgca_measure_word *m = measure_word_at(tk->n.s + tk->t[i].start, &len);
+    if (!m || !m->size[0] || (m->concept[0] && strcmp(m->concept, "item") != 0))
+        return 0;
+    int after;
+    if (tk->t[i].type == TK_CJK && !zh_measure_at(tk, i + 1, &after))
+        return 0;       /* 小 and 大 are sizes only before a measure word */
+    *size = m->size;
+    *end = token_from(tk, i, tk->t[i].start + len);
+    return 1;
+}
+
+static void append_words(char *buf, size_t size, const tokens *tk, int from, int to)
+{
+    int after_punct = 0;
+    for (int k = from; k < to; k++) {
+        const token *t = &tk->t[k];
+        if (t->type == TK_PUNCT && t->cp != '%' && t->cp != '&') {
+            after_punct = 1;
+            continue;
+        }
+        size_t o = strlen(buf);
+        int sep = o && (t->space || after_punct) && buf[o - 1] != ' ';
+        after_punct = 0;
+        size_t len = (size_t)(t->end - t->start);
+        if (o + sep + len + 1 > size)
+            break;
+        if (sep)
+            buf[o++] = ' ';
+        memcpy(buf + o, tk->n.s + t->start, len);
+        buf[o + len] = '\0';
+    }
+}
+
+/* A weight or volume inside a qualifier: "(11 fl oz)", "(6 tbsp, ground)",
+ * "- each 1 oz". Returns 1 with its amount and unit. */
+static int qualifier_measure(const tokens *tk, int from, int to, double *value,
+                             const unit_def **unit, int *each, char *detail, size_t dsize)
+{
+    *each = 0;
+    int found = 0;
+    for (int k = from; k < to; k++) {
+        if (word_is(tk, k, "each") || word_is(tk, k, "ea") || word_is(tk, k, "per"))
+            *each = 1;
+        if (found || tk->t[k].type != TK_NUM || k + 1 >= to)
+            continue;
+        const unit_def *u = NULL;
+        size_t len = unit_at(tk->n.s + tk->t[k + 1].start, &u);
+        if (!len || (u->kind != KMGCA_UNIT_MASS && u->kind != KMGCA_UNIT_VOLUME))
+            continue;
+        *value = tk->t[k].value;
+        *unit = u;
+        found = 1;
+        int after = token_from(tk, k + 1, tk->t[k + 1].start + len);
+        if (detail && u->kind == KMGCA_UNIT_VOLUME)
+            append_words(detail, dsize, tk, after, to);
+        k = after - 1;
+    }
+    return found;
+}
+
+/* The unit at token i; "T" (capital, tablespoon) and "t" (teaspoon) are
+ * told apart by the original text, which the normalised text lowers. */
+static size_t unit_at_token(const tokens *tk, int i, const unit_def **u)
+{
+    size_t len = unit_at(tk->n.s + tk->t[i].start, u);
+    if (len == 1 && !strcmp((*u)->name, "t") && tk->n.orig[tk->n.map[tk->t[i].start]] == 'T')
+        unit_at("T", u);
+    return len;
+}
+
+static void set_unit(kmgca_serving *s, const unit_def *u)
+{
+    s->kind = u->kind;
+    s->unit_factor = u->factor;
+    copy_text(s->unit, sizeof s->unit, u->canonical);
+}
+
+static void fmt_number(char *buf, size_t size, double v)
+{
+    snprintf(buf, size, "%.4g", v);
+}
+
+/* Reads a serving starting at token i. whole: the text is only a serving
+ * (an amount field), so unknown words after the amount are household
+ * words and "- ..." qualifiers run to the end. */
+static int read_at(const tokens *tk, int i, int whole, reading *r)
+{
+    memset(r, 0, sizeof *r);
+    r->start = i;
+    kmgca_serving *s = &r->s;
+    amount a;
+    int j = i;
+    if (amount_at(tk, i, &a)) {
+        r->amount_written = 1;
+        s->amount = a.value;
+        j = a.next;
+        if (a.flags & (AF_VAGUE | AF_RANGE))
+            r->why = a.why;
+        if (a.flags & AF_SOME) {
+            r->some = 1;
+            copy_text(s->note, sizeof s->note, a.why);
+        }
+        if (a.note)
+            copy_text(s->note, sizeof s->note, a.note);
+        if (a.flags & AF_XCOUNT) {
+            r->end = j;
+            s->kind = KMGCA_UNIT_NONE;
+            return 1;
+        }
+    } else {
+        s->amount = 1;
+    }
+    /* "2 x 150 g", "2.00 x 3.0 oz", "3 x eggs", "2x toast" */
+    if (r->amount_written && (word_is(tk, j, "x") || punct_is(tk, j, '*'))) {
+        if (j + 1 < tk->count && tk->t[j + 1].type == TK_NUM) {
+            double per = tk->t[j + 1].value;
+            const unit_def *u = NULL;
+            size_t len = j + 2 < tk->count ? unit_at_token(tk, j + 2, &u) : 0;
+            if (len) {
+                char a1[32], a2[32];
+                fmt_number(a1, sizeof a1, s->amount);
+                fmt_number(a2, sizeof a2, per);
+                snprintf(s->note, sizeof s->note, "%s x %s %s", a1, a2, u->canonical);
+                s->amount *= per;
+                set_unit(s, u);
+                r->cls = CLASS_MEASURE;
+                r->end = token_from(tk, j + 2, tk->t[j + 2].start + len);
+                return 1;
+            }
+            return 0;
+        }
+        r->end = j + 1;
+        s->kind = KMGCA_UNIT_NONE;
+        return 1;
+    }
+    /* sizes, then a unit or a household word */
+    char sizes[48] = "";
+    const char *size;
+    int end;
+    int size_from = j;
+    const unit_def *u = NULL;
+    while (is_size_word(tk, j, &size, &end) &&
+           !(tk->t[j].type == TK_CJK && unit_at(tk->n.s + tk->t[j].start, &u) > 0)) {
+        appendf(sizes, sizeof sizes, "%s%s", sizes[0] ? " " : "", size);
+        j = end;
+    }
+    size_t len;
+    const struct kmgca_measure_word *m = NULL;
+    u = NULL;
+    if (j < tk->count && !tk->t[j].guarded &&
+        (tk->t[j].type == TK_WORD || tk->t[j].type == TK_CJK) &&
+        (len = unit_at_token(tk, j, &u)) > 0 &&
+        !(tk->t[j].type == TK_CJK && !r->amount_written)) {
+        /* 两 alone is a unit only after a numeral. */
+        set_unit(s, u);
+        r->cls = CLASS_MEASURE;
+        j = token_from(tk, j, tk->t[j].start + len);
+    } else if (j < tk->count && !tk->t[j].guarded &&
+               (tk->t[j].type == TK_WORD || tk->t[j].type == TK_CJK) &&
+               (m = measure_word_at(tk->n.s + tk->t[j].start, &len)) != NULL && m->concept[0] &&
+               !(m->size[0] && sizes[0] && 0)) {
+        int k = token_from(tk, j, tk->t[j].start + len);
+        char words[64];
+        copy_text(words, sizeof words, sizes);
+        if (m->size[0] && !strcmp(m->concept, "item")) {
+            /* "medium", "large" alone: the size of the food's item. */
+            appendf(words, sizeof words, "%s%s", words[0] ? " " : "", m->size);
+        } else {
+            appendf(words, sizeof words, "%s", words[0] ? " " : "");
+            size_t o = strlen(words);
+            copy_text(words + o, sizeof words - o, tk->n.s + tk->t[j].start);
+            words[o + len < sizeof words ? o + len : sizeof words - 1] = '\0';
+        }
+        s->kind = KMGCA_UNIT_PORTION;
+        copy_text(s->unit, sizeof s->unit, words);
+        r->cls = CLASS_HOUSEHOLD;
+        j = k;
+    } else if (sizes[0]) {
+        s->kind = KMGCA_UNIT_PORTION;
+        copy_text(s->unit, sizeof s->unit, sizes);
+        r->cls = CLASS_HOUSEHOLD;
+    } else if (whole && r->amount_written && j < tk->count && tk->t[j].type == TK_WORD &&
+               !word_is(tk, j, "of")) {
+        /* An amount field: words after the count name a measure the list
+         * does not hold ("1.00 shake (11 fl oz)", "2 biscuits"). */
+        int k = j;
+        while (k < tk->count && tk->t[k].type == TK_WORD)
+            k++;
+        s->kind = KMGCA_UNIT_PORTION;
+        copy_text(s->unit, sizeof s->unit, sizes);
+        append_words(s->unit, sizeof s->unit, tk, j, k);
+        r->cls = CLASS_HOUSEHOLD;
+        r->words_only = 1;
+        j = k;
+    } else {
+        j = size_from;
+        s->kind = KMGCA_UNIT_NONE;
+    }
+    if (!r->amount_written) {
+        if (r->cls == CLASS_COUNT)
+            return 0;
+        if (tk->t[i].type == TK_CJK && !whole)
+            return 0;          /* "碗" alone in food text is not a serving */
+        /* "small latte", "banana, small": a size alone is one of that size. */
+        r->size_only = sizes[0] && !m && !u && s->kind == KMGCA_UNIT_PORTION &&
+                       strstr("small medium large extra large jumbo", sizes) &&
+                       !word_is(tk, j, "of");
+        r->needs_of = !whole && !r->size_only;
+    }
+    /* "a handful or two": a range, with or without "of" after it */
+    if (r->needs_of && (word_is(tk, j, "or") || word_is(tk, j, "to"))) {
+        amount b;
+        if (amount_at(tk, j + 1, &b)) {
+            r->why = "the amount is a range; give one amount";
+            r->needs_of = 0;
+            j = b.next;
+            if (word_is(tk, j, "of"))
+                j++;
+        }
+    }
+    if (r->cls != CLASS_COUNT && word_is(tk, j, "of"))
+        j++, r->needs_of = 0;
+    else if (r->needs_of)
+        return 0;
+    /* 一个半, 一斤半: and a half */
+    if (r->cls != CLASS_COUNT && (a.flags & AF_CJK) && cjk_is(tk, j, "半")) {
+        s->amount += 0.5;
+        j++;
+    }
+    /* "半碗到一碗", "一两碗或两碗", "a handful or two": a range */
+    {
+        amount b;
+        if ((cjk_is(tk, j, "到") || cjk_is(tk, j, "至") || cjk_is(tk, j, "或") ||
+             word_is(tk, j, "or") || word_is(tk, j, "to")) &&
+            amount_at(tk, j + 1, &b) && !(b.flags & (AF_SOME | AF_XCOUNT))) {
+            r->why = "the amount is a range; give one amount";
+            int k = b.next;
+            int end2;
+            if (k < tk->count && zh_measure_at(tk, k, &end2))
+                k = end2;
+            else if (k < tk->count && tk->t[k].type == TK_WORD &&
+                     measure_word_at(tk->n.s + tk->t[k].start, &len))
+                k = token_from(tk, k, tk->t[k].start + len);
+            j = k;
+        }
+    }
+    /* a qualifier: the weight of one unit */
+    int qfrom = -1, qto = -1;
+    if (r->cls != CLASS_COUNT && punct_is(tk, j, '(')) {
+        int k = j + 1;
+        while (k < tk->count && !punct_is(tk, k, ')'))
+            k++;
+        if (k < tk->count) {
+            qfrom = j + 1;
+            qto = k;
+            j = k + 1;
+        }
+    }
+    if (whole && r->cls != CLASS_COUNT && punct_is(tk, j, '-')) {
+        /* "1.00 slice - each 1 oz", "1.00 large - 3\" diameter" */
+        if (qfrom < 0)
+            qfrom = j + 1;
+        qto = tk->count;
+        j = tk->count;
+    }
+    if (qfrom >= 0) {
+        double per;
+        const unit_def *qu;
+        int each;
+        char detail[64] = "";
+        if (qualifier_measure(tk, qfrom, qto, &per, &qu, &each, detail, sizeof detail)) {
+            /* Per unit when the text says "each" or the amount is written
+             * as exports write it ("2.00"), else the total ("2 slices
+             * (60 g)"). A mass beats a volume: it is what was eaten. */
+            int per_unit = each || (tk->t[i].type == TK_NUM && (tk->t[i].flags & NF_CENTS)) ||
+                           s->amount == 1;
+            if (r->cls == CLASS_HOUSEHOLD || qu->kind == KMGCA_UNIT_MASS ||
+                (r->cls == CLASS_MEASURE && s->kind == KMGCA_UNIT_VOLUME &&
+                 qu->kind == KMGCA_UNIT_VOLUME && 0)) {
+                char a1[32], a2[32];
+                fmt_number(a1, sizeof a1, s->amount);
+                fmt_number(a2, sizeof a2, per);
+                s->note[0] = '\0';
+                appendf(s->note, sizeof s->note, "%s %s (%s %s%s)", a1,
+                         s->unit[0] ? s->unit : "x", a2, qu->canonical,
+                         per_unit && s->amount != 1 ? " each" : "");
+                s->amount = per_unit ? s->amount * per : per;
+                set_unit(s, qu);
+                if (detail[0])
+                    copy_text(s->detail, sizeof s->detail, text_trim(detail));
+                r->cls = CLASS_MEASURE;
+            }
+        } else if (qfrom > 0 && qto > qfrom && r->cls == CLASS_MEASURE &&
+                   s->kind == KMGCA_UNIT_VOLUME) {
+            append_words(s->detail, sizeof s->detail, tk, qfrom, qto);
+        }
+    }
+    /* "150g x 2" */
+    if (r->cls == CLASS_MEASURE && word_is(tk, j, "x") && j + 1 < tk->count &&
+        tk->t[j + 1].type == TK_NUM && !(tk->t[j + 1].flags & NF_FRACTION) &&
+        (j + 2 >= tk->count || tk->t[j + 2].type != TK_WORD || whole)) {
+        s->amount *= tk->t[j + 1].value;
+        j += 2;
+    }
+    if (whole && j < tk->count) {
+        /* The rest of an amount field: words after a volume unit say how it
+         * was cut ("1 cup chopped"); after a count they name a household
+         * measure the list does not hold ("2 biscuits", "1 shake"). */
+        if (r->cls == CLASS_MEASURE && s->kind == KMGCA_UNIT_VOLUME) {
+            append_words(s->detail, sizeof s->detail, tk, j, tk->count);
+        } else if (r->cls != CLASS_MEASURE) {
+            char words[64];
+            copy_text(words, sizeof words, s->unit);
+            append_words(words, sizeof words, tk, j, tk->count);
+            if (words[0]) {
+                s->kind = KMGCA_UNIT_PORTION;
+                copy_text(s->unit, sizeof s->unit, words);
+                r->cls = CLASS_HOUSEHOLD;
+                r->words_only = 1;
+            }
+        }
+        j = tk->count;
+    }
+    r->end = j;
+    return 1;
+}
+
+/* ---- Fillers around a serving ---------------------------------------------- */
+
+/* Words said around a serving that are not the food: "about 200 g",
+ * "吃了一碗", "一碗左右". */
+static const char *const fillers_en[] = {"about", "approx", "approximately", "around", "roughly",
+                                         "ca", "circa", "had", "ate", "drank", "just", "only",
+                                         "total", "in", "total:", "approx."};
+static const char *const fillers_zh[] = {"吃了", "喝了", "吃", "喝", "约", "大约", "大概", "左右",
+                                         "差不多", "一共", "共", "了", "的", "各", "上下"};
+
+/* Bytes of a Chinese filler at token i, 0 when none; *end: the token after. */
+static int zh_filler_at(const tokens *tk, int i, int *end)
+{
+    if (i >= tk->count || tk->t[i].type != TK_CJK)
+        return 0;
+    const char *s = tk->n.s + tk->t[i].start;
+    size_t best = 0;
+    for (size_t k = 0; k < sizeof fillers_zh / sizeof fillers_zh[0]; k++) {
+        size_t len = strlen(fillers_zh[k]);
+        if (len > best && strncmp(s, fillers_zh[k], len) == 0)
+            best = len;
+    }
+    if (!best)
+        return 0;
+    *end = token_from(tk, i, tk->t[i].start + best);
+    return 1;
+}
+
+static int is_filler(const tokens *tk, int i, int *end)
+{
+    *end = i + 1;
+    if (i >= tk->count)
+        return 0;
+    const token *t = &tk->t[i];
+    if (t->type == TK_PUNCT)
+        return t->cp != '%' && t->cp != '&' && t->cp != '+';
+    if (t->type == TK_WORD) {
+        for (size_t k = 0; k < sizeof fillers_en / sizeof fillers_en[0]; k++)
+            if (word_is(tk, i, fillers_en[k]))
+                return 1;
+        return 0;
+    }
+    return zh_filler_at(tk, i, end);
+}
+
+/* ---- Parsing a serving field ----------------------------------------------- */
+
+static kmgca_status fail_reading(kmgca_error *err, const char *text, const char *why)
+{
+    return kmgca_fail(err, KMGCA_ERROR_AMOUNT, "\"%.120s\": %s", text, why);
 }
 
 kmgca_status kmgca_serving_parse(const char *text, kmgca_serving *s, kmgca_error *err)
@@ -261,67 +1258,269 @@ kmgca_status kmgca_serving_parse(const char *text, kmgca_serving *s, kmgca_error
     if (!s)
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no serving to fill");
     memset(s, 0, sizeof *s);
-    const char *p = text ? skip_spaces(text) : "";
-    if (!*p) {
-        s->amount = 100;
-        s->kind = KMGCA_UNIT_MASS;
-        s->unit_factor = 1;
-        strcpy(s->unit, "g");
-        return KMGCA_OK;
-    }
+    const char *p = text ? text : "";
+    while (*p == ' ' || *p == '\t')
+        p++;
     if (!utf8_valid(p, strlen(p)))
         return kmgca_fail(err, KMGCA_ERROR_ENCODING, "serving text is not valid UTF-8");
     if (strlen(p) > 200)
         return kmgca_fail(err, KMGCA_ERROR_LIMIT, "serving text is longer than 200 bytes");
-    const char *why;
-    size_t n = amount_at(p, &s->amount, &why);
-    if (n == (size_t)-1)
-        return kmgca_fail(err, KMGCA_ERROR_AMOUNT, "\"%s\": %s", p, why);
-    if (n == 0)
-        s->amount = 1; /* "cup", "medium": one of them */
-    p = skip_spaces(p + n);
-    if (!isfinite(s->amount) || s->amount > MAX_AMOUNT)
-        return kmgca_fail(err, KMGCA_ERROR_AMOUNT, "\"%s\": the amount is too large", text);
-    if (n == 0 && !*p)
-        return kmgca_fail(err, KMGCA_ERROR_AMOUNT, "no amount in \"%s\"", text);
-    const unit_def *u = NULL;
-    size_t ul = *p ? unit_at(p, &u) : 0;
-    if (ul) {
-        s->kind = u->kind;
-        s->unit_factor = u->factor;
-        copy_text(s->unit, sizeof s->unit, u->canonical);
-        clean_words(p + ul, s->detail, sizeof s->detail);
-    } else if (*p) {
-        s->kind = KMGCA_UNIT_PORTION;
-        clean_words(p, s->unit, sizeof s->unit);
-    } else {
-        s->kind = KMGCA_UNIT_NONE;
+    tokens tk;
+    tokenise(p, &tk);
+    int first = 0, end;
+    while (first < tk.count && is_filler(&tk, first, &end) &&
+           !(tk.t[first].type == TK_PUNCT && tk.t[first].cp == '-' && first + 1 < tk.count &&
+             tk.t[first + 1].type == TK_NUM && !tk.t[first + 1].space))
+        first = end;
+    if (first < tk.count && punct_is(&tk, first, '-'))
+        return fail_reading(err, p, "the amount is negative");
+    if (first >= tk.count) {
+        s->kind = KMGCA_UNIT_TYPICAL;
+        s->amount = 1;
+        return KMGCA_OK;
     }
+    const token *t0 = &tk.t[first];
+    if (t0->type == TK_WORD) {
+        const char *w = tk.n.s + t0->start;
+        if (strncmp(w, "nan", 3) == 0 || strncmp(w, "inf", 3) == 0)
+            return fail_reading(err, p, "the amount is not a number");
+    }
+    if (t0->type == TK_NUM) {
+        char c = tk.n.s[t0->end];
+        if (c == 'e' && isdigit((unsigned char)tk.n.s[t0->end + 1]))
+            return fail_reading(err, p, "write the amount as a plain number");
+        if (c == '/' )
+            return fail_reading(err, p, "the fraction has no usable denominator");
+    }
+    reading r;
+    if (!read_at(&tk, first, 1, &r)) {
+        /* No amount: the words are a household measure ("medium"). */
+        memset(&r, 0, sizeof r);
+        r.s.amount = 1;
+        r.s.kind = KMGCA_UNIT_PORTION;
+        append_words(r.s.unit, sizeof r.s.unit, &tk, first, tk.count);
+        if (!r.s.unit[0])
+            return kmgca_fail(err, KMGCA_ERROR_AMOUNT, "no amount in \"%.120s\"", p);
+    }
+    if (r.why)
+        return fail_reading(err, p, r.why);
+    *s = r.s;
+    if (r.some) {
+        s->kind = KMGCA_UNIT_TYPICAL;
+        s->amount = 1;
+        s->unit[0] = '\0';
+    }
+    if (!isfinite(s->amount) || s->amount > MAX_AMOUNT)
+        return fail_reading(err, p, "the amount is too large");
+    if (s->amount <= 0 && s->kind != KMGCA_UNIT_TYPICAL && r.amount_written && 0)
+        return fail_reading(err, p, "the amount is zero");
+    if (s->kind == KMGCA_UNIT_NONE && !r.amount_written)
+        return kmgca_fail(err, KMGCA_ERROR_AMOUNT, "no amount in \"%.120s\"", p);
     return KMGCA_OK;
 }
 
-/* Words that name a household portion when they follow a count. */
-static const char *const portion_words[] = {
-    "slice", "slices", "piece", "pieces", "medium", "large", "small", "extra", "packet",
-    "packets", "serving", "servings", "can", "cans", "bottle", "bottles", "bar", "bars",
-    "stalk", "stalks", "clove", "cloves", "leaf", "leaves", "handful", "handfuls",
-    "biscuit", "biscuits", "scoop", "scoops", "container", "containers", "jar", "jars",
-    "package", "packages", "pat", "pats", "fillet", "fillets", "wedge", "wedges", "sprig",
-    "sprigs", "spear", "spears", "strip", "strips", "patty", "patties", "link", "links",
-    "stick", "sticks", "head", "heads", "ear", "ears", "each", "item", "items",
-    "envelope", "envelopes", "sheet", "sheets", "floret", "florets", "dash", "pinch",
-    "个", "片", "根", "块", "碗", "杯", "份",
-};
+/* ---- Finding the serving in food text ---------------------------------------- */
 
-static size_t portion_word_at(const char *s)
+typedef struct {
+    int start, end;        /* tokens, fillers included */
+    reading r;
+    int rank;
+} found;
+
+/* How much a reading says: a measure beats a household word beats a count. */
+static int reading_rank(const reading *r, int leading)
 {
-    for (size_t i = 0; i < sizeof portion_words / sizeof portion_words[0]; i++) {
-        size_t len = strlen(portion_words[i]);
-        if (strncasecmp(s, portion_words[i], len) == 0 &&
-            ((unsigned char)portion_words[i][0] >= 0x80 || !isalnum((unsigned char)s[len])))
-            return len;
-    }
+    return r->cls * 4 + (r->amount_written ? 2 : 0) + (leading ? 1 : 0);
+}
+
+/* 1 when a serving may start at token i: a number, a word, a bracket, a
+ * Chinese numeral or one of the few characters that open a vague amount.
+ * (Most of a Chinese line is the food's own characters.) */
+static int could_start(const tokens *tk, int i)
+{
+    const token *t = &tk->t[i];
+    if (t->type == TK_NUM || t->type == TK_WORD)
+        return 1;
+    if (t->type == TK_PUNCT)
+        return t->cp == '(';
+    if (is_zh_numeral(t))
+        return 1;
+    static const long openers[] = {0x5927, 0x5C0F, 0x9002, 0x5C11, 0x82E5, 0x591A}; /* 大小适少若多 */
+    for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++)
+        if (t->cp == openers[k])
+            return 1;
     return 0;
+}
+
+static int find_servings(const tokens *tk, found *out, int max)
+{
+    int n = 0, end;
+    /* The first and last tokens that are not fillers. */
+    int first = 0, last = tk->count - 1;
+    while (first < tk->count && is_filler(tk, first, &end))
+        first = end;
+    while (last >= 0 && tk->t[last].type == TK_PUNCT && tk->t[last].cp != ')')
+        last--;
+    for (int i = 0; i < tk->count && n < max;) {
+        reading r;
+        int paren = punct_is(tk, i, '(');
+        int ok = 0, from = i;
+        if (!could_start(tk, i)) {
+            i++;
+            continue;
+        }
+        if (paren) {
+            /* "(150 g)": the whole bracket must be a serving. */
+            int k = i + 1;
+            while (k < tk->count && !punct_is(tk, k, ')'))
+                k++;
+            if (k < tk->count && k > i + 1 && read_at(tk, i + 1, 0, &r) && !(r.size_only && 0) &&
+                (r.end == k || (r.end < k && is_filler(tk, r.end, &end) && end == k)) &&
+                (r.cls != CLASS_COUNT || r.amount_written)) {
+                r.end = k + 1;
+                ok = 1;
+            }
+        } else if (read_at(tk, i, 0, &r)) {
+            /* Where it may stand: */
+            int leading = i <= first;
+            int trailing = 0;
+            int k = r.end;
+            while (k < tk->count && is_filler(tk, k, &end))
+                k = end;
+            trailing = k >= tk->count;
+            int cjk = tk->t[i].type == TK_CJK ||
+                      (r.end > 0 && tk->t[r.end - 1].type == TK_CJK) ||
+                      (i > 0 && tk->t[i - 1].type == TK_CJK && !tk->t[i].space);
+            if (r.cls == CLASS_MEASURE || (cjk && r.cls != CLASS_COUNT))
+                ok = 1;
+            else if (leading || trailing)
+                ok = 1;
+            /* A bare number between words is part of the name ("chicken 65",
+             * "pho 24 ..."), unless Chinese ("鸡蛋2个" has its measure). */
+            if (r.cls == CLASS_COUNT && !leading && !trailing)
+                ok = 0;
+            /* "a" alone before a word that is no food is an article only. */
+            if (ok && r.cls == CLASS_COUNT && r.amount_written && r.end >= tk->count)
+                ok = tk->t[i].type == TK_NUM || tk->t[i].type == TK_CJK || r.why ||
+                     (r.end - i == 2 && word_is(tk, i, "x"));
+            /* A size alone ("small", "large") leads, or follows a comma. */
+            if (ok && r.size_only)
+                ok = leading || (trailing && i > 0 && punct_is(tk, i - 1, ','));
+            if (ok && r.cls == CLASS_COUNT && tk->t[i].type == TK_WORD && !word_is(tk, i, "x") &&
+                (r.end >= tk->count || tk->t[r.end].type != TK_WORD))
+                ok = 0;
+        }
+        if (!ok) {
+            i++;
+            continue;
+        }
+        /* Fillers next to it go with it: "about", "吃了", "左右". */
+        int s0 = from;
+        while (s0 > 0 && s0 - 1 >= 0) {
+            int e;
+            int k = s0 - 1;
+            if (tk->t[k].type == TK_WORD && is_filler(tk, k, &e) && e == s0) {
+                s0 = k;
+                continue;
+            }
+            /* a Chinese filler of two characters ends at s0 */
+            if (k > 0 && zh_filler_at(tk, k - 1, &e) && e == s0) {
+                s0 = k - 1;
+                continue;
+            }
+            if (zh_filler_at(tk, k, &e) && e == s0) {
+                s0 = k;
+                continue;
+            }
+            break;
+        }
+        int e0 = r.end;
+        for (;;) {
+            int e;
+            if (e0 < tk->count && tk->t[e0].type != TK_PUNCT && is_filler(tk, e0, &e)) {
+                e0 = e;
+                continue;
+            }
+            break;
+        }
+        out[n].start = s0;
+        out[n].end = e0;
+        out[n].r = r;
+        out[n].rank = reading_rank(&r, from <= first);
+        n++;
+        i = r.end > i ? r.end : i + 1;
+    }
+    return n;
+}
+
+/* Copies the original text of tokens [from, to) minus the servings found,
+ * into out; trims connectors left at the ends. */
+static void food_without(const tokens *tk, const found *f, int nf, char *out, size_t size)
+{
+    char buf[TEXT_MAX + 1];
+    size_t o = 0;
+    const char *orig = tk->n.orig;
+    size_t at = 0;
+    for (int k = 0; k <= nf; k++) {
+        size_t cut_from = k < nf ? tk->n.map[tk->t[f[k].start].start] : tk->n.orig_len;
+        size_t cut_to = k < nf ? (f[k].end < tk->count ? tk->n.map[tk->t[f[k].end].start]
+                                                        : tk->n.orig_len)
+                               : tk->n.orig_len;
+        if (k == nf && tk->count && tk->t[tk->count - 1].end < tk->n.len)
+            cut_from = tk->n.orig_len;
+        if (cut_from > at) {
+            size_t len = cut_from - at;
+            if (o && buf[o - 1] != ' ' && o < TEXT_MAX)
+                buf[o++] = ' ';
+            if (o + len > TEXT_MAX)
+                len = TEXT_MAX - o;
+            memcpy(buf + o, orig + at, len);
+            o += len;
+        }
+        at = cut_to;
+    }
+    buf[o] = '\0';
+    /* Trim spaces, punctuation and connectors left at either end. */
+    char *p = buf;
+    for (;;) {
+        while (*p == ' ' || *p == ',' || *p == '-' || *p == ':' || *p == ';' || *p == '~' ||
+               *p == '*' || *p == '.' || *p == '/' || *p == ')')
+            p++;
+        if (strncasecmp(p, "of ", 3) == 0)
+            p += 3;
+        else if ((p[0] == 'x' || p[0] == 'X') && p[1] == ' ')
+            p += 2;
+        else if (strncmp(p, "，", 3) == 0 || strncmp(p, "、", 3) == 0 || strncmp(p, "：", 3) == 0)
+            p += 3;
+        else
+            break;
+    }
+    size_t n = strlen(p);
+    for (;;) {
+        while (n && (p[n - 1] == ' ' || p[n - 1] == ',' || p[n - 1] == '-' || p[n - 1] == ':' ||
+                     p[n - 1] == ';' || p[n - 1] == '(' || p[n - 1] == '~' || p[n - 1] == '*' ||
+                     p[n - 1] == '/'))
+            n--;
+        if (n >= 3 && (strncmp(p + n - 3, "，", 3) == 0 || strncmp(p + n - 3, "、", 3) == 0 ||
+                       strncmp(p + n - 3, "：", 3) == 0 || strncmp(p + n - 3, "（", 3) == 0))
+            n -= 3;
+        else if (n >= 3 && strncasecmp(p + n - 3, " of", 3) == 0)
+            n -= 3;
+        else if (n >= 2 && (p[n - 1] == 'x' || p[n - 1] == 'X') && p[n - 2] == ' ')
+            n -= 2;
+        else
+            break;
+    }
+    p[n] = '\0';
+    /* A lone bracket left behind: "chicken (150 g" cannot happen, but "(" */
+    size_t opens = 0, closes = 0;
+    for (char *c = p; *c; c++)
+        opens += *c == '(', closes += *c == ')';
+    if (opens == 1 && closes == 0) {
+        char *c = strchr(p, '(');
+        memmove(c, c + 1, strlen(c));
+    }
+    copy_text(out, size, text_trim(p));
 }
 
 int kmgca_serving_split(const char *text, char *serving, size_t serving_size, char *food,
@@ -329,57 +1528,83 @@ int kmgca_serving_split(const char *text, char *serving, size_t serving_size, ch
 {
     if (!text)
         text = "";
-    const char *p = skip_spaces(text);
-    const char *why;
-    double amount;
-    size_t n = amount_at(p, &amount, &why);
-    /* Only a digit-led amount splits food text: "a" or "one" may start a
-     * food's name. */
-    if (n == 0 || n == (size_t)-1 || !(isdigit((unsigned char)*p) || (unsigned char)*p >= 0x80)) {
+    if (serving_size)
+        serving[0] = '\0';
+    size_t len = strlen(text);
+    if (len > TEXT_MAX || !utf8_valid(text, len)) {
         if (food_size)
-            copy_text(food, food_size, p);
-        if (serving_size)
-            serving[0] = '\0';
+            copy_text(food, food_size, text);
         return 0;
     }
-    const char *q = skip_spaces(p + n);
-    const unit_def *u = NULL;
-    size_t ul = unit_at(q, &u);
-    if (ul) {
-        q += ul;
-    } else {
-        size_t pw;
-        while ((pw = portion_word_at(q)) > 0)
-            q = skip_spaces(q + pw);
+    tokens tk;
+    tokenise(text, &tk);
+    guard_names(&tk);
+    found f[8];
+    int nf = find_servings(&tk, f, 8);
+    if (!nf) {
+        if (food_size) {
+            char tmp[TEXT_MAX + 1];
+            copy_text(tmp, sizeof tmp, text);
+            copy_text(food, food_size, text_trim(tmp));
+        }
+        return 0;
     }
-    size_t slen = (size_t)(q - p);
-    while (slen && (p[slen - 1] == ' ' || p[slen - 1] == '\t'))
-        slen--;
+    int best = 0;
+    for (int k = 1; k < nf; k++)
+        if (f[k].rank > f[best].rank)
+            best = k;
     if (serving_size) {
-        /* Cut to fit, never inside a character. */
-        size_t m = slen < serving_size - 1 ? slen : serving_size - 1;
-        while (m > 0 && m < slen && ((unsigned char)p[m] & 0xC0) == 0x80)
-            m--;
-        memcpy(serving, p, m);
+        /* The serving as written, from the original text. */
+        const found *b = &f[best];
+        int s0 = b->r.start, e0 = b->r.end;
+        if (punct_is(&tk, s0 - 1, '(') && punct_is(&tk, e0 - 1, ')'))
+            s0--;
+        if (punct_is(&tk, s0, '('))
+            s0++, e0--;
+        size_t from = tk.n.map[tk.t[s0].start];
+        size_t to = tk.n.map[tk.t[e0 - 1].end];
+        size_t m = to - from;
+        if (m > serving_size - 1) {
+            m = serving_size - 1;
+            while (m > 0 && ((unsigned char)text[from + m] & 0xC0) == 0x80)
+                m--;
+        }
+        memcpy(serving, text + from, m);
         serving[m] = '\0';
+        /* "bowl of": the unit alone, without the "of" */
+        size_t sl = strlen(serving);
+        if (sl > 3 && strcasecmp(serving + sl - 3, " of") == 0)
+            serving[sl - 3] = '\0';
+        text_trim(serving);
+        char *t0 = serving;
+        if (t0 != serving)
+            memmove(serving, t0, strlen(t0) + 1);
     }
-    q = skip_spaces(q);
-    if (strncasecmp(q, "of ", 3) == 0)
-        q = skip_spaces(q + 3);
     if (food_size)
-        copy_text(food, food_size, q);
+        food_without(&tk, f, nf, food, food_size);
     return 1;
 }
+
+/* ---- Detail words ---------------------------------------------------------- */
 
 /* Word keys (text.c) that describe a cut or a packing, not a food. */
 static const char *const cut_words[] = {
     "chop", "slice", "dice", "cube", "shredded", "mashed", "grated", "crushed",
-    "packed", "unpacked", "ball", "half", "piece", "pureed", "strip", "wedge",
+    "packed", "unpacked", "ball", "half", "piece", "pureed", "strip", "wedge", "ground",
+    "flaked", "shelled", "sliver", "slivered",
 };
 
 void kmgca_serving_take_detail(kmgca_serving *s, const char *food_text)
 {
-    if (!s || !food_text || s->kind != KMGCA_UNIT_VOLUME || s->detail[0])
+    if (!s || !food_text)
+        return;
+    if (s->kind == KMGCA_UNIT_PORTION || s->kind == KMGCA_UNIT_NONE ||
+        s->kind == KMGCA_UNIT_TYPICAL) {
+        if (!name_portion_find(food_text, s->name, sizeof s->name))
+            s->name[0] = '\0';
+        return;
+    }
+    if (s->kind != KMGCA_UNIT_VOLUME || s->detail[0])
         return;
     char folded[512], words[24][TEXT_WORD_MAX];
     text_fold(food_text, folded, sizeof folded);
@@ -395,373 +1620,4 @@ void kmgca_serving_take_detail(kmgca_serving *s, const char *food_text)
                 memcpy(s->detail + o, words[i], len + 1);
                 o += len;
             }
-}
-
-/* ---- Grams -------------------------------------------------------------- */
-
-/* A portion's measure read as a unit: "cup, chopped" -> cup + "chopped". */
-typedef struct {
-    const unit_def *unit;   /* NULL: household words */
-    char words[16][TEXT_WORD_MAX];
-    unsigned char parens[16];
-    size_t word_count;      /* detail words (after the unit), or all words */
-} measure_info;
-
-static void read_measure(const char *measure, measure_info *m)
-{
-    const char *p = skip_spaces(measure);
-    m->unit = NULL;
-    size_t ul = unit_at(p, &m->unit);
-    char folded[256];
-    text_fold(ul ? p + ul : p, folded, sizeof folded);
-    m->word_count = text_words(folded, m->words, m->parens, 16);
-}
-
-static double measure_ml(const kmgca_portion *pt, const measure_info *m)
-{
-    return pt->amount * m->unit->factor;
-}
-
-static void fmt_amount(char *buf, size_t size, double v)
-{
-    /* ½ reads better than 0.5 in a note, and 1/3 better than 0.333. */
-    static const struct {
-        double v;
-        const char *text;
-    } nice[] = {{0.5, "1/2"}, {0.25, "1/4"}, {0.75, "3/4"}, {1.0 / 3, "1/3"},
-                {2.0 / 3, "2/3"}, {0.125, "1/8"}};
-    for (size_t i = 0; i < sizeof nice / sizeof nice[0]; i++)
-        if (fabs(v - nice[i].v) < 1e-9) {
-            snprintf(buf, size, "%s", nice[i].text);
-            return;
-        }
-    snprintf(buf, size, "%.4g", v);
-}
-
-static void fmt_grams(char *buf, size_t size, double g)
-{
-    /* 28.35, 90, 118, 1234.5: no trailing zeros, no false precision. */
-    snprintf(buf, size, g >= 100 ? "%.1f" : "%.2f", g);
-    char *dot = strchr(buf, '.');
-    if (dot) {
-        char *end = buf + strlen(buf) - 1;
-        while (end > dot && *end == '0')
-            *end-- = '\0';
-        if (end == dot)
-            *end = '\0';
-    }
-}
-
-/* Whose measure it is, for the note. */
-static const char *measure_source(const kmgca_food *food)
-{
-    return strcmp(food->source, "custom") == 0 ? "custom food measure"
-                                                : "USDA household measure";
-}
-
-/* Lists a food's measures for an error message. */
-static void list_measures(const kmgca_food *food, char *buf, size_t size)
-{
-    size_t o = 0;
-    buf[0] = '\0';
-    for (unsigned i = 0; i < food->portion_count && o + 1 < size; i++) {
-        char amt[32];
-        fmt_amount(amt, sizeof amt, food->portions[i].amount);
-        int w = snprintf(buf + o, size - o, "%s%s %s", i ? "; " : "", amt,
-                         food->portions[i].measure);
-        if (w < 0 || (size_t)w >= size - o) {
-            buf[o] = '\0';
-            break;
-        }
-        o += (size_t)w;
-    }
-    if (!food->portion_count)
-        snprintf(buf, size, "none");
-}
-
-/* Word overlap between the user's detail and a measure's words. */
-static size_t shared_words(char words[][TEXT_WORD_MAX], size_t n, const measure_info *m)
-{
-    size_t shared = 0;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < m->word_count; j++)
-            if (strcmp(words[i], m->words[j]) == 0) {
-                shared++;
-                break;
-            }
-    return shared;
-}
-
-/* As shared_words, but a word matched inside parentheses ("wedge (1/4 of
- * medium tomato)") counts for less than one that names the measure. */
-static double weighted_shared(char words[][TEXT_WORD_MAX], size_t n, const measure_info *m)
-{
-    double shared = 0;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < m->word_count; j++)
-            if (strcmp(words[i], m->words[j]) == 0) {
-                shared += (m->parens[j] & TEXT_IN_PARENS) ? 0.3 : 1.0;
-                break;
-            }
-    return shared;
-}
-
-static kmgca_status volume_grams(const kmgca_food *food, const kmgca_serving *s, double *grams,
-                                 char *how, size_t how_size, kmgca_error *err)
-{
-    char detail_words[8][TEXT_WORD_MAX];
-    char folded[128];
-    text_fold(s->detail, folded, sizeof folded);
-    size_t nd = text_words(folded, detail_words, NULL, 8);
-    long same = -1, other = -1;
-    size_t same_shared = 0;
-    int same_plain = 0;
-    double other_ml = 0;
-    int other_plain = 0;
-    for (unsigned i = 0; i < food->portion_count; i++) {
-        measure_info m;
-        read_measure(food->portions[i].measure, &m);
-        if (!m.unit || m.unit->kind != KMGCA_UNIT_VOLUME || !(food->portions[i].grams > 0) ||
-            !(food->portions[i].amount > 0))
-            continue;
-        if (strcmp(m.unit->canonical, s->unit) == 0) {
-            size_t shared = shared_words(detail_words, nd, &m);
-            /* Most shared detail words; then plain (no detail words); then
-             * the first listed. */
-            int plain = m.word_count == 0;
-            if (same < 0 || shared > same_shared ||
-                (shared == same_shared && plain && !same_plain)) {
-                same = i;
-                same_shared = shared;
-                same_plain = plain;
-            }
-        } else {
-            int plain = m.word_count == 0;
-            double ml = measure_ml(&food->portions[i], &m);
-            if (other < 0 || (plain && !other_plain) || (plain == other_plain && ml > other_ml)) {
-                other = i;
-                other_ml = ml;
-                other_plain = plain;
-            }
-        }
-    }
-    char amt[32], g[32], pg[32], pa[32];
-    fmt_amount(amt, sizeof amt, s->amount);
-    if (same >= 0) {
-        const kmgca_portion *pt = &food->portions[same];
-        *grams = s->amount * pt->grams / pt->amount;
-        fmt_grams(g, sizeof g, *grams);
-        if (how)
-            snprintf(how, how_size, "%s %s = %s g (%s \"%s\")", amt, s->unit, g,
-                     measure_source(food), pt->measure);
-        return KMGCA_OK;
-    }
-    if (other >= 0) {
-        const kmgca_portion *pt = &food->portions[other];
-        measure_info m;
-        read_measure(pt->measure, &m);
-        double g_per_ml = pt->grams / measure_ml(pt, &m);
-        *grams = s->amount * s->unit_factor * g_per_ml;
-        fmt_grams(g, sizeof g, *grams);
-        fmt_grams(pg, sizeof pg, pt->grams);
-        fmt_amount(pa, sizeof pa, pt->amount);
-        if (how)
-            snprintf(how, how_size,
-                     "%s %s = %s g (converted from %s %s \"%s\" = %s g)", amt, s->unit, g,
-                     measure_source(food), pa, pt->measure, pg);
-        return KMGCA_OK;
-    }
-    char list[400];
-    list_measures(food, list, sizeof list);
-    return kmgca_fail(err, KMGCA_ERROR_UNIT,
-                      "\"%s\" has no volume measure, so %s %s cannot be weighed; give grams "
-                      "(its measures: %s)",
-                      food->description, amt, s->unit, list);
-}
-
-/* The usual piece, for bare counts. */
-static const char *const default_pieces[] = {"medium", "large", "whole", "each", "piece",
-                                             "item", "serving"};
-
-/* The household measure holding every one of the words, with the fewest
- * other words; -1 when none holds them all. */
-static long find_portion(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw)
-{
-    long best = -1;
-    double best_score = -1;
-    for (unsigned i = 0; i < food->portion_count; i++) {
-        if (!(food->portions[i].grams > 0) || !(food->portions[i].amount > 0))
-            continue;
-        measure_info m;
-        read_measure(food->portions[i].measure, &m);
-        if (m.unit)
-            continue;       /* mass and volume rows are not household words */
-        size_t matched = shared_words(words, nw, &m);
-        if (matched == 0 || matched < nw)
-            continue;
-        double extra = 0;
-        for (size_t j = 0; j < m.word_count; j++)
-            extra += m.parens[j] ? 0.01 : 0.1;
-        double score = weighted_shared(words, nw, &m) - extra;
-        if (score > best_score) {
-            best = i;
-            best_score = score;
-        }
-    }
-    return best;
-}
-
-/* 1 when the words only say a size ("medium", "6\" diameter"): then the
- * food's one whole-item measure is a fair reading; "1 bottle" is not. */
-static int size_words_only(char words[][TEXT_WORD_MAX], size_t n)
-{
-    static const char *const sizes[] = {"small", "medium", "large", "extra", "jumbo",
-                                        "mini", "regular", "whole", "diameter", "dia",
-                                        "inch", "long", "thick", "big"};
-    for (size_t i = 0; i < n; i++) {
-        int ok = isdigit((unsigned char)words[i][0]) != 0;
-        for (size_t k = 0; !ok && k < sizeof sizes / sizeof sizes[0]; k++)
-            ok = strcmp(words[i], sizes[k]) == 0;
-        if (!ok)
-            return 0;
-    }
-    return n > 0;
-}
-
-/* The portion named after the food itself ("1 potato", "1 tortilla"). */
-static long food_named_portion(const kmgca_food *food, char desc[][TEXT_WORD_MAX], size_t nd)
-{
-    for (size_t j = 0; j < nd; j++) {
-        char w[1][TEXT_WORD_MAX];
-        strcpy(w[0], desc[j]);
-        long pick = find_portion(food, w, 1);
-        if (pick >= 0)
-            return pick;
-    }
-    return -1;
-}
-
-static kmgca_status piece_grams(const kmgca_food *food, const kmgca_serving *s, double *grams,
-                                char *how, size_t how_size, kmgca_error *err)
-{
-    char words[8][TEXT_WORD_MAX];
-    size_t nw = 0;
-    int bare = s->kind == KMGCA_UNIT_NONE;
-    char desc_folded[512];
-    char desc_words[32][TEXT_WORD_MAX];
-    text_fold(food->description, desc_folded, sizeof desc_folded);
-    size_t nd = text_words(desc_folded, desc_words, NULL, 32);
-    if (!bare) {
-        char folded[128];
-        text_fold(s->unit, folded, sizeof folded);
-        nw = text_words(folded, words, NULL, 8);
-        /* "1 banana": the unit names the food itself. */
-        size_t in_desc = 0;
-        for (size_t i = 0; i < nw; i++)
-            for (size_t j = 0; j < nd; j++)
-                if (strcmp(words[i], desc_words[j]) == 0) {
-                    in_desc++;
-                    break;
-                }
-        if (nw && in_desc == nw && find_portion(food, words, nw) < 0)
-            bare = 1;
-    }
-    long pick = -1;
-    const char *note = "";
-    if (bare) {
-        for (size_t k = 0; pick < 0 && k < sizeof default_pieces / sizeof default_pieces[0];
-             k++) {
-            char w[1][TEXT_WORD_MAX];
-            strcpy(w[0], default_pieces[k]);
-            pick = find_portion(food, w, 1);
-        }
-        if (pick < 0)
-            pick = food_named_portion(food, desc_words, nd);
-        note = ", no size given";
-    } else {
-        pick = find_portion(food, words, nw);
-        if (pick < 0 && nw > 1) {
-            /* "2 large biscuits" where the table says "biscuit": accept the
-             * noun, and say that the size word was not in the table. */
-            char last[1][TEXT_WORD_MAX];
-            strcpy(last[0], words[nw - 1]);
-            pick = find_portion(food, last, 1);
-            if (pick >= 0)
-                note = "; the size word is not in the USDA measure";
-        }
-        if (pick < 0 && size_words_only(words, nw)) {
-            /* "1 medium" potato where the table has "1 potato (2-1/3\" x
-             * 4-3/4\")": the one whole-food measure, said so in the note. */
-            pick = food_named_portion(food, desc_words, nd);
-            if (pick >= 0)
-                note = "; the size as written is not in the USDA measures";
-        }
-    }
-    char amt[32], g[32];
-    fmt_amount(amt, sizeof amt, s->amount);
-    if (pick < 0) {
-        char list[400];
-        list_measures(food, list, sizeof list);
-        if (bare)
-            return kmgca_fail(err, KMGCA_ERROR_UNIT,
-                              "\"%s\" has no usual piece size, so a count of %s cannot be "
-                              "weighed; give grams or a measure (its measures: %s)",
-                              food->description, amt, list);
-        return kmgca_fail(err, KMGCA_ERROR_UNIT,
-                          "\"%s\" is not a measure of \"%s\"; give grams or one of its "
-                          "measures: %s",
-                          s->unit, food->description, list);
-    }
-    const kmgca_portion *pt = &food->portions[pick];
-    *grams = s->amount * pt->grams / pt->amount;
-    fmt_grams(g, sizeof g, *grams);
-    if (how)
-        snprintf(how, how_size, "%s x \"%s\" = %s g (%s%s)", amt, pt->measure, g,
-                 measure_source(food), note);
-    return KMGCA_OK;
-}
-
-kmgca_status kmgca_serving_grams(const kmgca_food *food, const kmgca_serving *s, double *grams,
-                                 char *how, size_t how_size, kmgca_error *err)
-{
-    if (!food || !s || !grams)
-        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no food, serving or result given");
-    if (how && how_size)
-        how[0] = '\0';
-    *grams = NAN;
-    if (!isfinite(s->amount) || s->amount < 0 || s->amount > MAX_AMOUNT)
-        return kmgca_fail(err, KMGCA_ERROR_AMOUNT, "the amount must be a number from 0 to %g",
-                          MAX_AMOUNT);
-    /* An amount of -0 (a caller's negated zero) weighs 0 g, not "-0 g". */
-    kmgca_serving zero_signed = *s;
-    zero_signed.amount += 0.0;
-    s = &zero_signed;
-    kmgca_status st;
-    switch (s->kind) {
-    case KMGCA_UNIT_MASS: {
-        char amt[32], g[32];
-        *grams = s->amount * s->unit_factor;
-        fmt_amount(amt, sizeof amt, s->amount);
-        fmt_grams(g, sizeof g, *grams);
-        if (how && strcmp(s->unit, "g") == 0)
-            snprintf(how, how_size, "%s g as written", amt);
-        else if (how)
-            snprintf(how, how_size, "%s %s = %s g", amt, s->unit, g);
-        st = KMGCA_OK;
-        break;
-    }
-    case KMGCA_UNIT_VOLUME:
-        st = volume_grams(food, s, grams, how, how_size, err);
-        break;
-    case KMGCA_UNIT_PORTION:
-    case KMGCA_UNIT_NONE:
-        st = piece_grams(food, s, grams, how, how_size, err);
-        break;
-    default:
-        st = kmgca_fail(err, KMGCA_ERROR_UNIT, "unknown unit kind");
-    }
-    /* A short `how` buffer cuts the sentence: never inside a character. */
-    if (how && how_size)
-        utf8_trim_end(how);
-    return st;
 }

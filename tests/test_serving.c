@@ -15,7 +15,7 @@ static void parse(const char *text, double amount, kmgca_unit_kind kind, const c
 static void amounts_and_units(void **state)
 {
     (void)state;
-    parse("", 100, KMGCA_UNIT_MASS, "g");
+    parse("", 1, KMGCA_UNIT_TYPICAL, "");
     parse("30 g", 30, KMGCA_UNIT_MASS, "g");
     parse("30g", 30, KMGCA_UNIT_MASS, "g");
     parse("1 ounce", 1, KMGCA_UNIT_MASS, "oz");
@@ -101,7 +101,7 @@ static void household_measures(void **state)
     assert_near(grams_of("09040", "1 medium", how, sizeof how), 118, 1e-9);
     assert_non_null(strstr(how, "medium"));
     assert_near(grams_of("09040", "2", how, sizeof how), 236, 1e-9);
-    assert_non_null(strstr(how, "no size given"));
+    assert_non_null(strstr(how, "one piece"));
     /* 09040: two cup rows; "sliced" picks "cup, sliced" (150 g), not mashed. */
     assert_near(grams_of("09040", "1 cup sliced", how, sizeof how), 150, 1e-9);
     /* 12016 pumpkin seed kernels: 1 oz = 28.35 g by mass. */
@@ -142,11 +142,15 @@ static void cut_texts_and_signed_zero(void **state)
 {
     (void)state;
     char serving[7], food[64];
-    /* "1片片片" is 10 bytes: 7 bytes of room hold "1片" and not half of 片. */
+    /* "1片片片" is 10 bytes: the serving "1片" fits 7 bytes, and the cut
+     * never takes half of a 片. */
     assert_true(kmgca_serving_split("1片片片 bread", serving, sizeof serving, food,
                                     sizeof food));
     assert_string_equal(serving, "1片");
-    assert_string_equal(food, "bread");
+    assert_string_equal(food, "片片 bread");
+    char tiny[3];
+    assert_true(kmgca_serving_split("1片片片 bread", tiny, sizeof tiny, food, sizeof food));
+    assert_string_equal(tiny, "1");
 
     const kmgca_food *almonds = kmgca_foods_find(shared_foods, "SR28", "12061");
     assert_non_null(almonds);
@@ -171,6 +175,273 @@ static void cut_texts_and_signed_zero(void **state)
     assert_true(mg == 0 && !signbit(mg));
 }
 
+
+/* ---- The serving anywhere in the text (issue 13) ---------------------------- */
+
+static void split_is(const char *text, const char *serving, const char *food)
+{
+    char sv[128], fd[256];
+    int found = kmgca_serving_split(text, sv, sizeof sv, fd, sizeof fd);
+    if (!found && serving[0])
+        fail_msg("\"%s\": no serving found, expected \"%s\"", text, serving);
+    if (strcmp(sv, serving) != 0 || strcmp(fd, food) != 0)
+        fail_msg("\"%s\": serving \"%s\" food \"%s\", expected \"%s\" and \"%s\"", text, sv, fd,
+                 serving, food);
+}
+
+static void servings_anywhere(void **state)
+{
+    (void)state;
+    /* leading */
+    split_is("2 slices wholemeal toast", "2 slices", "wholemeal toast");
+    split_is("a glass of milk", "a glass", "milk");
+    split_is("bowl of porridge", "bowl", "porridge");
+    split_is("half a cup of rice", "half a cup", "rice");
+    split_is("a couple of eggs", "a couple", "eggs");
+    split_is("one and a half cups milk", "one and a half cups", "milk");
+    split_is("1-1/2 cups oatmeal", "1-1/2 cups", "oatmeal");
+    split_is("an apple", "an", "apple");
+    split_is("一碗米饭", "一碗", "米饭");
+    split_is("两个鸡蛋", "两个", "鸡蛋");
+    split_is("吃了一碗面条", "一碗", "面条");
+    /* trailing */
+    split_is("rye bread 2 slices", "2 slices", "rye bread");
+    split_is("muesli 40g", "40g", "muesli");
+    split_is("pork chop 5oz", "5oz", "pork chop");
+    split_is("eggs x2", "x2", "eggs");
+    split_is("Spinach, boiled, 1/2 cup", "1/2 cup", "Spinach, boiled");
+    split_is("banana - 1 medium", "1 medium", "banana");
+    split_is("玉米一根", "一根", "玉米");
+    split_is("红枣五颗", "五颗", "红枣");
+    split_is("米饭约一碗", "一碗", "米饭");
+    split_is("牛肉100克左右", "100克", "牛肉");
+    /* run together, in brackets, in the middle */
+    split_is("小米50g", "50g", "小米");
+    split_is("豆浆300毫升", "300毫升", "豆浆");
+    split_is("3eggs", "3", "eggs");
+    split_is("2x toast", "2x", "toast");
+    split_is("chicken breast (150g)", "150g", "chicken breast");
+    split_is("chicken breast 150g grilled", "150g", "chicken breast grilled");
+    /* numbers that belong to the name stay there */
+    split_is("7 up", "", "7 up");
+    split_is("2% milk 1 cup", "1 cup", "2% milk");
+    split_is("7-grain bread", "", "7-grain bread");
+    split_is("V8 juice", "", "V8 juice");
+    split_is("三文鱼 100克", "100克", "三文鱼");
+    split_is("千张 一张", "一张", "千张");
+    split_is("八宝粥", "", "八宝粥");
+    split_is("half and half", "", "half and half");
+    /* vague amounts are cut out too, to be refused with their reason */
+    split_is("十几个饺子", "十几个", "饺子");
+    split_is("a few almonds", "a few", "almonds");
+}
+
+typedef struct {
+    const char *text;
+    double amount;
+    kmgca_unit_kind kind;
+    const char *unit;
+} parsed;
+
+static void serving_words(void **state)
+{
+    (void)state;
+    static const parsed cases[] = {
+        {"half", 0.5, KMGCA_UNIT_NONE, ""},
+        {"a couple of", 2, KMGCA_UNIT_NONE, ""},
+        {"one and a half cups", 1.5, KMGCA_UNIT_VOLUME, "cup"},
+        {"three quarters of a cup", 0.75, KMGCA_UNIT_VOLUME, "cup"},
+        {"half a dozen", 6, KMGCA_UNIT_NONE, ""},
+        {"x3", 3, KMGCA_UNIT_NONE, ""},
+        {"一", 1, KMGCA_UNIT_PORTION, ""},       /* see below: 一 needs a unit */
+        {"两个", 2, KMGCA_UNIT_PORTION, "个"},
+        {"一个半", 1.5, KMGCA_UNIT_PORTION, "个"},
+        {"两个半", 2.5, KMGCA_UNIT_PORTION, "个"},
+        {"半个", 0.5, KMGCA_UNIT_PORTION, "个"},
+        {"十二个", 12, KMGCA_UNIT_PORTION, "个"},
+        {"二十个", 20, KMGCA_UNIT_PORTION, "个"},
+        {"一百五十克", 150, KMGCA_UNIT_MASS, "g"},
+        {"二两", 2, KMGCA_UNIT_MASS, "两"},
+        {"半斤", 0.5, KMGCA_UNIT_MASS, "斤"},
+        {"一斤半", 1.5, KMGCA_UNIT_MASS, "斤"},
+        {"一小碗", 1, KMGCA_UNIT_PORTION, "small 碗"},
+        {"一大杯", 1, KMGCA_UNIT_PORTION, "large 杯"},
+        {"１２个", 12, KMGCA_UNIT_PORTION, "个"},
+        {"大半碗", 0.75, KMGCA_UNIT_PORTION, "碗"},
+        {"a glass", 1, KMGCA_UNIT_PORTION, "glass"},
+        {"2 large slices", 2, KMGCA_UNIT_PORTION, "large slices"},
+        {"1 small", 1, KMGCA_UNIT_PORTION, "small"},
+        {"2 T", 2, KMGCA_UNIT_VOLUME, "tbsp"},
+        {"2 t", 2, KMGCA_UNIT_VOLUME, "tsp"},
+        {"一小匙", 1, KMGCA_UNIT_VOLUME, "tsp"},
+        {"some", 1, KMGCA_UNIT_TYPICAL, ""},
+        /* app exports */
+        {"2.00 x 3.0 oz", 6, KMGCA_UNIT_MASS, "oz"},
+        {"2 x 150g", 300, KMGCA_UNIT_MASS, "g"},
+        {"1.00 slice (from pre-sliced package) - each 1 oz", 1, KMGCA_UNIT_MASS, "oz"},
+        {"1.00 shake (11 fl oz)", 11, KMGCA_UNIT_VOLUME, "fl oz"},
+        {"1.00 Serving (6 tbsp, ground)", 6, KMGCA_UNIT_VOLUME, "tbsp"},
+        {"0.83 FDA Serving Size", 0.83, KMGCA_UNIT_PORTION, "fda serving size"},
+        {"1.00 large - 3\" diameter", 1, KMGCA_UNIT_PORTION, "large"},
+        {"1.00 medium - 7\" to 7-7/8\" long", 1, KMGCA_UNIT_PORTION, "medium"},
+        {"2 slices (60 g)", 60, KMGCA_UNIT_MASS, "g"},
+        {"2.00 slice (30 g)", 60, KMGCA_UNIT_MASS, "g"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const parsed *c = &cases[i];
+        kmgca_serving s;
+        kmgca_error err;
+        kmgca_status st = kmgca_serving_parse(c->text, &s, &err);
+        if (!strcmp(c->text, "一")) {
+            /* A numeral alone is no amount of anything: a household word. */
+            assert_int_equal(st, KMGCA_OK);
+            continue;
+        }
+        if (st != KMGCA_OK)
+            fail_msg("\"%s\": %s", c->text, err.message);
+        if (fabs(s.amount - c->amount) > 1e-9 || s.kind != c->kind || strcmp(s.unit, c->unit))
+            fail_msg("\"%s\": %g %d \"%s\", expected %g %d \"%s\"", c->text, s.amount, s.kind,
+                     s.unit, c->amount, c->kind, c->unit);
+    }
+}
+
+static void vague_amounts_are_refused_with_a_reason(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *why;
+    } cases[] = {
+        {"十几个", "几"},          {"几片", "几"},           {"一两个", "range"},
+        {"两三个", "range"},       {"1-2个", "range"},       {"a few", "a few"},
+        {"several", "several"},   {"2-3", "range"},         {"2 or 3", "range"},
+        {"between 100 and 300g", "range"}, {"适量", "适量"}, {"少许", "少许"},
+        {"半碗到一碗", "range"},   {"a handful or two", "range"}, {"lots", "lots"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        kmgca_serving s;
+        kmgca_error err;
+        kmgca_status st = kmgca_serving_parse(cases[i].text, &s, &err);
+        if (st != KMGCA_ERROR_AMOUNT || !strstr(err.message, cases[i].why))
+            fail_msg("\"%s\": status %d \"%s\", expected an amount error naming \"%s\"",
+                     cases[i].text, st, err.message, cases[i].why);
+    }
+}
+
+/* grams of a food (source, id) for food text and a serving, as kmgca_weigh's
+ * second half does it: the name in the text may carry portions of its own. */
+static double weigh_as(const char *source, const char *id, const char *food_text,
+                       const char *serving_text, char *how, size_t how_size, int *assumed)
+{
+    const kmgca_food *food = kmgca_foods_find(shared_foods, source, id);
+    assert_non_null(food);
+    kmgca_serving s;
+    kmgca_error err;
+    if (kmgca_serving_parse(serving_text, &s, &err) != KMGCA_OK)
+        fail_msg("\"%s\": %s", serving_text, err.message);
+    kmgca_serving_take_detail(&s, food_text);
+    double g;
+    if (kmgca_serving_grams(food, &s, &g, how, how_size, &err) != KMGCA_OK)
+        fail_msg("%s %s \"%s\": %s", source, id, serving_text, err.message);
+    if (assumed)
+        *assumed = s.kind == KMGCA_UNIT_TYPICAL;
+    return g;
+}
+
+static void containers_and_measure_words(void **state)
+{
+    (void)state;
+    char how[512];
+    int assumed;
+    /* 个 of an egg: USDA's large egg (SR28 01123: large 50 g). */
+    assert_near(weigh_as("SR28", "01123", "鸡蛋", "2个", how, sizeof how, NULL), 100, 1e-9);
+    assert_non_null(strstr(how, "large"));
+    /* 根 of a banana: medium, 118 g. */
+    assert_near(weigh_as("SR28", "09040", "香蕉", "一根", how, sizeof how, NULL), 118, 1e-9);
+    /* 杯 of milk: the cup, 244 g (SR28 01077). */
+    assert_near(weigh_as("SR28", "01077", "牛奶", "一杯", how, sizeof how, NULL), 244, 1e-9);
+    /* 个 of a potato: the medium potato, 213 g (SR28 11352). */
+    assert_near(weigh_as("SR28", "11352", "土豆", "1个", how, sizeof how, NULL), 213, 1e-9);
+    /* 碗 of cooked rice: the household bowl of containers.csv, 200 g. */
+    assert_near(weigh_as("SR28", "20045", "米饭", "一碗", how, sizeof how, NULL), 200, 1e-9);
+    assert_non_null(strstr(how, "bowl"));
+    /* 一小碗: 2/3 of the bowl, said. */
+    assert_near(weigh_as("SR28", "20045", "米饭", "一小碗", how, sizeof how, NULL), 400.0 / 3,
+                1e-9);
+    assert_non_null(strstr(how, "small"));
+    /* A glass of milk: 250 ml through the cup (244 g / 236.59 ml). */
+    assert_near(weigh_as("SR28", "01077", "milk", "a glass", how, sizeof how, NULL),
+                250 * 244 / 236.5882365, 1e-6);
+    /* A bowl of cereal: 40 g (RACC). */
+    assert_near(weigh_as("SR28", "08388", "cereal", "a bowl", how, sizeof how, NULL), 40, 1e-9);
+    /* A can of tuna: the food's own "can", 165 g (SR28 15121). */
+    assert_near(weigh_as("SR28", "15121", "tuna", "a can", how, sizeof how, NULL), 165, 1e-9);
+    /* 10 grapes: "10 grapes" = 49 g (SR28 09132), not ten cups. */
+    assert_near(weigh_as("SR28", "09132", "grapes", "10", how, sizeof how, NULL), 49, 1e-9);
+    /* 3 plums: "fruit (2-1/8 dia)" 66 g each (SR28 09279). */
+    assert_near(weigh_as("SR28", "09279", "plums", "3", how, sizeof how, NULL), 198, 1e-9);
+    /* A slice of cake: the cake's piece (SR28 18133: 38 g). */
+    assert_near(weigh_as("SR28", "18133", "cake", "1 slice", how, sizeof how, NULL), 38, 1e-9);
+    /* Ounces of a drink are fluid ounces: 12 fl oz of apple juice (FNDDS
+     * 64104010, "1 fl oz (NFS)" = 31 g). */
+    assert_near(weigh_as("FNDDS", "64104010", "apple juice", "12 oz", how, sizeof how, NULL),
+                12 * 31, 1e-9);
+    assert_non_null(strstr(how, "fluid ounces"));
+    /* A name with portions of its own: 饺子 are 20 g each, whatever the US
+     * dumpling weighs (FNDDS 58121510: "dumpling, any size" 97 g). */
+    assert_near(weigh_as("FNDDS", "58121510", "饺子", "12个", how, sizeof how, NULL), 240, 1e-9);
+    assert_non_null(strstr(how, "饺子"));
+    /* 罐 in China is 330 ml: a can of cola (SR28 14148: "1 fl oz" = 30.7 g). */
+    assert_near(weigh_as("SR28", "14148", "可乐", "一罐", how, sizeof how, NULL),
+                330 * 30.7 / 29.5735295625, 1e-6);
+    /* A small handful of peanuts: 2/3 of a 28 g handful (SR28 16390). */
+    assert_near(weigh_as("SR28", "16390", "花生米", "一小把", how, sizeof how, NULL),
+                28.0 * 2 / 3, 1e-9);
+    /* No amount: one typical serving, said, never 100 g. */
+    assert_near(weigh_as("SR28", "09191", "nectarine", "", how, sizeof how, &assumed), 142,
+                1e-9);
+    assert_true(assumed);
+    assert_non_null(strstr(how, "no amount written"));
+    assert_near(weigh_as("FNDDS", "31103010", "soft-boiled egg", "", how, sizeof how, &assumed),
+                50, 1e-9);
+    assert_non_null(strstr(how, "Quantity not specified"));
+    /* Cronometer's amounts carry their own weight. */
+    assert_near(weigh_as("SR28", "18069", "white bread",
+                         "1.00 slice (from pre-sliced package) - each 1 oz", how, sizeof how,
+                         NULL),
+                28.349523125, 1e-9);
+    assert_near(weigh_as("SR28", "09040", "banana", "1.00 large - 3\" diameter", how, sizeof how,
+                         NULL),
+                136, 1e-9);
+}
+
+static void weighing_in_one_step(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "米饭 一碗", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.food_text, "米饭");
+    assert_string_equal(w.serving_text, "一碗");
+    assert_near(w.grams, 200, 1e-9);
+    assert_false(w.serving_assumed);
+    assert_true(w.serving_from_food);
+    /* No amount: assumed, and said so. */
+    assert_int_equal(kmgca_weigh(shared_foods, "nectarine", "", &w, &err), KMGCA_OK);
+    assert_true(w.serving_assumed);
+    assert_near(w.grams, 142, 1e-9);
+    /* The amount in its own field and the unit in the text: "2" + "slices
+     * of whole wheat bread" (SR28 18075: slice 32 g). */
+    assert_int_equal(kmgca_weigh(shared_foods, "slices of whole wheat bread", "2", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 64, 1e-9);
+    /* A vague amount keeps its food, and says why it is not weighed. */
+    assert_int_equal(kmgca_weigh(shared_foods, "a few almonds", "", &w, &err),
+                     KMGCA_ERROR_AMOUNT);
+    assert_non_null(strstr(err.message, "a few"));
+    assert_non_null(w.match.food);
+    assert_true(isnan(w.grams));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,6 +451,11 @@ int main(void)
         cmocka_unit_test(household_measures),
         cmocka_unit_test(unresolvable_units_say_why),
         cmocka_unit_test(cut_texts_and_signed_zero),
+        cmocka_unit_test(servings_anywhere),
+        cmocka_unit_test(serving_words),
+        cmocka_unit_test(vague_amounts_are_refused_with_a_reason),
+        cmocka_unit_test(containers_and_measure_words),
+        cmocka_unit_test(weighing_in_one_step),
     };
     return cmocka_run_group_tests_name("serving", tests, foods_setup, foods_teardown);
 }

@@ -3,9 +3,11 @@
  *   embedtables FOODTABLES_DIR DRI_CSV OUT.c
  *   embedtables --drugs DRUGTABLES_DIR OUT.c
  *
- * Reads foods.csv, portions.csv and every aliases*.csv there, and the daily
- * targets (targets/dri.csv), and writes one C file holding
- * kmgca_builtin_foods, kmgca_builtin_aliases and kmgca_builtin_dri (with
+ * Reads foods.csv, portions.csv, every aliases*.csv, kinds.csv,
+ * measure_words.csv and containers.csv there, and the daily targets
+ * (targets/dri.csv), and writes one C file holding kmgca_builtin_foods (each
+ * with its kind), kmgca_builtin_aliases, the kind rules, household words and
+ * containers, and kmgca_builtin_dri (with
  * --drugs: drugs.csv and names.csv of drugtables/ into kmgca_builtin_drugs
  * and kmgca_builtin_drug_names), so the
  * library carries its tables and needs no files at run time. The output is
@@ -14,7 +16,9 @@
 #include "internal.h"
 
 #include <dirent.h>
+#include <stdarg.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,6 +247,313 @@ static void put_number(FILE *out, const char *s)
         fputs("NAN", out);
     else
         fputs(s, out);
+}
+
+/* ---- Kinds, household words and containers -------------------------- */
+
+#define MAX_KINDS 250
+static char *kind_names[MAX_KINDS];
+static size_t kind_count;
+static struct kmgca_kind_rule *rules;
+static size_t rule_count, rule_cap;
+
+static int kind_index(const char *name)
+{
+    for (size_t i = 0; i < kind_count; i++)
+        if (strcmp(kind_names[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* A rule field with every word keyed as the foods' words are (text.c):
+ * "|"-separated alternatives of space-separated words, or (except) words. */
+static char *key_field(const char *field, int words_only)
+{
+    char out[4096] = "";
+    size_t o = 0;
+    const char *p = field;
+    while (*p) {
+        size_t len = strcspn(p, words_only ? " " : "|");
+        char alt[512], folded[512], words[24][TEXT_WORD_MAX];
+        copy_text(alt, len + 1 < sizeof alt ? len + 1 : sizeof alt, p);
+        text_fold(alt, folded, sizeof folded);
+        size_t n = text_words(folded, words, NULL, 24);
+        for (size_t i = 0; i < n; i++) {
+            int w = snprintf(out + o, sizeof out - o, "%s%s",
+                             i ? " " : (o ? (words_only ? " " : "|") : ""), words[i]);
+            if (w < 0 || (size_t)w >= sizeof out - o) {
+                fprintf(stderr, "embedtables: kinds.csv: a field is too long\n");
+                exit(1);
+            }
+            o += (size_t)w;
+        }
+        p += len + (p[len] ? 1 : 0);
+    }
+    return dup(out);
+}
+
+static kmgca_status kind_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    const char *name = field(t, row, 0);
+    if (!name[0])
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 1, "no kind");
+    int k = kind_index(name);
+    if (k < 0) {
+        if (kind_count == MAX_KINDS)
+            return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, t->path, row->line, 1,
+                                 "more than %d kinds", MAX_KINDS);
+        kind_names[kind_count] = dup(name);
+        k = (int)kind_count++;
+    }
+    rules = grow(rules, &rule_cap, rule_count + 1, sizeof *rules);
+    rules[rule_count++] = (struct kmgca_kind_rule){
+        (unsigned char)k, dup(field(t, row, 1)), key_field(field(t, row, 2), 0),
+        key_field(field(t, row, 3), 0), key_field(field(t, row, 4), 1)};
+    return KMGCA_OK;
+}
+
+typedef struct {
+    char *word, *concept, *size;
+} word_row;
+static word_row *mwords;
+static size_t mword_count, mword_cap;
+
+static kmgca_status mword_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    char folded[256];
+    text_fold(field(t, row, 0), folded, sizeof folded);
+    if (!folded[0] || (!field(t, row, 1)[0] && !field(t, row, 2)[0]))
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 1,
+                             "a word needs a concept or a size");
+    mwords = grow(mwords, &mword_cap, mword_count + 1, sizeof *mwords);
+    mwords[mword_count++] = (word_row){dup(folded), dup(field(t, row, 1)), dup(field(t, row, 2))};
+    return KMGCA_OK;
+}
+
+static int cmp_word_row(const void *a, const void *b)
+{
+    return strcmp(((const word_row *)a)->word, ((const word_row *)b)->word);
+}
+
+typedef struct {
+    char *concept, *size, *measures, *amount, *unit, *source, *note;
+    int kind;
+} container_row;
+static container_row *containers;
+static size_t container_count, container_cap;
+
+static int measure_word_known(const char *w)
+{
+    for (size_t i = 0; i < mword_count; i++)
+        if (strcmp(mwords[i].word, w) == 0)
+            return 1;
+    return 0;
+}
+
+static int concept_known(const char *c)
+{
+    if (strcmp(c, "typical") == 0 || strcmp(c, "density") == 0)
+        return 1;
+    for (size_t i = 0; i < mword_count; i++)
+        if (strcmp(mwords[i].concept, c) == 0)
+            return 1;
+    return 0;
+}
+
+static kmgca_status container_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    container_row c;
+    c.concept = dup(field(t, row, 0));
+    const char *kind = field(t, row, 1);
+    c.kind = kind[0] ? kind_index(kind) : 0;
+    c.size = dup(field(t, row, 2));
+    c.measures = dup(field(t, row, 3));
+    c.amount = dup(field(t, row, 4));
+    c.unit = dup(field(t, row, 5));
+    c.source = dup(field(t, row, 6));
+    c.note = dup(field(t, row, 7));
+    if (!concept_known(c.concept) && !measure_word_known(c.concept))
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 1,
+                             "\"%s\" is no concept or word of measure_words.csv", c.concept);
+    if (c.kind < 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 2,
+                             "\"%s\" is no kind of kinds.csv", kind);
+    if (c.amount[0]) {
+        char *end;
+        double v = strtod(c.amount, &end);
+        int density = !strcmp(c.concept, "density");
+        if (*end || !(v > 0) ||
+            (density ? strcmp(c.unit, "g/ml") != 0
+                     : strcmp(c.unit, "g") != 0 && strcmp(c.unit, "ml") != 0))
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 5,
+                                 "an amount must be a number above 0 with unit g or ml "
+                                 "(g/ml for a density)");
+        if (!c.source[0])
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 7,
+                                 "an amount needs its source");
+    } else if (c.unit[0]) {
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 6,
+                             "a unit without an amount");
+    }
+    containers = grow(containers, &container_cap, container_count + 1, sizeof *containers);
+    containers[container_count++] = c;
+    return KMGCA_OK;
+}
+
+typedef struct {
+    char *name, *concept, *amount, *unit, *source, *note;
+} name_row;
+static name_row *names_p;
+static size_t name_count, name_cap;
+
+static kmgca_status name_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    name_row n;
+    const char *name = field(t, row, 0);
+    if (!name[0])
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 1, "no name");
+    if (text_has_cjk(name)) {
+        char folded[256];
+        text_fold(name, folded, sizeof folded);
+        n.name = dup(folded);
+    } else {
+        n.name = key_field(name, 1);
+    }
+    n.concept = dup(field(t, row, 1));
+    n.amount = dup(field(t, row, 2));
+    n.unit = dup(field(t, row, 3));
+    n.source = dup(field(t, row, 4));
+    n.note = dup(field(t, row, 5));
+    if (!concept_known(n.concept) && !measure_word_known(n.concept))
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 2,
+                             "\"%s\" is no concept or word of measure_words.csv", n.concept);
+    char *end;
+    double v = strtod(n.amount, &end);
+    if (*end || !(v > 0) || (strcmp(n.unit, "g") != 0 && strcmp(n.unit, "ml") != 0) ||
+        !n.source[0])
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 3,
+                             "a portion needs an amount above 0, a unit (g or ml) and a source");
+    names_p = grow(names_p, &name_cap, name_count + 1, sizeof *names_p);
+    names_p[name_count++] = n;
+    return KMGCA_OK;
+}
+
+static int cmp_name_row(const void *a, const void *b)
+{
+    const name_row *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : strcmp(x->concept, y->concept);
+}
+
+static void read_household(const char *dir)
+{
+    char path[4096];
+    kmgca_error err;
+    kind_names[kind_count++] = dup("other");
+    static const char *const kind_cols[] = {"kind", "groups", "head", "words", "except"};
+    table kt = {.names = kind_cols, .ncols = 5, .path = path};
+    snprintf(path, sizeof path, "%s/kinds.csv", dir);
+    if (csv_read_file(path, kind_cb, &kt, NULL, &err) != KMGCA_OK)
+        die(&err);
+    static const char *const word_cols[] = {"word", "concept", "size"};
+    table wt = {.names = word_cols, .ncols = 3, .path = path};
+    snprintf(path, sizeof path, "%s/measure_words.csv", dir);
+    if (csv_read_file(path, mword_cb, &wt, NULL, &err) != KMGCA_OK)
+        die(&err);
+    qsort(mwords, mword_count, sizeof *mwords, cmp_word_row);
+    for (size_t i = 1; i < mword_count; i++)
+        if (strcmp(mwords[i - 1].word, mwords[i].word) == 0) {
+            fprintf(stderr, "embedtables: measure_words.csv: \"%s\" is listed twice\n",
+                    mwords[i].word);
+            exit(1);
+        }
+    static const char *const cont_cols[] = {"concept", "kind", "size", "measures",
+                                            "amount", "unit", "source", "note"};
+    table ct = {.names = cont_cols, .ncols = 8, .path = path};
+    snprintf(path, sizeof path, "%s/containers.csv", dir);
+    if (csv_read_file(path, container_cb, &ct, NULL, &err) != KMGCA_OK)
+        die(&err);
+    static const char *const name_cols[] = {"name", "concept", "amount", "unit", "source",
+                                            "note"};
+    table nt = {.names = name_cols, .ncols = 6, .path = path};
+    snprintf(path, sizeof path, "%s/name_portions.csv", dir);
+    if (csv_read_file(path, name_cb, &nt, NULL, &err) != KMGCA_OK)
+        die(&err);
+    qsort(names_p, name_count, sizeof *names_p, cmp_name_row);
+    for (size_t i = 1; i < name_count; i++)
+        if (!cmp_name_row(&names_p[i - 1], &names_p[i])) {
+            fprintf(stderr, "embedtables: name_portions.csv: \"%s\" %s is listed twice\n",
+                    names_p[i].name, names_p[i].concept);
+            exit(1);
+        }
+}
+
+/* One row of a C array: `shape` says what each argument is: 's' a string
+ * (or NULL), 'n' a number as written (blank: NAN), 'i' an int. */
+static void put_row(FILE *out, const char *shape, ...)
+{
+    va_list ap;
+    va_start(ap, shape);
+    fputs("    {", out);
+    for (const char *c = shape; *c; c++) {
+        if (c != shape)
+            fputs(", ", out);
+        if (*c == 's')
+            put_string(out, va_arg(ap, const char *));
+        else if (*c == 'n')
+            put_number(out, va_arg(ap, const char *));
+        else
+            fprintf(out, "%d", va_arg(ap, int));
+    }
+    fputs("},\n", out);
+    va_end(ap);
+}
+
+static void write_household(FILE *out)
+{
+    fprintf(out, "const char *const kmgca_builtin_kinds[] = {\n");
+    for (size_t i = 0; i < kind_count; i++) {
+        fputs("    ", out);
+        put_string(out, kind_names[i]);
+        fputs(",\n", out);
+    }
+    fprintf(out, "};\nconst size_t kmgca_builtin_kind_count = %zu;\n\n", kind_count);
+    fprintf(out, "const struct kmgca_kind_rule kmgca_builtin_kind_rules[] = {\n");
+    for (size_t i = 0; i < rule_count; i++)
+        put_row(out, "issss", (int)rules[i].kind, rules[i].groups, rules[i].head, rules[i].words,
+                rules[i].except);
+    fprintf(out, "};\nconst size_t kmgca_builtin_kind_rule_count = %zu;\n\n", rule_count);
+    fprintf(out, "const struct kmgca_measure_word kmgca_builtin_measure_words[] = {\n");
+    for (size_t i = 0; i < mword_count; i++)
+        put_row(out, "sss", mwords[i].word, mwords[i].concept, mwords[i].size);
+    fprintf(out, "};\nconst size_t kmgca_builtin_measure_word_count = %zu;\n\n", mword_count);
+    fprintf(out, "const struct kmgca_container kmgca_builtin_containers[] = {\n");
+    for (size_t i = 0; i < container_count; i++) {
+        container_row *c = &containers[i];
+        put_row(out, "sissnsss", c->concept, c->kind, c->size, c->measures, c->amount, c->unit,
+                c->source, c->note);
+    }
+    fprintf(out, "};\nconst size_t kmgca_builtin_container_count = %zu;\n\n", container_count);
+    fprintf(out, "const struct kmgca_name_portion kmgca_builtin_name_portions[] = {\n");
+    for (size_t i = 0; i < name_count; i++) {
+        name_row *n = &names_p[i];
+        put_row(out, "ssnsss", n->name, n->concept, n->amount, n->unit, n->source, n->note);
+    }
+    if (!name_count)
+        put_row(out, "ssnsss", "", "", "0", "g", "", "");
+    fprintf(out, "};\nconst size_t kmgca_builtin_name_portion_count = %zu;\n\n", name_count);
 }
 
 /* ---- Drugs (embedtables --drugs DRUGTABLES_DIR OUT.c) -------------------- */
@@ -486,6 +797,13 @@ int main(int argc, char **argv)
     }
     free(names);
 
+    read_household(dir);
+    unsigned char *food_kind = malloc(food_count + 1);
+    if (!food_kind)
+        return 1;
+    for (size_t i = 0; i < food_count; i++)
+        food_kind[i] = kind_from_rules(rules, rule_count, foods[i].description, foods[i].group);
+
     static const char *const dri_cols[] = {"system", "nutrient", "life_stage", "sex",
                                            "age_min", "age_max", "rda_or_ai_mg", "kind",
                                            "ul_mg", "ul_note", "source"};
@@ -528,7 +846,8 @@ int main(int argc, char **argv)
             put_number(out, f->minerals[n]);
             fputs(n < 3 ? ", " : "}, ", out);
         }
-        fprintf(out, "portions + %zu, %zu},\n", f->first_portion, f->portion_count);
+        fprintf(out, "portions + %zu, %zu, %u},\n", f->first_portion, f->portion_count,
+                food_kind[i]);
     }
     fprintf(out, "};\nconst size_t kmgca_builtin_food_count = %zu;\n\n", food_count);
     fprintf(out, "const struct kmgca_alias kmgca_builtin_aliases[] = {\n");
@@ -542,6 +861,7 @@ int main(int argc, char **argv)
     if (!alias_count)
         fprintf(out, "    {\"\", \"en\", 0},\n");
     fprintf(out, "};\nconst size_t kmgca_builtin_alias_count = %zu;\n\n", alias_count);
+    write_household(out);
     fprintf(out, "const struct kmgca_dri kmgca_builtin_dri[] = {\n");
     for (size_t i = 0; i < dri_count; i++) {
         dri_row *d = &dris[i];
