@@ -72,10 +72,12 @@ const ArgText FOOD = {"food", "食物",
 const ArgText AMOUNT = {"amount", "数量", "How much of the unit: 30, 1.5, 2.",
                         "以所给单位计的数量：30、1.5、2。"};
 const ArgText UNIT_OPT = {"unit", "单位",
-                          "Optional. g (the default), kg, oz, lb, cup, tbsp, tsp, ml, or a "
-                          "household word the food's USDA portions know: medium, slice, large.",
-                          "可选。g（默认）、kg、oz、lb、cup、tbsp、tsp、ml，或该食物在 USDA "
-                          "份量表中的家用量词：medium、slice、large。"};
+                          "Optional. g (the default), kg, oz, lb, cup, tbsp, tsp, ml, 斤, 两, a "
+                          "household word or container (medium, slice, glass, bowl, handful) "
+                          "or a Chinese measure word (个, 根, 碗, 杯, 把, 片).",
+                          "可选。g（默认）、kg、oz、lb、cup、tbsp、tsp、ml、斤、两，家用量词或"
+                          "容器（medium、slice、glass、bowl、handful），或中文量词（个、根、碗、"
+                          "杯、把、片）。"};
 const ArgText NUTRIENT = {"nutrient", "营养素", "Ca, Mg, K or Na (or calcium, 钙, ...).",
                           "Ca、Mg、K 或 Na（也可写 calcium、钙 等）。"};
 
@@ -93,11 +95,17 @@ const FunctionText functions[] = {
     MINERAL("calcium", "CALCIUM", "钙", "calcium", "钙"),
     MINERAL("sodium", "SODIUM", "钠", "sodium", "钠"),
     {"foodgrams", "FOODGRAMS", "食物克数",
-     "Grams that an amount of a food weighs, through the USDA household measures.",
-     "按 USDA 家用量具，将某食物的数量换算为克。",
+     "Grams that an amount of a food weighs, through the food's household measures or the "
+     "size of a container for that kind of food: FOODGRAMS(\"土豆\"; 1; \"个\") is one "
+     "medium potato.",
+     "按食物的家用量度或该类食物的容器大小，将数量换算为克：FOODGRAMS(\"土豆\"; 1; \"个\") "
+     "为一个中等大小的土豆。",
      {FOOD, AMOUNT,
-      {"unit", "单位", "g, oz, cup, tbsp, ml, or a household word: medium, slice, large.",
-       "g、oz、cup、tbsp、ml，或家用量词：medium、slice、large。"}}},
+      {"unit", "单位",
+       "g, oz, cup, tbsp, ml, 斤, 两, a household word or container (medium, slice, glass, "
+       "bowl) or a Chinese measure word (个, 根, 碗, 杯).",
+       "g、oz、cup、tbsp、ml、斤、两，家用量词或容器（medium、slice、glass、bowl），或中文"
+       "量词（个、根、碗、杯）。"}}},
     {"foodmatch", "FOODMATCH", "食物匹配",
      "The USDA food a text is matched to. As an array (one row): description, confidence "
      "(0 to 1), source table and food id.",

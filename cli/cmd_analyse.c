@@ -33,6 +33,8 @@ static const char analyse_usage[] =
     "                         cronometer-daily, mfp-summary\n"
     "      --recompute        exports: match the food names against the USDA tables\n"
     "                         instead of using the export's own values\n"
+    "      --strict           a row with no amount goes to review instead of getting\n"
+    "                         one typical serving (the default, said in the row)\n"
     "      --encoding E       the diaries' text encoding: utf-8 (default), gbk, gb18030\n"
     "      --date-order O     dmy or mdy, for dates such as 03/04/2026 (default: learn\n"
     "                         it from the file's other dates, else send to review)\n"
@@ -187,7 +189,10 @@ static void flag_summary(const kmgca_analysis *a, size_t i, const kmgca_day *d, 
             len += (size_t)snprintf(out + len, size - len, " (%s)", kmgca_severity_name(worst));
     }
     if (len + 1 < size && d->rows_review)
-        snprintf(out + len, size - len, "%ssome rows in review", len ? "; " : "");
+        len += (size_t)snprintf(out + len, size - len, "%ssome rows in review", len ? "; " : "");
+    if (len + 1 < size && d->rows_assumed)
+        snprintf(out + len, size - len, "%s%zu serving%s assumed", len ? "; " : "",
+                 d->rows_assumed, d->rows_assumed == 1 ? "" : "s");
     if (!out[0])
         snprintf(out, size, "-");
 }
@@ -281,6 +286,13 @@ static void print_summary(const kmgca_analysis *a, const char *output)
         for (size_t i = 0; i < notes; i++)
             printf("  %s\n", kmgca_analysis_note(a, i));
     }
+    size_t assumed = 0;
+    for (size_t i = 0; i < days; i++)
+        assumed += kmgca_analysis_day(a, i).rows_assumed;
+    if (assumed)
+        printf("\n%zu row%s no amount: one typical serving each, said in the row (--strict "
+               "sends such rows to review).\n",
+               assumed, assumed == 1 ? " had" : "s had");
     if (review)
         printf("\n%zu row%s review%s.\n", review, review == 1 ? " needs" : "s need",
                output ? " (sheet \"Needs review\")" : " (write a workbook with -o to list them)");
@@ -318,6 +330,10 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
     json_int(j, "rows_used", (long long)kmgca_analysis_rows_used(a));
     json_int(j, "rows_review", (long long)kmgca_analysis_rows_review(a));
     json_int(j, "blank_lines", (long long)kmgca_analysis_blank_lines(a));
+    size_t assumed = 0;
+    for (size_t i = 0; i < kmgca_analysis_day_count(a); i++)
+        assumed += kmgca_analysis_day(a, i).rows_assumed;
+    json_int(j, "rows_assumed", (long long)assumed);
     const kmgca_options *o = kmgca_analysis_options(a);
     if (o->profile) {
         json_begin_object(j, "profile");
@@ -365,6 +381,7 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
         json_int(j, "rows", (long long)d->rows);
         json_int(j, "rows_used", (long long)d->rows_used);
         json_int(j, "rows_review", (long long)d->rows_review);
+        json_int(j, "rows_assumed", (long long)d->rows_assumed);
         json_int(j, "sessions", (long long)d->sessions);
         json_number(j, "sweat_l", round_to(d->sweat_l, 0.01));
         if (isnan(d->sweat_l)) {
@@ -477,12 +494,13 @@ int cmd_analyse(int argc, char **argv)
 {
     enum { OPT_JSON = 256, OPT_FORMAT, OPT_RECOMPUTE, OPT_ENCODING, OPT_DATE_ORDER, OPT_FOODS,
            OPT_AGE, OPT_SEX, OPT_PREGNANT, OPT_LACTATING, OPT_REFERENCE, OPT_MEDS,
-           OPT_ACTIVITY, OPT_BODY_MASS };
+           OPT_ACTIVITY, OPT_BODY_MASS, OPT_STRICT };
     static const struct option opts[] = {
         {"output", required_argument, NULL, 'o'},
         {"json", no_argument, NULL, OPT_JSON},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"recompute", no_argument, NULL, OPT_RECOMPUTE},
+        {"strict", no_argument, NULL, OPT_STRICT},
         {"encoding", required_argument, NULL, OPT_ENCODING},
         {"date-order", required_argument, NULL, OPT_DATE_ORDER},
         {"foods", required_argument, NULL, OPT_FOODS},
@@ -514,6 +532,7 @@ int cmd_analyse(int argc, char **argv)
         case 'q': quiet = 1; break;
         case OPT_JSON: as_json = 1; break;
         case OPT_RECOMPUTE: o.recompute = 1; break;
+        case OPT_STRICT: o.strict = 1; break;
         case OPT_ENCODING: o.encoding = optarg; break;
         case OPT_FOODS: custom = optarg; break;
         case OPT_PREGNANT: profile.stage = KMGCA_LIFE_PREGNANT; break;

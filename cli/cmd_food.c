@@ -12,10 +12,11 @@ static const char food_usage[] =
     "       kmgca food --search TEXT\n"
     "\n"
     "Matches FOOD (English or Chinese free text, e.g. \"spinach, boiled\", \"菠菜\")\n"
-    "to a USDA food and prints calcium, magnesium, potassium and sodium in SERVING\n"
-    "(default 100 g). SERVING is free text: \"30 g\", \"1 ounce\", \"1½ cups\",\n"
-    "\"1 medium\", \"2 large biscuits\". A serving may also lead FOOD:\n"
-    "kmgca food \"2 slices whole wheat bread\".\n"
+    "to a USDA food and prints calcium, magnesium, potassium and sodium in SERVING.\n"
+    "SERVING is free text in English or Chinese: \"30 g\", \"1 ounce\", \"1½ cups\",\n"
+    "\"1 medium\", \"a glass\", \"一碗\", \"两个\", \"半斤\". It may also stand in FOOD,\n"
+    "before or after the food: \"2 slices wholemeal toast\", \"muesli 40g\", \"米饭一碗\".\n"
+    "With no amount at all the food gets one typical serving, and says so.\n"
     "\n"
     "Options:\n"
     "  --json             print one JSON object instead of text\n"
@@ -64,11 +65,11 @@ static int do_search(kmgca_foods *foods, const char *text, long limit, int as_js
     return n ? EXIT_OK : EXIT_NOT_FOUND;
 }
 
-static void print_text(const char *food_text, const char *serving_text, const kmgca_match *m,
-                       double grams, const char *how, const char *unit_error)
+static void print_text(const kmgca_weighing *w, const char *unit_error)
 {
     char buf[32];
-    printf("%s%s%s\n", food_text, serving_text[0] ? " — " : "", serving_text);
+    const kmgca_match *m = &w->match;
+    printf("%s%s%s\n", w->food_text, w->serving_text[0] ? " — " : "", w->serving_text);
     printf("  %s\n", kmgca_food_description(m->food));
     if (strcmp(kmgca_food_source(m->food), "custom") == 0)
         printf("  custom food (--foods)");
@@ -83,7 +84,7 @@ static void print_text(const char *food_text, const char *serving_text, const km
         /* The reason goes to stderr once, from the caller. */
         printf("  serving: not weighed (see the message on stderr)\n");
     } else {
-        printf("  serving: %s\n\n", how);
+        printf("  serving%s: %s\n\n", w->serving_assumed ? " (assumed)" : "", w->how);
         printf("  %-4s %10s %12s\n", "", "per 100 g", "in serving");
         for (int i = 0; i < KMGCA_NUTRIENT_COUNT; i++) {
             char a[32];
@@ -92,7 +93,7 @@ static void print_text(const char *food_text, const char *serving_text, const km
                 printf("  %-4s %10s %12s\n", labels[i], "n/a", "not measured");
             else
                 printf("  %-4s %7s mg %9s mg\n", labels[i], fmt_mg(a, sizeof a, per),
-                       fmt_mg(buf, sizeof buf, kmgca_food_mg(m->food, order[i], grams)));
+                       fmt_mg(buf, sizeof buf, kmgca_food_mg(m->food, order[i], w->grams)));
         }
     }
     if (m->candidate_count) {
@@ -104,24 +105,26 @@ static void print_text(const char *food_text, const char *serving_text, const km
     }
 }
 
-static void print_json(const char *food_text, const char *serving_text, const kmgca_match *m,
-                       double grams, const char *how, const char *error)
+static void print_json(const kmgca_weighing *w, const char *error)
 {
     json j = {.out = stdout, .pretty = 1};
+    const kmgca_match *m = &w->match;
     json_begin_object(&j, NULL);
-    json_string(&j, "query", food_text);
-    json_string(&j, "serving", serving_text[0] ? serving_text : "100 g");
+    json_string(&j, "query", w->food_text);
+    json_string(&j, "serving", w->serving_text[0] ? w->serving_text : NULL);
+    json_bool(&j, "serving_assumed", w->serving_assumed);
     json_string(&j, "description", m->food ? kmgca_food_description(m->food) : NULL);
     json_string(&j, "source", m->food ? kmgca_food_source(m->food) : NULL);
     json_string(&j, "id", m->food ? kmgca_food_id(m->food) : NULL);
     json_string(&j, "group", m->food ? kmgca_food_group(m->food) : NULL);
+    json_string(&j, "kind", m->food ? kmgca_food_kind(m->food) : NULL);
     json_string(&j, "name_zh", m->food ? kmgca_food_name_zh(m->food) : NULL);
     json_number(&j, "confidence", m->food ? round(m->confidence * 1000) / 1000 : 0);
     json_string(&j, "method", kmgca_match_method_name(m->method));
-    json_number(&j, "grams", grams);
-    json_string(&j, "how", how && how[0] ? how : NULL);
+    json_number(&j, "grams", w->grams);
+    json_string(&j, "how", w->how[0] ? w->how : NULL);
     for (int i = 0; i < KMGCA_NUTRIENT_COUNT; i++)
-        json_number(&j, json_keys[i], m->food ? kmgca_food_mg(m->food, order[i], grams) : NAN);
+        json_number(&j, json_keys[i], m->food ? kmgca_food_mg(m->food, order[i], w->grams) : NAN);
     json_begin_object(&j, "per_100g");
     for (int i = 0; i < KMGCA_NUTRIENT_COUNT; i++)
         json_number(&j, json_keys[i], m->food ? kmgca_food_per_100g(m->food, order[i]) : NAN);
@@ -217,50 +220,36 @@ int cmd_food(int argc, char **argv)
         return EXIT_USAGE;
     }
     snprintf(food_text, sizeof food_text, "%s", food_arg);
-    if (!serving_text[0]) {
-        char lead[256], rest[1024];
-        if (kmgca_serving_split(food_arg, lead, sizeof lead, rest, sizeof rest) && rest[0]) {
-            snprintf(serving_text, sizeof serving_text, "%s", lead);
-            snprintf(food_text, sizeof food_text, "%s", rest);
-        }
-    }
 
-    kmgca_match m;
-    kmgca_serving s;
-    if (kmgca_serving_parse(serving_text, &s, &err) != KMGCA_OK) {
-        print_error(&err);
-        kmgca_foods_free(foods);
-        return exit_status_for(err.status);
-    }
-    kmgca_status st = kmgca_foods_match(foods, food_text, &m, &err);
+    /* One step, as every door weighs a line: the serving is cut out of the
+     * food text when it is not given apart; none at all is one typical
+     * serving, said so. */
+    kmgca_weighing w;
+    kmgca_status st = kmgca_weigh(foods, food_text, serving_text, &w, &err);
     if (st == KMGCA_ERROR_LIMIT || st == KMGCA_ERROR_ENCODING) {
         /* The text came from the command line: a usage problem. */
         print_error(&err);
         kmgca_foods_free(foods);
         return EXIT_USAGE;
     }
-    if (st != KMGCA_OK) {
+    if (!w.match.food) {
         if (as_json)
-            print_json(food_text, serving_text, &m, NAN, NULL, err.message);
+            print_json(&w, err.message);
         print_error(&err);
-        if (m.candidate_count) {
+        if (w.match.candidate_count) {
             fprintf(stderr, "kmgca: closest foods:\n");
-            for (size_t i = 0; i < m.candidate_count; i++)
-                fprintf(stderr, "  %.2f  %s\n", m.candidate_confidence[i],
-                        kmgca_food_description(m.candidates[i]));
+            for (size_t i = 0; i < w.match.candidate_count; i++)
+                fprintf(stderr, "  %.2f  %s\n", w.match.candidate_confidence[i],
+                        kmgca_food_description(w.match.candidates[i]));
         }
         kmgca_foods_free(foods);
         return exit_status_for(st);
     }
-    kmgca_serving_take_detail(&s, food_text);
-    double grams = NAN;
-    char how[512] = "";
-    st = kmgca_serving_grams(m.food, &s, &grams, how, sizeof how, &err);
     const char *unit_error = st == KMGCA_OK ? NULL : err.message;
     if (as_json)
-        print_json(food_text, serving_text, &m, grams, how, unit_error);
+        print_json(&w, unit_error);
     else
-        print_text(food_text, serving_text, &m, grams, how, unit_error);
+        print_text(&w, unit_error);
     if (st != KMGCA_OK)
         print_error(&err);
     kmgca_foods_free(foods);

@@ -35,7 +35,7 @@
  * when asked for. */
 typedef struct {
     int32_t day;
-    uint32_t rows, rows_used, rows_review;
+    uint32_t rows, rows_review, rows_assumed; /* used = rows - review */
     uint32_t known[KMGCA_NUTRIENT_COUNT]; /* rows that gave a value */
     double mg[KMGCA_NUTRIENT_COUNT];      /* NaN until a row gives a value */
 } day_acc;
@@ -480,10 +480,10 @@ static int row_date(read_state *s, const char *text, int32_t *day, unsigned long
     return 1;
 }
 
-/* Food text and serving text to a matched, weighed row; a NULL serving:
- * match only (the amount is already known to be unusable). */
-static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const char *serving_text,
-                  int serving_from_food)
+/* Food text and serving text to a matched, weighed row (kmgca_weigh, as
+ * every door does it); a NULL serving: match only (the amount is already
+ * known to be unusable). */
+static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const char *serving_text)
 {
     kmgca_error err;
     kmgca_error_clear(&err);
@@ -491,50 +491,57 @@ static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const ch
         need_review(s, "no food given");
         return;
     }
-    kmgca_match m;
-    kmgca_status st = kmgca_foods_match(s->a->foods, food_text, &m, &err);
-    if (st != KMGCA_OK) {
-        if (st == KMGCA_ERROR_NO_MATCH && m.candidate_count)
+    kmgca_weighing w;
+    kmgca_status st;
+    if (!serving_text) {
+        memset(&w, 0, sizeof w);
+        st = kmgca_foods_match(s->a->foods, food_text, &w.match, &err);
+        copy_text(w.food_text, sizeof w.food_text, food_text);
+    } else {
+        st = kmgca_weigh(s->a->foods, food_text, serving_text, &w, &err);
+    }
+    const kmgca_match *m = &w.match;
+    if (st == KMGCA_ERROR_NO_MATCH || !m->food) {
+        if (st == KMGCA_ERROR_NO_MATCH && m->candidate_count)
             need_review(s, "no food in the tables matches \"%s\" (closest: \"%s\", %.2f)",
-                        food_text, kmgca_food_description(m.candidates[0]),
-                        m.candidate_confidence[0]);
+                        w.food_text, kmgca_food_description(m->candidates[0]),
+                        m->candidate_confidence[0]);
         else if (st == KMGCA_ERROR_NO_MATCH)
-            need_review(s, "no food in the tables matches \"%s\"", food_text);
+            need_review(s, "no food in the tables matches \"%s\"", w.food_text);
         else
             need_review(s, "food: %s", err.message);
         return;
     }
-    e->food = m.food;
-    e->confidence = m.confidence;
-    e->method = m.method;
-    if (m.confidence < KMGCA_LOW_CONFIDENCE)
+    e->food = m->food;
+    e->confidence = m->confidence;
+    e->method = m->method;
+    if (m->confidence < KMGCA_LOW_CONFIDENCE)
         need_review(s, "low-confidence match (%.2f) to \"%s\": check the food, or add it with "
                        "--foods",
-                    m.confidence, kmgca_food_description(m.food));
+                    m->confidence, kmgca_food_description(m->food));
     if (!serving_text)
         return;
-    if (!serving_text[0]) {
-        need_review(s, "no amount given");
-        return;
-    }
-    kmgca_serving sv;
-    if (kmgca_serving_parse(serving_text, &sv, &err) != KMGCA_OK) {
+    if (st == KMGCA_ERROR_AMOUNT) {
         need_review(s, "amount: %s", err.message); /* the message quotes the text */
         return;
     }
-    kmgca_serving_take_detail(&sv, food_text);
-    char how[512];
-    double grams;
-    if (kmgca_serving_grams(m.food, &sv, &grams, how, sizeof how, &err) != KMGCA_OK) {
+    if (st != KMGCA_OK) {
         need_review(s, "%s", err.message);
         return;
     }
-    e->grams = grams;
-    appendf(s->how, sizeof s->how, "%s%s%s", s->how[0] ? "; " : "", how,
-            serving_from_food ? " (amount read from the food text)" : "");
+    if (w.serving_assumed && s->a->opt.strict) {
+        need_review(s, "no amount written (--strict); one typical serving would be %.0f g",
+                    w.grams);
+        return;
+    }
+    e->grams = w.grams;
+    e->serving_assumed = w.serving_assumed;
+    appendf(s->how, sizeof s->how, "%s%s%s", s->how[0] ? "; " : "", w.how,
+            w.serving_from_food && !w.serving_assumed ? " (amount read from the food text)"
+                                                      : "");
     int missing = 0;
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
-        e->mg[n] = kmgca_food_mg(m.food, (kmgca_nutrient)n, grams);
+        e->mg[n] = kmgca_food_mg(m->food, (kmgca_nutrient)n, w.grams);
         if (isnan(e->mg[n]))
             appendf(s->how, sizeof s->how, "%s%s", missing++ ? ", " : "; not measured in this food: ",
                     kmgca_nutrient_name((kmgca_nutrient)n));
@@ -669,7 +676,7 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
         date_format(day, e.date);
     }
 
-    char food[1024], serving[512], lead[256], rest[1024];
+    char food[1024], serving[512];
     trim(e.food_text, food, sizeof food);
     /* Text longer than the buffers here is refused, never cut and read:
      * a cut amount could read as another number. */
@@ -683,7 +690,7 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
     } else if (weighed && long_amount) {
         need_review(s, "amount: the amount or unit is longer than %d bytes",
                     SERVING_TEXT_MAX - 1);
-        weigh(s, &e, food, NULL, 0);
+        weigh(s, &e, food, NULL);
     } else switch (l->format) {
     case KMGCA_FORMAT_CRONOMETER_DAILY:
         appendf(s->how, sizeof s->how, "day total from the Cronometer export");
@@ -704,15 +711,15 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
                 need_review(s, "no food given");
             break;
         }
-        /* "1.00 medium - 7\" to 7-7/8\" long": the words after " - " describe
-         * the measure Cronometer used; the amount and unit come first. */
+        /* "2.00 x 3.0 oz", "1.00 shake (11 fl oz)", "1.00 slice - each 1 oz":
+         * the serving reader takes the weight or volume such text carries. */
         trim(e.amount_text, serving, sizeof serving);
-        {
-            char *dash = strstr(serving, " - ");
-            if (dash)
-                *dash = '\0';
+        if (!serving[0]) {
+            need_review(s, "no amount given");
+            weigh(s, &e, food, NULL);
+            break;
         }
-        weigh(s, &e, food, serving, 0);
+        weigh(s, &e, food, serving);
         break;
     default: {
         char amount[SERVING_TEXT_MAX], unit[SERVING_TEXT_MAX];
@@ -721,15 +728,10 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
         snprintf(serving, sizeof serving, "%s%s%s", amount, amount[0] && unit[0] ? " " : "", unit);
         if (s->decimal_comma)
             decimal_point(serving);
-        int from_food = 0;
-        if (!amount[0] && !unit[0] &&
-            kmgca_serving_split(food, lead, sizeof lead, rest, sizeof rest) && rest[0]) {
-            copy_text(serving, sizeof serving, lead);
-            copy_text(food, sizeof food, rest);
-            from_food = 1;
-        } else if (!amount[0] && unit[0]) {
+        if (!amount[0] && unit[0]) {
             need_review(s, "a unit (\"%s\") but no amount", unit);
-            serving[0] = '\0';
+            weigh(s, &e, food, NULL);
+            break;
         } else if (amount[0] && unit[0]) {
             /* With the unit in its own column the amount must be a number:
              * "abc" + "medium" would otherwise read as one medium. */
@@ -739,11 +741,11 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
                 need_review(s, "amount \"%s\" is not a number (the unit is in its own "
                                "column: \"%s\")",
                             amount, unit);
-                weigh(s, &e, food, NULL, 0);
+                weigh(s, &e, food, NULL);
                 break;
             }
         }
-        weigh(s, &e, food, serving, from_food);
+        weigh(s, &e, food, serving);
         break;
     }
     }
@@ -767,7 +769,7 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
         if (e.review) {
             d->rows_review++;
         } else {
-            d->rows_used++;
+            d->rows_assumed += e.serving_assumed ? 1 : 0;
             for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
                 if (isnan(e.mg[n]))
                     continue;
@@ -850,7 +852,8 @@ kmgca_day kmgca_analysis_day(const kmgca_analysis *a, size_t i)
     out.day = d->day;
     date_format(d->day, out.date);
     out.rows = d->rows;
-    out.rows_used = d->rows_used;
+    out.rows_used = d->rows - d->rows_review;
+    out.rows_assumed = d->rows_assumed;
     out.rows_review = d->rows_review;
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
         out.mg[n] = d->mg[n];

@@ -434,7 +434,11 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT && !x; n++)
         x = put_number(ws, r, (lxw_col_t)(DIARY_CA + n), round(e->mg[n] * 10) / 10,
                        w->mg[style]);
-    x = x ? x : put_text(w, ws, r, DIARY_STATUS, L(w, e->review ? "review" : "used"), t);
+    x = x ? x : put_text(w, ws, r, DIARY_STATUS,
+                         L(w, e->review             ? "review"
+                              : e->serving_assumed ? "used, serving assumed"
+                                                   : "used"),
+                         t);
     /* A mass written in grams and used as written needs no explanation: the
      * column stays empty (the note, the Amount and Unit columns say it). */
     char how[2200];
@@ -501,7 +505,7 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
 
 /* Summary columns. */
 enum { SUM_DATE, SUM_CA, SUM_CA_PCT, SUM_MG, SUM_MG_PCT, SUM_K, SUM_K_PCT, SUM_NA,
-       SUM_COV_CA, SUM_COV_MG, SUM_COV_K, SUM_ROWS, SUM_USED, SUM_REVIEW, SUM_FLAGS,
+       SUM_COV_CA, SUM_COV_MG, SUM_COV_K, SUM_ROWS, SUM_USED, SUM_REVIEW, SUM_ASSUMED, SUM_FLAGS,
        SUM_T_CA, SUM_T_MG, SUM_T_K, SUM_COLS };
 
 #define FLAG_NOTE_DAYS 2000 /* days whose Flags cell gets a note with the messages */
@@ -569,7 +573,8 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
         {"Mg mg", 9},          {"Mg % of target", 9},  {"K mg", 9},
         {"K % of target", 9},  {"Na mg", 9},           {"Ca coverage", 9},
         {"Mg coverage", 9},    {"K coverage", 9},      {"Rows", 7},
-        {"Used", 7},           {"Review", 7},          {"Flags", 30},
+        {"Used", 7},           {"Review", 7},          {"Assumed servings", 9},
+        {"Flags", 30},
         {"Ca target mg", 9},   {"Mg target mg", 9},    {"K target mg", 9},
     };
     lxw_worksheet *ws = w->summary;
@@ -605,6 +610,7 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
         x = x ? x : worksheet_write_number(ws, r, SUM_ROWS, (double)d->rows, NULL);
         x = x ? x : worksheet_write_number(ws, r, SUM_USED, (double)d->rows_used, NULL);
         x = x ? x : worksheet_write_number(ws, r, SUM_REVIEW, (double)d->rows_review, NULL);
+        x = x ? x : worksheet_write_number(ws, r, SUM_ASSUMED, (double)d->rows_assumed, NULL);
         x = x ? x : write_day_flags(w, a, i, r);
     }
     if (x)
@@ -1038,6 +1044,11 @@ static const struct {
     {"Amounts",
      "Mass units convert directly; cups, spoons and pieces use the "
      "food's own USDA household measures; each row's note says which."},
+    {"Containers",
+     "A bowl, glass, handful or Chinese measure word (碗, 杯, 把, 个) the food's "
+     "own measures do not give is weighed by a cited size for that kind of "
+     "food, or kmgca's stated judgement; a food written with no amount gets "
+     "one typical serving, marked \"serving assumed\" on the Diary sheet."},
     {"Not measured",
      "A blank value in the USDA tables means \"not measured\", never "
      "zero: such a row still counts for the other minerals, and the "
@@ -1061,6 +1072,12 @@ static const struct {
     {"Chinese food names",
      "Chinese names of 122 everyday foods, compiled for kmgca and linked "
      "to SR28 foods."},
+    {"Serving sizes",
+     "US FDA reference amounts customarily consumed (21 CFR 101.12); NIAAA, "
+     "what is a standard drink; NHS, 5 A Day portion sizes; Chinese "
+     "Nutrition Society, Dietary Guidelines for Chinese Residents 2022 "
+     "(standard servings); common retail pack sizes; kmgca's judgement where "
+     "no source was found (foodtables/containers.csv and name_portions.csv)."},
     {"US/Canada DRIs",
      "IOM 2011, Dietary Reference Intakes for Calcium and Vitamin D; IOM "
      "1997, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, "

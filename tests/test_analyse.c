@@ -67,8 +67,8 @@ static void generic_diary(void **state)
     seen s;
     kmgca_analysis *a = run(D "generic.csv", NULL, &s);
     assert_int_equal(kmgca_analysis_rows_read(a), 14);
-    assert_int_equal(kmgca_analysis_rows_used(a), 8);
-    assert_int_equal(kmgca_analysis_rows_review(a), 6);
+    assert_int_equal(kmgca_analysis_rows_used(a), 9);
+    assert_int_equal(kmgca_analysis_rows_review(a), 5);
     assert_int_equal(kmgca_analysis_blank_lines(a), 1);
     assert_int_equal(kmgca_analysis_day_count(a), 3);
     /* 2026-11-01 by hand (mg per 100 g x grams / 100):
@@ -90,6 +90,12 @@ static void generic_diary(void **state)
     assert_near(d->mg[KMGCA_CA], 198 + 103.04 + 15.6, 1e-9);
     assert_near(d->mg[KMGCA_MG], 158 + 48 + 165, 1e-9);
     assert_near(d->mg[KMGCA_K], 1116 + 162.56 + 236.4, 1e-9);
+    /* 2026-11-03: "oatmeal" with no amount is one typical serving, said so:
+     * 1 cup of cooked oats, 234 g (SR28 08121, Mg 27 per 100 g), and the
+     * baked potato. */
+    d = day_of(a, "2026-11-03");
+    assert_int_equal(d->rows_assumed, 1);
+    assert_int_equal(d->rows_used, 2);
     /* The formula-looking food is kept as written, and sent to review. */
     assert_string_equal(s.hyperlink_food, "=HYPERLINK(\"http://example.com\",\"click\")");
     assert_non_null(strstr(s.first_review, "xyzzy frobnicator"));
@@ -108,7 +114,7 @@ static void top_sources(void **state)
     assert_near(top[0].mg, 165, 1e-9);
     assert_string_equal(top[1].name, "Spinach, raw");
     assert_string_equal(top[2].name, "Nuts, almonds");
-    double total = 215.56 + 371 + 48.44; /* the three days' magnesium */
+    double total = 215.56 + 371 + 48.44 + 0.27 * 234; /* the three days' magnesium */
     assert_near(top[0].share, 165 / total, 1e-9);
     kmgca_analysis_free(a);
 }
@@ -146,8 +152,10 @@ static void gbk_needs_its_encoding(void **state)
     assert_int_equal(kmgca_analysis_rows_used(a), kmgca_analysis_rows_used(b));
     assert_near(kmgca_analysis_day(a, 0).mg[KMGCA_MG], kmgca_analysis_day(b, 0).mg[KMGCA_MG],
                 1e-12);
-    /* 1 两 (50 g) raw spinach + 100 g 豆腐 (SR28 16427): Mg 39.5 + 30. */
-    assert_near(kmgca_analysis_day(a, 0).mg[KMGCA_MG], 39.5 + 30, 1e-9);
+    /* 1 两 (50 g) raw spinach + 1 碗 of cooked rice (200 g, the household bowl of
+     * foodtables/containers.csv; SR28 20045, Mg 12 per 100 g) + 100 g 豆腐 (SR28
+     * 16427): Mg 39.5 + 24 + 30. */
+    assert_near(kmgca_analysis_day(a, 0).mg[KMGCA_MG], 39.5 + 24 + 30, 1e-9);
     kmgca_analysis_free(a);
     kmgca_analysis_free(b);
 
@@ -332,7 +340,9 @@ static void bad_files_are_errors_with_a_place(void **state)
                 "2026-01-01,banana,1 medium,\n");
     kmgca_analysis_free(a);
     a = run(p, NULL, &s);
-    assert_int_equal(kmgca_analysis_rows_review(a), 2);
+    /* The row with no amount gets a typical serving; the one with a fourth
+     * field goes to review. */
+    assert_int_equal(kmgca_analysis_rows_review(a), 1);
     assert_non_null(strstr(s.first_review, "4 fields"));
     unlink(p);
     kmgca_analysis_free(a);

@@ -101,6 +101,14 @@ VALUES = [
     ('=FOODGRAMS("banana";1;"medium")', 118.0),
     ('=FOODGRAMS("banana";2;"medium")', 236.0),
     ('=FOODGRAMS("almonds";2;"oz")', 2 * 28.349523125),
+    # Measure words and containers, as kmgca food reads them (issue 13):
+    # 个 of a potato is the medium potato (SR28 11352: 213 g), 碗 of cooked
+    # rice the household bowl (200 g), a glass of milk 250 ml through the cup
+    # (SR28 01077: 244 g a cup).
+    ('=FOODGRAMS("土豆";1;"个")', 213.0),
+    ('=FOODGRAMS("米饭";1;"碗")', 200.0),
+    ('=FOODGRAMS("milk, whole";1;"glass")', 250 * 244 / 236.5882365),
+    ('=FOODGRAMS("鸡蛋";2;"个")', 100.0),
     ('=INDEX(FOODMATCH("almonds");1;2)', 1.0),
     ('=DRITARGET("Mg";68;"m")', 420.0),                      # IOM 1997 RDA, men 31+
     ('=DRITARGET("magnesium";25;"f")', 310.0),               # IOM 1997 RDA, women 19-30

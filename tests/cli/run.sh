@@ -58,7 +58,7 @@ value bread_split_grams grams 64 0.001 "2 slices whole wheat bread"
 # Golden outputs: text, JSON, errors.
 check food_pumpkin 0 food "pumpkin seeds, roasted" "1 ounce"
 check food_banana_json 0 food --json banana "1 medium"
-check food_default_100g 0 food "lentils, boiled"
+check food_typical_serving 0 food "lentils, boiled"
 check food_words_as_serving 0 food banana 1 medium
 check food_split 0 food "2 slices whole wheat bread"
 check food_chinese 0 food 菠菜 100克

@@ -90,7 +90,7 @@ def check_client(out, folder, workbook, lang, clients_dir):
         want = avg_row[col]
         if want is None or r[1] is None or abs(r[1] - want) > 1e-6 * max(1, want):
             fail(f"{name}: {mineral} average {r[1]} on the client summary, {want} on Summary")
-        target = days[0][{1: 15, 3: 16, 5: 17}[col]] if days else None
+        target = days[0][{1: 16, 3: 17, 5: 18}[col]] if days else None
         if target is not None and abs(r[2] - target) > 1e-9:
             fail(f"{name}: {mineral} target {r[2]}, Summary says {target}")
         pct = [d[col + 1] for d in days if d[col + 1] is not None]

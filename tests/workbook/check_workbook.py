@@ -34,7 +34,9 @@ REVIEW_HEAD = ["File", "Line", "Date as written", "Food as written", "Amount", "
                "Reason", "Row as read"]
 SUMMARY_HEAD = ["Date", "Ca mg", "Ca % of target", "Mg mg", "Mg % of target", "K mg",
                 "K % of target", "Na mg", "Ca coverage", "Mg coverage", "K coverage", "Rows",
-                "Used", "Review", "Flags", "Ca target mg", "Mg target mg", "K target mg"]
+                "Used", "Review", "Assumed servings", "Flags", "Ca target mg", "Mg target mg",
+                "K target mg"]
+USED = ("used", "used, serving assumed")
 D = {name: i for i, name in enumerate(DIARY_HEAD)}
 R = {name: i for i, name in enumerate(REVIEW_HEAD)}
 ROW_MAX = 1048576
@@ -247,9 +249,14 @@ def check_diary(wb, doc, diaries):
     if len(rows) != read:
         fail("Diary: %d data rows, JSON rows_read is %d" % (len(rows), read))
     status = [val(c[D["Status"]]) for _, _, c in rows]
-    if status.count("used") != used or status.count("review") != review:
+    n_used = sum(status.count(u) for u in USED)
+    if n_used != used or status.count("review") != review:
         fail("Diary: %d used and %d review rows, JSON says %d and %d"
-             % (status.count("used"), status.count("review"), used, review))
+             % (n_used, status.count("review"), used, review))
+    assumed = sum(d.get("rows_assumed", 0) for d in doc.get("days", []))
+    if status.count("used, serving assumed") != assumed:
+        fail("Diary: %d rows marked \"used, serving assumed\", JSON days say %d"
+             % (status.count("used, serving assumed"), assumed))
     per_file = {}
     per_file_used = {}
     for f in doc.get("files", []):
@@ -270,7 +277,7 @@ def check_diary(wb, doc, diaries):
         where = "%s!row %d" % (name, rn)
         fname, line = val(c[D["File"]]), val(c[D["Line"]])
         got_file[fname] = got_file.get(fname, 0) + 1
-        if val(c[D["Status"]]) == "used":
+        if val(c[D["Status"]]) in USED:
             got_used[fname] = got_used.get(fname, 0) + 1
         if fname not in diaries:
             fail("Diary: %s: File %r is not one of the diaries given" % (where, fname))
@@ -388,7 +395,7 @@ def check_notes(wb, diary_sheets, rows, comment_parts):
             if "household measure" in text:
                 have_household = True
         unit = val(c[D["Unit"]])
-        if (val(c[D["Status"]]) == "used" and not blank(val(c[D["Matched food"]]))
+        if (val(c[D["Status"]]) in USED and not blank(val(c[D["Matched food"]]))
                 and isinstance(unit, str) and unit.strip().lower() in HOUSEHOLD_UNITS):
             want_household = True
             if text is not None and "household measure" not in text:
@@ -489,7 +496,8 @@ def check_summary(wb, doc, summary_xml):
             want = d["percent"][key]
             if not near(got[c], None if want is None else want / 100, 0.0005 + 1e-9):
                 fail("Summary: row %d (%s) %s%% %r, JSON says %r" % (r, d["date"], key, got[c], want))
-        for key, c in (("rows", 11), ("rows_used", 12), ("rows_review", 13)):
+        for key, c in (("rows", 11), ("rows_used", 12), ("rows_review", 13),
+                       ("rows_assumed", 14)):
             if got[c] != d[key]:
                 fail("Summary: row %d (%s) %s %r, JSON says %r" % (r, d["date"], key, got[c], d[key]))
     n = len(days)
