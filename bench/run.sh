@@ -4,7 +4,8 @@
 # Builds nothing of kmgca itself (the Makefile builds BUILD_DIR/kmgca and
 # BUILD_DIR/bench/bench_match first); only compiles the small helper
 # bench/peak_rss.c. Then:
-#   1. runs BUILD_DIR/bench/bench_match (index build, new and memoised matching);
+#   1. runs BUILD_DIR/bench/bench_match (index build, new and memoised matching)
+#      and BUILD_DIR/bench/bench_serving (finding and reading servings);
 #   2. times the start of `kmgca food banana "1 medium"` over RUNS runs,
 #      interleaved with as many runs of /bin/true as the same-run baseline;
 #   3. measures the peak RSS of that command.
@@ -27,6 +28,11 @@ fi
 echo "== bench_match =="
 "$B/bench/bench_match"
 echo
+if [ -x "$B/bench/bench_serving" ]; then
+    echo "== bench_serving =="
+    "$B/bench/bench_serving" tests/servings 5
+    echo
+fi
 
 # The helper: fork/exec/wait4, prints "MAXRSS_KB WALL_NS".
 mkdir -p "$B/bench"

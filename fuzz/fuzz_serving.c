@@ -1,8 +1,10 @@
 /* fuzz_serving.c — serving text ("1½ cups", "30g", "2 large biscuits",
- * "半斤") through kmgca_serving_parse, kmgca_serving_split and
- * kmgca_serving_take_detail, then weighed for foods with many kinds of
- * measure. Buffer sizes for the split and the explanation are picked from
- * the input, down to 0 and 1 byte, to check that every text is cut cleanly. */
+ * "半斤", "米饭一碗", "eggs x2", "1.00 shake (11 fl oz)") through
+ * kmgca_serving_parse, kmgca_serving_split and kmgca_serving_take_detail,
+ * weighed for foods of many kinds and measures, and through kmgca_weigh
+ * (split, match and weigh in one step). Buffer sizes for the split and the
+ * explanation are picked from the input, down to 0 and 1 byte, to check
+ * that every text is cut cleanly. */
 #include "fuzz.h"
 
 /* SR28 foods with volume, piece and household measures. */
@@ -13,6 +15,9 @@ static const char *const food_ids[] = {
     "18075", /* bread, whole-wheat */
     "12061", /* almonds */
     "11124", /* carrots, raw */
+    "20045", /* rice, cooked: bowls, no item */
+    "14148", /* cola: cans and bottles */
+    "12006", /* chia seeds: no volume measure */
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -50,9 +55,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     FUZZ_CHECK(isfinite(s.amount) && s.amount >= 0 && s.amount <= 1e6);
-    FUZZ_CHECK(s.kind >= KMGCA_UNIT_NONE && s.kind <= KMGCA_UNIT_PORTION);
+    FUZZ_CHECK(s.kind >= KMGCA_UNIT_NONE && s.kind <= KMGCA_UNIT_TYPICAL);
     FUZZ_BUF(s.unit);
     FUZZ_BUF(s.detail);
+    FUZZ_BUF(s.note);
     if (s.kind == KMGCA_UNIT_MASS || s.kind == KMGCA_UNIT_VOLUME)
         FUZZ_CHECK(s.unit_factor > 0 && isfinite(s.unit_factor));
 
@@ -63,7 +69,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         kmgca_serving t = s;
         kmgca_serving_take_detail(&t, text);
         FUZZ_BUF(t.detail);
-        size_t hs = how_sizes[(pick >> (6 + i)) % 6];
+        FUZZ_BUF(t.name);
+        size_t hs = how_sizes[(pick >> (6 + i % 8)) % 6];
         char *how = (pick >> 20) & 1 ? malloc(hs ? hs : 1) : NULL;
         double grams = -1;
         st = kmgca_serving_grams(f, &t, &grams, how, how ? hs : 0, &err);
@@ -80,6 +87,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (how && hs)
             FUZZ_CHECK(fuzz_text_ok(how, hs));   /* parsed: valid UTF-8 */
         free(how);
+    }
+
+    /* The whole line in one step, as the doors do it. */
+    kmgca_weighing w;
+    st = kmgca_weigh(foods, text, (pick >> 21) & 1 ? "" : "2", &w, &err);
+    FUZZ_BUF(w.food_text);
+    FUZZ_BUF(w.serving_text);
+    FUZZ_BUF(w.how);
+    if (st == KMGCA_OK) {
+        FUZZ_CHECK(w.match.food && isfinite(w.grams) && w.grams >= 0);
+        FUZZ_CHECK(w.serving_assumed == (w.serving.kind == KMGCA_UNIT_TYPICAL));
+    } else {
+        FUZZ_CHECK(err.status == st && isnan(w.grams));
     }
     free(text);
     return 0;

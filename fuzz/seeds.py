@@ -71,7 +71,19 @@ SERVINGS = ["", "30 g", "30g", "1 ounce", "1.5 kg", "2 lbs", "½ cup", "1½ cups
             "250 ml", "半斤", "100克", "1 medium", "2 large biscuits", "a slice", "half a cup",
             "3", "cup", "1 cup chopped", "2 slices whole wheat bread", "1 banana",
             "1.00 medium - 7\" to 7-7/8\" long", "1 scoop", "一碗", "-1 cup", "1-2 cups",
-            "1e308 g", "1/0 cup", "nan g", "1,000 g", "12 pieces", "1 packet"]
+            "1e308 g", "1/0 cup", "nan g", "1,000 g", "12 pieces", "1 packet",
+            # servings anywhere in the text, words, containers, measure words
+            "rye bread 2 slices", "muesli 40g", "eggs x2", "3eggs", "2x toast", "x 3",
+            "a glass of milk", "bowl of porridge", "a couple of eggs", "one and a half cups",
+            "three quarters of a cup", "half a dozen", "chicken (150g)", "7 up", "2% milk",
+            "米饭一碗", "一小碗米饭", "两个鸡蛋", "饺子12个", "一个半", "二两", "一斤半", "大半碗",
+            "十几个饺子", "一两个", "半碗到一碗", "青菜适量", "牛肉100克左右", "吃了三个包子",
+            "豆浆300毫升", "１２个", "一小匙", "三文鱼 5片", "千张 一张", "a few almonds",
+            "2-3 crackers", "between 100 and 300g pasta", "a handful or two of nuts",
+            "2.00 x 3.0 oz", "1.00 slice (from pre-sliced package) - each 1 oz",
+            "1.00 shake (11 fl oz)", "1.00 Serving (6 tbsp, ground)", "0.83 FDA Serving Size",
+            "1.00 large - 3\" diameter", "2 slices (60 g)", "apple juice 12 oz", "a pint of lager",
+            "small latte", "banana, small", "nectarine", "some grapes", "1 tbsp chia seeds"]
 texts("serving", SERVINGS)
 
 FOODS = ["pumpkin seeds, roasted", "lentils, boiled", "banana", "milk, whole",
