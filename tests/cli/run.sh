@@ -54,6 +54,13 @@ value banana_k k_mg 422 0.02 banana "1 medium"
 value milk_ca ca_mg 276 0.02 "milk, whole" "1 cup"
 value spinach_zh_k k_mg 558 0.001 "菠菜" "100 g"
 value bread_split_grams grams 64 0.001 "2 slices whole wheat bread"
+# Servings as people write them (issue 13): the same grams as the add-in's
+# FOODGRAMS (tests/addin/run.py) and the analyse tests.
+value potato_ge grams 213 0.001 "土豆" "1个"
+value rice_bowl grams 200 0.001 "米饭一碗"
+value egg_x3 grams 150 0.001 "egg x3"
+value juice_fl_oz grams 372 0.001 "apple juice 12 oz"
+value cronometer_glass grams 244 0.001 "Milk, whole" "1.00 glass (8 fl oz)"
 
 # Golden outputs: text, JSON, errors.
 check food_pumpkin 0 food "pumpkin seeds, roasted" "1 ounce"
@@ -66,6 +73,9 @@ check food_fraction 0 food "spinach, boiled" "½ cup"
 check food_search 0 food --search lentils --limit 5
 check food_search_json 0 food --search "菠菜" --json --limit 3
 check food_custom 0 food --foods tests/data/custom_good.csv "whey protein powder" "1 scoop"
+check food_vague 2 food "十几个鸡蛋"
+check food_vague_en 2 food "a few almonds"
+check food_chinese_serving 0 food "米饭 一小碗"
 check food_no_match 1 food "xqzvy wplk"
 check food_no_match_json 1 food --json "xqzvy wplk"
 check food_bad_unit 1 food almonds "1 bottle"
@@ -99,6 +109,7 @@ for key in ("description", "source", "id", "confidence", "grams", "ca_mg", "mg_m
 # ---- kmgca analyse ------------------------------------------------------------
 D=tests/data/diaries
 check analyse_generic 0 analyse $D/generic.csv
+check analyse_strict 0 analyse --strict $D/generic.csv
 check analyse_generic_json 0 analyse --json $D/generic.csv
 check analyse_profile 0 analyse --age 72 --sex m $D/generic.csv
 check analyse_china_pregnant_json 0 analyse --json --age 30 --pregnant --reference china $D/generic.csv
