@@ -43,3 +43,7 @@ echo
 echo "One food at a time:"
 echo "\$ kmgca food \"pumpkin seeds, roasted\" \"1 ounce\""
 "$kmgca" food "pumpkin seeds, roasted" "1 ounce" | sed '/^  other candidates:/,$d'
+echo
+echo "A serving as a diary writes it, in the food text or in Chinese:"
+echo "\$ kmgca food \"米饭 一碗\""
+"$kmgca" food "米饭 一碗" | sed '/^  other candidates:/,$d'
