@@ -48,6 +48,8 @@ SETUP    = $(B)/.setup-build
 # Further parts (the add-in, hardening, reports) keep their rules in mk/*.mk;
 # they may add to LIB_SRC, CLI_SRC, TESTS and CHECK_MORE (targets `make check` runs).
 CHECK_MORE =
+# `make` alone builds the library and the tool, whatever mk/*.mk define first.
+.DEFAULT_GOAL := all
 include $(sort $(wildcard mk/*.mk))
 
 .PHONY: all setup clean check test unit e2e demo install uninstall foodtables \

@@ -83,7 +83,12 @@ SERVINGS = ["", "30 g", "30g", "1 ounce", "1.5 kg", "2 lbs", "½ cup", "1½ cups
             "2.00 x 3.0 oz", "1.00 slice (from pre-sliced package) - each 1 oz",
             "1.00 shake (11 fl oz)", "1.00 Serving (6 tbsp, ground)", "0.83 FDA Serving Size",
             "1.00 large - 3\" diameter", "2 slices (60 g)", "apple juice 12 oz", "a pint of lager",
-            "small latte", "banana, small", "nectarine", "some grapes", "1 tbsp chia seeds"]
+            "small latte", "banana, small", "nectarine", "some grapes", "1 tbsp chia seeds",
+            # one serving a line, names that hold numbers or portions
+            "milk 200ml and 2 biscuits", "鸡蛋2个和牛奶200毫升", "bottle of coke 600ml",
+            "Bread, 2 slice, 56 g", "rice 1 cup (200 g)", "large eggs x2", "eggs -2",
+            "两到三个鸡蛋", "十多个饺子", "100g-150g rice", "T-bone steak 200g",
+            "9 grain bread 2 slices", "banana 120", "a glass", "pecan pie", "猪肉白菜饺子 10个"]
 texts("serving", SERVINGS)
 
 FOODS = ["pumpkin seeds, roasted", "lentils, boiled", "banana", "milk, whole",

@@ -244,7 +244,13 @@ void kmgca_serving_take_detail(kmgca_serving *s, const char *food_text);
  * serving text, food the rest ("2 slices", "wholemeal toast"). Numbers that
  * are part of a name ("7 up", "2% milk", "三文鱼", "千张") stay in the food.
  * Returns 1 when a serving was found, 0 otherwise (then food = the text
- * trimmed, serving = ""). Never cuts inside a character. */
+ * trimmed, serving = ""), and 2 when the text holds more than one serving
+ * ("milk 200 ml and 2 biscuits": the serving is then the likelier one, and
+ * the caller should not use it). A weight in brackets next to a count says
+ * what it weighs ("2 slices (60 g)"), and a size goes with a count written
+ * elsewhere ("large eggs x2"): these are one serving. Text too long to
+ * search (over 1024 bytes or 160 words) is returned whole. Never cuts
+ * inside a character. */
 int kmgca_serving_split(const char *text, char *serving, size_t serving_size,
                         char *food, size_t food_size);
 

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 static int grow(void **items, size_t *cap, size_t need, size_t size)
@@ -110,7 +111,8 @@ const kmgca_portion *kmgca_food_portion(const kmgca_food *food, size_t i)
 
 /* ---- Custom foods ------------------------------------------------------- */
 
-enum { CUSTOM_NAME, CUSTOM_ALIASES, CUSTOM_CA, CUSTOM_MG, CUSTOM_K, CUSTOM_NA, CUSTOM_PORTIONS, CUSTOM_COUNT };
+enum { CUSTOM_NAME, CUSTOM_ALIASES, CUSTOM_CA, CUSTOM_MG, CUSTOM_K, CUSTOM_NA, CUSTOM_PORTIONS,
+       CUSTOM_KIND, CUSTOM_COUNT };
 
 static const char *const custom_columns[CUSTOM_COUNT] = {
     [CUSTOM_NAME] = "name|food|description|食物|名称",
@@ -120,6 +122,7 @@ static const char *const custom_columns[CUSTOM_COUNT] = {
     [CUSTOM_K] = "k_mg|k|potassium|potassium (mg)|potassium_mg|钾",
     [CUSTOM_NA] = "na_mg|na|sodium|sodium (mg)|sodium_mg|钠",
     [CUSTOM_PORTIONS] = "portions|portion|servings|份量",
+    [CUSTOM_KIND] = "kind|类别",
 };
 
 typedef struct {
@@ -133,6 +136,7 @@ typedef struct {
     struct kmgca_alias *aliases;
     size_t alias_count, alias_cap;
     unsigned long *added_line;
+    int kind_given;                 /* the row being read has a kind */
 } custom_load;
 
 static int blank(const char *s)
@@ -224,6 +228,9 @@ static kmgca_status add_alias(custom_load *cl, const char *text, kmgca_error *er
     return KMGCA_OK;
 }
 
+static kmgca_status custom_kind(custom_load *cl, const csv_row *row, struct kmgca_food *f,
+                                kmgca_error *err);
+
 static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
 {
     custom_load *cl = ud;
@@ -233,7 +240,7 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
         if (cl->col[CUSTOM_NAME] < 0)
             return kmgca_fail_at(err, KMGCA_ERROR_HEADER, cl->path, row->line, 0,
                                  "no \"name\" column in the header (columns: name, aliases, "
-                                 "ca_mg, mg_mg, k_mg, na_mg, portions)");
+                                 "ca_mg, mg_mg, k_mg, na_mg, portions, kind)");
         for (size_t i = 0; i < row->count; i++)
             for (size_t j = 0; j < i; j++)
                 if (!blank(row->fields[i]) && strcmp(row->fields[i], row->fields[j]) == 0)
@@ -299,6 +306,8 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
                              "mg_mg, k_mg, na_mg)",
                              nm);
     kmgca_status st = parse_portions(cl, row, f, err);
+    if (st == KMGCA_OK)
+        st = custom_kind(cl, row, f, err);
     if (st != KMGCA_OK)
         return st;
     if (!grow((void **)&cl->added, &cl->added_cap, cl->added_count + 1, sizeof *cl->added))
@@ -326,8 +335,45 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
                 return st;
             if (!f->name_zh && text_has_cjk(a))
                 f->name_zh = a;
+            /* an English alias may say the kind a Chinese name cannot */
+            if (!f->kind && !cl->kind_given)
+                f->kind = kind_from_rules(kmgca_builtin_kind_rules,
+                                          kmgca_builtin_kind_rule_count, a, NULL);
         }
     }
+    return KMGCA_OK;
+}
+
+/* The kind of a custom food ("rice", "milk": what a bowl or a glass of it
+ * holds): the kind column when given, else the rules on its name. */
+static kmgca_status custom_kind(custom_load *cl, const csv_row *row, struct kmgca_food *f,
+                                kmgca_error *err)
+{
+    long kc = cl->col[CUSTOM_KIND];
+    cl->kind_given = !(kc < 0 || (size_t)kc >= row->count || blank(row->fields[kc]));
+    if (!cl->kind_given) {
+        f->kind = kind_from_rules(kmgca_builtin_kind_rules, kmgca_builtin_kind_rule_count,
+                                  f->description, NULL);
+        return KMGCA_OK;
+    }
+    char buf[64];
+    copy_text(buf, sizeof buf, row->fields[kc]);
+    char *k = text_trim(buf);
+    for (char *c = k; *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c + 32);
+    int i = kind_find(k);
+    if (i < 0) {
+        char names[1024];
+        size_t o = 0;
+        names[0] = '\0';
+        for (size_t n = 0; n < kmgca_builtin_kind_count && o + 32 < sizeof names; n++)
+            o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", n ? ", " : "",
+                                  kmgca_builtin_kinds[n]);
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, (unsigned long)kc + 1,
+                             "unknown kind \"%s\" (kinds: %s)", row->fields[kc], names);
+    }
+    f->kind = (unsigned char)i;
     return KMGCA_OK;
 }
 

@@ -123,15 +123,152 @@ const struct kmgca_container *container_find(const char *word, const char *conce
 
 /* ---- Names with portions of their own ------------------------------------ */
 
+/* A name with a portion of its own counts only as the head of the food
+ * text, the thing the rest describes: "pecans" and "Nuts, pecans" are
+ * pecans, "pecan pie" is a pie; "猪肉饺子" is dumplings, "葡萄柚" no grape.
+ *
+ * Chinese: the name ends a run of Chinese characters outside brackets.
+ * English: the name's words are the last words of the first comma part
+ * (or of the second, after a group's name: "Nuts, pecans"), cut before
+ * "on", "with", "in" ("avocado on toast") and without words that say only
+ * the state or the piece ("walnut halves", "brazil nuts", "pecans, raw"). */
+
+/* Chinese: 1 when name ends one of the runs of CJK characters of folded. */
+static int zh_head_is(const char *folded, const char *name)
+{
+    size_t nl = strlen(name);
+    int depth = 0;
+    const char *p = folded, *run = NULL;
+    for (;;) {
+        size_t cl = 1;
+        long cp = *p ? utf8_decode(p, &cl) : 0;
+        int in_run = cp > 0 && depth == 0 && is_cjk((unsigned long)cp);
+        if (!in_run && run) {
+            if ((size_t)(p - run) >= nl && !memcmp(p - nl, name, nl))
+                return 1;
+            run = NULL;
+        }
+        if (!cp)
+            return 0;
+        if (cp == '(' || cp == 0xFF08 || cp == 0x3010)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09 || cp == 0x3011) && depth)
+            depth--;
+        else if (in_run && !run)
+            run = p;
+        p += cl;
+    }
+}
+
+static int is_head_cut(const char *w)
+{
+    static const char *const cut[] = {"on", "with", "in", "and", "&", "plus", "over",
+                                      "topped", "w/", "served", "inside", "from"};
+    for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++)
+        if (!strcmp(w, cut[i]))
+            return 1;
+    return 0;
+}
+
+/* Keyed words that say the state or the piece, not the food. */
+static int is_state_word(const char *key)
+{
+    static const char *const state[] = {"nut", "half", "halve", "piece", "kernel", "raw",
+                                        "roasted", "salted", "toasted", "dry", "shelled",
+                                        "whole", "fresh", "large", "small", "medium", "ripe",
+                                        "plain", "chopped", "sliced", "unsalted", "dried"};
+    for (size_t i = 0; i < sizeof state / sizeof state[0]; i++)
+        if (!strcmp(key, state[i]))
+            return 1;
+    return 0;
+}
+
+/* The head phrase of one comma part, as keyed words; returns their count. */
+static size_t head_words(const char *part, size_t len, char words[][TEXT_WORD_MAX], size_t max)
+{
+    char phrase[256];
+    size_t o = 0;
+    const char *p = part, *end = part + len;
+    int depth = 0;
+    while (p < end && o + 1 < sizeof phrase) {
+        const char *w = p;
+        while (p < end && *p != ' ')
+            p++;
+        size_t wl = (size_t)(p - w);
+        char word[TEXT_WORD_MAX];
+        copy_text(word, sizeof word, "");
+        if (wl && wl < sizeof word) {
+            memcpy(word, w, wl);
+            word[wl] = '\0';
+        }
+        while (p < end && *p == ' ')
+            p++;
+        if (!wl)
+            continue;
+        if (!depth && o && is_head_cut(word))
+            break;
+        for (size_t k = 0; k < wl && o + 1 < sizeof phrase; k++) {
+            if (w[k] == '(')
+                depth++;
+            else if (w[k] == ')' && depth)
+                depth--;
+            else if (!depth && w[k] != ')')
+                phrase[o++] = w[k];
+        }
+        if (o + 1 < sizeof phrase && o && phrase[o - 1] != ' ')
+            phrase[o++] = ' ';
+    }
+    phrase[o] = '\0';
+    size_t n = text_words(phrase, words, NULL, max);
+    while (n > 1 && is_state_word(words[n - 1]))
+        n--;
+    return n;
+}
+
+/* 1 when the first comma part of a description names a group of foods,
+ * not the food ("Nuts, pecans", "Snacks, ..."), so the head comes after. */
+static int is_category(const char *part, size_t len)
+{
+    static const char *const groups[] = {"nuts", "nut", "seeds", "snacks", "fruit", "fruits",
+                                         "vegetables", "beverages", "cereals", "candies",
+                                         "spices", "alcoholic beverage", "fast foods",
+                                         "restaurant", "babyfood", "crackers", "cookies"};
+    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
+        if (strlen(groups[i]) == len && !strncmp(part, groups[i], len))
+            return 1;
+    return 0;
+}
+
+/* 1 when the words of name (keyed, space-separated) end words[0..n). */
+static int ends_with_name(char words[][TEXT_WORD_MAX], size_t n, const char *name)
+{
+    size_t k = 1;
+    for (const char *c = name; *c; c++)
+        k += *c == ' ';
+    if (k > n)
+        return 0;
+    const char *p = name;
+    for (size_t i = n - k; i < n; i++) {
+        size_t wl = strcspn(p, " ");
+        if (strlen(words[i]) != wl || memcmp(words[i], p, wl) != 0)
+            return 0;
+        p += wl + (p[wl] ? 1 : 0);
+    }
+    return 1;
+}
+
 int name_portion_find(const char *food_text, char *out, size_t size)
 {
     if (!food_text || !food_text[0] || size == 0)
         return 0;
     int cjk = text_has_cjk(food_text);
-    char folded[512], words[24][TEXT_WORD_MAX];
-    size_t nw = 0;
+    char folded[512];
     text_fold(food_text, folded, sizeof folded);
-    int words_done = 0;
+    /* The English head phrases: the first comma part, and the second when
+     * the first is one word ("Nuts, pecans"). */
+    char heads[2][16][TEXT_WORD_MAX];
+    size_t nh[2] = {0, 0};
+    int heads_done = 0;
     const char *best = NULL;
     size_t best_len = 0;
     const char *prev = NULL;
@@ -144,25 +281,23 @@ int name_portion_find(const char *food_text, char *out, size_t size)
         if (len <= best_len)
             continue;
         if ((unsigned char)name[0] >= 0x80) {
-            if (cjk && strstr(folded, name))
+            if (cjk && zh_head_is(folded, name))
                 best = name, best_len = len;
             continue;
         }
-        if (!words_done) {
-            nw = text_words(folded, words, NULL, 24);
-            words_done = 1;
+        if (!heads_done) {
+            size_t l0 = strcspn(folded, ",");
+            nh[0] = head_words(folded, l0, heads[0], 16);
+            if (folded[l0] && is_category(folded, l0)) {
+                {
+                    const char *p2 = folded + l0 + 1;
+                    nh[1] = head_words(p2, strcspn(p2, ","), heads[1], 16);
+                }
+            }
+            heads_done = 1;
         }
-        /* every word of the name among the text's words */
-        int all = 1;
-        for (const char *p = name; *p && all;) {
-            size_t wl = strcspn(p, " ");
-            int found = 0;
-            for (size_t k = 0; k < nw && !found; k++)
-                found = strlen(words[k]) == wl && !memcmp(words[k], p, wl);
-            all = found;
-            p += wl + (p[wl] ? 1 : 0);
-        }
-        if (all)
+        if ((nh[0] && ends_with_name(heads[0], nh[0], name)) ||
+            (nh[1] && ends_with_name(heads[1], nh[1], name)))
             best = name, best_len = len;
     }
     if (!best)

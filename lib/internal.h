@@ -99,8 +99,9 @@ const struct kmgca_name_portion *name_portion_row(const char *name, const char *
                                                   const char *concept);
 
 /* The kind of a food from its description and group, by the rules given
- * (embedtables uses it before the tables exist). Returns the rule's kind,
- * or 0 when no rule fits. */
+ * (embedtables uses it before the tables exist). A NULL group (custom
+ * foods) fits any rule that names words. Returns the rule's kind, or 0 when
+ * no rule fits. */
 unsigned char kind_from_rules(const struct kmgca_kind_rule *rules, size_t n,
                               const char *description, const char *group);
 /* The kind named `name`, or -1. */

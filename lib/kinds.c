@@ -74,7 +74,7 @@ unsigned char kind_from_rules(const struct kmgca_kind_rule *rules, size_t n,
     size_t nh = text_words(folded, head, NULL, KIND_WORDS);
     for (size_t r = 0; r < n; r++) {
         const struct kmgca_kind_rule *k = &rules[r];
-        if (!group_fits(k->groups, group ? group : ""))
+        if (group ? !group_fits(k->groups, group) : !k->head[0] && !k->words[0])
             continue;
         if (!any_alternative(k->head, head, nh) || !any_alternative(k->words, words, nw))
             continue;

@@ -97,7 +97,9 @@ static const unit_def units[] = {
  * at every token of every line. */
 #define UNITS_PER_BYTE 24
 static unsigned char unit_first[256][UNITS_PER_BYTE + 1]; /* count, then indices */
+static unsigned char unit_full[256];  /* more units start with it than a slot holds */
 static unsigned char unit_len[sizeof units / sizeof units[0]];
+_Static_assert(sizeof units / sizeof units[0] <= 256, "unit indices are one byte");
 static pthread_once_t unit_once = PTHREAD_ONCE_INIT;
 
 static void unit_index(void)
@@ -109,6 +111,8 @@ static void unit_index(void)
         unsigned char *slot = unit_first[c];
         if (slot[0] < UNITS_PER_BYTE)
             slot[1 + slot[0]++] = (unsigned char)i;
+        else
+            unit_full[c] = 1;   /* unit_at then reads the whole list */
         unit_len[i] = (unsigned char)strlen(units[i].name);
     }
 }
@@ -120,9 +124,12 @@ size_t unit_at(const char *s, const unit_def **out)
     if (c0 < 0x80 && !isalpha(c0))
         return 0;               /* every unit starts with a letter or a 汉字 */
     pthread_once(&unit_once, unit_index);
-    const unsigned char *slot = unit_first[c0 < 0x80 ? tolower(c0) : c0];
-    for (size_t k = 0; k < slot[0]; k++) {
-        size_t i = slot[1 + k];
+    unsigned char first = (unsigned char)(c0 < 0x80 ? tolower(c0) : c0);
+    const unsigned char *slot = unit_first[first];
+    int all = unit_full[first];
+    size_t count = all ? sizeof units / sizeof units[0] : slot[0];
+    for (size_t k = 0; k < count; k++) {
+        size_t i = all ? k : slot[1 + k];
         const char *name = units[i].name;
         size_t len = unit_len[i];
         int exact_case = (len == 1 && (name[0] == 'T' || name[0] == 't'));
@@ -130,9 +137,13 @@ size_t unit_at(const char *s, const unit_def **out)
         if (!same || len <= best)
             continue;
         /* The unit must end at a word boundary ("g" is not "garlic"). ASCII
-         * names need one; Chinese characters do not. */
+         * names need one; Chinese characters do not. A one-letter unit must
+         * stand alone ("T-bone" is no tablespoon). */
         unsigned char next = (unsigned char)s[len];
         if ((unsigned char)name[0] < 0x80 && (isalnum(next) || next >= 0x80))
+            continue;
+        if (len == 1 && (next == '\'' || next == '&' ||
+                         (next == '-' && !isdigit((unsigned char)s[2]))))
             continue;
         best = len;
         *out = &units[i];
@@ -240,6 +251,7 @@ typedef struct {
     token t[TOKENS_MAX];
     int count;
     int guarded_all;
+    int truncated;         /* more text than TOKENS_MAX tokens */
 } tokens;
 
 static const struct {
@@ -323,6 +335,12 @@ static int is_word_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || c == '\'' || c >= 0x80;
 }
 
+/* 1 when normalising stopped before the end of the text (TEXT_MAX). */
+static int n_cut(const norm *n)
+{
+    return n->map[n->len] < n->orig_len;
+}
+
 static void tokenise(const char *text, tokens *tk)
 {
     normalise(text, &tk->n);
@@ -331,6 +349,7 @@ static void tokenise(const char *text, tokens *tk)
     int space = 1;
     tk->count = 0;
     tk->guarded_all = 0;
+    tk->truncated = 0;
     while (s[i] && tk->count < TOKENS_MAX) {
         if (s[i] == ' ') {
             space = 1;
@@ -380,6 +399,9 @@ static void tokenise(const char *text, tokens *tk)
         tk->count++;
         space = 0;
     }
+    while (s[i] == ' ')
+        i++;
+    tk->truncated = s[i] != '\0' || n_cut(&tk->n);
 }
 
 static int word_is(const tokens *tk, int i, const char *w)
@@ -627,9 +649,31 @@ static int zh_amount_at(const tokens *tk, int i, amount *a)
         a->why = "the amount is a range; write one number";
     }
     (void)has_half_only;
+    int after;
+    /* 十多个, 二十来个, 两百多毫升: "more than", not an amount. */
+    if (!liang_unit && (cjk_is(tk, j, "多") || cjk_is(tk, j, "来")) &&
+        zh_measure_at(tk, j + 1, &after)) {
+        a->flags |= AF_VAGUE;
+        a->why = "多 or 来 after a number (more than) is not an amount; write the number";
+        a->next = j + 1;
+        return 1;
+    }
+    /* 两到三个, 一至两碗, 三或四个: a range. */
+    if ((cjk_is(tk, j, "到") || cjk_is(tk, j, "至") || cjk_is(tk, j, "或") ||
+         punct_is(tk, j, '~') || punct_is(tk, j, '-')) &&
+        j + 1 < tk->count && (is_zh_numeral(&tk->t[j + 1]) || tk->t[j + 1].type == TK_NUM)) {
+        int k = j + 1;
+        while (k < tk->count && (is_zh_numeral(&tk->t[k]) || tk->t[k].type == TK_NUM))
+            k++;
+        if (zh_measure_at(tk, k, &after)) {
+            a->flags |= AF_RANGE;
+            a->why = "the amount is a range; write one number";
+            a->next = k;
+            return 1;
+        }
+    }
     /* A numeral counts only before a measure word or unit ("三文鱼" is
      * salmon); 两 as a unit is one. */
-    int after;
     if (!liang_unit && !zh_measure_at(tk, j, &after) && !(value == 0.5 && j - i == 2))
         return 0;
     return 1;
@@ -704,6 +748,20 @@ static int amount_at(const tokens *tk, int i, amount *a)
             (after == '-' && isalpha((unsigned char)s[t->end + 1])) ||
             word_is(tk, i + 1, "inch") || (word_is(tk, i + 1, "in") && punct_is(tk, i + 2, '.')))
             return 0;           /* 2% milk, 7-grain, 8:30, 6" */
+        /* "9 grain bread", "2 percent milk", "100 calorie pack": the name's. */
+        static const char *const name_words[] = {"grain", "percent", "pct", "calorie",
+                                                 "calories", "spice", "layer", "minute"};
+        for (size_t k = 0; k < sizeof name_words / sizeof name_words[0]; k++)
+            if (word_is(tk, i + 1, name_words[k]))
+                return 0;
+        if (after == '/' && isdigit((unsigned char)s[t->end + 1])) {
+            /* number_at leaves "/0" behind: a fraction with no denominator. */
+            a->value = t->value;
+            a->next = i + 3 <= tk->count ? i + 3 : tk->count;
+            a->flags = AF_RANGE;
+            a->why = "the fraction has no usable denominator";
+            return 1;
+        }
         a->value = t->value;
         a->next = i + 1;
         /* 1 1/2, 1 ½ */
@@ -939,8 +997,12 @@ static int qualifier_measure(const tokens *tk, int from, int to, double *value,
 static size_t unit_at_token(const tokens *tk, int i, const unit_def **u)
 {
     size_t len = unit_at(tk->n.s + tk->t[i].start, u);
-    if (len == 1 && !strcmp((*u)->name, "t") && tk->n.orig[tk->n.map[tk->t[i].start]] == 'T')
-        unit_at("T", u);
+    if (len == 1 && !strcmp((*u)->name, "t")) {
+        size_t cl;
+        long cp = utf8_decode(tk->n.orig + tk->n.map[tk->t[i].start], &cl);
+        if (cp == 'T' || cp == 0xFF34)   /* T, or full-width Ｔ */
+            unit_at("T", u);
+    }
     return len;
 }
 
@@ -1107,16 +1169,20 @@ static int read_at(const tokens *tk, int i, int whole, reading *r)
     {
         amount b;
         if ((cjk_is(tk, j, "到") || cjk_is(tk, j, "至") || cjk_is(tk, j, "或") ||
-             word_is(tk, j, "or") || word_is(tk, j, "to")) &&
+             word_is(tk, j, "or") || word_is(tk, j, "to") ||
+             (r->cls != CLASS_COUNT && (punct_is(tk, j, '-') || punct_is(tk, j, '~')))) &&
             amount_at(tk, j + 1, &b) && !(b.flags & (AF_SOME | AF_XCOUNT))) {
             r->why = "the amount is a range; give one amount";
             int k = b.next;
             int end2;
+            const unit_def *u2;
+            size_t l2;
             if (k < tk->count && zh_measure_at(tk, k, &end2))
                 k = end2;
             else if (k < tk->count && tk->t[k].type == TK_WORD &&
-                     measure_word_at(tk->n.s + tk->t[k].start, &len))
-                k = token_from(tk, k, tk->t[k].start + len);
+                     ((l2 = unit_at(tk->n.s + tk->t[k].start, &u2)) > 0 ||
+                      measure_word_at(tk->n.s + tk->t[k].start, &l2)))
+                k = token_from(tk, k, tk->t[k].start + l2);
             j = k;
         }
     }
@@ -1325,12 +1391,15 @@ typedef struct {
     int start, end;        /* tokens, fillers included */
     reading r;
     int rank;
+    int second;            /* a bare count after "and", "with", "+": only a sign of two servings */
 } found;
 
-/* How much a reading says: a measure beats a household word beats a count. */
+/* How much a reading says: a measure beats a household word beats a count,
+ * and a weight beats a volume. */
 static int reading_rank(const reading *r, int leading)
 {
-    return r->cls * 4 + (r->amount_written ? 2 : 0) + (leading ? 1 : 0);
+    return r->cls * 8 + (r->amount_written ? 4 : 0) + (r->s.kind == KMGCA_UNIT_MASS ? 2 : 0) +
+           (leading ? 1 : 0);
 }
 
 /* 1 when a serving may start at token i: a number, a word, a bracket, a
@@ -1385,8 +1454,31 @@ static int find_servings(const tokens *tk, found *out, int max)
             int leading = i <= first;
             int trailing = 0;
             int k = r.end;
-            while (k < tk->count && is_filler(tk, k, &end))
-                k = end;
+            for (;;) {
+                if (punct_is(tk, k, '(')) {
+                    /* a bracket after it is a note on it: "2 slices (60 g)" */
+                    while (k < tk->count && !punct_is(tk, k, ')'))
+                        k++;
+                    if (k < tk->count)
+                        k++;
+                    continue;
+                }
+                if (k < tk->count && is_filler(tk, k, &end)) {
+                    k = end;
+                    continue;
+                }
+                /* a weight after it says what it weighs: "2 slices, 56 g" */
+                if (k < tk->count) {
+                    reading w;
+                    int at = punct_is(tk, k, ',') || punct_is(tk, k, '/') ? k + 1 : k;
+                    if (at < tk->count && read_at(tk, at, 0, &w) && w.cls == CLASS_MEASURE &&
+                        !w.why && w.end > at) {
+                        k = w.end;
+                        continue;
+                    }
+                }
+                break;
+            }
             trailing = k >= tk->count;
             int cjk = tk->t[i].type == TK_CJK ||
                       (r.end > 0 && tk->t[r.end - 1].type == TK_CJK) ||
@@ -1397,8 +1489,16 @@ static int find_servings(const tokens *tk, found *out, int max)
                 ok = 1;
             /* A bare number between words is part of the name ("chicken 65",
              * "pho 24 ..."), unless Chinese ("鸡蛋2个" has its measure). */
-            if (r.cls == CLASS_COUNT && !leading && !trailing)
+            if (r.cls == CLASS_COUNT && !leading && !trailing) {
                 ok = 0;
+                /* ... but after "and", "with", "+" or a comma it starts
+                 * another food: "milk 200 ml and 2 biscuits". */
+                if (tk->t[i].type == TK_NUM && r.amount_written && i > 0 &&
+                    (word_is(tk, i - 1, "and") || word_is(tk, i - 1, "with") ||
+                     word_is(tk, i - 1, "plus") || punct_is(tk, i - 1, '+') ||
+                     punct_is(tk, i - 1, '&') || punct_is(tk, i - 1, ',')))
+                    ok = 2;
+            }
             /* "a" alone before a word that is no food is an article only. */
             if (ok && r.cls == CLASS_COUNT && r.amount_written && r.end >= tk->count)
                 ok = tk->t[i].type == TK_NUM || tk->t[i].type == TK_CJK || r.why ||
@@ -1409,6 +1509,17 @@ static int find_servings(const tokens *tk, found *out, int max)
             if (ok && r.cls == CLASS_COUNT && tk->t[i].type == TK_WORD && !word_is(tk, i, "x") &&
                 (r.end >= tk->count || tk->t[r.end].type != TK_WORD))
                 ok = 0;
+            /* A vague amount or a range is cut out wherever it stands, to
+             * be refused with its reason. */
+            if (r.why && (r.cls != CLASS_COUNT || tk->t[i].type != TK_WORD ||
+                          (r.end < tk->count && tk->t[r.end].type == TK_WORD)))
+                ok = 1;
+            /* "eggs -2": a negative amount. */
+            if (ok && tk->t[i].type == TK_NUM && !tk->t[i].space && punct_is(tk, i - 1, '-') &&
+                (i == 1 || tk->t[i - 1].space)) {
+                r.why = "the amount is negative";
+                from = i - 1;
+            }
         }
         if (!ok) {
             i++;
@@ -1447,6 +1558,7 @@ static int find_servings(const tokens *tk, found *out, int max)
         out[n].end = e0;
         out[n].r = r;
         out[n].rank = reading_rank(&r, from <= first);
+        out[n].second = ok == 2;
         n++;
         i = r.end > i ? r.end : i + 1;
     }
@@ -1523,6 +1635,23 @@ static void food_without(const tokens *tk, const found *f, int nf, char *out, si
     copy_text(out, size, text_trim(p));
 }
 
+/* 1 when a word or mark joining two foods stands in tokens [from, to). */
+static int connector_between(const tokens *tk, int from, int to)
+{
+    static const long zh[] = {0x548C, 0x52A0, 0x8DDF, 0x914D, 0x53CA}; /* 和 加 跟 配 及 */
+    for (int i = from; i < to; i++) {
+        if (word_is(tk, i, "and") || word_is(tk, i, "with") || word_is(tk, i, "plus") ||
+            word_is(tk, i, "w") || punct_is(tk, i, '+') || punct_is(tk, i, '&') ||
+            punct_is(tk, i, ';'))
+            return 1;
+        if (tk->t[i].type == TK_CJK)
+            for (size_t k = 0; k < sizeof zh / sizeof zh[0]; k++)
+                if (tk->t[i].cp == zh[k])
+                    return 1;
+    }
+    return 0;
+}
+
 int kmgca_serving_split(const char *text, char *serving, size_t serving_size, char *food,
                         size_t food_size)
 {
@@ -1540,8 +1669,19 @@ int kmgca_serving_split(const char *text, char *serving, size_t serving_size, ch
     tokenise(text, &tk);
     guard_names(&tk);
     found f[8];
-    int nf = find_servings(&tk, f, 8);
+    int nf = tk.truncated ? 0 : find_servings(&tk, f, 8);
+    /* A bare count after "and" only tells that another serving is there:
+     * alone, it stays in the name. */
+    int seconds = 0, kept = 0;
+    for (int k = 0; k < nf; k++) {
+        if (f[k].second)
+            seconds++;
+        else
+            f[kept++] = f[k];
+    }
+    nf = kept;
     if (!nf) {
+        /* No serving, or text too long to search: the food as written. */
         if (food_size) {
             char tmp[TEXT_MAX + 1];
             copy_text(tmp, sizeof tmp, text);
@@ -1549,40 +1689,79 @@ int kmgca_serving_split(const char *text, char *serving, size_t serving_size, ch
         }
         return 0;
     }
-    int best = 0;
-    for (int k = 1; k < nf; k++)
-        if (f[k].rank > f[best].rank)
-            best = k;
-    if (serving_size) {
-        /* The serving as written, from the original text. */
-        const found *b = &f[best];
-        int s0 = b->r.start, e0 = b->r.end;
-        if (punct_is(&tk, s0 - 1, '(') && punct_is(&tk, e0 - 1, ')'))
-            s0--;
-        if (punct_is(&tk, s0, '('))
-            s0++, e0--;
-        size_t from = tk.n.map[tk.t[s0].start];
-        size_t to = tk.n.map[tk.t[e0 - 1].end];
-        size_t m = to - from;
-        if (m > serving_size - 1) {
-            m = serving_size - 1;
-            while (m > 0 && ((unsigned char)text[from + m] & 0xC0) == 0x80)
-                m--;
+    /* One serving a line. A weight in brackets next to a count or a
+     * household word says what they weigh ("2 slices (60 g)"); a size alone
+     * goes with a count written elsewhere ("large eggs x2"). Any other two
+     * amounts are two servings: kmgca does not pick one. */
+    int best = -1, amounts = 0, size_only = -1, count = -1, conflict = 0;
+    for (int k = 0; k < nf; k++) {
+        const reading *r = &f[k].r;
+        if (r->size_only) {
+            size_only = k;
+            continue;
         }
-        memcpy(serving, text + from, m);
-        serving[m] = '\0';
-        /* "bowl of": the unit alone, without the "of" */
-        size_t sl = strlen(serving);
-        if (sl > 3 && strcasecmp(serving + sl - 3, " of") == 0)
-            serving[sl - 3] = '\0';
-        text_trim(serving);
-        char *t0 = serving;
-        if (t0 != serving)
-            memmove(serving, t0, strlen(t0) + 1);
+        amounts++;
+        if (r->cls == CLASS_COUNT && !r->why)
+            count = k;
+        if (best < 0 || f[k].rank > f[best].rank)
+            best = k;
+    }
+    if (amounts > 1) {
+        for (int k = 0; k < nf; k++) {
+            if (k == best || f[k].r.size_only)
+                continue;
+            int a = k < best ? k : best, b = k < best ? best : k;
+            /* The weight follows the piece it weighs, with no "and"
+             * between ("bottle of coke 600ml", "2 slice, 56 g"), or stands
+             * right before it ("60 g 2 slices"). */
+            int next_to = k < best ? !connector_between(&tk, f[a].end, f[b].start)
+                                   : f[b].start <= f[a].end ||
+                                         (f[b].start == f[a].end + 1 &&
+                                          tk.t[f[a].end].type == TK_PUNCT &&
+                                          !connector_between(&tk, f[a].end, f[b].start));
+            /* a weight beside a count, a household word or a volume is what
+             * they weigh ("1 cup (200 g)", "2 slice, 56 g"); a volume beside
+             * a count or a household word what they hold ("bottle 600ml") */
+            int weighs = ((f[best].r.s.kind == KMGCA_UNIT_MASS &&
+                           f[k].r.s.kind != KMGCA_UNIT_MASS) ||
+                          (f[best].r.cls == CLASS_MEASURE && f[k].r.cls != CLASS_MEASURE)) &&
+                         !f[k].r.why && !f[best].r.why;
+            if (!(next_to && weighs))
+                conflict = 1;
+        }
+    }
+    if (best < 0)
+        best = size_only;
+    if (serving_size) {
+        char sv[256];
+        if (amounts == 1 && count >= 0 && size_only >= 0) {
+            char num[32];
+            snprintf(num, sizeof num, "%.10g", f[count].r.s.amount);
+            snprintf(sv, sizeof sv, "%s %s", num, f[size_only].r.s.unit);
+        } else {
+            /* The serving as written, from the original text. */
+            const found *b = &f[best];
+            int s0 = b->r.start, e0 = b->r.end;
+            if (punct_is(&tk, s0 - 1, '(') && punct_is(&tk, e0 - 1, ')'))
+                s0--;
+            if (punct_is(&tk, s0, '('))
+                s0++, e0--;
+            if (b->r.why && s0 > 0 && punct_is(&tk, s0 - 1, '-') && !tk.t[s0].space)
+                s0--;           /* "-2": the sign too, to be refused */
+            size_t from = tk.n.map[tk.t[s0].start];
+            size_t to = tk.n.map[tk.t[e0 - 1].end];
+            copy_text(sv, to - from + 1 < sizeof sv ? to - from + 1 : sizeof sv, text + from);
+            /* "bowl of": the unit alone, without the "of" */
+            size_t sl = strlen(sv);
+            if (sl > 3 && strcasecmp(sv + sl - 3, " of") == 0)
+                sv[sl - 3] = '\0';
+        }
+        char *t0 = text_trim(sv);
+        copy_text(serving, serving_size, t0);
     }
     if (food_size)
         food_without(&tk, f, nf, food, food_size);
-    return 1;
+    return conflict || seconds ? 2 : 1;
 }
 
 /* ---- Detail words ---------------------------------------------------------- */

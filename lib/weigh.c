@@ -864,20 +864,38 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     kmgca_error perr;
     kmgca_error_clear(&perr);
     if (!serving[0]) {
-        if (kmgca_serving_split(food_text, lead, sizeof lead, rest, sizeof rest)) {
+        int found = kmgca_serving_split(food_text, lead, sizeof lead, rest, sizeof rest);
+        if (found == 2) {
+            copy_text(out->food_text, sizeof out->food_text, rest);
+            kmgca_foods_match(foods, out->food_text, &out->match, NULL);
+            return kmgca_fail(err, KMGCA_ERROR_AMOUNT,
+                              "\"%.200s\" holds more than one serving: write one food and one "
+                              "serving a line",
+                              food_text);
+        }
+        if (found) {
             kmgca_serving whole;
+            size_t wl;
             if (rest[0]) {
                 copy_text(serving, sizeof serving, lead);
                 copy_text(out->food_text, sizeof out->food_text, rest);
                 out->serving_from_food = 1;
             } else if (kmgca_serving_parse(lead, &whole, NULL) == KMGCA_OK &&
-                       whole.kind == KMGCA_UNIT_PORTION && whole.amount > 0) {
-                /* "2 biscuits", "a cuppa": the household word is the food. */
+                       whole.kind == KMGCA_UNIT_PORTION && whole.amount > 0 &&
+                       (!measure_word_at(whole.unit, &wl) || measure_word_at(whole.unit, &wl)->concept[0] == 'i')) {
+                /* "2 biscuits": the household word is the food
+                 * (not a container: "a glass" alone names no food). */
                 char amount_only[64];
-                snprintf(amount_only, sizeof amount_only, "%.6g", whole.amount);
+                snprintf(amount_only, sizeof amount_only, "%.10g", whole.amount);
                 copy_text(serving, sizeof serving, amount_only);
                 copy_text(out->food_text, sizeof out->food_text, whole.unit);
                 out->serving_from_food = 1;
+            } else if (kmgca_serving_parse(lead, &whole, NULL) == KMGCA_OK &&
+                       whole.kind != KMGCA_UNIT_NONE && whole.kind != KMGCA_UNIT_TYPICAL) {
+                /* "a glass", "100 g", "一碗": a serving and no food. */
+                return kmgca_fail(err, KMGCA_ERROR_NO_MATCH,
+                                  "\"%.200s\" is a serving with no food: write the food too",
+                                  food_text);
             }
         }
     } else {
@@ -910,6 +928,19 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     }
     out->serving_assumed = out->serving.kind == KMGCA_UNIT_TYPICAL;
     kmgca_serving_take_detail(&out->serving, out->food_text);
-    return kmgca_serving_grams(out->match.food, &out->serving, &out->grams, out->how,
-                               sizeof out->how, err);
+    st = kmgca_serving_grams(out->match.food, &out->serving, &out->grams, out->how,
+                             sizeof out->how, err);
+    /* A bare number after a food is a count only when it makes sense:
+     * "banana 120" is 120 g or a typo, not 14 kg of bananas. */
+    if (st == KMGCA_OK && out->serving_from_food && out->serving.kind == KMGCA_UNIT_NONE &&
+        out->serving.amount > 12 && out->grams > 1000) {
+        double count = out->serving.amount, grams = out->grams;
+        out->grams = NAN;
+        out->how[0] = '\0';
+        return kmgca_fail(err, KMGCA_ERROR_AMOUNT,
+                          "\"%s\" with no unit reads as %.10g pieces, %.0f g: write the unit "
+                          "(\"%.10g g\"?)",
+                          out->serving_text, count, grams, count);
+    }
+    return st;
 }

@@ -52,6 +52,34 @@ static void loads_and_wins(void **state)
     assert_near(kmgca_food_per_100g(tea, KMGCA_NA), 5, 0);
 }
 
+/* A custom food has a kind like a built-in one: what a glass or a bowl of
+ * it holds. From the kind column, else from its name or an alias. */
+static void custom_foods_have_kinds(void **state)
+{
+    (void)state;
+    kmgca_error err;
+    if (kmgca_foods_load_custom(foods, "data/custom_kinds.csv", &err) != KMGCA_OK)
+        fail_msg("%s:%lu:%lu: %s", err.file, err.line, err.column, err.message);
+    static const struct {
+        const char *name, *kind;
+    } want[] = {
+        {"自制豆浆", "milk"},             /* from the alias "homemade soy milk" */
+        {"奶奶的米饭", "rice"},           /* from the kind column */
+        {"Kefir from the farm", "milk"},  /* from the name */
+        {"Auntie's mystery mix", "other"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const kmgca_food *f = kmgca_foods_find(foods, "custom", want[i].name);
+        assert_non_null(f);
+        assert_string_equal(kmgca_food_kind(f), want[i].kind);
+    }
+    /* so a bowl of the rice is a rice bowl, 200 g */
+    kmgca_weighing w;
+    assert_int_equal(kmgca_weigh(foods, "奶奶的米饭 一碗", NULL, &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_source(w.match.food), "custom");
+    assert_near(w.grams, 200, 1e-9);
+}
+
 static void bad_file(const char *path, kmgca_status status, unsigned long line,
                      unsigned long column, const char *words)
 {
@@ -76,6 +104,7 @@ static void bad_rows_name_their_place(void **state)
     bad_file("data/custom_dup_header.csv", KMGCA_ERROR_HEADER, 1, 3, "named twice");
     bad_file("data/custom_dup_food.csv", KMGCA_ERROR_VALUE, 4, 1, "first on line 2");
     bad_file("data/custom_no_values.csv", KMGCA_ERROR_VALUE, 2, 0, "no mineral values");
+    bad_file("data/custom_bad_kind.csv", KMGCA_ERROR_VALUE, 2, 3, "unknown kind \"spaceship\"");
     bad_file("data/no_such_file.csv", KMGCA_ERROR_IO, 0, 0, "cannot open");
 }
 
@@ -84,6 +113,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(loads_and_wins),
         cmocka_unit_test(bad_rows_name_their_place),
+        cmocka_unit_test(custom_foods_have_kinds),
     };
     return cmocka_run_group_tests_name("custom", tests, setup, teardown);
 }

@@ -316,6 +316,10 @@ static void vague_amounts_are_refused_with_a_reason(void **state)
         {"several", "several"},   {"2-3", "range"},         {"2 or 3", "range"},
         {"between 100 and 300g", "range"}, {"适量", "适量"}, {"少许", "少许"},
         {"半碗到一碗", "range"},   {"a handful or two", "range"}, {"lots", "lots"},
+        {"两到三个", "range"},     {"一到两碗", "range"},     {"2~3个", "range"},
+        {"十多个", "多"},          {"二十来个", "来"},        {"两百多毫升", "多"},
+        {"100g-150g", "range"},    {"1 cup - 2 cups", "range"}, {"1/0 cup", "denominator"},
+        {"-2", "negative"},        {"-200 ml", "negative"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         kmgca_serving s;
@@ -414,6 +418,69 @@ static void containers_and_measure_words(void **state)
                 136, 1e-9);
 }
 
+/* Two servings in one line, and amounts that are one serving told twice. */
+static void one_serving_a_line(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int want;                /* what kmgca_serving_split returns */
+        const char *serving;     /* when 1 */
+    } cases[] = {
+        {"milk 200ml and 2 biscuits", 2, NULL},
+        {"2 eggs and 100g bacon", 2, NULL},
+        {"rice, 1 cup, 2 eggs", 2, NULL},
+        {"鸡蛋2个和牛奶200毫升", 2, NULL},
+        /* a weight or a volume says what the piece weighs or holds */
+        {"2 slices (60 g) toast", 1, "2 slices (60 g)"},
+        {"Bread, 2 slice, 56 g", 1, "56 g"},
+        {"rice 1 cup (200 g)", 1, "1 cup (200 g)"},
+        {"rice 1 cup 200 g", 1, "200 g"},
+        {"bottle of coke 600ml", 1, "600ml"},
+        {"牛奶一杯250毫升", 1, "250毫升"},
+        /* a size goes with the count */
+        {"large eggs x2", 1, "2 large"},
+        /* numbers of a name are no serving */
+        {"T-bone steak 200g", 1, "200g"},
+        {"9 grain bread 2 slices", 1, "2 slices"},
+        {"coffee with 2 sugars", 0, ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char sv[128], fd[256];
+        int got = kmgca_serving_split(cases[i].text, sv, sizeof sv, fd, sizeof fd);
+        if (got != cases[i].want || (cases[i].serving && strcmp(sv, cases[i].serving) != 0))
+            fail_msg("\"%s\": %d \"%s\" (food \"%s\"), expected %d \"%s\"", cases[i].text, got,
+                     sv, fd, cases[i].want, cases[i].serving ? cases[i].serving : "");
+    }
+    /* kmgca_weigh does not pick one of two servings, and says why. */
+    kmgca_weighing w;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "milk 200ml and 2 biscuits", "", &w, &err),
+                     KMGCA_ERROR_AMOUNT);
+    assert_non_null(strstr(err.message, "more than one serving"));
+    /* A bare number too large for a count of pieces is no count: "banana
+     * 120" (120 bananas?) and "鸡蛋100" are refused, not weighed as kilos. */
+    assert_int_equal(kmgca_weigh(shared_foods, "banana 120", "", &w, &err), KMGCA_ERROR_AMOUNT);
+    assert_int_equal(kmgca_weigh(shared_foods, "鸡蛋100", "", &w, &err), KMGCA_ERROR_AMOUNT);
+    /* "a glass" alone has no food. */
+    assert_int_not_equal(kmgca_weigh(shared_foods, "a glass", "", &w, &err), KMGCA_OK);
+}
+
+/* A name's own portion counts only when the name is the head of the text. */
+static void name_portions_only_for_the_head(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    /* pecans: 3 g a nut; a pecan pie is no pecan */
+    assert_int_equal(kmgca_weigh(shared_foods, "pecans", "3", &w, &err), KMGCA_OK);
+    assert_true(w.grams < 15);
+    assert_int_equal(kmgca_weigh(shared_foods, "pecan pie", "1", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 50);
+    assert_int_equal(kmgca_weigh(shared_foods, "猪肉白菜饺子", "10个", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 200, 1e-9);       /* 饺子: 20 g each */
+}
+
 static void weighing_in_one_step(void **state)
 {
     (void)state;
@@ -455,6 +522,8 @@ int main(void)
         cmocka_unit_test(serving_words),
         cmocka_unit_test(vague_amounts_are_refused_with_a_reason),
         cmocka_unit_test(containers_and_measure_words),
+        cmocka_unit_test(one_serving_a_line),
+        cmocka_unit_test(name_portions_only_for_the_head),
         cmocka_unit_test(weighing_in_one_step),
     };
     return cmocka_run_group_tests_name("serving", tests, foods_setup, foods_teardown);

@@ -67,10 +67,11 @@ static kmgca_status check_row(const csv_row *row, void *ud, kmgca_error *err)
 
     /* The serving: its own column, else found in the text. */
     char serving[256], rest[1024];
+    int found = 1;
     if (serving_col[0]) {
         snprintf(serving, sizeof serving, "%s", serving_col);
         snprintf(rest, sizeof rest, "%s", text);
-    } else if (!kmgca_serving_split(text, serving, sizeof serving, rest, sizeof rest)) {
+    } else if (!(found = kmgca_serving_split(text, serving, sizeof serving, rest, sizeof rest))) {
         serving[0] = '\0';
     }
     kmgca_serving sv;
@@ -78,6 +79,9 @@ static kmgca_status check_row(const csv_row *row, void *ud, kmgca_error *err)
     double grams = NAN;
     char how[512] = "";
     kmgca_status st = kmgca_serving_parse(serving, &sv, &perr);
+    /* Two servings in one line are not weighed (kmgca_weigh refuses them). */
+    if (found == 2)
+        st = kmgca_fail(&perr, KMGCA_ERROR_AMOUNT, "more than one serving");
     if (st == KMGCA_OK) {
         kmgca_serving_take_detail(&sv, rest);
         st = kmgca_serving_grams(food, &sv, &grams, how, sizeof how, &perr);
