@@ -20,6 +20,9 @@ struct kmgca_food {
     const kmgca_portion *portions;
     unsigned portion_count;
     unsigned char kind;       /* index into kmgca_builtin_kinds (0: "other") */
+    const char *keys;         /* the description's words as the matcher keys
+                               * them (text_keys_pack), made at build time;
+                               * NULL for custom foods: keyed when indexed */
 };
 
 /* An extra name for a food: English or Chinese. */
@@ -27,6 +30,7 @@ struct kmgca_alias {
     const char *text;
     const char *lang;         /* "en" or "zh" */
     uint32_t food;            /* index into the foods */
+    const char *keys;         /* as for foods: English built-in aliases only */
 };
 
 /* Generated from foodtables/ by tools/embedtables (build/gen/foodtables.c). */
@@ -242,6 +246,19 @@ size_t text_fold(const char *in, char *out, size_t out_size);
 #define TEXT_WORD_MAX 32
 size_t text_words(const char *text, char words[][TEXT_WORD_MAX], unsigned char *in_parens,
                   size_t max);
+
+/* The words of a food's name as the matcher indexes them: folded, keyed,
+ * at most TEXT_DOC_WORDS, with their TEXT_IN_* flags. tools/embedtables
+ * keeps them for every built-in name, packed ("0bread 0raisin 1tsp": a flag
+ * digit, then the word, one space between), so that the index is built
+ * without reading the names again. Pack returns the packed length (0 when
+ * out is too small), unpack the word count. */
+#define TEXT_DOC_WORDS 48
+size_t text_doc_words(const char *name, char words[][TEXT_WORD_MAX], unsigned char *flags);
+size_t text_keys_pack(char words[][TEXT_WORD_MAX], const unsigned char *flags, size_t n,
+                      char *out, size_t size);
+size_t text_keys_unpack(const char *keys, char words[][TEXT_WORD_MAX], unsigned char *flags,
+                        size_t max);
 
 /* 1 when the stop-word and synonym tables are sorted (binary search) and
  * no stop word is longer than five letters (is_stop relies on it). */

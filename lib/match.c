@@ -160,16 +160,17 @@ static int add_word(struct match_index *ix, const char *w, uint32_t *id)
     return 1;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Signature of a set of word ids: order does not matter. */
+/* Signature of a set of word ids: order does not matter. The ids are
+ * sorted in place (a name has a few words: insertion sort, no qsort). */
 static uint64_t signature(uint32_t *ids, size_t n)
 {
-    qsort(ids, n, sizeof *ids, cmp_u32);
+    for (size_t i = 1; i < n; i++) {
+        uint32_t v = ids[i];
+        size_t k = i;
+        for (; k > 0 && ids[k - 1] > v; k--)
+            ids[k] = ids[k - 1];
+        ids[k] = v;
+    }
     return hash_bytes(ids, n * sizeof *ids, 0x84222325cbf29ce4ULL) | 1;
 }
 
@@ -333,24 +334,27 @@ static struct match_index *index_build(const kmgca_foods *foods)
     /* Pass 1: every document's words. */
     size_t doc = 0, alias = 0;
     for (; doc < ix->doc_count; doc++) {
-        const char *text;
+        const char *text, *keys;
         uint32_t food;
         if (doc < foods->count) {
             food = (uint32_t)doc;
             text = foods->foods[doc]->description;
+            keys = foods->foods[doc]->keys;
         } else {
             while (strcmp(foods->aliases[alias].lang, "zh") == 0)
                 alias++;
             food = foods->aliases[alias].food;
             text = foods->aliases[alias].text;
+            keys = foods->aliases[alias].keys;
             alias++;
         }
         ix->doc_food[doc] = food;
-        char folded[1024];
-        char words[QUERY_WORDS * 2][TEXT_WORD_MAX];
-        unsigned char parens[QUERY_WORDS * 2];
-        text_fold(text, folded, sizeof folded);
-        size_t n = text_words(folded, words, parens, QUERY_WORDS * 2);
+        /* Built-in names come keyed (build/gen/foodtables.c); custom ones
+         * are keyed here, the same way. */
+        char words[TEXT_DOC_WORDS][TEXT_WORD_MAX];
+        unsigned char parens[TEXT_DOC_WORDS];
+        size_t n = keys ? text_keys_unpack(keys, words, parens, TEXT_DOC_WORDS)
+                        : text_doc_words(text, words, parens);
         if (dw.count + n > dw.cap) {
             size_t cap = dw.cap ? dw.cap * 2 : 65536;
             void *p = realloc(dw.items, cap * sizeof *dw.items);
@@ -360,7 +364,7 @@ static struct match_index *index_build(const kmgca_foods *foods)
             dw.cap = cap;
         }
         dw.start[doc] = dw.count;
-        uint32_t ids[QUERY_WORDS * 2];
+        uint32_t ids[TEXT_DOC_WORDS];
         for (size_t i = 0; i < n; i++) {
             if (!add_word(ix, words[i], &ids[i]))
                 goto fail;

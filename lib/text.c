@@ -595,3 +595,50 @@ void appendf(char *buf, size_t size, const char *fmt, ...)
     vappendf(buf, size, fmt, ap);
     va_end(ap);
 }
+
+/* ---- A name's words, kept at build time ---------------------------------- */
+
+size_t text_doc_words(const char *name, char words[][TEXT_WORD_MAX], unsigned char *flags)
+{
+    char folded[1024];
+    text_fold(name, folded, sizeof folded);
+    return text_words(folded, words, flags, TEXT_DOC_WORDS);
+}
+
+size_t text_keys_pack(char words[][TEXT_WORD_MAX], const unsigned char *flags, size_t n,
+                      char *out, size_t size)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(words[i]);
+        if (o + (i ? 1 : 0) + 1 + len + 1 > size)   /* space, flag, word, NUL */
+            return 0;
+        if (i)
+            out[o++] = ' ';
+        out[o++] = (char)('0' + (flags[i] & 7));
+        memcpy(out + o, words[i], len);
+        o += len;
+    }
+    if (size)
+        out[o] = '\0';
+    return o;
+}
+
+size_t text_keys_unpack(const char *keys, char words[][TEXT_WORD_MAX], unsigned char *flags,
+                        size_t max)
+{
+    size_t n = 0;
+    const char *p = keys;
+    while (*p && n < max) {
+        flags[n] = (unsigned char)(*p++ - '0');
+        size_t len = strcspn(p, " ");
+        if (len >= TEXT_WORD_MAX)
+            len = TEXT_WORD_MAX - 1;
+        memcpy(words[n], p, len);
+        words[n++][len] = '\0';
+        p += strcspn(p, " ");
+        if (*p == ' ')
+            p++;
+    }
+    return n;
+}

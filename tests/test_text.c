@@ -123,9 +123,61 @@ static void decimals_ignore_locale(void **state)
     assert_true(v == 0.5);
 }
 
+/* The keys kept at build time for every built-in name are what the text
+ * functions make of it now (a stale build/gen/foodtables.c would match
+ * differently from a custom food of the same name), and pack and unpack
+ * agree. */
+static void built_in_keys_are_current(void **state)
+{
+    (void)state;
+    char words[TEXT_DOC_WORDS][TEXT_WORD_MAX], back[TEXT_DOC_WORDS][TEXT_WORD_MAX];
+    unsigned char flags[TEXT_DOC_WORDS], back_flags[TEXT_DOC_WORDS];
+    char packed[TEXT_DOC_WORDS * (TEXT_WORD_MAX + 2)];
+    size_t keyed = 0;
+    for (size_t i = 0; i < kmgca_builtin_food_count + kmgca_builtin_alias_count; i++) {
+        const char *name, *keys;
+        if (i < kmgca_builtin_food_count) {
+            name = kmgca_builtin_foods[i].description;
+            keys = kmgca_builtin_foods[i].keys;
+        } else {
+            const struct kmgca_alias *a = &kmgca_builtin_aliases[i - kmgca_builtin_food_count];
+            if (strcmp(a->lang, "zh") == 0) {
+                assert_null(a->keys);
+                continue;
+            }
+            name = a->text;
+            keys = a->keys;
+        }
+        size_t n = text_doc_words(name, words, flags);
+        if (!n) {
+            assert_null(keys);
+            continue;
+        }
+        assert_true(text_keys_pack(words, flags, n, packed, sizeof packed) > 0);
+        if (!keys || strcmp(keys, packed) != 0)
+            fail_msg("\"%s\": kept keys \"%s\", now \"%s\"", name, keys ? keys : "(none)",
+                     packed);
+        size_t m = text_keys_unpack(keys, back, back_flags, TEXT_DOC_WORDS);
+        assert_int_equal(m, n);
+        for (size_t k = 0; k < n; k++) {
+            assert_string_equal(back[k], words[k]);
+            assert_int_equal(back_flags[k], flags[k]);
+        }
+        keyed++;
+    }
+    assert_true(keyed > 10000);
+    /* Too small a buffer packs nothing. */
+    strcpy(words[0], "banana");
+    flags[0] = TEXT_IN_PARENS;
+    assert_int_equal(text_keys_pack(words, flags, 1, packed, 8), 7);
+    assert_string_equal(packed, "1banana");
+    assert_int_equal(text_keys_pack(words, flags, 1, packed, 7), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(built_in_keys_are_current),
         cmocka_unit_test(folding),
         cmocka_unit_test(plurals_reach_one_key),
         cmocka_unit_test(salt_and_skin_phrases),
