@@ -132,21 +132,23 @@ $(B)/tools/drugimport: tools/drugimport.c lib/csv.c lib/status.c lib/text.c lib/
 drugtables: $(B)/tools/drugimport
 	$(B)/tools/drugimport $(DATA)/drugs/mineral_affecting_drugs.csv drugtables drugtables
 check-drugtables: $(B)/tools/drugimport
-	@rm -rf $(B)/regen-drugs && mkdir -p $(B)/regen-drugs
-	$(Q)$(B)/tools/drugimport $(DATA)/drugs/mineral_affecting_drugs.csv drugtables $(B)/regen-drugs
-	$(Q)for f in drugs.csv names.csv; do \
+	@if [ ! -d "$(DATA)" ]; then echo "skip check-drugtables: no $(DATA) (the reference data) beside this clone; the committed tables are used as they are"; exit 0; fi; \
+	rm -rf $(B)/regen-drugs && mkdir -p $(B)/regen-drugs && \
+	$(B)/tools/drugimport $(DATA)/drugs/mineral_affecting_drugs.csv drugtables $(B)/regen-drugs && \
+	for f in drugs.csv names.csv; do \
 	  cmp drugtables/$$f $(B)/regen-drugs/$$f || { echo "FAIL drugtables/$$f differs from a fresh import"; exit 1; }; \
-	done; echo "ok drugtables: committed tables equal a fresh import"
+	done && echo "ok drugtables: committed tables equal a fresh import"
 
 # Regenerates the tables into a scratch folder and requires them to equal the
 # committed ones byte for byte.
 check-foodtables: $(B)/tools/foodimport
-	@rm -rf $(B)/regen && mkdir -p $(B)/regen
-	$(Q)$(B)/tools/foodimport $(DATA) $(B)/regen
-	$(Q)for f in foods.csv portions.csv aliases_zh.csv; do \
+	@if [ ! -d "$(DATA)" ]; then echo "skip check-foodtables: no $(DATA) (the reference data) beside this clone; the committed tables are used as they are"; exit 0; fi; \
+	rm -rf $(B)/regen && mkdir -p $(B)/regen && \
+	$(B)/tools/foodimport $(DATA) $(B)/regen && \
+	for f in foods.csv portions.csv aliases_zh.csv; do \
 	  cmp foodtables/$$f $(B)/regen/$$f || { echo "FAIL foodtables/$$f differs from a fresh import"; exit 1; }; \
-	done; echo "ok foodtables: committed tables equal a fresh import from $(DATA)"
-	$(Q)cmp targets/dri.csv $(DATA)/dri/dri_ca_mg_k.csv && echo "ok targets: targets/dri.csv equals $(DATA)/dri/dri_ca_mg_k.csv"
+	done && echo "ok foodtables: committed tables equal a fresh import from $(DATA)" && \
+	cmp targets/dri.csv $(DATA)/dri/dri_ca_mg_k.csv && echo "ok targets: targets/dri.csv equals $(DATA)/dri/dri_ca_mg_k.csv"
 
 # ---- Tests -----------------------------------------------------------------
 $(B)/tests/%: tests/%.c tests/testutil.h $(B)/libkmgca.a
