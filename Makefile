@@ -34,12 +34,13 @@ say = @printf '  %-8s %s\n' $(1) $(2);
 endif
 
 LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/match.c lib/serving.c lib/weigh.c lib/household.c lib/kinds.c lib/targets.c \
+           lib/supplement.c \
            lib/date.c lib/diary.c lib/analyse.c lib/workbook.c lib/drugs.c lib/care.c
 LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o $(B)/lib/drugtables.o
 CLI_SRC  = cli/main.c cli/cmd_food.c cli/cmd_analyse.c cli/cmd_drug.c cli/json.c
 CLI_OBJ  = $(CLI_SRC:cli/%.c=$(B)/cli/%.o)
 TESTS    = test_core test_text test_serving test_servings test_match test_custom test_accuracy test_targets \
-           test_date test_analyse test_care
+           test_date test_analyse test_care test_supplements
 TEST_BIN = $(TESTS:%=$(B)/tests/%)
 TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv \
            foodtables/kinds.csv foodtables/measure_words.csv foodtables/containers.csv \
@@ -95,7 +96,8 @@ $(B)/gen/foodtables.c: $(B)/tools/embedtables $(TABLES) targets/dri.csv
 $(B)/lib/foodtables.o: $(B)/gen/foodtables.c lib/internal.h
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -O1 -g0 -c $< -o $@
-$(B)/gen/drugtables.c: $(B)/tools/embedtables drugtables/drugs.csv drugtables/names.csv
+$(B)/gen/drugtables.c: $(B)/tools/embedtables drugtables/drugs.csv drugtables/names.csv \
+                       drugtables/salts.csv drugtables/supplements.csv
 	@mkdir -p $(dir $@)
 	$(call say,GEN,$@)ASAN_OPTIONS=detect_leaks=0 $(B)/tools/embedtables --drugs drugtables $@
 $(B)/lib/drugtables.o: $(B)/gen/drugtables.c lib/internal.h include/kmgca.h

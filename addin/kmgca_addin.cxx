@@ -148,6 +148,26 @@ const FunctionText functions[] = {
        "可选。相对湿度 %（默认 50）。"},
       {"bodymass", "体重", "Optional. Body mass in kg (default 70).",
        "可选。体重（千克，默认 70）。"}}},
+    {"elemental", "ELEMENTAL", "元素含量",
+     "Milligrams of calcium, magnesium or potassium (the element) in a supplement or medicine "
+     "as written: a brand at its label strength (drugtables/supplements.csv), a salt at its "
+     "elemental share (calcium carbonate 40 %, magnesium oxide 60 %, potassium chloride 52 %), "
+     "mEq and mmol; times the count and how often when the dose says so. "
+     "ELEMENTAL(\"Mag-Ox 400\"; \"Mg\") is 241.3.",
+     "补充剂或药物中钙、镁或钾（元素）的毫克数：品牌按标签规格（drugtables/supplements.csv），"
+     "盐类按元素所占比例（碳酸钙 40%、氧化镁 60%、氯化钾 52%），mEq 与 mmol 按原子量换算；"
+     "剂量写明数量和次数时相乘。ELEMENTAL(\"Mag-Ox 400\"; \"Mg\") 为 241.3。",
+     {{"supplement", "补充剂",
+       "The supplement or medicine as written: \"Caltrate 600+D\", \"calcium carbonate "
+       "1250 mg\", \"氯化钾缓释片 0.5g\".",
+       "照常书写的补充剂或药物：\"Caltrate 600+D\"、\"calcium carbonate 1250 mg\"、"
+       "\"氯化钾缓释片 0.5g\"。"},
+      {"nutrient", "营养素", "Ca, Mg or K (or calcium, 镁, ...).", "Ca、Mg 或 K（也可写 calcium、镁 等）。"},
+      {"dose", "剂量",
+       "Optional. How much and how often: \"2 tablets\", \"1 tab bid\", \"每日2次，一次1片\". "
+       "Without it, one tablet or dose.",
+       "可选。数量和次数：\"2 tablets\"、\"1 tab bid\"、\"每日2次，一次1片\"。"
+       "不写时按一片或一次计。"}}},
     {"dailyintake", "DAILYINTAKE", "每日摄入",
      "Totals a food diary by day. An array, one row a day in date order: date, Ca, Mg, K and "
      "Na in mg.",
@@ -513,6 +533,22 @@ public:
     OUString SAL_CALL drugclass(const OUString &drug) override
     {
         return u(drug_arg(drug).drug_class);
+    }
+
+    double SAL_CALL elemental(const OUString &supplement, const OUString &nutrient,
+                              const Any &dose) override
+    {
+        kmgca_nutrient n = nutrient_arg(utf8(nutrient), 1);
+        if (n == KMGCA_NA)
+            bad_argument("kmgca: supplements are counted for Ca, Mg and K, not sodium", 1);
+        std::string text = utf8(supplement), d = optional_text(dose, "", 2);
+        kmgca_supplement sp;
+        if (!kmgca_supplement_read(text.c_str(), d.c_str(), KMGCA_SUPPLEMENT_INTAKE, &sp))
+            bad_argument("kmgca: \"" + text + "\" is not a calcium, magnesium or potassium "
+                         "supplement or medicine kmgca knows", 0);
+        if (sp.review[0])
+            bad_argument("kmgca: " + std::string(sp.review), d.empty() ? 0 : 2);
+        return sp.mg[n];
     }
 
     double SAL_CALL sweatloss(double minutes, const Any &intensity, double temperature,

@@ -54,6 +54,11 @@ void json_null(json *j, const char *key);
 /* A drug match as a JSON object (cmd_drug.c); its "status": unknown,
  * mineral_effect or no_mineral_effect. */
 void json_drug_match(json *j, const char *key, const char *text, const kmgca_drug_match *m);
+/* The same, with the supplement the text names (or null) inside. */
+void json_drug_match_with(json *j, const char *key, const char *text, const kmgca_drug_match *m,
+                          const kmgca_supplement *sp);
+/* A supplement as JSON: null when not recognised. */
+void json_supplement(json *j, const char *key, const kmgca_supplement *sp);
 const char *drug_status(const kmgca_drug_match *m);
 
 /* Formats mg for people: 156, 27.4, 0.52. */

@@ -165,17 +165,37 @@ static void flag_summary(const kmgca_analysis *a, size_t i, const kmgca_day *d, 
                                     len ? "; " : "", d->sweat_l, kmgca_severity_name(f[k].severity));
             continue;
         }
+        if (f[k].kind == KMGCA_FLAG_PATTERN) {
+            len += (size_t)snprintf(out + len, size - len, "%sCa met, Mg %.0f%% (%s)",
+                                    len ? "; " : "", d->percent[KMGCA_MG],
+                                    kmgca_severity_name(f[k].severity));
+            continue;
+        }
+        if (f[k].kind == KMGCA_FLAG_SUPPLEMENT) {
+            const char *el = f[k].nutrient == KMGCA_K ? "K" : f[k].nutrient == KMGCA_MG ? "Mg" : "Ca";
+            if (!strcmp(f[k].direction, "over_ul"))
+                len += (size_t)snprintf(out + len, size - len, "%s%s over upper level (%s)",
+                                        len ? "; " : "", el, kmgca_severity_name(f[k].severity));
+            else
+                len += (size_t)snprintf(out + len, size - len, "%sK supplement with %s (%s)",
+                                        len ? "; " : "",
+                                        kmgca_med_name(kmgca_analysis_med(a, (size_t)f[k].med)),
+                                        kmgca_severity_name(f[k].severity));
+            continue;
+        }
         /* The first flag of a medication speaks for all of its flags. */
         int seen = 0;
         for (size_t p = 0; p < k; p++)
-            seen |= f[p].med == f[k].med;
+            seen |= f[p].med == f[k].med && (f[p].kind == KMGCA_FLAG_DRUG ||
+                                             f[p].kind == KMGCA_FLAG_DIURETIC);
         if (seen)
             continue;
         kmgca_severity worst = f[k].severity;
         len += (size_t)snprintf(out + len, size - len, "%s%s:", len ? "; " : "",
                                 kmgca_analysis_med(a, (size_t)f[k].med)->match.name);
         for (size_t p = k; p < n && len + 1 < size; p++) {
-            if (f[p].med != f[k].med)
+            if (f[p].med != f[k].med ||
+                (f[p].kind != KMGCA_FLAG_DRUG && f[p].kind != KMGCA_FLAG_DIURETIC))
                 continue;
             if (f[p].severity > worst)
                 worst = f[p].severity;
@@ -217,8 +237,10 @@ static void print_side(const kmgca_analysis *a)
         else if (x->part_count)
             printf("  %s: %s: no listed effect on K, Mg, Ca or Na\n", m->text,
                    kmgca_drug_name(x->part[0]));
-        else
+        else if (!m->supplement.recognised)
             printf("  %s: not recognised (kept as written)\n", m->text);
+        if (m->supplement.recognised && !m->supplement.review[0])
+            printf("      supplement: %s\n", m->supplement.how);
         if (m->review)
             printf("      review: %s\n", m->review);
     }
@@ -259,22 +281,47 @@ static void print_summary(const kmgca_analysis *a, const char *output)
            grouped(b[1], 32, kmgca_analysis_target(a, KMGCA_MG)->target_mg),
            grouped(b[2], 32, kmgca_analysis_target(a, KMGCA_K)->target_mg));
     size_t days = kmgca_analysis_day_count(a);
+    int any_supplement = 0;
+    for (size_t i = 0; i < days && !any_supplement; i++) {
+        kmgca_day d = kmgca_analysis_day(a, i);
+        for (int n = 0; n < KMGCA_NA; n++)
+            any_supplement |= d.supplement_mg[n] > 0;
+    }
     if (days) {
-        printf("\n%-10s  %7s %5s  %7s %5s  %7s %5s  %7s  %8s  %s\n", "date", "Ca mg", "%",
-               "Mg mg", "%", "K mg", "%", "Na mg", "coverage", "flags");
+        if (any_supplement)
+            printf("\nCa, Mg and K are food + supplements (elemental); the supplements column "
+                   "gives their part.\n");
+        printf("\n%-10s  %7s %5s  %7s %5s  %7s %5s  %7s  %8s  %s%s\n", "date", "Ca mg", "%",
+               "Mg mg", "%", "K mg", "%", "Na mg", "coverage", any_supplement ? "supplements  " : "",
+               "flags");
         for (size_t i = 0; i < days; i++) {
             const kmgca_day day = kmgca_analysis_day(a, i), *d = &day;
             double cov = 1;
             for (int n = 0; n < 3; n++)
                 if (d->coverage[n] < cov)
                     cov = d->coverage[n];
-            char flags[400];
+            char flags[400], supp[80] = "";
             flag_summary(a, i, d, flags, sizeof flags);
-            printf("%-10s  %7s %5s  %7s %5s  %7s %5s  %7s  %7.0f%%  %s\n", d->date,
-                   grouped(b[0], 32, d->mg[KMGCA_CA]), pct_text(b[1], 32, d->percent[KMGCA_CA]),
-                   grouped(b[2], 32, d->mg[KMGCA_MG]), pct_text(b[3], 32, d->percent[KMGCA_MG]),
-                   grouped(b[4], 32, d->mg[KMGCA_K]), pct_text(b[5], 32, d->percent[KMGCA_K]),
-                   grouped(b[6], 32, d->mg[KMGCA_NA]), cov * 100, flags);
+            if (any_supplement) {
+                static const char *const sym[] = {"Ca", "Mg", "K"};
+                size_t sl = 0;
+                for (int n = 0; n < KMGCA_NA; n++)
+                    if (d->supplement_mg[n] > 0 && sl + 1 < sizeof supp) {
+                        char g[32];
+                        sl += (size_t)snprintf(supp + sl, sizeof supp - sl, "%s%s %s",
+                                               sl ? ", " : "", sym[n],
+                                               grouped(g, 32, d->supplement_mg[n]));
+                    }
+                if (!sl)
+                    sl = (size_t)snprintf(supp, sizeof supp, "-");
+                if (sl + 3 < sizeof supp)
+                    strcat(supp, "  ");
+            }
+            printf("%-10s  %7s %5s  %7s %5s  %7s %5s  %7s  %7.0f%%  %s%s\n", d->date,
+                   grouped(b[0], 32, d->total_mg[KMGCA_CA]), pct_text(b[1], 32, d->percent[KMGCA_CA]),
+                   grouped(b[2], 32, d->total_mg[KMGCA_MG]), pct_text(b[3], 32, d->percent[KMGCA_MG]),
+                   grouped(b[4], 32, d->total_mg[KMGCA_K]), pct_text(b[5], 32, d->percent[KMGCA_K]),
+                   grouped(b[6], 32, d->total_mg[KMGCA_NA]), cov * 100, supp, flags);
         }
     } else {
         printf("\nNo dated rows.\n");
@@ -366,6 +413,14 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
         json_string(j, "date", d->date);
         for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
             json_number(j, mg_keys[n], round_to(d->mg[n], 0.1));
+        json_begin_object(j, "supplement_mg");
+        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+            json_number(j, keys[n], round_to(d->supplement_mg[n], 0.1));
+        json_end_object(j);
+        json_begin_object(j, "total_mg");
+        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+            json_number(j, keys[n], round_to(d->total_mg[n], 0.1));
+        json_end_object(j);
         json_begin_object(j, "targets");
         for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
             json_number(j, mg_keys[n], kmgca_analysis_target(a, (kmgca_nutrient)n)->target_mg);
@@ -395,7 +450,8 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
         json_begin_object(j, "net_intake");
         for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
             json_number(j, mg_keys[n],
-                        round_to(d->mg[n] - (isnan(d->sweat_mg[n]) ? 0 : d->sweat_mg[n]), 0.1));
+                        round_to(d->total_mg[n] - (isnan(d->sweat_mg[n]) ? 0 : d->sweat_mg[n]),
+                                 0.1));
         json_end_object(j);
         kmgca_flag flags[64];
         size_t nf = kmgca_analysis_day_flags(a, i, flags, 64);
@@ -412,7 +468,7 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
             json_string(j, "source", f->source);
             if (f->med >= 0) {
                 const kmgca_med *m = kmgca_analysis_med(a, (size_t)f->med);
-                json_string(j, "drug", m->match.name);
+                json_string(j, "drug", kmgca_med_name(m));
                 json_string(j, "medication_text", m->text);
             }
             json_end_object(j);
@@ -442,6 +498,7 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
             json_string(j, "end", date);
         }
         json_drug_match(j, "match", m->text, &m->match);
+        json_supplement(j, "supplement", &m->supplement);
         json_string(j, "review", m->review);
         json_end_object(j);
     }

@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <math.h>
 #include <string.h>
 
 static const char drug_usage[] =
@@ -20,13 +21,20 @@ static const char drug_usage[] =
     "drug, with a lower confidence. A common drug with no listed mineral effect\n"
     "(a statin) is named as such, never matched to another drug.\n"
     "\n"
+    "A calcium, magnesium or potassium supplement or medicine also shows what it\n"
+    "gives a day as mg of the element, from its label or its salt and the count\n"
+    "and frequency in the text: kmgca drug Caltrate 600+D 1 tablet twice daily\n"
+    "\n"
     "Options:\n"
     "      --json    one JSON object: generic_name (null when no mineral-affecting\n"
     "                drug matched), drug_class, atc, effects {k, mg, ca, na},\n"
-    "                confidence, status, parts, how, source\n"
+    "                confidence, status, parts, how, source, supplement (null, or\n"
+    "                product, counted, mg_a_day {ca, mg, k}, how, source,\n"
+    "                not_counted)\n"
     "  -h, --help    show this help\n"
     "\n"
-    "Exit status: 0 a drug was recognised; 1 nothing was recognised; 2 bad usage.\n"
+    "Exit status: 0 a drug or supplement was recognised; 1 nothing was\n"
+    "recognised; 2 bad usage.\n"
     "Nothing here is advice: discuss any medicine with its prescriber.\n";
 
 const char *drug_status(const kmgca_drug_match *m)
@@ -36,7 +44,36 @@ const char *drug_status(const kmgca_drug_match *m)
                                  : "no_mineral_effect";
 }
 
+void json_supplement(json *j, const char *key, const kmgca_supplement *sp)
+{
+    static const char *const keys[KMGCA_NA] = {"ca", "mg", "k"};
+    if (!sp || !sp->recognised) {
+        json_null(j, key);
+        return;
+    }
+    json_begin_object(j, key);
+    json_string(j, "product", sp->product);
+    json_bool(j, "counted", !sp->review[0]);
+    json_begin_object(j, "mg_a_day");
+    for (int n = 0; n < KMGCA_NA; n++)
+        json_number(j, keys[n], sp->review[0] ? NAN : round(sp->mg[n] * 10) / 10);
+    json_end_object(j);
+    json_number(j, "doses_a_day", sp->review[0] ? NAN : sp->doses);
+    json_bool(j, "frequency_assumed", sp->frequency_assumed);
+    json_bool(j, "count_assumed", sp->count_assumed);
+    json_string(j, "how", sp->how[0] ? sp->how : NULL);
+    json_string(j, "source", sp->source && sp->source[0] ? sp->source : NULL);
+    json_string(j, "not_counted", sp->review[0] ? sp->review : NULL);
+    json_end_object(j);
+}
+
 void json_drug_match(json *j, const char *key, const char *text, const kmgca_drug_match *m)
+{
+    json_drug_match_with(j, key, text, m, NULL);
+}
+
+void json_drug_match_with(json *j, const char *key, const char *text, const kmgca_drug_match *m,
+                          const kmgca_supplement *sp)
 {
     static const kmgca_nutrient order[] = {KMGCA_K, KMGCA_MG, KMGCA_CA, KMGCA_NA};
     json_begin_object(j, key);
@@ -71,6 +108,8 @@ void json_drug_match(json *j, const char *key, const char *text, const kmgca_dru
     json_string(j, "effect_type", src ? kmgca_drug_effect_type(src) : NULL);
     json_string(j, "note", src && m->affects_minerals ? kmgca_drug_note(src) : NULL);
     json_string(j, "source", src ? kmgca_drug_source(src) : NULL);
+    if (sp)
+        json_supplement(j, "supplement", sp);
     json_end_object(j);
 }
 
@@ -114,10 +153,14 @@ int cmd_drug(int argc, char **argv)
     }
     kmgca_drug_match m;
     kmgca_drug_match_text(text, &m);
+    kmgca_supplement sp;
+    kmgca_supplement_read(text, "", KMGCA_SUPPLEMENT_PER_DAY, &sp);
     if (as_json) {
         json j = {.out = stdout, .pretty = 1};
-        json_drug_match(&j, NULL, text, &m);
+        json_drug_match_with(&j, NULL, text, &m, &sp);
         fputc('\n', stdout);
+    } else if (!m.part_count && sp.recognised) {
+        printf("%s\n  supplement: %s\n", text, sp.product);
     } else if (!m.part_count) {
         printf("%s: not recognised (no drug of kmgca's table; nothing can be said about its "
                "effect on minerals)\n",
@@ -145,9 +188,17 @@ int cmd_drug(int argc, char **argv)
         printf("  Discuss any medicine with its prescriber; do not stop or change it on your "
                "own.\n");
     }
+    if (!as_json && sp.recognised) {
+        if (sp.review[0])
+            printf("  not counted: %s\n", sp.review);
+        else
+            printf("  elemental:  %s\n", sp.how);
+        if (sp.source && sp.source[0])
+            printf("  label:      %s\n", sp.source);
+    }
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "kmgca: cannot write to standard output\n");
         return EXIT_IO;
     }
-    return m.part_count ? EXIT_OK : EXIT_NOT_FOUND;
+    return m.part_count || sp.recognised ? EXIT_OK : EXIT_NOT_FOUND;
 }

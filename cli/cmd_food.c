@@ -237,6 +237,13 @@ int cmd_food(int argc, char **argv)
         if (as_json)
             print_json(&w, err.message);
         print_error(&err);
+        /* A supplement is no food: say where it is read. */
+        kmgca_supplement sp;
+        if (kmgca_supplement_read(food_text, serving_text, KMGCA_SUPPLEMENT_INTAKE, &sp))
+            fprintf(stderr, "kmgca: \"%s\" reads as a supplement (%s): kmgca drug \"%s\" gives "
+                            "its elemental calcium, magnesium or potassium, and kmgca analyse "
+                            "counts it from the diary or --meds\n",
+                    food_text, sp.product, food_text);
         if (w.match.candidate_count) {
             fprintf(stderr, "kmgca: closest foods:\n");
             for (size_t i = 0; i < w.match.candidate_count; i++)

@@ -1,7 +1,8 @@
 /* fuzz_drug.c — medication text through kmgca_drug_match_text, and what a
- * spreadsheet add-in asks with it: drug text + nutrient text -> effect.
- * The input is "NUTRIENT\0DRUG TEXT", or only the drug text (then the
- * nutrient is picked from the input). */
+ * spreadsheet add-in asks with it: drug text + nutrient text -> effect; and
+ * the same text through kmgca_supplement_read, with the first part as the
+ * dose. The input is "NUTRIENT-OR-DOSE\0DRUG TEXT", or only the drug text
+ * (then the nutrient is picked from the input). */
 #include "care.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -44,6 +45,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_TEXT(kmgca_drug_note(d));
         FUZZ_TEXT(kmgca_drug_source(d));
     }
+    /* The supplement it may be: elemental mg a day, never negative, never
+     * counted with a review, and the same twice. */
+    kmgca_supplement sp, sp2;
+    kmgca_supplement_mode mode = (pick >> 8) & 1 ? KMGCA_SUPPLEMENT_INTAKE
+                                                 : KMGCA_SUPPLEMENT_PER_DAY;
+    int found = kmgca_supplement_read(text, nutrient_text, mode, &sp);
+    FUZZ_CHECK(found == 0 || found == 1);
+    FUZZ_CHECK(found == sp.recognised);
+    for (int k = 0; k < KMGCA_NUTRIENT_COUNT; k++) {
+        FUZZ_CHECK(sp.mg[k] >= 0 && sp.mg[k] <= 20000 && sp.per_dose_mg[k] >= 0);
+        if (sp.review[0] || !found)
+            FUZZ_CHECK(sp.mg[k] == 0);
+    }
+    FUZZ_TEXT(sp.product);
+    FUZZ_TEXT(sp.how);
+    FUZZ_TEXT(sp.review);
+    FUZZ_TEXT(sp.source);
+    FUZZ_CHECK(kmgca_supplement_read(text, nutrient_text, mode, &sp2) == found);
+    FUZZ_CHECK(memcmp(sp.mg, sp2.mg, sizeof sp.mg) == 0 && strcmp(sp.review, sp2.review) == 0);
+
     /* Deterministic: the same text gives the same match. */
     kmgca_drug_match again;
     kmgca_drug_match_text(text, &again);

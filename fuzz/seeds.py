@@ -65,6 +65,14 @@ texts("drug", drug_texts[:120])
 for n, t in (("k", "HCTZ 25 mg"), ("mg", "furosemide 40mg"), ("ca", "Zestoretic 20/12.5"),
              ("na", "氯沙坦钾氢氯噻嗪片"), ("钾", "Klor-Con M20")):
     write("drug", "nutrient-" + n, n.encode() + b"\0" + t.encode())
+# supplements: "DOSE\0TEXT" (the dose in the first part)
+for i, (dose, t) in enumerate((("1 tablet twice daily", "Caltrate 600+D"), ("2 tabs tid", "Mag-Ox 400"),
+                               ("10 mEq daily", "Klor-Con M10"), ("每日3次，每次1片", "氯化钾缓释片 0.5g"),
+                               ("15 ml qhs", "milk of magnesia"), ("", "钙片 600mg"),
+                               ("1-2 tabs prn", "Tums"), ("", "calcium carbonate 1250 mg (500 mg elemental)"),
+                               ("早晚各1片", "碳酸钙Ｄ３片　１．２５ｇ"), ("", "Magnesium (as glycinate) 200 mg x 2"),
+                               ("Mon/Wed/Fri", "KCl 20 mEq"), ("", "magnesium hydroxide 400mg/5ml 10 ml"))):
+    write("drug", "supplement-%02d" % i, dose.encode() + b"\0" + t.encode())
 
 SERVINGS = ["", "30 g", "30g", "1 ounce", "1.5 kg", "2 lbs", "½ cup", "1½ cups", "1 ½ cups",
             "1 1/2 cups", "1/2 cup", "⅓ cup", "0,5 l", "2 Tbsp", "2 T", "1 t", "8 fl oz",

@@ -407,6 +407,57 @@ typedef struct {
  * off forgiven. Returns m->part_count. Thread-safe. */
 size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m);
 
+/* ---- Supplements: elemental calcium, magnesium and potassium ----------- */
+
+/* Whether a line is a medication-list line (its dose says how often: "1
+ * tablet twice daily") or a diary line (one intake, that day). */
+typedef enum {
+    KMGCA_SUPPLEMENT_PER_DAY = 0,  /* medication list: count x times a day */
+    KMGCA_SUPPLEMENT_INTAKE        /* diary: what was taken at that time */
+} kmgca_supplement_mode;
+
+/* What a supplement or medicine line gives of Ca, Mg and K, in mg of the
+ * element. Read from brands and generics at their label strength
+ * (drugtables/supplements.csv), salts at their elemental fraction
+ * (drugtables/salts.csv: calcium carbonate 40 %, magnesium oxide 60 %,
+ * potassium chloride 52 %, ...), mEq and mmol, and a strength written with
+ * the element alone ("calcium 600 mg", "含钙600mg": US Supplement Facts and
+ * Chinese health-food labels state the element). A Chinese generic with a
+ * bare figure ("钙片 600mg") is not counted: Chinese medicine labels state
+ * the salt, health-food labels the element, so the line goes to review. */
+typedef struct {
+    int recognised;               /* 1: a Ca, Mg or K supplement or medicine */
+    char product[160];            /* what it was read as: "Caltrate 600+D3",
+                                     "calcium carbonate", "calcium" */
+    double per_dose_mg[KMGCA_NUTRIENT_COUNT]; /* element in one dose; 0: none */
+    double doses;                 /* count x times a day (per day), or the count
+                                     (intake) */
+    double mg[KMGCA_NUTRIENT_COUNT]; /* element per day, or in this intake; 0: none */
+    int count_assumed;            /* no count written: 1 tablet (said in how) */
+    int frequency_assumed;        /* no frequency written: once a day (said in how) */
+    char how[640];                /* the arithmetic, for people */
+    const char *source;           /* the label or the fraction's source; "" */
+    char review[320];             /* "": counted; else why not (mg are then 0) */
+} kmgca_supplement;
+
+/* Reads a supplement from the text of a line and its dose field ("" when
+ * none). Returns 1 when the line names a Ca, Mg or K supplement or medicine
+ * (counted, or with out->review saying why it cannot be), 0 when it names
+ * none. Thread-safe. */
+int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_mode mode,
+                          kmgca_supplement *out);
+
+/* The table rows, for the About sheet: salts and the products' sources. */
+size_t kmgca_salt_count(void);
+/* Salt i: name, element, fraction and source; 0 past the end. */
+int kmgca_salt_at(size_t i, const char **name, kmgca_nutrient *element, double *fraction,
+                  const char **source);
+size_t kmgca_supp_product_count(void);
+/* Product row i: its name, element, label figure text ("600 mg Ca a tablet")
+ * and source; 0 past the end. */
+int kmgca_supp_product_at(size_t i, const char **name, kmgca_nutrient *element,
+                          char *label, size_t label_size, const char **source);
+
 /* ---- Diaries and their analysis ------------------------------------------ */
 
 /* What kind of diary a file is. AUTO tells it from the header. */
@@ -469,6 +520,10 @@ typedef struct {
     kmgca_match_method method;
     double grams;                 /* NaN when not known */
     int serving_assumed;          /* 1: no amount was written; one typical serving */
+    int supplement;               /* 1: a supplement or medicine taken that day
+                                     ("Caltrate 600+D 1 tablet"): mg are its
+                                     elemental Ca, Mg and K, counted apart from
+                                     food (kmgca_day.supplement_mg); food is NULL */
     double mg[KMGCA_NUTRIENT_COUNT]; /* NaN: not measured, or not in the input */
     const char *how;              /* how it was weighed (and where values came
                                      from), for people; the match is in food,
@@ -485,8 +540,14 @@ typedef kmgca_status (*kmgca_entry_fn)(const kmgca_entry *e, void *ud, kmgca_err
 typedef struct {
     long day;
     char date[11];
-    double mg[KMGCA_NUTRIENT_COUNT];       /* total; NaN when no row gives it */
-    double percent[KMGCA_NUTRIENT_COUNT];  /* of the target; NaN with the total */
+    double mg[KMGCA_NUTRIENT_COUNT];       /* from food; NaN when no row gives it */
+    double supplement_mg[KMGCA_NUTRIENT_COUNT]; /* elemental, from supplements and
+                                              medicines (diary rows and the
+                                              medication lists); 0 when none */
+    double total_mg[KMGCA_NUTRIENT_COUNT]; /* food + supplements; NaN when no food
+                                              row gives a value (supplements alone
+                                              are not a day's intake) */
+    double percent[KMGCA_NUTRIENT_COUNT];  /* total_mg of the target; NaN with it */
     double coverage[KMGCA_NUTRIENT_COUNT]; /* share of the day's rows that gave a value */
     size_t rows, rows_used, rows_review;
     size_t rows_assumed;                   /* used rows with an assumed serving */
@@ -568,10 +629,15 @@ typedef struct {
     const char *start_text, *end_text;
     long start_day, end_day;      /* days since 1970-01-01; LONG_MIN / LONG_MAX: open */
     kmgca_drug_match match;       /* part_count 0: not recognised, kept as written */
+    kmgca_supplement supplement;  /* what it gives of Ca, Mg and K a day, when it
+                                     is a supplement (supplement.recognised) */
     const char *review;           /* why the line deserves a look, or NULL */
 } kmgca_med;
 
 kmgca_status kmgca_analysis_read_meds(kmgca_analysis *a, const char *path, kmgca_error *err);
+/* What a medication line is called for people: the matched drug's name, else
+ * the supplement it was read as, else its text. Never NULL. */
+const char *kmgca_med_name(const kmgca_med *m);
 size_t kmgca_analysis_med_count(const kmgca_analysis *a);
 const kmgca_med *kmgca_analysis_med(const kmgca_analysis *a, size_t i);
 
@@ -620,9 +686,16 @@ double kmgca_sweat_predict_l(double minutes, double met, double temperature_c,
  * number above 0 and at most 25. NaN when it is neither. */
 double kmgca_intensity_met(const char *text);
 
-typedef enum { KMGCA_FLAG_DIURETIC, KMGCA_FLAG_DRUG, KMGCA_FLAG_SWEAT } kmgca_flag_kind;
+typedef enum {
+    KMGCA_FLAG_DIURETIC,
+    KMGCA_FLAG_DRUG,
+    KMGCA_FLAG_SWEAT,
+    KMGCA_FLAG_SUPPLEMENT,    /* over an upper level, or potassium with a K-raising drug */
+    KMGCA_FLAG_PATTERN        /* calcium met while magnesium is short */
+} kmgca_flag_kind;
 typedef enum { KMGCA_SEVERITY_LOW, KMGCA_SEVERITY_MODERATE, KMGCA_SEVERITY_HIGH } kmgca_severity;
-const char *kmgca_flag_kind_name(kmgca_flag_kind k);   /* "diuretic", "drug", "sweat" */
+/* "diuretic", "drug", "sweat", "supplement", "pattern" */
+const char *kmgca_flag_kind_name(kmgca_flag_kind k);
 const char *kmgca_severity_name(kmgca_severity s);     /* "low", "moderate", "high" */
 
 /* Something a day's intake should be read with. The wording is hedged, the
@@ -631,7 +704,9 @@ typedef struct {
     kmgca_flag_kind kind;
     kmgca_nutrient nutrient;
     const char *direction;        /* "down", "up", "variable", "minor_down", ...,
-                                     or "low_intake" (digoxin on a low K or Mg day) */
+                                     "low_intake" (digoxin on a low K or Mg day),
+                                     "over_ul" and "with_k_raising_drug"
+                                     (supplement), "ca_met_mg_low" (pattern) */
     kmgca_severity severity;
     char message[640];
     const char *action;

@@ -24,20 +24,23 @@
 #include <strings.h>
 
 #define MAX_NOTES 64
+#define MAX_PRODUCTS 64       /* distinct supplement products cited on About */
 #define TOP_KEY_LIMIT 65536   /* distinct food names tracked for Top sources */
 /* The most of one mineral an export's row may give: 1 kg is already far
  * past any day's intake, so more is a broken value, never summed. */
 #define EXPORT_MG_MAX 1000000.0
 #define SERVING_TEXT_MAX 256  /* bytes of an amount or unit field, with its NUL */
 
-/* A day as it is summed: 64 bytes, since a long diary has many days. What
- * kmgca_day adds (the date as text, percentages, coverage) is worked out
- * when asked for. */
+/* A day as it is summed: 96 bytes, since a long diary has many days. What
+ * kmgca_day adds (the date as text, percentages, coverage, the medication
+ * lists' supplements) is worked out when asked for. */
 typedef struct {
     int32_t day;
     uint32_t rows, rows_review, rows_assumed; /* used = rows - review */
+    uint32_t rows_supplement;             /* used supplement rows (no food values) */
     uint32_t known[KMGCA_NUTRIENT_COUNT]; /* rows that gave a value */
-    double mg[KMGCA_NUTRIENT_COUNT];      /* NaN until a row gives a value */
+    double mg[KMGCA_NUTRIENT_COUNT];      /* food; NaN until a row gives a value */
+    double supp[KMGCA_NA];                /* Ca, Mg, K from supplement rows */
 } day_acc;
 
 typedef struct {
@@ -71,8 +74,19 @@ struct kmgca_analysis {
     top_item other;           /* foods past TOP_KEY_LIMIT */
     arena strings;
     date_order learned;       /* the date order the last diary proved, if any */
+    struct {
+        const char *name, *source;   /* name in strings; source static */
+    } products[MAX_PRODUCTS];        /* supplements the diaries named, for About */
+    size_t product_count;
     care_data *care;          /* medications and activity (care.c) */
+    uint64_t *not_supp;       /* hashes of food+serving texts that name no
+                                 supplement: open addressing, NOT_SUPP_CAP */
+    size_t not_supp_count;
 };
+
+/* Rows repeat their foods; the supplement reader is asked once a text. The
+ * memo stops growing at three quarters full (512 KB), so memory stays bounded. */
+#define NOT_SUPP_CAP 65536
 
 /* ---- Set-up ------------------------------------------------------------- */
 
@@ -141,6 +155,7 @@ void kmgca_analysis_free(kmgca_analysis *a)
     free(a->days);
     free(a->files);
     free(a->top);
+    free(a->not_supp);
     care_free(a->care);
     arena_free(&a->strings);
     free(a);
@@ -548,6 +563,89 @@ static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const ch
     }
 }
 
+/* For the About sheet: the products the diaries named, each once. */
+static void keep_product(kmgca_analysis *a, const char *name, const char *source)
+{
+    if (!source || !source[0] || a->product_count >= MAX_PRODUCTS)
+        return;
+    for (size_t i = 0; i < a->product_count; i++)
+        if (!strcmp(a->products[i].name, name))
+            return;
+    const char *copy = arena_strdup(&a->strings, name);
+    if (!copy)
+        return;
+    a->products[a->product_count].name = copy;
+    a->products[a->product_count++].source = source;
+}
+
+size_t analysis_product_count(const kmgca_analysis *a) { return a ? a->product_count : 0; }
+
+void analysis_product(const kmgca_analysis *a, size_t i, const char **name, const char **source)
+{
+    *name = i < a->product_count ? a->products[i].name : "";
+    *source = i < a->product_count ? a->products[i].source : "";
+}
+
+/* A supplement or medicine written in the diary ("Caltrate 600+D 1 tablet",
+ * "钙片 2片", "magnesium glycinate 200mg"): its elemental Ca, Mg and K count
+ * apart from food. 0 when the row names none (then it is food). */
+static uint64_t hash_pair(const char *food, const char *serving)
+{
+    uint64_t h = hash_text(food, NULL);
+    h = (h ^ 0xffu) * 1099511628211ull; /* a byte no UTF-8 text holds */
+    for (const char *p = serving; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    return h ? h : 1; /* 0 marks an empty slot */
+}
+
+/* 1 when food+serving is known to name no supplement; else *slot is where to
+ * remember it (or NULL when the memo is full or cannot be had). */
+static int not_supp_known(kmgca_analysis *a, uint64_t h, uint64_t **slot)
+{
+    *slot = NULL;
+    if (!a->not_supp && !(a->not_supp = calloc(NOT_SUPP_CAP, sizeof *a->not_supp)))
+        return 0;
+    for (size_t j = h & (NOT_SUPP_CAP - 1);; j = (j + 1) & (NOT_SUPP_CAP - 1)) {
+        if (a->not_supp[j] == h)
+            return 1;
+        if (!a->not_supp[j]) {
+            if (a->not_supp_count < NOT_SUPP_CAP / 4 * 3)
+                *slot = &a->not_supp[j];
+            return 0;
+        }
+    }
+}
+
+static int supplement_row(read_state *s, kmgca_entry *e, const char *food, const char *serving)
+{
+    kmgca_supplement sp;
+    if (!food[0])
+        return 0;
+    uint64_t h = hash_pair(food, serving), *slot;
+    if (not_supp_known(s->a, h, &slot))
+        return 0;
+    if (!kmgca_supplement_read(food, serving, KMGCA_SUPPLEMENT_INTAKE, &sp)) {
+        if (slot) {
+            *slot = h;
+            s->a->not_supp_count++;
+        }
+        return 0;
+    }
+    e->supplement = 1;
+    if (sp.review[0]) {
+        need_review(s, "supplement (%s) not counted: %s", sp.product, sp.review);
+        return 1;
+    }
+    for (int n = 0; n < KMGCA_NA; n++)
+        e->mg[n] = sp.mg[n];
+    keep_product(s->a, sp.product, sp.source);
+    appendf(s->how, sizeof s->how, "supplement, counted apart from food: %s", sp.how);
+    if (sp.source && sp.source[0])
+        appendf(s->how, sizeof s->how, " (source: %s)", sp.source);
+    utf8_trim_end(s->how);
+    return 1;
+}
+
 /* Values an export carries, column by column. */
 static void export_values(read_state *s, kmgca_entry *e, const csv_row *row, int ca_is_percent)
 {
@@ -714,6 +812,8 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
         /* "2.00 x 3.0 oz", "1.00 shake (11 fl oz)", "1.00 slice - each 1 oz":
          * the serving reader takes the weight or volume such text carries. */
         trim(e.amount_text, serving, sizeof serving);
+        if (supplement_row(s, &e, food, serving))
+            break;
         if (!serving[0]) {
             need_review(s, "no amount given");
             weigh(s, &e, food, NULL);
@@ -728,6 +828,8 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
         snprintf(serving, sizeof serving, "%s%s%s", amount, amount[0] && unit[0] ? " " : "", unit);
         if (s->decimal_comma)
             decimal_point(serving);
+        if (supplement_row(s, &e, food, serving))
+            break;
         if (!amount[0] && unit[0]) {
             need_review(s, "a unit (\"%s\") but no amount", unit);
             weigh(s, &e, food, NULL);
@@ -768,6 +870,10 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
         d->rows++;
         if (e.review) {
             d->rows_review++;
+        } else if (e.supplement) {
+            d->rows_supplement++;
+            for (int n = 0; n < KMGCA_NA; n++)
+                d->supp[n] += e.mg[n];
         } else {
             d->rows_assumed += e.serving_assumed ? 1 : 0;
             for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
@@ -778,7 +884,7 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
             }
         }
     }
-    if (!e.review && l->format != KMGCA_FORMAT_CRONOMETER_DAILY) {
+    if (!e.review && !e.supplement && l->format != KMGCA_FORMAT_CRONOMETER_DAILY) {
         char name[300];
         if (e.food)
             top_add(a, kmgca_food_description(e.food), e.food, e.mg);
@@ -857,10 +963,19 @@ kmgca_day kmgca_analysis_day(const kmgca_analysis *a, size_t i)
     out.rows_review = d->rows_review;
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
         out.mg[n] = d->mg[n];
-        out.percent[n] = isnan(d->mg[n]) ? NAN : 100.0 * d->mg[n] / a->targets[n].target_mg;
-        out.coverage[n] = d->rows ? (double)d->known[n] / (double)d->rows : 0;
+        out.supplement_mg[n] = n < KMGCA_NA ? d->supp[n] : 0;
+        uint32_t food_rows = d->rows - d->rows_supplement;
+        out.coverage[n] = food_rows ? (double)d->known[n] / (double)food_rows : 0;
     }
-    care_fill_day(a->care, &out);
+    care_fill_day(a->care, &out);   /* sweat, and the medication lists' supplements */
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
+        double food = out.mg[n], supp = out.supplement_mg[n];
+        /* Unknown food leaves the total unknown: supplements alone are not
+         * a day's intake. */
+        out.total_mg[n] = isnan(food) ? NAN : food + supp;
+        out.percent[n] = isnan(out.total_mg[n]) ? NAN
+                                                : 100.0 * out.total_mg[n] / a->targets[n].target_mg;
+    }
     return out;
 }
 

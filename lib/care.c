@@ -124,6 +124,8 @@ struct care_data {
     arena strings;
     kmgca_med *meds;
     size_t med_count, med_cap;
+    size_t *supp;             /* the medication lines that count a supplement */
+    size_t supp_count, supp_cap;
     kmgca_session *sessions;
     size_t session_count, session_cap;
     sweat_day *days;          /* sorted by day */
@@ -142,6 +144,7 @@ void care_free(care_data *c)
         return;
     arena_free(&c->strings);
     free(c->meds);
+    free(c->supp);
     free(c->sessions);
     free(c->days);
     free(c);
@@ -290,12 +293,25 @@ static kmgca_status med_row(const csv_row *row, void *ud, kmgca_error *err)
         /* The dose column may hold words too ("Klor-Con", "M20"): match
          * the drug text alone first, then with the dose. */
         kmgca_drug_match_text(m->text, &m->match);
-        if (!m->match.part_count)
+        /* A calcium, magnesium or potassium supplement or medicine: what it
+         * gives a day, from its text and dose. */
+        kmgca_supplement_read(m->text, m->dose, KMGCA_SUPPLEMENT_PER_DAY, &m->supplement);
+        const kmgca_supplement *sp = &m->supplement;
+        if (!m->match.part_count && !sp->recognised)
             snprintf(why, sizeof why,
                      "not recognised: kept as written; no mineral effect can be shown for it");
-        else if (m->match.confidence < 0.9)
+        else if (m->match.part_count && m->match.confidence < 0.9 && !sp->recognised)
             snprintf(why, sizeof why, "matched with confidence %.2f (%s): please check",
                      m->match.confidence, m->match.how);
+        if (sp->recognised && sp->review[0])
+            appendf(why, sizeof why, "%ssupplement not counted: %s", why[0] ? "; " : "",
+                    sp->review);
+        else if (sp->recognised && (sp->frequency_assumed || sp->count_assumed))
+            appendf(why, sizeof why, "%ssupplement counted with %s assumed: check the dose",
+                    why[0] ? "; " : "",
+                    sp->frequency_assumed && sp->count_assumed ? "one tablet once a day"
+                    : sp->frequency_assumed                     ? "once a day"
+                                                                : "one tablet a dose");
     }
     int32_t day;
     if (!blank(m->start_text)) {
@@ -325,6 +341,11 @@ static kmgca_status med_row(const csv_row *row, void *ud, kmgca_error *err)
     utf8_trim_end(why);
     if (why[0] && !(m->review = keep(c, why)))
         return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    if (m->supplement.recognised && !m->supplement.review[0]) {
+        if (!grow_array((void **)&c->supp, &c->supp_cap, c->supp_count, sizeof *c->supp, 16))
+            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        c->supp[c->supp_count++] = c->med_count;
+    }
     c->med_count++;
     return KMGCA_OK;
 }
@@ -340,9 +361,23 @@ kmgca_status kmgca_analysis_read_meds(kmgca_analysis *a, const char *path, kmgca
     if (st == KMGCA_OK && !r.have_header)
         st = kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, 1, 0,
                            "empty medication list: no header line");
-    if (st != KMGCA_OK)
+    if (st != KMGCA_OK) {
         r.c->med_count = before; /* a broken file adds nothing */
+        while (r.c->supp_count && r.c->supp[r.c->supp_count - 1] >= before)
+            r.c->supp_count--;
+    }
     return st;
+}
+
+const char *kmgca_med_name(const kmgca_med *m)
+{
+    if (!m)
+        return "";
+    if (m->match.name[0])
+        return m->match.name;
+    if (m->supplement.recognised && m->supplement.product[0])
+        return m->supplement.product;
+    return m->text ? m->text : "";
 }
 
 size_t kmgca_analysis_med_count(const kmgca_analysis *a)
@@ -665,12 +700,21 @@ const kmgca_session *kmgca_analysis_session(const kmgca_analysis *a, size_t i)
     return a && i < analysis_care(a)->session_count ? &analysis_care(a)->sessions[i] : NULL;
 }
 
+static int active(const kmgca_med *m, long day);
+
 void care_fill_day(const care_data *c, kmgca_day *d)
 {
     d->sweat_l = NAN;
     d->body_mass_kg = NAN;
     for (int k = 0; k < KMGCA_NUTRIENT_COUNT; k++)
         d->sweat_mg[k] = NAN;
+    /* The supplements of the medication lists taken that day. */
+    for (size_t i = 0; i < c->supp_count; i++) {
+        const kmgca_med *m = &c->meds[c->supp[i]];
+        if (active(m, d->day))
+            for (int k = 0; k < KMGCA_NA; k++)
+                d->supplement_mg[k] += m->supplement.mg[k];
+    }
     size_t lo = 0, hi = c->day_count;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -693,7 +737,13 @@ void care_fill_day(const care_data *c, kmgca_day *d)
 
 const char *kmgca_flag_kind_name(kmgca_flag_kind k)
 {
-    return k == KMGCA_FLAG_DIURETIC ? "diuretic" : k == KMGCA_FLAG_SWEAT ? "sweat" : "drug";
+    switch (k) {
+    case KMGCA_FLAG_DIURETIC: return "diuretic";
+    case KMGCA_FLAG_SWEAT: return "sweat";
+    case KMGCA_FLAG_SUPPLEMENT: return "supplement";
+    case KMGCA_FLAG_PATTERN: return "pattern";
+    default: return "drug";
+    }
 }
 const char *kmgca_severity_name(kmgca_severity s)
 {
@@ -819,6 +869,13 @@ static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_l
         if (e == KMGCA_EFFECT_NEUTRAL || e == KMGCA_EFFECT_MINOR_DOWN ||
             e == KMGCA_EFFECT_MINOR_UP)
             continue;
+        /* A calcium or magnesium supplement counted in the day's intake
+         * raises it by its amount, checked against the upper level
+         * (supplement flags): no "up" flag. Potassium has no upper level:
+         * its medicines keep their caution. */
+        if (e == KMGCA_EFFECT_UP && n != KMGCA_K && m->supplement.recognised &&
+            !m->supplement.review[0] && m->supplement.mg[n] > 0)
+            continue;
         kmgca_flag *f = next_flag(l);
         if (f == &l->spare)
             continue;
@@ -873,6 +930,185 @@ static int active(const kmgca_med *m, long day)
     return day >= m->start_day && day <= m->end_day;
 }
 
+/* ---- Supplements: upper levels and the cramps pattern ----------------------- */
+
+static const char ACTION_UL_MG[] =
+    "Discuss the magnesium dose with the prescriber or a pharmacist (diarrhoea is the usual "
+    "first sign of too much; kidney disease raises the risk); do not stop a prescribed "
+    "medicine on your own.";
+static const char ACTION_UL_CA[] =
+    "Discuss the calcium supplement dose with the prescriber or a dietitian, counting the "
+    "calcium from food; do not stop a prescribed medicine on your own.";
+static const char ACTION_K_SUPP[] =
+    "A potassium supplement with a medicine that raises blood potassium needs blood "
+    "potassium checks: discuss both with the prescriber; do not stop or change a medicine "
+    "on your own.";
+static const char ACTION_PATTERN[] =
+    "If night cramps are the concern, talk about magnesium-rich foods with a dietitian or "
+    "doctor before adding supplements; seek care for cramps with weakness, numbness, "
+    "swelling or redness of the leg, or cramps that do not settle.";
+static const char UL_MG_SOURCE[] =
+    "IOM 1997, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and "
+    "Fluoride (National Academies Press): UL 350 mg a day of magnesium from supplements and "
+    "medicines, ages 9 and over (food and water not counted)";
+static const char UL_CA_SOURCE[] =
+    "IOM 2011, Dietary Reference Intakes for Calcium and Vitamin D (National Academies "
+    "Press): UL for total calcium 2,500 mg a day at 19-50 years, 2,000 mg at 51 and over";
+static const char PATTERN_SOURCE[] =
+    "kmgca: targets as used in this report; magnesium below 67 % of target as elsewhere in "
+    "kmgca; magnesium and muscle cramps: Garrison SR et al., Cochrane Database Syst Rev "
+    "2020;9:CD009402 (supplements do not reliably prevent cramps in older adults), so the "
+    "flag points at intake, not at cramps";
+
+/* The upper level of a mineral for this analysis: the reference's, else
+ * (food-label targets, or the Chinese DRIs, which set none for magnesium)
+ * the US adult level, said so in *note. NaN when there is none (K). */
+static double upper_level(const kmgca_analysis *a, kmgca_nutrient n, const char **source,
+                          const char **note)
+{
+    const kmgca_target *t = kmgca_analysis_target(a, n);
+    *note = "";
+    if (!isnan(t->ul_mg)) {
+        *source = t->source;
+        return t->ul_mg;
+    }
+    if (n == KMGCA_MG) {
+        *source = UL_MG_SOURCE;
+        *note = " (the US level: the targets used set none)";
+        return 350;
+    }
+    if (n == KMGCA_CA) {
+        *source = UL_CA_SOURCE;
+        *note = " (the US level for 51 and over; no age given)";
+        return 2000;
+    }
+    return NAN;
+}
+
+/* Magnesium-rich foods of this diary (Top sources with at least 60 mg Mg
+ * per 100 g), for the pattern flag. */
+static void mg_foods(const kmgca_analysis *a, char *buf, size_t size)
+{
+    kmgca_source top[12];
+    size_t n = kmgca_analysis_top(a, KMGCA_MG, top, 12), used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && used < 3; i++) {
+        if (!top[i].food || !(kmgca_food_per_100g(top[i].food, KMGCA_MG) >= 60))
+            continue;
+        appendf(buf, size, "%s%s", used ? "; " : "", top[i].name);
+        used++;
+    }
+}
+
+static void supplement_flags(const kmgca_analysis *a, const care_data *c, const kmgca_day *d,
+                             flag_list *l)
+{
+    const char *src, *note;
+    char text[160];
+    /* The medication line giving most of a mineral that day. */
+    long most[KMGCA_NA] = {-1, -1, -1};
+    for (size_t i = 0; i < c->supp_count; i++) {
+        const kmgca_med *m = &c->meds[c->supp[i]];
+        if (!active(m, d->day))
+            continue;
+        for (int k = 0; k < KMGCA_NA; k++)
+            if (m->supplement.mg[k] > 0 &&
+                (most[k] < 0 || m->supplement.mg[k] > c->meds[most[k]].supplement.mg[k]))
+                most[k] = (long)c->supp[i];
+    }
+    /* Magnesium from supplements and medicines over the upper level. */
+    double ul = upper_level(a, KMGCA_MG, &src, &note);
+    if (d->supplement_mg[KMGCA_MG] > ul) {
+        kmgca_flag *f = next_flag(l);
+        if (f != &l->spare) {
+            f->kind = KMGCA_FLAG_SUPPLEMENT;
+            f->nutrient = KMGCA_MG;
+            f->direction = "over_ul";
+            f->severity = d->supplement_mg[KMGCA_MG] > 2 * ul ? KMGCA_SEVERITY_HIGH
+                                                             : KMGCA_SEVERITY_MODERATE;
+            snprintf(f->message, sizeof f->message,
+                     "Magnesium from supplements and medicines this day: %.0f mg, over the "
+                     "upper level of %.0f mg a day for magnesium that is not from food%s.",
+                     d->supplement_mg[KMGCA_MG], ul, note);
+            f->action = ACTION_UL_MG;
+            f->source = src;
+            f->med = most[KMGCA_MG];
+        }
+    }
+    /* Total calcium over the upper level, on a day with a calcium supplement. */
+    ul = upper_level(a, KMGCA_CA, &src, &note);
+    if (d->supplement_mg[KMGCA_CA] > 0 && !isnan(d->total_mg[KMGCA_CA]) &&
+        d->total_mg[KMGCA_CA] > ul) {
+        kmgca_flag *f = next_flag(l);
+        if (f != &l->spare) {
+            f->kind = KMGCA_FLAG_SUPPLEMENT;
+            f->nutrient = KMGCA_CA;
+            f->direction = "over_ul";
+            f->severity = KMGCA_SEVERITY_MODERATE;
+            snprintf(f->message, sizeof f->message,
+                     "Calcium this day: %.0f mg (%.0f mg from food, %.0f mg from supplements "
+                     "and medicines), over the upper level of %.0f mg a day%s.",
+                     d->total_mg[KMGCA_CA], isnan(d->mg[KMGCA_CA]) ? 0 : d->mg[KMGCA_CA],
+                     d->supplement_mg[KMGCA_CA], ul, note);
+            f->action = ACTION_UL_CA;
+            f->source = src;
+            f->med = most[KMGCA_CA];
+        }
+    }
+    /* A potassium supplement on a day with a potassium-raising medicine. */
+    if (d->supplement_mg[KMGCA_K] > 0) {
+        for (size_t k = 0; k < c->med_count; k++) {
+            const kmgca_med *m = &c->meds[k];
+            if (!active(m, d->day) || m->match.effect[KMGCA_K] != KMGCA_EFFECT_UP ||
+                (m->supplement.recognised && m->supplement.mg[KMGCA_K] > 0))
+                continue;
+            kmgca_flag *f = next_flag(l);
+            if (f == &l->spare)
+                break;
+            f->kind = KMGCA_FLAG_SUPPLEMENT;
+            f->nutrient = KMGCA_K;
+            f->direction = "with_k_raising_drug";
+            f->severity = KMGCA_SEVERITY_HIGH;
+            snprintf(text, sizeof text, "%.0f", d->supplement_mg[KMGCA_K]);
+            snprintf(f->message, sizeof f->message,
+                     "Potassium from supplements and medicines this day (%s mg) together with "
+                     "%s (\"%s\"), which may raise blood potassium.",
+                     text, m->match.name, m->text);
+            utf8_trim_end(f->message);
+            f->action = ACTION_K_SUPP;
+            f->source = m->match.row ? kmgca_drug_source(m->match.row)
+                        : m->match.part_count ? kmgca_drug_source(m->match.part[0]) : "";
+            f->med = (long)k;
+            break;   /* one such flag a day */
+        }
+    }
+    /* The cramps story: calcium met while magnesium is short. */
+    if (!isnan(d->percent[KMGCA_CA]) && !isnan(d->percent[KMGCA_MG]) &&
+        d->percent[KMGCA_CA] >= 100 && d->percent[KMGCA_MG] < 67) {
+        kmgca_flag *f = next_flag(l);
+        if (f != &l->spare) {
+            char foods[400];
+            mg_foods(a, foods, sizeof foods);
+            f->kind = KMGCA_FLAG_PATTERN;
+            f->nutrient = KMGCA_MG;
+            f->direction = "ca_met_mg_low";
+            f->severity = d->percent[KMGCA_MG] < 50 ? KMGCA_SEVERITY_MODERATE
+                                                    : KMGCA_SEVERITY_LOW;
+            snprintf(f->message, sizeof f->message,
+                     "Calcium reached its target this day (%.0f%%) while magnesium was at "
+                     "%.0f%% of its target: calcium does not look like the shortfall this day; "
+                     "magnesium may be. %s%s%sOther magnesium-rich foods: pumpkin seeds, "
+                     "almonds, cashews, spinach, black beans, tofu, whole-grain bread.",
+                     d->percent[KMGCA_CA], d->percent[KMGCA_MG],
+                     foods[0] ? "Magnesium-rich foods already in this diary: " : "", foods,
+                     foods[0] ? ". " : "");
+            utf8_trim_end(f->message);
+            f->action = ACTION_PATTERN;
+            f->source = PATTERN_SOURCE;
+        }
+    }
+}
+
 static const char HEAVY_SOURCE[] =
     "Thresholds: a sweat loss of 2 % of body mass (Sawka et al., ACSM position stand, 2007) or "
     "1.5 L in a day (kmgca); sweat minerals: Montain et al. 2007 (K, Ca, Mg), Baker et al. 2016 "
@@ -888,6 +1124,7 @@ size_t kmgca_analysis_day_flags(const kmgca_analysis *a, size_t i, kmgca_flag *o
     for (size_t k = 0; k < c->med_count; k++)
         if (active(&c->meds[k], d.day))
             med_flags(&c->meds[k], (long)k, &d, &l);
+    supplement_flags(a, c, &d, &l);
 
     if (!isnan(d.sweat_l)) {
         double mass = isnan(d.body_mass_kg) ? KMGCA_DEFAULT_BODY_MASS_KG : d.body_mass_kg;

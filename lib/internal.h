@@ -172,6 +172,48 @@ extern const size_t kmgca_builtin_drug_count;
 extern const struct kmgca_drug_name kmgca_builtin_drug_names[];
 extern const size_t kmgca_builtin_drug_name_count;
 
+/* The supplement products the diaries of an analysis named (analyse.c),
+ * with the source of their label figure, for the About sheet. */
+size_t analysis_product_count(const kmgca_analysis *a);
+void analysis_product(const kmgca_analysis *a, size_t i, const char **name, const char **source);
+
+/* ---- Supplements (supplement.c; drugtables/salts.csv and supplements.csv,
+ * compiled in by tools/embedtables --drugs) -------------------------------- */
+
+/* A salt a mineral is sold as, and how much of it is the element. */
+struct kmgca_salt {
+    const char *name;         /* "calcium carbonate" */
+    unsigned char element;    /* kmgca_nutrient: KMGCA_CA, KMGCA_MG or KMGCA_K */
+    const char *formula;      /* "CaCO3" */
+    double fraction;          /* elemental mass fraction, 0..1 */
+    const char *names;        /* ways to write it, squeezed, "|"-separated */
+    const char *source;
+    const char *review;       /* "": counted; else why a strength of it is not */
+};
+extern const struct kmgca_salt kmgca_builtin_salts[];
+extern const size_t kmgca_builtin_salt_count;
+
+/* How a product's label states its amount. */
+enum { SUPP_ELEMENTAL, SUPP_SALT, SUPP_MEQ };
+
+/* One mineral of one product (a brand, a generic, a multivitamin): a
+ * product holding two minerals has two rows with the same name, one after
+ * the other. */
+struct kmgca_supp_product {
+    const char *name;         /* as shown: "Caltrate 600+D3" */
+    const char *aliases;      /* the name and its other spellings, squeezed, "|"-separated */
+    unsigned char element;    /* kmgca_nutrient */
+    double amount;            /* the label's figure (mg, or mEq); NaN: the line gives it */
+    unsigned char basis;      /* SUPP_ELEMENTAL, SUPP_SALT or SUPP_MEQ */
+    short salt;               /* index into kmgca_builtin_salts; -1 when none */
+    double per_count;         /* the figure is for per_count of per_unit */
+    const char *per_unit;     /* "tablet", "capsule", "ml", "sachet", "支", ... */
+    const char *kind;         /* brand, generic, multivitamin, antacid, laxative, prescription */
+    const char *source, *note;
+};
+extern const struct kmgca_supp_product kmgca_builtin_supp_products[];
+extern const size_t kmgca_builtin_supp_product_count;
+
 /* A bump allocator: many small strings, freed at once. */
 typedef struct arena_block arena_block;
 typedef struct {
@@ -259,6 +301,20 @@ size_t text_keys_pack(char words[][TEXT_WORD_MAX], const unsigned char *flags, s
                       char *out, size_t size);
 size_t text_keys_unpack(const char *keys, char words[][TEXT_WORD_MAX], unsigned char *flags,
                         size_t max);
+
+/* A name squeezed for finding it inside other text whatever its spacing
+ * and marks: lower-case letters and digits, '%' and the letters of other
+ * scripts (CJK, kana, hangul) only, traditional characters simplified;
+ * punctuation and symbols dropped
+ * ("Mag-Ox 400" and "MagOx400" are both "magox400"; "钙尔奇 D600" is
+ * "钙尔奇d600"). map, when not NULL, receives for each output byte the
+ * offset of its character in `in` (in must be shorter than 65536 bytes).
+ * Returns the squeezed length. */
+size_t text_squeeze(const char *in, char *out, size_t size, unsigned short *map);
+/* The simplified form of a traditional Chinese character that supplement
+ * and medicine lines use (鈣 -> 钙, 錠 -> 片); other code points unchanged.
+ * text_squeeze applies it. */
+long text_zh_simplified(long cp);
 
 /* 1 when the stop-word and synonym tables are sorted (binary search) and
  * no stop word is longer than five letters (is_stop relies on it). */

@@ -463,6 +463,11 @@ typedef struct {
     double heaviest_l;
     char heaviest_date[11];
     int k_blocked, mg_blocked, ca_caution;   /* medication index + 1, 0: none */
+    double supp_sum[KMGCA_NA];   /* supplements over the period, mg */
+    size_t supp_days;            /* days with a supplement counted */
+    size_t ul_days[KMGCA_NA];    /* days over the upper level (Ca, Mg) */
+    size_t k_drug_days;          /* days with potassium and a K-raising drug */
+    size_t pattern_days;         /* calcium met while magnesium is under 67 % */
 } client;
 
 typedef struct {
@@ -711,14 +716,21 @@ static kmgca_status summarise(client *c, kmgca_error *err)
         if (i == 0)
             kmgca_date_text(d.day, res->first_date);
         kmgca_date_text(d.day, res->last_date);
+        /* The day's intake: food and supplements together. */
         for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
-            if (isnan(d.mg[n]))
+            if (isnan(d.total_mg[n]))
                 continue;
-            sum[n] += d.mg[n];
+            sum[n] += d.total_mg[n];
             count[n]++;
             res->days_under_67[n] += d.percent[n] < 67;
             res->days_under_100[n] += d.percent[n] < 100;
         }
+        int any_supp = 0;
+        for (int n = 0; n < KMGCA_NA; n++) {
+            c->supp_sum[n] += d.supplement_mg[n];
+            any_supp |= d.supplement_mg[n] > 0;
+        }
+        c->supp_days += (size_t)any_supp;
         const night *nt = night_of(&c->log, (int32_t)d.day);
         x->cramps = nt ? nt->cramps : -1;
         x->severity = nt ? nt->severity : NAN;
@@ -729,7 +741,19 @@ static kmgca_status summarise(client *c, kmgca_error *err)
         if (nf > 64)
             nf = 64;
         int drug = 0;
+        int k_drug = 0;
         for (size_t k = 0; k < nf; k++) {
+            if (f[k].kind == KMGCA_FLAG_PATTERN) {
+                c->pattern_days++;
+                continue;
+            }
+            if (f[k].kind == KMGCA_FLAG_SUPPLEMENT) {
+                if (!strcmp(f[k].direction, "over_ul") && f[k].nutrient < KMGCA_NA)
+                    c->ul_days[f[k].nutrient]++;
+                else
+                    k_drug = 1;
+                continue;
+            }
             if (f[k].kind == KMGCA_FLAG_SWEAT) {
                 x->sweat = 1;
                 if (d.sweat_l > c->heaviest_l) {
@@ -766,6 +790,7 @@ static kmgca_status summarise(client *c, kmgca_error *err)
             if (slot == 2 && (bit & 2u) && !c->ca_caution)
                 c->ca_caution = (int)f[k].med + 1;
         }
+        c->k_drug_days += (size_t)k_drug;
         res->diuretic_days += (size_t)x->diuretic;
         res->drug_days += (size_t)drug;
         res->sweat_days += (size_t)x->sweat;
@@ -893,7 +918,7 @@ static lxw_error write_averages(const client *c, lxw_worksheet *ws, lxw_row_t *r
         const kmgca_target *t = kmgca_analysis_target(c->a, n);
         size_t with_value = 0;
         for (size_t d = 0; d < c->days; d++)
-            with_value += !isnan(kmgca_analysis_day(c->a, d).mg[n]);
+            with_value += !isnan(kmgca_analysis_day(c->a, d).total_mg[n]);
         x = put(ws, *r, 0, T(c, nutrient_title[n]), f->bold);
         x = x ? x : put_num(ws, *r, 1, res->average_mg[n], f->mg0);
         x = x ? x : put_num(ws, *r, 2, t->target_mg, f->mg0);
@@ -941,11 +966,89 @@ static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
         x = line(ws, r, v, f->wrap, 10);
         any = 1;
     }
+    if (c->supp_days && !x) {
+        /* What the supplements added, on the days they were taken. */
+        char from[300] = "", what[300] = "";
+        for (size_t i = 0, shown = 0; i < meds && shown < 3; i++) {
+            const kmgca_supplement *sp = &kmgca_analysis_med(c->a, i)->supplement;
+            if (sp->recognised && !sp->review[0]) {
+                appendf(from, sizeof from, "%s%s", shown ? ", " : "", sp->product);
+                shown++;
+            }
+        }
+        double per = (double)c->supp_days;
+        static const kmgca_nutrient order[3] = {KMGCA_CA, KMGCA_MG, KMGCA_K};
+        for (int k = 0, listed = 0; k < 3; k++) {
+            kmgca_nutrient n = order[k];
+            if (!(c->supp_sum[n] > 0))
+                continue;
+            char g[32];
+            grouped(c->supp_sum[n] / per, g, sizeof g);
+            if (c->lang == KMGCA_LANG_ZH)
+                appendf(what, sizeof what, "%s%s%s毫克", listed ? "、" : "", T(c, nutrient_word[n]), g);
+            else
+                appendf(what, sizeof what, "%s%s mg %s", listed ? ", " : "", g, nutrient_word[n]);
+            listed++;
+        }
+        snprintf(v, sizeof v,
+                 T(c, "• Supplements and medicines added %s a day on average, on the %zu days "
+                      "they were taken (%s); the averages above count them with food."),
+                 what, c->supp_days, from);
+        x = line(ws, r, v, f->wrap, 10);
+        any = 1;
+    }
+    if (c->ul_days[KMGCA_MG] && !x) {
+        snprintf(v, sizeof v,
+                 T(c, "• Magnesium from supplements and medicines was over its upper level on "
+                      "%zu of %zu days. Diarrhoea is the usual first sign of too much; the dose "
+                      "is worth discussing with the prescriber or pharmacist, especially with "
+                      "kidney disease."),
+                 c->ul_days[KMGCA_MG], c->days);
+        x = line(ws, r, v, f->wrap, 10);
+        any = 1;
+    }
+    if (c->ul_days[KMGCA_CA] && !x) {
+        snprintf(v, sizeof v,
+                 T(c, "• Calcium from food and supplements together was over its upper level "
+                      "on %zu of %zu days: the supplement dose is worth discussing, counting "
+                      "the calcium from food."),
+                 c->ul_days[KMGCA_CA], c->days);
+        x = line(ws, r, v, f->wrap, 10);
+        any = 1;
+    }
+    if (c->k_drug_days && !x) {
+        snprintf(v, sizeof v,
+                 T(c, "• A potassium supplement was taken with a medicine that may raise blood "
+                      "potassium on %zu of %zu days: this needs blood potassium checks; discuss "
+                      "both with the prescriber."),
+                 c->k_drug_days, c->days);
+        x = line(ws, r, v, f->wrap, 10);
+        any = 1;
+    }
+    if (c->pattern_days && !x) {
+        snprintf(v, sizeof v,
+                 T(c, "• On %zu of %zu days calcium reached its target while magnesium stayed "
+                      "under two-thirds of its target. On those days calcium does not look like "
+                      "the shortfall; magnesium may be. More calcium tablets would not change "
+                      "that; magnesium-rich foods (see the suggestions below) might. If cramps "
+                      "are the worry, see \"See a doctor\" below."),
+                 c->pattern_days, c->days);
+        x = line(ws, r, v, f->wrap, 10);
+        any = 1;
+    }
+    for (size_t i = 0; i < meds && !x; i++) {
+        const kmgca_med *m = kmgca_analysis_med(c->a, i);
+        if (!m->supplement.recognised || !m->supplement.review[0])
+            continue;
+        snprintf(v, sizeof v, T(c, "• Not counted: \"%s\" (%s)."), m->text, m->supplement.review);
+        x = line(ws, r, v, f->wrap, 10);
+        any = 1;
+    }
     size_t unknown = 0;
     char names[400] = "";
     for (size_t i = 0; i < meds; i++) {
         const kmgca_med *m = kmgca_analysis_med(c->a, i);
-        if (m->match.part_count || !m->text[0])
+        if (m->match.part_count || m->supplement.recognised || !m->text[0])
             continue;
         if (unknown++ < 3)
             appendf(names, sizeof names, "%s\"%s\"", names[0] ? ", " : "", m->text);
@@ -959,7 +1062,7 @@ static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
     if (!any && !x)
         x = line(ws, r,
                  T(c, meds ? "No medication on the list is flagged for potassium, magnesium or "
-                             "calcium, and no heavy sweat-loss day."
+                             "calcium, no supplement counts, and no heavy sweat-loss day."
                            : "No medication list and no heavy sweat-loss day."),
                  f->wrap, 10);
     return x;
@@ -1311,7 +1414,7 @@ static lxw_error write_summary_page(const client *c, lxw_workbook *wb, lxw_works
                           "applies to supplements, never to food."),
                      f.small, 8.5);
     gap(ws, &r);
-    x = x ? x : heading(ws, &r, T(c, "Medications and sweat, in plain words"), &f);
+    x = x ? x : heading(ws, &r, T(c, "Medications, supplements and sweat, in plain words"), &f);
     x = x ? x : write_flags(c, ws, &r, &f);
     gap(ws, &r);
     x = x ? x : heading(ws, &r, T(c, "Top 5 food sources over the period"), &f);

@@ -642,3 +642,108 @@ size_t text_keys_unpack(const char *keys, char words[][TEXT_WORD_MAX], unsigned 
     }
     return n;
 }
+
+/* ---- Traditional characters --------------------------------------------------- */
+
+/* The simplified form of the traditional characters a supplement or
+ * medicine line uses (鈣 钙, 鎂 镁, 鉀 钾, 緩釋 缓释, 錠 片, 兩 两, 門冬胺酸
+ * 门冬氨酸 ...); any other code point unchanged. Sorted by the first. */
+long text_zh_simplified(long cp)
+{
+    static const long map[][2] = {
+        {0x500B, 0x4E2A},
+        {0x5169, 0x4E24},
+        {0x5291, 0x5242},
+        {0x5F8C, 0x540E},
+        {0x61F8, 0x60AC},
+        {0x6642, 0x65F6},
+        {0x6AB8, 0x67E0},
+        {0x6ADE, 0x6A7C},
+        {0x6C2B, 0x6C22},
+        {0x6E6F, 0x6C64},
+        {0x7009, 0x6CFB},
+        {0x723E, 0x5C14},
+        {0x7A2E, 0x79CD},
+        {0x7DAD, 0x7EF4},
+        {0x7DE9, 0x7F13},
+        {0x7FA5, 0x7F9F},
+        {0x80FA, 0x6C28},
+        {0x81A0, 0x80F6},
+        {0x85E5, 0x836F},
+        {0x8607, 0x82CF},
+        {0x860B, 0x82F9},
+        {0x88DC, 0x8865},
+        {0x8907, 0x590D},
+        {0x9031, 0x5468},
+        {0x9054, 0x8FBE},
+        {0x91CB, 0x91CA},
+        {0x9209, 0x94A0},
+        {0x9223, 0x9499},
+        {0x9240, 0x94BE},
+        {0x92C1, 0x94DD},
+        {0x92C5, 0x950C},
+        {0x9320, 0x7247},
+        {0x9333, 0x9530},
+        {0x9382, 0x9541},
+        {0x9435, 0x94C1},
+        {0x9580, 0x95E8},
+        {0x9846, 0x9897},
+        {0x98EF, 0x996D},
+        {0x98F2, 0x996E},
+        {0x9E7D, 0x76D0},
+    };
+    size_t lo = 0, hi = sizeof map / sizeof map[0];
+    if (cp < map[0][0] || cp > map[hi - 1][0])
+        return cp;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (map[mid][0] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < sizeof map / sizeof map[0] && map[lo][0] == cp ? map[lo][1] : cp;
+}
+
+/* ---- Squeezed names ---------------------------------------------------------- */
+
+size_t text_squeeze(const char *in, char *out, size_t size, unsigned short *map)
+{
+    size_t o = 0;
+    if (!size)
+        return 0;
+    for (const char *p = in; *p;) {
+        size_t n;
+        long cp = utf8_decode(p, &n);
+        if (cp >= 0xFF01 && cp <= 0xFF5E)
+            cp -= 0xFEE0;   /* full-width ASCII forms */
+        char c = 0;
+        if (cp >= 'A' && cp <= 'Z')
+            c = (char)(cp + 32);
+        else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '%')
+            c = (char)cp;
+        else if (cp >= 0xC0 && cp <= 0xFF)
+            c = latin1_fold[cp - 0xC0];
+        if (c) {
+            if (o + 1 < size) {
+                if (map)
+                    map[o] = (unsigned short)(p - in);
+                out[o++] = c;
+            }
+        } else if (cp >= 0x100 && !(cp >= 0x2000 && cp <= 0x214F) &&
+                   !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFE30 && cp <= 0xFE4F) &&
+                   !(cp >= 0xFF00 && cp <= 0xFF65) && o + 4 < size) {
+            /* the letters of every other script: CJK (simplified), kana, hangul */
+            char enc[4];
+            size_t en = utf8_encode((unsigned long)text_zh_simplified(cp), enc);
+            for (size_t k = 0; k < en; k++) {
+                if (map)
+                    map[o] = (unsigned short)(p - in);
+                out[o++] = enc[k];
+            }
+        }
+        p += n;
+    }
+    out[o] = '\0';
+    return o;
+}

@@ -436,6 +436,7 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
                        w->mg[style]);
     x = x ? x : put_text(w, ws, r, DIARY_STATUS,
                          L(w, e->review             ? "review"
+                              : e->supplement      ? "used, supplement"
                               : e->serving_assumed ? "used, serving assumed"
                                                    : "used"),
                          t);
@@ -506,7 +507,8 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
 /* Summary columns. */
 enum { SUM_DATE, SUM_CA, SUM_CA_PCT, SUM_MG, SUM_MG_PCT, SUM_K, SUM_K_PCT, SUM_NA,
        SUM_COV_CA, SUM_COV_MG, SUM_COV_K, SUM_ROWS, SUM_USED, SUM_REVIEW, SUM_ASSUMED, SUM_FLAGS,
-       SUM_T_CA, SUM_T_MG, SUM_T_K, SUM_COLS };
+       SUM_T_CA, SUM_T_MG, SUM_T_K, SUM_F_CA, SUM_F_MG, SUM_F_K, SUM_S_CA, SUM_S_MG, SUM_S_K,
+       SUM_COLS };
 
 #define FLAG_NOTE_DAYS 2000 /* days whose Flags cell gets a note with the messages */
 
@@ -529,12 +531,22 @@ static lxw_error write_day_flags(kmgca_workbook *w, const kmgca_analysis *a, siz
         char part[400];
         if (f[k].kind == KMGCA_FLAG_SWEAT)
             snprintf(part, sizeof part, "%s", L(w, "heavy sweat loss"));
+        else if (f[k].kind == KMGCA_FLAG_PATTERN)
+            snprintf(part, sizeof part, "%s", L(w, "calcium met, magnesium low"));
+        else if (f[k].kind == KMGCA_FLAG_SUPPLEMENT && !strcmp(f[k].direction, "over_ul"))
+            snprintf(part, sizeof part, "%s %s",
+                     w->lang == KMGCA_LANG_ZH ? lang_zh(kmgca_nutrient_name(f[k].nutrient))
+                                              : kmgca_nutrient_key(f[k].nutrient),
+                     L(w, "over the upper level"));
+        else if (f[k].kind == KMGCA_FLAG_SUPPLEMENT)
+            snprintf(part, sizeof part, "%s (%s)", L(w, "potassium supplement with a K-raising drug"),
+                     kmgca_med_name(kmgca_analysis_med(a, (size_t)f[k].med)));
         else
             snprintf(part, sizeof part, "%s %s (%s)",
                      w->lang == KMGCA_LANG_ZH ? lang_zh(kmgca_nutrient_name(f[k].nutrient))
                                               : kmgca_nutrient_key(f[k].nutrient),
                      L(w, f[k].direction),
-                     kmgca_analysis_med(a, (size_t)f[k].med)->match.name);
+                     kmgca_med_name(kmgca_analysis_med(a, (size_t)f[k].med)));
         appendf_cut(cell, sizeof cell, k ? "; " : "");
         appendf_cut(cell, sizeof cell, part);
         snprintf(part, sizeof part, "%s%s [%s, %s]: ", k ? "\n\n" : "",
@@ -576,6 +588,9 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
         {"Used", 7},           {"Review", 7},          {"Assumed servings", 9},
         {"Flags", 30},
         {"Ca target mg", 9},   {"Mg target mg", 9},    {"K target mg", 9},
+        {"Ca from food mg", 9}, {"Mg from food mg", 9}, {"K from food mg", 9},
+        {"Ca from supplements mg", 11}, {"Mg from supplements mg", 11},
+        {"K from supplements mg", 11},
     };
     lxw_worksheet *ws = w->summary;
     lxw_error x = LXW_NO_ERROR;
@@ -595,18 +610,22 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
         const kmgca_day day = kmgca_analysis_day(a, i), *d = &day;
         lxw_row_t r = (lxw_row_t)(i + 1);
         x = put_date(ws, r, SUM_DATE, d->day, w->date);
+        /* The day's intake is food and supplements together; the split follows. */
         for (int n = 0; n < 3 && !x; n++) {
-            x = put_number(ws, r, (lxw_col_t)mg_col[n], d->mg[n], w->mg0);
+            x = put_number(ws, r, (lxw_col_t)mg_col[n], d->total_mg[n], w->mg0);
             x = x ? x
                   : put_number(ws, r, (lxw_col_t)(mg_col[n] + 1), d->percent[n] / 100, w->pct);
             x = x ? x : put_number(ws, r, (lxw_col_t)(SUM_COV_CA + n), d->coverage[n], w->pct);
             x = x ? x : worksheet_write_number(ws, r, (lxw_col_t)(SUM_T_CA + n), target[n], w->mg0);
-            if (!isnan(d->mg[n])) {
-                sum[n] += d->mg[n];
+            x = x ? x : put_number(ws, r, (lxw_col_t)(SUM_F_CA + n), d->mg[n], w->mg0);
+            x = x ? x : worksheet_write_number(ws, r, (lxw_col_t)(SUM_S_CA + n),
+                                               d->supplement_mg[n], w->mg0);
+            if (!isnan(d->total_mg[n])) {
+                sum[n] += d->total_mg[n];
                 count[n]++;
             }
         }
-        x = x ? x : put_number(ws, r, SUM_NA, d->mg[KMGCA_NA], w->mg0);
+        x = x ? x : put_number(ws, r, SUM_NA, d->total_mg[KMGCA_NA], w->mg0);
         x = x ? x : worksheet_write_number(ws, r, SUM_ROWS, (double)d->rows, NULL);
         x = x ? x : worksheet_write_number(ws, r, SUM_USED, (double)d->rows_used, NULL);
         x = x ? x : worksheet_write_number(ws, r, SUM_REVIEW, (double)d->rows_review, NULL);
@@ -674,7 +693,7 @@ static lxw_error header_row(kmgca_workbook *w, lxw_worksheet *ws, lxw_row_t r,
 
 enum { MED_FILE, MED_LINE, MED_TEXT, MED_DOSE, MED_START, MED_END, MED_MATCH, MED_ZH,
        MED_CLASS, MED_ATC, MED_K, MED_MG, MED_CA, MED_NA, MED_CONF, MED_FLAGS, MED_HOW,
-       MED_NOTE, MED_SOURCE, MED_REVIEW, MED_COLS };
+       MED_NOTE, MED_SOURCE, MED_REVIEW, MED_S_CA, MED_S_MG, MED_S_K, MED_S_HOW, MED_COLS };
 
 static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
 {
@@ -686,6 +705,8 @@ static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
         {"Ca", 10},        {"Na", 10},         {"Confidence", 10},
         {"Days flagged", 30}, {"How matched", 36}, {"Note", 50},
         {"Source", 50},    {"Needs review", 40},
+        {"Supplement Ca mg a day", 11}, {"Supplement Mg mg a day", 11},
+        {"Supplement K mg a day", 11},  {"Supplement: how counted", 60},
     };
     lxw_worksheet *ws = w->meds;
     size_t n = kmgca_analysis_med_count(a);
@@ -786,6 +807,14 @@ static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
                                  "none: no effect on K, Mg, Ca or Na is listed in kmgca's table",
                                  NULL);
             x = x ? x : put_text(w, ws, r, MED_SOURCE, kmgca_drug_source(d->part[0]), NULL);
+        } else if (m->supplement.recognised) {
+            x = x ? x : put_text(w, ws, r, MED_MATCH, m->supplement.product, NULL);
+            x = x ? x : put_text(w, ws, r, MED_CLASS, L(w, "mineral supplement"), NULL);
+            x = x ? x : put_text(w, ws, r, MED_FLAGS,
+                                 L(w, "counted in the day's intake; checked against the upper "
+                                      "levels"),
+                                 NULL);
+            x = x ? x : put_text(w, ws, r, MED_SOURCE, m->supplement.source, NULL);
         } else {
             x = x ? x : put_text(w, ws, r, MED_MATCH, "(not recognised)", NULL);
             x = x ? x : put_text(w, ws, r, MED_FLAGS, "none: the drug is not known to kmgca",
@@ -793,6 +822,17 @@ static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
         }
         x = x ? x : put_text(w, ws, r, MED_HOW, d->how, NULL);
         x = x ? x : put_text(w, ws, r, MED_REVIEW, m->review, t);
+        if (m->supplement.recognised) {
+            const kmgca_supplement *sp = &m->supplement;
+            for (int k = 0; k < KMGCA_NA && !x; k++)
+                x = sp->review[0] ? put_text(w, ws, r, (lxw_col_t)(MED_S_CA + k), NULL, NULL)
+                                  : worksheet_write_number(ws, r, (lxw_col_t)(MED_S_CA + k),
+                                                           round(sp->mg[k] * 10) / 10, w->mg0);
+            char how[900];
+            snprintf(how, sizeof how, "%s%s", sp->review[0] ? L(w, "not counted: ") : "",
+                     sp->review[0] ? sp->review : sp->how);
+            x = x ? x : put_text(w, ws, r, MED_S_HOW, how, sp->review[0] ? t : NULL);
+        }
     }
     free(flagged);
     free(high);
@@ -1204,6 +1244,63 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
     x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Data sources"), w->title);
     for (size_t i = 0; i < sizeof source_lines / sizeof *source_lines && !x; i++)
         x = about_line(w, &r, source_lines[i].key, source_lines[i].value);
+
+    r++;
+    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Supplements"), w->title);
+    x = x ? x : about_line(w, &r, "How they count",
+                           "Calcium, magnesium and potassium supplements and medicines, in the "
+                           "medication lists or the diary, count in the day's intake as mg of "
+                           "the element, shown apart from food (Summary: \"from supplements\"). "
+                           "A brand counts at its label strength; a salt at its elemental share "
+                           "(below); mEq and mmol by the atomic weights; a figure written with "
+                           "the element alone (\"calcium 600 mg\", \"含钙600mg\") as the "
+                           "element. A Chinese generic with a bare figure (\"钙片 600mg\") is "
+                           "not counted: medicine labels there give the salt, health-food "
+                           "labels the element. Count x times a day; once a day when no "
+                           "frequency is written, said so. Ranges, \"as needed\" and doses not "
+                           "taken every day go to review.");
+    x = x ? x : about_line(w, &r, "Upper levels",
+                           "Magnesium from supplements and medicines over 350 mg a day (IOM "
+                           "1997; food not counted; the Chinese DRIs set none, so the IOM level "
+                           "is used); total calcium over the reference's upper level (IOM 2011: "
+                           "2,500 mg at 19-50, 2,000 mg at 51 and over; Chinese DRIs 2023: "
+                           "2,000 mg), or 2,000 mg when no age is given; any potassium "
+                           "supplement on a day with a medicine that raises blood potassium. "
+                           "Calcium at or over target while magnesium is under 67 % of target "
+                           "is flagged as a pattern: calcium is not that day's shortfall.");
+    for (size_t i = 0; i < kmgca_salt_count() && !x; i++) {
+        const char *name, *src;
+        kmgca_nutrient el;
+        double frac;
+        kmgca_salt_at(i, &name, &el, &frac, &src);
+        snprintf(v, sizeof v, "%s: %.1f %% %s. %s", name, 100 * frac,
+                 el == KMGCA_CA ? "calcium" : el == KMGCA_MG ? "magnesium" : "potassium", src);
+        x = about_line(w, &r, i ? NULL : "Elemental shares", v);
+    }
+    {
+        /* The label of every product the inputs named, once. */
+        size_t shown = 0;
+        for (size_t i = 0; i < kmgca_analysis_med_count(a) && !x; i++) {
+            const kmgca_supplement *sp = &kmgca_analysis_med(a, i)->supplement;
+            if (!sp->recognised || !sp->source || !sp->source[0])
+                continue;
+            int seen = 0;
+            for (size_t k = 0; k < i && !seen; k++) {
+                const kmgca_supplement *o2 = &kmgca_analysis_med(a, k)->supplement;
+                seen = o2->recognised && !strcmp(o2->product, sp->product);
+            }
+            if (seen)
+                continue;
+            snprintf(v, sizeof v, "%s: %s", sp->product, sp->source);
+            x = about_line(w, &r, shown++ ? NULL : "Product labels", v);
+        }
+        for (size_t i = 0; i < analysis_product_count(a) && !x; i++) {
+            const char *name, *src;
+            analysis_product(a, i, &name, &src);
+            snprintf(v, sizeof v, "%s: %s", name, src);
+            x = about_line(w, &r, shown++ ? NULL : "Product labels", v);
+        }
+    }
 
     r++;
     x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Flags: medications and sweat"), w->title);

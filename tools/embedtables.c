@@ -9,7 +9,8 @@
  * with its kind), kmgca_builtin_aliases, the kind rules, household words and
  * containers, and kmgca_builtin_dri (with
  * --drugs: drugs.csv and names.csv of drugtables/ into kmgca_builtin_drugs
- * and kmgca_builtin_drug_names), so the
+ * and kmgca_builtin_drug_names, salts.csv and supplements.csv into
+ * kmgca_builtin_salts and kmgca_builtin_supp_products), so the
  * library carries its tables and needs no files at run time. The output is
  * a build product: never edit it, edit the tables (or the importer).
  */
@@ -630,6 +631,197 @@ static long drug_index(const char *en)
     return -1;
 }
 
+/* ---- Supplements (drugtables/salts.csv and supplements.csv) ---------------- */
+
+typedef struct {
+    char *name, *element, *formula, *fraction, *names, *source, *review;
+} salt_line;
+static salt_line *salt_lines;
+static size_t salt_count, salt_cap;
+
+typedef struct {
+    char *name, *aliases, *element, *amount, *basis, *salt, *per, *kind, *source, *note;
+    long salt_index;
+    char per_count[32], per_unit[64];
+} supp_line;
+static supp_line *supp_lines;
+static size_t supp_count, supp_cap;
+
+static int element_of(const char *e)
+{
+    return !strcmp(e, "Ca") ? KMGCA_CA : !strcmp(e, "Mg") ? KMGCA_MG : !strcmp(e, "K") ? KMGCA_K : -1;
+}
+
+static kmgca_status salt_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    salt_line l = {dup(field(t, row, 0)), dup(field(t, row, 1)), dup(field(t, row, 2)),
+                   dup(field(t, row, 3)), dup(field(t, row, 4)), dup(field(t, row, 5)),
+                   dup(field(t, row, 6))};
+    char *end;
+    double f = strtod(l.fraction, &end);
+    if (!l.name[0] || element_of(l.element) < 0 || *end || !(f > 0 && f < 1) || !l.source[0])
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
+                             "a salt needs a name, an element (Ca, Mg or K), a fraction "
+                             "between 0 and 1 and a source");
+    salt_lines = grow(salt_lines, &salt_cap, salt_count + 1, sizeof *salt_lines);
+    salt_lines[salt_count++] = l;
+    return KMGCA_OK;
+}
+
+static long salt_index(const char *name)
+{
+    for (size_t i = 0; i < salt_count; i++)
+        if (strcmp(salt_lines[i].name, name) == 0)
+            return (long)i;
+    return -1;
+}
+
+static kmgca_status supp_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    supp_line l;
+    memset(&l, 0, sizeof l);
+    l.name = dup(field(t, row, 0));
+    l.aliases = dup(field(t, row, 1));
+    l.element = dup(field(t, row, 2));
+    l.amount = dup(field(t, row, 3));
+    l.basis = dup(field(t, row, 4));
+    l.salt = dup(field(t, row, 5));
+    l.per = dup(field(t, row, 6));
+    l.kind = dup(field(t, row, 7));
+    l.source = dup(field(t, row, 8));
+    l.note = dup(field(t, row, 9));
+    l.salt_index = l.salt[0] ? salt_index(l.salt) : -1;
+    if (!l.name[0] || element_of(l.element) < 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 3,
+                             "a product needs a name and an element (Ca, Mg or K)");
+    if (strcmp(l.basis, "elemental") && strcmp(l.basis, "salt") && strcmp(l.basis, "mEq"))
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 5,
+                             "basis must be elemental, salt or mEq (got \"%s\")", l.basis);
+    if (l.salt[0] && l.salt_index < 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 6,
+                             "\"%s\" is no salt of salts.csv", l.salt);
+    if (!strcmp(l.basis, "salt") && l.salt_index < 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 6,
+                             "an amount of a salt needs the salt");
+    if (l.salt_index >= 0 && element_of(salt_lines[l.salt_index].element) != element_of(l.element))
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 6,
+                             "the salt \"%s\" holds no %s", l.salt, l.element);
+    if (!strcmp(l.basis, "mEq") && strcmp(l.element, "K") != 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 5,
+                             "mEq is kept for potassium only");
+    if (l.amount[0]) {
+        char *end;
+        double v = strtod(l.amount, &end);
+        if (*end || !(v > 0) || !l.source[0])
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 4,
+                                 "an amount must be a number above 0, with its source");
+    }
+    /* per: "1 tablet", "5 ml", "2 tablets", "1 支" */
+    char *end;
+    double per = strtod(l.per, &end);
+    while (*end == ' ')
+        end++;
+    if (!(per > 0) || !*end || strlen(end) >= sizeof l.per_unit)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 7,
+                             "per must be a number and a unit (\"1 tablet\", \"5 ml\")");
+    snprintf(l.per_count, sizeof l.per_count, "%.10g", per);
+    snprintf(l.per_unit, sizeof l.per_unit, "%s", end);
+    size_t ul = strlen(l.per_unit);
+    if (ul > 1 && l.per_unit[ul - 1] == 's' && (unsigned char)l.per_unit[0] < 0x80)
+        l.per_unit[ul - 1] = '\0';   /* "2 tablets": per tablet */
+    supp_lines = grow(supp_lines, &supp_cap, supp_count + 1, sizeof *supp_lines);
+    supp_lines[supp_count++] = l;
+    return KMGCA_OK;
+}
+
+/* "a|b c|d" -> the squeezed forms, "|"-separated, the name first. */
+static char *squeezed_names(const char *first, const char *rest)
+{
+    size_t cap = strlen(first) + strlen(rest) + 8, o = 0;
+    char *out = malloc(cap * 2 + 16);
+    if (!out)
+        exit(1);
+    out[0] = '\0';
+    char buf[1024];
+    for (int pass = 0; pass < 2; pass++) {
+        const char *p = pass ? rest : first;
+        while (p && *p) {
+            size_t len = strcspn(p, "|;");
+            char one[512];
+            snprintf(one, sizeof one, "%.*s", (int)len, p);
+            size_t n = text_squeeze(one, buf, sizeof buf, NULL);
+            if (n) {
+                /* each form once */
+                int seen = 0;
+                for (const char *q = out; *q && !seen;) {
+                    size_t ql = strcspn(q, "|");
+                    seen = ql == n && !memcmp(q, buf, n);
+                    q += ql + (q[ql] ? 1 : 0);
+                }
+                if (!seen)
+                    o += (size_t)sprintf(out + o, "%s%s", o ? "|" : "", buf);
+            }
+            p += len + (p[len] ? 1 : 0);
+        }
+    }
+    return out;
+}
+
+static void write_supplements(FILE *out)
+{
+    fprintf(out, "\nconst struct kmgca_salt kmgca_builtin_salts[] = {\n");
+    for (size_t i = 0; i < salt_count; i++) {
+        salt_line *l = &salt_lines[i];
+        char *names = squeezed_names(l->name, l->names);
+        fputs("    {", out);
+        put_string(out, l->name);
+        fprintf(out, ", %d, ", element_of(l->element));
+        put_string(out, l->formula);
+        fprintf(out, ", %s, ", l->fraction);
+        put_string(out, names);
+        fputs(", ", out);
+        put_string(out, l->source);
+        fputs(", ", out);
+        put_string(out, l->review);
+        fputs("},\n", out);
+        free(names);
+    }
+    if (!salt_count)
+        fputs("    {\"\", 0, \"\", 0, \"\", \"\", \"\"},\n", out);
+    fprintf(out, "};\nconst size_t kmgca_builtin_salt_count = %zu;\n\n", salt_count);
+    fprintf(out, "const struct kmgca_supp_product kmgca_builtin_supp_products[] = {\n");
+    for (size_t i = 0; i < supp_count; i++) {
+        supp_line *l = &supp_lines[i];
+        char *names = squeezed_names(l->name, l->aliases);
+        int basis = !strcmp(l->basis, "salt") ? 1 : !strcmp(l->basis, "mEq") ? 2 : 0;
+        fputs("    {", out);
+        put_string(out, l->name);
+        fputs(", ", out);
+        put_string(out, names);
+        fprintf(out, ", %d, ", element_of(l->element));
+        put_number(out, l->amount);
+        fprintf(out, ", %d, %ld, %s, ", basis, l->salt_index, l->per_count);
+        put_string(out, l->per_unit);
+        fputs(", ", out);
+        put_string(out, l->kind);
+        fputs(", ", out);
+        put_string(out, l->source);
+        fputs(", ", out);
+        put_string(out, l->note);
+        fputs("},\n", out);
+        free(names);
+    }
+    if (!supp_count)
+        fputs("    {\"\", \"\", 0, NAN, 0, -1, 1, \"\", \"\", \"\", \"\"},\n", out);
+    fprintf(out, "};\nconst size_t kmgca_builtin_supp_product_count = %zu;\n", supp_count);
+}
+
 static int embed_drugs(const char *dir, const char *out_path)
 {
     char path[4096];
@@ -649,6 +841,20 @@ static int embed_drugs(const char *dir, const char *out_path)
     nt.path = path;
     if (csv_read_file(path, drug_name_cb, &nt, NULL, &err) != KMGCA_OK)
         die(&err);
+    static const char *const salt_cols[] = {"salt", "element", "formula", "fraction", "names",
+                                            "source", "?review"};
+    table st = {.names = salt_cols, .ncols = 7};
+    snprintf(path, sizeof path, "%s/salts.csv", dir);
+    st.path = path;
+    if (csv_read_file(path, salt_cb, &st, NULL, &err) != KMGCA_OK)
+        die(&err);
+    static const char *const supp_cols[] = {"name", "aliases", "element", "amount_mg", "basis",
+                                            "salt", "per", "kind", "source", "note"};
+    table pt = {.names = supp_cols, .ncols = 10};
+    snprintf(path, sizeof path, "%s/supplements.csv", dir);
+    pt.path = path;
+    if (csv_read_file(path, supp_cb, &pt, NULL, &err) != KMGCA_OK)
+        die(&err);
 
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp", out_path);
@@ -658,7 +864,7 @@ static int embed_drugs(const char *dir, const char *out_path)
         return 1;
     }
     fprintf(out, "/* Generated by tools/embedtables from drugtables/: do not edit. */\n"
-                 "#include \"internal.h\"\n\nconst struct kmgca_drug kmgca_builtin_drugs[] = {\n");
+                 "#include \"internal.h\"\n#include <math.h>\n\nconst struct kmgca_drug kmgca_builtin_drugs[] = {\n");
     for (size_t i = 0; i < drug_count; i++) {
         char **f = drug_lines[i].f;
         fputs("    {", out);
@@ -704,6 +910,7 @@ static int embed_drugs(const char *dir, const char *out_path)
         fprintf(out, "}, %d},\n", parts);
     }
     fprintf(out, "};\nconst size_t kmgca_builtin_drug_name_count = %zu;\n", drug_name_count);
+    write_supplements(out);
     if (fclose(out) != 0 || rename(tmp, out_path) != 0) {
         fprintf(stderr, "embedtables: cannot write %s: %s\n", out_path, strerror(errno));
         remove(tmp);

@@ -117,6 +117,15 @@ VALUES = [
     ('=DRITARGET("K";30;"f";"lactating")', 2800.0),          # NASEM 2019 AI, lactation 19-50
     ('=DRITARGET("Mg";40;"男";;"China")', 320.0),            # Chinese DRIs 2023 RNI, 30-50
     ('=SWEATLOSS(0;"moderate";25)', 0.0),
+    # ELEMENTAL: labels, salts, mEq, counts and frequencies, worked by hand
+    ('=ELEMENTAL("Mag-Ox 400";"Mg")', 241.3),                    # label: 241.3 mg Mg a tablet
+    ('=ELEMENTAL("Caltrate 600+D";"Ca";"1 tablet twice daily")', 1200.0),
+    ('=ELEMENTAL("Caltrate 600+D";"Mg")', 0.0),                  # no magnesium in it
+    ('=ELEMENTAL("calcium carbonate 1250 mg";"Ca")', 1250 * 0.4004),
+    ('=ELEMENTAL("Klor-Con M20";"K")', 20 * 39.098),              # 20 mEq x 39.098 mg
+    ('=ELEMENTAL("氯化钾缓释片 0.5g";"钾";"每日3次，每次1片")', 3 * 500 * 0.5245),
+    ('=ELEMENTAL("magnesium glycinate 200 mg";"magnesium";"2 caps")', 2 * 200 * 0.1410),
+    ('=ELEMENTAL("含钙600mg";"Ca")', 600.0),
 ]
 # SWEATLOSS worked example (tests/test_care.c): 70 kg, 60 min, 10 MET, 30 C,
 # 50 % -> 1.065 L from the body mass alone (Gonzalez et al. 2009).
@@ -165,6 +174,10 @@ ERRORS = [
     ('=DRUGEFFECT("qqqzzzxx";"K")', ERR_502),
     ('=DRUGEFFECT("HCTZ";"iron")', ERR_502),
     ('=DRUGCLASS("")', ERR_502),
+    ('=ELEMENTAL("banana";"K")', ERR_502),                        # no supplement
+    ('=ELEMENTAL("钙片 600mg";"Ca")', ERR_502),                   # salt or element? asked
+    ('=ELEMENTAL("Caltrate 600+D";"Na")', ERR_502),
+    ('=ELEMENTAL("Tums";"Ca";"2 tablets as needed")', ERR_502),   # not every day
     ('=SWEATLOSS(60;"sleepy";30)', ERR_502),
     ('=SWEATLOSS(-5;"moderate";30)', ERR_502),
     ('=SWEATLOSS(60;"moderate";30;"iron")', ERR_502),
@@ -258,7 +271,7 @@ EXPECTED_FUNCTIONS = {
     "MAGNESIUM": (3, {2}), "POTASSIUM": (3, {2}), "CALCIUM": (3, {2}), "SODIUM": (3, {2}),
     "FOODGRAMS": (3, set()), "FOODMATCH": (1, set()), "DRITARGET": (5, {3, 4}),
     "DRUGEFFECT": (2, set()), "DRUGCLASS": (1, set()), "SWEATLOSS": (6, {1, 3, 4, 5}),
-    "DAILYINTAKE": (4, {3}),
+    "DAILYINTAKE": (4, {3}), "ELEMENTAL": (3, {2}),
 }
 
 

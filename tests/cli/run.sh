@@ -151,6 +151,54 @@ check drug_unknown 1 drug "fluffy herbal tea"
 check drug_no_args 2 drug
 check analyse_care_text 0 analyse --meds $C/meds.csv --activity $C/activity.csv $C/diary.csv
 check analyse_care_json 0 analyse --json --meds $C/meds.csv --activity $C/activity.csv $C/diary.csv
+# Supplements (issue 14): calcium tablets from day 2, potassium and a magnesium
+# antacid on day 3; the totals, upper levels and the calcium-without-magnesium
+# pattern, worked by hand below.
+S=tests/data/supplements
+check analyse_supplements_text 0 analyse --meds $S/meds.csv $S/diary.csv
+check analyse_supplements_json 0 analyse --json --meds $S/meds.csv $S/diary.csv
+/usr/bin/python3 - "$golden/analyse_supplements_json.out" <<'PY' && ok || bad "supplements in analyse_supplements_json"
+import json, sys
+d = json.load(open(sys.argv[1]))
+days = {x["date"]: x for x in d["days"]}
+def near(a, b):
+    assert abs(a - b) < 0.11, (a, b)
+def kinds(day):
+    return {(f["kind"], f["nutrient"], f["direction"]) for f in day["flags"]}
+# Day 1: food only.
+d1 = days["2026-11-01"]
+assert d1["supplement_mg"] == {"ca": 0, "mg": 0, "k": 0, "na": 0}, d1["supplement_mg"]
+near(d1["total_mg"]["ca"], d1["ca_mg"])
+assert not [f for f in d1["flags"] if f["kind"] in ("supplement", "pattern")]
+# Day 2: Caltrate 600+D, 1 tablet twice daily = 2 x 600 mg Ca (label).
+d2 = days["2026-11-02"]
+near(d2["supplement_mg"]["ca"], 1200)
+near(d2["total_mg"]["ca"], d2["ca_mg"] + 1200)
+near(d2["percent"]["ca"], 100 * d2["total_mg"]["ca"] / 1300)
+assert d2["total_mg"]["ca"] > 2000          # over the 2,000 mg upper level (no age: 51+)
+assert ("supplement", "ca", "over_ul") in kinds(d2), kinds(d2)
+assert d2["percent"]["ca"] >= 100 and d2["percent"]["mg"] < 67
+assert ("pattern", "mg", "ca_met_mg_low") in kinds(d2), kinds(d2)
+# Day 3: Caltrate again; Klor-Con M10 = 10 mEq x 39.098 = 391.0 mg K; Mag-Ox 400
+# x 2 tablets in the diary = 2 x 241.3 = 482.6 mg Mg, over the 350 mg upper
+# level for magnesium from supplements; lisinopril raises potassium.
+d3 = days["2026-11-03"]
+near(d3["supplement_mg"]["ca"], 1200)
+near(d3["supplement_mg"]["k"], 391.0)
+near(d3["supplement_mg"]["mg"], 482.6)
+near(d3["total_mg"]["mg"], d3["mg_mg"] + 482.6)
+assert ("supplement", "mg", "over_ul") in kinds(d3), kinds(d3)
+assert ("supplement", "k", "with_k_raising_drug") in kinds(d3), kinds(d3)
+assert ("supplement", "ca", "over_ul") not in kinds(d3)   # 1,617 mg: under 2,000
+meds = {m["match"]["text"] if m["match"] else m["file"]: m for m in d["medications"]}
+sups = [m["supplement"] for m in d["medications"] if m["supplement"]]
+assert len(sups) == 2 and all(s["counted"] for s in sups), sups
+near(sups[0]["mg_a_day"]["ca"], 1200)
+near(sups[1]["mg_a_day"]["k"], 391.0)
+for day in d["days"]:
+    for f in day["flags"]:
+        assert f["message"] and f["action"] and f["source"], f
+PY
 check analyse_meds_not_a_list 3 analyse --meds $C/activity.csv $C/diary.csv
 check analyse_activity_not_a_log 3 analyse --activity $C/meds.csv $C/diary.csv
 check analyse_meds_missing 4 analyse --meds $C/missing.csv $C/diary.csv

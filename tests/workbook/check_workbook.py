@@ -35,8 +35,9 @@ REVIEW_HEAD = ["File", "Line", "Date as written", "Food as written", "Amount", "
 SUMMARY_HEAD = ["Date", "Ca mg", "Ca % of target", "Mg mg", "Mg % of target", "K mg",
                 "K % of target", "Na mg", "Ca coverage", "Mg coverage", "K coverage", "Rows",
                 "Used", "Review", "Assumed servings", "Flags", "Ca target mg", "Mg target mg",
-                "K target mg"]
-USED = ("used", "used, serving assumed")
+                "K target mg", "Ca from food mg", "Mg from food mg", "K from food mg",
+                "Ca from supplements mg", "Mg from supplements mg", "K from supplements mg"]
+USED = ("used", "used, serving assumed", "used, supplement")
 D = {name: i for i, name in enumerate(DIARY_HEAD)}
 R = {name: i for i, name in enumerate(REVIEW_HEAD)}
 ROW_MAX = 1048576
@@ -478,7 +479,10 @@ def check_summary(wb, doc, summary_xml):
         if len(rows) < 2 or not (isinstance(rows[1][0], str) and "No dated rows" in rows[1][0]):
             fail("Summary: no days in the JSON, but A2 does not say \"No dated rows\"")
         return
-    cols = {"ca_mg": 1, "mg_mg": 3, "k_mg": 5, "na_mg": 7}
+    # The day's intake (food + supplements), then the split: food, supplements.
+    cols = {"ca": 1, "mg": 3, "k": 5, "na": 7}
+    food = {"ca_mg": 19, "mg_mg": 20, "k_mg": 21}
+    supp = {"ca": 22, "mg": 23, "k": 24}
     pct = {"ca": 2, "mg": 4, "k": 6}
     for i, d in enumerate(days):
         r = i + 2
@@ -490,8 +494,16 @@ def check_summary(wb, doc, summary_xml):
         if gd is None or gd.isoformat() != d["date"]:
             fail("Summary: row %d date %r, JSON says %s" % (r, got[0], d["date"]))
         for key, c in cols.items():
+            if not near(got[c], d["total_mg"][key], MG_TOL):
+                fail("Summary: row %d (%s) total %s %r, JSON says %r"
+                     % (r, d["date"], key, got[c], d["total_mg"][key]))
+        for key, c in food.items():
             if not near(got[c], d[key], MG_TOL):
-                fail("Summary: row %d (%s) %s %r, JSON says %r" % (r, d["date"], key, got[c], d[key]))
+                fail("Summary: row %d (%s) food %s %r, JSON says %r" % (r, d["date"], key, got[c], d[key]))
+        for key, c in supp.items():
+            if not near(got[c], d["supplement_mg"][key], MG_TOL):
+                fail("Summary: row %d (%s) supplements %s %r, JSON says %r"
+                     % (r, d["date"], key, got[c], d["supplement_mg"][key]))
         for key, c in pct.items():
             want = d["percent"][key]
             if not near(got[c], None if want is None else want / 100, 0.0005 + 1e-9):

@@ -137,6 +137,53 @@ print("OK care.xlsx")
 PY
 then ok; else bad "care workbook: $(head -c 300 "$tmp/care.err") $(tail -5 "$tmp/care.check")"; fi
 
+# Supplements: the Summary splits each day into food and supplements, the
+# Diary marks the supplement row, Medications gives each line's mg a day, and
+# About cites the elemental shares and the upper levels.
+sup=$here/../data/supplements
+if "$KMGCA" analyse --meds "$sup/meds.csv" "$sup/diary.csv" -o "$tmp/supplements.xlsx" --json \
+    >"$tmp/supplements.json" 2>"$tmp/supplements.err" &&
+    "$PYTHON" - "$tmp/supplements.xlsx" "$tmp/supplements.json" >"$tmp/sup.check" 2>&1 <<'PY'
+import json, sys
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+doc = json.load(open(sys.argv[2]))
+summary = wb["Summary"]
+head = [c.value for c in summary[1]]
+for i, day in enumerate(doc["days"]):
+    row = [c.value for c in summary[i + 2]]
+    for el, key in (("Ca", "ca"), ("Mg", "mg"), ("K", "k")):
+        got = row[head.index(el + " from supplements mg")]
+        assert abs(got - day["supplement_mg"][key]) < 0.06, (day["date"], el, got)
+        food = row[head.index(el + " from food mg")]
+        total = row[head.index(el + " mg")]
+        assert abs(total - (food + got)) < 0.06, (day["date"], el, total, food, got)
+d3 = [c.value for c in summary[4]]
+assert abs(d3[head.index("Mg from supplements mg")] - 482.6) < 0.06
+flags3 = d3[head.index("Flags")]
+assert "over the upper level" in flags3 and "potassium supplement" in flags3, flags3
+d2 = [c.value for c in summary[3]]
+assert "calcium met, magnesium low" in d2[head.index("Flags")], d2
+diary = wb["Diary"]
+dh = [c.value for c in diary[1]]
+rows = [r for r in diary.iter_rows(min_row=2, values_only=True)]
+mag = [r for r in rows if r[dh.index("Food as written")] == "Mag-Ox 400"]
+assert len(mag) == 1 and mag[0][dh.index("Status")] == "used, supplement", mag
+assert abs(mag[0][dh.index("Mg mg")] - 482.6) < 0.06
+meds = wb["Medications"]
+mh = [c.value for c in meds[1]]
+mrows = {r[2]: r for r in meds.iter_rows(min_row=2, values_only=True) if r[0] == "meds.csv"}
+assert abs(mrows["Caltrate 600+D"][mh.index("Supplement Ca mg a day")] - 1200) < 0.06
+assert abs(mrows["Klor-Con M10"][mh.index("Supplement K mg a day")] - 391.0) < 0.06
+assert "39.1" in mrows["Klor-Con M10"][mh.index("Supplement: how counted")]
+about = " ".join(str(c.value) for row in wb["About"].iter_rows() for c in row if c.value)
+for cite in ("calcium carbonate: 40.0 %", "magnesium oxide: 60.3 %", "potassium chloride: 52.4 %",
+             "350 mg", "IOM 2011", "Mag-Ox 400", "Klor-Con M10", "Caltrate"):
+    assert cite in about, cite
+print("OK supplements.xlsx")
+PY
+then ok; else bad "supplements workbook: $(tail -5 "$tmp/sup.check")"; fi
+
 # The output is an input: exit 2, the input untouched, no temporary file.
 mkdir "$tmp/same"
 cp "$diaries/generic.csv" "$tmp/same/diary.xlsx"
