@@ -75,7 +75,46 @@ typedef struct {
      * printed beside the library's own count of the file's rows, so that
      * a test can tell that none went missing in between. */
     size_t file_index, *file_used, *file_review;
+    /* --recompute rows that kept the export's values, for the JSON
+     * "export_kept" list: file, line, date, food and why, each ending in
+     * '\0'. At most KEPT_LIST rows are listed; the rest are counted. */
+    char *kept;
+    size_t kept_len, kept_cap, kept_count, kept_more;
 } run_state;
+
+#define KEPT_LIST 100000
+
+static void keep_listed(run_state *s, const kmgca_entry *e)
+{
+    if (s->kept_count >= KEPT_LIST) {
+        s->kept_more++;
+        return;
+    }
+    char line[32];
+    snprintf(line, sizeof line, "%lu", e->line);
+    const char *parts[5] = {e->file, line, e->date, e->food_text, e->how};
+    size_t need = 0;
+    for (int i = 0; i < 5; i++)
+        need += strlen(parts[i]) + 1;
+    if (s->kept_len + need > s->kept_cap) {
+        size_t cap = s->kept_cap ? s->kept_cap * 2 : 4096;
+        while (cap < s->kept_len + need)
+            cap *= 2;
+        char *p = realloc(s->kept, cap);
+        if (!p) {
+            s->kept_more++;
+            return;
+        }
+        s->kept = p;
+        s->kept_cap = cap;
+    }
+    for (int i = 0; i < 5; i++) {
+        size_t n = strlen(parts[i]) + 1;
+        memcpy(s->kept + s->kept_len, parts[i], n);
+        s->kept_len += n;
+    }
+    s->kept_count++;
+}
 
 static kmgca_status on_entry(const kmgca_entry *e, void *ud, kmgca_error *err)
 {
@@ -90,6 +129,8 @@ static kmgca_status on_entry(const kmgca_entry *e, void *ud, kmgca_error *err)
         if (st != KMGCA_OK)
             return st;
     }
+    if (s->as_json && e->export_kept && !e->review)
+        keep_listed(s, e);
     if (s->as_json && e->review) {
         /* Review rows stream out as they come: memory stays flat. */
         json_begin_object(&s->j, NULL);
@@ -291,9 +332,10 @@ static void print_summary(const kmgca_analysis *a, const char *output)
         if (any_supplement)
             printf("\nCa, Mg and K are food + supplements (elemental); the supplements column "
                    "gives their part.\n");
-        printf("\n%-10s  %7s %5s  %7s %5s  %7s %5s  %7s  %8s  %s%s\n", "date", "Ca mg", "%",
-               "Mg mg", "%", "K mg", "%", "Na mg", "coverage", any_supplement ? "supplements  " : "",
-               "flags");
+        int recompute = kmgca_analysis_options(a)->recompute;
+        printf("\n%-10s  %7s %5s  %7s %5s  %7s %5s  %7s  %8s  %s%s%s\n", "date", "Ca mg", "%",
+               "Mg mg", "%", "K mg", "%", "Na mg", "coverage", recompute ? "recomputed  " : "",
+               any_supplement ? "supplements  " : "", "flags");
         for (size_t i = 0; i < days; i++) {
             const kmgca_day day = kmgca_analysis_day(a, i), *d = &day;
             double cov = 1;
@@ -317,11 +359,23 @@ static void print_summary(const kmgca_analysis *a, const char *output)
                 if (sl + 3 < sizeof supp)
                     strcat(supp, "  ");
             }
-            printf("%-10s  %7s %5s  %7s %5s  %7s %5s  %7s  %7.0f%%  %s%s\n", d->date,
+            char rec[32] = "";
+            if (recompute) {
+                /* The least recomputed of Ca, Mg and K, like coverage. */
+                double least = NAN;
+                for (int n = 0; n < 3; n++)
+                    if (!isnan(d->recomputed[n]) && !(d->recomputed[n] >= least))
+                        least = d->recomputed[n];
+                if (isnan(least))
+                    snprintf(rec, sizeof rec, "%10s  ", "-");
+                else
+                    snprintf(rec, sizeof rec, "%9.0f%%  ", least * 100);
+            }
+            printf("%-10s  %7s %5s  %7s %5s  %7s %5s  %7s  %7.0f%%  %s%s%s\n", d->date,
                    grouped(b[0], 32, d->total_mg[KMGCA_CA]), pct_text(b[1], 32, d->percent[KMGCA_CA]),
                    grouped(b[2], 32, d->total_mg[KMGCA_MG]), pct_text(b[3], 32, d->percent[KMGCA_MG]),
                    grouped(b[4], 32, d->total_mg[KMGCA_K]), pct_text(b[5], 32, d->percent[KMGCA_K]),
-                   grouped(b[6], 32, d->total_mg[KMGCA_NA]), cov * 100, supp, flags);
+                   grouped(b[6], 32, d->total_mg[KMGCA_NA]), cov * 100, rec, supp, flags);
         }
     } else {
         printf("\nNo dated rows.\n");
@@ -358,6 +412,27 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
     static const char *const keys[KMGCA_NUTRIENT_COUNT] = {"ca", "mg", "k", "na"};
     static const char *const mg_keys[KMGCA_NUTRIENT_COUNT] = {"ca_mg", "mg_mg", "k_mg", "na_mg"};
     json_end_array(j); /* review */
+    if (kmgca_analysis_options(a)->recompute) {
+        /* Rows of an export that kept its own values: used, listed with why. */
+        json_begin_array(j, "export_kept");
+        for (size_t i = 0, at = 0; i < s->kept_count; i++) {
+            const char *part[5];
+            for (int k = 0; k < 5; k++) {
+                part[k] = s->kept + at;
+                at += strlen(part[k]) + 1;
+            }
+            json_begin_object(j, NULL);
+            json_string(j, "file", part[0]);
+            json_int(j, "line", strtoll(part[1], NULL, 10));
+            json_string(j, "date", part[2][0] ? part[2] : NULL);
+            json_string(j, "food", part[3]);
+            json_string(j, "how", part[4]);
+            json_end_object(j);
+        }
+        json_end_array(j);
+        if (s->kept_more)
+            json_int(j, "export_kept_not_listed", (long long)s->kept_more);
+    }
     json_string(j, "kmgca_version", KMGCA_VERSION);
     json_begin_array(j, "files");
     for (size_t i = 0; i < kmgca_analysis_file_count(a); i++) {
@@ -437,6 +512,15 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
         json_int(j, "rows_used", (long long)d->rows_used);
         json_int(j, "rows_review", (long long)d->rows_review);
         json_int(j, "rows_assumed", (long long)d->rows_assumed);
+        if (kmgca_analysis_options(a)->recompute) {
+            /* The share of the day computed from the tables; the rest is the
+             * export's own values, kept for rows kmgca could not match. */
+            json_begin_object(j, "recomputed");
+            for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+                json_number(j, keys[n], round_to(d->recomputed[n], 0.001));
+            json_end_object(j);
+            json_int(j, "rows_export_kept", (long long)d->rows_export_kept);
+        }
         json_int(j, "sessions", (long long)d->sessions);
         json_number(j, "sweat_l", round_to(d->sweat_l, 0.01));
         if (isnan(d->sweat_l)) {
@@ -789,6 +873,7 @@ int cmd_analyse(int argc, char **argv)
         kmgca_analysis_free(a);
         kmgca_foods_free(foods);
         free(counts);
+        free(s.kept);
         return exit_status_for(st);
     }
     if (as_json)
@@ -803,5 +888,6 @@ int cmd_analyse(int argc, char **argv)
     kmgca_analysis_free(a);
     kmgca_foods_free(foods);
     free(counts);
+    free(s.kept);
     return rc;
 }

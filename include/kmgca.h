@@ -524,6 +524,11 @@ typedef struct {
                                      ("Caltrate 600+D 1 tablet"): mg are its
                                      elemental Ca, Mg and K, counted apart from
                                      food (kmgca_day.supplement_mg); food is NULL */
+    int export_kept;              /* 1: an export read with --recompute whose food
+                                     kmgca could not match or weigh (a recipe, a
+                                     branded product, a supplement it cannot
+                                     read): mg are the export's own, `how` says
+                                     why; the row is used, not sent to review */
     double mg[KMGCA_NUTRIENT_COUNT]; /* NaN: not measured, or not in the input */
     const char *how;              /* how it was weighed (and where values came
                                      from), for people; the match is in food,
@@ -549,8 +554,13 @@ typedef struct {
                                               are not a day's intake) */
     double percent[KMGCA_NUTRIENT_COUNT];  /* total_mg of the target; NaN with it */
     double coverage[KMGCA_NUTRIENT_COUNT]; /* share of the day's rows that gave a value */
+    double recomputed[KMGCA_NUTRIENT_COUNT]; /* --recompute: share of the day's food mg
+                                              computed from the tables, the rest kept
+                                              from the export (export_kept rows);
+                                              NaN without --recompute or a value */
     size_t rows, rows_used, rows_review;
     size_t rows_assumed;                   /* used rows with an assumed serving */
+    size_t rows_export_kept;               /* used rows with export_kept */
     /* From the activity log (see kmgca_analysis_read_activity): */
     size_t sessions;                       /* 0: no activity that day */
     double sweat_l;                        /* NaN when no session gives it */

@@ -31,7 +31,7 @@
 #define EXPORT_MG_MAX 1000000.0
 #define SERVING_TEXT_MAX 256  /* bytes of an amount or unit field, with its NUL */
 
-/* A day as it is summed: 96 bytes, since a long diary has many days. What
+/* A day as it is summed: 136 bytes, since a long diary has many days. What
  * kmgca_day adds (the date as text, percentages, coverage, the medication
  * lists' supplements) is worked out when asked for. */
 typedef struct {
@@ -41,6 +41,9 @@ typedef struct {
     uint32_t known[KMGCA_NUTRIENT_COUNT]; /* rows that gave a value */
     double mg[KMGCA_NUTRIENT_COUNT];      /* food; NaN until a row gives a value */
     double supp[KMGCA_NA];                /* Ca, Mg, K from supplement rows */
+    double kept[KMGCA_NUTRIENT_COUNT];    /* of mg and supp: export values kept */
+    uint32_t rows_export, rows_kept;      /* rows of an export read with --recompute;
+                                             of those, rows whose values were kept */
 } day_acc;
 
 typedef struct {
@@ -677,6 +680,29 @@ static void export_values(read_state *s, kmgca_entry *e, const csv_row *row, int
     }
 }
 
+/* --recompute: a row kmgca could not match or weigh keeps the export's own
+ * values, so the day never shrinks silently; `how` says why. */
+static void keep_export(read_state *s, kmgca_entry *e, const csv_row *row)
+{
+    char why[sizeof s->review];
+    copy_text(why, sizeof why, s->review);
+    s->review[0] = '\0';
+    s->how[0] = '\0';
+    e->export_kept = 1;
+    e->grams = NAN;
+    e->serving_assumed = 0;
+    if (!e->supplement) {
+        e->food = NULL;
+        e->confidence = NAN;
+        e->method = KMGCA_MATCH_NONE;
+    }
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        e->mg[n] = NAN;
+    appendf(s->how, sizeof s->how, "export value kept: %s", why);
+    utf8_trim_end(s->how);
+    export_values(s, e, row, 0);
+}
+
 /* "1,5" -> "1.5" in a ';' file's amount (a comma between digits). */
 static void decimal_point(char *s)
 {
@@ -812,14 +838,16 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
         /* "2.00 x 3.0 oz", "1.00 shake (11 fl oz)", "1.00 slice - each 1 oz":
          * the serving reader takes the weight or volume such text carries. */
         trim(e.amount_text, serving, sizeof serving);
-        if (supplement_row(s, &e, food, serving))
-            break;
-        if (!serving[0]) {
-            need_review(s, "no amount given");
-            weigh(s, &e, food, NULL);
-            break;
+        if (!supplement_row(s, &e, food, serving)) {
+            if (!serving[0]) {
+                need_review(s, "no amount given");
+                weigh(s, &e, food, NULL);
+            } else {
+                weigh(s, &e, food, serving);
+            }
         }
-        weigh(s, &e, food, serving);
+        if (s->review[0] && food[0])
+            keep_export(s, &e, row);
         break;
     default: {
         char amount[SERVING_TEXT_MAX], unit[SERVING_TEXT_MAX];
@@ -868,6 +896,13 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
         if (!d)
             return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
         d->rows++;
+        if (l->format == KMGCA_FORMAT_CRONOMETER_SERVINGS && a->opt.recompute)
+            d->rows_export++;
+        d->rows_kept += e.export_kept && !e.review;
+        if (e.export_kept && !e.review)
+            for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+                if (!isnan(e.mg[n]) && (!e.supplement || n < KMGCA_NA))
+                    d->kept[n] += e.mg[n];
         if (e.review) {
             d->rows_review++;
         } else if (e.supplement) {
@@ -961,6 +996,7 @@ kmgca_day kmgca_analysis_day(const kmgca_analysis *a, size_t i)
     out.rows_used = d->rows - d->rows_review;
     out.rows_assumed = d->rows_assumed;
     out.rows_review = d->rows_review;
+    out.rows_export_kept = d->rows_kept;
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
         out.mg[n] = d->mg[n];
         out.supplement_mg[n] = n < KMGCA_NA ? d->supp[n] : 0;
@@ -973,6 +1009,10 @@ kmgca_day kmgca_analysis_day(const kmgca_analysis *a, size_t i)
         /* Unknown food leaves the total unknown: supplements alone are not
          * a day's intake. */
         out.total_mg[n] = isnan(food) ? NAN : food + supp;
+        /* The share computed from the tables, of the day's food and diary
+         * supplements (the medication lists' are computed, never kept). */
+        double all = (isnan(food) ? 0 : food) + supp;
+        out.recomputed[n] = d->rows_export && all > 0 ? 1.0 - d->kept[n] / all : NAN;
         out.percent[n] = isnan(out.total_mg[n]) ? NAN
                                                 : 100.0 * out.total_mg[n] / a->targets[n].target_mg;
     }

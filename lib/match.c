@@ -53,6 +53,8 @@ struct match_index {
     uint64_t *doc_signature;  /* hash of its sorted word ids (exact hits) */
     uint32_t *sig_slots;      /* doc + 1 by signature */
     size_t sig_mask;
+    uint32_t *lit_slots;      /* food + 1 by literal_hash of its description */
+    size_t lit_mask;
     /* Chinese names: CJK-only keys and their food. */
     char **zh_keys;
     uint32_t *zh_food;
@@ -172,6 +174,30 @@ static uint64_t signature(uint32_t *ids, size_t n)
         ids[k] = v;
     }
     return hash_bytes(ids, n * sizeof *ids, 0x84222325cbf29ce4ULL) | 1;
+}
+
+/* A hash of the text as written, up to case, accents, spacing and
+ * punctuation: "Fish, tuna, light, canned in water, without salt" keeps
+ * every word, where the word keys (text.c) drop and merge some. */
+static uint64_t literal_hash(const char *text)
+{
+    char folded[1024];
+    size_t n = text_fold(text, folded, sizeof folded);
+    uint64_t h = 0xcbf29ce484222325ULL;
+    int gap = 0, any = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)folded[i];
+        if (c == ' ' || c == ',' || c == '(' || c == ')' || c == '.' || c == '-') {
+            gap = any;
+            continue;
+        }
+        if (gap)
+            h = (h ^ ' ') * 0x100000001b3ULL;
+        h = (h ^ c) * 0x100000001b3ULL;
+        gap = 0;
+        any = 1;
+    }
+    return any ? h | 1 : 0;
 }
 
 /* Folds a CJK name to its ideographs and ASCII letters and digits only. */
@@ -296,6 +322,8 @@ static float doc_preference(const struct match_index *ix, const struct kmgca_foo
         pref *= 1.02f;
     return pref;
 }
+
+static int source_rank(const struct kmgca_food *f);
 
 static struct match_index *index_build(const kmgca_foods *foods)
 {
@@ -440,6 +468,29 @@ static struct match_index *index_build(const kmgca_foods *foods)
             ix->sig_slots[i] = (uint32_t)doc + 1;
     }
 
+    /* Descriptions as written: pasted from the tables, a description is
+     * its own food, before any alias or word-set hit. A custom food wins
+     * over a built-in one of the same name, else the first in the tables. */
+    ix->lit_mask = 1;
+    while (ix->lit_mask < foods->count * 2)
+        ix->lit_mask = ix->lit_mask * 2 + 1;
+    if (!(ix->lit_slots = calloc(ix->lit_mask + 1, sizeof *ix->lit_slots)))
+        goto fail;
+    for (size_t f = 0; f < foods->count; f++) {
+        uint64_t h = literal_hash(foods->foods[f]->description);
+        if (!h)
+            continue;
+        size_t i = h & ix->lit_mask;
+        for (; ix->lit_slots[i]; i = (i + 1) & ix->lit_mask) {
+            const struct kmgca_food *have = foods->foods[ix->lit_slots[i] - 1];
+            if (literal_hash(have->description) == h)
+                break;
+        }
+        if (!ix->lit_slots[i] ||
+            (source_rank(foods->foods[f]) < source_rank(foods->foods[ix->lit_slots[i] - 1])))
+            ix->lit_slots[i] = (uint32_t)f + 1;
+    }
+
     /* Chinese names: aliases and custom foods named in Chinese. */
     for (size_t a = 0; a < foods->alias_count; a++) {
         const char *text = foods->aliases[a].text;
@@ -504,6 +555,7 @@ void match_index_free(struct match_index *ix)
     free(ix->doc_pref);
     free(ix->doc_signature);
     free(ix->sig_slots);
+    free(ix->lit_slots);
     for (size_t i = 0; i < ix->zh_count; i++)
         free(ix->zh_keys[i]);
     free(ix->zh_keys);
@@ -661,8 +713,18 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
         sig_ids[i] = ids[i] >= 0 ? (uint32_t)ids[i] : 0;
     }
 
-    /* An exact hit: same words as a description or alias, in any order. */
-    if (all_known && !corrected) {
+    /* A description as written, else the same words as a description or
+     * alias in any order. */
+    uint64_t lit = literal_hash(text);
+    for (size_t i = lit & ix->lit_mask; lit && ix->lit_slots[i]; i = (i + 1) & ix->lit_mask) {
+        uint32_t f = ix->lit_slots[i] - 1;
+        if (literal_hash(foods->foods[f]->description) == lit) {
+            top[0] = (ranked){f, 1.0};
+            *method = KMGCA_MATCH_EXACT;
+            break;
+        }
+    }
+    if (*method != KMGCA_MATCH_EXACT && all_known && !corrected) {
         uint64_t sig = signature(sig_ids, nw);
         for (size_t i = sig & ix->sig_mask; ix->sig_slots[i]; i = (i + 1) & ix->sig_mask) {
             uint32_t doc = ix->sig_slots[i] - 1;

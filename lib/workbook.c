@@ -436,6 +436,7 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
                        w->mg[style]);
     x = x ? x : put_text(w, ws, r, DIARY_STATUS,
                          L(w, e->review             ? "review"
+                              : e->export_kept     ? "used, export value kept"
                               : e->supplement      ? "used, supplement"
                               : e->serving_assumed ? "used, serving assumed"
                                                    : "used"),
@@ -508,7 +509,7 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
 enum { SUM_DATE, SUM_CA, SUM_CA_PCT, SUM_MG, SUM_MG_PCT, SUM_K, SUM_K_PCT, SUM_NA,
        SUM_COV_CA, SUM_COV_MG, SUM_COV_K, SUM_ROWS, SUM_USED, SUM_REVIEW, SUM_ASSUMED, SUM_FLAGS,
        SUM_T_CA, SUM_T_MG, SUM_T_K, SUM_F_CA, SUM_F_MG, SUM_F_K, SUM_S_CA, SUM_S_MG, SUM_S_K,
-       SUM_COLS };
+       SUM_R_CA, SUM_R_MG, SUM_R_K, SUM_COLS };
 
 #define FLAG_NOTE_DAYS 2000 /* days whose Flags cell gets a note with the messages */
 
@@ -591,6 +592,7 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
         {"Ca from food mg", 9}, {"Mg from food mg", 9}, {"K from food mg", 9},
         {"Ca from supplements mg", 11}, {"Mg from supplements mg", 11},
         {"K from supplements mg", 11},
+        {"Ca recomputed share", 11}, {"Mg recomputed share", 11}, {"K recomputed share", 11},
     };
     lxw_worksheet *ws = w->summary;
     lxw_error x = LXW_NO_ERROR;
@@ -620,6 +622,8 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
             x = x ? x : put_number(ws, r, (lxw_col_t)(SUM_F_CA + n), d->mg[n], w->mg0);
             x = x ? x : worksheet_write_number(ws, r, (lxw_col_t)(SUM_S_CA + n),
                                                d->supplement_mg[n], w->mg0);
+            /* --recompute only: the share computed from the tables. */
+            x = x ? x : put_number(ws, r, (lxw_col_t)(SUM_R_CA + n), d->recomputed[n], w->pct);
             if (!isnan(d->total_mg[n])) {
                 sum[n] += d->total_mg[n];
                 count[n]++;

@@ -72,14 +72,15 @@ static void generic_diary(void **state)
     assert_int_equal(kmgca_analysis_blank_lines(a), 1);
     assert_int_equal(kmgca_analysis_day_count(a), 3);
     /* 2026-11-01 by hand (mg per 100 g x grams / 100):
-     * banana 118 g (Ca 5, Mg 27, K 358, Na 1), whole milk 244 g (113, 10, 132, 43),
+     * banana 118 g (Ca 5, Mg 27, K 358, Na 1), whole milk 244 g (FNDDS 11111000 "Milk, whole", the
+     * diary's own words: 123, 12, 150, 38),
      * almonds 30 g (269, 270, 733, 1), boiled spinach 90 g (136, 87, 466, 70). */
     const kmgca_day *d = day_of(a, "2026-11-01");
-    assert_near(d->mg[KMGCA_CA], 5.9 + 275.72 + 80.7 + 122.4, 1e-9);
-    assert_near(d->mg[KMGCA_MG], 31.86 + 24.4 + 81 + 78.3, 1e-9);
-    assert_near(d->mg[KMGCA_K], 422.44 + 322.08 + 219.9 + 419.4, 1e-9);
-    assert_near(d->mg[KMGCA_NA], 1.18 + 104.92 + 0.3 + 63, 1e-9);
-    assert_near(d->percent[KMGCA_MG], 100 * 215.56 / 420, 1e-9);
+    assert_near(d->mg[KMGCA_CA], 5.9 + 300.12 + 80.7 + 122.4, 1e-9);
+    assert_near(d->mg[KMGCA_MG], 31.86 + 29.28 + 81 + 78.3, 1e-9);
+    assert_near(d->mg[KMGCA_K], 422.44 + 366 + 219.9 + 419.4, 1e-9);
+    assert_near(d->mg[KMGCA_NA], 1.18 + 92.72 + 0.3 + 63, 1e-9);
+    assert_near(d->percent[KMGCA_MG], 100 * 220.44 / 420, 1e-9);
     assert_int_equal(d->rows, 5);
     assert_int_equal(d->rows_used, 4);
     assert_int_equal(d->rows_review, 1);
@@ -114,7 +115,7 @@ static void top_sources(void **state)
     assert_near(top[0].mg, 165, 1e-9);
     assert_string_equal(top[1].name, "Spinach, raw");
     assert_string_equal(top[2].name, "Nuts, almonds");
-    double total = 215.56 + 371 + 48.44 + 0.27 * 234; /* the three days' magnesium */
+    double total = 220.44 + 371 + 48.44 + 0.27 * 234; /* the three days' magnesium */
     assert_near(top[0].share, 165 / total, 1e-9);
     kmgca_analysis_free(a);
 }
@@ -209,12 +210,21 @@ static void cronometer_servings(void **state)
     assert_near(d->coverage[KMGCA_K], 1, 1e-9);
     kmgca_analysis_free(a);
 
-    /* --recompute: the names matched against SR28 give the same day. */
+    /* --recompute: the names matched against the tables give nearly the same
+     * day ("Milk, Whole" is FNDDS's own name: 123 mg Ca per 100 g, 244 g). */
     kmgca_options o = {.recompute = 1};
     a = run(D "cronometer_servings.csv", &o, &s);
-    assert_int_equal(kmgca_analysis_rows_review(a), 1); /* the custom salad */
+    /* The custom salad matches no food: it keeps the export's values (K 480,
+     * Na 390, no Ca or Mg) and is used, not sent to review. */
+    assert_int_equal(kmgca_analysis_rows_review(a), 0);
+    d = day_of(a, "2026-11-11");
+    assert_int_equal(d->rows_export_kept, 1);
+    assert_near(d->mg[KMGCA_K], 219.9 + 480, 1e-9);        /* almonds 30 g, recomputed */
+    assert_near(d->recomputed[KMGCA_K], 219.9 / 699.9, 1e-9);
+    assert_near(d->recomputed[KMGCA_CA], 1, 1e-9);
     d = day_of(a, "2026-11-10");
-    assert_near(d->mg[KMGCA_CA], 5.9 + 275.72 + 122.4, 1e-9);
+    assert_near(d->recomputed[KMGCA_MG], 1, 1e-9);
+    assert_near(d->mg[KMGCA_CA], 5.9 + 300.12 + 122.4, 1e-9);
     kmgca_analysis_free(a);
 
     a = run(D "cronometer_servings_old.csv", NULL, &s);
@@ -280,7 +290,7 @@ static void targets_follow_the_profile(void **state)
     assert_near(kmgca_analysis_target(a, KMGCA_MG)->target_mg, 420, 1e-12);
     assert_near(kmgca_analysis_target(a, KMGCA_CA)->target_mg, 1200, 1e-12);
     assert_near(kmgca_analysis_target(a, KMGCA_K)->target_mg, 3400, 1e-12);
-    assert_near(day_of(a, "2026-11-01")->percent[KMGCA_K], 100 * 1383.82 / 3400, 1e-9);
+    assert_near(day_of(a, "2026-11-01")->percent[KMGCA_K], 100 * 1427.74 / 3400, 1e-9);
     kmgca_analysis_free(a);
 
     kmgca_profile bad = {KMGCA_REF_US, 30, 'm', KMGCA_LIFE_PREGNANT};

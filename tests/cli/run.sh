@@ -51,7 +51,9 @@ PY
 value pumpkin_mg mg_mg 156 0.02 "pumpkin seeds, roasted" "1 ounce"
 value lentils_k k_mg 731 0.02 "lentils, boiled" "1 cup"
 value banana_k k_mg 422 0.02 banana "1 medium"
-value milk_ca ca_mg 276 0.02 "milk, whole" "1 cup"
+# "Milk, whole" is FNDDS's own name (123 mg Ca per 100 g); "whole milk" the SR28 one.
+value milk_ca ca_mg 300 0.02 "milk, whole" "1 cup"
+value whole_milk_ca ca_mg 276 0.02 "whole milk" "1 cup"
 value spinach_zh_k k_mg 558 0.001 "菠菜" "100 g"
 value bread_split_grams grams 64 0.001 "2 slices whole wheat bread"
 # Servings as people write them (issue 13): the same grams as the add-in's

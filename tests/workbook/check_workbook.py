@@ -36,8 +36,9 @@ SUMMARY_HEAD = ["Date", "Ca mg", "Ca % of target", "Mg mg", "Mg % of target", "K
                 "K % of target", "Na mg", "Ca coverage", "Mg coverage", "K coverage", "Rows",
                 "Used", "Review", "Assumed servings", "Flags", "Ca target mg", "Mg target mg",
                 "K target mg", "Ca from food mg", "Mg from food mg", "K from food mg",
-                "Ca from supplements mg", "Mg from supplements mg", "K from supplements mg"]
-USED = ("used", "used, serving assumed", "used, supplement")
+                "Ca from supplements mg", "Mg from supplements mg", "K from supplements mg",
+                "Ca recomputed share", "Mg recomputed share", "K recomputed share"]
+USED = ("used", "used, serving assumed", "used, supplement", "used, export value kept")
 D = {name: i for i, name in enumerate(DIARY_HEAD)}
 R = {name: i for i, name in enumerate(REVIEW_HEAD)}
 ROW_MAX = 1048576
