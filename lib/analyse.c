@@ -838,6 +838,9 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
         /* "2.00 x 3.0 oz", "1.00 shake (11 fl oz)", "1.00 slice - each 1 oz":
          * the serving reader takes the weight or volume such text carries. */
         trim(e.amount_text, serving, sizeof serving);
+        /* Only the food's own trouble keeps the export's values: a bad date
+         * or a broken row still goes to review. */
+        int row_ok = !s->review[0];
         if (!supplement_row(s, &e, food, serving)) {
             if (!serving[0]) {
                 need_review(s, "no amount given");
@@ -846,7 +849,7 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
                 weigh(s, &e, food, serving);
             }
         }
-        if (s->review[0] && food[0])
+        if (row_ok && s->review[0] && food[0])
             keep_export(s, &e, row);
         break;
     default: {

@@ -293,7 +293,7 @@ def check_workbook(path, doc, how, fail):
                     continue
                 name = values[head.index("File")]
                 diary_rows[name] = diary_rows.get(name, 0) + 1
-                if values[head.index("Status")] in ("used", "used, serving assumed"):
+                if str(values[head.index("Status")]).startswith("used"):
                     used_rows[name] = used_rows.get(name, 0) + 1
     if doc is not None:
         if sum(diary_rows.values()) != doc["rows_read"]:
