@@ -40,11 +40,11 @@ LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o $(B)/lib/drugta
 CLI_SRC  = cli/main.c cli/cmd_food.c cli/cmd_analyse.c cli/cmd_drug.c cli/json.c
 CLI_OBJ  = $(CLI_SRC:cli/%.c=$(B)/cli/%.o)
 TESTS    = test_core test_text test_serving test_servings test_match test_custom test_accuracy test_targets \
-           test_date test_analyse test_care test_supplements
+           test_date test_analyse test_care test_supplements test_foods
 TEST_BIN = $(TESTS:%=$(B)/tests/%)
 TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv \
            foodtables/kinds.csv foodtables/measure_words.csv foodtables/containers.csv \
-           foodtables/name_portions.csv
+           foodtables/name_portions.csv foodtables/words_en.csv foodtables/as_eaten.csv
 SETUP    = $(B)/.setup-build
 # Further parts (the add-in, hardening, reports) keep their rules in mk/*.mk;
 # they may add to LIB_SRC, CLI_SRC, TESTS and CHECK_MORE (targets `make check` runs).

@@ -53,6 +53,23 @@ struct kmgca_kind_rule {
     const char *words;        /* words anywhere in the description */
     const char *except;       /* none of these words anywhere ("" none) */
 };
+/* foodtables/words_en.csv: words people write for what the tables name
+ * otherwise ("courgette" -> "zucchini"), or words that name no food ("lol",
+ * "takeaway": means ""). written: word keys joined by ' ', sorted. */
+struct kmgca_word_rewrite {
+    const char *written, *means;
+};
+extern const struct kmgca_word_rewrite kmgca_builtin_words[];
+extern const size_t kmgca_builtin_word_count;
+/* foodtables/as_eaten.csv: kind 'g' (a food group eaten cooked), 'h' (the
+ * first words of a name eaten cooked), 'r' and 'c' (words that say raw or
+ * cooked), 's' (other words that say how it was kept or made). */
+struct kmgca_as_eaten {
+    char kind;
+    const char *name;
+};
+extern const struct kmgca_as_eaten kmgca_builtin_as_eaten[];
+extern const size_t kmgca_builtin_as_eaten_count;
 extern const char *const kmgca_builtin_kinds[];   /* [0] is "other" */
 extern const size_t kmgca_builtin_kind_count;
 extern const struct kmgca_kind_rule kmgca_builtin_kind_rules[];

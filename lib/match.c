@@ -19,6 +19,7 @@
 #include "internal.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,9 @@ struct match_index {
     uint32_t *sig_slots;      /* doc + 1 by signature */
     size_t sig_mask;
     uint32_t *lit_slots;      /* food + 1 by literal_hash of its description */
+    unsigned char *eaten;     /* per food, EATEN_* bits; 0 until first asked */
+    uint32_t (*heads)[6];     /* per food: [0] 1 + how many head word ids follow,
+                                 0 until first asked (see food_heads) */
     size_t lit_mask;
     /* Chinese names: CJK-only keys and their food. */
     char **zh_keys;
@@ -61,7 +65,7 @@ struct match_index {
     float *zh_score;          /* what an exact hit on this key scores */
     size_t zh_count;
     /* Scratch for one query (under the lock). */
-    float *acc_q, *acc_d, *acc_pref;
+    float *acc_q, *acc_d, *acc_pref, *acc_cooked;
     uint32_t *stamp, *touched, generation;
 };
 
@@ -254,6 +258,19 @@ static const char *const category_heads[] = {
 };
 #define HEAD_WEIGHT 1.5f
 
+/* Names the tables put first for a family whose members people name alone
+ * ("Squash, summer, zucchini", "Lettuce, cos or romaine"): the head is in
+ * the next parts. */
+static const char *const class_heads[] = {
+    "squash", "pepper", "lettuce", "onion", "cabbage", "mushroom", "pea", "melon",
+    "bean", "cheese", "chicken", "beef", "pork", "lamb", "turkey", "egg", "milk",
+    "coffee", "tea",
+};
+
+/* A food whose own head word the text leaves out is another kind of food
+ * ("Vinegar, red wine" for "red wine", "Bread, zucchini" for "zucchini"). */
+#define HEAD_MISSING 0.7
+
 /* Words that say how a food was cut or measured ("broccoli, chopped"):
  * they weigh little when the table's name leaves them out. */
 static const char *const form_words[] = {
@@ -324,6 +341,7 @@ static float doc_preference(const struct match_index *ix, const struct kmgca_foo
 }
 
 static int source_rank(const struct kmgca_food *f);
+static void eaten_words(struct match_index *ix);
 
 static struct match_index *index_build(const kmgca_foods *foods)
 {
@@ -346,6 +364,7 @@ static struct match_index *index_build(const kmgca_foods *foods)
     ix->acc_q = calloc(ix->doc_count, sizeof *ix->acc_q);
     ix->acc_d = calloc(ix->doc_count, sizeof *ix->acc_d);
     ix->acc_pref = calloc(ix->doc_count, sizeof *ix->acc_pref);
+    ix->acc_cooked = calloc(ix->doc_count, sizeof *ix->acc_cooked);
     ix->stamp = calloc(ix->doc_count, sizeof *ix->stamp);
     ix->touched = calloc(ix->doc_count, sizeof *ix->touched);
     /* Up to three keys per Chinese name: "马铃薯（土豆）" gives the whole
@@ -355,7 +374,7 @@ static struct match_index *index_build(const kmgca_foods *foods)
     ix->zh_food = calloc(zh_cap, sizeof *ix->zh_food);
     ix->zh_score = calloc(zh_cap, sizeof *ix->zh_score);
     if (!ix->slots || !dw.start || !ix->doc_food || !ix->doc_total || !ix->doc_pref ||
-        !ix->doc_signature || !ix->acc_q || !ix->acc_d || !ix->acc_pref || !ix->stamp || !ix->touched ||
+        !ix->doc_signature || !ix->acc_q || !ix->acc_d || !ix->acc_pref || !ix->acc_cooked || !ix->stamp || !ix->touched ||
         !ix->zh_keys || !ix->zh_food || !ix->zh_score)
         goto fail;
 
@@ -491,6 +510,11 @@ static struct match_index *index_build(const kmgca_foods *foods)
             ix->lit_slots[i] = (uint32_t)f + 1;
     }
 
+    if (!(ix->eaten = calloc(foods->count + 1, 1)) ||
+        !(ix->heads = calloc(foods->count + 1, sizeof *ix->heads)))
+        goto fail;
+    eaten_words(ix);
+
     /* Chinese names: aliases and custom foods named in Chinese. */
     for (size_t a = 0; a < foods->alias_count; a++) {
         const char *text = foods->aliases[a].text;
@@ -556,6 +580,8 @@ void match_index_free(struct match_index *ix)
     free(ix->doc_signature);
     free(ix->sig_slots);
     free(ix->lit_slots);
+    free(ix->eaten);
+    free(ix->heads);
     for (size_t i = 0; i < ix->zh_count; i++)
         free(ix->zh_keys[i]);
     free(ix->zh_keys);
@@ -564,6 +590,7 @@ void match_index_free(struct match_index *ix)
     free(ix->acc_q);
     free(ix->acc_d);
     free(ix->acc_pref);
+    free(ix->acc_cooked);
     free(ix->stamp);
     free(ix->touched);
     free(ix);
@@ -671,6 +698,234 @@ static size_t rank_chinese(const kmgca_foods *foods, const struct match_index *i
     return n;
 }
 
+/* ---- The food as eaten (foodtables/as_eaten.csv) ------------------------ */
+
+enum { EATEN_KNOWN = 1, EATEN_COOKED_FOOD = 2, EATEN_RAW = 4, EATEN_COOKED = 8,
+       EATEN_JUST_COOKED = 16, /* the name says "cooked" */
+       EATEN_METHOD = 32 /* the name says how: boiled, roasted, ... */ };
+
+/* A raw form of a food people eat cooked, when the text says nothing of how
+ * it was kept or made, is probably not what was eaten. */
+#define RAW_UNSAID 0.8
+#define UNKNOWN_WEIGHT 0.15
+#define UNKNOWN_HEAD 0.6
+#define RAW_WHEN_COOKED 0.6
+
+static int as_eaten_has(char kind, const char *name)
+{
+    for (size_t i = 0; i < kmgca_builtin_as_eaten_count; i++)
+        if (kmgca_builtin_as_eaten[i].kind == kind &&
+            strcmp(kmgca_builtin_as_eaten[i].name, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when a query word says raw, cooked, or how the food was kept or made. */
+static int says_state(const char *key)
+{
+    return as_eaten_has('r', key) || as_eaten_has('c', key) || as_eaten_has('s', key);
+}
+
+/* The EATEN_* bits of a food, worked out the first time they are asked. */
+/* Whether a food is one people eat cooked (its group or the first words
+ * of its name), worked out the first time it is asked: the raw and cooked
+ * bits come from the index (eaten_words). */
+static unsigned char eaten_of(struct match_index *ix, const struct kmgca_food *f, uint32_t i)
+{
+    unsigned char e = ix->eaten[i];
+    if (e & EATEN_KNOWN)
+        return e;
+    e |= EATEN_KNOWN;
+    if (f->group && as_eaten_has('g', f->group))
+        e |= EATEN_COOKED_FOOD;
+    char head[256], folded[512], key[256] = "";
+    size_t hl = strcspn(f->description, ",");
+    snprintf(head, sizeof head, "%.*s", (int)(hl < sizeof head ? hl : sizeof head - 1),
+             f->description);
+    text_fold(head, folded, sizeof folded);
+    size_t o = 0;
+    for (char *p = folded; *p;) {
+        size_t len = strcspn(p, " ");
+        if (len && len < TEXT_WORD_MAX && o + len + 2 < sizeof key) {
+            char w[TEXT_WORD_MAX];
+            memcpy(w, p, len);
+            w[len] = '\0';
+            text_word_key(w);
+            o += (size_t)snprintf(key + o, sizeof key - o, "%s%s", o ? " " : "", w);
+        }
+        p += len + (p[len] ? 1 : 0);
+    }
+    if (key[0] && as_eaten_has('h', key))
+        e |= EATEN_COOKED_FOOD;
+    return ix->eaten[i] = e;
+}
+
+/* The raw and cooked bits of every food, from the postings of the words
+ * that say so: a pass over a few short lists when the index is built. */
+static void eaten_words(struct match_index *ix)
+{
+    for (size_t k = 0; k < kmgca_builtin_as_eaten_count; k++) {
+        char kind = kmgca_builtin_as_eaten[k].kind;
+        if (kind != 'r' && kind != 'c')
+            continue;
+        long id = word_lookup(ix, kmgca_builtin_as_eaten[k].name);
+        if (id < 0)
+            continue;
+        unsigned char bit = kind == 'r' ? EATEN_RAW : EATEN_COOKED;
+        if (kind == 'c')
+            bit |= strcmp(kmgca_builtin_as_eaten[k].name, "cooked") == 0 ? EATEN_JUST_COOKED
+                                                                         : EATEN_METHOD;
+        for (uint32_t p = ix->post_start[id]; p < ix->post_start[id + 1]; p++) {
+            uint32_t doc = ix->posts[p].doc;
+            if (doc < ix->food_count)
+                ix->eaten[doc] |= bit;
+        }
+    }
+}
+
+/* The word ids that say what kind of food a table name is: the last word
+ * of its first part ("Roast beef spread" -> spread; "Whiskey and diet cola"
+ * -> whiskey), or when that part is a brand, a category or a family name
+ * ("KELLOGG'S", "Beverages", "Squash") the words of the next two parts.
+ * Up to five; none when the name gives none the index knows. */
+static const uint32_t *food_heads(struct match_index *ix, const struct kmgca_food *f, uint32_t i)
+{
+    uint32_t *h = ix->heads[i];
+    if (h[0])
+        return h;
+    h[0] = 1;
+    const char *p = f->description;
+    for (int part = 0; *p && part < 3; part++) {
+        /* A part ends at a comma outside brackets; bracketed words are left
+         * out ("Chickpeas (garbanzo beans, bengal gram)" -> chickpeas). */
+        char seg[256], folded[512], words[16][TEXT_WORD_MAX];
+        size_t o = 0;
+        int depth = 0;
+        for (; *p && (depth || *p != ','); p++) {
+            if (*p == '(')
+                depth++;
+            else if (*p == ')' && depth)
+                depth--;
+            else if (!depth && o + 1 < sizeof seg)
+                seg[o++] = *p;
+        }
+        seg[o] = '\0';
+        if (*p == ',')
+            p++;
+        int skip_part = part == 0 && has_brand(seg);
+        if (part == 0 && !skip_part) {
+            /* The first noun phrase: before "with", "and", "in". */
+            static const char *const cuts[] = {" with ", " and ", " in ", " or "};
+            for (size_t c = 0; c < sizeof cuts / sizeof *cuts; c++) {
+                char *at = strstr(seg, cuts[c]);
+                if (at)
+                    *at = '\0';
+            }
+        }
+        text_fold(seg, folded, sizeof folded);
+        size_t n = text_words(folded, words, NULL, 16);
+        if (!n)
+            continue;
+        if (part == 0) {
+            /* "Beverages", "Cereals ready-to-eat": a category first; but
+             * "Tomato sauce" is a sauce. */
+            skip_part |= IN_LIST(words[0], category_heads) &&
+                         (n == 1 || !IN_LIST(words[n - 1], category_heads));
+            if (skip_part)
+                continue;
+            const char *last = words[n - 1];
+            long id = word_lookup(ix, last);
+            if (id >= 0)
+                h[h[0]++] = (uint32_t)id;
+            if (!IN_LIST(last, class_heads))
+                return h;
+            continue;
+        }
+        for (size_t k = 0; k < n && h[0] < 6; k++) {
+            long id = word_lookup(ix, words[k]);
+            if (id >= 0)
+                h[h[0]++] = (uint32_t)id;
+        }
+    }
+    return h;
+}
+
+static int cmp_rewrite(const void *key, const void *item)
+{
+    return strcmp(key, ((const struct kmgca_word_rewrite *)item)->written);
+}
+
+/* People's words to the tables' (foodtables/words_en.csv): "courgette" ->
+ * "zucchini", "semi skimmed" -> "2% reduced fat", "takeaway" -> nothing.
+ * Words are compared by their keys (plurals alike); the longest phrase
+ * wins; separators are kept. */
+static void rewrite_words(const char *in, char *out, size_t size)
+{
+    enum { TOK = 96, LONGEST = 4 };
+    struct {
+        size_t start, len;
+        char key[TEXT_WORD_MAX];
+    } tok[TOK];
+    size_t n = 0;
+    for (size_t i = 0; in[i] && n < TOK;) {
+        if (strchr(" ,()", in[i])) {
+            i++;
+            continue;
+        }
+        size_t len = strcspn(in + i, " ,()");
+        tok[n].start = i;
+        tok[n].len = len;
+        if (len < TEXT_WORD_MAX) {
+            memcpy(tok[n].key, in + i, len);
+            tok[n].key[len] = '\0';
+            text_word_key(tok[n].key);
+        } else {
+            tok[n].key[0] = '\0';
+        }
+        n++;
+        i += len;
+    }
+    size_t o = 0, pos = 0;
+#define EMIT(p, l)                                                                         \
+    do {                                                                                   \
+        size_t l_ = (l) < size - 1 - o ? (l) : size - 1 - o;                                \
+        memcpy(out + o, (p), l_);                                                          \
+        o += l_;                                                                           \
+    } while (0)
+    for (size_t i = 0; i < n;) {
+        const struct kmgca_word_rewrite *hit = NULL;
+        size_t k = n - i < LONGEST ? n - i : LONGEST;
+        for (; k > 0 && !hit; k--) {
+            char phrase[LONGEST * TEXT_WORD_MAX];
+            size_t pl = 0;
+            int ok = 1;
+            for (size_t t = i; t < i + k && ok; t++) {
+                ok = tok[t].key[0] != '\0';
+                pl += (size_t)snprintf(phrase + pl, sizeof phrase - pl, "%s%s", pl ? " " : "",
+                                       tok[t].key);
+            }
+            if (ok)
+                hit = bsearch(phrase, kmgca_builtin_words, kmgca_builtin_word_count,
+                              sizeof *kmgca_builtin_words, cmp_rewrite);
+            if (hit)
+                break;
+        }
+        EMIT(in + pos, tok[i].start - pos);
+        if (hit) {
+            EMIT(hit->means, strlen(hit->means));
+            pos = tok[i + k - 1].start + tok[i + k - 1].len;
+            i += k;
+        } else {
+            EMIT(in + tok[i].start, tok[i].len);
+            pos = tok[i].start + tok[i].len;
+            i++;
+        }
+    }
+    EMIT(in + pos, strlen(in + pos));
+#undef EMIT
+    out[o] = '\0';
+}
+
 /* Ranks foods for text; sets *method. Caller holds the lock. */
 static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char *text,
                    ranked *top, size_t max, kmgca_match_method *method)
@@ -683,9 +938,10 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
             return n;
         }
     }
-    char folded[1024];
+    char raw[1024], folded[1024];
     char words[QUERY_WORDS][TEXT_WORD_MAX];
-    text_fold(text, folded, sizeof folded);
+    text_fold(text, raw, sizeof raw);
+    rewrite_words(raw, folded, sizeof folded);
     size_t nw = text_words(folded, words, NULL, QUERY_WORDS);
     if (!nw)
         return 0;
@@ -696,6 +952,17 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     int corrected = 0, all_known = 1;
     double total_q = 0;
     double unknown_idf = log(1.0 + (double)ix->doc_count);
+    /* The head: the last word of the first part, not a word of state. */
+    unsigned char flags[QUERY_WORDS];
+    {
+        char again[QUERY_WORDS][TEXT_WORD_MAX];
+        text_words(folded, again, flags, QUERY_WORDS);
+    }
+    size_t head_at = 0;
+    for (size_t i = 0; i < nw; i++)
+        if (!(flags[i] & TEXT_IN_PARENS) && !says_state(words[i]) &&
+            (head_at == 0 || !(flags[i] & TEXT_IN_NUMBERED)))
+            head_at = i + 1;
     for (size_t i = 0; i < nw; i++) {
         ids[i] = word_lookup(ix, words[i]);
         if (ids[i] < 0) {
@@ -705,12 +972,31 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
             else
                 all_known = 0;
         }
-        qweight[i] = ids[i] >= 0 ? ix->idf[ids[i]] : (float)unknown_idf;
+        /* A word no food holds (a brand, a variety, a place) says less
+         * about which food it is than one the tables use, unless it is the
+         * last word, the head of an English name ("Honeycrisp apple"). */
+        qweight[i] = ids[i] >= 0 ? ix->idf[ids[i]]
+                                 : (float)(unknown_idf * (i + 1 == head_at ? UNKNOWN_HEAD
+                                                                          : UNKNOWN_WEIGHT));
         /* Known words carry their kind; an unknown one is looked up. */
         if (ids[i] >= 0 ? (ix->word_kind[ids[i]] & WORD_FORM) != 0 : IN_LIST(words[i], form_words))
             qweight[i] *= 0.15f;
         total_q += qweight[i];
         sig_ids[i] = ids[i] >= 0 ? (uint32_t)ids[i] : 0;
+    }
+
+    /* How the text says the food was made: nothing, raw, or a way of
+     * cooking (any way of cooking is close to the tables' "cooked"). */
+    int said = 0, says_raw = 0;
+    unsigned char is_cooked_word[QUERY_WORDS] = {0};
+    float cooked_q = 0;
+    for (size_t i = 0; i < nw; i++) {
+        said |= says_state(words[i]);
+        says_raw |= as_eaten_has('r', words[i]);
+        if (as_eaten_has('c', words[i])) {
+            is_cooked_word[i] = 1;
+            cooked_q += qweight[i];
+        }
     }
 
     /* A description as written, else the same words as a description or
@@ -722,6 +1008,29 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
             top[0] = (ranked){f, 1.0};
             *method = KMGCA_MATCH_EXACT;
             break;
+        }
+    }
+    /* A name as people write it ("diet coke") may be an alias before the
+     * word table rewrites it; then the rewritten words. */
+    if (*method != KMGCA_MATCH_EXACT && strcmp(raw, folded) != 0) {
+        char plain[QUERY_WORDS][TEXT_WORD_MAX];
+        uint32_t plain_ids[QUERY_WORDS];
+        size_t np = text_words(raw, plain, NULL, QUERY_WORDS), known = 0;
+        for (size_t i = 0; i < np; i++) {
+            long id = word_lookup(ix, plain[i]);
+            if (id >= 0)
+                plain_ids[known++] = (uint32_t)id;
+        }
+        if (np && known == np) {
+            uint64_t sig = signature(plain_ids, np);
+            for (size_t i = sig & ix->sig_mask; ix->sig_slots[i]; i = (i + 1) & ix->sig_mask) {
+                uint32_t doc = ix->sig_slots[i] - 1;
+                if (ix->doc_signature[doc] == sig) {
+                    top[0] = (ranked){ix->doc_food[doc], 1.0};
+                    *method = KMGCA_MATCH_EXACT;
+                    break;
+                }
+            }
         }
     }
     if (*method != KMGCA_MATCH_EXACT && all_known && !corrected) {
@@ -755,9 +1064,12 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
                 ix->acc_q[doc] = 0;
                 ix->acc_d[doc] = 0;
                 ix->acc_pref[doc] = 1;
+                ix->acc_cooked[doc] = 0;
                 ix->touched[touched++] = doc;
             }
             ix->acc_q[doc] += q;
+            if (is_cooked_word[i])
+                ix->acc_cooked[doc] += q;
             ix->acc_d[doc] += ix->posts[p].weight;
             /* A demoted word the user wrote is no reason to demote. */
             ix->acc_pref[doc] /= ix->word_demote[w];
@@ -765,7 +1077,16 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     }
     for (size_t t = 0; t < touched; t++) {
         uint32_t doc = ix->touched[t];
-        double recall = ix->acc_q[doc] / total_q;
+        uint32_t food = ix->doc_food[doc];
+        unsigned char eaten = ix->eaten[food];
+        double got_q = ix->acc_q[doc];
+        /* "Salmon, baked" and "Fish, salmon, cooked, dry heat": a food the
+         * tables only call cooked gets most of the credit of the cooking
+         * word (roasted soybeans are no boiled ones: another way of cooking
+         * gets none). */
+        if (cooked_q > 0 && (eaten & EATEN_JUST_COOKED) && !(eaten & EATEN_METHOD))
+            got_q += 0.8 * (cooked_q - ix->acc_cooked[doc]);
+        double recall = got_q / total_q;
         double precision = ix->doc_total[doc] > 0 ? ix->acc_d[doc] / ix->doc_total[doc] : 0;
         double score = recall * recall * (0.55 + 0.45 * precision) * ix->doc_pref[doc] *
                        ix->acc_pref[doc];
@@ -773,6 +1094,27 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
             score = 1.0;
         if (corrected)
             score *= 0.9;
+        /* The checks below only lower a score: a food that cannot enter
+         * the list anyway is not looked at more closely. */
+        if (n == max && !better(foods, &(ranked){food, score}, &top[max - 1]))
+            continue;
+        if (doc < ix->food_count) {
+            const uint32_t *h = food_heads(ix, foods->foods[food], food);
+            int named = h[0] <= 1;
+            for (uint32_t k = 1; k < h[0] && !named; k++)
+                for (size_t q = 0; q < nw && !named; q++)
+                    named = ids[q] >= 0 && (uint32_t)ids[q] == h[k];
+            if (!named)
+                score *= HEAD_MISSING;
+        }
+        int raw_only = (eaten & EATEN_RAW) && !(eaten & EATEN_COOKED);
+        int cooked_only = (eaten & EATEN_COOKED) && !(eaten & EATEN_RAW);
+        if (!said && raw_only && (eaten_of(ix, foods->foods[food], food) & EATEN_COOKED_FOOD))
+            score *= RAW_UNSAID;
+        else if (cooked_q > 0 && raw_only)
+            score *= RAW_WHEN_COOKED;    /* "grilled shrimp" is not raw shrimp */
+        else if (says_raw && !cooked_q && cooked_only)
+            score *= RAW_WHEN_COOKED;
         if (*method == KMGCA_MATCH_EXACT && ix->doc_food[doc] == top[0].food)
             continue;
         if (*method == KMGCA_MATCH_EXACT && score >= 1.0)

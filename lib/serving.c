@@ -1171,6 +1171,10 @@ static int read_at(const tokens *tk, int i, int whole, reading *r)
         if ((cjk_is(tk, j, "到") || cjk_is(tk, j, "至") || cjk_is(tk, j, "或") ||
              word_is(tk, j, "or") || word_is(tk, j, "to") ||
              (r->cls != CLASS_COUNT && (punct_is(tk, j, '-') || punct_is(tk, j, '~')))) &&
+            /* "1.00 cup - 8 fl oz", "1.00 oz - 23 whole kernels": an export
+             * says what its unit is after " - ", not a second amount */
+            !(whole && punct_is(tk, j, '-') && tk->t[i].type == TK_NUM &&
+              (tk->t[i].flags & NF_CENTS)) &&
             amount_at(tk, j + 1, &b) && !(b.flags & (AF_SOME | AF_XCOUNT))) {
             r->why = "the amount is a range; give one amount";
             int k = b.next;

@@ -515,6 +515,148 @@ static void read_household(const char *dir)
         }
 }
 
+/* words_en.csv: what people write -> what the tables write, or nothing. */
+typedef struct {
+    char *written;   /* word keys joined by ' ' (text_word_key of each folded word) */
+    char *means;     /* folded text, or "" to drop the words */
+} rewrite_row;
+static rewrite_row *word_rows;
+static size_t word_count, word_cap;
+
+/* "Semi-Skimmed" -> "semi skim": folded words, each keyed. */
+static char *written_key(const char *text, const char *path, unsigned long line)
+{
+    char folded[512], out[512];
+    text_fold(text, folded, sizeof folded);
+    size_t o = 0;
+    for (char *p = folded; *p;) {
+        size_t len = strcspn(p, " ,()");
+        if (len) {
+            char w[TEXT_WORD_MAX];
+            if (len >= sizeof w || o + len + 2 >= sizeof out) {
+                fprintf(stderr, "embedtables: %s:%lu: \"%s\" is too long\n", path, line, text);
+                exit(1);
+            }
+            memcpy(w, p, len);
+            w[len] = '\0';
+            text_word_key(w);
+            o += (size_t)snprintf(out + o, sizeof out - o, "%s%s", o ? " " : "", w);
+        }
+        p += len + (p[len] ? 1 : 0);
+    }
+    out[o] = '\0';
+    return dup(out);
+}
+
+static kmgca_status word_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    const char *written = field(t, row, 0), *means = field(t, row, 1);
+    char *key = written_key(written, t->path, row->line);
+    if (!key[0])
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 1, "no words written");
+    char folded[512];
+    text_fold(means, folded, sizeof folded);
+    word_rows = grow(word_rows, &word_cap, word_count + 1, sizeof *word_rows);
+    word_rows[word_count++] = (rewrite_row){key, dup(folded)};
+    return KMGCA_OK;
+}
+
+static int cmp_word_rewrite(const void *a, const void *b)
+{
+    return strcmp(((const rewrite_row *)a)->written, ((const rewrite_row *)b)->written);
+}
+
+static void read_words(const char *dir)
+{
+    char path[4096];
+    kmgca_error err;
+    static const char *const cols[] = {"written", "means", "note"};
+    table t = {.names = cols, .ncols = 3, .path = path};
+    snprintf(path, sizeof path, "%s/words_en.csv", dir);
+    if (csv_read_file(path, word_cb, &t, NULL, &err) != KMGCA_OK)
+        die(&err);
+    qsort(word_rows, word_count, sizeof *word_rows, cmp_word_rewrite);
+    for (size_t i = 1; i < word_count; i++)
+        if (strcmp(word_rows[i - 1].written, word_rows[i].written) == 0) {
+            fprintf(stderr, "embedtables: words_en.csv: \"%s\" is listed twice\n",
+                    word_rows[i].written);
+            exit(1);
+        }
+}
+
+/* as_eaten.csv: which foods are eaten cooked, and the words that say a state. */
+typedef struct {
+    char kind;       /* 'g' group, 'h' head, 'r' raw, 'c' cooked, 's' said */
+    char *name;      /* a group as written; else word keys joined by ' ' */
+} eaten_row;
+static eaten_row *eaten_rows;
+static size_t eaten_count, eaten_cap;
+
+static kmgca_status eaten_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    const char *kind = field(t, row, 0), *name = field(t, row, 1);
+    static const char *const kinds[] = {"group", "head", "raw", "cooked", "said"};
+    int k = -1;
+    for (int i = 0; i < 5; i++)
+        if (strcmp(kind, kinds[i]) == 0)
+            k = i;
+    if (k < 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 1,
+                             "kind \"%s\" is none of group, head, raw, cooked, said", kind);
+    if (!name[0])
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 2, "no name");
+    eaten_rows = grow(eaten_rows, &eaten_cap, eaten_count + 1, sizeof *eaten_rows);
+    eaten_rows[eaten_count++] = (eaten_row){"ghrcs"[k], k == 0 ? dup(name)
+                                                              : written_key(name, t->path,
+                                                                            row->line)};
+    return KMGCA_OK;
+}
+
+static void read_as_eaten(const char *dir)
+{
+    char path[4096];
+    kmgca_error err;
+    static const char *const cols[] = {"kind", "name", "note"};
+    table t = {.names = cols, .ncols = 3, .path = path};
+    snprintf(path, sizeof path, "%s/as_eaten.csv", dir);
+    if (csv_read_file(path, eaten_cb, &t, NULL, &err) != KMGCA_OK)
+        die(&err);
+}
+
+static void write_as_eaten(FILE *out)
+{
+    fprintf(out, "const struct kmgca_as_eaten kmgca_builtin_as_eaten[] = {\n");
+    for (size_t i = 0; i < eaten_count; i++) {
+        fprintf(out, "    {'%c', ", eaten_rows[i].kind);
+        put_string(out, eaten_rows[i].name);
+        fputs("},\n", out);
+    }
+    if (!eaten_count)
+        fputs("    {'s', \"\"},\n", out);
+    fprintf(out, "};\nconst size_t kmgca_builtin_as_eaten_count = %zu;\n\n", eaten_count);
+}
+
+static void write_words(FILE *out)
+{
+    fprintf(out, "const struct kmgca_word_rewrite kmgca_builtin_words[] = {\n");
+    for (size_t i = 0; i < word_count; i++) {
+        fputs("    {", out);
+        put_string(out, word_rows[i].written);
+        fputs(", ", out);
+        put_string(out, word_rows[i].means);
+        fputs("},\n", out);
+    }
+    if (!word_count)
+        fputs("    {\"\", \"\"},\n", out);
+    fprintf(out, "};\nconst size_t kmgca_builtin_word_count = %zu;\n\n", word_count);
+}
+
 /* One row of a C array: `shape` says what each argument is: 's' a string
  * (or NULL), 'n' a number as written (blank: NAN), 'i' an int. */
 static void put_row(FILE *out, const char *shape, ...)
@@ -1019,6 +1161,8 @@ int main(int argc, char **argv)
     free(names);
 
     read_household(dir);
+    read_words(dir);
+    read_as_eaten(dir);
     unsigned char *food_kind = malloc(food_count + 1);
     if (!food_kind)
         return 1;
@@ -1090,6 +1234,8 @@ int main(int argc, char **argv)
         fprintf(out, "    {\"\", \"en\", 0, NULL},\n");
     fprintf(out, "};\nconst size_t kmgca_builtin_alias_count = %zu;\n\n", alias_count);
     write_household(out);
+    write_words(out);
+    write_as_eaten(out);
     fprintf(out, "const struct kmgca_dri kmgca_builtin_dri[] = {\n");
     for (size_t i = 0; i < dri_count; i++) {
         dri_row *d = &dris[i];

@@ -1,0 +1,221 @@
+/* test_foods.c — foods as people name them (tests/foods/en.csv, see its
+ * README): each line is matched and weighed end to end (kmgca_weigh, as
+ * `kmgca food` and `analyse` do) and is right when the food is one the row
+ * accepts (or has its Ca, Mg and K within 5 %: the same numbers), the match is confident enough to be used (>= KMGCA_LOW_CONFIDENCE)
+ * and the grams land in the row's range ("typical" rows: an assumed serving).
+ * The goals are 90 % right and 97 % the right food among matches of
+ * confidence 0.9 and above; the test holds the ground reached so far
+ * (FLOOR_*) and prints both. The run prints the share, the
+ * confidence bands and every miss (KMGCA_SHOW_ALL=1: all of them).
+ * KMGCA_FOODS_SET=FILE runs another file of the same columns instead, and
+ * only prints. */
+#include "testutil.h"
+
+/* The issue's goals, and the ground reached so far that a change must not
+ * lose (a ratchet: raised with each step, the goals are the end). */
+#define GOAL_RIGHT 90
+#define GOAL_TOP_BAND 97
+#define FLOOR_RIGHT 50
+#define FLOOR_TOP_BAND 95
+
+enum { F_TEXT, F_SERVING, F_FOODS, F_EXPECT, F_MIN, F_MAX, NCOL };
+
+enum { BAND_HIGH, BAND_MID, BAND_LOW, BAND_NONE, BANDS };
+static const char *const band_name[BANDS] = {">= 0.9", "0.6-0.9", "< 0.6", "no match"};
+
+typedef struct {
+    const char *name;
+    long col[NCOL];
+    int header;
+    size_t total, right, food_right, grams_wrong;
+    size_t in_band[BANDS], food_in_band[BANDS];
+    char failures[600000];
+    size_t shown;
+} set;
+
+static void note(set *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void note(set *s, const char *fmt, ...)
+{
+    if (s->shown++ >= (getenv("KMGCA_SHOW_ALL") ? 100000u : 60u))
+        return;
+    size_t o = strlen(s->failures);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->failures + o, sizeof s->failures - o, fmt, ap);
+    va_end(ap);
+}
+
+/* Within 5 % (or 1 mg per 100 g) on Ca, Mg and K: the same numbers, as in
+ * test_match.c's every_description_finds_itself. */
+static int same_minerals(const kmgca_food *a, const kmgca_food *b)
+{
+    static const kmgca_nutrient ns[] = {KMGCA_CA, KMGCA_MG, KMGCA_K};
+    for (size_t i = 0; i < 3; i++) {
+        double x = kmgca_food_per_100g(a, ns[i]), y = kmgca_food_per_100g(b, ns[i]);
+        if (isnan(x) || isnan(y)) {
+            if (isnan(x) != isnan(y))
+                return 0;
+            continue;
+        }
+        double big = x > y ? x : y;
+        if (fabs(x - y) > 0.05 * big && fabs(x - y) > 1.0)
+            return 0;
+    }
+    return 1;
+}
+
+/* 1 when the food is one of "SR28:16070|FNDDS:41101000", or has the same
+ * Ca, Mg and K as one of them (the row's numbers come out the same). */
+static int accepted(const char *list, const kmgca_food *f, set *s, unsigned long line)
+{
+    if (!f)
+        return 0;
+    for (const char *p = list; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        char ref[64];
+        snprintf(ref, sizeof ref, "%.*s", (int)len, p);
+        char *colon = strchr(ref, ':');
+        if (colon) {
+            *colon = '\0';
+            const kmgca_food *want = kmgca_foods_find(shared_foods, ref, colon + 1);
+            if (want && same_minerals(want, f))
+                return 1;
+        }
+        p += len + (bar ? 1 : 0);
+    }
+    char want[64];
+    int n = snprintf(want, sizeof want, "%s:%s", kmgca_food_source(f), kmgca_food_id(f));
+    for (const char *p = list; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        if (len == (size_t)n && memcmp(p, want, len) == 0)
+            return 1;
+        p += len + (bar ? 1 : 0);
+    }
+    (void)s;
+    (void)line;
+    return 0;
+}
+
+static void check_foods_exist(const char *list, set *s, unsigned long line)
+{
+    for (const char *p = list; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        char ref[80];
+        snprintf(ref, sizeof ref, "%.*s", (int)(len < 79 ? len : 79), p);
+        char *colon = strchr(ref, ':');
+        if (!colon)
+            fail_msg("%s:%lu: food \"%s\" is not SOURCE:ID", s->name, line, ref);
+        *colon = '\0';
+        if (!kmgca_foods_find(shared_foods, ref, colon + 1))
+            fail_msg("%s:%lu: no food %s:%s in the tables", s->name, line, ref, colon + 1);
+        p += len + (bar ? 1 : 0);
+    }
+}
+
+static kmgca_status check_row(const csv_row *row, void *ud, kmgca_error *err)
+{
+    set *s = ud;
+    (void)err;
+    if (!s->header) {
+        static const char *names[NCOL] = {"text", "serving", "foods", "expect", "grams_min",
+                                          "grams_max"};
+        for (int i = 0; i < NCOL; i++) {
+            s->col[i] = csv_find_column(row, names[i]);
+            assert_true(s->col[i] >= 0);
+        }
+        s->header = 1;
+        return KMGCA_OK;
+    }
+    const char *text = row->fields[s->col[F_TEXT]];
+    const char *serving = row->fields[s->col[F_SERVING]];
+    const char *foods = row->fields[s->col[F_FOODS]];
+    const char *expect = row->fields[s->col[F_EXPECT]];
+    double lo = atof(row->fields[s->col[F_MIN]]), hi = atof(row->fields[s->col[F_MAX]]);
+    int typical = !strcmp(expect, "typical");
+    if (!typical && strcmp(expect, "grams") != 0)
+        fail_msg("%s:%lu: expect \"%s\" is neither grams nor typical", s->name, row->line,
+                 expect);
+    check_foods_exist(foods, s, row->line);
+    s->total++;
+
+    kmgca_weighing w;
+    kmgca_error werr;
+    kmgca_status st = kmgca_weigh(shared_foods, text, serving, &w, &werr);
+    const kmgca_food *f = w.match.food;
+    double c = f ? w.match.confidence : 0;
+    int band = !f ? BAND_NONE : c >= 0.9 ? BAND_HIGH : c >= KMGCA_LOW_CONFIDENCE ? BAND_MID
+                                                                                : BAND_LOW;
+    int food_ok = accepted(foods, f, s, row->line);
+    s->in_band[band]++;
+    s->food_in_band[band] += food_ok;
+    int used = f && c >= KMGCA_LOW_CONFIDENCE;
+    int grams_ok = st == KMGCA_OK && w.grams >= lo - 0.05 && w.grams <= hi + 0.05 &&
+                   (w.serving_assumed != 0) == typical;
+    if (used && food_ok)
+        s->food_right++;
+    if (used && food_ok && grams_ok) {
+        s->right++;
+        return KMGCA_OK;
+    }
+    if (used && food_ok)
+        s->grams_wrong++;
+    note(s, "  %s:%lu \"%.60s\"%s%.40s%s -> %s%s:%s \"%.70s\" %.2f, %.1f g (want %s, %.0f-%.0f g%s)\n",
+         s->name, row->line, text, serving[0] ? " [" : "", serving, serving[0] ? "]" : "",
+         food_ok ? "" : "WRONG FOOD ", f ? kmgca_food_source(f) : "-", f ? kmgca_food_id(f) : "-",
+         f ? kmgca_food_description(f) : "(no match)", c, w.grams, foods, lo, hi,
+         typical ? ", typical" : "");
+    if (st != KMGCA_OK && f)
+        note(s, "      %s\n", werr.message);
+    return KMGCA_OK;
+}
+
+static set *run_set(const char *path, const char *name)
+{
+    set *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    s->name = name;
+    kmgca_error err;
+    if (csv_read_file(path, check_row, s, NULL, &err) != KMGCA_OK)
+        fail_msg("%s: %s", path, err.message);
+    printf("foods %s: %zu of %zu right (%.1f%%); the food right %zu (%.1f%%), of those the "
+           "grams outside the range %zu\n",
+           name, s->right, s->total, 100.0 * s->right / s->total, s->food_right,
+           100.0 * s->food_right / s->total, s->grams_wrong);
+    for (int b = 0; b < BANDS; b++)
+        printf("  confidence %-8s %4zu lines, the food right in %4zu (%.1f%%)\n", band_name[b],
+               s->in_band[b], s->food_in_band[b],
+               s->in_band[b] ? 100.0 * s->food_in_band[b] / s->in_band[b] : 0.0);
+    printf("%s", s->failures);
+    return s;
+}
+
+static void english_foods(void **state)
+{
+    (void)state;
+    const char *other = getenv("KMGCA_FOODS_SET");
+    set *s = run_set(other && *other ? other : "foods/en.csv", other && *other ? "other" : "en");
+    int enough = other && *other ? 1 : s->total >= 400;
+    int pass = s->right * 100 >= s->total * FLOOR_RIGHT;
+    int high = s->food_in_band[BAND_HIGH] * 100 >= s->in_band[BAND_HIGH] * FLOOR_TOP_BAND;
+    printf("goals (issue 15): %d %% right, %d %% in the top band; held here: %d %% and %d %% "
+           "(raise them as the matching gets there)\n",
+           GOAL_RIGHT, GOAL_TOP_BAND, FLOOR_RIGHT, FLOOR_TOP_BAND);
+    free(s);
+    if (other && *other)
+        return;   /* another set is measured, not judged */
+    assert_true(enough);
+    assert_true(pass);
+    assert_true(high);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(english_foods),
+    };
+    return cmocka_run_group_tests_name("foods", tests, foods_setup, foods_teardown);
+}
