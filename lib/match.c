@@ -65,7 +65,7 @@ struct match_index {
     float *zh_score;          /* what an exact hit on this key scores */
     size_t zh_count;
     /* Scratch for one query (under the lock). */
-    float *acc_q, *acc_d, *acc_pref, *acc_cooked;
+    float *acc_q, *acc_d, *acc_pref, *acc_cooked, *acc_raw;
     uint32_t *stamp, *touched, generation;
 };
 
@@ -276,6 +276,7 @@ static const char *const class_heads[] = {
 static const char *const form_words[] = {
     "chop", "slice", "dice", "cube", "shredded", "mashed", "grated",
     "piece", "half", "crushed", "packed", "unpacked", "cut", "ball", "strip", "fresh",
+    "fillet",
 };
 
 /* Asked once for each of the ~20,000 words of the tables when the index is
@@ -365,6 +366,7 @@ static struct match_index *index_build(const kmgca_foods *foods)
     ix->acc_d = calloc(ix->doc_count, sizeof *ix->acc_d);
     ix->acc_pref = calloc(ix->doc_count, sizeof *ix->acc_pref);
     ix->acc_cooked = calloc(ix->doc_count, sizeof *ix->acc_cooked);
+    ix->acc_raw = calloc(ix->doc_count, sizeof *ix->acc_raw);
     ix->stamp = calloc(ix->doc_count, sizeof *ix->stamp);
     ix->touched = calloc(ix->doc_count, sizeof *ix->touched);
     /* Up to three keys per Chinese name: "马铃薯（土豆）" gives the whole
@@ -374,7 +376,7 @@ static struct match_index *index_build(const kmgca_foods *foods)
     ix->zh_food = calloc(zh_cap, sizeof *ix->zh_food);
     ix->zh_score = calloc(zh_cap, sizeof *ix->zh_score);
     if (!ix->slots || !dw.start || !ix->doc_food || !ix->doc_total || !ix->doc_pref ||
-        !ix->doc_signature || !ix->acc_q || !ix->acc_d || !ix->acc_pref || !ix->acc_cooked || !ix->stamp || !ix->touched ||
+        !ix->doc_signature || !ix->acc_q || !ix->acc_d || !ix->acc_pref || !ix->acc_cooked || !ix->acc_raw || !ix->stamp || !ix->touched ||
         !ix->zh_keys || !ix->zh_food || !ix->zh_score)
         goto fail;
 
@@ -591,6 +593,7 @@ void match_index_free(struct match_index *ix)
     free(ix->acc_d);
     free(ix->acc_pref);
     free(ix->acc_cooked);
+    free(ix->acc_raw);
     free(ix->stamp);
     free(ix->touched);
     free(ix);
@@ -603,7 +606,9 @@ void match_index_free(struct match_index *ix)
 static long correct_spelling(const struct match_index *ix, const char *w)
 {
     size_t len = strlen(w);
-    if (len < 4)
+    /* Short words are too near too many others ("chef" -> "chex", "milo" ->
+     * "milk"): a correction must keep the kind of food, so none under five. */
+    if (len < 5)
         return -1;
     for (size_t i = 0; i < len; i++)
         if (!isalpha((unsigned char)w[i]))
@@ -942,7 +947,8 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     char words[QUERY_WORDS][TEXT_WORD_MAX];
     text_fold(text, raw, sizeof raw);
     rewrite_words(raw, folded, sizeof folded);
-    size_t nw = text_words(folded, words, NULL, QUERY_WORDS);
+    unsigned char qflags[QUERY_WORDS];
+    size_t nw = text_words(folded, words, qflags, QUERY_WORDS);
     if (!nw)
         return 0;
 
@@ -952,21 +958,57 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     int corrected = 0, all_known = 1;
     double total_q = 0;
     double unknown_idf = log(1.0 + (double)ix->doc_count);
-    /* The head: the last word of the first part, not a word of state. */
-    unsigned char flags[QUERY_WORDS];
-    {
-        char again[QUERY_WORDS][TEXT_WORD_MAX];
-        text_words(folded, again, flags, QUERY_WORDS);
-    }
+    /* The head: the last word of the first part before a preposition
+     * ("almonds around 3pm", "naan with it", "salmon, baked"), not a word
+     * of state; its index in words + 1, 0 when none. */
     size_t head_at = 0;
-    for (size_t i = 0; i < nw; i++)
-        if (!(flags[i] & TEXT_IN_PARENS) && !says_state(words[i]) &&
-            (head_at == 0 || !(flags[i] & TEXT_IN_NUMBERED)))
-            head_at = i + 1;
+    {
+        char first[1024];
+        size_t fl = 0;
+        int depth = 0;
+        for (const char *p = folded; *p && fl + 1 < sizeof first; p++) {
+            if (*p == '(')
+                depth++;
+            else if (*p == ')' && depth)
+                depth--;
+            else if (*p == ',' && !depth)
+                break;
+            else if (!depth)
+                first[fl++] = *p;
+        }
+        first[fl] = '\0';
+        static const char *const cuts[] = {"with", "w", "around", "at", "for", "from",
+                                           "after", "before", "in", "on", "during", "while"};
+        for (char *w = first; *w;) {
+            while (*w == ' ')
+                w++;
+            size_t len = strcspn(w, " ");
+            int cut = 0;
+            for (size_t c = 0; c < sizeof cuts / sizeof *cuts && !cut && w > first; c++)
+                cut = len == strlen(cuts[c]) && memcmp(w, cuts[c], len) == 0;
+            if (cut) {
+                *w = '\0';
+                break;
+            }
+            w += len;
+        }
+        char hw[QUERY_WORDS][TEXT_WORD_MAX];
+        size_t hn = text_words(first, hw, NULL, QUERY_WORDS);
+        while (hn > 0 && says_state(hw[hn - 1]))
+            hn--;
+        for (size_t i = 0; hn > 0 && i < nw && !head_at; i++)
+            if (strcmp(words[i], hw[hn - 1]) == 0)
+                head_at = i + 1;
+    }
     for (size_t i = 0; i < nw; i++) {
         ids[i] = word_lookup(ix, words[i]);
         if (ids[i] < 0) {
             ids[i] = correct_spelling(ix, words[i]);
+            /* A correction into a word the text already has ("Milo milk" ->
+             * "milk milk") names nothing new: the word stays unknown. */
+            for (size_t k = 0; k < nw && ids[i] >= 0; k++)
+                if (k != i && strcmp(words[k], ix->words[ids[i]]) == 0)
+                    ids[i] = -1;
             if (ids[i] >= 0)
                 corrected = 1;
             else
@@ -981,6 +1023,9 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
         /* Known words carry their kind; an unknown one is looked up. */
         if (ids[i] >= 0 ? (ix->word_kind[ids[i]] & WORD_FORM) != 0 : IN_LIST(words[i], form_words))
             qweight[i] *= 0.15f;
+        /* "(includes potatoes, carrots)": bracketed words qualify, as in the tables */
+        if (qflags[i] & TEXT_IN_PARENS)
+            qweight[i] *= 0.25f;
         total_q += qweight[i];
         sig_ids[i] = ids[i] >= 0 ? (uint32_t)ids[i] : 0;
     }
@@ -988,13 +1033,16 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     /* How the text says the food was made: nothing, raw, or a way of
      * cooking (any way of cooking is close to the tables' "cooked"). */
     int said = 0, says_raw = 0;
-    unsigned char is_cooked_word[QUERY_WORDS] = {0};
-    float cooked_q = 0;
+    unsigned char state_word[QUERY_WORDS] = {0};   /* 1 cooked, 2 raw */
+    float cooked_q = 0, raw_q = 0;
     for (size_t i = 0; i < nw; i++) {
         said |= says_state(words[i]);
-        says_raw |= as_eaten_has('r', words[i]);
-        if (as_eaten_has('c', words[i])) {
-            is_cooked_word[i] = 1;
+        if (as_eaten_has('r', words[i])) {
+            says_raw = 1;
+            state_word[i] = 2;
+            raw_q += qweight[i];
+        } else if (as_eaten_has('c', words[i])) {
+            state_word[i] = 1;
             cooked_q += qweight[i];
         }
     }
@@ -1065,11 +1113,14 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
                 ix->acc_d[doc] = 0;
                 ix->acc_pref[doc] = 1;
                 ix->acc_cooked[doc] = 0;
+                ix->acc_raw[doc] = 0;
                 ix->touched[touched++] = doc;
             }
             ix->acc_q[doc] += q;
-            if (is_cooked_word[i])
+            if (state_word[i] == 1)
                 ix->acc_cooked[doc] += q;
+            else if (state_word[i] == 2)
+                ix->acc_raw[doc] += q;
             ix->acc_d[doc] += ix->posts[p].weight;
             /* A demoted word the user wrote is no reason to demote. */
             ix->acc_pref[doc] /= ix->word_demote[w];
@@ -1086,6 +1137,10 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
          * gets none). */
         if (cooked_q > 0 && (eaten & EATEN_JUST_COOKED) && !(eaten & EATEN_METHOD))
             got_q += 0.8 * (cooked_q - ix->acc_cooked[doc]);
+        /* "Almonds, raw" and "Nuts, almonds": a food the tables do not call
+         * cooked is the raw food. */
+        if (raw_q > 0 && !(eaten & EATEN_COOKED))
+            got_q += raw_q - ix->acc_raw[doc];
         double recall = got_q / total_q;
         double precision = ix->doc_total[doc] > 0 ? ix->acc_d[doc] / ix->doc_total[doc] : 0;
         double score = recall * recall * (0.55 + 0.45 * precision) * ix->doc_pref[doc] *
