@@ -1656,8 +1656,68 @@ static int connector_between(const tokens *tk, int from, int to)
     return 0;
 }
 
+/* A container or household word with no amount, first or last in the
+ * line ("glass white wine", "OJ glass", "handful snow peas", "avocado,
+ * half"): one of it (or half). The line again with the amount written;
+ * 0 when there is none. "cup" only leads: "peanut butter cup" is a sweet. */
+static int bare_container(const char *text, char *out, size_t size)
+{
+    static const char *const words[] = {"glass", "mug", "bowl", "handful", "plate", "tub",
+                                        "punnet", "carton", "bottle", "can", "tin", "slice",
+                                        "piece", "cup", "half"};
+    char t[TEXT_MAX + 1];
+    copy_text(t, sizeof t, text);
+    char *s = text_trim(t);
+    size_t len = strlen(s);
+    size_t first = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    size_t last = len;
+    while (last > 0 && isalpha((unsigned char)s[last - 1]))
+        last--;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t wl = strlen(words[k]);
+        int half = strcmp(words[k], "half") == 0;
+        /* first, with more words after it */
+        if (!half && first == wl && strcmp(words[k], "bottle") != 0 &&
+            strncasecmp(s, words[k], wl) == 0 && s[wl] == ' ' &&
+            isalpha((unsigned char)s[wl + 1])) {
+            snprintf(out, size, "1 %s", s);
+            return 1;
+        }
+        /* last, after the food */
+        if (len - last == wl && last > 0 && strcasecmp(s + last, words[k]) == 0 &&
+            strcmp(words[k], "cup") != 0 && (s[last - 1] == ' ' || s[last - 1] == ',')) {
+            size_t keep = last;
+            int comma = 0;
+            while (keep > 0 && (s[keep - 1] == ' ' || s[keep - 1] == ',')) {
+                comma |= s[keep - 1] == ',';
+                keep--;
+            }
+            /* "half and half" is cream; "avocado, half" half an avocado */
+            if (!keep || (half && !comma) ||
+                (keep >= 4 && strncasecmp(s + keep - 4, " and", 4) == 0) ||
+                s[keep - 1] == '&')
+                return 0;
+            if (half)
+                snprintf(out, size, "half %.*s", (int)keep, s);
+            else
+                snprintf(out, size, "%.*s 1 %s", (int)keep, s, words[k]);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int split_text(const char *text, char *serving, size_t serving_size, char *food,
+                      size_t food_size, int again);
+
 int kmgca_serving_split(const char *text, char *serving, size_t serving_size, char *food,
                         size_t food_size)
+{
+    return split_text(text, serving, serving_size, food, food_size, 0);
+}
+
+static int split_text(const char *text, char *serving, size_t serving_size, char *food,
+                      size_t food_size, int again)
 {
     if (!text)
         text = "";
@@ -1684,6 +1744,11 @@ int kmgca_serving_split(const char *text, char *serving, size_t serving_size, ch
             f[kept++] = f[k];
     }
     nf = kept;
+    if (!nf && !again && !tk.truncated) {
+        char alt[TEXT_MAX + 8];
+        if (bare_container(text, alt, sizeof alt) && strlen(alt) <= TEXT_MAX)
+            return split_text(alt, serving, serving_size, food, food_size, 1);
+    }
     if (!nf) {
         /* No serving, or text too long to search: the food as written. */
         if (food_size) {

@@ -231,6 +231,16 @@ static void servings_anywhere(void **state)
     split_is("千张 一张", "一张", "千张");
     split_is("八宝粥", "", "八宝粥");
     split_is("half and half", "", "half and half");
+    /* A container or household word with no amount, first or last: one of
+     * it; a trailing "half" after a comma: half. Not inside a name. */
+    split_is("glass white wine", "1 glass", "white wine");
+    split_is("OJ glass", "1 glass", "OJ");
+    split_is("handful snow peas", "1 handful", "snow peas");
+    split_is("rasberries handful", "1 handful", "rasberries");
+    split_is("avocado, half", "half", "avocado");
+    split_is("peanut butter cup", "", "peanut butter cup");
+    split_is("bottle gourd", "", "bottle gourd");
+    split_is("salt and half", "", "salt and half");
     /* vague amounts are cut out too, to be refused with their reason */
     split_is("十几个饺子", "十几个", "饺子");
     split_is("a few almonds", "a few", "almonds");
