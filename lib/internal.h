@@ -36,6 +36,8 @@ struct kmgca_alias {
 /* Generated from foodtables/ by tools/embedtables (build/gen/foodtables.c). */
 extern const struct kmgca_food kmgca_builtin_foods[];
 extern const size_t kmgca_builtin_food_count;
+/* text_literal_hash of each built-in food's description, in table order. */
+extern const uint64_t kmgca_builtin_food_lit[];
 extern const struct kmgca_alias kmgca_builtin_aliases[];
 extern const size_t kmgca_builtin_alias_count;
 
@@ -293,6 +295,10 @@ int text_has_cjk(const char *s);
  * dropped, punctuation to spaces (CJK kept). Writes at most out_size bytes
  * (NUL-terminated) and returns the folded length. */
 size_t text_fold(const char *in, char *out, size_t out_size);
+/* A hash of a text as written, up to case, accents, spacing and punctuation
+ * (0 for a text with no letters or digits): a food's description pasted as
+ * it is finds that food. */
+uint64_t text_literal_hash(const char *text);
 
 /* Splits folded text into word keys for matching: singular form, salt
  * phrases normalised, stop words dropped, synonyms mapped. Writes up to

@@ -54,7 +54,8 @@ struct match_index {
     uint64_t *doc_signature;  /* hash of its sorted word ids (exact hits) */
     uint32_t *sig_slots;      /* doc + 1 by signature */
     size_t sig_mask;
-    uint32_t *lit_slots;      /* food + 1 by literal_hash of its description */
+    uint32_t *lit_slots;      /* food + 1 by text_literal_hash of its description */
+    uint64_t *lit_hash;       /* per food: that hash (built-in: from the tables) */
     unsigned char *eaten;     /* per food, EATEN_* bits; 0 until first asked */
     uint32_t (*heads)[6];     /* per food: [0] 1 + how many head word ids follow,
                                  0 until first asked (see food_heads) */
@@ -178,30 +179,6 @@ static uint64_t signature(uint32_t *ids, size_t n)
         ids[k] = v;
     }
     return hash_bytes(ids, n * sizeof *ids, 0x84222325cbf29ce4ULL) | 1;
-}
-
-/* A hash of the text as written, up to case, accents, spacing and
- * punctuation: "Fish, tuna, light, canned in water, without salt" keeps
- * every word, where the word keys (text.c) drop and merge some. */
-static uint64_t literal_hash(const char *text)
-{
-    char folded[1024];
-    size_t n = text_fold(text, folded, sizeof folded);
-    uint64_t h = 0xcbf29ce484222325ULL;
-    int gap = 0, any = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)folded[i];
-        if (c == ' ' || c == ',' || c == '(' || c == ')' || c == '.' || c == '-') {
-            gap = any;
-            continue;
-        }
-        if (gap)
-            h = (h ^ ' ') * 0x100000001b3ULL;
-        h = (h ^ c) * 0x100000001b3ULL;
-        gap = 0;
-        any = 1;
-    }
-    return any ? h | 1 : 0;
 }
 
 /* Folds a CJK name to its ideographs and ASCII letters and digits only. */
@@ -495,18 +472,23 @@ static struct match_index *index_build(const kmgca_foods *foods)
     ix->lit_mask = 1;
     while (ix->lit_mask < foods->count * 2)
         ix->lit_mask = ix->lit_mask * 2 + 1;
-    if (!(ix->lit_slots = calloc(ix->lit_mask + 1, sizeof *ix->lit_slots)))
+    if (!(ix->lit_slots = calloc(ix->lit_mask + 1, sizeof *ix->lit_slots)) ||
+        !(ix->lit_hash = malloc((foods->count + 1) * sizeof *ix->lit_hash)))
         goto fail;
     for (size_t f = 0; f < foods->count; f++) {
-        uint64_t h = literal_hash(foods->foods[f]->description);
+        /* Built-in names come hashed (build/gen/foodtables.c). */
+        const struct kmgca_food *food = foods->foods[f];
+        size_t b = (size_t)(food - kmgca_builtin_foods);
+        uint64_t h = food >= kmgca_builtin_foods && b < kmgca_builtin_food_count
+                         ? kmgca_builtin_food_lit[b]
+                         : text_literal_hash(food->description);
+        ix->lit_hash[f] = h;
         if (!h)
             continue;
         size_t i = h & ix->lit_mask;
-        for (; ix->lit_slots[i]; i = (i + 1) & ix->lit_mask) {
-            const struct kmgca_food *have = foods->foods[ix->lit_slots[i] - 1];
-            if (literal_hash(have->description) == h)
+        for (; ix->lit_slots[i]; i = (i + 1) & ix->lit_mask)
+            if (ix->lit_hash[ix->lit_slots[i] - 1] == h)
                 break;
-        }
         if (!ix->lit_slots[i] ||
             (source_rank(foods->foods[f]) < source_rank(foods->foods[ix->lit_slots[i] - 1])))
             ix->lit_slots[i] = (uint32_t)f + 1;
@@ -582,6 +564,7 @@ void match_index_free(struct match_index *ix)
     free(ix->doc_signature);
     free(ix->sig_slots);
     free(ix->lit_slots);
+    free(ix->lit_hash);
     free(ix->eaten);
     free(ix->heads);
     for (size_t i = 0; i < ix->zh_count; i++)
@@ -1049,10 +1032,10 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
 
     /* A description as written, else the same words as a description or
      * alias in any order. */
-    uint64_t lit = literal_hash(text);
+    uint64_t lit = text_literal_hash(text);
     for (size_t i = lit & ix->lit_mask; lit && ix->lit_slots[i]; i = (i + 1) & ix->lit_mask) {
         uint32_t f = ix->lit_slots[i] - 1;
-        if (literal_hash(foods->foods[f]->description) == lit) {
+        if (ix->lit_hash[f] == lit) {
             top[0] = (ranked){f, 1.0};
             *method = KMGCA_MATCH_EXACT;
             break;

@@ -747,3 +747,27 @@ size_t text_squeeze(const char *in, char *out, size_t size, unsigned short *map)
     out[o] = '\0';
     return o;
 }
+
+/* A hash of the text as written, up to case, accents, spacing and
+ * punctuation: "Fish, tuna, light, canned in water, without salt" keeps
+ * every word, where the word keys (text.c) drop and merge some. */
+uint64_t text_literal_hash(const char *text)
+{
+    char folded[1024];
+    size_t n = text_fold(text, folded, sizeof folded);
+    uint64_t h = 0xcbf29ce484222325ULL;
+    int gap = 0, any = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)folded[i];
+        if (c == ' ' || c == ',' || c == '(' || c == ')' || c == '.' || c == '-') {
+            gap = any;
+            continue;
+        }
+        if (gap)
+            h = (h ^ ' ') * 0x100000001b3ULL;
+        h = (h ^ c) * 0x100000001b3ULL;
+        gap = 0;
+        any = 1;
+    }
+    return any ? h | 1 : 0;
+}

@@ -127,6 +127,21 @@ static void decimals_ignore_locale(void **state)
  * functions make of it now (a stale build/gen/foodtables.c would match
  * differently from a custom food of the same name), and pack and unpack
  * agree. */
+/* The literal hashes embedtables stores are text_literal_hash's. */
+static void built_in_literal_hashes_are_current(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < kmgca_builtin_food_count; i++)
+        if (text_literal_hash(kmgca_builtin_foods[i].description) != kmgca_builtin_food_lit[i])
+            fail_msg("food %zu \"%s\": stored literal hash is stale", i,
+                     kmgca_builtin_foods[i].description);
+    /* case, spacing and punctuation do not count; words do */
+    assert_true(text_literal_hash("Milk, whole") == text_literal_hash("  milk   WHOLE. "));
+    assert_true(text_literal_hash("Fish, tuna, light, canned in water, without salt") !=
+                text_literal_hash("Fish, tuna, light, canned in water"));
+    assert_true(text_literal_hash(" ,.- ") == 0);
+}
+
 static void built_in_keys_are_current(void **state)
 {
     (void)state;
@@ -178,6 +193,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(built_in_keys_are_current),
+        cmocka_unit_test(built_in_literal_hashes_are_current),
         cmocka_unit_test(folding),
         cmocka_unit_test(plurals_reach_one_key),
         cmocka_unit_test(salt_and_skin_phrases),

@@ -1217,6 +1217,12 @@ int main(int argc, char **argv)
         fputs("},\n", out);
     }
     fprintf(out, "};\nconst size_t kmgca_builtin_food_count = %zu;\n\n", food_count);
+    fprintf(out, "const uint64_t kmgca_builtin_food_lit[] = {\n");
+    for (size_t i = 0; i < food_count; i++)
+        fprintf(out, "    0x%016llxull,\n", (unsigned long long)text_literal_hash(foods[i].description));
+    if (!food_count)
+        fputs("    0,\n", out);
+    fprintf(out, "};\n\n");
     fprintf(out, "const struct kmgca_alias kmgca_builtin_aliases[] = {\n");
     for (size_t i = 0; i < alias_count; i++) {
         fputs("    {", out);
