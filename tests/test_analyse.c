@@ -203,7 +203,7 @@ static void cronometer_servings(void **state)
     /* The export's own values: 5.9 + 275.7 + 122.4 calcium on 2026-11-10. */
     const kmgca_day *d = day_of(a, "2026-11-10");
     assert_near(d->mg[KMGCA_CA], 5.9 + 275.7 + 122.4, 1e-9);
-    /* The custom salad has no calcium: the day's coverage says so. */
+    /* The custom hotdish has no calcium: the day's coverage says so. */
     d = day_of(a, "2026-11-11");
     assert_near(d->mg[KMGCA_CA], 80.7, 1e-9);
     assert_near(d->coverage[KMGCA_CA], 0.5, 1e-9);
@@ -214,7 +214,7 @@ static void cronometer_servings(void **state)
      * day ("Milk, Whole" is FNDDS's own name: 123 mg Ca per 100 g, 244 g). */
     kmgca_options o = {.recompute = 1};
     a = run(D "cronometer_servings.csv", &o, &s);
-    /* The custom salad matches no food: it keeps the export's values (K 480,
+    /* The custom hotdish matches no food: it keeps the export's values (K 480,
      * Na 390, no Ca or Mg) and is used, not sent to review. */
     assert_int_equal(kmgca_analysis_rows_review(a), 0);
     d = day_of(a, "2026-11-11");
