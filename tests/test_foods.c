@@ -46,24 +46,6 @@ static void note(set *s, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Within 5 % (or 1 mg per 100 g) on Ca, Mg and K: the same numbers, as in
- * test_match.c's every_description_finds_itself. */
-static int same_minerals(const kmgca_food *a, const kmgca_food *b)
-{
-    static const kmgca_nutrient ns[] = {KMGCA_CA, KMGCA_MG, KMGCA_K};
-    for (size_t i = 0; i < 3; i++) {
-        double x = kmgca_food_per_100g(a, ns[i]), y = kmgca_food_per_100g(b, ns[i]);
-        if (isnan(x) || isnan(y)) {
-            if (isnan(x) != isnan(y))
-                return 0;
-            continue;
-        }
-        double big = x > y ? x : y;
-        if (fabs(x - y) > 0.05 * big && fabs(x - y) > 1.0)
-            return 0;
-    }
-    return 1;
-}
 
 /* 1 when the food is one of "SR28:16070|FNDDS:41101000", or has the same
  * Ca, Mg and K as one of them (the row's numbers come out the same). */
@@ -80,7 +62,7 @@ static int accepted(const char *list, const kmgca_food *f, set *s, unsigned long
         if (colon) {
             *colon = '\0';
             const kmgca_food *want = kmgca_foods_find(shared_foods, ref, colon + 1);
-            if (want && same_minerals(want, f))
+            if (want && same_minerals(want, f, 1.0))
                 return 1;
         }
         p += len + (bar ? 1 : 0);

@@ -44,4 +44,24 @@ static inline int foods_teardown(void **state)
     return 0;
 }
 
+/* 1 when two foods give the same numbers: Ca, Mg and K per 100 g within 5 %
+ * (or within `slack` mg); blank on both sides counts as equal, on one side
+ * as different. */
+static inline int same_minerals(const kmgca_food *a, const kmgca_food *b, double slack)
+{
+    static const kmgca_nutrient ns[] = {KMGCA_CA, KMGCA_MG, KMGCA_K};
+    for (size_t i = 0; i < 3; i++) {
+        double x = kmgca_food_per_100g(a, ns[i]), y = kmgca_food_per_100g(b, ns[i]);
+        if (isnan(x) || isnan(y)) {
+            if (isnan(x) != isnan(y))
+                return 0;
+            continue;
+        }
+        double big = x > y ? x : y, d = fabs(x - y);
+        if (d > 0.05 * big + 1e-9 && d > slack)
+            return 0;
+    }
+    return 1;
+}
+
 #endif
