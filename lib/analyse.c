@@ -911,7 +911,8 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
         } else if (e.supplement) {
             d->rows_supplement++;
             for (int n = 0; n < KMGCA_NA; n++)
-                d->supp[n] += e.mg[n];
+                if (!isnan(e.mg[n]))   /* an export's blank cell: nothing counted */
+                    d->supp[n] += e.mg[n];
         } else {
             d->rows_assumed += e.serving_assumed ? 1 : 0;
             for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {

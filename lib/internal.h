@@ -65,7 +65,8 @@ extern const struct kmgca_word_rewrite kmgca_builtin_words[];
 extern const size_t kmgca_builtin_word_count;
 /* foodtables/as_eaten.csv: kind 'g' (a food group eaten cooked), 'h' (the
  * first words of a name eaten cooked), 'r' and 'c' (words that say raw or
- * cooked), 's' (other words that say how it was kept or made). */
+ * cooked), 's' (other words that say how it was kept or made), 'w' (a food
+ * group whose foods may be eaten raw: "raw" in a text may name them). */
 struct kmgca_as_eaten {
     char kind;
     const char *name;

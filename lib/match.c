@@ -478,9 +478,8 @@ static struct match_index *index_build(const kmgca_foods *foods)
     for (size_t f = 0; f < foods->count; f++) {
         /* Built-in names come hashed (build/gen/foodtables.c). */
         const struct kmgca_food *food = foods->foods[f];
-        size_t b = (size_t)(food - kmgca_builtin_foods);
-        uint64_t h = food >= kmgca_builtin_foods && b < kmgca_builtin_food_count
-                         ? kmgca_builtin_food_lit[b]
+        uint64_t h = f < kmgca_builtin_food_count && food == &kmgca_builtin_foods[f]
+                         ? kmgca_builtin_food_lit[f]
                          : text_literal_hash(food->description);
         ix->lit_hash[f] = h;
         if (!h)
@@ -690,7 +689,9 @@ static size_t rank_chinese(const kmgca_foods *foods, const struct match_index *i
 
 enum { EATEN_KNOWN = 1, EATEN_COOKED_FOOD = 2, EATEN_RAW = 4, EATEN_COOKED = 8,
        EATEN_JUST_COOKED = 16, /* the name says "cooked" */
-       EATEN_METHOD = 32 /* the name says how: boiled, roasted, ... */ };
+       EATEN_METHOD = 32, /* the name says how: boiled, roasted, ... */
+       EATEN_PROCESSED = 64, /* canned, smoked, dried, pickled, ...: not the raw food */
+       EATEN_RAW_GROUP = 128 /* of a group eaten raw (fruit, nuts, vegetables ...) */ };
 
 /* A raw form of a food people eat cooked, when the text says nothing of how
  * it was kept or made, is probably not what was eaten. */
@@ -726,6 +727,8 @@ static unsigned char eaten_of(struct match_index *ix, const struct kmgca_food *f
     e |= EATEN_KNOWN;
     if (f->group && as_eaten_has('g', f->group))
         e |= EATEN_COOKED_FOOD;
+    if (f->group && as_eaten_has('w', f->group))
+        e |= EATEN_RAW_GROUP;
     char head[256], folded[512], key[256] = "";
     size_t hl = strcspn(f->description, ",");
     snprintf(head, sizeof head, "%.*s", (int)(hl < sizeof head ? hl : sizeof head - 1),
@@ -754,12 +757,12 @@ static void eaten_words(struct match_index *ix)
 {
     for (size_t k = 0; k < kmgca_builtin_as_eaten_count; k++) {
         char kind = kmgca_builtin_as_eaten[k].kind;
-        if (kind != 'r' && kind != 'c')
+        if (kind != 'r' && kind != 'c' && kind != 's')
             continue;
         long id = word_lookup(ix, kmgca_builtin_as_eaten[k].name);
         if (id < 0)
             continue;
-        unsigned char bit = kind == 'r' ? EATEN_RAW : EATEN_COOKED;
+        unsigned char bit = kind == 'r' ? EATEN_RAW : kind == 's' ? EATEN_PROCESSED : EATEN_COOKED;
         if (kind == 'c')
             bit |= strcmp(kmgca_builtin_as_eaten[k].name, "cooked") == 0 ? EATEN_JUST_COOKED
                                                                          : EATEN_METHOD;
@@ -1120,16 +1123,19 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
          * gets none). */
         if (cooked_q > 0 && (eaten & EATEN_JUST_COOKED) && !(eaten & EATEN_METHOD))
             got_q += 0.8 * (cooked_q - ix->acc_cooked[doc]);
-        /* "Almonds, raw" and "Nuts, almonds": a food the tables do not call
-         * cooked is the raw food. */
-        if (raw_q > 0 && !(eaten & EATEN_COOKED))
+        /* "Almonds, raw" and "Nuts, almonds": a food of a group eaten raw
+         * that the tables call neither cooked nor canned, dried, smoked... is
+         * the raw food (an alias is judged by its food: "tuna" is canned
+         * tuna, a tuna sub no food eaten raw). */
+        if (raw_q > 0 && !(eaten & (EATEN_COOKED | EATEN_PROCESSED)) &&
+            (eaten_of(ix, foods->foods[food], food) & EATEN_RAW_GROUP))
             got_q += raw_q - ix->acc_raw[doc];
         double recall = got_q / total_q;
         double precision = ix->doc_total[doc] > 0 ? ix->acc_d[doc] / ix->doc_total[doc] : 0;
         double score = recall * recall * (0.55 + 0.45 * precision) * ix->doc_pref[doc] *
                        ix->acc_pref[doc];
-        if (score > 1.0)
-            score = 1.0;
+        if (score > 0.999)
+            score = 0.999; /* 1 is for an exact hit only */
         if (corrected)
             score *= 0.9;
         /* The checks below only lower a score: a food that cannot enter

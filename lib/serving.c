@@ -1656,6 +1656,33 @@ static int connector_between(const tokens *tk, int from, int to)
     return 0;
 }
 
+/* After a leading container word: two words or more, not noodles, or one
+ * word that names what such a container holds. */
+static int contents_follow(const char *rest)
+{
+    static const char *const one[] = {"milk", "tea", "coffee", "juice", "oj", "wine", "beer",
+                                      "water", "soup", "cereal", "porridge", "oats", "oatmeal",
+                                      "rice", "lemonade", "cola", "coke", "cider", "yogurt",
+                                      "yoghurt", "custard", "stew", "chili", "chilli", "salad"};
+    char w[32];
+    size_t n = strcspn(rest, " ,");
+    if (n >= sizeof w)
+        return 0;
+    memcpy(w, rest, n);
+    w[n] = '\0';
+    if (!strncasecmp(w, "noodle", 6))
+        return 0;
+    const char *after = rest + n;
+    while (*after == ' ' || *after == ',')
+        after++;
+    if (*after)
+        return 1;
+    for (size_t k = 0; k < sizeof one / sizeof *one; k++)
+        if (!strcasecmp(w, one[k]))
+            return 1;
+    return 0;
+}
+
 /* A container or household word with no amount, first or last in the
  * line ("glass white wine", "OJ glass", "handful snow peas", "avocado,
  * half"): one of it (or half). The line again with the amount written;
@@ -1676,10 +1703,12 @@ static int bare_container(const char *text, char *out, size_t size)
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
         size_t wl = strlen(words[k]);
         int half = strcmp(words[k], "half") == 0;
-        /* first, with more words after it */
+        /* first, with more words after it: two at least ("glass noodles",
+         * "cup noodles", "plate lunch", "tin foil" are names), or one drink or
+         * dish people put in it ("glass milk", "bowl cereal") */
         if (!half && first == wl && strcmp(words[k], "bottle") != 0 &&
             strncasecmp(s, words[k], wl) == 0 && s[wl] == ' ' &&
-            isalpha((unsigned char)s[wl + 1])) {
+            isalpha((unsigned char)s[wl + 1]) && contents_follow(s + wl + 1)) {
             snprintf(out, size, "1 %s", s);
             return 1;
         }

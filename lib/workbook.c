@@ -620,8 +620,8 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
             x = x ? x : put_number(ws, r, (lxw_col_t)(SUM_COV_CA + n), d->coverage[n], w->pct);
             x = x ? x : worksheet_write_number(ws, r, (lxw_col_t)(SUM_T_CA + n), target[n], w->mg0);
             x = x ? x : put_number(ws, r, (lxw_col_t)(SUM_F_CA + n), d->mg[n], w->mg0);
-            x = x ? x : worksheet_write_number(ws, r, (lxw_col_t)(SUM_S_CA + n),
-                                               d->supplement_mg[n], w->mg0);
+            x = x ? x : put_number(ws, r, (lxw_col_t)(SUM_S_CA + n), d->supplement_mg[n],
+                                   w->mg0);
             /* --recompute only: the share computed from the tables. */
             x = x ? x : put_number(ws, r, (lxw_col_t)(SUM_R_CA + n), d->recomputed[n], w->pct);
             if (!isnan(d->total_mg[n])) {

@@ -227,6 +227,17 @@ static void cronometer_servings(void **state)
     assert_near(d->mg[KMGCA_CA], 5.9 + 300.12 + 122.4, 1e-9);
     kmgca_analysis_free(a);
 
+    /* A supplement kmgca cannot read, with the export's cells blank: kept,
+     * counting nothing, and the day's totals stay numbers (they were NaN). */
+    a = run(D "cronometer_supplement_blank.csv", &o, &s);
+    assert_int_equal(kmgca_analysis_rows_review(a), 0);
+    d = day_of(a, "2026-11-10");
+    assert_int_equal(d->rows_export_kept, 1);
+    assert_near(d->supplement_mg[KMGCA_CA], 0, 1e-12);
+    assert_near(d->total_mg[KMGCA_CA], 5.9, 1e-9);
+    assert_false(isnan(d->recomputed[KMGCA_K]));
+    kmgca_analysis_free(a);
+
     a = run(D "cronometer_servings_old.csv", NULL, &s);
     kmgca_analysis_file(a, 0, &f, NULL);
     assert_int_equal(f, KMGCA_FORMAT_CRONOMETER_SERVINGS);

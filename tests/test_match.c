@@ -41,6 +41,11 @@ static void everyday_texts(void **state)
      * went to milk chocolate with almonds, steamed broccoli to sweet potato
      * leaves (seen in the add-in benchmark's diary). */
     expect("almond milk", "SR28", "14091");
+    /* "raw" names a raw food of a group eaten raw, not whatever the tables
+     * leave unqualified: "raw tuna" is fresh tuna, not the canned tuna of
+     * the alias "tuna"; "almonds, raw" the plain almonds. */
+    expect("almonds, raw", "SR28", "12061");
+    expect("raw tuna", "FNDDS", "26153100");
     expect("broccoli, steamed", "SR28", "11091");
     expect("steamed broccoli", "SR28", "11091");
 }

@@ -241,6 +241,11 @@ static void servings_anywhere(void **state)
     split_is("peanut butter cup", "", "peanut butter cup");
     split_is("bottle gourd", "", "bottle gourd");
     split_is("salt and half", "", "salt and half");
+    /* names that start with a container word stay names */
+    split_is("glass noodles", "", "glass noodles");
+    split_is("cup noodles", "", "cup noodles");
+    split_is("plate lunch", "", "plate lunch");
+    split_is("glass milk", "1 glass", "milk");
     /* vague amounts are cut out too, to be refused with their reason */
     split_is("十几个饺子", "十几个", "饺子");
     split_is("a few almonds", "a few", "almonds");

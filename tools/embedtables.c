@@ -601,18 +601,23 @@ static kmgca_status eaten_cb(const csv_row *row, void *ud, kmgca_error *err)
     if (!t->header_done)
         return read_header(t, row, err);
     const char *kind = field(t, row, 0), *name = field(t, row, 1);
-    static const char *const kinds[] = {"group", "head", "raw", "cooked", "said"};
+    static const char *const kinds[] = {"group", "head", "raw", "cooked", "said", "raw_group"};
     int k = -1;
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 6; i++)
         if (strcmp(kind, kinds[i]) == 0)
             k = i;
     if (k < 0)
         return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 1,
-                             "kind \"%s\" is none of group, head, raw, cooked, said", kind);
+                             "kind \"%s\" is none of group, head, raw, cooked, said, "
+                             "raw_group", kind);
     if (!name[0])
         return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 2, "no name");
+    if (k >= 2 && k <= 4 && strpbrk(name, " -,"))
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 2,
+                             "\"%s\": a word of state is one word (it is compared with "
+                             "single words)", name);
     eaten_rows = grow(eaten_rows, &eaten_cap, eaten_count + 1, sizeof *eaten_rows);
-    eaten_rows[eaten_count++] = (eaten_row){"ghrcs"[k], k == 0 ? dup(name)
+    eaten_rows[eaten_count++] = (eaten_row){"ghrcsw"[k], k == 0 || k == 5 ? dup(name)
                                                               : written_key(name, t->path,
                                                                             row->line)};
     return KMGCA_OK;
