@@ -300,6 +300,12 @@ size_t text_fold(const char *in, char *out, size_t out_size);
  * (0 for a text with no letters or digits): a food's description pasted as
  * it is finds that food. */
 uint64_t text_literal_hash(const char *text);
+/* The same of a text already folded (text_fold into 1024 bytes). */
+uint64_t text_literal_hash_folded(const char *folded);
+/* A phrase as keys: folded words, each text_word_key'd, joined by one space
+ * ("Semi-Skimmed" -> "semi skim"). Returns its length; 0 (and "") when it
+ * has no word, a word too long for a key, or does not fit in size. */
+size_t text_phrase_key(const char *text, char *out, size_t size);
 
 /* Splits folded text into word keys for matching: singular form, salt
  * phrases normalised, stop words dropped, synonyms mapped. Writes up to

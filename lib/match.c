@@ -709,10 +709,19 @@ static int as_eaten_has(char kind, const char *name)
     return 0;
 }
 
-/* 1 when a query word says raw, cooked, or how the food was kept or made. */
-static int says_state(const char *key)
+enum { STATE_RAW = 1, STATE_COOKED = 2, STATE_SAID = 4 };
+
+/* What a query word says of how the food was made: STATE_* bits (raw,
+ * cooked, or how it was kept), from one pass over the table. */
+static unsigned state_of(const char *key)
 {
-    return as_eaten_has('r', key) || as_eaten_has('c', key) || as_eaten_has('s', key);
+    unsigned st = 0;
+    for (size_t i = 0; i < kmgca_builtin_as_eaten_count; i++) {
+        char k = kmgca_builtin_as_eaten[i].kind;
+        if ((k == 'r' || k == 'c' || k == 's') && strcmp(kmgca_builtin_as_eaten[i].name, key) == 0)
+            st |= k == 'r' ? STATE_RAW : k == 'c' ? STATE_COOKED : STATE_SAID;
+    }
+    return st;
 }
 
 /* The EATEN_* bits of a food, worked out the first time they are asked. */
@@ -729,23 +738,11 @@ static unsigned char eaten_of(struct match_index *ix, const struct kmgca_food *f
         e |= EATEN_COOKED_FOOD;
     if (f->group && as_eaten_has('w', f->group))
         e |= EATEN_RAW_GROUP;
-    char head[256], folded[512], key[256] = "";
+    char head[256], key[256];
     size_t hl = strcspn(f->description, ",");
     snprintf(head, sizeof head, "%.*s", (int)(hl < sizeof head ? hl : sizeof head - 1),
              f->description);
-    text_fold(head, folded, sizeof folded);
-    size_t o = 0;
-    for (char *p = folded; *p;) {
-        size_t len = strcspn(p, " ");
-        if (len && len < TEXT_WORD_MAX && o + len + 2 < sizeof key) {
-            char w[TEXT_WORD_MAX];
-            memcpy(w, p, len);
-            w[len] = '\0';
-            text_word_key(w);
-            o += (size_t)snprintf(key + o, sizeof key - o, "%s%s", o ? " " : "", w);
-        }
-        p += len + (p[len] ? 1 : 0);
-    }
+    text_phrase_key(head, key, sizeof key);
     if (key[0] && as_eaten_has('h', key))
         e |= EATEN_COOKED_FOOD;
     return ix->eaten[i] = e;
@@ -917,6 +914,15 @@ static void rewrite_words(const char *in, char *out, size_t size)
     out[o] = '\0';
 }
 
+/* The description or alias whose words have this signature, or -1. */
+static long sig_doc(const struct match_index *ix, uint64_t sig)
+{
+    for (size_t i = sig & ix->sig_mask; ix->sig_slots[i]; i = (i + 1) & ix->sig_mask)
+        if (ix->doc_signature[ix->sig_slots[i] - 1] == sig)
+            return (long)ix->sig_slots[i] - 1;
+    return -1;
+}
+
 /* Ranks foods for text; sets *method. Caller holds the lock. */
 static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char *text,
                    ranked *top, size_t max, kmgca_match_method *method)
@@ -980,7 +986,7 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
         }
         char hw[QUERY_WORDS][TEXT_WORD_MAX];
         size_t hn = text_words(first, hw, NULL, QUERY_WORDS);
-        while (hn > 0 && says_state(hw[hn - 1]))
+        while (hn > 0 && state_of(hw[hn - 1]))
             hn--;
         for (size_t i = 0; hn > 0 && i < nw && !head_at; i++)
             if (strcmp(words[i], hw[hn - 1]) == 0)
@@ -1022,12 +1028,13 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     unsigned char state_word[QUERY_WORDS] = {0};   /* 1 cooked, 2 raw */
     float cooked_q = 0, raw_q = 0;
     for (size_t i = 0; i < nw; i++) {
-        said |= says_state(words[i]);
-        if (as_eaten_has('r', words[i])) {
+        unsigned st = state_of(words[i]);
+        said |= st != 0;
+        if (st & STATE_RAW) {
             says_raw = 1;
             state_word[i] = 2;
             raw_q += qweight[i];
-        } else if (as_eaten_has('c', words[i])) {
+        } else if (st & STATE_COOKED) {
             state_word[i] = 1;
             cooked_q += qweight[i];
         }
@@ -1035,7 +1042,7 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
 
     /* A description as written, else the same words as a description or
      * alias in any order. */
-    uint64_t lit = text_literal_hash(text);
+    uint64_t lit = text_literal_hash_folded(raw);
     for (size_t i = lit & ix->lit_mask; lit && ix->lit_slots[i]; i = (i + 1) & ix->lit_mask) {
         uint32_t f = ix->lit_slots[i] - 1;
         if (ix->lit_hash[f] == lit) {
@@ -1055,27 +1062,17 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
             if (id >= 0)
                 plain_ids[known++] = (uint32_t)id;
         }
-        if (np && known == np) {
-            uint64_t sig = signature(plain_ids, np);
-            for (size_t i = sig & ix->sig_mask; ix->sig_slots[i]; i = (i + 1) & ix->sig_mask) {
-                uint32_t doc = ix->sig_slots[i] - 1;
-                if (ix->doc_signature[doc] == sig) {
-                    top[0] = (ranked){ix->doc_food[doc], 1.0};
-                    *method = KMGCA_MATCH_EXACT;
-                    break;
-                }
-            }
+        long doc = np && known == np ? sig_doc(ix, signature(plain_ids, np)) : -1;
+        if (doc >= 0) {
+            top[0] = (ranked){ix->doc_food[doc], 1.0};
+            *method = KMGCA_MATCH_EXACT;
         }
     }
     if (*method != KMGCA_MATCH_EXACT && all_known && !corrected) {
-        uint64_t sig = signature(sig_ids, nw);
-        for (size_t i = sig & ix->sig_mask; ix->sig_slots[i]; i = (i + 1) & ix->sig_mask) {
-            uint32_t doc = ix->sig_slots[i] - 1;
-            if (ix->doc_signature[doc] == sig) {
-                top[0] = (ranked){ix->doc_food[doc], 1.0};
-                *method = KMGCA_MATCH_EXACT;
-                break;
-            }
+        long doc = sig_doc(ix, signature(sig_ids, nw));
+        if (doc >= 0) {
+            top[0] = (ranked){ix->doc_food[doc], 1.0};
+            *method = KMGCA_MATCH_EXACT;
         }
     }
     size_t n = *method == KMGCA_MATCH_EXACT ? 1 : 0;

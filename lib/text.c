@@ -754,10 +754,15 @@ size_t text_squeeze(const char *in, char *out, size_t size, unsigned short *map)
 uint64_t text_literal_hash(const char *text)
 {
     char folded[1024];
-    size_t n = text_fold(text, folded, sizeof folded);
+    text_fold(text, folded, sizeof folded);
+    return text_literal_hash_folded(folded);
+}
+
+uint64_t text_literal_hash_folded(const char *folded)
+{
     uint64_t h = 0xcbf29ce484222325ULL;
     int gap = 0, any = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; folded[i]; i++) {
         unsigned char c = (unsigned char)folded[i];
         if (c == ' ' || c == ',' || c == '(' || c == ')' || c == '.' || c == '-') {
             gap = any;
@@ -770,4 +775,30 @@ uint64_t text_literal_hash(const char *text)
         any = 1;
     }
     return any ? h | 1 : 0;
+}
+
+size_t text_phrase_key(const char *text, char *out, size_t size)
+{
+    char folded[512];
+    text_fold(text, folded, sizeof folded);
+    size_t o = 0;
+    if (!size)
+        return 0;
+    out[0] = '\0';
+    for (char *p = folded; *p;) {
+        size_t len = strcspn(p, " ,()");
+        if (len) {
+            char w[TEXT_WORD_MAX];
+            if (len >= sizeof w || o + len + 2 >= size) {
+                out[0] = '\0';
+                return 0;
+            }
+            memcpy(w, p, len);
+            w[len] = '\0';
+            text_word_key(w);
+            o += (size_t)snprintf(out + o, size - o, "%s%s", o ? " " : "", w);
+        }
+        p += len + (p[len] ? 1 : 0);
+    }
+    return o;
 }

@@ -49,7 +49,7 @@ static void note(set *s, const char *fmt, ...)
 
 /* 1 when the food is one of "SR28:16070|FNDDS:41101000", or has the same
  * Ca, Mg and K as one of them (the row's numbers come out the same). */
-static int accepted(const char *list, const kmgca_food *f, set *s, unsigned long line)
+static int accepted(const char *list, const kmgca_food *f)
 {
     if (!f)
         return 0;
@@ -62,22 +62,11 @@ static int accepted(const char *list, const kmgca_food *f, set *s, unsigned long
         if (colon) {
             *colon = '\0';
             const kmgca_food *want = kmgca_foods_find(shared_foods, ref, colon + 1);
-            if (want && same_minerals(want, f, 1.0))
+            if (want && (want == f || same_minerals(want, f, 1.0)))
                 return 1;
         }
         p += len + (bar ? 1 : 0);
     }
-    char want[64];
-    int n = snprintf(want, sizeof want, "%s:%s", kmgca_food_source(f), kmgca_food_id(f));
-    for (const char *p = list; *p;) {
-        const char *bar = strchr(p, '|');
-        size_t len = bar ? (size_t)(bar - p) : strlen(p);
-        if (len == (size_t)n && memcmp(p, want, len) == 0)
-            return 1;
-        p += len + (bar ? 1 : 0);
-    }
-    (void)s;
-    (void)line;
     return 0;
 }
 
@@ -131,7 +120,7 @@ static kmgca_status check_row(const csv_row *row, void *ud, kmgca_error *err)
     double c = f ? w.match.confidence : 0;
     int band = !f ? BAND_NONE : c >= 0.9 ? BAND_HIGH : c >= KMGCA_LOW_CONFIDENCE ? BAND_MID
                                                                                 : BAND_LOW;
-    int food_ok = accepted(foods, f, s, row->line);
+    int food_ok = accepted(foods, f);
     s->in_band[band]++;
     s->food_in_band[band] += food_ok;
     int used = f && c >= KMGCA_LOW_CONFIDENCE;

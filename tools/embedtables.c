@@ -526,25 +526,12 @@ static size_t word_count, word_cap;
 /* "Semi-Skimmed" -> "semi skim": folded words, each keyed. */
 static char *written_key(const char *text, const char *path, unsigned long line)
 {
-    char folded[512], out[512];
-    text_fold(text, folded, sizeof folded);
-    size_t o = 0;
-    for (char *p = folded; *p;) {
-        size_t len = strcspn(p, " ,()");
-        if (len) {
-            char w[TEXT_WORD_MAX];
-            if (len >= sizeof w || o + len + 2 >= sizeof out) {
-                fprintf(stderr, "embedtables: %s:%lu: \"%s\" is too long\n", path, line, text);
-                exit(1);
-            }
-            memcpy(w, p, len);
-            w[len] = '\0';
-            text_word_key(w);
-            o += (size_t)snprintf(out + o, sizeof out - o, "%s%s", o ? " " : "", w);
-        }
-        p += len + (p[len] ? 1 : 0);
+    char out[512];
+    if (!text_phrase_key(text, out, sizeof out) && strpbrk(text, "abcdefghijklmnopqrstuvwxyz"
+                                                                 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")) {
+        fprintf(stderr, "embedtables: %s:%lu: \"%s\" is too long\n", path, line, text);
+        exit(1);
     }
-    out[o] = '\0';
     return dup(out);
 }
 
