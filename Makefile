@@ -44,7 +44,8 @@ TESTS    = test_core test_text test_serving test_servings test_match test_custom
 TEST_BIN = $(TESTS:%=$(B)/tests/%)
 TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv \
            foodtables/kinds.csv foodtables/measure_words.csv foodtables/containers.csv \
-           foodtables/name_portions.csv foodtables/words_en.csv foodtables/as_eaten.csv
+           foodtables/name_portions.csv foodtables/words_en.csv foodtables/as_eaten.csv \
+           foodtables/words_zh.csv $(wildcard foodtables/names_zh.csv foodtables/recipes_*.csv foodtables/name_portions_zh.csv)
 SETUP    = $(B)/.setup-build
 # Further parts (the add-in, hardening, reports) keep their rules in mk/*.mk;
 # they may add to LIB_SRC, CLI_SRC, TESTS and CHECK_MORE (targets `make check` runs).

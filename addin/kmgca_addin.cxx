@@ -84,8 +84,10 @@ const ArgText NUTRIENT = {"nutrient", "营养素", "Ca, Mg, K or Na (or calcium,
 #define MINERAL(method, en, zh, mineral_en, mineral_zh)                                     \
     {method, en, zh,                                                                        \
      "Milligrams of " mineral_en " in an amount of a food, from the USDA SR28 and FNDDS "  \
-     "tables. #N/A when the tables do not give " mineral_en " for that food.",               \
-     "某食物一定量中" mineral_zh "的毫克数，数据来自 USDA SR28 与 FNDDS。若该食物未测定" \
+     "tables and the Taiwan FDA Food Nutrient Database (TFDA 2025, OGDL-Taiwan-1.0, "       \
+     "data.gov.tw/license). #N/A when the tables do not give " mineral_en " for that food.", \
+     "某食物一定量中" mineral_zh "的毫克数，数据来自 USDA SR28 与 FNDDS 及衛生福利部食品藥物" \
+     "管理署食品營養成分資料庫 (2025，政府資料開放授權條款 data.gov.tw/license)。若该食物未测定" \
      mineral_zh "，返回 #N/A。",                                                            \
      {FOOD, AMOUNT, UNIT_OPT}}
 

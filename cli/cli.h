@@ -26,7 +26,7 @@ void print_error_in(const char *context, const kmgca_error *err);
 
 /* The built-in tables plus an optional custom foods file; NULL after
  * printing the error, with the exit status in *rc. */
-kmgca_foods *open_foods(const char *custom, int *rc);
+kmgca_foods *open_foods(const char *custom, const char *recipes, int *rc);
 
 int cmd_food(int argc, char **argv);
 int cmd_analyse(int argc, char **argv);

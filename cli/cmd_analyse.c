@@ -39,6 +39,7 @@ static const char analyse_usage[] =
     "      --date-order O     dmy or mdy, for dates such as 03/04/2026 (default: learn\n"
     "                         it from the file's other dates, else send to review)\n"
     "      --foods FILE       add custom foods from a CSV (see kmgca food --help)\n"
+    "      --recipes FILE     add recipes from a CSV (see kmgca food --help)\n"
     "      --meds FILE        a medication list (CSV: drug, dose, start, end; only drug\n"
     "                         is required): drugs that change K, Mg, Ca flag the days\n"
     "                         they are taken (see kmgca drug --help); repeatable\n"
@@ -633,7 +634,7 @@ static int parse_age(const char *text, double *out)
 
 int cmd_analyse(int argc, char **argv)
 {
-    enum { OPT_JSON = 256, OPT_FORMAT, OPT_RECOMPUTE, OPT_ENCODING, OPT_DATE_ORDER, OPT_FOODS,
+    enum { OPT_JSON = 256, OPT_FORMAT, OPT_RECOMPUTE, OPT_ENCODING, OPT_DATE_ORDER, OPT_FOODS, OPT_RECIPES,
            OPT_AGE, OPT_SEX, OPT_PREGNANT, OPT_LACTATING, OPT_REFERENCE, OPT_MEDS,
            OPT_ACTIVITY, OPT_BODY_MASS, OPT_STRICT };
     static const struct option opts[] = {
@@ -645,6 +646,7 @@ int cmd_analyse(int argc, char **argv)
         {"encoding", required_argument, NULL, OPT_ENCODING},
         {"date-order", required_argument, NULL, OPT_DATE_ORDER},
         {"foods", required_argument, NULL, OPT_FOODS},
+        {"recipes", required_argument, NULL, OPT_RECIPES},
         {"age", required_argument, NULL, OPT_AGE},
         {"sex", required_argument, NULL, OPT_SEX},
         {"pregnant", no_argument, NULL, OPT_PREGNANT},
@@ -660,7 +662,7 @@ int cmd_analyse(int argc, char **argv)
     kmgca_options o = {0};
     kmgca_profile profile = {KMGCA_REF_US, NAN, 0, KMGCA_LIFE_NONE};
     int have_reference = 0, as_json = 0, quiet = 0;
-    const char *output = NULL, *custom = NULL;
+    const char *output = NULL, *custom = NULL, *recipes = NULL;
     enum { MAX_SIDE_FILES = 64 };
     const char *meds[MAX_SIDE_FILES], *activity[MAX_SIDE_FILES];
     size_t n_meds = 0, n_activity = 0;
@@ -676,6 +678,7 @@ int cmd_analyse(int argc, char **argv)
         case OPT_STRICT: o.strict = 1; break;
         case OPT_ENCODING: o.encoding = optarg; break;
         case OPT_FOODS: custom = optarg; break;
+        case OPT_RECIPES: recipes = optarg; break;
         case OPT_PREGNANT: profile.stage = KMGCA_LIFE_PREGNANT; break;
         case OPT_LACTATING: profile.stage = KMGCA_LIFE_LACTATING; break;
         case OPT_FORMAT:
@@ -803,7 +806,7 @@ int cmd_analyse(int argc, char **argv)
         fprintf(stderr, "kmgca: out of memory\n");
         return EXIT_INTERNAL;
     }
-    kmgca_foods *foods = open_foods(custom, &rc);
+    kmgca_foods *foods = open_foods(custom, recipes, &rc);
     if (!foods) {
         free(counts);
         return rc;

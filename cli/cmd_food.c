@@ -12,7 +12,8 @@ static const char food_usage[] =
     "       kmgca food --search TEXT\n"
     "\n"
     "Matches FOOD (English or Chinese free text, e.g. \"spinach, boiled\", \"菠菜\")\n"
-    "to a USDA food and prints calcium, magnesium, potassium and sodium in SERVING.\n"
+    "to a food of the tables (USDA, Taiwan FDA, recipes) and prints calcium,\n"
+    "magnesium, potassium and sodium in SERVING.\n"
     "SERVING is free text in English or Chinese: \"30 g\", \"1 ounce\", \"1½ cups\",\n"
     "\"1 medium\", \"a glass\", \"一碗\", \"两个\", \"半斤\". It may also stand in FOOD,\n"
     "before or after the food: \"2 slices wholemeal toast\", \"muesli 40g\", \"米饭一碗\".\n"
@@ -25,10 +26,16 @@ static const char food_usage[] =
     "  --foods FILE       add custom foods from a CSV (name, aliases, ca_mg, mg_mg,\n"
     "                     k_mg, na_mg per 100 g, portions \"1 cup=240; 1 scoop=30\",\n"
     "                     kind such as rice or milk)\n"
+    "  --recipes FILE     add recipes from a CSV, one row per ingredient: recipe,\n"
+    "                     ingredient, source, id (a food of the tables or --foods),\n"
+    "                     grams in one serving, and on a recipe's first row its\n"
+    "                     portions \"盘=1|份=1|个=0.1\" (servings in one of each) and\n"
+    "                     other names; the dish's minerals are its ingredients' summed\n"
     "  -h, --help         show this help\n"
     "\n"
     "Exit status: 0 found; 1 no food matched or the serving cannot be weighed for\n"
-    "that food; 2 bad arguments; 3 malformed --foods file; 4 unreadable file.\n";
+    "that food; 2 bad arguments; 3 malformed --foods or --recipes file; 4 unreadable\n"
+    "file.\n";
 
 static const kmgca_nutrient order[KMGCA_NUTRIENT_COUNT] = {KMGCA_CA, KMGCA_MG, KMGCA_K,
                                                            KMGCA_NA};
@@ -66,21 +73,52 @@ static int do_search(kmgca_foods *foods, const char *text, long limit, int as_js
     return n ? EXIT_OK : EXIT_NOT_FOUND;
 }
 
+/* The attribution a food's data asks for: its own source's, or for a
+ * recipe, that of a source among its ingredients. */
+static const char *food_attribution(const kmgca_food *food)
+{
+    const char *att = kmgca_source_attribution(kmgca_food_source(food));
+    for (size_t i = 0; !att && i < kmgca_food_ingredient_count(food); i++) {
+        const kmgca_food *as;
+        kmgca_food_ingredient(food, i, &as, NULL);
+        att = kmgca_source_attribution(kmgca_food_source(as));
+    }
+    return att;
+}
+
 static void print_text(const kmgca_weighing *w, const char *unit_error)
 {
     char buf[32];
     const kmgca_match *m = &w->match;
     printf("%s%s%s\n", w->food_text, w->serving_text[0] ? " — " : "", w->serving_text);
     printf("  %s\n", kmgca_food_description(m->food));
-    if (strcmp(kmgca_food_source(m->food), "custom") == 0)
-        printf("  custom food (--foods)");
+    if (strcmp(kmgca_food_source(m->food), "recipe") == 0)
+        printf("  recipe of kmgca's tables (foodtables/recipes_*.csv)");
+    else if (strcmp(kmgca_food_source(m->food), "custom") == 0)
+        printf(kmgca_food_ingredient_count(m->food) ? "  custom recipe (--recipes)"
+                                                    : "  custom food (--foods)");
     else
         printf("  %s %s · %s", kmgca_food_source(m->food), kmgca_food_id(m->food),
                kmgca_food_group(m->food));
-    if (kmgca_food_name_zh(m->food))
+    if (kmgca_food_name_zh(m->food) &&
+        strcmp(kmgca_food_name_zh(m->food), kmgca_food_description(m->food)) != 0)
         printf(" · %s", kmgca_food_name_zh(m->food));
     printf("\n  match: %s, confidence %.2f%s\n", kmgca_match_method_name(m->method),
            m->confidence, m->confidence < KMGCA_LOW_CONFIDENCE ? " (low: check the food)" : "");
+    size_t ni = kmgca_food_ingredient_count(m->food);
+    if (ni) {
+        printf("  recipe, one serving (the dish's minerals are its ingredients' summed; "
+               "cooking losses are not modelled):\n");
+        for (size_t i = 0; i < ni; i++) {
+            const kmgca_food *as;
+            double g;
+            const char *name = kmgca_food_ingredient(m->food, i, &as, &g);
+            printf("    %7.1f g  %s  (%s %s %s)\n", g, name, kmgca_food_source(as),
+                   kmgca_food_id(as), kmgca_food_description(as));
+        }
+    }
+    if (food_attribution(m->food))
+        printf("  source: %s\n", food_attribution(m->food));
     if (unit_error) {
         /* The reason goes to stderr once, from the caller. */
         printf("  serving: not weighed (see the message on stderr)\n");
@@ -120,6 +158,23 @@ static void print_json(const kmgca_weighing *w, const char *error)
     json_string(&j, "group", m->food ? kmgca_food_group(m->food) : NULL);
     json_string(&j, "kind", m->food ? kmgca_food_kind(m->food) : NULL);
     json_string(&j, "name_zh", m->food ? kmgca_food_name_zh(m->food) : NULL);
+    json_string(&j, "attribution", m->food ? food_attribution(m->food) : NULL);
+    if (m->food && kmgca_food_ingredient_count(m->food)) {
+        json_begin_array(&j, "ingredients");
+        for (size_t i = 0; i < kmgca_food_ingredient_count(m->food); i++) {
+            const kmgca_food *as;
+            double g;
+            const char *name = kmgca_food_ingredient(m->food, i, &as, &g);
+            json_begin_object(&j, NULL);
+            json_string(&j, "name", name);
+            json_number(&j, "grams", g);
+            json_string(&j, "source", kmgca_food_source(as));
+            json_string(&j, "id", kmgca_food_id(as));
+            json_string(&j, "description", kmgca_food_description(as));
+            json_end_object(&j);
+        }
+        json_end_array(&j);
+    }
     json_number(&j, "confidence", m->food ? round(m->confidence * 1000) / 1000 : 0);
     json_string(&j, "method", kmgca_match_method_name(m->method));
     json_number(&j, "grams", w->grams);
@@ -149,10 +204,11 @@ int cmd_food(int argc, char **argv)
     static const struct option opts[] = {
         {"json", no_argument, NULL, 'j'},       {"search", required_argument, NULL, 's'},
         {"limit", required_argument, NULL, 'n'}, {"foods", required_argument, NULL, 'f'},
+        {"recipes", required_argument, NULL, 'r'},
         {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
     };
     int as_json = 0;
-    const char *search = NULL, *custom = NULL;
+    const char *search = NULL, *custom = NULL, *recipes = NULL;
     long limit = 10;
     int c;
     /* "-30 g" is a negative amount, not an option: say so plainly. */
@@ -168,6 +224,7 @@ int cmd_food(int argc, char **argv)
         case 'j': as_json = 1; break;
         case 's': search = optarg; break;
         case 'f': custom = optarg; break;
+        case 'r': recipes = optarg; break;
         case 'n': {
             char *end;
             limit = strtol(optarg, &end, 10);
@@ -193,7 +250,7 @@ int cmd_food(int argc, char **argv)
     kmgca_error err;
     kmgca_error_clear(&err);
     int rc;
-    kmgca_foods *foods = open_foods(custom, &rc);
+    kmgca_foods *foods = open_foods(custom, recipes, &rc);
     if (!foods)
         return rc;
     if (search) {

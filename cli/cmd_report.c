@@ -61,6 +61,7 @@ static const char report_usage[] =
     "      --lang L           en or zh for every report (default: each profile's\n"
     "                         language, else en; the index follows --lang, else en)\n"
     "      --foods FILE       custom foods for every client (see kmgca food --help)\n"
+    "      --recipes FILE     recipes for every client (see kmgca food --help)\n"
     "  -q, --quiet            no progress and no table (errors still shown)\n"
     "  -h, --help             show this help\n"
     "\n"
@@ -456,7 +457,7 @@ static void print_client_error(const kmgca_client_result *r)
 
 int cmd_report(int argc, char **argv)
 {
-    enum { OPT_PDF = 256, OPT_LANG, OPT_FOODS, OPT_PDF_TIMEOUT };
+    enum { OPT_PDF = 256, OPT_LANG, OPT_FOODS, OPT_PDF_TIMEOUT, OPT_RECIPES };
     static const struct option opts[] = {
         {"output", required_argument, NULL, 'o'},
         {"jobs", required_argument, NULL, 'j'},
@@ -464,11 +465,12 @@ int cmd_report(int argc, char **argv)
         {"pdf-timeout", required_argument, NULL, OPT_PDF_TIMEOUT},
         {"lang", required_argument, NULL, OPT_LANG},
         {"foods", required_argument, NULL, OPT_FOODS},
+        {"recipes", required_argument, NULL, OPT_RECIPES},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *out_dir = NULL, *custom = NULL;
+    const char *out_dir = NULL, *custom = NULL, *recipes = NULL;
     long jobs = 0, pdf_timeout = 0;
     int pdf = 0, quiet = 0, c;
     kmgca_report_options ro = {KMGCA_LANG_EN, 0, -1, NULL};
@@ -481,6 +483,7 @@ int cmd_report(int argc, char **argv)
         case 'q': quiet = 1; break;
         case OPT_PDF: pdf = 1; break;
         case OPT_FOODS: custom = optarg; break;
+        case OPT_RECIPES: recipes = optarg; break;
         case 'j':
             jobs = strtol(optarg, &end, 10);
             if (end == optarg || *end || jobs < 1 || jobs > MAX_JOBS) {
@@ -649,7 +652,7 @@ int cmd_report(int argc, char **argv)
             snprintf(j->print, sizeof j->print, "%s/%s", print_dir, j->out_name);
     }
     if (rc == EXIT_OK)
-        foods = open_foods(custom, &rc);
+        foods = open_foods(custom, recipes, &rc);
     if (rc == EXIT_OK) {
         const char *epoch = getenv("SOURCE_DATE_EPOCH");
         if (epoch && *epoch)

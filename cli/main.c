@@ -74,7 +74,7 @@ void print_error_in(const char *context, const kmgca_error *err)
 
 void print_error(const kmgca_error *err) { print_error_in(NULL, err); }
 
-kmgca_foods *open_foods(const char *custom, int *rc)
+kmgca_foods *open_foods(const char *custom, const char *recipes, int *rc)
 {
     kmgca_error err;
     kmgca_error_clear(&err);
@@ -84,7 +84,8 @@ kmgca_foods *open_foods(const char *custom, int *rc)
         *rc = EXIT_INTERNAL;
         return NULL;
     }
-    if (custom && kmgca_foods_load_custom(foods, custom, &err) != KMGCA_OK) {
+    if ((custom && kmgca_foods_load_custom(foods, custom, &err) != KMGCA_OK) ||
+        (recipes && kmgca_foods_load_recipes(foods, recipes, &err) != KMGCA_OK)) {
         print_error(&err);
         kmgca_foods_free(foods);
         *rc = exit_status_for(err.status);

@@ -127,11 +127,21 @@ void kmgca_foods_free(kmgca_foods *foods);
  * On a bad row nothing is added and err names the file, line and column. */
 kmgca_status kmgca_foods_load_custom(kmgca_foods *foods, const char *path,
                                      kmgca_error *err);
+/* Adds recipes from a CSV in the format of foodtables/recipes_zh.csv: one
+ * row per ingredient (recipe, ingredient, source, id, grams for one
+ * serving), the rows of a recipe together, its first row with the portions
+ * ("盘=1|份=1|个=0.1": servings in one of each measure) and other names.
+ * Ingredients are foods of the tables or of custom foods loaded before.
+ * A recipe is a custom food (source "custom", group "Custom recipes"); its
+ * minerals are its ingredients' summed. Bad rows fail with file, line and
+ * column, and nothing is added. */
+kmgca_status kmgca_foods_load_recipes(kmgca_foods *foods, const char *path, kmgca_error *err);
 
 size_t kmgca_foods_count(const kmgca_foods *foods);
 /* Food number i (0 <= i < count), or NULL. */
 const kmgca_food *kmgca_foods_at(const kmgca_foods *foods, size_t i);
-/* The food with that source ("SR28", "FNDDS", "custom") and id, or NULL. */
+/* The food with that source ("SR28", "FNDDS", "TFDA", "recipe", "custom")
+ * and id, or NULL.  A recipe's id is its name (回锅肉). */
 const kmgca_food *kmgca_foods_find(const kmgca_foods *foods, const char *source,
                                    const char *id);
 
@@ -141,6 +151,17 @@ const char *kmgca_food_description(const kmgca_food *food); /* "Bananas, raw" */
 const char *kmgca_food_group(const kmgca_food *food);       /* "Fruits and ..." */
 /* Chinese name when the food has one, else NULL. */
 const char *kmgca_food_name_zh(const kmgca_food *food);
+/* A dish of the recipe table (foodtables/recipes_zh.csv): the number of
+ * its ingredients in one serving, 0 for a single food.  The dish's
+ * minerals are its ingredients' summed; cooking losses are not modelled. */
+size_t kmgca_food_ingredient_count(const kmgca_food *food);
+/* Ingredient i of a dish: its name as the recipe writes it (五花肉), the
+ * food it is (*as) and its grams in one serving (*grams). NULL past the end. */
+const char *kmgca_food_ingredient(const kmgca_food *food, size_t i, const kmgca_food **as,
+                                  double *grams);
+/* The attribution a source's licence asks for wherever its data shows
+ * (the Taiwan FDA table's OGDL-Taiwan-1.0), or NULL when none is needed. */
+const char *kmgca_source_attribution(const char *source);
 /* The kind of food ("rice", "milk", "nuts", ... or "other"): what a bowl,
  * a glass or a handful of it holds depends on it (foodtables/kinds.csv).
  * Static. */

@@ -86,6 +86,31 @@ const char *kmgca_food_description(const kmgca_food *food)
 const char *kmgca_food_group(const kmgca_food *food) { return food ? food->group : ""; }
 const char *kmgca_food_name_zh(const kmgca_food *food) { return food ? food->name_zh : NULL; }
 
+size_t kmgca_food_ingredient_count(const kmgca_food *food)
+{
+    return food ? food->recipe_count : 0;
+}
+
+const char *kmgca_food_ingredient(const kmgca_food *food, size_t i, const kmgca_food **as,
+                                  double *grams)
+{
+    if (!food || i >= food->recipe_count)
+        return NULL;
+    const struct kmgca_recipe_item *it = &food->recipe[i];
+    if (as)
+        *as = it->food;
+    if (grams)
+        *grams = it->grams;
+    return it->name;
+}
+
+const char *kmgca_source_attribution(const char *source)
+{
+    if (source && strcmp(source, "TFDA") == 0)
+        return KMGCA_TFDA_ATTRIBUTION;
+    return NULL;
+}
+
 double kmgca_food_per_100g(const kmgca_food *food, kmgca_nutrient n)
 {
     if (!food || (unsigned)n >= KMGCA_NUTRIENT_COUNT)
@@ -377,6 +402,8 @@ static kmgca_status custom_kind(custom_load *cl, const csv_row *row, struct kmgc
     return KMGCA_OK;
 }
 
+static kmgca_status custom_commit(custom_load *cl, kmgca_error *err);
+
 kmgca_status kmgca_foods_load_custom(kmgca_foods *foods, const char *path, kmgca_error *err)
 {
     if (!foods || !path)
@@ -387,31 +414,276 @@ kmgca_status kmgca_foods_load_custom(kmgca_foods *foods, const char *path, kmgca
         st = kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, 1, 0,
                            "the file is empty (expected a header: name, aliases, ca_mg, "
                            "mg_mg, k_mg, na_mg, portions)");
-    if (st == KMGCA_OK) {
-        pthread_mutex_lock(&foods->lock);
-        size_t base = foods->count;
-        if (!grow((void **)&foods->foods, &foods->cap, base + cl.added_count,
-                  sizeof *foods->foods) ||
-            !grow((void **)&foods->aliases, &foods->alias_cap,
-                  foods->alias_count + cl.alias_count, sizeof *foods->aliases)) {
-            st = kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-        } else {
-            for (size_t i = 0; i < cl.added_count; i++)
-                foods->foods[base + i] = cl.added[i];
-            foods->count += cl.added_count;
-            for (size_t i = 0; i < cl.alias_count; i++) {
-                struct kmgca_alias a = cl.aliases[i];
-                a.food = (uint32_t)(base + a.food);
-                foods->aliases[foods->alias_count++] = a;
-            }
-            arena_adopt(&foods->strings, &cl.tmp);
-            match_invalidate(foods);
-        }
-        pthread_mutex_unlock(&foods->lock);
-    }
+    if (st == KMGCA_OK)
+        st = custom_commit(&cl, err);
     arena_free(&cl.tmp);
     free(cl.added);
     free(cl.added_line);
     free(cl.aliases);
+    return st;
+}
+
+/* Adds the foods and names a load read to the set, all or nothing. */
+static kmgca_status custom_commit(custom_load *cl, kmgca_error *err)
+{
+    kmgca_foods *foods = cl->foods;
+    kmgca_status st = KMGCA_OK;
+    {
+        pthread_mutex_lock(&foods->lock);
+        size_t base = foods->count;
+        if (!grow((void **)&foods->foods, &foods->cap, base + cl->added_count,
+                  sizeof *foods->foods) ||
+            !grow((void **)&foods->aliases, &foods->alias_cap,
+                  foods->alias_count + cl->alias_count, sizeof *foods->aliases)) {
+            st = kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        } else {
+            for (size_t i = 0; i < cl->added_count; i++)
+                foods->foods[base + i] = cl->added[i];
+            foods->count += cl->added_count;
+            for (size_t i = 0; i < cl->alias_count; i++) {
+                struct kmgca_alias a = cl->aliases[i];
+                a.food = (uint32_t)(base + a.food);
+                foods->aliases[foods->alias_count++] = a;
+            }
+            arena_adopt(&foods->strings, &cl->tmp);
+            match_invalidate(foods);
+        }
+        pthread_mutex_unlock(&foods->lock);
+    }
+    return st;
+}
+
+/* ---- Recipes (--recipes, the format of foodtables/recipes_zh.csv) -------- */
+
+enum { RECIPE_NAME, RECIPE_INGREDIENT, RECIPE_SOURCE, RECIPE_ID, RECIPE_GRAMS,
+       RECIPE_PORTIONS, RECIPE_NAMES, RECIPE_COUNT };
+
+static const char *const recipe_columns[RECIPE_COUNT] = {
+    [RECIPE_NAME] = "recipe|dish|菜名|菜谱",
+    [RECIPE_INGREDIENT] = "ingredient|配料|食材",
+    [RECIPE_SOURCE] = "source|来源",
+    [RECIPE_ID] = "id|编号",
+    [RECIPE_GRAMS] = "grams|g|克",
+    [RECIPE_PORTIONS] = "portions|份量",
+    [RECIPE_NAMES] = "names|aliases|别名",
+};
+
+typedef struct {
+    custom_load cl;
+    long col[RECIPE_COUNT];
+    struct kmgca_food *dish;        /* the recipe being read */
+    struct kmgca_recipe_item *items;
+    size_t item_count, item_cap;
+    double total, sum[KMGCA_NUTRIENT_COUNT], missing[KMGCA_NUTRIENT_COUNT];
+    char portions[512];
+    unsigned long portions_line, portions_col;
+} recipe_load;
+
+static const char *recipe_field(const recipe_load *rl, const csv_row *row, int c)
+{
+    long i = rl->col[c];
+    return i >= 0 && (size_t)i < row->count ? row->fields[i] : "";
+}
+
+/* Ends the recipe being read: its minerals per 100 g and its portions. */
+static kmgca_status recipe_finish(recipe_load *rl, kmgca_error *err)
+{
+    struct kmgca_food *d = rl->dish;
+    if (!d)
+        return KMGCA_OK;
+    rl->dish = NULL;
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        d->per_100g[n] = rl->missing[n] > 0.1 * rl->total ? NAN
+                                                          : rl->sum[n] / rl->total * 100.0;
+    struct kmgca_recipe_item *items = arena_alloc(&rl->cl.tmp, rl->item_count * sizeof *items);
+    if (!items)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    memcpy(items, rl->items, rl->item_count * sizeof *items);
+    d->recipe = items;
+    d->recipe_count = (unsigned)rl->item_count;
+    /* portions: "盘=1|份=1|个=0.1", servings in one of each measure */
+    size_t parts = 1;
+    for (const char *p = rl->portions; *p; p++)
+        parts += *p == '|';
+    kmgca_portion *portions = arena_alloc(&rl->cl.tmp, parts * sizeof *portions);
+    if (!portions)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    size_t n = 0;
+    char *save = NULL;
+    for (char *part = strtok_r(rl->portions, "|", &save); part;
+         part = strtok_r(NULL, "|", &save)) {
+        part = text_trim(part);
+        char *eq = strchr(part, '=');
+        double servings = 0;
+        size_t used = eq ? parse_decimal(text_trim(eq + 1), &servings) : 0;
+        if (eq)
+            *eq = '\0';
+        if (!eq || !*text_trim(part) || !used || *text_trim(text_trim(eq + 1) + used) ||
+            !(servings > 0) || servings > 1000)
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, rl->cl.path, rl->portions_line,
+                                 rl->portions_col,
+                                 "portions of \"%s\": expected measure=servings, e.g. "
+                                 "\"盘=1|份=1|个=0.1\"",
+                                 d->description);
+        portions[n].amount = 1;
+        portions[n].measure = arena_strdup(&rl->cl.tmp, text_trim(part));
+        portions[n].grams = servings * rl->total;
+        if (!portions[n++].measure)
+            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    }
+    d->portions = portions;
+    d->portion_count = (unsigned)n;
+    return KMGCA_OK;
+}
+
+static kmgca_status recipe_row(const csv_row *row, void *ud, kmgca_error *err)
+{
+    recipe_load *rl = ud;
+    custom_load *cl = &rl->cl;
+    if (!cl->have_header) {
+        for (int c = 0; c < RECIPE_COUNT; c++)
+            rl->col[c] = csv_find_column(row, recipe_columns[c]);
+        static const int needed[] = {RECIPE_NAME, RECIPE_SOURCE, RECIPE_ID, RECIPE_GRAMS,
+                                     RECIPE_PORTIONS};
+        for (size_t k = 0; k < sizeof needed / sizeof *needed; k++)
+            if (rl->col[needed[k]] < 0)
+                return kmgca_fail_at(err, KMGCA_ERROR_HEADER, cl->path, row->line, 0,
+                                     "no \"%.*s\" column in the header (columns: recipe, "
+                                     "ingredient, source, id, grams, portions, names)",
+                                     (int)strcspn(recipe_columns[needed[k]], "|"),
+                                     recipe_columns[needed[k]]);
+        for (size_t i = 0; i < row->count; i++)
+            for (size_t j = 0; j < i; j++)
+                if (!blank(row->fields[i]) && strcmp(row->fields[i], row->fields[j]) == 0)
+                    return kmgca_fail_at(err, KMGCA_ERROR_HEADER, cl->path, row->line,
+                                         (unsigned long)i + 1,
+                                         "column \"%s\" is named twice (also column %zu)",
+                                         row->fields[i], j + 1);
+        cl->have_header = 1;
+        return KMGCA_OK;
+    }
+    if (row->count == 1 && blank(row->fields[0]))
+        return KMGCA_OK;
+    char name[256];
+    copy_text(name, sizeof name, recipe_field(rl, row, RECIPE_NAME));
+    char *nm = text_trim(name);
+    unsigned long name_col = (unsigned long)rl->col[RECIPE_NAME] + 1;
+    if (!*nm)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, name_col,
+                             "the row names no recipe");
+    kmgca_status st;
+    if (!rl->dish || strcmp(rl->dish->description, nm) != 0) {
+        if ((st = recipe_finish(rl, err)) != KMGCA_OK)
+            return st;
+        for (size_t i = 0; i < cl->added_count; i++)
+            if (strcmp(cl->added[i]->description, nm) == 0)
+                return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, name_col,
+                                     "recipe \"%s\" again: a recipe's rows must be together "
+                                     "(it began on line %lu)",
+                                     nm, cl->added_line[i]);
+        const char *portions = recipe_field(rl, row, RECIPE_PORTIONS);
+        if (blank(portions))
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
+                                 (unsigned long)rl->col[RECIPE_PORTIONS] + 1,
+                                 "recipe \"%s\": its first row needs the portions "
+                                 "(measure=servings, e.g. \"盘=1|份=1\")",
+                                 nm);
+        copy_text(rl->portions, sizeof rl->portions, portions);
+        rl->portions_line = row->line;
+        rl->portions_col = (unsigned long)rl->col[RECIPE_PORTIONS] + 1;
+        struct kmgca_food *d = arena_alloc(&cl->tmp, sizeof *d);
+        if (!d || !(d->description = arena_strdup(&cl->tmp, nm)))
+            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        const char *desc = d->description;
+        memset(d, 0, sizeof *d);
+        d->description = desc;
+        d->id = desc;
+        d->source = "custom";
+        d->group = "Custom recipes";
+        d->name_zh = text_has_cjk(desc) ? desc : NULL;
+        d->kind = kind_from_rules(kmgca_builtin_kind_rules, kmgca_builtin_kind_rule_count,
+                                  desc, "recipe");
+        if (!grow((void **)&cl->added, &cl->added_cap, cl->added_count + 1, sizeof *cl->added))
+            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        unsigned long *lines = realloc(cl->added_line, cl->added_cap * sizeof *lines);
+        if (!lines)
+            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        cl->added_line = lines;
+        cl->added_line[cl->added_count] = row->line;
+        cl->added[cl->added_count++] = d;
+        rl->dish = d;
+        rl->item_count = 0;
+        rl->total = 0;
+        memset(rl->sum, 0, sizeof rl->sum);
+        memset(rl->missing, 0, sizeof rl->missing);
+        if ((st = add_alias(cl, desc, err)) != KMGCA_OK)
+            return st;
+        const char *names = recipe_field(rl, row, RECIPE_NAMES);
+        if (!blank(names)) {
+            char *text = arena_strdup(&cl->tmp, names);
+            if (!text)
+                return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+            char *save = NULL;
+            for (char *a = strtok_r(text, ";|", &save); a; a = strtok_r(NULL, ";|", &save))
+                if (*(a = text_trim(a)) && (st = add_alias(cl, a, err)) != KMGCA_OK)
+                    return st;
+        }
+    }
+    /* The ingredient: a food of the tables or of --foods, by source and id. */
+    const char *source = recipe_field(rl, row, RECIPE_SOURCE);
+    const char *id = recipe_field(rl, row, RECIPE_ID);
+    const kmgca_food *f = kmgca_foods_find(cl->foods, source, id);
+    if (!f)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
+                             (unsigned long)rl->col[RECIPE_ID] + 1,
+                             "ingredient %s %s is not a food kmgca knows (source SR28, FNDDS, "
+                             "TFDA, recipe or custom, and its id: see kmgca food --search)",
+                             source, id);
+    char gbuf[64];
+    copy_text(gbuf, sizeof gbuf, recipe_field(rl, row, RECIPE_GRAMS));
+    double g;
+    char *gs = text_trim(gbuf);
+    size_t used = parse_decimal(gs, &g);
+    if (!used || *text_trim(gs + used) || !(g > 0) || g > 10000)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
+                             (unsigned long)rl->col[RECIPE_GRAMS] + 1,
+                             "grams must be a number above 0 and at most 10000 (got \"%s\")",
+                             recipe_field(rl, row, RECIPE_GRAMS));
+    const char *ing = recipe_field(rl, row, RECIPE_INGREDIENT);
+    const char *label = arena_strdup(&cl->tmp, blank(ing) ? kmgca_food_description(f) : ing);
+    if (!label ||
+        !grow((void **)&rl->items, &rl->item_cap, rl->item_count + 1, sizeof *rl->items))
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    rl->items[rl->item_count++] = (struct kmgca_recipe_item){f, g, label};
+    rl->total += g;
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
+        double v = kmgca_food_per_100g(f, (kmgca_nutrient)n);
+        if (isnan(v))
+            rl->missing[n] += g;
+        else
+            rl->sum[n] += g * v / 100.0;
+    }
+    return KMGCA_OK;
+}
+
+kmgca_status kmgca_foods_load_recipes(kmgca_foods *foods, const char *path, kmgca_error *err)
+{
+    if (!foods || !path)
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no food set or no path given");
+    recipe_load rl = {.cl = {.foods = foods, .path = path}};
+    kmgca_status st = csv_read_file(path, recipe_row, &rl, NULL, err);
+    if (st == KMGCA_OK && !rl.cl.have_header)
+        st = kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, 1, 0,
+                           "the file is empty (expected a header: recipe, ingredient, source, "
+                           "id, grams, portions, names)");
+    if (st == KMGCA_OK)
+        st = recipe_finish(&rl, err);
+    if (st == KMGCA_OK)
+        st = custom_commit(&rl.cl, err);
+    arena_free(&rl.cl.tmp);
+    free(rl.cl.added);
+    free(rl.cl.added_line);
+    free(rl.cl.aliases);
+    free(rl.items);
     return st;
 }

@@ -170,6 +170,16 @@ static int is_head_cut(const char *w)
     return 0;
 }
 
+/* Words after which a text says where or how it was eaten, not what. */
+static int is_context_cut(const char *w)
+{
+    static const char *const cut[] = {"from", "served", "topped", "over", "inside"};
+    for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++)
+        if (!strcmp(w, cut[i]))
+            return 1;
+    return 0;
+}
+
 /* Keyed words that say the state or the piece, not the food. */
 static int is_state_word(const char *key)
 {
@@ -184,7 +194,18 @@ static int is_state_word(const char *key)
 }
 
 /* The head phrase of one comma part, as keyed words; returns their count. */
+static size_t head_words_cut(const char *part, size_t len, char words[][TEXT_WORD_MAX],
+                             size_t max, int cut);
+
 static size_t head_words(const char *part, size_t len, char words[][TEXT_WORD_MAX], size_t max)
+{
+    return head_words_cut(part, len, words, max, 1);
+}
+
+/* The same, cut (cut != 0) at the words that join a dish's parts, or only
+ * where the text turns to where or how it was eaten (cut == 0). */
+static size_t head_words_cut(const char *part, size_t len, char words[][TEXT_WORD_MAX],
+                             size_t max, int cut)
 {
     char phrase[256];
     size_t o = 0;
@@ -205,7 +226,7 @@ static size_t head_words(const char *part, size_t len, char words[][TEXT_WORD_MA
             p++;
         if (!wl)
             continue;
-        if (!depth && o && is_head_cut(word))
+        if (!depth && o && (cut ? is_head_cut(word) : is_context_cut(word)))
             break;
         for (size_t k = 0; k < wl && o + 1 < sizeof phrase; k++) {
             if (w[k] == '(')
@@ -239,6 +260,14 @@ static int is_category(const char *part, size_t len)
     return 0;
 }
 
+static size_t words_in(const char *name)
+{
+    size_t k = 1;
+    for (const char *c = name; *c; c++)
+        k += *c == ' ';
+    return k;
+}
+
 /* 1 when the words of name (keyed, space-separated) end words[0..n). */
 static int ends_with_name(char words[][TEXT_WORD_MAX], size_t n, const char *name)
 {
@@ -266,8 +295,8 @@ int name_portion_find(const char *food_text, char *out, size_t size)
     text_fold(food_text, folded, sizeof folded);
     /* The English head phrases: the first comma part, and the second when
      * the first is one word ("Nuts, pecans"). */
-    char heads[2][16][TEXT_WORD_MAX];
-    size_t nh[2] = {0, 0};
+    char heads[2][16][TEXT_WORD_MAX], whole[24][TEXT_WORD_MAX];
+    size_t nh[2] = {0, 0}, nwhole = 0;
     int heads_done = 0;
     const char *best = NULL;
     size_t best_len = 0;
@@ -294,10 +323,16 @@ int name_portion_find(const char *food_text, char *out, size_t size)
                     nh[1] = head_words(p2, strcspn(p2, ","), heads[1], 16);
                 }
             }
+            nwhole = head_words_cut(folded, l0, whole, 24, 0);
             heads_done = 1;
         }
+        /* "fish and chips", "beans on toast": a dish whose name reaches back
+         * over the joining word ("and", "on", "with") ends the text as a whole
+         * (not "egg roll" in "bacon & egg roll"). */
         if ((nh[0] && ends_with_name(heads[0], nh[0], name)) ||
-            (nh[1] && ends_with_name(heads[1], nh[1], name)))
+            (nh[1] && ends_with_name(heads[1], nh[1], name)) ||
+            (nwhole > nh[0] && words_in(name) > nwhole - nh[0] &&
+             ends_with_name(whole, nwhole, name)))
             best = name, best_len = len;
     }
     if (!best)

@@ -12,7 +12,7 @@
 
 struct kmgca_food {
     const char *id;
-    const char *source;       /* "SR28", "FNDDS" or "custom" */
+    const char *source;       /* "SR28", "FNDDS", "TFDA", "recipe" or "custom" */
     const char *description;
     const char *group;
     const char *name_zh;      /* NULL when no Chinese name is known */
@@ -23,6 +23,24 @@ struct kmgca_food {
     const char *keys;         /* the description's words as the matcher keys
                                * them (text_keys_pack), made at build time;
                                * NULL for custom foods: keyed when indexed */
+    const struct kmgca_recipe_item *recipe; /* a dish: its ingredients, one serving */
+    unsigned recipe_count;
+};
+
+/* The attribution OGDL-Taiwan-1.0 asks for wherever the Taiwan FDA table's
+ * data shows (foodtables/PROVENANCE.md). */
+#define KMGCA_TFDA_ATTRIBUTION \
+    "衛生福利部食品藥物管理署 (Taiwan Food and Drug Administration) 2025，食品營養成分資料庫 " \
+    "2024 UPDATE2 (Taiwan Food Nutrient Database; open dataset 食品營養成分資料集, " \
+    "data.gov.tw/dataset/8543). 此開放資料依政府資料開放授權條款 (Open Government Data " \
+    "License) 進行公眾釋出，使用者於遵守本條款各項規定之前提下，得利用之。政府資料開放授權條款：" \
+    "https://data.gov.tw/license (kmgca keeps four minerals per food and Simplified names.)"
+
+/* One ingredient of a recipe: grams of a food in one serving of the dish. */
+struct kmgca_recipe_item {
+    const struct kmgca_food *food;
+    double grams;
+    const char *name;         /* as the recipe names it (五花肉) */
 };
 
 /* An extra name for a food: English or Chinese. */
@@ -31,6 +49,10 @@ struct kmgca_alias {
     const char *lang;         /* "en" or "zh" */
     uint32_t food;            /* index into the foods */
     const char *keys;         /* as for foods: English built-in aliases only */
+    unsigned char rank;       /* which exact name wins: 0 a recipe's names (and custom
+                               * foods'), 1 written by hand (names_zh, aliases_en),
+                               * 2 a TFDA food's own name, 3 the SR28 name list,
+                               * 4 a TFDA 俗名 */
 };
 
 /* Generated from foodtables/ by tools/embedtables (build/gen/foodtables.c). */
@@ -63,6 +85,14 @@ struct kmgca_word_rewrite {
 };
 extern const struct kmgca_word_rewrite kmgca_builtin_words[];
 extern const size_t kmgca_builtin_word_count;
+/* foodtables/words_zh.csv, the longest first: kind 'x' (chatter, dropped),
+ * 'w' (rewritten to means), 'c' (says the food was cooked: 粥, 炒, 蒸 …). */
+struct kmgca_zh_word {
+    const char *written, *means;
+    char kind;
+};
+extern const struct kmgca_zh_word kmgca_builtin_zh_words[];
+extern const size_t kmgca_builtin_zh_word_count;
 /* foodtables/as_eaten.csv: kind 'g' (a food group eaten cooked), 'h' (the
  * first words of a name eaten cooked), 'r' and 'c' (words that say raw or
  * cooked), 's' (other words that say how it was kept or made), 'w' (a food

@@ -1,6 +1,7 @@
 /* kinds.c — the kind of a food from its group and description, by the
  * rules of foodtables/kinds.csv. Apart from the tables so that
  * tools/embedtables can give every built-in food its kind at build time. */
+#define _GNU_SOURCE /* memmem */
 #include "internal.h"
 
 #include <string.h>
@@ -22,8 +23,12 @@ static int all_words_in(const char *alt, size_t len, char words[][TEXT_WORD_MAX]
         if (!wl)
             continue;
         int found = 0;
+        /* A Chinese word is found inside a word: Chinese runs are not
+         * split into words (白饭 holds 饭). */
+        int cjk = (unsigned char)w[0] >= 0x80;
         for (size_t i = 0; i < n && !found; i++)
-            found = strlen(words[i]) == wl && memcmp(words[i], w, wl) == 0;
+            found = cjk ? memmem(words[i], strlen(words[i]), w, wl) != NULL
+                        : strlen(words[i]) == wl && memcmp(words[i], w, wl) == 0;
         if (!found)
             return 0;
     }

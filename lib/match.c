@@ -64,6 +64,7 @@ struct match_index {
     char **zh_keys;
     uint32_t *zh_food;
     float *zh_score;          /* what an exact hit on this key scores */
+    uint32_t *zh_sorted;      /* key indexes in key order, for lookups */
     size_t zh_count;
     /* Scratch for one query (under the lock). */
     float *acc_q, *acc_d, *acc_pref, *acc_cooked, *acc_raw;
@@ -313,6 +314,10 @@ static float doc_preference(const struct match_index *ix, const struct kmgca_foo
      * mixed dishes, and wins only when clearly closer. */
     if (strcmp(food->source, "FNDDS") == 0)
         pref *= 0.75f;
+    /* A plate of several foods (recipes_en.csv) only when the text names it:
+     * "sardines in tomato sauce" is the tin, not sardines on toast. */
+    else if (strcmp(food->source, "recipe") == 0)
+        pref *= 0.7f;
     else if (strcmp(food->source, "custom") == 0)
         pref *= 1.02f;
     return pref;
@@ -320,6 +325,16 @@ static float doc_preference(const struct match_index *ix, const struct kmgca_foo
 
 static int source_rank(const struct kmgca_food *f);
 static void eaten_words(struct match_index *ix);
+
+/* qsort has no context argument; index_build runs under the foods' lock. */
+static const struct match_index *zh_sorting;
+
+static int cmp_zh_sorted(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    int c = strcmp(zh_sorting->zh_keys[x], zh_sorting->zh_keys[y]);
+    return c ? c : (x > y) - (x < y);
+}
 
 static struct match_index *index_build(const kmgca_foods *foods)
 {
@@ -520,12 +535,18 @@ static struct match_index *index_build(const kmgca_foods *foods)
             zh_key(part, base, sizeof base);
             copy_text(part, sizeof part, open + open_len);
             zh_key(part, inner, sizeof inner);
-            /* One character in brackets is a state (生 raw, 煮 boiled), not a name. */
-            if (strlen(inner) <= 3)
+            /* One character in brackets is a state (生 raw, 煮 boiled), not a
+             * name; only the SR28 name list puts another name in brackets
+             * (马铃薯（土豆）): a TFDA name's brackets say what kind. */
+            if (strlen(inner) <= 3 || foods->aliases[a].rank != 3)
                 inner[0] = '\0';
         }
+        /* A name written by hand wins over a TFDA food's own name, which
+         * wins over the SR28 name list, then the TFDA 俗名 (common names). */
+        static const float by_rank[] = {1.0f, 0.998f, 0.995f, 0.99f, 0.97f};
+        float rank = by_rank[foods->aliases[a].rank < 5 ? foods->aliases[a].rank : 4];
         const char *keys[3] = {whole, base, inner};
-        const float scores[3] = {1.0f, 0.95f, 0.95f};
+        const float scores[3] = {rank, 0.95f * rank, 0.95f * rank};
         for (int k = 0; k < 3; k++) {
             if (!keys[k][0] || (k > 0 && strcmp(keys[k], whole) == 0))
                 continue;
@@ -535,6 +556,12 @@ static struct match_index *index_build(const kmgca_foods *foods)
             ix->zh_score[ix->zh_count++] = scores[k];
         }
     }
+    if (!(ix->zh_sorted = malloc((ix->zh_count + 1) * sizeof *ix->zh_sorted)))
+        goto fail;
+    for (size_t i = 0; i < ix->zh_count; i++)
+        ix->zh_sorted[i] = (uint32_t)i;
+    zh_sorting = ix;
+    qsort(ix->zh_sorted, ix->zh_count, sizeof *ix->zh_sorted, cmp_zh_sorted);
     free(dw.items);
     free(dw.start);
     return ix;
@@ -569,6 +596,7 @@ void match_index_free(struct match_index *ix)
     for (size_t i = 0; i < ix->zh_count; i++)
         free(ix->zh_keys[i]);
     free(ix->zh_keys);
+    free(ix->zh_sorted);
     free(ix->zh_food);
     free(ix->zh_score);
     free(ix->acc_q);
@@ -590,11 +618,25 @@ static long correct_spelling(const struct match_index *ix, const char *w)
     size_t len = strlen(w);
     /* Short words are too near too many others ("chef" -> "chex", "milo" ->
      * "milk"): a correction must keep the kind of food, so none under five. */
-    if (len < 5)
-        return -1;
     for (size_t i = 0; i < len; i++)
         if (!isalpha((unsigned char)w[i]))
             return -1;
+    if (len < 5) {
+        /* Only a letter typed once that the word doubles: "egs" -> "eggs". */
+        for (size_t i = 0; len >= 2 && i < len; i++) {
+            char twice[8];
+            memcpy(twice, w, i + 1);
+            memcpy(twice + i + 1, w + i, len - i + 1);
+            long id = word_lookup(ix, twice);
+            if (id < 0 && twice[len] == 's') {
+                twice[len] = '\0';
+                id = word_lookup(ix, twice);
+            }
+            if (id >= 0)
+                return id;
+        }
+        return -1;
+    }
     int limit = len >= 7 ? 2 : 1;
     long best = -1;
     int best_d = limit + 1;
@@ -660,28 +702,179 @@ static void offer(const kmgca_foods *foods, ranked *top, size_t *n, size_t max, 
     (*n)++;
 }
 
-/* Ranks foods for Chinese text. */
+/* Drops the chatter of a Chinese line (times, meals, verbs of eating) and
+ * rewrites variant names, by foodtables/words_zh.csv, longest word first;
+ * *cooked is set when a word says the food was cooked (粥, 炒, 蒸 …). The
+ * key keeps ideographs and ASCII letters and digits; where chatter, a space
+ * or punctuation stood it holds one '|', a boundary no name crosses. */
+static void zh_clean_key(const char *text, char *out, size_t size, int *cooked)
+{
+    char folded[512];
+    text_fold(text, folded, sizeof folded);
+    size_t o = 0;
+    *cooked = 0;
+    for (const char *p = folded; *p;) {
+        const struct kmgca_zh_word *hit = NULL;
+        for (size_t w = 0; w < kmgca_builtin_zh_word_count && !hit; w++) {
+            const struct kmgca_zh_word *z = &kmgca_builtin_zh_words[w];
+            if (strncmp(p, z->written, strlen(z->written)) != 0)
+                continue;
+            if (z->kind == 'c')
+                *cooked = 1;
+            else
+                hit = z;
+        }
+        const char *put;
+        size_t n, adv;
+        if (hit) {
+            adv = strlen(hit->written);
+            put = hit->means[0] ? hit->means : "|";
+            n = strlen(put);
+        } else {
+            long cp = utf8_decode(p, &adv);
+            if (adv == 0)
+                adv = 1;
+            int keep = cp > 0 && (is_cjk((unsigned long)cp) || (cp < 0x80 && isalnum((int)cp)));
+            put = keep ? p : "|";
+            n = keep ? adv : 1;
+        }
+        if (*put == '|' && (o == 0 || out[o - 1] == '|'))
+            n = 0;
+        if (o + n < size) {
+            memcpy(out + o, put, n);
+            o += n;
+        }
+        p += adv;
+    }
+    while (o > 0 && out[o - 1] == '|')
+        o--;
+    out[o] = '\0';
+}
+
+/* 1 when a name starting at key + start begins after a boundary: the start,
+ * a '|' (chatter, space, punctuation), or a particle or measure word that
+ * cannot end a food's name (了 的 个 碗 份 盘 杯 …). */
+static int zh_bounded_before(const char *key, size_t start)
+{
+    static const char *const before[] = {"了", "的", "个", "碗", "份", "盘", "杯", "碟", "点",
+                                         "些", "吃", "喝", "买", "打", "来", "做", "要", "和",
+                                         "跟", "加", "啃", "下", "煮", "炖", "蒸", "炒", "煎",
+                                         "烤"};
+    if (start == 0 || key[start - 1] == '|')
+        return 1;
+    for (size_t i = 0; i < sizeof before / sizeof *before; i++) {
+        size_t l = strlen(before[i]);
+        if (start >= l && memcmp(key + start - l, before[i], l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The first sorted key index at or after key (binary search). */
+static size_t zh_lower(const struct match_index *ix, const char *key, size_t len)
+{
+    size_t lo = 0, hi = ix->zh_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *k = ix->zh_keys[ix->zh_sorted[mid]];
+        if (strncmp(k, key, len) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int zh_has_cooked_word(const char *key)
+{
+    for (size_t w = 0; w < kmgca_builtin_zh_word_count; w++)
+        if (kmgca_builtin_zh_words[w].kind == 'c' && strstr(key, kmgca_builtin_zh_words[w].written))
+            return 1;
+    return 0;
+}
+
+/* Ranks foods for Chinese text: the whole text as a name, else the names
+ * found inside it.  A Chinese name puts its head last (牛肉面 is noodles,
+ * 番茄炒蛋 an egg dish), so a name that ends the text counts for more than
+ * one at its start; a name without the cooking word the text has (小米 in
+ * 小米粥) counts for less.  One character alone counts only as the head. */
 static size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
                            const char *text, ranked *top, size_t max)
 {
     char key[512];
+    int cooked;
+    size_t n = 0;
+    /* The text as written first: a name of the tables is itself even when
+     * words_zh.csv would rewrite or drop a part of it (蕃茄酱). */
     zh_key(text, key, sizeof key);
-    size_t n = 0, klen = strlen(key);
-    if (!klen)
-        return 0;
-    for (size_t i = 0; i < ix->zh_count; i++) {
-        const char *a = ix->zh_keys[i];
-        size_t alen = strlen(a);
-        double score = 0;
-        if (strcmp(a, key) == 0)
-            score = ix->zh_score[i];
-        else if (alen >= 3 && strstr(key, a))
-            score = 0.9 * (double)alen / (double)klen;
-        else if (klen >= 3 && strstr(a, key))
-            score = 0.9 * (double)klen / (double)alen;
-        if (score > 0)
-            offer(foods, top, &n, max, (ranked){ix->zh_food[i], score});
+    size_t klen = strlen(key);
+    for (size_t i = zh_lower(ix, key, klen + 1); klen && i < ix->zh_count; i++) {
+        uint32_t k = ix->zh_sorted[i];
+        if (strcmp(ix->zh_keys[k], key) != 0)
+            break;
+        offer(foods, top, &n, max, (ranked){ix->zh_food[k], ix->zh_score[k]});
     }
+    zh_clean_key(text, key, sizeof key, &cooked);
+    klen = strlen(key);
+    if (!klen)
+        return n;
+    for (size_t start = 0; start < klen;) {
+        size_t step = 1;
+        while ((key[start + step] & 0xC0) == 0x80)
+            step++;
+        for (size_t end = start + step; end <= klen;) {
+            size_t len = end - start;
+            int whole = start == 0 && end == klen;
+            int suffix = end == klen || key[end] == '|';
+            int bounded = zh_bounded_before(key, start);
+            if (memchr(key + start, '|', len))
+                break;
+            if (whole || suffix || len >= 6) {
+                for (size_t i = zh_lower(ix, key + start, len); i < ix->zh_count; i++) {
+                    uint32_t k = ix->zh_sorted[i];
+                    const char *a = ix->zh_keys[k];
+                    if (strncmp(a, key + start, len) != 0)
+                        break;
+                    if (a[len] != '\0')
+                        continue;
+                    double score;
+                    size_t chars = 0;
+                    for (size_t b = 0; b < len; b++)
+                        chars += (a[b] & 0xC0) != 0x80;
+                    if (whole) {
+                        score = ix->zh_score[k];
+                    } else {
+                        double cover = (double)len / (double)klen;
+                        if (suffix && bounded)
+                            /* the head of the line, after chatter: 食堂打了份鱼香肉丝 */
+                            score = chars >= 3 ? 0.95 : chars == 2 ? 0.9 : 0.65;
+                        else if (suffix)
+                            score = 0.9 * (0.45 + 0.5 * cover);  /* a modifier before it */
+                        else
+                            score = 0.75 * cover;
+                        score *= ix->zh_score[k];
+                        if (cooked && !zh_has_cooked_word(a))
+                            score *= 0.75;
+                    }
+                    offer(foods, top, &n, max, (ranked){ix->zh_food[k], score});
+                }
+            }
+            if (end == klen)
+                break;
+            end++;
+            while (end < klen && (key[end] & 0xC0) == 0x80)
+                end++;
+        }
+        start += step;
+    }
+    /* Nothing inside: names that hold the whole text, as candidates. */
+    if (!n && klen >= 6)
+        for (size_t i = 0; i < ix->zh_count; i++) {
+            const char *a = ix->zh_keys[i];
+            if (strstr(a, key))
+                offer(foods, top, &n, max,
+                      (ranked){ix->zh_food[i], 0.5 * (double)klen / (double)strlen(a)});
+        }
     return n;
 }
 
@@ -923,6 +1116,46 @@ static long sig_doc(const struct match_index *ix, uint64_t sig)
     return -1;
 }
 
+/* Words that say when, where or why a food was eaten, not what it is:
+ * "almonds around 3pm", "a bagel from the deli", "lentils for magnesium".
+ * From such a word (not the first) to the next comma, the text is put in
+ * brackets, where words qualify rather than name (a quarter of the weight). */
+static void bracket_context(char *text, size_t size)
+{
+    static const char *const context[] = {"around", "at", "for", "from", "after", "before",
+                                          "during", "while", "about"};
+    char out[1024];
+    size_t o = 0, len = strlen(text);
+    int open = 0, depth = 0;
+    for (size_t i = 0; i < len && o + 3 < sizeof out;) {
+        char c = text[i];
+        if (c == '(')
+            depth++;
+        else if (c == ')' && depth)
+            depth--;
+        if (open && c == ',') {
+            out[o++] = ')';
+            open = 0;
+        }
+        if (!open && !depth && i > 0 && text[i - 1] == ' ' && c != ' ') {
+            size_t wl = strcspn(text + i, " ,()");
+            for (size_t k = 0; k < sizeof context / sizeof *context && !open; k++)
+                if (wl == strlen(context[k]) && memcmp(text + i, context[k], wl) == 0 &&
+                    text[i + wl] == ' ') {
+                    out[o++] = '(';
+                    open = 1;
+                }
+        }
+        out[o++] = c;
+        i++;
+    }
+    if (open && o + 1 < sizeof out)
+        out[o++] = ')';
+    out[o] = '\0';
+    if (o < size)
+        memcpy(text, out, o + 1);
+}
+
 /* Ranks foods for text; sets *method. Caller holds the lock. */
 static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char *text,
                    ranked *top, size_t max, kmgca_match_method *method)
@@ -939,6 +1172,7 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     char words[QUERY_WORDS][TEXT_WORD_MAX];
     text_fold(text, raw, sizeof raw);
     rewrite_words(raw, folded, sizeof folded);
+    bracket_context(folded, sizeof folded);
     unsigned char qflags[QUERY_WORDS];
     size_t nw = text_words(folded, words, qflags, QUERY_WORDS);
     if (!nw)
@@ -994,7 +1228,10 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     }
     for (size_t i = 0; i < nw; i++) {
         ids[i] = word_lookup(ix, words[i]);
-        if (ids[i] < 0) {
+        /* Bracketed words qualify and a word with a digit is no name
+         * ("3pm"): neither is corrected into another word. */
+        int digit = strpbrk(words[i], "0123456789") != NULL;
+        if (ids[i] < 0 && !digit && !(qflags[i] & TEXT_IN_PARENS)) {
             ids[i] = correct_spelling(ix, words[i]);
             /* A correction into a word the text already has ("Milo milk" ->
              * "milk milk") names nothing new: the word stays unknown. */
@@ -1005,6 +1242,8 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
                 corrected = 1;
             else
                 all_known = 0;
+        } else if (ids[i] < 0) {
+            all_known = 0;
         }
         /* A word no food holds (a brand, a variety, a place) says less
          * about which food it is than one the tables use, unless it is the

@@ -753,9 +753,38 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
                       s->unit, food->description, kmgca_food_kind(food), list);
 }
 
+/* A dish of the recipe table is counted by its own portions first: its
+ * measure words ("盘", "份", "个") as the recipe gives them, and with no
+ * amount written, its usual serving (the first portion). 1 when done. */
+static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typical,
+                        double *grams, char *how, size_t how_size)
+{
+    if (!food->recipe_count || !food->portion_count)
+        return 0;
+    const kmgca_portion *p = typical ? &food->portions[0] : NULL;
+    for (unsigned i = 0; !p && i < food->portion_count; i++)
+        if (strcmp(food->portions[i].measure, s->unit) == 0)
+            p = &food->portions[i];
+    if (!p)
+        return 0;
+    char amt[32], g[32];
+    double amount = typical ? 1 : s->amount;
+    *grams = amount * p->grams / p->amount;
+    fmt_amount(amt, sizeof amt, amount);
+    fmt_grams(g, sizeof g, *grams);
+    if (how && typical)
+        snprintf(how, how_size, "%s: one serving of the recipe, 1 %s = %s g (the recipe's usual serving)",
+                 s->note[0] ? s->note : "no amount written", p->measure, g);
+    else if (how)
+        snprintf(how, how_size, "%s %s = %s g (the recipe's %s)", amt, s->unit, g, p->measure);
+    return 1;
+}
+
 static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s,
                                   double *grams, char *how, size_t how_size, kmgca_error *err)
 {
+    if (recipe_grams(food, s, 1, grams, how, how_size))
+        return KMGCA_OK;
     each e = {0};
     if (by_name(food, s, NULL, "typical", NULL, &e) ||
         resolve_concept(food, NULL, "typical", NULL, 1, &e, 0)) {
@@ -819,7 +848,9 @@ kmgca_status kmgca_serving_grams(const kmgca_food *food, const kmgca_serving *s,
         break;
     case KMGCA_UNIT_PORTION:
     case KMGCA_UNIT_NONE:
-        st = household_grams(food, s, grams, how, how_size, err);
+        st = recipe_grams(food, s, 0, grams, how, how_size)
+                 ? KMGCA_OK
+                 : household_grams(food, s, grams, how, how_size, err);
         break;
     case KMGCA_UNIT_TYPICAL:
         st = typical_grams(food, s, grams, how, how_size, err);

@@ -136,6 +136,21 @@ static void appendf_cut(char *buf, size_t size, const char *s)
         copy_text(buf + len, size - len, s);
 }
 
+/* 1 when a food's numbers come from the Taiwan FDA table (itself, or an
+ * ingredient of a recipe): its licence asks for attribution where they show. */
+static int food_uses_tfda(const kmgca_food *food)
+{
+    if (kmgca_source_attribution(kmgca_food_source(food)))
+        return 1;
+    for (size_t i = 0; i < kmgca_food_ingredient_count(food); i++) {
+        const kmgca_food *as;
+        kmgca_food_ingredient(food, i, &as, NULL);
+        if (kmgca_source_attribution(kmgca_food_source(as)))
+            return 1;
+    }
+    return 0;
+}
+
 static lxw_error put_text(kmgca_workbook *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
                           const char *s, lxw_format *f)
 {
@@ -468,6 +483,21 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
             appendf_cut(note, sizeof note, e->how);
             appendf_cut(note, sizeof note, ".");
         }
+        if (e->food && kmgca_food_ingredient_count(e->food)) {
+            appendf_cut(note, sizeof note, "\nRecipe, one serving (ingredients summed; cooking "
+                                           "losses not modelled):");
+            for (size_t i = 0; i < kmgca_food_ingredient_count(e->food); i++) {
+                double g;
+                char part[160];
+                const char *name = kmgca_food_ingredient(e->food, i, NULL, &g);
+                snprintf(part, sizeof part, "%s %s %.0f g", i ? "," : "", name, g);
+                appendf_cut(note, sizeof note, part);
+            }
+            appendf_cut(note, sizeof note, ".");
+        }
+        if (e->food && food_uses_tfda(e->food))
+            appendf_cut(note, sizeof note, "\nData: Taiwan FDA Food Nutrient Database "
+                                           "(OGDL-Taiwan-1.0; see About).");
         if (e->review) {
             appendf_cut(note, sizeof note, note[0] ? "\nNeeds review: " : "Needs review: ");
             appendf_cut(note, sizeof note, e->review);
@@ -1113,9 +1143,13 @@ static const struct {
     {"FNDDS 2017-2018",
      "USDA ARS Food Surveys Research Group. Food and Nutrient Database for "
      "Dietary Studies 2017-2018. Public domain."},
+    {"Taiwan FDA table", KMGCA_TFDA_ATTRIBUTION},
     {"Chinese food names",
      "Chinese names of 122 everyday foods, compiled for kmgca and linked "
-     "to SR28 foods."},
+     "to SR28 foods; mainland Chinese names as people write them, and "
+     "Chinese home dishes as recipes, written for kmgca (foodtables/names_zh.csv, "
+     "recipes_zh.csv: a dish's minerals are its ingredients' summed; cooking "
+     "losses are not modelled)."},
     {"Serving sizes",
      "US FDA reference amounts customarily consumed (21 CFR 101.12); NIAAA, "
      "what is a standard drink; NHS, 5 A Day portion sizes; Chinese "
@@ -1494,8 +1528,9 @@ kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, k
             .author = "kmgca",
             .category = "Nutrition",
             .keywords = "calcium, magnesium, potassium, sodium, food diary",
-            .comments = "Estimated from a food diary with the USDA SR28 and FNDDS tables. "
-                        "Not medical advice.",
+            .comments = "Estimated from a food diary with the USDA SR28 and FNDDS tables "
+                        "and the Taiwan FDA Food Nutrient Database (OGDL-Taiwan-1.0, "
+                        "data.gov.tw/license). Not medical advice.",
             .created = (time_t)w->unix_time,
         };
         x = workbook_set_properties(w->wb, &props);

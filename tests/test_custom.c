@@ -108,12 +108,69 @@ static void bad_rows_name_their_place(void **state)
     bad_file("data/no_such_file.csv", KMGCA_ERROR_IO, 0, 0, "cannot open");
 }
 
+/* Recipes (--recipes): a dish is its ingredients summed, by hand:
+ * 鸡蛋 K01001 100 g (Ca 53.6314, Mg 11.3533, K 135.3623), 番茄 E74001 200 g
+ * (10.1069, 9.0584, 217.3998), canola oil 04582 10 g (0, 0, 0): 310 g. */
+static void recipes_sum_their_ingredients(void **state)
+{
+    (void)state;
+    kmgca_error err;
+    assert_int_equal(kmgca_foods_load_recipes(foods, "data/recipes/good.csv", &err), KMGCA_OK);
+    const kmgca_food *d = kmgca_foods_find(foods, "custom", "我的番茄炒蛋");
+    assert_non_null(d);
+    assert_int_equal(kmgca_food_ingredient_count(d), 3);
+    assert_near(kmgca_food_per_100g(d, KMGCA_CA), (53.6314 + 2 * 10.1069) / 310 * 100, 1e-9);
+    assert_near(kmgca_food_per_100g(d, KMGCA_MG), (11.3533 + 2 * 9.0584) / 310 * 100, 1e-9);
+    assert_near(kmgca_food_per_100g(d, KMGCA_K), (135.3623 + 2 * 217.3998) / 310 * 100, 1e-9);
+    double g;
+    const kmgca_food *as;
+    assert_string_equal(kmgca_food_ingredient(d, 1, &as, &g), "番茄");
+    assert_near(g, 200, 0);
+    assert_string_equal(kmgca_food_id(as), "E74001");
+    assert_null(kmgca_food_ingredient(d, 3, NULL, NULL));
+    /* Its portions and names: 一盘 is the whole 310 g, 一碗 0.8 of it. */
+    kmgca_weighing w;
+    assert_int_equal(kmgca_weigh(foods, "番茄鸡蛋 一碗", NULL, &w, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, d);
+    assert_near(w.grams, 248, 1e-9);
+    assert_int_equal(kmgca_weigh(foods, "自家番茄炒蛋", "1盘", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 310, 1e-9);
+    d = kmgca_foods_find(foods, "custom", "清水菠菜");
+    assert_non_null(d);
+    assert_near(kmgca_food_per_100g(d, KMGCA_MG), 61.5796, 1e-9);
+}
+
+static void bad_recipe(const char *path, unsigned long line, unsigned long column,
+                       const char *words)
+{
+    kmgca_error err;
+    size_t before = kmgca_foods_count(foods);
+    kmgca_status st = kmgca_foods_load_recipes(foods, path, &err);
+    if (st == KMGCA_OK || err.line != line || err.column != column || !strstr(err.message, words))
+        fail_msg("%s: got status %d at %lu:%lu \"%s\"; expected %lu:%lu with \"%s\"", path, st,
+                 err.line, err.column, err.message, line, column, words);
+    assert_int_equal(kmgca_foods_count(foods), before);
+}
+
+static void bad_recipes_name_their_place(void **state)
+{
+    (void)state;
+    bad_recipe("data/recipes/split.csv", 4, 1, "rows must be together");
+    bad_recipe("data/recipes/bad_grams.csv", 2, 5, "grams must be a number");
+    bad_recipe("data/recipes/bad_food.csv", 2, 4, "TFDA Z9999999 is not a food");
+    bad_recipe("data/recipes/no_portions.csv", 2, 6, "needs the portions");
+    bad_recipe("data/recipes/bad_portions.csv", 2, 6, "measure=servings");
+    bad_recipe("data/recipes/no_id.csv", 1, 0, "no \"id\" column");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(loads_and_wins),
         cmocka_unit_test(bad_rows_name_their_place),
         cmocka_unit_test(custom_foods_have_kinds),
+        cmocka_unit_test(recipes_sum_their_ingredients),
+        cmocka_unit_test(bad_recipes_name_their_place),
     };
     return cmocka_run_group_tests_name("custom", tests, setup, teardown);
 }

@@ -15,8 +15,9 @@
  * lose (a ratchet: raised with each step, the goals are the end). */
 #define GOAL_RIGHT 90
 #define GOAL_TOP_BAND 97
-#define FLOOR_RIGHT 64
+#define FLOOR_RIGHT 66
 #define FLOOR_TOP_BAND 96
+#define FLOOR_RIGHT_ZH 63
 
 enum { F_TEXT, F_SERVING, F_FOODS, F_EXPECT, F_MIN, F_MAX, NCOL };
 
@@ -29,6 +30,7 @@ typedef struct {
     int header;
     size_t total, right, food_right, grams_wrong;
     size_t in_band[BANDS], food_in_band[BANDS];
+    size_t recipes_missing;     /* recipe:NAME the recipe table does not have */
     char failures[600000];
     size_t shown;
 } set;
@@ -47,6 +49,22 @@ static void note(set *s, const char *fmt, ...)
 }
 
 
+/* The food a row names: SOURCE:ID, or recipe:NAME by any of the recipe's
+ * names (recipe:饺子 is the recipe kmgca knows as 饺子, whatever its own
+ * name in the table: a dish has several). NULL when there is none. */
+static const kmgca_food *named(const char *source, const char *id)
+{
+    const kmgca_food *f = kmgca_foods_find(shared_foods, source, id);
+    if (f || strcmp(source, "recipe") != 0)
+        return f;
+    kmgca_match m;
+    if (kmgca_foods_match(shared_foods, id, &m, NULL) == KMGCA_OK && m.food &&
+        m.method == KMGCA_MATCH_CHINESE && m.confidence >= 0.99 &&
+        strcmp(kmgca_food_source(m.food), "recipe") == 0)
+        return m.food;
+    return NULL;
+}
+
 /* 1 when the food is one of "SR28:16070|FNDDS:41101000", or has the same
  * Ca, Mg and K as one of them (the row's numbers come out the same). */
 static int accepted(const char *list, const kmgca_food *f)
@@ -61,7 +79,7 @@ static int accepted(const char *list, const kmgca_food *f)
         char *colon = strchr(ref, ':');
         if (colon) {
             *colon = '\0';
-            const kmgca_food *want = kmgca_foods_find(shared_foods, ref, colon + 1);
+            const kmgca_food *want = named(ref, colon + 1);
             if (want && (want == f || same_minerals(want, f, 1.0)))
                 return 1;
         }
@@ -81,7 +99,11 @@ static void check_foods_exist(const char *list, set *s, unsigned long line)
         if (!colon)
             fail_msg("%s:%lu: food \"%s\" is not SOURCE:ID", s->name, line, ref);
         *colon = '\0';
-        if (!kmgca_foods_find(shared_foods, ref, colon + 1))
+        /* A dish the recipe table lacks is a miss to count, not a broken row:
+         * the set names dishes as people eat them, not as kmgca knows them. */
+        if (!named(ref, colon + 1) && strcmp(ref, "recipe") == 0)
+            s->recipes_missing++;
+        else if (!named(ref, colon + 1))
             fail_msg("%s:%lu: no food %s:%s in the tables", s->name, line, ref, colon + 1);
         p += len + (bar ? 1 : 0);
     }
@@ -160,6 +182,8 @@ static set *run_set(const char *path, const char *name)
         printf("  confidence %-8s %4zu lines, the food right in %4zu (%.1f%%)\n", band_name[b],
                s->in_band[b], s->food_in_band[b],
                s->in_band[b] ? 100.0 * s->food_in_band[b] / s->in_band[b] : 0.0);
+    if (s->recipes_missing)
+        printf("  dishes named that the recipe table does not have: %zu\n", s->recipes_missing);
     printf("%s", s->failures);
     return s;
 }
@@ -183,10 +207,26 @@ static void english_foods(void **state)
     assert_true(high);
 }
 
+/* tests/foods/zh.csv (README_zh.md): Chinese diary lines, issue 16. */
+static void chinese_foods(void **state)
+{
+    (void)state;
+    if (getenv("KMGCA_FOODS_SET") && *getenv("KMGCA_FOODS_SET"))
+        return;
+    set *s = run_set("foods/zh.csv", "zh");
+    int enough = s->total >= 400;
+    int pass = s->right * 100 >= s->total * FLOOR_RIGHT_ZH;
+    printf("goal (issue 16): %d %% right; held here: %d %%\n", GOAL_RIGHT, FLOOR_RIGHT_ZH);
+    free(s);
+    assert_true(enough);
+    assert_true(pass);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(english_foods),
+        cmocka_unit_test(chinese_foods),
     };
     return cmocka_run_group_tests_name("foods", tests, foods_setup, foods_teardown);
 }

@@ -24,9 +24,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+
 typedef struct {
     char *id, *source, *description, *group, *minerals[4], *name_zh;
     size_t first_portion, portion_count;
+    size_t recipe_first, recipe_count;  /* recipes only: their ingredients */
+    int name_hand;                      /* name_zh was written by hand */
 } food_row;
 
 typedef struct {
@@ -37,7 +40,22 @@ typedef struct {
 typedef struct {
     char *text, *lang;
     size_t food;
+    int rank;                   /* ALIAS_RANK_*: which name wins a tie */
 } alias_row;
+
+/* A recipe's ingredient: grams of a food in one serving. */
+typedef struct {
+    size_t food;
+    double grams;
+    char *name;
+} recipe_item;
+
+typedef struct {
+    size_t first, count;        /* into recipe_items */
+} recipe_span;
+
+static recipe_item *recipe_items;
+static size_t recipe_item_count, recipe_item_cap;
 
 static food_row *foods;
 static size_t food_count, food_cap;
@@ -70,6 +88,14 @@ static char *dup(const char *s)
         exit(1);
     }
     return p;
+}
+
+static int file_exists(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (fp)
+        fclose(fp);
+    return fp != NULL;
 }
 
 /* Columns of the file being read, found from its header. */
@@ -158,6 +184,14 @@ static long food_index(const char *source, const char *id)
     return -1;
 }
 
+/* Which exact Chinese name wins when several foods share it: a recipe's
+ * own names, then names written by hand (names_zh.csv, and every
+ * aliases_en.csv row), a TFDA food's own name, the SR28 name list, a TFDA
+ * 俗名. */
+enum { ALIAS_RANK_RECIPE, ALIAS_RANK_HAND, ALIAS_RANK_NAME, ALIAS_RANK_LIST,
+       ALIAS_RANK_COMMON };
+static void add_alias(const char *text, const char *lang, size_t food, int rank);
+
 static kmgca_status alias_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
@@ -169,11 +203,47 @@ static kmgca_status alias_cb(const csv_row *row, void *ud, kmgca_error *err)
         return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
                              "alias \"%s\" names %s %s, which is not in foods.csv",
                              field(t, row, 0), field(t, row, 2), field(t, row, 3));
+    const char *kind = field(t, row, 4);
+    int rank = !*kind ? ALIAS_RANK_HAND
+             : strcmp(kind, "name") == 0 || strcmp(kind, "average") == 0 ? ALIAS_RANK_NAME
+             : strcmp(kind, "list") == 0 ? ALIAS_RANK_LIST
+             : strcmp(kind, "common") == 0 ? ALIAS_RANK_COMMON : -1;
+    if (rank < 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
+                             "kind \"%s\": expected name, average, list or common", kind);
+    add_alias(field(t, row, 0), *lang ? lang : "en", (size_t)food, rank);
+    return KMGCA_OK;
+}
+
+static void add_alias(const char *text, const char *lang, size_t food, int rank)
+{
     aliases = grow(aliases, &alias_cap, alias_count + 1, sizeof *aliases);
-    aliases[alias_count++] = (alias_row){dup(field(t, row, 0)), dup(*lang ? lang : "en"),
-                                         (size_t)food};
-    if (strcmp(lang, "zh") == 0 && !foods[food].name_zh)
-        foods[food].name_zh = dup(field(t, row, 0));
+    aliases[alias_count++] = (alias_row){dup(text), dup(lang), food, rank};
+    /* A food's Chinese name: the first one given (a TFDA food's own name, a
+     * recipe's name), except that a name written by hand replaces one of the
+     * SR28 list (米饭（蒸） -> 米饭). */
+    if (strcmp(lang, "zh") == 0 &&
+        (!foods[food].name_zh || (rank == ALIAS_RANK_HAND && strcmp(foods[food].source, "SR28") == 0 &&
+                                  !foods[food].name_hand)))
+        foods[food].name_zh = dup(text), foods[food].name_hand = rank == ALIAS_RANK_HAND;
+}
+
+/* foodtables/names_zh.csv: Chinese names as people write them, by hand. */
+static kmgca_status names_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    const char *name = field(t, row, 0);
+    long food = food_index(field(t, row, 1), field(t, row, 2));
+    if (food < 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
+                             "\"%s\" names %s %s, which is not in foods.csv", name,
+                             field(t, row, 1), field(t, row, 2));
+    if (!*name || !*field(t, row, 3))
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
+                             "a name needs its text and a reason");
+    add_alias(name, "zh", (size_t)food, ALIAS_RANK_HAND);
     return KMGCA_OK;
 }
 
@@ -262,6 +332,184 @@ static void put_number(FILE *out, const char *s)
         fputs("NAN", out);
     else
         fputs(s, out);
+}
+
+/* ---- Recipes (foodtables/recipes_zh.csv) ------------------------------ */
+
+/* A dish is a food of its own (source "recipe", id its name): its minerals
+ * per 100 g are its ingredients' summed and divided by their weight, its
+ * measures come from the portions column.  An ingredient the tables give no
+ * value for adds nothing; when such ingredients are over a tenth of the
+ * dish's weight, the dish has no value either (blank, not zero). */
+typedef struct {
+    char *recipe, *ingredient, *source, *id, *grams, *portions, *names;
+    long line;
+} recipe_row;
+
+static recipe_row *recipe_rows;
+static size_t recipe_row_count, recipe_row_cap;
+static struct { size_t food; char *names; } *recipe_names;
+static size_t recipe_name_count;
+
+static kmgca_status recipe_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    recipe_rows = grow(recipe_rows, &recipe_row_cap, recipe_row_count + 1, sizeof *recipe_rows);
+    recipe_rows[recipe_row_count++] = (recipe_row){
+        dup(field(t, row, 0)), dup(field(t, row, 1)), dup(field(t, row, 2)),
+        dup(field(t, row, 3)), dup(field(t, row, 4)), dup(field(t, row, 5)),
+        dup(field(t, row, 6)), (long)row->line};
+    return KMGCA_OK;
+}
+
+static void recipe_fail(const char *path, long line, const char *fmt, const char *what)
+{
+    fprintf(stderr, "embedtables: %s:%ld: ", path, line);
+    fprintf(stderr, fmt, what);
+    fputc('\n', stderr);
+    exit(1);
+}
+
+static char *format_double(double v)
+{
+    char buf[64];
+    if (isnan(v))
+        return dup("");
+    snprintf(buf, sizeof buf, "%.4f", v);
+    size_t n = strlen(buf);
+    while (n > 1 && buf[n - 1] == '0')
+        buf[--n] = '\0';
+    if (buf[n - 1] == '.')
+        buf[--n] = '\0';
+    return dup(buf);
+}
+
+static void read_recipes(const char *dir)
+{
+    static const char *const cols[] = {"recipe", "ingredient", "source", "id", "grams",
+                                       "portions", "?names", "?note"};
+    static const char *const files[] = {"recipes_zh.csv", "recipes_en.csv"};
+    char path[4096];
+    kmgca_error err;
+    for (size_t f = 0; f < 2; f++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[f]);
+        if (!file_exists(path))
+            continue;
+        table rt = {.names = cols, .ncols = 8, .path = path};
+        if (csv_read_file(path, recipe_cb, &rt, NULL, &err) != KMGCA_OK)
+            die(&err);
+    }
+    snprintf(path, sizeof path, "%s/recipes_*.csv", dir);
+    recipe_names = calloc(recipe_row_count + 1, sizeof *recipe_names);
+    if (!recipe_names)
+        exit(1);
+
+    for (size_t r = 0; r < recipe_row_count;) {
+        recipe_row *first = &recipe_rows[r];
+        size_t end = r;
+        while (end < recipe_row_count && strcmp(recipe_rows[end].recipe, first->recipe) == 0)
+            end++;
+        if (!first->recipe[0])
+            recipe_fail(path, first->line, "a row with no recipe name%s", "");
+        if (food_index("recipe", first->recipe) >= 0)
+            recipe_fail(path, first->line,
+                        "recipe \"%s\" again: a recipe's rows must be together", first->recipe);
+        if (!first->portions[0])
+            recipe_fail(path, first->line,
+                        "recipe \"%s\": its first row needs the portions (measure=servings)",
+                        first->recipe);
+        double total = 0, sum[4] = {0}, missing[4] = {0};
+        size_t item0 = recipe_item_count;
+        for (size_t i = r; i < end; i++) {
+            recipe_row *x = &recipe_rows[i];
+            long f = food_index(x->source, x->id);
+            if (f < 0 || strcmp(x->source, "recipe") == 0)
+                recipe_fail(path, x->line, "ingredient %s is not a food in foods.csv",
+                            x->id[0] ? x->id : "(no id)");
+            char *e;
+            double g = strtod(x->grams, &e);
+            if (e == x->grams || *e || !(g > 0) || g > 5000)
+                recipe_fail(path, x->line, "grams \"%s\": expected a number above 0",
+                            x->grams);
+            total += g;
+            for (int m = 0; m < 4; m++) {
+                if (foods[f].minerals[m][0])
+                    sum[m] += g * strtod(foods[f].minerals[m], NULL) / 100.0;
+                else
+                    missing[m] += g;
+            }
+            recipe_items = grow(recipe_items, &recipe_item_cap, recipe_item_count + 1,
+                                sizeof *recipe_items);
+            recipe_items[recipe_item_count++] = (recipe_item){(size_t)f, g,
+                                                              dup(x->ingredient)};
+        }
+        foods = grow(foods, &food_cap, food_count + 1, sizeof *foods);
+        food_row *d = &foods[food_count];
+        memset(d, 0, sizeof *d);
+        d->id = dup(first->recipe);
+        d->source = dup("recipe");
+        d->description = dup(first->recipe);
+        d->group = dup("recipe");
+        d->name_zh = text_has_cjk(first->recipe) ? dup(first->recipe) : NULL;
+        for (int m = 0; m < 4; m++)
+            d->minerals[m] = format_double(missing[m] > 0.1 * total ? NAN
+                                                                    : sum[m] / total * 100.0);
+        d->recipe_first = item0;
+        d->recipe_count = recipe_item_count - item0;
+        size_t s = key_hash(d->source, d->id) & slot_mask;
+        while (slots[s])
+            s = (s + 1) & slot_mask;
+        slots[s] = ++food_count;
+
+        /* portions: measure=servings, the first the usual serving */
+        for (const char *p = first->portions; *p;) {
+            size_t len = strcspn(p, "|");
+            char pair[256];
+            if (len == 0 || len >= sizeof pair)
+                recipe_fail(path, first->line, "portions \"%s\": expected measure=servings",
+                            first->portions);
+            memcpy(pair, p, len);
+            pair[len] = '\0';
+            char *eq = strchr(pair, '='), *e;
+            double servings = eq ? strtod(eq + 1, &e) : 0;
+            if (!eq || eq == pair || e == eq + 1 || *e || !(servings > 0))
+                recipe_fail(path, first->line, "portions \"%s\": expected measure=servings",
+                            first->portions);
+            *eq = '\0';
+            portions = grow(portions, &portion_cap, portion_count + 1, sizeof *portions);
+            portions[portion_count++] = (portion_row){dup("recipe"), dup(first->recipe),
+                                                      dup(pair), dup("1"),
+                                                      format_double(servings * total)};
+            p += len + (p[len] ? 1 : 0);
+        }
+        recipe_names[recipe_name_count].food = food_count - 1;
+        recipe_names[recipe_name_count++].names = first->names;
+        r = end;
+    }
+}
+
+/* A recipe is known by its name and the names of its names column. */
+static void add_recipe_names(void)
+{
+    for (size_t i = 0; i < recipe_name_count; i++) {
+        size_t f = recipe_names[i].food;
+        /* An English recipe's name is its description, found by its words. */
+        if (text_has_cjk(foods[f].description))
+            add_alias(foods[f].description, "zh", f, ALIAS_RANK_RECIPE);
+        for (const char *p = recipe_names[i].names; *p;) {
+            size_t len = strcspn(p, "|");
+            if (len) {
+                char *name = strndup(p, len);
+                if (!name)
+                    exit(1);
+                add_alias(name, text_has_cjk(name) ? "zh" : "en", f, ALIAS_RANK_RECIPE);
+                free(name);
+            }
+            p += len + (p[len] ? 1 : 0);
+        }
+    }
 }
 
 /* ---- Kinds, household words and containers -------------------------- */
@@ -502,14 +750,20 @@ static void read_household(const char *dir)
         die(&err);
     static const char *const name_cols[] = {"name", "concept", "amount", "unit", "source",
                                             "note"};
-    table nt = {.names = name_cols, .ncols = 6, .path = path};
-    snprintf(path, sizeof path, "%s/name_portions.csv", dir);
-    if (csv_read_file(path, name_cb, &nt, NULL, &err) != KMGCA_OK)
-        die(&err);
+    /* name_portions.csv, and the Chinese names' sizes in name_portions_zh.csv */
+    static const char *const name_files[] = {"name_portions.csv", "name_portions_zh.csv"};
+    for (size_t f = 0; f < 2; f++) {
+        table nt = {.names = name_cols, .ncols = 6, .path = path};
+        snprintf(path, sizeof path, "%s/%s", dir, name_files[f]);
+        if (f > 0 && !file_exists(path))
+            continue;
+        if (csv_read_file(path, name_cb, &nt, NULL, &err) != KMGCA_OK)
+            die(&err);
+    }
     qsort(names_p, name_count, sizeof *names_p, cmp_name_row);
     for (size_t i = 1; i < name_count; i++)
         if (!cmp_name_row(&names_p[i - 1], &names_p[i])) {
-            fprintf(stderr, "embedtables: name_portions.csv: \"%s\" %s is listed twice\n",
+            fprintf(stderr, "embedtables: name_portions: \"%s\" %s is listed twice\n",
                     names_p[i].name, names_p[i].concept);
             exit(1);
         }
@@ -572,6 +826,74 @@ static void read_words(const char *dir)
                     word_rows[i].written);
             exit(1);
         }
+}
+
+/* words_zh.csv: Chinese words dropped (chatter), rewritten, or that say a
+ * food was cooked; matched inside a text, the longest first. */
+typedef struct {
+    char *written, *means;
+    char kind;                  /* 'x' chatter, 'w' rewrite, 'c' cooked */
+} zh_word_row;
+static zh_word_row *zh_words;
+static size_t zh_word_count, zh_word_cap;
+
+static kmgca_status zh_word_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    const char *w = field(t, row, 0), *means = field(t, row, 1), *kind = field(t, row, 2);
+    char k = strcmp(kind, "chatter") == 0 ? 'x' : strcmp(kind, "rewrite") == 0 ? 'w'
+           : strcmp(kind, "cooked") == 0 ? 'c' : 0;
+    if (!*w || !k || (k == 'w') != (*means != '\0'))
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
+                             "a word needs a kind (chatter, rewrite or cooked), and a "
+                             "rewrite (only) what it means");
+    for (size_t i = 0; i < zh_word_count; i++)
+        if (strcmp(zh_words[i].written, w) == 0)
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
+                                 "\"%s\" is listed twice", w);
+    zh_words = grow(zh_words, &zh_word_cap, zh_word_count + 1, sizeof *zh_words);
+    zh_words[zh_word_count++] = (zh_word_row){dup(w), dup(means), k};
+    return KMGCA_OK;
+}
+
+static int cmp_zh_word(const void *a, const void *b)
+{
+    const zh_word_row *x = a, *y = b;
+    size_t lx = strlen(x->written), ly = strlen(y->written);
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    return strcmp(x->written, y->written);
+}
+
+static void read_zh_words(const char *dir)
+{
+    char path[4096];
+    kmgca_error err;
+    static const char *const cols[] = {"written", "means", "kind", "note"};
+    table t = {.names = cols, .ncols = 4, .path = path};
+    snprintf(path, sizeof path, "%s/words_zh.csv", dir);
+    if (!file_exists(path))
+        return;
+    if (csv_read_file(path, zh_word_cb, &t, NULL, &err) != KMGCA_OK)
+        die(&err);
+    qsort(zh_words, zh_word_count, sizeof *zh_words, cmp_zh_word);
+}
+
+static void write_zh_words(FILE *out)
+{
+    fprintf(out, "const struct kmgca_zh_word kmgca_builtin_zh_words[] = {\n");
+    for (size_t i = 0; i < zh_word_count; i++) {
+        fputs("    {", out);
+        put_string(out, zh_words[i].written);
+        fputs(", ", out);
+        put_string(out, zh_words[i].means);
+        fprintf(out, ", '%c'},\n", zh_words[i].kind);
+    }
+    if (!zh_word_count)
+        fputs("    {\"\", \"\", 0},\n", out);
+    fprintf(out, "};\nconst size_t kmgca_builtin_zh_word_count = %zu;\n\n", zh_word_count);
 }
 
 /* as_eaten.csv: which foods are eaten cooked, and the words that say a state. */
@@ -1077,7 +1399,7 @@ int main(int argc, char **argv)
         die(&err);
 
     slot_mask = 1;
-    while (slot_mask < food_count * 2)
+    while (slot_mask < food_count * 2 + 4096)   /* room for the recipes */
         slot_mask = slot_mask * 2 + 1;
     slots = calloc(slot_mask + 1, sizeof *slots);
     if (!slots)
@@ -1100,6 +1422,7 @@ int main(int argc, char **argv)
     pt.path = path;
     if (csv_read_file(path, portion_cb, &pt, NULL, &err) != KMGCA_OK)
         die(&err);
+    read_recipes(dir);
     /* Group portions by food, keeping the file order (by seq) within one. */
     size_t *count = calloc(food_count + 1, sizeof *count);
     size_t *owner = malloc((portion_count + 1) * sizeof *owner);
@@ -1131,7 +1454,7 @@ int main(int argc, char **argv)
     }
 
     /* Aliases: every aliases*.csv, in name order, so the output is stable. */
-    static const char *const alias_cols[] = {"alias", "?lang", "source", "id"};
+    static const char *const alias_cols[] = {"alias", "?lang", "source", "id", "?kind"};
     struct dirent **names;
     int nnames = scandir(dir, &names, NULL, alphasort);
     if (nnames < 0) {
@@ -1142,7 +1465,7 @@ int main(int argc, char **argv)
         const char *n = names[i]->d_name;
         size_t len = strlen(n);
         if (strncmp(n, "aliases", 7) == 0 && len > 4 && strcmp(n + len - 4, ".csv") == 0) {
-            table at = {.names = alias_cols, .ncols = 4};
+            table at = {.names = alias_cols, .ncols = 5};
             snprintf(path, sizeof path, "%s/%s", dir, n);
             at.path = path;
             if (csv_read_file(path, alias_cb, &at, NULL, &err) != KMGCA_OK)
@@ -1151,9 +1474,17 @@ int main(int argc, char **argv)
         free(names[i]);
     }
     free(names);
+    static const char *const hand_cols[] = {"name", "source", "id", "reason"};
+    table nt = {.names = hand_cols, .ncols = 4};
+    snprintf(path, sizeof path, "%s/names_zh.csv", dir);
+    nt.path = path;
+    if (file_exists(path) && csv_read_file(path, names_cb, &nt, NULL, &err) != KMGCA_OK)
+        die(&err);
+    add_recipe_names();
 
     read_household(dir);
     read_words(dir);
+    read_zh_words(dir);
     read_as_eaten(dir);
     unsigned char *food_kind = malloc(food_count + 1);
     if (!food_kind)
@@ -1185,6 +1516,15 @@ int main(int argc, char **argv)
     }
     if (!portion_count)
         fprintf(out, "    {0, \"\", 0},\n");
+    fprintf(out, "};\n\nstatic const struct kmgca_recipe_item recipe_items[] __attribute__((unused)) = {\n");
+    for (size_t i = 0; i < recipe_item_count; i++) {
+        fprintf(out, "    {&kmgca_builtin_foods[%zu], %.17g, ", recipe_items[i].food,
+                recipe_items[i].grams);
+        put_string(out, recipe_items[i].name);
+        fputs("},\n", out);
+    }
+    if (!recipe_item_count)
+        fprintf(out, "    {NULL, 0, \"\"},\n");
     fprintf(out, "};\n\nconst struct kmgca_food kmgca_builtin_foods[] = {\n");
     for (size_t i = 0; i < food_count; i++) {
         food_row *f = &foods[i];
@@ -1206,6 +1546,8 @@ int main(int argc, char **argv)
         fprintf(out, "portions + %zu, %zu, %u, ", f->first_portion, f->portion_count,
                 food_kind[i]);
         put_keys(out, f->description);
+        if (f->recipe_count)
+            fprintf(out, ", recipe_items + %zu, %zu", f->recipe_first, f->recipe_count);
         fputs("},\n", out);
     }
     fprintf(out, "};\nconst size_t kmgca_builtin_food_count = %zu;\n\n", food_count);
@@ -1226,13 +1568,14 @@ int main(int argc, char **argv)
             fputs("NULL", out);         /* Chinese names are not split into words */
         else
             put_keys(out, aliases[i].text);
-        fputs("},\n", out);
+        fprintf(out, ", %d},\n", aliases[i].rank);
     }
     if (!alias_count)
         fprintf(out, "    {\"\", \"en\", 0, NULL},\n");
     fprintf(out, "};\nconst size_t kmgca_builtin_alias_count = %zu;\n\n", alias_count);
     write_household(out);
     write_words(out);
+    write_zh_words(out);
     write_as_eaten(out);
     fprintf(out, "const struct kmgca_dri kmgca_builtin_dri[] = {\n");
     for (size_t i = 0; i < dri_count; i++) {

@@ -4,8 +4,9 @@
  * Usage: foodimport DATA_DIR OUT_DIR
  *
  * Reads USDA SR28 (the 2015 relational files plus the May 2016 ABBREV
- * revision), the FNDDS 2017-2018 "At A Glance" CSVs and the project's
- * Chinese/English food-name list from DATA_DIR, and writes foods.csv,
+ * revision), the FNDDS 2017-2018 "At A Glance" CSVs, the project's
+ * Chinese/English food-name list and the Taiwan FDA Food Nutrient
+ * Database (tfda/tfda_minerals.csv) from DATA_DIR, and writes foods.csv,
  * portions.csv and aliases_zh.csv into OUT_DIR.
  *
  * Every input is read and checked before anything is written, and each
@@ -447,7 +448,9 @@ struct portions {
 struct alias {
     char *alias;
     const char *lang;
-    char id[6];
+    const char *source;         /* "SR28" or "TFDA" */
+    const char *kind;           /* "list", "name" or "common" (see PROVENANCE) */
+    char id[9];
 };
 
 struct aliases {
@@ -865,7 +868,7 @@ static void free_sr28(struct sr28 *sr)
 /* CSV files (FNDDS and the name list), parsed with libcsv             */
 /* ------------------------------------------------------------------ */
 
-#define MAX_WANTED 8
+#define MAX_WANTED 12
 
 typedef void (*row_handler)(void *ctx, char **col, const char *path, long line);
 
@@ -1279,12 +1282,14 @@ struct names {
 };
 
 static void add_alias(struct aliases *list, const char *alias, const char *lang,
-                      const char *id)
+                      const char *source, const char *kind, const char *id)
 {
     list->v = grow(list->v, &list->cap, list->n, sizeof *list->v);
     struct alias *a = &list->v[list->n++];
     a->alias = xstrdup(alias);
     a->lang = lang;
+    a->source = source;
+    a->kind = kind;
     snprintf(a->id, sizeof a->id, "%s", id);
 }
 
@@ -1316,8 +1321,8 @@ static void name_row(void *ctx, char **col, const char *path, long line)
              col[3], f->description);
     if (col[0][0] == '\0' || col[1][0] == '\0')
         fail(path, line, "name_zh or name_en is empty");
-    add_alias(&nm->aliases, col[0], "zh", id);
-    add_alias(&nm->aliases, col[1], "en", id);
+    add_alias(&nm->aliases, col[0], "zh", "SR28", "list", id);
+    add_alias(&nm->aliases, col[1], "en", "SR28", "list", id);
 }
 
 static void load_names(struct names *nm, const struct sr28 *sr, const char *data_dir)
@@ -1340,6 +1345,324 @@ static void free_names(struct names *nm)
         free(nm->aliases.v[i].alias);
     free(nm->aliases.v);
     free(nm->path);
+}
+
+/* ------------------------------------------------------------------ */
+/* Taiwan FDA Food Nutrient Database (tfda/tfda_minerals.csv)          */
+/* ------------------------------------------------------------------ */
+
+/* The 18 food groups of the Taiwan table, written in Simplified Chinese
+ * as the rest of kmgca's Chinese is. */
+static const char *const tfda_groups[][2] = {
+    {"穀物類", "谷物类"},           {"澱粉類", "淀粉类"},
+    {"堅果及種子類", "坚果及种子类"}, {"水果類", "水果类"},
+    {"蔬菜類", "蔬菜类"},           {"藻類", "藻类"},
+    {"菇類", "菇类"},               {"豆類", "豆类"},
+    {"肉類", "肉类"},               {"魚貝類", "鱼贝类"},
+    {"蛋類", "蛋类"},               {"乳品類", "乳品类"},
+    {"油脂類", "油脂类"},           {"糖類", "糖类"},
+    {"飲料類", "饮料类"},           {"調味料及香辛料類", "调味料及香辛料类"},
+    {"糕餅點心類", "糕饼点心类"},   {"加工調理食品及其他類", "加工调理食品及其他类"},
+};
+
+/* Animal foods whose Mg and P look swapped in the source (flag
+ * mg_gt_p_animal).  Mg is left blank ("not measured") for the ones listed
+ * here: fish and shrimp with Mg 100-290 mg and P 30-85 mg where fish and
+ * shrimp have about 30 and 200, and one clam with the same pattern.  The
+ * other flagged foods keep the published value: sea cucumbers, jellyfish
+ * and egg whites really are richer in Mg than in P, and three molluscs
+ * (大文蛤, 香螺, 鲍鱼) have a P that is plausible on its own.  See
+ * foodtables/PROVENANCE.md. */
+static const char *const tfda_mg_blanked[] = {
+    "J0402101", "J0402801", "J0408401", "J0411001", "J0411401", "J0413001",
+    "J0413101", "J0415101", "J2101001", "J2101301", "J3100701",
+};
+
+enum tfda_name_kind { TFDA_AVERAGE, TFDA_NAME, TFDA_COMMON };
+
+struct tfda_name {
+    char *text;
+    size_t food;                /* index into tfda.foods (id order) */
+    enum tfda_name_kind kind;
+    int noted;                  /* the food's name carries a sampling note */
+    size_t order;               /* input order, keeps the choice stable */
+};
+
+struct tfda {
+    struct foods foods;
+    struct tfda_name *names;
+    size_t n_names, cap_names;
+    struct aliases aliases;
+    size_t mg_blanked, flagged_kept;
+    char *path;
+};
+
+static void tfda_add_name(struct tfda *t, const char *text, size_t len, size_t food,
+                          enum tfda_name_kind kind, int noted)
+{
+    while (len > 0 && (text[0] == ' ' || text[0] == '\t')) {
+        text++;
+        len--;
+    }
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+        len--;
+    if (len == 0)
+        return;
+    t->names = grow(t->names, &t->cap_names, t->n_names, sizeof *t->names);
+    t->names[t->n_names] = (struct tfda_name){xstrndup(text, len), food, kind, noted,
+                                              t->n_names};
+    t->n_names++;
+}
+
+/* A name ending in 平均值 ("average"), with or without a bracket after it,
+ * is also known by the name without that word: 北蕉平均值 -> 北蕉,
+ * 芒果平均值(西洋种) -> 芒果(西洋种). */
+static void tfda_add_average_name(struct tfda *t, const char *name, size_t food)
+{
+    static const char word[] = "平均值"; /* the same in both scripts */
+    const char *at = strstr(name, word);
+    if (!at)
+        return;
+    size_t head = (size_t)(at - name);
+    char *short_name = xmalloc(strlen(name) + 1);
+    memcpy(short_name, name, head);
+    strcpy(short_name + head, at + strlen(word));
+    tfda_add_name(t, short_name, strlen(short_name), food, TFDA_AVERAGE, 0);
+    free(short_name);
+}
+
+/* Length of the UTF-8 character at s. */
+static size_t utf8_len(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* One 俗名 as written.  Brackets holding single characters name other
+ * characters for the one before them: 肉(扁,藊)豆 is 肉豆, 扁豆 and 藊豆;
+ * 隐之(元)豆 is 隐之豆 and 隐元豆; at the end, 猪母乳(菜,草) is 猪母乳菜 and
+ * 猪母乳草 (the characters may be separated by , or /).  Any other bracket
+ * is a note and stays in the name. */
+static void tfda_add_common_name(struct tfda *t, const char *name, size_t len, size_t food,
+                                 int noted)
+{
+    const char *open = memchr(name, '(', len);
+    const char *close = open ? memchr(open, ')', len - (size_t)(open - name)) : NULL;
+    int alternatives = open && close && open > name;
+    for (const char *p = open ? open + 1 : name; alternatives && p < close;) {
+        size_t n = utf8_len(p);
+        alternatives = n > 1 && (p + n == close || p[n] == ',' || p[n] == '/');
+        p += n + (p + n < close);
+    }
+    if (!alternatives) {
+        tfda_add_name(t, name, len, food, TFDA_COMMON, noted);
+        return;
+    }
+    /* the character the alternatives stand for: the one before the bracket */
+    const char *last = open - 1;
+    while (last > name && ((unsigned char)*last & 0xC0) == 0x80)
+        last--;
+    const char *after = close + 1, *end = name + len;
+    int at_end = after == end;
+    char buf[512];
+    /* the name with the bracket left out (or, at the end, the head alone) */
+    int n = snprintf(buf, sizeof buf, "%.*s%.*s", (int)(open - name), name,
+                     (int)(end - after), after);
+    if (n > 0 && (size_t)n < sizeof buf)
+        tfda_add_name(t, buf, (size_t)n, food, TFDA_COMMON, noted);
+    for (const char *p = open + 1; p < close;) {
+        size_t cl = utf8_len(p);
+        const char *head_end = at_end ? open : last;
+        n = snprintf(buf, sizeof buf, "%.*s%.*s%.*s", (int)(head_end - name), name, (int)cl, p,
+                     (int)(end - after), after);
+        if (n > 0 && (size_t)n < sizeof buf)
+            tfda_add_name(t, buf, (size_t)n, food, TFDA_COMMON, noted);
+        p += cl + (p + cl < close);
+    }
+}
+
+/* 俗名 lists are separated by commas, semicolons, slashes or 、, but not
+ * inside brackets. */
+static void tfda_add_common_names(struct tfda *t, const char *list, size_t food, int noted)
+{
+    const char *p = list;
+    while (*p) {
+        size_t len = 0;
+        int depth = 0;
+        while (p[len]) {
+            if (p[len] == '(' || strncmp(p + len, "（", 3) == 0)
+                depth++;
+            else if ((p[len] == ')' || strncmp(p + len, "）", 3) == 0) && depth > 0)
+                depth--;
+            else if (!depth && (p[len] == ',' || p[len] == ';' || p[len] == '/' ||
+                                strncmp(p + len, "、", 3) == 0 ||
+                                strncmp(p + len, "，", 3) == 0))
+                break;
+            len++;
+        }
+        while (len > 0 && (p[0] == ' ' || p[0] == '\t'))
+            p++, len--;
+        tfda_add_common_name(t, p, len, food, noted);
+        p += len;
+        if (*p == ',' || *p == ';' || *p == '/')
+            p++;
+        else if (*p)
+            p += 3;
+    }
+}
+
+static const char *tfda_group(const char *group_tw, const char *path, long line)
+{
+    for (size_t i = 0; i < sizeof tfda_groups / sizeof *tfda_groups; i++)
+        if (strcmp(tfda_groups[i][0], group_tw) == 0)
+            return tfda_groups[i][1];
+    fail(path, line, "unknown food group \"%s\"", group_tw);
+}
+
+static void tfda_row(void *ctx, char **col, const char *path, long line)
+{
+    struct tfda *t = ctx;
+    const char *id = col[0];
+    size_t len = strlen(id);
+
+    /* 8 characters for a sample, 6 for an average of samples. */
+    if ((len != 6 && len != 8) || id[0] < 'A' || id[0] > 'R' || !all_digits(id + 1, len - 1))
+        fail(path, line, "id: expected a letter A-R and 5 or 7 digits, got \"%s\"", id);
+    if (col[4][0] == '\0')
+        fail(path, line, "name_zh_cn is empty");
+    struct food *f = add_food(&t->foods, id, path, line);
+    f->description = trimmed_copy(col[4]);
+    f->group = xstrdup(tfda_group(col[1], path, line));
+    for (int m = 0; m < N_MINERALS; m++)
+        f->mineral[m] = col[6 + m][0] ? canon_decimal(col[6 + m], path, line, mineral_names[m])
+                                      : NULL;
+    if (strcmp(col[10], "mg_gt_p_animal") == 0) {
+        int blank = 0;
+        for (size_t i = 0; i < sizeof tfda_mg_blanked / sizeof *tfda_mg_blanked; i++)
+            blank |= strcmp(tfda_mg_blanked[i], id) == 0;
+        if (blank) {
+            free(f->mineral[MG]);
+            f->mineral[MG] = NULL;
+            t->mg_blanked++;
+        } else {
+            t->flagged_kept++;
+        }
+    } else if (col[10][0] != '\0') {
+        fail(path, line, "qa_flags: unknown flag \"%s\"", col[10]);
+    }
+}
+
+/* Second pass, once the foods are in id order: their names. */
+static void tfda_name_row(void *ctx, char **col, const char *path, long line)
+{
+    struct tfda *t = ctx;
+    struct food *f = find_food(&t->foods, col[0]);
+    (void)path;
+    (void)line;
+    size_t food = (size_t)(f - t->foods.v);
+    int noted = strstr(col[4], "取样") != NULL || strstr(col[4], "月)") != NULL;
+    tfda_add_average_name(t, col[4], food);
+    tfda_add_average_name(t, col[2], food);
+    tfda_add_name(t, col[4], strlen(col[4]), food, TFDA_NAME, noted);
+    tfda_add_name(t, col[2], strlen(col[2]), food, TFDA_NAME, noted);
+    tfda_add_common_names(t, col[5], food, noted);
+    tfda_add_common_names(t, col[3], food, noted);
+}
+
+/* Which food keeps a name that several foods share: an average before a
+ * single sample, a food's own name before a common name, a sample without
+ * a sampling note (month, year) before one with, a food with more of the
+ * four minerals measured, a food before a processed one (group R), then
+ * the shorter food name, then the lower id. */
+static const struct tfda *tfda_sorting;
+
+static int tfda_name_cmp(const void *pa, const void *pb)
+{
+    const struct tfda_name *a = pa, *b = pb;
+    int c = strcmp(a->text, b->text);
+    if (c)
+        return c;
+    int avg_a = strlen(tfda_sorting->foods.v[a->food].id) == 6;
+    int avg_b = strlen(tfda_sorting->foods.v[b->food].id) == 6;
+    if (avg_a != avg_b)
+        return avg_b - avg_a;
+    if (a->kind != b->kind)
+        return (int)a->kind - (int)b->kind;
+    if (a->noted != b->noted)
+        return a->noted - b->noted;
+    const struct food *fa = &tfda_sorting->foods.v[a->food];
+    const struct food *fb = &tfda_sorting->foods.v[b->food];
+    int ma = 0, mb = 0;
+    for (int m = 0; m < N_MINERALS; m++) {
+        ma += fa->mineral[m] != NULL;
+        mb += fb->mineral[m] != NULL;
+    }
+    if (ma != mb)
+        return mb - ma;
+    /* R: processed and prepared foods, after the foods themselves. */
+    if ((fa->id[0] == 'R') != (fb->id[0] == 'R'))
+        return fa->id[0] == 'R' ? 1 : -1;
+    size_t la = strlen(tfda_sorting->foods.v[a->food].description);
+    size_t lb = strlen(tfda_sorting->foods.v[b->food].description);
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    if (a->food != b->food)
+        return a->food < b->food ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static int tfda_order_cmp(const void *pa, const void *pb)
+{
+    const struct tfda_name *a = pa, *b = pb;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static void load_tfda(struct tfda *t, const char *data_dir)
+{
+    static const char *const cols[] = {
+        "id", "group_zh", "name_zh_tw", "common_names_zh_tw", "name_zh_cn",
+        "common_names_zh_cn", "ca_mg", "mg_mg", "k_mg", "na_mg", "qa_flags",
+    };
+    char *dir = join_path(data_dir, "tfda");
+    t->path = join_path(dir, "tfda_minerals.csv");
+    free(dir);
+
+    struct csv_spec foods = { t->path, 1, cols, 11, tfda_row, t };
+    read_csv(&foods);
+    sort_foods(&t->foods, "id");
+    struct csv_spec names = { t->path, 1, cols, 11, tfda_name_row, t };
+    read_csv(&names);
+
+    /* Keep each name once, for the food that suits it best, then write
+     * the names in the order they were read. */
+    tfda_sorting = t;
+    qsort(t->names, t->n_names, sizeof *t->names, tfda_name_cmp);
+    size_t kept = 0;
+    for (size_t i = 0; i < t->n_names; i++) {
+        if (kept > 0 && strcmp(t->names[kept - 1].text, t->names[i].text) == 0) {
+            free(t->names[i].text);
+            continue;
+        }
+        t->names[kept++] = t->names[i];
+    }
+    t->n_names = kept;
+    qsort(t->names, t->n_names, sizeof *t->names, tfda_order_cmp);
+    static const char *const kinds[] = {"average", "name", "common"};
+    for (size_t i = 0; i < t->n_names; i++)
+        add_alias(&t->aliases, t->names[i].text, "zh", "TFDA", kinds[t->names[i].kind],
+                  t->foods.v[t->names[i].food].id);
+}
+
+static void free_tfda(struct tfda *t)
+{
+    for (size_t i = 0; i < t->n_names; i++)
+        free(t->names[i].text);
+    free(t->names);
+    for (size_t i = 0; i < t->aliases.n; i++)
+        free(t->aliases.v[i].alias);
+    free(t->aliases.v);
+    free_foods(&t->foods);
+    free(t->path);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1436,8 +1759,9 @@ static void write_aliases(struct output *out, const struct aliases *list)
     for (size_t i = 0; i < list->n; i++) {
         put_field(out, list->v[i].alias, 0);
         put_field(out, list->v[i].lang, 0);
-        put_field(out, "SR28", 0);
-        put_field(out, list->v[i].id, 1);
+        put_field(out, list->v[i].source, 0);
+        put_field(out, list->v[i].id, 0);
+        put_field(out, list->v[i].kind, 1);
     }
 }
 
@@ -1452,7 +1776,8 @@ static void ensure_directory(const char *dir)
 }
 
 static void write_tables(const char *out_dir, const struct sr28 *sr,
-                         const struct fndds *fn, const struct names *nm)
+                         const struct fndds *fn, const struct names *nm,
+                         const struct tfda *tf)
 {
     struct output out[3];
 
@@ -1462,6 +1787,7 @@ static void write_tables(const char *out_dir, const struct sr28 *sr,
     fputs("id,source,description,group,ca_mg,mg_mg,k_mg,na_mg\n", out[0].fp);
     write_foods(&out[0], &sr->foods, "SR28");
     write_foods(&out[0], &fn->foods, "FNDDS");
+    write_foods(&out[0], &tf->foods, "TFDA");
     output_close(&out[0]);
 
     output_open(&out[1], out_dir, "portions.csv");
@@ -1471,8 +1797,9 @@ static void write_tables(const char *out_dir, const struct sr28 *sr,
     output_close(&out[1]);
 
     output_open(&out[2], out_dir, "aliases_zh.csv");
-    fputs("alias,lang,source,id\n", out[2].fp);
+    fputs("alias,lang,source,id,kind\n", out[2].fp);
     write_aliases(&out[2], &nm->aliases);
+    write_aliases(&out[2], &tf->aliases);
     output_close(&out[2]);
 
     /* Only complete tables are moved into place. */
@@ -1492,6 +1819,7 @@ int main(int argc, char **argv)
     struct sr28 sr;
     struct fndds fn;
     struct names nm;
+    struct tfda tf;
 
     if (argc != 3) {
         fputs("usage: foodimport DATA_DIR OUT_DIR\n", stderr);
@@ -1500,24 +1828,29 @@ int main(int argc, char **argv)
     memset(&sr, 0, sizeof sr);
     memset(&fn, 0, sizeof fn);
     memset(&nm, 0, sizeof nm);
+    memset(&tf, 0, sizeof tf);
 
     load_sr28(&sr, argv[1]);
     load_fndds(&fn, argv[1]);
     load_names(&nm, &sr, argv[1]);
-    write_tables(argv[2], &sr, &fn, &nm);
+    load_tfda(&tf, argv[1]);
+    write_tables(argv[2], &sr, &fn, &nm, &tf);
 
-    printf("foodimport: foods.csv: %zu rows (SR28 %zu, FNDDS %zu)\n",
-           sr.foods.n + fn.foods.n, sr.foods.n, fn.foods.n);
+    printf("foodimport: foods.csv: %zu rows (SR28 %zu, FNDDS %zu, TFDA %zu)\n",
+           sr.foods.n + fn.foods.n + tf.foods.n, sr.foods.n, fn.foods.n, tf.foods.n);
+    printf("foodimport: TFDA foods flagged for Mg/P: Mg left blank in %zu, kept in %zu\n",
+           tf.mg_blanked, tf.flagged_kept);
     printf("foodimport: SR28 May 2016 revision: %zu values changed in %zu foods; "
            "foods added: %zu\n", sr.revised_values, sr.revised_foods, sr.added_foods);
     printf("foodimport: portions.csv: %zu rows (SR28 %zu, FNDDS %zu; FNDDS rows "
            "skipped: %zu subcode, %zu weight 0, %zu weight -9)\n",
            sr.weights.n + fn.portions.n, sr.weights.n, fn.portions.n,
            fn.skipped_subcode, fn.skipped_zero, fn.skipped_minus9);
-    printf("foodimport: aliases_zh.csv: %zu rows (name-list rows without NDB_No "
-           "skipped: %zu)\n",
-           nm.aliases.n, nm.skipped);
+    printf("foodimport: aliases_zh.csv: %zu rows (SR28 name list %zu, rows without "
+           "NDB_No skipped: %zu; TFDA names %zu)\n",
+           nm.aliases.n + tf.aliases.n, nm.aliases.n, nm.skipped, tf.aliases.n);
 
+    free_tfda(&tf);
     free_names(&nm);
     free_fndds(&fn);
     free_sr28(&sr);

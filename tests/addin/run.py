@@ -95,17 +95,19 @@ VALUES = [
     ('=MAGNESIUM("banana";1;"medium")', 31.86),
     ('=POTASSIUM("banana";1;"medium")', 422.44),
     ('=POTASSIUM("Bananas, raw";2;"medium")', 844.88),
-    ('=POTASSIUM("香蕉";1;"medium")', 422.44),              # the Chinese name
+    # the Chinese name: the Taiwan FDA banana D08001 (K 367.5296 per 100 g), a
+    # medium one (one stick, 根) 120 g by foodtables/name_portions_zh.csv
+    ('=POTASSIUM("香蕉";1;"medium")', 1.2 * 367.5296),
     ('=MAGNESIUM("almonds";0;"g")', 0.0),
     ('=MAGNESIUM("almonds";"30";"g")', 81.0),               # text "30" is converted
     ('=FOODGRAMS("banana";1;"medium")', 118.0),
     ('=FOODGRAMS("banana";2;"medium")', 236.0),
     ('=FOODGRAMS("almonds";2;"oz")', 2 * 28.349523125),
     # Measure words and containers, as kmgca food reads them (issue 13):
-    # 个 of a potato is the medium potato (SR28 11352: 213 g), 碗 of cooked
+    # 个 of a potato (the Taiwan FDA 马铃薯) is name_portions_zh.csv's medium potato (180 g), 碗 of cooked
     # rice the household bowl (200 g), a glass of milk 250 ml through the cup
     # (SR28 01077: 244 g a cup).
-    ('=FOODGRAMS("土豆";1;"个")', 213.0),
+    ('=FOODGRAMS("土豆";1;"个")', 180.0),
     ('=FOODGRAMS("米饭";1;"碗")', 200.0),
     ('=FOODGRAMS("milk, whole";1;"glass")', 250 * 244 / 236.5882365),
     ('=FOODGRAMS("鸡蛋";2;"个")', 100.0),
@@ -233,10 +235,13 @@ def array_checks(office):
              ("2026-11-02", "almonds", 10.0, "g"),
              ("2026-11-03", "香蕉", 2.0, "medium"))
     sheet.getCellRangeByName("A1:D5").setDataArray(diary)
-    # Day 2026-11-02: banana 118 g + almonds 10 g; 2026-11-03: almonds 30 g + banana 236 g.
+    # Day 2026-11-02: banana 118 g (SR28 09040) + almonds 10 g; 2026-11-03: almonds
+    # 30 g + 2 x 120 g of 香蕉, the Taiwan FDA banana D08001 (Ca 4.79, Mg 23.6236,
+    # K 367.5296, Na 0.1778 per 100 g).
     want = [
         (46328.0, 0.05 * 118 + 2.69 * 10, 0.27 * 118 + 2.70 * 10, 3.58 * 118 + 7.33 * 10, 0.01 * 118 + 0.01 * 10),
-        (46329.0, 2.69 * 30 + 0.05 * 236, 2.70 * 30 + 0.27 * 236, 7.33 * 30 + 3.58 * 236, 0.01 * 30 + 0.01 * 236),
+        (46329.0, 2.69 * 30 + 0.0479 * 240, 2.70 * 30 + 0.236236 * 240,
+         7.33 * 30 + 3.675296 * 240, 0.01 * 30 + 0.001778 * 240),
     ]
     out = sheet.getCellRangeByName("F1:J2")
     out.setArrayFormula("=DAILYINTAKE(A1:A5;B1:B5;C1:C5;D1:D5)")

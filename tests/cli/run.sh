@@ -54,11 +54,14 @@ value banana_k k_mg 422 0.02 banana "1 medium"
 # "Milk, whole" is FNDDS's own name (123 mg Ca per 100 g); "whole milk" the SR28 one.
 value milk_ca ca_mg 300 0.02 "milk, whole" "1 cup"
 value whole_milk_ca ca_mg 276 0.02 "whole milk" "1 cup"
-value spinach_zh_k k_mg 558 0.001 "菠菜" "100 g"
+# 菠菜 is the Taiwan FDA's raw spinach (E5000101: K 510.071 per 100 g).
+value spinach_zh_k k_mg 510.071 0.001 "菠菜" "100 g"
 value bread_split_grams grams 64 0.001 "2 slices whole wheat bread"
 # Servings as people write them (issue 13): the same grams as the add-in's
 # FOODGRAMS (tests/addin/run.py) and the analyse tests.
-value potato_ge grams 213 0.001 "土豆" "1个"
+# 土豆 is the Taiwan FDA potato; a 个 of it is foodtables/name_portions_zh.csv's
+# medium potato, 180 g.
+value potato_ge grams 180 0.001 "土豆" "1个"
 value rice_bowl grams 200 0.001 "米饭一碗"
 value egg_x3 grams 150 0.001 "egg x3"
 value juice_fl_oz grams 372 0.001 "apple juice 12 oz"
