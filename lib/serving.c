@@ -746,8 +746,9 @@ static int amount_at(const tokens *tk, int i, amount *a)
         char after = s[t->end];
         if (after == '%' || after == ':' || after == '"' ||
             (after == '-' && isalpha((unsigned char)s[t->end + 1])) ||
-            word_is(tk, i + 1, "inch") || (word_is(tk, i + 1, "in") && punct_is(tk, i + 2, '.')))
-            return 0;           /* 2% milk, 7-grain, 8:30, 6" */
+            word_is(tk, i + 1, "inch") || word_is(tk, i + 1, "inches") ||
+            (word_is(tk, i + 1, "in") && (punct_is(tk, i + 2, '.') || after == 'i')))
+            return 0;           /* 2% milk, 7-grain, 8:30, 6", 6in (a sub's length) */
         /* "9 grain bread", "2 percent milk", "100 calorie pack": the name's. */
         static const char *const name_words[] = {"grain", "percent", "pct", "calorie",
                                                  "calories", "spice", "layer", "minute"};

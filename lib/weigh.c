@@ -780,11 +780,48 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
     return 1;
 }
 
+/* 1 when a food is one chain's or brand's product, named in capitals before
+ * its first comma ("McDONALD'S, Cheeseburger", "TACO BELL, Bean Burrito"):
+ * its own USDA item is that product's size, not a generic dish's. */
+static int branded(const kmgca_food *food)
+{
+    size_t run = 0, head = strcspn(food->description, ",");
+    for (size_t i = 0; i < head; i++) {
+        run = isupper((unsigned char)food->description[i]) ? run + 1 : 0;
+        if (run >= 3)
+            return 1;
+    }
+    return 0;
+}
+
 static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s,
                                   double *grams, char *how, size_t how_size, kmgca_error *err)
 {
     if (recipe_grams(food, s, 1, grams, how, how_size))
         return KMGCA_OK;
+    const kmgca_portion *p = NULL;
+    for (unsigned i = 0; branded(food) && !p && i < food->portion_count; i++) {
+        /* one of the product as USDA weighed it; not a unit of length,
+         * volume or weight ("inch sub", "cup", "oz") */
+        static const char *const units[] = {"inch", "oz", "cup", "tbsp", "tsp", "fl oz", "g",
+                                            "lb", "serving (", "piece"};
+        const char *m = food->portions[i].measure;
+        int unit = food->portions[i].amount <= 0;
+        for (size_t k = 0; k < sizeof units / sizeof *units && !unit; k++)
+            unit = strncmp(m, units[k], strlen(units[k])) == 0 &&
+                   (m[strlen(units[k])] == ' ' || m[strlen(units[k])] == '\0');
+        if (!unit)
+            p = &food->portions[i];
+    }
+    if (p) {
+        char g[32];
+        *grams = p->grams / p->amount;
+        fmt_grams(g, sizeof g, *grams);
+        if (how)
+            snprintf(how, how_size, "%s: one typical serving, %s g (USDA household measure \"%s\")",
+                     s->note[0] ? s->note : "no amount written", g, p->measure);
+        return KMGCA_OK;
+    }
     each e = {0};
     if (by_name(food, s, NULL, "typical", NULL, &e) ||
         resolve_concept(food, NULL, "typical", NULL, 1, &e, 0)) {

@@ -15,9 +15,9 @@
  * lose (a ratchet: raised with each step, the goals are the end). */
 #define GOAL_RIGHT 90
 #define GOAL_TOP_BAND 97
-#define FLOOR_RIGHT 66
+#define FLOOR_RIGHT 67
 #define FLOOR_TOP_BAND 96
-#define FLOOR_RIGHT_ZH 63
+#define FLOOR_RIGHT_ZH 64
 
 enum { F_TEXT, F_SERVING, F_FOODS, F_EXPECT, F_MIN, F_MAX, NCOL };
 
