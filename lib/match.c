@@ -756,10 +756,13 @@ static void zh_clean_key(const char *text, char *out, size_t size, int *cooked)
  * cannot end a food's name (了 的 个 碗 份 盘 杯 …). */
 static int zh_bounded_before(const char *key, size_t start)
 {
-    static const char *const before[] = {"了", "的", "个", "碗", "份", "盘", "杯", "碟", "点",
-                                         "些", "吃", "喝", "买", "打", "来", "做", "要", "和",
-                                         "跟", "加", "啃", "下", "煮", "炖", "蒸", "炒", "煎",
-                                         "烤"};
+    static const char *const before[] = {
+        "了", "的", "些", "点", "吃", "喝", "买", "打", "来", "做", "要", "和", "跟", "加",
+        "啃", "下", "煮", "炖", "蒸", "炒", "煎", "烤", "泡", "俩", "仨", "個",
+        /* measure words */
+        "个", "碗", "份", "盘", "杯", "碟", "根", "条", "片", "块", "只", "张", "串", "瓶",
+        "罐", "包", "袋", "盒", "勺", "把", "颗", "粒", "壶", "笼", "节", "段", "棵", "朵",
+        "穗", "支", "听", "桶", "锅", "两", "斤"};
     if (start == 0 || key[start - 1] == '|')
         return 1;
     for (size_t i = 0; i < sizeof before / sizeof *before; i++) {
@@ -855,6 +858,11 @@ static size_t rank_chinese(const kmgca_foods *foods, const struct match_index *i
                         score *= ix->zh_score[k];
                         if (cooked && !zh_has_cooked_word(a))
                             score *= 0.75;
+                        /* a name in an earlier clause is less likely what was
+                         * eaten: 懒得做饭，泡了一桶方便面 */
+                        if (memchr(key + end, '|', klen - end) &&
+                            strchr(key + end, '|')[1] != '\0')
+                            score *= 0.85;
                     }
                     offer(foods, top, &n, max, (ranked){ix->zh_food[k], score});
                 }
