@@ -570,7 +570,46 @@ static int zh_measure_at(const tokens *tk, int i, int *end)
     return 0;
 }
 
-/* A run of Chinese numerals at i: 一, 十二, 二十五, 一百五, 两, 半, 一半. */
+/* A small whole number in Chinese numerals over tokens [i, j): 三, 十, 十二,
+ * 二十: the parts of a fraction. 0 when it is not one. */
+static int zh_small_number(const tokens *tk, int i, int j)
+{
+    int value = 0, digit = -1;
+    for (int k = i; k < j; k++) {
+        long cp = tk->t[k].cp;
+        int d = cp == 0x4E24 ? 2 : zh_digit(cp);   /* 两 */
+        if (d >= 0 && d <= 9 && digit < 0)
+            digit = d;
+        else if (cp == 0x5341 && value == 0)        /* 十 */
+            value = (digit < 0 ? 1 : digit) * 10, digit = -1;
+        else
+            return 0;
+    }
+    return value + (digit < 0 ? 0 : digit);
+}
+
+static int zh_amount_at(const tokens *tk, int i, amount *a);
+
+/* "四分之一" (one quarter), "三分之二": a fraction, denominator first. */
+static int zh_fraction_at(const tokens *tk, int i, int j, amount *a)
+{
+    if (j + 2 >= tk->count || tk->t[j].cp != 0x5206 || tk->t[j + 1].cp != 0x4E4B)
+        return 0;                                   /* 分之 */
+    int den = zh_small_number(tk, i, j), k = j + 2;
+    while (k < tk->count && is_zh_numeral(&tk->t[k]))
+        k++;
+    int num = zh_small_number(tk, j + 2, k);
+    if (den < 2 || num < 1 || num >= den)
+        return 0;
+    memset(a, 0, sizeof *a);
+    a->flags = AF_CJK | AF_WORDS;
+    a->value = (double)num / den;
+    a->next = k;
+    return 1;
+}
+
+/* A run of Chinese numerals at i: 一, 十二, 二十五, 一百五, 两, 半, 一半,
+ * 四分之一. */
 static int zh_amount_at(const tokens *tk, int i, amount *a)
 {
     int j = i, has_few = 0, has_half_only = 1;
@@ -579,6 +618,8 @@ static int zh_amount_at(const tokens *tk, int i, amount *a)
         j++;
     if (j == i)
         return 0;
+    if (zh_fraction_at(tk, i, j, a))
+        return 1;
     /* "二两", "三两": a numeral then 两 is 50 g each, not the numeral 2 —
      * except "一两个" (one or two), a range. */
     int liang_unit = 0;

@@ -275,6 +275,9 @@ static void serving_words(void **state)
         {"半个", 0.5, KMGCA_UNIT_PORTION, "个"},
         {"十二个", 12, KMGCA_UNIT_PORTION, "个"},
         {"二十个", 20, KMGCA_UNIT_PORTION, "个"},
+        {"四分之一个", 0.25, KMGCA_UNIT_PORTION, "个"},   /* a fraction, denominator first */
+        {"三分之二碗", 2.0 / 3, KMGCA_UNIT_PORTION, "碗"},
+        {"十分之三个", 0.3, KMGCA_UNIT_PORTION, "个"},
         {"一百五十克", 150, KMGCA_UNIT_MASS, "g"},
         {"二两", 2, KMGCA_UNIT_MASS, "两"},
         {"半斤", 0.5, KMGCA_UNIT_MASS, "斤"},
