@@ -297,13 +297,22 @@ static void every_description_finds_itself(void **state)
             redirected++;
             continue;
         }
+        /* A recipe named as a food the Taiwan FDA measured (烧饼) is that
+         * measured food; the recipe keeps its other names. */
+        if (strcmp(kmgca_food_source(f), "recipe") == 0 && m.food &&
+            strcmp(kmgca_food_source(m.food), "TFDA") == 0 &&
+            strcmp(kmgca_food_description(m.food), kmgca_food_description(f)) == 0) {
+            redirected++;
+            continue;
+        }
         if (++wrong <= 40)
             print_message("  %s %s \"%s\" -> %s\n", kmgca_food_source(f), kmgca_food_id(f),
                           kmgca_food_description(f),
                           m.food ? kmgca_food_description(m.food) : "(no match)");
     }
     print_message("descriptions that find another food: %zu of %zu (TFDA names that "
-                  "names_zh.csv sends to another food: %zu)\n", wrong, n, redirected);
+                  "names_zh.csv sends to another food, and recipes named as a measured "
+                  "TFDA food: %zu)\n", wrong, n, redirected);
     assert_int_equal(wrong, 0);
 }
 

@@ -495,8 +495,21 @@ static void add_recipe_names(void)
 {
     for (size_t i = 0; i < recipe_name_count; i++) {
         size_t f = recipe_names[i].food;
-        /* An English recipe's name is its description, found by its words. */
-        if (text_has_cjk(foods[f].description))
+        /* An English recipe's name is its description, found by its words.
+         * A Chinese dish the Taiwan FDA measured under the same name (烧饼)
+         * is that measured food: the recipe keeps its other names. */
+        int measured = 0;
+        for (size_t t = 0; t < food_count && !measured; t++)
+            measured = strcmp(foods[t].source, "TFDA") == 0 &&
+                       strcmp(foods[t].description, foods[f].description) == 0;
+        /* ... unless names_zh.csv sends that name elsewhere (刀削面: TFDA's is
+         * the raw noodles as sold, not the bowl people eat) */
+        for (size_t a = 0; a < alias_count && measured; a++)
+            if (aliases[a].rank == ALIAS_RANK_HAND &&
+                strcmp(aliases[a].text, foods[f].description) == 0 &&
+                strcmp(foods[aliases[a].food].source, "TFDA") != 0)
+                measured = 0;
+        if (text_has_cjk(foods[f].description) && !measured)
             add_alias(foods[f].description, "zh", f, ALIAS_RANK_RECIPE);
         for (const char *p = recipe_names[i].names; *p;) {
             size_t len = strcspn(p, "|");
