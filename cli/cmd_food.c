@@ -73,19 +73,6 @@ static int do_search(kmgca_foods *foods, const char *text, long limit, int as_js
     return n ? EXIT_OK : EXIT_NOT_FOUND;
 }
 
-/* The attribution a food's data asks for: its own source's, or for a
- * recipe, that of a source among its ingredients. */
-static const char *food_attribution(const kmgca_food *food)
-{
-    const char *att = kmgca_source_attribution(kmgca_food_source(food));
-    for (size_t i = 0; !att && i < kmgca_food_ingredient_count(food); i++) {
-        const kmgca_food *as;
-        kmgca_food_ingredient(food, i, &as, NULL);
-        att = kmgca_source_attribution(kmgca_food_source(as));
-    }
-    return att;
-}
-
 static void print_text(const kmgca_weighing *w, const char *unit_error)
 {
     char buf[32];
@@ -117,8 +104,8 @@ static void print_text(const kmgca_weighing *w, const char *unit_error)
                    kmgca_food_id(as), kmgca_food_description(as));
         }
     }
-    if (food_attribution(m->food))
-        printf("  source: %s\n", food_attribution(m->food));
+    if (kmgca_food_attribution(m->food))
+        printf("  source: %s\n", kmgca_food_attribution(m->food));
     if (unit_error) {
         /* The reason goes to stderr once, from the caller. */
         printf("  serving: not weighed (see the message on stderr)\n");
@@ -158,7 +145,7 @@ static void print_json(const kmgca_weighing *w, const char *error)
     json_string(&j, "group", m->food ? kmgca_food_group(m->food) : NULL);
     json_string(&j, "kind", m->food ? kmgca_food_kind(m->food) : NULL);
     json_string(&j, "name_zh", m->food ? kmgca_food_name_zh(m->food) : NULL);
-    json_string(&j, "attribution", m->food ? food_attribution(m->food) : NULL);
+    json_string(&j, "attribution", m->food ? kmgca_food_attribution(m->food) : NULL);
     if (m->food && kmgca_food_ingredient_count(m->food)) {
         json_begin_array(&j, "ingredients");
         for (size_t i = 0; i < kmgca_food_ingredient_count(m->food); i++) {

@@ -134,7 +134,8 @@ kmgca_status kmgca_foods_load_custom(kmgca_foods *foods, const char *path,
  * Ingredients are foods of the tables or of custom foods loaded before.
  * A recipe is a custom food (source "custom", group "Custom recipes"); its
  * minerals are its ingredients' summed. Bad rows fail with file, line and
- * column, and nothing is added. */
+ * column, and nothing is added. Like kmgca_foods_load_custom, not to be
+ * called while another thread uses the same food set. */
 kmgca_status kmgca_foods_load_recipes(kmgca_foods *foods, const char *path, kmgca_error *err);
 
 size_t kmgca_foods_count(const kmgca_foods *foods);
@@ -162,6 +163,9 @@ const char *kmgca_food_ingredient(const kmgca_food *food, size_t i, const kmgca_
 /* The attribution a source's licence asks for wherever its data shows
  * (the Taiwan FDA table's OGDL-Taiwan-1.0), or NULL when none is needed. */
 const char *kmgca_source_attribution(const char *source);
+/* The attribution a food's numbers ask for: its source's, or for a recipe,
+ * that of a source among its ingredients (and theirs). NULL when none. */
+const char *kmgca_food_attribution(const kmgca_food *food);
 /* The kind of food ("rice", "milk", "nuts", ... or "other"): what a bowl,
  * a glass or a handful of it holds depends on it (foodtables/kinds.csv).
  * Static. */

@@ -111,6 +111,18 @@ const char *kmgca_source_attribution(const char *source)
     return NULL;
 }
 
+const char *kmgca_food_attribution(const kmgca_food *food)
+{
+    if (!food)
+        return NULL;
+    const char *att = kmgca_source_attribution(food->source);
+    /* A recipe's ingredients may be recipes: they existed before it, so
+     * the walk ends. */
+    for (unsigned i = 0; !att && i < food->recipe_count; i++)
+        att = kmgca_food_attribution(food->recipe[i].food);
+    return att;
+}
+
 double kmgca_food_per_100g(const kmgca_food *food, kmgca_nutrient n)
 {
     if (!food || (unsigned)n >= KMGCA_NUTRIENT_COUNT)
@@ -525,12 +537,22 @@ static kmgca_status recipe_finish(recipe_load *rl, kmgca_error *err)
                                  "portions of \"%s\": expected measure=servings, e.g. "
                                  "\"盘=1|份=1|个=0.1\"",
                                  d->description);
+        for (size_t k = 0; k < n; k++)
+            if (strcmp(portions[k].measure, text_trim(part)) == 0)
+                return kmgca_fail_at(err, KMGCA_ERROR_VALUE, rl->cl.path, rl->portions_line,
+                                     rl->portions_col, "portions of \"%s\": \"%s\" is given twice",
+                                     d->description, portions[k].measure);
         portions[n].amount = 1;
         portions[n].measure = arena_strdup(&rl->cl.tmp, text_trim(part));
         portions[n].grams = servings * rl->total;
         if (!portions[n++].measure)
             return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
     }
+    if (n == 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, rl->cl.path, rl->portions_line,
+                             rl->portions_col,
+                             "portions of \"%s\": expected measure=servings, e.g. \"盘=1|份=1\"",
+                             d->description);
     d->portions = portions;
     d->portion_count = (unsigned)n;
     return KMGCA_OK;
@@ -565,9 +587,12 @@ static kmgca_status recipe_row(const csv_row *row, void *ud, kmgca_error *err)
     if (row->count == 1 && blank(row->fields[0]))
         return KMGCA_OK;
     char name[256];
+    unsigned long name_col = (unsigned long)rl->col[RECIPE_NAME] + 1;
+    if (strlen(recipe_field(rl, row, RECIPE_NAME)) >= sizeof name)
+        return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, cl->path, row->line, name_col,
+                             "the recipe's name is longer than %zu bytes", sizeof name - 1);
     copy_text(name, sizeof name, recipe_field(rl, row, RECIPE_NAME));
     char *nm = text_trim(name);
-    unsigned long name_col = (unsigned long)rl->col[RECIPE_NAME] + 1;
     if (!*nm)
         return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, name_col,
                              "the row names no recipe");
@@ -581,7 +606,16 @@ static kmgca_status recipe_row(const csv_row *row, void *ud, kmgca_error *err)
                                      "recipe \"%s\" again: a recipe's rows must be together "
                                      "(it began on line %lu)",
                                      nm, cl->added_line[i]);
+        if (kmgca_foods_find(cl->foods, "custom", nm))
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, name_col,
+                                 "\"%s\" is already a custom food (--foods or an earlier "
+                                 "--recipes); give the recipe another name",
+                                 nm);
         const char *portions = recipe_field(rl, row, RECIPE_PORTIONS);
+        if (strlen(portions) >= sizeof rl->portions)
+            return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, cl->path, row->line,
+                                 (unsigned long)rl->col[RECIPE_PORTIONS] + 1,
+                                 "portions is longer than %zu bytes", sizeof rl->portions - 1);
         if (blank(portions))
             return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
                                  (unsigned long)rl->col[RECIPE_PORTIONS] + 1,
@@ -640,6 +674,10 @@ static kmgca_status recipe_row(const csv_row *row, void *ud, kmgca_error *err)
                              "TFDA, recipe or custom, and its id: see kmgca food --search)",
                              source, id);
     char gbuf[64];
+    if (strlen(recipe_field(rl, row, RECIPE_GRAMS)) >= sizeof gbuf)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
+                             (unsigned long)rl->col[RECIPE_GRAMS] + 1,
+                             "grams must be a number above 0 and at most 10000");
     copy_text(gbuf, sizeof gbuf, recipe_field(rl, row, RECIPE_GRAMS));
     double g;
     char *gs = text_trim(gbuf);

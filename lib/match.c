@@ -185,7 +185,7 @@ static uint64_t signature(uint32_t *ids, size_t n)
 /* Folds a CJK name to its ideographs and ASCII letters and digits only. */
 static void zh_key(const char *text, char *out, size_t size)
 {
-    char folded[512];
+    char folded[1024];
     text_fold(text, folded, sizeof folded);
     size_t o = 0;
     for (const char *p = folded; *p;) {
@@ -326,14 +326,18 @@ static float doc_preference(const struct match_index *ix, const struct kmgca_foo
 static int source_rank(const struct kmgca_food *f);
 static void eaten_words(struct match_index *ix);
 
-/* qsort has no context argument; index_build runs under the foods' lock. */
-static const struct match_index *zh_sorting;
+/* A Chinese key and its index, sorted by key then index: qsort needs no
+ * context (several food sets may build their indexes at once). */
+typedef struct {
+    const char *key;
+    uint32_t i;
+} zh_sort_item;
 
 static int cmp_zh_sorted(const void *a, const void *b)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    int c = strcmp(zh_sorting->zh_keys[x], zh_sorting->zh_keys[y]);
-    return c ? c : (x > y) - (x < y);
+    const zh_sort_item *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
 static struct match_index *index_build(const kmgca_foods *foods)
@@ -536,9 +540,10 @@ static struct match_index *index_build(const kmgca_foods *foods)
             copy_text(part, sizeof part, open + open_len);
             zh_key(part, inner, sizeof inner);
             /* One character in brackets is a state (生 raw, 煮 boiled), not a
-             * name; only the SR28 name list puts another name in brackets
-             * (马铃薯（土豆）): a TFDA name's brackets say what kind. */
-            if (strlen(inner) <= 3 || foods->aliases[a].rank != 3)
+             * name; a TFDA name's brackets say what kind (切片火腿(牛肉)), the
+             * other names' may hold another name (马铃薯（土豆）). */
+            unsigned char rk = foods->aliases[a].rank;
+            if (strlen(inner) <= 3 || rk == 2 || rk == 4)
                 inner[0] = '\0';
         }
         /* A name written by hand wins over a TFDA food's own name, which
@@ -556,12 +561,17 @@ static struct match_index *index_build(const kmgca_foods *foods)
             ix->zh_score[ix->zh_count++] = scores[k];
         }
     }
-    if (!(ix->zh_sorted = malloc((ix->zh_count + 1) * sizeof *ix->zh_sorted)))
+    zh_sort_item *order = malloc((ix->zh_count + 1) * sizeof *order);
+    if (!order || !(ix->zh_sorted = malloc((ix->zh_count + 1) * sizeof *ix->zh_sorted))) {
+        free(order);
         goto fail;
+    }
     for (size_t i = 0; i < ix->zh_count; i++)
-        ix->zh_sorted[i] = (uint32_t)i;
-    zh_sorting = ix;
-    qsort(ix->zh_sorted, ix->zh_count, sizeof *ix->zh_sorted, cmp_zh_sorted);
+        order[i] = (zh_sort_item){ix->zh_keys[i], (uint32_t)i};
+    qsort(order, ix->zh_count, sizeof *order, cmp_zh_sorted);
+    for (size_t i = 0; i < ix->zh_count; i++)
+        ix->zh_sorted[i] = order[i].i;
+    free(order);
     free(dw.items);
     free(dw.start);
     return ix;
@@ -622,8 +632,10 @@ static long correct_spelling(const struct match_index *ix, const char *w)
         if (!isalpha((unsigned char)w[i]))
             return -1;
     if (len < 5) {
-        /* Only a letter typed once that the word doubles: "egs" -> "eggs". */
-        for (size_t i = 0; len >= 2 && i < len; i++) {
+        /* Only a letter typed once that the word doubles, in a plural of a
+         * two-letter stem: "egs" -> "eggs" (not "mil" -> "mill"). */
+        int plural_stem = len == 2 || (len == 3 && w[2] == 's');
+        for (size_t i = 0; plural_stem && i < len; i++) {
             char twice[8];
             memcpy(twice, w, i + 1);
             memcpy(twice + i + 1, w + i, len - i + 1);
@@ -709,7 +721,7 @@ static void offer(const kmgca_foods *foods, ranked *top, size_t *n, size_t max, 
  * or punctuation stood it holds one '|', a boundary no name crosses. */
 static void zh_clean_key(const char *text, char *out, size_t size, int *cooked)
 {
-    char folded[512];
+    char folded[1024];
     text_fold(text, folded, sizeof folded);
     size_t o = 0;
     *cooked = 0;
@@ -804,7 +816,7 @@ static int zh_has_cooked_word(const char *key)
 static size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
                            const char *text, ranked *top, size_t max)
 {
-    char key[512];
+    char key[1024];
     int cooked;
     size_t n = 0;
     /* The text as written first: a name of the tables is itself even when

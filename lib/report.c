@@ -1436,8 +1436,8 @@ static lxw_error write_summary_page(const client *c, lxw_workbook *wb, lxw_works
                           "the local emergency number."),
                      f.wrap, 10);
     x = x ? x : line(ws, &r,
-                     T(c, "kmgca estimates intake from what the diary says, with the USDA food "
-                          "tables; it does not diagnose, and only a blood test shows blood "
+                     T(c, "kmgca estimates intake from what the diary says, with the USDA and "
+                          "Taiwan FDA food tables; it does not diagnose, and only a blood test shows blood "
                           "levels. Never start, stop or change a medicine because of this "
                           "report: discuss it with the prescriber."),
                      f.small, 8.5);
@@ -1820,7 +1820,11 @@ kmgca_status kmgca_report_index(const char *out_path, const kmgca_client_result 
                     "(potassium, sodium); Chinese DRIs 2023 (Chinese Nutrition Society); or a "
                     "target set in the client's profile.txt. Each workbook's About sheet cites "
                     "them in full."},
-        {"Food tables", "USDA SR28 (2015, revised 2016) and FNDDS 2017-2018, public domain."},
+        {"Food tables", "USDA SR28 (2015, revised 2016) and FNDDS 2017-2018, public domain; "
+                        "衛生福利部食品藥物管理署 (Taiwan Food and Drug Administration) 2025，食品營養成分資料庫 "
+                        "2024 UPDATE2 (data.gov.tw/dataset/8543), Open Government Data License "
+                        "(政府資料開放授權條款), https://data.gov.tw/license; kmgca's recipes of "
+                        "Chinese and English dishes (ingredients summed)."},
         {"Important", "kmgca estimates intake from food diaries. It does not diagnose and is not "
                       "medical advice; medicines are never to be stopped or changed because of "
                       "it."},

@@ -590,7 +590,8 @@ static int zh_small_number(const tokens *tk, int i, int j)
 
 static int zh_amount_at(const tokens *tk, int i, amount *a);
 
-/* "四分之一" (one quarter), "三分之二": a fraction, denominator first. */
+/* "四分之一" (one quarter), "三分之二", "四分之五": a fraction, denominator
+ * first. */
 static int zh_fraction_at(const tokens *tk, int i, int j, amount *a)
 {
     if (j + 2 >= tk->count || tk->t[j].cp != 0x5206 || tk->t[j + 1].cp != 0x4E4B)
@@ -598,8 +599,11 @@ static int zh_fraction_at(const tokens *tk, int i, int j, amount *a)
     int den = zh_small_number(tk, i, j), k = j + 2;
     while (k < tk->count && is_zh_numeral(&tk->t[k]))
         k++;
-    int num = zh_small_number(tk, j + 2, k);
-    if (den < 2 || num < 1 || num >= den)
+    /* the longest numerator that reads: in 四分之一两 the 两 is the unit */
+    int num = 0;
+    while (k > j + 2 && (num = zh_small_number(tk, j + 2, k)) == 0)
+        k--;
+    if (den < 2 || num < 1 || num > 10 * den)
         return 0;
     memset(a, 0, sizeof *a);
     a->flags = AF_CJK | AF_WORDS;
@@ -620,6 +624,18 @@ static int zh_amount_at(const tokens *tk, int i, amount *a)
         return 0;
     if (zh_fraction_at(tk, i, j, a))
         return 1;
+    /* 一又二分之一: a whole number and a fraction */
+    if (j + 1 < tk->count && tk->t[j].cp == 0x53C8 && zh_small_number(tk, i, j) > 0) {
+        int f = j + 1;
+        while (f < tk->count && is_zh_numeral(&tk->t[f]))
+            f++;
+        amount part;
+        if (zh_fraction_at(tk, j + 1, f, &part)) {
+            *a = part;
+            a->value += zh_small_number(tk, i, j);
+            return 1;
+        }
+    }
     /* "二两", "三两": a numeral then 两 is 50 g each, not the numeral 2 —
      * except "一两个" (one or two), a range. */
     int liang_unit = 0;

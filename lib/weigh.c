@@ -807,9 +807,11 @@ static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s
                                             "lb", "serving (", "piece"};
         const char *m = food->portions[i].measure;
         int unit = food->portions[i].amount <= 0;
-        for (size_t k = 0; k < sizeof units / sizeof *units && !unit; k++)
-            unit = strncmp(m, units[k], strlen(units[k])) == 0 &&
-                   (m[strlen(units[k])] == ' ' || m[strlen(units[k])] == '\0');
+        for (size_t k = 0; k < sizeof units / sizeof *units && !unit; k++) {
+            size_t ul = strlen(units[k]);
+            unit = strncmp(m, units[k], ul) == 0 &&
+                   (units[k][ul - 1] == '(' || m[ul] == ' ' || m[ul] == '\0');
+        }
         if (!unit)
             p = &food->portions[i];
     }

@@ -136,20 +136,6 @@ static void appendf_cut(char *buf, size_t size, const char *s)
         copy_text(buf + len, size - len, s);
 }
 
-/* 1 when a food's numbers come from the Taiwan FDA table (itself, or an
- * ingredient of a recipe): its licence asks for attribution where they show. */
-static int food_uses_tfda(const kmgca_food *food)
-{
-    if (kmgca_source_attribution(kmgca_food_source(food)))
-        return 1;
-    for (size_t i = 0; i < kmgca_food_ingredient_count(food); i++) {
-        const kmgca_food *as;
-        kmgca_food_ingredient(food, i, &as, NULL);
-        if (kmgca_source_attribution(kmgca_food_source(as)))
-            return 1;
-    }
-    return 0;
-}
 
 static lxw_error put_text(kmgca_workbook *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
                           const char *s, lxw_format *f)
@@ -483,24 +469,30 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
             appendf_cut(note, sizeof note, e->how);
             appendf_cut(note, sizeof note, ".");
         }
+        /* The review and the attribution first: a long recipe may fill the
+         * note, and they must not be the part cut off. */
+        if (e->review) {
+            appendf_cut(note, sizeof note, note[0] ? "\nNeeds review: " : "Needs review: ");
+            appendf_cut(note, sizeof note, e->review);
+        }
+        if (e->food && kmgca_food_attribution(e->food))
+            appendf_cut(note, sizeof note, "\nData: Taiwan FDA Food Nutrient Database "
+                                           "(OGDL-Taiwan-1.0; see About).");
         if (e->food && kmgca_food_ingredient_count(e->food)) {
             appendf_cut(note, sizeof note, "\nRecipe, one serving (ingredients summed; cooking "
                                            "losses not modelled):");
             for (size_t i = 0; i < kmgca_food_ingredient_count(e->food); i++) {
                 double g;
-                char part[160];
+                char part[160], grams[32];
                 const char *name = kmgca_food_ingredient(e->food, i, NULL, &g);
-                snprintf(part, sizeof part, "%s %s %.0f g", i ? "," : "", name, g);
+                snprintf(grams, sizeof grams, " %.0f g", g);
+                /* the name whole or not at all: never cut inside a character */
+                if (strlen(name) + strlen(grams) + 3 >= sizeof part)
+                    name = "…";
+                snprintf(part, sizeof part, "%s %s%s", i ? "," : "", name, grams);
                 appendf_cut(note, sizeof note, part);
             }
             appendf_cut(note, sizeof note, ".");
-        }
-        if (e->food && food_uses_tfda(e->food))
-            appendf_cut(note, sizeof note, "\nData: Taiwan FDA Food Nutrient Database "
-                                           "(OGDL-Taiwan-1.0; see About).");
-        if (e->review) {
-            appendf_cut(note, sizeof note, note[0] ? "\nNeeds review: " : "Needs review: ");
-            appendf_cut(note, sizeof note, e->review);
         }
         if (note[0]) {
             lxw_comment_options co = {.x_scale = 3, .y_scale = 2};

@@ -161,6 +161,12 @@ static void bad_recipes_name_their_place(void **state)
     bad_recipe("data/recipes/no_portions.csv", 2, 6, "needs the portions");
     bad_recipe("data/recipes/bad_portions.csv", 2, 6, "measure=servings");
     bad_recipe("data/recipes/no_id.csv", 1, 0, "no \"id\" column");
+    bad_recipe("data/recipes/empty_portions.csv", 2, 6, "measure=servings");
+    bad_recipe("data/recipes/twice_portions.csv", 2, 6, "is given twice");
+    /* a custom food of that name already: a recipe may not shadow it */
+    kmgca_error err;
+    assert_int_equal(kmgca_foods_load_custom(foods, "data/custom_kinds.csv", &err), KMGCA_OK);
+    bad_recipe("data/recipes/custom_name.csv", 2, 1, "already a custom food");
 }
 
 int main(void)

@@ -223,6 +223,41 @@ static void threads_share_a_food_set(void **state)
     kmgca_foods_free(foods);
 }
 
+/* Each thread its own food set, of different sizes (custom foods with
+ * Chinese names), building its index while the others build theirs: the
+ * sorted Chinese keys of one set never borrow another's. */
+static void *own_set_many(void *arg)
+{
+    intptr_t extra = (intptr_t)arg, bad = 0;
+    for (int round = 0; round < 4 && !bad; round++) {
+        kmgca_foods *foods = kmgca_foods_new(NULL);
+        if (extra && kmgca_foods_load_custom(foods, "data/custom_kinds.csv", NULL) != KMGCA_OK)
+            bad = 1;
+        kmgca_match m;
+        if (kmgca_foods_match(foods, "回锅肉", &m, NULL) != KMGCA_OK ||
+            strcmp(kmgca_food_description(m.food), "回锅肉") != 0)
+            bad = 1;
+        if (kmgca_foods_match(foods, "菠菜", &m, NULL) != KMGCA_OK ||
+            strcmp(kmgca_food_id(m.food), "E5000101") != 0)
+            bad = 1;
+        kmgca_foods_free(foods);
+    }
+    return (void *)bad;
+}
+
+static void threads_build_their_own_sets(void **state)
+{
+    (void)state;
+    pthread_t t[4];
+    for (intptr_t i = 0; i < 4; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, own_set_many, (void *)(i & 1)), 0);
+    for (int i = 0; i < 4; i++) {
+        void *bad;
+        pthread_join(t[i], &bad);
+        assert_int_equal((intptr_t)bad, 0);
+    }
+}
+
 static void search_ranks(void **state)
 {
     (void)state;
@@ -328,6 +363,7 @@ int main(void)
         cmocka_unit_test(nothing_close_is_no_match),
         cmocka_unit_test(deterministic_and_memoised),
         cmocka_unit_test(threads_share_a_food_set),
+        cmocka_unit_test(threads_build_their_own_sets),
         cmocka_unit_test(search_ranks),
         cmocka_unit_test(table_counts_and_values),
         cmocka_unit_test(every_description_finds_itself),

@@ -278,6 +278,9 @@ static void serving_words(void **state)
         {"四分之一个", 0.25, KMGCA_UNIT_PORTION, "个"},   /* a fraction, denominator first */
         {"三分之二碗", 2.0 / 3, KMGCA_UNIT_PORTION, "碗"},
         {"十分之三个", 0.3, KMGCA_UNIT_PORTION, "个"},
+        {"四分之五个", 1.25, KMGCA_UNIT_PORTION, "个"},
+        {"一又二分之一碗", 1.5, KMGCA_UNIT_PORTION, "碗"},
+        {"四分之一两", 0.25, KMGCA_UNIT_MASS, "两"},
         {"一百五十克", 150, KMGCA_UNIT_MASS, "g"},
         {"二两", 2, KMGCA_UNIT_MASS, "两"},
         {"半斤", 0.5, KMGCA_UNIT_MASS, "斤"},

@@ -344,6 +344,7 @@ static void put_number(FILE *out, const char *s)
 typedef struct {
     char *recipe, *ingredient, *source, *id, *grams, *portions, *names;
     long line;
+    char *file;
 } recipe_row;
 
 static recipe_row *recipe_rows;
@@ -360,7 +361,7 @@ static kmgca_status recipe_cb(const csv_row *row, void *ud, kmgca_error *err)
     recipe_rows[recipe_row_count++] = (recipe_row){
         dup(field(t, row, 0)), dup(field(t, row, 1)), dup(field(t, row, 2)),
         dup(field(t, row, 3)), dup(field(t, row, 4)), dup(field(t, row, 5)),
-        dup(field(t, row, 6)), (long)row->line};
+        dup(field(t, row, 6)), (long)row->line, dup(t->path)};
     return KMGCA_OK;
 }
 
@@ -401,7 +402,6 @@ static void read_recipes(const char *dir)
         if (csv_read_file(path, recipe_cb, &rt, NULL, &err) != KMGCA_OK)
             die(&err);
     }
-    snprintf(path, sizeof path, "%s/recipes_*.csv", dir);
     recipe_names = calloc(recipe_row_count + 1, sizeof *recipe_names);
     if (!recipe_names)
         exit(1);
@@ -412,12 +412,12 @@ static void read_recipes(const char *dir)
         while (end < recipe_row_count && strcmp(recipe_rows[end].recipe, first->recipe) == 0)
             end++;
         if (!first->recipe[0])
-            recipe_fail(path, first->line, "a row with no recipe name%s", "");
+            recipe_fail(first->file, first->line, "a row with no recipe name%s", "");
         if (food_index("recipe", first->recipe) >= 0)
-            recipe_fail(path, first->line,
+            recipe_fail(first->file, first->line,
                         "recipe \"%s\" again: a recipe's rows must be together", first->recipe);
         if (!first->portions[0])
-            recipe_fail(path, first->line,
+            recipe_fail(first->file, first->line,
                         "recipe \"%s\": its first row needs the portions (measure=servings)",
                         first->recipe);
         double total = 0, sum[4] = {0}, missing[4] = {0};
@@ -426,12 +426,12 @@ static void read_recipes(const char *dir)
             recipe_row *x = &recipe_rows[i];
             long f = food_index(x->source, x->id);
             if (f < 0 || strcmp(x->source, "recipe") == 0)
-                recipe_fail(path, x->line, "ingredient %s is not a food in foods.csv",
+                recipe_fail(x->file, x->line, "ingredient %s is not a food in foods.csv",
                             x->id[0] ? x->id : "(no id)");
             char *e;
             double g = strtod(x->grams, &e);
-            if (e == x->grams || *e || !(g > 0) || g > 5000)
-                recipe_fail(path, x->line, "grams \"%s\": expected a number above 0",
+            if (e == x->grams || *e || !isfinite(g) || !(g > 0) || g > 5000)
+                recipe_fail(x->file, x->line, "grams \"%s\": expected a number above 0",
                             x->grams);
             total += g;
             for (int m = 0; m < 4; m++) {
@@ -468,14 +468,15 @@ static void read_recipes(const char *dir)
             size_t len = strcspn(p, "|");
             char pair[256];
             if (len == 0 || len >= sizeof pair)
-                recipe_fail(path, first->line, "portions \"%s\": expected measure=servings",
+                recipe_fail(first->file, first->line, "portions \"%s\": expected measure=servings",
                             first->portions);
             memcpy(pair, p, len);
             pair[len] = '\0';
             char *eq = strchr(pair, '='), *e;
             double servings = eq ? strtod(eq + 1, &e) : 0;
-            if (!eq || eq == pair || e == eq + 1 || *e || !(servings > 0))
-                recipe_fail(path, first->line, "portions \"%s\": expected measure=servings",
+            if (!eq || eq == pair || e == eq + 1 || *e || !isfinite(servings) ||
+                !(servings > 0) || servings > 1000)
+                recipe_fail(first->file, first->line, "portions \"%s\": expected measure=servings",
                             first->portions);
             *eq = '\0';
             portions = grow(portions, &portion_cap, portion_count + 1, sizeof *portions);

@@ -1440,9 +1440,10 @@ static size_t utf8_len(const char *s)
 
 /* One 俗名 as written.  Brackets holding single characters name other
  * characters for the one before them: 肉(扁,藊)豆 is 肉豆, 扁豆 and 藊豆;
- * 隐之(元)豆 is 隐之豆 and 隐元豆; at the end, 猪母乳(菜,草) is 猪母乳菜 and
- * 猪母乳草 (the characters may be separated by , or /).  Any other bracket
- * is a note and stays in the name. */
+ * 隐之(元)豆 is 隐之豆 and 隐元豆; at the end the character may also be added:
+ * 猪母乳(菜,草) is 猪母乳, 猪母乳菜, 猪乳菜 … and 牛油果(梨) 牛油梨 (the
+ * characters may be separated by , or /).  A state (生, 熟, 干) or any
+ * longer bracket is a note and stays in the name. */
 static void tfda_add_common_name(struct tfda *t, const char *name, size_t len, size_t food,
                                  int noted)
 {
@@ -1452,6 +1453,15 @@ static void tfda_add_common_name(struct tfda *t, const char *name, size_t len, s
     for (const char *p = open ? open + 1 : name; alternatives && p < close;) {
         size_t n = utf8_len(p);
         alternatives = n > 1 && (p + n == close || p[n] == ',' || p[n] == '/');
+        p += n + (p + n < close);
+    }
+    /* a state in brackets (杏仁片(生), 锁管干(干)) is a note, not another name */
+    static const char *const states[] = {"生", "熟", "干", "乾", "鲜", "鮮", "冻", "凍"};
+    for (const char *p = open ? open + 1 : name; alternatives && p < close;) {
+        size_t n = utf8_len(p);
+        for (size_t k = 0; k < sizeof states / sizeof *states; k++)
+            if (n == strlen(states[k]) && memcmp(p, states[k], n) == 0)
+                alternatives = 0;
         p += n + (p + n < close);
     }
     if (!alternatives) {
@@ -1472,11 +1482,15 @@ static void tfda_add_common_name(struct tfda *t, const char *name, size_t len, s
         tfda_add_name(t, buf, (size_t)n, food, TFDA_COMMON, noted);
     for (const char *p = open + 1; p < close;) {
         size_t cl = utf8_len(p);
-        const char *head_end = at_end ? open : last;
-        n = snprintf(buf, sizeof buf, "%.*s%.*s%.*s", (int)(head_end - name), name, (int)cl, p,
-                     (int)(end - after), after);
-        if (n > 0 && (size_t)n < sizeof buf)
-            tfda_add_name(t, buf, (size_t)n, food, TFDA_COMMON, noted);
+        /* the character before the bracket replaced (牛油果(梨) -> 牛油梨), and
+         * at the end also added (猪母乳(菜,草) -> 猪母乳菜) */
+        for (int add = 0; add <= at_end; add++) {
+            const char *head_end = add ? open : last;
+            n = snprintf(buf, sizeof buf, "%.*s%.*s%.*s", (int)(head_end - name), name, (int)cl,
+                         p, (int)(end - after), after);
+            if (n > 0 && (size_t)n < sizeof buf)
+                tfda_add_name(t, buf, (size_t)n, food, TFDA_COMMON, noted);
+        }
         p += cl + (p + cl < close);
     }
 }
