@@ -69,6 +69,8 @@ struct match_index {
     /* Scratch for one query (under the lock). */
     float *acc_q, *acc_d, *acc_pref, *acc_cooked, *acc_raw;
     uint32_t *stamp, *touched, generation;
+    uint32_t *food_mask, *food_stamp;  /* per food: the query words any of its
+                                        * names holds (bit i: word i) */
 };
 
 /* ---- Hashing ------------------------------------------------------------ */
@@ -365,6 +367,8 @@ static struct match_index *index_build(const kmgca_foods *foods)
     ix->acc_raw = calloc(ix->doc_count, sizeof *ix->acc_raw);
     ix->stamp = calloc(ix->doc_count, sizeof *ix->stamp);
     ix->touched = calloc(ix->doc_count, sizeof *ix->touched);
+    ix->food_mask = calloc(foods->count + 1, sizeof *ix->food_mask);
+    ix->food_stamp = calloc(foods->count + 1, sizeof *ix->food_stamp);
     /* Up to three keys per Chinese name: "马铃薯（土豆）" gives the whole
      * name, the name before the brackets and the bracketed other name. */
     size_t zh_cap = 3 * foods->alias_count + 1;
@@ -373,6 +377,7 @@ static struct match_index *index_build(const kmgca_foods *foods)
     ix->zh_score = calloc(zh_cap, sizeof *ix->zh_score);
     if (!ix->slots || !dw.start || !ix->doc_food || !ix->doc_total || !ix->doc_pref ||
         !ix->doc_signature || !ix->acc_q || !ix->acc_d || !ix->acc_pref || !ix->acc_cooked || !ix->acc_raw || !ix->stamp || !ix->touched ||
+        !ix->food_mask || !ix->food_stamp ||
         !ix->zh_keys || !ix->zh_food || !ix->zh_score)
         goto fail;
 
@@ -607,6 +612,8 @@ void match_index_free(struct match_index *ix)
         free(ix->zh_keys[i]);
     free(ix->zh_keys);
     free(ix->zh_sorted);
+    free(ix->food_mask);
+    free(ix->food_stamp);
     free(ix->zh_food);
     free(ix->zh_score);
     free(ix->acc_q);
@@ -1336,9 +1343,15 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     }
     size_t n = *method == KMGCA_MATCH_EXACT ? 1 : 0;
 
+    double known_q = 0;    /* the weight of the words some food holds */
+    for (size_t i = 0; i < nw; i++)
+        if (ids[i] >= 0)
+            known_q += qweight[i];
+
     /* Accumulate shared words over the postings. */
     if (++ix->generation == 0) {
         memset(ix->stamp, 0, ix->doc_count * sizeof *ix->stamp);
+        memset(ix->food_stamp, 0, ix->food_count * sizeof *ix->food_stamp);
         ix->generation = 1;
     }
     size_t touched = 0;
@@ -1359,6 +1372,13 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
                 ix->touched[touched++] = doc;
             }
             ix->acc_q[doc] += q;
+            uint32_t food = ix->doc_food[doc];
+            if (ix->food_stamp[food] != ix->generation) {
+                ix->food_stamp[food] = ix->generation;
+                ix->food_mask[food] = 0;
+            }
+            if (i < 32)
+                ix->food_mask[food] |= 1u << i;
             if (state_word[i] == 1)
                 ix->acc_cooked[doc] += q;
             else if (state_word[i] == 2)
@@ -1386,12 +1406,27 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
         if (raw_q > 0 && !(eaten & (EATEN_COOKED | EATEN_PROCESSED)) &&
             (eaten_of(ix, foods->foods[food], food) & EATEN_RAW_GROUP))
             got_q += raw_q - ix->acc_raw[doc];
+        /* "Alpen muesli": the words in two names of the same food (the
+         * alias "alpen", the description "Cereal, muesli") name it together,
+         * a little less surely than one name holding both. */
+        double food_q = 0;
+        for (size_t i = 0; i < nw && i < 32; i++)
+            if (ix->food_mask[food] & (1u << i))
+                food_q += qweight[i];
+        /* only when the names together hold every word the text has that
+         * the tables know, and this name alone not most of them */
+        int joined = food_q > ix->acc_q[doc] + 1e-9 && food_q >= 0.999 * known_q &&
+                     ix->acc_q[doc] < 0.7 * total_q;
+        if (joined)
+            got_q += 0.85 * (food_q - ix->acc_q[doc]);
         double recall = got_q / total_q;
         double precision = ix->doc_total[doc] > 0 ? ix->acc_d[doc] / ix->doc_total[doc] : 0;
         double score = recall * recall * (0.55 + 0.45 * precision) * ix->doc_pref[doc] *
                        ix->acc_pref[doc];
         if (score > 0.999)
             score = 0.999; /* 1 is for an exact hit only */
+        if (joined && score > 0.85)
+            score = 0.85;  /* names joined: never the top band */
         if (corrected)
             score *= 0.9;
         /* The checks below only lower a score: a food that cannot enter

@@ -15,7 +15,7 @@
  * lose (a ratchet: raised with each step, the goals are the end). */
 #define GOAL_RIGHT 90
 #define GOAL_TOP_BAND 97
-#define FLOOR_RIGHT 68
+#define FLOOR_RIGHT 69
 #define FLOOR_TOP_BAND 96
 #define FLOOR_RIGHT_ZH 70
 
