@@ -71,6 +71,7 @@ struct match_index {
     uint32_t *stamp, *touched, generation;
     uint32_t *food_mask, *food_stamp;  /* per food: the query words any of its
                                         * names holds (bit i: word i) */
+    int en_built, zh_built;            /* which parts are ready (index_need) */
 };
 
 /* ---- Hashing ------------------------------------------------------------ */
@@ -342,13 +343,12 @@ static int cmp_zh_sorted(const void *a, const void *b)
     return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
-static struct match_index *index_build(const kmgca_foods *foods)
+/* The English word index: built at the first English text (a Chinese
+ * text needs only the Chinese keys, so `kmgca food 白饭` does not wait for
+ * it). 0 when built; -1 out of memory. */
+static int index_build_en(struct match_index *ix, const kmgca_foods *foods)
 {
-    struct match_index *ix = calloc(1, sizeof *ix);
     doc_words dw = {0};
-    if (!ix)
-        return NULL;
-    ix->food_count = foods->count;
     size_t en_aliases = 0;
     for (size_t a = 0; a < foods->alias_count; a++)
         en_aliases += strcmp(foods->aliases[a].lang, "zh") != 0;
@@ -369,16 +369,9 @@ static struct match_index *index_build(const kmgca_foods *foods)
     ix->touched = calloc(ix->doc_count, sizeof *ix->touched);
     ix->food_mask = calloc(foods->count + 1, sizeof *ix->food_mask);
     ix->food_stamp = calloc(foods->count + 1, sizeof *ix->food_stamp);
-    /* Up to three keys per Chinese name: "马铃薯（土豆）" gives the whole
-     * name, the name before the brackets and the bracketed other name. */
-    size_t zh_cap = 3 * foods->alias_count + 1;
-    ix->zh_keys = calloc(zh_cap, sizeof *ix->zh_keys);
-    ix->zh_food = calloc(zh_cap, sizeof *ix->zh_food);
-    ix->zh_score = calloc(zh_cap, sizeof *ix->zh_score);
     if (!ix->slots || !dw.start || !ix->doc_food || !ix->doc_total || !ix->doc_pref ||
         !ix->doc_signature || !ix->acc_q || !ix->acc_d || !ix->acc_pref || !ix->acc_cooked || !ix->acc_raw || !ix->stamp || !ix->touched ||
-        !ix->food_mask || !ix->food_stamp ||
-        !ix->zh_keys || !ix->zh_food || !ix->zh_score)
+        !ix->food_mask || !ix->food_stamp)
         goto fail;
 
     /* Pass 1: every document's words. */
@@ -521,7 +514,28 @@ static struct match_index *index_build(const kmgca_foods *foods)
         !(ix->heads = calloc(foods->count + 1, sizeof *ix->heads)))
         goto fail;
     eaten_words(ix);
+    free(dw.items);
+    free(dw.start);
+    ix->en_built = 1;
+    return 0;
+fail:
+    free(dw.items);
+    free(dw.start);
+    return -1;
+}
 
+/* The Chinese keys, sorted: built at the first Chinese text. 0 when built;
+ * -1 out of memory. */
+static int index_build_zh(struct match_index *ix, const kmgca_foods *foods)
+{
+    /* Up to three keys per Chinese name: "马铃薯（土豆）" gives the whole
+     * name, the name before the brackets and the bracketed other name. */
+    size_t zh_cap = 3 * foods->alias_count + 1;
+    ix->zh_keys = calloc(zh_cap, sizeof *ix->zh_keys);
+    ix->zh_food = calloc(zh_cap, sizeof *ix->zh_food);
+    ix->zh_score = calloc(zh_cap, sizeof *ix->zh_score);
+    if (!ix->zh_keys || !ix->zh_food || !ix->zh_score)
+        return -1;
     /* Chinese names: aliases and custom foods named in Chinese. */
     for (size_t a = 0; a < foods->alias_count; a++) {
         const char *text = foods->aliases[a].text;
@@ -561,7 +575,7 @@ static struct match_index *index_build(const kmgca_foods *foods)
             if (!keys[k][0] || (k > 0 && strcmp(keys[k], whole) == 0))
                 continue;
             if (!(ix->zh_keys[ix->zh_count] = strdup(keys[k])))
-                goto fail;
+                return -1;
             ix->zh_food[ix->zh_count] = foods->aliases[a].food;
             ix->zh_score[ix->zh_count++] = scores[k];
         }
@@ -569,7 +583,7 @@ static struct match_index *index_build(const kmgca_foods *foods)
     zh_sort_item *order = malloc((ix->zh_count + 1) * sizeof *order);
     if (!order || !(ix->zh_sorted = malloc((ix->zh_count + 1) * sizeof *ix->zh_sorted))) {
         free(order);
-        goto fail;
+        return -1;
     }
     for (size_t i = 0; i < ix->zh_count; i++)
         order[i] = (zh_sort_item){ix->zh_keys[i], (uint32_t)i};
@@ -577,14 +591,27 @@ static struct match_index *index_build(const kmgca_foods *foods)
     for (size_t i = 0; i < ix->zh_count; i++)
         ix->zh_sorted[i] = order[i].i;
     free(order);
-    free(dw.items);
-    free(dw.start);
+    ix->zh_built = 1;
+    return 0;
+}
+
+/* An empty index; its parts are built when first needed (index_need). */
+static struct match_index *index_build(const kmgca_foods *foods)
+{
+    struct match_index *ix = calloc(1, sizeof *ix);
+    if (ix)
+        ix->food_count = foods->count;
     return ix;
-fail:
-    free(dw.items);
-    free(dw.start);
-    match_index_free(ix);
-    return NULL;
+}
+
+/* Builds the English part (zh = 0) or the Chinese part (zh = 1) if not yet
+ * built. 0 when ready; -1 out of memory (the part is then left unbuilt and
+ * its arrays freed with the index). */
+static int index_need(struct match_index *ix, const kmgca_foods *foods, int zh)
+{
+    if (zh)
+        return ix->zh_built ? 0 : ix->zh_keys ? -1 : index_build_zh(ix, foods);
+    return ix->en_built ? 0 : ix->slots ? -1 : index_build_en(ix, foods);
 }
 
 void match_index_free(struct match_index *ix)
@@ -1189,12 +1216,16 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
 {
     *method = KMGCA_MATCH_NONE;
     if (text_has_cjk(text)) {
+        if (index_need(ix, foods, 1) != 0)
+            return 0;
         size_t n = rank_chinese(foods, ix, text, top, max);
         if (n) {
             *method = KMGCA_MATCH_CHINESE;
             return n;
         }
     }
+    if (index_need(ix, foods, 0) != 0)
+        return 0;
     char raw[1024], folded[1024];
     char words[QUERY_WORDS][TEXT_WORD_MAX];
     text_fold(text, raw, sizeof raw);
