@@ -184,6 +184,19 @@ static int blank(const char *s)
 }
 
 
+/* A header naming a column twice is an error at the second one. */
+static kmgca_status header_names_once(const char *path, const csv_row *row, kmgca_error *err)
+{
+    for (size_t i = 0; i < row->count; i++)
+        for (size_t j = 0; j < i; j++)
+            if (!blank(row->fields[i]) && strcmp(row->fields[i], row->fields[j]) == 0)
+                return kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, row->line,
+                                     (unsigned long)i + 1,
+                                     "column \"%s\" is named twice (also column %zu)",
+                                     row->fields[i], j + 1);
+    return KMGCA_OK;
+}
+
 /* "1 cup=240; 2 scoops = 60" -> portions in the arena. */
 static kmgca_status parse_portions(custom_load *cl, const csv_row *row, struct kmgca_food *f,
                                    kmgca_error *err)
@@ -278,15 +291,8 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
             return kmgca_fail_at(err, KMGCA_ERROR_HEADER, cl->path, row->line, 0,
                                  "no \"name\" column in the header (columns: name, aliases, "
                                  "ca_mg, mg_mg, k_mg, na_mg, portions, kind)");
-        for (size_t i = 0; i < row->count; i++)
-            for (size_t j = 0; j < i; j++)
-                if (!blank(row->fields[i]) && strcmp(row->fields[i], row->fields[j]) == 0)
-                    return kmgca_fail_at(err, KMGCA_ERROR_HEADER, cl->path, row->line,
-                                         (unsigned long)i + 1,
-                                         "column \"%s\" is named twice (also column %zu)",
-                                         row->fields[i], j + 1);
         cl->have_header = 1;
-        return KMGCA_OK;
+        return header_names_once(cl->path, row, err);
     }
     if (row->count == 1 && blank(row->fields[0]))
         return KMGCA_OK;  /* a blank line */
@@ -574,15 +580,8 @@ static kmgca_status recipe_row(const csv_row *row, void *ud, kmgca_error *err)
                                      "ingredient, source, id, grams, portions, names)",
                                      (int)strcspn(recipe_columns[needed[k]], "|"),
                                      recipe_columns[needed[k]]);
-        for (size_t i = 0; i < row->count; i++)
-            for (size_t j = 0; j < i; j++)
-                if (!blank(row->fields[i]) && strcmp(row->fields[i], row->fields[j]) == 0)
-                    return kmgca_fail_at(err, KMGCA_ERROR_HEADER, cl->path, row->line,
-                                         (unsigned long)i + 1,
-                                         "column \"%s\" is named twice (also column %zu)",
-                                         row->fields[i], j + 1);
         cl->have_header = 1;
-        return KMGCA_OK;
+        return header_names_once(cl->path, row, err);
     }
     if (row->count == 1 && blank(row->fields[0]))
         return KMGCA_OK;
