@@ -33,7 +33,7 @@ Q = @
 say = @printf '  %-8s %s\n' $(1) $(2);
 endif
 
-LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/match.c lib/serving.c lib/weigh.c lib/household.c lib/kinds.c lib/targets.c \
+LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/recipe.c lib/match.c lib/serving.c lib/weigh.c lib/household.c lib/kinds.c lib/targets.c \
            lib/supplement.c \
            lib/date.c lib/diary.c lib/analyse.c lib/workbook.c lib/drugs.c lib/care.c
 LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o $(B)/lib/drugtables.o
@@ -88,9 +88,9 @@ $(B)/cli/%.o: cli/%.c cli/cli.h include/kmgca.h | $(SETUP)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -Icli -c $< -o $@
 
 # The tables, compiled in: a generated C file, never edited by hand.
-$(B)/tools/embedtables: tools/embedtables.c lib/csv.c lib/status.c lib/text.c lib/kinds.c lib/internal.h | $(SETUP)
+$(B)/tools/embedtables: tools/embedtables.c lib/csv.c lib/status.c lib/text.c lib/kinds.c lib/recipe.c lib/internal.h | $(SETUP)
 	@mkdir -p $(dir $@)
-	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -o $@ tools/embedtables.c lib/csv.c lib/status.c lib/text.c lib/kinds.c $(LIBS)
+	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -o $@ tools/embedtables.c lib/csv.c lib/status.c lib/text.c lib/kinds.c lib/recipe.c $(LIBS)
 $(B)/gen/foodtables.c: $(B)/tools/embedtables $(TABLES) targets/dri.csv
 	@mkdir -p $(dir $@)
 	$(call say,GEN,$@)ASAN_OPTIONS=detect_leaks=0 $(B)/tools/embedtables foodtables targets/dri.csv $@

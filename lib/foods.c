@@ -492,7 +492,7 @@ typedef struct {
     struct kmgca_food *dish;        /* the recipe being read */
     struct kmgca_recipe_item *items;
     size_t item_count, item_cap;
-    double total, sum[KMGCA_NUTRIENT_COUNT], missing[KMGCA_NUTRIENT_COUNT];
+    recipe_sum dish_sum;
     char portions[512];
     unsigned long portions_line, portions_col;
 } recipe_load;
@@ -511,8 +511,7 @@ static kmgca_status recipe_finish(recipe_load *rl, kmgca_error *err)
         return KMGCA_OK;
     rl->dish = NULL;
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-        d->per_100g[n] = rl->missing[n] > 0.1 * rl->total ? NAN
-                                                          : rl->sum[n] / rl->total * 100.0;
+        d->per_100g[n] = recipe_sum_per_100g(&rl->dish_sum, n);
     struct kmgca_recipe_item *items = arena_alloc(&rl->cl.tmp, rl->item_count * sizeof *items);
     if (!items)
         return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
@@ -530,27 +529,22 @@ static kmgca_status recipe_finish(recipe_load *rl, kmgca_error *err)
     char *save = NULL;
     for (char *part = strtok_r(rl->portions, "|", &save); part;
          part = strtok_r(NULL, "|", &save)) {
-        part = text_trim(part);
-        char *eq = strchr(part, '=');
-        double servings = 0;
-        size_t used = eq ? parse_decimal(text_trim(eq + 1), &servings) : 0;
-        if (eq)
-            *eq = '\0';
-        if (!eq || !*text_trim(part) || !used || *text_trim(text_trim(eq + 1) + used) ||
-            !(servings > 0) || servings > 1000)
+        const char *measure;
+        double servings;
+        if (!recipe_portion_parse(part, &measure, &servings))
             return kmgca_fail_at(err, KMGCA_ERROR_VALUE, rl->cl.path, rl->portions_line,
                                  rl->portions_col,
                                  "portions of \"%s\": expected measure=servings, e.g. "
                                  "\"盘=1|份=1|个=0.1\"",
                                  d->description);
         for (size_t k = 0; k < n; k++)
-            if (strcmp(portions[k].measure, text_trim(part)) == 0)
+            if (strcmp(portions[k].measure, measure) == 0)
                 return kmgca_fail_at(err, KMGCA_ERROR_VALUE, rl->cl.path, rl->portions_line,
                                      rl->portions_col, "portions of \"%s\": \"%s\" is given twice",
                                      d->description, portions[k].measure);
         portions[n].amount = 1;
-        portions[n].measure = arena_strdup(&rl->cl.tmp, text_trim(part));
-        portions[n].grams = servings * rl->total;
+        portions[n].measure = arena_strdup(&rl->cl.tmp, measure);
+        portions[n].grams = servings * rl->dish_sum.total;
         if (!portions[n++].measure)
             return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
     }
@@ -646,9 +640,7 @@ static kmgca_status recipe_row(const csv_row *row, void *ud, kmgca_error *err)
         cl->added[cl->added_count++] = d;
         rl->dish = d;
         rl->item_count = 0;
-        rl->total = 0;
-        memset(rl->sum, 0, sizeof rl->sum);
-        memset(rl->missing, 0, sizeof rl->missing);
+        memset(&rl->dish_sum, 0, sizeof rl->dish_sum);
         if ((st = add_alias(cl, desc, err)) != KMGCA_OK)
             return st;
         const char *names = recipe_field(rl, row, RECIPE_NAMES);
@@ -692,14 +684,7 @@ static kmgca_status recipe_row(const csv_row *row, void *ud, kmgca_error *err)
         !grow((void **)&rl->items, &rl->item_cap, rl->item_count + 1, sizeof *rl->items))
         return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
     rl->items[rl->item_count++] = (struct kmgca_recipe_item){f, g, label};
-    rl->total += g;
-    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
-        double v = kmgca_food_per_100g(f, (kmgca_nutrient)n);
-        if (isnan(v))
-            rl->missing[n] += g;
-        else
-            rl->sum[n] += g * v / 100.0;
-    }
+    recipe_sum_add(&rl->dish_sum, g, f->per_100g);
     return KMGCA_OK;
 }
 

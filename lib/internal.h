@@ -36,6 +36,19 @@ struct kmgca_food {
     "License) 進行公眾釋出，使用者於遵守本條款各項規定之前提下，得利用之。政府資料開放授權條款：" \
     "https://data.gov.tw/license (kmgca keeps four minerals per food and Simplified names.)"
 
+/* A dish's minerals from its ingredients (recipe.c): add each ingredient's
+ * grams and per-100 g values (NaN: not measured), then read per 100 g of the
+ * dish (NaN when over a tenth of its weight has no value). */
+typedef struct {
+    double total, sum[KMGCA_NUTRIENT_COUNT], missing[KMGCA_NUTRIENT_COUNT];
+} recipe_sum;
+void recipe_sum_add(recipe_sum *r, double grams, const double per_100g[KMGCA_NUTRIENT_COUNT]);
+double recipe_sum_per_100g(const recipe_sum *r, int n);
+/* One "measure=servings" of a recipe's portions ("盘=1", " 个 = 0.1 "),
+ * cut in place: *measure trimmed, *servings. 1 when well formed: a
+ * measure and a number above 0 and at most 1000. */
+int recipe_portion_parse(char *pair, const char **measure, double *servings);
+
 /* One ingredient of a recipe: grams of a food in one serving of the dish. */
 struct kmgca_recipe_item {
     const struct kmgca_food *food;

@@ -420,7 +420,7 @@ static void read_recipes(const char *dir)
             recipe_fail(first->file, first->line,
                         "recipe \"%s\": its first row needs the portions (measure=servings)",
                         first->recipe);
-        double total = 0, sum[4] = {0}, missing[4] = {0};
+        recipe_sum dish = {0};
         size_t item0 = recipe_item_count;
         for (size_t i = r; i < end; i++) {
             recipe_row *x = &recipe_rows[i];
@@ -433,13 +433,10 @@ static void read_recipes(const char *dir)
             if (e == x->grams || *e || !isfinite(g) || !(g > 0) || g > 5000)
                 recipe_fail(x->file, x->line, "grams \"%s\": expected a number above 0",
                             x->grams);
-            total += g;
-            for (int m = 0; m < 4; m++) {
-                if (foods[f].minerals[m][0])
-                    sum[m] += g * strtod(foods[f].minerals[m], NULL) / 100.0;
-                else
-                    missing[m] += g;
-            }
+            double per_100g[4];
+            for (int m = 0; m < 4; m++)
+                per_100g[m] = foods[f].minerals[m][0] ? strtod(foods[f].minerals[m], NULL) : NAN;
+            recipe_sum_add(&dish, g, per_100g);
             recipe_items = grow(recipe_items, &recipe_item_cap, recipe_item_count + 1,
                                 sizeof *recipe_items);
             recipe_items[recipe_item_count++] = (recipe_item){(size_t)f, g,
@@ -454,8 +451,7 @@ static void read_recipes(const char *dir)
         d->group = dup("recipe");
         d->name_zh = text_has_cjk(first->recipe) ? dup(first->recipe) : NULL;
         for (int m = 0; m < 4; m++)
-            d->minerals[m] = format_double(missing[m] > 0.1 * total ? NAN
-                                                                    : sum[m] / total * 100.0);
+            d->minerals[m] = format_double(recipe_sum_per_100g(&dish, m));
         d->recipe_first = item0;
         d->recipe_count = recipe_item_count - item0;
         size_t s = key_hash(d->source, d->id) & slot_mask;
@@ -472,17 +468,15 @@ static void read_recipes(const char *dir)
                             first->portions);
             memcpy(pair, p, len);
             pair[len] = '\0';
-            char *eq = strchr(pair, '='), *e;
-            double servings = eq ? strtod(eq + 1, &e) : 0;
-            if (!eq || eq == pair || e == eq + 1 || *e || !isfinite(servings) ||
-                !(servings > 0) || servings > 1000)
+            const char *measure;
+            double servings;
+            if (!recipe_portion_parse(pair, &measure, &servings))
                 recipe_fail(first->file, first->line, "portions \"%s\": expected measure=servings",
                             first->portions);
-            *eq = '\0';
             portions = grow(portions, &portion_cap, portion_count + 1, sizeof *portions);
             portions[portion_count++] = (portion_row){dup("recipe"), dup(first->recipe),
-                                                      dup(pair), dup("1"),
-                                                      format_double(servings * total)};
+                                                      dup(measure), dup("1"),
+                                                      format_double(servings * dish.total)};
             p += len + (p[len] ? 1 : 0);
         }
         recipe_names[recipe_name_count].food = food_count - 1;
