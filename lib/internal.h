@@ -62,11 +62,15 @@ struct kmgca_alias {
     const char *lang;         /* "en" or "zh" */
     uint32_t food;            /* index into the foods */
     const char *keys;         /* as for foods: English built-in aliases only */
-    unsigned char rank;       /* which exact name wins: 0 a recipe's names (and custom
-                               * foods'), 1 written by hand (names_zh, aliases_en),
-                               * 2 a TFDA food's own name, 3 the SR28 name list,
-                               * 4 a TFDA 俗名 */
+    unsigned char rank;       /* ALIAS_RANK_*: which exact name wins */
 };
+
+/* Which exact Chinese name wins when several foods share it, the first
+ * first: a recipe's own names (and custom foods'), names written by hand
+ * (names_zh.csv, aliases_en.csv), a TFDA food's own name, the SR28 name
+ * list, a TFDA 俗名 (common name). */
+enum { ALIAS_RANK_RECIPE, ALIAS_RANK_HAND, ALIAS_RANK_NAME, ALIAS_RANK_LIST,
+       ALIAS_RANK_COMMON, ALIAS_RANKS };
 
 /* Generated from foodtables/ by tools/embedtables (build/gen/foodtables.c). */
 extern const struct kmgca_food kmgca_builtin_foods[];

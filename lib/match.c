@@ -65,6 +65,7 @@ struct match_index {
     uint32_t *zh_food;
     float *zh_score;          /* what an exact hit on this key scores */
     uint32_t *zh_sorted;      /* key indexes in key order, for lookups */
+    unsigned char *zh_cooked; /* per key: it holds a cooking word (粥, 炒 …) */
     size_t zh_count;
     /* Scratch for one query (under the lock). */
     float *acc_q, *acc_d, *acc_pref, *acc_cooked, *acc_raw;
@@ -328,6 +329,7 @@ static float doc_preference(const struct match_index *ix, const struct kmgca_foo
 
 static int source_rank(const struct kmgca_food *f);
 static void eaten_words(struct match_index *ix);
+static int zh_has_cooked_word(const char *key);
 
 /* A Chinese key and its index, sorted by key then index: qsort needs no
  * context (several food sets may build their indexes at once). */
@@ -562,13 +564,13 @@ static int index_build_zh(struct match_index *ix, const kmgca_foods *foods)
              * name; a TFDA name's brackets say what kind (切片火腿(牛肉)), the
              * other names' may hold another name (马铃薯（土豆）). */
             unsigned char rk = foods->aliases[a].rank;
-            if (strlen(inner) <= 3 || rk == 2 || rk == 4)
+            if (strlen(inner) <= 3 || rk == ALIAS_RANK_NAME || rk == ALIAS_RANK_COMMON)
                 inner[0] = '\0';
         }
-        /* A name written by hand wins over a TFDA food's own name, which
-         * wins over the SR28 name list, then the TFDA 俗名 (common names). */
-        static const float by_rank[] = {1.0f, 0.998f, 0.995f, 0.99f, 0.97f};
-        float rank = by_rank[foods->aliases[a].rank < 5 ? foods->aliases[a].rank : 4];
+        /* An exact hit scores by the name's rank (internal.h ALIAS_RANK_*). */
+        static const float by_rank[ALIAS_RANKS] = {1.0f, 0.998f, 0.995f, 0.99f, 0.97f};
+        unsigned char rk = foods->aliases[a].rank;
+        float rank = by_rank[rk < ALIAS_RANKS ? rk : ALIAS_RANK_COMMON];
         const char *keys[3] = {whole, base, inner};
         const float scores[3] = {rank, 0.95f * rank, 0.95f * rank};
         for (int k = 0; k < 3; k++) {
@@ -581,10 +583,13 @@ static int index_build_zh(struct match_index *ix, const kmgca_foods *foods)
         }
     }
     zh_sort_item *order = malloc((ix->zh_count + 1) * sizeof *order);
-    if (!order || !(ix->zh_sorted = malloc((ix->zh_count + 1) * sizeof *ix->zh_sorted))) {
+    if (!order || !(ix->zh_sorted = malloc((ix->zh_count + 1) * sizeof *ix->zh_sorted)) ||
+        !(ix->zh_cooked = malloc(ix->zh_count + 1))) {
         free(order);
         return -1;
     }
+    for (size_t i = 0; i < ix->zh_count; i++)
+        ix->zh_cooked[i] = (unsigned char)zh_has_cooked_word(ix->zh_keys[i]);
     for (size_t i = 0; i < ix->zh_count; i++)
         order[i] = (zh_sort_item){ix->zh_keys[i], (uint32_t)i};
     qsort(order, ix->zh_count, sizeof *order, cmp_zh_sorted);
@@ -639,6 +644,7 @@ void match_index_free(struct match_index *ix)
         free(ix->zh_keys[i]);
     free(ix->zh_keys);
     free(ix->zh_sorted);
+    free(ix->zh_cooked);
     free(ix->food_mask);
     free(ix->food_stamp);
     free(ix->zh_food);
@@ -798,18 +804,20 @@ static void zh_clean_key(const char *text, char *out, size_t size, int *cooked)
 }
 
 /* 1 when a name starting at key + start begins after a boundary: the start,
- * a '|' (chatter, space, punctuation), or a particle or measure word that
- * cannot end a food's name (了 的 个 碗 份 盘 杯 …). */
+ * a '|' (chatter, space, punctuation), a measure word of measure_words.csv
+ * (个 碗 份 盘 …), or a particle, verb or unit that cannot end a food's name. */
 static int zh_bounded_before(const char *key, size_t start)
 {
     static const char *const before[] = {
         "了", "的", "些", "点", "吃", "喝", "买", "打", "来", "做", "要", "和", "跟", "加",
         "啃", "下", "煮", "炖", "蒸", "炒", "煎", "烤", "泡", "俩", "仨", "個",
-        /* measure words */
-        "个", "碗", "份", "盘", "杯", "碟", "根", "条", "片", "块", "只", "张", "串", "瓶",
-        "罐", "包", "袋", "盒", "勺", "把", "颗", "粒", "壶", "笼", "节", "段", "棵", "朵",
-        "穗", "支", "听", "桶", "锅", "两", "斤"};
+        "壶", "穗", "锅", "两", "斤"};
     if (start == 0 || key[start - 1] == '|')
+        return 1;
+    size_t prev = start - 1, len;
+    while (prev > 0 && ((unsigned char)key[prev] & 0xC0) == 0x80)
+        prev--;
+    if (measure_word_at(key + prev, &len) && len == start - prev)
         return 1;
     for (size_t i = 0; i < sizeof before / sizeof *before; i++) {
         size_t l = strlen(before[i]);
@@ -871,12 +879,14 @@ static size_t rank_chinese(const kmgca_foods *foods, const struct match_index *i
         size_t step = 1;
         while ((key[start + step] & 0xC0) == 0x80)
             step++;
+        int bounded = zh_bounded_before(key, start);
+        size_t chars = 0;    /* in key[start, end) */
         for (size_t end = start + step; end <= klen;) {
             size_t len = end - start;
             int whole = start == 0 && end == klen;
             int suffix = end == klen || key[end] == '|';
-            int bounded = zh_bounded_before(key, start);
-            if (memchr(key + start, '|', len))
+            chars++;
+            if (key[end - 1] == '|')
                 break;
             if (whole || suffix || len >= 6) {
                 for (size_t i = zh_lower(ix, key + start, len); i < ix->zh_count; i++) {
@@ -887,9 +897,6 @@ static size_t rank_chinese(const kmgca_foods *foods, const struct match_index *i
                     if (a[len] != '\0')
                         continue;
                     double score;
-                    size_t chars = 0;
-                    for (size_t b = 0; b < len; b++)
-                        chars += (a[b] & 0xC0) != 0x80;
                     if (whole) {
                         score = ix->zh_score[k];
                     } else {
@@ -902,7 +909,7 @@ static size_t rank_chinese(const kmgca_foods *foods, const struct match_index *i
                         else
                             score = 0.75 * cover;
                         score *= ix->zh_score[k];
-                        if (cooked && !zh_has_cooked_word(a))
+                        if (cooked && !ix->zh_cooked[k])
                             score *= 0.75;
                         /* a name in an earlier clause is less likely what was
                          * eaten: 懒得做饭，泡了一桶方便面 */

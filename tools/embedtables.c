@@ -184,12 +184,6 @@ static long food_index(const char *source, const char *id)
     return -1;
 }
 
-/* Which exact Chinese name wins when several foods share it: a recipe's
- * own names, then names written by hand (names_zh.csv, and every
- * aliases_en.csv row), a TFDA food's own name, the SR28 name list, a TFDA
- * 俗名. */
-enum { ALIAS_RANK_RECIPE, ALIAS_RANK_HAND, ALIAS_RANK_NAME, ALIAS_RANK_LIST,
-       ALIAS_RANK_COMMON };
 static void add_alias(const char *text, const char *lang, size_t food, int rank);
 
 static kmgca_status alias_cb(const csv_row *row, void *ud, kmgca_error *err)
