@@ -65,7 +65,8 @@ struct match_index {
     uint32_t *zh_food;
     float *zh_score;          /* what an exact hit on this key scores */
     uint32_t *zh_sorted;      /* key indexes in key order, for lookups */
-    unsigned char *zh_cooked; /* per key: it holds a cooking word (粥, 炒 …) */
+    unsigned char *zh_cooked; /* per key: 0 not yet asked, 1 no, 2 it holds a
+                               * cooking word (粥, 炒 …); see zh_key_cooked */
     size_t zh_count;
     /* Scratch for one query (under the lock). */
     float *acc_q, *acc_d, *acc_pref, *acc_cooked, *acc_raw;
@@ -329,7 +330,6 @@ static float doc_preference(const struct match_index *ix, const struct kmgca_foo
 
 static int source_rank(const struct kmgca_food *f);
 static void eaten_words(struct match_index *ix);
-static int zh_has_cooked_word(const char *key);
 
 /* A Chinese key and its index, sorted by key then index: qsort needs no
  * context (several food sets may build their indexes at once). */
@@ -584,12 +584,10 @@ static int index_build_zh(struct match_index *ix, const kmgca_foods *foods)
     }
     zh_sort_item *order = malloc((ix->zh_count + 1) * sizeof *order);
     if (!order || !(ix->zh_sorted = malloc((ix->zh_count + 1) * sizeof *ix->zh_sorted)) ||
-        !(ix->zh_cooked = malloc(ix->zh_count + 1))) {
+        !(ix->zh_cooked = calloc(ix->zh_count + 1, 1))) {
         free(order);
         return -1;
     }
-    for (size_t i = 0; i < ix->zh_count; i++)
-        ix->zh_cooked[i] = (unsigned char)zh_has_cooked_word(ix->zh_keys[i]);
     for (size_t i = 0; i < ix->zh_count; i++)
         order[i] = (zh_sort_item){ix->zh_keys[i], (uint32_t)i};
     qsort(order, ix->zh_count, sizeof *order, cmp_zh_sorted);
@@ -850,6 +848,15 @@ static int zh_has_cooked_word(const char *key)
     return 0;
 }
 
+/* 1 when key k holds a cooking word: worked out the first time it is asked
+ * and kept (under the foods' lock, as the rest of the index). */
+static int zh_key_cooked(const struct match_index *ix, uint32_t k)
+{
+    if (!ix->zh_cooked[k])
+        ix->zh_cooked[k] = zh_has_cooked_word(ix->zh_keys[k]) ? 2 : 1;
+    return ix->zh_cooked[k] == 2;
+}
+
 /* Ranks foods for Chinese text: the whole text as a name, else the names
  * found inside it.  A Chinese name puts its head last (牛肉面 is noodles,
  * 番茄炒蛋 an egg dish), so a name that ends the text counts for more than
@@ -909,7 +916,7 @@ static size_t rank_chinese(const kmgca_foods *foods, const struct match_index *i
                         else
                             score = 0.75 * cover;
                         score *= ix->zh_score[k];
-                        if (cooked && !ix->zh_cooked[k])
+                        if (cooked && !zh_key_cooked(ix, k))
                             score *= 0.75;
                         /* a name in an earlier clause is less likely what was
                          * eaten: 懒得做饭，泡了一桶方便面 */
