@@ -801,16 +801,18 @@ static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s
         return KMGCA_OK;
     const kmgca_portion *p = NULL;
     for (unsigned i = 0; branded(food) && !p && i < food->portion_count; i++) {
-        /* one of the product as USDA weighed it; not a unit of length,
-         * volume or weight ("inch sub", "cup", "oz") */
-        static const char *const units[] = {"inch", "oz", "cup", "tbsp", "tsp", "fl oz", "g",
-                                            "lb", "serving (", "piece"};
+        /* one of the product as USDA weighed it; not a unit of weight or
+         * volume (serving.c's units: "cup", "oz") nor of length or part
+         * ("inch sub", "piece", "serving (2 tbsp)") */
+        static const char *const parts[] = {"inch", "serving (", "piece"};
         const char *m = food->portions[i].measure;
-        int unit = food->portions[i].amount <= 0;
-        for (size_t k = 0; k < sizeof units / sizeof *units && !unit; k++) {
-            size_t ul = strlen(units[k]);
-            unit = strncmp(m, units[k], ul) == 0 &&
-                   (units[k][ul - 1] == '(' || m[ul] == ' ' || m[ul] == '\0');
+        const unit_def *u;
+        size_t ul = unit_at(m, &u);
+        int unit = food->portions[i].amount <= 0 || (ul && (m[ul] == ' ' || m[ul] == '\0'));
+        for (size_t k = 0; k < sizeof parts / sizeof *parts && !unit; k++) {
+            size_t pl = strlen(parts[k]);
+            unit = strncmp(m, parts[k], pl) == 0 &&
+                   (parts[k][pl - 1] == '(' || m[pl] == ' ' || m[pl] == '\0');
         }
         if (!unit)
             p = &food->portions[i];
