@@ -768,7 +768,7 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
     if (!p)
         return 0;
     char amt[32], g[32];
-    double amount = typical ? 1 : s->amount;
+    double amount = s->amount;    /* a typical serving's is 1 unless a caller set it */
     *grams = amount * p->grams / p->amount;
     fmt_amount(amt, sizeof amt, amount);
     fmt_grams(g, sizeof g, *grams);
@@ -819,7 +819,7 @@ static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s
     }
     if (p) {
         char g[32];
-        *grams = p->grams / p->amount;
+        *grams = s->amount * p->grams / p->amount;
         fmt_grams(g, sizeof g, *grams);
         if (how)
             snprintf(how, how_size, "%s: one typical serving, %s g (USDA household measure \"%s\")",

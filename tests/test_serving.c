@@ -517,6 +517,29 @@ static void name_portions_only_for_the_head(void **state)
     assert_near(w.grams, total, 1e-9);
 }
 
+/* A typical serving scales with the serving's amount for every kind of
+ * food: a chain's product (its own USDA item) and a recipe (its usual
+ * serving) as any other (the fuzzer found the two that did not). */
+static void typical_servings_scale(void **state)
+{
+    (void)state;
+    static const char *const foods[][2] = {{"SR28", "21233"}, {"recipe", "回锅肉"},
+                                           {"SR28", "09040"}};
+    for (size_t i = 0; i < sizeof foods / sizeof *foods; i++) {
+        const kmgca_food *f = kmgca_foods_find(shared_foods, foods[i][0], foods[i][1]);
+        assert_non_null(f);
+        kmgca_serving s;
+        assert_int_equal(kmgca_serving_parse("", &s, NULL), KMGCA_OK);
+        assert_int_equal(s.kind, KMGCA_UNIT_TYPICAL);
+        double one, two;
+        assert_int_equal(kmgca_serving_grams(f, &s, &one, NULL, 0, NULL), KMGCA_OK);
+        s.amount = 2;
+        assert_int_equal(kmgca_serving_grams(f, &s, &two, NULL, 0, NULL), KMGCA_OK);
+        assert_true(one > 0);
+        assert_near(two, 2 * one, 1e-9);
+    }
+}
+
 static void weighing_in_one_step(void **state)
 {
     (void)state;
@@ -560,6 +583,7 @@ int main(void)
         cmocka_unit_test(containers_and_measure_words),
         cmocka_unit_test(one_serving_a_line),
         cmocka_unit_test(name_portions_only_for_the_head),
+        cmocka_unit_test(typical_servings_scale),
         cmocka_unit_test(weighing_in_one_step),
     };
     return cmocka_run_group_tests_name("serving", tests, foods_setup, foods_teardown);
