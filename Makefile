@@ -36,7 +36,8 @@ endif
 LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/recipe.c lib/match.c lib/serving.c lib/weigh.c lib/household.c lib/kinds.c lib/targets.c \
            lib/supplement.c \
            lib/date.c lib/diary.c lib/analyse.c lib/workbook.c lib/drugs.c lib/care.c
-LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o $(B)/lib/drugtables.o
+LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o $(B)/lib/drugtables.o \
+           $(B)/lib/foodindex.o
 CLI_SRC  = cli/main.c cli/cmd_food.c cli/cmd_analyse.c cli/cmd_drug.c cli/json.c
 CLI_OBJ  = $(CLI_SRC:cli/%.c=$(B)/cli/%.o)
 TESTS    = test_core test_text test_serving test_servings test_match test_custom test_accuracy test_targets \
@@ -102,6 +103,20 @@ $(B)/gen/drugtables.c: $(B)/tools/embedtables drugtables/drugs.csv drugtables/na
 	@mkdir -p $(dir $@)
 	$(call say,GEN,$@)ASAN_OPTIONS=detect_leaks=0 $(B)/tools/embedtables --drugs drugtables $@
 $(B)/lib/drugtables.o: $(B)/gen/drugtables.c lib/internal.h include/kmgca.h
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -O1 -g0 -c $< -o $@
+
+# The match index of the built-in tables, worked out at build time by a
+# tool linked with the library's other objects (lib/noindex.c in place of
+# the index): a run of `kmgca food` borrows it instead of building it.
+INDEXGEN_OBJ = $(filter-out $(B)/lib/foodindex.o,$(LIB_OBJ)) $(B)/lib/noindex.o
+$(B)/tools/indexgen: tools/indexgen.c $(INDEXGEN_OBJ)
+	@mkdir -p $(dir $@)
+	$(call say,LD,$@)$(CC) $(ALL_CFLAGS) -o $@ tools/indexgen.c $(INDEXGEN_OBJ) $(LDFLAGS) $(XLSX_LIBS) $(LIBS)
+$(B)/gen/foodindex.c: $(B)/tools/indexgen
+	@mkdir -p $(dir $@)
+	$(call say,GEN,$@)ASAN_OPTIONS=detect_leaks=0 $(B)/tools/indexgen $@
+$(B)/lib/foodindex.o: $(B)/gen/foodindex.c lib/internal.h
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -O1 -g0 -c $< -o $@
 

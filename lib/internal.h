@@ -6,6 +6,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdint.h>
 
 /* ---- Foods -------------------------------------------------------------- */
@@ -227,6 +228,7 @@ struct kmgca_drug {
     unsigned char effect[KMGCA_NUTRIENT_COUNT]; /* kmgca_effect */
     const char *effect_type, *priority, *components, *note, *source;
     int other;                /* listed only to be recognised: no mineral effect */
+    const char *drug_class_zh; /* drugtables/drug_classes_zh.csv */
 };
 struct kmgca_drug_name {
     const char *name;
@@ -313,6 +315,7 @@ struct kmgca_foods {
 
 void match_index_free(struct match_index *ix);
 void match_memo_free(struct match_memo *memo);
+
 /* Drops the index and memo after the food set changed. */
 void match_invalidate(kmgca_foods *foods);
 
@@ -552,5 +555,49 @@ int output_temp(const char *path, char *tmp, size_t size, kmgca_error *err);
  * the tables cannot weigh it, -1 past the end of the list. */
 int report_suggestion(kmgca_foods *foods, size_t i, kmgca_nutrient *n, const kmgca_food **food,
                       double *grams, double *mg);
+
+/* ---- The built-in match index ------------------------------------------ */
+
+/* The match index of the built-in tables, worked out at build time:
+ * tools/indexgen builds it as a first match would and writes it as C
+ * (match_index_write_c, build/gen/foodindex.c; lib/noindex.c, with
+ * present = 0, links into indexgen itself). A food set holding only the
+ * built-in tables borrows these arrays instead of building its own; one
+ * with custom foods or recipes builds at its first match. */
+struct match_posting {
+    uint32_t doc;
+    float weight;
+};
+struct match_prebuilt {
+    int present;
+    size_t food_count, alias_count;   /* the tables it was built from */
+    size_t doc_count, word_count, slot_mask, sig_mask, lit_mask, zh_count;
+    const char (*words)[TEXT_WORD_MAX];
+    const uint32_t *word_df;
+    const unsigned char *word_kind;
+    const float *word_demote;
+    const uint32_t *slots;
+    const float *idf;
+    const uint32_t *post_start;
+    const struct match_posting *posts;
+    const uint32_t *doc_food;
+    const float *doc_total, *doc_pref;
+    const uint64_t *doc_signature;
+    const uint32_t *sig_slots, *lit_slots;
+    const uint64_t *lit_hash;
+    const unsigned char *eaten;
+    const char *zh_pool;              /* the Chinese keys, each ended by NUL */
+    const uint32_t *zh_key_at;        /* key i starts at zh_pool + zh_key_at[i] */
+    const uint32_t *zh_food;
+    const float *zh_score;
+    const uint32_t *zh_sorted;
+};
+extern const struct match_prebuilt kmgca_builtin_index;
+/* Builds the built-in tables' index at run time and writes it as C. 0 when
+ * written; -1 out of memory or a write error. */
+int match_index_write_c(kmgca_foods *foods, FILE *out);
+/* 0 when kmgca_builtin_index equals an index built now from the tables;
+ * else -1 with the first difference in why. */
+int match_index_check_prebuilt(kmgca_foods *foods, char *why, size_t why_size);
 
 #endif

@@ -15,10 +15,16 @@
  * a description or alias (same words in any order) scores 1.
  * Ties go to the custom food, then SR28, then the shorter description, then
  * the lower table position, so results are deterministic.
+ *
+ * The index of the built-in tables is worked out at build time
+ * (tools/indexgen writes build/gen/foodindex.c through match_index_write_c)
+ * and borrowed by every food set that holds only those tables; a set with
+ * custom foods or recipes builds its own, each part at its first use.
  */
 #include "internal.h"
 
 #include <ctype.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
@@ -28,10 +34,7 @@
 #define MIN_SCORE 0.2
 #define MEMO_MAX 65536
 
-typedef struct {
-    uint32_t doc;
-    float weight;
-} posting;
+typedef struct match_posting posting;
 
 struct match_index {
     size_t food_count, doc_count;
@@ -74,6 +77,8 @@ struct match_index {
     uint32_t *food_mask, *food_stamp;  /* per food: the query words any of its
                                         * names holds (bit i: word i) */
     int en_built, zh_built;            /* which parts are ready (index_need) */
+    int use_prebuilt;                  /* the food set is the built-in tables */
+    int en_borrowed, zh_borrowed;      /* arrays borrowed from kmgca_builtin_index */
 };
 
 /* ---- Hashing ------------------------------------------------------------ */
@@ -598,55 +603,139 @@ static int index_build_zh(struct match_index *ix, const kmgca_foods *foods)
     return 0;
 }
 
+/* The English part borrowed from kmgca_builtin_index: the arrays a match
+ * only reads are shared; what it writes (scratch, the lazily known bits) is
+ * its own. 0 when ready; -1 out of memory. */
+static int index_borrow_en(struct match_index *ix)
+{
+    const struct match_prebuilt *pb = &kmgca_builtin_index;
+    size_t foods = pb->food_count;
+    ix->en_borrowed = 1;
+    ix->doc_count = pb->doc_count;
+    ix->word_count = ix->word_cap = pb->word_count;
+    ix->slot_mask = pb->slot_mask;
+    ix->sig_mask = pb->sig_mask;
+    ix->lit_mask = pb->lit_mask;
+    /* Never written through (en_borrowed): the casts only drop const. */
+    ix->words = (char (*)[TEXT_WORD_MAX])pb->words;
+    ix->word_df = (uint32_t *)pb->word_df;
+    ix->word_kind = (unsigned char *)pb->word_kind;
+    ix->word_demote = (float *)pb->word_demote;
+    ix->slots = (uint32_t *)pb->slots;
+    ix->idf = (float *)pb->idf;
+    ix->post_start = (uint32_t *)pb->post_start;
+    ix->posts = (posting *)pb->posts;
+    ix->doc_food = (uint32_t *)pb->doc_food;
+    ix->doc_total = (float *)pb->doc_total;
+    ix->doc_pref = (float *)pb->doc_pref;
+    ix->doc_signature = (uint64_t *)pb->doc_signature;
+    ix->sig_slots = (uint32_t *)pb->sig_slots;
+    ix->lit_slots = (uint32_t *)pb->lit_slots;
+    ix->lit_hash = (uint64_t *)pb->lit_hash;
+    size_t n = ix->doc_count;
+    if (!(ix->acc_q = calloc(n, sizeof *ix->acc_q)) || !(ix->acc_d = calloc(n, sizeof *ix->acc_d)) ||
+        !(ix->acc_pref = calloc(n, sizeof *ix->acc_pref)) ||
+        !(ix->acc_cooked = calloc(n, sizeof *ix->acc_cooked)) ||
+        !(ix->acc_raw = calloc(n, sizeof *ix->acc_raw)) || !(ix->stamp = calloc(n, sizeof *ix->stamp)) ||
+        !(ix->touched = calloc(n, sizeof *ix->touched)) ||
+        !(ix->food_mask = calloc(foods + 1, sizeof *ix->food_mask)) ||
+        !(ix->food_stamp = calloc(foods + 1, sizeof *ix->food_stamp)) ||
+        !(ix->eaten = malloc(foods + 1)) || !(ix->heads = calloc(foods + 1, sizeof *ix->heads)))
+        return -1;
+    memcpy(ix->eaten, pb->eaten, foods + 1);
+    ix->en_built = 1;
+    return 0;
+}
+
+/* The Chinese keys borrowed from kmgca_builtin_index. 0 when ready; -1 out
+ * of memory. */
+static int index_borrow_zh(struct match_index *ix)
+{
+    const struct match_prebuilt *pb = &kmgca_builtin_index;
+    ix->zh_borrowed = 1;
+    if (!(ix->zh_keys = malloc((pb->zh_count + 1) * sizeof *ix->zh_keys)) ||
+        !(ix->zh_cooked = calloc(pb->zh_count + 1, 1)))
+        return -1;
+    for (size_t i = 0; i < pb->zh_count; i++)
+        ix->zh_keys[i] = (char *)pb->zh_pool + pb->zh_key_at[i];
+    ix->zh_count = pb->zh_count;
+    ix->zh_food = (uint32_t *)pb->zh_food;
+    ix->zh_score = (float *)pb->zh_score;
+    ix->zh_sorted = (uint32_t *)pb->zh_sorted;
+    ix->zh_built = 1;
+    return 0;
+}
+
 /* An empty index; its parts are built when first needed (index_need). */
 static struct match_index *index_build(const kmgca_foods *foods)
 {
     struct match_index *ix = calloc(1, sizeof *ix);
-    if (ix)
-        ix->food_count = foods->count;
+    if (!ix)
+        return NULL;
+    ix->food_count = foods->count;
+    /* Custom foods and recipes come after the built-in ones: the same
+     * counts mean the same tables. */
+    ix->use_prebuilt = kmgca_builtin_index.present &&
+                       foods->count == kmgca_builtin_index.food_count &&
+                       foods->alias_count == kmgca_builtin_index.alias_count &&
+                       foods->count == kmgca_builtin_food_count &&
+                       foods->alias_count == kmgca_builtin_alias_count;
     return ix;
 }
 
-/* Builds the English part (zh = 0) or the Chinese part (zh = 1) if not yet
- * built. 0 when ready; -1 out of memory (the part is then left unbuilt and
- * its arrays freed with the index). */
+/* Builds (or borrows) the English part (zh = 0) or the Chinese part (zh =
+ * 1) if not yet ready. 0 when ready; -1 out of memory (the part is then
+ * left unbuilt and its arrays freed with the index). */
 static int index_need(struct match_index *ix, const kmgca_foods *foods, int zh)
 {
-    if (zh)
-        return ix->zh_built ? 0 : ix->zh_keys ? -1 : index_build_zh(ix, foods);
-    return ix->en_built ? 0 : ix->slots ? -1 : index_build_en(ix, foods);
+    if (zh) {
+        if (ix->zh_built)
+            return 0;
+        if (ix->zh_keys)
+            return -1;
+        return ix->use_prebuilt ? index_borrow_zh(ix) : index_build_zh(ix, foods);
+    }
+    if (ix->en_built)
+        return 0;
+    if (ix->slots || ix->acc_q)
+        return -1;
+    return ix->use_prebuilt ? index_borrow_en(ix) : index_build_en(ix, foods);
 }
 
 void match_index_free(struct match_index *ix)
 {
     if (!ix)
         return;
-    free(ix->words);
-    free(ix->word_df);
-    free(ix->word_kind);
-    free(ix->word_demote);
-    free(ix->slots);
-    free(ix->idf);
-    free(ix->post_start);
-    free(ix->posts);
-    free(ix->doc_food);
-    free(ix->doc_total);
-    free(ix->doc_pref);
-    free(ix->doc_signature);
-    free(ix->sig_slots);
-    free(ix->lit_slots);
-    free(ix->lit_hash);
+    if (!ix->en_borrowed) {
+        free(ix->words);
+        free(ix->word_df);
+        free(ix->word_kind);
+        free(ix->word_demote);
+        free(ix->slots);
+        free(ix->idf);
+        free(ix->post_start);
+        free(ix->posts);
+        free(ix->doc_food);
+        free(ix->doc_total);
+        free(ix->doc_pref);
+        free(ix->doc_signature);
+        free(ix->sig_slots);
+        free(ix->lit_slots);
+        free(ix->lit_hash);
+    }
     free(ix->eaten);
     free(ix->heads);
-    for (size_t i = 0; i < ix->zh_count; i++)
-        free(ix->zh_keys[i]);
+    if (!ix->zh_borrowed) {
+        for (size_t i = 0; i < ix->zh_count; i++)
+            free(ix->zh_keys[i]);
+        free(ix->zh_sorted);
+        free(ix->zh_food);
+        free(ix->zh_score);
+    }
     free(ix->zh_keys);
-    free(ix->zh_sorted);
     free(ix->zh_cooked);
     free(ix->food_mask);
     free(ix->food_stamp);
-    free(ix->zh_food);
-    free(ix->zh_score);
     free(ix->acc_q);
     free(ix->acc_d);
     free(ix->acc_pref);
@@ -1674,4 +1763,200 @@ size_t kmgca_foods_search(kmgca_foods *foods, const char *text, const kmgca_food
             confidence[i] = top[i].score;
     }
     return n;
+}
+
+/* ---- The built-in index as C (tools/indexgen) ---------------------------- */
+
+/* Each array is written with one zero after its n items, so none is empty. */
+static void put_u32(FILE *out, const char *name, const uint32_t *a, size_t n)
+{
+    fprintf(out, "static const uint32_t %s[] = {", name);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "%s%" PRIu32 ",", i % 16 ? "" : "\n", a[i]);
+    fputs("0};\n", out);
+}
+
+static void put_u64(FILE *out, const char *name, const uint64_t *a, size_t n)
+{
+    fprintf(out, "static const uint64_t %s[] = {", name);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "%s0x%" PRIx64 "u,", i % 6 ? "" : "\n", a[i]);
+    fputs("0};\n", out);
+}
+
+/* Floats as hexadecimal literals: read back bit for bit. */
+static void put_float(FILE *out, const char *name, const float *a, size_t n)
+{
+    fprintf(out, "static const float %s[] = {", name);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "%s%a,", i % 8 ? "" : "\n", (double)a[i]);
+    fputs("0};\n", out);
+}
+
+static void put_bytes(FILE *out, const char *name, const unsigned char *a, size_t n)
+{
+    fprintf(out, "static const unsigned char %s[] = {", name);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "%s%u,", i % 24 ? "" : "\n", a[i]);
+    fputs("0};\n", out);
+}
+
+/* A C string literal of s (octal escapes outside printable ASCII). */
+static void put_cstr(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\' || *p == '?')
+            fprintf(out, "\\%c", *p);
+        else if (*p < 0x20 || *p >= 0x7f)
+            fprintf(out, "\\%03o", *p);
+        else
+            fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+int match_index_write_c(kmgca_foods *foods, FILE *out)
+{
+    struct match_index *ix = index_build(foods);
+    if (!ix)
+        return -1;
+    ix->use_prebuilt = 0;
+    if (index_need(ix, foods, 0) != 0 || index_need(ix, foods, 1) != 0) {
+        match_index_free(ix);
+        return -1;
+    }
+    fputs("/* Generated by tools/indexgen: the match index of the built-in tables\n"
+          " * (lib/match.c, match_index_write_c). Do not edit. */\n"
+          "#include \"internal.h\"\n\n", out);
+    fprintf(out, "static const char words[][TEXT_WORD_MAX] = {");
+    for (size_t i = 0; i < ix->word_count; i++) {
+        fputs(i % 8 ? " " : "\n", out);
+        put_cstr(out, ix->words[i]);
+        fputc(',', out);
+    }
+    fputs("\"\"};\n", out);
+    put_u32(out, "word_df", ix->word_df, ix->word_count);
+    put_bytes(out, "word_kind", ix->word_kind, ix->word_count);
+    put_float(out, "word_demote", ix->word_demote, ix->word_count);
+    put_u32(out, "slots", ix->slots, ix->slot_mask + 1);
+    put_float(out, "idf", ix->idf, ix->word_count);
+    put_u32(out, "post_start", ix->post_start, ix->word_count + 1);
+    size_t posts = ix->post_start[ix->word_count];
+    fputs("static const struct match_posting posts[] = {", out);
+    for (size_t i = 0; i < posts; i++)
+        fprintf(out, "%s{%" PRIu32 ",%a},", i % 6 ? "" : "\n", ix->posts[i].doc,
+                (double)ix->posts[i].weight);
+    fputs("{0,0}};\n", out);
+    put_u32(out, "doc_food", ix->doc_food, ix->doc_count);
+    put_float(out, "doc_total", ix->doc_total, ix->doc_count);
+    put_float(out, "doc_pref", ix->doc_pref, ix->doc_count);
+    put_u64(out, "doc_signature", ix->doc_signature, ix->doc_count);
+    put_u32(out, "sig_slots", ix->sig_slots, ix->sig_mask + 1);
+    put_u32(out, "lit_slots", ix->lit_slots, ix->lit_mask + 1);
+    put_u64(out, "lit_hash", ix->lit_hash, foods->count);
+    put_bytes(out, "eaten", ix->eaten, foods->count);
+    fputs("static const char zh_pool[] =", out);
+    uint32_t *at = malloc((ix->zh_count + 1) * sizeof *at);
+    if (!at) {
+        match_index_free(ix);
+        return -1;
+    }
+    size_t off = 0;
+    for (size_t i = 0; i < ix->zh_count; i++) {
+        at[i] = (uint32_t)off;
+        off += strlen(ix->zh_keys[i]) + 1;
+        fputs("\n    ", out);
+        put_cstr(out, ix->zh_keys[i]);
+        fputs(" \"\\0\"", out);
+    }
+    fputs(" \"\";\n", out);
+    put_u32(out, "zh_key_at", at, ix->zh_count);
+    free(at);
+    put_u32(out, "zh_food", ix->zh_food, ix->zh_count);
+    put_float(out, "zh_score", ix->zh_score, ix->zh_count);
+    put_u32(out, "zh_sorted", ix->zh_sorted, ix->zh_count);
+    fprintf(out,
+            "\nconst struct match_prebuilt kmgca_builtin_index = {\n"
+            "    .present = 1, .food_count = %zu, .alias_count = %zu,\n"
+            "    .doc_count = %zu, .word_count = %zu, .slot_mask = %zu, .sig_mask = %zu,\n"
+            "    .lit_mask = %zu, .zh_count = %zu,\n"
+            "    .words = words, .word_df = word_df, .word_kind = word_kind,\n"
+            "    .word_demote = word_demote, .slots = slots, .idf = idf, .post_start = post_start,\n"
+            "    .posts = posts, .doc_food = doc_food, .doc_total = doc_total, .doc_pref = doc_pref,\n"
+            "    .doc_signature = doc_signature, .sig_slots = sig_slots, .lit_slots = lit_slots,\n"
+            "    .lit_hash = lit_hash, .eaten = eaten, .zh_pool = zh_pool, .zh_key_at = zh_key_at,\n"
+            "    .zh_food = zh_food, .zh_score = zh_score, .zh_sorted = zh_sorted,\n"
+            "};\n",
+            foods->count, foods->alias_count, ix->doc_count, ix->word_count, ix->slot_mask,
+            ix->sig_mask, ix->lit_mask, ix->zh_count);
+    match_index_free(ix);
+    return ferror(out) ? -1 : 0;
+}
+
+#define SAME_ARRAY(field, n)                                                            \
+    do {                                                                                \
+        if ((n) && memcmp(ix->field, pb->field, (n) * sizeof *pb->field) != 0) {        \
+            snprintf(why, why_size, "%s differs from the tables", #field);              \
+            goto done;                                                                  \
+        }                                                                               \
+    } while (0)
+
+int match_index_check_prebuilt(kmgca_foods *foods, char *why, size_t why_size)
+{
+    const struct match_prebuilt *pb = &kmgca_builtin_index;
+    int rc = -1;
+    snprintf(why, why_size, "out of memory");
+    struct match_index *ix = index_build(foods);
+    if (!ix)
+        return -1;
+    ix->use_prebuilt = 0;
+    if (index_need(ix, foods, 0) != 0 || index_need(ix, foods, 1) != 0)
+        goto done;
+    if (!pb->present) {
+        snprintf(why, why_size, "no index was built in");
+        goto done;
+    }
+    if (pb->food_count != foods->count || pb->alias_count != foods->alias_count ||
+        pb->doc_count != ix->doc_count || pb->word_count != ix->word_count ||
+        pb->slot_mask != ix->slot_mask || pb->sig_mask != ix->sig_mask ||
+        pb->lit_mask != ix->lit_mask || pb->zh_count != ix->zh_count) {
+        snprintf(why, why_size, "sizes differ: %zu words, %zu documents, %zu Chinese keys built in; "
+                 "%zu, %zu, %zu from the tables", pb->word_count, pb->doc_count, pb->zh_count,
+                 ix->word_count, ix->doc_count, ix->zh_count);
+        goto done;
+    }
+    for (size_t i = 0; i < ix->word_count; i++)
+        if (strcmp(ix->words[i], pb->words[i]) != 0) {
+            snprintf(why, why_size, "word %zu differs from the tables", i);
+            goto done;
+        }
+    SAME_ARRAY(word_df, ix->word_count);
+    SAME_ARRAY(word_kind, ix->word_count);
+    SAME_ARRAY(word_demote, ix->word_count);
+    SAME_ARRAY(slots, ix->slot_mask + 1);
+    SAME_ARRAY(idf, ix->word_count);
+    SAME_ARRAY(post_start, ix->word_count + 1);
+    SAME_ARRAY(posts, ix->post_start[ix->word_count]);
+    SAME_ARRAY(doc_food, ix->doc_count);
+    SAME_ARRAY(doc_total, ix->doc_count);
+    SAME_ARRAY(doc_pref, ix->doc_count);
+    SAME_ARRAY(doc_signature, ix->doc_count);
+    SAME_ARRAY(sig_slots, ix->sig_mask + 1);
+    SAME_ARRAY(lit_slots, ix->lit_mask + 1);
+    SAME_ARRAY(lit_hash, foods->count);
+    SAME_ARRAY(eaten, foods->count);
+    SAME_ARRAY(zh_food, ix->zh_count);
+    SAME_ARRAY(zh_score, ix->zh_count);
+    SAME_ARRAY(zh_sorted, ix->zh_count);
+    for (size_t i = 0; i < ix->zh_count; i++)
+        if (strcmp(ix->zh_keys[i], pb->zh_pool + pb->zh_key_at[i]) != 0) {
+            snprintf(why, why_size, "Chinese key %zu differs from the tables", i);
+            goto done;
+        }
+    rc = 0;
+    why[0] = '\0';
+done:
+    match_index_free(ix);
+    return rc;
 }
