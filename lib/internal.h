@@ -201,6 +201,9 @@ typedef struct {
 /* The unit written at s (longest name first, at a word end): bytes used, 0
  * when none. */
 size_t unit_at(const char *s, const unit_def **out);
+/* A Chinese measure word left without 一 after a verb or 了 ("喝了碗粥"): the
+ * line with 一 written in (serving.c). 1 when written, 0 when none. */
+int serving_zh_bare_measure(const char *text, char *out, size_t size);
 /* The unit with that canonical name ("cup", "ml"), or NULL. */
 const unit_def *unit_named(const char *canonical);
 

@@ -1794,6 +1794,48 @@ static int bare_container(const char *text, char *out, size_t size)
     return 0;
 }
 
+/* A Chinese measure word with no numeral right after a verb or 了 ("喝了碗
+ * 八宝粥", "来了个煎饼", "买根油条"): Chinese leaves 一 out there, so it is one
+ * of it. The line again with 一 written in before the measure word (and its
+ * size, 小碗); 0 when there is none. The caller keeps the line as written
+ * when the measure word starts a food's name instead ("吃了包子", "锅贴"). */
+int serving_zh_bare_measure(const char *text, char *out, size_t size)
+{
+    static const char *const before[] = {"了", "吃", "喝", "来", "买", "点", "打", "要", "加",
+                                         "啃", "煮", "蒸", "做", "下", "炖", "煎", "烤", "泡",
+                                         "冲", "拿", "整", "弄", "叫", "炒", "热", "盛"};
+    size_t len = strlen(text);
+    for (size_t at = 0; at < len;) {
+        size_t cl;
+        if (utf8_decode(text + at, &cl) < 0 || !cl)
+            return 0;
+        size_t next = at + cl;
+        int verb = 0;
+        for (size_t k = 0; k < sizeof before / sizeof *before && !verb; k++)
+            verb = cl == strlen(before[k]) && memcmp(text + at, before[k], cl) == 0;
+        if (verb && next < len) {
+            size_t ml, sl = 0;
+            const struct kmgca_measure_word *m = measure_word_at(text + next, &ml);
+            if (m && !m->concept[0]) {          /* a size first: 小碗, 大杯 */
+                sl = ml;
+                m = measure_word_at(text + next + sl, &ml);
+            }
+            const unit_def *u;
+            if (m && m->concept[0] && !unit_at(text + next + sl, &u)) {
+                const char *food = text + next + sl + ml;
+                size_t fl;
+                long cp = utf8_decode(food, &fl);
+                /* the food follows, in Chinese */
+                if (cp >= 0x3400 && cp <= 0x9FFF &&
+                    (size_t)snprintf(out, size, "%.*s一%s", (int)next, text, text + next) < size)
+                    return 1;
+            }
+        }
+        at = next;
+    }
+    return 0;
+}
+
 static int split_text(const char *text, char *serving, size_t serving_size, char *food,
                       size_t food_size, int again);
 

@@ -937,6 +937,23 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     kmgca_error_clear(&perr);
     if (!serving[0]) {
         int found = kmgca_serving_split(food_text, lead, sizeof lead, rest, sizeof rest);
+        char one[1100];
+        if (!found && serving_zh_bare_measure(food_text, one, sizeof one)) {
+            /* "喝了碗八宝粥": one bowl, unless the measure word starts the
+             * food's name ("吃了包子"): the food must match as well without
+             * it as the line as written does. */
+            char lead1[256], rest1[1024];
+            kmgca_match as_written, without;
+            if (kmgca_serving_split(one, lead1, sizeof lead1, rest1, sizeof rest1) == 1 &&
+                rest1[0] &&
+                kmgca_foods_match(foods, rest1, &without, NULL) == KMGCA_OK &&
+                (kmgca_foods_match(foods, food_text, &as_written, NULL) != KMGCA_OK ||
+                 without.confidence >= as_written.confidence)) {
+                copy_text(lead, sizeof lead, lead1);
+                copy_text(rest, sizeof rest, rest1);
+                found = 1;
+            }
+        }
         if (found == 2) {
             copy_text(out->food_text, sizeof out->food_text, rest);
             kmgca_foods_match(foods, out->food_text, &out->match, NULL);

@@ -568,6 +568,37 @@ static void weighing_in_one_step(void **state)
     assert_true(isnan(w.grams));
 }
 
+/* Chinese leaves 一 out after a verb or 了: "喝了碗八宝粥" is one bowl, not a
+ * serving to assume; a measure word that starts the food's name stays in it. */
+static void chinese_measure_word_without_one(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "早上喝了碗小米粥", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    assert_string_equal(w.serving_text, "一碗");
+    assert_string_equal(kmgca_food_description(w.match.food), "小米粥");
+    assert_int_equal(kmgca_weigh(shared_foods, "来了个煎饼果子", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    assert_string_equal(w.serving_text, "一个");
+    assert_int_equal(kmgca_weigh(shared_foods, "喝了小碗粥", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    assert_string_equal(w.serving_text, "一小碗");
+    /* 包 (a bag) and 锅 (a pot) start 包子 and 锅贴: the food as written, its
+     * serving assumed and said so. */
+    assert_int_equal(kmgca_weigh(shared_foods, "吃了包子", "", &w, &err), KMGCA_OK);
+    assert_true(w.serving_assumed);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "包子"));
+    assert_int_equal(kmgca_weigh(shared_foods, "吃了锅贴", "", &w, &err), KMGCA_OK);
+    assert_true(w.serving_assumed);
+    assert_string_equal(kmgca_food_description(w.match.food), "锅贴");
+    /* A numeral written is read as before. */
+    assert_int_equal(kmgca_weigh(shared_foods, "吃了两个包子", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    assert_string_equal(w.serving_text, "两个");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -585,6 +616,7 @@ int main(void)
         cmocka_unit_test(name_portions_only_for_the_head),
         cmocka_unit_test(typical_servings_scale),
         cmocka_unit_test(weighing_in_one_step),
+        cmocka_unit_test(chinese_measure_word_without_one),
     };
     return cmocka_run_group_tests_name("serving", tests, foods_setup, foods_teardown);
 }
