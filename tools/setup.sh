@@ -7,7 +7,7 @@ set -eu
 want="gcc make pkg-config libcsv-dev libxlsxwriter-dev libcmocka-dev zlib1g-dev"
 case "${1:-build}" in
 build) ;;
-test) want="$want python3 python3-openpyxl libreoffice-calc-nogui python3-uno libreoffice-dev g++ zip clang libclang-rt-14-dev valgrind poppler-utils fonts-noto-cjk" ;;
+test) want="$want python3 python3-openpyxl libreoffice-calc-nogui python3-uno libreoffice-dev g++ zip clang libclang-rt-14-dev valgrind poppler-utils fonts-noto-cjk libreoffice-l10n-zh-cn" ;;
 addin) want="$want libreoffice-dev libreoffice-calc-nogui g++ zip" ;;
 bench) want="$want python3 python3-pandas python3-xlsxwriter" ;;
 *) echo "setup.sh: unknown set '$1'" >&2; exit 2 ;;

@@ -9,6 +9,15 @@ are added through bootstrap variables (nothing installed);
 mode "profile": the office runs on a profile given by the caller (where
 unopkg installed the .oxt).
 
+ui_locale (e.g. "zh-CN") starts the office in that UI language, as a user who
+chose it under Tools > Options > Language Settings > Languages: the fresh
+profile's registrymodifications.xcu is written before the first start with
+org.openoffice.Office.Linguistic/General/UILocale (the user's choice, which
+soffice turns into org.openoffice.Setup/L10N/ooLocale at start; writing
+ooLocale alone is overwritten with en-US) and the locale setting
+org.openoffice.Setup/L10N/ooSetupSystemLocale. The language pack must be
+installed (Debian's libreoffice-l10n-*), else soffice falls back to en-US.
+
 Needs Debian's /usr/bin/python3 (python3-uno).
 """
 import os
@@ -44,10 +53,31 @@ def prop(name, value):
     return p
 
 
+LOCALE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" \
+xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" \
+oor:op="fuse"><value>%(tag)s</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" \
+oor:op="fuse"><value>%(tag)s</value></prop></item>
+</oor:items>
+"""
+
+
+def write_ui_locale(profile, tag):
+    """A fresh profile whose UI language and locale setting are tag."""
+    user = os.path.join(profile, "user")
+    os.makedirs(user, exist_ok=True)
+    with open(os.path.join(user, "registrymodifications.xcu"), "w", encoding="utf-8") as f:
+        f.write(LOCALE_XCU % {"tag": tag})
+
+
 class Office:
-    def __init__(self, addin_dir=None, profile=None, timeout=60):
+    def __init__(self, addin_dir=None, profile=None, timeout=60, ui_locale=None):
         self.tmp = tempfile.mkdtemp(prefix="kmgca-office-")
         self.profile = profile or os.path.join(self.tmp, "profile")
+        if ui_locale:
+            write_ui_locale(self.profile, ui_locale)
         self.pipe = "kmgca_test_%d_%d" % (os.getpid(), int(time.time() * 1000) % 100000)
         args = [
             "soffice", "--headless", "--norestore", "--nologo", "--nodefault",
@@ -79,6 +109,13 @@ class Office:
 
     def service(self, name):
         return self.smgr.createInstanceWithContext(name, self.ctx)
+
+    def config(self, nodepath, name):
+        """One value of the office's configuration, as the office sees it."""
+        provider = self.service("com.sun.star.configuration.ConfigurationProvider")
+        access = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess", (prop("nodepath", nodepath),))
+        return access.getByName(name)
 
     def new_sheet(self):
         doc = self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0,

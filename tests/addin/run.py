@@ -14,17 +14,32 @@
    then used by soffice --convert-to twice: a CSV whose cells hold
    =MAGNESIUM(...) formulas (Calc's CSV import evaluates them), and the
    example spreadsheet examples/kmgca-functions.fods.
+3. A second private soffice whose UI language is zh-CN (Debian's
+   libreoffice-l10n-zh-cn; office.py's ui_locale writes the user's language
+   choice into the fresh profile): the office really runs in Chinese (its
+   configuration and its own SUM description say so); the Function Wizard
+   data (FunctionDescriptions) lists the add-in's Chinese names, descriptions
+   and argument names; formulas typed with the Chinese names through the
+   cell's FormulaLocal (the zh-CN separator is ",") compute the same values as
+   the English formulas above, read back in the API grammar as the
+   programmatic names, and the English formulas read back in Chinese; the
+   FormulaParser parses and prints the Chinese text; a sheet written with
+   Chinese names is saved as .ods and .xlsx (holding the programmatic name,
+   never the Chinese one), reloaded and recalculated; the English example
+   spreadsheet opens and recalculates in the Chinese UI.
 
 No soffice process outlives the run. Exit status 0 when every check passed.
 """
 import csv
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -35,7 +50,7 @@ ADDIN_DIR = os.path.join(BUILD, "addin", "oxt")
 os.environ["URE_MORE_TYPES"] = "<file:///usr/lib/libreoffice/program/types>* " + \
     "file://" + os.path.abspath(os.path.join(ADDIN_DIR, "kmgca.rdb"))
 sys.path.insert(0, HERE)
-from office import Office, file_url  # noqa: E402
+from office import Office, file_url, prop  # noqa: E402
 
 ERR_502 = 502       # Err:502, invalid argument (IllegalArgumentException)
 NA = 32767          # #N/A
@@ -463,6 +478,260 @@ def example_checks(out):
     check(mg.get("banana") == "31.86", "example Diary: banana Mg %r" % mg.get("banana"))
 
 
+# ---- 3. A Chinese LibreOffice (UI language zh-CN) ---------------------------
+
+ZH_UI = "zh-CN"
+CJK = re.compile("[\u4e00-\u9fff]")
+
+# The Function Wizard in Chinese: display name -> (English name, argument names).
+EXPECTED_ZH = {
+    "镁": ("MAGNESIUM", ["食物", "数量", "单位"]),
+    "钾": ("POTASSIUM", ["食物", "数量", "单位"]),
+    "钙": ("CALCIUM", ["食物", "数量", "单位"]),
+    "钠": ("SODIUM", ["食物", "数量", "单位"]),
+    "食物克数": ("FOODGRAMS", ["食物", "数量", "单位"]),
+    "食物匹配": ("FOODMATCH", ["食物"]),
+    "膳食目标": ("DRITARGET", ["营养素", "年龄", "性别", "状态", "参考标准"]),
+    "药物影响": ("DRUGEFFECT", ["药物", "营养素"]),
+    "药物类别": ("DRUGCLASS", ["药物"]),
+    "汗液流失": ("SWEATLOSS", ["分钟", "强度", "气温", "营养素", "湿度", "体重"]),
+    "元素含量": ("ELEMENTAL", ["补充剂", "营养素", "剂量"]),
+    "每日摄入": ("DAILYINTAKE", ["日期", "食物", "数量", "单位"]),
+}
+assert sorted(e for e, _ in EXPECTED_ZH.values()) == sorted(EXPECTED_FUNCTIONS)
+
+# Formulas as a Chinese user types them (FormulaLocal: Chinese names, "," between
+# arguments), each beside the English formula of sections 1 whose expected
+# value or text it must give.
+ZH_FORMULAS = [
+    ('=镁("almonds",30,"g")', '=MAGNESIUM("almonds";30;"g")'),
+    ('=镁("almonds",30)', '=MAGNESIUM("almonds";30)'),
+    ('=钾("almonds",30,"g")', '=POTASSIUM("almonds";30;"g")'),
+    ('=钙("almonds",30,"g")', '=CALCIUM("almonds";30;"g")'),
+    ('=钠("almonds",30,"g")', '=SODIUM("almonds";30;"g")'),
+    ('=钾("香蕉",1,"medium")', '=POTASSIUM("香蕉";1;"medium")'),
+    ('=镁("banana",1,"medium")', '=MAGNESIUM("banana";1;"medium")'),
+    ('=食物克数("土豆",1,"个")', '=FOODGRAMS("土豆";1;"个")'),
+    ('=食物克数("米饭",1,"碗")', '=FOODGRAMS("米饭";1;"碗")'),
+    ('=INDEX(食物匹配("almonds"),1,2)', '=INDEX(FOODMATCH("almonds");1;2)'),
+    ('=膳食目标("Mg",40,"男",,"China")', '=DRITARGET("Mg";40;"男";;"China")'),
+    ('=膳食目标("K",30,"f","lactating")', '=DRITARGET("K";30;"f";"lactating")'),
+    ('=元素含量("氯化钾缓释片 0.5g","钾","每日3次，每次1片")',
+     '=ELEMENTAL("氯化钾缓释片 0.5g";"钾";"每日3次，每次1片")'),
+    ('=元素含量("Mag-Ox 400","Mg")', '=ELEMENTAL("Mag-Ox 400";"Mg")'),
+    ('=汗液流失(60,10,30,"K")', '=SWEATLOSS(60;10;30;"K")'),
+    ('=INDEX(食物匹配("almonds"),1,1)', '=INDEX(FOODMATCH("almonds");1;1)'),
+    ('=药物影响("氢氯噻嗪片","钾")', '=DRUGEFFECT("氢氯噻嗪片";"钾")'),
+    ('=药物类别("furosemide")', '=DRUGCLASS("furosemide")'),
+    ('=镁("qqqzzzxx",30,"g")', '=MAGNESIUM("qqqzzzxx";30;"g")'),
+    ('=镁("almonds",30,"furlong")', '=MAGNESIUM("almonds";30;"furlong")'),
+    ('=镁("KRAFT CHEEZ WHIZ Pasteurized Process Cheese Sauce",30,"g")',
+     '=MAGNESIUM("KRAFT CHEEZ WHIZ Pasteurized Process Cheese Sauce";30;"g")'),
+]
+
+
+def english_expectation(formula):
+    """(kind, expected, tolerance) of an English formula of section 1."""
+    for f, want in VALUES:
+        if f == formula:
+            return "value", want, 1e-9
+    for f, want, tol in SWEAT:
+        if f == formula:
+            return "value", want, tol
+    for f, want in TEXTS:
+        if f == formula:
+            return "text", want, 0
+    for f, want in ERRORS:
+        if f == formula:
+            return "error", want, 0
+    raise KeyError(formula)
+
+
+def zh_ui_checks(office):
+    """The office runs in Chinese: its configuration and its own texts."""
+    ui = office.config("/org.openoffice.Setup/L10N", "ooLocale")
+    check(ui == ZH_UI, "zh-CN UI: ooLocale is %r (is libreoffice-l10n-zh-cn installed?)" % ui)
+    descs = office.service("com.sun.star.sheet.FunctionDescriptions")
+    sum_desc = ""
+    for i in range(descs.getCount()):
+        props = {p.Name: p.Value for p in descs.getByIndex(i)}
+        if props.get("Name") == "SUM":
+            sum_desc = props["Description"]
+    # Calc's own resources (sc.mo of the language pack), not the add-in's.
+    check(CJK.search(sum_desc) is not None, "zh-CN UI: SUM's description is Chinese: %r" % sum_desc)
+
+
+def zh_wizard_checks(office):
+    descs = office.service("com.sun.star.sheet.FunctionDescriptions")
+    found = {}
+    english = set()
+    for i in range(descs.getCount()):
+        props = {p.Name: p.Value for p in descs.getByIndex(i)}
+        if props.get("Name") in EXPECTED_ZH:
+            found[props["Name"]] = props
+        if props.get("Name") in EXPECTED_FUNCTIONS:
+            english.add(props["Name"])
+    check(set(found) == set(EXPECTED_ZH), "zh-CN Function Wizard lists %s" % sorted(found))
+    check(not english, "zh-CN Function Wizard lists no English names: %s" % sorted(english))
+    for name, props in sorted(found.items()):
+        en, arg_names = EXPECTED_ZH[name]
+        _, optional = EXPECTED_FUNCTIONS[en]
+        args = props["Arguments"]
+        desc = props["Description"]
+        check(CJK.search(desc) is not None and len(desc) > 15, "%s has a Chinese description: %r" % (name, desc))
+        check([a.Name for a in args] == arg_names,
+              "%s argument names %s, expected %s" % (name, [a.Name for a in args], arg_names))
+        for k, a in enumerate(args):
+            check(CJK.search(a.Description) is not None,
+                  "%s argument %s has a Chinese description: %r" % (name, a.Name, a.Description))
+            check(bool(a.IsOptional) == (k in optional), "%s argument %d optional %r" % (name, k, a.IsOptional))
+    mg = found.get("镁")
+    if mg:
+        check("毫克" in mg["Description"] and "USDA" in mg["Description"],
+              "镁 description: milligrams, USDA: %r" % mg["Description"])
+
+
+def zh_formula_checks(office):
+    doc, sheet = office.new_sheet()
+    n = len(ZH_FORMULAS)
+    for i, (zh, en) in enumerate(ZH_FORMULAS):
+        sheet.getCellByPosition(0, i).FormulaLocal = zh      # typed in Chinese
+        sheet.getCellByPosition(1, i).setFormula(en)         # the API's English grammar
+    doc.calculateAll()
+    for i, (zh, en) in enumerate(ZH_FORMULAS):
+        a, b = sheet.getCellByPosition(0, i), sheet.getCellByPosition(1, i)
+        kind, want, tol = english_expectation(en)
+        v, s, e = a.getValue(), a.getString(), a.getError()
+        if kind == "value":
+            check(e == 0 and close(v, want, tol), "zh %s = %r, expected %r (error %d)" % (zh, v, want, e))
+        elif kind == "text":
+            check(e == 0 and s == want, "zh %s = %r, expected %r (error %d)" % (zh, s, want, e))
+        else:
+            check(e == want, "zh %s: error %d, expected %d (%r)" % (zh, e, want, s))
+        check((v, s, e) == (b.getValue(), b.getString(), b.getError()),
+              "zh %s gives what %s gives: %r vs %r" % (zh, en, (v, s, e), (b.getValue(), b.getString(), b.getError())))
+        # The API grammar holds the programmatic name, whatever the UI language.
+        api = a.getFormula()
+        check(api == b.getFormula() and "ORG.KMGCA.CALCFUNCTIONS." in api and not CJK.search(api.split('"')[0]),
+              "zh %s reads back in the API grammar as %r (English: %r)" % (zh, api, b.getFormula()))
+        # What the Chinese user sees in the input line, for both cells.
+        check(a.FormulaLocal == zh, "zh %s reads back locally as %r" % (zh, a.FormulaLocal))
+        check(b.FormulaLocal == zh, "English %s shows in the Chinese UI as %r, expected %r" % (en, b.FormulaLocal, zh))
+    # The semicolon is taken too; a formula of the add-in inside Calc's own.
+    extra = [('=镁("almonds";30;"g")', 81.0),
+             ('=IFERROR(镁("qqqzzzxx",30),"unknown")', "unknown"),
+             ('=ISNA(镁("KRAFT CHEEZ WHIZ Pasteurized Process Cheese Sauce",30))', "TRUE"),
+             ('=镁("almonds",30,"g")+钾("almonds",30,"g")', 81.0 + 219.9)]
+    for i, (zh, _) in enumerate(extra):
+        sheet.getCellByPosition(2, i).FormulaLocal = zh
+    doc.calculateAll()
+    for i, (zh, want) in enumerate(extra):
+        c = sheet.getCellByPosition(2, i)
+        if isinstance(want, float):
+            check(c.getError() == 0 and close(c.getValue(), want), "zh %s = %r" % (zh, c.getValue()))
+        else:
+            check(c.getString() == want, "zh %s = %r" % (zh, c.getString()))
+    # DAILYINTAKE, an array, through INDEX (array_checks: 30 g + 20 g almonds).
+    sheet.getCellRangeByName("E1:G2").setDataArray((("2026-11-05", "almonds", 30.0), ("2026-11-05", "almonds", 20.0)))
+    c = sheet.getCellByPosition(7, 0)
+    c.FormulaLocal = '=INDEX(每日摄入(E1:E2,F1:F2,G1:G2,"g"),1,3)'
+    doc.calculateAll()
+    check(c.getError() == 0 and close(c.getValue(), 135.0), "zh 每日摄入 = %r" % c.getValue())
+    # XFormulaParser in the document's native (Chinese) grammar.
+    from com.sun.star.table import CellAddress
+    parser = doc.createInstance("com.sun.star.sheet.FormulaParser")
+    here = CellAddress(0, 0, n + 2)
+    tokens = parser.parseFormula('=镁("almonds",30,"g")', here)
+    check(len(tokens) > 0 and tokens[0].Data == "org.kmgca.CalcFunctions.magnesium",
+          "FormulaParser: 镁 is org.kmgca.CalcFunctions.magnesium: %r" % (tokens[0].Data if tokens else None,))
+    check(parser.printFormula(tokens, here) == '镁("almonds",30,"g")',
+          "FormulaParser prints %r" % parser.printFormula(tokens, here))
+    parser.CompileEnglish = True
+    check(parser.printFormula(tokens, here) == 'MAGNESIUM("almonds";30;"g")',
+          "FormulaParser prints in English %r" % parser.printFormula(tokens, here))
+    doc.close(True)
+
+
+def zh_file_checks(office, tmp):
+    """A sheet written with Chinese names, saved, reloaded, recalculated."""
+    doc, sheet = office.new_sheet()
+    sheet.getCellRangeByName("A1:C1").setDataArray((("almonds", 30.0, "g"),))
+    sheet.getCellByPosition(3, 0).FormulaLocal = "=镁(A1,B1,C1)"
+    sheet.getCellByPosition(4, 0).FormulaLocal = "=钾(A1,B1,C1)"
+    doc.calculateAll()
+    check(close(sheet.getCellByPosition(3, 0).getValue(), 81.0), "zh sheet before saving")
+    files = {"ods": "calc8", "xlsx": "Calc Office Open XML"}
+    for ext, filt in files.items():
+        doc.storeToURL(file_url(os.path.join(tmp, "zh." + ext)), (prop("FilterName", filt),))
+    doc.close(True)
+    # The file names the function by its programmatic name, never in Chinese.
+    with zipfile.ZipFile(os.path.join(tmp, "zh.ods")) as z:
+        content = z.read("content.xml").decode("utf-8")
+    formulas = re.findall(r'table:formula="([^"]*)"', content)
+    check(formulas == ["of:=ORG.KMGCA.CALCFUNCTIONS.MAGNESIUM([.A1];[.B1];[.C1])",
+                       "of:=ORG.KMGCA.CALCFUNCTIONS.POTASSIUM([.A1];[.B1];[.C1])"],
+          "zh.ods formulas: %s" % formulas)
+    for ext in files:
+        d = office.desktop.loadComponentFromURL(file_url(os.path.join(tmp, "zh." + ext)), "_blank", 0,
+                                                (prop("Hidden", True),))
+        s = d.Sheets.getByIndex(0)
+        mg, k = s.getCellByPosition(3, 0), s.getCellByPosition(4, 0)
+        check(mg.FormulaLocal == "=镁(A1,B1,C1)" and k.FormulaLocal == "=钾(A1,B1,C1)",
+              "zh.%s reloads as %r, %r" % (ext, mg.FormulaLocal, k.FormulaLocal))
+        d.calculateAll()
+        check(mg.getError() == 0 and close(mg.getValue(), 81.0) and close(k.getValue(), 219.9),
+              "zh.%s recalculates: %r, %r (error %d)" % (ext, mg.getValue(), k.getValue(), mg.getError()))
+        s.getCellByPosition(1, 0).setValue(60.0)          # live: a new amount recomputes
+        check(close(mg.getValue(), 162.0), "zh.%s: 60 g of almonds %r" % (ext, mg.getValue()))
+        d.close(True)
+
+
+def zh_example_checks(office):
+    """The English example spreadsheet in the Chinese UI."""
+    from com.sun.star.sheet.CellFlags import FORMULA
+    d = office.desktop.loadComponentFromURL(file_url(os.path.join(ROOT, "examples", "kmgca-functions.fods")),
+                                            "_blank", 0, (prop("Hidden", True),))
+    d.calculateAll()
+    cells = bad = 0
+    for sheet in d.Sheets:
+        ranges = sheet.queryContentCells(FORMULA)
+        cursor = ranges.getCells().createEnumeration()
+        while cursor.hasMoreElements():
+            c = cursor.nextElement()
+            cells += 1
+            if c.getError():
+                bad += 1
+                print("zh example: %s shows error %d" % (c.FormulaLocal, c.getError()))
+    check(cells > 20 and bad == 0, "zh example: %d formula cells, %d with errors" % (cells, bad))
+    diary = d.Sheets.getByName("Diary")
+    rows = diary.getCellRangeByName("A1:F12").getDataArray()
+    for r, row in enumerate(rows):
+        if row[1] == "almonds":
+            c = diary.getCellByPosition(5, r)
+            check(c.FormulaLocal.startswith("=镁(") and close(c.getValue(), 81.0),
+                  "zh example: almonds %s = %r" % (c.FormulaLocal, c.getValue()))
+            break
+    else:
+        check(False, "zh example: no almonds row in Diary")
+    d.close(True)
+
+
+def zh_checks(profiles):
+    t0 = time.time()
+    tmp = tempfile.mkdtemp(prefix="kmgca-zh-")
+    try:
+        with Office(ADDIN_DIR, ui_locale=ZH_UI) as office:
+            profiles.append(office.tmp)
+            zh_ui_checks(office)
+            zh_wizard_checks(office)
+            zh_formula_checks(office)
+            zh_file_checks(office, tmp)
+            zh_example_checks(office)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("addin: zh-CN office checks took %.1f s" % (time.time() - t0))
+
+
 def no_office_left(profiles):
     """No process still runs on a profile of this run (a few seconds' grace
     for soffice.bin to finish exiting after its parent)."""
@@ -488,6 +757,7 @@ def main():
         hostile_checks(office)
         locale_checks(office)
     installed_checks(BUILD, profiles)
+    zh_checks(profiles)
     no_office_left(profiles)
     print("addin: %d checks passed, %d failed" % (passed, failed))
     sys.exit(1 if failed else 0)
