@@ -177,6 +177,50 @@ typedef struct {
     size_t orig_len;
 } norm;
 
+/* Traditional characters of amounts and measure words, read as their
+ * Simplified form (all three UTF-8 bytes, as are theirs): 兩個, 一盤, 二兩.
+ * Sorted by the Traditional code point. */
+static long simplified_of(long cp)
+{
+    static const long pairs[][2] = {
+        {0x4F86, 0x6765}, /* 來 -> 来 */
+        {0x500B, 0x4E2A}, /* 個 -> 个 */
+        {0x5169, 0x4E24}, /* 兩 -> 两 */
+        {0x55AB, 0x5403}, /* 喫 -> 吃 */
+        {0x5718, 0x56E2}, /* 團 -> 团 */
+        {0x584A, 0x5757}, /* 塊 -> 块 */
+        {0x58FA, 0x58F6}, /* 壺 -> 壶 */
+        {0x5E7E, 0x51E0}, /* 幾 -> 几 */
+        {0x5F35, 0x5F20}, /* 張 -> 张 */
+        {0x6372, 0x5377}, /* 捲 -> 卷 */
+        {0x689D, 0x6761}, /* 條 -> 条 */
+        {0x6E6F, 0x6C64}, /* 湯 -> 汤 */
+        {0x76E4, 0x76D8}, /* 盤 -> 盘 */
+        {0x7BC0, 0x8282}, /* 節 -> 节 */
+        {0x7C60, 0x7B3C}, /* 籠 -> 笼 */
+        {0x7D04, 0x7EA6}, /* 約 -> 约 */
+        {0x842C, 0x4E07}, /* 萬 -> 万 */
+        {0x8CB7, 0x4E70}, /* 買 -> 买 */
+        {0x934B, 0x9505}, /* 鍋 -> 锅 */
+        {0x96BB, 0x53EA}, /* 隻 -> 只 */
+        {0x96D9, 0x53CC}, /* 雙 -> 双 */
+        {0x9846, 0x9897}, /* 顆 -> 颗 */
+        {0x9918, 0x4F59}, /* 餘 -> 余 */
+        {0x9EDE, 0x70B9}, /* 點 -> 点 */
+    };
+    size_t lo = 0, hi = sizeof pairs / sizeof *pairs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (pairs[mid][0] == cp)
+            return pairs[mid][1];
+        if (pairs[mid][0] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
 static void normalise(const char *in, norm *n)
 {
     size_t o = 0, i = 0, len = strlen(in);
@@ -212,7 +256,15 @@ static void normalise(const char *in, norm *n)
             c = ')';
         if (c == '\t' || c == '\r' || c == '\n')
             c = ' ';
-        if (c) {
+        long simple = cl == 3 && cp >= 0x4E00 ? simplified_of(cp) : 0;
+        if (simple && o + 3 <= TEXT_MAX) {
+            n->s[o] = (char)(0xE0 | (simple >> 12));
+            n->s[o + 1] = (char)(0x80 | ((simple >> 6) & 0x3F));
+            n->s[o + 2] = (char)(0x80 | (simple & 0x3F));
+            for (size_t k = 0; k < 3; k++)
+                n->map[o + k] = (unsigned short)(i + k);
+            o += 3;
+        } else if (c) {
             n->s[o] = c;
             n->map[o++] = (unsigned short)i;
         } else {

@@ -765,16 +765,33 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
     for (unsigned i = 0; !p && i < food->portion_count; i++)
         if (strcmp(food->portions[i].measure, s->unit) == 0)
             p = &food->portions[i];
+    /* A size before the measure ("small 碗", 小碗): the recipe's measure,
+     * scaled as any household word is. */
+    double factor = 1;
+    const char *size = NULL;
+    if (!p && !typical) {
+        household h;
+        read_household(s->unit, &h);
+        for (unsigned i = 0; h.concept && h.size && !h.other_count && !p && i < food->portion_count; i++)
+            if (strcmp(food->portions[i].measure, h.word) == 0) {
+                p = &food->portions[i];
+                size = h.size;
+                factor = size_factor(h.size);
+            }
+    }
     if (!p)
         return 0;
     char amt[32], g[32];
     double amount = s->amount;    /* a typical serving's is 1 unless a caller set it */
-    *grams = amount * p->grams / p->amount;
+    *grams = amount * factor * p->grams / p->amount;
     fmt_amount(amt, sizeof amt, amount);
     fmt_grams(g, sizeof g, *grams);
     if (how && typical)
         snprintf(how, how_size, "%s: one serving of the recipe, 1 %s = %s g (the recipe's usual serving)",
                  s->note[0] ? s->note : "no amount written", p->measure, g);
+    else if (how && size)
+        snprintf(how, how_size, "%s %s = %s g (the recipe's %s; %s: %s of that, kmgca's judgement)",
+                 amt, s->unit, g, p->measure, size, factor < 1 ? "2/3" : factor == 2 ? "twice" : "3/2");
     else if (how)
         snprintf(how, how_size, "%s %s = %s g (the recipe's %s)", amt, s->unit, g, p->measure);
     return 1;

@@ -599,6 +599,30 @@ static void chinese_measure_word_without_one(void **state)
     assert_string_equal(w.serving_text, "两个");
 }
 
+/* Amounts and measure words in Traditional characters read as their
+ * Simplified forms; a size before a recipe's own measure scales it. */
+static void traditional_measures_and_recipe_sizes(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "豬肉二兩", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    assert_near(w.grams, 100, 1e-9);
+    assert_string_equal(w.food_text, "豬肉");
+    double each;
+    assert_int_equal(kmgca_weigh(shared_foods, "鸡蛋 两个", "", &w, &err), KMGCA_OK);
+    each = w.grams;
+    assert_int_equal(kmgca_weigh(shared_foods, "雞蛋 兩個", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, each, 1e-9);
+    /* 小碗 of a recipe: 2/3 of the recipe's 碗, said */
+    assert_int_equal(kmgca_weigh(shared_foods, "小米粥 一碗", "", &w, &err), KMGCA_OK);
+    each = w.grams;
+    assert_int_equal(kmgca_weigh(shared_foods, "小米粥 一小碗", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, each * 2 / 3, 1e-9);
+    assert_non_null(strstr(w.how, "2/3"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -617,6 +641,7 @@ int main(void)
         cmocka_unit_test(typical_servings_scale),
         cmocka_unit_test(weighing_in_one_step),
         cmocka_unit_test(chinese_measure_word_without_one),
+        cmocka_unit_test(traditional_measures_and_recipe_sizes),
     };
     return cmocka_run_group_tests_name("serving", tests, foods_setup, foods_teardown);
 }
