@@ -30,9 +30,7 @@ kmgca_foods *kmgca_foods_new(kmgca_error *err)
         return NULL;
     }
     pthread_mutex_init(&f->lock, NULL);
-    if (!grow((void **)&f->foods, &f->cap, kmgca_builtin_food_count, sizeof *f->foods) ||
-        !grow((void **)&f->aliases, &f->alias_cap, kmgca_builtin_alias_count,
-              sizeof *f->aliases)) {
+    if (!grow((void **)&f->foods, &f->cap, kmgca_builtin_food_count, sizeof *f->foods)) {
         kmgca_foods_free(f);
         kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory opening the food tables");
         return NULL;
@@ -40,10 +38,21 @@ kmgca_foods *kmgca_foods_new(kmgca_error *err)
     for (size_t i = 0; i < kmgca_builtin_food_count; i++)
         f->foods[i] = &kmgca_builtin_foods[i];
     f->count = kmgca_builtin_food_count;
-    memcpy(f->aliases, kmgca_builtin_aliases,
-           kmgca_builtin_alias_count * sizeof *f->aliases);
-    f->alias_count = kmgca_builtin_alias_count;
     return f;
+}
+
+size_t foods_alias_count(const kmgca_foods *f)
+{
+    return kmgca_builtin_alias_count + f->alias_count;
+}
+
+struct kmgca_alias foods_alias_at(const kmgca_foods *f, size_t i)
+{
+    if (i >= kmgca_builtin_alias_count)
+        return f->aliases[i - kmgca_builtin_alias_count];
+    const struct kmgca_builtin_alias *b = &kmgca_builtin_aliases[i];
+    return (struct kmgca_alias){kmgca_builtin_alias_pool + b->text, b->zh ? "zh" : "en", b->food,
+                                b->keys ? kmgca_builtin_alias_pool + b->keys : NULL, b->rank};
 }
 
 void kmgca_foods_free(kmgca_foods *f)

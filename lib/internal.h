@@ -78,8 +78,18 @@ extern const struct kmgca_food kmgca_builtin_foods[];
 extern const size_t kmgca_builtin_food_count;
 /* text_literal_hash of each built-in food's description, in table order. */
 extern const uint64_t kmgca_builtin_food_lit[];
-extern const struct kmgca_alias kmgca_builtin_aliases[];
+/* The built-in names, without pointers (nothing for the loader to relocate
+ * at each start): text and keys are offsets into kmgca_builtin_alias_pool,
+ * keys 0 when the name is not keyed (Chinese names). A food set reads them
+ * through foods_alias_at; only building an index does. */
+struct kmgca_builtin_alias {
+    uint32_t text, keys, food;
+    unsigned char zh;         /* 1: a Chinese name */
+    unsigned char rank;       /* ALIAS_RANK_* */
+};
+extern const struct kmgca_builtin_alias kmgca_builtin_aliases[];
 extern const size_t kmgca_builtin_alias_count;
+extern const char kmgca_builtin_alias_pool[];
 
 /* ---- Household measures (household.c; the tables are foodtables/
  * kinds.csv, measure_words.csv and containers.csv, compiled in) ---------- */
@@ -308,13 +318,17 @@ struct kmgca_foods {
     /* Foods: built-ins first, then custom ones (which win ties). */
     const struct kmgca_food **foods;
     size_t count, cap;
-    struct kmgca_alias *aliases;
-    size_t alias_count, alias_cap;
+    struct kmgca_alias *aliases;      /* custom names only: the built-in ones */
+    size_t alias_count, alias_cap;    /* come first in foods_alias_at */
     arena strings;             /* custom foods' text and portions */
     pthread_mutex_t lock;      /* guards index and memo */
     struct match_index *index; /* built on first match, dropped on change */
     struct match_memo *memo;
 };
+
+/* The names of a food set, built-in ones first, then custom ones. */
+size_t foods_alias_count(const kmgca_foods *f);
+struct kmgca_alias foods_alias_at(const kmgca_foods *f, size_t i);
 
 void match_index_free(struct match_index *ix);
 void match_memo_free(struct match_memo *memo);

@@ -356,9 +356,9 @@ static int cmp_zh_sorted(const void *a, const void *b)
 static int index_build_en(struct match_index *ix, const kmgca_foods *foods)
 {
     doc_words dw = {0};
-    size_t en_aliases = 0;
-    for (size_t a = 0; a < foods->alias_count; a++)
-        en_aliases += strcmp(foods->aliases[a].lang, "zh") != 0;
+    size_t en_aliases = 0, alias_count = foods_alias_count(foods);
+    for (size_t a = 0; a < alias_count; a++)
+        en_aliases += strcmp(foods_alias_at(foods, a).lang, "zh") != 0;
     ix->doc_count = foods->count + en_aliases;
     ix->slot_mask = 16383;
     ix->slots = calloc(ix->slot_mask + 1, sizeof *ix->slots);
@@ -391,12 +391,12 @@ static int index_build_en(struct match_index *ix, const kmgca_foods *foods)
             text = foods->foods[doc]->description;
             keys = foods->foods[doc]->keys;
         } else {
-            while (strcmp(foods->aliases[alias].lang, "zh") == 0)
-                alias++;
-            food = foods->aliases[alias].food;
-            text = foods->aliases[alias].text;
-            keys = foods->aliases[alias].keys;
-            alias++;
+            struct kmgca_alias al = foods_alias_at(foods, alias++);
+            while (strcmp(al.lang, "zh") == 0)
+                al = foods_alias_at(foods, alias++);
+            food = al.food;
+            text = al.text;
+            keys = al.keys;
         }
         ix->doc_food[doc] = food;
         /* Built-in names come keyed (build/gen/foodtables.c); custom ones
@@ -537,15 +537,17 @@ static int index_build_zh(struct match_index *ix, const kmgca_foods *foods)
 {
     /* Up to three keys per Chinese name: "马铃薯（土豆）" gives the whole
      * name, the name before the brackets and the bracketed other name. */
-    size_t zh_cap = 3 * foods->alias_count + 1;
+    size_t alias_count = foods_alias_count(foods);
+    size_t zh_cap = 3 * alias_count + 1;
     ix->zh_keys = calloc(zh_cap, sizeof *ix->zh_keys);
     ix->zh_food = calloc(zh_cap, sizeof *ix->zh_food);
     ix->zh_score = calloc(zh_cap, sizeof *ix->zh_score);
     if (!ix->zh_keys || !ix->zh_food || !ix->zh_score)
         return -1;
     /* Chinese names: aliases and custom foods named in Chinese. */
-    for (size_t a = 0; a < foods->alias_count; a++) {
-        const char *text = foods->aliases[a].text;
+    for (size_t a = 0; a < alias_count; a++) {
+        struct kmgca_alias al = foods_alias_at(foods, a);
+        const char *text = al.text;
         if (!text_has_cjk(text))
             continue;
         char whole[256], base[256] = "", inner[256] = "";
@@ -568,13 +570,13 @@ static int index_build_zh(struct match_index *ix, const kmgca_foods *foods)
             /* One character in brackets is a state (生 raw, 煮 boiled), not a
              * name; a TFDA name's brackets say what kind (切片火腿(牛肉)), the
              * other names' may hold another name (马铃薯（土豆）). */
-            unsigned char rk = foods->aliases[a].rank;
+            unsigned char rk = al.rank;
             if (strlen(inner) <= 3 || rk == ALIAS_RANK_NAME || rk == ALIAS_RANK_COMMON)
                 inner[0] = '\0';
         }
         /* An exact hit scores by the name's rank (internal.h ALIAS_RANK_*). */
         static const float by_rank[ALIAS_RANKS] = {1.0f, 0.998f, 0.995f, 0.99f, 0.97f};
-        unsigned char rk = foods->aliases[a].rank;
+        unsigned char rk = al.rank;
         float rank = by_rank[rk < ALIAS_RANKS ? rk : ALIAS_RANK_COMMON];
         const char *keys[3] = {whole, base, inner};
         const float scores[3] = {rank, 0.95f * rank, 0.95f * rank};
@@ -583,7 +585,7 @@ static int index_build_zh(struct match_index *ix, const kmgca_foods *foods)
                 continue;
             if (!(ix->zh_keys[ix->zh_count] = strdup(keys[k])))
                 return -1;
-            ix->zh_food[ix->zh_count] = foods->aliases[a].food;
+            ix->zh_food[ix->zh_count] = al.food;
             ix->zh_score[ix->zh_count++] = scores[k];
         }
     }
@@ -675,11 +677,10 @@ static struct match_index *index_build(const kmgca_foods *foods)
     ix->food_count = foods->count;
     /* Custom foods and recipes come after the built-in ones: the same
      * counts mean the same tables. */
-    ix->use_prebuilt = kmgca_builtin_index.present &&
-                       foods->count == kmgca_builtin_index.food_count &&
-                       foods->alias_count == kmgca_builtin_index.alias_count &&
+    ix->use_prebuilt = kmgca_builtin_index.present && foods->alias_count == 0 &&
                        foods->count == kmgca_builtin_food_count &&
-                       foods->alias_count == kmgca_builtin_alias_count;
+                       kmgca_builtin_index.food_count == kmgca_builtin_food_count &&
+                       kmgca_builtin_index.alias_count == kmgca_builtin_alias_count;
     return ix;
 }
 
@@ -1888,7 +1889,7 @@ int match_index_write_c(kmgca_foods *foods, FILE *out)
             "    .lit_hash = lit_hash, .eaten = eaten, .zh_pool = zh_pool, .zh_key_at = zh_key_at,\n"
             "    .zh_food = zh_food, .zh_score = zh_score, .zh_sorted = zh_sorted,\n"
             "};\n",
-            foods->count, foods->alias_count, ix->doc_count, ix->word_count, ix->slot_mask,
+            foods->count, foods_alias_count(foods), ix->doc_count, ix->word_count, ix->slot_mask,
             ix->sig_mask, ix->lit_mask, ix->zh_count);
     match_index_free(ix);
     return ferror(out) ? -1 : 0;
@@ -1917,7 +1918,7 @@ int match_index_check_prebuilt(kmgca_foods *foods, char *why, size_t why_size)
         snprintf(why, why_size, "no index was built in");
         goto done;
     }
-    if (pb->food_count != foods->count || pb->alias_count != foods->alias_count ||
+    if (pb->food_count != foods->count || pb->alias_count != foods_alias_count(foods) ||
         pb->doc_count != ix->doc_count || pb->word_count != ix->word_count ||
         pb->slot_mask != ix->slot_mask || pb->sig_mask != ix->sig_mask ||
         pb->lit_mask != ix->lit_mask || pb->zh_count != ix->zh_count) {

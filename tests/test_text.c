@@ -155,13 +155,13 @@ static void built_in_keys_are_current(void **state)
             name = kmgca_builtin_foods[i].description;
             keys = kmgca_builtin_foods[i].keys;
         } else {
-            const struct kmgca_alias *a = &kmgca_builtin_aliases[i - kmgca_builtin_food_count];
-            if (strcmp(a->lang, "zh") == 0) {
-                assert_null(a->keys);
+            const struct kmgca_builtin_alias *a = &kmgca_builtin_aliases[i - kmgca_builtin_food_count];
+            if (a->zh) {
+                assert_int_equal(a->keys, 0);
                 continue;
             }
-            name = a->text;
-            keys = a->keys;
+            name = kmgca_builtin_alias_pool + a->text;
+            keys = a->keys ? kmgca_builtin_alias_pool + a->keys : NULL;
         }
         size_t n = text_doc_words(name, words, flags);
         if (!n) {

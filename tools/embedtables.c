@@ -305,18 +305,24 @@ static void put_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
-/* A name's words as the matcher keys them (text_doc_words), packed: the
- * index is then built without folding 14,000 names at every start. */
-static void put_keys(FILE *out, const char *name)
+/* A name's words as the matcher keys them (text_doc_words), packed into
+ * out: the index is then built without folding 14,000 names. 0 when they
+ * do not fit. */
+static int keys_of(const char *name, char *out, size_t size)
 {
-    char words[TEXT_DOC_WORDS][TEXT_WORD_MAX], packed[TEXT_DOC_WORDS * (TEXT_WORD_MAX + 2)];
+    char words[TEXT_DOC_WORDS][TEXT_WORD_MAX];
     unsigned char flags[TEXT_DOC_WORDS];
     size_t n = text_doc_words(name, words, flags);
-    if (!text_keys_pack(words, flags, n, packed, sizeof packed)) {
+    return text_keys_pack(words, flags, n, out, size) != 0;
+}
+
+static void put_keys(FILE *out, const char *name)
+{
+    char packed[TEXT_DOC_WORDS * (TEXT_WORD_MAX + 2)];
+    if (keys_of(name, packed, sizeof packed))
+        put_string(out, packed);
+    else
         fputs("NULL", out);
-        return;
-    }
-    put_string(out, packed);
 }
 
 static void put_number(FILE *out, const char *s)
@@ -1559,22 +1565,42 @@ int main(int argc, char **argv)
     if (!food_count)
         fputs("    0,\n", out);
     fprintf(out, "};\n\n");
-    fprintf(out, "const struct kmgca_alias kmgca_builtin_aliases[] = {\n");
-    for (size_t i = 0; i < alias_count; i++) {
-        fputs("    {", out);
-        put_string(out, aliases[i].text);
-        fputs(", ", out);
-        put_string(out, aliases[i].lang);
-        fprintf(out, ", %zu, ", aliases[i].food);
-        if (strcmp(aliases[i].lang, "zh") == 0)
-            fputs("NULL", out);         /* Chinese names are not split into words */
-        else
-            put_keys(out, aliases[i].text);
-        fprintf(out, ", %d},\n", aliases[i].rank);
+    /* The names without pointers: offsets into one pool of text (offset 0
+     * is the empty string, "no keys"), so the loader relocates nothing. */
+    size_t *text_at = calloc(alias_count + 1, sizeof *text_at);
+    size_t *keys_at = calloc(alias_count + 1, sizeof *keys_at);
+    if (!text_at || !keys_at) {
+        fprintf(stderr, "embedtables: out of memory\n");
+        exit(1);
     }
+    fprintf(out, "const char kmgca_builtin_alias_pool[] =\n    \"\\0\"");
+    size_t at = 1;
+    for (size_t i = 0; i < alias_count; i++) {
+        char packed[TEXT_DOC_WORDS * (TEXT_WORD_MAX + 2)];
+        text_at[i] = at;
+        fputs("\n    ", out);
+        put_string(out, aliases[i].text);
+        fputs(" \"\\0\"", out);
+        at += strlen(aliases[i].text) + 1;
+        /* Chinese names are not split into words */
+        if (strcmp(aliases[i].lang, "zh") != 0 && keys_of(aliases[i].text, packed, sizeof packed)) {
+            keys_at[i] = at;
+            fputc(' ', out);
+            put_string(out, packed);
+            fputs(" \"\\0\"", out);
+            at += strlen(packed) + 1;
+        }
+    }
+    fputs(";\n", out);
+    fprintf(out, "const struct kmgca_builtin_alias kmgca_builtin_aliases[] = {\n");
+    for (size_t i = 0; i < alias_count; i++)
+        fprintf(out, "    {%zu, %zu, %zu, %d, %d},\n", text_at[i], keys_at[i], aliases[i].food,
+                strcmp(aliases[i].lang, "zh") == 0, aliases[i].rank);
     if (!alias_count)
-        fprintf(out, "    {\"\", \"en\", 0, NULL},\n");
+        fprintf(out, "    {0, 0, 0, 0, 0},\n");
     fprintf(out, "};\nconst size_t kmgca_builtin_alias_count = %zu;\n\n", alias_count);
+    free(text_at);
+    free(keys_at);
     write_household(out);
     write_words(out);
     write_zh_words(out);
