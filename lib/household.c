@@ -134,6 +134,32 @@ const struct kmgca_container *container_find(const char *word, const char *conce
  * the state or the piece ("walnut halves", "brazil nuts", "pecans, raw"). */
 
 /* Chinese: 1 when name ends one of the runs of CJK characters of folded. */
+/* The variant names and slips of words_zh.csv rewritten in place (弥猴桃 ->
+ * 猕猴桃, 蕃茄 -> 番茄), as the matcher reads them, so that a name's portions
+ * are found under the name the table writes. */
+static void zh_rewrite(char *text, size_t size)
+{
+    char out[512];
+    size_t o = 0;
+    for (const char *p = text; *p;) {
+        const struct kmgca_zh_word *hit = NULL;
+        for (size_t w = 0; w < kmgca_builtin_zh_word_count && !hit; w++) {
+            const struct kmgca_zh_word *z = &kmgca_builtin_zh_words[w];
+            if (z->means[0] && z->kind != 'c' && !strncmp(p, z->written, strlen(z->written)))
+                hit = z;
+        }
+        const char *put = hit ? hit->means : p;
+        size_t n = hit ? strlen(hit->means) : 1, adv = hit ? strlen(hit->written) : 1;
+        if (o + n >= sizeof out)
+            break;
+        memcpy(out + o, put, n);
+        o += n;
+        p += adv;
+    }
+    out[o] = '\0';
+    copy_text(text, size, out);
+}
+
 static int zh_head_is(const char *folded, const char *name)
 {
     size_t nl = strlen(name);
@@ -293,6 +319,8 @@ int name_portion_find(const char *food_text, char *out, size_t size)
     int cjk = text_has_cjk(food_text);
     char folded[512];
     text_fold(food_text, folded, sizeof folded);
+    if (cjk)
+        zh_rewrite(folded, sizeof folded);
     /* The English head phrases: the first comma part, and the second when
      * the first is one word ("Nuts, pecans"). */
     char heads[2][16][TEXT_WORD_MAX], whole[24][TEXT_WORD_MAX];

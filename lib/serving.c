@@ -221,6 +221,17 @@ static long simplified_of(long cp)
     return 0;
 }
 
+/* 1 when 俩 or 仨 at byte i counts people, not food: after 们, 咱 or 俺
+ * (我们俩, 咱俩), or before 人 (俩人). */
+static int pair_word(const char *in, size_t i, size_t cl)
+{
+    static const char *const before[] = {"们", "咱", "俺", "他", "她"};
+    for (size_t k = 0; k < sizeof before / sizeof *before; k++)
+        if (i >= 3 && !memcmp(in + i - 3, before[k], 3))
+            return 1;
+    return !strncmp(in + i + cl, "人", 3);
+}
+
 static void normalise(const char *in, norm *n)
 {
     size_t o = 0, i = 0, len = strlen(in);
@@ -257,7 +268,13 @@ static void normalise(const char *in, norm *n)
         if (c == '\t' || c == '\r' || c == '\n')
             c = ' ';
         long simple = cl == 3 && cp >= 0x4E00 ? simplified_of(cp) : 0;
-        if (simple && o + 3 <= TEXT_MAX) {
+        /* 俩 and 仨 say the measure word too: 两个, 三个 (not 我们俩, 俩人). */
+        if ((cp == 0x4FE9 || cp == 0x4EE8) && o + 6 <= TEXT_MAX && !pair_word(in, i, cl)) {
+            memcpy(n->s + o, cp == 0x4FE9 ? "两个" : "三个", 6);
+            for (size_t k = 0; k < 6; k++)
+                n->map[o + k] = (unsigned short)(i + (k < 3 ? k : 2));
+            o += 6;
+        } else if (simple && o + 3 <= TEXT_MAX) {
             n->s[o] = (char)(0xE0 | (simple >> 12));
             n->s[o + 1] = (char)(0x80 | ((simple >> 6) & 0x3F));
             n->s[o + 2] = (char)(0x80 | (simple & 0x3F));
@@ -497,7 +514,8 @@ static const char *const number_names[] = {
     "7 up", "7up", "3 musketeers", "100 grand", "5 spice", "five spice", "half and half",
     "half & half", "thousand island", "1000 island", "quarter pounder", "chicken 65",
     "5 hour energy", "5-hour energy", "one a day", "a la mode", "a la carte",
-    "千张", "三杯", "六个核桃", "三只松鼠", "一口酥", "两面黄", "一品",
+    "千张", "三杯鸡", "三杯鸭", "三杯中卷", "三杯小卷", "三杯透抽", "三杯杏鲍菇", "三杯豆腐",
+    "六个核桃", "三只松鼠", "一口酥", "两面黄", "一品",
 };
 
 static void guard_names(tokens *tk)

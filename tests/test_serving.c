@@ -623,6 +623,36 @@ static void traditional_measures_and_recipe_sizes(void **state)
     assert_non_null(strstr(w.how, "2/3"));
 }
 
+/* 俩 and 仨 are 两个 and 三个, unless they count people; 三杯 is three cups
+ * unless it names 三杯鸡; a slip (弥猴桃) finds the portions of its name. */
+static void colloquial_numbers_and_names(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    double one;
+    assert_int_equal(kmgca_weigh(shared_foods, "橘子 一个", "", &w, &err), KMGCA_OK);
+    one = w.grams;
+    assert_int_equal(kmgca_weigh(shared_foods, "下午吃了俩橘子", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    assert_near(w.grams, 2 * one, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "仨橘子", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 3 * one, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "我们俩吃了一盘饺子", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.serving_text, "一盘");
+    assert_int_equal(kmgca_weigh(shared_foods, "绿茶 一杯", "", &w, &err), KMGCA_OK);
+    one = w.grams;
+    assert_int_equal(kmgca_weigh(shared_foods, "普洱茶三杯", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams / 3, one, 10);
+    assert_int_equal(kmgca_weigh(shared_foods, "三杯鸡", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "三杯鸡");
+    assert_true(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "猕猴桃1个", "", &w, &err), KMGCA_OK);
+    one = w.grams;
+    assert_int_equal(kmgca_weigh(shared_foods, "弥猴桃1个", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, one, 1e-9);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -642,6 +672,7 @@ int main(void)
         cmocka_unit_test(weighing_in_one_step),
         cmocka_unit_test(chinese_measure_word_without_one),
         cmocka_unit_test(traditional_measures_and_recipe_sizes),
+        cmocka_unit_test(colloquial_numbers_and_names),
     };
     return cmocka_run_group_tests_name("serving", tests, foods_setup, foods_teardown);
 }
