@@ -96,13 +96,20 @@ static void print_text(const kmgca_weighing *w, const char *unit_error)
     if (ni) {
         printf("  recipe, one serving (the dish's minerals are its ingredients' summed; "
                "cooking losses are not modelled):\n");
+        double total = 0;
         for (size_t i = 0; i < ni; i++) {
             const kmgca_food *as;
             double g;
             const char *name = kmgca_food_ingredient(m->food, i, &as, &g);
             printf("    %7.1f g  %s  (%s %s %s)\n", g, name, kmgca_food_source(as),
                    kmgca_food_id(as), kmgca_food_description(as));
+            total += g;
         }
+        double cooked = kmgca_food_cooked_yield(m->food);
+        if (cooked != 1)
+            printf("  as served: about %.0f g (%.0f %% of the ingredients' weight: water %s in "
+                   "cooking, no minerals with it)\n",
+                   total * cooked, 100 * cooked, cooked < 1 ? "lost" : "taken up");
     }
     if (kmgca_food_attribution(m->food))
         printf("  source: %s\n", kmgca_food_attribution(m->food));

@@ -156,6 +156,10 @@ const char *kmgca_food_name_zh(const kmgca_food *food);
  * its ingredients in one serving, 0 for a single food.  The dish's
  * minerals are its ingredients' summed; cooking losses are not modelled. */
 size_t kmgca_food_ingredient_count(const kmgca_food *food);
+/* A dish's weight as served per gram of its ingredients (0.8: a fifth of
+ * their weight went off as water in cooking, and none of their minerals);
+ * 1 for a dish without a cooked figure and for a single food. */
+double kmgca_food_cooked_yield(const kmgca_food *food);
 /* Ingredient i of a dish: its name as the recipe writes it (五花肉), the
  * food it is (*as) and its grams in one serving (*grams). NULL past the end. */
 const char *kmgca_food_ingredient(const kmgca_food *food, size_t i, const kmgca_food **as,

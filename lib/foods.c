@@ -100,6 +100,11 @@ size_t kmgca_food_ingredient_count(const kmgca_food *food)
     return food ? food->recipe_count : 0;
 }
 
+double kmgca_food_cooked_yield(const kmgca_food *food)
+{
+    return food && food->recipe_count && food->cooked > 0 ? food->cooked : 1;
+}
+
 const char *kmgca_food_ingredient(const kmgca_food *food, size_t i, const kmgca_food **as,
                                   double *grams)
 {
@@ -483,7 +488,7 @@ static kmgca_status custom_commit(custom_load *cl, kmgca_error *err)
 /* ---- Recipes (--recipes, the format of foodtables/recipes_zh.csv) -------- */
 
 enum { RECIPE_NAME, RECIPE_INGREDIENT, RECIPE_SOURCE, RECIPE_ID, RECIPE_GRAMS,
-       RECIPE_PORTIONS, RECIPE_NAMES, RECIPE_COUNT };
+       RECIPE_PORTIONS, RECIPE_NAMES, RECIPE_COOKED, RECIPE_COUNT };
 
 static const char *const recipe_columns[RECIPE_COUNT] = {
     [RECIPE_NAME] = "recipe|dish|菜名|菜谱",
@@ -493,6 +498,7 @@ static const char *const recipe_columns[RECIPE_COUNT] = {
     [RECIPE_GRAMS] = "grams|g|克",
     [RECIPE_PORTIONS] = "portions|份量",
     [RECIPE_NAMES] = "names|aliases|别名",
+    [RECIPE_COOKED] = "cooked|熟重比",
 };
 
 typedef struct {
@@ -553,7 +559,7 @@ static kmgca_status recipe_finish(recipe_load *rl, kmgca_error *err)
                                      d->description, portions[k].measure);
         portions[n].amount = 1;
         portions[n].measure = arena_strdup(&rl->cl.tmp, measure);
-        portions[n].grams = servings * rl->dish_sum.total;
+        portions[n].grams = servings * recipe_sum_served(&rl->dish_sum);
         if (!portions[n++].measure)
             return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
     }
@@ -599,7 +605,9 @@ static kmgca_status recipe_row(const csv_row *row, void *ud, kmgca_error *err)
         return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, name_col,
                              "the row names no recipe");
     kmgca_status st;
+    int first = 0;
     if (!rl->dish || strcmp(rl->dish->description, nm) != 0) {
+        first = 1;
         if ((st = recipe_finish(rl, err)) != KMGCA_OK)
             return st;
         for (size_t i = 0; i < cl->added_count; i++)
@@ -650,6 +658,14 @@ static kmgca_status recipe_row(const csv_row *row, void *ud, kmgca_error *err)
         rl->dish = d;
         rl->item_count = 0;
         memset(&rl->dish_sum, 0, sizeof rl->dish_sum);
+        if (!recipe_cooked_parse(recipe_field(rl, row, RECIPE_COOKED), &rl->dish_sum.cooked))
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
+                                 (unsigned long)rl->col[RECIPE_COOKED] + 1,
+                                 "cooked of \"%s\": expected the weight as served per gram of "
+                                 "ingredients, a number from 0.3 to 1.5 (0.8: a fifth of the "
+                                 "weight lost as water)",
+                                 nm);
+        d->cooked = (float)rl->dish_sum.cooked;
         if ((st = add_alias(cl, desc, err)) != KMGCA_OK)
             return st;
         const char *names = recipe_field(rl, row, RECIPE_NAMES);
@@ -663,6 +679,11 @@ static kmgca_status recipe_row(const csv_row *row, void *ud, kmgca_error *err)
                     return st;
         }
     }
+    if (!first && !blank(recipe_field(rl, row, RECIPE_COOKED)))
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
+                             (unsigned long)rl->col[RECIPE_COOKED] + 1,
+                             "cooked of \"%s\" goes on the recipe's first row, with its portions",
+                             nm);
     /* The ingredient: a food of the tables or of --foods, by source and id. */
     const char *source = recipe_field(rl, row, RECIPE_SOURCE);
     const char *id = recipe_field(rl, row, RECIPE_ID);

@@ -26,6 +26,8 @@ struct kmgca_food {
                                * NULL for custom foods: keyed when indexed */
     const struct kmgca_recipe_item *recipe; /* a dish: its ingredients, one serving */
     unsigned recipe_count;
+    float cooked;             /* a dish's weight as served per gram of its
+                               * ingredients (water lost in cooking); 0: 1 */
 };
 
 /* The attribution OGDL-Taiwan-1.0 asks for wherever the Taiwan FDA table's
@@ -42,9 +44,15 @@ struct kmgca_food {
  * dish (NaN when over a tenth of its weight has no value). */
 typedef struct {
     double total, sum[KMGCA_NUTRIENT_COUNT], missing[KMGCA_NUTRIENT_COUNT];
+    double cooked;            /* weight as served per gram of ingredients; 0: 1 */
 } recipe_sum;
 void recipe_sum_add(recipe_sum *r, double grams, const double per_100g[KMGCA_NUTRIENT_COUNT]);
 double recipe_sum_per_100g(const recipe_sum *r, int n);
+/* The dish's weight as served: its ingredients' times cooked. */
+double recipe_sum_served(const recipe_sum *r);
+/* A recipe's cooked column ("0.8"): 1 when it is a number from 0.3 to 1.5
+ * (stir-frying loses water, a dough takes it up), *out set; blank is 1. */
+int recipe_cooked_parse(const char *text, double *out);
 /* One "measure=servings" of a recipe's portions ("盘=1", " 个 = 0.1 "),
  * cut in place: *measure trimmed, *servings. 1 when well formed: a
  * measure and a number above 0 and at most 1000. */

@@ -138,6 +138,27 @@ static void recipes_sum_their_ingredients(void **state)
     d = kmgca_foods_find(foods, "custom", "清水菠菜");
     assert_non_null(d);
     assert_near(kmgca_food_per_100g(d, KMGCA_MG), 61.5796, 1e-9);
+    assert_near(kmgca_food_cooked_yield(d), 1, 0);
+}
+
+/* cooked 0.8: 260 g of ingredients (菠菜 250 g, Mg 61.5796 per 100 g; oil
+ * 10 g, none) served as 208 g: the plate is 208 g, its Mg per 100 g
+ * 250 * 0.615796 / 208 * 100; the minerals of a plate are the ingredients'. */
+static void cooked_recipes_weigh_as_served(void **state)
+{
+    (void)state;
+    kmgca_error err;
+    assert_int_equal(kmgca_foods_load_recipes(foods, "data/recipes/cooked.csv", &err), KMGCA_OK);
+    const kmgca_food *d = kmgca_foods_find(foods, "custom", "炒菠菜");
+    assert_non_null(d);
+    assert_near(kmgca_food_cooked_yield(d), 0.8, 1e-6);
+    assert_near(kmgca_food_per_100g(d, KMGCA_MG), 250 * 0.615796 / 208 * 100, 1e-9);
+    kmgca_weighing w;
+    assert_int_equal(kmgca_weigh(foods, "炒菠菜 一盘", NULL, &w, &err), KMGCA_OK);
+    assert_near(w.grams, 208, 1e-9);
+    assert_near(kmgca_food_mg(d, KMGCA_MG, w.grams), 250 * 0.615796, 1e-9);
+    assert_int_equal(kmgca_weigh(foods, "炒菠菜 一份", NULL, &w, &err), KMGCA_OK);
+    assert_near(w.grams, 104, 1e-9);
 }
 
 static void bad_recipe(const char *path, unsigned long line, unsigned long column,
@@ -163,6 +184,8 @@ static void bad_recipes_name_their_place(void **state)
     bad_recipe("data/recipes/no_id.csv", 1, 0, "no \"id\" column");
     bad_recipe("data/recipes/empty_portions.csv", 2, 6, "measure=servings");
     bad_recipe("data/recipes/twice_portions.csv", 2, 6, "is given twice");
+    bad_recipe("data/recipes/bad_cooked.csv", 2, 7, "from 0.3 to 1.5");
+    bad_recipe("data/recipes/cooked_later.csv", 3, 7, "goes on the recipe's first row");
     /* a custom food of that name already: a recipe may not shadow it */
     kmgca_error err;
     assert_int_equal(kmgca_foods_load_custom(foods, "data/custom_kinds.csv", &err), KMGCA_OK);
@@ -176,6 +199,7 @@ int main(void)
         cmocka_unit_test(bad_rows_name_their_place),
         cmocka_unit_test(custom_foods_have_kinds),
         cmocka_unit_test(recipes_sum_their_ingredients),
+        cmocka_unit_test(cooked_recipes_weigh_as_served),
         cmocka_unit_test(bad_recipes_name_their_place),
     };
     return cmocka_run_group_tests_name("custom", tests, setup, teardown);

@@ -29,6 +29,7 @@ typedef struct {
     char *id, *source, *description, *group, *minerals[4], *name_zh;
     size_t first_portion, portion_count;
     size_t recipe_first, recipe_count;  /* recipes only: their ingredients */
+    double cooked;                      /* recipes only: weight as served per g */
     int name_hand;                      /* name_zh was written by hand */
 } food_row;
 
@@ -342,7 +343,7 @@ static void put_number(FILE *out, const char *s)
  * value for adds nothing; when such ingredients are over a tenth of the
  * dish's weight, the dish has no value either (blank, not zero). */
 typedef struct {
-    char *recipe, *ingredient, *source, *id, *grams, *portions, *names;
+    char *recipe, *ingredient, *source, *id, *grams, *portions, *names, *cooked;
     long line;
     char *file;
 } recipe_row;
@@ -361,7 +362,7 @@ static kmgca_status recipe_cb(const csv_row *row, void *ud, kmgca_error *err)
     recipe_rows[recipe_row_count++] = (recipe_row){
         dup(field(t, row, 0)), dup(field(t, row, 1)), dup(field(t, row, 2)),
         dup(field(t, row, 3)), dup(field(t, row, 4)), dup(field(t, row, 5)),
-        dup(field(t, row, 6)), (long)row->line, dup(t->path)};
+        dup(field(t, row, 6)), dup(field(t, row, 8)), (long)row->line, dup(t->path)};
     return KMGCA_OK;
 }
 
@@ -390,7 +391,7 @@ static char *format_double(double v)
 static void read_recipes(const char *dir)
 {
     static const char *const cols[] = {"recipe", "ingredient", "source", "id", "grams",
-                                       "portions", "?names", "?note"};
+                                       "portions", "?names", "?note", "?cooked"};
     static const char *const files[] = {"recipes_zh.csv", "recipes_en.csv"};
     char path[4096];
     kmgca_error err;
@@ -398,7 +399,7 @@ static void read_recipes(const char *dir)
         snprintf(path, sizeof path, "%s/%s", dir, files[f]);
         if (!file_exists(path))
             continue;
-        table rt = {.names = cols, .ncols = 8, .path = path};
+        table rt = {.names = cols, .ncols = 9, .path = path};
         if (csv_read_file(path, recipe_cb, &rt, NULL, &err) != KMGCA_OK)
             die(&err);
     }
@@ -421,6 +422,14 @@ static void read_recipes(const char *dir)
                         "recipe \"%s\": its first row needs the portions (measure=servings)",
                         first->recipe);
         recipe_sum dish = {0};
+        if (!recipe_cooked_parse(first->cooked, &dish.cooked))
+            recipe_fail(first->file, first->line,
+                        "cooked \"%s\": expected the weight as served per gram of ingredients, "
+                        "0.3 to 1.5", first->cooked);
+        for (size_t i = r + 1; i < end; i++)
+            if (recipe_rows[i].cooked[0])
+                recipe_fail(recipe_rows[i].file, recipe_rows[i].line,
+                            "cooked \"%s\": only on a recipe's first row", recipe_rows[i].cooked);
         size_t item0 = recipe_item_count;
         for (size_t i = r; i < end; i++) {
             recipe_row *x = &recipe_rows[i];
@@ -454,6 +463,7 @@ static void read_recipes(const char *dir)
             d->minerals[m] = format_double(recipe_sum_per_100g(&dish, m));
         d->recipe_first = item0;
         d->recipe_count = recipe_item_count - item0;
+        d->cooked = dish.cooked;
         size_t s = key_hash(d->source, d->id) & slot_mask;
         while (slots[s])
             s = (s + 1) & slot_mask;
@@ -476,7 +486,7 @@ static void read_recipes(const char *dir)
             portions = grow(portions, &portion_cap, portion_count + 1, sizeof *portions);
             portions[portion_count++] = (portion_row){dup("recipe"), dup(first->recipe),
                                                       dup(measure), dup("1"),
-                                                      format_double(servings * dish.total)};
+                                                      format_double(servings * recipe_sum_served(&dish))};
             p += len + (p[len] ? 1 : 0);
         }
         recipe_names[recipe_name_count].food = food_count - 1;
@@ -1555,7 +1565,8 @@ int main(int argc, char **argv)
                 food_kind[i]);
         put_keys(out, f->description);
         if (f->recipe_count)
-            fprintf(out, ", recipe_items + %zu, %zu", f->recipe_first, f->recipe_count);
+            fprintf(out, ", recipe_items + %zu, %zu, %g", f->recipe_first, f->recipe_count,
+                    f->cooked);
         fputs("},\n", out);
     }
     fprintf(out, "};\nconst size_t kmgca_builtin_food_count = %zu;\n\n", food_count);
