@@ -847,6 +847,17 @@ static void offer(const kmgca_foods *foods, ranked *top, size_t *n, size_t max, 
  * *cooked is set when a word says the food was cooked (粥, 炒, 蒸 …). The
  * key keeps ideographs and ASCII letters and digits; where chatter, a space
  * or punctuation stood it holds one '|', a boundary no name crosses. */
+/* 1 when the three bytes at s are a verb of cooking (炒 煎 蒸 煮 炖 烤 烧 炸
+ * 卤 焖 拌 熬). */
+static int zh_cooking_verb(const char *s)
+{
+    static const char verbs[] = "炒煎蒸煮炖烤烧炸卤焖拌熬";
+    for (size_t i = 0; i + 3 <= sizeof verbs - 1; i += 3)
+        if (!memcmp(s, verbs + i, 3))
+            return 1;
+    return 0;
+}
+
 static void zh_clean_key(const char *text, char *out, size_t size, int *cooked)
 {
     char folded[1024];
@@ -855,13 +866,14 @@ static void zh_clean_key(const char *text, char *out, size_t size, int *cooked)
     *cooked = 0;
     for (const char *p = folded; *p;) {
         const struct kmgca_zh_word *hit = NULL;
-        for (size_t w = 0; w < kmgca_builtin_zh_word_count && !hit; w++) {
+        for (size_t w = 0; w < kmgca_builtin_zh_word_count; w++) {
             const struct kmgca_zh_word *z = &kmgca_builtin_zh_words[w];
             if (strncmp(p, z->written, strlen(z->written)) != 0)
                 continue;
+            /* a cooking word counts even inside a longer word (炒了 -> 炒) */
             if (z->kind == 'c')
                 *cooked = 1;
-            else
+            else if (!hit)
                 hit = z;
         }
         const char *put;
@@ -879,6 +891,11 @@ static void zh_clean_key(const char *text, char *out, size_t size, int *cooked)
             n = keep ? adv : 1;
         }
         if (*put == '|' && (o == 0 || out[o - 1] == '|'))
+            n = 0;
+        /* A cooking verb stays with its food across a space where a serving
+         * was cut out ("炒了一盘年糕" -> "炒 年糕" -> 炒年糕). */
+        if (*p == ' ' && n && o >= 3 && zh_cooking_verb(out + o - 3) &&
+            (unsigned char)p[1] >= 0xE3)
             n = 0;
         if (o + n < size) {
             memcpy(out + o, put, n);

@@ -651,6 +651,12 @@ static void colloquial_numbers_and_names(void **state)
     one = w.grams;
     assert_int_equal(kmgca_weigh(shared_foods, "弥猴桃1个", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, one, 1e-9);
+    /* a cooking verb stays with its food when 了 and a serving stand between */
+    assert_int_equal(kmgca_weigh(shared_foods, "晚上炒了盘年糕", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "炒年糕");
+    assert_false(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "早上煎了两个鸡蛋", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "荷包蛋"));
 }
 
 int main(void)
