@@ -124,16 +124,25 @@ static inline kmgca_foods *fuzz_small_foods(void)
     size_t kept = 0;
     for (size_t i = 0; i < f->count; i += STRIDE)
         f->foods[kept++] = f->foods[i];
-    size_t aliases = 0;
-    for (size_t a = 0; a < f->alias_count; a++) {
-        struct kmgca_alias al = f->aliases[a];
+    /* The names of the foods kept become the set's own (the built-in ones
+     * are then left out of it). */
+    size_t aliases = 0, all = foods_alias_count(f);
+    struct kmgca_alias *kept_names = malloc((all + 1) * sizeof *kept_names);
+    if (!kept_names)
+        abort();
+    for (size_t a = 0; a < all; a++) {
+        struct kmgca_alias al = foods_alias_at(f, a);
         if (al.food % STRIDE)
             continue;
         al.food /= STRIDE;
-        f->aliases[aliases++] = al;
+        kept_names[aliases++] = al;
     }
-    f->count = kept;
+    free(f->aliases);
+    f->aliases = kept_names;
+    f->alias_cap = all + 1;
     f->alias_count = aliases;
+    f->builtin_aliases = 0;
+    f->count = kept;
     return f;
 }
 

@@ -38,18 +38,19 @@ kmgca_foods *kmgca_foods_new(kmgca_error *err)
     for (size_t i = 0; i < kmgca_builtin_food_count; i++)
         f->foods[i] = &kmgca_builtin_foods[i];
     f->count = kmgca_builtin_food_count;
+    f->builtin_aliases = kmgca_builtin_alias_count;
     return f;
 }
 
 size_t foods_alias_count(const kmgca_foods *f)
 {
-    return kmgca_builtin_alias_count + f->alias_count;
+    return f->builtin_aliases + f->alias_count;
 }
 
 struct kmgca_alias foods_alias_at(const kmgca_foods *f, size_t i)
 {
-    if (i >= kmgca_builtin_alias_count)
-        return f->aliases[i - kmgca_builtin_alias_count];
+    if (i >= f->builtin_aliases)
+        return f->aliases[i - f->builtin_aliases];
     const struct kmgca_builtin_alias *b = &kmgca_builtin_aliases[i];
     return (struct kmgca_alias){kmgca_builtin_alias_pool + b->text, b->zh ? "zh" : "en", b->food,
                                 b->keys ? kmgca_builtin_alias_pool + b->keys : NULL, b->rank};

@@ -326,8 +326,11 @@ struct kmgca_foods {
     /* Foods: built-ins first, then custom ones (which win ties). */
     const struct kmgca_food **foods;
     size_t count, cap;
-    struct kmgca_alias *aliases;      /* custom names only: the built-in ones */
-    size_t alias_count, alias_cap;    /* come first in foods_alias_at */
+    size_t builtin_aliases;           /* the built-in names the set holds (all,
+                                       * or none: fuzz/ trims them), first in
+                                       * foods_alias_at */
+    struct kmgca_alias *aliases;      /* the other names: custom ones */
+    size_t alias_count, alias_cap;
     arena strings;             /* custom foods' text and portions */
     pthread_mutex_t lock;      /* guards index and memo */
     struct match_index *index; /* built on first match, dropped on change */

@@ -678,6 +678,7 @@ static struct match_index *index_build(const kmgca_foods *foods)
     /* Custom foods and recipes come after the built-in ones: the same
      * counts mean the same tables. */
     ix->use_prebuilt = kmgca_builtin_index.present && foods->alias_count == 0 &&
+                       foods->builtin_aliases == kmgca_builtin_alias_count &&
                        foods->count == kmgca_builtin_food_count &&
                        kmgca_builtin_index.food_count == kmgca_builtin_food_count &&
                        kmgca_builtin_index.alias_count == kmgca_builtin_alias_count;
