@@ -99,7 +99,8 @@ $(B)/lib/foodtables.o: $(B)/gen/foodtables.c lib/internal.h
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -O1 -g0 -c $< -o $@
 $(B)/gen/drugtables.c: $(B)/tools/embedtables drugtables/drugs.csv drugtables/names.csv \
-                       drugtables/salts.csv drugtables/supplements.csv
+                       drugtables/salts.csv drugtables/supplements.csv \
+                       drugtables/drug_classes_zh.csv
 	@mkdir -p $(dir $@)
 	$(call say,GEN,$@)ASAN_OPTIONS=detect_leaks=0 $(B)/tools/embedtables --drugs drugtables $@
 $(B)/lib/drugtables.o: $(B)/gen/drugtables.c lib/internal.h include/kmgca.h
@@ -174,8 +175,8 @@ $(B)/tests/%: tests/%.c tests/testutil.h $(B)/libkmgca.a
 	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(B)/libkmgca.a $(CMOCKA_LIBS) $(XLSX_LIBS) $(LIBS)
 
 unit: $(TEST_BIN)
-	$(Q)fail=0; for t in $(TEST_BIN); do \
-	  (cd tests && LC_ALL=C ../$$t) || fail=1; \
+	$(Q)fail=0; for t in $(abspath $(TEST_BIN)); do \
+	  (cd tests && LC_ALL=C $$t) || fail=1; \
 	done; exit $$fail
 
 e2e: $(B)/kmgca $(B)/.setup-test

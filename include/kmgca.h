@@ -399,6 +399,7 @@ const char *kmgca_drug_name(const kmgca_drug *d);           /* "hydrochlorothiaz
 const char *kmgca_drug_name_zh(const kmgca_drug *d);        /* "氢氯噻嗪", or "" */
 const char *kmgca_drug_atc(const kmgca_drug *d);            /* "C03AA03", or "" */
 const char *kmgca_drug_class(const kmgca_drug *d);          /* "thiazide diuretic" */
+const char *kmgca_drug_class_zh(const kmgca_drug *d);       /* "噻嗪类利尿剂" */
 /* "thiazide", "loop", "carbonic_anhydrase", "potassium_sparing" or "". */
 const char *kmgca_drug_family(const kmgca_drug *d);
 kmgca_effect kmgca_drug_effect(const kmgca_drug *d, kmgca_nutrient n);

@@ -785,13 +785,21 @@ static kmgca_flag *next_flag(flag_list *l)
     return f;
 }
 
-static void intake_text(char *buf, size_t size, const kmgca_day *d, kmgca_nutrient n)
+/* Fixed text in the flags' language (lang.c has the Chinese). */
+static const char *tr(kmgca_lang lang, const char *en)
+{
+    return lang == KMGCA_LANG_ZH ? lang_zh(en) : en;
+}
+
+static void intake_text(char *buf, size_t size, const kmgca_day *d, kmgca_nutrient n,
+                        kmgca_lang lang)
 {
     if (isnan(d->percent[n]))
-        snprintf(buf, size, "this day's %s intake is not known", kmgca_nutrient_name(n));
+        snprintf(buf, size, tr(lang, "this day's %s intake is not known"),
+                 tr(lang, kmgca_nutrient_name(n)));
     else
-        snprintf(buf, size, "this day's %s intake was %.0f%% of target",
-                 kmgca_nutrient_name(n), d->percent[n]);
+        snprintf(buf, size, tr(lang, "this day's %s intake was %.0f%% of target"),
+                 tr(lang, kmgca_nutrient_name(n)), d->percent[n]);
 }
 
 static int below(const kmgca_day *d, kmgca_nutrient n)
@@ -805,7 +813,8 @@ static kmgca_severity raise(kmgca_severity s)
 }
 
 /* Flags of one medication on one day. */
-static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_list *l)
+static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_list *l,
+                      kmgca_lang lang)
 {
     const kmgca_drug_match *x = &m->match;
     if (!x->affects_minerals)
@@ -838,7 +847,9 @@ static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_l
     }
     if (absorption_only)
         return; /* shown on the Medications sheet, not as a daily flag */
-    const char *name = x->name;
+    char label[sizeof x->name];
+    drug_match_label(x, lang, label, sizeof label);
+    const char *name = label;
     char intake[120], intake2[120];
 
     if (digoxin) {
@@ -849,14 +860,14 @@ static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_l
             f->nutrient = lk ? KMGCA_K : KMGCA_MG;
             f->direction = "low_intake";
             f->severity = KMGCA_SEVERITY_HIGH;
-            intake_text(intake, sizeof intake, d, KMGCA_K);
-            intake_text(intake2, sizeof intake2, d, KMGCA_MG);
+            intake_text(intake, sizeof intake, d, KMGCA_K, lang);
+            intake_text(intake2, sizeof intake2, d, KMGCA_MG, lang);
             snprintf(f->message, sizeof f->message,
-                     "%s (\"%s\"): low potassium or magnesium may increase the risk of digoxin "
-                     "toxicity; %s and %s.",
+                     tr(lang, "%s (\"%s\"): low potassium or magnesium may increase the risk "
+                              "of digoxin toxicity; %s and %s."),
                      name, m->text, intake, intake2);
             utf8_trim_end(f->message); /* a long text is cut: not inside a character */
-            f->action = ACTION_DIGOXIN;
+            f->action = tr(lang, ACTION_DIGOXIN);
             f->source = source;
             f->med = index;
         }
@@ -888,9 +899,9 @@ static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_l
         int full = e == KMGCA_EFFECT_DOWN || e == KMGCA_EFFECT_UP;
         f->severity = strcmp(prio, "high") == 0 && full ? KMGCA_SEVERITY_MODERATE
                                                              : KMGCA_SEVERITY_LOW;
-        intake_text(intake, sizeof intake, d, n);
+        intake_text(intake, sizeof intake, d, n, lang);
         const char *what;
-        const char *mineral = kmgca_nutrient_name(n);
+        const char *mineral = tr(lang, kmgca_nutrient_name(n));
         if (e == KMGCA_EFFECT_DOWN) {
             int raised = n == KMGCA_CA ? below(d, KMGCA_CA)
                                        : below(d, KMGCA_K) || below(d, KMGCA_MG);
@@ -918,10 +929,11 @@ static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_l
             f->action = ACTION_K_MG;
         }
         char phrase[200];
-        snprintf(phrase, sizeof phrase, what, mineral);
-        snprintf(f->message, sizeof f->message, "%s (\"%s\") %s; %s.", name, m->text, phrase,
-                 intake);
+        snprintf(phrase, sizeof phrase, tr(lang, what), mineral);
+        snprintf(f->message, sizeof f->message, tr(lang, "%s (\"%s\") %s; %s."), name, m->text,
+                 phrase, intake);
         utf8_trim_end(f->message);
+        f->action = tr(lang, f->action);
     }
 }
 
@@ -987,7 +999,7 @@ static double upper_level(const kmgca_analysis *a, kmgca_nutrient n, const char 
 
 /* Magnesium-rich foods of this diary (Top sources with at least 60 mg Mg
  * per 100 g), for the pattern flag. */
-static void mg_foods(const kmgca_analysis *a, char *buf, size_t size)
+static void mg_foods(const kmgca_analysis *a, char *buf, size_t size, kmgca_lang lang)
 {
     kmgca_source top[12];
     size_t n = kmgca_analysis_top(a, KMGCA_MG, top, 12), used = 0;
@@ -995,13 +1007,19 @@ static void mg_foods(const kmgca_analysis *a, char *buf, size_t size)
     for (size_t i = 0; i < n && used < 3; i++) {
         if (!top[i].food || !(kmgca_food_per_100g(top[i].food, KMGCA_MG) >= 60))
             continue;
-        appendf(buf, size, "%s%s", used ? "; " : "", top[i].name);
+        /* In Chinese, a food's Chinese name when it has one, else its
+         * table name in quotes. */
+        const char *zh = lang == KMGCA_LANG_ZH ? kmgca_food_name_zh(top[i].food) : NULL;
+        if (lang != KMGCA_LANG_ZH)
+            appendf(buf, size, "%s%s", used ? "; " : "", top[i].name);
+        else
+            appendf(buf, size, zh ? "%s%s" : "%s“%s”", used ? "、" : "", zh ? zh : top[i].name);
         used++;
     }
 }
 
 static void supplement_flags(const kmgca_analysis *a, const care_data *c, const kmgca_day *d,
-                             flag_list *l)
+                             flag_list *l, kmgca_lang lang)
 {
     const char *src, *note;
     char text[160];
@@ -1027,10 +1045,11 @@ static void supplement_flags(const kmgca_analysis *a, const care_data *c, const 
             f->severity = d->supplement_mg[KMGCA_MG] > 2 * ul ? KMGCA_SEVERITY_HIGH
                                                              : KMGCA_SEVERITY_MODERATE;
             snprintf(f->message, sizeof f->message,
-                     "Magnesium from supplements and medicines this day: %.0f mg, over the "
-                     "upper level of %.0f mg a day for magnesium that is not from food%s.",
-                     d->supplement_mg[KMGCA_MG], ul, note);
-            f->action = ACTION_UL_MG;
+                     tr(lang, "Magnesium from supplements and medicines this day: %.0f mg, over "
+                              "the upper level of %.0f mg a day for magnesium that is not from "
+                              "food%s."),
+                     d->supplement_mg[KMGCA_MG], ul, tr(lang, note));
+            f->action = tr(lang, ACTION_UL_MG);
             f->source = src;
             f->med = most[KMGCA_MG];
         }
@@ -1046,11 +1065,12 @@ static void supplement_flags(const kmgca_analysis *a, const care_data *c, const 
             f->direction = "over_ul";
             f->severity = KMGCA_SEVERITY_MODERATE;
             snprintf(f->message, sizeof f->message,
-                     "Calcium this day: %.0f mg (%.0f mg from food, %.0f mg from supplements "
-                     "and medicines), over the upper level of %.0f mg a day%s.",
+                     tr(lang, "Calcium this day: %.0f mg (%.0f mg from food, %.0f mg from "
+                              "supplements and medicines), over the upper level of %.0f mg a "
+                              "day%s."),
                      d->total_mg[KMGCA_CA], isnan(d->mg[KMGCA_CA]) ? 0 : d->mg[KMGCA_CA],
-                     d->supplement_mg[KMGCA_CA], ul, note);
-            f->action = ACTION_UL_CA;
+                     d->supplement_mg[KMGCA_CA], ul, tr(lang, note));
+            f->action = tr(lang, ACTION_UL_CA);
             f->source = src;
             f->med = most[KMGCA_CA];
         }
@@ -1069,13 +1089,15 @@ static void supplement_flags(const kmgca_analysis *a, const care_data *c, const 
             f->nutrient = KMGCA_K;
             f->direction = "with_k_raising_drug";
             f->severity = KMGCA_SEVERITY_HIGH;
+            char name[sizeof m->match.name];
+            drug_match_label(&m->match, lang, name, sizeof name);
             snprintf(text, sizeof text, "%.0f", d->supplement_mg[KMGCA_K]);
             snprintf(f->message, sizeof f->message,
-                     "Potassium from supplements and medicines this day (%s mg) together with "
-                     "%s (\"%s\"), which may raise blood potassium.",
-                     text, m->match.name, m->text);
+                     tr(lang, "Potassium from supplements and medicines this day (%s mg) "
+                              "together with %s (\"%s\"), which may raise blood potassium."),
+                     text, name, m->text);
             utf8_trim_end(f->message);
-            f->action = ACTION_K_SUPP;
+            f->action = tr(lang, ACTION_K_SUPP);
             f->source = m->match.row ? kmgca_drug_source(m->match.row)
                         : m->match.part_count ? kmgca_drug_source(m->match.part[0]) : "";
             f->med = (long)k;
@@ -1088,22 +1110,23 @@ static void supplement_flags(const kmgca_analysis *a, const care_data *c, const 
         kmgca_flag *f = next_flag(l);
         if (f != &l->spare) {
             char foods[400];
-            mg_foods(a, foods, sizeof foods);
+            mg_foods(a, foods, sizeof foods, lang);
             f->kind = KMGCA_FLAG_PATTERN;
             f->nutrient = KMGCA_MG;
             f->direction = "ca_met_mg_low";
             f->severity = d->percent[KMGCA_MG] < 50 ? KMGCA_SEVERITY_MODERATE
                                                     : KMGCA_SEVERITY_LOW;
             snprintf(f->message, sizeof f->message,
-                     "Calcium reached its target this day (%.0f%%) while magnesium was at "
-                     "%.0f%% of its target: calcium does not look like the shortfall this day; "
-                     "magnesium may be. %s%s%sOther magnesium-rich foods: pumpkin seeds, "
-                     "almonds, cashews, spinach, black beans, tofu, whole-grain bread.",
+                     tr(lang, "Calcium reached its target this day (%.0f%%) while magnesium was "
+                              "at %.0f%% of its target: calcium does not look like the "
+                              "shortfall this day; magnesium may be. %s%s%sOther "
+                              "magnesium-rich foods: pumpkin seeds, almonds, cashews, spinach, "
+                              "black beans, tofu, whole-grain bread."),
                      d->percent[KMGCA_CA], d->percent[KMGCA_MG],
-                     foods[0] ? "Magnesium-rich foods already in this diary: " : "", foods,
-                     foods[0] ? ". " : "");
+                     foods[0] ? tr(lang, "Magnesium-rich foods already in this diary: ") : "",
+                     foods, foods[0] ? lang == KMGCA_LANG_ZH ? "。" : ". " : "");
             utf8_trim_end(f->message);
-            f->action = ACTION_PATTERN;
+            f->action = tr(lang, ACTION_PATTERN);
             f->source = PATTERN_SOURCE;
         }
     }
@@ -1116,6 +1139,12 @@ static const char HEAVY_SOURCE[] =
 
 size_t kmgca_analysis_day_flags(const kmgca_analysis *a, size_t i, kmgca_flag *out, size_t max)
 {
+    return care_day_flags(a, i, out, max, KMGCA_LANG_EN);
+}
+
+size_t care_day_flags(const kmgca_analysis *a, size_t i, kmgca_flag *out, size_t max,
+                      kmgca_lang lang)
+{
     if (!a || i >= kmgca_analysis_day_count(a))
         return 0;
     const kmgca_day d = kmgca_analysis_day(a, i);
@@ -1123,8 +1152,8 @@ size_t kmgca_analysis_day_flags(const kmgca_analysis *a, size_t i, kmgca_flag *o
     flag_list l = {out, out ? max : 0, 0, {0}};
     for (size_t k = 0; k < c->med_count; k++)
         if (active(&c->meds[k], d.day))
-            med_flags(&c->meds[k], (long)k, &d, &l);
-    supplement_flags(a, c, &d, &l);
+            med_flags(&c->meds[k], (long)k, &d, &l, lang);
+    supplement_flags(a, c, &d, &l, lang);
 
     if (!isnan(d.sweat_l)) {
         double mass = isnan(d.body_mass_kg) ? KMGCA_DEFAULT_BODY_MASS_KG : d.body_mass_kg;
@@ -1140,18 +1169,20 @@ size_t kmgca_analysis_day_flags(const kmgca_analysis *a, size_t i, kmgca_flag *o
                                                              : KMGCA_SEVERITY_MODERATE;
             char net_text[200];
             if (isnan(d.mg[KMGCA_K]))
-                snprintf(net_text, sizeof net_text, "potassium intake not recorded this day");
+                snprintf(net_text, sizeof net_text, "%s",
+                         tr(lang, "potassium intake not recorded this day"));
             else
                 snprintf(net_text, sizeof net_text,
-                         "potassium intake %.0f mg, net of sweat %.0f mg (%.0f%% of target)",
+                         tr(lang, "potassium intake %.0f mg, net of sweat %.0f mg (%.0f%% of "
+                                  "target)"),
                          d.mg[KMGCA_K], net, 100 * net / target);
             snprintf(f->message, sizeof f->message,
-                     "Heavy sweat-loss day: about %.1f L of sweat (%.1f%% of %.0f kg body mass) "
-                     "may have lost about %.0f mg potassium, %.0f mg sodium, %.0f mg calcium and "
-                     "%.1f mg magnesium; %s.",
+                     tr(lang, "Heavy sweat-loss day: about %.1f L of sweat (%.1f%% of %.0f kg "
+                              "body mass) may have lost about %.0f mg potassium, %.0f mg "
+                              "sodium, %.0f mg calcium and %.1f mg magnesium; %s."),
                      d.sweat_l, pct, mass, d.sweat_mg[KMGCA_K], d.sweat_mg[KMGCA_NA],
                      d.sweat_mg[KMGCA_CA], d.sweat_mg[KMGCA_MG], net_text);
-            f->action = ACTION_SWEAT;
+            f->action = tr(lang, ACTION_SWEAT);
             f->source = HEAVY_SOURCE;
         }
     }

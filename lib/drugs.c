@@ -162,6 +162,10 @@ const char *kmgca_drug_name(const kmgca_drug *d) { return d ? d->name : ""; }
 const char *kmgca_drug_name_zh(const kmgca_drug *d) { return d ? d->name_zh : ""; }
 const char *kmgca_drug_atc(const kmgca_drug *d) { return d ? d->atc : ""; }
 const char *kmgca_drug_class(const kmgca_drug *d) { return d ? d->drug_class : ""; }
+const char *kmgca_drug_class_zh(const kmgca_drug *d)
+{
+    return d && d->drug_class_zh ? d->drug_class_zh : "";
+}
 const char *kmgca_drug_family(const kmgca_drug *d) { return d ? d->family : ""; }
 const char *kmgca_drug_effect_type(const kmgca_drug *d) { return d ? d->effect_type : "none"; }
 const char *kmgca_drug_priority(const kmgca_drug *d) { return d ? d->priority : "none"; }
@@ -480,4 +484,41 @@ size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m)
         join(m->atc, sizeof m->atc, mineral, nm, kmgca_drug_atc);
     }
     return m->part_count;
+}
+
+/* ---- In a report's language -------------------------------------------------- */
+
+void drug_match_label(const kmgca_drug_match *m, kmgca_lang lang, char *out, size_t size)
+{
+    out[0] = '\0';
+    int all = lang == KMGCA_LANG_ZH && m->part_count;
+    for (size_t i = 0; i < m->part_count && all; i++)
+        all = kmgca_drug_name_zh(m->part[i])[0] != '\0';
+    if (!all) {
+        copy_text(out, size, m->name);
+        return;
+    }
+    for (size_t i = 0; i < m->part_count; i++)
+        appendf(out, size, "%s%s", i ? "+" : "", kmgca_drug_name_zh(m->part[i]));
+}
+
+void drug_match_class(const kmgca_drug_match *m, kmgca_lang lang, char *out, size_t size)
+{
+    if (lang != KMGCA_LANG_ZH || !m->affects_minerals) {
+        copy_text(out, size, m->drug_class);
+        return;
+    }
+    if (m->row) {
+        copy_text(out, size, kmgca_drug_class_zh(m->row));
+        return;
+    }
+    /* As kmgca_drug_match_text joins the classes: the parts with a mineral
+     * effect, by name. */
+    const kmgca_drug *mineral[KMGCA_DRUG_MAX_PARTS];
+    size_t nm = 0;
+    for (size_t i = 0; i < m->part_count; i++)
+        if (!m->part[i]->other)
+            mineral[nm++] = m->part[i];
+    qsort(mineral, nm, sizeof *mineral, by_name);
+    join(out, size, mineral, nm, kmgca_drug_class_zh);
 }

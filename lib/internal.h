@@ -553,6 +553,25 @@ const char *lang_zh(const char *en);
  * and, in *zh, its Chinese. */
 size_t lang_pair_count(void);
 const char *lang_pair_at(size_t i, const char **zh);
+/* Text the library composed in English (how a serving was weighed, how a
+ * medication line was read, how sweat was found, a line's review) with
+ * kmgca's own fixed phrases in Chinese, in out; names, numbers, table notes
+ * and citations are kept. Returns out (cut on a character boundary). */
+const char *lang_zh_text(const char *en, char *out, size_t size);
+/* The phrases it knows, for tests, as lang_pair_at. */
+size_t lang_phrase_count(void);
+const char *lang_phrase_at(size_t i, const char **zh);
+
+/* drugs.c: a medication line's drug for a report in `lang`: its name (in
+ * Chinese when every part has a Chinese name, the parts joined by "+") and
+ * its class (drugtables/drug_classes_zh.csv). */
+void drug_match_label(const kmgca_drug_match *m, kmgca_lang lang, char *out, size_t size);
+void drug_match_class(const kmgca_drug_match *m, kmgca_lang lang, char *out, size_t size);
+
+/* care.c: kmgca_analysis_day_flags with the messages and actions in `lang`
+ * (sources stay as cited). */
+size_t care_day_flags(const kmgca_analysis *a, size_t i, kmgca_flag *out, size_t max,
+                      kmgca_lang lang);
 
 struct lxw_workbook;
 struct lxw_worksheet;

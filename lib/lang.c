@@ -6,6 +6,12 @@
  * Chinese text keeps the printf conversions of its English in order). Text
  * that comes from the tables (food descriptions, drug notes, citations) is
  * not translated: a Chinese name is shown where the tables have one.
+ *
+ * Text composed by the library before the report's language is known (how a
+ * serving was weighed, how a medication line was read, how sweat was found)
+ * goes through lang_zh_text(): the fixed phrases of kmgca's own English in
+ * it (zh_phrases, sorted the same way) become Chinese, and the names, table
+ * notes, citations and numbers around them stay as they are.
  */
 #include "internal.h"
 
@@ -17,32 +23,96 @@ typedef struct {
 } lang_pair;
 
 static const lang_pair zh_table[] = {
+    {"\nData: Taiwan FDA Food Nutrient Database (OGDL-Taiwan-1.0; see About).",
+     "\n数据来源：Taiwan FDA Food Nutrient Database（OGDL-Taiwan-1.0；见“说明”表）。"},
+    {"\nNeeds review: ",
+     "\n待核对："},
+    {"\nRecipe, one serving (ingredients summed; cooking losses not modelled):",
+     "\n菜谱，一份（各配料相加；未计烹调损失）："},
+    {" (the US level for 51 and over; no age given)",
+     "（未给出年龄，采用美国51岁及以上的数值）"},
+    {" (the US level: the targets used set none)",
+     "（采用美国的数值：所用目标未设定该值）"},
     {" Food, not tablets: with %s, high-dose calcium supplements need the prescriber's advice.",
      "请从食物中获取，而非药片：服用%s时，大剂量钙补充剂需听取开药医生的意见。"},
+    {" Source: ",
+     "来源："},
     {" and ",
      "和"},
     {"% of body mass",
      "占体重%"},
     {"% of target",
      "占目标%"},
+    {"%.1f L of sweat or %.0f %% of body mass in a day. The 2 %% figure is the body-mass loss above which %s advises against exercising on; 1.5 L is kmgca's own round figure (about 330 mg of potassium at the concentration above).",
+     "一天出汗%.1f升，或达到体重的%.0f%%。2%%这一数值是%s建议不宜继续运动的体重下降幅度；1.5升是kmgca自定的整数（按上述浓度约含330毫克钾）。"},
+    {"%g mg a day (%s)%s. Source: %s",
+     "每天%g毫克（%s）%s。来源：%s"},
+    {"%s %s",
+     "%s%s"},
+    {"%s %s (%s)",
+     "%s%s（%s）"},
+    {"%s (\"%s\") %s; %s.",
+     "%s（“%s”）%s；%s。"},
+    {"%s (\"%s\"): low potassium or magnesium may increase the risk of digoxin toxicity; %s and %s.",
+     "%s（“%s”）：钾或镁偏低可能增加地高辛中毒的风险；%s，%s。"},
+    {"%s (%s)",
+     "%s（%s）"},
     {"%s (%s), flagged on %zu of %zu days: ",
      "%s（%s），在%zu天被提示（共%zu天）："},
+    {"%s%s [%s, %s]: ",
+     "%s%s【%s，%s】："},
+    {"%s: ",
+     "%s："},
+    {"%s: %.1f %% %s. %s",
+     "%s：%.1f%%为%s。%s"},
     {"%s: %s mg a day on average, %.0f%% of %s mg (about %s mg short). ",
      "%s：平均每天%s毫克，为目标的%.0f%%（%s毫克），约差%s毫克。"},
+    {"%s: %zu rows",
+     "%s：%zu行"},
+    {"%s; age %g; %s%s",
+     "%s；%g岁；%s%s"},
+    {"%zu blank line skipped (no data)",
+     "跳过%zu个空行（无数据）"},
+    {"%zu blank lines skipped (no data)",
+     "跳过%zu个空行（无数据）"},
     {"%zu clients: %zu reported, %zu could not be reported.",
      "%zu位客户：%zu位已生成报告，%zu位无法生成。"},
+    {"%zu day (%zu with high severity)",
+     "%zu天（其中%zu天程度为“高”）"},
     {"%zu day-log rows could not be used:",
      "日志中有%zu行无法使用："},
+    {"%zu days (%zu with high severity)",
+     "%zu天（其中%zu天程度为“高”）"},
     {"%zu logged nights fall on days without diary entries and are not shown.",
      "有%zu个记录的夜晚没有对应的饮食日记，未列出。"},
+    {"%zu rows read = %zu used + %zu in review (every row is on the Diary sheet; rows in review are also on Needs review with the reason and are not counted in the day totals)",
+     "共读取%zu行＝已用%zu行＋待核对%zu行（每一行都在“饮食日记”表中；待核对的行同时列在“待核对”表中并注明原因，不计入每日合计）"},
     {"&LEstimates from food diaries; not a diagnosis&RPage &P of &N",
      "&L根据饮食日记估算；不是诊断&R第 &P 页，共 &N 页"},
     {"&Lkmgca: caseload index&R&D",
      "&Lkmgca：客户总览&R&D"},
     {"(no food gave a value)",
      "（没有食物提供数值）"},
+    {"(not recognised)",
+     "（未能识别）"},
+    {"(open)",
+     "（不限）"},
     {", ",
      "、"},
+    {".",
+     "。"},
+    {". %s",
+     "。%s"},
+    {"; ",
+     "；"},
+    {"; lactating",
+     "；哺乳期"},
+    {"; pregnant",
+     "；孕期"},
+    {"; upper level %g mg",
+     "；可耐受最高摄入量%g毫克"},
+    {"; upper level %g mg (%s)",
+     "；可耐受最高摄入量%g毫克（%s）"},
     {"A blank value in the USDA tables means \"not measured\", never zero: such a row still counts for the other minerals, and the day's coverage of that mineral drops. Coverage = share of the day's rows that gave a value for that mineral.",
      "USDA表中的空白值表示“未测定”，绝不当作零：该行仍计入其他矿物质，而当天该矿物质的覆盖率下降。覆盖率＝当天提供该矿物质数值的行所占比例。"},
     {"A bowl, glass, handful or Chinese measure word (碗, 杯, 把, 个) the food's own measures do not give is weighed by a cited size for that kind of food, or kmgca's stated judgement; a food written with no amount gets one typical serving, marked \"serving assumed\" on the Diary sheet.",
@@ -51,6 +121,8 @@ static const lang_pair zh_table[] = {
      "当天服用的药物被列为会降低或升高钾、镁或钙（利尿剂、质子泵抑制剂、ACE抑制剂等），地高辛遇上钾或镁偏低的日子，或当天大量出汗时，该日会被提示。程度：药物表中优先级高的药物为“中”，其余为“低”；当天钾或镁摄入低于目标（对降低它们的药物）或钾摄入达到或超过目标（对升高钾的药物）时提高一级。提示措辞审慎，只说明应讨论什么，不是诊断。"},
     {"A night is set beside the intake of the same date. Showing them side by side is not evidence that one causes the other.",
      "每个夜晚与同一日期的摄入并列显示。并列显示并不能证明两者之间存在因果关系。"},
+    {"A potassium supplement with a medicine that raises blood potassium needs blood potassium checks: discuss both with the prescriber; do not stop or change a medicine on your own.",
+     "钾补充剂与可能升高血钾的药物同用时需要检查血钾：请与开药医生讨论这两种药；切勿自行停药或改变用法。"},
     {"A racing, pounding, skipping or irregular heartbeat; fainting or near-fainting",
      "心跳过快、心悸、漏跳或不规则；昏厥或几乎昏厥"},
     {"A row is not counted, and is listed on Needs review, when its date, food, amount or unit cannot be used as written.",
@@ -107,24 +179,34 @@ static const lang_pair zh_table[] = {
      "钙 目标 毫克"},
     {"Calcium",
      "钙"},
+    {"Calcium reached its target this day (%.0f%%) while magnesium was at %.0f%% of its target: calcium does not look like the shortfall this day; magnesium may be. %s%s%sOther magnesium-rich foods: pumpkin seeds, almonds, cashews, spinach, black beans, tofu, whole-grain bread.",
+     "当天钙达到了目标（%.0f%%），而镁只有目标的%.0f%%：当天缺的看来不是钙，可能是镁。%s%s%s其他富含镁的食物：南瓜子、杏仁、腰果、菠菜、黑豆、豆腐、全谷物面包。"},
     {"Calcium target",
      "钙目标"},
+    {"Calcium this day: %.0f mg (%.0f mg from food, %.0f mg from supplements and medicines), over the upper level of %.0f mg a day%s.",
+     "当天钙：%.0f毫克（食物%.0f毫克，补充剂和药物%.0f毫克），超过了每天%.0f毫克的可耐受最高摄入量%s。"},
     {"Calcium, magnesium and potassium supplements and medicines, in the medication lists or the diary, count in the day's intake as mg of the element, shown apart from food (Summary: \"from supplements\"). A brand counts at its label strength; a salt at its elemental share (below); mEq and mmol by the atomic weights; a figure written with the element alone (\"calcium 600 mg\", \"含钙600mg\") as the element. A Chinese generic with a bare figure (\"钙片 600mg\") is not counted: medicine labels there give the salt, health-food labels the element. Count x times a day; once a day when no frequency is written, said so. Ranges, \"as needed\" and doses not taken every day go to review.",
      "用药清单或饮食记录中的钙、镁、钾补充剂和药物，按元素的毫克数计入当日摄入量，并与食物分开显示（汇总表：“来自补充剂”）。品牌产品按标签规格计算；盐类按其中元素所占比例（见下）计算；mEq 和 mmol 按原子量换算；只写元素的数字（“calcium 600 mg”“含钙600mg”）按元素计算。只写数字的中文通用名（“钙片 600mg”）不计入：药品标签写的是盐的重量，保健食品标签写的是元素的重量。每次剂量乘以每日次数；未写次数时按每日一次计算，并加以说明。剂量范围、“必要时”服用以及并非每天服用的剂量都列入待核对。"},
     {"Calcium: daily intake against target (mg)",
      "钙：每日摄入与目标（毫克）"},
     {"Cell notes",
      "单元格批注"},
+    {"Cell notes are on the first %d Diary rows only; the column \"How matched and weighed\" has every row.",
+     "只有“饮食日记”表的前%d行有单元格批注；“匹配与称量方式”一栏每行都有。"},
     {"Charts",
      "图表"},
     {"Chest pain or shortness of breath",
      "胸痛或气短"},
     {"Chinese DRIs",
      "中国 DRIs"},
+    {"Chinese DRIs 2023",
+     "中国居民膳食营养素参考摄入量（2023）"},
     {"Chinese food names",
      "中文食物名称"},
     {"Chinese name",
      "中文名"},
+    {"Chinese names of 122 everyday foods, compiled for kmgca and linked to SR28 foods; mainland Chinese names as people write them, and Chinese home dishes as recipes, written for kmgca (foodtables/names_zh.csv, recipes_zh.csv: a dish's minerals are its ingredients' summed; cooking losses are not modelled).",
+     "122种日常食物的中文名称，为kmgca整理并与SR28食物对应；收录大陆日常写法的中文名称，以及为kmgca编写的中国家常菜菜谱（foodtables/names_zh.csv、recipes_zh.csv：一道菜的矿物质为各配料之和，未计烹调损失）。"},
     {"Class",
      "类别"},
     {"Client",
@@ -151,6 +233,10 @@ static const lang_pair zh_table[] = {
      "记录的%zu/%zu个夜晚有抽筋。只有一组有数据，因此无法比较。"},
     {"Cramps that are very frequent or very painful, last long, come with marked leg swelling, a change of skin colour or weakness, or do not improve after changes in diet and habits, need a doctor. Promptly for muscle weakness that gets worse, a racing or irregular heartbeat, chest pain, numbness or tingling, or confusion; in an emergency call the local emergency number.",
      "抽筋非常频繁或非常疼痛、持续时间长、伴有明显的腿部肿胀、皮肤颜色改变或无力，或在调整饮食和习惯后仍无改善，需要就医。出现肌肉无力加重、心跳过快或不规则、胸痛、麻木或刺痛、意识混乱时应及时就医；紧急情况请拨打当地急救电话。"},
+    {"Cronometer daily summary export",
+     "Cronometer 每日汇总导出"},
+    {"Cronometer servings export",
+     "Cronometer 份量导出"},
     {"DV",
      "DV"},
     {"Daily Values",
@@ -183,8 +269,18 @@ static const lang_pair zh_table[] = {
      "饮食日记"},
     {"Discuss blood tests with the prescriber; do not stop or change the medicine on your own.",
      "请与开药医生讨论是否验血；切勿自行停药或改变用法。"},
+    {"Discuss calcium supplements and blood calcium monitoring with the prescriber; do not stop or change the medicine on your own.",
+     "请与开药医生讨论钙补充剂和血钙监测；切勿自行停药或改变用法。"},
+    {"Discuss monitoring of blood potassium and magnesium with the prescriber; do not stop or change the medicine on your own.",
+     "请与开药医生讨论是否监测血钾和血镁；切勿自行停药或改变用法。"},
+    {"Discuss potassium intake (including salt substitutes and potassium supplements) and blood potassium monitoring with the prescriber; do not stop or change the medicine on your own.",
+     "请与开药医生讨论钾的摄入（包括低钠盐等代盐和钾补充剂）以及血钾监测；切勿自行停药或改变用法。"},
     {"Discuss potassium intake, salt substitutes and blood tests with the prescriber; do not stop or change the medicine on your own.",
      "请与开药医生讨论钾的摄入、低钠盐（代盐）和验血；切勿自行停药或改变用法。"},
+    {"Discuss the calcium supplement dose with the prescriber or a dietitian, counting the calcium from food; do not stop a prescribed medicine on your own.",
+     "请与开药医生或营养师讨论钙补充剂的剂量，并把食物中的钙计算在内；切勿自行停用处方药。"},
+    {"Discuss the magnesium dose with the prescriber or a pharmacist (diarrhoea is the usual first sign of too much; kidney disease raises the risk); do not stop a prescribed medicine on your own.",
+     "请与开药医生或药师讨论镁的剂量（过量时最常见的早期表现是腹泻；肾病会增加风险）；切勿自行停用处方药。"},
     {"Diuretic day",
      "利尿剂日"},
     {"Diuretic days",
@@ -231,6 +327,10 @@ static const lang_pair zh_table[] = {
      "克"},
     {"Heavy sweat-loss day",
      "大量出汗日"},
+    {"Heavy sweat-loss day: %.1f L of sweat or more, or %.0f %% of body mass or more (when no body mass is logged, %.0f kg is assumed). Minerals lost = litres x the mean concentration in sweat: K %.0f, Na %.0f, Ca %.0f, Mg %.2f mg/L. Measured sweat = body mass before - after + fluid drunk - urine (1 kg = 1 L); otherwise predicted from the heat balance, with every assumption in the row.",
+     "大量出汗日：一天出汗%.1f升及以上，或达到体重的%.0f%%及以上（未记录体重时按%.0f公斤计）。矿物质流失量＝出汗升数×汗液中的平均浓度：钾%.0f、钠%.0f、钙%.0f、镁%.2f毫克/升。实测出汗量＝运动前体重－运动后体重＋饮水量－尿量（1公斤＝1升）；没有实测时根据热平衡估算，每项假设都写在该行中。"},
+    {"Heavy sweat-loss day: about %.1f L of sweat (%.1f%% of %.0f kg body mass) may have lost about %.0f mg potassium, %.0f mg sodium, %.0f mg calcium and %.1f mg magnesium; %s.",
+     "大量出汗日：出汗约%.1f升（为体重的%.1f%%，体重按%.0f公斤计），可能带走约%.0f毫克钾、%.0f毫克钠、%.0f毫克钙和%.1f毫克镁；%s。"},
     {"Heavy sweat-loss days",
      "大量出汗天数"},
     {"How found, and what was assumed",
@@ -245,6 +345,8 @@ static const lang_pair zh_table[] = {
      "湿度 %"},
     {"ID",
      "编号"},
+    {"If night cramps are the concern, talk about magnesium-rich foods with a dietitian or doctor before adding supplements; seek care for cramps with weakness, numbness, swelling or redness of the leg, or cramps that do not settle.",
+     "如果担心夜间抽筋，请先与营养师或医生讨论富含镁的食物，再考虑补充剂；抽筋伴有无力、麻木、腿部肿胀或发红，或抽筋持续不缓解时，请就医。"},
     {"Important",
      "重要"},
     {"In an emergency (chest pain, fainting, trouble breathing, a seizure) call your local emergency number.",
@@ -285,22 +387,30 @@ static const lang_pair zh_table[] = {
      "腿抽筋频繁、严重、影响睡眠，或在开始服用新药后出现"},
     {"Line",
      "行"},
+    {"Low potassium or magnesium can make digoxin more toxic: discuss this day's intake and blood monitoring with the prescriber; do not stop or change the medicine on your own.",
+     "钾或镁偏低可能使地高辛的毒性增加：请与开药医生讨论当天的摄入和血液监测；切勿自行停药或改变用法。"},
     {"MET",
      "代谢当量"},
     {"Magnesium",
      "镁"},
     {"Magnesium from supplements and medicines over 350 mg a day (IOM 1997; food not counted; the Chinese DRIs set none, so the IOM level is used); total calcium over the reference's upper level (IOM 2011: 2,500 mg at 19-50, 2,000 mg at 51 and over; Chinese DRIs 2023: 2,000 mg), or 2,000 mg when no age is given; any potassium supplement on a day with a medicine that raises blood potassium. Calcium at or over target while magnesium is under 67 % of target is flagged as a pattern: calcium is not that day's shortfall.",
      "来自补充剂和药物的镁每天超过 350 毫克（IOM 1997；不计食物中的镁；中国 DRIs 未设定该值，故采用 IOM 的数值）；钙的总摄入量超过所用参考标准的可耐受最高摄入量（IOM 2011：19-50 岁 2,500 毫克，51 岁及以上 2,000 毫克；中国 DRIs 2023：2,000 毫克），未给出年龄时按 2,000 毫克；在服用可能升高血钾的药物的当天服用任何钾补充剂。钙达到或超过目标而镁低于目标的 67% 时，作为一种模式提示：当天缺的不是钙。"},
+    {"Magnesium from supplements and medicines this day: %.0f mg, over the upper level of %.0f mg a day for magnesium that is not from food%s.",
+     "当天来自补充剂和药物的镁：%.0f毫克，超过了非食物来源镁的可耐受最高摄入量（每天%.0f毫克）%s。"},
     {"Magnesium target",
      "镁目标"},
     {"Magnesium upper level",
      "镁的可耐受最高摄入量"},
     {"Magnesium, % of target",
      "镁，占目标%"},
+    {"Magnesium-rich foods already in this diary: ",
+     "日记中已有的富含镁的食物："},
     {"Magnesium: daily intake against target (mg)",
      "镁：每日摄入与目标（毫克）"},
     {"Mass units convert directly; cups, spoons and pieces use the food's own USDA household measures; each row's note says which.",
      "质量单位直接换算；杯、勺和个数使用该食物自己的USDA家用量度；每行的批注说明所用量度。"},
+    {"Matched \"%s\" (%s %s) by %s, confidence %.2f.\n",
+     "匹配到“%s”（%s %s），方式：%s，置信度%.2f。\n"},
     {"Matched drug",
      "匹配的药物"},
     {"Matched food",
@@ -343,6 +453,8 @@ static const lang_pair zh_table[] = {
      "分钟"},
     {"Muscle weakness that is getting worse, or weakness with trouble breathing",
      "肌肉无力加重，或无力伴呼吸困难"},
+    {"MyFitnessPal Nutrition Summary export",
+     "MyFitnessPal 营养汇总导出"},
     {"NIH Office of Dietary Supplements: Potassium, Magnesium and Calcium Health Professional Fact Sheets; MedlinePlus Medical Encyclopedia: Low blood potassium.",
      "美国国立卫生研究院膳食补充剂办公室：钾、镁、钙专业人员资料；MedlinePlus医学百科：低血钾。"},
     {"Na",
@@ -355,6 +467,8 @@ static const lang_pair zh_table[] = {
      "钠 日均毫克"},
     {"Needs review",
      "待核对"},
+    {"Needs review: ",
+     "待核对："},
     {"Night cramps beside that day's intake",
      "夜间抽筋与当天摄入"},
     {"Night cramps: severity (0-10)",
@@ -419,6 +533,8 @@ static const lang_pair zh_table[] = {
      "时段平均摄入与每日目标"},
     {"Potassium",
      "钾"},
+    {"Potassium from supplements and medicines this day (%s mg) together with %s (\"%s\"), which may raise blood potassium.",
+     "当天来自补充剂和药物的钾（%s毫克）与%s（“%s”）同时服用，后者可能升高血钾。"},
     {"Potassium target",
      "钾目标"},
     {"Potassium, % of target",
@@ -443,6 +559,8 @@ static const lang_pair zh_table[] = {
      "原因"},
     {"Red: under 67 % of target; amber: under 100 %; green: 100 % or more. Targets: see About (sources cited there). The magnesium upper level applies to supplements, never to food.",
      "红色：低于目标的67%；黄色：低于100%；绿色：100%及以上。目标见“说明”（附出处）。镁的最高摄入量只适用于补充剂，不适用于食物。"},
+    {"Replace fluid and salts after heavy sweating, with food (fruit, vegetables, dairy) and drink; seek care for cramps that do not settle, weakness, dizziness or confusion.",
+     "大量出汗后，请通过食物（水果、蔬菜、奶类）和饮品补充水分和盐分；抽筋持续不缓解，或出现无力、头晕、意识混乱时，请就医。"},
     {"Review",
      "待核对"},
     {"Row as read",
@@ -475,6 +593,8 @@ static const lang_pair zh_table[] = {
      "来源"},
     {"Sources of the medications' effects",
      "药物作用的来源"},
+    {"Sources: %s; %s; %s; %s.",
+     "来源：%s；%s；%s；%s。"},
     {"Start",
      "开始"},
     {"Status",
@@ -495,10 +615,14 @@ static const lang_pair zh_table[] = {
      "补充剂"},
     {"Sweat",
      "出汗"},
+    {"Sweat %s (%g mg/L)",
+     "汗液中的%s（%g毫克/升）"},
     {"Sweat L",
      "出汗 升"},
     {"Sweat model",
      "出汗模型"},
+    {"Taiwan FDA table",
+     "台湾食品营养成分资料库"},
     {"Target",
      "目标"},
     {"Target mg a day",
@@ -527,10 +651,14 @@ static const lang_pair zh_table[] = {
      "红黄绿标识"},
     {"US FDA reference amounts customarily consumed (21 CFR 101.12); NIAAA, what is a standard drink; NHS, 5 A Day portion sizes; Chinese Nutrition Society, Dietary Guidelines for Chinese Residents 2022 (standard servings); common retail pack sizes; kmgca's judgement where no source was found (foodtables/containers.csv and name_portions.csv).",
      "美国FDA每次食用参考量（21 CFR 101.12）；美国NIAAA“标准饮酒量”；英国NHS“每天5份”份量；中国营养学会《中国居民膳食指南（2022）》标准份量；常见零售包装规格；无出处时为kmgca注明的判断（foodtables/containers.csv 和 name_portions.csv）。"},
+    {"US food-label Daily Values: calcium 1,300 mg, magnesium 420 mg, potassium 4,700 mg, sodium 2,300 mg (21 CFR 101.9(c)(8)(iv), 2016 revision of the Nutrition Facts label).",
+     "美国食品标签每日参考值（Daily Values）：钙1,300毫克、镁420毫克、钾4,700毫克、钠2,300毫克（21 CFR 101.9(c)(8)(iv)，2016年修订的营养成分标签）。"},
     {"US/Canada DRIs",
      "美国/加拿大 DRIs"},
     {"US/Canada DRIs: IOM 2011 (calcium), IOM 1997 (magnesium), NASEM 2019 (potassium, sodium); Chinese DRIs 2023 (Chinese Nutrition Society); or a target set in the client's profile.txt. Each workbook's About sheet cites them in full.",
      "美国/加拿大DRIs：IOM 2011（钙）、IOM 1997（镁）、NASEM 2019（钾、钠）；中国居民膳食营养素参考摄入量2023（中国营养学会）；或客户profile.txt中设定的目标。各工作簿的“说明”表给出完整出处。"},
+    {"US/Canada Dietary Reference Intakes",
+     "美国/加拿大膳食参考摄入量（DRIs）"},
     {"USDA SR28",
      "USDA SR28"},
     {"USDA SR28 (2015, revised 2016) and FNDDS 2017-2018, public domain; 衛生福利部食品藥物管理署 (Taiwan Food and Drug Administration) 2025，食品營養成分資料庫 2024 UPDATE2 (data.gov.tw/dataset/8543), Open Government Data License (政府資料開放授權條款), https://data.gov.tw/license; kmgca's recipes of Chinese and English dishes (ingredients summed).",
@@ -553,14 +681,24 @@ static const lang_pair zh_table[] = {
      "钙"},
     {"calcium met, magnesium low",
      "钙已达标，镁不足"},
+    {"chinese",
+     "中文名匹配"},
     {"counted in the day's intake; checked against the upper levels",
      "计入当日摄入量，并对照可耐受最高摄入量检查"},
+    {"diuretic",
+     "利尿剂"},
     {"down",
      "降低"},
+    {"drug",
+     "药物"},
     {"error",
      "出错"},
+    {"exact",
+     "名称完全匹配"},
     {"female",
      "女"},
+    {"generic food diary",
+     "通用饮食日记"},
     {"heavy sweat loss",
      "大量出汗"},
     {"high",
@@ -595,6 +733,8 @@ static const lang_pair zh_table[] = {
      "可能增加%s随尿液流失"},
     {"may increase the loss of calcium in urine",
      "可能增加钙随尿液流失"},
+    {"may increase urinary %s loss",
+     "可能增加%s随尿液流失"},
     {"may lower blood %s",
      "可能降低血%s"},
     {"may lower blood calcium",
@@ -605,6 +745,10 @@ static const lang_pair zh_table[] = {
      "可能升高血钙"},
     {"may raise or lower blood %s",
      "可能升高或降低血%s"},
+    {"may raise or lower blood %s (its parts pull both ways)",
+     "可能升高或降低血%s（其各成分的作用方向相反）"},
+    {"may reduce urinary %s loss (calcium is retained): caution with high-dose calcium supplements",
+     "可能减少%s随尿液流失（体内保留更多的钙）：大剂量钙补充剂需谨慎"},
     {"measured",
      "实测"},
     {"mg",
@@ -619,18 +763,38 @@ static const lang_pair zh_table[] = {
      "轻度升高"},
     {"moderate",
      "中"},
+    {"neutral",
+     "无影响"},
     {"no",
      "否"},
+    {"no day flagged (not active on a diary day, or only minor effects)",
+     "没有提示日（日记期间未服用，或只有轻微作用）"},
+    {"none",
+     "未匹配"},
+    {"none given: the US food-label Daily Values are used",
+     "未给出：采用美国食品标签的每日参考值"},
+    {"none: no effect on K, Mg, Ca or Na is listed in kmgca's table",
+     "无：kmgca的药物表未列出其对钾、镁、钙或钠的作用"},
+    {"none: the drug is not known to kmgca",
+     "无：kmgca的药物表中没有这种药物"},
     {"not counted: ",
      "未计入："},
+    {"not flagged daily: calcium- and magnesium-rich food or supplements taken at the same time may reduce its absorption; separate them by a few hours",
+     "不逐日提示：同时摄入富含钙、镁的食物或补充剂可能减少其吸收；两者请间隔几个小时"},
     {"ok",
      "完成"},
     {"on days low in potassium or magnesium it may become more toxic",
      "在钾或镁摄入偏低的日子毒性可能增加"},
     {"over the upper level",
      "超过可耐受最高摄入量"},
+    {"pattern",
+     "摄入模式"},
     {"potassium",
      "钾"},
+    {"potassium intake %.0f mg, net of sweat %.0f mg (%.0f%% of target)",
+     "钾摄入%.0f毫克，扣除汗液流失后为%.0f毫克（为目标的%.0f%%）"},
+    {"potassium intake not recorded this day",
+     "当天的钾摄入量未记录"},
     {"potassium supplement with a K-raising drug",
      "钾补充剂与可能升高血钾的药物同用"},
     {"predicted",
@@ -647,10 +811,20 @@ static const lang_pair zh_table[] = {
      "占本时段摄入"},
     {"sodium",
      "钠"},
+    {"spelling",
+     "纠正拼写后匹配"},
+    {"supplement",
+     "补充剂"},
+    {"sweat",
+     "出汗"},
     {"targets: Chinese DRIs 2023",
      "目标：中国居民膳食营养素参考摄入量（2023）"},
     {"targets: US/Canada DRIs",
      "目标：美国/加拿大膳食参考摄入量（DRIs）"},
+    {"this day's %s intake is not known",
+     "当天%s的摄入量未知"},
+    {"this day's %s intake was %.0f%% of target",
+     "当天%s的摄入量为目标的%.0f%%"},
     {"unknown",
      "未知"},
     {"up",
@@ -665,6 +839,8 @@ static const lang_pair zh_table[] = {
      "已用（补充剂）"},
     {"variable",
      "升高或降低"},
+    {"words",
+     "按词语匹配"},
     {"yes",
      "是"},
     {"• A potassium supplement was taken with a medicine that may raise blood potassium on %zu of %zu days: this needs blood potassium checks; discuss both with the prescriber.",
@@ -711,4 +887,498 @@ const char *lang_pair_at(size_t i, const char **zh)
     if (zh)
         *zh = zh_table[i].zh;
     return zh_table[i].en;
+}
+
+/* ---- Phrases inside composed text ----------------------------------------- */
+
+/* Phrase flags. */
+enum {
+    PH_AFTER_DIGIT = 1,       /* only right after a digit: " C, " in "30 C, " */
+    PH_REST_AS_IS = 2,        /* what follows is a citation: kept as it is */
+    PH_MINERALS = 4           /* a list of minerals follows: "calcium, sodium" */
+};
+
+typedef struct {
+    const char *en, *zh;
+    int flags;
+} lang_phrase;
+
+static const lang_phrase zh_phrases[] = {
+    {" % humidity assumed; ",
+     "% 湿度，为假设；", PH_AFTER_DIGIT},
+    {" % humidity, ",
+     "% 湿度，", PH_AFTER_DIGIT},
+    {" (amount read from the food text)",
+     "（份量取自食物文字）", 0},
+    {" (closest: ",
+     " (最接近：", 0},
+    {" (line ",
+     "（第", 0},
+    {" (no fluid given: 0 assumed)",
+     "（未给出饮水量：按0计）", 0},
+    {" (no fluid or urine given: 0 assumed)",
+     "（未给出饮水量和尿量：按0计）", 0},
+    {" (no frequency written, so assumed)",
+     "（未写服用次数，按每日1次计）", 0},
+    {" (no urine given: 0 assumed)",
+     "（未给出尿量：按0计）", 0},
+    {" (source: ",
+     " (来源：", PH_REST_AS_IS},
+    {" (spelling corrected)",
+     "（已纠正拼写）", 0},
+    {" (the day is not marked completed in Cronometer)",
+     "（该日在Cronometer中未标记为已完成）", 0},
+    {" (the element, as Supplement Facts labels state it)",
+     "（元素量，与补充剂成分标签的写法一致）", 0},
+    {" (the text past column ",
+     "（第 ", PH_AFTER_DIGIT},
+    {" C assumed; ",
+     " ℃，为假设；", PH_AFTER_DIGIT},
+    {" C, ",
+     " ℃，", PH_AFTER_DIGIT},
+    {" C, no wind or sun terms, body surface from mass",
+     " ℃，未计风和日照，体表面积按体重估算", PH_AFTER_DIGIT},
+    {" L drunk - ",
+     " L（饮水）- ", PH_AFTER_DIGIT},
+    {" L urine",
+     " L（尿量）", PH_AFTER_DIGIT},
+    {" MET from ",
+     " MET，根据消耗的 ", PH_AFTER_DIGIT},
+    {" MET) assumed; ",
+     " MET，为假设)；", PH_AFTER_DIGIT},
+    {" MET, ",
+     " MET，", PH_AFTER_DIGIT},
+    {" a ampoule",
+     "/支", 0},
+    {" a day",
+     "/天", 0},
+    {" a day =",
+     "次/天 =", PH_AFTER_DIGIT},
+    {" a dose as written",
+     "/次（按所写）", 0},
+    {" a ml",
+     "/ml", 0},
+    {" a sachet",
+     "/袋", 0},
+    {" a scoop",
+     "/勺", 0},
+    {" a tablet",
+     "/片", 0},
+    {" ampoules",
+     "支", PH_AFTER_DIGIT},
+    {" fields; the header names ",
+     " 个字段，表头只有 ", PH_AFTER_DIGIT},
+    {" g as written",
+     " g，按记录", PH_AFTER_DIGIT},
+    {" g per ml",
+     " g/ml", PH_AFTER_DIGIT},
+    {" has no year",
+     " 没有年份", 0},
+    {" is not a date in the form 2026年11月24日",
+     " 不是“2026年11月24日”这样的日期", 0},
+    {" is not a date kmgca reads",
+     " 不是kmgca能读取的日期", 0},
+    {" is not a date kmgca reads (use 2026-11-24)",
+     " 不是kmgca能读取的日期（请写成2026-11-24）", 0},
+    {" is not a possible date",
+     " 不是有效的日期", 0},
+    {" is not an amount; write how much",
+     " 不是确切份量，请写出多少", 0},
+    {" is not an amount; write the number",
+     " 不是确切份量，请写出数字", 0},
+    {" is not read)",
+     " 列之后的文字不读取）", PH_AFTER_DIGIT},
+    {" kcal burned; ",
+     " 千卡计算；", PH_AFTER_DIGIT},
+    {" kg after + ",
+     " kg（运动后）+ ", PH_AFTER_DIGIT},
+    {" kg before - ",
+     " kg（运动前）- ", PH_AFTER_DIGIT},
+    {" kg body mass assumed; ",
+     " kg 体重，为假设；", PH_AFTER_DIGIT},
+    {" kg; ",
+     " kg；", PH_AFTER_DIGIT},
+    {" min at ",
+     " 分钟，", PH_AFTER_DIGIT},
+    {" no Ca, Mg or K",
+     " 不含钙、镁或钾", 0},
+    {" sachets",
+     "袋", PH_AFTER_DIGIT},
+    {" scoops",
+     "勺", PH_AFTER_DIGIT},
+    {" tablets",
+     "片", PH_AFTER_DIGIT},
+    {" x 1 (no count written, so one assumed)",
+     " x 1（未写数量，按1个计）", 0},
+    {" x once a day",
+     " x 每日1次", 0},
+    {" x one piece",
+     " 个", PH_AFTER_DIGIT},
+    {"\"some\" is not an amount",
+     "“some”不是确切份量", 0},
+    {"% of a Daily Value as exported (not converted: the export does not say which)",
+     "%（导出值，为某个每日参考值的百分比；未换算：导出文件没有说明是哪一个）", PH_AFTER_DIGIT},
+    {"(label: ",
+     "(标签：", 0},
+    {"), skin ",
+     ")，皮肤 ", 0},
+    {"): check the food, or add it with --foods",
+     ")：请核对食物，或用 --foods 添加", 0},
+    {"): please check",
+     ")：请核对", 0},
+    {", as the file's unambiguous dates show",
+     "，依据文件中不会混淆的日期", 0},
+    {", cool form of 2012",
+     "，2012年低温公式", 0},
+    {"10 ml read as one ampoule (支); ",
+     "10 ml按1支计；", 0},
+    {": Chinese name",
+     "：中文名", 0},
+    {": Cronometer daily summary export: one total a day as Cronometer computed it; no foods, so no Top sources",
+     "：Cronometer 每日汇总导出：每天一个合计，为Cronometer计算的数值；没有食物，因此没有主要来源", 0},
+    {": Cronometer servings export; foods matched against the USDA tables (--recompute), Cronometer's own values not used",
+     "：Cronometer 份量导出；食物与USDA食物表重新匹配（--recompute），未使用Cronometer自己的数值", 0},
+    {": Cronometer servings export; minerals as Cronometer exported them (--recompute matches the foods against the USDA tables instead)",
+     "：Cronometer 份量导出；矿物质按Cronometer导出的数值（--recompute 则改为与USDA食物表匹配）", 0},
+    {": MyFitnessPal Nutrition Summary: totals per meal without food names; it has no magnesium, and gives calcium as a percentage of a Daily Value it does not name, so calcium and magnesium are not computed (shown as blank)",
+     "：MyFitnessPal 营养汇总：每餐合计，没有食物名称；其中没有镁，钙以未注明的每日参考值的百分比给出，因此不计算钙和镁（显示为空白）", 0},
+    {": abbreviation",
+     "：缩写", 0},
+    {": brand name",
+     "：商品名", 0},
+    {": dates read as day/month/year",
+     "：日期按日/月/年读取", 0},
+    {": dates read as month/day/year",
+     "：日期按月/日/年读取", 0},
+    {": fields separated by ';', read with decimal commas (1,5 = 1.5)",
+     "：字段以“;”分隔，按小数逗号读取（1,5 = 1.5）", 0},
+    {": generic name",
+     "：通用名", 0},
+    {": no diary rows after the header",
+     "：表头之后没有日记行", 0},
+    {": one serving of the recipe, 1 ",
+     "：按菜谱的一份计，1 ", 0},
+    {": one typical serving, ",
+     "：按一份常见份量计，", 0},
+    {": other name",
+     "：别名", 0},
+    {": read as ",
+     "：读作", 0},
+    {": regional name",
+     "：地区用名", 0},
+    {"; a pint of beer read as an imperial pint (568 ml, as poured in the UK and Ireland; a US pint is 473 ml)",
+     "；一品脱啤酒按英制品脱计（568 ml，英国和爱尔兰的倒法；美制品脱为473 ml）", 0},
+    {"; calcium ",
+     "；钙 ", 0},
+    {"; not measured in this food: ",
+     "；该食物未测定：", PH_MINERALS},
+    {"; ounces of a drink read as fluid ounces",
+     "；饮品的盎司按液量盎司计", 0},
+    {"; taken as active from the start of the period",
+     "；按从时段开始就在服用计", 0},
+    {"; taken as active to the end of the period",
+     "；按一直服用到时段结束计", 0},
+    {"; the size word is not in the USDA measure",
+     "；USDA量度中没有这个表示大小的词", 0},
+    {"USDA household measure",
+     "USDA家用量度", 0},
+    {"amount: ",
+     "份量：", 0},
+    {"an ampoule (支) of oral solution read as 10 ml; ",
+     "1支口服液按10 ml计；", 0},
+    {"clothing ",
+     "服装 ", 0},
+    {"converted from ",
+     "换算自", 0},
+    {"custom food measure",
+     "自定义食物的量度", 0},
+    {"date: ",
+     "日期：", 0},
+    {"day total from the Cronometer export",
+     "Cronometer导出的当日合计", 0},
+    {"each: ",
+     "每个：", 0},
+    {"end date before start date: taken as active over the whole period",
+     "结束日期早于开始日期：按整个时段都在服用计", 0},
+    {"end date: ",
+     "结束日期：", 0},
+    {"export value kept: ",
+     "保留导出值：", 0},
+    {"extra large: twice of that",
+     "特大份：按其2倍计", 0},
+    {"food: ",
+     "食物：", 0},
+    {"jumbo: twice of that",
+     "特大份：按其2倍计", 0},
+    {"kmgca's judgement",
+     "kmgca的判断", 0},
+    {"large: 3/2 of that",
+     "大份：按其3/2计", 0},
+    {"low-confidence match (",
+     "匹配置信度低 (", 0},
+    {"matched with confidence ",
+     "匹配置信度 ", 0},
+    {"meal total from the MyFitnessPal export",
+     "MyFitnessPal导出的每餐合计", 0},
+    {"measured: ",
+     "实测：", 0},
+    {"moderate intensity (",
+     "中等强度 (", 0},
+    {"needs review: ",
+     "待核对：", 0},
+    {"no amount written",
+     "未写份量", 0},
+    {"no amount written (--strict); one typical serving would be ",
+     "未写份量（--strict）；一份常见份量为 ", 0},
+    {"no date given",
+     "未写日期", 0},
+    {"no drug named on this line",
+     "此行没有写药名", 0},
+    {"no food given",
+     "未写食物", 0},
+    {"no food in the tables matches ",
+     "食物表中没有匹配的食物：", 0},
+    {"not counted: ",
+     "未计入：", 0},
+    {"not recognised: kept as written; no mineral effect can be shown for it",
+     "未能识别：按原文保留；无法显示其对矿物质的作用", 0},
+    {"predicted (",
+     "估算 (", 0},
+    {"small: 2/3 of that",
+     "小份：按其2/3计", 0},
+    {"start date: ",
+     "开始日期：", 0},
+    {"supplement counted with once a day assumed: check the dose",
+     "补充剂已计入，按每日一次计算：请核对剂量", 0},
+    {"supplement counted with one tablet a dose assumed: check the dose",
+     "补充剂已计入，按每次一片计算：请核对剂量", 0},
+    {"supplement counted with one tablet once a day assumed: check the dose",
+     "补充剂已计入，按每日一次、每次一片计算：请核对剂量", 0},
+    {"supplement not counted: ",
+     "补充剂未计入：", 0},
+    {"supplement, counted apart from food: ",
+     "补充剂，与食物分开计算：", 0},
+    {"the amount is a range; give one amount",
+     "份量是一个范围，请写一个份量", 0},
+    {"the amount is a range; write one number",
+     "份量是一个范围，请写一个数字", 0},
+    {"the line has ",
+     "该行有 ", 0},
+    {"the recipe's ",
+     "菜谱的", 0},
+    {"the recipe's usual serving",
+     "菜谱的常用份量", 0},
+    {"the table gives no volume for this drink: weighed as water, 1 g per ml",
+     "食物表未给出该饮品的体积：按水计，1 g/ml", 0},
+    {"the table gives no volume for this food: ",
+     "食物表未给出该食物的体积：", 0},
+    {"the usual size",
+     "常见大小", 0},
+    {"the weights give a sweat loss below 0 or above 20 L",
+     "由体重算出的出汗量低于0或高于20 L", 0},
+    {"values from the Cronometer export",
+     "数值来自Cronometer导出", 0},
+    {"weighed as water",
+     "按水计", 0},
+    {"一些 (some) is not an amount",
+     "“一些”不是确切份量", 0},
+    {"一点 (a bit) is not an amount; write how much",
+     "“一点”不是确切份量，请写出多少", 0},
+    {"几 (a few) is not an amount; write the number",
+     "“几”不是确切份量，请写出数字", 0},
+    {"多 or 来 after a number (more than) is not an amount; write the number",
+     "数字后的“多”或“来”（表示多于）不是确切份量，请写出数字", 0},
+    {"多少 is not an amount; write how much",
+     "“多少”不是确切份量，请写出多少", 0},
+    {"大半 (most of) read as 3/4",
+     "大半按3/4计", 0},
+    {"小半 (a little of) read as 1/3",
+     "小半按1/3计", 0},
+    {"少许 (a little) is not an amount; write how much",
+     "“少许”不是确切份量，请写出多少", 0},
+    {"若干 (a number of) is not an amount; write the number",
+     "“若干”不是确切份量，请写出数字", 0},
+    {"适量 (as much as needed) is not an amount; write how much",
+     "“适量”不是确切份量，请写出多少", 0},
+};
+
+size_t lang_phrase_count(void)
+{
+    return sizeof zh_phrases / sizeof *zh_phrases;
+}
+
+const char *lang_phrase_at(size_t i, const char **zh)
+{
+    if (i >= sizeof zh_phrases / sizeof *zh_phrases)
+        return NULL;
+    if (zh)
+        *zh = zh_phrases[i].zh;
+    return zh_phrases[i].en;
+}
+
+static int ascii_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The longest phrase at en + i, whole words only; NULL when none. */
+static const lang_phrase *phrase_at(const char *en, size_t i)
+{
+    size_t n = sizeof zh_phrases / sizeof *zh_phrases, lo = 0, hi = n;
+    unsigned char first = (unsigned char)en[i];
+    while (lo < hi) { /* the first phrase starting with this byte */
+        size_t mid = (lo + hi) / 2;
+        if ((unsigned char)zh_phrases[mid].en[0] < first)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const lang_phrase *best = NULL;
+    size_t best_len = 0;
+    for (size_t k = lo; k < n && (unsigned char)zh_phrases[k].en[0] == first; k++) {
+        const lang_phrase *p = &zh_phrases[k];
+        size_t len = strlen(p->en);
+        if (len <= best_len || strncmp(en + i, p->en, len) != 0)
+            continue;
+        if (ascii_alnum(p->en[0]) && i && ascii_alnum(en[i - 1]))
+            continue;
+        if (ascii_alnum(p->en[len - 1]) && ascii_alnum(en[i + len]))
+            continue;
+        if ((p->flags & PH_AFTER_DIGIT) && (!i || en[i - 1] < '0' || en[i - 1] > '9'))
+            continue;
+        best = p;
+        best_len = len;
+    }
+    return best;
+}
+
+/* A size word written before a Chinese measure word ("small 碗"). */
+static const char *const size_words[][2] = {
+    {"extra large ", "特大"}, {"jumbo ", "特大"}, {"large ", "大"}, {"medium ", "中"},
+    {"small ", "小"},
+};
+
+/* 1 when s[0..len) is how weigh.c glosses a measure word: a concept of
+ * foodtables/measure_words.csv ("piece" for an item), a size first or not. */
+static int measure_gloss(const char *s, size_t len)
+{
+    for (size_t k = 0; k < sizeof size_words / sizeof *size_words; k++) {
+        size_t sl = strlen(size_words[k][0]);
+        if (len > sl && strncmp(s, size_words[k][0], sl) == 0) {
+            s += sl;
+            len -= sl;
+            break;
+        }
+    }
+    if (len == 5 && strncmp(s, "piece", 5) == 0)
+        return 1;
+    for (size_t i = 0; i < kmgca_builtin_measure_word_count; i++) {
+        const char *c = kmgca_builtin_measure_words[i].concept;
+        if (strlen(c) == len && strncmp(c, s, len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int cjk_at(const char *s)
+{
+    size_t len;
+    long cp = (unsigned char)*s >= 0x80 ? utf8_decode(s, &len) : -1;
+    return cp >= 0 && is_cjk((unsigned long)cp);
+}
+
+const char *lang_zh_text(const char *en, char *out, size_t size)
+{
+    if (!out || !size)
+        return out;
+    out[0] = '\0';
+    if (!en)
+        return out;
+    size_t o = 0, i = 0;
+    int after_cjk = 0;        /* the last character copied is a CJK ideograph */
+#define PUT(s, n)                                                                          \
+    do {                                                                                   \
+        size_t n_ = (n);                                                                   \
+        if (o + n_ >= size)                                                                \
+            goto full;                                                                     \
+        memcpy(out + o, (s), n_);                                                          \
+        o += n_;                                                                           \
+    } while (0)
+    while (en[i]) {
+        /* The English gloss weigh.c puts after a Chinese measure word, "碗
+         * (small bowl)", says nothing a Chinese reader needs. */
+        if (after_cjk && en[i] == ' ' && en[i + 1] == '(') {
+            size_t j = i + 2;
+            while ((en[j] >= 'a' && en[j] <= 'z') || en[j] == ' ')
+                j++;
+            if (en[j] == ')' && j > i + 2 && measure_gloss(en + i + 2, j - i - 2)) {
+                i = j + 1;
+                after_cjk = 0;
+                continue;
+            }
+        }
+        if (!i || !ascii_alnum(en[i - 1])) {
+            size_t k = 0;
+            while (k < sizeof size_words / sizeof *size_words &&
+                   !(strncmp(en + i, size_words[k][0], strlen(size_words[k][0])) == 0 &&
+                     cjk_at(en + i + strlen(size_words[k][0]))))
+                k++;
+            if (k < sizeof size_words / sizeof *size_words) {
+                PUT(size_words[k][1], strlen(size_words[k][1]));
+                i += strlen(size_words[k][0]);
+                after_cjk = 0;
+                continue;
+            }
+        }
+        const lang_phrase *p = phrase_at(en, i);
+        if (p) {
+            PUT(p->zh, strlen(p->zh));
+            i += strlen(p->en);
+            after_cjk = 0;
+            if (p->flags & PH_REST_AS_IS) {
+                PUT(en + i, strlen(en + i));
+                break;
+            }
+            if (p->flags & PH_MINERALS) {
+                /* The minerals listed after it: "calcium, sodium". */
+                static const char *const minerals[] = {"calcium", "magnesium", "potassium",
+                                                       "sodium"};
+                for (size_t m = 0, first = 1; m < 4; m++) {
+                    size_t skip = first ? 0 : 2, ml = strlen(minerals[m]);
+                    if ((first || strncmp(en + i, ", ", 2) == 0) &&
+                        strncmp(en + i + skip, minerals[m], ml) == 0 &&
+                        !ascii_alnum(en[i + skip + ml])) {
+                        if (!first)
+                            PUT("、", strlen("、"));
+                        PUT(lang_zh(minerals[m]), strlen(lang_zh(minerals[m])));
+                        i += skip + ml;
+                        first = 0;
+                    }
+                }
+            }
+            continue;
+        }
+        if (en[i] == '"' && strchr(en + i + 1, '"')) {
+            /* Quoted text is the user's or a table's: as it is. */
+            size_t q = (size_t)(strchr(en + i + 1, '"') - en) + 1;
+            PUT(en + i, q - i);
+            i = q;
+            after_cjk = 0;
+            continue;
+        }
+        size_t len = 1;
+        long cp = (unsigned char)en[i] >= 0x80 ? utf8_decode(en + i, &len) : -1;
+        if (cp < 0)
+            len = 1;
+        PUT(en + i, len);
+        after_cjk = cp >= 0 && is_cjk((unsigned long)cp);
+        i += len;
+    }
+#undef PUT
+    out[o] = '\0';
+    return out;
+full:
+    out[o] = '\0';
+    utf8_trim_end(out);
+    return out;
 }

@@ -614,16 +614,7 @@ static void profile_text(const client *c, char *out, size_t size)
 /* A medication's name: in Chinese when every part has a Chinese name. */
 static void drug_label(const client *c, const kmgca_med *m, char *out, size_t size)
 {
-    out[0] = '\0';
-    int all = c->lang == KMGCA_LANG_ZH && m->match.part_count;
-    for (size_t i = 0; i < m->match.part_count && all; i++)
-        all = kmgca_drug_name_zh(m->match.part[i])[0] != '\0';
-    if (!all) {
-        copy_text(out, size, m->match.name);
-        return;
-    }
-    for (size_t i = 0; i < m->match.part_count; i++)
-        appendf(out, size, "%s%s", i ? "+" : "", kmgca_drug_name_zh(m->match.part[i]));
+    drug_match_label(&m->match, c->lang, out, size);
 }
 
 /* "1,969" */
@@ -646,11 +637,12 @@ static void med_sentence(const client *c, size_t i, char *out, size_t size)
 {
     const kmgca_med *m = kmgca_analysis_med(c->a, i);
     const med_summary *s = &c->meds[i];
-    char list[160], part[400], drug[300];
+    char list[160], part[400], drug[300], drug_class[300];
     drug_label(c, m, drug, sizeof drug);
+    drug_match_class(&m->match, c->lang, drug_class, sizeof drug_class);
     out[0] = '\0';
-    appendf(out, size, T(c, "%s (%s), flagged on %zu of %zu days: "), drug, m->match.drug_class,
-            s->days, c->days);
+    appendf(out, size, T(c, "%s (%s), flagged on %zu of %zu days: "), drug, drug_class, s->days,
+            c->days);
     int any = 0;
     unsigned down = 0, up = 0, var = 0, low = 0;
     for (int k = 0; k < 3; k++) {
@@ -664,32 +656,32 @@ static void med_sentence(const client *c, size_t i, char *out, size_t size)
         snprintf(part, sizeof part,
                  T(c, s->diuretic ? "may increase the loss of %s in urine" : "may lower blood %s"),
                  list);
-        appendf(out, size, "%s%s", any++ ? "; " : "", part);
+        appendf(out, size, "%s%s", any++ ? T(c, "; ") : "", part);
     }
     if (down & 4u) {
-        appendf(out, size, "%s%s", any++ ? "; " : "",
+        appendf(out, size, "%s%s", any++ ? T(c, "; ") : "",
                 T(c, s->diuretic ? "may increase the loss of calcium in urine"
                                  : "may lower blood calcium"));
     }
     if (up & 3u) {
         nutrient_list(c, up & 3u, list, sizeof list);
         snprintf(part, sizeof part, T(c, "may raise blood %s"), list);
-        appendf(out, size, "%s%s", any++ ? "; " : "", part);
+        appendf(out, size, "%s%s", any++ ? T(c, "; ") : "", part);
     }
     if (up & 4u)
-        appendf(out, size, "%s%s", any++ ? "; " : "",
+        appendf(out, size, "%s%s", any++ ? T(c, "; ") : "",
                 T(c, s->diuretic ? "keeps calcium in the body (care with high-dose calcium "
                                    "supplements)"
                                  : "may raise blood calcium"));
     if (var) {
         nutrient_list(c, var, list, sizeof list);
         snprintf(part, sizeof part, T(c, "may raise or lower blood %s"), list);
-        appendf(out, size, "%s%s", any++ ? "; " : "", part);
+        appendf(out, size, "%s%s", any++ ? T(c, "; ") : "", part);
     }
     if (low)
-        appendf(out, size, "%s%s", any++ ? "; " : "",
+        appendf(out, size, "%s%s", any++ ? T(c, "; ") : "",
                 T(c, "on days low in potassium or magnesium it may become more toxic"));
-    appendf(out, size, ". %s",
+    appendf(out, size, T(c, ". %s"),
             T(c, up & 1u ? "Discuss potassium intake, salt substitutes and blood tests with the "
                            "prescriber; do not stop or change the medicine on your own."
                          : "Discuss blood tests with the prescriber; do not stop or change the "
@@ -1040,7 +1032,11 @@ static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
         const kmgca_med *m = kmgca_analysis_med(c->a, i);
         if (!m->supplement.recognised || !m->supplement.review[0])
             continue;
-        snprintf(v, sizeof v, T(c, "• Not counted: \"%s\" (%s)."), m->text, m->supplement.review);
+        char why[1200];
+        snprintf(v, sizeof v, T(c, "• Not counted: \"%s\" (%s)."), m->text,
+                 c->lang == KMGCA_LANG_ZH
+                     ? lang_zh_text(m->supplement.review, why, sizeof why)
+                     : m->supplement.review);
         x = line(ws, r, v, f->wrap, 10);
         any = 1;
     }
@@ -1082,7 +1078,7 @@ static lxw_error write_top5(const client *c, lxw_worksheet *ws, lxw_row_t *r,
     lxw_error x = LXW_NO_ERROR;
     char cell[300];
     for (int i = 0; i < 3 && !x; i++) {
-        snprintf(cell, sizeof cell, "%s (%s)", T(c, nutrient_title[order[i]]),
+        snprintf(cell, sizeof cell, T(c, "%s (%s)"), T(c, nutrient_title[order[i]]),
                  T(c, "share of the period's intake"));
         x = worksheet_merge_range(ws, *r, first[i], *r, last[i], cell, f->head);
     }
@@ -1188,9 +1184,9 @@ static lxw_error write_suggestions(const client *c, lxw_worksheet *ws, lxw_row_t
             else
                 snprintf(item, sizeof item, "%s ≈ +%.0f mg %s", s->label, best[k].mg,
                          T(c, nutrient_word[n]));
-            appendf(v, sizeof v, "%s%s", k ? "; " : "", item);
+            appendf(v, sizeof v, "%s%s", k ? T(c, "; ") : "", item);
         }
-        appendf(v, sizeof v, ".");
+        appendf(v, sizeof v, "%s", T(c, "."));
         if (n == KMGCA_CA && c->ca_caution) {
             const kmgca_med *m = kmgca_analysis_med(c->a, (size_t)c->ca_caution - 1);
             char drug[300];

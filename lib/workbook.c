@@ -449,38 +449,48 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
     size_t hl = strlen(e->how), pl = sizeof plain - 1;
     int as_written = !e->review && hl > pl && strcmp(e->how + hl - pl, plain) == 0 &&
                      !strchr(e->how, ';');
+    /* In Chinese, kmgca's own phrases of how and review (lang_zh_text). */
+    int zh = w->lang == KMGCA_LANG_ZH;
+    char how_zh[2200], review_zh[1600];
+    const char *e_how = zh ? lang_zh_text(e->how, how_zh, sizeof how_zh) : e->how;
+    const char *e_review = zh && e->review ? lang_zh_text(e->review, review_zh, sizeof review_zh)
+                                           : e->review;
     if (as_written)
         how[0] = '\0';
     else
-        snprintf(how, sizeof how, "%s%s%s%s%s", e->food ? kmgca_match_method_name(e->method) : "",
-             e->food && e->how[0] ? ": " : "", e->how, e->review && (e->food || e->how[0]) ? "; " : "",
-             e->review ? "needs review: " : "");
+        snprintf(how, sizeof how, "%s%s%s%s%s",
+                 e->food ? L(w, kmgca_match_method_name(e->method)) : "",
+                 e->food && e->how[0] ? zh ? "：" : ": " : "", e_how,
+                 e->review && (e->food || e->how[0]) ? L(w, "; ") : "",
+                 e->review ? zh ? "待核对：" : "needs review: " : "");
     if (e->review)
-        appendf_cut(how, sizeof how, e->review);
+        appendf_cut(how, sizeof how, e_review);
     x = x ? x : put_text(w, ws, r, DIARY_HOW, how, t);
 
     if (!x && w->notes < KMGCA_WORKBOOK_NOTE_LIMIT) {
         char note[2600] = "";
         if (e->food)
-            snprintf(note, sizeof note, "Matched \"%s\" (%s %s) by %s, confidence %.2f.\n",
+            snprintf(note, sizeof note, L(w, "Matched \"%s\" (%s %s) by %s, confidence %.2f.\n"),
                      kmgca_food_description(e->food), kmgca_food_source(e->food),
-                     kmgca_food_id(e->food), kmgca_match_method_name(e->method), e->confidence);
+                     kmgca_food_id(e->food), L(w, kmgca_match_method_name(e->method)),
+                     e->confidence);
         if (e->how[0]) {
-            appendf_cut(note, sizeof note, e->how);
-            appendf_cut(note, sizeof note, ".");
+            appendf_cut(note, sizeof note, e_how);
+            appendf_cut(note, sizeof note, L(w, "."));
         }
         /* The review and the attribution first: a long recipe may fill the
          * note, and they must not be the part cut off. */
         if (e->review) {
-            appendf_cut(note, sizeof note, note[0] ? "\nNeeds review: " : "Needs review: ");
-            appendf_cut(note, sizeof note, e->review);
+            appendf_cut(note, sizeof note, L(w, note[0] ? "\nNeeds review: " : "Needs review: "));
+            appendf_cut(note, sizeof note, e_review);
         }
+        /* The attribution: the licence is named whole; About has the full text. */
         if (e->food && kmgca_food_attribution(e->food))
-            appendf_cut(note, sizeof note, "\nData: Taiwan FDA Food Nutrient Database "
-                                           "(OGDL-Taiwan-1.0; see About).");
+            appendf_cut(note, sizeof note, L(w, "\nData: Taiwan FDA Food Nutrient Database "
+                                                "(OGDL-Taiwan-1.0; see About)."));
         if (e->food && kmgca_food_ingredient_count(e->food)) {
-            appendf_cut(note, sizeof note, "\nRecipe, one serving (ingredients summed; cooking "
-                                           "losses not modelled):");
+            appendf_cut(note, sizeof note, L(w, "\nRecipe, one serving (ingredients summed; "
+                                                "cooking losses not modelled):"));
             for (size_t i = 0; i < kmgca_food_ingredient_count(e->food); i++) {
                 double g;
                 char part[160], grams[32];
@@ -489,10 +499,11 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
                 /* the name whole or not at all: never cut inside a character */
                 if (strlen(name) + strlen(grams) + 3 >= sizeof part)
                     name = "…";
-                snprintf(part, sizeof part, "%s %s%s", i ? "," : "", name, grams);
+                snprintf(part, sizeof part, zh ? "%s%s%s" : "%s %s%s", i ? zh ? "、" : "," : "",
+                         name, grams);
                 appendf_cut(note, sizeof note, part);
             }
-            appendf_cut(note, sizeof note, ".");
+            appendf_cut(note, sizeof note, L(w, "."));
         }
         if (note[0]) {
             lxw_comment_options co = {.x_scale = 3, .y_scale = 2};
@@ -509,7 +520,7 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
     if (st != KMGCA_OK)
         return st;
     ws = w->review.ws;
-    unsigned lines = wrapped_lines(e->review, 55), more = wrapped_lines(e->original, 55);
+    unsigned lines = wrapped_lines(e_review, 55), more = wrapped_lines(e->original, 55);
     if (more > lines)
         lines = more;
     if (lines > 1)
@@ -520,7 +531,7 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
     x = x ? x : put_text(w, ws, r, REVIEW_FOOD, e->food_text, NULL);
     x = x ? x : put_text(w, ws, r, REVIEW_AMOUNT, e->amount_text, NULL);
     x = x ? x : put_text(w, ws, r, REVIEW_UNIT, e->unit_text, NULL);
-    x = x ? x : put_text(w, ws, r, REVIEW_REASON, e->review, w->wrap);
+    x = x ? x : put_text(w, ws, r, REVIEW_REASON, e_review, w->wrap);
     x = x ? x : put_text(w, ws, r, REVIEW_ORIGINAL, e->original, w->wrap);
     return x ? fail_lxw(w, err, x, "Needs review") : KMGCA_OK;
 }
@@ -541,49 +552,57 @@ static lxw_error write_day_flags(kmgca_workbook *w, const kmgca_analysis *a, siz
                                  lxw_row_t r)
 {
     kmgca_flag f[32];
-    size_t n = kmgca_analysis_day_flags(a, i, f, 32);
+    size_t n = care_day_flags(a, i, f, 32, w->lang);
     if (!n)
         return LXW_NO_ERROR;
     if (n > 32)
         n = 32;
     char cell[1200] = "", note[6000] = "";
     kmgca_severity worst = KMGCA_SEVERITY_LOW;
+    int zh = w->lang == KMGCA_LANG_ZH;
     for (size_t k = 0; k < n; k++) {
         if (f[k].severity > worst)
             worst = f[k].severity;
-        char part[400];
+        char part[400], drug[300] = "";
+        const kmgca_med *m = f[k].med >= 0 ? kmgca_analysis_med(a, (size_t)f[k].med) : NULL;
+        if (m && zh)
+            drug_match_label(&m->match, w->lang, drug, sizeof drug);
+        /* In Chinese, the drug's Chinese name when the table has one. */
+        const char *med = drug[0] ? drug : kmgca_med_name(m);
         if (f[k].kind == KMGCA_FLAG_SWEAT)
             snprintf(part, sizeof part, "%s", L(w, "heavy sweat loss"));
         else if (f[k].kind == KMGCA_FLAG_PATTERN)
             snprintf(part, sizeof part, "%s", L(w, "calcium met, magnesium low"));
         else if (f[k].kind == KMGCA_FLAG_SUPPLEMENT && !strcmp(f[k].direction, "over_ul"))
-            snprintf(part, sizeof part, "%s %s",
-                     w->lang == KMGCA_LANG_ZH ? lang_zh(kmgca_nutrient_name(f[k].nutrient))
-                                              : kmgca_nutrient_key(f[k].nutrient),
+            snprintf(part, sizeof part, L(w, "%s %s"),
+                     zh ? lang_zh(kmgca_nutrient_name(f[k].nutrient))
+                        : kmgca_nutrient_key(f[k].nutrient),
                      L(w, "over the upper level"));
         else if (f[k].kind == KMGCA_FLAG_SUPPLEMENT)
-            snprintf(part, sizeof part, "%s (%s)", L(w, "potassium supplement with a K-raising drug"),
-                     kmgca_med_name(kmgca_analysis_med(a, (size_t)f[k].med)));
+            snprintf(part, sizeof part, L(w, "%s (%s)"),
+                     L(w, "potassium supplement with a K-raising drug"), med);
         else
-            snprintf(part, sizeof part, "%s %s (%s)",
-                     w->lang == KMGCA_LANG_ZH ? lang_zh(kmgca_nutrient_name(f[k].nutrient))
-                                              : kmgca_nutrient_key(f[k].nutrient),
-                     L(w, f[k].direction),
-                     kmgca_med_name(kmgca_analysis_med(a, (size_t)f[k].med)));
-        appendf_cut(cell, sizeof cell, k ? "; " : "");
+            snprintf(part, sizeof part, L(w, "%s %s (%s)"),
+                     zh ? lang_zh(kmgca_nutrient_name(f[k].nutrient))
+                        : kmgca_nutrient_key(f[k].nutrient),
+                     L(w, f[k].direction), med);
+        appendf_cut(cell, sizeof cell, k ? L(w, "; ") : "");
         appendf_cut(cell, sizeof cell, part);
-        snprintf(part, sizeof part, "%s%s [%s, %s]: ", k ? "\n\n" : "",
-                 kmgca_flag_kind_name(f[k].kind), kmgca_severity_name(f[k].severity),
-                 kmgca_nutrient_key(f[k].nutrient));
+        /* The note: kind, severity and mineral, the message, the action and
+         * the source (cited as it is). */
+        snprintf(part, sizeof part, L(w, "%s%s [%s, %s]: "), k ? "\n\n" : "",
+                 L(w, kmgca_flag_kind_name(f[k].kind)), L(w, kmgca_severity_name(f[k].severity)),
+                 zh ? lang_zh(kmgca_nutrient_name(f[k].nutrient))
+                    : kmgca_nutrient_key(f[k].nutrient));
         appendf_cut(note, sizeof note, part);
         appendf_cut(note, sizeof note, f[k].message);
-        appendf_cut(note, sizeof note, " ");
+        appendf_cut(note, sizeof note, zh ? "" : " ");
         appendf_cut(note, sizeof note, f[k].action);
-        appendf_cut(note, sizeof note, " Source: ");
+        appendf_cut(note, sizeof note, L(w, " Source: "));
         appendf_cut(note, sizeof note, f[k].source);
     }
     char head[64];
-    snprintf(head, sizeof head, "%s: ", L(w, kmgca_severity_name(worst)));
+    snprintf(head, sizeof head, L(w, "%s: "), L(w, kmgca_severity_name(worst)));
     char full_cell[1300];
     snprintf(full_cell, sizeof full_cell, "%s%s", head, cell);
     utf8_trim_end(full_cell);
@@ -786,13 +805,14 @@ static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
         if (m->start_day != LONG_MIN)
             x = x ? x : put_date(ws, r, MED_START, m->start_day, w->date);
         else
-            x = x ? x : put_text(w, ws, r, MED_START, m->start_text[0] ? m->start_text : "(open)", NULL);
+            x = x ? x : put_text(w, ws, r, MED_START, m->start_text[0] ? m->start_text : L(w, "(open)"), NULL);
         if (m->end_day != LONG_MAX)
             x = x ? x : put_date(ws, r, MED_END, m->end_day, w->date);
         else
-            x = x ? x : put_text(w, ws, r, MED_END, m->end_text[0] ? m->end_text : "(open)", NULL);
+            x = x ? x : put_text(w, ws, r, MED_END, m->end_text[0] ? m->end_text : L(w, "(open)"), NULL);
         const kmgca_drug *src = d->row ? d->row : d->part_count ? d->part[0] : NULL;
-        char v[600];
+        int zh = w->lang == KMGCA_LANG_ZH;
+        char v[600], zh_text[1600];
         if (d->affects_minerals) {
             x = x ? x : put_text(w, ws, r, MED_MATCH, d->name, NULL);
             v[0] = '\0';
@@ -803,34 +823,42 @@ static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
                 appendf_cut(v, sizeof v, kmgca_drug_name_zh(d->part[k]));
             }
             x = x ? x : put_text(w, ws, r, MED_ZH, v, NULL);
-            x = x ? x : put_text(w, ws, r, MED_CLASS, d->drug_class, NULL);
+            drug_match_class(d, w->lang, v, sizeof v);
+            x = x ? x : put_text(w, ws, r, MED_CLASS, v, NULL);
             x = x ? x : put_text(w, ws, r, MED_ATC, d->atc, NULL);
             static const kmgca_nutrient order[4] = {KMGCA_K, KMGCA_MG, KMGCA_CA, KMGCA_NA};
             for (int k = 0; k < 4 && !x; k++)
-                x = put_text(w, ws, r, (lxw_col_t)(MED_K + k), kmgca_effect_name(d->effect[order[k]]),
-                             NULL);
+                x = put_text(w, ws, r, (lxw_col_t)(MED_K + k),
+                             L(w, kmgca_effect_name(d->effect[order[k]])), NULL);
             x = x ? x : put_number(ws, r, MED_CONF, d->confidence, w->num2[STYLE_PLAIN]);
             if (strcmp(kmgca_drug_effect_type(src), "absorption_interaction") == 0)
-                snprintf(v, sizeof v, "not flagged daily: calcium- and magnesium-rich food or "
-                                      "supplements taken at the same time may reduce its "
-                                      "absorption; separate them by a few hours");
+                snprintf(v, sizeof v, "%s",
+                         L(w, "not flagged daily: calcium- and magnesium-rich food or "
+                              "supplements taken at the same time may reduce its "
+                              "absorption; separate them by a few hours"));
             else if (!flagged[i])
-                snprintf(v, sizeof v, "no day flagged (not active on a diary day, or only "
-                                      "minor effects)");
+                snprintf(v, sizeof v, "%s",
+                         L(w, "no day flagged (not active on a diary day, or only "
+                              "minor effects)"));
             else
-                snprintf(v, sizeof v, "%zu day%s (%zu with high severity)", flagged[i],
-                         flagged[i] == 1 ? "" : "s", high[i]);
+                snprintf(v, sizeof v,
+                         L(w, flagged[i] == 1 ? "%zu day (%zu with high severity)"
+                                              : "%zu days (%zu with high severity)"),
+                         flagged[i], high[i]);
             x = x ? x : put_text(w, ws, r, MED_FLAGS, v, NULL);
             x = x ? x : put_text(w, ws, r, MED_NOTE, kmgca_drug_note(src), NULL);
             x = x ? x : put_text(w, ws, r, MED_SOURCE, kmgca_drug_source(src), NULL);
         } else if (d->part_count) {
             x = x ? x : put_text(w, ws, r, MED_MATCH, kmgca_drug_name(d->part[0]), NULL);
             x = x ? x : put_text(w, ws, r, MED_ZH, kmgca_drug_name_zh(d->part[0]), NULL);
-            x = x ? x : put_text(w, ws, r, MED_CLASS, kmgca_drug_class(d->part[0]), NULL);
+            x = x ? x : put_text(w, ws, r, MED_CLASS,
+                                 zh ? kmgca_drug_class_zh(d->part[0]) : kmgca_drug_class(d->part[0]),
+                                 NULL);
             x = x ? x : put_text(w, ws, r, MED_ATC, kmgca_drug_atc(d->part[0]), NULL);
             x = x ? x : put_number(ws, r, MED_CONF, d->confidence, w->num2[STYLE_PLAIN]);
             x = x ? x : put_text(w, ws, r, MED_FLAGS,
-                                 "none: no effect on K, Mg, Ca or Na is listed in kmgca's table",
+                                 L(w, "none: no effect on K, Mg, Ca or Na is listed in kmgca's "
+                                      "table"),
                                  NULL);
             x = x ? x : put_text(w, ws, r, MED_SOURCE, kmgca_drug_source(d->part[0]), NULL);
         } else if (m->supplement.recognised) {
@@ -842,21 +870,26 @@ static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
                                  NULL);
             x = x ? x : put_text(w, ws, r, MED_SOURCE, m->supplement.source, NULL);
         } else {
-            x = x ? x : put_text(w, ws, r, MED_MATCH, "(not recognised)", NULL);
-            x = x ? x : put_text(w, ws, r, MED_FLAGS, "none: the drug is not known to kmgca",
+            x = x ? x : put_text(w, ws, r, MED_MATCH, L(w, "(not recognised)"), NULL);
+            x = x ? x : put_text(w, ws, r, MED_FLAGS, L(w, "none: the drug is not known to kmgca"),
                                  NULL);
         }
-        x = x ? x : put_text(w, ws, r, MED_HOW, d->how, NULL);
-        x = x ? x : put_text(w, ws, r, MED_REVIEW, m->review, t);
+        x = x ? x : put_text(w, ws, r, MED_HOW,
+                             zh ? lang_zh_text(d->how, zh_text, sizeof zh_text) : d->how, NULL);
+        x = x ? x : put_text(w, ws, r, MED_REVIEW,
+                             zh && m->review ? lang_zh_text(m->review, zh_text, sizeof zh_text)
+                                             : m->review,
+                             t);
         if (m->supplement.recognised) {
             const kmgca_supplement *sp = &m->supplement;
             for (int k = 0; k < KMGCA_NA && !x; k++)
                 x = sp->review[0] ? put_text(w, ws, r, (lxw_col_t)(MED_S_CA + k), NULL, NULL)
                                   : worksheet_write_number(ws, r, (lxw_col_t)(MED_S_CA + k),
                                                            round(sp->mg[k] * 10) / 10, w->mg0);
-            char how[900];
+            char how[1800];
+            const char *said = sp->review[0] ? sp->review : sp->how;
             snprintf(how, sizeof how, "%s%s", sp->review[0] ? L(w, "not counted: ") : "",
-                     sp->review[0] ? sp->review : sp->how);
+                     zh ? lang_zh_text(said, zh_text, sizeof zh_text) : said);
             x = x ? x : put_text(w, ws, r, MED_S_HOW, how, sp->review[0] ? t : NULL);
         }
     }
@@ -932,8 +965,15 @@ static lxw_error write_activity(kmgca_workbook *w, const kmgca_analysis *a)
         for (int k = 0; k < 4 && !x; k++)
             x = put_number(ws, r, (lxw_col_t)(ACT_K + k), s->loss_mg[order[k]],
                            order[k] == KMGCA_MG ? w->num1 : w->mg0);
-        x = x ? x : put_text(w, ws, r, ACT_METHOD, s->method, NULL);
-        x = x ? x : put_text(w, ws, r, ACT_REVIEW, s->review, t);
+        char zh_text[1600];
+        int zh = w->lang == KMGCA_LANG_ZH;
+        x = x ? x : put_text(w, ws, r, ACT_METHOD,
+                             zh ? lang_zh_text(s->method, zh_text, sizeof zh_text) : s->method,
+                             NULL);
+        x = x ? x : put_text(w, ws, r, ACT_REVIEW,
+                             zh && s->review ? lang_zh_text(s->review, zh_text, sizeof zh_text)
+                                             : s->review,
+                             t);
     }
     r++;
     x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Per day"), w->title);
@@ -967,22 +1007,23 @@ static lxw_error write_activity(kmgca_workbook *w, const kmgca_analysis *a)
     r++;
     char v[1200];
     snprintf(v, sizeof v,
-             "Heavy sweat-loss day: %.1f L of sweat or more, or %.0f %% of body mass or more "
-             "(when no body mass is logged, %.0f kg is assumed). Minerals lost = litres x the "
-             "mean concentration in sweat: K %.0f, Na %.0f, Ca %.0f, Mg %.2f mg/L. Measured "
-             "sweat = body mass before - after + fluid drunk - urine (1 kg = 1 L); otherwise "
-             "predicted from the heat balance, with every assumption in the row.",
+             L(w, "Heavy sweat-loss day: %.1f L of sweat or more, or %.0f %% of body mass or "
+                  "more (when no body mass is logged, %.0f kg is assumed). Minerals lost = "
+                  "litres x the mean concentration in sweat: K %.0f, Na %.0f, Ca %.0f, Mg %.2f "
+                  "mg/L. Measured sweat = body mass before - after + fluid drunk - urine (1 kg "
+                  "= 1 L); otherwise predicted from the heat balance, with every assumption in "
+                  "the row."),
              KMGCA_HEAVY_SWEAT_L, KMGCA_HEAVY_SWEAT_BODY_MASS_PCT, KMGCA_DEFAULT_BODY_MASS_KG,
              kmgca_sweat_mg_per_l(KMGCA_K), kmgca_sweat_mg_per_l(KMGCA_NA),
              kmgca_sweat_mg_per_l(KMGCA_CA), kmgca_sweat_mg_per_l(KMGCA_MG));
-    fit_row(ws, r, v, 140);
+    fit_row(ws, r, v, w->lang == KMGCA_LANG_ZH ? 70 : 140);
     worksheet_merge_range(ws, r, 0, r, ACT_METHOD, "", w->wrap);
     x = x ? x : put_text(w, ws, r, 0, v, w->wrap);
     r++;
-    snprintf(v, sizeof v, "Sources: %s; %s; %s; %s.", kmgca_sweat_model_source(),
+    snprintf(v, sizeof v, L(w, "Sources: %s; %s; %s; %s."), kmgca_sweat_model_source(),
              kmgca_sweat_source(KMGCA_K), kmgca_sweat_source(KMGCA_NA),
              kmgca_heavy_sweat_source());
-    fit_row(ws, r, v, 140);
+    fit_row(ws, r, v, w->lang == KMGCA_LANG_ZH ? 70 : 140);
     worksheet_merge_range(ws, r, 0, r, ACT_METHOD, "", w->wrap);
     x = x ? x : put_text(w, ws, r, 0, v, w->wrap);
     worksheet_freeze_panes(ws, 2, 0);
@@ -1202,28 +1243,33 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
         kmgca_format f;
         size_t rows;
         const char *path = kmgca_analysis_file(a, i, &f, &rows);
-        snprintf(v, sizeof v, "%s: %zu rows", kmgca_format_title(f), rows);
+        snprintf(v, sizeof v, L(w, "%s: %zu rows"), L(w, kmgca_format_title(f)), rows);
         x = about_line(w, &r, base_name(path), v);
     }
     size_t read = kmgca_analysis_rows_read(a), used = kmgca_analysis_rows_used(a),
            review = kmgca_analysis_rows_review(a);
     snprintf(v, sizeof v,
-             "%zu rows read = %zu used + %zu in review (every row is on the Diary sheet; rows "
-             "in review are also on Needs review with the reason and are not counted in the "
-             "day totals)",
+             L(w, "%zu rows read = %zu used + %zu in review (every row is on the Diary sheet; "
+                  "rows in review are also on Needs review with the reason and are not counted "
+                  "in the day totals)"),
              read, used, review);
     x = x ? x : about_line(w, &r, "Rows", v);
     if (kmgca_analysis_blank_lines(a)) {
-        snprintf(v, sizeof v, "%zu blank line%s skipped (no data)", kmgca_analysis_blank_lines(a),
-                 kmgca_analysis_blank_lines(a) == 1 ? "" : "s");
+        snprintf(v, sizeof v,
+                 L(w, kmgca_analysis_blank_lines(a) == 1 ? "%zu blank line skipped (no data)"
+                                                         : "%zu blank lines skipped (no data)"),
+                 kmgca_analysis_blank_lines(a));
         x = x ? x : about_line(w, &r, "Blank lines", v);
     }
     for (size_t i = 0; i < kmgca_analysis_note_count(a) && !x; i++)
-        x = about_line(w, &r, i ? NULL : "Notes on the inputs", kmgca_analysis_note(a, i));
+        x = about_line(w, &r, i ? NULL : "Notes on the inputs",
+                       w->lang == KMGCA_LANG_ZH
+                           ? lang_zh_text(kmgca_analysis_note(a, i), v, sizeof v)
+                           : kmgca_analysis_note(a, i));
     if (w->notes >= KMGCA_WORKBOOK_NOTE_LIMIT) {
         snprintf(v, sizeof v,
-                 "Cell notes are on the first %d Diary rows only; the column \"How matched and "
-                 "weighed\" has every row.",
+                 L(w, "Cell notes are on the first %d Diary rows only; the column \"How matched "
+                      "and weighed\" has every row."),
                  KMGCA_WORKBOOK_NOTE_LIMIT);
         x = x ? x : about_line(w, &r, "Cell notes", v);
     }
@@ -1233,25 +1279,26 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
     const kmgca_options *o = kmgca_analysis_options(a);
     if (o->profile) {
         const kmgca_profile *p = o->profile;
-        snprintf(v, sizeof v, "%s; age %g; %s%s", p->reference == KMGCA_REF_CHINA
-                                                      ? "Chinese DRIs 2023"
-                                                      : "US/Canada Dietary Reference Intakes",
-                 p->age_years, p->sex == 'f' ? "female" : "male",
-                 p->stage == KMGCA_LIFE_PREGNANT    ? "; pregnant"
-                 : p->stage == KMGCA_LIFE_LACTATING ? "; lactating"
-                                                    : "");
+        snprintf(v, sizeof v, L(w, "%s; age %g; %s%s"),
+                 L(w, p->reference == KMGCA_REF_CHINA ? "Chinese DRIs 2023"
+                                                      : "US/Canada Dietary Reference Intakes"),
+                 p->age_years, L(w, p->sex == 'f' ? "female" : "male"),
+                 L(w, p->stage == KMGCA_LIFE_PREGNANT    ? "; pregnant"
+                      : p->stage == KMGCA_LIFE_LACTATING ? "; lactating"
+                                                         : ""));
     } else {
-        snprintf(v, sizeof v, "none given: the US food-label Daily Values are used");
+        snprintf(v, sizeof v, "%s", L(w, "none given: the US food-label Daily Values are used"));
     }
     x = x ? x : about_line(w, &r, "Profile", v);
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT && !x; n++) {
         const kmgca_target *tg = kmgca_analysis_target(a, (kmgca_nutrient)n);
         char ul[200] = "";
-        if (!isnan(tg->ul_mg))
-            snprintf(ul, sizeof ul, "; upper level %g mg%s%s", tg->ul_mg,
-                     tg->ul_note[0] ? " (" : "", tg->ul_note[0] ? tg->ul_note : "");
-        snprintf(v, sizeof v, "%g mg a day (%s)%s%s. Source: %s", tg->target_mg, tg->kind, ul,
-                 !isnan(tg->ul_mg) && tg->ul_note[0] ? ")" : "", tg->source);
+        if (!isnan(tg->ul_mg) && tg->ul_note[0])
+            snprintf(ul, sizeof ul, L(w, "; upper level %g mg (%s)"), tg->ul_mg, tg->ul_note);
+        else if (!isnan(tg->ul_mg))
+            snprintf(ul, sizeof ul, L(w, "; upper level %g mg"), tg->ul_mg);
+        snprintf(v, sizeof v, L(w, "%g mg a day (%s)%s. Source: %s"), tg->target_mg,
+                 L(w, tg->kind), ul, tg->source);
         char key[40];
         snprintf(key, sizeof key, "%s target", kmgca_nutrient_name((kmgca_nutrient)n));
         key[0] = (char)(key[0] - 'a' + 'A');
@@ -1303,8 +1350,9 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
         kmgca_nutrient el;
         double frac;
         kmgca_salt_at(i, &name, &el, &frac, &src);
-        snprintf(v, sizeof v, "%s: %.1f %% %s. %s", name, 100 * frac,
-                 el == KMGCA_CA ? "calcium" : el == KMGCA_MG ? "magnesium" : "potassium", src);
+        snprintf(v, sizeof v, L(w, "%s: %.1f %% %s. %s"), name, 100 * frac,
+                 L(w, el == KMGCA_CA ? "calcium" : el == KMGCA_MG ? "magnesium" : "potassium"),
+                 src);
         x = about_line(w, &r, i ? NULL : "Elemental shares", v);
     }
     {
@@ -1372,15 +1420,16 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
     }
     x = x ? x : about_line(w, &r, "Sweat model", kmgca_sweat_model_source());
     for (int k = 0; k < KMGCA_NUTRIENT_COUNT && !x; k++) {
-        char key[60];
-        snprintf(key, sizeof key, "Sweat %s (%g mg/L)", kmgca_nutrient_name((kmgca_nutrient)k),
+        char key[100];
+        snprintf(key, sizeof key, L(w, "Sweat %s (%g mg/L)"),
+                 L(w, kmgca_nutrient_name((kmgca_nutrient)k)),
                  kmgca_sweat_mg_per_l((kmgca_nutrient)k));
         x = about_line(w, &r, key, kmgca_sweat_source((kmgca_nutrient)k));
     }
     snprintf(v, sizeof v,
-             "%.1f L of sweat or %.0f %% of body mass in a day. The 2 %% figure is the body-mass "
-             "loss above which %s advises against exercising on; 1.5 L is kmgca's own round "
-             "figure (about 330 mg of potassium at the concentration above).",
+             L(w, "%.1f L of sweat or %.0f %% of body mass in a day. The 2 %% figure is the "
+                  "body-mass loss above which %s advises against exercising on; 1.5 L is kmgca's "
+                  "own round figure (about 330 mg of potassium at the concentration above)."),
              KMGCA_HEAVY_SWEAT_L, KMGCA_HEAVY_SWEAT_BODY_MASS_PCT, kmgca_heavy_sweat_source());
     x = x ? x : about_line(w, &r, "Heavy sweat-loss day", v);
 

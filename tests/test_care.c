@@ -349,6 +349,108 @@ static void long_digoxin_text_is_cut_between_characters(void **state)
     remove(path);
 }
 
+/* ---- Chinese reports ------------------------------------------------------ */
+
+/* Text of a Chinese flag or drug class: holds Chinese, and no English word
+ * of three letters or more outside the “...” that quote a medication line
+ * as written. */
+static void assert_chinese(const char *s, const char *what)
+{
+    assert_true(text_has_cjk(s));
+    int quoted = 0;
+    size_t run = 0;
+    for (const char *p = s; *p; p++) {
+        if (strncmp(p, "“", strlen("“")) == 0)
+            quoted = 1;
+        else if (strncmp(p, "”", strlen("”")) == 0)
+            quoted = 0;
+        int letter = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z');
+        run = letter && !quoted ? run + 1 : 0;
+        if (run >= 3)
+            fail_msg("%s: English left in \"%s\"", what, s);
+    }
+}
+
+/* The flags of a Chinese report: the same flags, their messages and actions
+ * in Chinese, their sources cited as they are; the English ones unchanged. */
+static void flags_in_chinese(void **state)
+{
+    (void)state;
+    static const char *const sets[][3] = {
+        {"data/care/diary.csv", "data/care/meds.csv", "data/care/activity.csv"},
+        {"data/supplements/diary.csv", "data/supplements/meds.csv", NULL},
+    };
+    unsigned kinds = 0;
+    for (size_t s = 0; s < sizeof sets / sizeof *sets; s++) {
+        kmgca_error err;
+        kmgca_analysis *a = kmgca_analysis_new(shared_foods, NULL, &err);
+        assert_non_null(a);
+        assert_int_equal(kmgca_analysis_read(a, sets[s][0], NULL, NULL, &err), KMGCA_OK);
+        assert_int_equal(kmgca_analysis_read_meds(a, sets[s][1], &err), KMGCA_OK);
+        if (sets[s][2])
+            assert_int_equal(kmgca_analysis_read_activity(a, sets[s][2], &err), KMGCA_OK);
+        for (size_t d = 0; d < kmgca_analysis_day_count(a); d++) {
+            kmgca_flag en[64], same[64], zh[64];
+            size_t n = kmgca_analysis_day_flags(a, d, en, 64);
+            assert_int_equal(care_day_flags(a, d, same, 64, KMGCA_LANG_EN), n);
+            assert_int_equal(care_day_flags(a, d, zh, 64, KMGCA_LANG_ZH), n);
+            for (size_t i = 0; i < n && i < 64; i++) {
+                assert_string_equal(same[i].message, en[i].message);
+                assert_true(same[i].action == en[i].action);
+                assert_int_equal(zh[i].kind, en[i].kind);
+                assert_int_equal(zh[i].severity, en[i].severity);
+                assert_int_equal(zh[i].nutrient, en[i].nutrient);
+                assert_string_equal(zh[i].direction, en[i].direction);
+                assert_true(zh[i].source == en[i].source);
+                assert_true(utf8_valid(zh[i].message, strlen(zh[i].message)));
+                assert_chinese(zh[i].message, "message");
+                assert_chinese(zh[i].action, "action");
+                assert_true(strcmp(zh[i].action, en[i].action) != 0);
+                kinds |= 1u << zh[i].kind;
+            }
+        }
+        kmgca_analysis_free(a);
+    }
+    /* Drug, diuretic, sweat, supplement and pattern flags were all seen. */
+    assert_int_equal(kinds, (1u << KMGCA_FLAG_DRUG) | (1u << KMGCA_FLAG_DIURETIC) |
+                                (1u << KMGCA_FLAG_SWEAT) | (1u << KMGCA_FLAG_SUPPLEMENT) |
+                                (1u << KMGCA_FLAG_PATTERN));
+}
+
+/* Every class of the drug table has its Chinese (drugtables/drug_classes_zh.csv),
+ * and a line's class and name follow the language asked for. */
+static void drug_classes_in_chinese(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < kmgca_drug_count(); i++) {
+        const kmgca_drug *d = kmgca_drug_at(i);
+        /* Abbreviations stay ("保钾利尿剂（ENaC阻滞剂）"). */
+        assert_true(text_has_cjk(kmgca_drug_class_zh(d)));
+    }
+    char v[300];
+    kmgca_drug_match m;
+    assert_true(kmgca_drug_match_text("omeprazole 20mg", &m) > 0);
+    drug_match_class(&m, KMGCA_LANG_ZH, v, sizeof v);
+    assert_string_equal(v, "质子泵抑制剂");
+    drug_match_class(&m, KMGCA_LANG_EN, v, sizeof v);
+    assert_string_equal(v, "proton pump inhibitor");
+    drug_match_label(&m, KMGCA_LANG_ZH, v, sizeof v);
+    assert_string_equal(v, "奥美拉唑");
+    drug_match_label(&m, KMGCA_LANG_EN, v, sizeof v);
+    assert_string_equal(v, "omeprazole");
+    /* No row for the whole: the parts' classes, joined as in English. */
+    assert_true(kmgca_drug_match_text("Caltrate 600+D", &m) > 0);
+    assert_null(m.row);
+    drug_match_class(&m, KMGCA_LANG_EN, v, sizeof v);
+    assert_string_equal(v, m.drug_class);
+    drug_match_class(&m, KMGCA_LANG_ZH, v, sizeof v);
+    assert_string_equal(v, "钙补充剂／抗酸药 + 维生素D");
+    /* A combination with its own row. */
+    assert_true(kmgca_drug_match_text("氯沙坦钾氢氯噻嗪片", &m) > 0);
+    drug_match_class(&m, KMGCA_LANG_ZH, v, sizeof v);
+    assert_string_equal(v, "ARB与噻嗪类利尿剂复方制剂");
+}
+
 static void bad_side_files(void **state)
 {
     (void)state;
@@ -375,6 +477,8 @@ int main(void)
         cmocka_unit_test(meds_activity_flags),
         cmocka_unit_test(cronometer_exercises),
         cmocka_unit_test(long_digoxin_text_is_cut_between_characters),
+        cmocka_unit_test(flags_in_chinese),
+        cmocka_unit_test(drug_classes_in_chinese),
         cmocka_unit_test(bad_side_files),
     };
     return cmocka_run_group_tests(tests, foods_setup, foods_teardown);

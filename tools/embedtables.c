@@ -9,7 +9,8 @@
  * with its kind), kmgca_builtin_aliases, the kind rules, household words and
  * containers, and kmgca_builtin_dri (with
  * --drugs: drugs.csv and names.csv of drugtables/ into kmgca_builtin_drugs
- * and kmgca_builtin_drug_names, salts.csv and supplements.csv into
+ * (each class with its Chinese from drug_classes_zh.csv) and
+ * kmgca_builtin_drug_names, salts.csv and supplements.csv into
  * kmgca_builtin_salts and kmgca_builtin_supp_products), so the
  * library carries its tables and needs no files at run time. The output is
  * a build product: never edit it, edit the tables (or the importer).
@@ -1097,6 +1098,21 @@ static const char *effect_enum(const char *v)
     exit(1);
 }
 
+/* drug_classes_zh.csv: the Chinese of each class of drugs.csv. */
+static struct { char *en, *zh; } *classes;
+static size_t class_count, class_cap;
+
+static kmgca_status drug_class_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    if (!t->header_done)
+        return read_header(t, row, err);
+    classes = grow(classes, &class_cap, class_count + 1, sizeof *classes);
+    classes[class_count].en = dup(field(t, row, 0));
+    classes[class_count++].zh = dup(field(t, row, 1));
+    return KMGCA_OK;
+}
+
 static long drug_index(const char *en)
 {
     for (size_t i = 0; i < drug_count; i++)
@@ -1315,6 +1331,12 @@ static int embed_drugs(const char *dir, const char *out_path)
     nt.path = path;
     if (csv_read_file(path, drug_name_cb, &nt, NULL, &err) != KMGCA_OK)
         die(&err);
+    static const char *const class_cols[] = {"drug_class", "drug_class_zh"};
+    table ct = {.names = class_cols, .ncols = 2};
+    snprintf(path, sizeof path, "%s/drug_classes_zh.csv", dir);
+    ct.path = path;
+    if (csv_read_file(path, drug_class_cb, &ct, NULL, &err) != KMGCA_OK)
+        die(&err);
     static const char *const salt_cols[] = {"salt", "element", "formula", "fraction", "names",
                                             "source", "?review"};
     table st = {.names = salt_cols, .ncols = 7};
@@ -1352,7 +1374,19 @@ static int embed_drugs(const char *dir, const char *out_path)
             put_string(out, f[c]);
             fputs(", ", out);
         }
-        fprintf(out, "%d},\n", strcmp(f[14], "other_drugs.csv") == 0);
+        fprintf(out, "%d, ", strcmp(f[14], "other_drugs.csv") == 0);
+        size_t k = 0;
+        while (k < class_count && strcmp(classes[k].en, f[3]) != 0)
+            k++;
+        if (k == class_count) {
+            fprintf(stderr, "embedtables: %s/drug_classes_zh.csv has no Chinese for the class "
+                            "\"%s\" (%s)\n", dir, f[3], f[0]);
+            fclose(out);
+            remove(tmp);
+            return 1;
+        }
+        put_string(out, classes[k].zh);
+        fputs("},\n", out);
     }
     fprintf(out, "};\nconst size_t kmgca_builtin_drug_count = %zu;\n\n", drug_count);
     fprintf(out, "const struct kmgca_drug_name kmgca_builtin_drug_names[] = {\n");

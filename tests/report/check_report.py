@@ -17,6 +17,7 @@ line and exits 0.
 import csv
 import datetime
 import os
+import re
 import sys
 import zipfile
 
@@ -32,6 +33,15 @@ TITLE = {"en": "Client report: ", "zh": "客户报告："}
 MINERALS = {"en": ["Magnesium", "Potassium", "Calcium", "Sodium"], "zh": ["镁", "钾", "钙", "钠"]}
 AVERAGE = {"en": "Average", "zh": "平均"}
 failures = []
+# Chinese workbooks: kmgca's own English that must not be left in them (the
+# Diary notes and "How matched" column, the flags, the Medications and
+# Activity sheets). Names, table notes and citations may stay English.
+ENGLISH_LEFT = ["Matched ", " by exact", " by words", " by chinese", " by spelling", "confidence ",
+                "as written", "USDA household measure", "amount read from the food text",
+                "each: ", "no amount written", "one typical serving", "serving assumed",
+                "Data: ", "see About", "Needs review", "needs review", " (bowl)", " (piece)",
+                " (cup)", "small 碗"]
+EFFECTS_ZH = {None, "降低", "升高", "轻度降低", "轻度升高", "无影响", "升高或降低"}
 
 
 def fail(msg):
@@ -55,6 +65,101 @@ def raw_formulas(path):
                     fail(f"{os.path.basename(path)}: {n} holds a formula")
 
 
+def has_cjk(text):
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def english_words(text):
+    """Words of three letters or more outside the quotes of a line as written."""
+    text = re.sub(r"“[^”]*”", "", text)
+    return re.findall(r"[A-Za-z]{3,}", text)
+
+
+def check_chinese(wb, name):
+    """The parts of a Chinese workbook that must be Chinese all the way through."""
+    summary, diary, meds, act = wb["每日汇总"], wb["饮食日记"], wb["药物"], wb["运动与出汗"]
+    drugs = set()
+    for r in meds.iter_rows(min_row=2, values_only=True):
+        if r[0] and r[6]:
+            drugs.update(re.findall(r"[A-Za-z]{3,}", str(r[6])))
+    # Flags: the cell and its note (kind, severity, mineral, message, action);
+    # only the cited source after 来源： and drug names may be English.
+    col = [c.value for c in summary[1]].index("提示") + 1
+    flagged = 0
+    for row in summary.iter_rows(min_row=2, min_col=col, max_col=col):
+        c = row[0]
+        if not c.value:
+            continue
+        flagged += 1
+        left = [w for w in english_words(c.value) if w not in drugs]
+        if left or not c.value.startswith(("低：", "中：", "高：")):
+            fail(f"{name}: 每日汇总!{c.coordinate} is not Chinese: {c.value!r}")
+        if not c.comment:
+            fail(f"{name}: 每日汇总!{c.coordinate} has no note")
+            continue
+        for flag in c.comment.text.split("\n\n"):
+            said = flag.split("来源：")[0]
+            left = [w for w in english_words(said) if w not in drugs]
+            if left or "来源：" not in flag or not re.match(r"^\S+【[低中高]，[钙镁钾钠]】：", flag):
+                fail(f"{name}: 每日汇总!{c.coordinate} note not Chinese ({left}): {flag[:160]!r}")
+    # The Diary: notes and the How column.
+    head = [c.value for c in diary[1]]
+    how_col = head.index("匹配与称量方式")
+    for row in diary.iter_rows(min_row=2):
+        note = row[head.index("匹配的食物")].comment
+        texts = [row[how_col].value or ""] + ([note.text] if note else [])
+        for t in texts:
+            for phrase in ENGLISH_LEFT:
+                if phrase in t:
+                    fail(f"{name}: 饮食日记 row {row[0].row}: {phrase!r} left in {t[:200]!r}")
+        if note and row[head.index("来源")].value == "TFDA" and \
+                "Taiwan FDA Food Nutrient Database（OGDL-Taiwan-1.0；见“说明”表）" not in note.text:
+            fail(f"{name}: 饮食日记 row {row[0].row}: the TFDA attribution is missing: {note.text!r}")
+        if note and not note.text.startswith(("匹配到“", "待核对：")) and row[8].value:
+            fail(f"{name}: 饮食日记 row {row[0].row}: note {note.text[:80]!r}")
+    # Medications: class, effects, days flagged, how matched, review.
+    mh = [c.value for c in meds[1]]
+    for r in meds.iter_rows(min_row=2, values_only=True):
+        if r[0] is None or r[1] is None:
+            continue
+        cls, flags = r[mh.index("类别")], r[mh.index("提示天数")]
+        if cls and not has_cjk(cls):
+            fail(f"{name}: 药物: class {cls!r} is not Chinese")
+        for k in ("钾", "镁", "钙", "钠"):
+            if r[mh.index(k)] not in EFFECTS_ZH:
+                fail(f"{name}: 药物: effect {r[mh.index(k)]!r} is not Chinese")
+        if flags and not has_cjk(flags):
+            fail(f"{name}: 药物: days flagged {flags!r}")
+        for k in ("开始", "结束"):
+            if r[mh.index(k)] == "(open)":
+                fail(f"{name}: 药物: (open) left")
+        for k in ("匹配方式", "待核对"):
+            v = r[mh.index(k)] or ""
+            for phrase in ("generic name", "brand name", "Chinese name", "abbreviation",
+                           "supplement counted", "supplement not counted", "not recognised",
+                           "start date", "taken as active"):
+                if phrase in v:
+                    fail(f"{name}: 药物: {k} {v!r}")
+    # Activity: how sweat was found.
+    for r in act.iter_rows(min_row=3, values_only=True):
+        if r[0] and str(r[0]).endswith(".csv") and r[15] and \
+                not str(r[15]).startswith(("估算", "实测")):
+            fail(f"{name}: 运动与出汗: {r[15]!r}")
+    # The client summary's medication lines name the class in Chinese.
+    for row in wb.worksheets[0].iter_rows(values_only=True):
+        v = row[0]
+        if isinstance(v, str) and v.startswith("• ") and "被提示" in v:
+            cls = v.split("（", 1)[1].split("），", 1)[0] if "（" in v else ""
+            if not has_cjk(cls) or ". " in v:
+                fail(f"{name}: 客户摘要: {v!r}")
+    # The Taiwan FDA attribution stays whole on the About sheet.
+    about = " ".join(str(c.value) for row in wb["说明"].iter_rows() for c in row if c.value)
+    for part in ("Open Government Data License", "https://data.gov.tw/license", "食品營養成分資料庫"):
+        if part not in about:
+            fail(f"{name}: 说明: the Taiwan FDA attribution lost {part!r}")
+    return flagged
+
+
 def check_client(out, folder, workbook, lang, clients_dir):
     path = os.path.join(out, workbook)
     if not os.path.exists(path):
@@ -67,6 +172,8 @@ def check_client(out, folder, workbook, lang, clients_dir):
         return None
     no_formulas(wb, name)
     raw_formulas(path)
+    if lang == "zh":
+        check_chinese(wb, name)
     cs, nights, summary = wb.worksheets[0], wb.worksheets[1], wb.worksheets[2]
     title = cs["A1"].value or ""
     if not title.startswith(TITLE[lang]):

@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh — end-to-end tests of `kmgca report` on the example caseload
 # (examples/clients): the terminal output against a golden file, the
-# workbooks read back with openpyxl (check_report.py), --lang zh, profile
+# workbooks read back with openpyxl (check_report.py), --lang zh (Chinese
+# all the way through, also on tests/data's medications and sweat), profile
 # errors with file:line:column, a broken client among good ones, usage
 # errors, inputs never touched, nothing left behind, and, when LibreOffice
 # is installed, the PDFs (pdftotext, pdftoppm). Usage, from the repository
@@ -100,6 +101,28 @@ if "$PYTHON" "$here/check_report.py" "$tmp/zh" zh "$clients" \
     ok
 else
     bad "--lang zh workbooks:"
+    sed 's/^/    /' "$tmp/check" | head -30
+fi
+
+# Chinese all the way through (check_report.py: the flags, Diary notes,
+# Medications and Activity sheets hold no English of kmgca's own): flags of
+# every kind (digoxin, sweat, supplements over the upper level, the
+# calcium-met pattern), medication lines that need a look, measured and
+# predicted sweat, from tests/data in a Chinese report.
+mkdir "$tmp/zhcase" "$tmp/zhcase/care" "$tmp/zhcase/supp"
+cp tests/data/care/diary.csv tests/data/care/meds.csv tests/data/care/activity.csv "$tmp/zhcase/care/"
+cp tests/data/supplements/diary.csv tests/data/supplements/meds.csv "$tmp/zhcase/supp/"
+printf 'name: 测试甲\nage: 70\nsex: m\n' >"$tmp/zhcase/care/profile.txt"
+printf 'name: 测试乙\nage: 45\nsex: f\n' >"$tmp/zhcase/supp/profile.txt"
+"$KMGCA" report "$tmp/zhcase" -o "$tmp/zhcout" --lang zh -q >"$tmp/zhc.out" 2>&1
+got=$?
+if [ $got != 0 ]; then
+    bad "Chinese care and supplements report: exit $got: $(head -c 400 "$tmp/zhc.out")"
+elif "$PYTHON" "$here/check_report.py" "$tmp/zhcout" zh "$tmp/zhcase" care=care.xlsx=zh \
+    supp=supp.xlsx=zh >"$tmp/check" 2>&1; then
+    ok
+else
+    bad "Chinese care and supplements report:"
     sed 's/^/    /' "$tmp/check" | head -30
 fi
 
