@@ -223,11 +223,21 @@ static day_acc *day_get(kmgca_analysis *a, int32_t day)
 
 /* ---- Top sources -------------------------------------------------------- */
 
-static uint64_t hash_text(const char *s, const void *food)
+static uint64_t hash_more(uint64_t h, const char *s)
 {
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)food;
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return (h ^ 0xff) * 1099511628211ull;
+}
+
+/* A text and its food by the food's source and id, not its address: the
+ * table's order, and so the order the shares are summed in, is then the
+ * same from run to run (an address moves with each start). */
+static uint64_t hash_text(const char *s, const kmgca_food *food)
+{
+    uint64_t h = hash_more(1469598103934665603ull, s);
+    if (food)
+        h = hash_more(hash_more(h, kmgca_food_source(food)), kmgca_food_id(food));
     return h;
 }
 
