@@ -29,8 +29,10 @@ static const char food_usage[] =
     "  --recipes FILE     add recipes from a CSV, one row per ingredient: recipe,\n"
     "                     ingredient, source, id (a food of the tables or --foods),\n"
     "                     grams in one serving, and on a recipe's first row its\n"
-    "                     portions \"盘=1|份=1|个=0.1\" (servings in one of each) and\n"
-    "                     other names; the dish's minerals are its ingredients' summed\n"
+    "                     portions \"盘=1|份=1|个=0.1\" (servings in one of each),\n"
+    "                     other names and cooked (weight as served per gram of\n"
+    "                     ingredients, blank 1); the dish's minerals are its\n"
+    "                     ingredients' summed\n"
     "  -h, --help         show this help\n"
     "\n"
     "Exit status: 0 found; 1 no food matched or the serving cannot be weighed for\n"
@@ -168,6 +170,7 @@ static void print_json(const kmgca_weighing *w, const char *error)
             json_end_object(&j);
         }
         json_end_array(&j);
+        json_number(&j, "cooked", kmgca_food_cooked_yield(m->food));
     }
     json_number(&j, "confidence", m->food ? round(m->confidence * 1000) / 1000 : 0);
     json_string(&j, "method", kmgca_match_method_name(m->method));

@@ -666,7 +666,7 @@ static kmgca_status recipe_row(const csv_row *row, void *ud, kmgca_error *err)
                                  "ingredients, a number from 0.3 to 1.5 (0.8: a fifth of the "
                                  "weight lost as water)",
                                  nm);
-        d->cooked = (float)rl->dish_sum.cooked;
+        d->cooked = rl->dish_sum.cooked;
         if ((st = add_alias(cl, desc, err)) != KMGCA_OK)
             return st;
         const char *names = recipe_field(rl, row, RECIPE_NAMES);

@@ -26,7 +26,7 @@ struct kmgca_food {
                                * NULL for custom foods: keyed when indexed */
     const struct kmgca_recipe_item *recipe; /* a dish: its ingredients, one serving */
     unsigned recipe_count;
-    float cooked;             /* a dish's weight as served per gram of its
+    double cooked;            /* a dish's weight as served per gram of its
                                * ingredients (water lost in cooking); 0: 1 */
 };
 
