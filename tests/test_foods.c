@@ -15,9 +15,9 @@
  * lose (a ratchet: raised with each step, the goals are the end). */
 #define GOAL_RIGHT 90
 #define GOAL_TOP_BAND 97
-#define FLOOR_RIGHT 69
-#define FLOOR_TOP_BAND 96
-#define FLOOR_RIGHT_ZH 79
+#define FLOOR_RIGHT 70
+#define FLOOR_TOP_BAND 97
+#define FLOOR_RIGHT_ZH 80
 
 enum { F_TEXT, F_SERVING, F_FOODS, F_EXPECT, F_MIN, F_MAX, NCOL };
 
