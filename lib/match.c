@@ -350,6 +350,27 @@ static int cmp_zh_sorted(const void *a, const void *b)
     return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
+/* What a query writes, its own in every index (built or borrowed): the
+ * scratch of one query by document and by food, and the food bits worked
+ * out the first time they are asked (eaten, heads). 0 when allocated; -1
+ * out of memory (freed with the index). */
+static int index_alloc_scratch(struct match_index *ix, size_t foods)
+{
+    size_t n = ix->doc_count;
+    return (ix->acc_q = calloc(n, sizeof *ix->acc_q)) && (ix->acc_d = calloc(n, sizeof *ix->acc_d)) &&
+                   (ix->acc_pref = calloc(n, sizeof *ix->acc_pref)) &&
+                   (ix->acc_cooked = calloc(n, sizeof *ix->acc_cooked)) &&
+                   (ix->acc_raw = calloc(n, sizeof *ix->acc_raw)) &&
+                   (ix->stamp = calloc(n, sizeof *ix->stamp)) &&
+                   (ix->touched = calloc(n, sizeof *ix->touched)) &&
+                   (ix->food_mask = calloc(foods + 1, sizeof *ix->food_mask)) &&
+                   (ix->food_stamp = calloc(foods + 1, sizeof *ix->food_stamp)) &&
+                   (ix->eaten = calloc(foods + 1, 1)) &&
+                   (ix->heads = calloc(foods + 1, sizeof *ix->heads))
+               ? 0
+               : -1;
+}
+
 /* The English word index: built at the first English text (a Chinese
  * text needs only the Chinese keys, so `kmgca food 白饭` does not wait for
  * it). 0 when built; -1 out of memory. */
@@ -367,18 +388,8 @@ static int index_build_en(struct match_index *ix, const kmgca_foods *foods)
     ix->doc_total = calloc(ix->doc_count, sizeof *ix->doc_total);
     ix->doc_pref = calloc(ix->doc_count, sizeof *ix->doc_pref);
     ix->doc_signature = calloc(ix->doc_count, sizeof *ix->doc_signature);
-    ix->acc_q = calloc(ix->doc_count, sizeof *ix->acc_q);
-    ix->acc_d = calloc(ix->doc_count, sizeof *ix->acc_d);
-    ix->acc_pref = calloc(ix->doc_count, sizeof *ix->acc_pref);
-    ix->acc_cooked = calloc(ix->doc_count, sizeof *ix->acc_cooked);
-    ix->acc_raw = calloc(ix->doc_count, sizeof *ix->acc_raw);
-    ix->stamp = calloc(ix->doc_count, sizeof *ix->stamp);
-    ix->touched = calloc(ix->doc_count, sizeof *ix->touched);
-    ix->food_mask = calloc(foods->count + 1, sizeof *ix->food_mask);
-    ix->food_stamp = calloc(foods->count + 1, sizeof *ix->food_stamp);
     if (!ix->slots || !dw.start || !ix->doc_food || !ix->doc_total || !ix->doc_pref ||
-        !ix->doc_signature || !ix->acc_q || !ix->acc_d || !ix->acc_pref || !ix->acc_cooked || !ix->acc_raw || !ix->stamp || !ix->touched ||
-        !ix->food_mask || !ix->food_stamp)
+        !ix->doc_signature || index_alloc_scratch(ix, foods->count) != 0)
         goto fail;
 
     /* Pass 1: every document's words. */
@@ -517,9 +528,6 @@ static int index_build_en(struct match_index *ix, const kmgca_foods *foods)
             ix->lit_slots[i] = (uint32_t)f + 1;
     }
 
-    if (!(ix->eaten = calloc(foods->count + 1, 1)) ||
-        !(ix->heads = calloc(foods->count + 1, sizeof *ix->heads)))
-        goto fail;
     eaten_words(ix);
     free(dw.items);
     free(dw.start);
@@ -634,15 +642,7 @@ static int index_borrow_en(struct match_index *ix)
     ix->sig_slots = (uint32_t *)pb->sig_slots;
     ix->lit_slots = (uint32_t *)pb->lit_slots;
     ix->lit_hash = (uint64_t *)pb->lit_hash;
-    size_t n = ix->doc_count;
-    if (!(ix->acc_q = calloc(n, sizeof *ix->acc_q)) || !(ix->acc_d = calloc(n, sizeof *ix->acc_d)) ||
-        !(ix->acc_pref = calloc(n, sizeof *ix->acc_pref)) ||
-        !(ix->acc_cooked = calloc(n, sizeof *ix->acc_cooked)) ||
-        !(ix->acc_raw = calloc(n, sizeof *ix->acc_raw)) || !(ix->stamp = calloc(n, sizeof *ix->stamp)) ||
-        !(ix->touched = calloc(n, sizeof *ix->touched)) ||
-        !(ix->food_mask = calloc(foods + 1, sizeof *ix->food_mask)) ||
-        !(ix->food_stamp = calloc(foods + 1, sizeof *ix->food_stamp)) ||
-        !(ix->eaten = malloc(foods + 1)) || !(ix->heads = calloc(foods + 1, sizeof *ix->heads)))
+    if (index_alloc_scratch(ix, foods) != 0)
         return -1;
     memcpy(ix->eaten, pb->eaten, foods + 1);
     ix->en_built = 1;
