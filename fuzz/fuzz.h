@@ -123,7 +123,7 @@ static inline kmgca_foods *fuzz_small_foods(void)
     enum { STRIDE = 40 };
     size_t kept = 0;
     for (size_t i = 0; i < f->count; i += STRIDE)
-        f->foods[kept++] = f->foods[i];
+        f->foods[kept++] = foods_food(f, i);
     /* The names of the foods kept become the set's own (the built-in ones
      * are then left out of it). */
     size_t aliases = 0, all = foods_alias_count(f);

@@ -30,16 +30,80 @@ kmgca_foods *kmgca_foods_new(kmgca_error *err)
         return NULL;
     }
     pthread_mutex_init(&f->lock, NULL);
-    if (!grow((void **)&f->foods, &f->cap, kmgca_builtin_food_count, sizeof *f->foods)) {
+    /* The built-in foods' slots stay NULL until each is used. */
+    if (!(f->foods = calloc(kmgca_builtin_food_count + 1, sizeof *f->foods))) {
         kmgca_foods_free(f);
         kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory opening the food tables");
         return NULL;
     }
-    for (size_t i = 0; i < kmgca_builtin_food_count; i++)
-        f->foods[i] = &kmgca_builtin_foods[i];
+    f->cap = kmgca_builtin_food_count + 1;
     f->count = kmgca_builtin_food_count;
     f->builtin_aliases = kmgca_builtin_alias_count;
     return f;
+}
+
+/* Makes built-in food i (and the foods of its ingredients): its struct,
+ * portions and ingredients filled from the pointer-free table, then
+ * published. make_lock is held. */
+static pthread_mutex_t make_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const struct kmgca_food *make_locked(size_t i)
+{
+    const struct kmgca_food *done = __atomic_load_n(&kmgca_builtin_made_at[i], __ATOMIC_ACQUIRE);
+    if (done)
+        return done;
+    const struct kmgca_builtin_food *b = &kmgca_builtin_foods[i];
+    const char *pool = kmgca_builtin_food_pool;
+    struct kmgca_food *food = &kmgca_builtin_made[i];
+    food->id = pool + b->text[BUILTIN_ID];
+    food->source = pool + b->text[BUILTIN_SOURCE];
+    food->description = pool + b->text[BUILTIN_DESCRIPTION];
+    food->group = pool + b->text[BUILTIN_GROUP];
+    food->name_zh = b->text[BUILTIN_NAME_ZH] ? pool + b->text[BUILTIN_NAME_ZH] : NULL;
+    food->keys = b->text[BUILTIN_KEYS] ? pool + b->text[BUILTIN_KEYS] : NULL;
+    memcpy(food->per_100g, b->per_100g, sizeof food->per_100g);
+    food->kind = b->kind;
+    food->cooked = b->cooked;
+    kmgca_portion *p = kmgca_builtin_made_portions + b->first_portion;
+    for (uint32_t k = 0; k < b->portion_count; k++) {
+        const struct kmgca_builtin_portion *bp = &kmgca_builtin_portions[b->first_portion + k];
+        p[k] = (kmgca_portion){bp->amount, pool + bp->measure, bp->grams};
+    }
+    food->portions = p;
+    food->portion_count = b->portion_count;
+    if (b->item_count) {
+        /* Ingredients come before the dish in the tables: no cycle. */
+        struct kmgca_recipe_item *it = kmgca_builtin_made_items + b->first_item;
+        for (uint32_t k = 0; k < b->item_count; k++) {
+            const struct kmgca_builtin_item *bi = &kmgca_builtin_items[b->first_item + k];
+            it[k] = (struct kmgca_recipe_item){make_locked(bi->food), bi->grams, pool + bi->name};
+        }
+        food->recipe = it;
+        food->recipe_count = b->item_count;
+    }
+    __atomic_store_n(&kmgca_builtin_made_at[i], food, __ATOMIC_RELEASE);
+    return food;
+}
+
+const struct kmgca_food *foods_make(const kmgca_foods *f, size_t i)
+{
+    if (i >= kmgca_builtin_food_count)
+        return NULL;  /* custom foods are always in place */
+    const struct kmgca_food *food = __atomic_load_n(&kmgca_builtin_made_at[i], __ATOMIC_ACQUIRE);
+    if (!food) {
+        pthread_mutex_lock(&make_lock);
+        food = make_locked(i);
+        pthread_mutex_unlock(&make_lock);
+    }
+    /* Every thread stores the same pointer. */
+    __atomic_store_n(&f->foods[i], food, __ATOMIC_RELEASE);
+    return food;
+}
+
+int foods_is_builtin_at(const kmgca_foods *f, size_t i)
+{
+    return i < kmgca_builtin_food_count && i < f->count &&
+           foods_food(f, i) == &kmgca_builtin_made[i];
 }
 
 size_t foods_alias_count(const kmgca_foods *f)
@@ -73,7 +137,7 @@ size_t kmgca_foods_count(const kmgca_foods *f) { return f ? f->count : 0; }
 
 const kmgca_food *kmgca_foods_at(const kmgca_foods *f, size_t i)
 {
-    return f && i < f->count ? f->foods[i] : NULL;
+    return f && i < f->count ? foods_food(f, i) : NULL;
 }
 
 const kmgca_food *kmgca_foods_find(const kmgca_foods *f, const char *source, const char *id)
@@ -81,9 +145,36 @@ const kmgca_food *kmgca_foods_find(const kmgca_foods *f, const char *source, con
     if (!f || !source || !id)
         return NULL;
     /* Custom foods come last and win, so search from the end. */
-    for (size_t i = f->count; i-- > 0;)
-        if (strcmp(f->foods[i]->id, id) == 0 && strcmp(f->foods[i]->source, source) == 0)
-            return f->foods[i];
+    size_t builtin = kmgca_builtin_food_count;
+    if (f->count < builtin || (builtin && !foods_is_builtin_at(f, builtin - 1)))
+        builtin = 0;  /* a set fuzz/ trimmed: all of it made */
+    for (size_t i = f->count; i-- > builtin;) {
+        const struct kmgca_food *food = foods_food(f, i);
+        if (strcmp(food->id, id) == 0 && strcmp(food->source, source) == 0)
+            return food;
+    }
+    /* The built-in ones in the order of source and id, without making
+     * them: the last of equals, as the search from the end finds. */
+    const char *pool = kmgca_builtin_food_pool;
+    size_t lo = 0, hi = builtin;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct kmgca_builtin_food *b = &kmgca_builtin_foods[kmgca_builtin_food_by_id[mid]];
+        int c = strcmp(pool + b->text[BUILTIN_SOURCE], source);
+        if (!c)
+            c = strcmp(pool + b->text[BUILTIN_ID], id);
+        if (c <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo > 0) {
+        uint32_t i = kmgca_builtin_food_by_id[lo - 1];
+        const struct kmgca_builtin_food *b = &kmgca_builtin_foods[i];
+        if (strcmp(pool + b->text[BUILTIN_SOURCE], source) == 0 &&
+            strcmp(pool + b->text[BUILTIN_ID], id) == 0)
+            return foods_food(f, i);
+    }
     return NULL;
 }
 

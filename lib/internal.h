@@ -81,9 +81,47 @@ struct kmgca_alias {
 enum { ALIAS_RANK_RECIPE, ALIAS_RANK_HAND, ALIAS_RANK_NAME, ALIAS_RANK_LIST,
        ALIAS_RANK_COMMON, ALIAS_RANKS };
 
-/* Generated from foodtables/ by tools/embedtables (build/gen/foodtables.c). */
-extern const struct kmgca_food kmgca_builtin_foods[];
+/* Generated from foodtables/ by tools/embedtables (build/gen/foodtables.c).
+ * The built-in foods without pointers, so that the loader relocates nothing
+ * at each start and only the foods a run uses are ever read: text is an
+ * offset into kmgca_builtin_food_pool (0: "", or none for name_zh and keys),
+ * portions and a recipe's ingredients are ranges of kmgca_builtin_portions
+ * and kmgca_builtin_items. A food set makes the struct kmgca_food of one on
+ * first use (foods_food). */
+enum { BUILTIN_ID, BUILTIN_SOURCE, BUILTIN_DESCRIPTION, BUILTIN_GROUP, BUILTIN_NAME_ZH,
+       BUILTIN_KEYS, BUILTIN_TEXTS };
+struct kmgca_builtin_food {
+    double per_100g[KMGCA_NUTRIENT_COUNT];
+    double cooked;
+    uint32_t text[BUILTIN_TEXTS];
+    uint32_t first_portion, portion_count, first_item, item_count;
+    unsigned char kind;
+};
+struct kmgca_builtin_portion {
+    double amount, grams;
+    uint32_t measure;
+};
+struct kmgca_builtin_item {
+    double grams;
+    uint32_t food, name;      /* food: its index in the built-in foods */
+};
+extern const struct kmgca_builtin_food kmgca_builtin_foods[];
 extern const size_t kmgca_builtin_food_count;
+extern const struct kmgca_builtin_portion kmgca_builtin_portions[];
+extern const size_t kmgca_builtin_portion_count;
+extern const struct kmgca_builtin_item kmgca_builtin_items[];
+extern const size_t kmgca_builtin_item_count;
+extern const char kmgca_builtin_food_pool[];
+/* Indices of the built-in foods in the order of source, then id. */
+extern const uint32_t kmgca_builtin_food_by_id[];
+/* Where the built-in foods are made, in zeroed memory of the size of the
+ * tables (untouched until used), shared by every food set: a built-in food
+ * is the same pointer in all of them. kmgca_builtin_made_at[i] is NULL until
+ * food i is made (foods.c). */
+extern struct kmgca_food kmgca_builtin_made[];
+extern const struct kmgca_food *kmgca_builtin_made_at[];
+extern kmgca_portion kmgca_builtin_made_portions[];
+extern struct kmgca_recipe_item kmgca_builtin_made_items[];
 /* text_literal_hash of each built-in food's description, in table order. */
 extern const uint64_t kmgca_builtin_food_lit[];
 /* The built-in names, without pointers (nothing for the loader to relocate
@@ -323,7 +361,8 @@ struct match_index;   /* match.c */
 struct match_memo;    /* match.c */
 
 struct kmgca_foods {
-    /* Foods: built-ins first, then custom ones (which win ties). */
+    /* Foods: built-ins first, then custom ones (which win ties). Read them
+     * with foods_food: a built-in food's slot stays NULL until first use. */
     const struct kmgca_food **foods;
     size_t count, cap;
     size_t builtin_aliases;           /* the built-in names the set holds (all,
@@ -336,6 +375,18 @@ struct kmgca_foods {
     struct match_index *index; /* built on first match, dropped on change */
     struct match_memo *memo;
 };
+
+/* The food at index i (< count) of a food set. A built-in food is made
+ * from the pointer-free table on first use, once in the process, whatever
+ * the thread. */
+const struct kmgca_food *foods_make(const kmgca_foods *f, size_t i);
+static inline const struct kmgca_food *foods_food(const kmgca_foods *f, size_t i)
+{
+    const struct kmgca_food *food = __atomic_load_n(&f->foods[i], __ATOMIC_ACQUIRE);
+    return food ? food : foods_make(f, i);
+}
+/* 1 when slot i holds built-in food i (fuzz/ keeps a few, moved down). */
+int foods_is_builtin_at(const kmgca_foods *f, size_t i);
 
 /* The names of a food set, built-in ones first, then custom ones. */
 size_t foods_alias_count(const kmgca_foods *f);

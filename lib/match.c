@@ -399,8 +399,8 @@ static int index_build_en(struct match_index *ix, const kmgca_foods *foods)
         uint32_t food;
         if (doc < foods->count) {
             food = (uint32_t)doc;
-            text = foods->foods[doc]->description;
-            keys = foods->foods[doc]->keys;
+            text = foods_food(foods, doc)->description;
+            keys = foods_food(foods, doc)->keys;
         } else {
             struct kmgca_alias al = foods_alias_at(foods, alias++);
             while (strcmp(al.lang, "zh") == 0)
@@ -433,7 +433,7 @@ static int index_build_en(struct match_index *ix, const kmgca_foods *foods)
             dw.items[dw.count++] = (doc_word){ids[i], parens[i]};
         }
         ix->doc_signature[doc] = n ? signature(ids, n) : 0;
-        ix->doc_pref[doc] = doc_preference(ix, foods->foods[food], text,
+        ix->doc_pref[doc] = doc_preference(ix, foods_food(foods, food), text,
                                            dw.items + dw.start[doc], n);
     }
     dw.start[ix->doc_count] = dw.count;
@@ -469,7 +469,7 @@ static int index_build_en(struct match_index *ix, const kmgca_foods *foods)
             if (kind & WORD_FILLER)
                 weight *= 0.25f;
             else if (i == dw.start[doc] && doc < foods->count &&
-                     strcmp(foods->foods[doc]->source, "SR28") == 0 &&
+                     strcmp(foods_food(foods, doc)->source, "SR28") == 0 &&
                      !(kind & WORD_CATEGORY))
                 weight *= HEAD_WEIGHT;
             total += weight;
@@ -490,7 +490,7 @@ static int index_build_en(struct match_index *ix, const kmgca_foods *foods)
     for (doc = 0; doc < ix->doc_count; doc++) {
         uint64_t sig = ix->doc_signature[doc];
         /* An FNDDS name is no exact hit: it competes on words like any. */
-        if (!sig || (doc < foods->count && strcmp(foods->foods[doc]->source, "FNDDS") == 0))
+        if (!sig || (doc < foods->count && strcmp(foods_food(foods, doc)->source, "FNDDS") == 0))
             continue;
         size_t i = sig & ix->sig_mask;
         while (ix->sig_slots[i] && ix->doc_signature[ix->sig_slots[i] - 1] != sig)
@@ -512,8 +512,8 @@ static int index_build_en(struct match_index *ix, const kmgca_foods *foods)
         goto fail;
     for (size_t f = 0; f < foods->count; f++) {
         /* Built-in names come hashed (build/gen/foodtables.c). */
-        const struct kmgca_food *food = foods->foods[f];
-        uint64_t h = f < kmgca_builtin_food_count && food == &kmgca_builtin_foods[f]
+        const struct kmgca_food *food = foods_food(foods, f);
+        uint64_t h = foods_is_builtin_at(foods, f)
                          ? kmgca_builtin_food_lit[f]
                          : text_literal_hash(food->description);
         ix->lit_hash[f] = h;
@@ -524,7 +524,8 @@ static int index_build_en(struct match_index *ix, const kmgca_foods *foods)
             if (ix->lit_hash[ix->lit_slots[i] - 1] == h)
                 break;
         if (!ix->lit_slots[i] ||
-            (source_rank(foods->foods[f]) < source_rank(foods->foods[ix->lit_slots[i] - 1])))
+            (source_rank(foods_food(foods, f)) <
+             source_rank(foods_food(foods, ix->lit_slots[i] - 1))))
             ix->lit_slots[i] = (uint32_t)f + 1;
     }
 
@@ -809,7 +810,7 @@ static int better(const kmgca_foods *foods, const ranked *a, const ranked *b)
 {
     if (a->score != b->score)
         return a->score > b->score;
-    const struct kmgca_food *fa = foods->foods[a->food], *fb = foods->foods[b->food];
+    const struct kmgca_food *fa = foods_food(foods, a->food), *fb = foods_food(foods, b->food);
     int ra = source_rank(fa), rb = source_rank(fb);
     if (ra != rb)
         return ra < rb;
@@ -1557,7 +1558,7 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
          * the raw food (an alias is judged by its food: "tuna" is canned
          * tuna, a tuna sub no food eaten raw). */
         if (raw_q > 0 && !(eaten & (EATEN_COOKED | EATEN_PROCESSED)) &&
-            (eaten_of(ix, foods->foods[food], food) & EATEN_RAW_GROUP))
+            (eaten_of(ix, foods_food(foods, food), food) & EATEN_RAW_GROUP))
             got_q += raw_q - ix->acc_raw[doc];
         /* "Alpen muesli": the words in two names of the same food (the
          * alias "alpen", the description "Cereal, muesli") name it together,
@@ -1587,7 +1588,7 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
         if (n == max && !better(foods, &(ranked){food, score}, &top[max - 1]))
             continue;
         if (doc < ix->food_count) {
-            const uint32_t *h = food_heads(ix, foods->foods[food], food);
+            const uint32_t *h = food_heads(ix, foods_food(foods, food), food);
             int named = h[0] <= 1;
             for (uint32_t k = 1; k < h[0] && !named; k++)
                 for (size_t q = 0; q < nw && !named; q++)
@@ -1597,7 +1598,7 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
         }
         int raw_only = (eaten & EATEN_RAW) && !(eaten & EATEN_COOKED);
         int cooked_only = (eaten & EATEN_COOKED) && !(eaten & EATEN_RAW);
-        if (!said && raw_only && (eaten_of(ix, foods->foods[food], food) & EATEN_COOKED_FOOD))
+        if (!said && raw_only && (eaten_of(ix, foods_food(foods, food), food) & EATEN_COOKED_FOOD))
             score *= RAW_UNSAID;
         else if (cooked_q > 0 && raw_only)
             score *= RAW_WHEN_COOKED;    /* "grilled shrimp" is not raw shrimp */
@@ -1698,13 +1699,13 @@ static kmgca_status match_uncached(kmgca_foods *foods, struct match_index *ix,
     memset(out, 0, sizeof *out);
     size_t first = 0;
     if (n && top[0].score >= MIN_SCORE) {
-        out->food = foods->foods[top[0].food];
+        out->food = foods_food(foods, top[0].food);
         out->confidence = top[0].score;
         out->method = method;
         first = 1;
     }
     for (size_t i = first; i < n && out->candidate_count < KMGCA_MAX_CANDIDATES; i++) {
-        out->candidates[out->candidate_count] = foods->foods[top[i].food];
+        out->candidates[out->candidate_count] = foods_food(foods, top[i].food);
         out->candidate_confidence[out->candidate_count++] = top[i].score;
     }
     if (!out->food)
@@ -1777,7 +1778,7 @@ size_t kmgca_foods_search(kmgca_foods *foods, const char *text, const kmgca_food
     size_t n = ix ? rank(foods, ix, text, top, max, &method) : 0;
     pthread_mutex_unlock(&foods->lock);
     for (size_t i = 0; i < n; i++) {
-        found[i] = foods->foods[top[i].food];
+        found[i] = foods_food(foods, top[i].food);
         if (confidence)
             confidence[i] = top[i].score;
     }

@@ -194,6 +194,92 @@ static void deterministic_and_memoised(void **state)
     kmgca_foods_free(NULL);
 }
 
+/* The built-in foods are made on first use from tables without pointers
+ * (foods.c), once in the process. Four threads, each with a food set of its
+ * own, walk all of them from different starts while none is made yet: each
+ * food is one pointer in every set, its fields are the table's, a recipe's
+ * ingredients are the foods of their index, and kmgca_foods_find finds it
+ * by source and id. Runs first, before any test makes a food. */
+typedef struct {
+    int start;
+    const kmgca_food **seen;
+} walk_arg;
+
+static void *walk_all(void *arg)
+{
+    walk_arg *w = arg;
+    kmgca_foods *foods = kmgca_foods_new(NULL);
+    if (!foods)
+        return (void *)1;
+    size_t n = kmgca_foods_count(foods);
+    for (size_t k = 0; k < n; k++) {
+        size_t i = (k + (size_t)w->start * n / 4) % n;
+        w->seen[i] = kmgca_foods_at(foods, i);
+    }
+    kmgca_foods_free(foods);
+    return NULL;
+}
+
+static void built_in_foods_made_once_across_threads(void **state)
+{
+    (void)state;
+    size_t n = kmgca_builtin_food_count;
+    assert_true(n > 15000);
+    assert_null(kmgca_builtin_made_at[n / 2]);   /* nothing made before this test */
+    walk_arg w[4];
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++) {
+        w[i].start = i;
+        assert_non_null(w[i].seen = calloc(n, sizeof *w[i].seen));
+        assert_int_equal(pthread_create(&t[i], NULL, walk_all, &w[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        void *bad;
+        pthread_join(t[i], &bad);
+        assert_null(bad);
+    }
+    const char *pool = kmgca_builtin_food_pool;
+    size_t recipes = 0;
+    for (size_t i = 0; i < n; i++) {
+        const kmgca_food *f = w[0].seen[i];
+        for (int k = 1; k < 4; k++)
+            assert_ptr_equal(w[k].seen[i], f);
+        assert_ptr_equal(kmgca_foods_at(shared_foods, i), f);
+        const struct kmgca_builtin_food *b = &kmgca_builtin_foods[i];
+        assert_string_equal(kmgca_food_id(f), pool + b->text[BUILTIN_ID]);
+        assert_string_equal(kmgca_food_source(f), pool + b->text[BUILTIN_SOURCE]);
+        assert_string_equal(kmgca_food_description(f), pool + b->text[BUILTIN_DESCRIPTION]);
+        assert_int_equal(f->portion_count, b->portion_count);
+        for (unsigned p = 0; p < f->portion_count; p++)
+            assert_true(f->portions[p].grams == kmgca_builtin_portions[b->first_portion + p].grams);
+        for (int m = 0; m < KMGCA_NUTRIENT_COUNT; m++)
+            assert_true(memcmp(&f->per_100g[m], &b->per_100g[m], sizeof(double)) == 0);
+        assert_int_equal(kmgca_food_ingredient_count(f), b->item_count);
+        for (size_t k = 0; k < b->item_count; k++) {
+            const kmgca_food *as;
+            double grams;
+            assert_non_null(kmgca_food_ingredient(f, k, &as, &grams));
+            assert_ptr_equal(as, w[1].seen[kmgca_builtin_items[b->first_item + k].food]);
+        }
+        recipes += b->item_count > 0;
+        /* the last food of the same source and id, as a search from the end */
+        const kmgca_food *found = kmgca_foods_find(shared_foods, kmgca_food_source(f),
+                                                   kmgca_food_id(f));
+        assert_non_null(found);
+        assert_string_equal(kmgca_food_id(found), kmgca_food_id(f));
+        assert_string_equal(kmgca_food_source(found), kmgca_food_source(f));
+        for (size_t j = i + 1; found != f && j < n; j++)
+            if (w[0].seen[j] == found)
+                found = f;
+        assert_ptr_equal(found, f);
+    }
+    assert_true(recipes > 200);
+    assert_null(kmgca_foods_find(shared_foods, "SR28", "99999"));
+    assert_null(kmgca_foods_find(shared_foods, "TFDA", ""));
+    for (int i = 0; i < 4; i++)
+        free(w[i].seen);
+}
+
 static void *match_many(void *arg)
 {
     static const char *texts[] = {"banana", "almonds", "spinach, boiled", "milk", "菠菜",
@@ -368,6 +454,7 @@ static void index_built_in_equals_tables(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(built_in_foods_made_once_across_threads),
         cmocka_unit_test(everyday_texts),
         cmocka_unit_test(word_order_case_and_width),
         cmocka_unit_test(misspellings),

@@ -131,10 +131,12 @@ static void decimals_ignore_locale(void **state)
 static void built_in_literal_hashes_are_current(void **state)
 {
     (void)state;
-    for (size_t i = 0; i < kmgca_builtin_food_count; i++)
-        if (text_literal_hash(kmgca_builtin_foods[i].description) != kmgca_builtin_food_lit[i])
-            fail_msg("food %zu \"%s\": stored literal hash is stale", i,
-                     kmgca_builtin_foods[i].description);
+    for (size_t i = 0; i < kmgca_builtin_food_count; i++) {
+        const char *description =
+            kmgca_builtin_food_pool + kmgca_builtin_foods[i].text[BUILTIN_DESCRIPTION];
+        if (text_literal_hash(description) != kmgca_builtin_food_lit[i])
+            fail_msg("food %zu \"%s\": stored literal hash is stale", i, description);
+    }
     /* case, spacing and punctuation do not count; words do */
     assert_true(text_literal_hash("Milk, whole") == text_literal_hash("  milk   WHOLE. "));
     assert_true(text_literal_hash("Fish, tuna, light, canned in water, without salt") !=
@@ -152,8 +154,9 @@ static void built_in_keys_are_current(void **state)
     for (size_t i = 0; i < kmgca_builtin_food_count + kmgca_builtin_alias_count; i++) {
         const char *name, *keys;
         if (i < kmgca_builtin_food_count) {
-            name = kmgca_builtin_foods[i].description;
-            keys = kmgca_builtin_foods[i].keys;
+            const uint32_t *text = kmgca_builtin_foods[i].text;
+            name = kmgca_builtin_food_pool + text[BUILTIN_DESCRIPTION];
+            keys = text[BUILTIN_KEYS] ? kmgca_builtin_food_pool + text[BUILTIN_KEYS] : NULL;
         } else {
             const struct kmgca_builtin_alias *a = &kmgca_builtin_aliases[i - kmgca_builtin_food_count];
             if (a->zh) {
