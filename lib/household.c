@@ -219,6 +219,20 @@ static int is_state_word(const char *key)
     return 0;
 }
 
+static int cmp_rewrite(const void *key, const void *item)
+{
+    return strcmp(key, ((const struct kmgca_word_rewrite *)item)->written);
+}
+
+/* 1 when words_en.csv drops the keyed word as naming no food ("lol"). */
+static int is_chatter(const char *key)
+{
+    const struct kmgca_word_rewrite *hit =
+        bsearch(key, kmgca_builtin_words, kmgca_builtin_word_count,
+                sizeof *kmgca_builtin_words, cmp_rewrite);
+    return hit && !hit->means[0];
+}
+
 /* The head phrase of one comma part, as keyed words; returns their count. */
 static size_t head_words_cut(const char *part, size_t len, char words[][TEXT_WORD_MAX],
                              size_t max, int cut);
@@ -267,7 +281,19 @@ static size_t head_words_cut(const char *part, size_t len, char words[][TEXT_WOR
     }
     phrase[o] = '\0';
     size_t n = text_words(phrase, words, NULL, max);
-    while (n > 1 && is_state_word(words[n - 1]))
+    /* Shorthand and spellings words_en.csv rewrites to one word ("brkfst",
+     * "chook", "egs"), as the matcher reads them. */
+    for (size_t i = 0; i < n; i++) {
+        const struct kmgca_word_rewrite *hit =
+            bsearch(words[i], kmgca_builtin_words, kmgca_builtin_word_count,
+                    sizeof *kmgca_builtin_words, cmp_rewrite);
+        char one[2][TEXT_WORD_MAX];
+        if (hit && hit->means[0] && !strchr(hit->means, ' ') &&
+            text_words(hit->means, one, NULL, 2) == 1)
+            strcpy(words[i], one[0]);
+    }
+    /* Chatter words_en.csv drops ("lol", "yum") and state words end no name. */
+    while (n > 1 && (is_state_word(words[n - 1]) || is_chatter(words[n - 1])))
         n--;
     return n;
 }
@@ -394,5 +420,15 @@ const struct kmgca_name_portion *name_portion_row(const char *name, const char *
         r = name_row_exact(name, NULL, "item");
     if (!r && concept && !strcmp(concept, "item"))
         r = name_row_exact(name, NULL, "stick");
+    /* A takeaway tub of a dish ("the whole tub" of tikka masala, half the
+     * carton of pilau rice) is one takeaway portion of it. */
+    if (!r && concept && (!strcmp(concept, "tub") || !strcmp(concept, "carton")) &&
+        (unsigned char)name[0] < 0x80) {
+        r = name_row_exact(name, NULL, "item");
+        if (!r)
+            r = name_row_exact(name, NULL, "typical");
+        if (r && !(r->amount >= 150))
+            r = NULL;
+    }
     return r;
 }

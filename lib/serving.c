@@ -514,6 +514,7 @@ static const char *const number_names[] = {
     "7 up", "7up", "3 musketeers", "100 grand", "5 spice", "five spice", "half and half",
     "half & half", "thousand island", "1000 island", "quarter pounder", "chicken 65",
     "5 hour energy", "5-hour energy", "one a day", "a la mode", "a la carte",
+    "big mac", "big breakfast", "big brekkie",
     "千张", "三杯鸡", "三杯鸭", "三杯中卷", "三杯小卷", "三杯透抽", "三杯杏鲍菇", "三杯豆腐",
     "六个核桃", "三只松鼠", "一口酥", "两面黄", "一品",
 };
@@ -1052,6 +1053,7 @@ typedef struct {
     kmgca_serving s;
     const char *why;           /* a refused amount: the reason */
     int some;                  /* "some": one typical serving */
+    int xcount;                /* "x2": a count written after the food */
 } reading;
 
 static int is_size_word(const tokens *tk, int i, const char **size, int *end)
@@ -1169,9 +1171,18 @@ static int read_at(const tokens *tk, int i, int whole, reading *r)
         if (a.note)
             copy_text(s->note, sizeof s->note, a.note);
         if (a.flags & AF_XCOUNT) {
-            r->end = j;
-            s->kind = KMGCA_UNIT_NONE;
-            return 1;
+            r->xcount = 1;
+            /* "x6 pcs": a count of pieces, read on as "6 pcs" */
+            size_t pl;
+            const struct kmgca_measure_word *pm =
+                j < tk->count && tk->t[j].type == TK_WORD
+                    ? measure_word_at(tk->n.s + tk->t[j].start, &pl)
+                    : NULL;
+            if (!pm || strcmp(pm->concept, "piece") != 0) {
+                r->end = j;
+                s->kind = KMGCA_UNIT_NONE;
+                return 1;
+            }
         }
     } else {
         s->amount = 1;
@@ -1198,6 +1209,41 @@ static int read_at(const tokens *tk, int i, int whole, reading *r)
         r->end = j + 1;
         s->kind = KMGCA_UNIT_NONE;
         return 1;
+    }
+    /* "half a 150g bag", "a 400 g tin": so much of a container of that
+     * weight or volume. */
+    if (r->amount_written && tk->t[i].type == TK_WORD && j + 1 < tk->count &&
+        tk->t[j].type == TK_NUM && !(tk->t[j].flags & NF_GLUED)) {
+        const unit_def *cu = NULL;
+        size_t cl = unit_at_token(tk, j + 1, &cu);
+        int k = cl ? token_from(tk, j + 1, tk->t[j + 1].start + cl) : j;
+        size_t wl;
+        const struct kmgca_measure_word *c =
+            cl && k < tk->count && tk->t[k].type == TK_WORD
+                ? measure_word_at(tk->n.s + tk->t[k].start, &wl)
+                : NULL;
+        if (c && c->concept[0] && !c->size[0] && strcmp(c->concept, "item") != 0 &&
+            (cu->kind == KMGCA_UNIT_MASS || cu->kind == KMGCA_UNIT_VOLUME)) {
+            s->amount *= tk->t[j].value;
+            set_unit(s, cu);
+            r->cls = CLASS_MEASURE;
+            j = token_from(tk, k, tk->t[k].start + wl);
+            if (word_is(tk, j, "of"))
+                j++;
+            r->end = j;
+            return 1;
+        }
+    }
+    /* "a whole bag", "the entire tub": the container, all of it */
+    if (r->amount_written && (word_is(tk, j, "whole") || word_is(tk, j, "entire") ||
+                              word_is(tk, j, "full"))) {
+        size_t wl;
+        const struct kmgca_measure_word *c =
+            j + 1 < tk->count && tk->t[j + 1].type == TK_WORD
+                ? measure_word_at(tk->n.s + tk->t[j + 1].start, &wl)
+                : NULL;
+        if (c && c->concept[0] && strcmp(c->concept, "item") != 0)
+            j++;
     }
     /* sizes, then a unit or a household word */
     char sizes[48] = "";
@@ -1553,6 +1599,8 @@ static int could_start(const tokens *tk, int i)
     return 0;
 }
 
+static int connector_between(const tokens *tk, int from, int to);
+
 static int find_servings(const tokens *tk, found *out, int max)
 {
     int n = 0, end;
@@ -1582,6 +1630,23 @@ static int find_servings(const tokens *tk, found *out, int max)
                 ok = 1;
             }
         } else if (read_at(tk, i, 0, &r)) {
+            /* "broccoli 3 spears": a count and one word ending the line
+             * after the food name a measure of it ("spear", "fillet"). */
+            if (r.cls == CLASS_COUNT && r.amount_written && !r.why && !r.xcount &&
+                (tk->t[i].type == TK_NUM || word_is(tk, i, "half")) && i > first &&
+                r.end + 1 == tk->count &&
+                tk->t[r.end].type == TK_WORD && !tk->t[r.end].guarded && tk->t[r.end].space &&
+                !word_is(tk, r.end, "x") && !word_is(tk, r.end, "of") &&
+                !word_is(tk, r.end, "pm") && !word_is(tk, r.end, "am") &&
+                !word_is(tk, i - 1, "at") && !word_is(tk, i - 1, "around") &&
+                !connector_between(tk, i - 1, i) &&
+                (tk->t[i - 1].type == TK_WORD || punct_is(tk, i - 1, '-'))) {
+                r.s.kind = KMGCA_UNIT_PORTION;
+                append_words(r.s.unit, sizeof r.s.unit, tk, r.end, r.end + 1);
+                r.cls = CLASS_HOUSEHOLD;
+                r.words_only = 1;
+                r.end++;
+            }
             /* Where it may stand: */
             int leading = i <= first;
             int trailing = 0;
@@ -1631,6 +1696,9 @@ static int find_servings(const tokens *tk, found *out, int max)
                      punct_is(tk, i - 1, '&') || punct_is(tk, i - 1, ',')))
                     ok = 2;
             }
+            /* "sausages x2 grilled": "x2" is a count wherever it stands. */
+            if (r.xcount)
+                ok = 1;
             /* "a" alone before a word that is no food is an article only. */
             if (ok && r.cls == CLASS_COUNT && r.amount_written && r.end >= tk->count)
                 ok = tk->t[i].type == TK_NUM || tk->t[i].type == TK_CJK || r.why ||
@@ -1815,11 +1883,38 @@ static int contents_follow(const char *rest)
  * line ("glass white wine", "OJ glass", "handful snow peas", "avocado,
  * half"): one of it (or half). The line again with the amount written;
  * 0 when there is none. "cup" only leads: "peanut butter cup" is a sweet. */
+/* The size word ("small", "big") of a container, or NULL. */
+static const char *container_size(const char *w, size_t len)
+{
+    static const char *const sizes[] = {"small", "big", "large", "medium", "mini", "regular"};
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
+        if (strlen(sizes[k]) == len && strncasecmp(w, sizes[k], len) == 0)
+            return sizes[k];
+    return NULL;
+}
+
+/* The word of s that ends at `end` (letters only): its start, and its
+ * length in *len; end itself when there is none. */
+static size_t word_before(const char *s, size_t end, size_t *len)
+{
+    while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == ','))
+        end--;
+    size_t b = end;
+    while (b > 0 && isalpha((unsigned char)s[b - 1]))
+        b--;
+    *len = end - b;
+    return b;
+}
+
 static int bare_container(const char *text, char *out, size_t size)
 {
+    /* The last six are containers only with a size before them ("small
+     * dish", "big bag"): alone they end names ("side dish", "tea bag"). */
     static const char *const words[] = {"glass", "mug", "bowl", "handful", "plate", "tub",
                                         "punnet", "carton", "bottle", "can", "tin", "slice",
-                                        "piece", "cup", "half"};
+                                        "piece", "cup", "half", "dish", "bag", "packet", "box",
+                                        "pot", "serve"};
+    const size_t sized_from = 15;
     char t[TEXT_MAX + 1];
     copy_text(t, sizeof t, text);
     char *s = text_trim(t);
@@ -1828,9 +1923,43 @@ static int bare_container(const char *text, char *out, size_t size)
     size_t last = len;
     while (last > 0 && isalpha((unsigned char)s[last - 1]))
         last--;
+    /* A size first: "small bag cool ranch doritos", "big bowl porridge". */
+    const char *lead_size = first && s[first] == ' ' ? container_size(s, first) : NULL;
+    if (lead_size) {
+        const char *w2 = s + first + 1;
+        size_t l2 = strspn(w2, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+            size_t wl = strlen(words[k]);
+            if (wl == l2 && strncasecmp(w2, words[k], wl) == 0 &&
+                strcmp(words[k], "half") != 0 && strcmp(words[k], "bottle") != 0 &&
+                w2[wl] == ' ' && isalpha((unsigned char)w2[wl + 1]) &&
+                contents_follow(w2 + wl + 1)) {
+                snprintf(out, size, "1 %s", s);
+                return 1;
+            }
+        }
+    }
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
         size_t wl = strlen(words[k]);
         int half = strcmp(words[k], "half") == 0;
+        if (k >= sized_from) {
+            /* only with a size before it, last in the line */
+            size_t pl, pb;
+            const char *sz;
+            if (len - last != wl || last == 0 || strcasecmp(s + last, words[k]) != 0 ||
+                s[last - 1] != ' ')
+                continue;
+            pb = word_before(s, last, &pl);
+            if (!pl || !(sz = container_size(s + pb, pl)) || pb == 0)
+                continue;
+            size_t keep = pb;
+            while (keep > 0 && (s[keep - 1] == ' ' || s[keep - 1] == ',' || s[keep - 1] == '-'))
+                keep--;
+            if (!keep)
+                continue;
+            snprintf(out, size, "%.*s 1 %s %s", (int)keep, s, sz, words[k]);
+            return 1;
+        }
         /* first, with more words after it: two at least ("glass noodles",
          * "cup noodles", "plate lunch", "tin foil" are names), or one drink or
          * dish people put in it ("glass milk", "bowl cereal") */
@@ -1854,10 +1983,34 @@ static int bare_container(const char *text, char *out, size_t size)
                 (keep >= 4 && strncasecmp(s + keep - 4, " and", 4) == 0) ||
                 s[keep - 1] == '&')
                 return 0;
-            if (half)
+            if (half) {
                 snprintf(out, size, "half %.*s", (int)keep, s);
-            else
-                snprintf(out, size, "%.*s 1 %s", (int)keep, s, words[k]);
+                return 1;
+            }
+            /* "Irish stew, big bowl": the size goes with the container;
+             * "ate the whole tub": all of it, one tub. */
+            size_t pl, pb = word_before(s, last, &pl);
+            const char *sz = pl && pb > 0 ? container_size(s + pb, pl) : NULL;
+            int whole = pl && pb > 0 && !sz &&
+                        ((pl == 5 && !strncasecmp(s + pb, "whole", 5)) ||
+                         (pl == 6 && !strncasecmp(s + pb, "entire", 6)));
+            if (sz || whole) {
+                size_t k2 = pb, al;
+                if (whole) {
+                    size_t ab = word_before(s, pb, &al);
+                    if ((al == 3 && !strncasecmp(s + ab, "the", 3)) ||
+                        (al == 1 && !strncasecmp(s + ab, "a", 1)))
+                        k2 = ab;
+                }
+                while (k2 > 0 && (s[k2 - 1] == ' ' || s[k2 - 1] == ',' || s[k2 - 1] == '-'))
+                    k2--;
+                if (k2) {
+                    snprintf(out, size, "%.*s 1 %s%s%s", (int)k2, s, sz ? sz : "", sz ? " " : "",
+                             words[k]);
+                    return 1;
+                }
+            }
+            snprintf(out, size, "%.*s 1 %s", (int)keep, s, words[k]);
             return 1;
         }
     }

@@ -340,16 +340,21 @@ static int watery(const kmgca_food *food)
 static kmgca_status volume_grams(const kmgca_food *food, const kmgca_serving *s, double *grams,
                                  char *how, size_t how_size, kmgca_error *err)
 {
-    if (!strcmp(s->unit, "pint") && !strcmp(kmgca_food_kind(food), "beer")) {
-        /* A pint of beer is the glass pubs pour: the imperial pint. */
+    if (!strcmp(s->unit, "pint") && (!strcmp(kmgca_food_kind(food), "beer") ||
+                                     !strcmp(kmgca_food_kind(food), "milk"))) {
+        /* A pint of beer is the glass pubs pour, a pint of milk the bottle
+         * or carton UK and Irish shops sell: the imperial pint (US shops
+         * sell milk by the half gallon and gallon). */
         kmgca_serving imperial = *s;
         imperial.amount = s->amount * 568.26125;
         imperial.unit_factor = 1;
         copy_text(imperial.unit, sizeof imperial.unit, "ml");
         kmgca_status st = volume_grams(food, &imperial, grams, how, how_size, err);
         if (st == KMGCA_OK && how && how_size)
-            appendf(how, how_size, "; a pint of beer read as an imperial pint (568 ml, as "
-                                   "poured in the UK and Ireland; a US pint is 473 ml)");
+            appendf(how, how_size, "; a pint of %s read as an imperial pint (568 ml, as "
+                                   "%s in the UK and Ireland; a US pint is 473 ml)",
+                    !strcmp(kmgca_food_kind(food), "milk") ? "milk" : "beer",
+                    !strcmp(kmgca_food_kind(food), "milk") ? "sold" : "poured");
         return st;
     }
     if (volume_to_grams(food, s->unit, s->amount, s->unit_factor, s->detail, grams, how,
@@ -661,6 +666,8 @@ static void name_unit(char *buf, size_t size, const kmgca_serving *s, const hous
         snprintf(buf, size, "%s", s->unit);
 }
 
+static const kmgca_portion *branded_item(const kmgca_food *food);
+
 static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving *s,
                                     double *grams, char *how, size_t how_size,
                                     kmgca_error *err)
@@ -720,6 +727,17 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
     each e = {0};
     char amt[32], g[32], unit[96];
     fmt_amount(amt, sizeof amt, s->amount);
+    /* "2 Big Macs": a count of a chain's product is of its own item, as
+     * USDA weighed it, before a name's usual size. */
+    const kmgca_portion *own = bare ? branded_item(food) : NULL;
+    if (own) {
+        *grams = s->amount * own->grams / own->amount;
+        fmt_grams(g, sizeof g, *grams);
+        if (how)
+            snprintf(how, how_size, "%s x one piece = %s g (%s%s \"%s\")", amt, g,
+                     s->amount == 1 ? "" : "each: ", measure_source(food), own->measure);
+        return KMGCA_OK;
+    }
     /* A size written alone ("1 medium") is the table's measure of that size
      * when it has one: a name's own portions are for counts and measure
      * words. */
@@ -811,11 +829,9 @@ static int branded(const kmgca_food *food)
     return 0;
 }
 
-static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s,
-                                  double *grams, char *how, size_t how_size, kmgca_error *err)
+/* One of a chain's or brand's product as USDA weighed it, or NULL. */
+static const kmgca_portion *branded_item(const kmgca_food *food)
 {
-    if (recipe_grams(food, s, 1, grams, how, how_size))
-        return KMGCA_OK;
     const kmgca_portion *p = NULL;
     for (unsigned i = 0; branded(food) && !p && i < food->portion_count; i++) {
         /* one of the product as USDA weighed it; not a unit of weight or
@@ -834,6 +850,15 @@ static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s
         if (!unit)
             p = &food->portions[i];
     }
+    return p;
+}
+
+static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s,
+                                  double *grams, char *how, size_t how_size, kmgca_error *err)
+{
+    if (recipe_grams(food, s, 1, grams, how, how_size))
+        return KMGCA_OK;
+    const kmgca_portion *p = branded_item(food);
     if (p) {
         char g[32];
         *grams = s->amount * p->grams / p->amount;

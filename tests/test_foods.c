@@ -15,9 +15,9 @@
  * lose (a ratchet: raised with each step, the goals are the end). */
 #define GOAL_RIGHT 90
 #define GOAL_TOP_BAND 97
-#define FLOOR_RIGHT 70
+#define FLOOR_RIGHT 87
 #define FLOOR_TOP_BAND 97
-#define FLOOR_RIGHT_ZH 80
+#define FLOOR_RIGHT_ZH 90
 
 enum { F_TEXT, F_SERVING, F_FOODS, F_EXPECT, F_MIN, F_MAX, NCOL };
 

@@ -404,8 +404,9 @@ static void containers_and_measure_words(void **state)
                 250 * 244 / 236.5882365, 1e-6);
     /* A bowl of cereal: 40 g (RACC). */
     assert_near(weigh_as("SR28", "08388", "cereal", "a bowl", how, sizeof how, NULL), 40, 1e-9);
-    /* A can of tuna: the food's own "can", 165 g (SR28 15121). */
-    assert_near(weigh_as("SR28", "15121", "tuna", "a can", how, sizeof how, NULL), 165, 1e-9);
+    /* A can of tuna: name_portions.csv's drained can, 110 g (today's 145-185 g tins
+     * and 5 oz cans), before SR28 15121's own "can" (165 g, an older 6.5 oz can). */
+    assert_near(weigh_as("SR28", "15121", "tuna", "a can", how, sizeof how, NULL), 110, 1e-9);
     /* 10 grapes: "10 grapes" = 49 g (SR28 09132), not ten cups. */
     assert_near(weigh_as("SR28", "09132", "grapes", "10", how, sizeof how, NULL), 49, 1e-9);
     /* 3 plums: "fruit (2-1/8 dia)" 66 g each (SR28 09279). */
@@ -472,6 +473,20 @@ static void one_serving_a_line(void **state)
         {"T-bone steak 200g", 1, "200g"},
         {"9 grain bread 2 slices", 1, "2 slices"},
         {"coffee with 2 sugars", 0, ""},
+        /* a count and one word ending the line: a measure of the food */
+        {"brocolli 3 spears", 1, "3 spears"},
+        {"salmon 2 fillets", 1, "2 fillets"},
+        {"handful of almonds around 3 pm", 1, "handful"},
+        /* "x2" is a count wherever it stands */
+        {"Pork sausages x2 grilled", 1, "x2"},
+        /* a size before a container goes with it; "the whole tub" is one tub */
+        {"Irish stew, big bowl", 1, "1 big bowl"},
+        {"Stewed rhubarb - small dish", 1, "1 small dish"},
+        {"small bag cool ranch doritos", 1, "1 small bag"},
+        {"curry, ate the whole tub", 1, "1 tub"},
+        {"a whole bag of microwave popcorn", 1, "a whole bag"},
+        {"side dish", 0, ""},
+        {"tea bag", 0, ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char sv[128], fd[256];
@@ -560,6 +575,30 @@ static void weighing_in_one_step(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "slices of whole wheat bread", "2", &w, &err),
                      KMGCA_OK);
     assert_near(w.grams, 64, 1e-9);
+    /* A pint of milk is the imperial pint shops sell (568 ml), as a pint of
+     * beer is; SR28 01079 weighs 976 g a quart. */
+    assert_int_equal(kmgca_weigh(shared_foods, "pint of semi skimmed milk", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 568.26125 * 976 / 946.352946, 1e-6);
+    assert_non_null(strstr(w.how, "imperial"));
+    /* A count of a chain's product is its own item as USDA weighed it
+     * (McDonald's cheeseburger 119 g), not the usual size of the name. */
+    assert_int_equal(kmgca_weigh(shared_foods, "2 Maccas cheeseburgers", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.match.food->id, "21233");
+    assert_near(w.grams, 238, 1e-9);
+    /* "half a 150g bag": half of the bag's own weight. */
+    assert_int_equal(kmgca_weigh(shared_foods, "crisps, half a 150g bag", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 75, 1e-9);
+    /* A size before a trailing container goes with it: a big bowl. */
+    assert_int_equal(kmgca_weigh(shared_foods, "Irish stew, big bowl", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.serving_text, "1 big bowl");
+    assert_false(w.serving_assumed);
+    /* A takeaway tub of a named dish is one takeaway portion of it. */
+    assert_int_equal(kmgca_weigh(shared_foods, "tikka masala, the whole tub", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 350, 1e-9);
     /* A vague amount keeps its food, and says why it is not weighed. */
     assert_int_equal(kmgca_weigh(shared_foods, "a few almonds", "", &w, &err),
                      KMGCA_ERROR_AMOUNT);
