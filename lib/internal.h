@@ -680,6 +680,7 @@ struct match_prebuilt {
     const struct match_posting *posts;
     const uint32_t *doc_food;
     const float *doc_total, *doc_pref;
+    const uint32_t *doc_head;
     const uint64_t *doc_signature;
     const uint32_t *sig_slots, *lit_slots;
     const uint64_t *lit_hash;

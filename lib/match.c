@@ -54,6 +54,9 @@ struct match_index {
     uint32_t *doc_food;
     float *doc_total;         /* sum of word weights */
     float *doc_pref;          /* preference multiplier */
+    uint32_t *doc_head;       /* an English alias's head word id + 1 ("red
+                               * onion": onion); 0 for descriptions (see
+                               * food_heads) and names without one */
     uint64_t *doc_signature;  /* hash of its sorted word ids (exact hits) */
     uint32_t *sig_slots;      /* doc + 1 by signature */
     size_t sig_mask;
@@ -374,6 +377,38 @@ static int index_alloc_scratch(struct match_index *ix, size_t foods)
 /* The English word index: built at the first English text (a Chinese
  * text needs only the Chinese keys, so `kmgca food 白饭` does not wait for
  * it). 0 when built; -1 out of memory. */
+/* The head of an English name as people write it: the last word of its
+ * first noun phrase ("red onion" -> onion, "fish and chips" -> fish,
+ * "tuna, canned" -> tuna), as its word id + 1; 0 when the name starts with
+ * a category or its head is no word of the index. */
+static uint32_t name_head(const struct match_index *ix, const char *name)
+{
+    char seg[256], folded[512], words[16][TEXT_WORD_MAX];
+    size_t o = 0;
+    int depth = 0;
+    for (const char *p = name; *p && (depth || *p != ','); p++) {
+        if (*p == '(')
+            depth++;
+        else if (*p == ')' && depth)
+            depth--;
+        else if (!depth && o + 1 < sizeof seg)
+            seg[o++] = *p;
+    }
+    seg[o] = '\0';
+    static const char *const cuts[] = {" with ", " and ", " in ", " or ", " on ", " & "};
+    for (size_t c = 0; c < sizeof cuts / sizeof *cuts; c++) {
+        char *at = strstr(seg, cuts[c]);
+        if (at)
+            *at = '\0';
+    }
+    text_fold(seg, folded, sizeof folded);
+    size_t n = text_words(folded, words, NULL, 16);
+    if (!n || IN_LIST(words[0], category_heads))
+        return 0;
+    long id = word_lookup(ix, words[n - 1]);
+    return id >= 0 ? (uint32_t)id + 1 : 0;
+}
+
 static int index_build_en(struct match_index *ix, const kmgca_foods *foods)
 {
     doc_words dw = {0};
@@ -387,8 +422,10 @@ static int index_build_en(struct match_index *ix, const kmgca_foods *foods)
     ix->doc_food = calloc(ix->doc_count, sizeof *ix->doc_food);
     ix->doc_total = calloc(ix->doc_count, sizeof *ix->doc_total);
     ix->doc_pref = calloc(ix->doc_count, sizeof *ix->doc_pref);
+    ix->doc_head = calloc(ix->doc_count, sizeof *ix->doc_head);
     ix->doc_signature = calloc(ix->doc_count, sizeof *ix->doc_signature);
     if (!ix->slots || !dw.start || !ix->doc_food || !ix->doc_total || !ix->doc_pref ||
+        !ix->doc_head ||
         !ix->doc_signature || index_alloc_scratch(ix, foods->count) != 0)
         goto fail;
 
@@ -435,6 +472,8 @@ static int index_build_en(struct match_index *ix, const kmgca_foods *foods)
         ix->doc_signature[doc] = n ? signature(ids, n) : 0;
         ix->doc_pref[doc] = doc_preference(ix, foods_food(foods, food), text,
                                            dw.items + dw.start[doc], n);
+        if (doc >= foods->count)
+            ix->doc_head[doc] = name_head(ix, text);
     }
     dw.start[ix->doc_count] = dw.count;
 
@@ -639,6 +678,7 @@ static int index_borrow_en(struct match_index *ix)
     ix->doc_food = (uint32_t *)pb->doc_food;
     ix->doc_total = (float *)pb->doc_total;
     ix->doc_pref = (float *)pb->doc_pref;
+    ix->doc_head = (uint32_t *)pb->doc_head;
     ix->doc_signature = (uint64_t *)pb->doc_signature;
     ix->sig_slots = (uint32_t *)pb->sig_slots;
     ix->lit_slots = (uint32_t *)pb->lit_slots;
@@ -721,6 +761,7 @@ void match_index_free(struct match_index *ix)
         free(ix->doc_food);
         free(ix->doc_total);
         free(ix->doc_pref);
+        free(ix->doc_head);
         free(ix->doc_signature);
         free(ix->sig_slots);
         free(ix->lit_slots);
@@ -1069,6 +1110,7 @@ enum { EATEN_KNOWN = 1, EATEN_COOKED_FOOD = 2, EATEN_RAW = 4, EATEN_COOKED = 8,
 #define UNKNOWN_WEIGHT 0.15
 #define UNKNOWN_HEAD 0.6
 #define RAW_WHEN_COOKED 0.6
+#define CONTEXT_NAMED 0.95   /* a name as written, with words of context */
 
 static int as_eaten_has(char kind, const char *name)
 {
@@ -1297,6 +1339,20 @@ static long sig_doc(const struct match_index *ix, uint64_t sig)
  * "almonds around 3pm", "a bagel from the deli", "lentils for magnesium".
  * From such a word (not the first) to the next comma, the text is put in
  * brackets, where words qualify rather than name (a quarter of the weight). */
+/* "From frozen", "from concentrate": how the food was made, no context. */
+static int made_from(const char *word, const char *next)
+{
+    static const char *const made[] = {"frozen", "fresh", "concentrate", "scratch", "dry",
+                                       "dried", "canned", "raw", "mix", "powder"};
+    if (strcmp(word, "from") != 0)
+        return 0;
+    size_t nl = strcspn(next, " ,()");
+    for (size_t k = 0; k < sizeof made / sizeof *made; k++)
+        if (nl == strlen(made[k]) && memcmp(next, made[k], nl) == 0)
+            return 1;
+    return 0;
+}
+
 static void bracket_context(char *text, size_t size)
 {
     static const char *const context[] = {"around", "at", "for", "from", "after", "before",
@@ -1318,7 +1374,7 @@ static void bracket_context(char *text, size_t size)
             size_t wl = strcspn(text + i, " ,()");
             for (size_t k = 0; k < sizeof context / sizeof *context && !open; k++)
                 if (wl == strlen(context[k]) && memcmp(text + i, context[k], wl) == 0 &&
-                    text[i + wl] == ' ') {
+                    text[i + wl] == ' ' && !made_from(context[k], text + i + wl + 1)) {
                     out[o++] = '(';
                     open = 1;
                 }
@@ -1353,7 +1409,21 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     char words[QUERY_WORDS][TEXT_WORD_MAX];
     text_fold(text, raw, sizeof raw);
     rewrite_words(raw, folded, sizeof folded);
-    bracket_context(folded, sizeof folded);
+    /* Words of a context phrase ("from the vending machine", "after the
+     * gym") the matcher brackets: which words they are, to leave them out
+     * of what a food must hold (below). */
+    unsigned char ctx[QUERY_WORDS] = {0};
+    {
+        char plain_words[QUERY_WORDS][TEXT_WORD_MAX];
+        unsigned char plain_flags[QUERY_WORDS];
+        size_t np = text_words(folded, plain_words, plain_flags, QUERY_WORDS);
+        bracket_context(folded, sizeof folded);
+        unsigned char qf[QUERY_WORDS];
+        size_t nq = text_words(folded, words, qf, QUERY_WORDS);
+        for (size_t i = 0; np == nq && i < nq; i++)
+            ctx[i] = (qf[i] & TEXT_IN_PARENS) && !(plain_flags[i] & TEXT_IN_PARENS) &&
+                     strcmp(words[i], plain_words[i]) == 0;
+    }
     unsigned char qflags[QUERY_WORDS];
     size_t nw = text_words(folded, words, qflags, QUERY_WORDS);
     if (!nw)
@@ -1363,6 +1433,7 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     float qweight[QUERY_WORDS];
     uint32_t sig_ids[QUERY_WORDS];
     int corrected = 0, all_known = 1;
+    unsigned char fixed[QUERY_WORDS] = {0};   /* word i was a spelling corrected */
     double total_q = 0;
     double unknown_idf = log(1.0 + (double)ix->doc_count);
     /* The head: the last word of the first part before a preposition
@@ -1420,7 +1491,7 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
                 if (k != i && strcmp(words[k], ix->words[ids[i]]) == 0)
                     ids[i] = -1;
             if (ids[i] >= 0)
-                corrected = 1;
+                corrected = fixed[i] = 1;
             else
                 all_known = 0;
         } else if (ids[i] < 0) {
@@ -1438,7 +1509,10 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
         /* "(includes potatoes, carrots)": bracketed words qualify, as in the tables */
         if (qflags[i] & TEXT_IN_PARENS)
             qweight[i] *= 0.25f;
-        total_q += qweight[i];
+        /* A word of context a food may hold (a brand's shop, "starbucks")
+         * and gain by, but need not. */
+        if (!ctx[i])
+            total_q += qweight[i];
         sig_ids[i] = ids[i] >= 0 ? (uint32_t)ids[i] : 0;
     }
 
@@ -1496,6 +1570,25 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
         }
     }
     size_t n = *method == KMGCA_MATCH_EXACT ? 1 : 0;
+    /* The words out of context ("cappuccino" of "cappuccino after the gym")
+     * are a name as written: that food, a little less surely. */
+    if (!n) {
+        uint32_t core[QUERY_WORDS];
+        size_t nc = 0, had_ctx = 0;
+        int whole = 1;
+        for (size_t i = 0; i < nw; i++) {
+            if (ctx[i]) {
+                had_ctx = 1;
+                continue;
+            }
+            whole &= ids[i] >= 0 && !fixed[i];
+            if (ids[i] >= 0)
+                core[nc++] = (uint32_t)ids[i];
+        }
+        long doc = had_ctx && whole && nc ? sig_doc(ix, signature(core, nc)) : -1;
+        if (doc >= 0)
+            offer(foods, top, &n, max, (ranked){ix->doc_food[doc], CONTEXT_NAMED});
+    }
 
     double known_q = 0;    /* the weight of the words some food holds */
     for (size_t i = 0; i < nw; i++)
@@ -1573,7 +1666,9 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
                      ix->acc_q[doc] < 0.7 * total_q;
         if (joined)
             got_q += 0.85 * (food_q - ix->acc_q[doc]);
-        double recall = got_q / total_q;
+        double recall = total_q > 0 ? got_q / total_q : 0;
+        if (recall > 1)
+            recall = 1;
         double precision = ix->doc_total[doc] > 0 ? ix->acc_d[doc] / ix->doc_total[doc] : 0;
         double score = recall * recall * (0.55 + 0.45 * precision) * ix->doc_pref[doc] *
                        ix->acc_pref[doc];
@@ -1593,6 +1688,13 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
             for (uint32_t k = 1; k < h[0] && !named; k++)
                 for (size_t q = 0; q < nw && !named; q++)
                     named = ids[q] >= 0 && (uint32_t)ids[q] == h[k];
+            if (!named)
+                score *= HEAD_MISSING;
+        } else if (ix->doc_head[doc]) {
+            /* an alias too: "red" is no "red onion" */
+            int named = 0;
+            for (size_t q = 0; q < nw && !named; q++)
+                named = ids[q] >= 0 && (uint32_t)ids[q] + 1 == ix->doc_head[doc];
             if (!named)
                 score *= HEAD_MISSING;
         }
@@ -1871,6 +1973,7 @@ int match_index_write_c(kmgca_foods *foods, FILE *out)
     put_u32(out, "doc_food", ix->doc_food, ix->doc_count);
     put_float(out, "doc_total", ix->doc_total, ix->doc_count);
     put_float(out, "doc_pref", ix->doc_pref, ix->doc_count);
+    put_u32(out, "doc_head", ix->doc_head, ix->doc_count);
     put_u64(out, "doc_signature", ix->doc_signature, ix->doc_count);
     put_u32(out, "sig_slots", ix->sig_slots, ix->sig_mask + 1);
     put_u32(out, "lit_slots", ix->lit_slots, ix->lit_mask + 1);
@@ -1904,6 +2007,7 @@ int match_index_write_c(kmgca_foods *foods, FILE *out)
             "    .words = words, .word_df = word_df, .word_kind = word_kind,\n"
             "    .word_demote = word_demote, .slots = slots, .idf = idf, .post_start = post_start,\n"
             "    .posts = posts, .doc_food = doc_food, .doc_total = doc_total, .doc_pref = doc_pref,\n"
+            "    .doc_head = doc_head,\n"
             "    .doc_signature = doc_signature, .sig_slots = sig_slots, .lit_slots = lit_slots,\n"
             "    .lit_hash = lit_hash, .eaten = eaten, .zh_pool = zh_pool, .zh_key_at = zh_key_at,\n"
             "    .zh_food = zh_food, .zh_score = zh_score, .zh_sorted = zh_sorted,\n"
@@ -1961,6 +2065,7 @@ int match_index_check_prebuilt(kmgca_foods *foods, char *why, size_t why_size)
     SAME_ARRAY(doc_food, ix->doc_count);
     SAME_ARRAY(doc_total, ix->doc_count);
     SAME_ARRAY(doc_pref, ix->doc_count);
+    SAME_ARRAY(doc_head, ix->doc_count);
     SAME_ARRAY(doc_signature, ix->doc_count);
     SAME_ARRAY(sig_slots, ix->sig_mask + 1);
     SAME_ARRAY(lit_slots, ix->lit_mask + 1);

@@ -451,6 +451,44 @@ static void index_built_in_equals_tables(void **state)
     assert_int_equal(kmgca_builtin_index.food_count, kmgca_builtin_food_count);
 }
 
+/* A word of the name that is not its head names no food: "glorp" alone
+ * is not the "glorp fruit" (an alias whose head, "fruit", the text lacks),
+ * though the whole alias is. */
+static void alias_needs_its_head(void **state)
+{
+    (void)state;
+    kmgca_foods *foods = kmgca_foods_new(NULL);
+    assert_non_null(foods);
+    kmgca_error err;
+    assert_int_equal(kmgca_foods_load_custom(foods, "data/custom_alias_head.csv", &err), KMGCA_OK);
+    kmgca_match m;
+    assert_int_equal(kmgca_foods_match(foods, "glorp fruit", &m, NULL), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(m.food), "Quux, raw");
+    assert_true(m.confidence >= 0.9);
+    /* 0.87 without the rule: the head missing takes 0.7 of it */
+    if (kmgca_foods_match(foods, "glorp", &m, NULL) == KMGCA_OK)
+        assert_true(m.confidence < 0.7);
+    kmgca_foods_free(foods);
+}
+
+/* A phrase of context ("from the vending machine", "after the gym") takes
+ * nothing from the food the rest names; "from frozen" is no context. */
+static void context_is_not_the_food(void **state)
+{
+    (void)state;
+    kmgca_match plain, said;
+    match("snickers", &plain);
+    match("snickers from the vending machine", &said);
+    assert_ptr_equal(plain.food, said.food);
+    assert_true(said.confidence >= 0.9);
+    match("cappuccino after the gym", &said);
+    match("cappuccino", &plain);
+    assert_ptr_equal(plain.food, said.food);
+    assert_true(said.confidence >= 0.9);
+    match("Broccoli, cooked from frozen", &said);
+    assert_non_null(strstr(kmgca_food_description(said.food), "frozen"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -469,6 +507,8 @@ int main(void)
         cmocka_unit_test(table_counts_and_values),
         cmocka_unit_test(every_description_finds_itself),
         cmocka_unit_test(index_built_in_equals_tables),
+        cmocka_unit_test(alias_needs_its_head),
+        cmocka_unit_test(context_is_not_the_food),
     };
     return cmocka_run_group_tests_name("match", tests, foods_setup, foods_teardown);
 }

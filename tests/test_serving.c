@@ -587,6 +587,10 @@ static void weighing_in_one_step(void **state)
                      KMGCA_OK);
     assert_string_equal(w.match.food->id, "21233");
     assert_near(w.grams, 238, 1e-9);
+    /* A bottle of beer is the 12 fl oz one, not FNDDS's 40 fl oz bottle
+     * (FNDDS 93101000: 1 fl oz = 30 g). */
+    assert_int_equal(kmgca_weigh(shared_foods, "2 bottles of beer", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 2 * 355 * 30 / 29.5735295625, 1e-6);
     /* "half a 150g bag": half of the bag's own weight. */
     assert_int_equal(kmgca_weigh(shared_foods, "crisps, half a 150g bag", "", &w, &err),
                      KMGCA_OK);
