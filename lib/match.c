@@ -1353,10 +1353,30 @@ static int made_from(const char *word, const char *next)
     return 0;
 }
 
+/* "Made with milk", "stewed with sugar": how the food was made, no
+ * context; the word before "with" at text[at] tells. */
+static int made_with(const char *word, const char *text, size_t at)
+{
+    static const char *const ways[] = {"made", "cooked", "prepared", "mixed", "stewed",
+                                       "boiled", "fried", "baked", "sweetened", "packed"};
+    if (strcmp(word, "with") != 0 && strcmp(word, "w") != 0)
+        return 0;
+    size_t end = at;
+    while (end > 0 && text[end - 1] == ' ')
+        end--;
+    size_t start = end;
+    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != ',')
+        start--;
+    for (size_t k = 0; k < sizeof ways / sizeof *ways; k++)
+        if (end - start == strlen(ways[k]) && memcmp(text + start, ways[k], end - start) == 0)
+            return 1;
+    return 0;
+}
+
 static void bracket_context(char *text, size_t size)
 {
     static const char *const context[] = {"around", "at", "for", "from", "after", "before",
-                                          "during", "while", "about"};
+                                          "during", "while", "about", "with", "w", "plus"};
     char out[1024];
     size_t o = 0, len = strlen(text);
     int open = 0, depth = 0;
@@ -1374,7 +1394,8 @@ static void bracket_context(char *text, size_t size)
             size_t wl = strcspn(text + i, " ,()");
             for (size_t k = 0; k < sizeof context / sizeof *context && !open; k++)
                 if (wl == strlen(context[k]) && memcmp(text + i, context[k], wl) == 0 &&
-                    text[i + wl] == ' ' && !made_from(context[k], text + i + wl + 1)) {
+                    text[i + wl] == ' ' && !made_from(context[k], text + i + wl + 1) &&
+                    !made_with(context[k], text, i)) {
                     out[o++] = '(';
                     open = 1;
                 }

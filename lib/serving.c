@@ -1923,6 +1923,19 @@ static int bare_container(const char *text, char *out, size_t size)
     size_t last = len;
     while (last > 0 && isalpha((unsigned char)s[last - 1]))
         last--;
+    /* "whole punnet of strawberries", "entire bag of crisps": all of one. */
+    if (s[first] == ' ' && ((first == 5 && !strncasecmp(s, "whole", 5)) ||
+                            (first == 6 && !strncasecmp(s, "entire", 6)))) {
+        const char *w2 = s + first + 1;
+        size_t l2 = strspn(w2, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+            if (strlen(words[k]) == l2 && strncasecmp(w2, words[k], l2) == 0 &&
+                strcmp(words[k], "half") != 0 && w2[l2] == ' ' &&
+                isalpha((unsigned char)w2[l2 + 1])) {
+                snprintf(out, size, "1 %s", w2);
+                return 1;
+            }
+    }
     /* A size first: "small bag cool ranch doritos", "big bowl porridge". */
     const char *lead_size = first && s[first] == ' ' ? container_size(s, first) : NULL;
     if (lead_size) {

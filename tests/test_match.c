@@ -487,6 +487,13 @@ static void context_is_not_the_food(void **state)
     assert_true(said.confidence >= 0.9);
     match("Broccoli, cooked from frozen", &said);
     assert_non_null(strstr(kmgca_food_description(said.food), "frozen"));
+    /* what it came with is another food; what it was made with is not */
+    match("greek yogurt w honey", &said);
+    match("greek yogurt", &plain);
+    assert_ptr_equal(plain.food, said.food);
+    assert_true(said.confidence >= 0.9);
+    match("oatmeal made with milk", &said);
+    assert_non_null(strstr(kmgca_food_description(said.food), "milk"));
 }
 
 int main(void)
