@@ -268,6 +268,10 @@ static const char *const form_words[] = {
     "chop", "slice", "dice", "cube", "shredded", "mashed", "grated",
     "piece", "half", "crushed", "packed", "unpacked", "cut", "ball", "strip", "fresh",
     "fillet",
+    /* and the containers and sizes of a serving left beside the food when
+     * the amount stands elsewhere ("apple juice, small carton 200ml") */
+    "small", "large", "big", "medium", "carton", "tub", "tin", "bottle", "glass", "mug",
+    "bowl", "punnet", "packet", "pkt", "bag", "box", "serving", "portion", "scoop",
 };
 
 /* Asked once for each of the ~20,000 words of the tables when the index is

@@ -492,6 +492,11 @@ static void context_is_not_the_food(void **state)
     match("greek yogurt", &plain);
     assert_ptr_equal(plain.food, said.food);
     assert_true(said.confidence >= 0.9);
+    /* a container and its size left beside the food weigh little */
+    match("apple juice, small carton", &said);
+    match("apple juice", &plain);
+    assert_ptr_equal(plain.food, said.food);
+    assert_true(said.confidence >= 0.6);
     match("oatmeal made with milk", &said);
     assert_non_null(strstr(kmgca_food_description(said.food), "milk"));
 }
