@@ -1178,7 +1178,11 @@ static int read_at(const tokens *tk, int i, int whole, reading *r)
                 j < tk->count && tk->t[j].type == TK_WORD
                     ? measure_word_at(tk->n.s + tk->t[j].start, &pl)
                     : NULL;
-            if (!pm || strcmp(pm->concept, "piece") != 0) {
+            /* "x 3 small": a count of pieces of that size, read on too */
+            const char *xsize;
+            int xend;
+            int sized = j < tk->count && is_size_word(tk, j, &xsize, &xend);
+            if ((!pm || strcmp(pm->concept, "piece") != 0) && !sized) {
                 r->end = j;
                 s->kind = KMGCA_UNIT_NONE;
                 return 1;

@@ -479,6 +479,8 @@ static void one_serving_a_line(void **state)
         {"handful of almonds around 3 pm", 1, "handful"},
         /* "x2" is a count wherever it stands */
         {"Pork sausages x2 grilled", 1, "x2"},
+        {"Boiled potatoes x 3 small", 1, "x 3 small"},
+        {"whole punnet of strawbs", 1, "1 punnet"},
         /* a size before a container goes with it; "the whole tub" is one tub */
         {"Irish stew, big bowl", 1, "1 big bowl"},
         {"Stewed rhubarb - small dish", 1, "1 small dish"},
