@@ -1016,6 +1016,43 @@ static int zh_key_cooked(const struct match_index *ix, uint32_t k)
  * 番茄炒蛋 an egg dish), so a name that ends the text counts for more than
  * one at its start; a name without the cooking word the text has (小米 in
  * 小米粥) counts for less.  One character alone counts only as the head. */
+/* "NAME(Q)" with Q one or two Chinese characters of state or cooking (干,
+ * 熟, 生, 鲜, 冻, 蒸, 煮, 炒 ...): "Q NAME" in out, 1; else 0. Full-width
+ * brackets too. */
+static int zh_bracket_first(const char *text, char *out, size_t size)
+{
+    static const char states[] = "干熟生鲜冻";
+    size_t len = strlen(text);
+    while (len && text[len - 1] == ' ')
+        len--;
+    size_t close = 0, open_len = 0;
+    if (len >= 1 && text[len - 1] == ')')
+        close = 1;
+    else if (len >= 3 && !memcmp(text + len - 3, "\xef\xbc\x89", 3))   /* ） */
+        close = 3;
+    if (!close)
+        return 0;
+    size_t inner_end = len - close, open = inner_end;
+    while (open > 0 && text[open - 1] != '(' && !(open >= 3 && !memcmp(text + open - 3, "\xef\xbc\x88", 3)))
+        open--;
+    if (open == 0)
+        return 0;
+    open_len = text[open - 1] == '(' ? 1 : 3;
+    size_t name_end = open - open_len, qlen = inner_end - open;
+    if (name_end == 0 || (qlen != 3 && qlen != 6) || qlen + name_end + 2 > size)
+        return 0;
+    const char *q = text + open;
+    int known = zh_cooking_verb(q);
+    for (size_t i = 0; !known && i + 3 <= sizeof states - 1; i += 3)
+        known = !memcmp(q, states + i, 3);
+    if (!known || (unsigned char)q[qlen - 3] < 0xE3)
+        return 0;
+    memcpy(out, q, qlen);
+    memcpy(out + qlen, text, name_end);
+    out[qlen + name_end] = '\0';
+    return 1;
+}
+
 static size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
                            const char *text, ranked *top, size_t max)
 {
@@ -1032,6 +1069,12 @@ static size_t rank_chinese(const kmgca_foods *foods, const struct match_index *i
             break;
         offer(foods, top, &n, max, (ranked){ix->zh_food[k], ix->zh_score[k]});
     }
+    /* "挂面(干)", "鸡胸肉（熟）", "红薯(蒸)": a state or a way of cooking
+     * in brackets after the name is read before it, as 干挂面, 熟鸡胸肉 (a
+     * table name with brackets was looked up as written above). */
+    char moved[1024];
+    if (!n && zh_bracket_first(text, moved, sizeof moved))
+        text = moved;
     zh_clean_key(text, key, sizeof key, &cooked);
     klen = strlen(key);
     if (!klen)

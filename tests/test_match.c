@@ -501,6 +501,24 @@ static void context_is_not_the_food(void **state)
     assert_non_null(strstr(kmgca_food_description(said.food), "milk"));
 }
 
+/* A state or a way of cooking in brackets after a Chinese name is read
+ * before it; a table's own name with brackets stays itself. */
+static void chinese_bracket_state(void **state)
+{
+    (void)state;
+    kmgca_match a, b;
+    match("挂面(干)", &a);
+    match("干挂面", &b);
+    assert_ptr_equal(a.food, b.food);
+    match("红薯（蒸）", &a);
+    match("蒸红薯", &b);
+    assert_ptr_equal(a.food, b.food);
+    match("花胡瓜(有机)", &a);
+    assert_string_equal(kmgca_food_name_zh(a.food) ? kmgca_food_name_zh(a.food)
+                                                   : kmgca_food_description(a.food),
+                        "花胡瓜(有机)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -521,6 +539,7 @@ int main(void)
         cmocka_unit_test(index_built_in_equals_tables),
         cmocka_unit_test(alias_needs_its_head),
         cmocka_unit_test(context_is_not_the_food),
+        cmocka_unit_test(chinese_bracket_state),
     };
     return cmocka_run_group_tests_name("match", tests, foods_setup, foods_teardown);
 }
