@@ -1053,6 +1053,39 @@ static int zh_bracket_first(const char *text, char *out, size_t size)
     return 1;
 }
 
+/* "红薯蒸", "马齿苋凉拌", "午餐肉煎了": a way of cooking written after the
+ * food is read before it (蒸红薯, 凉拌马齿苋, 煎午餐肉): "VERB NAME" in out, 1;
+ * else 0. The name before it is two Chinese characters at least. */
+static int zh_verb_first(const char *text, char *out, size_t size)
+{
+    static const char *const two[] = {"凉拌", "红烧", "清蒸", "水煮", "爆炒", "干煸", "清炒",
+                                      "油炸", "烧烤", "焖煮", "蒸熟", "煮熟", "炒熟"};
+    size_t len = strlen(text);
+    while (len && text[len - 1] == ' ')
+        len--;
+    if (len >= 3 && !memcmp(text + len - 3, "了", 3))
+        len -= 3;
+    size_t vlen = 0;
+    for (size_t k = 0; k < sizeof two / sizeof *two && !vlen; k++)
+        if (len >= 6 && !memcmp(text + len - 6, two[k], 6))
+            vlen = 6;
+    if (!vlen && len >= 3 && zh_cooking_verb(text + len - 3))
+        vlen = 3;
+    size_t name = len - vlen;
+    if (!vlen || name < 6 || name + vlen + 1 > size)
+        return 0;
+    for (size_t i = 0; i < name; i++)
+        if ((unsigned char)text[i] < 0x80)
+            return 0;  /* a name of Chinese characters only */
+    /* the name must not end in a cooking word itself (炒饭蒸: leave it) */
+    if (zh_cooking_verb(text + name - 3))
+        return 0;
+    memcpy(out, text + len - vlen, vlen);
+    memcpy(out + vlen, text, name);
+    out[vlen + name] = '\0';
+    return 1;
+}
+
 static size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
                            const char *text, ranked *top, size_t max)
 {
@@ -1073,7 +1106,8 @@ static size_t rank_chinese(const kmgca_foods *foods, const struct match_index *i
      * in brackets after the name is read before it, as 干挂面, 熟鸡胸肉 (a
      * table name with brackets was looked up as written above). */
     char moved[1024];
-    if (!n && zh_bracket_first(text, moved, sizeof moved))
+    if (!n && (zh_bracket_first(text, moved, sizeof moved) ||
+               zh_verb_first(text, moved, sizeof moved)))
         text = moved;
     zh_clean_key(text, key, sizeof key, &cooked);
     klen = strlen(key);

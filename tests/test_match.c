@@ -513,6 +513,15 @@ static void chinese_bracket_state(void **state)
     match("红薯（蒸）", &a);
     match("蒸红薯", &b);
     assert_ptr_equal(a.food, b.food);
+    /* a way of cooking after the name is read before it */
+    match("红薯蒸", &a);
+    match("蒸红薯", &b);
+    assert_ptr_equal(a.food, b.food);
+    match("青菜炒了", &a);
+    match("炒青菜", &b);
+    assert_ptr_equal(a.food, b.food);
+    match("蛋炒饭", &a);
+    assert_true(a.confidence >= 0.9);
     match("花胡瓜(有机)", &a);
     assert_string_equal(kmgca_food_name_zh(a.food) ? kmgca_food_name_zh(a.food)
                                                    : kmgca_food_description(a.food),
