@@ -28,6 +28,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_AMOUNT 1e6
 
@@ -1008,9 +1009,15 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
             kmgca_serving whole;
             size_t wl;
             if (rest[0]) {
-                copy_text(serving, sizeof serving, lead);
+                /* "a peach", "had an apple": the article counts one but
+                 * says nothing of its size: one typical serving, said so. */
+                char art[8];
+                copy_text(art, sizeof art, lead);
+                char *a = text_trim(art);
+                int article = !strcasecmp(a, "a") || !strcasecmp(a, "an");
+                copy_text(serving, sizeof serving, article ? "" : lead);
                 copy_text(out->food_text, sizeof out->food_text, rest);
-                out->serving_from_food = 1;
+                out->serving_from_food = !article;
             } else if (kmgca_serving_parse(lead, &whole, NULL) == KMGCA_OK &&
                        whole.kind == KMGCA_UNIT_PORTION && whole.amount > 0 &&
                        (!measure_word_at(whole.unit, &wl) || measure_word_at(whole.unit, &wl)->concept[0] == 'i')) {

@@ -589,6 +589,14 @@ static void weighing_in_one_step(void **state)
                      KMGCA_OK);
     assert_string_equal(w.match.food->id, "21233");
     assert_near(w.grams, 238, 1e-9);
+    /* "a peach": the article counts one but says nothing of its size: one
+     * typical serving, said to be assumed; "1 peach" is written. */
+    assert_int_equal(kmgca_weigh(shared_foods, "a peach from the farmers market", "", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.serving_assumed);
+    assert_string_equal(w.serving_text, "");
+    assert_int_equal(kmgca_weigh(shared_foods, "1 peach", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
     /* A bottle of beer is the 12 fl oz one, not FNDDS's 40 fl oz bottle
      * (FNDDS 93101000: 1 fl oz = 30 g). */
     assert_int_equal(kmgca_weigh(shared_foods, "2 bottles of beer", "", &w, &err), KMGCA_OK);
