@@ -17,7 +17,9 @@ PKG_CONFIG ?= pkg-config
 OPT       ?= -O2 -g
 CFLAGS    ?= $(OPT)
 WARN       = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -fPIC -Iinclude -Ilib $(CFLAGS) $(EXTRA_CFLAGS)
+# CPPFLAGS, CFLAGS and LDFLAGS come from the environment or the command line
+# when given (a Debian build passes dpkg-buildflags' hardening flags this way).
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -fPIC -Iinclude -Ilib $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 XLSX_CFLAGS = $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
 XLSX_LIBS   = $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)

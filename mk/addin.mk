@@ -6,9 +6,12 @@ LO_PROGRAM ?= /usr/lib/libreoffice/program
 LO_SDK     ?= /usr/lib/libreoffice/sdk
 LO_TYPES    = $(LO_PROGRAM)/types.rdb $(LO_PROGRAM)/types/offapi.rdb
 ADDIN_B     = $(B)/addin
-ADDIN_CXXFLAGS = -std=c++17 -O2 -g -fPIC -fvisibility=hidden -Wall -Wextra \
+# CXXFLAGS (and CPPFLAGS, LDFLAGS) from the environment or the command line
+# when given, as for the C core.
+CXXFLAGS   ?= -O2 -g
+ADDIN_CXXFLAGS = -std=c++17 -fPIC -fvisibility=hidden -Wall -Wextra \
                  -DUNX -DGCC -DLINUX -DCPPU_ENV=gcc3 -I/usr/include/libreoffice \
-                 -I$(ADDIN_B)/inc -Iinclude
+                 -I$(ADDIN_B)/inc -Iinclude $(CPPFLAGS) $(CXXFLAGS)
 ADDIN_LIBS  = -L$(LO_SDK)/lib -luno_cppuhelpergcc3 -luno_cppu -luno_sal
 CXX        ?= g++
 SOFFICE    ?= soffice
@@ -37,7 +40,7 @@ $(ADDIN_B)/kmgca_addin.o: addin/kmgca_addin.cxx include/kmgca.h $(ADDIN_B)/inc/.
 	$(call say,CXX,$<)$(CXX) $(ADDIN_CXXFLAGS) -c $< -o $@
 
 $(ADDIN_B)/kmgca.uno.so: $(ADDIN_B)/kmgca_addin.o $(B)/libkmgca.a
-	$(call say,LD,$@)$(CXX) -shared -Wl,-z,defs -Wl,--as-needed -o $@ $< $(B)/libkmgca.a \
+	$(call say,LD,$@)$(CXX) -shared -Wl,-z,defs -Wl,--as-needed $(LDFLAGS) -o $@ $< $(B)/libkmgca.a \
 	  $(ADDIN_LIBS) $(XLSX_LIBS) $(LIBS)
 
 ADDIN_FILES = META-INF/manifest.xml description.xml description-en.txt description-zh.txt \
