@@ -125,8 +125,17 @@ $(B)/lib/foodindex.o: $(B)/gen/foodindex.c lib/internal.h
 
 $(B)/libkmgca.a: $(LIB_OBJ)
 	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
-$(B)/libkmgca.so: $(LIB_OBJ)
-	$(call say,LD,$@)$(CC) -shared -Wl,-soname,libkmgca.so.0 -o $@ $^ $(LDFLAGS) $(XLSX_LIBS) $(LIBS)
+# The shared library exports the functions of include/kmgca.h and nothing else
+# (the internal ones, which the static library and the tests use, stay
+# internal): a version script made from the header, so the two cannot drift.
+$(B)/libkmgca.map: include/kmgca.h
+	@mkdir -p $(B)
+	$(call say,GEN,$@){ echo '{ global:'; \
+	  grep -o '\bkmgca_[a-z0-9_]*[[:space:]]*(' include/kmgca.h | tr -d '( ' | sort -u | sed 's/.*/  &;/'; \
+	  echo '  local: *; };'; } > $@.tmp && mv $@.tmp $@
+$(B)/libkmgca.so: $(LIB_OBJ) $(B)/libkmgca.map
+	$(call say,LD,$@)$(CC) -shared -Wl,-soname,libkmgca.so.0 -Wl,--version-script,$(B)/libkmgca.map \
+	  -o $@ $(LIB_OBJ) $(LDFLAGS) $(XLSX_LIBS) $(LIBS)
 
 $(B)/kmgca: $(CLI_OBJ) $(B)/libkmgca.a
 	$(call say,LD,$@)$(CC) -o $@ $(CLI_OBJ) $(B)/libkmgca.a $(LDFLAGS) $(XLSX_LIBS) $(LIBS)
