@@ -50,6 +50,9 @@ TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.cs
            foodtables/name_portions.csv foodtables/words_en.csv foodtables/as_eaten.csv \
            foodtables/words_zh.csv $(wildcard foodtables/names_zh.csv foodtables/recipes_*.csv foodtables/name_portions_zh.csv)
 SETUP    = $(B)/.setup-build
+# NO_SETUP=1: the packages are known to be there and tools/setup.sh is not run
+# (a Debian package build, where dpkg-buildpackage has checked Build-Depends).
+SETUP_SH = $(if $(NO_SETUP),:,sh tools/setup.sh)
 # Further parts (the add-in, hardening, reports) keep their rules in mk/*.mk;
 # they may add to LIB_SRC, CLI_SRC, TESTS and CHECK_MORE (targets `make check` runs).
 CHECK_MORE =
@@ -75,10 +78,10 @@ help:
 # Set-up is part of the build: missing packages are installed (root) or named.
 $(SETUP): tools/setup.sh
 	@mkdir -p $(B)
-	$(Q)sh tools/setup.sh build
+	$(Q)$(SETUP_SH) build
 	@touch $@
 $(B)/.setup-test: tools/setup.sh $(SETUP)
-	$(Q)sh tools/setup.sh test
+	$(Q)$(SETUP_SH) test
 	@touch $@
 setup: $(SETUP)
 
@@ -208,7 +211,7 @@ bench: $(B)/kmgca $(B)/bench/bench_match $(B)/bench/bench_serving $(B)/.setup-be
 	sh bench/run.sh $(B)
 	sh bench/analyse.sh $(B)
 $(B)/.setup-bench: tools/setup.sh $(SETUP)
-	$(Q)sh tools/setup.sh bench
+	$(Q)$(SETUP_SH) bench
 	@touch $@
 # `kmgca analyse` on synthetic diaries of 100,000 and 1,000,000 rows against a
 # floor (libcsv + libxlsxwriter, no analysis) and pandas; the script compiles

@@ -23,7 +23,7 @@ addin: $(B)/kmgca.oxt
 CHECK_MORE += check-addin
 
 $(B)/.setup-addin: tools/setup.sh $(SETUP)
-	$(Q)sh tools/setup.sh addin
+	$(Q)$(SETUP_SH) addin
 	@touch $@
 
 $(ADDIN_B)/kmgca.rdb: addin/idl/XCalcFunctions.idl $(B)/.setup-addin
