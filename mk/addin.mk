@@ -18,7 +18,7 @@ SOFFICE    ?= soffice
 # The SDK tools find their own libraries in the office's program folder.
 LO_TOOL     = LD_LIBRARY_PATH=$(LO_PROGRAM) $(LO_SDK)/bin
 
-.PHONY: addin install-addin uninstall-addin check-addin bench-addin
+.PHONY: addin install-addin uninstall-addin install-addin-bundled check-addin bench-addin
 addin: $(B)/kmgca.oxt
 CHECK_MORE += check-addin
 
@@ -64,6 +64,16 @@ install-addin: $(B)/kmgca.oxt
 	@echo "installed$(if $(UNOPKG_SCOPE), for every user,): start LibreOffice Calc and try =MAGNESIUM(\"almonds\"; 30; \"g\")"
 uninstall-addin:
 	unopkg remove $(UNOPKG_SCOPE) org.kmgca.calc
+
+# For packagers: the extension unpacked into the office's folder of bundled
+# extensions, as distributions ship them (Debian's libreoffice-kmgca): the
+# office registers it when it starts, no unopkg is run. DESTDIR as for install.
+LO_EXTDIR ?= /usr/lib/libreoffice/share/extensions
+install-addin-bundled: $(B)/kmgca.oxt
+	install -d $(DESTDIR)$(LO_EXTDIR)/kmgca/META-INF
+	for f in $(ADDIN_FILES); do \
+	  install -m 644 $(ADDIN_B)/oxt/$$f $(DESTDIR)$(LO_EXTDIR)/kmgca/$$f || exit 1; \
+	done
 
 check-addin: $(B)/kmgca.oxt $(B)/.setup-test
 	$(Q)/usr/bin/python3 tests/addin/run.py $(B)
