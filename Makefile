@@ -9,6 +9,7 @@ LIBDIR     = $(PREFIX)/lib
 INCDIR     = $(PREFIX)/include
 MANDIR     = $(PREFIX)/share/man
 PKGDIR     = $(LIBDIR)/pkgconfig
+COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 DATA      ?= ../shared/data
 B         ?= build
 
@@ -225,7 +226,8 @@ $(B)/bench/%: bench/%.c $(B)/libkmgca.a
 
 # ---- Install ---------------------------------------------------------------
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PKGDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PKGDIR) \
+	  $(DESTDIR)$(COMPLETIONDIR)
 	install -m 755 $(B)/kmgca $(DESTDIR)$(BINDIR)/kmgca
 	install -m 644 $(B)/libkmgca.a $(DESTDIR)$(LIBDIR)/libkmgca.a
 	install -m 755 $(B)/libkmgca.so $(DESTDIR)$(LIBDIR)/libkmgca.so.$(VERSION)
@@ -234,9 +236,11 @@ install: all
 	install -m 644 include/kmgca.h $(DESTDIR)$(INCDIR)/kmgca.h
 	install -m 644 man/kmgca.1 $(DESTDIR)$(MANDIR)/man1/kmgca.1
 	install -m 644 $(B)/kmgca.pc $(DESTDIR)$(PKGDIR)/kmgca.pc
+	install -m 644 cli/completion.bash $(DESTDIR)$(COMPLETIONDIR)/kmgca
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kmgca $(DESTDIR)$(LIBDIR)/libkmgca.a $(DESTDIR)$(LIBDIR)/libkmgca.so* \
-	      $(DESTDIR)$(INCDIR)/kmgca.h $(DESTDIR)$(MANDIR)/man1/kmgca.1 $(DESTDIR)$(PKGDIR)/kmgca.pc
+	      $(DESTDIR)$(INCDIR)/kmgca.h $(DESTDIR)$(MANDIR)/man1/kmgca.1 $(DESTDIR)$(PKGDIR)/kmgca.pc \
+	      $(DESTDIR)$(COMPLETIONDIR)/kmgca
 
 clean:
 	rm -rf $(B)
