@@ -4,15 +4,26 @@
 #                       built by dpkg-buildpackage (debhelper, offline, from
 #                       Debian 12 packages only) into $(B)/deb; the source
 #                       tree is cleaned after the build
+#   make check-deb      builds them if needed, runs lintian, installs them on
+#                       this machine (root only: the check is meant for a
+#                       throwaway CI machine), uses them as a user would
+#                       (tests/deb/run.sh), purges them and checks that
+#                       nothing is left behind
 #   make check-version  the version written in the header, the manual page,
 #                       debian/changelog and NEWS is the Makefile's VERSION
 
 DEB_DIR     = $(B)/deb
 DEB_ARCH   := $(shell dpkg-architecture -qDEB_HOST_ARCH 2>/dev/null)
 DEB_CHANGES = $(DEB_DIR)/kmgca_$(VERSION)_$(DEB_ARCH).changes
-CHECK_MORE += check-version
+# What the packages are made of: a change to any of these rebuilds them.
+DEB_INPUTS  = Makefile $(wildcard mk/*.mk) LICENSE include/kmgca.h man/kmgca.1 \
+              $(wildcard debian/* debian/source/* lib/*.c lib/*.h cli/*.c cli/*.h cli/*.bash \
+                         tools/*.c addin/*.cxx addin/idl/* addin/oxt/* addin/oxt/META-INF/* \
+                         examples/* examples/clients/*/*) \
+              $(TABLES) targets/dri.csv $(wildcard drugtables/*.csv)
+CHECK_MORE += check-version check-deb
 
-.PHONY: deb check-version
+.PHONY: deb check-deb check-version
 
 $(B)/.setup-deb: tools/setup.sh $(SETUP)
 	$(Q)$(SETUP_SH) deb
@@ -35,5 +46,16 @@ deb: $(B)/.setup-deb check-version
 	$(Q)env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL debian/rules clean
 	@ls $(DEB_DIR)
 
+$(DEB_CHANGES): $(DEB_INPUTS)
+	$(Q)$(MAKE) --no-print-directory deb
+
 check-version:
 	$(Q)sh tools/check-version.sh $(VERSION)
+
+check-deb: check-version
+	$(Q)if [ "$$(id -u)" != 0 ]; then \
+	  echo "skip check-deb: it installs and purges the Debian packages, which needs root (a throwaway machine)"; \
+	else \
+	  $(MAKE) --no-print-directory $(DEB_CHANGES) $(B)/.setup-deb && \
+	  sh tests/deb/run.sh $(DEB_DIR) $(VERSION); \
+	fi
