@@ -9,6 +9,7 @@ LIBDIR     = $(PREFIX)/lib
 INCDIR     = $(PREFIX)/include
 MANDIR     = $(PREFIX)/share/man
 PKGDIR     = $(LIBDIR)/pkgconfig
+COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 DATA      ?= ../shared/data
 B         ?= build
 
@@ -17,7 +18,9 @@ PKG_CONFIG ?= pkg-config
 OPT       ?= -O2 -g
 CFLAGS    ?= $(OPT)
 WARN       = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -fPIC -Iinclude -Ilib $(CFLAGS) $(EXTRA_CFLAGS)
+# CPPFLAGS, CFLAGS and LDFLAGS come from the environment or the command line
+# when given (a Debian build passes dpkg-buildflags' hardening flags this way).
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -fPIC -Iinclude -Ilib $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 XLSX_CFLAGS = $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
 XLSX_LIBS   = $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -48,6 +51,9 @@ TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.cs
            foodtables/name_portions.csv foodtables/words_en.csv foodtables/as_eaten.csv \
            foodtables/words_zh.csv $(wildcard foodtables/names_zh.csv foodtables/recipes_*.csv foodtables/name_portions_zh.csv)
 SETUP    = $(B)/.setup-build
+# NO_SETUP=1: the packages are known to be there and tools/setup.sh is not run
+# (a Debian package build, where dpkg-buildpackage has checked Build-Depends).
+SETUP_SH = $(if $(NO_SETUP),:,sh tools/setup.sh)
 # Further parts (the add-in, hardening, reports) keep their rules in mk/*.mk;
 # they may add to LIB_SRC, CLI_SRC, TESTS and CHECK_MORE (targets `make check` runs).
 CHECK_MORE =
@@ -74,10 +80,10 @@ help:
 # Set-up is part of the build: missing packages are installed (root) or named.
 $(SETUP): tools/setup.sh
 	@mkdir -p $(B)
-	$(Q)sh tools/setup.sh build
+	$(Q)$(SETUP_SH) build
 	@touch $@
 $(B)/.setup-test: tools/setup.sh $(SETUP)
-	$(Q)sh tools/setup.sh test
+	$(Q)$(SETUP_SH) test
 	@touch $@
 setup: $(SETUP)
 
@@ -124,8 +130,17 @@ $(B)/lib/foodindex.o: $(B)/gen/foodindex.c lib/internal.h
 
 $(B)/libkmgca.a: $(LIB_OBJ)
 	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
-$(B)/libkmgca.so: $(LIB_OBJ)
-	$(call say,LD,$@)$(CC) -shared -Wl,-soname,libkmgca.so.0 -o $@ $^ $(LDFLAGS) $(XLSX_LIBS) $(LIBS)
+# The shared library exports the functions of include/kmgca.h and nothing else
+# (the internal ones, which the static library and the tests use, stay
+# internal): a version script made from the header, so the two cannot drift.
+$(B)/libkmgca.map: include/kmgca.h
+	@mkdir -p $(B)
+	$(call say,GEN,$@){ echo '{ global:'; \
+	  grep -o '\bkmgca_[a-z0-9_]*[[:space:]]*(' include/kmgca.h | tr -d '( ' | sort -u | sed 's/.*/  &;/'; \
+	  echo '  local: *; };'; } > $@.tmp && mv $@.tmp $@
+$(B)/libkmgca.so: $(LIB_OBJ) $(B)/libkmgca.map
+	$(call say,LD,$@)$(CC) -shared -Wl,-soname,libkmgca.so.0 -Wl,--version-script,$(B)/libkmgca.map \
+	  -o $@ $(LIB_OBJ) $(LDFLAGS) $(XLSX_LIBS) $(LIBS)
 
 $(B)/kmgca: $(CLI_OBJ) $(B)/libkmgca.a
 	$(call say,LD,$@)$(CC) -o $@ $(CLI_OBJ) $(B)/libkmgca.a $(LDFLAGS) $(XLSX_LIBS) $(LIBS)
@@ -203,7 +218,7 @@ bench: $(B)/kmgca $(B)/bench/bench_match $(B)/bench/bench_serving $(B)/.setup-be
 	sh bench/run.sh $(B)
 	sh bench/analyse.sh $(B)
 $(B)/.setup-bench: tools/setup.sh $(SETUP)
-	$(Q)sh tools/setup.sh bench
+	$(Q)$(SETUP_SH) bench
 	@touch $@
 # `kmgca analyse` on synthetic diaries of 100,000 and 1,000,000 rows against a
 # floor (libcsv + libxlsxwriter, no analysis) and pandas; the script compiles
@@ -217,7 +232,8 @@ $(B)/bench/%: bench/%.c $(B)/libkmgca.a
 
 # ---- Install ---------------------------------------------------------------
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PKGDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PKGDIR) \
+	  $(DESTDIR)$(COMPLETIONDIR)
 	install -m 755 $(B)/kmgca $(DESTDIR)$(BINDIR)/kmgca
 	install -m 644 $(B)/libkmgca.a $(DESTDIR)$(LIBDIR)/libkmgca.a
 	install -m 755 $(B)/libkmgca.so $(DESTDIR)$(LIBDIR)/libkmgca.so.$(VERSION)
@@ -226,9 +242,11 @@ install: all
 	install -m 644 include/kmgca.h $(DESTDIR)$(INCDIR)/kmgca.h
 	install -m 644 man/kmgca.1 $(DESTDIR)$(MANDIR)/man1/kmgca.1
 	install -m 644 $(B)/kmgca.pc $(DESTDIR)$(PKGDIR)/kmgca.pc
+	install -m 644 cli/completion.bash $(DESTDIR)$(COMPLETIONDIR)/kmgca
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kmgca $(DESTDIR)$(LIBDIR)/libkmgca.a $(DESTDIR)$(LIBDIR)/libkmgca.so* \
-	      $(DESTDIR)$(INCDIR)/kmgca.h $(DESTDIR)$(MANDIR)/man1/kmgca.1 $(DESTDIR)$(PKGDIR)/kmgca.pc
+	      $(DESTDIR)$(INCDIR)/kmgca.h $(DESTDIR)$(MANDIR)/man1/kmgca.1 $(DESTDIR)$(PKGDIR)/kmgca.pc \
+	      $(DESTDIR)$(COMPLETIONDIR)/kmgca
 
 clean:
 	rm -rf $(B)

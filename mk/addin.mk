@@ -6,21 +6,24 @@ LO_PROGRAM ?= /usr/lib/libreoffice/program
 LO_SDK     ?= /usr/lib/libreoffice/sdk
 LO_TYPES    = $(LO_PROGRAM)/types.rdb $(LO_PROGRAM)/types/offapi.rdb
 ADDIN_B     = $(B)/addin
-ADDIN_CXXFLAGS = -std=c++17 -O2 -g -fPIC -fvisibility=hidden -Wall -Wextra \
+# CXXFLAGS (and CPPFLAGS, LDFLAGS) from the environment or the command line
+# when given, as for the C core.
+CXXFLAGS   ?= -O2 -g
+ADDIN_CXXFLAGS = -std=c++17 -fPIC -fvisibility=hidden -Wall -Wextra \
                  -DUNX -DGCC -DLINUX -DCPPU_ENV=gcc3 -I/usr/include/libreoffice \
-                 -I$(ADDIN_B)/inc -Iinclude
+                 -I$(ADDIN_B)/inc -Iinclude $(CPPFLAGS) $(CXXFLAGS)
 ADDIN_LIBS  = -L$(LO_SDK)/lib -luno_cppuhelpergcc3 -luno_cppu -luno_sal
 CXX        ?= g++
 SOFFICE    ?= soffice
 # The SDK tools find their own libraries in the office's program folder.
 LO_TOOL     = LD_LIBRARY_PATH=$(LO_PROGRAM) $(LO_SDK)/bin
 
-.PHONY: addin install-addin uninstall-addin check-addin bench-addin
+.PHONY: addin install-addin uninstall-addin install-addin-bundled check-addin bench-addin
 addin: $(B)/kmgca.oxt
 CHECK_MORE += check-addin
 
 $(B)/.setup-addin: tools/setup.sh $(SETUP)
-	$(Q)sh tools/setup.sh addin
+	$(Q)$(SETUP_SH) addin
 	@touch $@
 
 $(ADDIN_B)/kmgca.rdb: addin/idl/XCalcFunctions.idl $(B)/.setup-addin
@@ -37,7 +40,7 @@ $(ADDIN_B)/kmgca_addin.o: addin/kmgca_addin.cxx include/kmgca.h $(ADDIN_B)/inc/.
 	$(call say,CXX,$<)$(CXX) $(ADDIN_CXXFLAGS) -c $< -o $@
 
 $(ADDIN_B)/kmgca.uno.so: $(ADDIN_B)/kmgca_addin.o $(B)/libkmgca.a
-	$(call say,LD,$@)$(CXX) -shared -Wl,-z,defs -Wl,--as-needed -o $@ $< $(B)/libkmgca.a \
+	$(call say,LD,$@)$(CXX) -shared -Wl,-z,defs -Wl,--as-needed $(LDFLAGS) -o $@ $< $(B)/libkmgca.a \
 	  $(ADDIN_LIBS) $(XLSX_LIBS) $(LIBS)
 
 ADDIN_FILES = META-INF/manifest.xml description.xml description-en.txt description-zh.txt \
@@ -61,6 +64,16 @@ install-addin: $(B)/kmgca.oxt
 	@echo "installed$(if $(UNOPKG_SCOPE), for every user,): start LibreOffice Calc and try =MAGNESIUM(\"almonds\"; 30; \"g\")"
 uninstall-addin:
 	unopkg remove $(UNOPKG_SCOPE) org.kmgca.calc
+
+# For packagers: the extension unpacked into the office's folder of bundled
+# extensions, as distributions ship them (Debian's libreoffice-kmgca): the
+# office registers it when it starts, no unopkg is run. DESTDIR as for install.
+LO_EXTDIR ?= /usr/lib/libreoffice/share/extensions
+install-addin-bundled: $(B)/kmgca.oxt
+	install -d $(DESTDIR)$(LO_EXTDIR)/kmgca/META-INF
+	for f in $(ADDIN_FILES); do \
+	  install -m 644 $(ADDIN_B)/oxt/$$f $(DESTDIR)$(LO_EXTDIR)/kmgca/$$f || exit 1; \
+	done
 
 check-addin: $(B)/kmgca.oxt $(B)/.setup-test
 	$(Q)/usr/bin/python3 tests/addin/run.py $(B)

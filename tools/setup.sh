@@ -1,7 +1,7 @@
 #!/bin/sh
 # setup.sh — makes sure the Debian packages kmgca builds and tests with are here.
 # Run as root it installs what is missing with apt-get; otherwise it prints the
-# exact command to run. Usage: tools/setup.sh build|test|bench
+# exact command to run. Usage: tools/setup.sh build|test|addin|bench|deb
 set -eu
 
 want="gcc make pkg-config libcsv-dev libxlsxwriter-dev libcmocka-dev zlib1g-dev"
@@ -10,6 +10,9 @@ build) ;;
 test) want="$want python3 python3-openpyxl libreoffice-calc-nogui python3-uno libreoffice-dev g++ zip clang libclang-rt-14-dev valgrind poppler-utils fonts-noto-cjk libreoffice-l10n-zh-cn" ;;
 addin) want="$want libreoffice-dev libreoffice-calc-nogui g++ zip" ;;
 bench) want="$want python3 python3-pandas python3-xlsxwriter" ;;
+# The Debian packages (make deb) and their check (make check-deb: lintian, the
+# installed command's bash completion, the packaged add-in in a headless Calc).
+deb) want="$want debhelper dpkg-dev lintian libreoffice-dev zip bash-completion python3-uno libreoffice-calc-nogui" ;;
 *) echo "setup.sh: unknown set '$1'" >&2; exit 2 ;;
 esac
 
