@@ -15,7 +15,7 @@
  * lose (a ratchet: raised with each step, the goals are the end). */
 #define GOAL_RIGHT 90
 #define GOAL_TOP_BAND 97
-#define FLOOR_RIGHT 87
+#define FLOOR_RIGHT 88
 #define FLOOR_TOP_BAND 97
 #define FLOOR_RIGHT_ZH 90
 
