@@ -338,10 +338,46 @@ static int ends_with_name(char words[][TEXT_WORD_MAX], size_t n, const char *nam
     return 1;
 }
 
+static int name_portion_scan(const char *food_text, char *out, size_t size);
+
+/* Diaries name the same foods again and again: the last answers, per
+ * thread (no lock), by the text's hash; a text that does not fit is looked
+ * up every time. */
+enum { NAME_MEMO = 256, NAME_MEMO_TEXT = 192 };
+static __thread struct {
+    char text[NAME_MEMO_TEXT];
+    char name[48];
+    signed char found;         /* -1 empty, 0 none, 1 found */
+} name_memo[NAME_MEMO] = {[0 ... NAME_MEMO - 1] = {.found = -1}};
+
 int name_portion_find(const char *food_text, char *out, size_t size)
 {
     if (!food_text || !food_text[0] || size == 0)
         return 0;
+    size_t len = strlen(food_text);
+    if (len >= NAME_MEMO_TEXT)
+        return name_portion_scan(food_text, out, size);
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)food_text[i]) * 0x100000001b3ULL;
+    unsigned slot = (unsigned)(h % NAME_MEMO);
+    if (name_memo[slot].found >= 0 && strcmp(name_memo[slot].text, food_text) == 0) {
+        if (name_memo[slot].found)
+            copy_text(out, size, name_memo[slot].name);
+        return name_memo[slot].found;
+    }
+    char name[sizeof name_memo[0].name];
+    int found = name_portion_scan(food_text, name, sizeof name);
+    memcpy(name_memo[slot].text, food_text, len + 1);
+    copy_text(name_memo[slot].name, sizeof name_memo[slot].name, found ? name : "");
+    name_memo[slot].found = (signed char)found;
+    if (found)
+        copy_text(out, size, name);
+    return found;
+}
+
+static int name_portion_scan(const char *food_text, char *out, size_t size)
+{
     int cjk = text_has_cjk(food_text);
     char folded[512];
     text_fold(food_text, folded, sizeof folded);

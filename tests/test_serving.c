@@ -597,6 +597,18 @@ static void weighing_in_one_step(void **state)
     assert_string_equal(w.serving_text, "");
     assert_int_equal(kmgca_weigh(shared_foods, "1 peach", "", &w, &err), KMGCA_OK);
     assert_false(w.serving_assumed);
+    /* name_portion_find remembers its answers per thread: the same after
+     * 600 other texts have gone through the memo */
+    char first[48], again[48], other[64];
+    assert_true(name_portion_find("fish and chips", first, sizeof first));
+    for (int i = 0; i < 600; i++) {
+        snprintf(other, sizeof other, "food number %d", i);
+        name_portion_find(other, again, sizeof again);
+    }
+    assert_true(name_portion_find("fish and chips", again, sizeof again));
+    assert_string_equal(first, again);
+    assert_false(name_portion_find("xqzvy wplk", again, sizeof again));
+    assert_false(name_portion_find("xqzvy wplk", again, sizeof again));
     /* A bottle of beer is the 12 fl oz one, not FNDDS's 40 fl oz bottle
      * (FNDDS 93101000: 1 fl oz = 30 g). */
     assert_int_equal(kmgca_weigh(shared_foods, "2 bottles of beer", "", &w, &err), KMGCA_OK);
