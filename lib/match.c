@@ -381,6 +381,24 @@ static int index_alloc_scratch(struct match_index *ix, size_t foods)
 /* The English word index: built at the first English text (a Chinese
  * text needs only the Chinese keys, so `kmgca food 白饭` does not wait for
  * it). 0 when built; -1 out of memory. */
+/* One comma part of a name from p, the words in brackets left out, into
+ * seg; returns where it ends (the comma, or the end). */
+static const char *name_part(const char *p, char *seg, size_t size)
+{
+    size_t o = 0;
+    int depth = 0;
+    for (; *p && (depth || *p != ','); p++) {
+        if (*p == '(')
+            depth++;
+        else if (*p == ')' && depth)
+            depth--;
+        else if (!depth && o + 1 < size)
+            seg[o++] = *p;
+    }
+    seg[o] = '\0';
+    return p;
+}
+
 /* The head of an English name as people write it: the last word of its
  * first noun phrase ("red onion" -> onion, "fish and chips" -> fish,
  * "tuna, canned" -> tuna), as its word id + 1; 0 when the name starts with
@@ -388,17 +406,7 @@ static int index_alloc_scratch(struct match_index *ix, size_t foods)
 static uint32_t name_head(const struct match_index *ix, const char *name)
 {
     char seg[256], folded[512], words[16][TEXT_WORD_MAX];
-    size_t o = 0;
-    int depth = 0;
-    for (const char *p = name; *p && (depth || *p != ','); p++) {
-        if (*p == '(')
-            depth++;
-        else if (*p == ')' && depth)
-            depth--;
-        else if (!depth && o + 1 < sizeof seg)
-            seg[o++] = *p;
-    }
-    seg[o] = '\0';
+    name_part(name, seg, sizeof seg);
     static const char *const cuts[] = {" with ", " and ", " in ", " or ", " on ", " & "};
     for (size_t c = 0; c < sizeof cuts / sizeof *cuts; c++) {
         char *at = strstr(seg, cuts[c]);
@@ -1280,17 +1288,7 @@ static const uint32_t *food_heads(struct match_index *ix, const struct kmgca_foo
         /* A part ends at a comma outside brackets; bracketed words are left
          * out ("Chickpeas (garbanzo beans, bengal gram)" -> chickpeas). */
         char seg[256], folded[512], words[16][TEXT_WORD_MAX];
-        size_t o = 0;
-        int depth = 0;
-        for (; *p && (depth || *p != ','); p++) {
-            if (*p == '(')
-                depth++;
-            else if (*p == ')' && depth)
-                depth--;
-            else if (!depth && o + 1 < sizeof seg)
-                seg[o++] = *p;
-        }
-        seg[o] = '\0';
+        p = name_part(p, seg, sizeof seg);
         if (*p == ',')
             p++;
         int skip_part = part == 0 && has_brand(seg);
