@@ -87,8 +87,8 @@ for p in $pkgs; do dpkg -L "$p" >"$tmp/$p.list"; done
 # A bare environment in a folder of its own: nothing of the build tree
 # (PATH, LD_LIBRARY_PATH, the working directory) can stand in for what the
 # packages installed.
-mkdir -p "$tmp/home" "$tmp/work"
-user() { (cd "$tmp/work" && env -i PATH=/usr/bin:/bin HOME="$tmp/home" LANG=C.UTF-8 PYTHONDONTWRITEBYTECODE=1 "$@"); }
+mkdir -p "$tmp/home" "$tmp/cwd"
+user() { (cd "$tmp/cwd" && env -i PATH=/usr/bin:/bin HOME="$tmp/home" LANG=C.UTF-8 PYTHONDONTWRITEBYTECODE=1 "$@"); }
 ex=/usr/share/doc/kmgca/examples
 
 where=$(user sh -c 'command -v kmgca')
@@ -98,14 +98,14 @@ v=$(user kmgca --version)
     bad "kmgca --version says '$v', not 'kmgca $version (library $version)'"
 
 if user kmgca analyse --age 68 --sex m --foods $ex/custom_foods.csv --meds $ex/meds.csv \
-        --activity $ex/activity.csv $ex/diary.csv -o "$tmp/work/report.xlsx" >"$tmp/analyse.txt" 2>&1 &&
+        --activity $ex/activity.csv $ex/diary.csv -o "$tmp/cwd/report.xlsx" >"$tmp/analyse.txt" 2>&1 &&
    user /usr/bin/python3 -c 'import sys, zipfile; sys.exit("xl/workbook.xml" not in zipfile.ZipFile(sys.argv[1]).namelist())' \
-        "$tmp/work/report.xlsx"; then
+        "$tmp/cwd/report.xlsx"; then
     ok "kmgca analyse $ex/diary.csv -o report.xlsx: $(sed -n 1p "$tmp/analyse.txt"); the workbook is there"
 else
     bad "kmgca analyse on the installed example diary:"; sed 's/^/    /' "$tmp/analyse.txt"
 fi
-if user sh $ex/demo.sh kmgca "$tmp/work/demo.xlsx" >"$tmp/demo.txt" 2>&1 && [ -s "$tmp/work/demo.xlsx" ]; then
+if user sh $ex/demo.sh kmgca "$tmp/cwd/demo.xlsx" >"$tmp/demo.txt" 2>&1 && [ -s "$tmp/cwd/demo.xlsx" ]; then
     ok "sh $ex/demo.sh kmgca demo.xlsx"
 else
     bad "the installed demo.sh:"; sed 's/^/    /' "$tmp/demo.txt"
@@ -134,7 +134,7 @@ cronometer-servings cronometer-daily
     bad "bash completion gave: $(echo "$comp" | paste -sd'|'), expected $(echo "$want_comp" | paste -sd'|')"
 
 # A C program against the installed library (the README's example).
-cat >"$tmp/work/prog.c" <<'EOF'
+cat >"$tmp/cwd/prog.c" <<'EOF'
 #include <stdio.h>
 #include <kmgca.h>
 
