@@ -319,6 +319,16 @@ static void join(char *out, size_t size, const kmgca_drug *const *parts, size_t 
     utf8_trim_end(out);
 }
 
+/* The parts of a match with a listed mineral effect, in match order. */
+static size_t mineral_parts(const kmgca_drug_match *m, const kmgca_drug **out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->part_count; i++)
+        if (!m->part[i]->other)
+            out[n++] = m->part[i];
+    return n;
+}
+
 size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m)
 {
     if (!m)
@@ -428,10 +438,7 @@ size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m)
     }
 
     const kmgca_drug *mineral[KMGCA_DRUG_MAX_PARTS];
-    size_t nm = 0;
-    for (size_t i = 0; i < m->part_count; i++)
-        if (!m->part[i]->other)
-            mineral[nm++] = m->part[i];
+    size_t nm = mineral_parts(m, mineral);
     m->confidence = conf;
     m->affects_minerals = nm > 0;
     if (!nm) {
@@ -515,10 +522,7 @@ void drug_match_class(const kmgca_drug_match *m, kmgca_lang lang, char *out, siz
     /* As kmgca_drug_match_text joins the classes: the parts with a mineral
      * effect, by name. */
     const kmgca_drug *mineral[KMGCA_DRUG_MAX_PARTS];
-    size_t nm = 0;
-    for (size_t i = 0; i < m->part_count; i++)
-        if (!m->part[i]->other)
-            mineral[nm++] = m->part[i];
+    size_t nm = mineral_parts(m, mineral);
     qsort(mineral, nm, sizeof *mineral, by_name);
     join(out, size, mineral, nm, kmgca_drug_class_zh);
 }
