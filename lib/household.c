@@ -219,17 +219,10 @@ static int is_state_word(const char *key)
     return 0;
 }
 
-static int cmp_rewrite(const void *key, const void *item)
-{
-    return strcmp(key, ((const struct kmgca_word_rewrite *)item)->written);
-}
-
 /* 1 when words_en.csv drops the keyed word as naming no food ("lol"). */
 static int is_chatter(const char *key)
 {
-    const struct kmgca_word_rewrite *hit =
-        bsearch(key, kmgca_builtin_words, kmgca_builtin_word_count,
-                sizeof *kmgca_builtin_words, cmp_rewrite);
+    const struct kmgca_word_rewrite *hit = word_rewrite_find(key);
     return hit && !hit->means[0];
 }
 
@@ -284,9 +277,7 @@ static size_t head_words_cut(const char *part, size_t len, char words[][TEXT_WOR
     /* Shorthand and spellings words_en.csv rewrites to one word ("brkfst",
      * "chook", "egs"), as the matcher reads them. */
     for (size_t i = 0; i < n; i++) {
-        const struct kmgca_word_rewrite *hit =
-            bsearch(words[i], kmgca_builtin_words, kmgca_builtin_word_count,
-                    sizeof *kmgca_builtin_words, cmp_rewrite);
+        const struct kmgca_word_rewrite *hit = word_rewrite_find(words[i]);
         char one[2][TEXT_WORD_MAX];
         if (hit && hit->means[0] && !strchr(hit->means, ' ') &&
             text_words(hit->means, one, NULL, 2) == 1)

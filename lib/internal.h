@@ -159,6 +159,9 @@ struct kmgca_word_rewrite {
 };
 extern const struct kmgca_word_rewrite kmgca_builtin_words[];
 extern const size_t kmgca_builtin_word_count;
+/* The row of words_en.csv for keyed words (one, or several joined by ' '),
+ * or NULL (match.c). */
+const struct kmgca_word_rewrite *word_rewrite_find(const char *written);
 /* foodtables/words_zh.csv, the longest first: kind 'x' (chatter, dropped),
  * 'w' (rewritten to means), 'c' (says the food was cooked: 粥, 炒, 蒸 …). */
 struct kmgca_zh_word {

@@ -1334,6 +1334,12 @@ static int cmp_rewrite(const void *key, const void *item)
     return strcmp(key, ((const struct kmgca_word_rewrite *)item)->written);
 }
 
+const struct kmgca_word_rewrite *word_rewrite_find(const char *written)
+{
+    return bsearch(written, kmgca_builtin_words, kmgca_builtin_word_count,
+                   sizeof *kmgca_builtin_words, cmp_rewrite);
+}
+
 /* People's words to the tables' (foodtables/words_en.csv): "courgette" ->
  * "zucchini", "semi skimmed" -> "2% reduced fat", "takeaway" -> nothing.
  * Words are compared by their keys (plurals alike); the longest phrase
@@ -1384,8 +1390,7 @@ static void rewrite_words(const char *in, char *out, size_t size)
                                        tok[t].key);
             }
             if (ok)
-                hit = bsearch(phrase, kmgca_builtin_words, kmgca_builtin_word_count,
-                              sizeof *kmgca_builtin_words, cmp_rewrite);
+                hit = word_rewrite_find(phrase);
             if (hit)
                 break;
         }
