@@ -1627,28 +1627,31 @@ int main(int argc, char **argv)
      * makes a food's struct on first use): text as offsets into one pool
      * where each distinct string is written once, portions and a recipe's
      * ingredients as ranges of index. */
-    pool_begin(out, "kmgca_builtin_food_pool", food_count * 6 + portion_count + recipe_item_count);
-    uint32_t *text = malloc((food_count * 6 + portion_count + recipe_item_count + 1) * sizeof *text);
+    size_t food_texts = food_count * BUILTIN_TEXTS;
+    pool_begin(out, "kmgca_builtin_food_pool", food_texts + portion_count + recipe_item_count);
+    uint32_t *text = malloc((food_texts + portion_count + recipe_item_count + 1) * sizeof *text);
     if (!text) {
         fprintf(stderr, "embedtables: out of memory\n");
         return 1;
     }
-    uint32_t *t = text;
     for (size_t i = 0; i < food_count; i++) {
         char packed[TEXT_DOC_WORDS * (TEXT_WORD_MAX + 2)];
-        *t++ = pool_put(foods[i].id);
-        *t++ = pool_put(foods[i].source);
-        *t++ = pool_put(foods[i].description);
-        *t++ = pool_put(foods[i].group);
-        *t++ = foods[i].name_zh ? pool_put(foods[i].name_zh) : 0;
-        *t++ = keys_of(foods[i].description, packed, sizeof packed) ? pool_put(packed) : 0;
+        uint32_t *at = text + i * BUILTIN_TEXTS;
+        at[BUILTIN_ID] = pool_put(foods[i].id);
+        at[BUILTIN_SOURCE] = pool_put(foods[i].source);
+        at[BUILTIN_DESCRIPTION] = pool_put(foods[i].description);
+        at[BUILTIN_GROUP] = pool_put(foods[i].group);
+        at[BUILTIN_NAME_ZH] = foods[i].name_zh ? pool_put(foods[i].name_zh) : 0;
+        at[BUILTIN_KEYS] =
+            keys_of(foods[i].description, packed, sizeof packed) ? pool_put(packed) : 0;
     }
+    uint32_t *t = text + food_texts;
     for (size_t i = 0; i < portion_count; i++)
         *t++ = pool_put(ordered[i].measure);
     for (size_t i = 0; i < recipe_item_count; i++)
         *t++ = pool_put(recipe_items[i].name);
     pool_end();
-    t = text + food_count * 6;
+    t = text + food_texts;
     fprintf(out, "const struct kmgca_builtin_portion kmgca_builtin_portions[] = {\n");
     for (size_t i = 0; i < portion_count; i++)
         fprintf(out, "    {%s, %s, %u},\n", ordered[i].amount, ordered[i].grams, (unsigned)*t++);
@@ -1665,17 +1668,17 @@ int main(int argc, char **argv)
     fprintf(out, "const struct kmgca_builtin_food kmgca_builtin_foods[] = {\n");
     for (size_t i = 0; i < food_count; i++) {
         food_row *f = &foods[i];
-        const uint32_t *at = text + i * 6;
+        const uint32_t *at = text + i * BUILTIN_TEXTS;
         fputs("    {{", out);
         for (int n = 0; n < 4; n++) {
             put_number(out, f->minerals[n]);
             fputs(n < 3 ? ", " : "}, ", out);
         }
-        fprintf(out, "%.17g, {%u, %u, %u, %u, %u, %u}, %zu, %zu, %zu, %zu, %u},\n",
-                f->recipe_count ? f->cooked : 0.0, (unsigned)at[0], (unsigned)at[1],
-                (unsigned)at[2], (unsigned)at[3], (unsigned)at[4], (unsigned)at[5],
-                f->first_portion, f->portion_count, f->recipe_count ? f->recipe_first : 0,
-                f->recipe_count, food_kind[i]);
+        fprintf(out, "%.17g, {", f->recipe_count ? f->cooked : 0.0);
+        for (int k = 0; k < BUILTIN_TEXTS; k++)
+            fprintf(out, "%s%u", k ? ", " : "", (unsigned)at[k]);
+        fprintf(out, "}, %zu, %zu, %zu, %zu, %u},\n", f->first_portion, f->portion_count,
+                f->recipe_count ? f->recipe_first : 0, f->recipe_count, food_kind[i]);
     }
     fprintf(out, "};\nconst size_t kmgca_builtin_food_count = %zu;\n\n", food_count);
     fprintf(out, "struct kmgca_food kmgca_builtin_made[%zu];\n"
