@@ -7,6 +7,8 @@
  */
 #include "internal.h"
 
+#include <ctype.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +93,134 @@ const struct kmgca_measure_word *measure_word_at(const char *s, size_t *len)
         }
     }
     return NULL;
+}
+
+/* A size of cup people write as a measure of its own: a coffee shop's
+ * tall, grande and venti, and the Chinese 小杯, 中杯, 大杯 and 超大杯 (a
+ * size word, then 杯). */
+static const struct kmgca_measure_word *cup_size_at(const char *s, size_t *len)
+{
+    const struct kmgca_measure_word *m = measure_word_at(s, len);
+    if (!m)
+        return NULL;
+    if ((unsigned char)s[0] >= 0x80) {
+        /* A size, then 杯: "中杯", "超大杯". */
+        size_t cl;
+        const struct kmgca_measure_word *cup;
+        if (m->concept[0] || !m->size[0] || !(cup = measure_word_at(s + *len, &cl)) ||
+            strcmp(cup->concept, "cup") != 0)
+            return NULL;
+        *len += cl;
+        return cup;
+    }
+    if (is_word_byte((unsigned char)s[*len]))
+        return NULL;
+    return !strcmp(m->concept, "tall") || !strcmp(m->concept, "grande") ||
+                   !strcmp(m->concept, "venti")
+               ? m
+               : NULL;
+}
+
+static int is_open(const char *s, size_t *len)
+{
+    *len = s[0] == '(' ? 1 : strncmp(s, "（", 3) == 0 ? 3 : 0;
+    return *len != 0;
+}
+
+static int is_close(const char *s, size_t *len)
+{
+    *len = s[0] == ')' ? 1 : strncmp(s, "）", 3) == 0 ? 3 : 0;
+    return *len != 0;
+}
+
+int serving_cup_size(const char *text, char *serving, size_t serving_size, char *rest,
+                     size_t rest_size)
+{
+    char low[1024];
+    size_t n = strlen(text);
+    if (n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i <= n; i++)
+        low[i] = (char)tolower((unsigned char)text[i]);
+    for (size_t i = 0; i < n;) {
+        size_t cl = 1, len;
+        if ((unsigned char)low[i] >= 0x80)
+            utf8_decode(low + i, &cl);
+        int start = (unsigned char)low[i] >= 0x80 || i == 0 || !is_word_byte((unsigned char)low[i - 1]);
+        if (!cl || !start || !cup_size_at(low + i, &len)) {
+            i += cl ? cl : 1;
+            continue;
+        }
+        /* The word, and brackets round it alone: "拿铁(大杯)". */
+        size_t from = i, to = i + len, ol, cl2;
+        size_t b = from;
+        while (b > 0 && low[b - 1] == ' ')
+            b--;
+        size_t e = to;
+        while (low[e] == ' ')
+            e++;
+        if (b > 0 && is_close(low + e, &cl2)) {
+            for (size_t k = b; k-- > 0;)
+                if (is_open(low + k, &ol) && k + ol == b) {
+                    from = k;
+                    to = e + cl2;
+                    break;
+                }
+        }
+        if ((size_t)snprintf(serving, serving_size, "1 %.*s", (int)len, text + i) >= serving_size ||
+            (size_t)snprintf(rest, rest_size, "%.*s %s", (int)from, text, text + to) >= rest_size)
+            return 0;
+        char *t = text_trim(rest);
+        memmove(rest, t, strlen(t) + 1);
+        size_t rl = strlen(rest);
+        while (rl && (rest[rl - 1] == ',' || rest[rl - 1] == ' ' || rest[rl - 1] == '-'))
+            rest[--rl] = '\0';
+        return rest[0] != '\0';
+    }
+    return 0;
+}
+
+int serving_cup_bracket(char *serving, size_t size)
+{
+    /* The bracket: open, a cup size, close, at the end of the serving. */
+    char low[256];
+    size_t n = strlen(serving);
+    if (n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i <= n; i++)
+        low[i] = (char)tolower((unsigned char)serving[i]);
+    for (size_t k = 0; k < n; k++) {
+        size_t ol, cl, len;
+        if (!is_open(low + k, &ol))
+            continue;
+        size_t w = k + ol;
+        while (low[w] == ' ')
+            w++;
+        const struct kmgca_measure_word *m = cup_size_at(low + w, &len);
+        size_t e = w + len;
+        while (m && low[e] == ' ')
+            e++;
+        if (!m || !is_close(low + e, &cl) || low[e + cl])
+            return 0;
+        /* Before it, the count and the cup it sizes: "1杯", "2 cups". */
+        size_t u = k;
+        while (u > 0 && low[u - 1] == ' ')
+            u--;
+        size_t cup = u >= 3 && !strncmp(low + u - 3, "杯", 3)      ? 3
+                     : u >= 4 && !strncmp(low + u - 4, "cups", 4) ? 4
+                     : u >= 3 && !strncmp(low + u - 3, "cup", 3)  ? 3
+                                                                  : 0;
+        if (!cup)
+            return 0;
+        char out[256];
+        if ((size_t)snprintf(out, sizeof out, "%.*s%s%.*s", (int)(u - cup), serving,
+                             (unsigned char)low[w] >= 0x80 ? "" : " ", (int)len, serving + w) >=
+            sizeof out)
+            return 0;
+        copy_text(serving, size, text_trim(out));
+        return 1;
+    }
+    return 0;
 }
 
 /* ---- Containers --------------------------------------------------------- */

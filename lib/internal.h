@@ -263,6 +263,13 @@ size_t unit_at(const char *s, const unit_def **out);
 /* A Chinese measure word left without 一 after a verb or 了 ("喝了碗粥"): the
  * line with 一 written in (serving.c). 1 when written, 0 when none. */
 int serving_zh_bare_measure(const char *text, char *out, size_t size);
+/* A cup size written with no count ("grande latte", "拿铁 中杯", "拿铁(大杯)"):
+ * serving gets "1 " and the size, rest the text without it. 1 when found. */
+int serving_cup_size(const char *text, char *serving, size_t serving_size, char *rest,
+                     size_t rest_size);
+/* "1杯(大杯)", "2 cups (grande)": the size in brackets names the cup; the
+ * serving rewritten in place as "1大杯", "2 grande". 1 when rewritten. */
+int serving_cup_bracket(char *serving, size_t size);
 /* The unit with that canonical name ("cup", "ml"), or NULL. */
 const unit_def *unit_named(const char *canonical);
 

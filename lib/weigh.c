@@ -980,7 +980,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     kmgca_error_clear(&perr);
     if (!serving[0]) {
         int found = kmgca_serving_split(food_text, lead, sizeof lead, rest, sizeof rest);
-        char one[1100];
+        char one[1100], lead1_cup[64], rest1_cup[1024];
         if (!found && serving_zh_bare_measure(food_text, one, sizeof one)) {
             /* "喝了碗八宝粥": one bowl, unless the measure word starts the
              * food's name ("吃了包子"): the food must match as well without
@@ -994,6 +994,19 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
                  without.confidence >= as_written.confidence)) {
                 copy_text(lead, sizeof lead, lead1);
                 copy_text(rest, sizeof rest, rest1);
+                found = 1;
+            }
+        }
+        if (!found && serving_cup_size(food_text, lead1_cup, sizeof lead1_cup, rest1_cup,
+                                       sizeof rest1_cup)) {
+            /* "grande latte", "拿铁 中杯": one cup of that size, when the
+             * food matches as well without the word ("大杯菇" is a mushroom). */
+            kmgca_match as_written, without;
+            if (kmgca_foods_match(foods, rest1_cup, &without, NULL) == KMGCA_OK &&
+                (kmgca_foods_match(foods, food_text, &as_written, NULL) != KMGCA_OK ||
+                 without.confidence >= as_written.confidence)) {
+                copy_text(lead, sizeof lead, lead1_cup);
+                copy_text(rest, sizeof rest, rest1_cup);
                 found = 1;
             }
         }
@@ -1055,6 +1068,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         }
     }
     copy_text(out->serving_text, sizeof out->serving_text, serving);
+    serving_cup_bracket(serving, sizeof serving);
     pst = kmgca_serving_parse(serving, &out->serving, &perr);
     kmgca_status st = kmgca_foods_match(foods, out->food_text, &out->match, err);
     if (st != KMGCA_OK)

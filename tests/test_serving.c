@@ -609,6 +609,24 @@ static void weighing_in_one_step(void **state)
     assert_string_equal(first, again);
     assert_false(name_portion_find("xqzvy wplk", again, sizeof again));
     assert_false(name_portion_find("xqzvy wplk", again, sizeof again));
+    /* A coffee shop's cup sizes, with no count written: "grande latte",
+     * "拿铁 中杯", and in brackets after a cup: "1杯(大杯)". A name that
+     * holds such a word stays a name ("大杯菇" is a mushroom). */
+    assert_int_equal(kmgca_weigh(shared_foods, "grande latte", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.serving_text, "1 grande");
+    assert_near(w.grams, 479.8, 0.1);
+    assert_int_equal(kmgca_weigh(shared_foods, "拿铁 中杯", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 355, 1e-9);
+    assert_false(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "拿铁(超大杯)", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 592, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "美式咖啡", "1杯(大杯)", &w, &err), KMGCA_OK);
+    assert_string_equal(w.serving_text, "1杯(大杯)");
+    assert_near(w.grams, 473, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "美式咖啡", "2杯", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 600, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "大杯菇", "", &w, &err), KMGCA_OK);
+    assert_true(w.serving_assumed);
     /* A bottle of beer is the 12 fl oz one, not FNDDS's 40 fl oz bottle
      * (FNDDS 93101000: 1 fl oz = 30 g). */
     assert_int_equal(kmgca_weigh(shared_foods, "2 bottles of beer", "", &w, &err), KMGCA_OK);
