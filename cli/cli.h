@@ -14,7 +14,8 @@ enum {
     EXIT_USAGE = 2,      /* bad options or arguments */
     EXIT_DATA = 3,       /* an input file is malformed (file:line:column given) */
     EXIT_IO = 4,         /* a file cannot be read or written */
-    EXIT_INTERNAL = 5    /* out of memory or another internal failure */
+    EXIT_INTERNAL = 5,   /* out of memory or another internal failure */
+    EXIT_SOME_FAILED = 6 /* report: some clients could not be reported */
 };
 
 /* The exit status for a library status. */
@@ -51,7 +52,7 @@ void json_int(json *j, const char *key, long long value);
 void json_bool(json *j, const char *key, int value);
 void json_null(json *j, const char *key);
 
-/* A drug match as a JSON object (cmd_drug.c); its "status": unknown,
+/* A drug match as a JSON object (format.c); its "status": unknown,
  * mineral_effect or no_mineral_effect. */
 void json_drug_match(json *j, const char *key, const char *text, const kmgca_drug_match *m);
 /* The same, with the supplement the text names (or null) inside. */
@@ -61,7 +62,13 @@ void json_drug_match_with(json *j, const char *key, const char *text, const kmgc
 void json_supplement(json *j, const char *key, const kmgca_supplement *sp);
 const char *drug_status(const kmgca_drug_match *m);
 
+/* ---- Shared formatting (format.c) --------------------------------------- */
+
 /* Formats mg for people: 156, 27.4, 0.52. */
 const char *fmt_mg(char *buf, size_t size, double mg);
+/* "87%", or `missing` for no figure. */
+const char *pct_text(char *buf, size_t size, double pct, const char *missing);
+/* "1,234", or "n/a". */
+const char *grouped(char *buf, size_t size, double v);
 
 #endif

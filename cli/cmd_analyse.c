@@ -163,34 +163,6 @@ static int same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
-static const char *pct_text(char *buf, size_t size, double pct)
-{
-    if (isnan(pct))
-        snprintf(buf, size, "n/a");
-    else
-        snprintf(buf, size, "%.0f%%", pct);
-    return buf;
-}
-
-/* "1,234" */
-static const char *grouped(char *buf, size_t size, double v)
-{
-    if (isnan(v)) {
-        snprintf(buf, size, "n/a");
-        return buf;
-    }
-    char raw[32];
-    snprintf(raw, sizeof raw, "%.0f", v);
-    size_t len = strlen(raw), o = 0;
-    for (size_t i = 0; i < len && o + 2 < size; i++) {
-        if (i && (len - i) % 3 == 0 && raw[i - 1] != '-')
-            buf[o++] = ',';
-        buf[o++] = raw[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
 /* The flags column, one part per medication or sweat:
  * "hydrochlorothiazide: K down, Mg down, Ca up (high); heavy sweat 2.1 L". */
 static void flag_summary(const kmgca_analysis *a, size_t i, const kmgca_day *d, char *out,
@@ -373,9 +345,9 @@ static void print_summary(const kmgca_analysis *a, const char *output)
                     snprintf(rec, sizeof rec, "%9.0f%%  ", least * 100);
             }
             printf("%-10s  %7s %5s  %7s %5s  %7s %5s  %7s  %7.0f%%  %s%s%s\n", d->date,
-                   grouped(b[0], 32, d->total_mg[KMGCA_CA]), pct_text(b[1], 32, d->percent[KMGCA_CA]),
-                   grouped(b[2], 32, d->total_mg[KMGCA_MG]), pct_text(b[3], 32, d->percent[KMGCA_MG]),
-                   grouped(b[4], 32, d->total_mg[KMGCA_K]), pct_text(b[5], 32, d->percent[KMGCA_K]),
+                   grouped(b[0], 32, d->total_mg[KMGCA_CA]), pct_text(b[1], 32, d->percent[KMGCA_CA], "n/a"),
+                   grouped(b[2], 32, d->total_mg[KMGCA_MG]), pct_text(b[3], 32, d->percent[KMGCA_MG], "n/a"),
+                   grouped(b[4], 32, d->total_mg[KMGCA_K]), pct_text(b[5], 32, d->percent[KMGCA_K], "n/a"),
                    grouped(b[6], 32, d->total_mg[KMGCA_NA]), cov * 100, rec, supp, flags);
         }
     } else {

@@ -30,10 +30,6 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-/* Some client folders (or PDFs) could not be made; the rest were written.
- * Documented in kmgca(1) and README.md. */
-#define EXIT_SOME_FAILED 6
-
 #define MAX_JOBS 256
 #define MAX_CLIENTS 100000
 
@@ -392,14 +388,6 @@ static void print_cell(const char *s, size_t width)
         fputc(' ', stdout);
 }
 
-static void pct_cell(double pct, char *buf, size_t size)
-{
-    if (isnan(pct))
-        snprintf(buf, size, "-");
-    else
-        snprintf(buf, size, "%.0f%%", pct);
-}
-
 static void print_table(const kmgca_client_result *r, size_t n, const char *index_path)
 {
     printf("%-30s %-24s %4s %5s %5s %5s  %-26s %-7s %s\n", "client", "period", "days", "Mg",
@@ -416,9 +404,9 @@ static void print_table(const kmgca_client_result *r, size_t n, const char *inde
             snprintf(period, sizeof period, "%s..%s", r[i].first_date, r[i].last_date);
         else
             snprintf(period, sizeof period, "-");
-        pct_cell(r[i].average_pct[KMGCA_MG], mg, sizeof mg);
-        pct_cell(r[i].average_pct[KMGCA_K], k, sizeof k);
-        pct_cell(r[i].average_pct[KMGCA_CA], ca, sizeof ca);
+        pct_text(mg, sizeof mg, r[i].average_pct[KMGCA_MG], "-");
+        pct_text(k, sizeof k, r[i].average_pct[KMGCA_K], "-");
+        pct_text(ca, sizeof ca, r[i].average_pct[KMGCA_CA], "-");
         size_t len = 0;
         if (r[i].diuretic_days)
             len += (size_t)snprintf(flags + len, sizeof flags - len, "diuretic %zu",

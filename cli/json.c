@@ -130,16 +130,3 @@ void json_null(json *j, const char *k)
     key(j, k);
     fputs("null", j->out);
 }
-
-const char *fmt_mg(char *buf, size_t size, double mg)
-{
-    if (!isfinite(mg))
-        snprintf(buf, size, "n/a");
-    else if (mg >= 100)
-        snprintf(buf, size, "%.0f", mg);
-    else if (mg >= 10)
-        snprintf(buf, size, "%.1f", mg);
-    else
-        snprintf(buf, size, "%.2f", mg);
-    return buf;
-}

@@ -94,6 +94,27 @@ kmgca_foods *open_foods(const char *custom, const char *recipes, int *rc)
     return foods;
 }
 
+/* The commands: a name (and another spelling), and the function that runs
+ * it with argv[0] the command's name. */
+static const struct command {
+    const char *name, *alias;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    {"analyse", "analyze", cmd_analyse},
+    {"food", NULL, cmd_food},
+    {"drug", NULL, cmd_drug},
+    {"report", NULL, cmd_report},
+};
+
+static const struct command *command_named(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(name, commands[i].name) ||
+            (commands[i].alias && !strcmp(name, commands[i].alias)))
+            return &commands[i];
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
     /* Past a file size limit (ulimit -f) a write must fail with EFBIG, so
@@ -104,43 +125,27 @@ int main(int argc, char **argv)
         fputs(usage, stderr);
         return EXIT_USAGE;
     }
-    const char *cmd = argv[1];
-    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
+    const char *name = argv[1];
+    if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
         fputs(usage, stdout);
         return EXIT_OK;
     }
-    if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+    if (strcmp(name, "-V") == 0 || strcmp(name, "--version") == 0) {
         printf("kmgca %s (library %s)\n", KMGCA_VERSION, kmgca_version());
         return EXIT_OK;
     }
-    if (strcmp(cmd, "help") == 0) {
-        if (argc > 2 && strcmp(argv[2], "food") == 0) {
-            char *args[] = {"food", "--help", NULL};
-            return cmd_food(2, args);
-        }
-        if (argc > 2 && (strcmp(argv[2], "analyse") == 0 || strcmp(argv[2], "analyze") == 0)) {
-            char *args[] = {"analyse", "--help", NULL};
-            return cmd_analyse(2, args);
-        }
-        if (argc > 2 && strcmp(argv[2], "drug") == 0) {
-            char *args[] = {"drug", "--help", NULL};
-            return cmd_drug(2, args);
-        }
-        if (argc > 2 && strcmp(argv[2], "report") == 0) {
-            char *args[] = {"report", "--help", NULL};
-            return cmd_report(2, args);
+    if (strcmp(name, "help") == 0) {
+        const struct command *c = argc > 2 ? command_named(argv[2]) : NULL;
+        if (c) {
+            char *args[] = {(char *)c->name, "--help", NULL};
+            return c->run(2, args);
         }
         fputs(usage, stdout);
         return EXIT_OK;
     }
-    if (strcmp(cmd, "food") == 0)
-        return cmd_food(argc - 1, argv + 1);
-    if (strcmp(cmd, "analyse") == 0 || strcmp(cmd, "analyze") == 0)
-        return cmd_analyse(argc - 1, argv + 1);
-    if (strcmp(cmd, "drug") == 0)
-        return cmd_drug(argc - 1, argv + 1);
-    if (strcmp(cmd, "report") == 0)
-        return cmd_report(argc - 1, argv + 1);
-    fprintf(stderr, "kmgca: unknown command \"%s\" (try kmgca --help)\n", cmd);
+    const struct command *c = command_named(name);
+    if (c)
+        return c->run(argc - 1, argv + 1);
+    fprintf(stderr, "kmgca: unknown command \"%s\" (try kmgca --help)\n", name);
     return EXIT_USAGE;
 }
