@@ -604,11 +604,107 @@ static int parse_age(const char *text, double *out)
     return 1;
 }
 
-int cmd_analyse(int argc, char **argv)
+enum { MAX_SIDE_FILES = 64 };
+
+/* What the command line asked for. */
+typedef struct {
+    kmgca_options o;
+    kmgca_profile profile;
+    int have_reference, as_json, quiet;
+    const char *output, *custom, *recipes;
+    const char *meds[MAX_SIDE_FILES], *activity[MAX_SIDE_FILES];
+    size_t n_meds, n_activity;
+    char **diaries;
+    size_t n_diaries;
+} analyse_args;
+
+enum { OPT_JSON = 256, OPT_FORMAT, OPT_RECOMPUTE, OPT_ENCODING, OPT_DATE_ORDER, OPT_FOODS, OPT_RECIPES,
+       OPT_AGE, OPT_SEX, OPT_PREGNANT, OPT_LACTATING, OPT_REFERENCE, OPT_MEDS,
+       OPT_ACTIVITY, OPT_BODY_MASS, OPT_STRICT };
+
+/* One option with its value: -1 when taken, else the exit status. */
+static int take_option(int c, const char *arg, analyse_args *g)
 {
-    enum { OPT_JSON = 256, OPT_FORMAT, OPT_RECOMPUTE, OPT_ENCODING, OPT_DATE_ORDER, OPT_FOODS, OPT_RECIPES,
-           OPT_AGE, OPT_SEX, OPT_PREGNANT, OPT_LACTATING, OPT_REFERENCE, OPT_MEDS,
-           OPT_ACTIVITY, OPT_BODY_MASS, OPT_STRICT };
+    switch (c) {
+    case 'o': g->output = arg; break;
+    case 'q': g->quiet = 1; break;
+    case OPT_JSON: g->as_json = 1; break;
+    case OPT_RECOMPUTE: g->o.recompute = 1; break;
+    case OPT_STRICT: g->o.strict = 1; break;
+    case OPT_ENCODING: g->o.encoding = arg; break;
+    case OPT_FOODS: g->custom = arg; break;
+    case OPT_RECIPES: g->recipes = arg; break;
+    case OPT_PREGNANT: g->profile.stage = KMGCA_LIFE_PREGNANT; break;
+    case OPT_LACTATING: g->profile.stage = KMGCA_LIFE_LACTATING; break;
+    case OPT_FORMAT:
+        if (kmgca_format_parse(arg, &g->o.format) != KMGCA_OK) {
+            fprintf(stderr, "kmgca: --format takes auto, generic, cronometer-servings, "
+                            "cronometer-daily or mfp-summary, not \"%s\"\n",
+                    arg);
+            return EXIT_USAGE;
+        }
+        break;
+    case OPT_DATE_ORDER:
+        if (strcasecmp(arg, "dmy") == 0)
+            g->o.date_order = KMGCA_DATE_ORDER_DMY;
+        else if (strcasecmp(arg, "mdy") == 0)
+            g->o.date_order = KMGCA_DATE_ORDER_MDY;
+        else {
+            fprintf(stderr, "kmgca: --date-order takes dmy or mdy, not \"%s\"\n", arg);
+            return EXIT_USAGE;
+        }
+        break;
+    case OPT_AGE:
+        if (!parse_age(arg, &g->profile.age_years)) {
+            fprintf(stderr, "kmgca: --age takes years from 0 to 130, not \"%s\"\n", arg);
+            return EXIT_USAGE;
+        }
+        break;
+    case OPT_SEX:
+        if (kmgca_sex_parse(arg, &g->profile.sex) != KMGCA_OK) {
+            fprintf(stderr, "kmgca: --sex takes f or m, not \"%s\"\n", arg);
+            return EXIT_USAGE;
+        }
+        break;
+    case OPT_REFERENCE:
+        if (kmgca_reference_parse(arg, &g->profile.reference) != KMGCA_OK ||
+            g->profile.reference == KMGCA_REF_LABEL) {
+            fprintf(stderr, "kmgca: --reference takes us or china, not \"%s\"\n", arg);
+            return EXIT_USAGE;
+        }
+        g->have_reference = 1;
+        break;
+    case OPT_MEDS:
+    case OPT_ACTIVITY:
+        if ((c == OPT_MEDS ? g->n_meds : g->n_activity) == MAX_SIDE_FILES) {
+            fprintf(stderr, "kmgca: at most %d --%s files\n", MAX_SIDE_FILES,
+                    c == OPT_MEDS ? "meds" : "activity");
+            return EXIT_USAGE;
+        }
+        if (c == OPT_MEDS)
+            g->meds[g->n_meds++] = arg;
+        else
+            g->activity[g->n_activity++] = arg;
+        break;
+    case OPT_BODY_MASS: {
+        char *end;
+        double v = strtod(arg, &end);
+        if (end == arg || *end || !(v >= 20 && v <= 350)) {
+            fprintf(stderr, "kmgca: --body-mass takes kilograms from 20 to 350, not \"%s\"\n",
+                    arg);
+            return EXIT_USAGE;
+        }
+        g->o.body_mass_kg = v;
+        break;
+    }
+    default: return EXIT_INTERNAL;
+    }
+    return -1;
+}
+
+/* The command line read into g: -1 to go on, else the exit status. */
+static int parse_args(int argc, char **argv, analyse_args *g)
+{
     static const struct option opts[] = {
         {"output", required_argument, NULL, 'o'},
         {"json", no_argument, NULL, OPT_JSON},
@@ -631,159 +727,132 @@ int cmd_analyse(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    kmgca_options o = {0};
-    kmgca_profile profile = {KMGCA_REF_US, NAN, 0, KMGCA_LIFE_NONE};
-    int have_reference = 0, as_json = 0, quiet = 0;
-    const char *output = NULL, *custom = NULL, *recipes = NULL;
-    enum { MAX_SIDE_FILES = 64 };
-    const char *meds[MAX_SIDE_FILES], *activity[MAX_SIDE_FILES];
-    size_t n_meds = 0, n_activity = 0;
     int c;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
-        switch (c) {
-        case 'o': output = optarg; break;
-        case 'q': quiet = 1; break;
-        case OPT_JSON: as_json = 1; break;
-        case OPT_RECOMPUTE: o.recompute = 1; break;
-        case OPT_STRICT: o.strict = 1; break;
-        case OPT_ENCODING: o.encoding = optarg; break;
-        case OPT_FOODS: custom = optarg; break;
-        case OPT_RECIPES: recipes = optarg; break;
-        case OPT_PREGNANT: profile.stage = KMGCA_LIFE_PREGNANT; break;
-        case OPT_LACTATING: profile.stage = KMGCA_LIFE_LACTATING; break;
-        case OPT_FORMAT:
-            if (kmgca_format_parse(optarg, &o.format) != KMGCA_OK) {
-                fprintf(stderr, "kmgca: --format takes auto, generic, cronometer-servings, "
-                                "cronometer-daily or mfp-summary, not \"%s\"\n",
-                        optarg);
-                return EXIT_USAGE;
-            }
-            break;
-        case OPT_DATE_ORDER:
-            if (strcasecmp(optarg, "dmy") == 0)
-                o.date_order = KMGCA_DATE_ORDER_DMY;
-            else if (strcasecmp(optarg, "mdy") == 0)
-                o.date_order = KMGCA_DATE_ORDER_MDY;
-            else {
-                fprintf(stderr, "kmgca: --date-order takes dmy or mdy, not \"%s\"\n", optarg);
-                return EXIT_USAGE;
-            }
-            break;
-        case OPT_AGE:
-            if (!parse_age(optarg, &profile.age_years)) {
-                fprintf(stderr, "kmgca: --age takes years from 0 to 130, not \"%s\"\n", optarg);
-                return EXIT_USAGE;
-            }
-            break;
-        case OPT_SEX:
-            if (kmgca_sex_parse(optarg, &profile.sex) != KMGCA_OK) {
-                fprintf(stderr, "kmgca: --sex takes f or m, not \"%s\"\n", optarg);
-                return EXIT_USAGE;
-            }
-            break;
-        case OPT_REFERENCE:
-            if (kmgca_reference_parse(optarg, &profile.reference) != KMGCA_OK ||
-                profile.reference == KMGCA_REF_LABEL) {
-                fprintf(stderr, "kmgca: --reference takes us or china, not \"%s\"\n", optarg);
-                return EXIT_USAGE;
-            }
-            have_reference = 1;
-            break;
-        case OPT_MEDS:
-        case OPT_ACTIVITY:
-            if ((c == OPT_MEDS ? n_meds : n_activity) == MAX_SIDE_FILES) {
-                fprintf(stderr, "kmgca: at most %d --%s files\n", MAX_SIDE_FILES,
-                        c == OPT_MEDS ? "meds" : "activity");
-                return EXIT_USAGE;
-            }
-            if (c == OPT_MEDS)
-                meds[n_meds++] = optarg;
-            else
-                activity[n_activity++] = optarg;
-            break;
-        case OPT_BODY_MASS: {
-            char *end;
-            double v = strtod(optarg, &end);
-            if (end == optarg || *end || !(v >= 20 && v <= 350)) {
-                fprintf(stderr, "kmgca: --body-mass takes kilograms from 20 to 350, not \"%s\"\n",
-                        optarg);
-                return EXIT_USAGE;
-            }
-            o.body_mass_kg = v;
-            break;
+        if (c == 'h') {
+            fputs(analyse_usage, stdout);
+            return EXIT_OK;
         }
-        case 'h': fputs(analyse_usage, stdout); return EXIT_OK;
-        default:
+        if (c == '?' || c == ':') {
             fprintf(stderr, "kmgca: analyse: unknown or incomplete option \"%s\" (try kmgca "
                             "analyse --help)\n",
                     argv[optind - 1]);
             return EXIT_USAGE;
         }
+        int rc = take_option(c, optarg, g);
+        if (rc >= 0)
+            return rc;
     }
     if (optind >= argc) {
         fputs("kmgca: analyse: no diary given\n\n", stderr);
         fputs(analyse_usage, stderr);
         return EXIT_USAGE;
     }
-    /* A profile needs age and sex; pregnancy and lactation imply female. */
-    int any_profile = have_reference || !isnan(profile.age_years) || profile.sex ||
-                      profile.stage != KMGCA_LIFE_NONE;
-    if (any_profile) {
-        if (profile.stage != KMGCA_LIFE_NONE && !profile.sex)
-            profile.sex = 'f';
-        if (isnan(profile.age_years) || !profile.sex) {
-            fprintf(stderr, "kmgca: targets for a person need both --age and --sex (without "
-                            "them the food-label Daily Values are used)\n");
-            return EXIT_USAGE;
-        }
-        o.profile = &profile;
-    }
-    if (output) {
-        size_t len = strlen(output);
-        if (len < 5 || strcasecmp(output + len - 5, ".xlsx") != 0) {
-            fprintf(stderr, "kmgca: the output must be an .xlsx file, not \"%s\"\n", output);
-            return EXIT_USAGE;
-        }
-        struct stat st;
-        if (stat(output, &st) == 0 && S_ISDIR(st.st_mode)) {
-            fprintf(stderr, "kmgca: %s: is a directory; give a file name ending in .xlsx\n",
-                    output);
-            return EXIT_USAGE;
-        }
-        int clash = 0;
-        for (int i = optind; i < argc; i++)
-            clash |= same_file(output, argv[i]);
-        for (size_t i = 0; i < n_meds; i++)
-            clash |= same_file(output, meds[i]);
-        for (size_t i = 0; i < n_activity; i++)
-            clash |= same_file(output, activity[i]);
-        if (custom)
-            clash |= same_file(output, custom);
-        if (clash) {
-            fprintf(stderr, "kmgca: %s: the output would overwrite an input; choose "
-                            "another name\n",
-                    output);
-            return EXIT_USAGE;
-        }
-    }
+    g->diaries = argv + optind;
+    g->n_diaries = (size_t)(argc - optind);
+    return -1;
+}
 
+/* A profile needs age and sex; pregnancy and lactation imply female. */
+static int check_profile(analyse_args *g)
+{
+    kmgca_profile *p = &g->profile;
+    int any_profile = g->have_reference || !isnan(p->age_years) || p->sex ||
+                      p->stage != KMGCA_LIFE_NONE;
+    if (!any_profile)
+        return -1;
+    if (p->stage != KMGCA_LIFE_NONE && !p->sex)
+        p->sex = 'f';
+    if (isnan(p->age_years) || !p->sex) {
+        fprintf(stderr, "kmgca: targets for a person need both --age and --sex (without "
+                        "them the food-label Daily Values are used)\n");
+        return EXIT_USAGE;
+    }
+    g->o.profile = p;
+    return -1;
+}
+
+/* The workbook's name: an .xlsx file that is no folder and no input. */
+static int check_output(const analyse_args *g)
+{
+    const char *output = g->output;
+    if (!output)
+        return -1;
+    size_t len = strlen(output);
+    if (len < 5 || strcasecmp(output + len - 5, ".xlsx") != 0) {
+        fprintf(stderr, "kmgca: the output must be an .xlsx file, not \"%s\"\n", output);
+        return EXIT_USAGE;
+    }
+    struct stat st;
+    if (stat(output, &st) == 0 && S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "kmgca: %s: is a directory; give a file name ending in .xlsx\n", output);
+        return EXIT_USAGE;
+    }
+    int clash = 0;
+    for (size_t i = 0; i < g->n_diaries; i++)
+        clash |= same_file(output, g->diaries[i]);
+    for (size_t i = 0; i < g->n_meds; i++)
+        clash |= same_file(output, g->meds[i]);
+    for (size_t i = 0; i < g->n_activity; i++)
+        clash |= same_file(output, g->activity[i]);
+    if (g->custom)
+        clash |= same_file(output, g->custom);
+    if (clash) {
+        fprintf(stderr, "kmgca: %s: the output would overwrite an input; choose another name\n",
+                output);
+        return EXIT_USAGE;
+    }
+    return -1;
+}
+
+/* The diaries, then the medication lists and activity logs (after the
+ * diaries, whose dates teach the date order), then the workbook. */
+static kmgca_status read_and_write(kmgca_analysis *a, run_state *s, const analyse_args *g,
+                                   kmgca_error *err)
+{
+    kmgca_status st = KMGCA_OK;
+    for (size_t i = 0; i < g->n_diaries && st == KMGCA_OK; i++) {
+        s->file = g->diaries[i];
+        s->file_index = i;
+        st = kmgca_analysis_read(a, g->diaries[i], on_entry, s, err);
+    }
+    if (s->progress && s->rows >= 4096)
+        fprintf(stderr, "\r%70s\r", "");
+    for (size_t i = 0; i < g->n_meds && st == KMGCA_OK; i++)
+        st = kmgca_analysis_read_meds(a, g->meds[i], err);
+    for (size_t i = 0; i < g->n_activity && st == KMGCA_OK; i++)
+        st = kmgca_analysis_read_activity(a, g->activity[i], err);
+    if (st == KMGCA_OK && s->wb) {
+        if (s->progress && s->rows >= 4096) {
+            fprintf(stderr, "kmgca: writing %s ...", g->output);
+            fflush(stderr);
+        }
+        st = kmgca_workbook_finish(s->wb, a, err);
+        s->wb = NULL;
+        if (s->progress && s->rows >= 4096)
+            fprintf(stderr, "\r%70s\r", "");
+    }
+    return st;
+}
+
+static int run(const analyse_args *g)
+{
     kmgca_error err;
     kmgca_error_clear(&err);
     int rc;
-    size_t n_files = (size_t)(argc - optind);
-    size_t *counts = calloc(2 * n_files, sizeof *counts);
+    size_t *counts = calloc(2 * g->n_diaries, sizeof *counts);
     if (!counts) {
         fprintf(stderr, "kmgca: out of memory\n");
         return EXIT_INTERNAL;
     }
-    kmgca_foods *foods = open_foods(custom, recipes, &rc);
+    kmgca_foods *foods = open_foods(g->custom, g->recipes, &rc);
     if (!foods) {
         free(counts);
         return rc;
     }
-    kmgca_analysis *a = kmgca_analysis_new(foods, &o, &err);
+    kmgca_analysis *a = kmgca_analysis_new(foods, &g->o, &err);
     if (!a) {
         print_error(&err);
         kmgca_foods_free(foods);
@@ -792,52 +861,28 @@ int cmd_analyse(int argc, char **argv)
                    ? EXIT_USAGE
                    : exit_status_for(err.status);
     }
-    run_state s = {.as_json = as_json, .quiet = quiet, .j = {.out = stdout, .pretty = 1},
-                   .file_used = counts, .file_review = counts + n_files};
-    s.progress = !quiet && isatty(STDERR_FILENO);
-    if (output) {
-        s.wb = kmgca_workbook_new(output, &err);
-        if (!s.wb) {
-            print_error(&err);
-            kmgca_analysis_free(a);
-            kmgca_foods_free(foods);
-            free(counts);
-            return exit_status_for(err.status);
-        }
+    run_state s = {.as_json = g->as_json, .quiet = g->quiet, .j = {.out = stdout, .pretty = 1},
+                   .file_used = counts, .file_review = counts + g->n_diaries};
+    s.progress = !g->quiet && isatty(STDERR_FILENO);
+    kmgca_status st = KMGCA_OK;
+    if (g->output) {
+        s.wb = kmgca_workbook_new(g->output, &err);
+        if (!s.wb)
+            st = err.status;
         const char *epoch = getenv("SOURCE_DATE_EPOCH");
-        if (epoch && *epoch)
+        if (s.wb && epoch && *epoch)
             kmgca_workbook_set_time(s.wb, strtoll(epoch, NULL, 10));
     }
-    if (as_json) {
+    if (st == KMGCA_OK && g->as_json) {
         json_begin_object(&s.j, NULL);
         json_begin_array(&s.j, "review");
     }
-    kmgca_status st = KMGCA_OK;
-    for (int i = optind; i < argc && st == KMGCA_OK; i++) {
-        s.file = argv[i];
-        s.file_index = (size_t)(i - optind);
-        st = kmgca_analysis_read(a, argv[i], on_entry, &s, &err);
-    }
-    if (s.progress && s.rows >= 4096)
-        fprintf(stderr, "\r%70s\r", "");
-    /* After the diaries, whose dates teach the date order. */
-    for (size_t i = 0; i < n_meds && st == KMGCA_OK; i++)
-        st = kmgca_analysis_read_meds(a, meds[i], &err);
-    for (size_t i = 0; i < n_activity && st == KMGCA_OK; i++)
-        st = kmgca_analysis_read_activity(a, activity[i], &err);
-    if (st == KMGCA_OK && s.wb) {
-        if (s.progress && s.rows >= 4096) {
-            fprintf(stderr, "kmgca: writing %s ...", output);
-            fflush(stderr);
-        }
-        st = kmgca_workbook_finish(s.wb, a, &err);
-        s.wb = NULL;
-        if (s.progress && s.rows >= 4096)
-            fprintf(stderr, "\r%70s\r", "");
-    }
+    if (st == KMGCA_OK)
+        st = read_and_write(a, &s, g, &err);
+    rc = EXIT_OK;
     if (st != KMGCA_OK) {
         kmgca_workbook_discard(s.wb);
-        if (as_json) {
+        if (s.j.depth) {
             /* Close the object so that what was printed still parses. */
             json_end_array(&s.j);
             json_string(&s.j, "error", err.message);
@@ -845,24 +890,31 @@ int cmd_analyse(int argc, char **argv)
             fputc('\n', stdout);
         }
         print_error(&err);
-        kmgca_analysis_free(a);
-        kmgca_foods_free(foods);
-        free(counts);
-        free(s.kept);
-        return exit_status_for(st);
-    }
-    if (as_json)
-        print_json_tail(&s, a, output);
-    else if (!quiet)
-        print_summary(a, output);
-    rc = EXIT_OK;
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "kmgca: cannot write to standard output\n");
-        rc = EXIT_IO;
+        rc = exit_status_for(st);
+    } else {
+        if (g->as_json)
+            print_json_tail(&s, a, g->output);
+        else if (!g->quiet)
+            print_summary(a, g->output);
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            fprintf(stderr, "kmgca: cannot write to standard output\n");
+            rc = EXIT_IO;
+        }
     }
     kmgca_analysis_free(a);
     kmgca_foods_free(foods);
     free(counts);
     free(s.kept);
     return rc;
+}
+
+int cmd_analyse(int argc, char **argv)
+{
+    analyse_args g = {.profile = {KMGCA_REF_US, NAN, 0, KMGCA_LIFE_NONE}};
+    int rc = parse_args(argc, argv, &g);
+    if (rc < 0)
+        rc = check_profile(&g);
+    if (rc < 0)
+        rc = check_output(&g);
+    return rc < 0 ? run(&g) : rc;
 }

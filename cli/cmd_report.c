@@ -443,7 +443,21 @@ static void print_client_error(const kmgca_client_result *r)
     print_error_in(context, &r->error);
 }
 
-int cmd_report(int argc, char **argv)
+/* What the command line asked for, and what the run has made so far. */
+typedef struct {
+    const char *out_dir, *custom, *recipes, *clients_dir;
+    long jobs, pdf_timeout;
+    int pdf, quiet;
+    kmgca_report_options ro;
+    char **names;             /* client folders, in name order */
+    size_t count;
+    job *jobs_list;
+    kmgca_client_result *results;
+    char print_dir[PATH_MAX]; /* the PDFs' temporary folder, or "" */
+} report_run;
+
+/* The command line read into r: -1 to go on, else the exit status. */
+static int parse_args(int argc, char **argv, report_run *r)
 {
     enum { OPT_PDF = 256, OPT_LANG, OPT_FOODS, OPT_PDF_TIMEOUT, OPT_RECIPES };
     static const struct option opts[] = {
@@ -458,42 +472,39 @@ int cmd_report(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *out_dir = NULL, *custom = NULL, *recipes = NULL;
-    long jobs = 0, pdf_timeout = 0;
-    int pdf = 0, quiet = 0, c;
-    kmgca_report_options ro = {KMGCA_LANG_EN, 0, -1, NULL};
+    int c;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "o:j:qh", opts, NULL)) != -1) {
         char *end;
         switch (c) {
-        case 'o': out_dir = optarg; break;
-        case 'q': quiet = 1; break;
-        case OPT_PDF: pdf = 1; break;
-        case OPT_FOODS: custom = optarg; break;
-        case OPT_RECIPES: recipes = optarg; break;
+        case 'o': r->out_dir = optarg; break;
+        case 'q': r->quiet = 1; break;
+        case OPT_PDF: r->pdf = 1; break;
+        case OPT_FOODS: r->custom = optarg; break;
+        case OPT_RECIPES: r->recipes = optarg; break;
         case 'j':
-            jobs = strtol(optarg, &end, 10);
-            if (end == optarg || *end || jobs < 1 || jobs > MAX_JOBS) {
+            r->jobs = strtol(optarg, &end, 10);
+            if (end == optarg || *end || r->jobs < 1 || r->jobs > MAX_JOBS) {
                 fprintf(stderr, "kmgca: --jobs takes a number from 1 to %d, not \"%s\"\n",
                         MAX_JOBS, optarg);
                 return EXIT_USAGE;
             }
             break;
         case OPT_PDF_TIMEOUT:
-            pdf_timeout = strtol(optarg, &end, 10);
-            if (end == optarg || *end || pdf_timeout < 1 || pdf_timeout > 86400) {
+            r->pdf_timeout = strtol(optarg, &end, 10);
+            if (end == optarg || *end || r->pdf_timeout < 1 || r->pdf_timeout > 86400) {
                 fprintf(stderr, "kmgca: --pdf-timeout takes seconds from 1 to 86400, not \"%s\"\n",
                         optarg);
                 return EXIT_USAGE;
             }
             break;
         case OPT_LANG:
-            if (kmgca_lang_parse(optarg, &ro.lang) != KMGCA_OK) {
+            if (kmgca_lang_parse(optarg, &r->ro.lang) != KMGCA_OK) {
                 fprintf(stderr, "kmgca: --lang takes en or zh, not \"%s\"\n", optarg);
                 return EXIT_USAGE;
             }
-            ro.lang_forced = 1;
+            r->ro.lang_forced = 1;
             break;
         case 'h': fputs(report_usage, stdout); return EXIT_OK;
         default:
@@ -513,250 +524,309 @@ int cmd_report(int argc, char **argv)
                 argv[optind + 1]);
         return EXIT_USAGE;
     }
-    if (!out_dir) {
+    if (!r->out_dir) {
         fputs("kmgca: report: give the output folder with -o OUT_DIR\n", stderr);
         return EXIT_USAGE;
     }
-    const char *clients_dir = argv[optind];
+    r->clients_dir = argv[optind];
+    return -1;
+}
+
+/* The clients folder exists, and the output folder is not inside it. */
+static int check_folders(const report_run *r)
+{
     struct stat sb;
-    if (stat(clients_dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-        fprintf(stderr, "kmgca: %s: %s\n", clients_dir,
-                errno == ENOENT || stat(clients_dir, &sb) != 0 ? "no such folder"
-                                                               : "not a folder of client folders");
+    if (stat(r->clients_dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        fprintf(stderr, "kmgca: %s: %s\n", r->clients_dir,
+                errno == ENOENT || stat(r->clients_dir, &sb) != 0
+                    ? "no such folder"
+                    : "not a folder of client folders");
         return EXIT_USAGE;
     }
     char clients_real[PATH_MAX], out_real[PATH_MAX];
-    if (!realpath(clients_dir, clients_real) || !resolve(out_dir, out_real)) {
-        fprintf(stderr, "kmgca: %s: cannot find the folder it would go in\n", out_dir);
+    if (!realpath(r->clients_dir, clients_real) || !resolve(r->out_dir, out_real)) {
+        fprintf(stderr, "kmgca: %s: cannot find the folder it would go in\n", r->out_dir);
         return EXIT_IO;
     }
     if (inside(clients_real, out_real)) {
         fprintf(stderr, "kmgca: %s: the output folder is inside %s; choose one outside it, so "
                         "that no input is ever overwritten\n",
-                out_dir, clients_dir);
+                r->out_dir, r->clients_dir);
         return EXIT_USAGE;
     }
+    return -1;
+}
 
-    /* The client folders, in name order. */
-    DIR *d = opendir(clients_dir);
+/* The client folders, in name order, into r->names. */
+static int list_clients(report_run *r)
+{
+    DIR *d = opendir(r->clients_dir);
     if (!d) {
-        fprintf(stderr, "kmgca: %s: %s\n", clients_dir, strerror(errno));
+        fprintf(stderr, "kmgca: %s: %s\n", r->clients_dir, strerror(errno));
         return EXIT_IO;
     }
-    char **names = NULL;
-    size_t count = 0, cap = 0;
+    size_t cap = 0;
     struct dirent *e;
-    int rc = EXIT_OK;
+    struct stat sb;
+    int rc = -1;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
         char path[PATH_MAX];
-        snprintf(path, sizeof path, "%s/%s", clients_dir, e->d_name);
+        snprintf(path, sizeof path, "%s/%s", r->clients_dir, e->d_name);
         if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
             continue;
-        if (count == MAX_CLIENTS) {
-            fprintf(stderr, "kmgca: %s: more than %d client folders\n", clients_dir, MAX_CLIENTS);
+        if (r->count == MAX_CLIENTS) {
+            fprintf(stderr, "kmgca: %s: more than %d client folders\n", r->clients_dir,
+                    MAX_CLIENTS);
             rc = EXIT_USAGE;
             break;
         }
-        if (count == cap) {
+        if (r->count == cap) {
             cap = cap ? cap * 2 : 64;
-            char **more = realloc(names, cap * sizeof *names);
+            char **more = realloc(r->names, cap * sizeof *r->names);
             if (!more) {
                 rc = EXIT_INTERNAL;
                 break;
             }
-            names = more;
+            r->names = more;
         }
-        if (!(names[count] = strdup(e->d_name))) {
+        if (!(r->names[r->count] = strdup(e->d_name))) {
             rc = EXIT_INTERNAL;
             break;
         }
-        count++;
+        r->count++;
     }
     closedir(d);
-    if (rc == EXIT_OK && !count) {
+    if (rc < 0 && !r->count) {
         fprintf(stderr, "kmgca: %s: no client folders in it (one folder per client, each with "
                         "a profile.txt and a diary)\n",
-                clients_dir);
+                r->clients_dir);
         rc = EXIT_USAGE;
     }
-    job *jobs_list = NULL;
-    kmgca_client_result *results = NULL;
-    kmgca_foods *foods = NULL;
-    char print_dir[PATH_MAX] = "";
-    if (rc == EXIT_OK) {
-        qsort(names, count, sizeof *names, by_string);
-        if (mkdir(out_dir, 0777) != 0 && errno != EEXIST) {
-            fprintf(stderr, "kmgca: %s: cannot create the output folder: %s\n", out_dir,
+    if (rc < 0)
+        qsort(r->names, r->count, sizeof *r->names, by_string);
+    return rc;
+}
+
+/* The output folder, the PDFs' temporary folder, and a job per client:
+ * its folder and its workbook's distinct name ("index" kept for the index,
+ * case ignored). */
+static int plan_jobs(report_run *r)
+{
+    struct stat sb;
+    if (mkdir(r->out_dir, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "kmgca: %s: cannot create the output folder: %s\n", r->out_dir,
+                strerror(errno));
+        return EXIT_IO;
+    }
+    if (stat(r->out_dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        fprintf(stderr, "kmgca: %s: not a folder\n", r->out_dir);
+        return EXIT_USAGE;
+    }
+    r->jobs_list = calloc(r->count, sizeof *r->jobs_list);
+    r->results = calloc(r->count, sizeof *r->results);
+    if (!r->jobs_list || !r->results)
+        return EXIT_INTERNAL;
+    if (r->pdf) {
+        snprintf(r->print_dir, sizeof r->print_dir, "%s/.kmgca-print.XXXXXX", r->out_dir);
+        if (!mkdtemp(r->print_dir)) {
+            fprintf(stderr, "kmgca: %s: cannot make a temporary folder: %s\n", r->out_dir,
                     strerror(errno));
-            rc = EXIT_IO;
-        } else if (stat(out_dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-            fprintf(stderr, "kmgca: %s: not a folder\n", out_dir);
-            rc = EXIT_USAGE;
+            r->print_dir[0] = '\0';
+            return EXIT_IO;
         }
     }
-    if (rc == EXIT_OK) {
-        jobs_list = calloc(count, sizeof *jobs_list);
-        results = calloc(count, sizeof *results);
-        if (!jobs_list || !results)
-            rc = EXIT_INTERNAL;
-    }
-    if (rc == EXIT_OK && pdf) {
-        snprintf(print_dir, sizeof print_dir, "%s/.kmgca-print.XXXXXX", out_dir);
-        if (!mkdtemp(print_dir)) {
-            fprintf(stderr, "kmgca: %s: cannot make a temporary folder: %s\n", out_dir,
-                    strerror(errno));
-            rc = EXIT_IO;
-            print_dir[0] = '\0';
-        }
-    }
-    for (size_t i = 0; i < count && rc == EXIT_OK; i++) {
-        job *j = &jobs_list[i];
-        char base[128];
-        output_name(names[i], base, sizeof base);
-        /* Distinct names, "index" kept for the index (case ignored). */
-        char name[140];
+    for (size_t i = 0; i < r->count; i++) {
+        job *j = &r->jobs_list[i];
+        char base[128], name[140];
+        output_name(r->names[i], base, sizeof base);
         snprintf(name, sizeof name, "%s", base);
         for (int k = 2;; k++) {
             int clash = strcasecmp(name, "index") == 0;
             for (size_t p = 0; p < i && !clash; p++) {
-                size_t len = strlen(jobs_list[p].out_name) - 5;
-                clash = strlen(name) == len && strncasecmp(jobs_list[p].out_name, name, len) == 0;
+                size_t len = strlen(r->jobs_list[p].out_name) - 5;
+                clash = strlen(name) == len && strncasecmp(r->jobs_list[p].out_name, name, len) == 0;
             }
             if (!clash)
                 break;
             snprintf(name, sizeof name, "%s-%d", base, k);
         }
         snprintf(j->out_name, sizeof j->out_name, "%s.xlsx", name);
-        size_t need = strlen(clients_dir) + strlen(names[i]) + 2;
-        if (!(j->folder = malloc(need))) {
-            rc = EXIT_INTERNAL;
+        size_t need = strlen(r->clients_dir) + strlen(r->names[i]) + 2;
+        if (!(j->folder = malloc(need)))
+            return EXIT_INTERNAL;
+        snprintf(j->folder, need, "%s/%s", r->clients_dir, r->names[i]);
+        snprintf(j->out, sizeof j->out, "%s/%s", r->out_dir, j->out_name);
+        if (r->pdf)
+            snprintf(j->print, sizeof j->print, "%s/%s", r->print_dir, j->out_name);
+    }
+    return -1;
+}
+
+/* Every client's workbook, on r->jobs threads (the main thread is worker
+ * number one). */
+static int run_clients(report_run *r, kmgca_foods *foods)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch)
+        r->ro.unix_time = strtoll(epoch, NULL, 10);
+    long jobs = r->jobs;
+    if (!jobs) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = cpus > 0 ? cpus : 1;
+    }
+    if ((size_t)jobs > r->count)
+        jobs = (long)r->count;
+    if (jobs > MAX_JOBS)
+        jobs = MAX_JOBS;
+    pool p = {.foods = foods, .jobs = r->jobs_list, .results = r->results, .count = r->count,
+              .options = r->ro, .print_dir = r->pdf ? r->print_dir : NULL};
+    p.progress = !r->quiet && (isatty(STDERR_FILENO) || r->count >= 50);
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_t threads[MAX_JOBS];
+    long started = 0;
+    for (long t = 1; t < jobs; t++) {
+        if (pthread_create(&threads[started], NULL, worker, &p) != 0)
             break;
-        }
-        snprintf(j->folder, need, "%s/%s", clients_dir, names[i]);
-        snprintf(j->out, sizeof j->out, "%s/%s", out_dir, j->out_name);
-        if (pdf)
-            snprintf(j->print, sizeof j->print, "%s/%s", print_dir, j->out_name);
+        started++;
     }
-    if (rc == EXIT_OK)
-        foods = open_foods(custom, recipes, &rc);
-    if (rc == EXIT_OK) {
-        const char *epoch = getenv("SOURCE_DATE_EPOCH");
-        if (epoch && *epoch)
-            ro.unix_time = strtoll(epoch, NULL, 10);
-        if (!jobs) {
-            long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-            jobs = cpus > 0 ? cpus : 1;
-        }
-        if ((size_t)jobs > count)
-            jobs = (long)count;
-        if (jobs > MAX_JOBS)
-            jobs = MAX_JOBS;
-        pool p = {.foods = foods, .jobs = jobs_list, .results = results, .count = count,
-                  .options = ro, .print_dir = pdf ? print_dir : NULL};
-        p.progress = !quiet && (isatty(STDERR_FILENO) || count >= 50);
-        pthread_mutex_init(&p.lock, NULL);
-        pthread_t threads[MAX_JOBS];
-        long started = 0;
-        for (long t = 1; t < jobs; t++) {
-            /* The main thread is worker number one. */
-            if (pthread_create(&threads[started], NULL, worker, &p) != 0)
-                break;
-            started++;
-        }
-        worker(&p);
-        for (long t = 0; t < started; t++)
-            pthread_join(threads[t], NULL);
-        if (p.progress)
-            show_progress(&p, 1);
-        pthread_mutex_destroy(&p.lock);
-        for (size_t i = 0; i < count; i++)
-            if (results[i].status != KMGCA_OK) {
-                print_client_error(&results[i]);
-                rc = EXIT_SOME_FAILED;
-            }
-    }
-
-    /* PDFs: one LibreOffice run for every workbook made. */
-    if (pdf && (rc == EXIT_OK || rc == EXIT_SOME_FAILED)) {
-        char soffice[PATH_MAX];
-        const char *wanted = getenv("KMGCA_SOFFICE");
-        size_t made = 0;
-        for (size_t i = 0; i < count; i++)
-            made += results[i].status == KMGCA_OK;
-        if (!find_program(wanted && *wanted ? wanted : "soffice", soffice, sizeof soffice) &&
-            !(!(wanted && *wanted) && find_program("libreoffice", soffice, sizeof soffice))) {
-            fprintf(stderr, "kmgca: --pdf: LibreOffice is not installed (no soffice on PATH), so "
-                            "no PDF was made; the workbooks were written. On Debian: apt-get "
-                            "install libreoffice-calc-nogui\n");
+    worker(&p);
+    for (long t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    if (p.progress)
+        show_progress(&p, 1);
+    pthread_mutex_destroy(&p.lock);
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < r->count; i++)
+        if (r->results[i].status != KMGCA_OK) {
+            print_client_error(&r->results[i]);
             rc = EXIT_SOME_FAILED;
-        } else if (made) {
-            char **files = calloc(made, sizeof *files);
-            char abs_dir[PATH_MAX];
-            size_t k = 0;
-            if (!files || !realpath(print_dir, abs_dir)) {
-                rc = EXIT_INTERNAL;
-            } else {
-                for (size_t i = 0; i < count; i++)
-                    if (results[i].status == KMGCA_OK)
-                        files[k++] = jobs_list[i].print;
-                if (!quiet)
-                    fprintf(stderr, "kmgca: making %zu PDF%s with LibreOffice ...\n", made,
-                            made == 1 ? "" : "s");
-                char why[600] = "";
-                int timeout = pdf_timeout ? (int)pdf_timeout : 120 + 20 * (int)(made < 5000 ? made : 5000);
-                int ran = run_soffice(soffice, files, made, abs_dir, timeout, why, sizeof why);
-                if (ran != 0)
-                    fprintf(stderr, "kmgca: --pdf: %s\n", why);
-                for (size_t i = 0; i < count; i++) {
-                    if (results[i].status != KMGCA_OK)
-                        continue;
-                    char from[PATH_MAX + 200], to[PATH_MAX + 200], name[160];
-                    snprintf(name, sizeof name, "%.*s.pdf",
-                             (int)(strlen(jobs_list[i].out_name) - 5), jobs_list[i].out_name);
-                    snprintf(from, sizeof from, "%s/%s", print_dir, name);
-                    snprintf(to, sizeof to, "%s/%s", out_dir, name);
-                    if (stat(from, &sb) == 0 && sb.st_size > 0 && rename(from, to) == 0) {
-                        snprintf(results[i].pdf, sizeof results[i].pdf, "%s", name);
-                    } else {
-                        if (ran == 0)
-                            fprintf(stderr, "kmgca: client \"%s\": LibreOffice made no PDF\n",
-                                    results[i].folder);
-                        rc = EXIT_SOME_FAILED;
-                    }
-                }
-            }
-            free(files);
         }
-    }
-    if (print_dir[0])
-        remove_tree(print_dir);
+    return rc;
+}
 
-    char index_path[PATH_MAX + 16];
-    if (rc == EXIT_OK || rc == EXIT_SOME_FAILED) {
-        snprintf(index_path, sizeof index_path, "%s/index.xlsx", out_dir);
-        kmgca_error err;
-        kmgca_error_clear(&err);
-        if (kmgca_report_index(index_path, results, count, &ro, &err) != KMGCA_OK) {
-            print_error(&err);
-            rc = exit_status_for(err.status) == EXIT_INTERNAL ? EXIT_INTERNAL : EXIT_IO;
-        } else if (!quiet) {
-            print_table(results, count, index_path);
+/* Each made PDF moved from the temporary folder beside its workbook. */
+static int collect_pdfs(report_run *r, int ran)
+{
+    int rc = EXIT_OK;
+    struct stat sb;
+    for (size_t i = 0; i < r->count; i++) {
+        if (r->results[i].status != KMGCA_OK)
+            continue;
+        const char *out_name = r->jobs_list[i].out_name;
+        char from[PATH_MAX + 200], to[PATH_MAX + 200], name[160];
+        snprintf(name, sizeof name, "%.*s.pdf", (int)(strlen(out_name) - 5), out_name);
+        snprintf(from, sizeof from, "%s/%s", r->print_dir, name);
+        snprintf(to, sizeof to, "%s/%s", r->out_dir, name);
+        if (stat(from, &sb) == 0 && sb.st_size > 0 && rename(from, to) == 0) {
+            snprintf(r->results[i].pdf, sizeof r->results[i].pdf, "%s", name);
+        } else {
+            if (ran == 0)
+                fprintf(stderr, "kmgca: client \"%s\": LibreOffice made no PDF\n",
+                        r->results[i].folder);
+            rc = EXIT_SOME_FAILED;
         }
     }
+    return rc;
+}
+
+/* PDFs: one LibreOffice run for every workbook made. */
+static int make_pdfs(report_run *r)
+{
+    char soffice[PATH_MAX];
+    const char *wanted = getenv("KMGCA_SOFFICE");
+    size_t made = 0;
+    for (size_t i = 0; i < r->count; i++)
+        made += r->results[i].status == KMGCA_OK;
+    if (!find_program(wanted && *wanted ? wanted : "soffice", soffice, sizeof soffice) &&
+        !(!(wanted && *wanted) && find_program("libreoffice", soffice, sizeof soffice))) {
+        fprintf(stderr, "kmgca: --pdf: LibreOffice is not installed (no soffice on PATH), so "
+                        "no PDF was made; the workbooks were written. On Debian: apt-get "
+                        "install libreoffice-calc-nogui\n");
+        return EXIT_SOME_FAILED;
+    }
+    if (!made)
+        return EXIT_OK;
+    char **files = calloc(made, sizeof *files);
+    char abs_dir[PATH_MAX];
+    if (!files || !realpath(r->print_dir, abs_dir)) {
+        free(files);
+        return EXIT_INTERNAL;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < r->count; i++)
+        if (r->results[i].status == KMGCA_OK)
+            files[k++] = r->jobs_list[i].print;
+    if (!r->quiet)
+        fprintf(stderr, "kmgca: making %zu PDF%s with LibreOffice ...\n", made,
+                made == 1 ? "" : "s");
+    char why[600] = "";
+    int timeout = r->pdf_timeout ? (int)r->pdf_timeout : 120 + 20 * (int)(made < 5000 ? made : 5000);
+    int ran = run_soffice(soffice, files, made, abs_dir, timeout, why, sizeof why);
+    if (ran != 0)
+        fprintf(stderr, "kmgca: --pdf: %s\n", why);
+    free(files);
+    return collect_pdfs(r, ran);
+}
+
+/* The caseload's index workbook, and its table on stdout. */
+static int write_index(report_run *r)
+{
+    char index_path[PATH_MAX + 16];
+    snprintf(index_path, sizeof index_path, "%s/index.xlsx", r->out_dir);
+    kmgca_error err;
+    kmgca_error_clear(&err);
+    if (kmgca_report_index(index_path, r->results, r->count, &r->ro, &err) != KMGCA_OK) {
+        print_error(&err);
+        return exit_status_for(err.status) == EXIT_INTERNAL ? EXIT_INTERNAL : EXIT_IO;
+    }
+    if (!r->quiet)
+        print_table(r->results, r->count, index_path);
+    return EXIT_OK;
+}
+
+/* rc, or a worse one: a run that failed outright stays failed. */
+static int worse(int rc, int next)
+{
+    return rc == EXIT_OK ? next : rc == EXIT_SOME_FAILED && next != EXIT_OK ? next : rc;
+}
+
+int cmd_report(int argc, char **argv)
+{
+    report_run r = {.ro = {KMGCA_LANG_EN, 0, -1, NULL}};
+    int rc = parse_args(argc, argv, &r);
+    if (rc < 0)
+        rc = check_folders(&r);
+    if (rc >= 0)
+        return rc;
+    rc = list_clients(&r);
+    if (rc < 0)
+        rc = plan_jobs(&r);
+    kmgca_foods *foods = NULL;
+    if (rc < 0) {
+        int open_rc = EXIT_OK;
+        foods = open_foods(r.custom, r.recipes, &open_rc);
+        rc = foods ? run_clients(&r, foods) : open_rc;
+    }
+    if (r.pdf && (rc == EXIT_OK || rc == EXIT_SOME_FAILED))
+        rc = worse(rc, make_pdfs(&r));
+    if (r.print_dir[0])
+        remove_tree(r.print_dir);
+    if (rc == EXIT_OK || rc == EXIT_SOME_FAILED)
+        rc = worse(rc, write_index(&r));
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "kmgca: cannot write to standard output\n");
         rc = EXIT_IO;
     }
     kmgca_foods_free(foods);
-    for (size_t i = 0; i < count; i++) {
-        free(names[i]);
-        if (jobs_list)
-            free(jobs_list[i].folder);
+    for (size_t i = 0; i < r.count; i++) {
+        free(r.names[i]);
+        if (r.jobs_list)
+            free(r.jobs_list[i].folder);
     }
-    free(names);
-    free(jobs_list);
-    free(results);
+    free(r.names);
+    free(r.jobs_list);
+    free(r.results);
     return rc;
 }
