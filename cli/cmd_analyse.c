@@ -379,33 +379,35 @@ static double round_to(double v, double step)
     return isnan(v) ? v : round(v / step) * step;
 }
 
-static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *output)
+static const char *const json_keys[KMGCA_NUTRIENT_COUNT] = {"ca", "mg", "k", "na"};
+static const char *const json_mg_keys[KMGCA_NUTRIENT_COUNT] = {"ca_mg", "mg_mg", "k_mg", "na_mg"};
+
+/* Rows of an export that kept its own values: used, listed with why. */
+static void json_export_kept(run_state *s, json *j)
 {
-    json *j = &s->j;
-    static const char *const keys[KMGCA_NUTRIENT_COUNT] = {"ca", "mg", "k", "na"};
-    static const char *const mg_keys[KMGCA_NUTRIENT_COUNT] = {"ca_mg", "mg_mg", "k_mg", "na_mg"};
-    json_end_array(j); /* review */
-    if (kmgca_analysis_options(a)->recompute) {
-        /* Rows of an export that kept its own values: used, listed with why. */
-        json_begin_array(j, "export_kept");
-        for (size_t i = 0, at = 0; i < s->kept_count; i++) {
-            const char *part[5];
-            for (int k = 0; k < 5; k++) {
-                part[k] = s->kept + at;
-                at += strlen(part[k]) + 1;
-            }
-            json_begin_object(j, NULL);
-            json_string(j, "file", part[0]);
-            json_int(j, "line", strtoll(part[1], NULL, 10));
-            json_string(j, "date", part[2][0] ? part[2] : NULL);
-            json_string(j, "food", part[3]);
-            json_string(j, "how", part[4]);
-            json_end_object(j);
+    json_begin_array(j, "export_kept");
+    for (size_t i = 0, at = 0; i < s->kept_count; i++) {
+        const char *part[5];
+        for (int k = 0; k < 5; k++) {
+            part[k] = s->kept + at;
+            at += strlen(part[k]) + 1;
         }
-        json_end_array(j);
-        if (s->kept_more)
-            json_int(j, "export_kept_not_listed", (long long)s->kept_more);
+        json_begin_object(j, NULL);
+        json_string(j, "file", part[0]);
+        json_int(j, "line", strtoll(part[1], NULL, 10));
+        json_string(j, "date", part[2][0] ? part[2] : NULL);
+        json_string(j, "food", part[3]);
+        json_string(j, "how", part[4]);
+        json_end_object(j);
     }
+    json_end_array(j);
+    if (s->kept_more)
+        json_int(j, "export_kept_not_listed", (long long)s->kept_more);
+}
+
+/* The files read and the row counts. */
+static void json_files(const run_state *s, json *j, const kmgca_analysis *a)
+{
     json_string(j, "kmgca_version", KMGCA_VERSION);
     json_begin_array(j, "files");
     for (size_t i = 0; i < kmgca_analysis_file_count(a); i++) {
@@ -429,6 +431,11 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
     for (size_t i = 0; i < kmgca_analysis_day_count(a); i++)
         assumed += kmgca_analysis_day(a, i).rows_assumed;
     json_int(j, "rows_assumed", (long long)assumed);
+}
+
+/* The person's profile and the targets the days are measured against. */
+static void json_targets(json *j, const kmgca_analysis *a)
+{
     const kmgca_options *o = kmgca_analysis_options(a);
     if (o->profile) {
         json_begin_object(j, "profile");
@@ -445,7 +452,7 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
     json_begin_object(j, "targets");
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
         const kmgca_target *t = kmgca_analysis_target(a, (kmgca_nutrient)n);
-        json_begin_object(j, mg_keys[n]);
+        json_begin_object(j, json_mg_keys[n]);
         json_number(j, "target_mg", t->target_mg);
         json_string(j, "kind", t->kind);
         json_number(j, "ul_mg", t->ul_mg);
@@ -454,86 +461,92 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
         json_end_object(j);
     }
     json_end_object(j);
-    json_begin_array(j, "days");
-    for (size_t i = 0; i < kmgca_analysis_day_count(a); i++) {
-        const kmgca_day day = kmgca_analysis_day(a, i), *d = &day;
+}
+
+/* One day: its minerals, counts, sweat and flags. */
+static void json_day(json *j, const kmgca_analysis *a, size_t i)
+{
+    const kmgca_day day = kmgca_analysis_day(a, i), *d = &day;
+    json_begin_object(j, NULL);
+    json_string(j, "date", d->date);
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        json_number(j, json_mg_keys[n], round_to(d->mg[n], 0.1));
+    json_begin_object(j, "supplement_mg");
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        json_number(j, json_keys[n], round_to(d->supplement_mg[n], 0.1));
+    json_end_object(j);
+    json_begin_object(j, "total_mg");
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        json_number(j, json_keys[n], round_to(d->total_mg[n], 0.1));
+    json_end_object(j);
+    json_begin_object(j, "targets");
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        json_number(j, json_mg_keys[n], kmgca_analysis_target(a, (kmgca_nutrient)n)->target_mg);
+    json_end_object(j);
+    json_begin_object(j, "percent");
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        json_number(j, json_keys[n], round_to(d->percent[n], 0.1));
+    json_end_object(j);
+    json_begin_object(j, "coverage");
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        json_number(j, json_keys[n], round_to(d->coverage[n], 0.001));
+    json_end_object(j);
+    json_int(j, "rows", (long long)d->rows);
+    json_int(j, "rows_used", (long long)d->rows_used);
+    json_int(j, "rows_review", (long long)d->rows_review);
+    json_int(j, "rows_assumed", (long long)d->rows_assumed);
+    if (kmgca_analysis_options(a)->recompute) {
+        /* The share of the day computed from the tables; the rest is the
+         * export's own values, kept for rows kmgca could not match. */
+        json_begin_object(j, "recomputed");
+        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+            json_number(j, json_keys[n], round_to(d->recomputed[n], 0.001));
+        json_end_object(j);
+        json_int(j, "rows_export_kept", (long long)d->rows_export_kept);
+    }
+    json_int(j, "sessions", (long long)d->sessions);
+    json_number(j, "sweat_l", round_to(d->sweat_l, 0.01));
+    if (isnan(d->sweat_l)) {
+        json_null(j, "sweat_losses");
+    } else {
+        json_begin_object(j, "sweat_losses");
+        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+            json_number(j, json_mg_keys[n], round_to(d->sweat_mg[n], 0.1));
+        json_end_object(j);
+    }
+    json_begin_object(j, "net_intake");
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        json_number(j, json_mg_keys[n],
+                    round_to(d->total_mg[n] - (isnan(d->sweat_mg[n]) ? 0 : d->sweat_mg[n]),
+                             0.1));
+    json_end_object(j);
+    kmgca_flag flags[64];
+    size_t nf = kmgca_analysis_day_flags(a, i, flags, 64);
+    json_begin_array(j, "flags");
+    for (size_t k = 0; k < nf && k < 64; k++) {
+        const kmgca_flag *f = &flags[k];
         json_begin_object(j, NULL);
-        json_string(j, "date", d->date);
-        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-            json_number(j, mg_keys[n], round_to(d->mg[n], 0.1));
-        json_begin_object(j, "supplement_mg");
-        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-            json_number(j, keys[n], round_to(d->supplement_mg[n], 0.1));
-        json_end_object(j);
-        json_begin_object(j, "total_mg");
-        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-            json_number(j, keys[n], round_to(d->total_mg[n], 0.1));
-        json_end_object(j);
-        json_begin_object(j, "targets");
-        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-            json_number(j, mg_keys[n], kmgca_analysis_target(a, (kmgca_nutrient)n)->target_mg);
-        json_end_object(j);
-        json_begin_object(j, "percent");
-        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-            json_number(j, keys[n], round_to(d->percent[n], 0.1));
-        json_end_object(j);
-        json_begin_object(j, "coverage");
-        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-            json_number(j, keys[n], round_to(d->coverage[n], 0.001));
-        json_end_object(j);
-        json_int(j, "rows", (long long)d->rows);
-        json_int(j, "rows_used", (long long)d->rows_used);
-        json_int(j, "rows_review", (long long)d->rows_review);
-        json_int(j, "rows_assumed", (long long)d->rows_assumed);
-        if (kmgca_analysis_options(a)->recompute) {
-            /* The share of the day computed from the tables; the rest is the
-             * export's own values, kept for rows kmgca could not match. */
-            json_begin_object(j, "recomputed");
-            for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-                json_number(j, keys[n], round_to(d->recomputed[n], 0.001));
-            json_end_object(j);
-            json_int(j, "rows_export_kept", (long long)d->rows_export_kept);
+        json_string(j, "kind", kmgca_flag_kind_name(f->kind));
+        json_string(j, "nutrient", kmgca_nutrient_key(f->nutrient));
+        json_string(j, "direction", f->direction);
+        json_string(j, "severity", kmgca_severity_name(f->severity));
+        json_string(j, "message", f->message);
+        json_string(j, "action", f->action);
+        json_string(j, "source", f->source);
+        if (f->med >= 0) {
+            const kmgca_med *m = kmgca_analysis_med(a, (size_t)f->med);
+            json_string(j, "drug", kmgca_med_name(m));
+            json_string(j, "medication_text", m->text);
         }
-        json_int(j, "sessions", (long long)d->sessions);
-        json_number(j, "sweat_l", round_to(d->sweat_l, 0.01));
-        if (isnan(d->sweat_l)) {
-            json_null(j, "sweat_losses");
-        } else {
-            json_begin_object(j, "sweat_losses");
-            for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-                json_number(j, mg_keys[n], round_to(d->sweat_mg[n], 0.1));
-            json_end_object(j);
-        }
-        json_begin_object(j, "net_intake");
-        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-            json_number(j, mg_keys[n],
-                        round_to(d->total_mg[n] - (isnan(d->sweat_mg[n]) ? 0 : d->sweat_mg[n]),
-                                 0.1));
-        json_end_object(j);
-        kmgca_flag flags[64];
-        size_t nf = kmgca_analysis_day_flags(a, i, flags, 64);
-        json_begin_array(j, "flags");
-        for (size_t k = 0; k < nf && k < 64; k++) {
-            const kmgca_flag *f = &flags[k];
-            json_begin_object(j, NULL);
-            json_string(j, "kind", kmgca_flag_kind_name(f->kind));
-            json_string(j, "nutrient", kmgca_nutrient_key(f->nutrient));
-            json_string(j, "direction", f->direction);
-            json_string(j, "severity", kmgca_severity_name(f->severity));
-            json_string(j, "message", f->message);
-            json_string(j, "action", f->action);
-            json_string(j, "source", f->source);
-            if (f->med >= 0) {
-                const kmgca_med *m = kmgca_analysis_med(a, (size_t)f->med);
-                json_string(j, "drug", kmgca_med_name(m));
-                json_string(j, "medication_text", m->text);
-            }
-            json_end_object(j);
-        }
-        json_end_array(j);
         json_end_object(j);
     }
     json_end_array(j);
+    json_end_object(j);
+}
+
+/* The medication lists' lines, each with its match. */
+static void json_meds(json *j, const kmgca_analysis *a)
+{
     json_begin_array(j, "medications");
     for (size_t i = 0; i < kmgca_analysis_med_count(a); i++) {
         const kmgca_med *m = kmgca_analysis_med(a, i);
@@ -560,6 +573,11 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
         json_end_object(j);
     }
     json_end_array(j);
+}
+
+/* The activity logs' sessions, each with its sweat. */
+static void json_activity(json *j, const kmgca_analysis *a)
+{
     json_begin_array(j, "activity");
     for (size_t i = 0; i < kmgca_analysis_session_count(a); i++) {
         const kmgca_session *x = kmgca_analysis_session(a, i);
@@ -577,7 +595,7 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
         } else {
             json_begin_object(j, "sweat_losses");
             for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-                json_number(j, mg_keys[n], round_to(x->loss_mg[n], 0.1));
+                json_number(j, json_mg_keys[n], round_to(x->loss_mg[n], 0.1));
             json_end_object(j);
         }
         json_string(j, "method", x->method[0] ? x->method : NULL);
@@ -585,6 +603,22 @@ static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *o
         json_end_object(j);
     }
     json_end_array(j);
+}
+
+static void print_json_tail(run_state *s, const kmgca_analysis *a, const char *output)
+{
+    json *j = &s->j;
+    json_end_array(j); /* review */
+    if (kmgca_analysis_options(a)->recompute)
+        json_export_kept(s, j);
+    json_files(s, j, a);
+    json_targets(j, a);
+    json_begin_array(j, "days");
+    for (size_t i = 0; i < kmgca_analysis_day_count(a); i++)
+        json_day(j, a, i);
+    json_end_array(j);
+    json_meds(j, a);
+    json_activity(j, a);
     json_begin_array(j, "notes");
     for (size_t i = 0; i < kmgca_analysis_note_count(a); i++)
         json_string(j, NULL, kmgca_analysis_note(a, i));
