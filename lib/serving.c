@@ -1105,6 +1105,11 @@ static int qualifier_measure(const tokens *tk, int from, int to, double *value,
     for (int k = from; k < to; k++) {
         if (word_is(tk, k, "each") || word_is(tk, k, "ea") || word_is(tk, k, "per"))
             *each = 1;
+        /* "patty - yield from 1/4 lb raw meat": the weight of what it was
+         * made from, not of the serving. */
+        if (!found && (word_is(tk, k, "yield") ||
+                       (word_is(tk, k, "from") && k + 1 < to && tk->t[k + 1].type == TK_NUM)))
+            return 0;
         if (found || tk->t[k].type != TK_NUM || k + 1 >= to)
             continue;
         const unit_def *u = NULL;
@@ -1389,7 +1394,7 @@ static int read_at(const tokens *tk, int i, int whole, reading *r)
     }
     if (qfrom >= 0) {
         double per;
-        const unit_def *qu;
+        const unit_def *qu = NULL;
         int each;
         char detail[64] = "";
         if (qualifier_measure(tk, qfrom, qto, &per, &qu, &each, detail, sizeof detail)) {

@@ -197,8 +197,16 @@ static long find_portion_ex(const kmgca_food *food, char words[][TEXT_WORD_MAX],
         if (matched == 0 || matched < nw)
             continue;
         double extra = 0;
-        for (size_t j = 0; j < m.word_count; j++)
+        int without = 0, asked_without = 0;
+        for (size_t j = 0; j < m.word_count; j++) {
             extra += m.parens[j] ? 0.01 : 0.1;
+            without |= !strcmp(m.words[j], "without");
+        }
+        for (size_t j = 0; j < nw; j++)
+            asked_without |= !strcmp(words[j], "without");
+        /* "drumstick, with skin" is not "drumstick without skin". */
+        if (without != asked_without)
+            extra += 0.5;
         double score = weighted_shared(words, nw, &m) - extra;
         if (score > best_score) {
             best = i;
@@ -407,7 +415,7 @@ typedef struct {
 static void read_household(const char *unit, household *h)
 {
     memset(h, 0, sizeof *h);
-    char folded[128];
+    char folded[128], rest[128] = "";
     text_fold(unit, folded, sizeof folded);
     const char *p = folded;
     while (*p) {
@@ -434,16 +442,12 @@ static void read_household(const char *unit, household *h)
             while (p[wl] && p[wl] != ' ')
                 wl++;
         }
-        if (h->other_count < 8) {
-            char w[TEXT_WORD_MAX];
-            copy_text(w, wl + 1 < sizeof w ? wl + 1 : sizeof w, p);
-            char words[2][TEXT_WORD_MAX];
-            size_t n = text_words(w, words, NULL, 2);
-            for (size_t k = 0; k < n && h->other_count < 8; k++)
-                strcpy(h->other[h->other_count++], words[k]);
-        }
+        appendf(rest, sizeof rest, "%s%.*s", rest[0] ? " " : "", (int)wl, p);
         p += wl;
     }
+    /* The other words read together, so that phrases stay one idea
+     * ("with skin" is not "without skin"). */
+    h->other_count = text_words(rest, h->other, NULL, 8);
 }
 
 static double size_factor(const char *size)
@@ -669,6 +673,32 @@ static void name_unit(char *buf, size_t size, const kmgca_serving *s, const hous
 
 static const kmgca_portion *branded_item(const kmgca_food *food);
 
+/* A measure written as USDA writes it, every word of it ("slice, medium
+ * (1/4" thick)", as app exports copy the table's measures): that measure,
+ * before the words are read one by one as sizes and measure words. 1 when
+ * found. */
+static int portion_as_written(const kmgca_food *food, const kmgca_serving *s, double *grams,
+                              char *how, size_t how_size)
+{
+    char folded[128], words[10][TEXT_WORD_MAX];
+    text_fold(s->unit, folded, sizeof folded);
+    size_t nw = text_words(folded, words, NULL, 10);
+    if (nw < 3)
+        return 0;
+    long pick = find_portion(food, words, nw);
+    if (pick < 0)
+        return 0;
+    const kmgca_portion *pt = &food->portions[pick];
+    char amt[32], g[32];
+    *grams = s->amount * pt->grams / pt->amount;
+    fmt_amount(amt, sizeof amt, s->amount);
+    fmt_grams(g, sizeof g, *grams);
+    if (how)
+        snprintf(how, how_size, "%s x \"%s\" = %s g (%s)", amt, pt->measure, g,
+                 measure_source(food));
+    return 1;
+}
+
 static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving *s,
                                     double *grams, char *how, size_t how_size,
                                     kmgca_error *err)
@@ -676,6 +706,8 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
     household h;
     read_household(s->unit, &h);
     int bare = s->kind == KMGCA_UNIT_NONE;
+    if (!bare && portion_as_written(food, s, grams, how, how_size))
+        return KMGCA_OK;
     const char *concept = h.concept;
     if (bare)
         concept = "item";
@@ -688,8 +720,13 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
         size_t nw = 0;
         if (h.size && strchr(h.size, ' ') == NULL)
             strcpy(words[nw++], h.size);
-        for (size_t i = 0; i < h.other_count && nw < 10; i++)
+        for (size_t i = 0; i < h.other_count && nw < 10; i++) {
+            /* "drumstick, with skin (yield from 1 lb ready-to-cook
+             * chicken)": what it was made from names no measure. */
+            if (!strcmp(h.other[i], "yield") || !strcmp(h.other[i], "from"))
+                break;
             strcpy(words[nw++], h.other[i]);
+        }
         long pick = find_portion(food, words, nw);
         const char *note = "";
         if (pick < 0 && nw > 1) {

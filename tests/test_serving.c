@@ -437,6 +437,22 @@ static void containers_and_measure_words(void **state)
     assert_near(weigh_as("FNDDS", "31103010", "soft-boiled egg", "", how, sizeof how, &assumed),
                 50, 1e-9);
     assert_non_null(strstr(how, "Quantity not specified"));
+    /* A measure as USDA writes it, copied by an export: that measure, not
+     * its words one by one ("medium" is no medium tomato here). */
+    assert_near(weigh_as("SR28", "11529", "tomato", "2.00 slice, medium - 1/4\" thick", how,
+                         sizeof how, NULL),
+                40, 1e-9);
+    /* "with skin" is one idea, not "skin" beside a dropped "with". */
+    assert_near(weigh_as("SR28", "05069", "drumstick", "1 drumstick, with skin", how, sizeof how,
+                         NULL),
+                105, 1e-9);
+    assert_near(weigh_as("SR28", "05069", "drumstick", "1 drumstick without skin", how,
+                         sizeof how, NULL),
+                96, 1e-9);
+    /* The weight of what a patty was made from is not the patty's. */
+    assert_near(weigh_as("SR28", "23569", "patty", "1.00 patty - yield from 1/4 lb raw meat", how,
+                         sizeof how, NULL),
+                83, 1e-9);
     /* Cronometer's amounts carry their own weight. */
     assert_near(weigh_as("SR28", "18069", "white bread",
                          "1.00 slice (from pre-sliced package) - each 1 oz", how, sizeof how,
