@@ -772,7 +772,13 @@ kmgca_workbook *kmgca_workbook_new(const char *path, kmgca_error *err);
 /* The time printed on the About sheet and in the document properties
  * (default: now). */
 void kmgca_workbook_set_time(kmgca_workbook *w, long long unix_time);
-/* Writes one row to Diary (and Needs review when it has a reason). */
+/* Rows are written on a second thread (the default of kmgca_workbook_new:
+ * 2) or on the caller's (1), beside the reading and matching; the workbook
+ * is the same byte for byte. Takes effect before the first row only. */
+void kmgca_workbook_set_threads(kmgca_workbook *w, int threads);
+/* Writes one row to Diary (and Needs review when it has a reason). With a
+ * second thread the row is copied and written there; a failure there is
+ * returned by a later call, or by kmgca_workbook_finish. */
 kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_error *err);
 /* Writes Summary, Charts, Top sources and About, closes and renames the file,
  * and frees w (also on failure, when the temporary file is removed). */

@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -86,8 +87,13 @@ struct kmgca_workbook {
     lxw_worksheet *front[WORKBOOK_FRONT_MAX]; /* sheets a report puts first */
     size_t front_count;
     char page_header[256], page_footer[256]; /* for every sheet, when set */
+    int threaded;                 /* rows written on a thread of their own */
+    struct row_queue *queue;      /* that thread's rows, once started */
     char buf[CELL_MAX + 8];
 };
+
+struct row_queue;
+static kmgca_status queue_end(struct row_queue *q, int write_rest, kmgca_error *err);
 
 /* Fixed text in the workbook's language (lang.c has the Chinese). */
 static const char *L(const kmgca_workbook *w, const char *en)
@@ -269,7 +275,9 @@ static kmgca_status table_next_row(kmgca_workbook *w, table *t, lxw_row_t *row, 
 
 kmgca_workbook *kmgca_workbook_new(const char *path, kmgca_error *err)
 {
-    return workbook_open(path, KMGCA_LANG_EN, NULL, 0, err);
+    kmgca_workbook *w = workbook_open(path, KMGCA_LANG_EN, NULL, 0, err);
+    kmgca_workbook_set_threads(w, 2);
+    return w;
 }
 
 kmgca_workbook *workbook_open(const char *path, kmgca_lang lang, const char *const *front,
@@ -377,6 +385,9 @@ void kmgca_workbook_discard(kmgca_workbook *w)
 {
     if (!w)
         return;
+    if (w->queue)
+        queue_end(w->queue, 0, NULL);
+    w->queue = NULL;
     if (w->wb) {
         /* Closing is the only way libxlsxwriter frees a workbook; the
          * temporary file it writes is removed straight after. */
@@ -394,10 +405,8 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_error *err)
+static kmgca_status write_entry(kmgca_workbook *w, const kmgca_entry *e, kmgca_error *err)
 {
-    if (!w || !e)
-        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no workbook or row given");
     lxw_row_t r;
     kmgca_status st = table_next_row(w, &w->diary, &r, err);
     if (st != KMGCA_OK)
@@ -534,6 +543,184 @@ kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
     x = x ? x : put_text(w, ws, r, REVIEW_REASON, e_review, w->wrap);
     x = x ? x : put_text(w, ws, r, REVIEW_ORIGINAL, e->original, w->wrap);
     return x ? fail_lxw(w, err, x, "Needs review") : KMGCA_OK;
+}
+
+/* ---- Rows on a second thread --------------------------------------------- */
+
+/* Reading, matching and the day totals run on the caller's thread; writing
+ * the rows (formatting numbers, building the sheet's XML) on another, so the
+ * two cores share the work. Rows pass through a ring of QUEUE_SLOTS copies:
+ * memory stays flat whatever the diary's length, and rows are written in the
+ * order they came, with the same calls, so the workbook is the same byte for
+ * byte as when written on one thread. The sheets written at the end wait
+ * for the last row (kmgca_workbook_finish joins the thread first). */
+#define QUEUE_SLOTS 256
+
+typedef struct {
+    kmgca_entry e;            /* its strings point into text */
+    char *text;
+    size_t cap;
+} queued_row;
+
+struct row_queue {
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t to_writer, to_reader;
+    size_t head, tail;        /* rows to write: slots head .. tail-1 (mod QUEUE_SLOTS) */
+    int writer_waits, reader_waits;
+    int ending;               /* no more rows: write the rest, then stop */
+    int stopping;             /* the workbook is dropped: stop now */
+    kmgca_status status;      /* the writer's first failure */
+    kmgca_error err;
+    kmgca_workbook *w;
+    queued_row slot[QUEUE_SLOTS];
+};
+
+/* A copy of e in q, its strings with it. 0 when out of memory. */
+static int row_copy(queued_row *q, const kmgca_entry *e)
+{
+    const char *from[] = {e->file,      e->date_text, e->time, e->meal,   e->food_text, e->amount_text,
+                          e->unit_text, e->note,      e->how,  e->review, e->original};
+    enum { N = sizeof from / sizeof from[0] };
+    size_t len[N], need = 0;
+    for (size_t i = 0; i < N; i++)
+        need += len[i] = from[i] ? strlen(from[i]) + 1 : 0;
+    if (need > q->cap) {
+        size_t cap = need < 1024 ? 1024 : need;
+        char *more = realloc(q->text, cap);
+        if (!more)
+            return 0;
+        q->text = more;
+        q->cap = cap;
+    }
+    q->e = *e;
+    const char **to[] = {&q->e.file,      &q->e.date_text, &q->e.time, &q->e.meal,
+                         &q->e.food_text, &q->e.amount_text, &q->e.unit_text, &q->e.note,
+                         &q->e.how,       &q->e.review,    &q->e.original};
+    char *at = q->text;
+    for (size_t i = 0; i < N; i++) {
+        *to[i] = from[i] ? memcpy(at, from[i], len[i]) : NULL;
+        at += len[i];
+    }
+    return 1;
+}
+
+static void *row_writer(void *arg)
+{
+    struct row_queue *q = arg;
+    pthread_mutex_lock(&q->lock);
+    for (;;) {
+        while (q->head == q->tail && !q->ending && !q->stopping) {
+            q->writer_waits = 1;
+            pthread_cond_wait(&q->to_writer, &q->lock);
+            q->writer_waits = 0;
+        }
+        if (q->stopping || q->head == q->tail)
+            break;
+        /* The rows queued so far, written without the lock. */
+        size_t from = q->head, to = q->tail;
+        int failed = q->status != KMGCA_OK;
+        pthread_mutex_unlock(&q->lock);
+        kmgca_status st = KMGCA_OK;
+        kmgca_error err;
+        kmgca_error_clear(&err);
+        for (size_t i = from; i != to && !failed && st == KMGCA_OK; i = (i + 1) % QUEUE_SLOTS)
+            st = write_entry(q->w, &q->slot[i].e, &err);
+        pthread_mutex_lock(&q->lock);
+        if (st != KMGCA_OK && q->status == KMGCA_OK) {
+            q->status = st;
+            q->err = err;
+        }
+        q->head = to;
+        if (q->reader_waits)
+            pthread_cond_signal(&q->to_reader);
+    }
+    pthread_mutex_unlock(&q->lock);
+    return NULL;
+}
+
+static struct row_queue *queue_start(kmgca_workbook *w)
+{
+    struct row_queue *q = calloc(1, sizeof *q);
+    if (!q)
+        return NULL;
+    q->w = w;
+    pthread_mutex_init(&q->lock, NULL);
+    pthread_cond_init(&q->to_writer, NULL);
+    pthread_cond_init(&q->to_reader, NULL);
+    if (pthread_create(&q->thread, NULL, row_writer, q) != 0) {
+        pthread_cond_destroy(&q->to_reader);
+        pthread_cond_destroy(&q->to_writer);
+        pthread_mutex_destroy(&q->lock);
+        free(q);
+        return NULL;
+    }
+    return q;
+}
+
+/* Waits for the writer (after the rest of the rows when `write_rest`, else
+ * at once) and frees the queue; returns the writer's first failure. */
+static kmgca_status queue_end(struct row_queue *q, int write_rest, kmgca_error *err)
+{
+    pthread_mutex_lock(&q->lock);
+    if (write_rest)
+        q->ending = 1;
+    else
+        q->stopping = 1;
+    pthread_cond_signal(&q->to_writer);
+    pthread_mutex_unlock(&q->lock);
+    pthread_join(q->thread, NULL);
+    kmgca_status st = q->status;
+    if (st != KMGCA_OK && err)
+        *err = q->err;
+    for (size_t i = 0; i < QUEUE_SLOTS; i++)
+        free(q->slot[i].text);
+    pthread_cond_destroy(&q->to_reader);
+    pthread_cond_destroy(&q->to_writer);
+    pthread_mutex_destroy(&q->lock);
+    free(q);
+    return st;
+}
+
+static kmgca_status queue_add(struct row_queue *q, const kmgca_entry *e, kmgca_error *err)
+{
+    pthread_mutex_lock(&q->lock);
+    while ((q->tail + 1) % QUEUE_SLOTS == q->head && q->status == KMGCA_OK) {
+        q->reader_waits = 1;
+        pthread_cond_wait(&q->to_reader, &q->lock);
+        q->reader_waits = 0;
+    }
+    kmgca_status st = q->status;
+    if (st != KMGCA_OK && err)
+        *err = q->err;
+    size_t at = q->tail;
+    pthread_mutex_unlock(&q->lock);
+    if (st != KMGCA_OK)
+        return st;
+    /* Slot `at` is the writer's only once tail moves past it. */
+    if (!row_copy(&q->slot[at], e))
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    pthread_mutex_lock(&q->lock);
+    q->tail = (at + 1) % QUEUE_SLOTS;
+    if (q->writer_waits)
+        pthread_cond_signal(&q->to_writer);
+    pthread_mutex_unlock(&q->lock);
+    return KMGCA_OK;
+}
+
+void kmgca_workbook_set_threads(kmgca_workbook *w, int threads)
+{
+    if (w && !w->queue)
+        w->threaded = threads > 1;
+}
+
+kmgca_status kmgca_workbook_add(kmgca_workbook *w, const kmgca_entry *e, kmgca_error *err)
+{
+    if (!w || !e)
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no workbook or row given");
+    if (w->threaded && !w->queue && !(w->queue = queue_start(w)))
+        w->threaded = 0;    /* no thread to be had: the rows are written here */
+    return w->queue ? queue_add(w->queue, e, err) : write_entry(w, e, err);
 }
 
 /* ---- The sheets written at the end -------------------------------------- */
@@ -1542,6 +1729,15 @@ kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, k
     if (!w || !a) {
         kmgca_workbook_discard(w);
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no workbook or analysis given");
+    }
+    if (w->queue) {
+        /* The last rows first; the sheets below are written on this thread. */
+        kmgca_status st = queue_end(w->queue, 1, err);
+        w->queue = NULL;
+        if (st != KMGCA_OK) {
+            kmgca_workbook_discard(w);
+            return st;
+        }
     }
     lxw_error x = write_summary(w, a);
     x = x ? x : write_meds(w, a);

@@ -426,6 +426,74 @@ static void workbook_is_complete_or_absent(void **state)
     kmgca_analysis_free(a);
 }
 
+/* The diary written through one workbook with `threads`; the file's bytes
+ * in *out (malloc'd), its size returned. */
+static size_t workbook_bytes(const char *diary, const char *path, int threads, char **out)
+{
+    kmgca_error err;
+    kmgca_workbook *w = kmgca_workbook_new(path, &err);
+    assert_non_null(w);
+    kmgca_workbook_set_threads(w, threads);
+    kmgca_workbook_set_time(w, 1700000000);
+    kmgca_analysis *a = kmgca_analysis_new(shared_foods, NULL, &err);
+    assert_int_equal(kmgca_analysis_read(a, diary, to_workbook, w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_workbook_finish(w, a, &err), KMGCA_OK);
+    kmgca_analysis_free(a);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    rewind(f);
+    *out = malloc((size_t)size);
+    assert_int_equal(fread(*out, 1, (size_t)size, f), (size_t)size);
+    fclose(f);
+    unlink(path);
+    return (size_t)size;
+}
+
+/* Rows written on a second thread give the same workbook, byte for byte,
+ * as rows written on the caller's; a workbook dropped with rows still
+ * queued leaves nothing behind. */
+static void two_threads_write_the_same_workbook(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kmgca-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char diary[300], one[300], two[300];
+    snprintf(diary, sizeof diary, "%s/diary.csv", dir);
+    snprintf(one, sizeof one, "%s/one.xlsx", dir);
+    snprintf(two, sizeof two, "%s/two.xlsx", dir);
+    /* Far more rows than the queue holds; rows in review and long text too. */
+    static const char *const rows[] = {
+        "banana,1,medium", "almonds,30,g", "米饭,1,碗", "greek yogurt,170,g",
+        "frobnicated widget,2,cup", "spinach cooked,0.5,cup", "鸡蛋,2,个",
+        "milk,1,glass", "oatmeal,,", "salmon fillet,150,g"};
+    FILE *f = fopen(diary, "w");
+    assert_non_null(f);
+    fputs("date,food,amount,unit\n", f);
+    for (int i = 0; i < 3000; i++)
+        fprintf(f, "2026-%02d-%02d,%s\n", 1 + (i / 300) % 12, 1 + (i / 10) % 28,
+                rows[(i * 7) % 10]);
+    fclose(f);
+    char *b1, *b2;
+    size_t n1 = workbook_bytes(diary, one, 1, &b1), n2 = workbook_bytes(diary, two, 2, &b2);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(b1, b2, n1);
+    free(b1);
+    free(b2);
+
+    kmgca_error err;
+    kmgca_workbook *w = kmgca_workbook_new(two, &err);
+    assert_non_null(w);
+    kmgca_analysis *a = kmgca_analysis_new(shared_foods, NULL, &err);
+    assert_int_equal(kmgca_analysis_read(a, diary, to_workbook, w, &err), KMGCA_OK);
+    kmgca_workbook_discard(w);
+    kmgca_analysis_free(a);
+    unlink(diary);
+    assert_int_equal(count_files(dir), 0);
+    rmdir(dir);
+}
+
 static kmgca_status all_text_is_utf8(const kmgca_entry *e, void *ud, kmgca_error *err)
 {
     (void)ud;
@@ -502,6 +570,7 @@ int main(void)
         cmocka_unit_test(targets_follow_the_profile),
         cmocka_unit_test(bad_files_are_errors_with_a_place),
         cmocka_unit_test(workbook_is_complete_or_absent),
+        cmocka_unit_test(two_threads_write_the_same_workbook),
         cmocka_unit_test(long_text_is_cut_between_characters),
         cmocka_unit_test(long_meal_total_is_cut_between_characters),
         cmocka_unit_test(formats_by_name),
