@@ -589,3 +589,106 @@ const struct kmgca_name_portion *name_portion_row(const char *name, const char *
     }
     return r;
 }
+
+/* ---- The state a weight was taken in -------------------------------------- */
+
+/* Words after an amount that say the weight is of the food dry, raw or
+ * cooked: "100g(干重)", "40 g dry", "150 g cooked weight". */
+static const struct {
+    const char *word;
+    char state; /* 'd' dry, 'r' raw, 'c' cooked */
+} weight_states[] = {
+    {"干重", 'd'}, {"生重", 'r'}, {"熟重", 'c'}, {"干", 'd'}, {"生", 'r'}, {"熟", 'c'},
+    {"dry weight", 'd'}, {"weighed dry", 'd'}, {"dry", 'd'}, {"uncooked", 'r'},
+    {"raw weight", 'r'}, {"weighed raw", 'r'}, {"raw", 'r'}, {"cooked weight", 'c'},
+    {"weighed cooked", 'c'}, {"cooked", 'c'},
+};
+
+/* The state that ends `text` (brackets and spaces around it allowed): 'd',
+ * 'r', 'c', or 0; *at gets where the words of it start (with the bracket and
+ * spaces before), *word where the word itself does. */
+static char state_at_end(const char *text, size_t *at, size_t *word)
+{
+    char low[256];
+    size_t n = strlen(text);
+    if (n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i <= n; i++)
+        low[i] = (char)tolower((unsigned char)text[i]);
+    size_t cl;
+    while (n && low[n - 1] == ' ')
+        n--;
+    if (n >= 3 && is_close(low + n - 3, &cl) && cl == 3)
+        n -= 3;
+    else if (n >= 1 && low[n - 1] == ')')
+        n--;
+    while (n && low[n - 1] == ' ')
+        n--;
+    for (size_t k = 0; k < sizeof weight_states / sizeof *weight_states; k++) {
+        size_t wl = strlen(weight_states[k].word);
+        if (wl > n || memcmp(low + n - wl, weight_states[k].word, wl) != 0)
+            continue;
+        /* An English word stands alone ("dry", not "sundry"). */
+        if ((unsigned char)low[n - wl] < 0x80 && n > wl && is_word_byte((unsigned char)low[n - wl - 1]))
+            continue;
+        size_t s = n - wl, ol;
+        while (s && low[s - 1] == ' ')
+            s--;
+        if (s >= 3 && is_open(low + s - 3, &ol) && ol == 3)
+            s -= 3;
+        else if (s >= 1 && low[s - 1] == '(')
+            s--;
+        *at = s;
+        *word = n - wl;
+        return weight_states[k].state;
+    }
+    return 0;
+}
+
+static int has_word(const char *text, const char *word)
+{
+    size_t wl = strlen(word);
+    for (const char *p = strstr(text, word); p; p = strstr(p + 1, word))
+        if ((p == text || !is_word_byte((unsigned char)p[-1])) &&
+            !is_word_byte((unsigned char)p[wl]))
+            return 1;
+    return 0;
+}
+
+int serving_weight_state(const char *serving, char *food, size_t food_size)
+{
+    size_t at, word;
+    char state = state_at_end(serving, &at, &word);
+    /* "燕麦 干重", "pasta dry weight" (the amount written before the food). */
+    if (!state && (state = state_at_end(food, &at, &word)) != 0) {
+        /* only the words of weighing: "pasta dry", "花生仁（生）" and "饼干"
+         * say it already, as the matcher reads them */
+        if ((unsigned char)food[word] < 0x80 ? !strstr(food + word, "weigh")
+                                              : strncmp(food + word + 3, "重", 3) != 0)
+            return 0;
+        food[at] = '\0';
+        text_trim(food);
+    }
+    if (!state || !food[0])
+        return 0;
+    int zh = (unsigned char)food[0] >= 0x80;
+    static const char *const zh_word[] = {"干", "生", "熟"};
+    static const char *const en_word[] = {"dry", "raw", "cooked"};
+    int k = state == 'd' ? 0 : state == 'r' ? 1 : 2;
+    char low[1024];
+    text_fold(food, low, sizeof low);
+    /* the food says it already: "干挂面", "挂面(干)", "rice, dry" */
+    char bracketed[2][8];
+    snprintf(bracketed[0], sizeof bracketed[0], "(%s", zh_word[k]);
+    snprintf(bracketed[1], sizeof bracketed[1], "（%s", zh_word[k]);
+    if (zh ? !strncmp(food, zh_word[k], 3) || strstr(food, bracketed[0]) ||
+                 strstr(food, bracketed[1])
+           : has_word(low, en_word[k]))
+        return 0;
+    size_t n = strlen(food);
+    if (zh)
+        snprintf(food + n, food_size - n, "(%s)", zh_word[k]);
+    else
+        snprintf(food + n, food_size - n, ", %s", en_word[k]);
+    return 1;
+}

@@ -270,6 +270,12 @@ int serving_cup_size(const char *text, char *serving, size_t serving_size, char 
 /* "1杯(大杯)", "2 cups (grande)": the size in brackets names the cup; the
  * serving rewritten in place as "1大杯", "2 grande". 1 when rewritten. */
 int serving_cup_bracket(char *serving, size_t size);
+/* "100g(干重)", "40 g dry", "150 g cooked weight", or "燕麦 干重": a weight
+ * taken dry, raw or cooked makes the food that form; the food text gets
+ * "(干)", "(生)", "(熟)" (Chinese) or ", dry", ", raw", ", cooked" unless it
+ * says so already (a state word at its end is taken off first). 1 when the
+ * food text was changed. */
+int serving_weight_state(const char *serving, char *food, size_t food_size);
 /* The unit with that canonical name ("cup", "ml"), or NULL. */
 const unit_def *unit_named(const char *canonical);
 

@@ -346,6 +346,21 @@ static int watery(const kmgca_food *food)
     return 0;
 }
 
+/* No volume in the table: the density of the food's kind, if kmgca has one
+ * (containers.csv "density" rows), with the reason in `how`. */
+static int density_grams(const kmgca_food *food, double ml, double *grams, char *how,
+                         size_t how_size)
+{
+    const struct kmgca_container *d = container_find(NULL, "density", food->kind, NULL, 1);
+    if (!d || !d->kind)
+        return 0;
+    *grams = ml * d->amount;
+    snprintf(how, how_size, "the table gives no volume for this food: %g g per ml, %s, %s",
+             d->amount, d->note,
+             !strcmp(d->source, "judgement") ? "kmgca's judgement" : d->source);
+    return 1;
+}
+
 static kmgca_status volume_grams(const kmgca_food *food, const kmgca_serving *s, double *grams,
                                  char *how, size_t how_size, kmgca_error *err)
 {
@@ -371,17 +386,12 @@ static kmgca_status volume_grams(const kmgca_food *food, const kmgca_serving *s,
         return KMGCA_OK;
     char amt[32];
     fmt_amount(amt, sizeof amt, s->amount);
-    /* No volume in the table: the density of its kind of food, said. */
-    const struct kmgca_container *d = container_find(NULL, "density", food->kind, NULL, 1);
-    if (d && d->kind) {
+    char dense[200];
+    if (density_grams(food, s->amount * s->unit_factor, grams, dense, sizeof dense)) {
         char g[32];
-        *grams = s->amount * s->unit_factor * d->amount;
         fmt_grams(g, sizeof g, *grams);
         if (how)
-            snprintf(how, how_size, "%s %s = %s g (the table gives no volume for this food: "
-                                    "%g g per ml, %s, %s)",
-                     amt, s->unit, g, d->amount, d->note,
-                     !strcmp(d->source, "judgement") ? "kmgca's judgement" : d->source);
+            snprintf(how, how_size, "%s %s = %s g (%s)", amt, s->unit, g, dense);
         return KMGCA_OK;
     }
     if (watery(food)) {
@@ -499,7 +509,8 @@ static int amount_each(const kmgca_food *food, double amount, const char *unit, 
         snprintf(lead, sizeof lead, "%s: ", name);
     if (!strcmp(unit, "ml")) {
         char how[240];
-        if (!volume_to_grams(food, "ml", amount, 1, NULL, &out->grams_each, how, sizeof how)) {
+        if (!volume_to_grams(food, "ml", amount, 1, NULL, &out->grams_each, how, sizeof how) &&
+            !density_grams(food, amount, &out->grams_each, how, sizeof how)) {
             if (!watery(food))
                 return 0;
             out->grams_each = amount;
@@ -1105,6 +1116,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         }
     }
     copy_text(out->serving_text, sizeof out->serving_text, serving);
+    serving_weight_state(serving, out->food_text, sizeof out->food_text);
     serving_cup_bracket(serving, sizeof serving);
     pst = kmgca_serving_parse(serving, &out->serving, &perr);
     kmgca_status st = kmgca_foods_match(foods, out->food_text, &out->match, err);

@@ -667,6 +667,38 @@ static void weighing_in_one_step(void **state)
     assert_true(isnan(w.grams));
 }
 
+/* A weight said to be taken dry, raw or cooked ("100g(干重)", "40 g dry")
+ * weighs that form of the food; a spoon of a sauce the table gives no
+ * volume for weighs at its kind's density; a sweet counts a few grams. */
+static void weights_as_taken_and_small_things(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "挂面 100g(干重)", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.match.food->id, "R2000101"); /* TFDA 干面条 */
+    assert_near(w.grams, 100, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "挂面", "100克（干）", &w, &err), KMGCA_OK);
+    assert_string_equal(w.match.food->id, "R2000101");
+    assert_int_equal(kmgca_weigh(shared_foods, "rice 75g (dry weight)", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.match.food->id, "20444");
+    assert_int_equal(kmgca_weigh(shared_foods, "oats 40g uncooked", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.match.food->id, "08120");
+    /* a food whose name ends in the word is left alone */
+    assert_int_equal(kmgca_weigh(shared_foods, "葡萄干 30g", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.food_text, "葡萄干");
+    assert_int_equal(kmgca_weigh(shared_foods, "rice 1 cup cooked", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.match.food->id, "20045");
+    /* 勺 is 10 ml; sauce 1.05 g per ml (containers.csv density row) */
+    assert_int_equal(kmgca_weigh(shared_foods, "酱油 1勺", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 10.5, 1e-9);
+    assert_non_null(strstr(w.how, "g per ml"));
+    assert_int_equal(kmgca_weigh(shared_foods, "牛轧糖 3颗", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 30, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "三明治 一个", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 150, 1e-9);
+}
+
 /* Chinese leaves 一 out after a verb or 了: "喝了碗八宝粥" is one bowl, not a
  * serving to assume; a measure word that starts the food's name stays in it. */
 static void chinese_measure_word_without_one(void **state)
@@ -775,6 +807,7 @@ int main(void)
         cmocka_unit_test(name_portions_only_for_the_head),
         cmocka_unit_test(typical_servings_scale),
         cmocka_unit_test(weighing_in_one_step),
+        cmocka_unit_test(weights_as_taken_and_small_things),
         cmocka_unit_test(chinese_measure_word_without_one),
         cmocka_unit_test(traditional_measures_and_recipe_sizes),
         cmocka_unit_test(colloquial_numbers_and_names),
