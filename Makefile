@@ -53,7 +53,9 @@ TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.cs
 SETUP    = $(B)/.setup-build
 # NO_SETUP=1: the packages are known to be there and tools/setup.sh is not run
 # (a Debian package build, where dpkg-buildpackage has checked Build-Depends).
-SETUP_SH = $(if $(NO_SETUP),:,sh tools/setup.sh)
+# Plain `make` (or `make all`) only names missing packages; `make setup`,
+# `make demo`, `make check` and the other targets install them (as root).
+SETUP_SH = $(if $(NO_SETUP),:,$(if $(filter-out all,$(MAKECMDGOALS)),,KMGCA_NO_INSTALL=1 )sh tools/setup.sh)
 # Further parts (the add-in, hardening, reports) keep their rules in mk/*.mk;
 # they may add to LIB_SRC, CLI_SRC, TESTS and CHECK_MORE (targets `make check` runs).
 CHECK_MORE =
@@ -67,7 +69,8 @@ include $(sort $(wildcard mk/*.mk))
 all: $(B)/kmgca $(B)/libkmgca.a $(B)/libkmgca.so $(B)/kmgca.pc
 
 help:
-	@echo "make            build the library and build/kmgca (installs Debian packages as root)"
+	@echo "make            build the library and build/kmgca (names missing Debian packages)"
+	@echo "make setup      install the Debian packages the build needs (as root)"
 	@echo "make demo       build and run kmgca on the bundled examples"
 	@echo "make check      build and run every test"
 	@echo "make check-alone the checks .ci/run repeats in a clone with no ../shared beside it"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # setup.sh — makes sure the Debian packages kmgca builds and tests with are here.
-# Run as root it installs what is missing with apt-get; otherwise it prints the
-# exact command to run. Usage: tools/setup.sh build|test|addin|bench|deb
+# Run as root it installs what is missing with apt-get; otherwise, or with
+# KMGCA_NO_INSTALL=1 (what a plain `make` sets), it prints the exact command.
+# Usage: tools/setup.sh build|test|addin|bench|deb
 set -eu
 
 want="gcc make pkg-config libcsv-dev libxlsxwriter-dev libcmocka-dev zlib1g-dev"
@@ -25,7 +26,8 @@ for p in $want; do
 done
 [ -z "$missing" ] && exit 0
 
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+# KMGCA_NO_INSTALL=1 (a plain `make`): name them, install nothing.
+if [ -z "${KMGCA_NO_INSTALL:-}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing$missing"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >/dev/null
@@ -34,5 +36,10 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     exit 0
 fi
 echo "kmgca needs these Debian packages:$missing" >&2
+if [ -n "${KMGCA_NO_INSTALL:-}" ]; then
+    echo "install them with:  make setup   (as root; or any of make demo, make check)" >&2
+    echo "                or:  sudo apt-get install -y --no-install-recommends$missing" >&2
+    exit 1
+fi
 echo "install them with:  sudo apt-get install -y --no-install-recommends$missing" >&2
 exit 1
