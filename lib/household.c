@@ -692,3 +692,30 @@ int serving_weight_state(const char *serving, char *food, size_t food_size)
         snprintf(food + n, food_size - n, ", %s", en_word[k]);
     return 1;
 }
+
+/* ---- Lean and fat written as a ratio --------------------------------------- */
+
+int text_lean_ratio(const char *text, char *out, size_t size)
+{
+    size_t n = strlen(text);
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)text[i]) || (i > 0 && (isdigit((unsigned char)text[i - 1]) ||
+                                                           text[i - 1] == '.' || text[i - 1] == '/')))
+            continue;
+        char *end;
+        long lean = strtol(text + i, &end, 10);
+        if (*end != '/' || !isdigit((unsigned char)end[1]))
+            continue;
+        char *end2;
+        long fat = strtol(end + 1, &end2, 10);
+        if (*end2 == '.' || *end2 == '/' || *end2 == '%' || isalnum((unsigned char)*end2) ||
+            lean + fat != 100 || lean < 50 || fat < 1)
+            continue;
+        /* "80/20": 80 % lean, 20 % fat, as the tables write ground meat */
+        if ((size_t)snprintf(out, size, "%.*s%ld%% lean %ld%% fat%s", (int)i, text, lean, fat,
+                             end2) >= size)
+            return 0;
+        return 1;
+    }
+    return 0;
+}

@@ -276,6 +276,10 @@ int serving_cup_bracket(char *serving, size_t size);
  * says so already (a state word at its end is taken off first). 1 when the
  * food text was changed. */
 int serving_weight_state(const char *serving, char *food, size_t food_size);
+/* "ground beef 80/20": a whole-number ratio that sums to 100 is lean and
+ * fat, not a fraction of a serving: out gets "ground beef 80% lean 20% fat".
+ * 1 when rewritten. */
+int text_lean_ratio(const char *text, char *out, size_t size);
 /* The unit with that canonical name ("cup", "ml"), or NULL. */
 const unit_def *unit_named(const char *canonical);
 

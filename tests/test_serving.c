@@ -697,6 +697,18 @@ static void weights_as_taken_and_small_things(void **state)
     assert_near(w.grams, 30, 1e-9);
     assert_int_equal(kmgca_weigh(shared_foods, "三明治 一个", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 150, 1e-9);
+    /* "80/20" is lean and fat, not a fraction of a serving (it was 4
+     * servings); "3/4 cup" stays a fraction */
+    assert_int_equal(kmgca_weigh(shared_foods, "ground beef 80/20, cooked", "4 oz", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.match.food->id, "23573");
+    assert_int_equal(kmgca_weigh(shared_foods, "3/4 cup milk", "", &w, &err), KMGCA_OK);
+    assert_near(w.serving.amount, 0.75, 1e-9);
+    char ratio[64];
+    assert_false(text_lean_ratio("pasta 100/200g", ratio, sizeof ratio));
+    assert_false(text_lean_ratio("1/2 cup", ratio, sizeof ratio));
+    assert_true(text_lean_ratio("turkey 93/7", ratio, sizeof ratio));
+    assert_string_equal(ratio, "turkey 93% lean 7% fat");
 }
 
 /* Chinese leaves 一 out after a verb or 了: "喝了碗八宝粥" is one bowl, not a
