@@ -719,3 +719,47 @@ int text_lean_ratio(const char *text, char *out, size_t size)
     }
     return 0;
 }
+
+/* ---- A size or a half after the food --------------------------------------- */
+
+int serving_trailing_size(const char *text, char *serving, size_t serving_size, char *rest,
+                          size_t rest_size)
+{
+    static const struct {
+        const char *word, *serving;
+    } sizes[] = {
+        {"half", "1/2"}, {"small", "1 small"}, {"medium", "1 medium"}, {"large", "1 large"},
+        {"big", "1 large"}, {"quarter", "1/4"},
+    };
+    size_t n = strlen(text);
+    while (n && (text[n - 1] == ' ' || text[n - 1] == '.'))
+        n--;
+    size_t w = n;
+    while (w && isalpha((unsigned char)text[w - 1]))
+        w--;
+    if (w == n || w == 0 || is_word_byte((unsigned char)text[w - 1]))
+        return 0;
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        if (strlen(sizes[k].word) != n - w || strncasecmp(text + w, sizes[k].word, n - w) != 0)
+            continue;
+        size_t e = w;
+        while (e && (text[e - 1] == ' ' || text[e - 1] == ',' || text[e - 1] == '-'))
+            e--;
+        /* the food before it: letters, at least two of them, not ending in
+         * a word that joins ("half and half", "a quarter of a", "cut in half") */
+        size_t lw = e;
+        while (lw && isalpha((unsigned char)text[lw - 1]))
+            lw--;
+        static const char *const joins[] = {"and", "or", "n", "with", "of", "a", "an", "in",
+                                            "into", "the"};
+        for (size_t j = 0; j < sizeof joins / sizeof *joins; j++)
+            if (strlen(joins[j]) == e - lw && !strncasecmp(text + lw, joins[j], e - lw))
+                return 0;
+        if (e < 2 || !isalpha((unsigned char)text[e - 1]) || (lw > 0 && text[lw - 1] == '&') ||
+            (size_t)snprintf(rest, rest_size, "%.*s", (int)e, text) >= rest_size ||
+            (size_t)snprintf(serving, serving_size, "%s", sizes[k].serving) >= serving_size)
+            return 0;
+        return 1;
+    }
+    return 0;
+}

@@ -1047,10 +1047,14 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
                 found = 1;
             }
         }
-        if (!found && serving_cup_size(food_text, lead1_cup, sizeof lead1_cup, rest1_cup,
-                                       sizeof rest1_cup)) {
-            /* "grande latte", "拿铁 中杯": one cup of that size, when the
-             * food matches as well without the word ("大杯菇" is a mushroom). */
+        /* "grande latte", "拿铁 中杯": one cup of that size; "avocado half",
+         * "banana small": half of one, one small one; each when the food
+         * matches as well without the words ("大杯菇" is a mushroom). */
+        static int (*const sized[])(const char *, char *, size_t, char *, size_t) = {
+            serving_cup_size, serving_trailing_size};
+        for (size_t k = 0; !found && k < sizeof sized / sizeof *sized; k++) {
+            if (!sized[k](food_text, lead1_cup, sizeof lead1_cup, rest1_cup, sizeof rest1_cup))
+                continue;
             kmgca_match as_written, without;
             if (kmgca_foods_match(foods, rest1_cup, &without, NULL) == KMGCA_OK &&
                 (kmgca_foods_match(foods, food_text, &as_written, NULL) != KMGCA_OK ||

@@ -709,6 +709,26 @@ static void weights_as_taken_and_small_things(void **state)
     assert_false(text_lean_ratio("1/2 cup", ratio, sizeof ratio));
     assert_true(text_lean_ratio("turkey 93/7", ratio, sizeof ratio));
     assert_string_equal(ratio, "turkey 93% lean 7% fat");
+    /* a half or a size after the food, with no count: "avocado half" is
+     * half of one (75 g of a Hass avocado), "pear, large" one large one;
+     * "half and half" stays the cream, "milk whole" the milk */
+    assert_int_equal(kmgca_weigh(shared_foods, "avocado half", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 75, 1e-9);
+    assert_false(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "pear, large", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 230, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "half and half", "", &w, &err), KMGCA_OK);
+    assert_true(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "milk whole", "", &w, &err), KMGCA_OK);
+    assert_true(w.serving_assumed);
+    /* a count of a drink is a cup, a can or a glass; of bagels the regular
+     * one (105 g), not the Bagel Thin */
+    assert_int_equal(kmgca_weigh(shared_foods, "2 coffees", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 474, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "1 coke", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 370, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "1 bagel", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 105, 1e-9);
 }
 
 /* Chinese leaves 一 out after a verb or 了: "喝了碗八宝粥" is one bowl, not a
