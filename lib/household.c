@@ -763,3 +763,64 @@ int serving_trailing_size(const char *text, char *serving, size_t serving_size, 
     }
     return 0;
 }
+
+/* ---- An export's count of the food itself ---------------------------------- */
+
+/* The word at s[0..len) with a plural s or es taken off, in lower case. */
+static size_t singular(const char *s, size_t len, char *out, size_t size)
+{
+    if (len >= size)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        out[i] = (char)tolower((unsigned char)s[i]);
+    if (len > 3 && out[len - 1] == 's')
+        len -= len > 4 && out[len - 2] == 'e' && out[len - 3] == 'o' ? 2 : 1;
+    out[len] = '\0';
+    return len;
+}
+
+int text_count_of_itself(const char *text, char *out, size_t size)
+{
+    size_t n = strlen(text);
+    while (n && text[n - 1] == ' ')
+        n--;
+    size_t w = n;
+    while (w && isalpha((unsigned char)text[w - 1]))
+        w--;
+    size_t num = w;
+    while (num && text[num - 1] == ' ')
+        num--;
+    size_t num_end = num;
+    while (num && (isdigit((unsigned char)text[num - 1]) || text[num - 1] == '.' ||
+                   text[num - 1] == '/'))
+        num--;
+    if (w == n || num == num_end || num == 0 || num_end == w ||
+        !isdigit((unsigned char)text[num]))
+        return 0;
+    size_t c = num;
+    while (c && text[c - 1] == ' ')
+        c--;
+    if (!c || text[c - 1] != ',')
+        return 0;
+    /* "Eggs - Large boiled, 2 egg": the word names the food before the comma */
+    char unit[32], word[32];
+    size_t ul = singular(text + w, n - w, unit, sizeof unit);
+    if (ul < 3)
+        return 0;
+    for (size_t i = 0; i < c - 1;) {
+        if (!isalpha((unsigned char)text[i])) {
+            i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < c - 1 && isalpha((unsigned char)text[e]))
+            e++;
+        if (singular(text + i, e - i, word, sizeof word) == ul && !strcmp(word, unit)) {
+            if ((size_t)snprintf(out, size, "%.*s", (int)num_end, text) >= size)
+                return 0;
+            return 1;
+        }
+        i = e;
+    }
+    return 0;
+}

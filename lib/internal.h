@@ -286,6 +286,10 @@ int serving_weight_state(const char *serving, char *food, size_t food_size);
  * fat, not a fraction of a serving: out gets "ground beef 80% lean 20% fat".
  * 1 when rewritten. */
 int text_lean_ratio(const char *text, char *out, size_t size);
+/* "Eggs - Large boiled, 2 egg", "Avocado - Raw, 0.5 avocado" (app exports):
+ * a count after a comma whose word names the food before it is a count of
+ * that food: out gets the text without the word ("..., 2"). 1 when rewritten. */
+int text_count_of_itself(const char *text, char *out, size_t size);
 /* The unit with that canonical name ("cup", "ml"), or NULL. */
 const unit_def *unit_named(const char *canonical);
 

@@ -1019,7 +1019,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     if (!utf8_valid(food_text, flen))
         return kmgca_fail(err, KMGCA_ERROR_ENCODING, "food text is not valid UTF-8");
     char serving[256], lead[256], rest[1024], ratio[1100];
-    if (text_lean_ratio(food_text, ratio, sizeof ratio))
+    if (text_lean_ratio(food_text, ratio, sizeof ratio) ||
+        text_count_of_itself(food_text, ratio, sizeof ratio))
         food_text = ratio;
     copy_text(serving, sizeof serving, serving_text);
     text_trim(serving);

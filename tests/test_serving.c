@@ -729,6 +729,15 @@ static void weights_as_taken_and_small_things(void **state)
     assert_near(w.grams, 370, 1e-9);
     assert_int_equal(kmgca_weigh(shared_foods, "1 bagel", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 105, 1e-9);
+    /* an app export's count of the food itself: "..., 2 egg" is two eggs */
+    assert_int_equal(kmgca_weigh(shared_foods, "Eggs - Large boiled, 2 egg", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 100, 1e-9);
+    assert_false(w.serving_assumed);
+    char out[64];
+    assert_false(text_count_of_itself("Bread, 2 slices", out, sizeof out));
+    assert_true(text_count_of_itself("Potatoes, 3 potatoes", out, sizeof out));
+    assert_string_equal(out, "Potatoes, 3");
 }
 
 /* Chinese leaves 一 out after a verb or 了: "喝了碗八宝粥" is one bowl, not a
