@@ -133,7 +133,7 @@ cronometer-servings cronometer-daily
 [ "$comp" = "$want_comp" ] && ok "bash completion: kmgca an -> analyse, analyse --for -> --format, ..." ||
     bad "bash completion gave: $(echo "$comp" | paste -sd'|'), expected $(echo "$want_comp" | paste -sd'|')"
 
-# A C program against the installed library (the README's example).
+# A C program against the installed library (the example of docs/library.md).
 cat >"$tmp/cwd/prog.c" <<'EOF'
 #include <stdio.h>
 #include <kmgca.h>
