@@ -832,6 +832,19 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
     for (unsigned i = 0; !p && i < food->portion_count; i++)
         if (strcmp(food->portions[i].measure, s->unit) == 0)
             p = &food->portions[i];
+    /* A bare count ("x2"): of the recipe's pieces (个, slice, piece) where
+     * it has them, else of its usual serving. */
+    for (unsigned i = 0; !p && !typical && s->kind == KMGCA_UNIT_NONE && i < food->portion_count;
+         i++) {
+        size_t len;
+        const struct kmgca_measure_word *m = measure_word_at(food->portions[i].measure, &len);
+        if (m && len == strlen(food->portions[i].measure) &&
+            (!strcmp(m->concept, "item") || !strcmp(m->concept, "piece") ||
+             !strcmp(m->concept, "slice")))
+            p = &food->portions[i];
+    }
+    if (!p && !typical && s->kind == KMGCA_UNIT_NONE)
+        p = &food->portions[0];
     /* A size before the measure ("small 碗", 小碗): the recipe's measure,
      * scaled as any household word is. */
     double factor = 1;
@@ -860,7 +873,8 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
         snprintf(how, how_size, "%s %s = %s g (the recipe's %s; %s: %s of that, kmgca's judgement)",
                  amt, s->unit, g, p->measure, size, factor < 1 ? "2/3" : factor == 2 ? "twice" : "3/2");
     else if (how)
-        snprintf(how, how_size, "%s %s = %s g (the recipe's %s)", amt, s->unit, g, p->measure);
+        snprintf(how, how_size, "%s %s = %s g (the recipe's %s)", amt,
+                 s->unit[0] ? s->unit : p->measure, g, p->measure);
     return 1;
 }
 

@@ -738,6 +738,12 @@ static void weights_as_taken_and_small_things(void **state)
     assert_false(text_count_of_itself("Bread, 2 slices", out, sizeof out));
     assert_true(text_count_of_itself("Potatoes, 3 potatoes", out, sizeof out));
     assert_string_equal(out, "Potatoes, 3");
+    /* a bare count of a recipe counts its pieces (Vegemite on toast: slice
+     * = half the serving of 81 g), else its usual serving */
+    assert_int_equal(kmgca_weigh(shared_foods, "Vegemite on toast x2", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 81, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "3 stubbies of beer", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(w.how, "375 ml"));
 }
 
 /* Chinese leaves 一 out after a verb or 了: "喝了碗八宝粥" is one bowl, not a
