@@ -720,7 +720,7 @@ int text_lean_ratio(const char *text, char *out, size_t size)
     return 0;
 }
 
-/* ---- A size or a half after the food --------------------------------------- */
+/* ---- A size, a half or a container after the food ------------------------- */
 
 int serving_trailing_size(const char *text, char *serving, size_t serving_size, char *rest,
                           size_t rest_size)
@@ -739,9 +739,37 @@ int serving_trailing_size(const char *text, char *serving, size_t serving_size, 
         w--;
     if (w == n || w == 0 || is_word_byte((unsigned char)text[w - 1]))
         return 0;
-    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
-        if (strlen(sizes[k].word) != n - w || strncasecmp(text + w, sizes[k].word, n - w) != 0)
+    /* or a container or measure word: "lager schooner", "coke can" */
+    char word[24];
+    const char *as_container = NULL;
+    if (n - w < sizeof word) {
+        for (size_t i = w; i < n; i++)
+            word[i - w] = (char)tolower((unsigned char)text[i]);
+        word[n - w] = '\0';
+        size_t ml;
+        const struct kmgca_measure_word *m = measure_word_at(word, &ml);
+        const unit_def *u = NULL;
+        /* the containers and cuts a food is served in, not words that name
+         * a food of their own ("turkey sandwich", "fish stick", "granola bar") */
+        static const char containers[] =
+            " packet carton can plate bowl tub stubby schooner middy punnet pot mug glass "
+            "cup bottle scoop slice dish handful ";
+        char key[32];
+        if (m && ml == n - w && !m->size[0] && m->concept[0] &&
+            (size_t)snprintf(key, sizeof key, " %s ", m->concept) < sizeof key &&
+            strstr(containers, key))
+            as_container = word;
+        else if (unit_at(word, &u) == n - w && u->kind == KMGCA_UNIT_VOLUME)
+            as_container = word; /* "beer pint", "tea cup" */
+    }
+    for (size_t k = 0; k <= sizeof sizes / sizeof *sizes; k++) {
+        if (k == sizeof sizes / sizeof *sizes) {
+            if (!as_container)
+                break;
+        } else if (strlen(sizes[k].word) != n - w ||
+                   strncasecmp(text + w, sizes[k].word, n - w) != 0) {
             continue;
+        }
         size_t e = w;
         while (e && (text[e - 1] == ' ' || text[e - 1] == ',' || text[e - 1] == '-'))
             e--;
@@ -757,7 +785,9 @@ int serving_trailing_size(const char *text, char *serving, size_t serving_size, 
                 return 0;
         if (e < 2 || !isalpha((unsigned char)text[e - 1]) || (lw > 0 && text[lw - 1] == '&') ||
             (size_t)snprintf(rest, rest_size, "%.*s", (int)e, text) >= rest_size ||
-            (size_t)snprintf(serving, serving_size, "%s", sizes[k].serving) >= serving_size)
+            (k < sizeof sizes / sizeof *sizes
+                 ? (size_t)snprintf(serving, serving_size, "%s", sizes[k].serving)
+                 : (size_t)snprintf(serving, serving_size, "1 %s", as_container)) >= serving_size)
             return 0;
         return 1;
     }

@@ -267,10 +267,11 @@ int serving_zh_bare_measure(const char *text, char *out, size_t size);
  * serving gets "1 " and the size, rest the text without it. 1 when found. */
 int serving_cup_size(const char *text, char *serving, size_t serving_size, char *rest,
                      size_t rest_size);
-/* "avocado half", "banana small": a half, a quarter or a size ending the
- * text, with no count: serving gets "1/2" or "1 small", rest the food before
- * it. 1 when found (the caller keeps it only if the food matches as well
- * without the word: "half and half" is a cream). */
+/* "avocado half", "banana small", "lager schooner": a half, a quarter, a
+ * size or a container (a measure word that is not a piece) ending the text,
+ * with no count: serving gets "1/2", "1 small" or "1 schooner", rest the food
+ * before it. 1 when found (the caller keeps it only if the food matches
+ * better without the word: "half and half" is a cream, "egg roll" a roll). */
 int serving_trailing_size(const char *text, char *serving, size_t serving_size, char *rest,
                           size_t rest_size);
 /* "1杯(大杯)", "2 cups (grande)": the size in brackets names the cup; the

@@ -1071,9 +1071,11 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
             if (!sized[k](food_text, lead1_cup, sizeof lead1_cup, rest1_cup, sizeof rest1_cup))
                 continue;
             kmgca_match as_written, without;
+            /* a word after the food must match better without it */
             if (kmgca_foods_match(foods, rest1_cup, &without, NULL) == KMGCA_OK &&
                 (kmgca_foods_match(foods, food_text, &as_written, NULL) != KMGCA_OK ||
-                 without.confidence >= as_written.confidence)) {
+                 without.confidence > as_written.confidence ||
+                 (k == 0 && without.confidence == as_written.confidence))) {
                 copy_text(lead, sizeof lead, lead1_cup);
                 copy_text(rest, sizeof rest, rest1_cup);
                 found = 1;

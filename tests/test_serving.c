@@ -721,6 +721,13 @@ static void weights_as_taken_and_small_things(void **state)
     assert_true(w.serving_assumed);
     assert_int_equal(kmgca_weigh(shared_foods, "milk whole", "", &w, &err), KMGCA_OK);
     assert_true(w.serving_assumed);
+    /* a container after the food: one of it; a word that names a food of
+     * its own stays ("turkey sandwich" is a sandwich, not turkey) */
+    assert_int_equal(kmgca_weigh(shared_foods, "lager schooner", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.serving_text, "1 schooner");
+    assert_int_equal(kmgca_weigh(shared_foods, "turkey sandwich", "", &w, &err), KMGCA_OK);
+    assert_true(w.serving_assumed);
+    assert_string_equal(w.match.food->id, "27540310");
     /* a count of a drink is a cup, a can or a glass; of bagels the regular
      * one (105 g), not the Bagel Thin */
     assert_int_equal(kmgca_weigh(shared_foods, "2 coffees", "", &w, &err), KMGCA_OK);
