@@ -854,3 +854,42 @@ int text_count_of_itself(const char *text, char *out, size_t size)
     }
     return 0;
 }
+
+/* ---- A drink and its milk, as coffee shops write them ----------------------- */
+
+int text_drink_milk(const char *text, char *out, size_t size)
+{
+    static const char *const drinks[] = {"latte", "cappuccino", "flat white", "mocha",
+                                         "macchiato", "americano", "coffee", "chai",
+                                         "hot chocolate", "cortado", "frappuccino", "tea"};
+    char low[512];
+    size_t n = strlen(text);
+    if (n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i <= n; i++)
+        low[i] = (char)tolower((unsigned char)text[i]);
+    while (n && low[n - 1] == ' ')
+        n--;
+    if (n < 4 || memcmp(low + n - 4, "milk", 4) != 0)
+        return 0;
+    /* the last " - " or ", " before the milk */
+    size_t cut = 0, after = 0;
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (low[i] == '-' && low[i - 1] == ' ' && low[i + 1] == ' ')
+            cut = i - 1, after = i + 2;
+        else if (low[i] == ',' && low[i + 1] == ' ')
+            cut = i, after = i + 2;
+    }
+    if (!cut || after >= n)
+        return 0;
+    int drink = 0;
+    for (size_t k = 0; k < sizeof drinks / sizeof *drinks && !drink; k++) {
+        const char *p = strstr(low, drinks[k]);
+        drink = p && (size_t)(p - low) < cut;
+    }
+    /* "Caffe Latte - 2% Milk": the latte with that milk */
+    if (!drink || (size_t)snprintf(out, size, "%.*s with %.*s", (int)cut, text, (int)(n - after),
+                                   text + after) >= size)
+        return 0;
+    return 1;
+}

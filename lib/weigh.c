@@ -1034,7 +1034,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         return kmgca_fail(err, KMGCA_ERROR_ENCODING, "food text is not valid UTF-8");
     char serving[256], lead[256], rest[1024], ratio[1100];
     if (text_lean_ratio(food_text, ratio, sizeof ratio) ||
-        text_count_of_itself(food_text, ratio, sizeof ratio))
+        text_count_of_itself(food_text, ratio, sizeof ratio) ||
+        text_drink_milk(food_text, ratio, sizeof ratio))
         food_text = ratio;
     copy_text(serving, sizeof serving, serving_text);
     text_trim(serving);

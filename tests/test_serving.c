@@ -707,6 +707,10 @@ static void weights_as_taken_and_small_things(void **state)
     char ratio[64];
     assert_false(text_lean_ratio("pasta 100/200g", ratio, sizeof ratio));
     assert_false(text_lean_ratio("1/2 cup", ratio, sizeof ratio));
+    assert_true(text_drink_milk("Caffe Latte - 2% Milk", ratio, sizeof ratio));
+    assert_string_equal(ratio, "Caffe Latte with 2% Milk");
+    assert_false(text_drink_milk("Milk, 2%", ratio, sizeof ratio));
+    assert_false(text_drink_milk("Cereal, with milk", ratio, sizeof ratio));
     assert_true(text_lean_ratio("turkey 93/7", ratio, sizeof ratio));
     assert_string_equal(ratio, "turkey 93% lean 7% fat");
     /* a half or a size after the food, with no count: "avocado half" is
