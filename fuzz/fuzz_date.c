@@ -15,16 +15,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int valid = utf8_valid(text, strlen(text));
     uint32_t pick = fuzz_pick(data, size);
     static const size_t why_sizes[] = {1, 2, 8, 41, 200};
-    for (int order = DATE_ORDER_UNKNOWN; order <= DATE_ORDER_MDY; order++) {
+    for (int order = KMGCA_DATE_ORDER_AUTO; order <= KMGCA_DATE_ORDER_MDY; order++) {
         size_t ws = why_sizes[(pick >> (3 * order)) % 5];
         char *why = malloc(ws);
         FUZZ_CHECK(why);
         int32_t day = 0;
-        date_order implied = (date_order)99;
-        date_result r = date_parse(text, (date_order)order, &day, &implied, why, ws);
+        kmgca_date_order implied = (kmgca_date_order)99;
+        date_result r = date_parse(text, (kmgca_date_order)order, &day, &implied, why, ws);
         FUZZ_CHECK(r == DATE_OK || r == DATE_INVALID || r == DATE_AMBIGUOUS);
-        FUZZ_CHECK(implied == DATE_ORDER_UNKNOWN || implied == DATE_ORDER_DMY ||
-                   implied == DATE_ORDER_MDY);
+        FUZZ_CHECK(implied == KMGCA_DATE_ORDER_AUTO || implied == KMGCA_DATE_ORDER_DMY ||
+                   implied == KMGCA_DATE_ORDER_MDY);
         /* Always cut and ended; whole characters in the 200 bytes callers
          * give it, for the valid UTF-8 they hand it (csv.c checks fields). */
         FUZZ_CHECK(strnlen(why, ws) < ws && (!valid || ws < 200 || fuzz_text_ok(why, ws)));
@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             date_civil(day, &y, &m, &d);
             FUZZ_CHECK(y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31);
             int32_t back;
-            FUZZ_CHECK(date_parse(iso, DATE_ORDER_UNKNOWN, &back, NULL, NULL, 0) == DATE_OK);
+            FUZZ_CHECK(date_parse(iso, KMGCA_DATE_ORDER_AUTO, &back, NULL, NULL, 0) == DATE_OK);
             FUZZ_CHECK(back == day);
         } else if (ws > 1) {
             FUZZ_CHECK(why[0]);   /* a reason is given */
@@ -73,7 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (len == 10) {
             int32_t back;
             /* Years kmgca reads back lie in 1900..2200. */
-            if (date_parse(out, DATE_ORDER_UNKNOWN, &back, NULL, NULL, 0) == DATE_OK)
+            if (date_parse(out, KMGCA_DATE_ORDER_AUTO, &back, NULL, NULL, 0) == DATE_OK)
                 FUZZ_CHECK(back == day);
         }
     }

@@ -76,7 +76,7 @@ struct kmgca_analysis {
     size_t top_count, top_cap;
     top_item other;           /* foods past TOP_KEY_LIMIT */
     arena strings;
-    date_order learned;       /* the date order the last diary proved, if any */
+    kmgca_date_order learned; /* the date order the last diary proved, if any */
     struct {
         const char *name, *source;   /* name in strings; source static */
     } products[MAX_PRODUCTS];        /* supplements the diaries named, for About */
@@ -351,7 +351,7 @@ typedef struct {
     diary_layout layout;
     char delim;
     int decimal_comma;        /* ';'-separated: "1,5" is 1.5 */
-    date_order order;
+    kmgca_date_order order;
     int scanned;
     size_t rows;
     char how[1024];
@@ -453,7 +453,7 @@ static int export_number(const char *text, int decimal_comma, double *out)
 typedef struct {
     const diary_layout *layout;
     int header_seen;
-    date_order found;
+    kmgca_date_order found;
 } order_scan;
 
 static kmgca_status scan_row(const csv_row *row, void *ud, kmgca_error *err)
@@ -467,10 +467,10 @@ static kmgca_status scan_row(const csv_row *row, void *ud, kmgca_error *err)
         return KMGCA_OK;
     }
     int32_t day;
-    date_order implied;
-    date_parse(diary_field(sc->layout, row, COL_DATE), DATE_ORDER_UNKNOWN, &day, &implied, NULL,
-               0);
-    if (implied != DATE_ORDER_UNKNOWN) {
+    kmgca_date_order implied;
+    date_parse(diary_field(sc->layout, row, COL_DATE), KMGCA_DATE_ORDER_AUTO, &day, &implied,
+               NULL, 0);
+    if (implied != KMGCA_DATE_ORDER_AUTO) {
         sc->found = implied;
         return KMGCA_ERROR_LIMIT; /* found: stop reading */
     }
@@ -481,23 +481,25 @@ static kmgca_status scan_row(const csv_row *row, void *ud, kmgca_error *err)
 static int row_date(read_state *s, const char *text, int32_t *day, unsigned long line)
 {
     char why[200];
-    date_order implied;
+    kmgca_date_order implied;
     date_result r = date_parse(text, s->order, day, &implied, why, sizeof why);
-    if (r == DATE_OK && implied != DATE_ORDER_UNKNOWN && s->order == DATE_ORDER_UNKNOWN) {
+    if (r == DATE_OK && implied != KMGCA_DATE_ORDER_AUTO && s->order == KMGCA_DATE_ORDER_AUTO) {
         s->order = implied;
         add_note(s->a, "%s: dates read as %s (line %lu: \"%s\")", s->path,
-                 implied == DATE_ORDER_DMY ? "day/month/year" : "month/day/year", line, text);
+                 implied == KMGCA_DATE_ORDER_DMY ? "day/month/year" : "month/day/year", line,
+                 text);
     }
     if (r == DATE_AMBIGUOUS && !s->scanned) {
         /* Look further into the file for a date that settles the order. */
         s->scanned = 1;
-        order_scan sc = {&s->layout, 0, DATE_ORDER_UNKNOWN};
+        order_scan sc = {&s->layout, 0, KMGCA_DATE_ORDER_AUTO};
         kmgca_error scan_err;
         csv_read(s->path, s->a->opt.encoding, scan_row, &sc, NULL, &scan_err);
-        if (sc.found != DATE_ORDER_UNKNOWN) {
+        if (sc.found != KMGCA_DATE_ORDER_AUTO) {
             s->order = sc.found;
-                add_note(s->a, "%s: dates read as %s, as the file's unambiguous dates show",
-                     s->path, sc.found == DATE_ORDER_DMY ? "day/month/year" : "month/day/year");
+            add_note(s->a, "%s: dates read as %s, as the file's unambiguous dates show",
+                     s->path,
+                     sc.found == KMGCA_DATE_ORDER_DMY ? "day/month/year" : "month/day/year");
             r = date_parse(text, s->order, day, NULL, why, sizeof why);
         }
     }
@@ -967,9 +969,7 @@ kmgca_status kmgca_analysis_read(kmgca_analysis *a, const char *path, kmgca_entr
     s->path = copy;
     s->fn = fn;
     s->ud = ud;
-    s->order = a->opt.date_order == KMGCA_DATE_ORDER_DMY   ? DATE_ORDER_DMY
-               : a->opt.date_order == KMGCA_DATE_ORDER_MDY ? DATE_ORDER_MDY
-                                                           : DATE_ORDER_UNKNOWN;
+    s->order = a->opt.date_order;   /* AUTO: learnt from the file's own dates */
     /* The delimiter is known before the first row arrives. */
     kmgca_status st = csv_read(path, a->opt.encoding, on_row, s, &s->delim, err);
     if (st == KMGCA_OK && !s->have_header)
@@ -978,7 +978,7 @@ kmgca_status kmgca_analysis_read(kmgca_analysis *a, const char *path, kmgca_entr
                            "amount, unit)");
     if (st == KMGCA_OK && !s->rows)
         add_note(a, "%s: no diary rows after the header", copy);
-    if (st == KMGCA_OK && s->order != DATE_ORDER_UNKNOWN)
+    if (st == KMGCA_OK && s->order != KMGCA_DATE_ORDER_AUTO)
         a->learned = s->order;
     free(s);
     return st;
@@ -992,9 +992,12 @@ size_t kmgca_analysis_rows_review(const kmgca_analysis *a) { return a ? a->rows_
 size_t kmgca_analysis_blank_lines(const kmgca_analysis *a) { return a ? a->blank_lines : 0; }
 size_t kmgca_analysis_day_count(const kmgca_analysis *a) { return a ? a->day_count : 0; }
 
-/* For care.c: */
+/* For care.c and report.c: */
 care_data *analysis_care(const kmgca_analysis *a) { return a->care; }
-date_order analysis_date_order(const kmgca_analysis *a) { return a->learned; }
+kmgca_date_order analysis_date_order(const kmgca_analysis *a)
+{
+    return a->opt.date_order != KMGCA_DATE_ORDER_AUTO ? a->opt.date_order : a->learned;
+}
 int analysis_touch_day(kmgca_analysis *a, int32_t day) { return day_get(a, day) != NULL; }
 
 kmgca_day kmgca_analysis_day(const kmgca_analysis *a, size_t i)

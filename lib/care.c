@@ -227,12 +227,8 @@ static void extra_fields(const reader *r, const csv_row *row, char *why, size_t 
 static int read_date(const kmgca_analysis *a, const char *text, int32_t *day, char *why,
                      size_t size)
 {
-    const kmgca_options *o = kmgca_analysis_options(a);
-    date_order order = o->date_order == KMGCA_DATE_ORDER_DMY   ? DATE_ORDER_DMY
-                       : o->date_order == KMGCA_DATE_ORDER_MDY ? DATE_ORDER_MDY
-                                                               : analysis_date_order(a);
     char reason[200] = "";
-    date_result res = date_parse(text, order, day, NULL, reason, sizeof reason);
+    date_result res = date_parse(text, analysis_date_order(a), day, NULL, reason, sizeof reason);
     if (res == DATE_OK)
         return 0;
     snprintf(why, size, "%s", reason[0] ? reason : "not a date");

@@ -135,8 +135,8 @@ typedef struct {
     size_t digits;   /* 0 for a month name */
 } token;
 
-date_result date_parse(const char *text, date_order order, int32_t *day, date_order *implied,
-                       char *why, size_t why_size)
+date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
+                       kmgca_date_order *implied, char *why, size_t why_size)
 {
     char scratch[8];
     if (!why) {
@@ -145,7 +145,7 @@ date_result date_parse(const char *text, date_order order, int32_t *day, date_or
     }
     why[0] = '\0';
     if (implied)
-        *implied = DATE_ORDER_UNKNOWN;
+        *implied = KMGCA_DATE_ORDER_AUTO;
     if (!text)
         text = "";
     while (*text == ' ' || *text == '\t')
@@ -297,23 +297,23 @@ date_result date_parse(const char *text, date_order order, int32_t *day, date_or
     }
     if (seps[1] == '.' && seps[2] == '.') /* 24.11.2026 */
         return check(y, (int)b, (int)a, day, why, why_size);
-    date_order own = DATE_ORDER_UNKNOWN;
+    kmgca_date_order own = KMGCA_DATE_ORDER_AUTO;
     if (a > 12 && b <= 12)
-        own = DATE_ORDER_DMY;
+        own = KMGCA_DATE_ORDER_DMY;
     else if (b > 12 && a <= 12)
-        own = DATE_ORDER_MDY;
+        own = KMGCA_DATE_ORDER_MDY;
     else if (a == b)
-        own = DATE_ORDER_DMY; /* 5/5/2026 reads the same both ways */
-    if (own != DATE_ORDER_UNKNOWN && a != b && implied)
+        own = KMGCA_DATE_ORDER_DMY; /* 5/5/2026 reads the same both ways */
+    if (own != KMGCA_DATE_ORDER_AUTO && a != b && implied)
         *implied = own;
-    if (own == DATE_ORDER_UNKNOWN)
+    if (own == KMGCA_DATE_ORDER_AUTO)
         own = order;
-    else if (order != DATE_ORDER_UNKNOWN && own != order && a != b) {
+    else if (order != KMGCA_DATE_ORDER_AUTO && own != order && a != b) {
         snprintf(why, why_size, "\"%s\" cannot be %s like the file's other dates", shown,
-                 order == DATE_ORDER_DMY ? "day/month/year" : "month/day/year");
+                 order == KMGCA_DATE_ORDER_DMY ? "day/month/year" : "month/day/year");
         return DATE_INVALID;
     }
-    if (own == DATE_ORDER_UNKNOWN) {
+    if (own == KMGCA_DATE_ORDER_AUTO) {
         static const char *const month[13] = {"",     "January", "February", "March",
                                               "April", "May",     "June",     "July",
                                               "August", "September", "October",
@@ -323,7 +323,7 @@ date_result date_parse(const char *text, date_order order, int32_t *day, date_or
                  shown, a, month[b], month[a], b);
         return DATE_AMBIGUOUS;
     }
-    if (own == DATE_ORDER_DMY)
+    if (own == KMGCA_DATE_ORDER_DMY)
         return check(y, (int)b, (int)a, day, why, why_size);
     return check(y, (int)a, (int)b, day, why, why_size);
 }
@@ -349,8 +349,7 @@ kmgca_status kmgca_date_parse(const char *text, kmgca_date_order order, long *da
         return kmgca_fail(err, KMGCA_ERROR_ENCODING, "date text is not valid UTF-8");
     char why[200], shown[61];
     int32_t d;
-    /* The two orders are numbered alike in the header and here. */
-    if (date_parse(text, (date_order)order, &d, NULL, why, sizeof why) != DATE_OK) {
+    if (date_parse(text, order, &d, NULL, why, sizeof why) != DATE_OK) {
         copy_text(shown, sizeof shown, text); /* "%.60s" could cut a character */
         return kmgca_fail(err, KMGCA_ERROR_VALUE, "date \"%s\": %s", shown, why);
     }

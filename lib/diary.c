@@ -181,7 +181,7 @@ kmgca_status diary_layout_from_header(const csv_row *header, kmgca_format forced
         utf8_trim_end(seen);
         /* The first line looks like data: say that a header is needed. */
         int32_t day;
-        if (header->count && date_parse(header->fields[0], DATE_ORDER_UNKNOWN, &day, NULL, NULL,
+        if (header->count && date_parse(header->fields[0], KMGCA_DATE_ORDER_AUTO, &day, NULL, NULL,
                                         0) != DATE_INVALID)
             return kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, header->line, 1,
                                  "the first line must name the columns (date, food, amount, "

@@ -607,23 +607,25 @@ void care_fill_day(const care_data *c, kmgca_day *d);
 
 /* ---- Dates (date.c) ----------------------------------------------------- */
 
-typedef enum { DATE_ORDER_UNKNOWN = 0, DATE_ORDER_DMY, DATE_ORDER_MDY } date_order;
+/* Date orders are kmgca.h's kmgca_date_order, here too: KMGCA_DATE_ORDER_AUTO
+ * is "not known" (the option not given, or a text that proves no order). */
 typedef enum { DATE_OK = 0, DATE_INVALID, DATE_AMBIGUOUS } date_result;
 
 /* Parses a date as people and spreadsheets write it (forms in date.c) into
  * days since 1970-01-01. `order` settles 03/04/2026; `implied` (may be NULL)
  * receives the order the text itself proves ("25/03/2026": day first). On
  * failure `why` (may be NULL) says why. */
-date_result date_parse(const char *text, date_order order, int32_t *day, date_order *implied,
-                       char *why, size_t why_size);
+date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
+                       kmgca_date_order *implied, char *why, size_t why_size);
 /* "2026-11-24" for a day number. */
 void date_format(int32_t day, char out[11]);
 void date_civil(int32_t day, int *y, int *m, int *d);
 
-/* analyse.c, for care.c: the medication and activity data of an analysis,
- * the date order its diaries proved, and a day made to exist (0: no memory). */
+/* analyse.c, for care.c and report.c: the medication and activity data of
+ * an analysis, the order dates beside the diaries are read in (--date-order,
+ * else the one the diaries proved), and a day made to exist (0: no memory). */
 care_data *analysis_care(const kmgca_analysis *a);
-date_order analysis_date_order(const kmgca_analysis *a);
+kmgca_date_order analysis_date_order(const kmgca_analysis *a);
 int analysis_touch_day(kmgca_analysis *a, int32_t day);
 /* analyse.c, for report.c: replaces a nutrient's target (kind and source
  * are static strings). */

@@ -314,11 +314,7 @@ static kmgca_status log_row(const csv_row *row, void *ud, kmgca_error *err)
     const char *date_text = field(row, r->col_date);
     int32_t day;
     char why[200] = "";
-    const kmgca_options *o = kmgca_analysis_options(r->a);
-    date_order order = o->date_order == KMGCA_DATE_ORDER_DMY   ? DATE_ORDER_DMY
-                       : o->date_order == KMGCA_DATE_ORDER_MDY ? DATE_ORDER_MDY
-                                                               : analysis_date_order(r->a);
-    if (date_parse(date_text, order, &day, NULL, why, sizeof why) != DATE_OK) {
+    if (date_parse(date_text, analysis_date_order(r->a), &day, NULL, why, sizeof why) != DATE_OK) {
         log_review(log, r->path, row->line, "date \"%.40s\": %s", date_text,
                    why[0] ? why : "not a date");
         return KMGCA_OK;

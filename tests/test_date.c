@@ -2,7 +2,7 @@
 #include "testutil.h"
 
 /* Parses and returns "YYYY-MM-DD", or the result code as text. */
-static const char *parse(const char *text, date_order order, date_order *implied)
+static const char *parse(const char *text, kmgca_date_order order, kmgca_date_order *implied)
 {
     static char out[64];
     int32_t day;
@@ -32,19 +32,19 @@ static void iso_and_year_first(void **state)
 static void day_month_forms(void **state)
 {
     (void)state;
-    date_order implied;
+    kmgca_date_order implied;
     assert_string_equal(parse("24.11.2026", 0, &implied), "2026-11-24");
     assert_string_equal(parse("24/11/2026", 0, &implied), "2026-11-24");
-    assert_int_equal(implied, DATE_ORDER_DMY);
+    assert_int_equal(implied, KMGCA_DATE_ORDER_DMY);
     assert_string_equal(parse("11/24/2026", 0, &implied), "2026-11-24");
-    assert_int_equal(implied, DATE_ORDER_MDY);
+    assert_int_equal(implied, KMGCA_DATE_ORDER_MDY);
     assert_string_equal(parse("3/4/2026", 0, &implied), "ambiguous");
-    assert_string_equal(parse("3/4/2026", DATE_ORDER_DMY, NULL), "2026-04-03");
-    assert_string_equal(parse("3/4/2026", DATE_ORDER_MDY, NULL), "2026-03-04");
+    assert_string_equal(parse("3/4/2026", KMGCA_DATE_ORDER_DMY, NULL), "2026-04-03");
+    assert_string_equal(parse("3/4/2026", KMGCA_DATE_ORDER_MDY, NULL), "2026-03-04");
     assert_string_equal(parse("5/5/26", 0, NULL), "2026-05-05");   /* the same both ways */
-    assert_string_equal(parse("1/2/99", DATE_ORDER_DMY, NULL), "1999-02-01");
+    assert_string_equal(parse("1/2/99", KMGCA_DATE_ORDER_DMY, NULL), "1999-02-01");
     /* A date that contradicts the file's order is not silently swapped. */
-    assert_string_equal(parse("11/24/2026", DATE_ORDER_DMY, NULL), "invalid");
+    assert_string_equal(parse("11/24/2026", KMGCA_DATE_ORDER_DMY, NULL), "invalid");
 }
 
 static void month_names_and_serials(void **state)
