@@ -38,13 +38,13 @@ endif
 
 LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/recipe.c lib/match.c lib/serving.c lib/weigh.c lib/household.c lib/kinds.c lib/targets.c \
            lib/supplement.c \
-           lib/date.c lib/diary.c lib/analyse.c lib/workbook.c lib/drugs.c lib/care.c
+           lib/table.c lib/date.c lib/diary.c lib/analyse.c lib/workbook.c lib/drugs.c lib/care.c
 LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o $(B)/lib/drugtables.o \
            $(B)/lib/foodindex.o
 CLI_SRC  = cli/main.c cli/cmd_food.c cli/cmd_analyse.c cli/cmd_drug.c cli/json.c cli/format.c
 CLI_OBJ  = $(CLI_SRC:cli/%.c=$(B)/cli/%.o)
 TESTS    = test_core test_text test_serving test_servings test_match test_custom test_accuracy test_targets \
-           test_date test_analyse test_care test_supplements test_foods
+           test_date test_table test_analyse test_care test_supplements test_foods
 TEST_BIN = $(TESTS:%=$(B)/tests/%)
 TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv \
            foodtables/kinds.csv foodtables/measure_words.csv foodtables/containers.csv \

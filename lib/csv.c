@@ -444,3 +444,8 @@ long csv_find_column(const csv_row *header, const char *names)
     }
     return -1;
 }
+
+int csv_header_equal(const char *a, const char *b)
+{
+    return header_equal(a, b, strlen(b));
+}

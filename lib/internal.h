@@ -574,6 +574,91 @@ kmgca_status csv_read(const char *path, const char *encoding, csv_row_fn fn, voi
 /* Finds a header column by any of a |-separated list of names (case and
  * spaces ignored). Returns the field index or -1. */
 long csv_find_column(const csv_row *header, const char *names);
+/* 1 when two header texts name the same column: case, spaces, '_' and '-'
+ * ignored, as csv_find_column compares them. */
+int csv_header_equal(const char *a, const char *b);
+
+/* ---- Tables (table.c): every file kmgca reads with a header ------------- *
+ *
+ * A reader describes its columns as roles (a schema) and gets its rows with
+ * each role's field; the rules every reader shares live here, once:
+ *   - a role is found in the header by any of its names ("|"-separated,
+ *     English and Chinese; any case, spaces, '_' and '-' ignored), the first
+ *     name that some column carries wins; columns no role names are read past;
+ *   - a row whose fields hold nothing but spaces and tabs is blank: skipped,
+ *     before the header as after it (those after it are counted);
+ *   - a header naming a role's column a second time is refused, with the
+ *     line and column of the second; a schema may refuse any name twice;
+ *   - what is missing from a header is said by the reader, in its words.
+ */
+
+#define TABLE_MAX_ROLES 16
+
+typedef struct {
+    const char *const *names;  /* per role: its header names; NULL: none here */
+    const char *const *labels; /* per role: how messages name it ("drug") */
+    int count;                 /* roles, at most TABLE_MAX_ROLES */
+    unsigned required;         /* a bit per role the header must name */
+    int names_once;            /* 1: no header name twice, a role's or not */
+} table_schema;
+
+typedef struct table_reader table_reader;
+/* The header: maps it (table_map), refuses it in the reader's words when a
+ * column it needs is missing, and may look at more (a format's marks). */
+typedef kmgca_status (*table_header_fn)(table_reader *t, const csv_row *header, void *ud,
+                                        kmgca_error *err);
+/* Every row after the header that is not blank. */
+typedef kmgca_status (*table_row_fn)(const table_reader *t, const csv_row *row, void *ud,
+                                     kmgca_error *err);
+
+struct table_reader {
+    /* Given by the reader: */
+    const char *path;
+    const char *encoding;      /* as csv_read takes it */
+    table_header_fn on_header;
+    table_row_fn on_row;
+    void *ud;
+    const char *empty;         /* the error for a file with no header line */
+    /* Filled by the reading: */
+    char delim;                /* ',', ';' or tab, known before the header */
+    const table_schema *schema;
+    long col[TABLE_MAX_ROLES]; /* field index of each role, -1 when absent */
+    size_t columns;            /* fields in the header */
+    unsigned long header_line; /* 0 until the header is read */
+    size_t blank_rows;         /* blank rows after the header */
+};
+
+/* Reads t->path as a table: the first row that is not blank goes to
+ * on_header, then the header's names are checked (a column named twice is
+ * KMGCA_ERROR_HEADER at the second), then every other row that is not blank
+ * goes to on_row. A file without a header is KMGCA_ERROR_HEADER with
+ * t->empty at line 1. Errors of the CSV itself are csv_read's. */
+kmgca_status table_read(table_reader *t, kmgca_error *err);
+/* Maps a header onto the roles of a schema (for on_header). Returns a bit
+ * per role found. */
+unsigned table_map(table_reader *t, const table_schema *schema, const csv_row *header);
+/* The first required role the header does not name, or -1. */
+int table_missing(const table_reader *t);
+/* The column of a role, counted from 1 as messages count; 0 when absent. */
+static inline unsigned long table_column(const table_reader *t, int role)
+{
+    return (unsigned long)(t->col[role] + 1);
+}
+/* The field of a role in a row: "" when the header has no such column or
+ * the row stops short of it. */
+static inline const char *table_field(const table_reader *t, const csv_row *row, int role)
+{
+    long c = t->col[role];
+    return c >= 0 && (size_t)c < row->count ? row->fields[c] : "";
+}
+/* 1 when text holds nothing but spaces and tabs: a blank field. */
+int table_blank(const char *text);
+/* The fields of a row past the header's last column that are not blank:
+ * text no role can read, which a reader should not drop silently. */
+size_t table_extra_fields(const table_reader *t, const csv_row *row);
+/* A header cell as a message quotes it: cut to fit between characters, and
+ * control characters (a terminal would act on them) as '?'. Returns dst. */
+const char *table_shown_cell(char *dst, size_t size, const char *cell);
 
 /* ---- Diary layouts (diary.c) -------------------------------------------- */
 
