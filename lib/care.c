@@ -155,71 +155,24 @@ static const char *keep(care_data *c, const char *s)
     return arena_strdup(&c->strings, s ? s : "");
 }
 
-/* ---- Reading both kinds of file ----------------------------------------- */
+/* ---- Reading both kinds of file (through table.c) ----------------------- */
 
+/* What the rows of a medication list or an activity log are read into. */
 typedef struct {
     kmgca_analysis *a;
     care_data *c;
-    const char *path;
-    long col[12];
-    size_t columns;           /* fields in the header */
-    int have_header, cronometer;
+    int cronometer;           /* an activity log that is a Cronometer exercises export */
 } reader;
-
-static const char *cell(const reader *r, const csv_row *row, int role)
-{
-    long c = r->col[role];
-    return c >= 0 && (size_t)c < row->count ? row->fields[c] : "";
-}
-
-static int blank(const char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    return !*s;
-}
-
-/* A row with no text in any field (",,,"): skipped, as in a diary. */
-static int blank_row(const csv_row *row)
-{
-    for (size_t i = 0; i < row->count; i++)
-        if (!blank(row->fields[i]))
-            return 0;
-    return 1;
-}
-
-/* A column of the header named twice ("drug,dose,drug") would leave one of
- * them unread: refuse the file, as a diary's header is refused. */
-static kmgca_status header_twice(const reader *r, const csv_row *row, int roles,
-                                 const char *const *role_names, kmgca_error *err)
-{
-    for (int i = 0; i < roles; i++) {
-        if (r->col[i] < 0)
-            continue;
-        const char *first = row->fields[r->col[i]];
-        for (size_t j = (size_t)r->col[i] + 1; j < row->count; j++) {
-            const csv_row one = {&row->fields[j], 1, row->line, 0};
-            if (*first && !strchr(first, '|') && csv_find_column(&one, first) == 0)
-                return kmgca_fail_at(err, KMGCA_ERROR_HEADER, r->path, row->line, j + 1,
-                                     "\"%s\" names the %s column a second time (first in "
-                                     "column %ld)",
-                                     row->fields[j], role_names[i], r->col[i] + 1);
-        }
-    }
-    return KMGCA_OK;
-}
 
 /* Text in fields past the header's last column is not read: say so on the
  * line rather than drop it silently. */
-static void extra_fields(const reader *r, const csv_row *row, char *why, size_t size)
+static void extra_fields(const table_reader *t, const csv_row *row, char *why, size_t size)
 {
-    size_t extra = 0;
-    for (size_t i = r->columns; i < row->count; i++)
-        extra += !blank(row->fields[i]);
+    size_t extra = table_extra_fields(t, row);
     if (extra)
         appendf(why, size, "%sthe line has %zu fields; the header names %zu (the text past "
                            "column %zu is not read)",
-                why[0] ? "; " : "", row->count, r->columns, r->columns);
+                why[0] ? "; " : "", row->count, t->columns, t->columns);
 }
 
 /* Reads a date for a medication or activity line; 0 on success, else a
@@ -228,7 +181,8 @@ static int read_date(const kmgca_analysis *a, const char *text, int32_t *day, ch
                      size_t size)
 {
     char reason[200] = "";
-    date_result res = date_parse(text, analysis_date_order(a), day, NULL, reason, sizeof reason);
+    date_result res =
+        date_parse(text, analysis_date_order(a), day, NULL, reason, sizeof reason);
     if (res == DATE_OK)
         return 0;
     snprintf(why, size, "%s", reason[0] ? reason : "not a date");
@@ -239,51 +193,53 @@ static int read_date(const kmgca_analysis *a, const char *text, int32_t *day, ch
 
 enum { MED_DRUG, MED_DOSE, MED_START, MED_END, MED_ROLES };
 
-static kmgca_status med_row(const csv_row *row, void *ud, kmgca_error *err)
+static const char *const med_names[MED_ROLES] = {
+    [MED_DRUG] = "drug|medication|medicine|drug name|medication name|name|"
+                 "药品|药物|药名|药品名称",
+    [MED_DOSE] = "dose|dosage|strength|剂量|用量|规格",
+    [MED_START] = "start|start date|from|started|开始|开始日期",
+    [MED_END] = "end|end date|stop|stop date|to|until|stopped|结束|结束日期|停药日期",
+};
+static const char *const med_labels[MED_ROLES] = {"drug", "dose", "start", "end"};
+static const table_schema med_table = {med_names, med_labels, MED_ROLES, 1u << MED_DRUG, 0};
+
+static kmgca_status med_header(table_reader *t, const csv_row *header, void *ud,
+                               kmgca_error *err)
+{
+    (void)ud;
+    table_map(t, &med_table, header);
+    if (table_missing(t) >= 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line, 1,
+                             "no drug column: the first line must be a header naming one "
+                             "(drug, medication, medicine, name or 药品), with dose, start "
+                             "and end optional");
+    return KMGCA_OK;
+}
+
+static kmgca_status med_row(const table_reader *t, const csv_row *row, void *ud,
+                            kmgca_error *err)
 {
     reader *r = ud;
     care_data *c = r->c;
-    if (!r->have_header) {
-        static const char *const names[MED_ROLES] = {
-            "drug|medication|medicine|drug name|medication name|name|药品|药物|药名|药品名称",
-            "dose|dosage|strength|剂量|用量|规格", "start|start date|from|started|开始|开始日期",
-            "end|end date|stop|stop date|to|until|stopped|结束|结束日期|停药日期"};
-        static const char *const roles[MED_ROLES] = {"drug", "dose", "start", "end"};
-        for (int i = 0; i < MED_ROLES; i++)
-            r->col[i] = csv_find_column(row, names[i]);
-        r->columns = row->count;
-        if (r->col[MED_DRUG] < 0)
-            return kmgca_fail_at(err, KMGCA_ERROR_HEADER, r->path, row->line, 1,
-                                 "no drug column: the first line must be a header naming one "
-                                 "(drug, medication, medicine, name or 药品), with dose, start "
-                                 "and end optional");
-        kmgca_status st = header_twice(r, row, MED_ROLES, roles, err);
-        if (st != KMGCA_OK)
-            return st;
-        r->have_header = 1;
-        return KMGCA_OK;
-    }
-    if (blank_row(row))
-        return KMGCA_OK;
     if (c->med_count >= KMGCA_MED_LIMIT)
-        return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, r->path, row->line, 0,
+        return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, t->path, row->line, 0,
                              "more than %d medication lines", KMGCA_MED_LIMIT);
     if (!grow_array((void **)&c->meds, &c->med_cap, c->med_count, sizeof *c->meds, 32))
         return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
     kmgca_med *m = &c->meds[c->med_count];
     memset(m, 0, sizeof *m);
-    m->file = keep(c, r->path);
+    m->file = keep(c, t->path);
     m->line = row->line;
-    m->text = keep(c, cell(r, row, MED_DRUG));
-    m->dose = keep(c, cell(r, row, MED_DOSE));
-    m->start_text = keep(c, cell(r, row, MED_START));
-    m->end_text = keep(c, cell(r, row, MED_END));
+    m->text = keep(c, table_field(t, row, MED_DRUG));
+    m->dose = keep(c, table_field(t, row, MED_DOSE));
+    m->start_text = keep(c, table_field(t, row, MED_START));
+    m->end_text = keep(c, table_field(t, row, MED_END));
     if (!m->file || !m->text || !m->dose || !m->start_text || !m->end_text)
         return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
     m->start_day = LONG_MIN;
     m->end_day = LONG_MAX;
     char why[1200] = "", reason[200];
-    if (blank(m->text)) {
+    if (table_blank(m->text)) {
         snprintf(why, sizeof why, "no drug named on this line");
     } else {
         /* The dose column may hold words too ("Klor-Con", "M20"): match
@@ -310,7 +266,7 @@ static kmgca_status med_row(const csv_row *row, void *ud, kmgca_error *err)
                                                                 : "one tablet a dose");
     }
     int32_t day;
-    if (!blank(m->start_text)) {
+    if (!table_blank(m->start_text)) {
         if (read_date(r->a, m->start_text, &day, reason, sizeof reason) == 0)
             m->start_day = day;
         else
@@ -318,7 +274,7 @@ static kmgca_status med_row(const csv_row *row, void *ud, kmgca_error *err)
                      "%sstart date: %s; taken as active from the start of the period",
                      why[0] ? "; " : "", reason);
     }
-    if (!blank(m->end_text)) {
+    if (!table_blank(m->end_text)) {
         if (read_date(r->a, m->end_text, &day, reason, sizeof reason) == 0)
             m->end_day = day;
         else
@@ -326,7 +282,7 @@ static kmgca_status med_row(const csv_row *row, void *ud, kmgca_error *err)
                      "%send date: %s; taken as active to the end of the period",
                      why[0] ? "; " : "", reason);
     }
-    extra_fields(r, row, why, sizeof why);
+    extra_fields(t, row, why, sizeof why);
     if (m->start_day != LONG_MIN && m->end_day != LONG_MAX && m->end_day < m->start_day) {
         appendf(why, sizeof why,
                  "%send date before start date: taken as active over the whole period",
@@ -350,13 +306,12 @@ kmgca_status kmgca_analysis_read_meds(kmgca_analysis *a, const char *path, kmgca
 {
     if (!a || !path)
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no analysis or file given");
-    reader r = {.a = a, .c = analysis_care(a), .path = path};
+    reader r = {.a = a, .c = analysis_care(a)};
+    table_reader t = {.path = path, .encoding = kmgca_analysis_options(a)->encoding,
+                      .on_header = med_header, .on_row = med_row, .ud = &r,
+                      .empty = "empty medication list: no header line"};
     size_t before = r.c->med_count;
-    kmgca_status st =
-        csv_read(path, kmgca_analysis_options(a)->encoding, med_row, &r, NULL, err);
-    if (st == KMGCA_OK && !r.have_header)
-        st = kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, 1, 0,
-                           "empty medication list: no header line");
+    kmgca_status st = table_read(&t, err);
     if (st != KMGCA_OK) {
         r.c->med_count = before; /* a broken file adds nothing */
         while (r.c->supp_count && r.c->supp[r.c->supp_count - 1] >= before)
@@ -443,74 +398,47 @@ double kmgca_intensity_met(const char *text)
     return number(text, &met) == 1 && met > 0 && met <= 25 ? met : NAN;
 }
 
-static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
+static const char *const act_names[ACT_ROLES] = {
+    [ACT_DATE] = "date|day|日期",
+    [ACT_NAME] = "activity|exercise|sport|运动|活动|项目",
+    [ACT_MINUTES] = "minutes|duration|duration_min|min|mins|时长|分钟",
+    [ACT_INTENSITY] = "intensity|met|mets|强度",
+    [ACT_TEMP] = "temperature_c|temperature|temp|temp_c|气温|温度",
+    [ACT_HUMIDITY] = "humidity_pct|humidity|rh|relative humidity|湿度",
+    [ACT_MASS] = "body_mass_kg|body mass|weight_kg|weight|体重",
+    [ACT_PRE] = "pre_kg|pre|weight_before|pre_weight",
+    [ACT_POST] = "post_kg|post|weight_after|post_weight",
+    [ACT_FLUID] = "fluid_l|fluid|drink_l|fluid intake|饮水",
+    [ACT_URINE] = "urine_l|urine|尿量",
+    [ACT_KCAL] = "calories burned|calories|kcal|energy burned",
+};
+static const char *const act_labels[ACT_ROLES] = {
+    "date", "activity", "minutes", "intensity", "temperature", "humidity",
+    "body mass", "weight before", "weight after", "fluid", "urine", "calories"};
+static const table_schema act_table = {act_names, act_labels, ACT_ROLES,
+                                       1u << ACT_DATE | 1u << ACT_MINUTES, 0};
+
+static kmgca_status act_header(table_reader *t, const csv_row *header, void *ud,
+                               kmgca_error *err)
 {
     reader *r = ud;
-    care_data *c = r->c;
-    if (!r->have_header) {
-        static const char *const names[ACT_ROLES] = {
-            "date|day|日期", "activity|exercise|sport|运动|活动|项目",
-            "minutes|duration|duration_min|min|mins|时长|分钟", "intensity|met|mets|强度",
-            "temperature_c|temperature|temp|temp_c|气温|温度",
-            "humidity_pct|humidity|rh|relative humidity|湿度",
-            "body_mass_kg|body mass|weight_kg|weight|体重", "pre_kg|pre|weight_before|pre_weight",
-            "post_kg|post|weight_after|post_weight", "fluid_l|fluid|drink_l|fluid intake|饮水",
-            "urine_l|urine|尿量", "calories burned|calories|kcal|energy burned"};
-        static const char *const roles[ACT_ROLES] = {
-            "date", "activity", "minutes", "intensity", "temperature", "humidity",
-            "body mass", "weight before", "weight after", "fluid", "urine", "calories"};
-        for (int i = 0; i < ACT_ROLES; i++)
-            r->col[i] = csv_find_column(row, names[i]);
-        r->columns = row->count;
-        r->cronometer = csv_find_column(row, "exercise") >= 0 && r->col[ACT_KCAL] >= 0;
-        const char *missing = r->col[ACT_DATE] < 0      ? "date"
-                              : r->col[ACT_MINUTES] < 0 ? "minutes"
-                                                        : NULL;
-        if (missing)
-            return kmgca_fail_at(err, KMGCA_ERROR_HEADER, r->path, row->line, 1,
-                                 "no %s column: the first line must be a header with date, "
-                                 "activity and minutes (or a Cronometer exercises export: "
-                                 "Day, Exercise, Minutes, Calories Burned)",
-                                 missing);
-        kmgca_status st = header_twice(r, row, ACT_ROLES, roles, err);
-        if (st != KMGCA_OK)
-            return st;
-        r->have_header = 1;
-        return KMGCA_OK;
-    }
-    if (blank_row(row))
-        return KMGCA_OK;
-    if (c->session_count >= KMGCA_SESSION_LIMIT)
-        return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, r->path, row->line, 0,
-                             "more than %d activity sessions", KMGCA_SESSION_LIMIT);
-    if (!grow_array((void **)&c->sessions, &c->session_cap, c->session_count,
-                    sizeof *c->sessions, 32))
-        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-    kmgca_session *s = &c->sessions[c->session_count];
-    memset(s, 0, sizeof *s);
-    s->file = keep(c, r->path);
-    s->line = row->line;
-    s->activity = keep(c, cell(r, row, ACT_NAME));
-    if (!s->file || !s->activity)
-        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-    s->sweat_l = NAN;
-    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-        s->loss_mg[n] = NAN;
-    char why[600] = "", reason[300];
-    int32_t day;
-    if (read_date(r->a, cell(r, row, ACT_DATE), &day, reason, sizeof reason) == 0) {
-        s->day = day;
-        date_format(day, s->date);
-    } else {
-        char msg[400], shown[41];
-        copy_text(shown, sizeof shown, cell(r, row, ACT_DATE)); /* whole characters */
-        snprintf(msg, sizeof msg, "date \"%s\" %s", shown, reason);
-        appendf(why, sizeof why, "%s%s", why[0] ? "; " : "", msg);
-    }
+    table_map(t, &act_table, header);
+    r->cronometer = csv_find_column(header, "exercise") >= 0 && t->col[ACT_KCAL] >= 0;
+    int missing = table_missing(t);
+    if (missing >= 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line, 1,
+                             "no %s column: the first line must be a header with date, "
+                             "activity and minutes (or a Cronometer exercises export: "
+                             "Day, Exercise, Minutes, Calories Burned)",
+                             act_labels[missing]);
+    return KMGCA_OK;
+}
 
-    /* The numbers; a bad one is a review reason, never a guess. */
-    double v[ACT_ROLES];
-    int have[ACT_ROLES];
+/* The numbers of an activity line; a bad one is a review reason, never a
+ * guess. have[i] is 1 for each value read and within its range. */
+static void act_numbers(const table_reader *t, const csv_row *row, double v[ACT_ROLES],
+                        int have[ACT_ROLES], char *why, size_t size)
+{
     static const char *const label[ACT_ROLES] = {
         "", "", "minutes", "intensity", "temperature", "humidity", "body mass",
         "weight before", "weight after", "fluid", "urine", "calories burned"};
@@ -519,7 +447,7 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
     for (int i = ACT_MINUTES; i < ACT_ROLES; i++) {
         v[i] = NAN;
         have[i] = 0;
-        const char *text = cell(r, row, i);
+        const char *text = table_field(t, row, i);
         if (i == ACT_INTENSITY && intensity_word(text, &v[i])) {
             have[i] = 1;
             continue;
@@ -532,14 +460,19 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
             copy_text(shown, sizeof shown, text);
             snprintf(msg, sizeof msg, "%s \"%s\" is not a usable value (%g to %g)", label[i],
                      shown, lo[i], hi[i]);
-            appendf(why, sizeof why, "%s%s", why[0] ? "; " : "", msg);
+            appendf(why, size, "%s%s", why[0] ? "; " : "", msg);
             v[i] = NAN;
         }
     }
+}
+
+/* A session's sweat from its numbers: measured where the weights before
+ * and after are given, else predicted, with every assumption said. */
+static void act_sweat(const reader *r, kmgca_session *s, const double v[ACT_ROLES],
+                      const int have[ACT_ROLES], char *why, size_t size)
+{
     const kmgca_options *o = kmgca_analysis_options(r->a);
     s->minutes = have[ACT_MINUTES] ? v[ACT_MINUTES] : NAN;
-    if (!have[ACT_MINUTES] && blank(cell(r, row, ACT_MINUTES)))
-        appendf(why, sizeof why, "%s%s", why[0] ? "; " : "", "no minutes given");
     int mass_assumed = !have[ACT_MASS];
     s->body_mass_kg = have[ACT_MASS]  ? v[ACT_MASS]
                       : have[ACT_PRE] ? v[ACT_PRE]
@@ -568,7 +501,8 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
     if (have[ACT_PRE] && have[ACT_POST]) {
         /* Measured: the change in body mass plus what was drunk, less urine
          * (1 kg of mass = 1 L of sweat). */
-        double fluid = have[ACT_FLUID] ? v[ACT_FLUID] : 0, urine = have[ACT_URINE] ? v[ACT_URINE] : 0;
+        double fluid = have[ACT_FLUID] ? v[ACT_FLUID] : 0;
+        double urine = have[ACT_URINE] ? v[ACT_URINE] : 0;
         double l = v[ACT_PRE] - v[ACT_POST] + fluid - urine;
         s->measured = 1;
         snprintf(s->method, sizeof s->method,
@@ -579,7 +513,8 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
                  : have[ACT_URINE]                  ? " (no fluid given: 0 assumed)"
                                                     : " (no fluid or urine given: 0 assumed)");
         if (l < 0 || l > 20) {
-            appendf(why, sizeof why, "%s%s", why[0] ? "; " : "", "the weights give a sweat loss below 0 or above 20 L");
+            appendf(why, size, "%sthe weights give a sweat loss below 0 or above 20 L",
+                    why[0] ? "; " : "");
         } else {
             s->sweat_l = l;
         }
@@ -604,10 +539,50 @@ static kmgca_status act_row(const csv_row *row, void *ud, kmgca_error *err)
                  s->body_mass_kg, assumed, CLOTHING_CLO, CLOTHING_IM, SKIN_TEMP_C);
         utf8_trim_end(s->method);
     }
+}
+
+static kmgca_status act_row(const table_reader *t, const csv_row *row, void *ud,
+                            kmgca_error *err)
+{
+    reader *r = ud;
+    care_data *c = r->c;
+    if (c->session_count >= KMGCA_SESSION_LIMIT)
+        return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, t->path, row->line, 0,
+                             "more than %d activity sessions", KMGCA_SESSION_LIMIT);
+    if (!grow_array((void **)&c->sessions, &c->session_cap, c->session_count,
+                    sizeof *c->sessions, 32))
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    kmgca_session *s = &c->sessions[c->session_count];
+    memset(s, 0, sizeof *s);
+    s->file = keep(c, t->path);
+    s->line = row->line;
+    s->activity = keep(c, table_field(t, row, ACT_NAME));
+    if (!s->file || !s->activity)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    s->sweat_l = NAN;
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        s->loss_mg[n] = NAN;
+    char why[600] = "", reason[300];
+    int32_t day;
+    if (read_date(r->a, table_field(t, row, ACT_DATE), &day, reason, sizeof reason) == 0) {
+        s->day = day;
+        date_format(day, s->date);
+    } else {
+        char msg[400], shown[41];
+        copy_text(shown, sizeof shown, table_field(t, row, ACT_DATE)); /* whole characters */
+        snprintf(msg, sizeof msg, "date \"%s\" %s", shown, reason);
+        appendf(why, sizeof why, "%s%s", why[0] ? "; " : "", msg);
+    }
+    double v[ACT_ROLES];
+    int have[ACT_ROLES];
+    act_numbers(t, row, v, have, why, sizeof why);
+    if (!have[ACT_MINUTES] && table_blank(table_field(t, row, ACT_MINUTES)))
+        appendf(why, sizeof why, "%s%s", why[0] ? "; " : "", "no minutes given");
+    act_sweat(r, s, v, have, why, sizeof why);
     if (!isnan(s->sweat_l))
         for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
             s->loss_mg[n] = s->sweat_l * sweat_conc[n].mg_per_l;
-    extra_fields(r, row, why, sizeof why);
+    extra_fields(t, row, why, sizeof why);
     utf8_trim_end(why);
     if (why[0] && !(s->review = keep(c, why)))
         return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
@@ -674,12 +649,12 @@ kmgca_status kmgca_analysis_read_activity(kmgca_analysis *a, const char *path,
 {
     if (!a || !path)
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no analysis or file given");
-    reader r = {.a = a, .c = analysis_care(a), .path = path};
+    reader r = {.a = a, .c = analysis_care(a)};
+    table_reader t = {.path = path, .encoding = kmgca_analysis_options(a)->encoding,
+                      .on_header = act_header, .on_row = act_row, .ud = &r,
+                      .empty = "empty activity log: no header line"};
     size_t before = r.c->session_count;
-    kmgca_status st =
-        csv_read(path, kmgca_analysis_options(a)->encoding, act_row, &r, NULL, err);
-    if (st == KMGCA_OK && !r.have_header)
-        st = kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, 1, 0, "empty activity log: no header line");
+    kmgca_status st = table_read(&t, err);
     if (st != KMGCA_OK) {
         r.c->session_count = before;
         return st;

@@ -468,6 +468,42 @@ static void bad_side_files(void **state)
     kmgca_analysis_free(a);
 }
 
+/* A file of text in the temporary folder, for the cases below. */
+static const char *temp_csv(const char *name, const char *text)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/kmgca-test-%s", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+             name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+/* A row whose fields hold nothing but spaces is blank in a medication list
+ * and an activity log as in a diary (table.c): skipped, before the header
+ * too, where it was once taken for the header. */
+static void blank_rows_in_side_files(void **state)
+{
+    (void)state;
+    kmgca_error err;
+    kmgca_analysis *a = kmgca_analysis_new(shared_foods, NULL, &err);
+    assert_non_null(a);
+    const char *meds = temp_csv("blank-meds.csv", ",,\n\" \",\ndrug,dose\nHCTZ,25 mg\n,\n"
+                                                  "\" \",\"\t\"\nlosartan,50 mg\n");
+    assert_int_equal(kmgca_analysis_read_meds(a, meds, &err), KMGCA_OK);
+    assert_int_equal(kmgca_analysis_med_count(a), 2);
+    assert_int_equal(kmgca_analysis_med(a, 1)->line, 7);
+    remove(meds);
+    const char *log = temp_csv("blank-activity.csv",
+                               "\" \",,\ndate,activity,minutes\n2026-11-01,run,30\n\" \",,\n");
+    assert_int_equal(kmgca_analysis_read_activity(a, log, &err), KMGCA_OK);
+    assert_int_equal(kmgca_analysis_session_count(a), 1);
+    remove(log);
+    kmgca_analysis_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -480,6 +516,7 @@ int main(void)
         cmocka_unit_test(flags_in_chinese),
         cmocka_unit_test(drug_classes_in_chinese),
         cmocka_unit_test(bad_side_files),
+        cmocka_unit_test(blank_rows_in_side_files),
     };
     return cmocka_run_group_tests(tests, foods_setup, foods_teardown);
 }
