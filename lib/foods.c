@@ -267,12 +267,16 @@ static const char *const custom_columns[CUSTOM_COUNT] = {
     [CUSTOM_PORTIONS] = "portions|portion|servings|份量",
     [CUSTOM_KIND] = "kind|类别",
 };
+static const char *const custom_labels[CUSTOM_COUNT] = {
+    "name", "aliases", "ca_mg", "mg_mg", "k_mg", "na_mg", "portions", "kind"};
+/* No header name twice: a custom foods file is written by hand, and a name
+ * given twice is a mistake whichever column it is. */
+static const table_schema custom_table = {custom_columns, custom_labels, CUSTOM_COUNT,
+                                          1u << CUSTOM_NAME, 1};
 
 typedef struct {
     kmgca_foods *foods;
     const char *path;
-    long col[CUSTOM_COUNT];
-    int have_header;
     arena tmp;                      /* holds the new foods until all rows pass */
     struct kmgca_food **added;
     size_t added_count, added_cap;
@@ -282,35 +286,14 @@ typedef struct {
     int kind_given;                 /* the row being read has a kind */
 } custom_load;
 
-static int blank(const char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    return *s == '\0';
-}
-
-
-/* A header naming a column twice is an error at the second one. */
-static kmgca_status header_names_once(const char *path, const csv_row *row, kmgca_error *err)
-{
-    for (size_t i = 0; i < row->count; i++)
-        for (size_t j = 0; j < i; j++)
-            if (!blank(row->fields[i]) && strcmp(row->fields[i], row->fields[j]) == 0)
-                return kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, row->line,
-                                     (unsigned long)i + 1,
-                                     "column \"%s\" is named twice (also column %zu)",
-                                     row->fields[i], j + 1);
-    return KMGCA_OK;
-}
-
 /* "1 cup=240; 2 scoops = 60" -> portions in the arena. */
-static kmgca_status parse_portions(custom_load *cl, const csv_row *row, struct kmgca_food *f,
-                                   kmgca_error *err)
+static kmgca_status parse_portions(custom_load *cl, const table_reader *t, const csv_row *row,
+                                   struct kmgca_food *f, kmgca_error *err)
 {
-    long c = cl->col[CUSTOM_PORTIONS];
-    if (c < 0 || (size_t)c >= row->count || blank(row->fields[c]))
+    unsigned long c = table_column(t, CUSTOM_PORTIONS);
+    if (table_blank(table_field(t, row, CUSTOM_PORTIONS)))
         return KMGCA_OK;
-    char *text = arena_strdup(&cl->tmp, row->fields[c]);
+    char *text = arena_strdup(&cl->tmp, table_field(t, row, CUSTOM_PORTIONS));
     if (!text)
         return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
     size_t parts = 1;
@@ -328,7 +311,7 @@ static kmgca_status parse_portions(custom_load *cl, const csv_row *row, struct k
         char *eq = strrchr(part, '=');
         if (!eq)
             return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
-                                 (unsigned long)c + 1,
+                                 c,
                                  "portion \"%s\" needs the form \"1 cup=240\" (grams after =)",
                                  part);
         *eq = '\0';
@@ -339,7 +322,7 @@ static kmgca_status parse_portions(custom_load *cl, const csv_row *row, struct k
         const char *after = text_trim(grams_text + used);
         if (!used || (*after && strcmp(after, "g") != 0) || !(grams > 0) || grams > 100000)
             return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
-                                 (unsigned long)c + 1,
+                                 c,
                                  "portion \"%s\": grams must be a number above 0 (got \"%s\")",
                                  measure, grams_text);
         kmgca_serving s;
@@ -357,7 +340,7 @@ static kmgca_status parse_portions(custom_load *cl, const csv_row *row, struct k
         }
         if (!*measure)
             return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
-                                 (unsigned long)c + 1, "portion has no measure name before =");
+                                 c, "portion has no measure name before =");
         portions[n].amount = amount;
         portions[n].measure = arena_strdup(&cl->tmp, measure);
         portions[n].grams = grams;
@@ -384,38 +367,39 @@ static kmgca_status add_alias(custom_load *cl, const char *text, kmgca_error *er
     return KMGCA_OK;
 }
 
-static kmgca_status custom_kind(custom_load *cl, const csv_row *row, struct kmgca_food *f,
-                                kmgca_error *err);
+static kmgca_status custom_kind(custom_load *cl, const table_reader *t, const csv_row *row,
+                                struct kmgca_food *f, kmgca_error *err);
 
-static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
+static kmgca_status custom_header(table_reader *t, const csv_row *header, void *ud,
+                                  kmgca_error *err)
+{
+    (void)ud;
+    table_map(t, &custom_table, header);
+    if (table_missing(t) >= 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line, 0,
+                             "no \"name\" column in the header (columns: name, aliases, "
+                             "ca_mg, mg_mg, k_mg, na_mg, portions, kind)");
+    return KMGCA_OK;
+}
+
+static kmgca_status custom_row(const table_reader *t, const csv_row *row, void *ud,
+                               kmgca_error *err)
 {
     custom_load *cl = ud;
-    if (!cl->have_header) {
-        for (int c = 0; c < CUSTOM_COUNT; c++)
-            cl->col[c] = csv_find_column(row, custom_columns[c]);
-        if (cl->col[CUSTOM_NAME] < 0)
-            return kmgca_fail_at(err, KMGCA_ERROR_HEADER, cl->path, row->line, 0,
-                                 "no \"name\" column in the header (columns: name, aliases, "
-                                 "ca_mg, mg_mg, k_mg, na_mg, portions, kind)");
-        cl->have_header = 1;
-        return header_names_once(cl->path, row, err);
-    }
-    if (row->count == 1 && blank(row->fields[0]))
-        return KMGCA_OK;  /* a blank line */
-    long nc = cl->col[CUSTOM_NAME];
-    if ((size_t)nc >= row->count || blank(row->fields[nc]))
-        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, (unsigned long)nc + 1,
+    unsigned long nc = table_column(t, CUSTOM_NAME);
+    const char *name_text = table_field(t, row, CUSTOM_NAME);
+    if (table_blank(name_text))
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, nc,
                              "the food has no name");
     char name[256];
-    copy_text(name, sizeof name, row->fields[nc]);
+    copy_text(name, sizeof name, name_text);
     char *nm = text_trim(name);
-    if (strlen(row->fields[nc]) >= sizeof name)
-        return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, cl->path, row->line, (unsigned long)nc + 1,
+    if (strlen(name_text) >= sizeof name)
+        return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, cl->path, row->line, nc,
                              "name is longer than %zu bytes", sizeof name - 1);
     for (size_t i = 0; i < cl->added_count; i++)
         if (strcmp(cl->added[i]->description, nm) == 0)
-            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
-                                 (unsigned long)nc + 1,
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, nc,
                                  "food \"%s\" is defined twice (first on line %lu)", nm,
                                  cl->added_line[i]);
 
@@ -432,20 +416,20 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
     int any = 0;
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
         f->per_100g[n] = NAN;
-        long c = cl->col[cols[n]];
-        if (c < 0 || (size_t)c >= row->count || blank(row->fields[c]))
+        const char *text = table_field(t, row, cols[n]);
+        if (table_blank(text))
             continue;
         char buf[64];
-        copy_text(buf, sizeof buf, row->fields[c]);
+        copy_text(buf, sizeof buf, text);
         char *s = text_trim(buf);
         double v;
         size_t used = parse_decimal(s, &v);
         if (!used || *text_trim(s + used) || v > 100000)
             return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
-                                 (unsigned long)c + 1,
+                                 table_column(t, cols[n]),
                                  "%s must be mg per 100 g, a number from 0 to 100000 (got "
                                  "\"%s\"); leave it blank when not known",
-                                 kmgca_nutrient_name((kmgca_nutrient)n), row->fields[c]);
+                                 kmgca_nutrient_name((kmgca_nutrient)n), text);
         f->per_100g[n] = v;
         any = 1;
     }
@@ -454,9 +438,9 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
                              "food \"%s\" has no mineral values (give at least one of ca_mg, "
                              "mg_mg, k_mg, na_mg)",
                              nm);
-    kmgca_status st = parse_portions(cl, row, f, err);
+    kmgca_status st = parse_portions(cl, t, row, f, err);
     if (st == KMGCA_OK)
-        st = custom_kind(cl, row, f, err);
+        st = custom_kind(cl, t, row, f, err);
     if (st != KMGCA_OK)
         return st;
     if (!grow((void **)&cl->added, &cl->added_cap, cl->added_count + 1, sizeof *cl->added))
@@ -470,9 +454,9 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
     cl->added[cl->added_count++] = f;
     if (f->name_zh && (st = add_alias(cl, nm, err)) != KMGCA_OK)
         return st;
-    long ac = cl->col[CUSTOM_ALIASES];
-    if (ac >= 0 && (size_t)ac < row->count && !blank(row->fields[ac])) {
-        char *text = arena_strdup(&cl->tmp, row->fields[ac]);
+    const char *aliases = table_field(t, row, CUSTOM_ALIASES);
+    if (!table_blank(aliases)) {
+        char *text = arena_strdup(&cl->tmp, aliases);
         if (!text)
             return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
         char *save = NULL;
@@ -495,18 +479,18 @@ static kmgca_status custom_row(const csv_row *row, void *ud, kmgca_error *err)
 
 /* The kind of a custom food ("rice", "milk": what a bowl or a glass of it
  * holds): the kind column when given, else the rules on its name. */
-static kmgca_status custom_kind(custom_load *cl, const csv_row *row, struct kmgca_food *f,
-                                kmgca_error *err)
+static kmgca_status custom_kind(custom_load *cl, const table_reader *t, const csv_row *row,
+                                struct kmgca_food *f, kmgca_error *err)
 {
-    long kc = cl->col[CUSTOM_KIND];
-    cl->kind_given = !(kc < 0 || (size_t)kc >= row->count || blank(row->fields[kc]));
+    const char *kind = table_field(t, row, CUSTOM_KIND);
+    cl->kind_given = !table_blank(kind);
     if (!cl->kind_given) {
         f->kind = kind_from_rules(kmgca_builtin_kind_rules, kmgca_builtin_kind_rule_count,
                                   f->description, NULL);
         return KMGCA_OK;
     }
     char buf[64];
-    copy_text(buf, sizeof buf, row->fields[kc]);
+    copy_text(buf, sizeof buf, kind);
     char *k = text_trim(buf);
     for (char *c = k; *c; c++)
         if (*c >= 'A' && *c <= 'Z')
@@ -519,8 +503,9 @@ static kmgca_status custom_kind(custom_load *cl, const csv_row *row, struct kmgc
         for (size_t n = 0; n < kmgca_builtin_kind_count && o + 32 < sizeof names; n++)
             o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", n ? ", " : "",
                                   kmgca_builtin_kinds[n]);
-        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, (unsigned long)kc + 1,
-                             "unknown kind \"%s\" (kinds: %s)", row->fields[kc], names);
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
+                             table_column(t, CUSTOM_KIND), "unknown kind \"%s\" (kinds: %s)",
+                             kind, names);
     }
     f->kind = (unsigned char)i;
     return KMGCA_OK;
@@ -533,11 +518,10 @@ kmgca_status kmgca_foods_load_custom(kmgca_foods *foods, const char *path, kmgca
     if (!foods || !path)
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no food set or no path given");
     custom_load cl = {.foods = foods, .path = path};
-    kmgca_status st = csv_read_file(path, custom_row, &cl, NULL, err);
-    if (st == KMGCA_OK && !cl.have_header)
-        st = kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, 1, 0,
-                           "the file is empty (expected a header: name, aliases, ca_mg, "
-                           "mg_mg, k_mg, na_mg, portions)");
+    table_reader t = {.path = path, .on_header = custom_header, .on_row = custom_row, .ud = &cl,
+                      .empty = "the file is empty (expected a header: name, aliases, ca_mg, "
+                               "mg_mg, k_mg, na_mg, portions)"};
+    kmgca_status st = table_read(&t, err);
     if (st == KMGCA_OK)
         st = custom_commit(&cl, err);
     arena_free(&cl.tmp);
@@ -592,10 +576,16 @@ static const char *const recipe_columns[RECIPE_COUNT] = {
     [RECIPE_NAMES] = "names|aliases|别名",
     [RECIPE_COOKED] = "cooked|熟重比",
 };
+static const char *const recipe_labels[RECIPE_COUNT] = {
+    "recipe", "ingredient", "source", "id", "grams", "portions", "names", "cooked"};
+static const table_schema recipe_table = {
+    recipe_columns, recipe_labels, RECIPE_COUNT,
+    1u << RECIPE_NAME | 1u << RECIPE_SOURCE | 1u << RECIPE_ID | 1u << RECIPE_GRAMS |
+        1u << RECIPE_PORTIONS,
+    1};
 
 typedef struct {
     custom_load cl;
-    long col[RECIPE_COUNT];
     struct kmgca_food *dish;        /* the recipe being read */
     struct kmgca_recipe_item *items;
     size_t item_count, item_cap;
@@ -603,12 +593,6 @@ typedef struct {
     char portions[512];
     unsigned long portions_line, portions_col;
 } recipe_load;
-
-static const char *recipe_field(const recipe_load *rl, const csv_row *row, int c)
-{
-    long i = rl->col[c];
-    return i >= 0 && (size_t)i < row->count ? row->fields[i] : "";
-}
 
 /* Ends the recipe being read: its minerals per 100 g and its portions. */
 static kmgca_status recipe_finish(recipe_load *rl, kmgca_error *err)
@@ -665,143 +649,119 @@ static kmgca_status recipe_finish(recipe_load *rl, kmgca_error *err)
     return KMGCA_OK;
 }
 
-static kmgca_status recipe_row(const csv_row *row, void *ud, kmgca_error *err)
+/* The first row of a recipe: the dish itself, with its portions, how much
+ * of its weight cooking keeps and its other names. */
+static kmgca_status recipe_begin(recipe_load *rl, const table_reader *t, const csv_row *row,
+                                 const char *nm, kmgca_error *err)
 {
-    recipe_load *rl = ud;
     custom_load *cl = &rl->cl;
-    if (!cl->have_header) {
-        for (int c = 0; c < RECIPE_COUNT; c++)
-            rl->col[c] = csv_find_column(row, recipe_columns[c]);
-        static const int needed[] = {RECIPE_NAME, RECIPE_SOURCE, RECIPE_ID, RECIPE_GRAMS,
-                                     RECIPE_PORTIONS};
-        for (size_t k = 0; k < sizeof needed / sizeof *needed; k++)
-            if (rl->col[needed[k]] < 0)
-                return kmgca_fail_at(err, KMGCA_ERROR_HEADER, cl->path, row->line, 0,
-                                     "no \"%.*s\" column in the header (columns: recipe, "
-                                     "ingredient, source, id, grams, portions, names)",
-                                     (int)strcspn(recipe_columns[needed[k]], "|"),
-                                     recipe_columns[needed[k]]);
-        cl->have_header = 1;
-        return header_names_once(cl->path, row, err);
-    }
-    if (row->count == 1 && blank(row->fields[0]))
-        return KMGCA_OK;
-    char name[256];
-    unsigned long name_col = (unsigned long)rl->col[RECIPE_NAME] + 1;
-    if (strlen(recipe_field(rl, row, RECIPE_NAME)) >= sizeof name)
-        return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, cl->path, row->line, name_col,
-                             "the recipe's name is longer than %zu bytes", sizeof name - 1);
-    copy_text(name, sizeof name, recipe_field(rl, row, RECIPE_NAME));
-    char *nm = text_trim(name);
-    if (!*nm)
-        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, name_col,
-                             "the row names no recipe");
+    unsigned long name_col = table_column(t, RECIPE_NAME);
     kmgca_status st;
-    int first = 0;
-    if (!rl->dish || strcmp(rl->dish->description, nm) != 0) {
-        first = 1;
-        if ((st = recipe_finish(rl, err)) != KMGCA_OK)
-            return st;
-        for (size_t i = 0; i < cl->added_count; i++)
-            if (strcmp(cl->added[i]->description, nm) == 0)
-                return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, name_col,
-                                     "recipe \"%s\" again: a recipe's rows must be together "
-                                     "(it began on line %lu)",
-                                     nm, cl->added_line[i]);
-        if (kmgca_foods_find(cl->foods, "custom", nm))
+    if ((st = recipe_finish(rl, err)) != KMGCA_OK)
+        return st;
+    for (size_t i = 0; i < cl->added_count; i++)
+        if (strcmp(cl->added[i]->description, nm) == 0)
             return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, name_col,
-                                 "\"%s\" is already a custom food (--foods or an earlier "
-                                 "--recipes); give the recipe another name",
-                                 nm);
-        const char *portions = recipe_field(rl, row, RECIPE_PORTIONS);
-        if (strlen(portions) >= sizeof rl->portions)
-            return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, cl->path, row->line,
-                                 (unsigned long)rl->col[RECIPE_PORTIONS] + 1,
-                                 "portions is longer than %zu bytes", sizeof rl->portions - 1);
-        if (blank(portions))
-            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
-                                 (unsigned long)rl->col[RECIPE_PORTIONS] + 1,
-                                 "recipe \"%s\": its first row needs the portions "
-                                 "(measure=servings, e.g. \"盘=1|份=1\")",
-                                 nm);
-        copy_text(rl->portions, sizeof rl->portions, portions);
-        rl->portions_line = row->line;
-        rl->portions_col = (unsigned long)rl->col[RECIPE_PORTIONS] + 1;
-        struct kmgca_food *d = arena_alloc(&cl->tmp, sizeof *d);
-        if (!d || !(d->description = arena_strdup(&cl->tmp, nm)))
-            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-        const char *desc = d->description;
-        memset(d, 0, sizeof *d);
-        d->description = desc;
-        d->id = desc;
-        d->source = "custom";
-        d->group = "Custom recipes";
-        d->name_zh = text_has_cjk(desc) ? desc : NULL;
-        d->kind = kind_from_rules(kmgca_builtin_kind_rules, kmgca_builtin_kind_rule_count,
-                                  desc, "recipe");
-        if (!grow((void **)&cl->added, &cl->added_cap, cl->added_count + 1, sizeof *cl->added))
-            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-        unsigned long *lines = realloc(cl->added_line, cl->added_cap * sizeof *lines);
-        if (!lines)
-            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-        cl->added_line = lines;
-        cl->added_line[cl->added_count] = row->line;
-        cl->added[cl->added_count++] = d;
-        rl->dish = d;
-        rl->item_count = 0;
-        memset(&rl->dish_sum, 0, sizeof rl->dish_sum);
-        if (!recipe_cooked_parse(recipe_field(rl, row, RECIPE_COOKED), &rl->dish_sum.cooked))
-            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
-                                 (unsigned long)rl->col[RECIPE_COOKED] + 1,
-                                 "cooked of \"%s\": expected the weight as served per gram of "
-                                 "ingredients, a number from 0.3 to 1.5 (0.8: a fifth of the "
-                                 "weight lost as water)",
-                                 nm);
-        d->cooked = rl->dish_sum.cooked;
-        if ((st = add_alias(cl, desc, err)) != KMGCA_OK)
-            return st;
-        const char *names = recipe_field(rl, row, RECIPE_NAMES);
-        if (!blank(names)) {
-            char *text = arena_strdup(&cl->tmp, names);
-            if (!text)
-                return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-            char *save = NULL;
-            for (char *a = strtok_r(text, ";|", &save); a; a = strtok_r(NULL, ";|", &save))
-                if (*(a = text_trim(a)) && (st = add_alias(cl, a, err)) != KMGCA_OK)
-                    return st;
-        }
-    }
-    if (!first && !blank(recipe_field(rl, row, RECIPE_COOKED)))
-        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
-                             (unsigned long)rl->col[RECIPE_COOKED] + 1,
-                             "cooked of \"%s\" goes on the recipe's first row, with its portions",
+                                 "recipe \"%s\" again: a recipe's rows must be together "
+                                 "(it began on line %lu)",
+                                 nm, cl->added_line[i]);
+    if (kmgca_foods_find(cl->foods, "custom", nm))
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, name_col,
+                             "\"%s\" is already a custom food (--foods or an earlier "
+                             "--recipes); give the recipe another name",
                              nm);
-    /* The ingredient: a food of the tables or of --foods, by source and id. */
-    const char *source = recipe_field(rl, row, RECIPE_SOURCE);
-    const char *id = recipe_field(rl, row, RECIPE_ID);
+    const char *portions = table_field(t, row, RECIPE_PORTIONS);
+    if (strlen(portions) >= sizeof rl->portions)
+        return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, cl->path, row->line,
+                             table_column(t, RECIPE_PORTIONS),
+                             "portions is longer than %zu bytes", sizeof rl->portions - 1);
+    if (table_blank(portions))
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
+                             table_column(t, RECIPE_PORTIONS),
+                             "recipe \"%s\": its first row needs the portions "
+                             "(measure=servings, e.g. \"盘=1|份=1\")",
+                             nm);
+    copy_text(rl->portions, sizeof rl->portions, portions);
+    rl->portions_line = row->line;
+    rl->portions_col = table_column(t, RECIPE_PORTIONS);
+    struct kmgca_food *d = arena_alloc(&cl->tmp, sizeof *d);
+    if (!d || !(d->description = arena_strdup(&cl->tmp, nm)))
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    const char *desc = d->description;
+    memset(d, 0, sizeof *d);
+    d->description = desc;
+    d->id = desc;
+    d->source = "custom";
+    d->group = "Custom recipes";
+    d->name_zh = text_has_cjk(desc) ? desc : NULL;
+    d->kind = kind_from_rules(kmgca_builtin_kind_rules, kmgca_builtin_kind_rule_count,
+                              desc, "recipe");
+    if (!grow((void **)&cl->added, &cl->added_cap, cl->added_count + 1, sizeof *cl->added))
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    unsigned long *lines = realloc(cl->added_line, cl->added_cap * sizeof *lines);
+    if (!lines)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    cl->added_line = lines;
+    cl->added_line[cl->added_count] = row->line;
+    cl->added[cl->added_count++] = d;
+    rl->dish = d;
+    rl->item_count = 0;
+    memset(&rl->dish_sum, 0, sizeof rl->dish_sum);
+    if (!recipe_cooked_parse(table_field(t, row, RECIPE_COOKED), &rl->dish_sum.cooked))
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
+                             table_column(t, RECIPE_COOKED),
+                             "cooked of \"%s\": expected the weight as served per gram of "
+                             "ingredients, a number from 0.3 to 1.5 (0.8: a fifth of the "
+                             "weight lost as water)",
+                             nm);
+    d->cooked = rl->dish_sum.cooked;
+    if ((st = add_alias(cl, desc, err)) != KMGCA_OK)
+        return st;
+    const char *names = table_field(t, row, RECIPE_NAMES);
+    if (!table_blank(names)) {
+        char *text = arena_strdup(&cl->tmp, names);
+        if (!text)
+            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        char *save = NULL;
+        for (char *a = strtok_r(text, ";|", &save); a; a = strtok_r(NULL, ";|", &save))
+            if (*(a = text_trim(a)) && (st = add_alias(cl, a, err)) != KMGCA_OK)
+                return st;
+    }
+    return KMGCA_OK;
+}
+
+/* A row's ingredient: a food of the tables or of --foods, by source and id,
+ * and its grams in one serving. */
+static kmgca_status recipe_item(recipe_load *rl, const table_reader *t, const csv_row *row,
+                                kmgca_error *err)
+{
+    custom_load *cl = &rl->cl;
+    const char *source = table_field(t, row, RECIPE_SOURCE);
+    const char *id = table_field(t, row, RECIPE_ID);
     const kmgca_food *f = kmgca_foods_find(cl->foods, source, id);
     if (!f)
         return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
-                             (unsigned long)rl->col[RECIPE_ID] + 1,
+                             table_column(t, RECIPE_ID),
                              "ingredient %s %s is not a food kmgca knows (source SR28, FNDDS, "
                              "TFDA, recipe or custom, and its id: see kmgca food --search)",
                              source, id);
     char gbuf[64];
-    if (strlen(recipe_field(rl, row, RECIPE_GRAMS)) >= sizeof gbuf)
+    if (strlen(table_field(t, row, RECIPE_GRAMS)) >= sizeof gbuf)
         return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
-                             (unsigned long)rl->col[RECIPE_GRAMS] + 1,
+                             table_column(t, RECIPE_GRAMS),
                              "grams must be a number above 0 and at most 10000");
-    copy_text(gbuf, sizeof gbuf, recipe_field(rl, row, RECIPE_GRAMS));
+    copy_text(gbuf, sizeof gbuf, table_field(t, row, RECIPE_GRAMS));
     double g;
     char *gs = text_trim(gbuf);
     size_t used = parse_decimal(gs, &g);
     if (!used || *text_trim(gs + used) || !(g > 0) || g > 10000)
         return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
-                             (unsigned long)rl->col[RECIPE_GRAMS] + 1,
+                             table_column(t, RECIPE_GRAMS),
                              "grams must be a number above 0 and at most 10000 (got \"%s\")",
-                             recipe_field(rl, row, RECIPE_GRAMS));
-    const char *ing = recipe_field(rl, row, RECIPE_INGREDIENT);
-    const char *label = arena_strdup(&cl->tmp, blank(ing) ? kmgca_food_description(f) : ing);
+                             table_field(t, row, RECIPE_GRAMS));
+    const char *ing = table_field(t, row, RECIPE_INGREDIENT);
+    const char *label =
+        arena_strdup(&cl->tmp, table_blank(ing) ? kmgca_food_description(f) : ing);
     if (!label ||
         !grow((void **)&rl->items, &rl->item_cap, rl->item_count + 1, sizeof *rl->items))
         return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
@@ -810,16 +770,57 @@ static kmgca_status recipe_row(const csv_row *row, void *ud, kmgca_error *err)
     return KMGCA_OK;
 }
 
+static kmgca_status recipe_header(table_reader *t, const csv_row *header, void *ud,
+                                  kmgca_error *err)
+{
+    (void)ud;
+    table_map(t, &recipe_table, header);
+    int missing = table_missing(t);
+    if (missing >= 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line, 0,
+                             "no \"%s\" column in the header (columns: recipe, ingredient, "
+                             "source, id, grams, portions, names)",
+                             recipe_labels[missing]);
+    return KMGCA_OK;
+}
+
+static kmgca_status recipe_row(const table_reader *t, const csv_row *row, void *ud,
+                               kmgca_error *err)
+{
+    recipe_load *rl = ud;
+    custom_load *cl = &rl->cl;
+    char name[256];
+    unsigned long name_col = table_column(t, RECIPE_NAME);
+    if (strlen(table_field(t, row, RECIPE_NAME)) >= sizeof name)
+        return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, cl->path, row->line, name_col,
+                             "the recipe's name is longer than %zu bytes", sizeof name - 1);
+    copy_text(name, sizeof name, table_field(t, row, RECIPE_NAME));
+    char *nm = text_trim(name);
+    if (!*nm)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line, name_col,
+                             "the row names no recipe");
+    if (!rl->dish || strcmp(rl->dish->description, nm) != 0) {
+        kmgca_status st = recipe_begin(rl, t, row, nm, err);
+        if (st != KMGCA_OK)
+            return st;
+    } else if (!table_blank(table_field(t, row, RECIPE_COOKED))) {
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, cl->path, row->line,
+                             table_column(t, RECIPE_COOKED),
+                             "cooked of \"%s\" goes on the recipe's first row, with its portions",
+                             nm);
+    }
+    return recipe_item(rl, t, row, err);
+}
+
 kmgca_status kmgca_foods_load_recipes(kmgca_foods *foods, const char *path, kmgca_error *err)
 {
     if (!foods || !path)
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no food set or no path given");
     recipe_load rl = {.cl = {.foods = foods, .path = path}};
-    kmgca_status st = csv_read_file(path, recipe_row, &rl, NULL, err);
-    if (st == KMGCA_OK && !rl.cl.have_header)
-        st = kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, 1, 0,
-                           "the file is empty (expected a header: recipe, ingredient, source, "
-                           "id, grams, portions, names)");
+    table_reader t = {.path = path, .on_header = recipe_header, .on_row = recipe_row, .ud = &rl,
+                      .empty = "the file is empty (expected a header: recipe, ingredient, "
+                               "source, id, grams, portions, names)"};
+    kmgca_status st = table_read(&t, err);
     if (st == KMGCA_OK)
         st = recipe_finish(&rl, err);
     if (st == KMGCA_OK)

@@ -102,10 +102,33 @@ static void bad_rows_name_their_place(void **state)
     bad_file("data/custom_bad_portion.csv", KMGCA_ERROR_VALUE, 2, 6, "1 cup=240");
     bad_file("data/custom_no_name.csv", KMGCA_ERROR_HEADER, 1, 0, "no \"name\" column");
     bad_file("data/custom_dup_header.csv", KMGCA_ERROR_HEADER, 1, 3, "named twice");
+    /* names compared as header names are: case, spaces and '_' aside */
+    bad_file("data/custom_dup_header_case.csv", KMGCA_ERROR_HEADER, 1, 3,
+             "column \"CA MG\" is named twice (also column 2)");
     bad_file("data/custom_dup_food.csv", KMGCA_ERROR_VALUE, 4, 1, "first on line 2");
     bad_file("data/custom_no_values.csv", KMGCA_ERROR_VALUE, 2, 0, "no mineral values");
     bad_file("data/custom_bad_kind.csv", KMGCA_ERROR_VALUE, 2, 3, "unknown kind \"spaceship\"");
     bad_file("data/no_such_file.csv", KMGCA_ERROR_IO, 0, 0, "cannot open");
+}
+
+/* A row whose fields are empty or spaces is blank, as in every file kmgca
+ * reads (table.c): skipped, before the header too; it once stopped the load
+ * with "the food has no name". */
+static void blank_rows_are_skipped(void **state)
+{
+    (void)state;
+    kmgca_error err;
+    size_t before = kmgca_foods_count(foods);
+    if (kmgca_foods_load_custom(foods, "data/custom_blank_rows.csv", &err) != KMGCA_OK)
+        fail_msg("%s:%lu:%lu: %s", err.file, err.line, err.column, err.message);
+    assert_int_equal(kmgca_foods_count(foods), before + 2);
+    assert_non_null(kmgca_foods_find(foods, "custom", "Second blank row food"));
+    /* in a recipe too: the rows around a blank one are the same dish */
+    if (kmgca_foods_load_recipes(foods, "data/recipes/blank_rows.csv", &err) != KMGCA_OK)
+        fail_msg("%s:%lu:%lu: %s", err.file, err.line, err.column, err.message);
+    const kmgca_food *d = kmgca_foods_find(foods, "custom", "凉拌菠菜测试");
+    assert_non_null(d);
+    assert_int_equal(kmgca_food_ingredient_count(d), 2);
 }
 
 /* Recipes (--recipes): a dish is its ingredients summed, by hand:
@@ -197,6 +220,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(loads_and_wins),
         cmocka_unit_test(bad_rows_name_their_place),
+        cmocka_unit_test(blank_rows_are_skipped),
         cmocka_unit_test(custom_foods_have_kinds),
         cmocka_unit_test(recipes_sum_their_ingredients),
         cmocka_unit_test(cooked_recipes_weigh_as_served),
