@@ -255,10 +255,18 @@ typedef struct {
 typedef struct {
     day_log *log;
     const kmgca_analysis *a;
-    const char *path;
-    long col_date, col_cramps, col_severity, col_note;
-    int have_header;
 } log_reader;
+
+enum { LOG_DATE, LOG_CRAMPS, LOG_SEVERITY, LOG_NOTE, LOG_ROLES };
+static const char *const log_names[LOG_ROLES] = {
+    [LOG_DATE] = "date|night|day|日期",
+    [LOG_CRAMPS] = "cramps|cramp|cramps per night|cramps_per_night|episodes|"
+                   "抽筋|抽筋次数|次数",
+    [LOG_SEVERITY] = "severity|pain|score|severity_0_10|严重程度|程度|疼痛",
+    [LOG_NOTE] = "note|notes|comment|备注",
+};
+static const char *const log_labels[LOG_ROLES] = {"date", "cramps", "severity", "note"};
+static const table_schema log_table = {log_names, log_labels, LOG_ROLES, 1u << LOG_DATE, 0};
 
 static void log_review(day_log *log, const char *path, unsigned long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -279,52 +287,41 @@ static void log_review(day_log *log, const char *path, unsigned long line, const
     log->review++;
 }
 
-static const char *field(const csv_row *row, long col)
+static kmgca_status log_header(table_reader *t, const csv_row *header, void *ud,
+                              kmgca_error *err)
 {
-    return col >= 0 && (size_t)col < row->count ? row->fields[col] : "";
+    (void)ud;
+    table_map(t, &log_table, header);
+    if (table_missing(t) >= 0 || (t->col[LOG_CRAMPS] < 0 && t->col[LOG_SEVERITY] < 0))
+        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line, 1,
+                             "a day log needs a header with date and cramps (episodes that "
+                             "night) and/or severity (0 to 10), e.g. \"date,cramps,severity\"");
+    return KMGCA_OK;
 }
 
-static kmgca_status log_row(const csv_row *row, void *ud, kmgca_error *err)
+static kmgca_status log_row(const table_reader *t, const csv_row *row, void *ud,
+                            kmgca_error *err)
 {
     log_reader *r = ud;
     day_log *log = r->log;
-    int blank = 1;
-    for (size_t i = 0; i < row->count && blank; i++)
-        blank = !row->fields[i][0];
-    if (blank)
-        return KMGCA_OK;
-    if (!r->have_header) {
-        r->col_date = csv_find_column(row, "date|night|day|日期");
-        r->col_cramps = csv_find_column(row, "cramps|cramp|cramps per night|cramps_per_night|"
-                                             "episodes|抽筋|抽筋次数|次数");
-        r->col_severity = csv_find_column(row, "severity|pain|score|severity_0_10|严重程度|"
-                                               "程度|疼痛");
-        r->col_note = csv_find_column(row, "note|notes|comment|备注");
-        if (r->col_date < 0 || (r->col_cramps < 0 && r->col_severity < 0))
-            return kmgca_fail_at(err, KMGCA_ERROR_HEADER, r->path, row->line, 1,
-                                 "a day log needs a header with date and cramps (episodes that "
-                                 "night) and/or severity (0 to 10), e.g. \"date,cramps,severity\"");
-        r->have_header = 1;
-        return KMGCA_OK;
-    }
     log->rows++;
     if (log->rows > NIGHT_LIMIT)
-        return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, r->path, row->line, 0,
+        return kmgca_fail_at(err, KMGCA_ERROR_LIMIT, t->path, row->line, 0,
                              "more than %d day-log rows", NIGHT_LIMIT);
-    const char *date_text = field(row, r->col_date);
+    const char *date_text = table_field(t, row, LOG_DATE);
     int32_t day;
     char why[200] = "";
     if (date_parse(date_text, analysis_date_order(r->a), &day, NULL, why, sizeof why) != DATE_OK) {
-        log_review(log, r->path, row->line, "date \"%.40s\": %s", date_text,
+        log_review(log, t->path, row->line, "date \"%.40s\": %s", date_text,
                    why[0] ? why : "not a date");
         return KMGCA_OK;
     }
-    const char *ct = field(row, r->col_cramps), *st = field(row, r->col_severity);
+    const char *ct = table_field(t, row, LOG_CRAMPS), *st = table_field(t, row, LOG_SEVERITY);
     double cramps = NAN, severity = NAN;
     if (ct[0]) {
         size_t used = parse_decimal(ct, &cramps);
         if (!used || ct[used] || cramps < 0 || cramps > 50 || cramps != floor(cramps)) {
-            log_review(log, r->path, row->line,
+            log_review(log, t->path, row->line,
                        "cramps \"%.40s\" is not a whole number of episodes from 0 to 50", ct);
             return KMGCA_OK;
         }
@@ -332,18 +329,18 @@ static kmgca_status log_row(const csv_row *row, void *ud, kmgca_error *err)
     if (st[0]) {
         size_t used = parse_decimal(st, &severity);
         if (!used || st[used] || severity < 0 || severity > 10) {
-            log_review(log, r->path, row->line, "severity \"%.40s\" is not from 0 to 10", st);
+            log_review(log, t->path, row->line, "severity \"%.40s\" is not from 0 to 10", st);
             return KMGCA_OK;
         }
     }
     if (isnan(cramps) && isnan(severity)) {
-        log_review(log, r->path, row->line, "neither cramps nor severity given");
+        log_review(log, t->path, row->line, "neither cramps nor severity given");
         return KMGCA_OK;
     }
     if (isnan(cramps))
         cramps = severity > 0 ? 1 : 0;
     if (cramps == 0 && severity > 0) {
-        log_review(log, r->path, row->line, "a severity of %g with no cramps", severity);
+        log_review(log, t->path, row->line, "a severity of %g with no cramps", severity);
         return KMGCA_OK;
     }
     /* A night logged twice: the episodes add up, the worst severity stays. */
@@ -358,7 +355,7 @@ static kmgca_status log_row(const csv_row *row, void *ud, kmgca_error *err)
     }
     if (!grow_array((void **)&log->nights, &log->cap, log->count, sizeof *log->nights, 32))
         return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-    const char *note = field(row, r->col_note);
+    const char *note = table_field(t, row, LOG_NOTE);
     night *n = &log->nights[log->count++];
     n->day = day;
     n->cramps = (int)cramps;
@@ -1624,11 +1621,11 @@ kmgca_status kmgca_report_client(kmgca_foods *foods, const char *folder, const c
     for (size_t i = 0; i < c->files.count[FILE_ACTIVITY] && st == KMGCA_OK; i++)
         st = kmgca_analysis_read_activity(c->a, c->files.path[FILE_ACTIVITY][i], err);
     for (size_t i = 0; i < c->files.count[FILE_DAYLOG] && st == KMGCA_OK; i++) {
-        log_reader lr = {.log = &c->log, .a = c->a, .path = c->files.path[FILE_DAYLOG][i]};
-        st = csv_read(lr.path, NULL, log_row, &lr, NULL, err);
-        if (st == KMGCA_OK && !lr.have_header)
-            st = kmgca_fail_at(err, KMGCA_ERROR_HEADER, lr.path, 1, 0,
-                               "empty day log: no header line (date, cramps, severity)");
+        log_reader lr = {.log = &c->log, .a = c->a};
+        table_reader t = {.path = c->files.path[FILE_DAYLOG][i], .on_header = log_header,
+                          .on_row = log_row, .ud = &lr,
+                          .empty = "empty day log: no header line (date, cramps, severity)"};
+        st = table_read(&t, err);
     }
     if (st == KMGCA_OK)
         st = summarise(c, err);
