@@ -30,6 +30,7 @@
  * past any day's intake, so more is a broken value, never summed. */
 #define EXPORT_MG_MAX 1000000.0
 #define SERVING_TEXT_MAX 256  /* bytes of an amount or unit field, with its NUL */
+#define FOOD_TEXT_SIZE 1024   /* bytes of a food field, with its NUL */
 
 /* A day as it is summed: 136 bytes, since a long diary has many days. What
  * kmgca_day adds (the date as text, percentages, coverage, the medication
@@ -347,9 +348,8 @@ typedef struct {
     const char *path;
     kmgca_entry_fn fn;
     void *ud;
-    int have_header;
-    diary_layout layout;
-    char delim;
+    table_reader t;           /* the file, read as a table */
+    kmgca_format format;      /* told from its header */
     int decimal_comma;        /* ';'-separated: "1,5" is 1.5 */
     kmgca_date_order order;
     int scanned;
@@ -382,9 +382,10 @@ static const char *rebuild(read_state *s, const csv_row *row)
     o[0] = '\0';
     for (size_t i = 0; i < row->count && len + 8 < size; i++) {
         const char *f = row->fields[i];
-        int quote = strchr(f, s->delim) || strchr(f, '"') || strchr(f, '\n') || strchr(f, '\r');
+        int quote = strchr(f, s->t.delim) || strchr(f, '"') || strchr(f, '\n') ||
+                    strchr(f, '\r');
         if (i)
-            o[len++] = s->delim;
+            o[len++] = s->t.delim;
         if (quote)
             o[len++] = '"';
         for (; *f && len + 4 < size; f++) {
@@ -449,27 +450,29 @@ static int export_number(const char *text, int decimal_comma, double *out)
     return 1;
 }
 
-/* Stop signal for the date-order scan. */
+/* The date-order scan: the file read again, as the diary was, for the
+ * first date that proves an order. */
 typedef struct {
-    const diary_layout *layout;
-    int header_seen;
+    kmgca_format format;      /* the file's, known from the first read */
     kmgca_date_order found;
 } order_scan;
 
-static kmgca_status scan_row(const csv_row *row, void *ud, kmgca_error *err)
+static kmgca_status scan_header(table_reader *t, const csv_row *header, void *ud,
+                                kmgca_error *err)
+{
+    order_scan *sc = ud;
+    kmgca_format format;
+    return diary_header(t, header, sc->format, &format, err);
+}
+
+static kmgca_status scan_row(const table_reader *t, const csv_row *row, void *ud,
+                             kmgca_error *err)
 {
     order_scan *sc = ud;
     (void)err;
-    if (row->count == 1 && !row->fields[0][0])
-        return KMGCA_OK;
-    if (!sc->header_seen) {
-        sc->header_seen = 1;
-        return KMGCA_OK;
-    }
     int32_t day;
     kmgca_date_order implied;
-    date_parse(diary_field(sc->layout, row, COL_DATE), KMGCA_DATE_ORDER_AUTO, &day, &implied,
-               NULL, 0);
+    date_parse(table_field(t, row, COL_DATE), KMGCA_DATE_ORDER_AUTO, &day, &implied, NULL, 0);
     if (implied != KMGCA_DATE_ORDER_AUTO) {
         sc->found = implied;
         return KMGCA_ERROR_LIMIT; /* found: stop reading */
@@ -492,9 +495,11 @@ static int row_date(read_state *s, const char *text, int32_t *day, unsigned long
     if (r == DATE_AMBIGUOUS && !s->scanned) {
         /* Look further into the file for a date that settles the order. */
         s->scanned = 1;
-        order_scan sc = {&s->layout, 0, KMGCA_DATE_ORDER_AUTO};
+        order_scan sc = {s->format, KMGCA_DATE_ORDER_AUTO};
+        table_reader t = {.path = s->path, .encoding = s->a->opt.encoding,
+                          .on_header = scan_header, .on_row = scan_row, .ud = &sc, .empty = ""};
         kmgca_error scan_err;
-        csv_read(s->path, s->a->opt.encoding, scan_row, &sc, NULL, &scan_err);
+        table_read(&t, &scan_err);
         if (sc.found != KMGCA_DATE_ORDER_AUTO) {
             s->order = sc.found;
             add_note(s->a, "%s: dates read as %s, as the file's unambiguous dates show",
@@ -667,9 +672,9 @@ static void export_values(read_state *s, kmgca_entry *e, const csv_row *row, int
     static const char *const labels[KMGCA_NUTRIENT_COUNT] = {"Calcium", "Magnesium",
                                                             "Potassium", "Sodium"};
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
-        if (s->layout.col[COL_CA + n] < 0)
+        if (s->t.col[COL_CA + n] < 0)
             continue;
-        const char *text = diary_field(&s->layout, row, (column_role)(COL_CA + n));
+        const char *text = table_field(&s->t, row, COL_CA + n);
         double v;
         int r = export_number(text, s->decimal_comma, &v);
         if (r < 0 || (r > 0 && v < 0)) {
@@ -723,159 +728,125 @@ static void decimal_point(char *s)
             *p = '.';
 }
 
-static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
+/* What the header tells of the file, said once in the notes. */
+static void note_format(const read_state *s)
+{
+    kmgca_analysis *a = s->a;
+    switch (s->format) {
+    case KMGCA_FORMAT_CRONOMETER_SERVINGS:
+        if (a->opt.recompute)
+            add_note(a, "%s: Cronometer servings export; foods matched against the USDA "
+                        "tables (--recompute), Cronometer's own values not used",
+                     s->path);
+        else
+            add_note(a, "%s: Cronometer servings export; minerals as Cronometer exported "
+                        "them (--recompute matches the foods against the USDA tables "
+                        "instead)",
+                     s->path);
+        break;
+    case KMGCA_FORMAT_CRONOMETER_DAILY:
+        add_note(a, "%s: Cronometer daily summary export: one total a day as Cronometer "
+                    "computed it; no foods, so no Top sources",
+                 s->path);
+        break;
+    case KMGCA_FORMAT_MFP_SUMMARY:
+        add_note(a, "%s: MyFitnessPal Nutrition Summary: totals per meal without food "
+                    "names; it has no magnesium, and gives calcium as a percentage of a "
+                    "Daily Value it does not name, so calcium and magnesium are not "
+                    "computed (shown as blank)",
+                 s->path);
+        break;
+    default: break;
+    }
+    if (s->decimal_comma)
+        add_note(a, "%s: fields separated by ';', read with decimal commas (1,5 = 1.5)",
+                 s->path);
+}
+
+static kmgca_status diary_on_header(table_reader *t, const csv_row *header, void *ud,
+                                    kmgca_error *err)
 {
     read_state *s = ud;
+    kmgca_status st = diary_header(t, header, s->a->opt.format, &s->format, err);
+    if (st != KMGCA_OK)
+        return st;
+    s->decimal_comma = t->delim == ';';
+    s->a->files[s->a->file_count - 1].format = s->format;
+    note_format(s);
+    return KMGCA_OK;
+}
+
+/* A row's minerals: its food matched and weighed from the tables, or an
+ * export's own values, by format; any trouble is a reason for review. food
+ * receives the food text, trimmed. */
+static void row_values(read_state *s, kmgca_entry *e, const csv_row *row,
+                       char food[FOOD_TEXT_SIZE])
+{
     kmgca_analysis *a = s->a;
-    int blank = 1;
-    for (size_t i = 0; i < row->count && blank; i++)
-        if (row->fields[i][0])
-            blank = 0;
-    if (blank) {
-        if (s->have_header)
-            a->blank_lines++;
-        return KMGCA_OK;
-    }
-    if (!s->have_header) {
-        kmgca_status st = diary_layout_from_header(row, a->opt.format, s->path, &s->layout, err);
-        if (st != KMGCA_OK)
-            return st;
-        s->have_header = 1;
-        s->decimal_comma = s->delim == ';';
-        a->files[a->file_count - 1].format = s->layout.format;
-        switch (s->layout.format) {
-        case KMGCA_FORMAT_CRONOMETER_SERVINGS:
-            if (a->opt.recompute)
-                add_note(a, "%s: Cronometer servings export; foods matched against the USDA "
-                            "tables (--recompute), Cronometer's own values not used",
-                         s->path);
-            else
-                add_note(a, "%s: Cronometer servings export; minerals as Cronometer exported "
-                            "them (--recompute matches the foods against the USDA tables "
-                            "instead)",
-                         s->path);
-            break;
-        case KMGCA_FORMAT_CRONOMETER_DAILY:
-            add_note(a, "%s: Cronometer daily summary export: one total a day as Cronometer "
-                        "computed it; no foods, so no Top sources",
-                     s->path);
-            break;
-        case KMGCA_FORMAT_MFP_SUMMARY:
-            add_note(a, "%s: MyFitnessPal Nutrition Summary: totals per meal without food "
-                        "names; it has no magnesium, and gives calcium as a percentage of a "
-                        "Daily Value it does not name, so calcium and magnesium are not "
-                        "computed (shown as blank)",
-                     s->path);
-            break;
-        default: break;
-        }
-        if (s->decimal_comma)
-            add_note(a, "%s: fields separated by ';', read with decimal commas (1,5 = 1.5)",
-                     s->path);
-        return KMGCA_OK;
-    }
-
-    kmgca_entry e;
-    memset(&e, 0, sizeof e);
-    e.file = s->path;
-    e.line = row->line;
-    e.format = s->layout.format;
-    e.progress = row->progress;
-    e.confidence = NAN;
-    e.grams = NAN;
-    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-        e.mg[n] = NAN;
-    s->how[0] = '\0';
-    s->review[0] = '\0';
-
-    const diary_layout *l = &s->layout;
-    e.date_text = diary_field(l, row, COL_DATE);
-    e.time = diary_field(l, row, COL_TIME);
-    e.meal = diary_field(l, row, COL_MEAL);
-    e.food_text = diary_field(l, row, COL_FOOD);
-    e.amount_text = diary_field(l, row, COL_AMOUNT);
-    e.unit_text = diary_field(l, row, COL_UNIT);
-    e.note = diary_field(l, row, COL_NOTE);
-
-    if (row->count > l->columns) {
-        size_t extra = 0;
-        for (size_t i = l->columns; i < row->count; i++)
-            if (row->fields[i][0])
-                extra++;
-        if (extra)
-            need_review(s, "the row has %zu fields; the header names %zu", row->count,
-                        l->columns);
-    }
-    int32_t day;
-    if (row_date(s, e.date_text, &day, row->line)) {
-        e.day = day;
-        date_format(day, e.date);
-    }
-
-    char food[1024], serving[512];
-    trim(e.food_text, food, sizeof food);
+    char serving[512];
+    trim(e->food_text, food, FOOD_TEXT_SIZE);
     /* Text longer than the buffers here is refused, never cut and read:
      * a cut amount could read as another number. */
-    size_t food_len = strlen(e.food_text);
-    int long_amount = strlen(e.amount_text) >= SERVING_TEXT_MAX ||
-                      strlen(e.unit_text) >= SERVING_TEXT_MAX;
-    int weighed = l->format == KMGCA_FORMAT_GENERIC ||
-                  (l->format == KMGCA_FORMAT_CRONOMETER_SERVINGS && a->opt.recompute);
-    if (weighed && food_len >= sizeof food) {
+    size_t food_len = strlen(e->food_text);
+    int long_amount = strlen(e->amount_text) >= SERVING_TEXT_MAX ||
+                      strlen(e->unit_text) >= SERVING_TEXT_MAX;
+    int weighed = s->format == KMGCA_FORMAT_GENERIC ||
+                  (s->format == KMGCA_FORMAT_CRONOMETER_SERVINGS && a->opt.recompute);
+    if (weighed && food_len >= FOOD_TEXT_SIZE) {
         need_review(s, "food: food text is %zu bytes; the limit is 1000", food_len);
     } else if (weighed && long_amount) {
         need_review(s, "amount: the amount or unit is longer than %d bytes",
                     SERVING_TEXT_MAX - 1);
-        weigh(s, &e, food, NULL);
-    } else switch (l->format) {
+        weigh(s, e, food, NULL);
+    } else switch (s->format) {
     case KMGCA_FORMAT_CRONOMETER_DAILY:
         appendf(s->how, sizeof s->how, "day total from the Cronometer export");
-        export_values(s, &e, row, 0);
-        if (l->col[COL_COMPLETED] >= 0 &&
-            strcasecmp(diary_field(l, row, COL_COMPLETED), "false") == 0)
+        export_values(s, e, row, 0);
+        if (s->t.col[COL_COMPLETED] >= 0 &&
+            strcasecmp(table_field(&s->t, row, COL_COMPLETED), "false") == 0)
             appendf(s->how, sizeof s->how, " (the day is not marked completed in Cronometer)");
         break;
     case KMGCA_FORMAT_MFP_SUMMARY:
         appendf(s->how, sizeof s->how, "meal total from the MyFitnessPal export");
-        export_values(s, &e, row, 1);
+        export_values(s, e, row, 1);
         break;
     case KMGCA_FORMAT_CRONOMETER_SERVINGS:
         if (!a->opt.recompute) {
             appendf(s->how, sizeof s->how, "values from the Cronometer export");
-            export_values(s, &e, row, 0);
+            export_values(s, e, row, 0);
             if (!food[0])
                 need_review(s, "no food given");
             break;
         }
         /* "2.00 x 3.0 oz", "1.00 shake (11 fl oz)", "1.00 slice - each 1 oz":
          * the serving reader takes the weight or volume such text carries. */
-        trim(e.amount_text, serving, sizeof serving);
+        trim(e->amount_text, serving, sizeof serving);
         /* Only the food's own trouble keeps the export's values: a bad date
          * or a broken row still goes to review. */
         int row_ok = !s->review[0];
-        if (!supplement_row(s, &e, food, serving)) {
+        if (!supplement_row(s, e, food, serving)) {
             if (!serving[0]) {
                 need_review(s, "no amount given");
-                weigh(s, &e, food, NULL);
+                weigh(s, e, food, NULL);
             } else {
-                weigh(s, &e, food, serving);
+                weigh(s, e, food, serving);
             }
         }
         if (row_ok && s->review[0] && food[0])
-            keep_export(s, &e, row);
+            keep_export(s, e, row);
         break;
     default: {
         char amount[SERVING_TEXT_MAX], unit[SERVING_TEXT_MAX];
-        trim(e.amount_text, amount, sizeof amount);
-        trim(e.unit_text, unit, sizeof unit);
+        trim(e->amount_text, amount, sizeof amount);
+        trim(e->unit_text, unit, sizeof unit);
         snprintf(serving, sizeof serving, "%s%s%s", amount, amount[0] && unit[0] ? " " : "", unit);
         if (s->decimal_comma)
             decimal_point(serving);
-        if (supplement_row(s, &e, food, serving))
+        if (supplement_row(s, e, food, serving))
             break;
         if (!amount[0] && unit[0]) {
             need_review(s, "a unit (\"%s\") but no amount", unit);
-            weigh(s, &e, food, NULL);
+            weigh(s, e, food, NULL);
             break;
         } else if (amount[0] && unit[0]) {
             /* With the unit in its own column the amount must be a number:
@@ -886,67 +857,112 @@ static kmgca_status on_row(const csv_row *row, void *ud, kmgca_error *err)
                 need_review(s, "amount \"%s\" is not a number (the unit is in its own "
                                "column: \"%s\")",
                             amount, unit);
-                weigh(s, &e, food, NULL);
+                weigh(s, e, food, NULL);
                 break;
             }
         }
-        weigh(s, &e, food, serving);
+        weigh(s, e, food, serving);
         break;
     }
     }
+}
+
+/* Counts a used or reviewed row in its file, its day and the Top sources.
+ * 0 when out of memory. */
+static int count_row(read_state *s, const kmgca_entry *e, const char *food)
+{
+    kmgca_analysis *a = s->a;
+    a->rows_read++;
+    a->files[a->file_count - 1].rows++;
+    if (e->review)
+        a->rows_review++;
+    else
+        a->rows_used++;
+    if (e->date[0]) {
+        day_acc *d = day_get(a, (int32_t)e->day);
+        if (!d)
+            return 0;
+        d->rows++;
+        if (s->format == KMGCA_FORMAT_CRONOMETER_SERVINGS && a->opt.recompute)
+            d->rows_export++;
+        d->rows_kept += e->export_kept && !e->review;
+        if (e->export_kept && !e->review)
+            for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+                if (!isnan(e->mg[n]) && (!e->supplement || n < KMGCA_NA))
+                    d->kept[n] += e->mg[n];
+        if (e->review) {
+            d->rows_review++;
+        } else if (e->supplement) {
+            d->rows_supplement++;
+            for (int n = 0; n < KMGCA_NA; n++)
+                if (!isnan(e->mg[n]))   /* an export's blank cell: nothing counted */
+                    d->supp[n] += e->mg[n];
+        } else {
+            d->rows_assumed += e->serving_assumed ? 1 : 0;
+            for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
+                if (isnan(e->mg[n]))
+                    continue;
+                d->mg[n] = isnan(d->mg[n]) ? e->mg[n] : d->mg[n] + e->mg[n];
+                d->known[n]++;
+            }
+        }
+    }
+    if (!e->review && !e->supplement && s->format != KMGCA_FORMAT_CRONOMETER_DAILY) {
+        char name[300];
+        if (e->food)
+            top_add(a, kmgca_food_description(e->food), e->food, e->mg);
+        else if (food[0])
+            top_add(a, food, NULL, e->mg);
+        else {
+            snprintf(name, sizeof name, "%s (meal total)", e->meal[0] ? e->meal : "meal");
+            utf8_trim_end(name); /* a long meal is cut: not inside a character */
+            top_add(a, name, NULL, e->mg);
+        }
+    }
+    return 1;
+}
+
+static kmgca_status on_row(const table_reader *t, const csv_row *row, void *ud,
+                           kmgca_error *err)
+{
+    read_state *s = ud;
+    kmgca_entry e;
+    memset(&e, 0, sizeof e);
+    e.file = s->path;
+    e.line = row->line;
+    e.format = s->format;
+    e.progress = row->progress;
+    e.confidence = NAN;
+    e.grams = NAN;
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        e.mg[n] = NAN;
+    s->how[0] = '\0';
+    s->review[0] = '\0';
+
+    e.date_text = table_field(t, row, COL_DATE);
+    e.time = table_field(t, row, COL_TIME);
+    e.meal = table_field(t, row, COL_MEAL);
+    e.food_text = table_field(t, row, COL_FOOD);
+    e.amount_text = table_field(t, row, COL_AMOUNT);
+    e.unit_text = table_field(t, row, COL_UNIT);
+    e.note = table_field(t, row, COL_NOTE);
+
+    if (table_extra_fields(t, row))
+        need_review(s, "the row has %zu fields; the header names %zu", row->count, t->columns);
+    int32_t day;
+    if (row_date(s, e.date_text, &day, row->line)) {
+        e.day = day;
+        date_format(day, e.date);
+    }
+    char food[FOOD_TEXT_SIZE];
+    row_values(s, &e, row, food);
 
     e.how = s->how;
     e.review = s->review[0] ? s->review : NULL;
     if (e.review)
         e.original = rebuild(s, row);
-
-    a->rows_read++;
-    a->files[a->file_count - 1].rows++;
-    if (e.review)
-        a->rows_review++;
-    else
-        a->rows_used++;
-    if (e.date[0]) {
-        day_acc *d = day_get(a, day);
-        if (!d)
-            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-        d->rows++;
-        if (l->format == KMGCA_FORMAT_CRONOMETER_SERVINGS && a->opt.recompute)
-            d->rows_export++;
-        d->rows_kept += e.export_kept && !e.review;
-        if (e.export_kept && !e.review)
-            for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-                if (!isnan(e.mg[n]) && (!e.supplement || n < KMGCA_NA))
-                    d->kept[n] += e.mg[n];
-        if (e.review) {
-            d->rows_review++;
-        } else if (e.supplement) {
-            d->rows_supplement++;
-            for (int n = 0; n < KMGCA_NA; n++)
-                if (!isnan(e.mg[n]))   /* an export's blank cell: nothing counted */
-                    d->supp[n] += e.mg[n];
-        } else {
-            d->rows_assumed += e.serving_assumed ? 1 : 0;
-            for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
-                if (isnan(e.mg[n]))
-                    continue;
-                d->mg[n] = isnan(d->mg[n]) ? e.mg[n] : d->mg[n] + e.mg[n];
-                d->known[n]++;
-            }
-        }
-    }
-    if (!e.review && !e.supplement && l->format != KMGCA_FORMAT_CRONOMETER_DAILY) {
-        char name[300];
-        if (e.food)
-            top_add(a, kmgca_food_description(e.food), e.food, e.mg);
-        else if (food[0])
-            top_add(a, food, NULL, e.mg);
-        else {
-            snprintf(name, sizeof name, "%s (meal total)", e.meal[0] ? e.meal : "meal");
-            utf8_trim_end(name); /* a long meal is cut: not inside a character */
-            top_add(a, name, NULL, e.mg);
-        }
-    }
+    if (!count_row(s, &e, food))
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
     s->rows++;
     return s->fn ? s->fn(&e, s->ud, err) : KMGCA_OK;
 }
@@ -970,12 +986,12 @@ kmgca_status kmgca_analysis_read(kmgca_analysis *a, const char *path, kmgca_entr
     s->fn = fn;
     s->ud = ud;
     s->order = a->opt.date_order;   /* AUTO: learnt from the file's own dates */
-    /* The delimiter is known before the first row arrives. */
-    kmgca_status st = csv_read(path, a->opt.encoding, on_row, s, &s->delim, err);
-    if (st == KMGCA_OK && !s->have_header)
-        st = kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, 1, 0,
-                           "the file is empty (a diary needs a header line: date, food, "
-                           "amount, unit)");
+    s->t = (table_reader){.path = copy, .encoding = a->opt.encoding,
+                          .on_header = diary_on_header, .on_row = on_row, .ud = s,
+                          .empty = "the file is empty (a diary needs a header line: date, "
+                                   "food, amount, unit)"};
+    kmgca_status st = table_read(&s->t, err);
+    a->blank_lines += s->t.blank_rows;
     if (st == KMGCA_OK && !s->rows)
         add_note(a, "%s: no diary rows after the header", copy);
     if (st == KMGCA_OK && s->order != KMGCA_DATE_ORDER_AUTO)

@@ -3,7 +3,8 @@
  * Every format is a row of this table: the header names each column may
  * carry (any case; spaces, '_' and '-' ignored), which columns it needs, and
  * the header names that give the format away. Adding a synonym or a format
- * means adding data here, not code elsewhere.
+ * means adding data here, not code elsewhere. A format's columns are a
+ * schema of table.c, which reads every file with a header the same way.
  */
 #include "internal.h"
 
@@ -62,31 +63,32 @@ static const char *const mfp_names[COL_COUNT] = {
     [COL_CALORIES] = "calories",
 };
 
+/* How messages name each role. */
+static const char *const role_names[COL_COUNT] = {
+    "date", "time", "meal", "food", "amount", "unit", "note",
+    "Calcium (mg)", "Magnesium (mg)", "Potassium (mg)", "Sodium (mg)", "Completed", "energy",
+};
+
 typedef struct {
     kmgca_format format;
     const char *name;
     const char *title;
-    const char *const *names;
-    unsigned required;       /* bit per column_role */
+    table_schema columns;    /* its header names and the roles it needs */
 } format_def;
 
 #define BIT(c) (1u << (c))
+#define COLUMNS(names, required) {names, role_names, COL_COUNT, required, 0}
 
 static const format_def formats[] = {
-    {KMGCA_FORMAT_AUTO, "auto", "detected from the header", NULL, 0},
-    {KMGCA_FORMAT_GENERIC, "generic", "generic food diary", generic_names,
-     BIT(COL_DATE) | BIT(COL_FOOD)},
+    {KMGCA_FORMAT_AUTO, "auto", "detected from the header", {NULL, NULL, 0, 0, 0}},
+    {KMGCA_FORMAT_GENERIC, "generic", "generic food diary",
+     COLUMNS(generic_names, BIT(COL_DATE) | BIT(COL_FOOD))},
     {KMGCA_FORMAT_CRONOMETER_SERVINGS, "cronometer-servings", "Cronometer servings export",
-     cronometer_servings_names, BIT(COL_DATE) | BIT(COL_FOOD) | BIT(COL_AMOUNT)},
+     COLUMNS(cronometer_servings_names, BIT(COL_DATE) | BIT(COL_FOOD) | BIT(COL_AMOUNT))},
     {KMGCA_FORMAT_CRONOMETER_DAILY, "cronometer-daily", "Cronometer daily summary export",
-     cronometer_daily_names, BIT(COL_DATE)},
+     COLUMNS(cronometer_daily_names, BIT(COL_DATE))},
     {KMGCA_FORMAT_MFP_SUMMARY, "mfp-summary", "MyFitnessPal Nutrition Summary export",
-     mfp_names, BIT(COL_DATE) | BIT(COL_MEAL)},
-};
-
-static const char *const role_names[COL_COUNT] = {
-    "date", "time", "meal", "food", "amount", "unit", "note",
-    "Calcium (mg)", "Magnesium (mg)", "Potassium (mg)", "Sodium (mg)", "Completed", "energy",
+     COLUMNS(mfp_names, BIT(COL_DATE) | BIT(COL_MEAL))},
 };
 
 const char *kmgca_format_name(kmgca_format f)
@@ -113,30 +115,6 @@ kmgca_status kmgca_format_parse(const char *text, kmgca_format *out)
     return KMGCA_ERROR_VALUE;
 }
 
-/* A header cell as a message shows it: cut to fit, whole characters, and
- * control characters (a terminal would act on them) as '?'. */
-static const char *shown_cell(char *dst, size_t size, const char *src)
-{
-    copy_text(dst, size, src);
-    for (char *c = dst; *c; c++)
-        if ((unsigned char)*c < 0x20 || *c == 0x7F)
-            *c = '?';
-    return dst;
-}
-
-/* Maps the header onto a format's roles; counts roles found. */
-static unsigned map_columns(const csv_row *header, kmgca_format f, long col[COL_COUNT])
-{
-    unsigned found = 0;
-    for (int c = 0; c < COL_COUNT; c++) {
-        col[c] = -1;
-        const char *names = formats[f].names[c];
-        if (names && (col[c] = csv_find_column(header, names)) >= 0)
-            found |= BIT(c);
-    }
-    return found;
-}
-
 /* The format a header gives away, or GENERIC. */
 static kmgca_format sniff(const csv_row *header)
 {
@@ -154,78 +132,57 @@ static kmgca_format sniff(const csv_row *header)
     return KMGCA_FORMAT_GENERIC;
 }
 
-kmgca_status diary_layout_from_header(const csv_row *header, kmgca_format forced,
-                                      const char *path, diary_layout *out, kmgca_error *err)
+/* The header names a role of the format needs: say which, what names it
+ * may have, and what the header holds (or that the first line is data). */
+static kmgca_status missing_column(const table_reader *t, const csv_row *header, kmgca_format f,
+                                   int role, kmgca_error *err)
 {
-    memset(out, 0, sizeof *out);
-    kmgca_format f = forced != KMGCA_FORMAT_AUTO ? forced : sniff(header);
-    out->format = f;
-    out->columns = header->count;
-    unsigned found = map_columns(header, f, out->col);
-    unsigned missing = formats[f].required & ~found;
-    if (missing) {
-        int role = 0;
-        while (!(missing & BIT(role)))
-            role++;
-        char seen[200];
-        size_t o = 0;
-        seen[0] = '\0';
-        for (size_t i = 0; i < header->count && o + 1 < sizeof seen; i++) {
-            char cell[41];
-            shown_cell(cell, sizeof cell, header->fields[i]);
-            int w = snprintf(seen + o, sizeof seen - o, "%s\"%s\"", i ? ", " : "", cell);
-            if (w < 0)
-                break;
-            o += (size_t)w < sizeof seen - o ? (size_t)w : sizeof seen - o - 1;
-        }
-        utf8_trim_end(seen);
-        /* The first line looks like data: say that a header is needed. */
-        int32_t day;
-        if (header->count && date_parse(header->fields[0], KMGCA_DATE_ORDER_AUTO, &day, NULL, NULL,
-                                        0) != DATE_INVALID)
-            return kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, header->line, 1,
-                                 "the first line must name the columns (date, food, amount, "
-                                 "unit); it holds data: %s",
-                                 seen);
-        const char *names = formats[f].names[role];
-        char expect[160];
-        copy_text(expect, sizeof expect, names);
-        for (char *c = expect; *c; c++)
-            if (*c == '|')
-                *c = ',';
-        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, header->line, 0,
-                             "no %s column for a %s (one of: %s); the header has %s",
-                             role_names[role], formats[f].title, expect, seen);
+    char seen[200];
+    size_t o = 0;
+    seen[0] = '\0';
+    for (size_t i = 0; i < header->count && o + 1 < sizeof seen; i++) {
+        char cell[41];
+        table_shown_cell(cell, sizeof cell, header->fields[i]);
+        int w = snprintf(seen + o, sizeof seen - o, "%s\"%s\"", i ? ", " : "", cell);
+        if (w < 0)
+            break;
+        o += (size_t)w < sizeof seen - o ? (size_t)w : sizeof seen - o - 1;
     }
+    utf8_trim_end(seen);
+    /* The first line looks like data: say that a header is needed. */
+    int32_t day;
+    if (header->count && date_parse(header->fields[0], KMGCA_DATE_ORDER_AUTO, &day, NULL, NULL,
+                                    0) != DATE_INVALID)
+        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line, 1,
+                             "the first line must name the columns (date, food, amount, "
+                             "unit); it holds data: %s",
+                             seen);
+    char expect[160];
+    copy_text(expect, sizeof expect, formats[f].columns.names[role]);
+    for (char *c = expect; *c; c++)
+        if (*c == '|')
+            *c = ',';
+    return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line, 0,
+                         "no %s column for a %s (one of: %s); the header has %s",
+                         role_names[role], formats[f].title, expect, seen);
+}
+
+kmgca_status diary_header(table_reader *t, const csv_row *header, kmgca_format forced,
+                          kmgca_format *format, kmgca_error *err)
+{
+    kmgca_format f = forced != KMGCA_FORMAT_AUTO ? forced : sniff(header);
+    *format = f;
+    unsigned found = table_map(t, &formats[f].columns, header);
+    int role = table_missing(t);
+    if (role >= 0)
+        return missing_column(t, header, f, role, err);
     /* An export is read for its minerals: without any, it is not that export. */
     if (f != KMGCA_FORMAT_GENERIC &&
         !(found & (BIT(COL_CA) | BIT(COL_MG) | BIT(COL_K) | BIT(COL_NA))))
-        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, header->line, 0,
+        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line, 0,
                              "no mineral column (%s) for a %s", f == KMGCA_FORMAT_MFP_SUMMARY
                                  ? "Sodium (mg), Potassium, Calcium"
                                  : "Calcium (mg), Magnesium (mg), Potassium (mg), Sodium (mg)",
                              formats[f].title);
-    /* A role named twice would leave one column unread: refuse it. */
-    for (int c = 0; c < COL_COUNT; c++) {
-        if (out->col[c] < 0)
-            continue;
-        const char *first = header->fields[out->col[c]];
-        for (size_t i = (size_t)out->col[c] + 1; i < header->count; i++) {
-            const csv_row one = {&header->fields[i], 1, header->line, 0};
-            char cell[81];
-            if (*first && !strchr(first, '|') && csv_find_column(&one, first) == 0)
-                return kmgca_fail_at(err, KMGCA_ERROR_HEADER, path, header->line, i + 1,
-                                     "\"%s\" names the %s column a second time (first in "
-                                     "column %ld)",
-                                     shown_cell(cell, sizeof cell, header->fields[i]),
-                                     role_names[c], out->col[c] + 1);
-        }
-    }
     return KMGCA_OK;
-}
-
-const char *diary_field(const diary_layout *l, const csv_row *row, column_role role)
-{
-    long c = l->col[role];
-    return c >= 0 && (size_t)c < row->count ? row->fields[c] : "";
 }

@@ -669,18 +669,11 @@ typedef enum {
     COL_COUNT
 } column_role;
 
-typedef struct {
-    kmgca_format format;
-    long col[COL_COUNT];      /* field index of each role, -1 when absent */
-    size_t columns;           /* fields in the header */
-} diary_layout;
-
-/* Tells the format from the header (unless `forced`) and maps the columns;
- * KMGCA_ERROR_HEADER names what is missing or doubled. */
-kmgca_status diary_layout_from_header(const csv_row *header, kmgca_format forced,
-                                      const char *path, diary_layout *out, kmgca_error *err);
-/* The field of a role in a row, "" when absent. */
-const char *diary_field(const diary_layout *l, const csv_row *row, column_role role);
+/* A diary's header, for a table_reader's on_header: tells the format from
+ * it (unless `forced`, into *format) and maps it onto that format's columns
+ * (table_map); KMGCA_ERROR_HEADER names what is missing. */
+kmgca_status diary_header(table_reader *t, const csv_row *header, kmgca_format forced,
+                          kmgca_format *format, kmgca_error *err);
 
 /* ---- Medications and activity (care.c), kept by the analysis ----------- */
 

@@ -369,6 +369,18 @@ static void bad_files_are_errors_with_a_place(void **state)
     assert_non_null(strstr(s.first_review, "4 fields"));
     unlink(p);
     kmgca_analysis_free(a);
+
+    /* A row of quoted spaces is blank as ",,," is (table.c): counted, not
+     * read as a row with no date; spaces past the header's last column are
+     * no text either. */
+    p = scratch("kmgca-test-spaces.csv",
+                "date,food,amount\n\" \",\"\t\",\n2026-01-01,banana,1 medium,\"  \"\n");
+    a = run(p, NULL, &s);
+    assert_int_equal(kmgca_analysis_rows_read(a), 1);
+    assert_int_equal(kmgca_analysis_rows_review(a), 0);
+    assert_int_equal(kmgca_analysis_blank_lines(a), 1);
+    unlink(p);
+    kmgca_analysis_free(a);
 }
 
 static int count_files(const char *dir)
