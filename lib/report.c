@@ -1527,6 +1527,28 @@ static const char *base_of(const char *path)
     return p;
 }
 
+/* Every file of a client folder, the diaries first: their dates teach the
+ * order the others' dates are read in. Diary rows go to the workbook. */
+static kmgca_status read_client_files(client *c, kmgca_workbook *wb, kmgca_error *err)
+{
+    kmgca_status st = KMGCA_OK;
+    entry_sink sink = {wb};
+    for (size_t i = 0; i < c->files.count[FILE_DIARY] && st == KMGCA_OK; i++)
+        st = kmgca_analysis_read(c->a, c->files.path[FILE_DIARY][i], on_entry, &sink, err);
+    for (size_t i = 0; i < c->files.count[FILE_MEDS] && st == KMGCA_OK; i++)
+        st = kmgca_analysis_read_meds(c->a, c->files.path[FILE_MEDS][i], err);
+    for (size_t i = 0; i < c->files.count[FILE_ACTIVITY] && st == KMGCA_OK; i++)
+        st = kmgca_analysis_read_activity(c->a, c->files.path[FILE_ACTIVITY][i], err);
+    for (size_t i = 0; i < c->files.count[FILE_DAYLOG] && st == KMGCA_OK; i++) {
+        log_reader lr = {.log = &c->log, .a = c->a};
+        table_reader t = {.path = c->files.path[FILE_DAYLOG][i], .on_header = log_header,
+                          .on_row = log_row, .ud = &lr,
+                          .empty = "empty day log: no header line (date, cramps, severity)"};
+        st = table_read(&t, err);
+    }
+    return st;
+}
+
 kmgca_status kmgca_report_client(kmgca_foods *foods, const char *folder, const char *out_path,
                                  const kmgca_report_options *options, kmgca_client_result *res,
                                  kmgca_error *err)
@@ -1613,20 +1635,8 @@ kmgca_status kmgca_report_client(kmgca_foods *foods, const char *folder, const c
         else if (o.unix_time >= 0)
             kmgca_workbook_set_time(wb, o.unix_time);
     }
-    entry_sink sink = {wb};
-    for (size_t i = 0; i < c->files.count[FILE_DIARY] && st == KMGCA_OK; i++)
-        st = kmgca_analysis_read(c->a, c->files.path[FILE_DIARY][i], on_entry, &sink, err);
-    for (size_t i = 0; i < c->files.count[FILE_MEDS] && st == KMGCA_OK; i++)
-        st = kmgca_analysis_read_meds(c->a, c->files.path[FILE_MEDS][i], err);
-    for (size_t i = 0; i < c->files.count[FILE_ACTIVITY] && st == KMGCA_OK; i++)
-        st = kmgca_analysis_read_activity(c->a, c->files.path[FILE_ACTIVITY][i], err);
-    for (size_t i = 0; i < c->files.count[FILE_DAYLOG] && st == KMGCA_OK; i++) {
-        log_reader lr = {.log = &c->log, .a = c->a};
-        table_reader t = {.path = c->files.path[FILE_DAYLOG][i], .on_header = log_header,
-                          .on_row = log_row, .ud = &lr,
-                          .empty = "empty day log: no header line (date, cramps, severity)"};
-        st = table_read(&t, err);
-    }
+    if (st == KMGCA_OK)
+        st = read_client_files(c, wb, err);
     if (st == KMGCA_OK)
         st = summarise(c, err);
     if (st == KMGCA_OK) {
