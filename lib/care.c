@@ -201,20 +201,13 @@ static const char *const med_names[MED_ROLES] = {
     [MED_END] = "end|end date|stop|stop date|to|until|stopped|结束|结束日期|停药日期",
 };
 static const char *const med_labels[MED_ROLES] = {"drug", "dose", "start", "end"};
-static const table_schema med_table = {med_names, med_labels, MED_ROLES, 1u << MED_DRUG, 0};
-
-static kmgca_status med_header(table_reader *t, const csv_row *header, void *ud,
-                               kmgca_error *err)
-{
-    (void)ud;
-    table_map(t, &med_table, header);
-    if (table_missing(t) >= 0)
-        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line, 1,
-                             "no drug column: the first line must be a header naming one "
-                             "(drug, medication, medicine, name or 药品), with dose, start "
-                             "and end optional");
-    return KMGCA_OK;
-}
+static const char *const med_missing[MED_ROLES] = {
+    [MED_DRUG] = "no drug column: the first line must be a header naming one (drug, "
+                 "medication, medicine, name or 药品), with dose, start and end optional",
+};
+static const table_schema med_table = {.names = med_names, .labels = med_labels,
+                                       .count = MED_ROLES, .required = 1u << MED_DRUG,
+                                       .missing = med_missing, .missing_column = 1};
 
 static kmgca_status med_row(const table_reader *t, const csv_row *row, void *ud,
                             kmgca_error *err)
@@ -308,7 +301,7 @@ kmgca_status kmgca_analysis_read_meds(kmgca_analysis *a, const char *path, kmgca
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no analysis or file given");
     reader r = {.a = a, .c = analysis_care(a)};
     table_reader t = {.path = path, .encoding = kmgca_analysis_options(a)->encoding,
-                      .on_header = med_header, .on_row = med_row, .ud = &r,
+                      .schema = &med_table, .on_row = med_row, .ud = &r,
                       .empty = "empty medication list: no header line"};
     size_t before = r.c->med_count;
     kmgca_status st = table_read(&t, err);
@@ -415,22 +408,25 @@ static const char *const act_names[ACT_ROLES] = {
 static const char *const act_labels[ACT_ROLES] = {
     "date", "activity", "minutes", "intensity", "temperature", "humidity",
     "body mass", "weight before", "weight after", "fluid", "urine", "calories"};
-static const table_schema act_table = {act_names, act_labels, ACT_ROLES,
-                                       1u << ACT_DATE | 1u << ACT_MINUTES, 0};
+#define ACT_HEADER                                                                     \
+    " column: the first line must be a header with date, activity and minutes (or a "  \
+    "Cronometer exercises export: Day, Exercise, Minutes, Calories Burned)"
+static const char *const act_missing[ACT_ROLES] = {
+    [ACT_DATE] = "no date" ACT_HEADER,
+    [ACT_MINUTES] = "no minutes" ACT_HEADER,
+};
+static const table_schema act_table = {.names = act_names, .labels = act_labels,
+                                       .count = ACT_ROLES,
+                                       .required = 1u << ACT_DATE | 1u << ACT_MINUTES,
+                                       .missing = act_missing, .missing_column = 1};
 
+/* A Cronometer exercises export gives calories burned, not an intensity. */
 static kmgca_status act_header(table_reader *t, const csv_row *header, void *ud,
                                kmgca_error *err)
 {
     reader *r = ud;
-    table_map(t, &act_table, header);
+    (void)err;
     r->cronometer = csv_find_column(header, "exercise") >= 0 && t->col[ACT_KCAL] >= 0;
-    int missing = table_missing(t);
-    if (missing >= 0)
-        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line, 1,
-                             "no %s column: the first line must be a header with date, "
-                             "activity and minutes (or a Cronometer exercises export: "
-                             "Day, Exercise, Minutes, Calories Burned)",
-                             act_labels[missing]);
     return KMGCA_OK;
 }
 
@@ -651,7 +647,8 @@ kmgca_status kmgca_analysis_read_activity(kmgca_analysis *a, const char *path,
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no analysis or file given");
     reader r = {.a = a, .c = analysis_care(a)};
     table_reader t = {.path = path, .encoding = kmgca_analysis_options(a)->encoding,
-                      .on_header = act_header, .on_row = act_row, .ud = &r,
+                      .schema = &act_table, .on_header = act_header, .on_row = act_row,
+                      .ud = &r,
                       .empty = "empty activity log: no header line"};
     size_t before = r.c->session_count;
     kmgca_status st = table_read(&t, err);

@@ -77,10 +77,11 @@ typedef struct {
 } format_def;
 
 #define BIT(c) (1u << (c))
-#define COLUMNS(names, required) {names, role_names, COL_COUNT, required, 0}
+#define COLUMNS(role_columns, roles_needed)                                              \
+    {.names = role_columns, .labels = role_names, .count = COL_COUNT, .required = roles_needed}
 
 static const format_def formats[] = {
-    {KMGCA_FORMAT_AUTO, "auto", "detected from the header", {NULL, NULL, 0, 0, 0}},
+    {KMGCA_FORMAT_AUTO, "auto", "detected from the header", {0}},
     {KMGCA_FORMAT_GENERIC, "generic", "generic food diary",
      COLUMNS(generic_names, BIT(COL_DATE) | BIT(COL_FOOD))},
     {KMGCA_FORMAT_CRONOMETER_SERVINGS, "cronometer-servings", "Cronometer servings export",

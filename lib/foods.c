@@ -271,8 +271,13 @@ static const char *const custom_labels[CUSTOM_COUNT] = {
     "name", "aliases", "ca_mg", "mg_mg", "k_mg", "na_mg", "portions", "kind"};
 /* No header name twice: a custom foods file is written by hand, and a name
  * given twice is a mistake whichever column it is. */
-static const table_schema custom_table = {custom_columns, custom_labels, CUSTOM_COUNT,
-                                          1u << CUSTOM_NAME, 1};
+static const char *const custom_missing[CUSTOM_COUNT] = {
+    [CUSTOM_NAME] = "no \"name\" column in the header (columns: name, aliases, ca_mg, mg_mg, "
+                    "k_mg, na_mg, portions, kind)",
+};
+static const table_schema custom_table = {.names = custom_columns, .labels = custom_labels,
+                                          .count = CUSTOM_COUNT, .required = 1u << CUSTOM_NAME,
+                                          .missing = custom_missing, .names_once = 1};
 
 typedef struct {
     kmgca_foods *foods;
@@ -369,18 +374,6 @@ static kmgca_status add_alias(custom_load *cl, const char *text, kmgca_error *er
 
 static kmgca_status custom_kind(custom_load *cl, const table_reader *t, const csv_row *row,
                                 struct kmgca_food *f, kmgca_error *err);
-
-static kmgca_status custom_header(table_reader *t, const csv_row *header, void *ud,
-                                  kmgca_error *err)
-{
-    (void)ud;
-    table_map(t, &custom_table, header);
-    if (table_missing(t) >= 0)
-        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line, 0,
-                             "no \"name\" column in the header (columns: name, aliases, "
-                             "ca_mg, mg_mg, k_mg, na_mg, portions, kind)");
-    return KMGCA_OK;
-}
 
 static kmgca_status custom_row(const table_reader *t, const csv_row *row, void *ud,
                                kmgca_error *err)
@@ -518,7 +511,7 @@ kmgca_status kmgca_foods_load_custom(kmgca_foods *foods, const char *path, kmgca
     if (!foods || !path)
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no food set or no path given");
     custom_load cl = {.foods = foods, .path = path};
-    table_reader t = {.path = path, .on_header = custom_header, .on_row = custom_row, .ud = &cl,
+    table_reader t = {.path = path, .schema = &custom_table, .on_row = custom_row, .ud = &cl,
                       .empty = "the file is empty (expected a header: name, aliases, ca_mg, "
                                "mg_mg, k_mg, na_mg, portions)"};
     kmgca_status st = table_read(&t, err);
@@ -578,11 +571,20 @@ static const char *const recipe_columns[RECIPE_COUNT] = {
 };
 static const char *const recipe_labels[RECIPE_COUNT] = {
     "recipe", "ingredient", "source", "id", "grams", "portions", "names", "cooked"};
+#define RECIPE_HEADER \
+    " column in the header (columns: recipe, ingredient, source, id, grams, portions, names)"
+static const char *const recipe_missing[RECIPE_COUNT] = {
+    [RECIPE_NAME] = "no \"recipe\"" RECIPE_HEADER,
+    [RECIPE_SOURCE] = "no \"source\"" RECIPE_HEADER,
+    [RECIPE_ID] = "no \"id\"" RECIPE_HEADER,
+    [RECIPE_GRAMS] = "no \"grams\"" RECIPE_HEADER,
+    [RECIPE_PORTIONS] = "no \"portions\"" RECIPE_HEADER,
+};
 static const table_schema recipe_table = {
-    recipe_columns, recipe_labels, RECIPE_COUNT,
-    1u << RECIPE_NAME | 1u << RECIPE_SOURCE | 1u << RECIPE_ID | 1u << RECIPE_GRAMS |
-        1u << RECIPE_PORTIONS,
-    1};
+    .names = recipe_columns, .labels = recipe_labels, .count = RECIPE_COUNT,
+    .required = 1u << RECIPE_NAME | 1u << RECIPE_SOURCE | 1u << RECIPE_ID |
+                1u << RECIPE_GRAMS | 1u << RECIPE_PORTIONS,
+    .missing = recipe_missing, .names_once = 1};
 
 typedef struct {
     custom_load cl;
@@ -770,20 +772,6 @@ static kmgca_status recipe_item(recipe_load *rl, const table_reader *t, const cs
     return KMGCA_OK;
 }
 
-static kmgca_status recipe_header(table_reader *t, const csv_row *header, void *ud,
-                                  kmgca_error *err)
-{
-    (void)ud;
-    table_map(t, &recipe_table, header);
-    int missing = table_missing(t);
-    if (missing >= 0)
-        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line, 0,
-                             "no \"%s\" column in the header (columns: recipe, ingredient, "
-                             "source, id, grams, portions, names)",
-                             recipe_labels[missing]);
-    return KMGCA_OK;
-}
-
 static kmgca_status recipe_row(const table_reader *t, const csv_row *row, void *ud,
                                kmgca_error *err)
 {
@@ -817,7 +805,7 @@ kmgca_status kmgca_foods_load_recipes(kmgca_foods *foods, const char *path, kmgc
     if (!foods || !path)
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no food set or no path given");
     recipe_load rl = {.cl = {.foods = foods, .path = path}};
-    table_reader t = {.path = path, .on_header = recipe_header, .on_row = recipe_row, .ud = &rl,
+    table_reader t = {.path = path, .schema = &recipe_table, .on_row = recipe_row, .ud = &rl,
                       .empty = "the file is empty (expected a header: recipe, ingredient, "
                                "source, id, grams, portions, names)"};
     kmgca_status st = table_read(&t, err);

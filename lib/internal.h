@@ -580,31 +580,36 @@ int csv_header_equal(const char *a, const char *b);
 
 /* ---- Tables (table.c): every file kmgca reads with a header ------------- *
  *
- * A reader describes its columns as roles (a schema) and gets its rows with
- * each role's field; the rules every reader shares live here, once:
+ * A reader is its columns, given as data (a schema of roles), and a function
+ * for its rows, which get each role's field; the rules every reader shares
+ * live here, once:
  *   - a role is found in the header by any of its names ("|"-separated,
  *     English and Chinese; any case, spaces, '_' and '-' ignored), the first
  *     name that some column carries wins; columns no role names are read past;
  *   - a row whose fields hold nothing but spaces and tabs is blank: skipped,
  *     before the header as after it (those after it are counted);
+ *   - a header without a role the schema requires is refused with the
+ *     reader's own message for it;
  *   - a header naming a role's column a second time is refused, with the
- *     line and column of the second; a schema may refuse any name twice;
- *   - what is missing from a header is said by the reader, in its words.
+ *     line and column of the second; a schema may refuse any name twice.
  */
 
 #define TABLE_MAX_ROLES 16
 
 typedef struct {
-    const char *const *names;  /* per role: its header names; NULL: none here */
-    const char *const *labels; /* per role: how messages name it ("drug") */
-    int count;                 /* roles, at most TABLE_MAX_ROLES */
-    unsigned required;         /* a bit per role the header must name */
-    int names_once;            /* 1: no header name twice, a role's or not */
+    const char *const *names;   /* per role: its header names; NULL: none here */
+    const char *const *labels;  /* per role: how messages name it ("drug") */
+    int count;                  /* roles, at most TABLE_MAX_ROLES */
+    unsigned required;          /* a bit per role the header must name */
+    const char *const *missing; /* per required role: the error for a header
+                                   without it (NULL: "no <label> column") */
+    unsigned long missing_column; /* the column that error names (0: the line) */
+    int names_once;             /* 1: no header name twice, a role's or not */
 } table_schema;
 
 typedef struct table_reader table_reader;
-/* The header: maps it (table_map), refuses it in the reader's words when a
- * column it needs is missing, and may look at more (a format's marks). */
+/* What a reader does with its header beyond the schema: a diary tells its
+ * format from it and maps that format's columns (table_map). */
 typedef kmgca_status (*table_header_fn)(table_reader *t, const csv_row *header, void *ud,
                                         kmgca_error *err);
 /* Every row after the header that is not blank. */
@@ -615,27 +620,28 @@ struct table_reader {
     /* Given by the reader: */
     const char *path;
     const char *encoding;      /* as csv_read takes it */
-    table_header_fn on_header;
+    const table_schema *schema; /* its columns (or set by on_header) */
+    table_header_fn on_header; /* NULL: the schema says all */
     table_row_fn on_row;
     void *ud;
     const char *empty;         /* the error for a file with no header line */
     /* Filled by the reading: */
     char delim;                /* ',', ';' or tab, known before the header */
-    const table_schema *schema;
     long col[TABLE_MAX_ROLES]; /* field index of each role, -1 when absent */
     size_t columns;            /* fields in the header */
     unsigned long header_line; /* 0 until the header is read */
     size_t blank_rows;         /* blank rows after the header */
 };
 
-/* Reads t->path as a table: the first row that is not blank goes to
- * on_header, then the header's names are checked (a column named twice is
- * KMGCA_ERROR_HEADER at the second), then every other row that is not blank
- * goes to on_row. A file without a header is KMGCA_ERROR_HEADER with
+/* Reads t->path as a table: the first row that is not blank is the header,
+ * mapped onto t->schema and handed to on_header (when given); then a role
+ * the schema requires and the header lacks, or a column named twice, is
+ * KMGCA_ERROR_HEADER at the header's line; every other row that is not
+ * blank goes to on_row. A file without a header is KMGCA_ERROR_HEADER with
  * t->empty at line 1. Errors of the CSV itself are csv_read's. */
 kmgca_status table_read(table_reader *t, kmgca_error *err);
-/* Maps a header onto the roles of a schema (for on_header). Returns a bit
- * per role found. */
+/* Maps a header onto the roles of a schema (for on_header: t->schema is
+ * then that schema). Returns a bit per role found. */
 unsigned table_map(table_reader *t, const table_schema *schema, const csv_row *header);
 /* The first required role the header does not name, or -1. */
 int table_missing(const table_reader *t);

@@ -266,7 +266,13 @@ static const char *const log_names[LOG_ROLES] = {
     [LOG_NOTE] = "note|notes|comment|备注",
 };
 static const char *const log_labels[LOG_ROLES] = {"date", "cramps", "severity", "note"};
-static const table_schema log_table = {log_names, log_labels, LOG_ROLES, 1u << LOG_DATE, 0};
+static const char log_needs[] =
+    "a day log needs a header with date and cramps (episodes that night) and/or severity "
+    "(0 to 10), e.g. \"date,cramps,severity\"";
+static const char *const log_missing[LOG_ROLES] = {[LOG_DATE] = log_needs};
+static const table_schema log_table = {.names = log_names, .labels = log_labels,
+                                       .count = LOG_ROLES, .required = 1u << LOG_DATE,
+                                       .missing = log_missing, .missing_column = 1};
 
 static void log_review(day_log *log, const char *path, unsigned long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -287,15 +293,14 @@ static void log_review(day_log *log, const char *path, unsigned long line, const
     log->review++;
 }
 
+/* Cramps or severity, one at least: more than the schema can say. */
 static kmgca_status log_header(table_reader *t, const csv_row *header, void *ud,
                               kmgca_error *err)
 {
     (void)ud;
-    table_map(t, &log_table, header);
-    if (table_missing(t) >= 0 || (t->col[LOG_CRAMPS] < 0 && t->col[LOG_SEVERITY] < 0))
-        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line, 1,
-                             "a day log needs a header with date and cramps (episodes that "
-                             "night) and/or severity (0 to 10), e.g. \"date,cramps,severity\"");
+    if (t->col[LOG_CRAMPS] < 0 && t->col[LOG_SEVERITY] < 0)
+        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line, 1, "%s",
+                             log_needs);
     return KMGCA_OK;
 }
 
@@ -1541,8 +1546,8 @@ static kmgca_status read_client_files(client *c, kmgca_workbook *wb, kmgca_error
         st = kmgca_analysis_read_activity(c->a, c->files.path[FILE_ACTIVITY][i], err);
     for (size_t i = 0; i < c->files.count[FILE_DAYLOG] && st == KMGCA_OK; i++) {
         log_reader lr = {.log = &c->log, .a = c->a};
-        table_reader t = {.path = c->files.path[FILE_DAYLOG][i], .on_header = log_header,
-                          .on_row = log_row, .ud = &lr,
+        table_reader t = {.path = c->files.path[FILE_DAYLOG][i], .schema = &log_table,
+                          .on_header = log_header, .on_row = log_row, .ud = &lr,
                           .empty = "empty day log: no header line (date, cramps, severity)"};
         st = table_read(&t, err);
     }

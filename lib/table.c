@@ -2,11 +2,13 @@
  *
  * In the manner of SQLite's ext/misc/csv.c, one reader that everything uses,
  * and of diary.c's format table: a reader gives its columns as data (roles
- * and their header names) and gets its rows with each role's field. What
- * makes a row blank, when a header names a column twice and where an error
- * says it is are decided here, once, for diaries, medication lists, activity
- * logs, day logs, custom foods and recipes alike: they had drifted apart when
- * each reader held its own copy.
+ * and their header names, with what to say when a header lacks one) and
+ * gets its rows with each role's field. What makes a row blank, when a
+ * header lacks a column or names one twice and where an error says it is are
+ * decided here, once, for diaries, medication lists, activity logs, day
+ * logs, custom foods and recipes alike: they had drifted apart when each
+ * reader held its own copy. A reader with more to look at in its header (a
+ * diary's format, an export's marks) gives an on_header as well.
  */
 #include "internal.h"
 
@@ -98,6 +100,28 @@ static kmgca_status names_twice(const table_reader *t, const csv_row *header, km
     return KMGCA_OK;
 }
 
+/* The header row: mapped onto the reader's schema, looked at by the reader,
+ * then refused when a required role is missing or a name comes twice. */
+static kmgca_status on_header_row(table_reader *t, const csv_row *header, kmgca_error *err)
+{
+    if (t->schema)
+        table_map(t, t->schema, header);
+    kmgca_status st = t->on_header ? t->on_header(t, header, t->ud, err) : KMGCA_OK;
+    if (st != KMGCA_OK)
+        return st;
+    if (!t->schema)
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "%s: the reader mapped no header", t->path);
+    const table_schema *s = t->schema;
+    int role = table_missing(t);
+    if (role >= 0 && s->missing && s->missing[role])
+        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line,
+                             s->missing_column, "%s", s->missing[role]);
+    if (role >= 0) /* a schema without a message for it: say it plainly */
+        return kmgca_fail_at(err, KMGCA_ERROR_HEADER, t->path, header->line,
+                             s->missing_column, "no %s column in the header", s->labels[role]);
+    return names_twice(t, header, err);
+}
+
 static kmgca_status on_csv_row(const csv_row *row, void *ud, kmgca_error *err)
 {
     table_reader *t = ud;
@@ -107,12 +131,7 @@ static kmgca_status on_csv_row(const csv_row *row, void *ud, kmgca_error *err)
     }
     if (t->header_line)
         return t->on_row(t, row, t->ud, err);
-    t->schema = NULL;
-    kmgca_status st = t->on_header(t, row, t->ud, err);
-    if (st == KMGCA_OK && !t->schema)
-        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "%s: the reader mapped no header", t->path);
-    if (st == KMGCA_OK)
-        st = names_twice(t, row, err);
+    kmgca_status st = on_header_row(t, row, err);
     if (st == KMGCA_OK)
         t->header_line = row->line;
     return st;
@@ -120,7 +139,6 @@ static kmgca_status on_csv_row(const csv_row *row, void *ud, kmgca_error *err)
 
 kmgca_status table_read(table_reader *t, kmgca_error *err)
 {
-    t->schema = NULL;
     t->columns = 0;
     t->header_line = 0;
     t->blank_rows = 0;

@@ -14,9 +14,18 @@ static const char *const names[ROLES] = {
     [ROLE_NOTE] = "note|备注",
 };
 static const char *const labels[ROLES] = {"date", "food", "amount", "note"};
-static const table_schema schema = {names, labels, ROLES,
-                                    1u << ROLE_DATE | 1u << ROLE_FOOD, 0};
-static const table_schema schema_once = {names, labels, ROLES, 1u << ROLE_DATE, 1};
+static const table_schema schema = {.names = names, .labels = labels, .count = ROLES,
+                                    .required = 1u << ROLE_DATE | 1u << ROLE_FOOD};
+static const table_schema schema_once = {.names = names, .labels = labels, .count = ROLES,
+                                         .required = 1u << ROLE_DATE, .names_once = 1};
+/* A schema that says what is missing itself, for the food; the date has no
+ * message of its own. */
+static const char *const food_missing[ROLES] = {
+    [ROLE_FOOD] = "a diary needs a food column",
+};
+static const table_schema schema_said = {.names = names, .labels = labels, .count = ROLES,
+                                         .required = 1u << ROLE_DATE | 1u << ROLE_FOOD,
+                                         .missing = food_missing, .missing_column = 1};
 
 /* What a read saw: each row's line and its fields by role, "|"-joined. */
 typedef struct {
@@ -55,24 +64,41 @@ static kmgca_status on_row(const table_reader *t, const csv_row *row, void *ud,
     return KMGCA_OK;
 }
 
-/* Reads text as a table of the schema; the reader is left for a look. */
-static kmgca_status read_text(const char *text, const table_schema *sch, seen *s,
-                              table_reader *t, kmgca_error *err)
+/* Reads text with the reader t; the reader is left for a look. */
+static kmgca_status read_file(const char *text, table_reader *t, kmgca_error *err)
 {
     char path[] = "/tmp/kmgca-table-XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
     close(fd);
-    memset(s, 0, sizeof *s);
-    s->schema = sch;
-    *t = (table_reader){.path = path, .on_header = on_header, .on_row = on_row, .ud = s,
-                        .empty = "the file is empty"};
+    t->path = path;
     kmgca_error_clear(err);
     kmgca_status st = table_read(t, err);
     unlink(path);
     t->path = NULL; /* the name is gone with the file */
     return st;
+}
+
+/* Reads text as a table of the schema, mapped by on_header. */
+static kmgca_status read_text(const char *text, const table_schema *sch, seen *s,
+                              table_reader *t, kmgca_error *err)
+{
+    memset(s, 0, sizeof *s);
+    s->schema = sch;
+    *t = (table_reader){.on_header = on_header, .on_row = on_row, .ud = s,
+                        .empty = "the file is empty"};
+    return read_file(text, t, err);
+}
+
+/* Reads text as a table of the schema alone: no on_header. */
+static kmgca_status read_schema(const char *text, const table_schema *sch, seen *s,
+                                table_reader *t, kmgca_error *err)
+{
+    memset(s, 0, sizeof *s);
+    *t = (table_reader){.schema = sch, .on_row = on_row, .ud = s,
+                        .empty = "the file is empty"};
+    return read_file(text, t, err);
 }
 
 static void roles_found_through_their_names(void **state)
@@ -200,6 +226,39 @@ static void what_is_missing_is_the_readers_to_say(void **state)
     assert_non_null(strstr(err.message, "no date column (the first line has no ','"));
 }
 
+static void a_schema_says_what_is_missing(void **state)
+{
+    (void)state;
+    seen s;
+    table_reader t;
+    kmgca_error err;
+    /* The schema alone maps the header; its rows are read as ever. */
+    assert_int_equal(read_schema("\n,\nFood,Date\napple,2026-03-01\n", &schema_said, &s, &t,
+                                 &err),
+                     KMGCA_OK);
+    assert_int_equal(t.header_line, 3);
+    assert_int_equal(table_column(&t, ROLE_DATE), 2);
+    assert_string_equal(s.text[0], "2026-03-01|apple||");
+    /* A role with a message: that message, at the column the schema gives. */
+    assert_int_equal(read_schema("\ndate,amount\n", &schema_said, &s, &t, &err),
+                     KMGCA_ERROR_HEADER);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 1);
+    assert_string_equal(err.message, "a diary needs a food column");
+    /* A role without one: said plainly, by its label. */
+    assert_int_equal(read_schema("food,food name\n", &schema_said, &s, &t, &err),
+                     KMGCA_ERROR_HEADER);
+    assert_int_equal(err.line, 1);
+    assert_string_equal(err.message, "no date column in the header");
+    /* What is missing comes before a name given twice. */
+    assert_int_equal(read_schema("amount,Amount\n", &schema_said, &s, &t, &err),
+                     KMGCA_ERROR_HEADER);
+    assert_string_equal(err.message, "no date column in the header");
+    assert_int_equal(read_schema("date,food,Date\n", &schema_said, &s, &t, &err),
+                     KMGCA_ERROR_HEADER);
+    assert_int_equal(err.column, 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,6 +266,7 @@ int main(void)
         cmocka_unit_test(blank_rows_are_skipped_and_counted),
         cmocka_unit_test(a_column_named_twice_is_refused_at_the_second),
         cmocka_unit_test(what_is_missing_is_the_readers_to_say),
+        cmocka_unit_test(a_schema_says_what_is_missing),
     };
     return cmocka_run_group_tests_name("table", tests, NULL, NULL);
 }
