@@ -269,12 +269,12 @@ static const char *const custom_columns[CUSTOM_COUNT] = {
 };
 static const char *const custom_labels[CUSTOM_COUNT] = {
     "name", "aliases", "ca_mg", "mg_mg", "k_mg", "na_mg", "portions", "kind"};
-/* No header name twice: a custom foods file is written by hand, and a name
- * given twice is a mistake whichever column it is. */
 static const char *const custom_missing[CUSTOM_COUNT] = {
     [CUSTOM_NAME] = "no \"name\" column in the header (columns: name, aliases, ca_mg, mg_mg, "
                     "k_mg, na_mg, portions, kind)",
 };
+/* No header name twice: a custom foods file is written by hand, and a name
+ * given twice is a mistake whichever column it is. */
 static const table_schema custom_table = {.names = custom_columns, .labels = custom_labels,
                                           .count = CUSTOM_COUNT, .required = 1u << CUSTOM_NAME,
                                           .missing = custom_missing, .names_once = 1};
@@ -372,6 +372,34 @@ static kmgca_status add_alias(custom_load *cl, const char *text, kmgca_error *er
     return KMGCA_OK;
 }
 
+/* A field of names split at ';' or '|', each an alias of the food just
+ * added. For a custom food (f given) the first Chinese one is its Chinese
+ * name, and an English one may say the kind a Chinese name cannot. */
+static kmgca_status add_aliases(custom_load *cl, const char *list, struct kmgca_food *f,
+                                kmgca_error *err)
+{
+    if (table_blank(list))
+        return KMGCA_OK;
+    char *text = arena_strdup(&cl->tmp, list);
+    if (!text)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    char *save = NULL;
+    for (char *a = strtok_r(text, ";|", &save); a; a = strtok_r(NULL, ";|", &save)) {
+        a = text_trim(a);
+        if (!*a)
+            continue;
+        kmgca_status st = add_alias(cl, a, err);
+        if (st != KMGCA_OK)
+            return st;
+        if (f && !f->name_zh && text_has_cjk(a))
+            f->name_zh = a;
+        if (f && !f->kind && !cl->kind_given)
+            f->kind = kind_from_rules(kmgca_builtin_kind_rules, kmgca_builtin_kind_rule_count,
+                                      a, NULL);
+    }
+    return KMGCA_OK;
+}
+
 static kmgca_status custom_kind(custom_load *cl, const table_reader *t, const csv_row *row,
                                 struct kmgca_food *f, kmgca_error *err);
 
@@ -447,27 +475,7 @@ static kmgca_status custom_row(const table_reader *t, const csv_row *row, void *
     cl->added[cl->added_count++] = f;
     if (f->name_zh && (st = add_alias(cl, nm, err)) != KMGCA_OK)
         return st;
-    const char *aliases = table_field(t, row, CUSTOM_ALIASES);
-    if (!table_blank(aliases)) {
-        char *text = arena_strdup(&cl->tmp, aliases);
-        if (!text)
-            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-        char *save = NULL;
-        for (char *a = strtok_r(text, ";|", &save); a; a = strtok_r(NULL, ";|", &save)) {
-            a = text_trim(a);
-            if (!*a)
-                continue;
-            if ((st = add_alias(cl, a, err)) != KMGCA_OK)
-                return st;
-            if (!f->name_zh && text_has_cjk(a))
-                f->name_zh = a;
-            /* an English alias may say the kind a Chinese name cannot */
-            if (!f->kind && !cl->kind_given)
-                f->kind = kind_from_rules(kmgca_builtin_kind_rules,
-                                          kmgca_builtin_kind_rule_count, a, NULL);
-        }
-    }
-    return KMGCA_OK;
+    return add_aliases(cl, table_field(t, row, CUSTOM_ALIASES), f, err);
 }
 
 /* The kind of a custom food ("rice", "milk": what a bowl or a glass of it
@@ -719,17 +727,7 @@ static kmgca_status recipe_begin(recipe_load *rl, const table_reader *t, const c
     d->cooked = rl->dish_sum.cooked;
     if ((st = add_alias(cl, desc, err)) != KMGCA_OK)
         return st;
-    const char *names = table_field(t, row, RECIPE_NAMES);
-    if (!table_blank(names)) {
-        char *text = arena_strdup(&cl->tmp, names);
-        if (!text)
-            return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-        char *save = NULL;
-        for (char *a = strtok_r(text, ";|", &save); a; a = strtok_r(NULL, ";|", &save))
-            if (*(a = text_trim(a)) && (st = add_alias(cl, a, err)) != KMGCA_OK)
-                return st;
-    }
-    return KMGCA_OK;
+    return add_aliases(cl, table_field(t, row, RECIPE_NAMES), NULL, err);
 }
 
 /* A row's ingredient: a food of the tables or of --foods, by source and id,
