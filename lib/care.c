@@ -194,8 +194,7 @@ static int read_date(const kmgca_analysis *a, const char *text, int32_t *day, ch
 enum { MED_DRUG, MED_DOSE, MED_START, MED_END, MED_ROLES };
 
 static const char *const med_names[MED_ROLES] = {
-    [MED_DRUG] = "drug|medication|medicine|drug name|medication name|name|"
-                 "药品|药物|药名|药品名称",
+    [MED_DRUG] = "drug|medication|medicine|drug name|medication name|name|药品|药物|药名|药品名称",
     [MED_DOSE] = "dose|dosage|strength|剂量|用量|规格",
     [MED_START] = "start|start date|from|started|开始|开始日期",
     [MED_END] = "end|end date|stop|stop date|to|until|stopped|结束|结束日期|停药日期",

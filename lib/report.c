@@ -260,8 +260,7 @@ typedef struct {
 enum { LOG_DATE, LOG_CRAMPS, LOG_SEVERITY, LOG_NOTE, LOG_ROLES };
 static const char *const log_names[LOG_ROLES] = {
     [LOG_DATE] = "date|night|day|日期",
-    [LOG_CRAMPS] = "cramps|cramp|cramps per night|cramps_per_night|episodes|"
-                   "抽筋|抽筋次数|次数",
+    [LOG_CRAMPS] = "cramps|cramp|cramps per night|cramps_per_night|episodes|抽筋|抽筋次数|次数",
     [LOG_SEVERITY] = "severity|pain|score|severity_0_10|严重程度|程度|疼痛",
     [LOG_NOTE] = "note|notes|comment|备注",
 };
