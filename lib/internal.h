@@ -589,7 +589,7 @@ int csv_header_equal(const char *a, const char *b);
  *   - a row whose fields hold nothing but spaces and tabs is blank: skipped,
  *     before the header as after it (those after it are counted);
  *   - a header without a role the schema requires is refused with the
- *     reader's own message for it;
+ *     schema's message for that role (or "no <label> column in the header");
  *   - a header naming a role's column a second time is refused, with the
  *     line and column of the second; a schema may refuse any name twice.
  */
@@ -602,14 +602,16 @@ typedef struct {
     int count;                  /* roles, at most TABLE_MAX_ROLES */
     unsigned required;          /* a bit per role the header must name */
     const char *const *missing; /* per required role: the error for a header
-                                   without it (NULL: "no <label> column") */
+                                   without it (NULL: "no <label> column
+                                   in the header") */
     unsigned long missing_column; /* the column that error names (0: the line) */
     int names_once;             /* 1: no header name twice, a role's or not */
 } table_schema;
 
 typedef struct table_reader table_reader;
 /* What a reader does with its header beyond the schema: a diary tells its
- * format from it and maps that format's columns (table_map). */
+ * format from it and maps that format's columns (table_map); an activity log
+ * sees a Cronometer export; a day log wants cramps or severity. */
 typedef kmgca_status (*table_header_fn)(table_reader *t, const csv_row *header, void *ud,
                                         kmgca_error *err);
 /* Every row after the header that is not blank. */
