@@ -36,8 +36,10 @@ Q = @
 say = @printf '  %-8s %s\n' $(1) $(2);
 endif
 
+# The supplement reader: its files share lib/supplement.h besides internal.h.
+SUPPLEMENT_SRC = lib/supplement.c
 LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/recipe.c lib/match.c lib/serving.c lib/weigh.c lib/household.c lib/kinds.c lib/targets.c \
-           lib/supplement.c \
+           $(SUPPLEMENT_SRC) \
            lib/table.c lib/date.c lib/diary.c lib/analyse.c lib/workbook.c lib/drugs.c lib/care.c
 LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o $(B)/lib/drugtables.o \
            $(B)/lib/foodindex.o
@@ -93,6 +95,8 @@ setup: $(SETUP)
 $(B)/lib/%.o: lib/%.c lib/internal.h include/kmgca.h | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) $(XLSX_CFLAGS) -c $< -o $@
+
+$(SUPPLEMENT_SRC:lib/%.c=$(B)/lib/%.o): lib/supplement.h
 
 $(B)/cli/%.o: cli/%.c cli/cli.h include/kmgca.h | $(SETUP)
 	@mkdir -p $(dir $@)

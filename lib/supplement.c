@@ -19,6 +19,7 @@
  * label: the line is recognised, and its review says why it is not counted.
  */
 #include "internal.h"
+#include "supplement.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -27,42 +28,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TEXT_LIMIT 700      /* bytes of text and dose read */
-#define TOKEN_LIMIT 160
 #define MG_PER_MEQ_K 39.098 /* IUPAC 2021 atomic weight of K; K+ has one charge */
 
 static const double mg_per_mmol[KMGCA_NUTRIENT_COUNT] = {40.078, 24.305, 39.098, 22.99};
 static const int charge[KMGCA_NUTRIENT_COUNT] = {2, 2, 1, 1};
-static const char *const symbol[KMGCA_NUTRIENT_COUNT] = {"Ca", "Mg", "K", "Na"};
+const char *const supp_symbol[KMGCA_NUTRIENT_COUNT] = {"Ca", "Mg", "K", "Na"};
 static const char ATOMIC_SOURCE[] =
     "IUPAC 2021 standard atomic weights (Ca 40.078, Mg 24.305, K 39.098): 1 mmol Ca = 40.08 mg, "
     "1 mmol Mg = 24.31 mg, 1 mmol or 1 mEq K = 39.10 mg";
 
 /* ---- Normalised text and tokens ------------------------------------------- */
 
-enum { T_NUM, T_WORD, T_CJK, T_PUNCT };
-
-typedef struct {
-    int type;
-    double value;            /* T_NUM */
-    long cp;                 /* T_CJK, T_PUNCT */
-    char word[24];           /* T_WORD */
-    size_t start, end;       /* bytes of the normalised text */
-    int space;               /* a space before it */
-    int skip;                /* inside the product's or salt's name */
-} token;
-
-typedef struct {
-    char s[TEXT_LIMIT * 2];
-    size_t len;
-    token t[TOKEN_LIMIT];
-    int n;
-} line_text;
-
 /* Lower case, full-width forms as ASCII, Chinese punctuation as ASCII, the
  * dots of "b.i.d." dropped (a dot between digits kept), vulgar fractions as
  * decimals, everything else but CJK a space. */
-static void normalise(const char *in, line_text *l)
+void supp_normalise(const char *in, line_text *l)
 {
     size_t o = 0;
     char prev = ' ';
@@ -145,7 +125,7 @@ static void normalise(const char *in, line_text *l)
     l->len = o;
 }
 
-static void tokenise(line_text *l)
+void supp_tokenise(line_text *l)
 {
     l->n = 0;
     const char *s = l->s;
@@ -204,28 +184,9 @@ static void tokenise(line_text *l)
     }
 }
 
-static int is_word(const line_text *l, int i, const char *w)
-{
-    return i >= 0 && i < l->n && l->t[i].type == T_WORD && strcmp(l->t[i].word, w) == 0;
-}
-static int is_cjk_char(const line_text *l, int i, long cp)
-{
-    return i >= 0 && i < l->n && l->t[i].type == T_CJK && l->t[i].cp == cp;
-}
-static int is_punct(const line_text *l, int i, char c)
-{
-    return i >= 0 && i < l->n && l->t[i].type == T_PUNCT && l->t[i].cp == c;
-}
-static int word_in(const char *w, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(w, *list) == 0)
-            return 1;
-    return 0;
-}
 
 /* A Chinese numeral at token i (一 ... 十, 两, 半); -1 when none. */
-static double zh_number(const line_text *l, int i)
+double supp_zh_number(const line_text *l, int i)
 {
     static const long digits[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
                                   0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
@@ -244,7 +205,7 @@ static double zh_number(const line_text *l, int i)
 
 /* The number at token i: an ASCII number or one Chinese numeral (and 十X);
  * *next is the token after it. -1 when none. */
-static double number_at(const line_text *l, int i, int *next)
+double supp_number_at(const line_text *l, int i, int *next)
 {
     if (i < 0 || i >= l->n)
         return -1;
@@ -252,12 +213,12 @@ static double number_at(const line_text *l, int i, int *next)
         *next = i + 1;
         return l->t[i].value;
     }
-    double v = zh_number(l, i);
+    double v = supp_zh_number(l, i);
     if (v < 0)
         return -1;
     *next = i + 1;
-    if (v == 10 && zh_number(l, i + 1) > 0 && zh_number(l, i + 1) < 10) {
-        v += zh_number(l, i + 1);
+    if (v == 10 && supp_zh_number(l, i + 1) > 0 && supp_zh_number(l, i + 1) < 10) {
+        v += supp_zh_number(l, i + 1);
         *next = i + 2;
     } else if (v > 0 && v < 10 && is_cjk_char(l, i + 1, 0x534A)) {
         v += 0.5;           /* 一个半 is not a dose word; 一片半 is handled by the unit */
@@ -269,7 +230,7 @@ static double number_at(const line_text *l, int i, int *next)
 /* ---- Words ------------------------------------------------------------------ */
 
 /* The mineral a word names ("calcium", "mg" not after a number, "钙"); -1. */
-static int element_word(const line_text *l, int i)
+int supp_element_word(const line_text *l, int i)
 {
     const token *t = &l->t[i];
     if (t->skip)
@@ -293,11 +254,7 @@ static int element_word(const line_text *l, int i)
     return -1;
 }
 
-/* A kind of dose unit: pieces (tablets, capsules), sachets, millilitres,
- * ampoules (支, 10 ml), scoops; 0 when the word is none. */
-enum { U_NONE, U_PIECE, U_SACHET, U_ML, U_AMPOULE, U_SCOOP };
-
-static int unit_word(const char *w, double *ml)
+int supp_unit_word(const char *w, double *ml)
 {
     static const char *const pieces[] = {
         "tablet", "tablets", "tab", "tabs", "caplet", "caplets", "capsule", "capsules", "cap",
@@ -335,7 +292,7 @@ static int unit_word(const char *w, double *ml)
 
 /* The dose unit at token i (a word, 片 粒 颗 丸 袋 包 支 勺, 毫升, 胶囊);
  * *next is after it. */
-static int dose_unit_at(const line_text *l, int i, double *ml, int *next)
+int supp_dose_unit_at(const line_text *l, int i, double *ml, int *next)
 {
     *ml = 0;
     if (i >= l->n)
@@ -343,7 +300,7 @@ static int dose_unit_at(const line_text *l, int i, double *ml, int *next)
     const token *t = &l->t[i];
     *next = i + 1;
     if (t->type == T_WORD)
-        return unit_word(t->word, ml);
+        return supp_unit_word(t->word, ml);
     if (t->type != T_CJK)
         return U_NONE;
     switch (t->cp) {
@@ -368,19 +325,17 @@ static int dose_unit_at(const line_text *l, int i, double *ml, int *next)
     }
 }
 
-static int per_unit_kind(const char *per_unit, double *ml)
+int supp_per_unit_kind(const char *per_unit, double *ml)
 {
     line_text l;
-    normalise(per_unit, &l);
-    tokenise(&l);
+    supp_normalise(per_unit, &l);
+    supp_tokenise(&l);
     int next;
-    return l.n ? dose_unit_at(&l, 0, ml, &next) : U_NONE;
+    return l.n ? supp_dose_unit_at(&l, 0, ml, &next) : U_NONE;
 }
 
 /* A strength unit at token i: factor to mg, or for mEq/mmol the kind. */
-enum { S_NONE, S_MG, S_MEQ, S_MMOL };
-
-static int strength_unit(const line_text *l, int i, double *to_mg, int *next)
+int supp_strength_unit(const line_text *l, int i, double *to_mg, int *next)
 {
     *next = i + 1;
     *to_mg = 1;
@@ -434,22 +389,12 @@ static int strength_unit(const line_text *l, int i, double *to_mg, int *next)
 
 /* ---- Names: products and salts -------------------------------------------------- */
 
-/* Where tokens start and end in the normalised text: a name must begin at
- * a token's start and end at a token's end ("Slow-Mag" is not in
- * "slow magnesium", "M20" not in "M200"). */
-typedef struct {
-    const unsigned short *map;   /* squeezed byte -> normalised byte */
-    unsigned char edge[TEXT_LIMIT * 2 + 1]; /* 1 start, 2 end */
-    const char *norm;
-    uint64_t seen[16];           /* the line's 3-byte sequences, hashed to 1,024 bits */
-} edges;
-
-static unsigned tri_hash(const char *p)
+unsigned supp_tri_hash(const char *p)
 {
     return (((unsigned char)p[0] * 31u + (unsigned char)p[1]) * 31u + (unsigned char)p[2]) & 1023;
 }
 
-static void find_edges(const line_text *l, edges *ed)
+void supp_find_edges(const line_text *l, edges *ed)
 {
     memset(ed->edge, 0, sizeof ed->edge);
     ed->norm = l->s;
@@ -462,15 +407,15 @@ static void find_edges(const line_text *l, edges *ed)
 /* The longest form of `names` ("a|b|c", squeezed) inside squeezed text q,
  * on token edges (q begins at byte `offset` of the squeezed line). Its
  * length, 0 when none; *at its start in q. */
-static size_t find_name(const char *q, size_t qlen, const char *names, const edges *ed,
-                        size_t offset, size_t *at)
+size_t supp_find_name(const char *q, size_t qlen, const char *names, const edges *ed,
+                      size_t offset, size_t *at)
 {
     size_t best = 0;
     for (const char *p = names; *p;) {
         size_t len = strcspn(p, "|");
         /* a name whose first three bytes the line lacks is not in it */
         if (len >= 3) {
-            unsigned h = tri_hash(p);
+            unsigned h = supp_tri_hash(p);
             if (!(ed->seen[h >> 6] & (1ull << (h & 63)))) {
                 p += len + (p[len] ? 1 : 0);
                 continue;
@@ -504,7 +449,7 @@ static size_t find_name(const char *q, size_t qlen, const char *names, const edg
 }
 
 /* Marks the tokens the squeezed span [s, e) covers as part of a name. */
-static void mark_name(line_text *l, const unsigned short *map, size_t s, size_t e)
+void supp_mark_name(line_text *l, const unsigned short *map, size_t s, size_t e)
 {
     size_t from = map[s], to = map[e - 1] + 1;
     for (int i = 0; i < l->n; i++)
@@ -514,30 +459,6 @@ static void mark_name(line_text *l, const unsigned short *map, size_t s, size_t 
 
 /* ---- Reading the line ----------------------------------------------------------- */
 
-typedef struct {
-    double value_mg;         /* converted to mg (mEq and mmol: the count of them) */
-    int unit;                /* S_MG, S_MEQ, S_MMOL */
-    int element;             /* the element it is of, -1 when not told */
-    int basis;               /* 0 unknown, SUPP_ELEMENTAL + 1, SUPP_SALT + 1 */
-    int ambiguous;           /* a Chinese generic ("钙片 600mg") */
-    int after_count;         /* in brackets right after a count: the count's total */
-    int salt;                /* the salt named before it, -1 */
-    double per_ml;           /* "400 mg/5 ml": the figure is for this many ml; 0 */
-} strength;
-
-typedef struct {
-    strength s[12];
-    int ns;
-    double count;            /* NAN when not written */
-    int count_unit;
-    double count_ml;         /* ml per unit of count_unit when U_ML */
-    int counts;              /* how many counts were written */
-    double freq;             /* NAN when not written */
-    int daily_word;          /* "daily", "每日" ... */
-    const char *not_daily;   /* "as needed", ... */
-    const char *range;       /* the text of a range or a vague amount */
-} reading;
-
 static void set_freq(reading *r, double f)
 {
     if (isnan(r->freq) || f > r->freq)
@@ -545,7 +466,7 @@ static void set_freq(reading *r, double f)
 }
 
 /* Frequency words in English and Chinese. */
-static void read_frequency(const line_text *l, reading *r)
+void supp_read_frequency(const line_text *l, reading *r)
 {
     static const char *const once[] = {"qd", "od", "daily", "qam", "qpm", "qhs", "hs", "nocte",
                                        "mane", "qn", "qday", "everyday", "nightly", "om", "on",
@@ -651,17 +572,17 @@ static void read_frequency(const line_text *l, reading *r)
             continue;
         long cp = t->cp;
         /* 每日 每天 一日 一天 日 (+ N 次) */
-        int day_word = (cp == 0x6BCF || zh_number(l, i) == 1) &&
+        int day_word = (cp == 0x6BCF || supp_zh_number(l, i) == 1) &&
                        (is_cjk_char(l, i + 1, 0x65E5) || is_cjk_char(l, i + 1, 0x5929));
         if (day_word || ((cp == 0x65E5 || cp == 0x5929) && !(i > 0 && (is_cjk_char(l, i - 1, 0x6BCF) ||
-                                                                        zh_number(l, i - 1) >= 0)))) {
+                                                                        supp_zh_number(l, i - 1) >= 0)))) {
             int k = day_word ? i + 2 : i + 1;
             /* 每天吃两次, 每日服3次: a verb between */
             if (is_cjk_char(l, k, 0x5403) || is_cjk_char(l, k, 0x670D) || is_cjk_char(l, k, 0x7528) ||
                 is_cjk_char(l, k, 0x5582))
                 k++;
             int next;
-            double n = number_at(l, k, &next);
+            double n = supp_number_at(l, k, &next);
             if (n > 0 && (is_cjk_char(l, next, 0x6B21) || is_cjk_char(l, next, 0x56DE)))
                 set_freq(r, n);          /* 每日3次, 一日2回 */
             else if (day_word && !(n > 0))
@@ -677,7 +598,7 @@ static void read_frequency(const line_text *l, reading *r)
             if (l->t[prev].type == T_NUM)
                 n = l->t[prev].value;
             else
-                n = zh_number(l, prev);
+                n = supp_zh_number(l, prev);
             int k = i + 1;
             if (is_punct(l, k, '/'))
                 k++;
@@ -701,7 +622,7 @@ static void read_frequency(const line_text *l, reading *r)
             set_freq(r, 3);              /* 早中晚 */
         else if (cp == 0x9694 && (is_cjk_char(l, i + 1, 0x65E5) || is_cjk_char(l, i + 1, 0x5929)))
             r->not_daily = "隔日";
-        else if ((cp == 0x6BCF || zh_number(l, i) == 1) && (is_cjk_char(l, i + 1, 0x5468) ||
+        else if ((cp == 0x6BCF || supp_zh_number(l, i) == 1) && (is_cjk_char(l, i + 1, 0x5468) ||
                                                               (is_cjk_char(l, i + 1, 0x661F) &&
                                                                is_cjk_char(l, i + 2, 0x671F))))
             r->not_daily = "每周";
@@ -719,7 +640,7 @@ static int zh_generic(const line_text *l)
 {
     int product = 0, element = 0;
     for (int i = 0; i < l->n; i++) {
-        if (l->t[i].type != T_CJK || element_word(l, i) < 0)
+        if (l->t[i].type != T_CJK || supp_element_word(l, i) < 0)
             continue;
         if (is_cjk_char(l, i + 1, 0x7247) || is_cjk_char(l, i + 1, 0x5242) ||
             is_cjk_char(l, i + 1, 0x7C92))
@@ -740,7 +661,7 @@ static const char *const weekdays[] = {
 /* Counts ("2 tablets", "一次1片", "x2", "2 Tums"), strengths ("600 mg",
  * "含钙600mg", "400 mg/5 ml", "Mg glycinate 200"), ranges and vague
  * amounts. */
-static void read_amounts(const line_text *l, reading *r, const int *salt_at)
+void supp_read_amounts(const line_text *l, reading *r, const int *salt_at)
 {
     int zh = zh_generic(l);
     for (int i = 0; i < l->n; i++) {
@@ -750,11 +671,11 @@ static void read_amounts(const line_text *l, reading *r, const int *salt_at)
         if (t->type == T_WORD && word_in(t->word, weekdays))
             r->not_daily = "on some days of the week";
         if (t->type == T_CJK && (t->cp == 0x5468 || (t->cp == 0x671F && is_cjk_char(l, i - 1, 0x661F))) &&
-            (zh_number(l, i + 1) > 0 || is_cjk_char(l, i + 1, 0x65E5)) &&
+            (supp_zh_number(l, i + 1) > 0 || is_cjk_char(l, i + 1, 0x65E5)) &&
             !is_cjk_char(l, i - 1, 0x6BCF))
             r->not_daily = "on some days of the week";       /* 周一, 星期三 */
         int next;
-        double v = number_at(l, i, &next);
+        double v = supp_number_at(l, i, &next);
         if (v < 0) {
             /* vague words */
             if (t->type == T_WORD && (!strcmp(t->word, "few") || !strcmp(t->word, "several") ||
@@ -779,7 +700,7 @@ static void read_amounts(const line_text *l, reading *r, const int *salt_at)
                     named = 1;
                 }
                 double ml;
-                int un, u = dose_unit_at(l, k, &ml, &un);
+                int un, u = supp_dose_unit_at(l, k, &ml, &un);
                 if (u == U_NONE && named && strcmp(t->word, "a") && strcmp(t->word, "an")) {
                     u = U_PIECE;   /* "half a Mag-Ox 400" */
                     un = k;
@@ -802,32 +723,32 @@ static void read_amounts(const line_text *l, reading *r, const int *salt_at)
         int k = next;
         if ((is_punct(l, k, '-') || is_punct(l, k, '~') || is_word(l, k, "to") ||
              is_word(l, k, "or") || is_cjk_char(l, k, 0x81F3) || is_cjk_char(l, k, 0x5230)) &&
-            k + 1 < l->n && (l->t[k + 1].type == T_NUM || zh_number(l, k + 1) > 0)) {
+            k + 1 < l->n && (l->t[k + 1].type == T_NUM || supp_zh_number(l, k + 1) > 0)) {
             int n2;
-            double v2 = number_at(l, k + 1, &n2);
+            double v2 = supp_number_at(l, k + 1, &n2);
             double to_mg, ml;
             int sn, un;
-            if (v2 > v && (strength_unit(l, n2, &to_mg, &sn) || dose_unit_at(l, n2, &ml, &un) ||
+            if (v2 > v && (supp_strength_unit(l, n2, &to_mg, &sn) || supp_dose_unit_at(l, n2, &ml, &un) ||
                            l->t[i].type != T_NUM || is_punct(l, k, '~'))) {
                 r->range = "a range";
                 i = n2 - 1;
                 continue;
             }
         }
-        if (t->type == T_CJK && zh_number(l, i) > 0 && zh_number(l, next) > 0 &&
-            zh_number(l, next) == v + 1) {
+        if (t->type == T_CJK && supp_zh_number(l, i) > 0 && supp_zh_number(l, next) > 0 &&
+            supp_zh_number(l, next) == v + 1) {
             r->range = "a range";        /* 一两片, 两三片 */
             i = next;
             continue;
         }
         double to_mg, ml;
         int sn, un;
-        int su = strength_unit(l, next, &to_mg, &sn);
+        int su = supp_strength_unit(l, next, &to_mg, &sn);
         /* "Mg glycinate 200", "Magnesium 250": a bare figure right after a
          * salt's or a mineral's English name is mg. */
         int bare = su == S_NONE && t->type == T_NUM && i > 0 &&
-                   (salt_at[i - 1] >= 0 || (l->t[i - 1].type == T_WORD && element_word(l, i - 1) >= 0)) &&
-                   dose_unit_at(l, next, &ml, &un) == U_NONE && !is_word(l, next, "x") &&
+                   (salt_at[i - 1] >= 0 || (l->t[i - 1].type == T_WORD && supp_element_word(l, i - 1) >= 0)) &&
+                   supp_dose_unit_at(l, next, &ml, &un) == U_NONE && !is_word(l, next, "x") &&
                    !is_punct(l, next, '%') && v >= 1 && v <= 5000;
         if (su == S_NONE && t->type == T_NUM && is_punct(l, next, '%')) {
             /* "10%" of a solution: 10 g per 100 ml of the salt (w/v) */
@@ -884,7 +805,7 @@ static void read_amounts(const line_text *l, reading *r, const int *salt_at)
                         s->salt = salt_at[b];
                         break;
                     }
-                    int e = element_word(l, b);
+                    int e = supp_element_word(l, b);
                     if (e >= 0) {
                         s->element = e;
                         if (l->t[b].type != T_CJK || zh != 1)
@@ -901,21 +822,21 @@ static void read_amounts(const line_text *l, reading *r, const int *salt_at)
                     s->basis = SUPP_ELEMENTAL + 1;
                     s->ambiguous = 0;
                     int at = is_word(l, sn, "elemental") ? sn + 1 : sn + 2;
-                    int e = at < l->n ? element_word(l, at) : -1;
+                    int e = at < l->n ? supp_element_word(l, at) : -1;
                     if (e >= 0)
                         s->element = e;
                 }
                 /* "400 mg/5 ml", "20 mEq/15 mL": a figure per volume */
                 if (is_punct(l, sn, '/')) {
                     int vn;
-                    double vol = number_at(l, sn + 1, &vn);
+                    double vol = supp_number_at(l, sn + 1, &vn);
                     int un2;
                     double ml2;
                     if (vol < 0) {
                         vol = 1;
                         vn = sn + 1;
                     }
-                    if (dose_unit_at(l, vn, &ml2, &un2) == U_ML) {
+                    if (supp_dose_unit_at(l, vn, &ml2, &un2) == U_ML) {
                         s->per_ml = vol * ml2;
                         sn = un2;
                     }
@@ -924,20 +845,20 @@ static void read_amounts(const line_text *l, reading *r, const int *salt_at)
                 if (i >= 2 && is_punct(l, i - 1, '(') && !isnan(r->count)) {
                     double ml2;
                     int n2;
-                    if (dose_unit_at(l, i - 2, &ml2, &n2) != U_NONE)
+                    if (supp_dose_unit_at(l, i - 2, &ml2, &n2) != U_NONE)
                         s->after_count = 1;
                 }
             }
             i = sn - 1;
             continue;
         }
-        int u = dose_unit_at(l, next, &ml, &un);
+        int u = supp_dose_unit_at(l, next, &ml, &un);
         if (u == U_NONE && next < l->n && l->t[next].skip) {
             /* "2 Tums Ultra 1000", "2 slow mag tablets": a count before the name */
             int j = next;
             while (j < l->n && l->t[j].skip)
                 j++;
-            u = dose_unit_at(l, j, &ml, &un);
+            u = supp_dose_unit_at(l, j, &ml, &un);
             if (u == U_NONE) {
                 u = U_PIECE;
                 un = next;
@@ -1010,7 +931,7 @@ static double element_mg(double value, int unit, int element)
 
 /* A figure for people: whole numbers from 1,000, one decimal from 1 (".0"
  * dropped), two significant digits below. */
-static void fmt_mg(char *buf, size_t size, double v)
+void supp_fmt_mg(char *buf, size_t size, double v)
 {
     if (v >= 1000)
         snprintf(buf, size, "%.0f", v);
@@ -1023,8 +944,7 @@ static void fmt_mg(char *buf, size_t size, double v)
         buf[n - 2] = '\0';
 }
 
-static void fail(kmgca_supplement *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void fail(kmgca_supplement *out, const char *fmt, ...)
+void supp_fail(kmgca_supplement *out, const char *fmt, ...)
 {
     if (out->review[0])
         return;
@@ -1047,11 +967,11 @@ static const char *unit_name(int u, double amount)
 }
 
 /* Product rows [first, last]: every mineral of the product. */
-static void from_product(size_t first, size_t last, const reading *r, kmgca_supplement *out)
+void supp_from_product(size_t first, size_t last, const reading *r, kmgca_supplement *out)
 {
     const struct kmgca_supp_product *p0 = &kmgca_builtin_supp_products[first];
     double per_ml;
-    int per_kind = per_unit_kind(p0->per_unit, &per_ml);
+    int per_kind = supp_per_unit_kind(p0->per_unit, &per_ml);
     if (per_kind == U_NONE)
         per_kind = U_PIECE;
     /* How many of the label's units in one dose. */
@@ -1070,13 +990,13 @@ static void from_product(size_t first, size_t last, const reading *r, kmgca_supp
         } else if (cu == U_PIECE && per_kind == U_SACHET) {
             units = r->count;            /* "1 packet"/"1 包": the same thing said otherwise */
         } else {
-            fail(out, "%s is measured in %s, and the line gives %s", p0->name,
-                 unit_name(per_kind, 2), unit_name(cu, 2));
+            supp_fail(out, "%s is measured in %s, and the line gives %s", p0->name,
+                      unit_name(per_kind, 2), unit_name(cu, 2));
             return;
         }
     } else if (per_kind == U_ML) {
-        fail(out, "%s is a liquid: write how many ml (its label gives %g ml)", p0->name,
-             p0->per_count);
+        supp_fail(out, "%s is a liquid: write how many ml (its label gives %g ml)", p0->name,
+                  p0->per_count);
         return;
     }
     out->count_assumed = !count_written;
@@ -1090,12 +1010,12 @@ static void from_product(size_t first, size_t last, const reading *r, kmgca_supp
             if (p->basis == SUPP_SALT) {
                 f = kmgca_builtin_salts[p->salt].fraction;
                 snprintf(label, sizeof label, "%g mg %s x %.1f%% %s", p->amount,
-                         kmgca_builtin_salts[p->salt].name, 100 * f, symbol[e]);
+                         kmgca_builtin_salts[p->salt].name, 100 * f, supp_symbol[e]);
             } else if (p->basis == SUPP_MEQ) {
                 f = MG_PER_MEQ_K;
                 snprintf(label, sizeof label, "%g mEq x 39.1 mg", p->amount);
             } else {
-                snprintf(label, sizeof label, "%g mg %s", p->amount, symbol[e]);
+                snprintf(label, sizeof label, "%g mg %s", p->amount, supp_symbol[e]);
             }
             per_unit_mg = p->amount * f / p->per_count;
         }
@@ -1115,7 +1035,7 @@ static void from_product(size_t first, size_t last, const reading *r, kmgca_supp
             if (w->per_ml > 0) {
                 /* "20 mEq/15 mL" of a liquid measured in ml: per ml, as the label */
                 if (per_kind != U_ML) {
-                    fail(out, "a figure per ml for %s, which is not measured in ml", p->name);
+                    supp_fail(out, "a figure per ml for %s, which is not measured in ml", p->name);
                     return;
                 }
                 written /= w->per_ml;
@@ -1150,41 +1070,41 @@ static void from_product(size_t first, size_t last, const reading *r, kmgca_supp
                 /* "Klor-Con M10, 20 mEq daily": the dose as written */
                 dose_mg = written;
                 out->count_assumed = 0;
-                fmt_mg(mg_text, sizeof mg_text, written);
+                supp_fmt_mg(mg_text, sizeof mg_text, written);
                 appendf(out->how, sizeof out->how, "%s%s: %s mg %s a dose as written (label: %s a %s)",
                         out->how[0] && out->how[strlen(out->how) - 2] != ';' ? "; " : "", p->name,
-                        mg_text, symbol[e], label, unit_name(per_kind, 1));
+                        mg_text, supp_symbol[e], label, unit_name(per_kind, 1));
                 out->per_dose_mg[e] += dose_mg;
                 continue;
             } else {
                 char wt[32], lt[32];
-                fmt_mg(wt, sizeof wt, written);
-                fmt_mg(lt, sizeof lt, per_unit_mg);
-                fail(out, "the strength written (%s mg %s) is not the label's (%s mg %s a %s of "
+                supp_fmt_mg(wt, sizeof wt, written);
+                supp_fmt_mg(lt, sizeof lt, per_unit_mg);
+                supp_fail(out, "the strength written (%s mg %s) is not the label's (%s mg %s a %s of "
                           "%s): check which is right",
-                     wt, symbol[e], lt, symbol[e], unit_name(per_kind, 1), p->name);
+                     wt, supp_symbol[e], lt, supp_symbol[e], unit_name(per_kind, 1), p->name);
                 return;
             }
         } else if (isnan(per_unit_mg)) {
             if (p->note[0])
-                fail(out, "%s: %s", p->name, p->note);
+                supp_fail(out, "%s: %s", p->name, p->note);
             else
-                fail(out, "no strength written for %s: give the mg (or mEq) on the label",
-                     p->name);
+                supp_fail(out, "no strength written for %s: give the mg (or mEq) on the label",
+                          p->name);
             return;
         } else {
             dose_mg = per_unit_mg * units;
         }
         out->per_dose_mg[e] += dose_mg;
         char per_text[32];
-        fmt_mg(per_text, sizeof per_text, per_unit_mg);
+        supp_fmt_mg(per_text, sizeof per_text, per_unit_mg);
         appendf(out->how, sizeof out->how, "%s%s: %s mg %s a %s%s%s%s", out->how[0] &&
-                out->how[strlen(out->how) - 2] != ';' ? "; " : "", p->name, per_text, symbol[e],
+                out->how[strlen(out->how) - 2] != ';' ? "; " : "", p->name, per_text, supp_symbol[e],
                 per_kind == U_ML ? "ml" : unit_name(per_kind, 1), label[0] ? " (label: " : "",
                 label, label[0] ? ")" : "");
         if (units != 1 || per_kind == U_ML) {
             char u[32];
-            fmt_mg(u, sizeof u, units);
+            supp_fmt_mg(u, sizeof u, units);
             appendf(out->how, sizeof out->how, " x %s %s", u,
                     per_kind == U_ML ? "ml" : unit_name(per_kind, units));
         }
@@ -1195,8 +1115,7 @@ static void from_product(size_t first, size_t last, const reading *r, kmgca_supp
 }
 
 /* A salt or a mineral named alone, with the strengths written. */
-static void from_strengths(const reading *r, int salt, int element_named,
-                           kmgca_supplement *out)
+void supp_from_strengths(const reading *r, int salt, int element_named, kmgca_supplement *out)
 {
     int used = 0;
     double units = isnan(r->count) ? 1 : r->count;
@@ -1227,23 +1146,23 @@ static void from_strengths(const reading *r, int salt, int element_named,
                                           ? &kmgca_builtin_salts[salt] : NULL;
         char text[200], mg_text[32];
         if (sa && sa->review[0] && !(s->basis == SUPP_ELEMENTAL + 1)) {
-            fail(out, "%s: %s", sa->name, sa->review);
+            supp_fail(out, "%s: %s", sa->name, sa->review);
             return;
         }
         /* A figure per volume ("400 mg/5 ml", "10%") needs the ml taken,
          * and ml need a figure per volume. */
         if (s->per_ml > 0 && !liquid) {
-            fail(out, "a liquid: write how many ml are taken");
+            supp_fail(out, "a liquid: write how many ml are taken");
             return;
         }
         if (liquid && !(s->per_ml > 0)) {
-            fail(out, "%g ml of a liquid whose strength per ml is not written: give it "
+            supp_fail(out, "%g ml of a liquid whose strength per ml is not written: give it "
                       "(\"400 mg/5 ml\")", units);
             return;
         }
         double per = s->per_ml > 0 ? s->per_ml : 1;
         if (s->unit == S_MG && s->ambiguous) {
-            fail(out, "\"%g mg\" of a Chinese %s product may be the salt (medicine labels: "
+            supp_fail(out, "\"%g mg\" of a Chinese %s product may be the salt (medicine labels: "
                       "碳酸钙 1.5 g) or the element (health-food labels: 含钙 600 mg): write "
                       "含%s %g mg or the salt's name",
                  s->value_mg, kmgca_nutrient_name((kmgca_nutrient)e),
@@ -1251,41 +1170,41 @@ static void from_strengths(const reading *r, int salt, int element_named,
             return;
         }
         if (s->unit == S_MG && s->basis != SUPP_ELEMENTAL + 1 && sa) {
-            fmt_mg(mg_text, sizeof mg_text, v * sa->fraction);
+            supp_fmt_mg(mg_text, sizeof mg_text, v * sa->fraction);
             snprintf(text, sizeof text, "%g mg %s x %.1f%% %s = %s mg %s", s->value_mg, sa->name,
-                     100 * sa->fraction, symbol[e], mg_text, symbol[e]);
+                     100 * sa->fraction, supp_symbol[e], mg_text, supp_symbol[e]);
             v *= sa->fraction;
             if (!out->source || !out->source[0])
                 out->source = sa->source;
         } else if (s->unit != S_MG) {
-            fmt_mg(mg_text, sizeof mg_text, v);
+            supp_fmt_mg(mg_text, sizeof mg_text, v);
             snprintf(text, sizeof text, "%g %s %s = %s mg", s->value_mg,
-                     s->unit == S_MEQ ? "mEq" : "mmol", symbol[e], mg_text);
+                     s->unit == S_MEQ ? "mEq" : "mmol", supp_symbol[e], mg_text);
             if (!out->source || !out->source[0])
                 out->source = ATOMIC_SOURCE;
         } else {
-            fmt_mg(mg_text, sizeof mg_text, v);
+            supp_fmt_mg(mg_text, sizeof mg_text, v);
             snprintf(text, sizeof text, "%s mg %s (the element, as Supplement Facts labels state "
-                                        "it)", mg_text, symbol[e]);
+                                        "it)", mg_text, supp_symbol[e]);
         }
         double dose = s->after_count ? v : v * units / per;
         out->per_dose_mg[e] += dose;
         appendf(out->how, sizeof out->how, "%s%s", out->how[0] ? "; " : "", text);
         if (s->per_ml > 0) {
             char u[32];
-            fmt_mg(u, sizeof u, units);
+            supp_fmt_mg(u, sizeof u, units);
             appendf(out->how, sizeof out->how, " per %g ml x %s ml", s->per_ml, u);
         } else if (units != 1 && !s->after_count) {
             char u[32];
-            fmt_mg(u, sizeof u, units);
+            supp_fmt_mg(u, sizeof u, units);
             appendf(out->how, sizeof out->how, " x %s %s", u, unit_name(r->count_unit, units));
         }
         used++;
     }
     if (!used)
-        fail(out, "no strength written: give the mg of %s (or of its salt) on the label",
-             salt >= 0 ? kmgca_builtin_salts[salt].name
-             : element_named >= 0 ? kmgca_nutrient_name((kmgca_nutrient)element_named)
+        supp_fail(out, "no strength written: give the mg of %s (or of its salt) on the label",
+                  salt >= 0 ? kmgca_builtin_salts[salt].name
+                  : element_named >= 0 ? kmgca_nutrient_name((kmgca_nutrient)element_named)
                                   : "the mineral");
     out->count_assumed = isnan(r->count) && used;
 }
@@ -1315,7 +1234,7 @@ static int ingredient_of_food(const line_text *l, const int *salt_at)
     static const char *const words[] = {"with", "prepared", "fortified", "added", "enriched",
                                         NULL};
     for (int i = 0; i < l->n; i++) {
-        int named = salt_at[i] >= 0 || element_word(l, i) >= 0;
+        int named = salt_at[i] >= 0 || supp_element_word(l, i) >= 0;
         if (l->t[i].skip && salt_at[i] < 0)
             continue;
         if (named) {
@@ -1347,7 +1266,7 @@ static int supplement_cue(const line_text *l, const reading *r)
         const token *t = &l->t[i];
         if (t->type == T_WORD) {
             double ml;
-            if (unit_word(t->word, &ml) == U_PIECE || !strcmp(t->word, "supplement") ||
+            if (supp_unit_word(t->word, &ml) == U_PIECE || !strcmp(t->word, "supplement") ||
                 !strcmp(t->word, "supplements") || !strcmp(t->word, "supp") ||
                 !strcmp(t->word, "tablet"))
                 return 1;
@@ -1481,8 +1400,8 @@ int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_m
     line_text *l = malloc(sizeof *l);
     if (!l)
         return 0;
-    normalise(joined, l);
-    tokenise(l);
+    supp_normalise(joined, l);
+    supp_tokenise(l);
 
     /* 1. The product, else a salt. */
     char q[TEXT_LIMIT * 2];
@@ -1499,10 +1418,10 @@ int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_m
         return 0;
     }
     ed->map = map;
-    find_edges(l, ed);
+    supp_find_edges(l, ed);
     memset(ed->seen, 0, sizeof ed->seen);
     for (size_t i = 0; i + 3 <= qlen; i++) {
-        unsigned h = tri_hash(q + i);
+        unsigned h = supp_tri_hash(q + i);
         ed->seen[h >> 6] |= 1ull << (h & 63);
     }
     long product = -1;
@@ -1511,7 +1430,7 @@ int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_m
         const struct kmgca_supp_product *p = &kmgca_builtin_supp_products[i];
         if (i > 0 && !strcmp(p->name, kmgca_builtin_supp_products[i - 1].name))
             continue;    /* the same product's next mineral */
-        size_t a, len = find_name(q, qlen, p->aliases, ed, 0, &a);
+        size_t a, len = supp_find_name(q, qlen, p->aliases, ed, 0, &a);
         if (len > best) {
             best = len;
             product = (long)i;
@@ -1519,7 +1438,7 @@ int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_m
         }
     }
     if (product >= 0)
-        mark_name(l, map, at, at + best);
+        supp_mark_name(l, map, at, at + best);
     /* Salts named (also beside a product: "Caltrate (calcium carbonate)"). */
     int salt_at[TOKEN_LIMIT];
     for (int i = 0; i < TOKEN_LIMIT; i++)
@@ -1529,8 +1448,8 @@ int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_m
     for (size_t i = 0; i < kmgca_builtin_salt_count; i++) {
         /* every place a name of the salt stands: each token of it points at it */
         for (size_t from = 0; from < qlen;) {
-            size_t a, len = find_name(q + from, qlen - from, kmgca_builtin_salts[i].names, ed,
-                                      from, &a);
+            size_t a, len = supp_find_name(q + from, qlen - from, kmgca_builtin_salts[i].names, ed,
+                                           from, &a);
             if (!len)
                 break;
             a += from;
@@ -1558,11 +1477,11 @@ int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_m
     memset(&r, 0, sizeof r);
     r.count = NAN;
     r.freq = NAN;
-    read_amounts(l, &r, salt_at);
-    read_frequency(l, &r);
+    supp_read_amounts(l, &r, salt_at);
+    supp_read_frequency(l, &r);
     int element_named = -1;
     for (int i = 0; i < l->n && element_named < 0; i++)
-        element_named = element_word(l, i);
+        element_named = supp_element_word(l, i);
 
     /* In a diary, a salt or a mineral that a food is made with is food. */
     if (product < 0 && mode == KMGCA_SUPPLEMENT_INTAKE && ingredient_of_food(l, salt_at)) {
@@ -1591,15 +1510,15 @@ int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_m
     out->recognised = 1;
 
     if (r.range)
-        fail(out, "%s (\"%s\"): write one amount", !strcmp(r.range, "a range") ? "a range"
+        supp_fail(out, "%s (\"%s\"): write one amount", !strcmp(r.range, "a range") ? "a range"
                                                                              : "a vague amount",
              !strcmp(r.range, "a range") ? dose[0] ? dose : text : r.range);
     if (r.not_daily)
-        fail(out, "not every day (%s): kmgca cannot tell on which days; list the days taken in "
+        supp_fail(out, "not every day (%s): kmgca cannot tell on which days; list the days taken in "
                   "the diary instead",
              r.not_daily);
     if (r.counts > 1)
-        fail(out, "more than one count (\"%s\"): write one dose and how often", dose[0] ? dose : text);
+        supp_fail(out, "more than one count (\"%s\"): write one dose and how often", dose[0] ? dose : text);
 
     if (!out->review[0]) {
         if (product >= 0) {
@@ -1615,7 +1534,7 @@ int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_m
             int cjk_salt = open && p0->basis == SUPP_SALT && text_has_cjk(p0->name);
             if (open && r.ns && p0->salt < 0) {
                 /* "Cal-Mag: calcium 333 mg, magnesium 133 mg", "Citracal 315 mg" */
-                from_strengths(&r, salt, element_named >= 0 ? element_named : p0->element, out);
+                supp_from_strengths(&r, salt, element_named >= 0 ? element_named : p0->element, out);
                 copy_text(out->product, sizeof out->product, p0->name);
             } else if (cjk_salt && r.ns) {
                 /* "碳酸钙D3片 1.25g": the salt or the element? A Chinese label
@@ -1630,13 +1549,13 @@ int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_m
                             rr.s[k].ambiguous = 1;
                         }
                     }
-                from_strengths(&rr, p0->salt, p0->element, out);
+                supp_from_strengths(&rr, p0->salt, p0->element, out);
                 copy_text(out->product, sizeof out->product, p0->name);
             } else {
-                from_product((size_t)product, last, &r, out);
+                supp_from_product((size_t)product, last, &r, out);
             }
         } else {
-            from_strengths(&r, salt, element_named, out);
+            supp_from_strengths(&r, salt, element_named, out);
             if (salt >= 0)
                 copy_text(out->product, sizeof out->product, kmgca_builtin_salts[salt].name);
             else if (element_named >= 0)
@@ -1679,8 +1598,8 @@ int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_m
         out->mg[e] = out->per_dose_mg[e] * freq;
         if (out->mg[e] > 0) {
             char m[32];
-            fmt_mg(m, sizeof m, out->mg[e]);
-            appendf(out->how, sizeof out->how, "%s %s mg %s", first ? "" : ",", m, symbol[e]);
+            supp_fmt_mg(m, sizeof m, out->mg[e]);
+            appendf(out->how, sizeof out->how, "%s %s mg %s", first ? "" : ",", m, supp_symbol[e]);
             first = 0;
         }
     }
@@ -1693,12 +1612,12 @@ int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_m
     for (int e = 0; e < KMGCA_NA; e++)
         if (out->mg[e] > 20000) {
             char m[32];
-            fmt_mg(m, sizeof m, out->mg[e]);
+            supp_fmt_mg(m, sizeof m, out->mg[e]);
             for (int k = 0; k < KMGCA_NUTRIENT_COUNT; k++)
                 out->per_dose_mg[k] = out->mg[k] = 0;
             out->how[0] = '\0';
-            fail(out, "%s mg %s a day is far past any dose: check the strength and the count", m,
-                 symbol[e]);
+            supp_fail(out, "%s mg %s a day is far past any dose: check the strength and the count", m,
+                      supp_symbol[e]);
             break;
         }
     free(l);
@@ -1746,13 +1665,13 @@ int kmgca_supp_product_at(size_t i, const char **name, kmgca_nutrient *element, 
         else if (p->basis == SUPP_SALT)
             snprintf(label, label_size, "%g mg %s (%.1f%% %s) per %g %s", p->amount,
                      kmgca_builtin_salts[p->salt].name,
-                     100 * kmgca_builtin_salts[p->salt].fraction, symbol[p->element], p->per_count,
+                     100 * kmgca_builtin_salts[p->salt].fraction, supp_symbol[p->element], p->per_count,
                      p->per_unit);
         else if (p->basis == SUPP_MEQ)
             snprintf(label, label_size, "%g mEq K per %g %s", p->amount, p->per_count,
                      p->per_unit);
         else
-            snprintf(label, label_size, "%g mg %s per %g %s", p->amount, symbol[p->element],
+            snprintf(label, label_size, "%g mg %s per %g %s", p->amount, supp_symbol[p->element],
                      p->per_count, p->per_unit);
     }
     return 1;
