@@ -37,7 +37,7 @@ say = @printf '  %-8s %s\n' $(1) $(2);
 endif
 
 # The supplement reader: its files share lib/supplement.h besides internal.h.
-SUPPLEMENT_SRC = lib/supplement.c
+SUPPLEMENT_SRC = lib/supplement.c lib/supplement_text.c lib/supplement_dose.c lib/supplement_mg.c
 LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/recipe.c lib/match.c lib/serving.c lib/weigh.c lib/household.c lib/kinds.c lib/targets.c \
            $(SUPPLEMENT_SRC) \
            lib/table.c lib/date.c lib/diary.c lib/analyse.c lib/workbook.c lib/drugs.c lib/care.c

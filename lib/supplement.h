@@ -1,5 +1,6 @@
-/* supplement.h — what the supplement reader's parts share, and no one
- * else: the tokens of a line, what was read of it, and the steps between. The
+/* supplement.h — what the supplement reader's files share (supplement.c,
+ * supplement_text.c, supplement_dose.c, supplement_mg.c), and no one else:
+ * the tokens of a line, what was read of it, and the steps between. The
  * tables themselves (struct kmgca_salt, struct kmgca_supp_product) are in
  * internal.h, since tools/embedtables writes them. */
 #ifndef KMGCA_SUPPLEMENT_H
@@ -14,7 +15,7 @@
 #define TEXT_LIMIT 700      /* bytes of text and dose read */
 #define TOKEN_LIMIT 160
 
-/* ---- The line, normalised and cut into tokens -------------------------- */
+/* ---- The line, normalised and cut into tokens (supplement_text.c) ------ */
 
 enum { T_NUM, T_WORD, T_CJK, T_PUNCT };
 
@@ -76,7 +77,7 @@ enum { S_NONE, S_MG, S_MEQ, S_MMOL };
 
 int supp_strength_unit(const line_text *l, int i, double *to_mg, int *next);
 
-/* ---- Names of products and salts on token edges ------------------------ */
+/* ---- Names of products and salts on token edges (supplement_text.c) ---- */
 
 /* Where tokens start and end in the normalised text: a name must begin at
  * a token's start and end at a token's end ("Slow-Mag" is not in
@@ -94,7 +95,7 @@ size_t supp_find_name(const char *q, size_t qlen, const char *names, const edges
                       size_t offset, size_t *at);
 void supp_mark_name(line_text *l, const unsigned short *map, size_t s, size_t e);
 
-/* ---- What the line says: strengths, a count, how often ----------------- */
+/* ---- Strengths, a count, how often (supplement_dose.c) ----------------- */
 
 typedef struct {
     double value_mg;         /* converted to mg (mEq and mmol: the count of them) */
@@ -123,7 +124,7 @@ typedef struct {
 void supp_read_amounts(const line_text *l, reading *r, const int *salt_at);
 void supp_read_frequency(const line_text *l, reading *r);
 
-/* ---- To elemental mg --------------------------------------------------- */
+/* ---- To elemental mg (supplement_mg.c) --------------------------------- */
 
 extern const char *const supp_symbol[KMGCA_NUTRIENT_COUNT];   /* "Ca", "Mg", "K", "Na" */
 void supp_fmt_mg(char *buf, size_t size, double v);
