@@ -211,6 +211,291 @@ static const char *const weekdays[] = {
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekdays", "weekends",
     NULL};
 
+/* "mon", "周一", "星期三": taken on some days of the week only. */
+static void note_weekday(const line_text *l, reading *r, int i)
+{
+    const token *t = &l->t[i];
+    if (t->type == T_WORD && word_in(t->word, weekdays))
+        r->not_daily = "on some days of the week";
+    if (t->type == T_CJK && (t->cp == 0x5468 || (t->cp == 0x671F && is_cjk_char(l, i - 1, 0x661F))) &&
+        (supp_zh_number(l, i + 1) > 0 || is_cjk_char(l, i + 1, 0x65E5)) &&
+        !is_cjk_char(l, i - 1, 0x6BCF))
+        r->not_daily = "on some days of the week";       /* 周一, 星期三 */
+}
+
+/* Token i, not a number: a vague word ("few", "适量", "几"), or a count in
+ * words ("half a tablet", "a tablet", "two caps"). The last token read. */
+static int read_words(const line_text *l, reading *r, int i)
+{
+    const token *t = &l->t[i];
+    /* vague words */
+    if (t->type == T_WORD && (!strcmp(t->word, "few") || !strcmp(t->word, "several") ||
+                              !strcmp(t->word, "some")))
+        r->range = t->word;
+    if (t->type == T_CJK && (t->cp == 0x9002 && is_cjk_char(l, i + 1, 0x91CF)))
+        r->range = "适量";
+    if (t->type == T_CJK && t->cp == 0x51E0 && !is_cjk_char(l, i - 1, 0x6BCF))
+        r->range = "几";
+    /* "half a tablet", "a tablet", "two caps" */
+    if (t->type == T_WORD && (!strcmp(t->word, "half") || !strcmp(t->word, "one") ||
+                              !strcmp(t->word, "two") || !strcmp(t->word, "three") ||
+                              !strcmp(t->word, "a") || !strcmp(t->word, "an"))) {
+        int k = i + 1;
+        double wv = !strcmp(t->word, "half") ? 0.5 : !strcmp(t->word, "two") ? 2
+                    : !strcmp(t->word, "three") ? 3 : 1;
+        if (!strcmp(t->word, "half") && (is_word(l, k, "a") || is_word(l, k, "an")))
+            k++;
+        int named = 0;
+        while (k < l->n && l->t[k].skip) {
+            k++;       /* "half a Mag-Ox 400 tab", "a Tums" */
+            named = 1;
+        }
+        double ml;
+        int un, u = supp_dose_unit_at(l, k, &ml, &un);
+        if (u == U_NONE && named && strcmp(t->word, "a") && strcmp(t->word, "an")) {
+            u = U_PIECE;   /* "half a Mag-Ox 400" */
+            un = k;
+        }
+        if (u != U_NONE && u != U_ML) {
+            if (isnan(r->count))
+                r->count = wv;
+            r->count_unit = u;
+            r->counts++;
+            i = un - 1;
+        }
+    }
+    return i;
+}
+
+/* A range from number v at token i ("1-2", "1~2", "1 to 2", "1 or 2",
+ * 一两): the last token of it, -1 when there is none. */
+static int read_range(const line_text *l, reading *r, int i, int next, double v)
+{
+    int k = next;
+    if ((is_punct(l, k, '-') || is_punct(l, k, '~') || is_word(l, k, "to") ||
+         is_word(l, k, "or") || is_cjk_char(l, k, 0x81F3) || is_cjk_char(l, k, 0x5230)) &&
+        k + 1 < l->n && (l->t[k + 1].type == T_NUM || supp_zh_number(l, k + 1) > 0)) {
+        int n2;
+        double v2 = supp_number_at(l, k + 1, &n2);
+        double to_mg, ml;
+        int sn, un;
+        if (v2 > v && (supp_strength_unit(l, n2, &to_mg, &sn) || supp_dose_unit_at(l, n2, &ml, &un) ||
+                       l->t[i].type != T_NUM || is_punct(l, k, '~'))) {
+            r->range = "a range";
+            return n2 - 1;
+        }
+    }
+    if (l->t[i].type == T_CJK && supp_zh_number(l, i) > 0 && supp_zh_number(l, next) > 0 &&
+        supp_zh_number(l, next) == v + 1) {
+        r->range = "a range";        /* 一两片, 两三片 */
+        return next;
+    }
+    return -1;
+}
+
+/* A new strength of value_mg in `unit`, of nothing named yet; NULL when the
+ * reading holds all it can. */
+static strength *new_strength(reading *r, double value_mg, int unit)
+{
+    if (r->ns >= (int)(sizeof r->s / sizeof r->s[0]))
+        return NULL;
+    strength *s = &r->s[r->ns++];
+    memset(s, 0, sizeof *s);
+    s->value_mg = value_mg;
+    s->unit = unit;
+    s->element = -1;
+    s->salt = -1;
+    return s;
+}
+
+/* What is named before the strength at token i (up to four tokens back,
+ * past a bracket "(as ...)"): a salt, a mineral, "含", "elemental". */
+static void named_before(const line_text *l, strength *s, int i, const int *salt_at, int zh)
+{
+    int seen = 0;
+    for (int b = i - 1; b >= 0 && seen < 4; b--) {
+        if (is_punct(l, b, ')')) {
+            int o = b;
+            while (o > 0 && !is_punct(l, o, '('))
+                o--;
+            if (is_word(l, o + 1, "as") || is_cjk_char(l, o + 1, 0x4EE5))
+                b = o;   /* "Magnesium (as taurate) 125 mg": the bracket names the form */
+            continue;
+        }
+        if (l->t[b].type == T_NUM)
+            break;
+        seen++;
+        if (salt_at[b] >= 0) {
+            s->salt = salt_at[b];
+            break;
+        }
+        int e = supp_element_word(l, b);
+        if (e >= 0) {
+            s->element = e;
+            if (l->t[b].type != T_CJK || zh != 1)
+                s->basis = SUPP_ELEMENTAL + 1;
+            break;
+        }
+        if (is_word(l, b, "elemental") || is_cjk_char(l, b, 0x542B))
+            s->basis = SUPP_ELEMENTAL + 1;
+    }
+}
+
+/* What follows a strength's unit at token sn: "elemental" (and the
+ * mineral), 元素, and a volume ("400 mg/5 ml", "20 mEq/15 mL"). The token
+ * after what was read. */
+static int read_after_strength(const line_text *l, strength *s, int sn)
+{
+    if (is_word(l, sn, "elemental") || is_cjk_char(l, sn, 0x5143) ||
+        (is_punct(l, sn, '(') && is_word(l, sn + 1, "elemental"))) {
+        s->basis = SUPP_ELEMENTAL + 1;
+        s->ambiguous = 0;
+        int at = is_word(l, sn, "elemental") ? sn + 1 : sn + 2;
+        int e = at < l->n ? supp_element_word(l, at) : -1;
+        if (e >= 0)
+            s->element = e;
+    }
+    /* "400 mg/5 ml", "20 mEq/15 mL": a figure per volume */
+    if (is_punct(l, sn, '/')) {
+        int vn;
+        double vol = supp_number_at(l, sn + 1, &vn);
+        int un2;
+        double ml2;
+        if (vol < 0) {
+            vol = 1;
+            vn = sn + 1;
+        }
+        if (supp_dose_unit_at(l, vn, &ml2, &un2) == U_ML) {
+            s->per_ml = vol * ml2;
+            sn = un2;
+        }
+    }
+    return sn;
+}
+
+/* A strength from number v at token i ("600 mg", "含钙600mg", "10%",
+ * "Mg glycinate 200"): the last token of it, -1 when there is none. */
+static int read_strength(const line_text *l, reading *r, int i, int next, double v,
+                         const int *salt_at, int zh)
+{
+    const token *t = &l->t[i];
+    double to_mg, ml;
+    int sn, un;
+    int su = supp_strength_unit(l, next, &to_mg, &sn);
+    /* "Mg glycinate 200", "Magnesium 250": a bare figure right after a
+     * salt's or a mineral's English name is mg. */
+    int bare = su == S_NONE && t->type == T_NUM && i > 0 &&
+               (salt_at[i - 1] >= 0 || (l->t[i - 1].type == T_WORD && supp_element_word(l, i - 1) >= 0)) &&
+               supp_dose_unit_at(l, next, &ml, &un) == U_NONE && !is_word(l, next, "x") &&
+               !is_punct(l, next, '%') && v >= 1 && v <= 5000;
+    if (su == S_NONE && t->type == T_NUM && is_punct(l, next, '%')) {
+        /* "10%" of a solution: 10 g per 100 ml of the salt (w/v) */
+        to_mg = 10;
+        sn = next + 1;
+        strength *s = new_strength(r, v * to_mg, S_MG);
+        if (s) {
+            s->per_ml = 1;
+            s->basis = SUPP_SALT + 1;
+            for (int b = i - 1; b >= 0 && b >= i - 6; b--)
+                if (salt_at[b] >= 0) {
+                    s->salt = salt_at[b];
+                    break;
+                }
+        }
+        return sn - 1;
+    }
+    if (su == S_NONE && !bare)
+        return -1;
+    if (bare) {
+        su = S_MG;
+        to_mg = 1;
+        sn = next;
+    }
+    strength *s = new_strength(r, v * to_mg, su);
+    if (s) {
+        named_before(l, s, i, salt_at, zh);
+        if (!s->basis && s->salt < 0 && zh == 1)
+            s->ambiguous = 1;    /* "钙片 600mg", "600mg钙片" */
+        sn = read_after_strength(l, s, sn);
+        /* "2 tablets (1200 mg)": the total of the count before */
+        if (i >= 2 && is_punct(l, i - 1, '(') && !isnan(r->count)) {
+            double ml2;
+            int n2;
+            if (supp_dose_unit_at(l, i - 2, &ml2, &n2) != U_NONE)
+                s->after_count = 1;
+        }
+    }
+    return sn - 1;
+}
+
+/* A count from number v at token i ("2 tablets", "10 ml", "一片半",
+ * "2 Tums", "2 tds", "x2", "2x"): the last token of it. */
+static int read_count(const line_text *l, reading *r, int i, int next, double v)
+{
+    const token *t = &l->t[i];
+    double ml;
+    int un;
+    int u = supp_dose_unit_at(l, next, &ml, &un);
+    if (u == U_NONE && next < l->n && l->t[next].skip) {
+        /* "2 Tums Ultra 1000", "2 slow mag tablets": a count before the name */
+        int j = next;
+        while (j < l->n && l->t[j].skip)
+            j++;
+        u = supp_dose_unit_at(l, j, &ml, &un);
+        if (u == U_NONE) {
+            r->count_unit = U_NONE;
+            if (isnan(r->count)) {
+                r->count = v;
+                r->counts = 1;
+            }
+            return i;
+        }
+    }
+    if (u != U_NONE) {
+        double c = u == U_ML ? v * ml : v;
+        if (u != U_ML && is_cjk_char(l, un, 0x534A))
+            c += 0.5;                /* 一片半 */
+        if (!isnan(r->count) && !(u == r->count_unit && c == r->count))
+            r->counts++;
+        else if (isnan(r->count))
+            r->counts = 1;
+        r->count = c;
+        r->count_unit = u;
+        r->count_ml = u == U_ML ? 1 : 0;
+        return un - 1;
+    }
+    /* "2 tds", "1 bd": a bare number before how often is a count */
+    if (t->type == T_NUM && next < l->n && l->t[next].type == T_WORD &&
+        (word_in(l->t[next].word, (const char *const[]){"bid", "bd", "tid", "tds", "qid", "qds",
+                                                         "od", "qd", "daily", "nocte", "mane",
+                                                         "qhs", "twice", "once", NULL}))) {
+        if (isnan(r->count)) {
+            r->count = v;
+            r->count_unit = U_NONE;
+            r->counts = 1;
+        }
+        return i;
+    }
+    /* "x2", "x 2", "2x", "2 x 600 mg": a count of the product */
+    int x_before = i > 0 && is_word(l, i - 1, "x");
+    int x_after = is_word(l, next, "x") &&
+                  !(is_word(l, next + 1, "daily") || is_word(l, next + 1, "day") ||
+                    is_punct(l, next + 1, '/') || is_word(l, next + 1, "a") ||
+                    is_word(l, next + 1, "per"));
+    if (t->type == T_NUM && (x_before || (x_after && (!l->t[next].space || (next + 1 < l->n &&
+                                                                 l->t[next + 1].type == T_NUM))))) {
+        if (x_before && (is_word(l, next, "daily") || is_word(l, next, "day") ||
+                         is_word(l, next, "a")))
+            return i;               /* "x 2 daily": a frequency */
+        if (isnan(r->count)) {
+            r->count = v;
+            r->count_unit = U_NONE;
+            r->counts = 1;
+        }
+    }
+    return i;
+}
+
 /* Counts ("2 tablets", "一次1片", "x2", "2 Tums"), strengths ("600 mg",
  * "含钙600mg", "400 mg/5 ml", "Mg glycinate 200"), ranges and vague
  * amounts. */
@@ -218,255 +503,24 @@ void supp_read_amounts(const line_text *l, reading *r, const int *salt_at)
 {
     int zh = zh_generic(l);
     for (int i = 0; i < l->n; i++) {
-        const token *t = &l->t[i];
-        if (t->skip)
+        if (l->t[i].skip)
             continue;
-        if (t->type == T_WORD && word_in(t->word, weekdays))
-            r->not_daily = "on some days of the week";
-        if (t->type == T_CJK && (t->cp == 0x5468 || (t->cp == 0x671F && is_cjk_char(l, i - 1, 0x661F))) &&
-            (supp_zh_number(l, i + 1) > 0 || is_cjk_char(l, i + 1, 0x65E5)) &&
-            !is_cjk_char(l, i - 1, 0x6BCF))
-            r->not_daily = "on some days of the week";       /* 周一, 星期三 */
+        note_weekday(l, r, i);
         int next;
         double v = supp_number_at(l, i, &next);
         if (v < 0) {
-            /* vague words */
-            if (t->type == T_WORD && (!strcmp(t->word, "few") || !strcmp(t->word, "several") ||
-                                      !strcmp(t->word, "some")))
-                r->range = t->word;
-            if (t->type == T_CJK && (t->cp == 0x9002 && is_cjk_char(l, i + 1, 0x91CF)))
-                r->range = "适量";
-            if (t->type == T_CJK && t->cp == 0x51E0 && !is_cjk_char(l, i - 1, 0x6BCF))
-                r->range = "几";
-            /* "half a tablet", "a tablet", "two caps" */
-            if (t->type == T_WORD && (!strcmp(t->word, "half") || !strcmp(t->word, "one") ||
-                                      !strcmp(t->word, "two") || !strcmp(t->word, "three") ||
-                                      !strcmp(t->word, "a") || !strcmp(t->word, "an"))) {
-                int k = i + 1;
-                double wv = !strcmp(t->word, "half") ? 0.5 : !strcmp(t->word, "two") ? 2
-                            : !strcmp(t->word, "three") ? 3 : 1;
-                if (!strcmp(t->word, "half") && (is_word(l, k, "a") || is_word(l, k, "an")))
-                    k++;
-                int named = 0;
-                while (k < l->n && l->t[k].skip) {
-                    k++;       /* "half a Mag-Ox 400 tab", "a Tums" */
-                    named = 1;
-                }
-                double ml;
-                int un, u = supp_dose_unit_at(l, k, &ml, &un);
-                if (u == U_NONE && named && strcmp(t->word, "a") && strcmp(t->word, "an")) {
-                    u = U_PIECE;   /* "half a Mag-Ox 400" */
-                    un = k;
-                }
-                if (u != U_NONE && u != U_ML) {
-                    if (isnan(r->count))
-                        r->count = wv;
-                    r->count_unit = u;
-                    r->counts++;
-                    i = un - 1;
-                }
-            }
+            i = read_words(l, r, i);
             continue;
         }
         /* a frequency ("每日3次", "3 times") is read elsewhere */
         if (is_cjk_char(l, next, 0x6B21) || is_cjk_char(l, next, 0x56DE) ||
             is_word(l, next, "times") || is_word(l, next, "time"))
             continue;
-        /* ranges: "1-2", "1~2", "1 to 2", "1 or 2", 一两 */
-        int k = next;
-        if ((is_punct(l, k, '-') || is_punct(l, k, '~') || is_word(l, k, "to") ||
-             is_word(l, k, "or") || is_cjk_char(l, k, 0x81F3) || is_cjk_char(l, k, 0x5230)) &&
-            k + 1 < l->n && (l->t[k + 1].type == T_NUM || supp_zh_number(l, k + 1) > 0)) {
-            int n2;
-            double v2 = supp_number_at(l, k + 1, &n2);
-            double to_mg, ml;
-            int sn, un;
-            if (v2 > v && (supp_strength_unit(l, n2, &to_mg, &sn) || supp_dose_unit_at(l, n2, &ml, &un) ||
-                           l->t[i].type != T_NUM || is_punct(l, k, '~'))) {
-                r->range = "a range";
-                i = n2 - 1;
-                continue;
-            }
-        }
-        if (t->type == T_CJK && supp_zh_number(l, i) > 0 && supp_zh_number(l, next) > 0 &&
-            supp_zh_number(l, next) == v + 1) {
-            r->range = "a range";        /* 一两片, 两三片 */
-            i = next;
-            continue;
-        }
-        double to_mg, ml;
-        int sn, un;
-        int su = supp_strength_unit(l, next, &to_mg, &sn);
-        /* "Mg glycinate 200", "Magnesium 250": a bare figure right after a
-         * salt's or a mineral's English name is mg. */
-        int bare = su == S_NONE && t->type == T_NUM && i > 0 &&
-                   (salt_at[i - 1] >= 0 || (l->t[i - 1].type == T_WORD && supp_element_word(l, i - 1) >= 0)) &&
-                   supp_dose_unit_at(l, next, &ml, &un) == U_NONE && !is_word(l, next, "x") &&
-                   !is_punct(l, next, '%') && v >= 1 && v <= 5000;
-        if (su == S_NONE && t->type == T_NUM && is_punct(l, next, '%')) {
-            /* "10%" of a solution: 10 g per 100 ml of the salt (w/v) */
-            su = S_MG;
-            to_mg = 10;
-            sn = next + 1;
-            if (r->ns < (int)(sizeof r->s / sizeof r->s[0])) {
-                strength *s = &r->s[r->ns++];
-                memset(s, 0, sizeof *s);
-                s->value_mg = v * to_mg;
-                s->unit = S_MG;
-                s->element = -1;
-                s->salt = -1;
-                s->per_ml = 1;
-                s->basis = SUPP_SALT + 1;
-                for (int b = i - 1; b >= 0 && b >= i - 6; b--)
-                    if (salt_at[b] >= 0) {
-                        s->salt = salt_at[b];
-                        break;
-                    }
-            }
-            i = sn - 1;
-            continue;
-        }
-        if (su != S_NONE || bare) {
-            if (bare) {
-                su = S_MG;
-                to_mg = 1;
-                sn = next;
-            }
-            if (r->ns < (int)(sizeof r->s / sizeof r->s[0])) {
-                strength *s = &r->s[r->ns++];
-                memset(s, 0, sizeof *s);
-                s->value_mg = v * to_mg;
-                s->unit = su;
-                s->element = -1;
-                s->salt = -1;
-                /* What is named before it (up to four tokens back, past a
-                 * bracket "(as ...)"): a salt, a mineral, "含", "elemental". */
-                int seen = 0;
-                for (int b = i - 1; b >= 0 && seen < 4; b--) {
-                    if (is_punct(l, b, ')')) {
-                        int o = b;
-                        while (o > 0 && !is_punct(l, o, '('))
-                            o--;
-                        if (is_word(l, o + 1, "as") || is_cjk_char(l, o + 1, 0x4EE5))
-                            b = o;   /* "Magnesium (as taurate) 125 mg": the bracket names the form */
-                        continue;
-                    }
-                    if (l->t[b].type == T_NUM)
-                        break;
-                    seen++;
-                    if (salt_at[b] >= 0) {
-                        s->salt = salt_at[b];
-                        break;
-                    }
-                    int e = supp_element_word(l, b);
-                    if (e >= 0) {
-                        s->element = e;
-                        if (l->t[b].type != T_CJK || zh != 1)
-                            s->basis = SUPP_ELEMENTAL + 1;
-                        break;
-                    }
-                    if (is_word(l, b, "elemental") || is_cjk_char(l, b, 0x542B))
-                        s->basis = SUPP_ELEMENTAL + 1;
-                }
-                if (!s->basis && s->salt < 0 && zh == 1)
-                    s->ambiguous = 1;    /* "钙片 600mg", "600mg钙片" */
-                if (is_word(l, sn, "elemental") || is_cjk_char(l, sn, 0x5143) ||
-                    (is_punct(l, sn, '(') && is_word(l, sn + 1, "elemental"))) {
-                    s->basis = SUPP_ELEMENTAL + 1;
-                    s->ambiguous = 0;
-                    int at = is_word(l, sn, "elemental") ? sn + 1 : sn + 2;
-                    int e = at < l->n ? supp_element_word(l, at) : -1;
-                    if (e >= 0)
-                        s->element = e;
-                }
-                /* "400 mg/5 ml", "20 mEq/15 mL": a figure per volume */
-                if (is_punct(l, sn, '/')) {
-                    int vn;
-                    double vol = supp_number_at(l, sn + 1, &vn);
-                    int un2;
-                    double ml2;
-                    if (vol < 0) {
-                        vol = 1;
-                        vn = sn + 1;
-                    }
-                    if (supp_dose_unit_at(l, vn, &ml2, &un2) == U_ML) {
-                        s->per_ml = vol * ml2;
-                        sn = un2;
-                    }
-                }
-                /* "2 tablets (1200 mg)": the total of the count before */
-                if (i >= 2 && is_punct(l, i - 1, '(') && !isnan(r->count)) {
-                    double ml2;
-                    int n2;
-                    if (supp_dose_unit_at(l, i - 2, &ml2, &n2) != U_NONE)
-                        s->after_count = 1;
-                }
-            }
-            i = sn - 1;
-            continue;
-        }
-        int u = supp_dose_unit_at(l, next, &ml, &un);
-        if (u == U_NONE && next < l->n && l->t[next].skip) {
-            /* "2 Tums Ultra 1000", "2 slow mag tablets": a count before the name */
-            int j = next;
-            while (j < l->n && l->t[j].skip)
-                j++;
-            u = supp_dose_unit_at(l, j, &ml, &un);
-            if (u == U_NONE) {
-                u = U_PIECE;
-                un = next;
-                ml = 0;
-                r->count_unit = U_NONE;
-                if (isnan(r->count)) {
-                    r->count = v;
-                    r->counts = 1;
-                }
-                continue;
-            }
-        }
-        if (u != U_NONE) {
-            double c = u == U_ML ? v * ml : v;
-            if (u != U_ML && is_cjk_char(l, un, 0x534A))
-                c += 0.5;                /* 一片半 */
-            if (!isnan(r->count) && !(u == r->count_unit && c == r->count))
-                r->counts++;
-            else if (isnan(r->count))
-                r->counts = 1;
-            r->count = c;
-            r->count_unit = u;
-            r->count_ml = u == U_ML ? 1 : 0;
-            i = un - 1;
-            continue;
-        }
-        /* "2 tds", "1 bd": a bare number before how often is a count */
-        if (t->type == T_NUM && next < l->n && l->t[next].type == T_WORD &&
-            (word_in(l->t[next].word, (const char *const[]){"bid", "bd", "tid", "tds", "qid", "qds",
-                                                             "od", "qd", "daily", "nocte", "mane",
-                                                             "qhs", "twice", "once", NULL}))) {
-            if (isnan(r->count)) {
-                r->count = v;
-                r->count_unit = U_NONE;
-                r->counts = 1;
-            }
-            continue;
-        }
-        /* "x2", "x 2", "2x", "2 x 600 mg": a count of the product */
-        int x_before = i > 0 && is_word(l, i - 1, "x");
-        int x_after = is_word(l, next, "x") &&
-                      !(is_word(l, next + 1, "daily") || is_word(l, next + 1, "day") ||
-                        is_punct(l, next + 1, '/') || is_word(l, next + 1, "a") ||
-                        is_word(l, next + 1, "per"));
-        if (t->type == T_NUM && (x_before || (x_after && (!l->t[next].space || (next + 1 < l->n &&
-                                                                     l->t[next + 1].type == T_NUM))))) {
-            if (x_before && (is_word(l, next, "daily") || is_word(l, next, "day") ||
-                             is_word(l, next, "a")))
-                continue;               /* "x 2 daily": a frequency */
-            if (isnan(r->count)) {
-                r->count = v;
-                r->count_unit = U_NONE;
-                r->counts = 1;
-            }
-            continue;
-        }
+        int last = read_range(l, r, i, next, v);
+        if (last < 0)
+            last = read_strength(l, r, i, next, v, salt_at, zh);
+        if (last < 0)
+            last = read_count(l, r, i, next, v);
+        i = last;
     }
 }
