@@ -18,171 +18,181 @@ static void set_freq(reading *r, double f)
         r->freq = f;
 }
 
-/* Frequency words in English and Chinese. */
-void supp_read_frequency(const line_text *l, reading *r)
+/* How often, from the English word at token i ("bid", "twice daily",
+ * "q8h", "3 times a day", "every other day", "as needed"). */
+static void english_frequency(const line_text *l, reading *r, int i)
 {
     static const char *const once[] = {"qd", "od", "daily", "qam", "qpm", "qhs", "hs", "nocte",
                                        "mane", "qn", "qday", "everyday", "nightly", "om", "on",
                                        NULL};
     static const char *const not_daily[] = {"qod", "prn", "weekly", "fortnightly", "monthly",
                                             NULL};
+    const char *w = l->t[i].word;
+    if (word_in(w, not_daily)) {
+        r->not_daily = w;
+        return;
+    }
+    if (!strcmp(w, "on") && !(i > 0 && l->t[i - 1].type == T_NUM))
+        return;          /* "on" alone is a word; "om"/"on" are Latin abbreviations */
+    if (word_in(w, once))
+        r->daily_word = 1;
+    else if (!strcmp(w, "bid") || !strcmp(w, "bd") || !strcmp(w, "twice") ||
+             !strcmp(w, "bds"))
+        set_freq(r, 2);
+    else if (!strcmp(w, "tid") || !strcmp(w, "tds") || !strcmp(w, "thrice"))
+        set_freq(r, 3);
+    else if (!strcmp(w, "qid") || !strcmp(w, "qds"))
+        set_freq(r, 4);
+    else if (!strcmp(w, "once"))
+        set_freq(r, 1);
+    else if (!strcmp(w, "q") && i + 2 < l->n && l->t[i + 1].type == T_NUM &&
+             !l->t[i + 1].space && (is_word(l, i + 2, "h") || is_word(l, i + 2, "hr") ||
+                                    is_word(l, i + 2, "hrs") || is_word(l, i + 2, "hourly"))) {
+        double h = l->t[i + 1].value;     /* q12h, q8h, q6h */
+        if (h >= 4 && h <= 24 && fmod(24, h) == 0)
+            set_freq(r, 24 / h);
+    } else if ((!strcmp(w, "every") || !strcmp(w, "each")) &&
+               (is_word(l, i + 1, "morning") || is_word(l, i + 1, "night") ||
+                is_word(l, i + 1, "evening") || is_word(l, i + 1, "day") ||
+                is_word(l, i + 1, "bedtime")))
+        r->daily_word = 1;
+    else if (!strcmp(w, "every") && i + 2 < l->n && l->t[i + 1].type == T_NUM &&
+             (is_word(l, i + 2, "hours") || is_word(l, i + 2, "hour") ||
+              is_word(l, i + 2, "hrs") || is_word(l, i + 2, "hr") || is_word(l, i + 2, "h"))) {
+        double h = l->t[i + 1].value;   /* "every 8 hours" */
+        if (h >= 4 && h <= 24 && fmod(24, h) == 0)
+            set_freq(r, 24 / h);
+    } else if (!strcmp(w, "every") && is_word(l, i + 1, "other"))
+        r->not_daily = "every other day";
+    else if (!strcmp(w, "alternate") && (is_word(l, i + 1, "days") || is_word(l, i + 1, "day")))
+        r->not_daily = "alternate days";
+    else if ((!strcmp(w, "as") || !strcmp(w, "when") || !strcmp(w, "if")) &&
+             (is_word(l, i + 1, "needed") || is_word(l, i + 1, "required")))
+        r->not_daily = "as needed";
+    else if ((!strcmp(w, "a") || !strcmp(w, "per") || !strcmp(w, "once")) &&
+             is_word(l, i + 1, "week"))
+        r->not_daily = "weekly";
+    else if ((!strcmp(w, "at") || !strcmp(w, "in")) &&
+             (is_word(l, i + 1, "night") || is_word(l, i + 1, "bedtime") ||
+              (is_word(l, i + 1, "the") && (is_word(l, i + 2, "morning") ||
+                                            is_word(l, i + 2, "evening")))))
+        r->daily_word = 1;
+    else if ((!strcmp(w, "a") || !strcmp(w, "per")) && is_word(l, i + 1, "day"))
+        r->daily_word = 1;
+    else if (!strcmp(w, "morning") &&
+             (is_word(l, i + 1, "and") || is_punct(l, i + 1, '+') || is_punct(l, i + 1, '/')) &&
+             (is_word(l, i + 2, "night") || is_word(l, i + 2, "evening")))
+        set_freq(r, 2);
+    else if (!strcmp(w, "am") && (is_word(l, i + 1, "and") || is_punct(l, i + 1, '+') ||
+                                 is_punct(l, i + 1, '/') || is_punct(l, i + 1, '&')) &&
+             (is_word(l, i + 2, "pm") || (is_punct(l, i + 2, '&') && is_word(l, i + 3, "pm"))))
+        set_freq(r, 2);
+    else if (!strcmp(w, "x") && i + 1 < l->n && l->t[i + 1].type == T_NUM &&
+             (is_word(l, i + 2, "daily") || is_word(l, i + 2, "day") ||
+              (is_word(l, i + 2, "a") && is_word(l, i + 3, "day"))))
+        set_freq(r, l->t[i + 1].value);   /* "x2 daily" */
+    else if (!strcmp(w, "times") || !strcmp(w, "time") || !strcmp(w, "x")) {
+        /* "3 times a day", "2x daily", "2x/day" */
+        double n = -1;
+        if (i > 0 && l->t[i - 1].type == T_NUM)
+            n = l->t[i - 1].value;
+        else if (i > 0 && l->t[i - 1].type == T_WORD) {
+            static const char *const nums[] = {"one", "two", "three", "four"};
+            for (int k = 0; k < 4; k++)
+                if (!strcmp(l->t[i - 1].word, nums[k]))
+                    n = k + 1;
+        }
+        int k = i + 1;
+        if (is_punct(l, k, '/'))
+            k++;
+        if (is_word(l, k, "a") || is_word(l, k, "per") || is_word(l, k, "each"))
+            k++;
+        if (n > 0 && (is_word(l, k, "day") || is_word(l, k, "daily") ||
+                      is_word(l, k, "d") || is_word(l, k, "dly")))
+            set_freq(r, n);
+        else if (n > 0 && is_word(l, k, "week"))
+            r->not_daily = "weekly";
+    } else if (!strcmp(w, "day") && i > 0 && is_punct(l, i - 1, '/') &&
+               !(i > 1 && l->t[i - 2].type == T_WORD && !strcmp(l->t[i - 2].word, "x")))
+        r->daily_word = 1;   /* "600mg/day" */
+}
+
+/* How often, from the Chinese at token i ("每日3次", "3次/日", "每晚",
+ * "早晚各", "隔日", "必要时"): the last token read. */
+static int chinese_frequency(const line_text *l, reading *r, int i)
+{
+    long cp = l->t[i].cp;
+    /* 每日 每天 一日 一天 日 (+ N 次) */
+    int day_word = (cp == 0x6BCF || supp_zh_number(l, i) == 1) &&
+                   (is_cjk_char(l, i + 1, 0x65E5) || is_cjk_char(l, i + 1, 0x5929));
+    if (day_word || ((cp == 0x65E5 || cp == 0x5929) && !(i > 0 && (is_cjk_char(l, i - 1, 0x6BCF) ||
+                                                                    supp_zh_number(l, i - 1) >= 0)))) {
+        int k = day_word ? i + 2 : i + 1;
+        /* 每天吃两次, 每日服3次: a verb between */
+        if (is_cjk_char(l, k, 0x5403) || is_cjk_char(l, k, 0x670D) || is_cjk_char(l, k, 0x7528) ||
+            is_cjk_char(l, k, 0x5582))
+            k++;
+        int next;
+        double n = supp_number_at(l, k, &next);
+        if (n > 0 && (is_cjk_char(l, next, 0x6B21) || is_cjk_char(l, next, 0x56DE)))
+            set_freq(r, n);          /* 每日3次, 一日2回 */
+        else if (day_word && !(n > 0))
+            r->daily_word = 1;       /* 每日, 每天 */
+        return day_word ? i + 1 : i;
+    }
+    /* N次/日, N次每日 */
+    if (cp == 0x6B21 && i > 0) {
+        int prev = i - 1;
+        double n = -1;
+        if (l->t[prev].type == T_NUM)
+            n = l->t[prev].value;
+        else
+            n = supp_zh_number(l, prev);
+        int k = i + 1;
+        if (is_punct(l, k, '/'))
+            k++;
+        if (n > 0 && (is_cjk_char(l, k, 0x65E5) || is_cjk_char(l, k, 0x5929) ||
+                      (is_cjk_char(l, k, 0x6BCF) && (is_cjk_char(l, k + 1, 0x65E5) ||
+                                                     is_cjk_char(l, k + 1, 0x5929)))))
+            set_freq(r, n);
+        else if (n > 0 && (is_cjk_char(l, k, 0x5468) ||
+                           (is_cjk_char(l, k, 0x6BCF) && is_cjk_char(l, k + 1, 0x5468))))
+            r->not_daily = "每周";
+        return i;
+    }
+    if (cp == 0x6BCF && (is_cjk_char(l, i + 1, 0x665A) || is_cjk_char(l, i + 1, 0x65E9) ||
+                         is_cjk_char(l, i + 1, 0x6668)))
+        r->daily_word = 1;           /* 每晚 每早 每晨 */
+    else if (cp == 0x7761 && is_cjk_char(l, i + 1, 0x524D))
+        r->daily_word = 1;           /* 睡前 */
+    else if (cp == 0x65E9 && is_cjk_char(l, i + 1, 0x665A) && is_cjk_char(l, i + 2, 0x5404))
+        set_freq(r, 2);              /* 早晚各 */
+    else if (cp == 0x65E9 && is_cjk_char(l, i + 1, 0x4E2D) && is_cjk_char(l, i + 2, 0x665A))
+        set_freq(r, 3);              /* 早中晚 */
+    else if (cp == 0x9694 && (is_cjk_char(l, i + 1, 0x65E5) || is_cjk_char(l, i + 1, 0x5929)))
+        r->not_daily = "隔日";
+    else if ((cp == 0x6BCF || supp_zh_number(l, i) == 1) && (is_cjk_char(l, i + 1, 0x5468) ||
+                                                          (is_cjk_char(l, i + 1, 0x661F) &&
+                                                           is_cjk_char(l, i + 2, 0x671F))))
+        r->not_daily = "每周";
+    else if ((cp == 0x5FC5 && is_cjk_char(l, i + 1, 0x8981)) ||
+             (cp == 0x9700 && is_cjk_char(l, i + 1, 0x8981)) ||
+             (cp == 0x6309 && is_cjk_char(l, i + 1, 0x9700)))
+        r->not_daily = "必要时";
+    return i;
+}
+
+/* Frequency words in English and Chinese. */
+void supp_read_frequency(const line_text *l, reading *r)
+{
     for (int i = 0; i < l->n; i++) {
         const token *t = &l->t[i];
         if (t->skip)
             continue;
-        if (t->type == T_WORD) {
-            const char *w = t->word;
-            if (word_in(w, not_daily)) {
-                r->not_daily = w;
-                continue;
-            }
-            if (!strcmp(w, "on") && !(i > 0 && l->t[i - 1].type == T_NUM))
-                continue;        /* "on" alone is a word; "om"/"on" are Latin abbreviations */
-            if (word_in(w, once))
-                r->daily_word = 1;
-            else if (!strcmp(w, "bid") || !strcmp(w, "bd") || !strcmp(w, "twice") ||
-                     !strcmp(w, "bds"))
-                set_freq(r, 2);
-            else if (!strcmp(w, "tid") || !strcmp(w, "tds") || !strcmp(w, "thrice"))
-                set_freq(r, 3);
-            else if (!strcmp(w, "qid") || !strcmp(w, "qds"))
-                set_freq(r, 4);
-            else if (!strcmp(w, "once"))
-                set_freq(r, 1);
-            else if (!strcmp(w, "q") && i + 2 < l->n && l->t[i + 1].type == T_NUM &&
-                     !l->t[i + 1].space && (is_word(l, i + 2, "h") || is_word(l, i + 2, "hr") ||
-                                            is_word(l, i + 2, "hrs") || is_word(l, i + 2, "hourly"))) {
-                double h = l->t[i + 1].value;     /* q12h, q8h, q6h */
-                if (h >= 4 && h <= 24 && fmod(24, h) == 0)
-                    set_freq(r, 24 / h);
-            } else if ((!strcmp(w, "every") || !strcmp(w, "each")) &&
-                       (is_word(l, i + 1, "morning") || is_word(l, i + 1, "night") ||
-                        is_word(l, i + 1, "evening") || is_word(l, i + 1, "day") ||
-                        is_word(l, i + 1, "bedtime")))
-                r->daily_word = 1;
-            else if (!strcmp(w, "every") && i + 2 < l->n && l->t[i + 1].type == T_NUM &&
-                     (is_word(l, i + 2, "hours") || is_word(l, i + 2, "hour") ||
-                      is_word(l, i + 2, "hrs") || is_word(l, i + 2, "hr") || is_word(l, i + 2, "h"))) {
-                double h = l->t[i + 1].value;   /* "every 8 hours" */
-                if (h >= 4 && h <= 24 && fmod(24, h) == 0)
-                    set_freq(r, 24 / h);
-            } else if (!strcmp(w, "every") && is_word(l, i + 1, "other"))
-                r->not_daily = "every other day";
-            else if (!strcmp(w, "alternate") && (is_word(l, i + 1, "days") || is_word(l, i + 1, "day")))
-                r->not_daily = "alternate days";
-            else if ((!strcmp(w, "as") || !strcmp(w, "when") || !strcmp(w, "if")) &&
-                     (is_word(l, i + 1, "needed") || is_word(l, i + 1, "required")))
-                r->not_daily = "as needed";
-            else if ((!strcmp(w, "a") || !strcmp(w, "per") || !strcmp(w, "once")) &&
-                     is_word(l, i + 1, "week"))
-                r->not_daily = "weekly";
-            else if ((!strcmp(w, "at") || !strcmp(w, "in")) &&
-                     (is_word(l, i + 1, "night") || is_word(l, i + 1, "bedtime") ||
-                      (is_word(l, i + 1, "the") && (is_word(l, i + 2, "morning") ||
-                                                    is_word(l, i + 2, "evening")))))
-                r->daily_word = 1;
-            else if ((!strcmp(w, "a") || !strcmp(w, "per")) && is_word(l, i + 1, "day"))
-                r->daily_word = 1;
-            else if (!strcmp(w, "morning") &&
-                     (is_word(l, i + 1, "and") || is_punct(l, i + 1, '+') || is_punct(l, i + 1, '/')) &&
-                     (is_word(l, i + 2, "night") || is_word(l, i + 2, "evening")))
-                set_freq(r, 2);
-            else if (!strcmp(w, "am") && (is_word(l, i + 1, "and") || is_punct(l, i + 1, '+') ||
-                                         is_punct(l, i + 1, '/') || is_punct(l, i + 1, '&')) &&
-                     (is_word(l, i + 2, "pm") || (is_punct(l, i + 2, '&') && is_word(l, i + 3, "pm"))))
-                set_freq(r, 2);
-            else if (!strcmp(w, "x") && i + 1 < l->n && l->t[i + 1].type == T_NUM &&
-                     (is_word(l, i + 2, "daily") || is_word(l, i + 2, "day") ||
-                      (is_word(l, i + 2, "a") && is_word(l, i + 3, "day"))))
-                set_freq(r, l->t[i + 1].value);   /* "x2 daily" */
-            else if (!strcmp(w, "times") || !strcmp(w, "time") || !strcmp(w, "x")) {
-                /* "3 times a day", "2x daily", "2x/day" */
-                double n = -1;
-                if (i > 0 && l->t[i - 1].type == T_NUM)
-                    n = l->t[i - 1].value;
-                else if (i > 0 && l->t[i - 1].type == T_WORD) {
-                    static const char *const nums[] = {"one", "two", "three", "four"};
-                    for (int k = 0; k < 4; k++)
-                        if (!strcmp(l->t[i - 1].word, nums[k]))
-                            n = k + 1;
-                }
-                int k = i + 1;
-                if (is_punct(l, k, '/'))
-                    k++;
-                if (is_word(l, k, "a") || is_word(l, k, "per") || is_word(l, k, "each"))
-                    k++;
-                if (n > 0 && (is_word(l, k, "day") || is_word(l, k, "daily") ||
-                              is_word(l, k, "d") || is_word(l, k, "dly")))
-                    set_freq(r, n);
-                else if (n > 0 && is_word(l, k, "week"))
-                    r->not_daily = "weekly";
-            } else if (!strcmp(w, "day") && i > 0 && is_punct(l, i - 1, '/') &&
-                       !(i > 1 && l->t[i - 2].type == T_WORD && !strcmp(l->t[i - 2].word, "x")))
-                r->daily_word = 1;   /* "600mg/day" */
-            continue;
-        }
-        if (t->type != T_CJK)
-            continue;
-        long cp = t->cp;
-        /* 每日 每天 一日 一天 日 (+ N 次) */
-        int day_word = (cp == 0x6BCF || supp_zh_number(l, i) == 1) &&
-                       (is_cjk_char(l, i + 1, 0x65E5) || is_cjk_char(l, i + 1, 0x5929));
-        if (day_word || ((cp == 0x65E5 || cp == 0x5929) && !(i > 0 && (is_cjk_char(l, i - 1, 0x6BCF) ||
-                                                                        supp_zh_number(l, i - 1) >= 0)))) {
-            int k = day_word ? i + 2 : i + 1;
-            /* 每天吃两次, 每日服3次: a verb between */
-            if (is_cjk_char(l, k, 0x5403) || is_cjk_char(l, k, 0x670D) || is_cjk_char(l, k, 0x7528) ||
-                is_cjk_char(l, k, 0x5582))
-                k++;
-            int next;
-            double n = supp_number_at(l, k, &next);
-            if (n > 0 && (is_cjk_char(l, next, 0x6B21) || is_cjk_char(l, next, 0x56DE)))
-                set_freq(r, n);          /* 每日3次, 一日2回 */
-            else if (day_word && !(n > 0))
-                r->daily_word = 1;       /* 每日, 每天 */
-            if (day_word)
-                i++;
-            continue;
-        }
-        /* N次/日, N次每日 */
-        if (cp == 0x6B21 && i > 0) {
-            int prev = i - 1;
-            double n = -1;
-            if (l->t[prev].type == T_NUM)
-                n = l->t[prev].value;
-            else
-                n = supp_zh_number(l, prev);
-            int k = i + 1;
-            if (is_punct(l, k, '/'))
-                k++;
-            if (n > 0 && (is_cjk_char(l, k, 0x65E5) || is_cjk_char(l, k, 0x5929) ||
-                          (is_cjk_char(l, k, 0x6BCF) && (is_cjk_char(l, k + 1, 0x65E5) ||
-                                                         is_cjk_char(l, k + 1, 0x5929)))))
-                set_freq(r, n);
-            else if (n > 0 && (is_cjk_char(l, k, 0x5468) ||
-                               (is_cjk_char(l, k, 0x6BCF) && is_cjk_char(l, k + 1, 0x5468))))
-                r->not_daily = "每周";
-            continue;
-        }
-        if (cp == 0x6BCF && (is_cjk_char(l, i + 1, 0x665A) || is_cjk_char(l, i + 1, 0x65E9) ||
-                             is_cjk_char(l, i + 1, 0x6668)))
-            r->daily_word = 1;           /* 每晚 每早 每晨 */
-        else if (cp == 0x7761 && is_cjk_char(l, i + 1, 0x524D))
-            r->daily_word = 1;           /* 睡前 */
-        else if (cp == 0x65E9 && is_cjk_char(l, i + 1, 0x665A) && is_cjk_char(l, i + 2, 0x5404))
-            set_freq(r, 2);              /* 早晚各 */
-        else if (cp == 0x65E9 && is_cjk_char(l, i + 1, 0x4E2D) && is_cjk_char(l, i + 2, 0x665A))
-            set_freq(r, 3);              /* 早中晚 */
-        else if (cp == 0x9694 && (is_cjk_char(l, i + 1, 0x65E5) || is_cjk_char(l, i + 1, 0x5929)))
-            r->not_daily = "隔日";
-        else if ((cp == 0x6BCF || supp_zh_number(l, i) == 1) && (is_cjk_char(l, i + 1, 0x5468) ||
-                                                              (is_cjk_char(l, i + 1, 0x661F) &&
-                                                               is_cjk_char(l, i + 2, 0x671F))))
-            r->not_daily = "每周";
-        else if ((cp == 0x5FC5 && is_cjk_char(l, i + 1, 0x8981)) ||
-                 (cp == 0x9700 && is_cjk_char(l, i + 1, 0x8981)) ||
-                 (cp == 0x6309 && is_cjk_char(l, i + 1, 0x9700)))
-            r->not_daily = "必要时";
+        if (t->type == T_WORD)
+            english_frequency(l, r, i);
+        else if (t->type == T_CJK)
+            i = chinese_frequency(l, r, i);
     }
 }
 
