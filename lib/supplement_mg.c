@@ -68,6 +68,61 @@ static const char *unit_name(int u, double amount)
     }
 }
 
+/* How many of the label's units (per_kind) one dose is, into *units (1
+ * when no count is written): 0, with the review, when the count's unit
+ * cannot be turned into the label's. */
+static int label_units(const struct kmgca_supp_product *p0, int per_kind, const reading *r,
+                       kmgca_supplement *out, double *units)
+{
+    *units = 1;
+    if (!isnan(r->count)) {
+        int cu = r->count_unit == U_NONE ? per_kind : r->count_unit;
+        if (cu == per_kind) {
+            *units = r->count;
+        } else if (cu == U_AMPOULE && per_kind == U_ML) {
+            *units = r->count * 10;      /* an oral-solution ampoule (支) holds 10 ml */
+            appendf(out->how, sizeof out->how, "an ampoule (支) of oral solution read as 10 ml; ");
+        } else if (cu == U_ML && per_kind == U_AMPOULE) {
+            *units = r->count / 10;
+            appendf(out->how, sizeof out->how, "10 ml read as one ampoule (支); ");
+        } else if (cu == U_PIECE && per_kind == U_SACHET) {
+            *units = r->count;           /* "1 packet"/"1 包": the same thing said otherwise */
+        } else {
+            supp_fail(out, "%s is measured in %s, and the line gives %s", p0->name,
+                      unit_name(per_kind, 2), unit_name(cu, 2));
+            return 0;
+        }
+    } else if (per_kind == U_ML) {
+        supp_fail(out, "%s is a liquid: write how many ml (its label gives %g ml)", p0->name,
+                  p0->per_count);
+        return 0;
+    }
+    return 1;
+}
+
+/* The element in one of the label's units of product row p, and the
+ * label's own words for it in label ("" and NaN when the label gives no
+ * figure: the line must). */
+static double label_mg(const struct kmgca_supp_product *p, char *label, size_t size)
+{
+    int e = p->element;
+    label[0] = '\0';
+    if (isnan(p->amount))
+        return NAN;
+    double f = 1;
+    if (p->basis == SUPP_SALT) {
+        f = kmgca_builtin_salts[p->salt].fraction;
+        snprintf(label, size, "%g mg %s x %.1f%% %s", p->amount,
+                 kmgca_builtin_salts[p->salt].name, 100 * f, supp_symbol[e]);
+    } else if (p->basis == SUPP_MEQ) {
+        f = MG_PER_MEQ_K;
+        snprintf(label, size, "%g mEq x 39.1 mg", p->amount);
+    } else {
+        snprintf(label, size, "%g mg %s", p->amount, supp_symbol[e]);
+    }
+    return p->amount * f / p->per_count;
+}
+
 /* Product rows [first, last]: every mineral of the product. */
 void supp_from_product(size_t first, size_t last, const reading *r, kmgca_supplement *out)
 {
@@ -77,50 +132,16 @@ void supp_from_product(size_t first, size_t last, const reading *r, kmgca_supple
     if (per_kind == U_NONE)
         per_kind = U_PIECE;
     /* How many of the label's units in one dose. */
-    double units = 1;
+    double units;
     int count_written = !isnan(r->count);
-    if (count_written) {
-        int cu = r->count_unit == U_NONE ? per_kind : r->count_unit;
-        if (cu == per_kind) {
-            units = r->count;
-        } else if (cu == U_AMPOULE && per_kind == U_ML) {
-            units = r->count * 10;       /* an oral-solution ampoule (支) holds 10 ml */
-            appendf(out->how, sizeof out->how, "an ampoule (支) of oral solution read as 10 ml; ");
-        } else if (cu == U_ML && per_kind == U_AMPOULE) {
-            units = r->count / 10;
-            appendf(out->how, sizeof out->how, "10 ml read as one ampoule (支); ");
-        } else if (cu == U_PIECE && per_kind == U_SACHET) {
-            units = r->count;            /* "1 packet"/"1 包": the same thing said otherwise */
-        } else {
-            supp_fail(out, "%s is measured in %s, and the line gives %s", p0->name,
-                      unit_name(per_kind, 2), unit_name(cu, 2));
-            return;
-        }
-    } else if (per_kind == U_ML) {
-        supp_fail(out, "%s is a liquid: write how many ml (its label gives %g ml)", p0->name,
-                  p0->per_count);
+    if (!label_units(p0, per_kind, r, out, &units))
         return;
-    }
     out->count_assumed = !count_written;
     for (size_t i = first; i <= last; i++) {
         const struct kmgca_supp_product *p = &kmgca_builtin_supp_products[i];
         int e = p->element;
-        double per_unit_mg = NAN;
-        char label[200] = "";
-        if (!isnan(p->amount)) {
-            double f = 1;
-            if (p->basis == SUPP_SALT) {
-                f = kmgca_builtin_salts[p->salt].fraction;
-                snprintf(label, sizeof label, "%g mg %s x %.1f%% %s", p->amount,
-                         kmgca_builtin_salts[p->salt].name, 100 * f, supp_symbol[e]);
-            } else if (p->basis == SUPP_MEQ) {
-                f = MG_PER_MEQ_K;
-                snprintf(label, sizeof label, "%g mEq x 39.1 mg", p->amount);
-            } else {
-                snprintf(label, sizeof label, "%g mg %s", p->amount, supp_symbol[e]);
-            }
-            per_unit_mg = p->amount * f / p->per_count;
-        }
+        char label[200];
+        double per_unit_mg = label_mg(p, label, sizeof label);
         /* A strength written for this mineral. */
         const strength *w = NULL;
         for (int k = 0; k < r->ns; k++) {
