@@ -189,67 +189,25 @@ static int could_be_supplement(const char *q, size_t qlen)
     return 0;
 }
 
-int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_mode mode,
-                          kmgca_supplement *out)
+/* A diary line: most are food (medication lists are few, and read whole).
+ * 1 when a name of the tables or a mineral's starts in the text or in the
+ * dose; 0: the line is no supplement. */
+static int quick_look(const char *text, const char *dose)
 {
-    if (!out)
-        return 0;
-    out->recognised = 0;
-    out->product[0] = out->how[0] = out->review[0] = '\0';
-    out->source = "";
-    for (int k = 0; k < KMGCA_NUTRIENT_COUNT; k++)
-        out->mg[k] = out->per_dose_mg[k] = 0;
-    out->doses = 0;
-    out->count_assumed = out->frequency_assumed = 0;
-    if (!text)
-        text = "";
-    if (!dose)
-        dose = "";
-    if (mode == KMGCA_SUPPLEMENT_INTAKE) {
-        /* A diary line: most are food (medication lists are few, and read
-         * whole). A name of the tables or a mineral's starts in the text or
-         * in the dose, or the line is no supplement. */
-        char quick[TEXT_LIMIT * 2];
-        size_t qn = text_squeeze(text, quick, sizeof quick, NULL);
-        int maybe = could_be_supplement(quick, qn);
-        if (!maybe && dose[0]) {
-            qn = text_squeeze(dose, quick, sizeof quick, NULL);
-            maybe = could_be_supplement(quick, qn);
-        }
-        if (!maybe)
-            return 0;
+    char quick[TEXT_LIMIT * 2];
+    size_t qn = text_squeeze(text, quick, sizeof quick, NULL);
+    int maybe = could_be_supplement(quick, qn);
+    if (!maybe && dose[0]) {
+        qn = text_squeeze(dose, quick, sizeof quick, NULL);
+        maybe = could_be_supplement(quick, qn);
     }
-    char joined[TEXT_LIMIT + 2];
-    snprintf(joined, sizeof joined, "%s%s%s", text, dose[0] ? " , " : "", dose);
-    if (!utf8_valid(joined, strlen(joined)))
-        return 0;
-    line_text *l = malloc(sizeof *l);
-    if (!l)
-        return 0;
-    supp_normalise(joined, l);
-    supp_tokenise(l);
+    return maybe;
+}
 
-    /* 1. The product, else a salt. */
-    char q[TEXT_LIMIT * 2];
-    unsigned short *map = malloc(sizeof(unsigned short) * sizeof q);
-    if (!map) {
-        free(l);
-        return 0;
-    }
-    size_t qlen = text_squeeze(l->s, q, sizeof q, map);
-    edges *ed = malloc(sizeof *ed);
-    if (!ed) {
-        free(map);
-        free(l);
-        return 0;
-    }
-    ed->map = map;
-    supp_find_edges(l, ed);
-    memset(ed->seen, 0, sizeof ed->seen);
-    for (size_t i = 0; i + 3 <= qlen; i++) {
-        unsigned h = supp_tri_hash(q + i);
-        ed->seen[h >> 6] |= 1ull << (h & 63);
-    }
+/* The product the line names by the longest of its spellings (its first
+ * row), -1 when none; the tokens of that name are marked as a name. */
+static long find_product(line_text *l, const char *q, size_t qlen, const edges *ed)
+{
     long product = -1;
     size_t best = 0, at = 0;
     for (size_t i = 0; i < kmgca_builtin_supp_product_count; i++) {
@@ -264,9 +222,16 @@ int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_m
         }
     }
     if (product >= 0)
-        supp_mark_name(l, map, at, at + best);
-    /* Salts named (also beside a product: "Caltrate (calcium carbonate)"). */
-    int salt_at[TOKEN_LIMIT];
+        supp_mark_name(l, ed->map, at, at + best);
+    return product;
+}
+
+/* Salts named (also beside a product: "Caltrate (calcium carbonate)"):
+ * each token of a salt's name points at it in salt_at and is marked as a
+ * name. The salt with the longest name, -1 when none. */
+static int find_salts(line_text *l, const char *q, size_t qlen, const edges *ed, int *salt_at)
+{
+    const unsigned short *map = ed->map;
     for (int i = 0; i < TOKEN_LIMIT; i++)
         salt_at[i] = -1;
     int salt = -1;
@@ -296,118 +261,141 @@ int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_m
     for (int k = 0; k < l->n; k++)
         if (salt_at[k] >= 0)
             l->t[k].skip = 1;
-    free(ed);
-    free(map);
+    return salt;
+}
 
-    reading r;
-    memset(&r, 0, sizeof r);
-    r.count = NAN;
-    r.freq = NAN;
-    supp_read_amounts(l, &r, salt_at);
-    supp_read_frequency(l, &r);
-    int element_named = -1;
-    for (int i = 0; i < l->n && element_named < 0; i++)
-        element_named = supp_element_word(l, i);
-
-    /* In a diary, a salt or a mineral that a food is made with is food. */
-    if (product < 0 && mode == KMGCA_SUPPLEMENT_INTAKE && ingredient_of_food(l, salt_at)) {
-        free(l);
+/* 1. The product, else a salt: *product (-1: none), *salt (-1: none) and
+ * salt_at (a salt a token, -1). 0 when memory ran out. */
+static int find_names(line_text *l, long *product, int *salt, int *salt_at)
+{
+    char q[TEXT_LIMIT * 2];
+    unsigned short *map = malloc(sizeof(unsigned short) * sizeof q);
+    if (!map)
+        return 0;
+    size_t qlen = text_squeeze(l->s, q, sizeof q, map);
+    edges *ed = malloc(sizeof *ed);
+    if (!ed) {
+        free(map);
         return 0;
     }
+    ed->map = map;
+    supp_find_edges(l, ed);
+    memset(ed->seen, 0, sizeof ed->seen);
+    for (size_t i = 0; i + 3 <= qlen; i++) {
+        unsigned h = supp_tri_hash(q + i);
+        ed->seen[h >> 6] |= 1ull << (h & 63);
+    }
+    *product = find_product(l, q, qlen, ed);
+    *salt = find_salts(l, q, qlen, ed, salt_at);
+    free(ed);
+    free(map);
+    return 1;
+}
+
+/* 0 when a line of no product is not a supplement: in a diary, a salt or
+ * a mineral a food is made with, or a mineral named with no dose; anywhere,
+ * a mineral that is the salt of another medicine. */
+static int is_supplement(const line_text *l, const reading *r, const char *text,
+                         kmgca_supplement_mode mode, long product, int salt, const int *salt_at,
+                         int element_named)
+{
+    /* In a diary, a salt or a mineral that a food is made with is food. */
+    if (product < 0 && mode == KMGCA_SUPPLEMENT_INTAKE && ingredient_of_food(l, salt_at))
+        return 0;
     if (product < 0 && salt < 0) {
         /* A diary's mineral named alone needs a dose-sized figure: "calcium
          * 600 mg", not the 140 g of a food. */
         int any_strength_of_element = 0;
-        for (int k = 0; k < r.ns; k++)
-            if (r.s[k].element >= 0 && r.s[k].element < KMGCA_NA &&
-                !(mode == KMGCA_SUPPLEMENT_INTAKE && r.s[k].unit == S_MG && r.s[k].value_mg >= 5000))
+        for (int k = 0; k < r->ns; k++)
+            if (r->s[k].element >= 0 && r->s[k].element < KMGCA_NA &&
+                !(mode == KMGCA_SUPPLEMENT_INTAKE && r->s[k].unit == S_MG && r->s[k].value_mg >= 5000))
                 any_strength_of_element = 1;
         /* "atorvastatin calcium", "losartan potassium", "埃索美拉唑镁": the
          * mineral is the salt of another medicine (asked last: it is the
          * slow question) */
         if (element_named < 0 || element_named == KMGCA_NA ||
             (mode == KMGCA_SUPPLEMENT_INTAKE && !any_strength_of_element &&
-             !supplement_cue(l, &r)) ||
-            names_other_drug(text)) {
-            free(l);
+             !supplement_cue(l, r)) ||
+            names_other_drug(text))
             return 0;
-        }
     }
-    out->recognised = 1;
+    return 1;
+}
 
-    if (r.range)
-        supp_fail(out, "%s (\"%s\"): write one amount", !strcmp(r.range, "a range") ? "a range"
-                                                                             : "a vague amount",
-             !strcmp(r.range, "a range") ? dose[0] ? dose : text : r.range);
-    if (r.not_daily)
+/* What makes the reading uncountable, as the review: a range or a vague
+ * amount, not every day, more than one count. */
+static void review_reading(const reading *r, const char *text, const char *dose,
+                           kmgca_supplement *out)
+{
+    if (r->range)
+        supp_fail(out, "%s (\"%s\"): write one amount", !strcmp(r->range, "a range") ? "a range"
+                                                                                : "a vague amount",
+                  !strcmp(r->range, "a range") ? dose[0] ? dose : text : r->range);
+    if (r->not_daily)
         supp_fail(out, "not every day (%s): kmgca cannot tell on which days; list the days taken in "
-                  "the diary instead",
-             r.not_daily);
-    if (r.counts > 1)
-        supp_fail(out, "more than one count (\"%s\"): write one dose and how often", dose[0] ? dose : text);
+                       "the diary instead",
+                  r->not_daily);
+    if (r->counts > 1)
+        supp_fail(out, "more than one count (\"%s\"): write one dose and how often",
+                  dose[0] ? dose : text);
+}
 
-    if (!out->review[0]) {
-        if (product >= 0) {
-            size_t last = (size_t)product;
-            while (last + 1 < kmgca_builtin_supp_product_count &&
-                   !strcmp(kmgca_builtin_supp_products[last + 1].name,
-                           kmgca_builtin_supp_products[product].name))
-                last++;
-            const struct kmgca_supp_product *p0 = &kmgca_builtin_supp_products[product];
-            int open = 1;   /* every row without a label figure: the line's own figures */
-            for (size_t i = (size_t)product; i <= last; i++)
-                open &= isnan(kmgca_builtin_supp_products[i].amount);
-            int cjk_salt = open && p0->basis == SUPP_SALT && text_has_cjk(p0->name);
-            if (open && r.ns && p0->salt < 0) {
-                /* "Cal-Mag: calcium 333 mg, magnesium 133 mg", "Citracal 315 mg" */
-                supp_from_strengths(&r, salt, element_named >= 0 ? element_named : p0->element, out);
-                copy_text(out->product, sizeof out->product, p0->name);
-            } else if (cjk_salt && r.ns) {
-                /* "碳酸钙D3片 1.25g": the salt or the element? A Chinese label
-                 * gives both (每片含碳酸钙1.5克，相当于钙600毫克). */
-                reading rr = r;
-                for (int k = 0; k < rr.ns; k++)
-                    if (rr.s[k].unit == S_MG && !rr.s[k].basis && rr.s[k].salt < 0) {
-                        if (rr.s[k].value_mg > 1000 && p0->element == KMGCA_CA) {
-                            rr.s[k].salt = p0->salt;   /* past any tablet's calcium */
-                            rr.s[k].basis = SUPP_SALT + 1;
-                        } else {
-                            rr.s[k].ambiguous = 1;
-                        }
+/* 2 and 3. The strength and the count to mg of the element a dose: of the
+ * product (rows from `product`), else of the salt or the mineral named. */
+static void dose_mg(long product, int salt, int element_named, const reading *r,
+                    kmgca_supplement *out)
+{
+    if (product >= 0) {
+        size_t last = (size_t)product;
+        while (last + 1 < kmgca_builtin_supp_product_count &&
+               !strcmp(kmgca_builtin_supp_products[last + 1].name,
+                       kmgca_builtin_supp_products[product].name))
+            last++;
+        const struct kmgca_supp_product *p0 = &kmgca_builtin_supp_products[product];
+        int open = 1;   /* every row without a label figure: the line's own figures */
+        for (size_t i = (size_t)product; i <= last; i++)
+            open &= isnan(kmgca_builtin_supp_products[i].amount);
+        int cjk_salt = open && p0->basis == SUPP_SALT && text_has_cjk(p0->name);
+        if (open && r->ns && p0->salt < 0) {
+            /* "Cal-Mag: calcium 333 mg, magnesium 133 mg", "Citracal 315 mg" */
+            supp_from_strengths(r, salt, element_named >= 0 ? element_named : p0->element, out);
+            copy_text(out->product, sizeof out->product, p0->name);
+        } else if (cjk_salt && r->ns) {
+            /* "碳酸钙D3片 1.25g": the salt or the element? A Chinese label
+             * gives both (每片含碳酸钙1.5克，相当于钙600毫克). */
+            reading rr = *r;
+            for (int k = 0; k < rr.ns; k++)
+                if (rr.s[k].unit == S_MG && !rr.s[k].basis && rr.s[k].salt < 0) {
+                    if (rr.s[k].value_mg > 1000 && p0->element == KMGCA_CA) {
+                        rr.s[k].salt = p0->salt;   /* past any tablet's calcium */
+                        rr.s[k].basis = SUPP_SALT + 1;
+                    } else {
+                        rr.s[k].ambiguous = 1;
                     }
-                supp_from_strengths(&rr, p0->salt, p0->element, out);
-                copy_text(out->product, sizeof out->product, p0->name);
-            } else {
-                supp_from_product((size_t)product, last, &r, out);
-            }
+                }
+            supp_from_strengths(&rr, p0->salt, p0->element, out);
+            copy_text(out->product, sizeof out->product, p0->name);
         } else {
-            supp_from_strengths(&r, salt, element_named, out);
-            if (salt >= 0)
-                copy_text(out->product, sizeof out->product, kmgca_builtin_salts[salt].name);
-            else if (element_named >= 0)
-                copy_text(out->product, sizeof out->product,
-                          kmgca_nutrient_name((kmgca_nutrient)element_named));
+            supp_from_product((size_t)product, last, r, out);
         }
-    }
-    if (out->review[0]) {
-        if (!out->product[0])
+    } else {
+        supp_from_strengths(r, salt, element_named, out);
+        if (salt >= 0)
+            copy_text(out->product, sizeof out->product, kmgca_builtin_salts[salt].name);
+        else if (element_named >= 0)
             copy_text(out->product, sizeof out->product,
-                      product >= 0 ? kmgca_builtin_supp_products[product].name
-                      : salt >= 0  ? kmgca_builtin_salts[salt].name
-                      : element_named >= 0 ? kmgca_nutrient_name((kmgca_nutrient)element_named)
-                                           : "");
-        for (int e = 0; e < KMGCA_NUTRIENT_COUNT; e++)
-            out->per_dose_mg[e] = out->mg[e] = 0;
-        out->how[0] = '\0';
-        free(l);
-        return 1;
+                      kmgca_nutrient_name((kmgca_nutrient)element_named));
     }
+}
 
-    /* 4. How often. */
+/* 4. How often, and the mg of the day (or of this intake) with the
+ * arithmetic; a total past any dose is a typo, sent to review. */
+static void day_total(const reading *r, kmgca_supplement_mode mode, kmgca_supplement *out)
+{
     double freq = 1;
-    if (!isnan(r.freq))
-        freq = r.freq;
-    else if (mode == KMGCA_SUPPLEMENT_PER_DAY && !r.daily_word)
+    if (!isnan(r->freq))
+        freq = r->freq;
+    else if (mode == KMGCA_SUPPLEMENT_PER_DAY && !r->daily_word)
         out->frequency_assumed = 1;
     out->doses = freq;
     char tail[160] = "";
@@ -446,6 +434,77 @@ int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_m
                       supp_symbol[e]);
             break;
         }
+}
+
+int kmgca_supplement_read(const char *text, const char *dose, kmgca_supplement_mode mode,
+                          kmgca_supplement *out)
+{
+    if (!out)
+        return 0;
+    out->recognised = 0;
+    out->product[0] = out->how[0] = out->review[0] = '\0';
+    out->source = "";
+    for (int k = 0; k < KMGCA_NUTRIENT_COUNT; k++)
+        out->mg[k] = out->per_dose_mg[k] = 0;
+    out->doses = 0;
+    out->count_assumed = out->frequency_assumed = 0;
+    if (!text)
+        text = "";
+    if (!dose)
+        dose = "";
+    if (mode == KMGCA_SUPPLEMENT_INTAKE && !quick_look(text, dose))
+        return 0;
+    char joined[TEXT_LIMIT + 2];
+    snprintf(joined, sizeof joined, "%s%s%s", text, dose[0] ? " , " : "", dose);
+    if (!utf8_valid(joined, strlen(joined)))
+        return 0;
+    line_text *l = malloc(sizeof *l);
+    if (!l)
+        return 0;
+    supp_normalise(joined, l);
+    supp_tokenise(l);
+
+    long product;
+    int salt, salt_at[TOKEN_LIMIT];
+    if (!find_names(l, &product, &salt, salt_at)) {
+        free(l);
+        return 0;
+    }
+
+    reading r;
+    memset(&r, 0, sizeof r);
+    r.count = NAN;
+    r.freq = NAN;
+    supp_read_amounts(l, &r, salt_at);
+    supp_read_frequency(l, &r);
+    int element_named = -1;
+    for (int i = 0; i < l->n && element_named < 0; i++)
+        element_named = supp_element_word(l, i);
+
+    if (!is_supplement(l, &r, text, mode, product, salt, salt_at, element_named)) {
+        free(l);
+        return 0;
+    }
+    out->recognised = 1;
+
+    review_reading(&r, text, dose, out);
+    if (!out->review[0])
+        dose_mg(product, salt, element_named, &r, out);
+    if (out->review[0]) {
+        if (!out->product[0])
+            copy_text(out->product, sizeof out->product,
+                      product >= 0 ? kmgca_builtin_supp_products[product].name
+                      : salt >= 0  ? kmgca_builtin_salts[salt].name
+                      : element_named >= 0 ? kmgca_nutrient_name((kmgca_nutrient)element_named)
+                                           : "");
+        for (int e = 0; e < KMGCA_NUTRIENT_COUNT; e++)
+            out->per_dose_mg[e] = out->mg[e] = 0;
+        out->how[0] = '\0';
+        free(l);
+        return 1;
+    }
+
+    day_total(&r, mode, out);
     free(l);
     return 1;
 }
