@@ -19,18 +19,11 @@
  */
 #include <kmgca.h>
 
-#include <cppuhelper/factory.hxx>
-#include <cppuhelper/implbase4.hxx>
-#include <cppuhelper/implementationentry.hxx>
-#include <cppuhelper/supportsservice.hxx>
-#include <rtl/ustring.hxx>
+#include "component.hxx"
+
 #include <uno/lbnames.h>
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
-#include <com/sun/star/lang/Locale.hpp>
-#include <com/sun/star/lang/XServiceInfo.hpp>
-#include <com/sun/star/lang/XServiceName.hpp>
-#include <com/sun/star/sheet/XAddIn.hpp>
 #include <org/kmgca/XCalcFunctions.hpp>
 
 #include <cmath>
@@ -48,9 +41,6 @@ using css::uno::RuntimeException;
 using css::uno::Sequence;
 using css::uno::XInterface;
 using rtl::OUString;
-
-#define SERVICE_NAME "org.kmgca.CalcFunctions"
-#define IMPLEMENTATION_NAME "org.kmgca.CalcFunctionsImpl"
 
 namespace {
 
@@ -451,14 +441,12 @@ bool blank(const Any &a)
 /* ---- The component ---------------------------------------------------------- */
 
 class CalcFunctions
-    : public cppu::WeakImplHelper4<org::kmgca::XCalcFunctions, css::sheet::XAddIn,
-                                   css::lang::XServiceName, css::lang::XServiceInfo> {
-    css::lang::Locale locale;
-
+    : public kmgca_uno::AddInComponent<CalcFunctions, org::kmgca::XCalcFunctions> {
     bool chinese() const { return locale.Language == "zh"; }
 
 public:
-    CalcFunctions() : locale(u("en"), u("US"), OUString()) {}
+    static constexpr const char *SERVICE_NAME = "org.kmgca.CalcFunctions";
+    static constexpr const char *IMPLEMENTATION_NAME = "org.kmgca.CalcFunctionsImpl";
 
     /* XCalcFunctions */
     Any SAL_CALL magnesium(const OUString &food, double amount, const Any &unit) override
@@ -693,40 +681,7 @@ public:
     {
         return u(chinese() ? "kmgca 矿物质" : "kmgca minerals");
     }
-
-    /* XLocalizable */
-    void SAL_CALL setLocale(const css::lang::Locale &l) override { locale = l; }
-    css::lang::Locale SAL_CALL getLocale() override { return locale; }
-
-    /* XServiceName, XServiceInfo */
-    OUString SAL_CALL getServiceName() override { return u(SERVICE_NAME); }
-    OUString SAL_CALL getImplementationName() override { return u(IMPLEMENTATION_NAME); }
-    sal_Bool SAL_CALL supportsService(const OUString &name) override
-    {
-        return cppu::supportsService(this, name);
-    }
-    Sequence<OUString> SAL_CALL getSupportedServiceNames() override { return services(); }
-
-    static Sequence<OUString> services()
-    {
-        Sequence<OUString> names(2);
-        names.getArray()[0] = u(SERVICE_NAME);
-        names.getArray()[1] = u("com.sun.star.sheet.AddIn");
-        return names;
-    }
 };
-
-Reference<XInterface> SAL_CALL create(const Reference<css::uno::XComponentContext> &)
-{
-    return static_cast<cppu::OWeakObject *>(new CalcFunctions);
-}
-
-OUString SAL_CALL implementation_name() { return u(IMPLEMENTATION_NAME); }
-
-const cppu::ImplementationEntry entries[] = {
-    {create, implementation_name, CalcFunctions::services, cppu::createSingleComponentFactory,
-     nullptr, 0},
-    {nullptr, nullptr, nullptr, nullptr, nullptr, 0}};
 
 } // namespace
 
@@ -734,5 +689,5 @@ extern "C" SAL_DLLPUBLIC_EXPORT void *SAL_CALL component_getFactory(const char *
                                                                     void *service_manager,
                                                                     void *registry)
 {
-    return cppu::component_getFactoryHelper(name, service_manager, registry, entries);
+    return kmgca_uno::component_factory<CalcFunctions>(name, service_manager, registry);
 }

@@ -18,6 +18,13 @@ SOFFICE    ?= soffice
 # The SDK tools find their own libraries in the office's program folder.
 LO_TOOL     = LD_LIBRARY_PATH=$(LO_PROGRAM) $(LO_SDK)/bin
 
+# The steps every UNO component here takes: its IDL into a type library, its
+# C++ compiled, and the staged files of its extension zipped,
+# $(call uno_zip,STAGED FOLDER,FILES).
+UNO_IDL     = $(call say,IDL,$@)$(LO_TOOL)/unoidl-write $(LO_TYPES) $< $@
+UNO_CXX     = $(call say,CXX,$<)$(CXX) $(ADDIN_CXXFLAGS) -c $< -o $@
+uno_zip     = $(call say,ZIP,$@)rm -f $@.tmp && (cd $(1) && zip -q -X $(abspath $@).tmp $(2)) && mv $@.tmp $@
+
 .PHONY: addin install-addin uninstall-addin install-addin-bundled check-addin bench-addin
 addin: $(B)/kmgca.oxt
 CHECK_MORE += check-addin
@@ -28,7 +35,7 @@ $(B)/.setup-addin: tools/setup.sh $(SETUP)
 
 $(ADDIN_B)/kmgca.rdb: addin/idl/XCalcFunctions.idl $(B)/.setup-addin
 	@mkdir -p $(dir $@)
-	$(call say,IDL,$@)$(LO_TOOL)/unoidl-write $(LO_TYPES) $< $@
+	$(UNO_IDL)
 
 # C++ headers for every UNO type the component uses (generated once).
 $(ADDIN_B)/inc/.stamp: $(ADDIN_B)/kmgca.rdb
@@ -36,8 +43,8 @@ $(ADDIN_B)/inc/.stamp: $(ADDIN_B)/kmgca.rdb
 	$(call say,CPPUMAKE,$(ADDIN_B)/inc)$(LO_TOOL)/cppumaker -Gc -O$(abspath $(ADDIN_B)/inc) $(LO_TYPES) $(abspath $<)
 	@touch $@
 
-$(ADDIN_B)/kmgca_addin.o: addin/kmgca_addin.cxx include/kmgca.h $(ADDIN_B)/inc/.stamp
-	$(call say,CXX,$<)$(CXX) $(ADDIN_CXXFLAGS) -c $< -o $@
+$(ADDIN_B)/kmgca_addin.o: addin/kmgca_addin.cxx addin/component.hxx include/kmgca.h $(ADDIN_B)/inc/.stamp
+	$(UNO_CXX)
 
 $(ADDIN_B)/kmgca.uno.so: $(ADDIN_B)/kmgca_addin.o $(B)/libkmgca.a
 	$(call say,LD,$@)$(CXX) -shared -Wl,-z,defs -Wl,--as-needed $(LDFLAGS) -o $@ $< $(B)/libkmgca.a \
@@ -54,7 +61,7 @@ $(B)/kmgca.oxt: $(ADDIN_B)/kmgca.uno.so $(ADDIN_B)/kmgca.rdb addin/oxt/META-INF/
 	    $(ADDIN_B)/kmgca.rdb $(ADDIN_B)/kmgca.uno.so $(ADDIN_B)/oxt/
 	@cp LICENSE $(ADDIN_B)/oxt/LICENSE.txt
 	@sed 's/@VERSION@/$(VERSION)/' addin/oxt/description.xml.in > $(ADDIN_B)/oxt/description.xml
-	$(call say,ZIP,$@)rm -f $@.tmp && (cd $(ADDIN_B)/oxt && zip -q -X ../../kmgca.oxt.tmp $(ADDIN_FILES)) && mv $@.tmp $@
+	$(call uno_zip,$(ADDIN_B)/oxt,$(ADDIN_FILES))
 
 # For the current user, through unopkg (LibreOffice must not be running);
 # root may only install for every user (unopkg --shared).
