@@ -18,9 +18,9 @@ SOFFICE    ?= soffice
 # The SDK tools find their own libraries in the office's program folder.
 LO_TOOL     = LD_LIBRARY_PATH=$(LO_PROGRAM) $(LO_SDK)/bin
 
-# The steps every UNO component here takes: its IDL into a type library, its
-# C++ compiled, and the staged files of its extension zipped,
-# $(call uno_zip,STAGED FOLDER,FILES).
+# The steps every UNO component here takes (the add-in, and the benchmark's
+# no-op below): its IDL into a type library, its C++ compiled, and the staged
+# files of its extension zipped, $(call uno_zip,STAGED FOLDER,FILES).
 UNO_IDL     = $(call say,IDL,$@)$(LO_TOOL)/unoidl-write $(LO_TYPES) $< $@
 UNO_CXX     = $(call say,CXX,$<)$(CXX) $(ADDIN_CXXFLAGS) -c $< -o $@
 uno_zip     = $(call say,ZIP,$@)rm -f $@.tmp && (cd $(1) && zip -q -X $(abspath $@).tmp $(2)) && mv $@.tmp $@
@@ -85,7 +85,41 @@ install-addin-bundled: $(B)/kmgca.oxt
 check-addin: $(B)/kmgca.oxt $(B)/.setup-test
 	$(Q)/usr/bin/python3 tests/addin/run.py $(B)
 
-# 100,000 MAGNESIUM cells against LEN(A1)*B1/100 and a VLOOKUP over the food
-# table, recalculated in a headless Calc (bench/addin.py).
-bench-addin: $(B)/kmgca.oxt $(B)/.setup-test
+# The benchmark's no-op add-in (bench/noop_addin.cxx): KMGCANOOP, declared
+# as MAGNESIUM is, which gives back its amount and links no kmgca code. Built
+# for bench-addin only: not in `addin`, the installs or the Debian package.
+NOOP_B      = $(B)/bench/noop
+NOOP_FILES  = META-INF/manifest.xml description.xml noop.components noop.rdb noop.uno.so
+
+$(NOOP_B)/noop.rdb: bench/noop/XNoopFunctions.idl $(B)/.setup-addin
+	@mkdir -p $(dir $@)
+	$(UNO_IDL)
+
+# Only its own interface: the office's types come from $(ADDIN_B)/inc.
+$(NOOP_B)/inc/.stamp: $(NOOP_B)/noop.rdb
+	@rm -rf $(NOOP_B)/inc && mkdir -p $(NOOP_B)/inc
+	$(call say,CPPUMAKE,$(NOOP_B)/inc)$(LO_TOOL)/cppumaker -Gc -O$(abspath $(NOOP_B)/inc) \
+	  -Torg.kmgca.bench.XNoopFunctions -nD $(LO_TYPES) $(abspath $<)
+	@touch $@
+
+$(NOOP_B)/noop_addin.o: ADDIN_CXXFLAGS += -Iaddin -I$(NOOP_B)/inc
+$(NOOP_B)/noop_addin.o: bench/noop_addin.cxx addin/component.hxx $(ADDIN_B)/inc/.stamp \
+                        $(NOOP_B)/inc/.stamp
+	$(UNO_CXX)
+
+$(NOOP_B)/noop.uno.so: $(NOOP_B)/noop_addin.o
+	$(call say,LD,$@)$(CXX) -shared -Wl,-z,defs -Wl,--as-needed $(LDFLAGS) -o $@ $< $(ADDIN_LIBS)
+
+$(B)/bench/kmgca-noop.oxt: $(NOOP_B)/noop.uno.so $(NOOP_B)/noop.rdb bench/noop/META-INF/manifest.xml \
+                           bench/noop/description.xml bench/noop/noop.components
+	@rm -rf $(NOOP_B)/oxt && mkdir -p $(NOOP_B)/oxt/META-INF
+	@cp bench/noop/META-INF/manifest.xml $(NOOP_B)/oxt/META-INF/
+	@cp bench/noop/description.xml bench/noop/noop.components $(NOOP_B)/noop.rdb \
+	    $(NOOP_B)/noop.uno.so $(NOOP_B)/oxt/
+	$(call uno_zip,$(NOOP_B)/oxt,$(NOOP_FILES))
+
+# 100,000 MAGNESIUM cells against the no-op add-in of the same shape,
+# LEN(A1)*B1/100, SQRTPI and a VLOOKUP over the food table, recalculated in a
+# headless Calc (bench/addin.py).
+bench-addin: $(B)/kmgca.oxt $(B)/bench/kmgca-noop.oxt $(B)/.setup-test
 	/usr/bin/python3 bench/addin.py $(B)
