@@ -5,7 +5,9 @@ profile, connects to it through a pipe with Python UNO, and kills the whole
 group on close (no soffice.bin is left behind, even when a test fails).
 
 mode "bootstrap": the add-in's types and components from the build folder
-are added through bootstrap variables (nothing installed);
+are added through bootstrap variables (nothing installed); addin_dir may be a
+list of such folders (the benchmark's no-op add-in beside the real one), each
+with its .rdb and .components file;
 mode "profile": the office runs on a profile given by the caller (where
 unopkg installed the .oxt).
 
@@ -37,12 +39,14 @@ def file_url(path):
     return uno.systemPathToFileUrl(os.path.abspath(path))
 
 
-def bootstrap_args(addin_dir):
-    """-env: options that add the built add-in's types and components."""
+def bootstrap_args(addin_dirs):
+    """-env: options that add the built add-ins' types and components."""
+    def urls(ext):
+        return " ".join(file_url(os.path.join(d, f)) for d in addin_dirs
+                        for f in sorted(os.listdir(d)) if f.endswith(ext))
     return [
-        "-env:URE_MORE_TYPES=<%s/types>* %s" % (PROGRAM, file_url(os.path.join(addin_dir, "kmgca.rdb"))),
-        "-env:URE_MORE_SERVICES=<%s/services>* %s"
-        % (PROGRAM, file_url(os.path.join(addin_dir, "kmgca.components"))),
+        "-env:URE_MORE_TYPES=<%s/types>* %s" % (PROGRAM, urls(".rdb")),
+        "-env:URE_MORE_SERVICES=<%s/services>* %s" % (PROGRAM, urls(".components")),
     ]
 
 
@@ -85,7 +89,7 @@ class Office:
             "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe,
         ]
         if addin_dir:
-            args += bootstrap_args(addin_dir)
+            args += bootstrap_args([addin_dir] if isinstance(addin_dir, str) else addin_dir)
         env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
         self.proc = subprocess.Popen(args, env=env, stdin=subprocess.DEVNULL,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
