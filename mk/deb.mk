@@ -18,7 +18,7 @@ DEB_CHANGES = $(DEB_DIR)/kmgca_$(VERSION)_$(DEB_ARCH).changes
 # What the packages are made of: a change to any of these rebuilds them.
 DEB_INPUTS  = Makefile $(wildcard mk/*.mk) LICENSE include/kmgca.h man/kmgca.1 \
               $(wildcard debian/* debian/source/* lib/*.c lib/*.h cli/*.c cli/*.h cli/*.bash \
-                         tools/*.c addin/*.cxx addin/idl/* addin/oxt/* addin/oxt/META-INF/* \
+                         tools/*.c addin/*.cxx addin/*.hxx addin/idl/* addin/oxt/* addin/oxt/META-INF/* \
                          examples/* examples/clients/*/*) \
               $(TABLES) targets/dri.csv $(wildcard drugtables/*.csv)
 CHECK_MORE += check-version check-deb
