@@ -121,5 +121,5 @@ $(B)/bench/kmgca-noop.oxt: $(NOOP_B)/noop.uno.so $(NOOP_B)/noop.rdb bench/noop/M
 # 100,000 MAGNESIUM cells against the no-op add-in of the same shape,
 # LEN(A1)*B1/100, SQRTPI and a VLOOKUP over the food table, recalculated in a
 # headless Calc (bench/addin.py).
-bench-addin: $(B)/kmgca.oxt $(B)/bench/kmgca-noop.oxt $(B)/.setup-test
+bench-addin: $(B)/kmgca.oxt $(B)/bench/kmgca-noop.oxt $(B)/bench/gen_diary $(B)/.setup-test
 	/usr/bin/python3 bench/addin.py $(B)
