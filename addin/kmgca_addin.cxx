@@ -213,9 +213,24 @@ struct Weighed {
     double grams_per_unit;
 };
 
+/* A cell's food and unit as Calc passes them (UTF-16, reference counted):
+ * the key of the cells' memo, looked up before any conversion to UTF-8. */
+struct CellKey {
+    OUString food, unit;
+    bool operator==(const CellKey &o) const { return food == o.food && unit == o.unit; }
+};
+struct CellKeyHash {
+    size_t operator()(const CellKey &k) const
+    {
+        return size_t(sal_uInt32(k.food.hashCode())) * 31 + size_t(sal_uInt32(k.unit.hashCode()));
+    }
+};
+
 /* The built-in tables, opened once. Matching is memoised in the core per
  * distinct text; units and (food, unit) weights are memoised here, since a
- * sheet asks the same few units of the same few foods again and again.
+ * sheet asks the same few units of the same few foods again and again (the
+ * weights twice: by the UTF-8 texts, and by the cell's strings as Calc
+ * passes them to MAGNESIUM and the other minerals).
  * (Measured: the add-in's own share of a MAGNESIUM cell is a few per cent;
  * the rest is Calc's add-in call, see bench/README.md.) */
 struct Core {
@@ -223,6 +238,7 @@ struct Core {
     std::mutex lock;
     std::unordered_map<std::string, kmgca_serving> units;
     std::unordered_map<std::string, Weighed> weighed;
+    std::unordered_map<CellKey, Weighed, CellKeyHash> cells;
     std::unordered_map<std::string, kmgca_drug_match> drugs;
 
     Core()
@@ -368,9 +384,34 @@ kmgca_nutrient nutrient_arg(const std::string &text, sal_Int16 position)
     return n;
 }
 
+/* weigh() for a cell whose unit is a text, as most are: the answer for the
+ * same two strings is memoised as Calc passes them, which spares a cell two
+ * conversions to UTF-8 and the building of weigh()'s key. A unit given as a
+ * number, a range or nothing takes the general way. */
+Weighed weigh_cell(const OUString &food, const Any &unit)
+{
+    OUString unit_text;
+    if (!(unit >>= unit_text))
+        return weigh(utf8(food), optional_text(unit, "g", 2));
+    Core &c = core();
+    CellKey key{food, unit_text};
+    {
+        std::lock_guard<std::mutex> g(c.lock);
+        auto it = c.cells.find(key);
+        if (it != c.cells.end())
+            return it->second;
+    }
+    Weighed w = weigh(utf8(food), utf8(unit_text));
+    std::lock_guard<std::mutex> g(c.lock);
+    if (c.cells.size() >= MEMO_LIMIT)
+        c.cells.clear();
+    c.cells.emplace(std::move(key), w);
+    return w;
+}
+
 Any mineral(const OUString &food, double amount, const Any &unit, kmgca_nutrient n)
 {
-    Weighed w = weigh(utf8(food), optional_text(unit, "g", 2));
+    Weighed w = weigh_cell(food, unit);
     double mg = kmgca_food_mg(w.food, n, grams_of(amount, w));
     if (std::isnan(mg))
         return Any(); /* not measured: #N/A */
