@@ -36,8 +36,10 @@ always first; the add-in and the no-op run back to back, in turn first);
 the report gives medians, microseconds per cell, the median
 and range of the add-in / no-op ratio taken round by round, and the ratios
 of the medians against the goals (add-in <= 1.2x the no-op, >= 10x faster
-than VLOOKUP) and against the trivial formula and the UNO floor. It
-reports; it exits 0 when it could measure, and fails when a no-op cell does
+than VLOOKUP) and against the trivial formula and the UNO floor. It also
+reads the office's CPU time (user + system of soffice.bin, /proc) around each
+recalculation: on a busy machine the CPU time a column took varies less than
+its wall time, which includes waiting for a CPU. It reports; it exits 0 when it could measure, and fails when a no-op cell does
 not compute (#NAME? when the no-op extension is not loaded).
 """
 import csv
@@ -80,13 +82,40 @@ def fill(sheet, column, rows, formula):
     return rng
 
 
-def timed(doc, sheet, rows, formula):
+def office_process(pgid):
+    """The soffice.bin of the office started in process group pgid, or None."""
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.getpgid(int(entry)) != pgid:
+                    continue
+                with open("/proc/%s/comm" % entry) as f:
+                    if f.read().strip() == "soffice.bin":
+                        return int(entry)
+            except OSError:
+                pass
+    return None
+
+
+def cpu_seconds(pid):
+    """User and system time of every thread of pid so far (proc(5): fields 14, 15)."""
+    if pid is None:
+        return 0.0
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed(doc, sheet, rows, formula, pid):
+    """Wall time of calculateAll over the column, and the office's CPU time in it."""
     rng = fill(sheet, 4, rows, formula)
+    cpu = cpu_seconds(pid)
     t = time.perf_counter()
     doc.calculateAll()
     elapsed = time.perf_counter() - t
+    cpu = cpu_seconds(pid) - cpu
     rng.clearContents(CLEAR)
-    return elapsed
+    return elapsed, cpu
 
 
 def main():
@@ -100,6 +129,7 @@ def main():
     data = diary_rows(build, rows)
     foods = food_table()
     with Office(addins) as office:
+        pid = office_process(office.proc.pid)
         doc, sheet = office.new_sheet()
         doc.Sheets.insertNewByName("Foods", 1)
         doc.Sheets.getByName("Foods").getCellRangeByName("A1:B%d" % len(foods)).setDataArray(tuple(foods))
@@ -138,6 +168,7 @@ def main():
             "vlookup": "=VLOOKUP(D1;$Foods.$A$1:$B$%d;2;0)*B1/100" % len(foods),
         }
         times = {k: [] for k in columns}
+        cpu = {k: [] for k in columns}
         # The add-in and the no-op always run back to back (their order
         # alternating), so that each round's ratio of the two compares runs
         # seconds apart; the four groups rotate round by round.
@@ -145,7 +176,9 @@ def main():
         for r in range(rounds):
             for group in groups[r % len(groups):] + groups[:r % len(groups)]:
                 for name in (group if r % 2 == 0 else group[::-1]):
-                    times[name].append(timed(doc, sheet, rows, columns[name]))
+                    wall, used = timed(doc, sheet, rows, columns[name], pid)
+                    times[name].append(wall)
+                    cpu[name].append(used)
         doc.close(True)
 
     med = {k: statistics.median(v) for k, v in times.items()}
@@ -153,6 +186,17 @@ def main():
         v = sorted(times[name])
         print("%-9s median %.3f s  (min %.3f, max %.3f)  %.2f us/cell"
               % (name, med[name], v[0], v[-1], med[name] / rows * 1e6))
+    if pid is not None:
+        cpu_med = {k: statistics.median(v) for k, v in cpu.items()}
+        cpu_round = sorted(a / n for a, n in zip(cpu["add-in"], cpu["no-op"]) if n > 0)
+        print("office CPU time (user + system, all threads; %d Hz ticks), medians: %s"
+              % (os.sysconf("SC_CLK_TCK"),
+                 ", ".join("%s %.3f s" % (k, cpu_med[k]) for k in columns)))
+        if cpu_med["no-op"] > 0 and cpu_round:
+            print("add-in / no-op in CPU time: %.2fx of the medians; median of the rounds "
+                  "%.2fx, %.2fx to %.2fx" % (cpu_med["add-in"] / cpu_med["no-op"],
+                                             statistics.median(cpu_round), cpu_round[0],
+                                             cpu_round[-1]))
     ratio_noop = med["add-in"] / med["no-op"]
     speedup_vlookup = med["vlookup"] / med["add-in"]
     per_round = sorted(a / n for a, n in zip(times["add-in"], times["no-op"]))
