@@ -1,4 +1,6 @@
-/* workbook.c — the annotated .xlsx report, written with libxlsxwriter.
+/* workbook.c — the annotated .xlsx report, written with libxlsxwriter
+ * through the sheet layer (sheet.c: cells, formats, notes, print set-up,
+ * continued sheets, the temporary file renamed when complete).
  *
  * Sheets, in order: Summary, Diary, Needs review, Charts, Top sources,
  * About. Diary and Needs review are written row by row as the diary streams
@@ -6,27 +8,17 @@
  * are written at the end from the day totals. A sheet holds 1,048,576 rows:
  * past that, rows continue on "Diary (2)", "Needs review (2)", ... which
  * libxlsxwriter can only place after About.
- *
- * Rules: user text is only ever written as a string (never a formula, even
- * when it starts with '='); text is cut to the 32,767 characters a cell
- * holds and control characters become spaces; the file is built under a
- * temporary name beside the target and renamed only when complete.
  */
-#include "internal.h"
+#include "sheet.h"
 
-#include <errno.h>
-#include <math.h>
-#include <stdio.h>
 #include <limits.h>
+#include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
-#define CELL_MAX 32000          /* bytes of text in a cell, under Excel's 32,767 */
 #define TOP_ROWS 15             /* foods per mineral on Top sources */
 
 enum { DIARY_FILE, DIARY_LINE, DIARY_DATE, DIARY_TIME, DIARY_MEAL, DIARY_FOOD, DIARY_AMOUNT,
@@ -38,7 +30,7 @@ typedef struct {
     double width;
 } column;
 
-static const column diary_cols[DIARY_COLS] = {
+static const sheet_column diary_cols[DIARY_COLS] = {
     {"File", 14},       {"Line", 7},      {"Date", 11},       {"Time", 8},
     {"Meal", 11},       {"Food as written", 30}, {"Amount", 9}, {"Unit", 10},
     {"Matched food", 40}, {"Source", 7},  {"Food ID", 9},     {"Confidence", 10},
@@ -49,47 +41,29 @@ static const column diary_cols[DIARY_COLS] = {
 enum { REVIEW_FILE, REVIEW_LINE, REVIEW_DATE, REVIEW_FOOD, REVIEW_AMOUNT, REVIEW_UNIT,
        REVIEW_REASON, REVIEW_ORIGINAL, REVIEW_COLS };
 
-static const column review_cols[REVIEW_COLS] = {
+static const sheet_column review_cols[REVIEW_COLS] = {
     {"File", 14}, {"Line", 7}, {"Date as written", 14}, {"Food as written", 30},
     {"Amount", 9}, {"Unit", 10}, {"Reason", 60}, {"Row as read", 60},
 };
-
-/* A sheet written row by row that continues on "Name (2)", "Name (3)", ...
- * when full. */
-typedef struct {
-    const char *name;
-    const char *page_header;
-    const column *cols;
-    int count;
-    int print_cols;           /* columns on printed pages */
-    int wrap_from;            /* first column that wraps (count: none) */
-    lxw_worksheet *ws;
-    lxw_row_t row;            /* next row to write */
-    int number;               /* sheets so far */
-} table;
 
 /* Row styles on Diary: plain, low confidence (highlighted), in review. */
 enum { STYLE_PLAIN, STYLE_LOW, STYLE_REVIEW, STYLE_COUNT };
 
 struct kmgca_workbook {
-    char path[4096];
-    char tmp[4096];
-    lxw_workbook *wb;
+    sheet_book book;              /* the file, its language, head and wrap */
     lxw_worksheet *summary, *meds, *activity, *charts, *top, *about;
-    table diary, review;
+    sheet_table diary, review;
     size_t notes;
     long long unix_time;
-    lxw_format *head, *title, *bold, *wrap, *date, *pct, *mg0, *num1;
+    lxw_format *title, *bold, *date, *pct, *mg0, *num1;
     lxw_format *text[STYLE_COUNT], *int0[STYLE_COUNT], *num2[STYLE_COUNT],
         *mg[STYLE_COUNT];
     lxw_format *red, *amber, *green;
-    kmgca_lang lang;              /* of sheet names, headings and fixed text */
     lxw_worksheet *front[WORKBOOK_FRONT_MAX]; /* sheets a report puts first */
     size_t front_count;
     char page_header[256], page_footer[256]; /* for every sheet, when set */
     int threaded;                 /* rows written on a thread of their own */
     struct row_queue *queue;      /* that thread's rows, once started */
-    char buf[CELL_MAX + 8];
 };
 
 struct row_queue;
@@ -98,179 +72,7 @@ static kmgca_status queue_end(struct row_queue *q, int write_rest, kmgca_error *
 /* Fixed text in the workbook's language (lang.c has the Chinese). */
 static const char *L(const kmgca_workbook *w, const char *en)
 {
-    return w->lang == KMGCA_LANG_ZH ? lang_zh(en) : en;
-}
-
-/* ---- Cells -------------------------------------------------------------- */
-
-/* A cell's worth of text: control characters to spaces, cut on a character
- * boundary. The text is already valid UTF-8 (every reader checks). */
-static const char *cell_text(kmgca_workbook *w, const char *s)
-{
-    size_t o = 0;
-    while (s && *s && o < CELL_MAX) {
-        unsigned char c = (unsigned char)*s;
-        size_t len = 1;
-        if (c >= 0x80 && utf8_decode(s, &len) < 0) {
-            /* Not UTF-8 (the readers check, so this is a guard): U+FFFD. */
-            memcpy(w->buf + o, "\xEF\xBF\xBD", 3);
-            o += 3;
-            s++;
-            continue;
-        }
-        if (len == 1)
-            w->buf[o++] = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ? ' ' : (char)c;
-        else {
-            memcpy(w->buf + o, s, len);
-            o += len;
-        }
-        s += len;
-    }
-    if (s && *s) {
-        memcpy(w->buf + o, "\xE2\x80\xA6", 3); /* "…" */
-        o += 3;
-    }
-    w->buf[o] = '\0';
-    return w->buf;
-}
-
-/* Appends as much of s as fits (whole characters only). */
-static void appendf_cut(char *buf, size_t size, const char *s)
-{
-    size_t len = strlen(buf);
-    if (len + 1 < size)
-        copy_text(buf + len, size - len, s);
-}
-
-
-static lxw_error put_text(kmgca_workbook *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-                          const char *s, lxw_format *f)
-{
-    if (!s || !*s)
-        return f ? worksheet_write_blank(ws, r, c, f) : LXW_NO_ERROR;
-    return worksheet_write_string(ws, r, c, cell_text(w, s), f);
-}
-
-/* A number, or an empty cell for NaN ("not known" is never written as 0). */
-static lxw_error put_number(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
-                            lxw_format *f)
-{
-    if (isnan(v))
-        return f ? worksheet_write_blank(ws, r, c, f) : LXW_NO_ERROR;
-    return worksheet_write_number(ws, r, c, v, f);
-}
-
-static lxw_error put_date(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, long day, lxw_format *f)
-{
-    int y, m, d;
-    date_civil((int32_t)day, &y, &m, &d);
-    lxw_datetime dt = {y, m, d, 0, 0, 0};
-    return worksheet_write_datetime(ws, r, c, &dt, f);
-}
-
-static kmgca_status fail_lxw(kmgca_workbook *w, kmgca_error *err, lxw_error e, const char *what)
-{
-    return kmgca_fail_at(err, e == LXW_ERROR_MEMORY_MALLOC_FAILED ? KMGCA_ERROR_NOMEM
-                                                                  : KMGCA_ERROR_IO,
-                         w->path, 0, 0, "cannot write the workbook (%s): %s", what,
-                         lxw_strerror(e));
-}
-
-/* Lines a wrapped text takes in a column about `chars` characters wide
- * (libxlsxwriter does not fit row heights, and readers do not all do it). */
-static unsigned wrapped_lines(const char *s, unsigned chars)
-{
-    unsigned lines = 1, col = 0;
-    for (; s && *s; s++) {
-        if (*s == '\n') {
-            lines++;
-            col = 0;
-        } else if (((unsigned char)*s & 0xC0) != 0x80 && ++col > chars) {
-            lines++;
-            col = 1;
-        }
-    }
-    return lines > 40 ? 40 : lines;
-}
-
-static void fit_row(lxw_worksheet *ws, lxw_row_t r, const char *text, unsigned chars)
-{
-    unsigned lines = wrapped_lines(text, chars);
-    if (lines > 1)
-        worksheet_set_row(ws, r, 15.0 * lines, NULL);
-}
-
-/* ---- Opening ------------------------------------------------------------ */
-
-static lxw_format *fmt(lxw_workbook *wb, const char *num, int bold, uint32_t fill, int italic)
-{
-    lxw_format *f = workbook_add_format(wb);
-    if (num)
-        format_set_num_format(f, num);
-    if (bold)
-        format_set_bold(f);
-    if (fill) {
-        format_set_pattern(f, LXW_PATTERN_SOLID);
-        format_set_bg_color(f, fill);
-    }
-    if (italic)
-        format_set_italic(f);
-    return f;
-}
-
-static void print_setup(lxw_worksheet *ws, int landscape, const char *header)
-{
-    if (landscape)
-        worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9); /* A4 */
-    worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
-    worksheet_set_header(ws, header);
-    worksheet_set_footer(ws, "&LGenerated by kmgca&RPage &P of &N");
-}
-
-/* Starts the table's next sheet, with its header row. */
-static lxw_worksheet *table_add_sheet(kmgca_workbook *w, table *t)
-{
-    char name[128];
-    if (++t->number == 1)
-        snprintf(name, sizeof name, "%s", L(w, t->name));
-    else
-        snprintf(name, sizeof name, "%s (%d)", L(w, t->name), t->number);
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
-    if (!ws)
-        return NULL;
-    for (int c = 0; c < t->count; c++) {
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, t->cols[c].width,
-                             c >= t->wrap_from ? w->wrap : NULL);
-        worksheet_write_string(ws, 0, (lxw_col_t)c, L(w, t->cols[c].title), w->head);
-    }
-    worksheet_freeze_panes(ws, 1, 0);
-    worksheet_repeat_rows(ws, 0, 0);
-    print_setup(ws, 1, t->page_header);
-    t->ws = ws;
-    t->row = 1;
-    return ws;
-}
-
-/* Filter and print area over the rows the current sheet holds. */
-static void table_end_sheet(table *t)
-{
-    lxw_row_t last = t->row > 1 ? t->row - 1 : 1;
-    worksheet_autofilter(t->ws, 0, 0, last, (lxw_col_t)(t->count - 1));
-    worksheet_print_area(t->ws, 0, 0, last, (lxw_col_t)(t->print_cols - 1));
-}
-
-/* The row to write next, on a new sheet when the current one is full. */
-static kmgca_status table_next_row(kmgca_workbook *w, table *t, lxw_row_t *row, kmgca_error *err)
-{
-    if (t->row >= LXW_ROW_MAX) {
-        table_end_sheet(t);
-        if (!table_add_sheet(w, t))
-            return kmgca_fail_at(err, KMGCA_ERROR_NOMEM, w->path, 0, 0, "cannot add a sheet");
-    }
-    *row = t->row++;
-    return KMGCA_OK;
+    return sheet_tr(w->book.lang, en);
 }
 
 kmgca_workbook *kmgca_workbook_new(const char *path, kmgca_error *err)
@@ -296,61 +98,45 @@ kmgca_workbook *workbook_open(const char *path, kmgca_lang lang, const char *con
         kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
         return NULL;
     }
-    if (strlen(path) + 16 >= sizeof w->path) {
-        kmgca_fail_at(err, KMGCA_ERROR_ARGUMENT, path, 0, 0, "output path is too long");
-        free(w);
-        return NULL;
-    }
-    copy_text(w->path, sizeof w->path, path);
     w->unix_time = (long long)time(NULL);
-    w->lang = lang;
-    /* The temporary file sits beside the target so that rename() is atomic. */
-    if (!output_temp(path, w->tmp, sizeof w->tmp, err)) {
+    if (!sheet_book_open(&w->book, path, lang, 1, err)) {
         free(w);
         return NULL;
     }
-    lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
-    w->wb = workbook_new_opt(w->tmp, &opts);
-    if (!w->wb) {
-        unlink(w->tmp);
-        kmgca_fail_at(err, KMGCA_ERROR_NOMEM, path, 0, 0, "cannot start the workbook");
-        free(w);
-        return NULL;
-    }
-    lxw_workbook *wb = w->wb;
-    w->head = fmt(wb, NULL, 1, 0xDCE6F1, 0);
-    format_set_text_wrap(w->head);
-    format_set_bottom(w->head, LXW_BORDER_THIN);
-    w->title = fmt(wb, NULL, 1, 0, 0);
+    lxw_workbook *wb = w->book.wb;
+    w->book.head = sheet_format(wb, NULL, 1, 0xDCE6F1, 0);
+    format_set_text_wrap(w->book.head);
+    format_set_bottom(w->book.head, LXW_BORDER_THIN);
+    w->title = sheet_format(wb, NULL, 1, 0, 0);
     format_set_font_size(w->title, 14);
-    w->bold = fmt(wb, NULL, 1, 0, 0);
+    w->bold = sheet_format(wb, NULL, 1, 0, 0);
     format_set_align(w->bold, LXW_ALIGN_VERTICAL_TOP);
-    w->wrap = fmt(wb, NULL, 0, 0, 0);
-    format_set_text_wrap(w->wrap);
-    format_set_align(w->wrap, LXW_ALIGN_VERTICAL_TOP);
-    w->date = fmt(wb, "yyyy-mm-dd", 0, 0, 0);
-    w->pct = fmt(wb, "0%", 0, 0, 0);
-    w->mg0 = fmt(wb, "#,##0", 0, 0, 0);
-    w->num1 = fmt(wb, "#,##0.0", 0, 0, 0);
+    w->book.wrap = sheet_format(wb, NULL, 0, 0, 0);
+    format_set_text_wrap(w->book.wrap);
+    format_set_align(w->book.wrap, LXW_ALIGN_VERTICAL_TOP);
+    w->date = sheet_format(wb, "yyyy-mm-dd", 0, 0, 0);
+    w->pct = sheet_format(wb, "0%", 0, 0, 0);
+    w->mg0 = sheet_format(wb, "#,##0", 0, 0, 0);
+    w->num1 = sheet_format(wb, "#,##0.0", 0, 0, 0);
     static const uint32_t fills[STYLE_COUNT] = {0, 0xFFEB9C, 0xEDEDED};
     for (int s = 0; s < STYLE_COUNT; s++) {
-        w->text[s] = s ? fmt(wb, NULL, 0, fills[s], s == STYLE_REVIEW) : NULL;
-        w->int0[s] = fmt(wb, "0", 0, fills[s], s == STYLE_REVIEW);
-        w->num2[s] = fmt(wb, "0.00", 0, fills[s], s == STYLE_REVIEW);
-        w->mg[s] = fmt(wb, "#,##0.0", 0, fills[s], s == STYLE_REVIEW);
+        w->text[s] = s ? sheet_format(wb, NULL, 0, fills[s], s == STYLE_REVIEW) : NULL;
+        w->int0[s] = sheet_format(wb, "0", 0, fills[s], s == STYLE_REVIEW);
+        w->num2[s] = sheet_format(wb, "0.00", 0, fills[s], s == STYLE_REVIEW);
+        w->mg[s] = sheet_format(wb, "#,##0.0", 0, fills[s], s == STYLE_REVIEW);
     }
-    w->red = fmt(wb, NULL, 0, 0xFFC7CE, 0);
+    w->red = sheet_format(wb, NULL, 0, 0xFFC7CE, 0);
     format_set_font_color(w->red, 0x9C0006);
-    w->amber = fmt(wb, NULL, 0, 0xFFEB9C, 0);
+    w->amber = sheet_format(wb, NULL, 0, 0xFFEB9C, 0);
     format_set_font_color(w->amber, 0x9C5700);
-    w->green = fmt(wb, NULL, 0, 0xC6EFCE, 0);
+    w->green = sheet_format(wb, NULL, 0, 0xC6EFCE, 0);
     format_set_font_color(w->green, 0x006100);
 
     /* Printed Diary pages leave out the long "How" column: each matched
      * food's note and the screen keep it. */
-    w->diary = (table){"Diary", "&Lkmgca: diary rows&R&D", diary_cols, DIARY_COLS,
+    w->diary = (sheet_table){"Diary", "&Lkmgca: diary rows&R&D", diary_cols, DIARY_COLS,
                        DIARY_STATUS + 1, DIARY_COLS, NULL, 0, 0};
-    w->review = (table){"Needs review", "&Lkmgca: rows that need review&R&D", review_cols,
+    w->review = (sheet_table){"Needs review", "&Lkmgca: rows that need review&R&D", review_cols,
                         REVIEW_COLS, REVIEW_COLS, REVIEW_REASON, NULL, 0, 0};
     int front_ok = 1;
     for (size_t i = 0; i < front_count; i++) {
@@ -359,8 +145,8 @@ kmgca_workbook *workbook_open(const char *path, kmgca_lang lang, const char *con
     }
     w->front_count = front_count;
     w->summary = workbook_add_worksheet(wb, L(w, "Summary"));
-    table_add_sheet(w, &w->diary);
-    table_add_sheet(w, &w->review);
+    sheet_table_add(&w->book, &w->diary);
+    sheet_table_add(&w->book, &w->review);
     w->meds = workbook_add_worksheet(wb, L(w, "Medications"));
     w->activity = workbook_add_worksheet(wb, L(w, "Activity & sweat"));
     w->charts = workbook_add_worksheet(wb, L(w, "Charts"));
@@ -388,27 +174,16 @@ void kmgca_workbook_discard(kmgca_workbook *w)
     if (w->queue)
         queue_end(w->queue, 0, NULL);
     w->queue = NULL;
-    if (w->wb) {
-        /* Closing is the only way libxlsxwriter frees a workbook; the
-         * temporary file it writes is removed straight after. */
-        workbook_close(w->wb);
-    }
-    unlink(w->tmp);
+    sheet_book_discard(&w->book);
     free(w);
 }
 
 /* ---- Rows as they stream ------------------------------------------------ */
 
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
 static kmgca_status write_entry(kmgca_workbook *w, const kmgca_entry *e, kmgca_error *err)
 {
     lxw_row_t r;
-    kmgca_status st = table_next_row(w, &w->diary, &r, err);
+    kmgca_status st = sheet_table_next_row(&w->book, &w->diary, &r, err);
     if (st != KMGCA_OK)
         return st;
     lxw_worksheet *ws = w->diary.ws;
@@ -417,34 +192,34 @@ static kmgca_status write_entry(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
                 : e->review                                                   ? STYLE_REVIEW
                                                                               : STYLE_PLAIN;
     lxw_format *t = w->text[style];
-    lxw_error x = put_text(w, ws, r, DIARY_FILE, base_name(e->file), t);
+    lxw_error x = sheet_put_text(&w->book, ws, r, DIARY_FILE, sheet_file_name(e->file), t);
     x = x ? x : worksheet_write_number(ws, r, DIARY_LINE, (double)e->line, w->int0[style]);
     if (e->date[0])
-        x = x ? x : put_date(ws, r, DIARY_DATE, e->day, w->date);
+        x = x ? x : sheet_put_date(ws, r, DIARY_DATE, e->day, w->date);
     else
-        x = x ? x : put_text(w, ws, r, DIARY_DATE, e->date_text, t);
-    x = x ? x : put_text(w, ws, r, DIARY_TIME, e->time, t);
-    x = x ? x : put_text(w, ws, r, DIARY_MEAL, e->meal, t);
-    x = x ? x : put_text(w, ws, r, DIARY_FOOD, e->food_text, t);
-    x = x ? x : put_text(w, ws, r, DIARY_AMOUNT, e->amount_text, t);
-    x = x ? x : put_text(w, ws, r, DIARY_UNIT, e->unit_text, t);
+        x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_DATE, e->date_text, t);
+    x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_TIME, e->time, t);
+    x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_MEAL, e->meal, t);
+    x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_FOOD, e->food_text, t);
+    x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_AMOUNT, e->amount_text, t);
+    x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_UNIT, e->unit_text, t);
     if (e->food) {
-        x = x ? x : put_text(w, ws, r, DIARY_MATCH, kmgca_food_description(e->food), t);
-        x = x ? x : put_text(w, ws, r, DIARY_SOURCE, kmgca_food_source(e->food), t);
-        x = x ? x : put_text(w, ws, r, DIARY_ID, kmgca_food_id(e->food), t);
+        x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_MATCH, kmgca_food_description(e->food), t);
+        x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_SOURCE, kmgca_food_source(e->food), t);
+        x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_ID, kmgca_food_id(e->food), t);
     } else {
-        x = x ? x : put_text(w, ws, r, DIARY_MATCH, NULL, t);
-        x = x ? x : put_text(w, ws, r, DIARY_SOURCE, NULL, t);
-        x = x ? x : put_text(w, ws, r, DIARY_ID, NULL, t);
+        x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_MATCH, NULL, t);
+        x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_SOURCE, NULL, t);
+        x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_ID, NULL, t);
     }
     /* Shown to 0.1 mg, 0.1 g and 0.01 of confidence: finer digits mean
      * nothing in a food table, and cost time and space in the file. */
-    x = x ? x : put_number(ws, r, DIARY_CONF, round(e->confidence * 100) / 100, w->num2[style]);
-    x = x ? x : put_number(ws, r, DIARY_GRAMS, round(e->grams * 10) / 10, w->int0[style]);
+    x = x ? x : sheet_put_number(ws, r, DIARY_CONF, round(e->confidence * 100) / 100, w->num2[style]);
+    x = x ? x : sheet_put_number(ws, r, DIARY_GRAMS, round(e->grams * 10) / 10, w->int0[style]);
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT && !x; n++)
-        x = put_number(ws, r, (lxw_col_t)(DIARY_CA + n), round(e->mg[n] * 10) / 10,
+        x = sheet_put_number(ws, r, (lxw_col_t)(DIARY_CA + n), round(e->mg[n] * 10) / 10,
                        w->mg[style]);
-    x = x ? x : put_text(w, ws, r, DIARY_STATUS,
+    x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_STATUS,
                          L(w, e->review             ? "review"
                               : e->export_kept     ? "used, export value kept"
                               : e->supplement      ? "used, supplement"
@@ -459,7 +234,7 @@ static kmgca_status write_entry(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
     int as_written = !e->review && hl > pl && strcmp(e->how + hl - pl, plain) == 0 &&
                      !strchr(e->how, ';');
     /* In Chinese, kmgca's own phrases of how and review (lang_zh_text). */
-    int zh = w->lang == KMGCA_LANG_ZH;
+    int zh = w->book.lang == KMGCA_LANG_ZH;
     char how_zh[2200], review_zh[1600];
     const char *e_how = zh ? lang_zh_text(e->how, how_zh, sizeof how_zh) : e->how;
     const char *e_review = zh && e->review ? lang_zh_text(e->review, review_zh, sizeof review_zh)
@@ -473,8 +248,8 @@ static kmgca_status write_entry(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
                  e->review && (e->food || e->how[0]) ? L(w, "; ") : "",
                  e->review ? zh ? "待核对：" : "needs review: " : "");
     if (e->review)
-        appendf_cut(how, sizeof how, e_review);
-    x = x ? x : put_text(w, ws, r, DIARY_HOW, how, t);
+        sheet_append(how, sizeof how, e_review);
+    x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_HOW, how, t);
 
     if (!x && w->notes < KMGCA_WORKBOOK_NOTE_LIMIT) {
         char note[2600] = "";
@@ -484,21 +259,21 @@ static kmgca_status write_entry(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
                      kmgca_food_id(e->food), L(w, kmgca_match_method_name(e->method)),
                      e->confidence);
         if (e->how[0]) {
-            appendf_cut(note, sizeof note, e_how);
-            appendf_cut(note, sizeof note, L(w, "."));
+            sheet_append(note, sizeof note, e_how);
+            sheet_append(note, sizeof note, L(w, "."));
         }
         /* The review and the attribution first: a long recipe may fill the
          * note, and they must not be the part cut off. */
         if (e->review) {
-            appendf_cut(note, sizeof note, L(w, note[0] ? "\nNeeds review: " : "Needs review: "));
-            appendf_cut(note, sizeof note, e_review);
+            sheet_append(note, sizeof note, L(w, note[0] ? "\nNeeds review: " : "Needs review: "));
+            sheet_append(note, sizeof note, e_review);
         }
         /* The attribution: the licence is named whole; About has the full text. */
         if (e->food && kmgca_food_attribution(e->food))
-            appendf_cut(note, sizeof note, L(w, "\nData: Taiwan FDA Food Nutrient Database "
+            sheet_append(note, sizeof note, L(w, "\nData: Taiwan FDA Food Nutrient Database "
                                                 "(OGDL-Taiwan-1.0; see About)."));
         if (e->food && kmgca_food_ingredient_count(e->food)) {
-            appendf_cut(note, sizeof note, L(w, "\nRecipe, one serving (ingredients summed; "
+            sheet_append(note, sizeof note, L(w, "\nRecipe, one serving (ingredients summed; "
                                                 "cooking losses not modelled):"));
             for (size_t i = 0; i < kmgca_food_ingredient_count(e->food); i++) {
                 double g;
@@ -510,39 +285,38 @@ static kmgca_status write_entry(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
                     name = "…";
                 snprintf(part, sizeof part, zh ? "%s%s%s" : "%s %s%s", i ? zh ? "、" : "," : "",
                          name, grams);
-                appendf_cut(note, sizeof note, part);
+                sheet_append(note, sizeof note, part);
             }
-            appendf_cut(note, sizeof note, L(w, "."));
+            sheet_append(note, sizeof note, L(w, "."));
         }
         if (note[0]) {
-            lxw_comment_options co = {.x_scale = 3, .y_scale = 2};
-            x = worksheet_write_comment_opt(ws, r, DIARY_MATCH, cell_text(w, note), &co);
+            x = sheet_put_note(&w->book, ws, r, DIARY_MATCH, note, 3, 2);
             w->notes++;
         }
     }
     if (x)
-        return fail_lxw(w, err, x, "Diary");
+        return sheet_fail(&w->book, err, x, "Diary");
 
     if (!e->review)
         return KMGCA_OK;
-    st = table_next_row(w, &w->review, &r, err);
+    st = sheet_table_next_row(&w->book, &w->review, &r, err);
     if (st != KMGCA_OK)
         return st;
     ws = w->review.ws;
-    unsigned lines = wrapped_lines(e_review, 55), more = wrapped_lines(e->original, 55);
+    unsigned lines = sheet_wrapped_lines(e_review, 55), more = sheet_wrapped_lines(e->original, 55);
     if (more > lines)
         lines = more;
     if (lines > 1)
         worksheet_set_row(ws, r, 15.0 * lines, NULL);
-    x = put_text(w, ws, r, REVIEW_FILE, base_name(e->file), NULL);
+    x = sheet_put_text(&w->book, ws, r, REVIEW_FILE, sheet_file_name(e->file), NULL);
     x = x ? x : worksheet_write_number(ws, r, REVIEW_LINE, (double)e->line, NULL);
-    x = x ? x : put_text(w, ws, r, REVIEW_DATE, e->date_text, NULL);
-    x = x ? x : put_text(w, ws, r, REVIEW_FOOD, e->food_text, NULL);
-    x = x ? x : put_text(w, ws, r, REVIEW_AMOUNT, e->amount_text, NULL);
-    x = x ? x : put_text(w, ws, r, REVIEW_UNIT, e->unit_text, NULL);
-    x = x ? x : put_text(w, ws, r, REVIEW_REASON, e_review, w->wrap);
-    x = x ? x : put_text(w, ws, r, REVIEW_ORIGINAL, e->original, w->wrap);
-    return x ? fail_lxw(w, err, x, "Needs review") : KMGCA_OK;
+    x = x ? x : sheet_put_text(&w->book, ws, r, REVIEW_DATE, e->date_text, NULL);
+    x = x ? x : sheet_put_text(&w->book, ws, r, REVIEW_FOOD, e->food_text, NULL);
+    x = x ? x : sheet_put_text(&w->book, ws, r, REVIEW_AMOUNT, e->amount_text, NULL);
+    x = x ? x : sheet_put_text(&w->book, ws, r, REVIEW_UNIT, e->unit_text, NULL);
+    x = x ? x : sheet_put_text(&w->book, ws, r, REVIEW_REASON, e_review, w->book.wrap);
+    x = x ? x : sheet_put_text(&w->book, ws, r, REVIEW_ORIGINAL, e->original, w->book.wrap);
+    return x ? sheet_fail(&w->book, err, x, "Needs review") : KMGCA_OK;
 }
 
 /* ---- Rows on a second thread --------------------------------------------- */
@@ -739,21 +513,21 @@ static lxw_error write_day_flags(kmgca_workbook *w, const kmgca_analysis *a, siz
                                  lxw_row_t r)
 {
     kmgca_flag f[32];
-    size_t n = care_day_flags(a, i, f, 32, w->lang);
+    size_t n = care_day_flags(a, i, f, 32, w->book.lang);
     if (!n)
         return LXW_NO_ERROR;
     if (n > 32)
         n = 32;
     char cell[1200] = "", note[6000] = "";
     kmgca_severity worst = KMGCA_SEVERITY_LOW;
-    int zh = w->lang == KMGCA_LANG_ZH;
+    int zh = w->book.lang == KMGCA_LANG_ZH;
     for (size_t k = 0; k < n; k++) {
         if (f[k].severity > worst)
             worst = f[k].severity;
         char part[400], drug[300] = "";
         const kmgca_med *m = f[k].med >= 0 ? kmgca_analysis_med(a, (size_t)f[k].med) : NULL;
         if (m && zh)
-            drug_match_label(&m->match, w->lang, drug, sizeof drug);
+            drug_match_label(&m->match, w->book.lang, drug, sizeof drug);
         /* In Chinese, the drug's Chinese name when the table has one. */
         const char *med = drug[0] ? drug : kmgca_med_name(m);
         if (f[k].kind == KMGCA_FLAG_SWEAT)
@@ -773,43 +547,39 @@ static lxw_error write_day_flags(kmgca_workbook *w, const kmgca_analysis *a, siz
                      zh ? lang_zh(kmgca_nutrient_name(f[k].nutrient))
                         : kmgca_nutrient_key(f[k].nutrient),
                      L(w, f[k].direction), med);
-        appendf_cut(cell, sizeof cell, k ? L(w, "; ") : "");
-        appendf_cut(cell, sizeof cell, part);
+        sheet_append(cell, sizeof cell, k ? L(w, "; ") : "");
+        sheet_append(cell, sizeof cell, part);
         /* The note: kind, severity and mineral, the message, the action and
          * the source (cited as it is). */
         snprintf(part, sizeof part, L(w, "%s%s [%s, %s]: "), k ? "\n\n" : "",
                  L(w, kmgca_flag_kind_name(f[k].kind)), L(w, kmgca_severity_name(f[k].severity)),
                  zh ? lang_zh(kmgca_nutrient_name(f[k].nutrient))
                     : kmgca_nutrient_key(f[k].nutrient));
-        appendf_cut(note, sizeof note, part);
-        appendf_cut(note, sizeof note, f[k].message);
-        appendf_cut(note, sizeof note, zh ? "" : " ");
-        appendf_cut(note, sizeof note, f[k].action);
-        appendf_cut(note, sizeof note, L(w, " Source: "));
-        appendf_cut(note, sizeof note, f[k].source);
+        sheet_append(note, sizeof note, part);
+        sheet_append(note, sizeof note, f[k].message);
+        sheet_append(note, sizeof note, zh ? "" : " ");
+        sheet_append(note, sizeof note, f[k].action);
+        sheet_append(note, sizeof note, L(w, " Source: "));
+        sheet_append(note, sizeof note, f[k].source);
     }
     char head[64];
     snprintf(head, sizeof head, L(w, "%s: "), L(w, kmgca_severity_name(worst)));
     char full_cell[1300];
     snprintf(full_cell, sizeof full_cell, "%s%s", head, cell);
     utf8_trim_end(full_cell);
-    lxw_error x = put_text(w, w->summary, r, SUM_FLAGS, full_cell,
+    lxw_error x = sheet_put_text(&w->book, w->summary, r, SUM_FLAGS, full_cell,
                            worst == KMGCA_SEVERITY_HIGH       ? w->red
                            : worst == KMGCA_SEVERITY_MODERATE ? w->amber
                                                               : NULL);
     if (!x && i < FLAG_NOTE_DAYS) {
-        lxw_comment_options co = {.x_scale = 4, .y_scale = 4};
-        x = worksheet_write_comment_opt(w->summary, r, SUM_FLAGS, cell_text(w, note), &co);
+        x = sheet_put_note(&w->book, w->summary, r, SUM_FLAGS, note, 4, 4);
     }
     return x;
 }
 
 static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
 {
-    static const struct {
-        const char *title;
-        double width;
-    } cols[SUM_COLS] = {
+    static const sheet_column cols[SUM_COLS] = {
         {"Date", 11},          {"Ca mg", 9},           {"Ca % of target", 9},
         {"Mg mg", 9},          {"Mg % of target", 9},  {"K mg", 9},
         {"K % of target", 9},  {"Na mg", 9},           {"Ca coverage", 9},
@@ -823,11 +593,7 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
         {"Ca recomputed share", 11}, {"Mg recomputed share", 11}, {"K recomputed share", 11},
     };
     lxw_worksheet *ws = w->summary;
-    lxw_error x = LXW_NO_ERROR;
-    for (int c = 0; c < SUM_COLS && !x; c++) {
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width, NULL);
-        x = worksheet_write_string(ws, 0, (lxw_col_t)c, L(w, cols[c].title), w->head);
-    }
+    lxw_error x = sheet_header_row(&w->book, ws, 0, cols, SUM_COLS);
     worksheet_set_row(ws, 0, 30, NULL);
     size_t days = kmgca_analysis_day_count(a);
     static const int mg_col[3] = {SUM_CA, SUM_MG, SUM_K};
@@ -839,25 +605,25 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
     for (size_t i = 0; i < days && !x; i++) {
         const kmgca_day day = kmgca_analysis_day(a, i), *d = &day;
         lxw_row_t r = (lxw_row_t)(i + 1);
-        x = put_date(ws, r, SUM_DATE, d->day, w->date);
+        x = sheet_put_date(ws, r, SUM_DATE, d->day, w->date);
         /* The day's intake is food and supplements together; the split follows. */
         for (int n = 0; n < 3 && !x; n++) {
-            x = put_number(ws, r, (lxw_col_t)mg_col[n], d->total_mg[n], w->mg0);
+            x = sheet_put_number(ws, r, (lxw_col_t)mg_col[n], d->total_mg[n], w->mg0);
             x = x ? x
-                  : put_number(ws, r, (lxw_col_t)(mg_col[n] + 1), d->percent[n] / 100, w->pct);
-            x = x ? x : put_number(ws, r, (lxw_col_t)(SUM_COV_CA + n), d->coverage[n], w->pct);
+                  : sheet_put_number(ws, r, (lxw_col_t)(mg_col[n] + 1), d->percent[n] / 100, w->pct);
+            x = x ? x : sheet_put_number(ws, r, (lxw_col_t)(SUM_COV_CA + n), d->coverage[n], w->pct);
             x = x ? x : worksheet_write_number(ws, r, (lxw_col_t)(SUM_T_CA + n), target[n], w->mg0);
-            x = x ? x : put_number(ws, r, (lxw_col_t)(SUM_F_CA + n), d->mg[n], w->mg0);
-            x = x ? x : put_number(ws, r, (lxw_col_t)(SUM_S_CA + n), d->supplement_mg[n],
+            x = x ? x : sheet_put_number(ws, r, (lxw_col_t)(SUM_F_CA + n), d->mg[n], w->mg0);
+            x = x ? x : sheet_put_number(ws, r, (lxw_col_t)(SUM_S_CA + n), d->supplement_mg[n],
                                    w->mg0);
             /* --recompute only: the share computed from the tables. */
-            x = x ? x : put_number(ws, r, (lxw_col_t)(SUM_R_CA + n), d->recomputed[n], w->pct);
+            x = x ? x : sheet_put_number(ws, r, (lxw_col_t)(SUM_R_CA + n), d->recomputed[n], w->pct);
             if (!isnan(d->total_mg[n])) {
                 sum[n] += d->total_mg[n];
                 count[n]++;
             }
         }
-        x = x ? x : put_number(ws, r, SUM_NA, d->total_mg[KMGCA_NA], w->mg0);
+        x = x ? x : sheet_put_number(ws, r, SUM_NA, d->total_mg[KMGCA_NA], w->mg0);
         x = x ? x : worksheet_write_number(ws, r, SUM_ROWS, (double)d->rows, NULL);
         x = x ? x : worksheet_write_number(ws, r, SUM_USED, (double)d->rows_used, NULL);
         x = x ? x : worksheet_write_number(ws, r, SUM_REVIEW, (double)d->rows_review, NULL);
@@ -874,8 +640,8 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
         x = x ? x : worksheet_write_string(ws, r, SUM_DATE, L(w, "Average"), w->bold);
         for (int n = 0; n < 3 && !x; n++) {
             double avg = count[n] ? sum[n] / (double)count[n] : NAN;
-            x = put_number(ws, r, (lxw_col_t)mg_col[n], avg, w->mg0);
-            x = x ? x : put_number(ws, r, (lxw_col_t)(mg_col[n] + 1), avg / target[n], w->pct);
+            x = sheet_put_number(ws, r, (lxw_col_t)mg_col[n], avg, w->mg0);
+            x = x ? x : sheet_put_number(ws, r, (lxw_col_t)(mg_col[n] + 1), avg / target[n], w->pct);
         }
         /* Traffic lights: under 67 % of target red, under 100 % amber, else green. */
         for (int n = 0; n < 3 && !x; n++) {
@@ -906,22 +672,11 @@ static lxw_error write_summary(kmgca_workbook *w, const kmgca_analysis *a)
     }
     worksheet_freeze_panes(ws, 1, 1);
     worksheet_repeat_rows(ws, 0, 0);
-    print_setup(ws, 1, "&Lkmgca: daily calcium, magnesium and potassium&R&D");
+    sheet_print_setup(ws, 1, "&Lkmgca: daily calcium, magnesium and potassium&R&D");
     return x;
 }
 
 /* ---- Medications and Activity & sweat ------------------------------------ */
-
-static lxw_error header_row(kmgca_workbook *w, lxw_worksheet *ws, lxw_row_t r,
-                            const column *cols, int count)
-{
-    lxw_error x = LXW_NO_ERROR;
-    for (int c = 0; c < count && !x; c++) {
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width, NULL);
-        x = worksheet_write_string(ws, r, (lxw_col_t)c, L(w, cols[c].title), w->head);
-    }
-    return x;
-}
 
 enum { MED_FILE, MED_LINE, MED_TEXT, MED_DOSE, MED_START, MED_END, MED_MATCH, MED_ZH,
        MED_CLASS, MED_ATC, MED_K, MED_MG, MED_CA, MED_NA, MED_CONF, MED_FLAGS, MED_HOW,
@@ -929,7 +684,7 @@ enum { MED_FILE, MED_LINE, MED_TEXT, MED_DOSE, MED_START, MED_END, MED_MATCH, ME
 
 static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
 {
-    static const column cols[MED_COLS] = {
+    static const sheet_column cols[MED_COLS] = {
         {"File", 12},      {"Line", 6},        {"Medication as written", 30},
         {"Dose", 14},      {"Start", 11},      {"End", 11},
         {"Matched drug", 28}, {"Chinese name", 14}, {"Class", 24},
@@ -942,7 +697,7 @@ static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
     };
     lxw_worksheet *ws = w->meds;
     size_t n = kmgca_analysis_med_count(a);
-    lxw_error x = header_row(w, ws, 0, cols, MED_COLS);
+    lxw_error x = sheet_header_row(&w->book, ws, 0, cols, MED_COLS);
     worksheet_set_row(ws, 0, 30, NULL);
     if (!n) {
         x = x ? x
@@ -950,7 +705,7 @@ static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
                                        L(w, "No medication list was given (kmgca analyse --meds "
                                             "FILE)."),
                                        w->bold);
-        print_setup(ws, 1, "&Lkmgca: medications&R&D");
+        sheet_print_setup(ws, 1, "&Lkmgca: medications&R&D");
         return x;
     }
     /* Days each line flags, counted over the period. */
@@ -985,39 +740,39 @@ static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
         const kmgca_drug_match *d = &m->match;
         lxw_row_t r = (lxw_row_t)(i + 1);
         lxw_format *t = m->review ? w->text[STYLE_LOW] : NULL;
-        x = put_text(w, ws, r, MED_FILE, base_name(m->file), t);
+        x = sheet_put_text(&w->book, ws, r, MED_FILE, sheet_file_name(m->file), t);
         x = x ? x : worksheet_write_number(ws, r, MED_LINE, (double)m->line, NULL);
-        x = x ? x : put_text(w, ws, r, MED_TEXT, m->text, t);
-        x = x ? x : put_text(w, ws, r, MED_DOSE, m->dose, NULL);
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_TEXT, m->text, t);
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_DOSE, m->dose, NULL);
         if (m->start_day != LONG_MIN)
-            x = x ? x : put_date(ws, r, MED_START, m->start_day, w->date);
+            x = x ? x : sheet_put_date(ws, r, MED_START, m->start_day, w->date);
         else
-            x = x ? x : put_text(w, ws, r, MED_START, m->start_text[0] ? m->start_text : L(w, "(open)"), NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_START, m->start_text[0] ? m->start_text : L(w, "(open)"), NULL);
         if (m->end_day != LONG_MAX)
-            x = x ? x : put_date(ws, r, MED_END, m->end_day, w->date);
+            x = x ? x : sheet_put_date(ws, r, MED_END, m->end_day, w->date);
         else
-            x = x ? x : put_text(w, ws, r, MED_END, m->end_text[0] ? m->end_text : L(w, "(open)"), NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_END, m->end_text[0] ? m->end_text : L(w, "(open)"), NULL);
         const kmgca_drug *src = d->row ? d->row : d->part_count ? d->part[0] : NULL;
-        int zh = w->lang == KMGCA_LANG_ZH;
+        int zh = w->book.lang == KMGCA_LANG_ZH;
         char v[600], zh_text[1600];
         if (d->affects_minerals) {
-            x = x ? x : put_text(w, ws, r, MED_MATCH, d->name, NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_MATCH, d->name, NULL);
             v[0] = '\0';
             for (size_t k = 0; k < d->part_count; k++) {
                 if (!kmgca_drug_name_zh(d->part[k])[0])
                     continue;
-                appendf_cut(v, sizeof v, v[0] ? " + " : "");
-                appendf_cut(v, sizeof v, kmgca_drug_name_zh(d->part[k]));
+                sheet_append(v, sizeof v, v[0] ? " + " : "");
+                sheet_append(v, sizeof v, kmgca_drug_name_zh(d->part[k]));
             }
-            x = x ? x : put_text(w, ws, r, MED_ZH, v, NULL);
-            drug_match_class(d, w->lang, v, sizeof v);
-            x = x ? x : put_text(w, ws, r, MED_CLASS, v, NULL);
-            x = x ? x : put_text(w, ws, r, MED_ATC, d->atc, NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_ZH, v, NULL);
+            drug_match_class(d, w->book.lang, v, sizeof v);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_CLASS, v, NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_ATC, d->atc, NULL);
             static const kmgca_nutrient order[4] = {KMGCA_K, KMGCA_MG, KMGCA_CA, KMGCA_NA};
             for (int k = 0; k < 4 && !x; k++)
-                x = put_text(w, ws, r, (lxw_col_t)(MED_K + k),
+                x = sheet_put_text(&w->book, ws, r, (lxw_col_t)(MED_K + k),
                              L(w, kmgca_effect_name(d->effect[order[k]])), NULL);
-            x = x ? x : put_number(ws, r, MED_CONF, d->confidence, w->num2[STYLE_PLAIN]);
+            x = x ? x : sheet_put_number(ws, r, MED_CONF, d->confidence, w->num2[STYLE_PLAIN]);
             if (strcmp(kmgca_drug_effect_type(src), "absorption_interaction") == 0)
                 snprintf(v, sizeof v, "%s",
                          L(w, "not flagged daily: calcium- and magnesium-rich food or "
@@ -1032,52 +787,52 @@ static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
                          L(w, flagged[i] == 1 ? "%zu day (%zu with high severity)"
                                               : "%zu days (%zu with high severity)"),
                          flagged[i], high[i]);
-            x = x ? x : put_text(w, ws, r, MED_FLAGS, v, NULL);
-            x = x ? x : put_text(w, ws, r, MED_NOTE, kmgca_drug_note(src), NULL);
-            x = x ? x : put_text(w, ws, r, MED_SOURCE, kmgca_drug_source(src), NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS, v, NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_NOTE, kmgca_drug_note(src), NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_SOURCE, kmgca_drug_source(src), NULL);
         } else if (d->part_count) {
-            x = x ? x : put_text(w, ws, r, MED_MATCH, kmgca_drug_name(d->part[0]), NULL);
-            x = x ? x : put_text(w, ws, r, MED_ZH, kmgca_drug_name_zh(d->part[0]), NULL);
-            x = x ? x : put_text(w, ws, r, MED_CLASS,
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_MATCH, kmgca_drug_name(d->part[0]), NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_ZH, kmgca_drug_name_zh(d->part[0]), NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_CLASS,
                                  zh ? kmgca_drug_class_zh(d->part[0]) : kmgca_drug_class(d->part[0]),
                                  NULL);
-            x = x ? x : put_text(w, ws, r, MED_ATC, kmgca_drug_atc(d->part[0]), NULL);
-            x = x ? x : put_number(ws, r, MED_CONF, d->confidence, w->num2[STYLE_PLAIN]);
-            x = x ? x : put_text(w, ws, r, MED_FLAGS,
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_ATC, kmgca_drug_atc(d->part[0]), NULL);
+            x = x ? x : sheet_put_number(ws, r, MED_CONF, d->confidence, w->num2[STYLE_PLAIN]);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS,
                                  L(w, "none: no effect on K, Mg, Ca or Na is listed in kmgca's "
                                       "table"),
                                  NULL);
-            x = x ? x : put_text(w, ws, r, MED_SOURCE, kmgca_drug_source(d->part[0]), NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_SOURCE, kmgca_drug_source(d->part[0]), NULL);
         } else if (m->supplement.recognised) {
-            x = x ? x : put_text(w, ws, r, MED_MATCH, m->supplement.product, NULL);
-            x = x ? x : put_text(w, ws, r, MED_CLASS, L(w, "mineral supplement"), NULL);
-            x = x ? x : put_text(w, ws, r, MED_FLAGS,
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_MATCH, m->supplement.product, NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_CLASS, L(w, "mineral supplement"), NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS,
                                  L(w, "counted in the day's intake; checked against the upper "
                                       "levels"),
                                  NULL);
-            x = x ? x : put_text(w, ws, r, MED_SOURCE, m->supplement.source, NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_SOURCE, m->supplement.source, NULL);
         } else {
-            x = x ? x : put_text(w, ws, r, MED_MATCH, L(w, "(not recognised)"), NULL);
-            x = x ? x : put_text(w, ws, r, MED_FLAGS, L(w, "none: the drug is not known to kmgca"),
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_MATCH, L(w, "(not recognised)"), NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS, L(w, "none: the drug is not known to kmgca"),
                                  NULL);
         }
-        x = x ? x : put_text(w, ws, r, MED_HOW,
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_HOW,
                              zh ? lang_zh_text(d->how, zh_text, sizeof zh_text) : d->how, NULL);
-        x = x ? x : put_text(w, ws, r, MED_REVIEW,
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_REVIEW,
                              zh && m->review ? lang_zh_text(m->review, zh_text, sizeof zh_text)
                                              : m->review,
                              t);
         if (m->supplement.recognised) {
             const kmgca_supplement *sp = &m->supplement;
             for (int k = 0; k < KMGCA_NA && !x; k++)
-                x = sp->review[0] ? put_text(w, ws, r, (lxw_col_t)(MED_S_CA + k), NULL, NULL)
+                x = sp->review[0] ? sheet_put_text(&w->book, ws, r, (lxw_col_t)(MED_S_CA + k), NULL, NULL)
                                   : worksheet_write_number(ws, r, (lxw_col_t)(MED_S_CA + k),
                                                            round(sp->mg[k] * 10) / 10, w->mg0);
             char how[1800];
             const char *said = sp->review[0] ? sp->review : sp->how;
             snprintf(how, sizeof how, "%s%s", sp->review[0] ? L(w, "not counted: ") : "",
                      zh ? lang_zh_text(said, zh_text, sizeof zh_text) : said);
-            x = x ? x : put_text(w, ws, r, MED_S_HOW, how, sp->review[0] ? t : NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, MED_S_HOW, how, sp->review[0] ? t : NULL);
         }
     }
     free(flagged);
@@ -1085,14 +840,14 @@ static lxw_error write_meds(kmgca_workbook *w, const kmgca_analysis *a)
     lxw_row_t last = (lxw_row_t)n;
     x = x ? x : worksheet_autofilter(ws, 0, 0, last, MED_COLS - 1);
     x = x ? x
-          : put_text(w, ws, last + 2, 0,
+          : sheet_put_text(&w->book, ws, last + 2, 0,
                      L(w, "Effects are those listed on product labels and in the cited reviews; "
                           "minor effects are shown here but not flagged day by day. Discuss any "
                           "medicine with its prescriber; do not stop or change it on your own."),
                      w->bold);
     worksheet_freeze_panes(ws, 1, 3);
     worksheet_repeat_rows(ws, 0, 0);
-    print_setup(ws, 1, "&Lkmgca: medications&R&D");
+    sheet_print_setup(ws, 1, "&Lkmgca: medications&R&D");
     return x;
 }
 
@@ -1103,14 +858,14 @@ enum { DAY_DATE, DAY_SESSIONS, DAY_SWEAT, DAY_PCT, DAY_K, DAY_NA, DAY_CA, DAY_MG
 
 static lxw_error write_activity(kmgca_workbook *w, const kmgca_analysis *a)
 {
-    static const column cols[ACT_COLS] = {
+    static const sheet_column cols[ACT_COLS] = {
         {"File", 12}, {"Line", 6}, {"Date", 11}, {"Activity", 20}, {"Minutes", 8},
         {"MET", 6}, {"Temp C", 7}, {"Humidity %", 9}, {"Body mass kg", 9},
         {"Sweat L", 8}, {"Sweat", 10}, {"K lost mg", 9}, {"Na lost mg", 9},
         {"Ca lost mg", 9}, {"Mg lost mg", 9}, {"How found, and what was assumed", 70},
         {"Needs review", 40},
     };
-    static const column day_cols[DAY_COLS] = {
+    static const sheet_column day_cols[DAY_COLS] = {
         {"Date", 11}, {"Sessions", 8}, {"Sweat L", 8}, {"% of body mass", 9},
         {"K lost mg", 9}, {"Na lost mg", 9}, {"Ca lost mg", 9}, {"Mg lost mg", 9},
         {"K intake mg", 9}, {"K net mg", 9}, {"K net % of target", 9},
@@ -1120,44 +875,44 @@ static lxw_error write_activity(kmgca_workbook *w, const kmgca_analysis *a)
     size_t n = kmgca_analysis_session_count(a);
     lxw_row_t r = 0;
     lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "Sessions"), w->title);
-    x = x ? x : header_row(w, ws, r++, cols, ACT_COLS);
+    x = x ? x : sheet_header_row(&w->book, ws, r++, cols, ACT_COLS);
     if (!n) {
         x = x ? x : worksheet_write_string(ws, r, 0,
                                            L(w, "No activity log was given (kmgca analyse "
                                                 "--activity FILE)."),
                                            w->bold);
-        print_setup(ws, 1, "&Lkmgca: activity and sweat&R&D");
+        sheet_print_setup(ws, 1, "&Lkmgca: activity and sweat&R&D");
         return x;
     }
     for (size_t i = 0; i < n && !x; i++, r++) {
         const kmgca_session *s = kmgca_analysis_session(a, i);
         lxw_format *t = s->review ? w->text[STYLE_LOW] : NULL;
-        x = put_text(w, ws, r, ACT_FILE, base_name(s->file), t);
+        x = sheet_put_text(&w->book, ws, r, ACT_FILE, sheet_file_name(s->file), t);
         x = x ? x : worksheet_write_number(ws, r, ACT_LINE, (double)s->line, NULL);
         if (s->date[0])
-            x = x ? x : put_date(ws, r, ACT_DATE, s->day, w->date);
-        x = x ? x : put_text(w, ws, r, ACT_NAME, s->activity, NULL);
-        x = x ? x : put_number(ws, r, ACT_MIN, s->minutes, NULL);
-        x = x ? x : put_number(ws, r, ACT_MET, s->met, w->num1);
-        x = x ? x : put_number(ws, r, ACT_TEMP, s->temperature_c, w->num1);
-        x = x ? x : put_number(ws, r, ACT_RH, s->humidity_pct, NULL);
-        x = x ? x : put_number(ws, r, ACT_MASS, s->body_mass_kg, w->num1);
-        x = x ? x : put_number(ws, r, ACT_SWEAT, s->sweat_l, w->num2[STYLE_PLAIN]);
-        x = x ? x : put_text(w, ws, r, ACT_HOW,
+            x = x ? x : sheet_put_date(ws, r, ACT_DATE, s->day, w->date);
+        x = x ? x : sheet_put_text(&w->book, ws, r, ACT_NAME, s->activity, NULL);
+        x = x ? x : sheet_put_number(ws, r, ACT_MIN, s->minutes, NULL);
+        x = x ? x : sheet_put_number(ws, r, ACT_MET, s->met, w->num1);
+        x = x ? x : sheet_put_number(ws, r, ACT_TEMP, s->temperature_c, w->num1);
+        x = x ? x : sheet_put_number(ws, r, ACT_RH, s->humidity_pct, NULL);
+        x = x ? x : sheet_put_number(ws, r, ACT_MASS, s->body_mass_kg, w->num1);
+        x = x ? x : sheet_put_number(ws, r, ACT_SWEAT, s->sweat_l, w->num2[STYLE_PLAIN]);
+        x = x ? x : sheet_put_text(&w->book, ws, r, ACT_HOW,
                              L(w, isnan(s->sweat_l) ? "unknown"
                                   : s->measured        ? "measured"
                                                        : "predicted"),
                              NULL);
         static const kmgca_nutrient order[4] = {KMGCA_K, KMGCA_NA, KMGCA_CA, KMGCA_MG};
         for (int k = 0; k < 4 && !x; k++)
-            x = put_number(ws, r, (lxw_col_t)(ACT_K + k), s->loss_mg[order[k]],
+            x = sheet_put_number(ws, r, (lxw_col_t)(ACT_K + k), s->loss_mg[order[k]],
                            order[k] == KMGCA_MG ? w->num1 : w->mg0);
         char zh_text[1600];
-        int zh = w->lang == KMGCA_LANG_ZH;
-        x = x ? x : put_text(w, ws, r, ACT_METHOD,
+        int zh = w->book.lang == KMGCA_LANG_ZH;
+        x = x ? x : sheet_put_text(&w->book, ws, r, ACT_METHOD,
                              zh ? lang_zh_text(s->method, zh_text, sizeof zh_text) : s->method,
                              NULL);
-        x = x ? x : put_text(w, ws, r, ACT_REVIEW,
+        x = x ? x : sheet_put_text(&w->book, ws, r, ACT_REVIEW,
                              zh && s->review ? lang_zh_text(s->review, zh_text, sizeof zh_text)
                                              : s->review,
                              t);
@@ -1165,7 +920,7 @@ static lxw_error write_activity(kmgca_workbook *w, const kmgca_analysis *a)
     r++;
     x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Per day"), w->title);
     for (int c = 0; c < DAY_COLS && !x; c++)
-        x = worksheet_write_string(ws, r, (lxw_col_t)c, L(w, day_cols[c].title), w->head);
+        x = worksheet_write_string(ws, r, (lxw_col_t)c, L(w, day_cols[c].title), w->book.head);
     r++;
     double k_target = kmgca_analysis_target(a, KMGCA_K)->target_mg;
     for (size_t i = 0; i < kmgca_analysis_day_count(a) && !x; i++) {
@@ -1177,18 +932,18 @@ static lxw_error write_activity(kmgca_workbook *w, const kmgca_analysis *a)
         int heavy = !isnan(d.sweat_l) && (d.sweat_l >= KMGCA_HEAVY_SWEAT_L ||
                                           100 * pct >= KMGCA_HEAVY_SWEAT_BODY_MASS_PCT);
         double net = d.mg[KMGCA_K] - (isnan(d.sweat_mg[KMGCA_K]) ? 0 : d.sweat_mg[KMGCA_K]);
-        x = put_date(ws, r, DAY_DATE, d.day, w->date);
+        x = sheet_put_date(ws, r, DAY_DATE, d.day, w->date);
         x = x ? x : worksheet_write_number(ws, r, DAY_SESSIONS, (double)d.sessions, NULL);
-        x = x ? x : put_number(ws, r, DAY_SWEAT, d.sweat_l, w->num2[STYLE_PLAIN]);
-        x = x ? x : put_number(ws, r, DAY_PCT, pct, w->pct);
+        x = x ? x : sheet_put_number(ws, r, DAY_SWEAT, d.sweat_l, w->num2[STYLE_PLAIN]);
+        x = x ? x : sheet_put_number(ws, r, DAY_PCT, pct, w->pct);
         static const kmgca_nutrient order[4] = {KMGCA_K, KMGCA_NA, KMGCA_CA, KMGCA_MG};
         for (int k = 0; k < 4 && !x; k++)
-            x = put_number(ws, r, (lxw_col_t)(DAY_K + k), d.sweat_mg[order[k]],
+            x = sheet_put_number(ws, r, (lxw_col_t)(DAY_K + k), d.sweat_mg[order[k]],
                            order[k] == KMGCA_MG ? w->num1 : w->mg0);
-        x = x ? x : put_number(ws, r, DAY_K_IN, d.mg[KMGCA_K], w->mg0);
-        x = x ? x : put_number(ws, r, DAY_K_NET, net, w->mg0);
-        x = x ? x : put_number(ws, r, DAY_K_NET_PCT, net / k_target, w->pct);
-        x = x ? x : put_text(w, ws, r, DAY_HEAVY, L(w, heavy ? "yes" : "no"), heavy ? w->red : NULL);
+        x = x ? x : sheet_put_number(ws, r, DAY_K_IN, d.mg[KMGCA_K], w->mg0);
+        x = x ? x : sheet_put_number(ws, r, DAY_K_NET, net, w->mg0);
+        x = x ? x : sheet_put_number(ws, r, DAY_K_NET_PCT, net / k_target, w->pct);
+        x = x ? x : sheet_put_text(&w->book, ws, r, DAY_HEAVY, L(w, heavy ? "yes" : "no"), heavy ? w->red : NULL);
         r++;
     }
     r++;
@@ -1203,18 +958,18 @@ static lxw_error write_activity(kmgca_workbook *w, const kmgca_analysis *a)
              KMGCA_HEAVY_SWEAT_L, KMGCA_HEAVY_SWEAT_BODY_MASS_PCT, KMGCA_DEFAULT_BODY_MASS_KG,
              kmgca_sweat_mg_per_l(KMGCA_K), kmgca_sweat_mg_per_l(KMGCA_NA),
              kmgca_sweat_mg_per_l(KMGCA_CA), kmgca_sweat_mg_per_l(KMGCA_MG));
-    fit_row(ws, r, v, w->lang == KMGCA_LANG_ZH ? 70 : 140);
-    worksheet_merge_range(ws, r, 0, r, ACT_METHOD, "", w->wrap);
-    x = x ? x : put_text(w, ws, r, 0, v, w->wrap);
+    sheet_fit_row(ws, r, v, w->book.lang == KMGCA_LANG_ZH ? 70 : 140);
+    worksheet_merge_range(ws, r, 0, r, ACT_METHOD, "", w->book.wrap);
+    x = x ? x : sheet_put_text(&w->book, ws, r, 0, v, w->book.wrap);
     r++;
     snprintf(v, sizeof v, L(w, "Sources: %s; %s; %s; %s."), kmgca_sweat_model_source(),
              kmgca_sweat_source(KMGCA_K), kmgca_sweat_source(KMGCA_NA),
              kmgca_heavy_sweat_source());
-    fit_row(ws, r, v, w->lang == KMGCA_LANG_ZH ? 70 : 140);
-    worksheet_merge_range(ws, r, 0, r, ACT_METHOD, "", w->wrap);
-    x = x ? x : put_text(w, ws, r, 0, v, w->wrap);
+    sheet_fit_row(ws, r, v, w->book.lang == KMGCA_LANG_ZH ? 70 : 140);
+    worksheet_merge_range(ws, r, 0, r, ACT_METHOD, "", w->book.wrap);
+    x = x ? x : sheet_put_text(&w->book, ws, r, 0, v, w->book.wrap);
     worksheet_freeze_panes(ws, 2, 0);
-    print_setup(ws, 1, "&Lkmgca: activity and sweat&R&D");
+    sheet_print_setup(ws, 1, "&Lkmgca: activity and sweat&R&D");
     return x;
 }
 
@@ -1239,7 +994,7 @@ static lxw_error write_charts(kmgca_workbook *w, const kmgca_analysis *a)
         w->bold);
     const char *summary = L(w, "Summary");
     for (int i = 0; i < 3 && !x; i++) {
-        lxw_chart *chart = workbook_add_chart(w->wb, LXW_CHART_LINE);
+        lxw_chart *chart = workbook_add_chart(w->book.wb, LXW_CHART_LINE);
         if (!chart)
             return LXW_ERROR_MEMORY_MALLOC_FAILED;
         lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
@@ -1264,7 +1019,7 @@ static lxw_error write_charts(kmgca_workbook *w, const kmgca_analysis *a)
         lxw_chart_options co = {.x_scale = 1.6, .y_scale = 1.2};
         x = worksheet_insert_chart_opt(ws, (lxw_row_t)(2 + i * 19), 0, chart, &co);
     }
-    print_setup(ws, 0, "&Lkmgca: charts&R&D");
+    sheet_print_setup(ws, 0, "&Lkmgca: charts&R&D");
     return x;
 }
 
@@ -1289,23 +1044,23 @@ static lxw_error write_top(kmgca_workbook *w, const kmgca_analysis *a)
         x = worksheet_write_string(ws, r++, 0, L(w, head), w->bold);
         static const char *const titles[5] = {"Rank", "Food", "mg", "Share", "Rows"};
         for (int c = 0; c < 5 && !x; c++)
-            x = worksheet_write_string(ws, r, (lxw_col_t)c, L(w, titles[c]), w->head);
+            x = worksheet_write_string(ws, r, (lxw_col_t)c, L(w, titles[c]), w->book.head);
         r++;
         if (!n && !x)
             x = worksheet_write_string(ws, r++, 1, L(w, "(no food gave a value)"), NULL);
         for (size_t k = 0; k < n && !x; k++, r++) {
             x = worksheet_write_number(ws, r, 0, (double)(k + 1), NULL);
             /* In Chinese, a food's Chinese name when it has one. */
-            const char *zh = w->lang == KMGCA_LANG_ZH && top[k].food
+            const char *zh = w->book.lang == KMGCA_LANG_ZH && top[k].food
                                  ? kmgca_food_name_zh(top[k].food)
                                  : NULL;
-            x = x ? x : put_text(w, ws, r, 1, zh ? zh : top[k].name, NULL);
+            x = x ? x : sheet_put_text(&w->book, ws, r, 1, zh ? zh : top[k].name, NULL);
             x = x ? x : worksheet_write_number(ws, r, 2, top[k].mg, w->mg0);
             x = x ? x : worksheet_write_number(ws, r, 3, top[k].share, w->pct);
             x = x ? x : worksheet_write_number(ws, r, 4, (double)top[k].rows, NULL);
         }
     }
-    print_setup(ws, 0, "&Lkmgca: top food sources&R&D");
+    sheet_print_setup(ws, 0, "&Lkmgca: top food sources&R&D");
     return x;
 }
 
@@ -1392,9 +1147,9 @@ static const struct {
 static lxw_error about_line(kmgca_workbook *w, lxw_row_t *r, const char *key, const char *value)
 {
     value = L(w, value);
-    fit_row(w->about, *r, value, w->lang == KMGCA_LANG_ZH ? 55 : 100);
-    lxw_error x = key ? put_text(w, w->about, *r, 0, L(w, key), w->bold) : LXW_NO_ERROR;
-    x = x ? x : put_text(w, w->about, *r, 1, value, w->wrap);
+    sheet_fit_row(w->about, *r, value, w->book.lang == KMGCA_LANG_ZH ? 55 : 100);
+    lxw_error x = key ? sheet_put_text(&w->book, w->about, *r, 0, L(w, key), w->bold) : LXW_NO_ERROR;
+    x = x ? x : sheet_put_text(&w->book, w->about, *r, 1, value, w->book.wrap);
     (*r)++;
     return x;
 }
@@ -1431,7 +1186,7 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
         size_t rows;
         const char *path = kmgca_analysis_file(a, i, &f, &rows);
         snprintf(v, sizeof v, L(w, "%s: %zu rows"), L(w, kmgca_format_title(f)), rows);
-        x = about_line(w, &r, base_name(path), v);
+        x = about_line(w, &r, sheet_file_name(path), v);
     }
     size_t read = kmgca_analysis_rows_read(a), used = kmgca_analysis_rows_used(a),
            review = kmgca_analysis_rows_review(a);
@@ -1450,7 +1205,7 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
     }
     for (size_t i = 0; i < kmgca_analysis_note_count(a) && !x; i++)
         x = about_line(w, &r, i ? NULL : "Notes on the inputs",
-                       w->lang == KMGCA_LANG_ZH
+                       w->book.lang == KMGCA_LANG_ZH
                            ? lang_zh_text(kmgca_analysis_note(a, i), v, sizeof v)
                            : kmgca_analysis_note(a, i));
     if (w->notes >= KMGCA_WORKBOOK_NOTE_LIMIT) {
@@ -1632,96 +1387,8 @@ static lxw_error write_about(kmgca_workbook *w, const kmgca_analysis *a)
     x = x ? x : about_line(w, &r, NULL,
                            "In an emergency (chest pain, fainting, trouble breathing, a "
                            "seizure) call your local emergency number.");
-    print_setup(ws, 0, "&Lkmgca: about this report&R&D");
+    sheet_print_setup(ws, 0, "&Lkmgca: about this report&R&D");
     return x;
-}
-
-/* ---- Output files ------------------------------------------------------- */
-
-int output_temp(const char *path, char *tmp, size_t size, kmgca_error *err)
-{
-    const char *slash = strrchr(path, '/');
-    int dir_len = slash ? (int)(slash - path + 1) : 0;
-    if ((size_t)snprintf(tmp, size, "%.*s.%s.XXXXXX", dir_len, path, slash ? slash + 1 : path) >=
-        size) {
-        kmgca_fail_at(err, KMGCA_ERROR_ARGUMENT, path, 0, 0, "output path is too long");
-        return 0;
-    }
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        kmgca_fail_at(err, errno == ENOMEM ? KMGCA_ERROR_NOMEM : KMGCA_ERROR_IO, path, 0, 0,
-                      "cannot create the output file: %s", strerror(errno));
-        return 0;
-    }
-    close(fd);
-    return 1;
-}
-
-/* mkstemp makes the file private; the report gets the usual permissions.
- * The umask is read from /proc (reports run in threads, and setting the
- * umask to read it would change it for them all for a moment); umask() is
- * the fallback where /proc has no such line. */
-static mode_t current_umask(void)
-{
-    FILE *f = fopen("/proc/self/status", "r");
-    char line[256];
-    unsigned m;
-    while (f && fgets(line, sizeof line, f))
-        if (sscanf(line, "Umask: %o", &m) == 1) {
-            fclose(f);
-            return (mode_t)m;
-        }
-    if (f)
-        fclose(f);
-    mode_t old = umask(0);
-    umask(old);
-    return old;
-}
-
-/* Gives the temporary file the usual permissions and renames it into place
- * (removing it on failure). */
-static kmgca_status output_commit(const char *tmp, const char *path, kmgca_error *err)
-{
-    if (chmod(tmp, 0666 & ~current_umask()) != 0 || rename(tmp, path) != 0) {
-        kmgca_status st = kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0,
-                                        "cannot move the output into place: %s", strerror(errno));
-        unlink(tmp);
-        return st;
-    }
-    return KMGCA_OK;
-}
-
-/* 0 when every sheet row reached its temporary file, else the errno of the
- * failed write: libxlsxwriter does not check those writes, so without this
- * a full disk would give a damaged workbook that closes without an error. */
-static int rows_lost(lxw_workbook *wb)
-{
-    int lost = 0;
-    lxw_worksheet *ws;
-    LXW_FOREACH_WORKSHEET(ws, wb)
-    {
-        FILE *f = ws->optimize_tmpfile;
-        errno = 0;
-        if (f && !lost && (fflush(f) != 0 || ferror(f)))
-            lost = errno ? errno : EIO; /* the write that failed is past: say I/O */
-    }
-    return lost;
-}
-
-kmgca_status workbook_close_commit(lxw_workbook *wb, int pending, const char *tmp,
-                                   const char *path, const char *what, kmgca_error *err)
-{
-    int lost = rows_lost(wb);
-    lxw_error closed = workbook_close(wb);
-    if (pending || closed || lost) {
-        unlink(tmp);
-        if (lost)
-            return kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0,
-                                 "cannot write %s: %s (is the disk full?)", what, strerror(lost));
-        return kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0, "cannot write %s: %s", what,
-                             lxw_strerror(pending ? (lxw_error)pending : closed));
-    }
-    return output_commit(tmp, path, err);
 }
 
 kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, kmgca_error *err)
@@ -1746,19 +1413,10 @@ kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, k
     x = x ? x : write_top(w, a);
     x = x ? x : write_about(w, a);
     if (!x) {
-        table_end_sheet(&w->diary);
-        table_end_sheet(&w->review);
+        sheet_table_end(&w->diary);
+        sheet_table_end(&w->review);
         worksheet_activate(w->front_count ? w->front[0] : w->summary);
-        if (w->page_header[0] || w->page_footer[0]) {
-            lxw_worksheet *ws;
-            LXW_FOREACH_WORKSHEET(ws, w->wb)
-            {
-                if (w->page_header[0])
-                    worksheet_set_header(ws, w->page_header);
-                if (w->page_footer[0])
-                    worksheet_set_footer(ws, w->page_footer);
-            }
-        }
+        sheet_set_page_text(w->book.wb, w->page_header, w->page_footer);
         lxw_doc_properties props = {
             .title = "kmgca report",
             .subject = "Daily calcium, magnesium and potassium intake from a food diary",
@@ -1770,14 +1428,14 @@ kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, k
                         "data.gov.tw/license). Not medical advice.",
             .created = (time_t)w->unix_time,
         };
-        x = workbook_set_properties(w->wb, &props);
+        x = workbook_set_properties(w->book.wb, &props);
     }
     if (x) {
-        kmgca_status st = fail_lxw(w, err, x, "summary sheets");
+        kmgca_status st = sheet_fail(&w->book, err, x, "summary sheets");
         kmgca_workbook_discard(w);
         return st;
     }
-    kmgca_status st = workbook_close_commit(w->wb, 0, w->tmp, w->path, "the workbook", err);
+    kmgca_status st = sheet_book_commit(&w->book, "the workbook", err);
     free(w);
     return st;
 }
@@ -1787,7 +1445,7 @@ kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, k
 
 struct lxw_workbook *workbook_lxw(kmgca_workbook *w)
 {
-    return w ? w->wb : NULL;
+    return w ? w->book.wb : NULL;
 }
 
 struct lxw_worksheet *workbook_front_sheet(kmgca_workbook *w, size_t i)

@@ -1,0 +1,123 @@
+/* sheet.h — the sheet layer under kmgca's workbooks (lib/sheet.c): a book
+ * built under a temporary name and renamed when complete, cells that take
+ * user text only as strings, cleaned and cut to what a cell holds, cell
+ * notes, formats, print set-up, and tables written row by row that continue
+ * on "Name (2)", "Name (3)", ... when a sheet is full.
+ *
+ * Nothing here knows kmgca's own sheets (workbook.c, workbook_sheets.c), so
+ * the client report (report.c) can write its pages with it too. Private to
+ * lib/: it needs libxlsxwriter's types, which internal.h leaves out.
+ * output_temp and workbook_close_commit, which report.c already calls, stay
+ * declared in internal.h; they are defined in sheet.c.
+ */
+#ifndef KMGCA_SHEET_H
+#define KMGCA_SHEET_H
+
+#include "internal.h"
+
+#include <xlsxwriter.h>
+
+#define SHEET_CELL_MAX 32000 /* bytes of text in a cell, under Excel's 32,767 */
+
+/* A workbook being written: its libxlsxwriter book, the target and the
+ * temporary file beside it, the language of its fixed text, and the
+ * formats of header cells and of text that wraps (set by the caller). */
+typedef struct {
+    lxw_workbook *wb;
+    char path[4096];
+    char tmp[4096];
+    kmgca_lang lang;
+    lxw_format *head, *wrap;
+    char buf[SHEET_CELL_MAX + 8]; /* the cell text being written */
+} sheet_book;
+
+/* Starts `b` for `path` (in constant-memory mode when asked: one row of
+ * each sheet in memory); 0 on failure, err says why and nothing is left
+ * behind. */
+int sheet_book_open(sheet_book *b, const char *path, kmgca_lang lang, int constant_memory,
+                    kmgca_error *err);
+/* Closes the book and renames it into place (workbook_close_commit). */
+kmgca_status sheet_book_commit(sheet_book *b, const char *what, kmgca_error *err);
+/* Drops an unfinished book and its temporary file. */
+void sheet_book_discard(sheet_book *b);
+/* A failed libxlsxwriter call as kmgca's error: "cannot write the workbook
+ * (what): ...", on the book's target. */
+kmgca_status sheet_fail(const sheet_book *b, kmgca_error *err, lxw_error e, const char *what);
+
+/* ---- Text ---------------------------------------------------------------- */
+
+/* Fixed English text in `lang` (lang.c has the Chinese). */
+const char *sheet_tr(kmgca_lang lang, const char *en);
+/* A cell's worth of text, in b->buf: control characters to spaces, cut on
+ * a character boundary with "…". */
+const char *sheet_cell_text(sheet_book *b, const char *s);
+/* Appends as much of s to buf as fits (whole characters only). */
+void sheet_append(char *buf, size_t size, const char *s);
+/* A file's name without its folders, as cells show it. */
+const char *sheet_file_name(const char *path);
+
+/* ---- Cells --------------------------------------------------------------- */
+
+/* User text, always as a string (never a formula, even when it starts with
+ * '='); empty text is a blank cell when there is a format, else nothing. */
+lxw_error sheet_put_text(sheet_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+                         const char *s, lxw_format *f);
+/* A number, or an empty cell for NaN ("not known" is never written as 0). */
+lxw_error sheet_put_number(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
+                           lxw_format *f);
+/* A day (days since 1970-01-01) as a date cell. */
+lxw_error sheet_put_date(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, long day, lxw_format *f);
+/* A note on a cell, its text cleaned as a cell's, its box scaled. */
+lxw_error sheet_put_note(sheet_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+                         const char *text, double x_scale, double y_scale);
+
+/* Lines a wrapped text takes in a column about `chars` characters wide
+ * (at most 40), and a row made that tall when it takes more than one. */
+unsigned sheet_wrapped_lines(const char *s, unsigned chars);
+void sheet_fit_row(lxw_worksheet *ws, lxw_row_t r, const char *text, unsigned chars);
+
+/* ---- Formats, columns and pages ------------------------------------------ */
+
+/* A format: number format `num` (or none), bold, a solid fill (0: none),
+ * italic. */
+lxw_format *sheet_format(lxw_workbook *wb, const char *num, int bold, uint32_t fill, int italic);
+
+typedef struct {
+    const char *title; /* English; shown in the book's language */
+    double width;
+} sheet_column;
+
+/* Column widths and a row of header cells (b->head) at row r. */
+lxw_error sheet_header_row(sheet_book *b, lxw_worksheet *ws, lxw_row_t r, const sheet_column *cols,
+                           int count);
+/* A4, one page wide, kmgca's margins and footer, the given page header. */
+void sheet_print_setup(lxw_worksheet *ws, int landscape, const char *header);
+/* The same page header and footer on every sheet ("" keeps a sheet's own). */
+void sheet_set_page_text(lxw_workbook *wb, const char *header, const char *footer);
+
+/* ---- Tables written row by row ------------------------------------------- */
+
+/* A sheet written row by row that continues on "Name (2)", "Name (3)", ...
+ * when full; each sheet has the header row, frozen, filtered and printed. */
+typedef struct {
+    const char *name;         /* English; shown in the book's language */
+    const char *page_header;
+    const sheet_column *cols;
+    int count;
+    int print_cols;           /* columns on printed pages */
+    int wrap_from;            /* first column that wraps (count: none) */
+    lxw_worksheet *ws;
+    lxw_row_t row;            /* next row to write */
+    int number;               /* sheets so far */
+} sheet_table;
+
+/* Starts the table's next sheet, with its header row; NULL when
+ * libxlsxwriter cannot add one. */
+lxw_worksheet *sheet_table_add(sheet_book *b, sheet_table *t);
+/* The row to write next, on a new sheet when the current one is full. */
+kmgca_status sheet_table_next_row(sheet_book *b, sheet_table *t, lxw_row_t *row,
+                                  kmgca_error *err);
+/* Filter and print area over the rows the current sheet holds. */
+void sheet_table_end(sheet_table *t);
+
+#endif
