@@ -40,7 +40,8 @@ endif
 SUPPLEMENT_SRC = lib/supplement.c lib/supplement_text.c lib/supplement_dose.c lib/supplement_mg.c
 LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/recipe.c lib/match.c lib/serving.c lib/weigh.c lib/household.c lib/kinds.c lib/targets.c \
            $(SUPPLEMENT_SRC) \
-           lib/table.c lib/date.c lib/diary.c lib/analyse.c lib/sheet.c lib/workbook.c lib/drugs.c lib/care.c
+           lib/table.c lib/date.c lib/diary.c lib/analyse.c lib/sheet.c lib/workbook.c lib/workbook_sheets.c \
+           lib/workbook_about.c lib/drugs.c lib/care.c
 LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o $(B)/lib/drugtables.o \
            $(B)/lib/foodindex.o
 CLI_SRC  = cli/main.c cli/cmd_food.c cli/cmd_analyse.c cli/cmd_drug.c cli/json.c cli/format.c
@@ -92,7 +93,7 @@ $(B)/.setup-test: tools/setup.sh $(SETUP)
 	@touch $@
 setup: $(SETUP)
 
-$(B)/lib/%.o: lib/%.c lib/internal.h lib/sheet.h include/kmgca.h | $(SETUP)
+$(B)/lib/%.o: lib/%.c lib/internal.h lib/sheet.h lib/workbook.h include/kmgca.h | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) $(XLSX_CFLAGS) -c $< -o $@
 
