@@ -156,7 +156,95 @@ void kmgca_workbook_discard(kmgca_workbook *w)
 
 /* ---- Rows as they stream ------------------------------------------------ */
 
-static kmgca_status write_entry(kmgca_workbook *w, const kmgca_entry *e, kmgca_error *err)
+/* The Diary row's Status cell. */
+static const char *diary_status(const kmgca_workbook *w, const kmgca_entry *e)
+{
+    return L(w, e->review             ? "review"
+                : e->export_kept     ? "used, export value kept"
+                : e->supplement      ? "used, supplement"
+                : e->serving_assumed ? "used, serving assumed"
+                                     : "used");
+}
+
+/* The "How matched and weighed" cell, from e's how and review in the
+ * workbook's language. A mass written in grams and used as written needs no
+ * explanation: the column stays empty (the note, the Amount and Unit
+ * columns say it). */
+static void diary_how(const kmgca_workbook *w, const kmgca_entry *e, const char *e_how,
+                      const char *e_review, char *how, size_t size)
+{
+    static const char plain[] = " g as written";
+    size_t hl = strlen(e->how), pl = sizeof plain - 1;
+    int as_written = !e->review && hl > pl && strcmp(e->how + hl - pl, plain) == 0 &&
+                     !strchr(e->how, ';');
+    int zh = w->book.lang == KMGCA_LANG_ZH;
+    if (as_written)
+        how[0] = '\0';
+    else
+        snprintf(how, size, "%s%s%s%s%s",
+                 e->food ? L(w, kmgca_match_method_name(e->method)) : "",
+                 e->food && e->how[0] ? zh ? "：" : ": " : "", e_how,
+                 e->review && (e->food || e->how[0]) ? L(w, "; ") : "",
+                 e->review ? zh ? "待核对：" : "needs review: " : "");
+    if (e->review)
+        sheet_append(how, size, e_review);
+}
+
+/* A recipe's ingredients for the note: "Recipe, one serving (...): rice
+ * 150 g, egg 50 g." */
+static void note_recipe(const kmgca_workbook *w, const kmgca_food *food, char *note, size_t size)
+{
+    int zh = w->book.lang == KMGCA_LANG_ZH;
+    sheet_append(note, size, L(w, "\nRecipe, one serving (ingredients summed; "
+                                  "cooking losses not modelled):"));
+    for (size_t i = 0; i < kmgca_food_ingredient_count(food); i++) {
+        double g;
+        char part[160], grams[32];
+        const char *name = kmgca_food_ingredient(food, i, NULL, &g);
+        snprintf(grams, sizeof grams, " %.0f g", g);
+        /* the name whole or not at all: never cut inside a character */
+        if (strlen(name) + strlen(grams) + 3 >= sizeof part)
+            name = "…";
+        snprintf(part, sizeof part, zh ? "%s%s%s" : "%s %s%s", i ? zh ? "、" : "," : "", name,
+                 grams);
+        sheet_append(note, size, part);
+    }
+    sheet_append(note, size, L(w, "."));
+}
+
+/* The note on a Diary row's matched food: the match, how it was weighed,
+ * the review, the attribution and a recipe's ingredients ("" when none). */
+static void diary_note(const kmgca_workbook *w, const kmgca_entry *e, const char *e_how,
+                       const char *e_review, char *note, size_t size)
+{
+    note[0] = '\0';
+    if (e->food)
+        snprintf(note, size, L(w, "Matched \"%s\" (%s %s) by %s, confidence %.2f.\n"),
+                 kmgca_food_description(e->food), kmgca_food_source(e->food),
+                 kmgca_food_id(e->food), L(w, kmgca_match_method_name(e->method)),
+                 e->confidence);
+    if (e->how[0]) {
+        sheet_append(note, size, e_how);
+        sheet_append(note, size, L(w, "."));
+    }
+    /* The review and the attribution first: a long recipe may fill the
+     * note, and they must not be the part cut off. */
+    if (e->review) {
+        sheet_append(note, size, L(w, note[0] ? "\nNeeds review: " : "Needs review: "));
+        sheet_append(note, size, e_review);
+    }
+    /* The attribution: the licence is named whole; About has the full text. */
+    if (e->food && kmgca_food_attribution(e->food))
+        sheet_append(note, size, L(w, "\nData: Taiwan FDA Food Nutrient Database "
+                                      "(OGDL-Taiwan-1.0; see About)."));
+    if (e->food && kmgca_food_ingredient_count(e->food))
+        note_recipe(w, e->food, note, size);
+}
+
+/* e's row on Diary, every row read; its how and review in the workbook's
+ * language. */
+static kmgca_status write_diary_row(kmgca_workbook *w, const kmgca_entry *e, const char *e_how,
+                                    const char *e_review, kmgca_error *err)
 {
     lxw_row_t r;
     kmgca_status st = sheet_table_next_row(&w->book, &w->diary, &r, err);
@@ -179,112 +267,51 @@ static kmgca_status write_entry(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
     x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_FOOD, e->food_text, t);
     x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_AMOUNT, e->amount_text, t);
     x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_UNIT, e->unit_text, t);
-    if (e->food) {
-        x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_MATCH, kmgca_food_description(e->food), t);
-        x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_SOURCE, kmgca_food_source(e->food), t);
-        x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_ID, kmgca_food_id(e->food), t);
-    } else {
-        x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_MATCH, NULL, t);
-        x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_SOURCE, NULL, t);
-        x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_ID, NULL, t);
-    }
+    const kmgca_food *food = e->food;
+    x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_MATCH,
+                               food ? kmgca_food_description(food) : NULL, t);
+    x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_SOURCE,
+                               food ? kmgca_food_source(food) : NULL, t);
+    x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_ID, food ? kmgca_food_id(food) : NULL, t);
     /* Shown to 0.1 mg, 0.1 g and 0.01 of confidence: finer digits mean
      * nothing in a food table, and cost time and space in the file. */
-    x = x ? x : sheet_put_number(ws, r, DIARY_CONF, round(e->confidence * 100) / 100, w->num2[style]);
+    x = x ? x : sheet_put_number(ws, r, DIARY_CONF, round(e->confidence * 100) / 100,
+                                 w->num2[style]);
     x = x ? x : sheet_put_number(ws, r, DIARY_GRAMS, round(e->grams * 10) / 10, w->int0[style]);
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT && !x; n++)
         x = sheet_put_number(ws, r, (lxw_col_t)(DIARY_CA + n), round(e->mg[n] * 10) / 10,
-                       w->mg[style]);
-    x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_STATUS,
-                         L(w, e->review             ? "review"
-                              : e->export_kept     ? "used, export value kept"
-                              : e->supplement      ? "used, supplement"
-                              : e->serving_assumed ? "used, serving assumed"
-                                                   : "used"),
-                         t);
-    /* A mass written in grams and used as written needs no explanation: the
-     * column stays empty (the note, the Amount and Unit columns say it). */
+                             w->mg[style]);
+    x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_STATUS, diary_status(w, e), t);
     char how[2200];
-    static const char plain[] = " g as written";
-    size_t hl = strlen(e->how), pl = sizeof plain - 1;
-    int as_written = !e->review && hl > pl && strcmp(e->how + hl - pl, plain) == 0 &&
-                     !strchr(e->how, ';');
-    /* In Chinese, kmgca's own phrases of how and review (lang_zh_text). */
-    int zh = w->book.lang == KMGCA_LANG_ZH;
-    char how_zh[2200], review_zh[1600];
-    const char *e_how = zh ? lang_zh_text(e->how, how_zh, sizeof how_zh) : e->how;
-    const char *e_review = zh && e->review ? lang_zh_text(e->review, review_zh, sizeof review_zh)
-                                           : e->review;
-    if (as_written)
-        how[0] = '\0';
-    else
-        snprintf(how, sizeof how, "%s%s%s%s%s",
-                 e->food ? L(w, kmgca_match_method_name(e->method)) : "",
-                 e->food && e->how[0] ? zh ? "：" : ": " : "", e_how,
-                 e->review && (e->food || e->how[0]) ? L(w, "; ") : "",
-                 e->review ? zh ? "待核对：" : "needs review: " : "");
-    if (e->review)
-        sheet_append(how, sizeof how, e_review);
+    diary_how(w, e, e_how, e_review, how, sizeof how);
     x = x ? x : sheet_put_text(&w->book, ws, r, DIARY_HOW, how, t);
-
     if (!x && w->notes < KMGCA_WORKBOOK_NOTE_LIMIT) {
-        char note[2600] = "";
-        if (e->food)
-            snprintf(note, sizeof note, L(w, "Matched \"%s\" (%s %s) by %s, confidence %.2f.\n"),
-                     kmgca_food_description(e->food), kmgca_food_source(e->food),
-                     kmgca_food_id(e->food), L(w, kmgca_match_method_name(e->method)),
-                     e->confidence);
-        if (e->how[0]) {
-            sheet_append(note, sizeof note, e_how);
-            sheet_append(note, sizeof note, L(w, "."));
-        }
-        /* The review and the attribution first: a long recipe may fill the
-         * note, and they must not be the part cut off. */
-        if (e->review) {
-            sheet_append(note, sizeof note, L(w, note[0] ? "\nNeeds review: " : "Needs review: "));
-            sheet_append(note, sizeof note, e_review);
-        }
-        /* The attribution: the licence is named whole; About has the full text. */
-        if (e->food && kmgca_food_attribution(e->food))
-            sheet_append(note, sizeof note, L(w, "\nData: Taiwan FDA Food Nutrient Database "
-                                                "(OGDL-Taiwan-1.0; see About)."));
-        if (e->food && kmgca_food_ingredient_count(e->food)) {
-            sheet_append(note, sizeof note, L(w, "\nRecipe, one serving (ingredients summed; "
-                                                "cooking losses not modelled):"));
-            for (size_t i = 0; i < kmgca_food_ingredient_count(e->food); i++) {
-                double g;
-                char part[160], grams[32];
-                const char *name = kmgca_food_ingredient(e->food, i, NULL, &g);
-                snprintf(grams, sizeof grams, " %.0f g", g);
-                /* the name whole or not at all: never cut inside a character */
-                if (strlen(name) + strlen(grams) + 3 >= sizeof part)
-                    name = "…";
-                snprintf(part, sizeof part, zh ? "%s%s%s" : "%s %s%s", i ? zh ? "、" : "," : "",
-                         name, grams);
-                sheet_append(note, sizeof note, part);
-            }
-            sheet_append(note, sizeof note, L(w, "."));
-        }
+        char note[2600];
+        diary_note(w, e, e_how, e_review, note, sizeof note);
         if (note[0]) {
             x = sheet_put_note(&w->book, ws, r, DIARY_MATCH, note, 3, 2);
             w->notes++;
         }
     }
-    if (x)
-        return sheet_fail(&w->book, err, x, "Diary");
+    return x ? sheet_fail(&w->book, err, x, "Diary") : KMGCA_OK;
+}
 
-    if (!e->review)
-        return KMGCA_OK;
-    st = sheet_table_next_row(&w->book, &w->review, &r, err);
+/* e's row on Needs review, with the reason in the workbook's language. */
+static kmgca_status write_review_row(kmgca_workbook *w, const kmgca_entry *e,
+                                     const char *e_review, kmgca_error *err)
+{
+    lxw_row_t r;
+    kmgca_status st = sheet_table_next_row(&w->book, &w->review, &r, err);
     if (st != KMGCA_OK)
         return st;
-    ws = w->review.ws;
-    unsigned lines = sheet_wrapped_lines(e_review, 55), more = sheet_wrapped_lines(e->original, 55);
+    lxw_worksheet *ws = w->review.ws;
+    unsigned lines = sheet_wrapped_lines(e_review, 55);
+    unsigned more = sheet_wrapped_lines(e->original, 55);
     if (more > lines)
         lines = more;
     if (lines > 1)
         worksheet_set_row(ws, r, 15.0 * lines, NULL);
-    x = sheet_put_text(&w->book, ws, r, REVIEW_FILE, sheet_file_name(e->file), NULL);
+    lxw_error x = sheet_put_text(&w->book, ws, r, REVIEW_FILE, sheet_file_name(e->file), NULL);
     x = x ? x : worksheet_write_number(ws, r, REVIEW_LINE, (double)e->line, NULL);
     x = x ? x : sheet_put_text(&w->book, ws, r, REVIEW_DATE, e->date_text, NULL);
     x = x ? x : sheet_put_text(&w->book, ws, r, REVIEW_FOOD, e->food_text, NULL);
@@ -293,6 +320,20 @@ static kmgca_status write_entry(kmgca_workbook *w, const kmgca_entry *e, kmgca_e
     x = x ? x : sheet_put_text(&w->book, ws, r, REVIEW_REASON, e_review, w->book.wrap);
     x = x ? x : sheet_put_text(&w->book, ws, r, REVIEW_ORIGINAL, e->original, w->book.wrap);
     return x ? sheet_fail(&w->book, err, x, "Needs review") : KMGCA_OK;
+}
+
+static kmgca_status write_entry(kmgca_workbook *w, const kmgca_entry *e, kmgca_error *err)
+{
+    /* In Chinese, kmgca's own phrases of how and review (lang_zh_text). */
+    int zh = w->book.lang == KMGCA_LANG_ZH;
+    char how_zh[2200], review_zh[1600];
+    const char *e_how = zh ? lang_zh_text(e->how, how_zh, sizeof how_zh) : e->how;
+    const char *e_review = zh && e->review ? lang_zh_text(e->review, review_zh, sizeof review_zh)
+                                           : e->review;
+    kmgca_status st = write_diary_row(w, e, e_how, e_review, err);
+    if (st != KMGCA_OK || !e->review)
+        return st;
+    return write_review_row(w, e, e_review, err);
 }
 
 /* ---- Rows on a second thread --------------------------------------------- */
