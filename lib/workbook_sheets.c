@@ -198,6 +198,170 @@ enum { MED_FILE, MED_LINE, MED_TEXT, MED_DOSE, MED_START, MED_END, MED_MATCH, ME
        MED_CLASS, MED_ATC, MED_K, MED_MG, MED_CA, MED_NA, MED_CONF, MED_FLAGS, MED_HOW,
        MED_NOTE, MED_SOURCE, MED_REVIEW, MED_S_CA, MED_S_MG, MED_S_K, MED_S_HOW, MED_COLS };
 
+/* Days each medication line flags over the period, and of them the days
+ * with a flag of high severity. */
+static void count_flagged_days(const kmgca_analysis *a, size_t *flagged, size_t *high)
+{
+    size_t days = kmgca_analysis_day_count(a);
+    for (size_t i = 0; i < days; i++) {
+        kmgca_flag f[64];
+        size_t k = kmgca_analysis_day_flags(a, i, f, 64);
+        if (k > 64)
+            k = 64;
+        long last = -2;
+        int is_high = 0;
+        for (size_t j = 0; j <= k; j++) {
+            long med = j < k ? f[j].med : -2;
+            if (med != last && last >= 0) {
+                flagged[last]++;
+                high[last] += (size_t)is_high;
+                is_high = 0;
+            }
+            if (j < k && f[j].severity == KMGCA_SEVERITY_HIGH)
+                is_high = 1;
+            last = med;
+        }
+    }
+}
+
+/* The cells of a drug that changes K, Mg, Ca or Na: its names, class,
+ * effects, confidence, the days it flagged, its note and source. */
+static lxw_error med_effect_cells(kmgca_workbook *w, lxw_worksheet *ws, lxw_row_t r,
+                                  const kmgca_drug_match *d, size_t flagged, size_t high)
+{
+    const kmgca_drug *src = d->row ? d->row : d->part_count ? d->part[0] : NULL;
+    char v[600];
+    lxw_error x = sheet_put_text(&w->book, ws, r, MED_MATCH, d->name, NULL);
+    v[0] = '\0';
+    for (size_t k = 0; k < d->part_count; k++) {
+        if (!kmgca_drug_name_zh(d->part[k])[0])
+            continue;
+        sheet_append(v, sizeof v, v[0] ? " + " : "");
+        sheet_append(v, sizeof v, kmgca_drug_name_zh(d->part[k]));
+    }
+    x = x ? x : sheet_put_text(&w->book, ws, r, MED_ZH, v, NULL);
+    drug_match_class(d, w->book.lang, v, sizeof v);
+    x = x ? x : sheet_put_text(&w->book, ws, r, MED_CLASS, v, NULL);
+    x = x ? x : sheet_put_text(&w->book, ws, r, MED_ATC, d->atc, NULL);
+    static const kmgca_nutrient order[4] = {KMGCA_K, KMGCA_MG, KMGCA_CA, KMGCA_NA};
+    for (int k = 0; k < 4 && !x; k++)
+        x = sheet_put_text(&w->book, ws, r, (lxw_col_t)(MED_K + k),
+                           L(w, kmgca_effect_name(d->effect[order[k]])), NULL);
+    x = x ? x : sheet_put_number(ws, r, MED_CONF, d->confidence, w->num2[STYLE_PLAIN]);
+    if (strcmp(kmgca_drug_effect_type(src), "absorption_interaction") == 0)
+        snprintf(v, sizeof v, "%s",
+                 L(w, "not flagged daily: calcium- and magnesium-rich food or "
+                      "supplements taken at the same time may reduce its "
+                      "absorption; separate them by a few hours"));
+    else if (!flagged)
+        snprintf(v, sizeof v, "%s",
+                 L(w, "no day flagged (not active on a diary day, or only "
+                      "minor effects)"));
+    else
+        snprintf(v, sizeof v,
+                 L(w, flagged == 1 ? "%zu day (%zu with high severity)"
+                                   : "%zu days (%zu with high severity)"),
+                 flagged, high);
+    x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS, v, NULL);
+    x = x ? x : sheet_put_text(&w->book, ws, r, MED_NOTE, kmgca_drug_note(src), NULL);
+    x = x ? x : sheet_put_text(&w->book, ws, r, MED_SOURCE, kmgca_drug_source(src), NULL);
+    return x;
+}
+
+/* The cells of what a medication line was matched to: a drug with an
+ * effect, a drug without one, a mineral supplement, or nothing known. */
+static lxw_error med_match_cells(kmgca_workbook *w, lxw_worksheet *ws, lxw_row_t r,
+                                 const kmgca_med *m, size_t flagged, size_t high)
+{
+    const kmgca_drug_match *d = &m->match;
+    int zh = w->book.lang == KMGCA_LANG_ZH;
+    lxw_error x;
+    if (d->affects_minerals) {
+        x = med_effect_cells(w, ws, r, d, flagged, high);
+    } else if (d->part_count) {
+        x = sheet_put_text(&w->book, ws, r, MED_MATCH, kmgca_drug_name(d->part[0]), NULL);
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_ZH, kmgca_drug_name_zh(d->part[0]), NULL);
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_CLASS,
+                                   zh ? kmgca_drug_class_zh(d->part[0])
+                                      : kmgca_drug_class(d->part[0]),
+                                   NULL);
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_ATC, kmgca_drug_atc(d->part[0]), NULL);
+        x = x ? x : sheet_put_number(ws, r, MED_CONF, d->confidence, w->num2[STYLE_PLAIN]);
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS,
+                                   L(w, "none: no effect on K, Mg, Ca or Na is listed in kmgca's "
+                                        "table"),
+                                   NULL);
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_SOURCE, kmgca_drug_source(d->part[0]),
+                                   NULL);
+    } else if (m->supplement.recognised) {
+        x = sheet_put_text(&w->book, ws, r, MED_MATCH, m->supplement.product, NULL);
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_CLASS, L(w, "mineral supplement"), NULL);
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS,
+                                   L(w, "counted in the day's intake; checked against the upper "
+                                        "levels"),
+                                   NULL);
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_SOURCE, m->supplement.source, NULL);
+    } else {
+        x = sheet_put_text(&w->book, ws, r, MED_MATCH, L(w, "(not recognised)"), NULL);
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS,
+                                   L(w, "none: the drug is not known to kmgca"), NULL);
+    }
+    return x;
+}
+
+/* A supplement's mg a day of each mineral and how they were counted (or
+ * why not: then no figures, and the text in the review format `t`). */
+static lxw_error med_supplement_cells(kmgca_workbook *w, lxw_worksheet *ws, lxw_row_t r,
+                                      const kmgca_supplement *sp, lxw_format *t)
+{
+    lxw_error x = LXW_NO_ERROR;
+    for (int k = 0; k < KMGCA_NA && !x; k++)
+        x = sp->review[0] ? sheet_put_text(&w->book, ws, r, (lxw_col_t)(MED_S_CA + k), NULL, NULL)
+                          : worksheet_write_number(ws, r, (lxw_col_t)(MED_S_CA + k),
+                                                   round(sp->mg[k] * 10) / 10, w->mg0);
+    char how[1800], zh_text[1600];
+    const char *said = sp->review[0] ? sp->review : sp->how;
+    snprintf(how, sizeof how, "%s%s", sp->review[0] ? L(w, "not counted: ") : "",
+             w->book.lang == KMGCA_LANG_ZH ? lang_zh_text(said, zh_text, sizeof zh_text) : said);
+    x = x ? x : sheet_put_text(&w->book, ws, r, MED_S_HOW, how, sp->review[0] ? t : NULL);
+    return x;
+}
+
+/* Row r of Medications: medication line i as written and as read. */
+static lxw_error write_med_row(kmgca_workbook *w, const kmgca_med *m, lxw_row_t r,
+                               size_t flagged, size_t high)
+{
+    lxw_worksheet *ws = w->meds;
+    const kmgca_drug_match *d = &m->match;
+    lxw_format *t = m->review ? w->text[STYLE_LOW] : NULL;
+    int zh = w->book.lang == KMGCA_LANG_ZH;
+    char zh_text[1600];
+    lxw_error x = sheet_put_text(&w->book, ws, r, MED_FILE, sheet_file_name(m->file), t);
+    x = x ? x : worksheet_write_number(ws, r, MED_LINE, (double)m->line, NULL);
+    x = x ? x : sheet_put_text(&w->book, ws, r, MED_TEXT, m->text, t);
+    x = x ? x : sheet_put_text(&w->book, ws, r, MED_DOSE, m->dose, NULL);
+    if (m->start_day != LONG_MIN)
+        x = x ? x : sheet_put_date(ws, r, MED_START, m->start_day, w->date);
+    else
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_START,
+                                   m->start_text[0] ? m->start_text : L(w, "(open)"), NULL);
+    if (m->end_day != LONG_MAX)
+        x = x ? x : sheet_put_date(ws, r, MED_END, m->end_day, w->date);
+    else
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_END,
+                                   m->end_text[0] ? m->end_text : L(w, "(open)"), NULL);
+    x = x ? x : med_match_cells(w, ws, r, m, flagged, high);
+    x = x ? x : sheet_put_text(&w->book, ws, r, MED_HOW,
+                               zh ? lang_zh_text(d->how, zh_text, sizeof zh_text) : d->how, NULL);
+    x = x ? x : sheet_put_text(&w->book, ws, r, MED_REVIEW,
+                               zh && m->review ? lang_zh_text(m->review, zh_text, sizeof zh_text)
+                                               : m->review,
+                               t);
+    if (m->supplement.recognised)
+        x = x ? x : med_supplement_cells(w, ws, r, &m->supplement, t);
+    return x;
+}
+
 lxw_error workbook_write_meds(kmgca_workbook *w, const kmgca_analysis *a)
 {
     static const sheet_column cols[MED_COLS] = {
@@ -231,126 +395,9 @@ lxw_error workbook_write_meds(kmgca_workbook *w, const kmgca_analysis *a)
         free(high);
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
     }
-    size_t days = kmgca_analysis_day_count(a);
-    for (size_t i = 0; i < days; i++) {
-        kmgca_flag f[64];
-        size_t k = kmgca_analysis_day_flags(a, i, f, 64);
-        if (k > 64)
-            k = 64;
-        long last = -2;
-        int is_high = 0;
-        for (size_t j = 0; j <= k; j++) {
-            long med = j < k ? f[j].med : -2;
-            if (med != last && last >= 0) {
-                flagged[last]++;
-                high[last] += (size_t)is_high;
-                is_high = 0;
-            }
-            if (j < k && f[j].severity == KMGCA_SEVERITY_HIGH)
-                is_high = 1;
-            last = med;
-        }
-    }
-    for (size_t i = 0; i < n && !x; i++) {
-        const kmgca_med *m = kmgca_analysis_med(a, i);
-        const kmgca_drug_match *d = &m->match;
-        lxw_row_t r = (lxw_row_t)(i + 1);
-        lxw_format *t = m->review ? w->text[STYLE_LOW] : NULL;
-        x = sheet_put_text(&w->book, ws, r, MED_FILE, sheet_file_name(m->file), t);
-        x = x ? x : worksheet_write_number(ws, r, MED_LINE, (double)m->line, NULL);
-        x = x ? x : sheet_put_text(&w->book, ws, r, MED_TEXT, m->text, t);
-        x = x ? x : sheet_put_text(&w->book, ws, r, MED_DOSE, m->dose, NULL);
-        if (m->start_day != LONG_MIN)
-            x = x ? x : sheet_put_date(ws, r, MED_START, m->start_day, w->date);
-        else
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_START, m->start_text[0] ? m->start_text : L(w, "(open)"), NULL);
-        if (m->end_day != LONG_MAX)
-            x = x ? x : sheet_put_date(ws, r, MED_END, m->end_day, w->date);
-        else
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_END, m->end_text[0] ? m->end_text : L(w, "(open)"), NULL);
-        const kmgca_drug *src = d->row ? d->row : d->part_count ? d->part[0] : NULL;
-        int zh = w->book.lang == KMGCA_LANG_ZH;
-        char v[600], zh_text[1600];
-        if (d->affects_minerals) {
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_MATCH, d->name, NULL);
-            v[0] = '\0';
-            for (size_t k = 0; k < d->part_count; k++) {
-                if (!kmgca_drug_name_zh(d->part[k])[0])
-                    continue;
-                sheet_append(v, sizeof v, v[0] ? " + " : "");
-                sheet_append(v, sizeof v, kmgca_drug_name_zh(d->part[k]));
-            }
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_ZH, v, NULL);
-            drug_match_class(d, w->book.lang, v, sizeof v);
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_CLASS, v, NULL);
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_ATC, d->atc, NULL);
-            static const kmgca_nutrient order[4] = {KMGCA_K, KMGCA_MG, KMGCA_CA, KMGCA_NA};
-            for (int k = 0; k < 4 && !x; k++)
-                x = sheet_put_text(&w->book, ws, r, (lxw_col_t)(MED_K + k),
-                             L(w, kmgca_effect_name(d->effect[order[k]])), NULL);
-            x = x ? x : sheet_put_number(ws, r, MED_CONF, d->confidence, w->num2[STYLE_PLAIN]);
-            if (strcmp(kmgca_drug_effect_type(src), "absorption_interaction") == 0)
-                snprintf(v, sizeof v, "%s",
-                         L(w, "not flagged daily: calcium- and magnesium-rich food or "
-                              "supplements taken at the same time may reduce its "
-                              "absorption; separate them by a few hours"));
-            else if (!flagged[i])
-                snprintf(v, sizeof v, "%s",
-                         L(w, "no day flagged (not active on a diary day, or only "
-                              "minor effects)"));
-            else
-                snprintf(v, sizeof v,
-                         L(w, flagged[i] == 1 ? "%zu day (%zu with high severity)"
-                                              : "%zu days (%zu with high severity)"),
-                         flagged[i], high[i]);
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS, v, NULL);
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_NOTE, kmgca_drug_note(src), NULL);
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_SOURCE, kmgca_drug_source(src), NULL);
-        } else if (d->part_count) {
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_MATCH, kmgca_drug_name(d->part[0]), NULL);
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_ZH, kmgca_drug_name_zh(d->part[0]), NULL);
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_CLASS,
-                                 zh ? kmgca_drug_class_zh(d->part[0]) : kmgca_drug_class(d->part[0]),
-                                 NULL);
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_ATC, kmgca_drug_atc(d->part[0]), NULL);
-            x = x ? x : sheet_put_number(ws, r, MED_CONF, d->confidence, w->num2[STYLE_PLAIN]);
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS,
-                                 L(w, "none: no effect on K, Mg, Ca or Na is listed in kmgca's "
-                                      "table"),
-                                 NULL);
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_SOURCE, kmgca_drug_source(d->part[0]), NULL);
-        } else if (m->supplement.recognised) {
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_MATCH, m->supplement.product, NULL);
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_CLASS, L(w, "mineral supplement"), NULL);
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS,
-                                 L(w, "counted in the day's intake; checked against the upper "
-                                      "levels"),
-                                 NULL);
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_SOURCE, m->supplement.source, NULL);
-        } else {
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_MATCH, L(w, "(not recognised)"), NULL);
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS, L(w, "none: the drug is not known to kmgca"),
-                                 NULL);
-        }
-        x = x ? x : sheet_put_text(&w->book, ws, r, MED_HOW,
-                             zh ? lang_zh_text(d->how, zh_text, sizeof zh_text) : d->how, NULL);
-        x = x ? x : sheet_put_text(&w->book, ws, r, MED_REVIEW,
-                             zh && m->review ? lang_zh_text(m->review, zh_text, sizeof zh_text)
-                                             : m->review,
-                             t);
-        if (m->supplement.recognised) {
-            const kmgca_supplement *sp = &m->supplement;
-            for (int k = 0; k < KMGCA_NA && !x; k++)
-                x = sp->review[0] ? sheet_put_text(&w->book, ws, r, (lxw_col_t)(MED_S_CA + k), NULL, NULL)
-                                  : worksheet_write_number(ws, r, (lxw_col_t)(MED_S_CA + k),
-                                                           round(sp->mg[k] * 10) / 10, w->mg0);
-            char how[1800];
-            const char *said = sp->review[0] ? sp->review : sp->how;
-            snprintf(how, sizeof how, "%s%s", sp->review[0] ? L(w, "not counted: ") : "",
-                     zh ? lang_zh_text(said, zh_text, sizeof zh_text) : said);
-            x = x ? x : sheet_put_text(&w->book, ws, r, MED_S_HOW, how, sp->review[0] ? t : NULL);
-        }
-    }
+    count_flagged_days(a, flagged, high);
+    for (size_t i = 0; i < n && !x; i++)
+        x = write_med_row(w, kmgca_analysis_med(a, i), (lxw_row_t)(i + 1), flagged[i], high[i]);
     free(flagged);
     free(high);
     lxw_row_t last = (lxw_row_t)n;
