@@ -100,23 +100,19 @@ static lxw_error about_line(kmgca_workbook *w, lxw_row_t *r, const char *key, co
     return x;
 }
 
-lxw_error workbook_write_about(kmgca_workbook *w, const kmgca_analysis *a)
+/* The warning that this is not medical advice, when the workbook was
+ * made and by what. */
+static lxw_error about_intro(kmgca_workbook *w, lxw_row_t *at)
 {
-    lxw_worksheet *ws = w->about;
-    worksheet_set_column(ws, 0, 0, 28, NULL);
-    worksheet_set_column(ws, 1, 1, 110, NULL);
-    lxw_row_t r = 0;
+    lxw_row_t r = *at;
     char v[1200];
-    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "kmgca report: calcium, magnesium and "
-                                                     "potassium from a food diary"),
-                                         w->title);
-    r++;
-    x = x ? x : about_line(w, &r, "Important",
-                           "This workbook estimates intake from what was written in a diary. "
-                           "It does not diagnose anything and is not medical advice. Blood "
-                           "levels depend on much more than intake; only a blood test can "
-                           "show them. Do not start, stop or change a medicine or supplement "
-                           "because of this report: talk to your doctor or dietitian.");
+    r++; /* a blank row before the section */
+    lxw_error x = about_line(w, &r, "Important",
+                             "This workbook estimates intake from what was written in a diary. "
+                             "It does not diagnose anything and is not medical advice. Blood "
+                             "levels depend on much more than intake; only a blood test can "
+                             "show them. Do not start, stop or change a medicine or supplement "
+                             "because of this report: talk to your doctor or dietitian.");
     time_t t = (time_t)w->unix_time;
     struct tm tm;
     gmtime_r(&t, &tm);
@@ -124,9 +120,19 @@ lxw_error workbook_write_about(kmgca_workbook *w, const kmgca_analysis *a)
     x = x ? x : about_line(w, &r, "Generated", v);
     snprintf(v, sizeof v, "kmgca %s (libxlsxwriter %s)", kmgca_version(), LXW_VERSION);
     x = x ? x : about_line(w, &r, "Program", v);
+    *at = r;
+    return x;
+}
 
-    r++;
-    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Inputs"), w->title);
+/* The inputs: each file and its rows, rows read, used and in review,
+ * blank lines, the notes on the inputs, the cell-note limit. */
+static lxw_error about_inputs(kmgca_workbook *w, const kmgca_analysis *a, lxw_row_t *at)
+{
+    lxw_worksheet *ws = w->about;
+    lxw_row_t r = *at;
+    char v[1200];
+    r++; /* a blank row before the section */
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "Inputs"), w->title);
     for (size_t i = 0; i < kmgca_analysis_file_count(a) && !x; i++) {
         kmgca_format f;
         size_t rows;
@@ -161,9 +167,19 @@ lxw_error workbook_write_about(kmgca_workbook *w, const kmgca_analysis *a)
                  KMGCA_WORKBOOK_NOTE_LIMIT);
         x = x ? x : about_line(w, &r, "Cell notes", v);
     }
+    *at = r;
+    return x;
+}
 
-    r++;
-    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Targets"), w->title);
+/* The targets: the profile, each mineral's target, upper level and
+ * source, the traffic lights. */
+static lxw_error about_targets(kmgca_workbook *w, const kmgca_analysis *a, lxw_row_t *at)
+{
+    lxw_worksheet *ws = w->about;
+    lxw_row_t r = *at;
+    char v[1200];
+    r++; /* a blank row before the section */
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "Targets"), w->title);
     const kmgca_options *o = kmgca_analysis_options(a);
     if (o->profile) {
         const kmgca_profile *p = o->profile;
@@ -200,18 +216,37 @@ lxw_error workbook_write_about(kmgca_workbook *w, const kmgca_analysis *a)
                            "The magnesium upper level (350 mg for adults) applies to "
                            "supplements and medicines only, never to magnesium in food, so "
                            "food intake is not judged against it (IOM 1997).");
+    *at = r;
+    return x;
+}
 
-    r++;
-    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Method"), w->title);
+/* How kmgca matches and weighs, and the food tables and references it
+ * uses. */
+static lxw_error about_method(kmgca_workbook *w, lxw_row_t *at)
+{
+    lxw_worksheet *ws = w->about;
+    lxw_row_t r = *at;
+    r++; /* a blank row before the section */
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "Method"), w->title);
     for (size_t i = 0; i < sizeof method_lines / sizeof *method_lines && !x; i++)
         x = about_line(w, &r, method_lines[i].key, method_lines[i].value);
     r++;
     x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Data sources"), w->title);
     for (size_t i = 0; i < sizeof source_lines / sizeof *source_lines && !x; i++)
         x = about_line(w, &r, source_lines[i].key, source_lines[i].value);
+    *at = r;
+    return x;
+}
 
-    r++;
-    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Supplements"), w->title);
+/* How supplements count, the upper levels, the salts' elemental shares
+ * and the label of every product the inputs named. */
+static lxw_error about_supplements(kmgca_workbook *w, const kmgca_analysis *a, lxw_row_t *at)
+{
+    lxw_worksheet *ws = w->about;
+    lxw_row_t r = *at;
+    char v[1200];
+    r++; /* a blank row before the section */
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "Supplements"), w->title);
     x = x ? x : about_line(w, &r, "How they count",
                            "Calcium, magnesium and potassium supplements and medicines, in the "
                            "medication lists or the diary, count in the day's intake as mg of "
@@ -267,9 +302,19 @@ lxw_error workbook_write_about(kmgca_workbook *w, const kmgca_analysis *a)
             x = about_line(w, &r, shown++ ? NULL : "Product labels", v);
         }
     }
+    *at = r;
+    return x;
+}
 
-    r++;
-    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Flags: medications and sweat"), w->title);
+/* What a flag is, the drug table, the sources of the medications'
+ * effects, the sweat model and the heavy sweat-loss day. */
+static lxw_error about_flags(kmgca_workbook *w, const kmgca_analysis *a, lxw_row_t *at)
+{
+    lxw_worksheet *ws = w->about;
+    lxw_row_t r = *at;
+    char v[1200];
+    r++; /* a blank row before the section */
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "Flags: medications and sweat"), w->title);
     x = x ? x : about_line(w, &r, "What a flag is",
                            "A day is flagged when a medication taken that day is listed as "
                            "lowering or raising potassium, magnesium or calcium (diuretics, "
@@ -320,10 +365,18 @@ lxw_error workbook_write_about(kmgca_workbook *w, const kmgca_analysis *a)
                   "own round figure (about 330 mg of potassium at the concentration above)."),
              KMGCA_HEAVY_SWEAT_L, KMGCA_HEAVY_SWEAT_BODY_MASS_PCT, kmgca_heavy_sweat_source());
     x = x ? x : about_line(w, &r, "Heavy sweat-loss day", v);
+    *at = r;
+    return x;
+}
 
-    r++;
-    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "See a doctor promptly if you have"),
-                                       w->title);
+/* The warning signs to see a doctor for, and their sources. */
+static lxw_error about_warning(kmgca_workbook *w, lxw_row_t *at)
+{
+    lxw_worksheet *ws = w->about;
+    lxw_row_t r = *at;
+    r++; /* a blank row before the section */
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "See a doctor promptly if you have"),
+                                         w->title);
     for (size_t i = 0; i < sizeof warning_signs / sizeof *warning_signs && !x; i++)
         x = about_line(w, &r, NULL, warning_signs[i]);
     x = x ? x : about_line(w, &r, "Sources",
@@ -333,6 +386,26 @@ lxw_error workbook_write_about(kmgca_workbook *w, const kmgca_analysis *a)
     x = x ? x : about_line(w, &r, NULL,
                            "In an emergency (chest pain, fainting, trouble breathing, a "
                            "seizure) call your local emergency number.");
+    *at = r;
+    return x;
+}
+
+lxw_error workbook_write_about(kmgca_workbook *w, const kmgca_analysis *a)
+{
+    lxw_worksheet *ws = w->about;
+    worksheet_set_column(ws, 0, 0, 28, NULL);
+    worksheet_set_column(ws, 1, 1, 110, NULL);
+    lxw_row_t r = 0;
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "kmgca report: calcium, magnesium and "
+                                                     "potassium from a food diary"),
+                                         w->title);
+    x = x ? x : about_intro(w, &r);
+    x = x ? x : about_inputs(w, a, &r);
+    x = x ? x : about_targets(w, a, &r);
+    x = x ? x : about_method(w, &r);
+    x = x ? x : about_supplements(w, a, &r);
+    x = x ? x : about_flags(w, a, &r);
+    x = x ? x : about_warning(w, &r);
     sheet_print_setup(ws, 0, "&Lkmgca: about this report&R&D");
     return x;
 }
