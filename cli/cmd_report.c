@@ -5,7 +5,7 @@
  * food set; a thread holds one client at a time, so memory stays bounded
  * whatever the caseload. A client that fails is named on stderr and in the
  * index, and the others go on. Outputs are written beside their final name
- * and renamed into place when complete (lib/workbook.c), and the output
+ * and renamed into place when complete (lib/sheet.c), and the output
  * folder may not lie inside the clients' folder, so no input is ever
  * overwritten.
  */

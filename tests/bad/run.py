@@ -241,7 +241,7 @@ def check_counts(doc, argv, fail):
 
 
 def cell_form(text):
-    """A text as lib/workbook.c writes it into a cell (control characters to spaces)."""
+    """A text as lib/sheet.c writes it into a cell (control characters to spaces)."""
     return "".join(" " if (ord(c) < 0x20 and c not in "\t\n") or c == "\x7f" else c for c in text)
 
 

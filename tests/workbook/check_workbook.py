@@ -58,7 +58,7 @@ def fail(msg):
 
 
 def cell_text(s):
-    """What lib/workbook.c makes of a text: control characters to spaces."""
+    """What lib/sheet.c makes of a text: control characters to spaces."""
     return "".join(" " if (ord(c) < 0x20 and c not in "\t\n") or c == "\x7f" else c for c in s)
 
 
