@@ -93,7 +93,7 @@ $(B)/.setup-test: tools/setup.sh $(SETUP)
 	@touch $@
 setup: $(SETUP)
 
-$(B)/lib/%.o: lib/%.c lib/internal.h lib/sheet.h lib/workbook.h include/kmgca.h | $(SETUP)
+$(B)/lib/%.o: lib/%.c lib/internal.h lib/sheet.h lib/workbook.h lib/lang.h include/kmgca.h | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) $(XLSX_CFLAGS) -c $< -o $@
 

@@ -2,7 +2,7 @@
 # to one workbook each plus an index, printable (PDF through LibreOffice)
 # and bilingual. Sources, unit tests, end-to-end tests and the benchmark.
 
-LIB_SRC   += lib/profile.c lib/report.c lib/lang.c
+LIB_SRC   += lib/profile.c lib/report.c lib/lang.c lib/lang_zh.c
 CLI_SRC   += cli/cmd_report.c
 TESTS     += test_report
 CHECK_MORE += check-report
