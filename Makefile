@@ -38,7 +38,9 @@ endif
 
 # The supplement reader: its files share lib/supplement.h besides internal.h.
 SUPPLEMENT_SRC = lib/supplement.c lib/supplement_text.c lib/supplement_dose.c lib/supplement_mg.c
-LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/recipe.c lib/match.c lib/serving.c lib/weigh.c lib/household.c lib/kinds.c lib/targets.c \
+# The food matcher: its files share lib/match.h besides internal.h.
+MATCH_SRC = lib/match.c lib/query.c lib/index.c lib/match_zh.c lib/eaten.c lib/index_write.c
+LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/recipe.c $(MATCH_SRC) lib/serving.c lib/weigh.c lib/household.c lib/kinds.c lib/targets.c \
            $(SUPPLEMENT_SRC) \
            lib/table.c lib/date.c lib/diary.c lib/analyse.c lib/sheet.c lib/workbook.c lib/workbook_sheets.c \
            lib/workbook_about.c lib/drugs.c lib/care.c
@@ -98,6 +100,7 @@ $(B)/lib/%.o: lib/%.c lib/internal.h lib/sheet.h lib/workbook.h lib/lang.h inclu
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) $(XLSX_CFLAGS) -c $< -o $@
 
 $(SUPPLEMENT_SRC:lib/%.c=$(B)/lib/%.o): lib/supplement.h
+$(MATCH_SRC:lib/%.c=$(B)/lib/%.o): lib/match.h
 
 $(B)/cli/%.o: cli/%.c cli/cli.h include/kmgca.h | $(SETUP)
 	@mkdir -p $(dir $@)

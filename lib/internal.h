@@ -160,7 +160,7 @@ struct kmgca_word_rewrite {
 extern const struct kmgca_word_rewrite kmgca_builtin_words[];
 extern const size_t kmgca_builtin_word_count;
 /* The row of words_en.csv for keyed words (one, or several joined by ' '),
- * or NULL (match.c). */
+ * or NULL (query.c). */
 const struct kmgca_word_rewrite *word_rewrite_find(const char *written);
 /* foodtables/words_zh.csv, the longest first: kind 'x' (chatter, dropped),
  * 'w' (rewritten to means), 'c' (says the food was cooked: 粥, 炒, 蒸 …). */
@@ -392,7 +392,7 @@ void arena_free(arena *a);
  * *cap): doubles the capacity, from `first`. 0 when out of memory. */
 int grow_array(void **items, size_t *cap, size_t count, size_t size, size_t first);
 
-struct match_index;   /* match.c */
+struct match_index;   /* index.c; its layout in match.h */
 struct match_memo;    /* match.c */
 
 struct kmgca_foods {

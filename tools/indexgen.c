@@ -4,8 +4,9 @@
  *
  * Linked with the library's objects and lib/noindex.c, it opens the
  * built-in tables, builds the index as the first match of a run would
- * (lib/match.c) and writes its arrays, so that `kmgca food banana` starts
- * without building it. The file is written to a temporary name and renamed.
+ * (lib/index.c, lib/match_zh.c) and writes its arrays (lib/index_write.c),
+ * so that `kmgca food banana` starts without building it. The file is
+ * written to a temporary name and renamed.
  * Exit status 0 when written, 1 on any failure.
  */
 #include "internal.h"

@@ -1,0 +1,434 @@
+/* match_zh.c — Chinese text to food.
+ *
+ * The Chinese part of the index: every Chinese name (aliases_zh.csv,
+ * names_zh.csv, custom foods named in Chinese) folded to a key of its
+ * ideographs, ASCII letters and digits (zh_key), up to three keys a name,
+ * sorted for prefix lookups; built at the first Chinese text
+ * (index_build_zh) or borrowed from the build-time index (index_borrow_zh).
+ *
+ * rank_chinese ranks foods for a Chinese line: the line as a name, else the
+ * names inside it once its chatter is dropped and its variant words are
+ * rewritten (words_zh.csv), a name that ends the line (the head of a
+ * Chinese name is last) counting most.
+ */
+#include "match.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Folds a CJK name to its ideographs and ASCII letters and digits only. */
+static void zh_key(const char *text, char *out, size_t size)
+{
+    char folded[1024];
+    text_fold(text, folded, sizeof folded);
+    size_t o = 0;
+    for (const char *p = folded; *p;) {
+        size_t n;
+        long cp = utf8_decode(p, &n);
+        if ((cp > 0 && is_cjk((unsigned long)cp)) || (cp > 0 && cp < 0x80 && isalnum((int)cp))) {
+            if (o + n < size) {
+                memcpy(out + o, p, n);
+                o += n;
+            }
+        }
+        p += n;
+    }
+    out[o] = '\0';
+}
+
+/* A Chinese key and its index, sorted by key then index: qsort needs no
+ * context (several food sets may build their indexes at once). */
+typedef struct {
+    const char *key;
+    uint32_t i;
+} zh_sort_item;
+
+static int cmp_zh_sorted(const void *a, const void *b)
+{
+    const zh_sort_item *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The Chinese keys, sorted: built at the first Chinese text. 0 when built;
+ * -1 out of memory. */
+int index_build_zh(struct match_index *ix, const kmgca_foods *foods)
+{
+    /* Up to three keys per Chinese name: "马铃薯（土豆）" gives the whole
+     * name, the name before the brackets and the bracketed other name. */
+    size_t alias_count = foods_alias_count(foods);
+    size_t zh_cap = 3 * alias_count + 1;
+    ix->zh_keys = calloc(zh_cap, sizeof *ix->zh_keys);
+    ix->zh_food = calloc(zh_cap, sizeof *ix->zh_food);
+    ix->zh_score = calloc(zh_cap, sizeof *ix->zh_score);
+    if (!ix->zh_keys || !ix->zh_food || !ix->zh_score)
+        return -1;
+    /* Chinese names: aliases and custom foods named in Chinese. */
+    for (size_t a = 0; a < alias_count; a++) {
+        struct kmgca_alias al = foods_alias_at(foods, a);
+        const char *text = al.text;
+        if (!text_has_cjk(text))
+            continue;
+        char whole[256], base[256] = "", inner[256] = "";
+        zh_key(text, whole, sizeof whole);
+        const char *open = strstr(text, "（");
+        size_t open_len = 3;
+        if (!open) {
+            open = strchr(text, '(');
+            open_len = 1;
+        }
+        if (open) {
+            char part[256];
+            size_t blen = (size_t)(open - text) < sizeof part ? (size_t)(open - text)
+                                                               : sizeof part - 1;
+            memcpy(part, text, blen);
+            part[blen] = '\0';
+            zh_key(part, base, sizeof base);
+            copy_text(part, sizeof part, open + open_len);
+            zh_key(part, inner, sizeof inner);
+            /* One character in brackets is a state (生 raw, 煮 boiled), not a
+             * name; a TFDA name's brackets say what kind (切片火腿(牛肉)), the
+             * other names' may hold another name (马铃薯（土豆）). */
+            unsigned char rk = al.rank;
+            if (strlen(inner) <= 3 || rk == ALIAS_RANK_NAME || rk == ALIAS_RANK_COMMON)
+                inner[0] = '\0';
+        }
+        /* An exact hit scores by the name's rank (internal.h ALIAS_RANK_*). */
+        static const float by_rank[ALIAS_RANKS] = {1.0f, 0.998f, 0.995f, 0.99f, 0.97f};
+        unsigned char rk = al.rank;
+        float rank = by_rank[rk < ALIAS_RANKS ? rk : ALIAS_RANK_COMMON];
+        const char *keys[3] = {whole, base, inner};
+        const float scores[3] = {rank, 0.95f * rank, 0.95f * rank};
+        for (int k = 0; k < 3; k++) {
+            if (!keys[k][0] || (k > 0 && strcmp(keys[k], whole) == 0))
+                continue;
+            if (!(ix->zh_keys[ix->zh_count] = strdup(keys[k])))
+                return -1;
+            ix->zh_food[ix->zh_count] = al.food;
+            ix->zh_score[ix->zh_count++] = scores[k];
+        }
+    }
+    zh_sort_item *order = malloc((ix->zh_count + 1) * sizeof *order);
+    if (!order || !(ix->zh_sorted = malloc((ix->zh_count + 1) * sizeof *ix->zh_sorted)) ||
+        !(ix->zh_cooked = calloc(ix->zh_count + 1, 1))) {
+        free(order);
+        return -1;
+    }
+    for (size_t i = 0; i < ix->zh_count; i++)
+        order[i] = (zh_sort_item){ix->zh_keys[i], (uint32_t)i};
+    qsort(order, ix->zh_count, sizeof *order, cmp_zh_sorted);
+    for (size_t i = 0; i < ix->zh_count; i++)
+        ix->zh_sorted[i] = order[i].i;
+    free(order);
+    ix->zh_built = 1;
+    return 0;
+}
+
+/* The Chinese keys borrowed from kmgca_builtin_index. 0 when ready; -1 out
+ * of memory. */
+int index_borrow_zh(struct match_index *ix)
+{
+    const struct match_prebuilt *pb = &kmgca_builtin_index;
+    ix->zh_borrowed = 1;
+    if (!(ix->zh_keys = malloc((pb->zh_count + 1) * sizeof *ix->zh_keys)) ||
+        !(ix->zh_cooked = calloc(pb->zh_count + 1, 1)))
+        return -1;
+    for (size_t i = 0; i < pb->zh_count; i++)
+        ix->zh_keys[i] = (char *)pb->zh_pool + pb->zh_key_at[i];
+    ix->zh_count = pb->zh_count;
+    ix->zh_food = (uint32_t *)pb->zh_food;
+    ix->zh_score = (float *)pb->zh_score;
+    ix->zh_sorted = (uint32_t *)pb->zh_sorted;
+    ix->zh_built = 1;
+    return 0;
+}
+
+/* 1 when the three bytes at s are a verb of cooking (炒 煎 蒸 煮 炖 烤 烧 炸
+ * 卤 焖 拌 熬). */
+static int zh_cooking_verb(const char *s)
+{
+    static const char verbs[] = "炒煎蒸煮炖烤烧炸卤焖拌熬";
+    for (size_t i = 0; i + 3 <= sizeof verbs - 1; i += 3)
+        if (!memcmp(s, verbs + i, 3))
+            return 1;
+    return 0;
+}
+
+/* Drops the chatter of a Chinese line (times, meals, verbs of eating) and
+ * rewrites variant names, by foodtables/words_zh.csv, longest word first;
+ * *cooked is set when a word says the food was cooked (粥, 炒, 蒸 …). The
+ * key keeps ideographs and ASCII letters and digits; where chatter, a space
+ * or punctuation stood it holds one '|', a boundary no name crosses. */
+static void zh_clean_key(const char *text, char *out, size_t size, int *cooked)
+{
+    char folded[1024];
+    text_fold(text, folded, sizeof folded);
+    size_t o = 0;
+    *cooked = 0;
+    for (const char *p = folded; *p;) {
+        const struct kmgca_zh_word *hit = NULL;
+        for (size_t w = 0; w < kmgca_builtin_zh_word_count; w++) {
+            const struct kmgca_zh_word *z = &kmgca_builtin_zh_words[w];
+            if (strncmp(p, z->written, strlen(z->written)) != 0)
+                continue;
+            /* a cooking word counts even inside a longer word (炒了 -> 炒) */
+            if (z->kind == 'c')
+                *cooked = 1;
+            else if (!hit)
+                hit = z;
+        }
+        const char *put;
+        size_t n, adv;
+        if (hit) {
+            adv = strlen(hit->written);
+            put = hit->means[0] ? hit->means : "|";
+            n = strlen(put);
+        } else {
+            long cp = utf8_decode(p, &adv);
+            if (adv == 0)
+                adv = 1;
+            int keep = cp > 0 && (is_cjk((unsigned long)cp) || (cp < 0x80 && isalnum((int)cp)));
+            put = keep ? p : "|";
+            n = keep ? adv : 1;
+        }
+        if (*put == '|' && (o == 0 || out[o - 1] == '|'))
+            n = 0;
+        /* A cooking verb stays with its food across a space where a serving
+         * was cut out ("炒了一盘年糕" -> "炒 年糕" -> 炒年糕). */
+        if (*p == ' ' && n && o >= 3 && zh_cooking_verb(out + o - 3) &&
+            (unsigned char)p[1] >= 0xE3)
+            n = 0;
+        if (o + n < size) {
+            memcpy(out + o, put, n);
+            o += n;
+        }
+        p += adv;
+    }
+    while (o > 0 && out[o - 1] == '|')
+        o--;
+    out[o] = '\0';
+}
+
+/* 1 when a name starting at key + start begins after a boundary: the start,
+ * a '|' (chatter, space, punctuation), a measure word of measure_words.csv
+ * (个 碗 份 盘 …), or a particle, verb or unit that cannot end a food's name. */
+static int zh_bounded_before(const char *key, size_t start)
+{
+    static const char *const before[] = {
+        "了", "的", "些", "点", "吃", "喝", "买", "打", "来", "做", "要", "和", "跟", "加",
+        "啃", "下", "煮", "炖", "蒸", "炒", "煎", "烤", "泡", "俩", "仨", "個",
+        "壶", "穗", "锅", "两", "斤"};
+    if (start == 0 || key[start - 1] == '|')
+        return 1;
+    size_t prev = start - 1, len;
+    while (prev > 0 && ((unsigned char)key[prev] & 0xC0) == 0x80)
+        prev--;
+    if (measure_word_at(key + prev, &len) && len == start - prev)
+        return 1;
+    for (size_t i = 0; i < sizeof before / sizeof *before; i++) {
+        size_t l = strlen(before[i]);
+        if (start >= l && memcmp(key + start - l, before[i], l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The first sorted key index at or after key (binary search). */
+static size_t zh_lower(const struct match_index *ix, const char *key, size_t len)
+{
+    size_t lo = 0, hi = ix->zh_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *k = ix->zh_keys[ix->zh_sorted[mid]];
+        if (strncmp(k, key, len) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int zh_has_cooked_word(const char *key)
+{
+    for (size_t w = 0; w < kmgca_builtin_zh_word_count; w++)
+        if (kmgca_builtin_zh_words[w].kind == 'c' && strstr(key, kmgca_builtin_zh_words[w].written))
+            return 1;
+    return 0;
+}
+
+/* 1 when key k holds a cooking word: worked out the first time it is asked
+ * and kept (under the foods' lock, as the rest of the index). */
+static int zh_key_cooked(const struct match_index *ix, uint32_t k)
+{
+    if (!ix->zh_cooked[k])
+        ix->zh_cooked[k] = zh_has_cooked_word(ix->zh_keys[k]) ? 2 : 1;
+    return ix->zh_cooked[k] == 2;
+}
+
+/* "NAME(Q)" with Q one or two Chinese characters of state or cooking (干,
+ * 熟, 生, 鲜, 冻, 蒸, 煮, 炒 ...): "Q NAME" in out, 1; else 0. Full-width
+ * brackets too. */
+static int zh_bracket_first(const char *text, char *out, size_t size)
+{
+    static const char states[] = "干熟生鲜冻";
+    size_t len = strlen(text);
+    while (len && text[len - 1] == ' ')
+        len--;
+    size_t close = 0, open_len = 0;
+    if (len >= 1 && text[len - 1] == ')')
+        close = 1;
+    else if (len >= 3 && !memcmp(text + len - 3, "\xef\xbc\x89", 3))   /* ） */
+        close = 3;
+    if (!close)
+        return 0;
+    size_t inner_end = len - close, open = inner_end;
+    while (open > 0 && text[open - 1] != '(' && !(open >= 3 && !memcmp(text + open - 3, "\xef\xbc\x88", 3)))
+        open--;
+    if (open == 0)
+        return 0;
+    open_len = text[open - 1] == '(' ? 1 : 3;
+    size_t name_end = open - open_len, qlen = inner_end - open;
+    if (name_end == 0 || (qlen != 3 && qlen != 6) || qlen + name_end + 2 > size)
+        return 0;
+    const char *q = text + open;
+    int known = zh_cooking_verb(q);
+    for (size_t i = 0; !known && i + 3 <= sizeof states - 1; i += 3)
+        known = !memcmp(q, states + i, 3);
+    if (!known || (unsigned char)q[qlen - 3] < 0xE3)
+        return 0;
+    memcpy(out, q, qlen);
+    memcpy(out + qlen, text, name_end);
+    out[qlen + name_end] = '\0';
+    return 1;
+}
+
+/* "红薯蒸", "马齿苋凉拌", "午餐肉煎了": a way of cooking written after the
+ * food is read before it (蒸红薯, 凉拌马齿苋, 煎午餐肉): "VERB NAME" in out, 1;
+ * else 0. The name before it is two Chinese characters at least. */
+static int zh_verb_first(const char *text, char *out, size_t size)
+{
+    static const char *const two[] = {"凉拌", "红烧", "清蒸", "水煮", "爆炒", "干煸", "清炒",
+                                      "油炸", "烧烤", "焖煮", "蒸熟", "煮熟", "炒熟"};
+    size_t len = strlen(text);
+    while (len && text[len - 1] == ' ')
+        len--;
+    if (len >= 3 && !memcmp(text + len - 3, "了", 3))
+        len -= 3;
+    size_t vlen = 0;
+    for (size_t k = 0; k < sizeof two / sizeof *two && !vlen; k++)
+        if (len >= 6 && !memcmp(text + len - 6, two[k], 6))
+            vlen = 6;
+    if (!vlen && len >= 3 && zh_cooking_verb(text + len - 3))
+        vlen = 3;
+    size_t name = len - vlen;
+    if (!vlen || name < 6 || name + vlen + 1 > size)
+        return 0;
+    for (size_t i = 0; i < name; i++)
+        if ((unsigned char)text[i] < 0x80)
+            return 0;  /* a name of Chinese characters only */
+    /* the name must not end in a cooking word itself (炒饭蒸: leave it) */
+    if (zh_cooking_verb(text + name - 3))
+        return 0;
+    memcpy(out, text + len - vlen, vlen);
+    memcpy(out + vlen, text, name);
+    out[vlen + name] = '\0';
+    return 1;
+}
+
+/* Ranks foods for Chinese text: the whole text as a name, else the names
+ * found inside it.  A Chinese name puts its head last (牛肉面 is noodles,
+ * 番茄炒蛋 an egg dish), so a name that ends the text counts for more than
+ * one at its start; a name without the cooking word the text has (小米 in
+ * 小米粥) counts for less.  One character alone counts only as the head. */
+size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
+                    const char *text, ranked *top, size_t max)
+{
+    char key[1024];
+    int cooked;
+    size_t n = 0;
+    /* The text as written first: a name of the tables is itself even when
+     * words_zh.csv would rewrite or drop a part of it (蕃茄酱). */
+    zh_key(text, key, sizeof key);
+    size_t klen = strlen(key);
+    for (size_t i = zh_lower(ix, key, klen + 1); klen && i < ix->zh_count; i++) {
+        uint32_t k = ix->zh_sorted[i];
+        if (strcmp(ix->zh_keys[k], key) != 0)
+            break;
+        ranked_offer(foods, top, &n, max, (ranked){ix->zh_food[k], ix->zh_score[k]});
+    }
+    /* "挂面(干)", "鸡胸肉（熟）", "红薯(蒸)": a state or a way of cooking
+     * in brackets after the name is read before it, as 干挂面, 熟鸡胸肉 (a
+     * table name with brackets was looked up as written above). */
+    char moved[1024];
+    if (!n && (zh_bracket_first(text, moved, sizeof moved) ||
+               zh_verb_first(text, moved, sizeof moved)))
+        text = moved;
+    zh_clean_key(text, key, sizeof key, &cooked);
+    klen = strlen(key);
+    if (!klen)
+        return n;
+    for (size_t start = 0; start < klen;) {
+        size_t step = 1;
+        while ((key[start + step] & 0xC0) == 0x80)
+            step++;
+        int bounded = zh_bounded_before(key, start);
+        size_t chars = 0;    /* in key[start, end) */
+        for (size_t end = start + step; end <= klen;) {
+            size_t len = end - start;
+            int whole = start == 0 && end == klen;
+            int suffix = end == klen || key[end] == '|';
+            chars++;
+            if (key[end - 1] == '|')
+                break;
+            if (whole || suffix || len >= 6) {
+                for (size_t i = zh_lower(ix, key + start, len); i < ix->zh_count; i++) {
+                    uint32_t k = ix->zh_sorted[i];
+                    const char *a = ix->zh_keys[k];
+                    if (strncmp(a, key + start, len) != 0)
+                        break;
+                    if (a[len] != '\0')
+                        continue;
+                    double score;
+                    if (whole) {
+                        score = ix->zh_score[k];
+                    } else {
+                        double cover = (double)len / (double)klen;
+                        if (suffix && bounded)
+                            /* the head of the line, after chatter: 食堂打了份鱼香肉丝 */
+                            score = chars >= 3 ? 0.95 : chars == 2 ? 0.9 : 0.65;
+                        else if (suffix)
+                            score = 0.9 * (0.45 + 0.5 * cover);  /* a modifier before it */
+                        else
+                            score = 0.75 * cover;
+                        score *= ix->zh_score[k];
+                        if (cooked && !zh_key_cooked(ix, k))
+                            score *= 0.75;
+                        /* a name in an earlier clause is less likely what was
+                         * eaten: 懒得做饭，泡了一桶方便面 */
+                        if (memchr(key + end, '|', klen - end) &&
+                            strchr(key + end, '|')[1] != '\0')
+                            score *= 0.85;
+                    }
+                    ranked_offer(foods, top, &n, max, (ranked){ix->zh_food[k], score});
+                }
+            }
+            if (end == klen)
+                break;
+            end++;
+            while (end < klen && (key[end] & 0xC0) == 0x80)
+                end++;
+        }
+        start += step;
+    }
+    /* Nothing inside: names that hold the whole text, as candidates. */
+    if (!n && klen >= 6)
+        for (size_t i = 0; i < ix->zh_count; i++) {
+            const char *a = ix->zh_keys[i];
+            if (strstr(a, key))
+                ranked_offer(foods, top, &n, max,
+                      (ranked){ix->zh_food[i], 0.5 * (double)klen / (double)strlen(a)});
+        }
+    return n;
+}
+

@@ -1,0 +1,168 @@
+/* query.c — an English query's words before they are scored.
+ *
+ * People's words to the tables' (foodtables/words_en.csv; word_rewrite_find
+ * serves household.c too), and the words of context ("around 3pm", "from
+ * the deli") put in brackets, where they qualify rather than name.
+ */
+#include "match.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_rewrite(const void *key, const void *item)
+{
+    return strcmp(key, ((const struct kmgca_word_rewrite *)item)->written);
+}
+
+const struct kmgca_word_rewrite *word_rewrite_find(const char *written)
+{
+    return bsearch(written, kmgca_builtin_words, kmgca_builtin_word_count,
+                   sizeof *kmgca_builtin_words, cmp_rewrite);
+}
+
+/* People's words to the tables' (foodtables/words_en.csv): "courgette" ->
+ * "zucchini", "semi skimmed" -> "2% reduced fat", "takeaway" -> nothing.
+ * Words are compared by their keys (plurals alike); the longest phrase
+ * wins; separators are kept. */
+void query_rewrite_words(const char *in, char *out, size_t size)
+{
+    enum { TOK = 96, LONGEST = 4 };
+    struct {
+        size_t start, len;
+        char key[TEXT_WORD_MAX];
+    } tok[TOK];
+    size_t n = 0;
+    for (size_t i = 0; in[i] && n < TOK;) {
+        if (strchr(" ,()", in[i])) {
+            i++;
+            continue;
+        }
+        size_t len = strcspn(in + i, " ,()");
+        tok[n].start = i;
+        tok[n].len = len;
+        if (len < TEXT_WORD_MAX) {
+            memcpy(tok[n].key, in + i, len);
+            tok[n].key[len] = '\0';
+            text_word_key(tok[n].key);
+        } else {
+            tok[n].key[0] = '\0';
+        }
+        n++;
+        i += len;
+    }
+    size_t o = 0, pos = 0;
+#define EMIT(p, l)                                                                         \
+    do {                                                                                   \
+        size_t l_ = (l) < size - 1 - o ? (l) : size - 1 - o;                                \
+        memcpy(out + o, (p), l_);                                                          \
+        o += l_;                                                                           \
+    } while (0)
+    for (size_t i = 0; i < n;) {
+        const struct kmgca_word_rewrite *hit = NULL;
+        size_t k = n - i < LONGEST ? n - i : LONGEST;
+        for (; k > 0 && !hit; k--) {
+            char phrase[LONGEST * TEXT_WORD_MAX];
+            size_t pl = 0;
+            int ok = 1;
+            for (size_t t = i; t < i + k && ok; t++) {
+                ok = tok[t].key[0] != '\0';
+                pl += (size_t)snprintf(phrase + pl, sizeof phrase - pl, "%s%s", pl ? " " : "",
+                                       tok[t].key);
+            }
+            if (ok)
+                hit = word_rewrite_find(phrase);
+            if (hit)
+                break;
+        }
+        EMIT(in + pos, tok[i].start - pos);
+        if (hit) {
+            EMIT(hit->means, strlen(hit->means));
+            pos = tok[i + k - 1].start + tok[i + k - 1].len;
+            i += k;
+        } else {
+            EMIT(in + tok[i].start, tok[i].len);
+            pos = tok[i].start + tok[i].len;
+            i++;
+        }
+    }
+    EMIT(in + pos, strlen(in + pos));
+#undef EMIT
+    out[o] = '\0';
+}
+
+/* "From frozen", "from concentrate": how the food was made, no context. */
+static int made_from(const char *word, const char *next)
+{
+    static const char *const made[] = {"frozen", "fresh", "concentrate", "scratch", "dry",
+                                       "dried", "canned", "raw", "mix", "powder"};
+    if (strcmp(word, "from") != 0)
+        return 0;
+    size_t nl = strcspn(next, " ,()");
+    for (size_t k = 0; k < sizeof made / sizeof *made; k++)
+        if (nl == strlen(made[k]) && memcmp(next, made[k], nl) == 0)
+            return 1;
+    return 0;
+}
+
+/* "Made with milk", "stewed with sugar": how the food was made, no
+ * context; the word before "with" at text[at] tells. */
+static int made_with(const char *word, const char *text, size_t at)
+{
+    static const char *const ways[] = {"made", "cooked", "prepared", "mixed", "stewed",
+                                       "boiled", "fried", "baked", "sweetened", "packed"};
+    if (strcmp(word, "with") != 0 && strcmp(word, "w") != 0)
+        return 0;
+    size_t end = at;
+    while (end > 0 && text[end - 1] == ' ')
+        end--;
+    size_t start = end;
+    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != ',')
+        start--;
+    for (size_t k = 0; k < sizeof ways / sizeof *ways; k++)
+        if (end - start == strlen(ways[k]) && memcmp(text + start, ways[k], end - start) == 0)
+            return 1;
+    return 0;
+}
+
+/* Words that say when, where or why a food was eaten, not what it is:
+ * "almonds around 3pm", "a bagel from the deli", "lentils for magnesium".
+ * From such a word (not the first) to the next comma, the text is put in
+ * brackets, where words qualify rather than name (a quarter of the weight). */
+void query_bracket_context(char *text, size_t size)
+{
+    static const char *const context[] = {"around", "at", "for", "from", "after", "before",
+                                          "during", "while", "about", "with", "w", "plus"};
+    char out[1024];
+    size_t o = 0, len = strlen(text);
+    int open = 0, depth = 0;
+    for (size_t i = 0; i < len && o + 3 < sizeof out;) {
+        char c = text[i];
+        if (c == '(')
+            depth++;
+        else if (c == ')' && depth)
+            depth--;
+        if (open && c == ',') {
+            out[o++] = ')';
+            open = 0;
+        }
+        if (!open && !depth && i > 0 && text[i - 1] == ' ' && c != ' ') {
+            size_t wl = strcspn(text + i, " ,()");
+            for (size_t k = 0; k < sizeof context / sizeof *context && !open; k++)
+                if (wl == strlen(context[k]) && memcmp(text + i, context[k], wl) == 0 &&
+                    text[i + wl] == ' ' && !made_from(context[k], text + i + wl + 1) &&
+                    !made_with(context[k], text, i)) {
+                    out[o++] = '(';
+                    open = 1;
+                }
+        }
+        out[o++] = c;
+        i++;
+    }
+    if (open && o + 1 < sizeof out)
+        out[o++] = ')';
+    out[o] = '\0';
+    if (o < size)
+        memcpy(text, out, o + 1);
+}
+
