@@ -337,30 +337,33 @@ static void eaten_words(struct match_index *ix)
     }
 }
 
-/* The English word index: built at the first English text (a Chinese
- * text needs only the Chinese keys, so `kmgca food 白饭` does not wait for
- * it). 0 when built; -1 out of memory. */
-int index_build_en(struct match_index *ix, const kmgca_foods *foods)
+/* The arrays of the English part for the food set's documents (its
+ * descriptions, then its English aliases), and dw's starts. 0 or -1. */
+static int en_alloc(struct match_index *ix, const kmgca_foods *foods, doc_words *dw)
 {
-    doc_words dw = {0};
     size_t en_aliases = 0, alias_count = foods_alias_count(foods);
     for (size_t a = 0; a < alias_count; a++)
         en_aliases += strcmp(foods_alias_at(foods, a).lang, "zh") != 0;
     ix->doc_count = foods->count + en_aliases;
     ix->slot_mask = 16383;
     ix->slots = calloc(ix->slot_mask + 1, sizeof *ix->slots);
-    dw.start = calloc(ix->doc_count + 1, sizeof *dw.start);
+    dw->start = calloc(ix->doc_count + 1, sizeof *dw->start);
     ix->doc_food = calloc(ix->doc_count, sizeof *ix->doc_food);
     ix->doc_total = calloc(ix->doc_count, sizeof *ix->doc_total);
     ix->doc_pref = calloc(ix->doc_count, sizeof *ix->doc_pref);
     ix->doc_head = calloc(ix->doc_count, sizeof *ix->doc_head);
     ix->doc_signature = calloc(ix->doc_count, sizeof *ix->doc_signature);
-    if (!ix->slots || !dw.start || !ix->doc_food || !ix->doc_total || !ix->doc_pref ||
+    if (!ix->slots || !dw->start || !ix->doc_food || !ix->doc_total || !ix->doc_pref ||
         !ix->doc_head ||
         !ix->doc_signature || index_alloc_scratch(ix, foods->count) != 0)
-        goto fail;
+        return -1;
+    return 0;
+}
 
-    /* Pass 1: every document's words. */
+/* Pass 1: every document's words into dw and the vocabulary, with the
+ * document's food, signature, preference and (an alias's) head. 0 or -1. */
+static int en_documents(struct match_index *ix, const kmgca_foods *foods, doc_words *dw)
+{
     size_t doc = 0, alias = 0;
     for (; doc < ix->doc_count; doc++) {
         const char *text, *keys;
@@ -384,80 +387,89 @@ int index_build_en(struct match_index *ix, const kmgca_foods *foods)
         unsigned char parens[TEXT_DOC_WORDS];
         size_t n = keys ? text_keys_unpack(keys, words, parens, TEXT_DOC_WORDS)
                         : text_doc_words(text, words, parens);
-        if (dw.count + n > dw.cap) {
-            size_t cap = dw.cap ? dw.cap * 2 : 65536;
-            void *p = realloc(dw.items, cap * sizeof *dw.items);
+        if (dw->count + n > dw->cap) {
+            size_t cap = dw->cap ? dw->cap * 2 : 65536;
+            void *p = realloc(dw->items, cap * sizeof *dw->items);
             if (!p)
-                goto fail;
-            dw.items = p;
-            dw.cap = cap;
+                return -1;
+            dw->items = p;
+            dw->cap = cap;
         }
-        dw.start[doc] = dw.count;
+        dw->start[doc] = dw->count;
         uint32_t ids[TEXT_DOC_WORDS];
         for (size_t i = 0; i < n; i++) {
             if (!add_word(ix, words[i], &ids[i]))
-                goto fail;
+                return -1;
             ix->word_df[ids[i]]++;
-            dw.items[dw.count++] = (doc_word){ids[i], parens[i]};
+            dw->items[dw->count++] = (doc_word){ids[i], parens[i]};
         }
         ix->doc_signature[doc] = n ? index_signature(ids, n) : 0;
         ix->doc_pref[doc] = doc_preference(ix, foods_food(foods, food), text,
-                                           dw.items + dw.start[doc], n);
+                                           dw->items + dw->start[doc], n);
         if (doc >= foods->count)
             ix->doc_head[doc] = name_head(ix, text);
     }
-    dw.start[ix->doc_count] = dw.count;
+    dw->start[ix->doc_count] = dw->count;
+    return 0;
+}
 
-    /* Word weights. */
+/* Word weights (idf), then pass 2: the postings grouped by word, each with
+ * its weight in the document, and each document's total. 0 or -1. */
+static int en_postings(struct match_index *ix, const kmgca_foods *foods, const doc_words *dw)
+{
     ix->idf = malloc(ix->word_count * sizeof *ix->idf);
     ix->post_start = calloc(ix->word_count + 1, sizeof *ix->post_start);
-    ix->posts = malloc((dw.count ? dw.count : 1) * sizeof *ix->posts);
+    ix->posts = malloc((dw->count ? dw->count : 1) * sizeof *ix->posts);
     if (!ix->idf || !ix->post_start || !ix->posts)
-        goto fail;
+        return -1;
     for (size_t w = 0; w < ix->word_count; w++)
         ix->idf[w] = (float)log(1.0 + (double)ix->doc_count / ix->word_df[w]);
 
-    /* Pass 2: postings, grouped by word. */
-    for (size_t i = 0; i < dw.count; i++)
-        ix->post_start[dw.items[i].word + 1]++;
+    for (size_t i = 0; i < dw->count; i++)
+        ix->post_start[dw->items[i].word + 1]++;
     for (size_t w = 0; w < ix->word_count; w++)
         ix->post_start[w + 1] += ix->post_start[w];
     uint32_t *fill = malloc((ix->word_count + 1) * sizeof *fill);
     if (!fill)
-        goto fail;
+        return -1;
     memcpy(fill, ix->post_start, (ix->word_count + 1) * sizeof *fill);
-    for (doc = 0; doc < ix->doc_count; doc++) {
+    for (size_t doc = 0; doc < ix->doc_count; doc++) {
         float total = 0;
-        for (size_t i = dw.start[doc]; i < dw.start[doc + 1]; i++) {
-            unsigned char flags = dw.items[i].parens;
-            float weight = ix->idf[dw.items[i].word];
+        for (size_t i = dw->start[doc]; i < dw->start[doc + 1]; i++) {
+            unsigned char flags = dw->items[i].parens;
+            float weight = ix->idf[dw->items[i].word];
             if (flags & TEXT_IN_PARENS)
                 weight *= 0.25f;
             if (flags & TEXT_IN_NUMBERED)
                 weight *= 0.1f;
-            unsigned char kind = ix->word_kind[dw.items[i].word];
+            unsigned char kind = ix->word_kind[dw->items[i].word];
             if (kind & WORD_FILLER)
                 weight *= 0.25f;
-            else if (i == dw.start[doc] && doc < foods->count &&
+            else if (i == dw->start[doc] && doc < foods->count &&
                      strcmp(foods_food(foods, doc)->source, "SR28") == 0 &&
                      !(kind & WORD_CATEGORY))
                 weight *= HEAD_WEIGHT;
             total += weight;
-            ix->posts[fill[dw.items[i].word]++] = (posting){(uint32_t)doc, weight};
+            ix->posts[fill[dw->items[i].word]++] = (posting){(uint32_t)doc, weight};
         }
         ix->doc_total[doc] = total;
     }
     free(fill);
+    return 0;
+}
 
-    /* Exact hits by signature; the first document with a signature wins
-     * (aliases come after foods but are looked at first when matching). */
+/* Exact hits by signature; the first document with a signature wins
+ * (aliases come after foods but are looked at first when matching). 0 or
+ * -1. */
+static int en_signatures(struct match_index *ix, const kmgca_foods *foods)
+{
     ix->sig_mask = 1;
     while (ix->sig_mask < ix->doc_count * 2)
         ix->sig_mask = ix->sig_mask * 2 + 1;
     ix->sig_slots = calloc(ix->sig_mask + 1, sizeof *ix->sig_slots);
     if (!ix->sig_slots)
-        goto fail;
-    for (doc = 0; doc < ix->doc_count; doc++) {
+        return -1;
+    for (size_t doc = 0; doc < ix->doc_count; doc++) {
         uint64_t sig = ix->doc_signature[doc];
         /* An FNDDS name is no exact hit: it competes on words like any. */
         if (!sig || (doc < foods->count && strcmp(foods_food(foods, doc)->source, "FNDDS") == 0))
@@ -470,16 +482,20 @@ int index_build_en(struct match_index *ix, const kmgca_foods *foods)
         if (!have || (doc >= foods->count && have - 1 < foods->count))
             ix->sig_slots[i] = (uint32_t)doc + 1;
     }
+    return 0;
+}
 
-    /* Descriptions as written: pasted from the tables, a description is
-     * its own food, before any alias or word-set hit. A custom food wins
-     * over a built-in one of the same name, else the first in the tables. */
+/* Descriptions as written: pasted from the tables, a description is its
+ * own food, before any alias or word-set hit. A custom food wins over a
+ * built-in one of the same name, else the first in the tables. 0 or -1. */
+static int en_literals(struct match_index *ix, const kmgca_foods *foods)
+{
     ix->lit_mask = 1;
     while (ix->lit_mask < foods->count * 2)
         ix->lit_mask = ix->lit_mask * 2 + 1;
     if (!(ix->lit_slots = calloc(ix->lit_mask + 1, sizeof *ix->lit_slots)) ||
         !(ix->lit_hash = malloc((foods->count + 1) * sizeof *ix->lit_hash)))
-        goto fail;
+        return -1;
     for (size_t f = 0; f < foods->count; f++) {
         /* Built-in names come hashed (build/gen/foodtables.c). */
         const struct kmgca_food *food = foods_food(foods, f);
@@ -498,16 +514,27 @@ int index_build_en(struct match_index *ix, const kmgca_foods *foods)
              food_source_rank(foods_food(foods, ix->lit_slots[i] - 1))))
             ix->lit_slots[i] = (uint32_t)f + 1;
     }
-
-    eaten_words(ix);
-    free(dw.items);
-    free(dw.start);
-    ix->en_built = 1;
     return 0;
-fail:
+}
+
+/* The English word index: built at the first English text (a Chinese
+ * text needs only the Chinese keys, so `kmgca food 白饭` does not wait for
+ * it). 0 when built; -1 out of memory (what was allocated is freed with the
+ * index). */
+int index_build_en(struct match_index *ix, const kmgca_foods *foods)
+{
+    doc_words dw = {0};
+    int rc = -1;
+    if (en_alloc(ix, foods, &dw) == 0 && en_documents(ix, foods, &dw) == 0 &&
+        en_postings(ix, foods, &dw) == 0 && en_signatures(ix, foods) == 0 &&
+        en_literals(ix, foods) == 0) {
+        eaten_words(ix);
+        ix->en_built = 1;
+        rc = 0;
+    }
     free(dw.items);
     free(dw.start);
-    return -1;
+    return rc;
 }
 
 /* The English part borrowed from kmgca_builtin_index: the arrays a match

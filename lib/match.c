@@ -120,6 +120,317 @@ static long sig_doc(const struct match_index *ix, uint64_t sig)
     return -1;
 }
 
+/* ---- Ranking English text ----------------------------------------------- */
+
+/* An English query as rank reads it: filled by en_query_read, then
+ * en_query_weigh and en_query_states. */
+typedef struct {
+    char raw[1024];                        /* the text folded */
+    char folded[1024];                     /* rewritten (words_en.csv), context bracketed */
+    char words[QUERY_WORDS][TEXT_WORD_MAX];
+    unsigned char qflags[QUERY_WORDS];     /* TEXT_IN_PARENS ... of each word */
+    unsigned char ctx[QUERY_WORDS];        /* 1: a word of a context phrase */
+    size_t nw;
+    long ids[QUERY_WORDS];                 /* word ids, -1 for a word no food holds */
+    float qweight[QUERY_WORDS];
+    uint32_t sig_ids[QUERY_WORDS];         /* ids for the signature (unknown: 0) */
+    unsigned char fixed[QUERY_WORDS];      /* word i was a spelling corrected */
+    int corrected, all_known;
+    double total_q;                        /* the weight of the words, context left out */
+    double known_q;                        /* the weight of the words some food holds */
+    int said, says_raw;                    /* a word of state; a word that says raw */
+    unsigned char state_word[QUERY_WORDS]; /* 1 cooked, 2 raw */
+    float cooked_q, raw_q;                 /* the weight of those words */
+} en_query;
+
+/* The words of text, folded, rewritten and with their context bracketed;
+ * how many. */
+static size_t en_query_read(en_query *q, const char *text)
+{
+    text_fold(text, q->raw, sizeof q->raw);
+    query_rewrite_words(q->raw, q->folded, sizeof q->folded);
+    /* Words of a context phrase ("from the vending machine", "after the
+     * gym") the matcher brackets: which words they are, to leave them out
+     * of what a food must hold (en_query_weigh). */
+    char plain_words[QUERY_WORDS][TEXT_WORD_MAX];
+    unsigned char plain_flags[QUERY_WORDS];
+    size_t np = text_words(q->folded, plain_words, plain_flags, QUERY_WORDS);
+    query_bracket_context(q->folded, sizeof q->folded);
+    q->nw = text_words(q->folded, q->words, q->qflags, QUERY_WORDS);
+    memset(q->ctx, 0, sizeof q->ctx);
+    for (size_t i = 0; np == q->nw && i < q->nw; i++)
+        q->ctx[i] = (q->qflags[i] & TEXT_IN_PARENS) && !(plain_flags[i] & TEXT_IN_PARENS) &&
+                    strcmp(q->words[i], plain_words[i]) == 0;
+    return q->nw;
+}
+
+/* Each word's id (a misspelt one corrected) and weight. */
+static void en_query_weigh(const struct match_index *ix, en_query *q)
+{
+    size_t nw = q->nw;
+    double unknown_idf = log(1.0 + (double)ix->doc_count);
+    size_t head_at = query_head(q->folded, q->words, nw);
+    q->corrected = 0;
+    q->all_known = 1;
+    q->total_q = 0;
+    memset(q->fixed, 0, sizeof q->fixed);
+    for (size_t i = 0; i < nw; i++) {
+        long *id = &q->ids[i];
+        *id = index_word_id(ix, q->words[i]);
+        /* Bracketed words qualify and a word with a digit is no name
+         * ("3pm"): neither is corrected into another word. */
+        int digit = strpbrk(q->words[i], "0123456789") != NULL;
+        if (*id < 0 && !digit && !(q->qflags[i] & TEXT_IN_PARENS)) {
+            *id = correct_spelling(ix, q->words[i]);
+            /* A correction into a word the text already has ("Milo milk" ->
+             * "milk milk") names nothing new: the word stays unknown. */
+            for (size_t k = 0; k < nw && *id >= 0; k++)
+                if (k != i && strcmp(q->words[k], ix->words[*id]) == 0)
+                    *id = -1;
+            if (*id >= 0)
+                q->corrected = q->fixed[i] = 1;
+            else
+                q->all_known = 0;
+        } else if (*id < 0) {
+            q->all_known = 0;
+        }
+        /* A word no food holds (a brand, a variety, a place) says less
+         * about which food it is than one the tables use, unless it is the
+         * last word, the head of an English name ("Honeycrisp apple"). */
+        q->qweight[i] = *id >= 0 ? ix->idf[*id]
+                                 : (float)(unknown_idf * (i + 1 == head_at ? UNKNOWN_HEAD
+                                                                           : UNKNOWN_WEIGHT));
+        /* Known words carry their kind; an unknown one is looked up. */
+        if (*id >= 0 ? (ix->word_kind[*id] & WORD_FORM) != 0 : index_form_word(q->words[i]))
+            q->qweight[i] *= 0.15f;
+        /* "(includes potatoes, carrots)": bracketed words qualify, as in the tables */
+        if (q->qflags[i] & TEXT_IN_PARENS)
+            q->qweight[i] *= 0.25f;
+        /* A word of context a food may hold (a brand's shop, "starbucks")
+         * and gain by, but need not. */
+        if (!q->ctx[i])
+            q->total_q += q->qweight[i];
+        q->sig_ids[i] = *id >= 0 ? (uint32_t)*id : 0;
+    }
+    q->known_q = 0;
+    for (size_t i = 0; i < nw; i++)
+        if (q->ids[i] >= 0)
+            q->known_q += q->qweight[i];
+}
+
+/* How the text says the food was made: nothing, raw, or a way of cooking
+ * (any way of cooking is close to the tables' "cooked"). */
+static void en_query_states(en_query *q)
+{
+    q->said = q->says_raw = 0;
+    q->cooked_q = q->raw_q = 0;
+    memset(q->state_word, 0, sizeof q->state_word);
+    for (size_t i = 0; i < q->nw; i++) {
+        unsigned st = eaten_state(q->words[i]);
+        q->said |= st != 0;
+        if (st & STATE_RAW) {
+            q->says_raw = 1;
+            q->state_word[i] = 2;
+            q->raw_q += q->qweight[i];
+        } else if (st & STATE_COOKED) {
+            q->state_word[i] = 1;
+            q->cooked_q += q->qweight[i];
+        }
+    }
+}
+
+/* A description as written, else the same words as a description or alias
+ * in any order: that food in top[0] and KMGCA_MATCH_EXACT; else
+ * KMGCA_MATCH_NONE. */
+static kmgca_match_method en_exact(const struct match_index *ix, en_query *q, ranked *top)
+{
+    uint64_t lit = text_literal_hash_folded(q->raw);
+    for (size_t i = lit & ix->lit_mask; lit && ix->lit_slots[i]; i = (i + 1) & ix->lit_mask) {
+        uint32_t f = ix->lit_slots[i] - 1;
+        if (ix->lit_hash[f] == lit) {
+            top[0] = (ranked){f, 1.0};
+            return KMGCA_MATCH_EXACT;
+        }
+    }
+    /* A name as people write it ("diet coke") may be an alias before the
+     * word table rewrites it; then the rewritten words. */
+    if (strcmp(q->raw, q->folded) != 0) {
+        char plain[QUERY_WORDS][TEXT_WORD_MAX];
+        uint32_t plain_ids[QUERY_WORDS];
+        size_t np = text_words(q->raw, plain, NULL, QUERY_WORDS), known = 0;
+        for (size_t i = 0; i < np; i++) {
+            long id = index_word_id(ix, plain[i]);
+            if (id >= 0)
+                plain_ids[known++] = (uint32_t)id;
+        }
+        long doc = np && known == np ? sig_doc(ix, index_signature(plain_ids, np)) : -1;
+        if (doc >= 0) {
+            top[0] = (ranked){ix->doc_food[doc], 1.0};
+            return KMGCA_MATCH_EXACT;
+        }
+    }
+    if (q->all_known && !q->corrected) {
+        long doc = sig_doc(ix, index_signature(q->sig_ids, q->nw));
+        if (doc >= 0) {
+            top[0] = (ranked){ix->doc_food[doc], 1.0};
+            return KMGCA_MATCH_EXACT;
+        }
+    }
+    return KMGCA_MATCH_NONE;
+}
+
+/* The words out of context ("cappuccino" of "cappuccino after the gym")
+ * are a name as written: that food, a little less surely. */
+static void en_context_named(const kmgca_foods *foods, const struct match_index *ix,
+                             const en_query *q, ranked *top, size_t *n, size_t max)
+{
+    uint32_t core[QUERY_WORDS];
+    size_t nc = 0, had_ctx = 0;
+    int whole = 1;
+    for (size_t i = 0; i < q->nw; i++) {
+        if (q->ctx[i]) {
+            had_ctx = 1;
+            continue;
+        }
+        whole &= q->ids[i] >= 0 && !q->fixed[i];
+        if (q->ids[i] >= 0)
+            core[nc++] = (uint32_t)q->ids[i];
+    }
+    long doc = had_ctx && whole && nc ? sig_doc(ix, index_signature(core, nc)) : -1;
+    if (doc >= 0)
+        ranked_offer(foods, top, n, max, (ranked){ix->doc_food[doc], CONTEXT_NAMED});
+}
+
+/* Accumulates the words each document shares with the query over the
+ * postings (the index's scratch); the documents touched are listed in
+ * ix->touched, how many returned. */
+static size_t en_accumulate(struct match_index *ix, const en_query *q)
+{
+    if (++ix->generation == 0) {
+        memset(ix->stamp, 0, ix->doc_count * sizeof *ix->stamp);
+        memset(ix->food_stamp, 0, ix->food_count * sizeof *ix->food_stamp);
+        ix->generation = 1;
+    }
+    size_t touched = 0;
+    for (size_t i = 0; i < q->nw; i++) {
+        if (q->ids[i] < 0)
+            continue;
+        uint32_t w = (uint32_t)q->ids[i];
+        float qw = q->qweight[i];
+        for (uint32_t p = ix->post_start[w]; p < ix->post_start[w + 1]; p++) {
+            uint32_t doc = ix->posts[p].doc;
+            if (ix->stamp[doc] != ix->generation) {
+                ix->stamp[doc] = ix->generation;
+                ix->acc_q[doc] = 0;
+                ix->acc_d[doc] = 0;
+                ix->acc_pref[doc] = 1;
+                ix->acc_cooked[doc] = 0;
+                ix->acc_raw[doc] = 0;
+                ix->touched[touched++] = doc;
+            }
+            ix->acc_q[doc] += qw;
+            uint32_t food = ix->doc_food[doc];
+            if (ix->food_stamp[food] != ix->generation) {
+                ix->food_stamp[food] = ix->generation;
+                ix->food_mask[food] = 0;
+            }
+            if (i < 32)
+                ix->food_mask[food] |= 1u << i;
+            if (q->state_word[i] == 1)
+                ix->acc_cooked[doc] += qw;
+            else if (q->state_word[i] == 2)
+                ix->acc_raw[doc] += qw;
+            ix->acc_d[doc] += ix->posts[p].weight;
+            /* A demoted word the user wrote is no reason to demote. */
+            ix->acc_pref[doc] /= ix->word_demote[w];
+        }
+    }
+    return touched;
+}
+
+/* The score of a document the query shares words with (accumulated):
+ * recall, precision and preference (the top of this file). */
+static double en_doc_score(const kmgca_foods *foods, struct match_index *ix, const en_query *q,
+                           uint32_t doc)
+{
+    uint32_t food = ix->doc_food[doc];
+    unsigned char eaten = ix->eaten[food];
+    double got_q = ix->acc_q[doc];
+    /* "Salmon, baked" and "Fish, salmon, cooked, dry heat": a food the
+     * tables only call cooked gets most of the credit of the cooking
+     * word (roasted soybeans are no boiled ones: another way of cooking
+     * gets none). */
+    if (q->cooked_q > 0 && (eaten & EATEN_JUST_COOKED) && !(eaten & EATEN_METHOD))
+        got_q += 0.8 * (q->cooked_q - ix->acc_cooked[doc]);
+    /* "Almonds, raw" and "Nuts, almonds": a food of a group eaten raw
+     * that the tables call neither cooked nor canned, dried, smoked... is
+     * the raw food (an alias is judged by its food: "tuna" is canned
+     * tuna, a tuna sub no food eaten raw). */
+    if (q->raw_q > 0 && !(eaten & (EATEN_COOKED | EATEN_PROCESSED)) &&
+        (eaten_of(ix, foods_food(foods, food), food) & EATEN_RAW_GROUP))
+        got_q += q->raw_q - ix->acc_raw[doc];
+    /* "Alpen muesli": the words in two names of the same food (the
+     * alias "alpen", the description "Cereal, muesli") name it together,
+     * a little less surely than one name holding both. */
+    double food_q = 0;
+    for (size_t i = 0; i < q->nw && i < 32; i++)
+        if (ix->food_mask[food] & (1u << i))
+            food_q += q->qweight[i];
+    /* only when the names together hold every word the text has that
+     * the tables know, and this name alone not most of them */
+    int joined = food_q > ix->acc_q[doc] + 1e-9 && food_q >= 0.999 * q->known_q &&
+                 ix->acc_q[doc] < 0.7 * q->total_q;
+    if (joined)
+        got_q += 0.85 * (food_q - ix->acc_q[doc]);
+    double recall = q->total_q > 0 ? got_q / q->total_q : 0;
+    if (recall > 1)
+        recall = 1;
+    double precision = ix->doc_total[doc] > 0 ? ix->acc_d[doc] / ix->doc_total[doc] : 0;
+    double score = recall * recall * (0.55 + 0.45 * precision) * ix->doc_pref[doc] *
+                   ix->acc_pref[doc];
+    if (score > 0.999)
+        score = 0.999; /* 1 is for an exact hit only */
+    if (joined && score > 0.85)
+        score = 0.85;  /* names joined: never the top band */
+    if (q->corrected)
+        score *= 0.9;
+    return score;
+}
+
+/* A document's score lowered where the text leaves out the food's head word
+ * or says otherwise of how it was made than the food is. */
+static double en_doc_checks(const kmgca_foods *foods, struct match_index *ix, const en_query *q,
+                            uint32_t doc, double score)
+{
+    uint32_t food = ix->doc_food[doc];
+    unsigned char eaten = ix->eaten[food];
+    if (doc < ix->food_count) {
+        const uint32_t *h = index_food_heads(ix, foods_food(foods, food), food);
+        int named = h[0] <= 1;
+        for (uint32_t k = 1; k < h[0] && !named; k++)
+            for (size_t i = 0; i < q->nw && !named; i++)
+                named = q->ids[i] >= 0 && (uint32_t)q->ids[i] == h[k];
+        if (!named)
+            score *= HEAD_MISSING;
+    } else if (ix->doc_head[doc]) {
+        /* an alias too: "red" is no "red onion" */
+        int named = 0;
+        for (size_t i = 0; i < q->nw && !named; i++)
+            named = q->ids[i] >= 0 && (uint32_t)q->ids[i] + 1 == ix->doc_head[doc];
+        if (!named)
+            score *= HEAD_MISSING;
+    }
+    int raw_only = (eaten & EATEN_RAW) && !(eaten & EATEN_COOKED);
+    int cooked_only = (eaten & EATEN_COOKED) && !(eaten & EATEN_RAW);
+    if (!q->said && raw_only && (eaten_of(ix, foods_food(foods, food), food) & EATEN_COOKED_FOOD))
+        score *= RAW_UNSAID;
+    else if (q->cooked_q > 0 && raw_only)
+        score *= RAW_WHEN_COOKED;    /* "grilled shrimp" is not raw shrimp */
+    else if (q->says_raw && !q->cooked_q && cooked_only)
+        score *= RAW_WHEN_COOKED;
+    return score;
+}
+
 /* Ranks foods for text; sets *method. Caller holds the lock. */
 static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char *text,
                    ranked *top, size_t max, kmgca_match_method *method)
@@ -136,315 +447,33 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     }
     if (index_need(ix, foods, 0) != 0)
         return 0;
-    char raw[1024], folded[1024];
-    char words[QUERY_WORDS][TEXT_WORD_MAX];
-    text_fold(text, raw, sizeof raw);
-    query_rewrite_words(raw, folded, sizeof folded);
-    /* Words of a context phrase ("from the vending machine", "after the
-     * gym") the matcher brackets: which words they are, to leave them out
-     * of what a food must hold (below). */
-    unsigned char ctx[QUERY_WORDS] = {0};
-    {
-        char plain_words[QUERY_WORDS][TEXT_WORD_MAX];
-        unsigned char plain_flags[QUERY_WORDS];
-        size_t np = text_words(folded, plain_words, plain_flags, QUERY_WORDS);
-        query_bracket_context(folded, sizeof folded);
-        unsigned char qf[QUERY_WORDS];
-        size_t nq = text_words(folded, words, qf, QUERY_WORDS);
-        for (size_t i = 0; np == nq && i < nq; i++)
-            ctx[i] = (qf[i] & TEXT_IN_PARENS) && !(plain_flags[i] & TEXT_IN_PARENS) &&
-                     strcmp(words[i], plain_words[i]) == 0;
-    }
-    unsigned char qflags[QUERY_WORDS];
-    size_t nw = text_words(folded, words, qflags, QUERY_WORDS);
-    if (!nw)
+    en_query q;
+    if (!en_query_read(&q, text))
         return 0;
-
-    long ids[QUERY_WORDS];
-    float qweight[QUERY_WORDS];
-    uint32_t sig_ids[QUERY_WORDS];
-    int corrected = 0, all_known = 1;
-    unsigned char fixed[QUERY_WORDS] = {0};   /* word i was a spelling corrected */
-    double total_q = 0;
-    double unknown_idf = log(1.0 + (double)ix->doc_count);
-    /* The head: the last word of the first part before a preposition
-     * ("almonds around 3pm", "naan with it", "salmon, baked"), not a word
-     * of state; its index in words + 1, 0 when none. */
-    size_t head_at = 0;
-    {
-        char first[1024];
-        size_t fl = 0;
-        int depth = 0;
-        for (const char *p = folded; *p && fl + 1 < sizeof first; p++) {
-            if (*p == '(')
-                depth++;
-            else if (*p == ')' && depth)
-                depth--;
-            else if (*p == ',' && !depth)
-                break;
-            else if (!depth)
-                first[fl++] = *p;
-        }
-        first[fl] = '\0';
-        static const char *const cuts[] = {"with", "w", "around", "at", "for", "from",
-                                           "after", "before", "in", "on", "during", "while"};
-        for (char *w = first; *w;) {
-            while (*w == ' ')
-                w++;
-            size_t len = strcspn(w, " ");
-            int cut = 0;
-            for (size_t c = 0; c < sizeof cuts / sizeof *cuts && !cut && w > first; c++)
-                cut = len == strlen(cuts[c]) && memcmp(w, cuts[c], len) == 0;
-            if (cut) {
-                *w = '\0';
-                break;
-            }
-            w += len;
-        }
-        char hw[QUERY_WORDS][TEXT_WORD_MAX];
-        size_t hn = text_words(first, hw, NULL, QUERY_WORDS);
-        while (hn > 0 && eaten_state(hw[hn - 1]))
-            hn--;
-        for (size_t i = 0; hn > 0 && i < nw && !head_at; i++)
-            if (strcmp(words[i], hw[hn - 1]) == 0)
-                head_at = i + 1;
-    }
-    for (size_t i = 0; i < nw; i++) {
-        ids[i] = index_word_id(ix, words[i]);
-        /* Bracketed words qualify and a word with a digit is no name
-         * ("3pm"): neither is corrected into another word. */
-        int digit = strpbrk(words[i], "0123456789") != NULL;
-        if (ids[i] < 0 && !digit && !(qflags[i] & TEXT_IN_PARENS)) {
-            ids[i] = correct_spelling(ix, words[i]);
-            /* A correction into a word the text already has ("Milo milk" ->
-             * "milk milk") names nothing new: the word stays unknown. */
-            for (size_t k = 0; k < nw && ids[i] >= 0; k++)
-                if (k != i && strcmp(words[k], ix->words[ids[i]]) == 0)
-                    ids[i] = -1;
-            if (ids[i] >= 0)
-                corrected = fixed[i] = 1;
-            else
-                all_known = 0;
-        } else if (ids[i] < 0) {
-            all_known = 0;
-        }
-        /* A word no food holds (a brand, a variety, a place) says less
-         * about which food it is than one the tables use, unless it is the
-         * last word, the head of an English name ("Honeycrisp apple"). */
-        qweight[i] = ids[i] >= 0 ? ix->idf[ids[i]]
-                                 : (float)(unknown_idf * (i + 1 == head_at ? UNKNOWN_HEAD
-                                                                          : UNKNOWN_WEIGHT));
-        /* Known words carry their kind; an unknown one is looked up. */
-        if (ids[i] >= 0 ? (ix->word_kind[ids[i]] & WORD_FORM) != 0 : index_form_word(words[i]))
-            qweight[i] *= 0.15f;
-        /* "(includes potatoes, carrots)": bracketed words qualify, as in the tables */
-        if (qflags[i] & TEXT_IN_PARENS)
-            qweight[i] *= 0.25f;
-        /* A word of context a food may hold (a brand's shop, "starbucks")
-         * and gain by, but need not. */
-        if (!ctx[i])
-            total_q += qweight[i];
-        sig_ids[i] = ids[i] >= 0 ? (uint32_t)ids[i] : 0;
-    }
-
-    /* How the text says the food was made: nothing, raw, or a way of
-     * cooking (any way of cooking is close to the tables' "cooked"). */
-    int said = 0, says_raw = 0;
-    unsigned char state_word[QUERY_WORDS] = {0};   /* 1 cooked, 2 raw */
-    float cooked_q = 0, raw_q = 0;
-    for (size_t i = 0; i < nw; i++) {
-        unsigned st = eaten_state(words[i]);
-        said |= st != 0;
-        if (st & STATE_RAW) {
-            says_raw = 1;
-            state_word[i] = 2;
-            raw_q += qweight[i];
-        } else if (st & STATE_COOKED) {
-            state_word[i] = 1;
-            cooked_q += qweight[i];
-        }
-    }
-
-    /* A description as written, else the same words as a description or
-     * alias in any order. */
-    uint64_t lit = text_literal_hash_folded(raw);
-    for (size_t i = lit & ix->lit_mask; lit && ix->lit_slots[i]; i = (i + 1) & ix->lit_mask) {
-        uint32_t f = ix->lit_slots[i] - 1;
-        if (ix->lit_hash[f] == lit) {
-            top[0] = (ranked){f, 1.0};
-            *method = KMGCA_MATCH_EXACT;
-            break;
-        }
-    }
-    /* A name as people write it ("diet coke") may be an alias before the
-     * word table rewrites it; then the rewritten words. */
-    if (*method != KMGCA_MATCH_EXACT && strcmp(raw, folded) != 0) {
-        char plain[QUERY_WORDS][TEXT_WORD_MAX];
-        uint32_t plain_ids[QUERY_WORDS];
-        size_t np = text_words(raw, plain, NULL, QUERY_WORDS), known = 0;
-        for (size_t i = 0; i < np; i++) {
-            long id = index_word_id(ix, plain[i]);
-            if (id >= 0)
-                plain_ids[known++] = (uint32_t)id;
-        }
-        long doc = np && known == np ? sig_doc(ix, index_signature(plain_ids, np)) : -1;
-        if (doc >= 0) {
-            top[0] = (ranked){ix->doc_food[doc], 1.0};
-            *method = KMGCA_MATCH_EXACT;
-        }
-    }
-    if (*method != KMGCA_MATCH_EXACT && all_known && !corrected) {
-        long doc = sig_doc(ix, index_signature(sig_ids, nw));
-        if (doc >= 0) {
-            top[0] = (ranked){ix->doc_food[doc], 1.0};
-            *method = KMGCA_MATCH_EXACT;
-        }
-    }
+    en_query_weigh(ix, &q);
+    en_query_states(&q);
+    *method = en_exact(ix, &q, top);
     size_t n = *method == KMGCA_MATCH_EXACT ? 1 : 0;
-    /* The words out of context ("cappuccino" of "cappuccino after the gym")
-     * are a name as written: that food, a little less surely. */
-    if (!n) {
-        uint32_t core[QUERY_WORDS];
-        size_t nc = 0, had_ctx = 0;
-        int whole = 1;
-        for (size_t i = 0; i < nw; i++) {
-            if (ctx[i]) {
-                had_ctx = 1;
-                continue;
-            }
-            whole &= ids[i] >= 0 && !fixed[i];
-            if (ids[i] >= 0)
-                core[nc++] = (uint32_t)ids[i];
-        }
-        long doc = had_ctx && whole && nc ? sig_doc(ix, index_signature(core, nc)) : -1;
-        if (doc >= 0)
-            ranked_offer(foods, top, &n, max, (ranked){ix->doc_food[doc], CONTEXT_NAMED});
-    }
-
-    double known_q = 0;    /* the weight of the words some food holds */
-    for (size_t i = 0; i < nw; i++)
-        if (ids[i] >= 0)
-            known_q += qweight[i];
-
-    /* Accumulate shared words over the postings. */
-    if (++ix->generation == 0) {
-        memset(ix->stamp, 0, ix->doc_count * sizeof *ix->stamp);
-        memset(ix->food_stamp, 0, ix->food_count * sizeof *ix->food_stamp);
-        ix->generation = 1;
-    }
-    size_t touched = 0;
-    for (size_t i = 0; i < nw; i++) {
-        if (ids[i] < 0)
-            continue;
-        uint32_t w = (uint32_t)ids[i];
-        float q = qweight[i];
-        for (uint32_t p = ix->post_start[w]; p < ix->post_start[w + 1]; p++) {
-            uint32_t doc = ix->posts[p].doc;
-            if (ix->stamp[doc] != ix->generation) {
-                ix->stamp[doc] = ix->generation;
-                ix->acc_q[doc] = 0;
-                ix->acc_d[doc] = 0;
-                ix->acc_pref[doc] = 1;
-                ix->acc_cooked[doc] = 0;
-                ix->acc_raw[doc] = 0;
-                ix->touched[touched++] = doc;
-            }
-            ix->acc_q[doc] += q;
-            uint32_t food = ix->doc_food[doc];
-            if (ix->food_stamp[food] != ix->generation) {
-                ix->food_stamp[food] = ix->generation;
-                ix->food_mask[food] = 0;
-            }
-            if (i < 32)
-                ix->food_mask[food] |= 1u << i;
-            if (state_word[i] == 1)
-                ix->acc_cooked[doc] += q;
-            else if (state_word[i] == 2)
-                ix->acc_raw[doc] += q;
-            ix->acc_d[doc] += ix->posts[p].weight;
-            /* A demoted word the user wrote is no reason to demote. */
-            ix->acc_pref[doc] /= ix->word_demote[w];
-        }
-    }
+    if (!n)
+        en_context_named(foods, ix, &q, top, &n, max);
+    size_t touched = en_accumulate(ix, &q);
     for (size_t t = 0; t < touched; t++) {
         uint32_t doc = ix->touched[t];
         uint32_t food = ix->doc_food[doc];
-        unsigned char eaten = ix->eaten[food];
-        double got_q = ix->acc_q[doc];
-        /* "Salmon, baked" and "Fish, salmon, cooked, dry heat": a food the
-         * tables only call cooked gets most of the credit of the cooking
-         * word (roasted soybeans are no boiled ones: another way of cooking
-         * gets none). */
-        if (cooked_q > 0 && (eaten & EATEN_JUST_COOKED) && !(eaten & EATEN_METHOD))
-            got_q += 0.8 * (cooked_q - ix->acc_cooked[doc]);
-        /* "Almonds, raw" and "Nuts, almonds": a food of a group eaten raw
-         * that the tables call neither cooked nor canned, dried, smoked... is
-         * the raw food (an alias is judged by its food: "tuna" is canned
-         * tuna, a tuna sub no food eaten raw). */
-        if (raw_q > 0 && !(eaten & (EATEN_COOKED | EATEN_PROCESSED)) &&
-            (eaten_of(ix, foods_food(foods, food), food) & EATEN_RAW_GROUP))
-            got_q += raw_q - ix->acc_raw[doc];
-        /* "Alpen muesli": the words in two names of the same food (the
-         * alias "alpen", the description "Cereal, muesli") name it together,
-         * a little less surely than one name holding both. */
-        double food_q = 0;
-        for (size_t i = 0; i < nw && i < 32; i++)
-            if (ix->food_mask[food] & (1u << i))
-                food_q += qweight[i];
-        /* only when the names together hold every word the text has that
-         * the tables know, and this name alone not most of them */
-        int joined = food_q > ix->acc_q[doc] + 1e-9 && food_q >= 0.999 * known_q &&
-                     ix->acc_q[doc] < 0.7 * total_q;
-        if (joined)
-            got_q += 0.85 * (food_q - ix->acc_q[doc]);
-        double recall = total_q > 0 ? got_q / total_q : 0;
-        if (recall > 1)
-            recall = 1;
-        double precision = ix->doc_total[doc] > 0 ? ix->acc_d[doc] / ix->doc_total[doc] : 0;
-        double score = recall * recall * (0.55 + 0.45 * precision) * ix->doc_pref[doc] *
-                       ix->acc_pref[doc];
-        if (score > 0.999)
-            score = 0.999; /* 1 is for an exact hit only */
-        if (joined && score > 0.85)
-            score = 0.85;  /* names joined: never the top band */
-        if (corrected)
-            score *= 0.9;
+        double score = en_doc_score(foods, ix, &q, doc);
         /* The checks below only lower a score: a food that cannot enter
          * the list anyway is not looked at more closely. */
         if (n == max && !ranked_better(foods, &(ranked){food, score}, &top[max - 1]))
             continue;
-        if (doc < ix->food_count) {
-            const uint32_t *h = index_food_heads(ix, foods_food(foods, food), food);
-            int named = h[0] <= 1;
-            for (uint32_t k = 1; k < h[0] && !named; k++)
-                for (size_t q = 0; q < nw && !named; q++)
-                    named = ids[q] >= 0 && (uint32_t)ids[q] == h[k];
-            if (!named)
-                score *= HEAD_MISSING;
-        } else if (ix->doc_head[doc]) {
-            /* an alias too: "red" is no "red onion" */
-            int named = 0;
-            for (size_t q = 0; q < nw && !named; q++)
-                named = ids[q] >= 0 && (uint32_t)ids[q] + 1 == ix->doc_head[doc];
-            if (!named)
-                score *= HEAD_MISSING;
-        }
-        int raw_only = (eaten & EATEN_RAW) && !(eaten & EATEN_COOKED);
-        int cooked_only = (eaten & EATEN_COOKED) && !(eaten & EATEN_RAW);
-        if (!said && raw_only && (eaten_of(ix, foods_food(foods, food), food) & EATEN_COOKED_FOOD))
-            score *= RAW_UNSAID;
-        else if (cooked_q > 0 && raw_only)
-            score *= RAW_WHEN_COOKED;    /* "grilled shrimp" is not raw shrimp */
-        else if (says_raw && !cooked_q && cooked_only)
-            score *= RAW_WHEN_COOKED;
-        if (*method == KMGCA_MATCH_EXACT && ix->doc_food[doc] == top[0].food)
+        score = en_doc_checks(foods, ix, &q, doc, score);
+        if (*method == KMGCA_MATCH_EXACT && food == top[0].food)
             continue;
         if (*method == KMGCA_MATCH_EXACT && score >= 1.0)
             score = 0.999;  /* runner-ups rank below the exact hit */
-        ranked_offer(foods, top, &n, max, (ranked){ix->doc_food[doc], score});
+        ranked_offer(foods, top, &n, max, (ranked){food, score});
     }
     if (*method == KMGCA_MATCH_NONE && n)
-        *method = corrected ? KMGCA_MATCH_SPELLING : KMGCA_MATCH_WORDS;
+        *method = q.corrected ? KMGCA_MATCH_SPELLING : KMGCA_MATCH_WORDS;
     return n;
 }
 

@@ -12,8 +12,8 @@
  *   index_write.c  the build-time index written as C, and checked
  *
  * The calls go one way: match.c uses all of them; index_write.c the index
- * and the Chinese keys; match_zh.c and query.c the index or eaten.c; index.c
- * and eaten.c none of the others.
+ * and the Chinese keys; match_zh.c the index; query.c eaten.c; index.c and
+ * eaten.c none of the others.
  */
 #ifndef KMGCA_MATCH_H
 #define KMGCA_MATCH_H
@@ -144,5 +144,7 @@ unsigned char eaten_of(struct match_index *ix, const struct kmgca_food *f, uint3
 void query_rewrite_words(const char *in, char *out, size_t size);
 /* Puts words of context ("around 3pm") in brackets, in place. */
 void query_bracket_context(char *text, size_t size);
+/* The index + 1 of the query's head word in words, 0 when none. */
+size_t query_head(const char *folded, char words[][TEXT_WORD_MAX], size_t nw);
 
 #endif

@@ -1,8 +1,9 @@
 /* query.c — an English query's words before they are scored.
  *
  * People's words to the tables' (foodtables/words_en.csv; word_rewrite_find
- * serves household.c too), and the words of context ("around 3pm", "from
- * the deli") put in brackets, where they qualify rather than name.
+ * serves household.c too), the words of context ("around 3pm", "from the
+ * deli") put in brackets, where they qualify rather than name, and the
+ * query's head word.
  */
 #include "match.h"
 
@@ -166,3 +167,49 @@ void query_bracket_context(char *text, size_t size)
         memcpy(text, out, o + 1);
 }
 
+
+/* The head of an English query: the last word of its first part before a
+ * preposition ("almonds around 3pm", "naan with it", "salmon, baked"), not
+ * a word of state; its index in words + 1, 0 when none. folded is the
+ * query as query_bracket_context left it, words its nw words. */
+size_t query_head(const char *folded, char words[][TEXT_WORD_MAX], size_t nw)
+{
+    size_t head_at = 0;
+    char first[1024];
+    size_t fl = 0;
+    int depth = 0;
+    for (const char *p = folded; *p && fl + 1 < sizeof first; p++) {
+        if (*p == '(')
+            depth++;
+        else if (*p == ')' && depth)
+            depth--;
+        else if (*p == ',' && !depth)
+            break;
+        else if (!depth)
+            first[fl++] = *p;
+    }
+    first[fl] = '\0';
+    static const char *const cuts[] = {"with", "w", "around", "at", "for", "from",
+                                       "after", "before", "in", "on", "during", "while"};
+    for (char *w = first; *w;) {
+        while (*w == ' ')
+            w++;
+        size_t len = strcspn(w, " ");
+        int cut = 0;
+        for (size_t c = 0; c < sizeof cuts / sizeof *cuts && !cut && w > first; c++)
+            cut = len == strlen(cuts[c]) && memcmp(w, cuts[c], len) == 0;
+        if (cut) {
+            *w = '\0';
+            break;
+        }
+        w += len;
+    }
+    char hw[QUERY_WORDS][TEXT_WORD_MAX];
+    size_t hn = text_words(first, hw, NULL, QUERY_WORDS);
+    while (hn > 0 && eaten_state(hw[hn - 1]))
+        hn--;
+    for (size_t i = 0; hn > 0 && i < nw && !head_at; i++)
+        if (strcmp(words[i], hw[hn - 1]) == 0)
+            head_at = i + 1;
+    return head_at;
+}
