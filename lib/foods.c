@@ -124,8 +124,7 @@ void kmgca_foods_free(kmgca_foods *f)
 {
     if (!f)
         return;
-    match_index_free(f->index);
-    match_memo_free(f->memo);
+    match_invalidate(f);   /* frees the index and memo */
     arena_free(&f->strings);
     free(f->foods);
     free(f->aliases);

@@ -427,10 +427,8 @@ int foods_is_builtin_at(const kmgca_foods *f, size_t i);
 size_t foods_alias_count(const kmgca_foods *f);
 struct kmgca_alias foods_alias_at(const kmgca_foods *f, size_t i);
 
-void match_index_free(struct match_index *ix);
-void match_memo_free(struct match_memo *memo);
-
-/* Drops the index and memo after the food set changed. */
+/* Drops (frees) the index and memo: after the food set changed, or before
+ * it is freed. The one call of foods.c into the matcher (match.c). */
 void match_invalidate(kmgca_foods *foods);
 
 /* ---- Errors ------------------------------------------------------------- */

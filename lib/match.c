@@ -484,14 +484,6 @@ static struct match_index *ensure_index(kmgca_foods *foods)
     return foods->index;
 }
 
-void match_invalidate(kmgca_foods *foods)
-{
-    match_index_free(foods->index);
-    foods->index = NULL;
-    match_memo_free(foods->memo);
-    foods->memo = NULL;
-}
-
 /* ---- Memo --------------------------------------------------------------- */
 
 typedef struct {
@@ -507,7 +499,7 @@ struct match_memo {
     arena texts;
 };
 
-void match_memo_free(struct match_memo *m)
+static void match_memo_free(struct match_memo *m)
 {
     if (!m)
         return;
@@ -537,6 +529,14 @@ static struct match_memo *memo_new(void)
         return NULL;
     }
     return m;
+}
+
+void match_invalidate(kmgca_foods *foods)
+{
+    match_index_free(foods->index);
+    foods->index = NULL;
+    match_memo_free(foods->memo);
+    foods->memo = NULL;
 }
 
 /* ---- Public ------------------------------------------------------------- */

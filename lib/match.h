@@ -113,6 +113,7 @@ int index_build_en(struct match_index *ix, const kmgca_foods *foods);
 int index_borrow_en(struct match_index *ix);
 /* The scratch of one query and the lazily known food bits. 0 or -1. */
 int index_alloc_scratch(struct match_index *ix, size_t foods);
+void match_index_free(struct match_index *ix);
 /* The word ids naming what kind of food food i is: [0] is 1 + their count. */
 const uint32_t *index_food_heads(struct match_index *ix, const struct kmgca_food *f, uint32_t i);
 /* Custom 0, SR28 1, others 2: the earlier wins a tie. */
