@@ -10,9 +10,8 @@
  * built-in tables (index_borrow_en); match.c's index_need chooses. The
  * Chinese keys are match_zh.c's; index_write.c writes the build-time index.
  *
- * Also here, as the index and both rankers use them: the head words of a
- * table name (index_food_heads) and the order of foods that score alike
- * (ranked_better, ranked_offer).
+ * Also here, as they are worked out from the index's words: the head words
+ * of a table name (index_food_heads), asked when a food is ranked.
  */
 #include "match.h"
 
@@ -692,50 +691,4 @@ const uint32_t *index_food_heads(struct match_index *ix, const struct kmgca_food
         }
     }
     return h;
-}
-
-/* ---- Foods that score alike ----------------------------------------------- */
-
-int food_source_rank(const struct kmgca_food *f)
-{
-    return strcmp(f->source, "custom") == 0 ? 0 : strcmp(f->source, "SR28") == 0 ? 1 : 2;
-}
-
-/* 1 when a should rank before b. */
-int ranked_better(const kmgca_foods *foods, const ranked *a, const ranked *b)
-{
-    if (a->score != b->score)
-        return a->score > b->score;
-    const struct kmgca_food *fa = foods_food(foods, a->food), *fb = foods_food(foods, b->food);
-    int ra = food_source_rank(fa), rb = food_source_rank(fb);
-    if (ra != rb)
-        return ra < rb;
-    size_t la = strlen(fa->description), lb = strlen(fb->description);
-    if (la != lb)
-        return la < lb;
-    return a->food < b->food;
-}
-
-/* Keeps the best `max` distinct foods in `top`, sorted. */
-void ranked_offer(const kmgca_foods *foods, ranked *top, size_t *n, size_t max, ranked r)
-{
-    for (size_t i = 0; i < *n; i++) {
-        if (top[i].food == r.food) {
-            if (!ranked_better(foods, &r, &top[i]))
-                return;
-            memmove(top + i, top + i + 1, (*n - i - 1) * sizeof *top);
-            (*n)--;
-            break;
-        }
-    }
-    size_t pos = *n;
-    while (pos > 0 && ranked_better(foods, &r, &top[pos - 1]))
-        pos--;
-    if (pos >= max)
-        return;
-    if (*n == max)
-        (*n)--;
-    memmove(top + pos + 1, top + pos, (*n - pos) * sizeof *top);
-    top[pos] = r;
-    (*n)++;
 }
