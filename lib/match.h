@@ -12,8 +12,9 @@
  *   index_write.c  the build-time index written as C, and checked
  *
  * The calls go one way: match.c uses all of them; index_write.c the index
- * and the Chinese keys; match_zh.c the index; query.c eaten.c; index.c and
- * eaten.c none of the others.
+ * and the Chinese keys; query.c eaten.c; index.c, match_zh.c and eaten.c
+ * none of the others (match_zh.c reads the index's arrays, and calls
+ * household.c's measure_word_at).
  */
 #ifndef KMGCA_MATCH_H
 #define KMGCA_MATCH_H
