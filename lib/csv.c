@@ -230,8 +230,9 @@ static size_t source_next(source *s, char **data)
     return n;
 }
 
-kmgca_status csv_read(const char *path, const char *encoding, csv_row_fn fn, void *ud,
-                      char *delim_out, kmgca_error *err)
+/* Opens the file and, for another encoding, its converter. */
+static kmgca_status source_open(source *src, const char *path, const char *encoding,
+                                kmgca_error *err)
 {
     struct stat st;
     if (stat(path, &st) != 0)
@@ -240,29 +241,162 @@ kmgca_status csv_read(const char *path, const char *encoding, csv_row_fn fn, voi
     if (S_ISDIR(st.st_mode))
         return kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0,
                              "is a directory, not a CSV file");
-    source src = {.cd = (iconv_t)-1, .encoding = encoding, .size = (unsigned long long)st.st_size};
+    *src = (source){.cd = (iconv_t)-1, .encoding = encoding,
+                    .size = (unsigned long long)st.st_size};
     if (encoding && *encoding && strcasecmp(encoding, "utf-8") != 0 &&
         strcasecmp(encoding, "utf8") != 0) {
-        src.cd = iconv_open("UTF-8", encoding);
-        if (src.cd == (iconv_t)-1)
+        src->cd = iconv_open("UTF-8", encoding);
+        if (src->cd == (iconv_t)-1)
             return kmgca_fail(err, KMGCA_ERROR_ARGUMENT,
                               "unknown encoding \"%s\" (use utf-8, gbk or gb18030)", encoding);
     }
-    src.f = fopen(path, "rb");
-    src.out = malloc(OUT_CHUNK);
-    src.raw = src.cd != (iconv_t)-1 ? malloc(RAW_CHUNK) : NULL;
-    if (!src.f || !src.out || (src.cd != (iconv_t)-1 && !src.raw)) {
-        kmgca_status status = !src.f ? kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0,
-                                                     "cannot open: %s", strerror(errno))
-                                     : kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-        if (src.f)
-            fclose(src.f);
-        free(src.out);
-        free(src.raw);
-        if (src.cd != (iconv_t)-1)
-            iconv_close(src.cd);
+    src->f = fopen(path, "rb");
+    src->out = malloc(OUT_CHUNK);
+    src->raw = src->cd != (iconv_t)-1 ? malloc(RAW_CHUNK) : NULL;
+    if (!src->f || !src->out || (src->cd != (iconv_t)-1 && !src->raw)) {
+        kmgca_status status = !src->f ? kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0,
+                                                      "cannot open: %s", strerror(errno))
+                                      : kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        if (src->f)
+            fclose(src->f);
+        free(src->out);
+        free(src->raw);
+        if (src->cd != (iconv_t)-1)
+            iconv_close(src->cd);
         return status;
     }
+    return KMGCA_OK;
+}
+
+static void source_close(source *src)
+{
+    fclose(src->f);
+    free(src->out);
+    free(src->raw);
+    if (src->cd != (iconv_t)-1)
+        iconv_close(src->cd);
+}
+
+/* What the bytes say between chunks. Quote parity tells which physical
+ * lines start a row: a line that begins outside quotes starts one (libcsv
+ * itself does not say). The field number is counted here too, since libcsv
+ * reports a field only once it is complete: errors found in the bytes name
+ * the right column. A row is held whole by libcsv, so a quote never closed
+ * would make it hold the rest of the file: rows are limited like lines. */
+typedef struct {
+    size_t line_bytes, row_bytes;
+    int last_cr, in_quotes, at_line_start;
+    unsigned long field, quote_line, quote_field;
+    unsigned char prev;
+    char delim;
+} scan;
+
+/* Feeds chunk[start..n) to libcsv a physical line at a time, counting lines
+ * and fields and stopping at a NUL byte or an overlong line or row. */
+static void scan_chunk(scan *sc, struct csv_parser *p, reader *r, const char *chunk,
+                       size_t start, size_t n)
+{
+    const char *path = r->path;
+    kmgca_error *err = r->err;
+    size_t piece = start;
+    for (size_t i = start; i < n && r->status == KMGCA_OK; i++) {
+        unsigned char c = (unsigned char)chunk[i], before = sc->prev;
+        sc->prev = c;
+        if (sc->at_line_start) {
+            if (!sc->in_quotes) {
+                r->next_row_line = r->line;
+                sc->field = 1;
+                sc->row_bytes = 0;
+            }
+            sc->at_line_start = 0;
+        }
+        if (c == '"') {
+            sc->in_quotes = !sc->in_quotes;
+            if (sc->in_quotes && before != '"') { /* not the second of a "" pair */
+                sc->quote_line = r->line;
+                sc->quote_field = sc->field;
+            }
+        } else if (c == (unsigned char)sc->delim && !sc->in_quotes) {
+            sc->field++;
+        }
+        if (c == 0) {
+            r->status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r->line, sc->field,
+                                      "NUL byte in text (is this a binary or UTF-16 file?)");
+            return;
+        }
+        if (++sc->line_bytes > MAX_LINE_BYTES) {
+            r->status = kmgca_fail_at(err, KMGCA_ERROR_LIMIT, path, r->line, sc->field,
+                                      "line is longer than %u bytes", MAX_LINE_BYTES);
+            return;
+        }
+        if (++sc->row_bytes > MAX_LINE_BYTES) {
+            r->status = kmgca_fail_at(err, KMGCA_ERROR_LIMIT, path,
+                                      sc->in_quotes ? sc->quote_line : r->next_row_line,
+                                      sc->in_quotes ? sc->quote_field : sc->field,
+                                      sc->in_quotes ? "a quoted field opened here runs on for "
+                                                      "more than %u bytes (is its closing "
+                                                      "quote missing?)"
+                                                    : "row is longer than %u bytes",
+                                      MAX_LINE_BYTES);
+            return;
+        }
+        if (c == '\n' && sc->last_cr) {
+            /* Second half of CRLF: the line was already counted at CR. */
+            sc->last_cr = 0;
+            sc->line_bytes = 0;
+            continue;
+        }
+        sc->last_cr = c == '\r';
+        if (c == '\n' || c == '\r') {
+            if (!feed(p, r, chunk + piece, i + 1 - piece))
+                return;
+            piece = i + 1;
+            r->line++;
+            sc->line_bytes = 0;
+            sc->at_line_start = 1;
+        }
+    }
+    if (r->status == KMGCA_OK && piece < n)
+        feed(p, r, chunk + piece, n - piece);
+}
+
+/* After the last chunk: read errors, bad encoding, a quote never closed. */
+static void scan_end(const scan *sc, struct csv_parser *p, reader *r, const source *src)
+{
+    const char *path = r->path;
+    kmgca_error *err = r->err;
+    if (r->status == KMGCA_OK && ferror(src->f))
+        r->status = kmgca_fail_at(err, KMGCA_ERROR_IO, path, r->line, 0, "read error: %s",
+                                  strerror(errno));
+    if (r->status == KMGCA_OK && src->bad == 1)
+        r->status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r->line, sc->field,
+                                  "byte 0x%02X is not valid %s text (is this the file's "
+                                  "encoding?)",
+                                  src->bad_byte, src->encoding);
+    if (r->status == KMGCA_OK && src->bad == 2)
+        r->status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r->line, sc->field,
+                                  "the file ends inside a %s character", src->encoding);
+    if (r->status == KMGCA_OK) {
+        /* Read the error before csv_fini: with callbacks it resets it. */
+        unsigned long open_line = r->row_line      ? r->row_line
+                                  : r->next_row_line ? r->next_row_line
+                                                     : r->line;
+        if (csv_fini(p, on_field, on_row, r) != 0 && r->status == KMGCA_OK)
+            r->status = kmgca_fail_at(err, KMGCA_ERROR_CSV, path,
+                                      sc->in_quotes ? sc->quote_line : open_line,
+                                      sc->in_quotes ? sc->quote_field : r->count + 1,
+                                      "unterminated quoted field (a \" opened here is "
+                                      "never closed)");
+    }
+}
+
+kmgca_status csv_read(const char *path, const char *encoding, csv_row_fn fn, void *ud,
+                      char *delim_out, kmgca_error *err)
+{
+    source src;
+    kmgca_status st = source_open(&src, path, encoding, err);
+    if (st != KMGCA_OK)
+        return st;
     reader r = {.path = path, .fn = fn, .ud = ud, .err = err, .line = 1};
     r.progress_src = &src;
     struct csv_parser p;
@@ -282,117 +416,20 @@ kmgca_status csv_read(const char *path, const char *encoding, csv_row_fn fn, voi
     } else if (n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0) {
         start = 3;
     }
-    char delim = sniff_delimiter(chunk + start, n - start);
-    csv_set_delim(&p, (unsigned char)delim);
+    scan sc = {.at_line_start = 1, .field = 1, .delim = sniff_delimiter(chunk + start, n - start)};
+    csv_set_delim(&p, (unsigned char)sc.delim);
     if (delim_out)
-        *delim_out = delim;
-
-    size_t line_bytes = 0, row_bytes = 0;
-    int last_cr = 0;
-    /* Quote parity, to know which physical lines start a row: a line that
-     * begins outside quotes starts one (libcsv itself does not say). The
-     * field number is counted here too, since libcsv reports a field only
-     * once it is complete: errors found in the bytes name the right column.
-     * A row is held whole by libcsv, so a quote never closed would make it
-     * hold the rest of the file: rows are limited like lines. */
-    int in_quotes = 0, at_line_start = 1;
-    unsigned long field = 1, quote_line = 0, quote_field = 0;
-    unsigned char prev = 0;
+        *delim_out = sc.delim;
     while (r.status == KMGCA_OK && n > 0) {
-        size_t piece = start;
-        for (size_t i = start; i < n && r.status == KMGCA_OK; i++) {
-            unsigned char c = (unsigned char)chunk[i], before = prev;
-            prev = c;
-            if (at_line_start) {
-                if (!in_quotes) {
-                    r.next_row_line = r.line;
-                    field = 1;
-                    row_bytes = 0;
-                }
-                at_line_start = 0;
-            }
-            if (c == '"') {
-                in_quotes = !in_quotes;
-                if (in_quotes && before != '"') { /* not the second of a "" pair */
-                    quote_line = r.line;
-                    quote_field = field;
-                }
-            } else if (c == (unsigned char)delim && !in_quotes) {
-                field++;
-            }
-            if (c == 0) {
-                r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r.line, field,
-                                         "NUL byte in text (is this a binary or UTF-16 file?)");
-                break;
-            }
-            if (++line_bytes > MAX_LINE_BYTES) {
-                r.status = kmgca_fail_at(err, KMGCA_ERROR_LIMIT, path, r.line, field,
-                                         "line is longer than %u bytes", MAX_LINE_BYTES);
-                break;
-            }
-            if (++row_bytes > MAX_LINE_BYTES) {
-                r.status = kmgca_fail_at(err, KMGCA_ERROR_LIMIT, path,
-                                         in_quotes ? quote_line : r.next_row_line,
-                                         in_quotes ? quote_field : field,
-                                         in_quotes ? "a quoted field opened here runs on for "
-                                                     "more than %u bytes (is its closing "
-                                                     "quote missing?)"
-                                                   : "row is longer than %u bytes",
-                                         MAX_LINE_BYTES);
-                break;
-            }
-            if (c == '\n' && last_cr) {
-                /* Second half of CRLF: the line was already counted at CR. */
-                last_cr = 0;
-                line_bytes = 0;
-                continue;
-            }
-            last_cr = c == '\r';
-            if (c == '\n' || c == '\r') {
-                if (!feed(&p, &r, chunk + piece, i + 1 - piece))
-                    break;
-                piece = i + 1;
-                r.line++;
-                line_bytes = 0;
-                at_line_start = 1;
-            }
-        }
-        if (r.status == KMGCA_OK && piece < n)
-            feed(&p, &r, chunk + piece, n - piece);
+        scan_chunk(&sc, &p, &r, chunk, start, n);
         if (r.status != KMGCA_OK)
             break;
         start = 0;
         n = source_next(&src, &chunk);
     }
-    if (r.status == KMGCA_OK && ferror(src.f))
-        r.status = kmgca_fail_at(err, KMGCA_ERROR_IO, path, r.line, 0, "read error: %s",
-                                 strerror(errno));
-    if (r.status == KMGCA_OK && src.bad == 1)
-        r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r.line, field,
-                                 "byte 0x%02X is not valid %s text (is this the file's "
-                                 "encoding?)",
-                                 src.bad_byte, src.encoding);
-    if (r.status == KMGCA_OK && src.bad == 2)
-        r.status = kmgca_fail_at(err, KMGCA_ERROR_ENCODING, path, r.line, field,
-                                 "the file ends inside a %s character", src.encoding);
-    if (r.status == KMGCA_OK) {
-        /* Read the error before csv_fini: with callbacks it resets it. */
-        unsigned long open_line = r.row_line      ? r.row_line
-                                  : r.next_row_line ? r.next_row_line
-                                                    : r.line;
-        if (csv_fini(&p, on_field, on_row, &r) != 0 && r.status == KMGCA_OK)
-            r.status = kmgca_fail_at(err, KMGCA_ERROR_CSV, path,
-                                     in_quotes ? quote_line : open_line,
-                                     in_quotes ? quote_field : r.count + 1,
-                                     "unterminated quoted field (a \" opened here is "
-                                     "never closed)");
-    }
+    scan_end(&sc, &p, &r, &src);
     csv_free(&p);
-    fclose(src.f);
-    free(src.out);
-    free(src.raw);
-    if (src.cd != (iconv_t)-1)
-        iconv_close(src.cd);
+    source_close(&src);
     free(r.buf);
     free(r.offsets);
     free(r.fields);

@@ -135,63 +135,24 @@ typedef struct {
     size_t digits;   /* 0 for a month name */
 } token;
 
-date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
-                       kmgca_date_order *implied, char *why, size_t why_size)
+/* The numbers and month names of a date, with the separator before each:
+ * n tokens; 1 when something else is written (a word, too many numbers). A
+ * time ("8:30", "T08:30", "pm") ends the date. */
+static int date_tokens(const char *text, token *tok, char *seps, size_t *count)
 {
-    char scratch[8];
-    if (!why) {
-        why = scratch;
-        why_size = sizeof scratch;
-    }
-    why[0] = '\0';
-    if (implied)
-        *implied = KMGCA_DATE_ORDER_AUTO;
-    if (!text)
-        text = "";
-    while (*text == ' ' || *text == '\t')
-        text++;
-    if (!*text) {
-        snprintf(why, why_size, "no date given");
-        return DATE_INVALID;
-    }
-    /* The text as messages quote it: at most 40 bytes, whole characters. */
-    char shown[41];
-    copy_text(shown, sizeof shown, text);
-
-    /* 2026年11月24日 */
-    const char *nian = strstr(text, "年");
-    if (nian) {
-        int y, m, d, n = 0;
-        if (sscanf(text, "%4d年%2d月%2d%n", &y, &m, &d, &n) == 3 &&
-            (strncmp(text + n, "日", 3) == 0 || strncmp(text + n, "号", 3) == 0 || !text[n]))
-            return check(y, m, d, day, why, why_size);
-        snprintf(why, why_size, "\"%s\" is not a date in the form 2026年11月24日", shown);
-        return DATE_INVALID;
-    }
-
-    token tok[MAX_TOKENS];
     size_t n = 0;
-    char seps[MAX_TOKENS] = {0};   /* separator before token i */
     const char *p = text;
     char sep = 0;
-    int extra = 0;
     while (*p) {
         if (isdigit((unsigned char)*p)) {
-            /* A time ("8:30", "08:30:00") ends the date. */
             const char *q = p;
             while (isdigit((unsigned char)*q))
                 q++;
             if (*q == ':')
                 break;
-            if (n == MAX_TOKENS) {
-                extra = 1;
-                break;
-            }
             size_t digits = (size_t)(q - p);
-            if (digits > 8) {
-                extra = 1;
-                break;
-            }
+            if (n == MAX_TOKENS || digits > 8)
+                return 1;
             long v = 0;
             for (const char *c = p; c < q; c++)
                 v = v * 10 + (*c - '0');
@@ -210,10 +171,8 @@ date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
             size_t len = (size_t)(q - p);
             int mon = month_from_name(p, len);
             if (mon) {
-                if (n == MAX_TOKENS) {
-                    extra = 1;
-                    break;
-                }
+                if (n == MAX_TOKENS)
+                    return 1;
                 seps[n] = sep;
                 tok[n++] = (token){mon, 0};
             } else if (n == 0 && weekday_name(p, len)) {
@@ -223,8 +182,7 @@ date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
             } else if ((len == 2 && (strncasecmp(p, "am", 2) == 0 || strncasecmp(p, "pm", 2) == 0))) {
                 break;
             } else {
-                extra = 1;
-                break;
+                return 1;
             }
             sep = 0;
             p = q;
@@ -236,52 +194,39 @@ date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
                 sep = ' ';
             p++;
         } else {
-            extra = 1;
-            break;
+            return 1;
         }
     }
-    if (extra || n == 0 || n > 3) {
-        snprintf(why, why_size, "\"%s\" is not a date kmgca reads (use 2026-11-24)", shown);
-        return DATE_INVALID;
-    }
+    *count = n;
+    return 0;
+}
 
-    if (n == 1) {
-        if (tok[0].digits == 8) {
-            long v = tok[0].value;
-            return check((int)(v / 10000), (int)(v / 100 % 100), (int)(v % 100), day, why,
-                         why_size);
-        }
-        if (tok[0].digits == 5 && strspn(text, "0123456789") == 5) {
-            /* A spreadsheet serial: day 25569 is 1970-01-01 in the 1900 system. */
-            int32_t d = (int32_t)(tok[0].value - 25569);
-            int y, m, dd;
-            date_civil(d, &y, &m, &dd);
-            return check(y, m, dd, day, why, why_size);
-        }
-        snprintf(why, why_size, "\"%s\" is not a date kmgca reads (use 2026-11-24)", shown);
-        return DATE_INVALID;
+/* One number alone: 20261124, or a spreadsheet's day serial (45000). */
+static date_result date_one_number(const char *text, const token *t, const char *shown,
+                                   int32_t *day, char *why, size_t why_size)
+{
+    if (t->digits == 8) {
+        long v = t->value;
+        return check((int)(v / 10000), (int)(v / 100 % 100), (int)(v % 100), day, why,
+                     why_size);
     }
-    if (n != 3) {
-        snprintf(why, why_size, "\"%s\" has no year", shown);
-        return DATE_INVALID;
+    if (t->digits == 5 && strspn(text, "0123456789") == 5) {
+        /* A spreadsheet serial: day 25569 is 1970-01-01 in the 1900 system. */
+        int32_t d = (int32_t)(t->value - 25569);
+        int y, m, dd;
+        date_civil(d, &y, &m, &dd);
+        return check(y, m, dd, day, why, why_size);
     }
+    snprintf(why, why_size, "\"%s\" is not a date kmgca reads (use 2026-11-24)", shown);
+    return DATE_INVALID;
+}
 
-    /* Month names settle the order. */
-    for (size_t i = 0; i < 3; i++) {
-        if (tok[i].digits != 0)
-            continue;
-        int m = (int)tok[i].value;
-        const token *a = &tok[i == 0 ? 1 : 0], *b = &tok[i == 2 ? 1 : 2];
-        if (i == 1 && a->digits == 4) /* 2026 Nov 24 */
-            return check((int)a->value, m, (int)b->value, day, why, why_size);
-        if (i == 1) /* 24 Nov 2026 */
-            return check(full_year(b->value, b->digits), m, (int)a->value, day, why, why_size);
-        if (i == 0) /* Nov 24 2026 */
-            return check(full_year(b->value, b->digits), m, (int)a->value, day, why, why_size);
-        snprintf(why, why_size, "\"%s\" is not a date kmgca reads", shown);
-        return DATE_INVALID;
-    }
-
+/* Three numbers, day and month in an order the date itself, the file's
+ * other dates (order) or nobody settles. */
+static date_result date_numbers(const token *tok, const char *seps, kmgca_date_order order,
+                                const char *shown, int32_t *day, kmgca_date_order *implied,
+                                char *why, size_t why_size)
+{
     if (tok[0].digits == 4) /* 2026-11-24 */
         return check((int)tok[0].value, (int)tok[1].value, (int)tok[2].value, day, why,
                      why_size);
@@ -326,6 +271,72 @@ date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
     if (own == KMGCA_DATE_ORDER_DMY)
         return check(y, (int)b, (int)a, day, why, why_size);
     return check(y, (int)a, (int)b, day, why, why_size);
+}
+
+date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
+                       kmgca_date_order *implied, char *why, size_t why_size)
+{
+    char scratch[8];
+    if (!why) {
+        why = scratch;
+        why_size = sizeof scratch;
+    }
+    why[0] = '\0';
+    if (implied)
+        *implied = KMGCA_DATE_ORDER_AUTO;
+    if (!text)
+        text = "";
+    while (*text == ' ' || *text == '\t')
+        text++;
+    if (!*text) {
+        snprintf(why, why_size, "no date given");
+        return DATE_INVALID;
+    }
+    /* The text as messages quote it: at most 40 bytes, whole characters. */
+    char shown[41];
+    copy_text(shown, sizeof shown, text);
+
+    /* 2026年11月24日 */
+    const char *nian = strstr(text, "年");
+    if (nian) {
+        int y, m, d, n = 0;
+        if (sscanf(text, "%4d年%2d月%2d%n", &y, &m, &d, &n) == 3 &&
+            (strncmp(text + n, "日", 3) == 0 || strncmp(text + n, "号", 3) == 0 || !text[n]))
+            return check(y, m, d, day, why, why_size);
+        snprintf(why, why_size, "\"%s\" is not a date in the form 2026年11月24日", shown);
+        return DATE_INVALID;
+    }
+
+    token tok[MAX_TOKENS];
+    char seps[MAX_TOKENS] = {0};   /* separator before token i */
+    size_t n = 0;
+    if (date_tokens(text, tok, seps, &n) || n == 0 || n > 3) {
+        snprintf(why, why_size, "\"%s\" is not a date kmgca reads (use 2026-11-24)", shown);
+        return DATE_INVALID;
+    }
+    if (n == 1)
+        return date_one_number(text, &tok[0], shown, day, why, why_size);
+    if (n != 3) {
+        snprintf(why, why_size, "\"%s\" has no year", shown);
+        return DATE_INVALID;
+    }
+
+    /* Month names settle the order. */
+    for (size_t i = 0; i < 3; i++) {
+        if (tok[i].digits != 0)
+            continue;
+        int m = (int)tok[i].value;
+        const token *a = &tok[i == 0 ? 1 : 0], *b = &tok[i == 2 ? 1 : 2];
+        if (i == 1 && a->digits == 4) /* 2026 Nov 24 */
+            return check((int)a->value, m, (int)b->value, day, why, why_size);
+        if (i == 1) /* 24 Nov 2026 */
+            return check(full_year(b->value, b->digits), m, (int)a->value, day, why, why_size);
+        if (i == 0) /* Nov 24 2026 */
+            return check(full_year(b->value, b->digits), m, (int)a->value, day, why, why_size);
+        snprintf(why, why_size, "\"%s\" is not a date kmgca reads", shown);
+        return DATE_INVALID;
+    }
+    return date_numbers(tok, seps, order, shown, day, implied, why, why_size);
 }
 
 void kmgca_date_text(long day, char out[11])
