@@ -329,21 +329,12 @@ static size_t mineral_parts(const kmgca_drug_match *m, const kmgca_drug **out)
     return n;
 }
 
-size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m)
+/* The names of the text, longest first, each with the salt words after it;
+ * used[] marks the tokens they took. */
+static void match_names(const token *t, size_t n, unsigned char *used, kmgca_drug_match *m,
+                        double *confidence)
 {
-    if (!m)
-        return 0;
-    memset(m, 0, sizeof *m);
-    if (!text)
-        return 0;
-    pthread_once(&index_once, build_index);
-    if (!index_names)
-        return 0;
-    token t[LINE_TOKENS];
-    size_t n = tokenize(text, t, LINE_TOKENS);
-    unsigned char used[LINE_TOKENS] = {0};
-    double conf = 1;
-
+    double conf = *confidence;
     for (size_t i = 0; i < n;) {
         size_t len;
         const indexed_name *x = longest_at(t, n, i, &len);
@@ -379,8 +370,14 @@ size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m)
             used[i++] = 1;
         }
     }
+    *confidence = conf;
+}
 
-    /* Misspellings: a long word close to exactly one single-word name. */
+/* Misspellings: a long word close to exactly one single-word name. */
+static void match_misspellings(const token *t, size_t n, unsigned char *used,
+                               kmgca_drug_match *m, double *confidence)
+{
+    double conf = *confidence;
     for (size_t i = 0; i < n; i++) {
         size_t wl = strlen(t[i].s);
         if (used[i] || t[i].cjk || wl < 5 || is_stop(t[i].s) || is_salt(&t[i]))
@@ -420,11 +417,13 @@ size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m)
             used[i] = 1;
         }
     }
-    if (!m->part_count)
-        return 0;
+    *confidence = conf;
+}
 
-    /* A part that is a component of another matched (combination) part
-     * is that combination's: "Entresto (sacubitril/valsartan)". */
+/* A part that is a component of another matched (combination) part is that
+ * combination's: "Entresto (sacubitril/valsartan)". */
+static void drop_components(kmgca_drug_match *m)
+{
     for (size_t i = 0; i < m->part_count; i++) {
         for (size_t j = 0; j < m->part_count; j++) {
             if (i != j && m->part[j]->components[0] &&
@@ -436,17 +435,12 @@ size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m)
             }
         }
     }
+}
 
-    const kmgca_drug *mineral[KMGCA_DRUG_MAX_PARTS];
-    size_t nm = mineral_parts(m, mineral);
-    m->confidence = conf;
-    m->affects_minerals = nm > 0;
-    if (!nm) {
-        /* Known drugs, none with a listed mineral effect. */
-        return m->part_count;
-    }
-    /* A combination named as a whole ("氯沙坦钾氢氯噻嗪") is its parts, when
-     * each part is one drug and the parts lead back to the same row. */
+/* A combination named as a whole ("氯沙坦钾氢氯噻嗪") is its parts, when each
+ * part is one drug and the parts lead back to the same row: their count. */
+static size_t whole_as_parts(const kmgca_drug **mineral, size_t nm)
+{
     if (nm == 1 && mineral[0]->components[0]) {
         const kmgca_drug *parts[KMGCA_DRUG_MAX_PARTS];
         size_t np = 0;
@@ -472,6 +466,13 @@ size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m)
             nm = np;
         }
     }
+    return nm;
+}
+
+/* The row (or the combination of rows) of the mineral-affecting parts, and
+ * its effects, class and ATC code. */
+static void match_row(kmgca_drug_match *m, const kmgca_drug **mineral, size_t nm)
+{
     qsort(mineral, nm, sizeof *mineral, by_name);
     m->row = nm == 1 ? mineral[0] : combination_row(mineral, nm);
     join(m->name, sizeof m->name, mineral, nm, kmgca_drug_name);
@@ -490,6 +491,38 @@ size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m)
         join(m->drug_class, sizeof m->drug_class, mineral, nm, kmgca_drug_class);
         join(m->atc, sizeof m->atc, mineral, nm, kmgca_drug_atc);
     }
+}
+
+size_t kmgca_drug_match_text(const char *text, kmgca_drug_match *m)
+{
+    if (!m)
+        return 0;
+    memset(m, 0, sizeof *m);
+    if (!text)
+        return 0;
+    pthread_once(&index_once, build_index);
+    if (!index_names)
+        return 0;
+    token t[LINE_TOKENS];
+    size_t n = tokenize(text, t, LINE_TOKENS);
+    unsigned char used[LINE_TOKENS] = {0};
+    double conf = 1;
+    match_names(t, n, used, m, &conf);
+    match_misspellings(t, n, used, m, &conf);
+    if (!m->part_count)
+        return 0;
+    drop_components(m);
+
+    const kmgca_drug *mineral[KMGCA_DRUG_MAX_PARTS];
+    size_t nm = mineral_parts(m, mineral);
+    m->confidence = conf;
+    m->affects_minerals = nm > 0;
+    if (!nm) {
+        /* Known drugs, none with a listed mineral effect. */
+        return m->part_count;
+    }
+    nm = whole_as_parts(mineral, nm);
+    match_row(m, mineral, nm);
     return m->part_count;
 }
 
