@@ -353,13 +353,12 @@ static size_t push_word(char words[][TEXT_WORD_MAX], unsigned char *in_parens, s
     return n + 1;
 }
 
-size_t text_words(const char *text, char words[][TEXT_WORD_MAX], unsigned char *in_parens,
-                  size_t max)
+enum { RAW_MAX = 96 };
+
+/* The words of folded text as written, each with whether it stands in
+ * brackets or in a comma part that holds a number (TEXT_IN_NUMBERED). */
+static size_t raw_words(const char *text, char raw[][TEXT_WORD_MAX], unsigned char *depth)
 {
-    /* First pass: raw tokens with their paren depth. */
-    enum { RAW_MAX = 96 };
-    char raw[RAW_MAX][TEXT_WORD_MAX];
-    unsigned char depth[RAW_MAX];
     unsigned segment[RAW_MAX];
     unsigned char segment_digit[RAW_MAX + 1] = {0};
     size_t nraw = 0;
@@ -403,12 +402,21 @@ size_t text_words(const char *text, char words[][TEXT_WORD_MAX], unsigned char *
             segment_digit[seg] = 1;
         nraw++;
     }
-    /* Second pass: salt phrases, "not packed", then keys. Salt is the usual
+    for (size_t i = 0; i < nraw; i++)
+        depth[i] |= (unsigned char)(segment_digit[segment[i]] ? TEXT_IN_NUMBERED : 0);
+    return nraw;
+}
+
+size_t text_words(const char *text, char words[][TEXT_WORD_MAX], unsigned char *in_parens,
+                  size_t max)
+{
+    char raw[RAW_MAX][TEXT_WORD_MAX];
+    unsigned char depth[RAW_MAX];
+    size_t nraw = raw_words(text, raw, depth);
+    /* Then salt phrases, "not packed", then keys. Salt is the usual
      * difference between two otherwise equal foods; "without salt" is the
      * default, so it is dropped, and every way of saying "salted" becomes
      * one word. */
-    for (size_t i = 0; i < nraw; i++)
-        depth[i] |= (unsigned char)(segment_digit[segment[i]] ? TEXT_IN_NUMBERED : 0);
     size_t n = 0;
     for (size_t i = 0; i < nraw; i++) {
         const char *w = raw[i];
