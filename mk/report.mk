@@ -2,12 +2,17 @@
 # to one workbook each plus an index, printable (PDF through LibreOffice)
 # and bilingual. Sources, unit tests, end-to-end tests and the benchmark.
 
-LIB_SRC   += lib/profile.c lib/report.c lib/lang.c lib/lang_zh.c
+# The report's own modules share lib/report.h besides lib/internal.h.
+REPORT_SRC = lib/report.c lib/caseload.c lib/daylog.c lib/period.c lib/layout.c lib/nights.c \
+             lib/suggest.c
+LIB_SRC   += lib/profile.c $(REPORT_SRC) lib/lang.c lib/lang_zh.c
 CLI_SRC   += cli/cmd_report.c
 TESTS     += test_report
 CHECK_MORE += check-report
 
 .PHONY: check-report bench-report
+
+$(REPORT_SRC:lib/%.c=$(B)/lib/%.o): lib/report.h
 
 # The example caseload end to end: terminal output, workbooks read back with
 # openpyxl, profile errors, a broken client among good ones, and the PDFs

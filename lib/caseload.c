@@ -1,0 +1,283 @@
+/* caseload.c — the caseload around the client pages: what the files of a
+ * client folder are (scan_folder, by the start of their names), and the
+ * caseload index, one row per client with links to the workbooks.
+ *
+ * The command (cli/cmd_report.c) lists the client folders and runs them;
+ * each run's kmgca_client_result is all the index reads.
+ */
+#include "report.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* What a file in a client folder is, by the start of its name. */
+static int file_kind_of(const char *name)
+{
+    static const struct {
+        const char *prefix;
+        file_kind kind;
+    } prefixes[] = {
+        {"diary", FILE_DIARY},        {"food", FILE_DIARY},       {"meds", FILE_MEDS},
+        {"medication", FILE_MEDS},    {"drugs", FILE_MEDS},       {"activity", FILE_ACTIVITY},
+        {"exercise", FILE_ACTIVITY},  {"daylog", FILE_DAYLOG},    {"day_log", FILE_DAYLOG},
+        {"day-log", FILE_DAYLOG},     {"cramps", FILE_DAYLOG},    {"nights", FILE_DAYLOG},
+    };
+    size_t len = strlen(name);
+    if (len < 5 || strcasecmp(name + len - 4, ".csv") != 0)
+        return -1;
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
+        if (strncasecmp(name, prefixes[i].prefix, strlen(prefixes[i].prefix)) == 0)
+            return prefixes[i].kind;
+    return -2;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void folder_files_free(folder_files *f)
+{
+    for (int k = 0; k < FILE_KINDS; k++)
+        for (size_t i = 0; i < f->count[k]; i++)
+            free(f->path[k][i]);
+}
+
+kmgca_status folder_scan(const char *folder, folder_files *f, kmgca_error *err)
+{
+    memset(f, 0, sizeof *f);
+    DIR *d = opendir(folder);
+    if (!d)
+        return kmgca_fail_at(err, KMGCA_ERROR_IO, folder, 0, 0, "cannot open the client folder: %s",
+                             strerror(errno));
+    char *names[FILE_KINDS * MAX_FILES];
+    int kinds[FILE_KINDS * MAX_FILES];
+    size_t n = 0;
+    kmgca_status st = KMGCA_OK;
+    struct dirent *e;
+    while ((e = readdir(d)) && st == KMGCA_OK) {
+        if (e->d_name[0] == '.')
+            continue;
+        int kind = file_kind_of(e->d_name);
+        if (kind == -1)
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", folder, e->d_name);
+        struct stat sb;
+        if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+            continue;
+        if (kind == -2) {
+            appendf(f->ignored, sizeof f->ignored, "%s%s", f->ignored[0] ? ", " : "", e->d_name);
+            continue;
+        }
+        if (n == sizeof names / sizeof *names) {
+            st = kmgca_fail_at(err, KMGCA_ERROR_LIMIT, folder, 0, 0,
+                               "more than %d input files in the folder", MAX_FILES * FILE_KINDS);
+            break;
+        }
+        if (!(names[n] = strdup(path))) {
+            st = kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+            break;
+        }
+        kinds[n++] = kind;
+    }
+    closedir(d);
+    /* Read in name order whatever order the directory gives. */
+    for (int k = 0; k < FILE_KINDS && st == KMGCA_OK; k++) {
+        for (size_t i = 0; i < n; i++) {
+            if (kinds[i] != k)
+                continue;
+            if (f->count[k] == MAX_FILES) {
+                st = kmgca_fail_at(err, KMGCA_ERROR_LIMIT, folder, 0, 0,
+                                   "more than %d files of one kind", MAX_FILES);
+                break;
+            }
+            f->path[k][f->count[k]++] = names[i];
+            names[i] = NULL;
+        }
+        qsort(f->path[k], f->count[k], sizeof(char *), by_name);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    if (st != KMGCA_OK)
+        folder_files_free(f);
+    return st;
+}
+
+enum { I_CLIENT, I_FOLDER, I_STATUS, I_FIRST, I_LAST, I_DAYS, I_MG, I_K, I_CA, I_NA,
+       I_MG_DAYS, I_K_DAYS, I_CA_DAYS, I_DIURETIC, I_DRUG, I_SWEAT, I_CRAMPS, I_REVIEW,
+       I_WORKBOOK, I_PDF, I_NOTES, I_COLS };
+
+kmgca_status kmgca_report_index(const char *out_path, const kmgca_client_result *results,
+                                size_t count, const kmgca_report_options *options,
+                                kmgca_error *err)
+{
+    if (!out_path || (!results && count))
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no output or results given");
+    kmgca_lang lang = options ? options->lang : KMGCA_LANG_EN;
+    char tmp[4200];
+    if (!output_temp(out_path, tmp, sizeof tmp, err))
+        return err ? err->status : KMGCA_ERROR_IO;
+    lxw_workbook *wb = workbook_new(tmp);
+    lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, report_tr(lang, "Clients")) : NULL;
+    lxw_worksheet *about = wb ? workbook_add_worksheet(wb, report_tr(lang, "About")) : NULL;
+    if (!ws || !about) {
+        if (wb)
+            workbook_close(wb);
+        unlink(tmp);
+        return kmgca_fail_at(err, KMGCA_ERROR_NOMEM, out_path, 0, 0, "cannot start the index");
+    }
+    page_formats f;
+    page_formats_new(wb, &f);
+    lxw_format *link = page_format(wb, 10, 0, NULL, 0, 0x0563C1);
+    format_set_underline(link, LXW_UNDERLINE_SINGLE);
+    static const struct {
+        const char *title;
+        double width;
+    } cols[I_COLS] = {
+        {"Client", 24},                 {"Folder", 14},
+        {"Status", 9},                  {"First day", 11},
+        {"Last day", 11},               {"Days", 6},
+        {"Mg % of target", 9},          {"K % of target", 9},
+        {"Ca % of target", 9},          {"Na mg a day", 9},
+        {"Days Mg under target", 9},    {"Days K under target", 9},
+        {"Days Ca under target", 9},    {"Diuretic days", 9},
+        {"Other drug-flag days", 9},    {"Heavy sweat-loss days", 9},
+        {"Nights with cramps", 9},      {"Rows in review", 8},
+        {"Workbook", 22},               {"PDF", 18},
+        {"Problem or note", 60},
+    };
+    lxw_error x = LXW_NO_ERROR;
+    worksheet_set_row(ws, 0, 42, NULL);
+    for (int k = 0; k < I_COLS && !x; k++) {
+        worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, cols[k].width, NULL);
+        x = worksheet_write_string(ws, 0, (lxw_col_t)k, report_tr(lang, cols[k].title), f.head);
+    }
+    size_t failed = 0;
+    for (size_t i = 0; i < count && !x; i++) {
+        const kmgca_client_result *c = &results[i];
+        lxw_row_t r = (lxw_row_t)(i + 1);
+        x = page_put(ws, r, I_CLIENT, c->name, f.bold);
+        x = x ? x : page_put(ws, r, I_FOLDER, c->folder, f.text);
+        if (c->status != KMGCA_OK) {
+            failed++;
+            char v[900];
+            if (c->error.file[0] && c->error.line && c->error.column)
+                snprintf(v, sizeof v, "%s:%lu:%lu: %s", c->error.file, c->error.line,
+                         c->error.column, c->error.message);
+            else if (c->error.file[0] && c->error.line)
+                snprintf(v, sizeof v, "%s:%lu: %s", c->error.file, c->error.line,
+                         c->error.message);
+            else if (c->error.file[0])
+                snprintf(v, sizeof v, "%s: %s", c->error.file, c->error.message);
+            else
+                snprintf(v, sizeof v, "%s", c->error.message);
+            utf8_trim_end(v);
+            x = x ? x : page_put(ws, r, I_STATUS, report_tr(lang, "error"), f.red);
+            x = x ? x : page_put(ws, r, I_NOTES, v, f.text);
+            continue;
+        }
+        x = x ? x : page_put(ws, r, I_STATUS, report_tr(lang, "ok"), f.text);
+        x = x ? x : page_put(ws, r, I_FIRST, c->first_date, f.text);
+        x = x ? x : page_put(ws, r, I_LAST, c->last_date, f.text);
+        x = x ? x : worksheet_write_number(ws, r, I_DAYS, (double)c->days, f.text);
+        static const kmgca_nutrient order[3] = {KMGCA_MG, KMGCA_K, KMGCA_CA};
+        for (int k = 0; k < 3 && !x; k++) {
+            double p = c->average_pct[order[k]] / 100;
+            x = page_put_num(ws, r, (lxw_col_t)(I_MG + k), p, page_light(&f, p));
+            x = x ? x : worksheet_write_number(ws, r, (lxw_col_t)(I_MG_DAYS + k),
+                                               (double)c->days_under_100[order[k]], f.text);
+        }
+        x = x ? x : page_put_num(ws, r, I_NA, c->average_mg[KMGCA_NA], f.mg0);
+        x = x ? x : worksheet_write_number(ws, r, I_DIURETIC, (double)c->diuretic_days, f.text);
+        x = x ? x : worksheet_write_number(ws, r, I_DRUG, (double)c->drug_days, f.text);
+        x = x ? x : worksheet_write_number(ws, r, I_SWEAT, (double)c->sweat_days, f.text);
+        if (c->nights_logged)
+            x = x ? x : worksheet_write_number(ws, r, I_CRAMPS, (double)c->cramp_nights, f.text);
+        x = x ? x : worksheet_write_number(ws, r, I_REVIEW, (double)c->rows_review, f.text);
+        /* Links name files in the same folder as the index, never a formula. */
+        char url[400];
+        if (c->workbook[0]) {
+            snprintf(url, sizeof url, "external:%s", c->workbook);
+            x = x ? x : worksheet_write_url_opt(ws, r, I_WORKBOOK, url, link, c->workbook, NULL);
+        }
+        if (c->pdf[0]) {
+            snprintf(url, sizeof url, "external:%s", c->pdf);
+            x = x ? x : worksheet_write_url_opt(ws, r, I_PDF, url, link, c->pdf, NULL);
+        }
+        x = x ? x : page_put(ws, r, I_NOTES, c->warning, f.text);
+    }
+    lxw_row_t last = (lxw_row_t)(count ? count : 1);
+    if (!x) {
+        char v[300];
+        snprintf(v, sizeof v, report_tr(lang, "%zu clients: %zu reported, %zu could not be reported."),
+                 count, count - failed, failed);
+        x = page_put(ws, last + 2, 0, v, f.bold);
+        x = x ? x : page_put(ws, last + 3, 0,
+                             report_tr(lang, "Percentages are period averages of the daily intake against "
+                                             "each client's targets (red under 67 %, amber under 100 %). "
+                                             "Estimates from food diaries; not a diagnosis."),
+                             f.small);
+    }
+    worksheet_autofilter(ws, 0, 0, last, I_COLS - 1);
+    worksheet_freeze_panes(ws, 1, 1);
+    worksheet_repeat_rows(ws, 0, 0);
+    worksheet_print_area(ws, 0, 0, last + 3, I_COLS - 1);
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.7, 0.7);
+    worksheet_set_header(ws, report_tr(lang, "&Lkmgca: caseload index&R&D"));
+    worksheet_set_footer(ws, report_tr(lang, "&LEstimates from food diaries; not a diagnosis&RPage &P of &N"));
+
+    /* About: what the columns mean and where the targets come from. */
+    worksheet_set_column(about, 0, 0, 26, NULL);
+    worksheet_set_column(about, 1, 1, 100, NULL);
+    static const char *const about_lines[][2] = {
+        {"Index", "One row per client folder: the period of its diary, the average intake of "
+                  "magnesium, potassium and calcium as % of the client's daily targets, the "
+                  "days under target, the days flagged for a diuretic, another mineral-affecting "
+                  "drug or heavy sweat loss, the nights with cramps, and a link to the client's "
+                  "workbook. A folder that could not be reported says why."},
+        {"Targets", "US/Canada DRIs: IOM 2011 (calcium), IOM 1997 (magnesium), NASEM 2019 "
+                    "(potassium, sodium); Chinese DRIs 2023 (Chinese Nutrition Society); or a "
+                    "target set in the client's profile.txt. Each workbook's About sheet cites "
+                    "them in full."},
+        {"Food tables", "USDA SR28 (2015, revised 2016) and FNDDS 2017-2018, public domain; "
+                        "衛生福利部食品藥物管理署 (Taiwan Food and Drug Administration) 2025，食品營養成分資料庫 "
+                        "2024 UPDATE2 (data.gov.tw/dataset/8543), Open Government Data License "
+                        "(政府資料開放授權條款), https://data.gov.tw/license; kmgca's recipes of "
+                        "Chinese and English dishes (ingredients summed)."},
+        {"Important", "kmgca estimates intake from food diaries. It does not diagnose and is not "
+                      "medical advice; medicines are never to be stopped or changed because of "
+                      "it."},
+    };
+    lxw_row_t ar = 0;
+    x = x ? x : worksheet_write_string(about, ar++, 0, report_tr(lang, "kmgca caseload index"), f.title);
+    for (size_t i = 0; i < sizeof about_lines / sizeof *about_lines && !x; i++, ar++) {
+        const char *value = report_tr(lang, about_lines[i][1]);
+        worksheet_set_row(about, ar, 14.0 * page_lines_for(value, 100), NULL);
+        x = page_put(about, ar, 0, report_tr(lang, about_lines[i][0]), f.bold);
+        x = x ? x : page_put(about, ar, 1, value, f.wrap);
+    }
+    char v[200];
+    snprintf(v, sizeof v, "kmgca %s (libxlsxwriter %s)", kmgca_version(), LXW_VERSION);
+    x = x ? x : page_put(about, ar, 0, report_tr(lang, "Program"), f.bold);
+    x = x ? x : page_put(about, ar++, 1, v, f.text);
+    worksheet_set_paper(about, 9);
+    worksheet_fit_to_pages(about, 1, 0);
+    worksheet_activate(ws);
+    long long when = options && options->unix_time >= 0 ? options->unix_time : (long long)time(NULL);
+    lxw_doc_properties props = {.title = "kmgca caseload index", .author = "kmgca",
+                                .created = (time_t)when};
+    x = x ? x : workbook_set_properties(wb, &props);
+    return workbook_close_commit(wb, x, tmp, out_path, "the index", err);
+}
