@@ -112,33 +112,20 @@ kmgca_status folder_scan(const char *folder, folder_files *f, kmgca_error *err)
     return st;
 }
 
+/* ---- The caseload index ------------------------------------------------- */
+
 enum { I_CLIENT, I_FOLDER, I_STATUS, I_FIRST, I_LAST, I_DAYS, I_MG, I_K, I_CA, I_NA,
        I_MG_DAYS, I_K_DAYS, I_CA_DAYS, I_DIURETIC, I_DRUG, I_SWEAT, I_CRAMPS, I_REVIEW,
        I_WORKBOOK, I_PDF, I_NOTES, I_COLS };
 
-kmgca_status kmgca_report_index(const char *out_path, const kmgca_client_result *results,
-                                size_t count, const kmgca_report_options *options,
-                                kmgca_error *err)
-{
-    if (!out_path || (!results && count))
-        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no output or results given");
-    kmgca_lang lang = options ? options->lang : KMGCA_LANG_EN;
-    char tmp[4200];
-    if (!output_temp(out_path, tmp, sizeof tmp, err))
-        return err ? err->status : KMGCA_ERROR_IO;
-    lxw_workbook *wb = workbook_new(tmp);
-    lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, report_tr(lang, "Clients")) : NULL;
-    lxw_worksheet *about = wb ? workbook_add_worksheet(wb, report_tr(lang, "About")) : NULL;
-    if (!ws || !about) {
-        if (wb)
-            workbook_close(wb);
-        unlink(tmp);
-        return kmgca_fail_at(err, KMGCA_ERROR_NOMEM, out_path, 0, 0, "cannot start the index");
-    }
+/* The index's formats: the page's, and blue underlined text for links. */
+typedef struct {
     page_formats f;
-    page_formats_new(wb, &f);
-    lxw_format *link = page_format(wb, 10, 0, NULL, 0, 0x0563C1);
-    format_set_underline(link, LXW_UNDERLINE_SINGLE);
+    lxw_format *link;
+} index_formats;
+
+static lxw_error index_head(lxw_worksheet *ws, kmgca_lang lang, const index_formats *fm)
+{
     static const struct {
         const char *title;
         double width;
@@ -159,73 +146,101 @@ kmgca_status kmgca_report_index(const char *out_path, const kmgca_client_result 
     worksheet_set_row(ws, 0, 42, NULL);
     for (int k = 0; k < I_COLS && !x; k++) {
         worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, cols[k].width, NULL);
-        x = worksheet_write_string(ws, 0, (lxw_col_t)k, report_tr(lang, cols[k].title), f.head);
+        x = worksheet_write_string(ws, 0, (lxw_col_t)k, report_tr(lang, cols[k].title),
+                                   fm->f.head);
     }
+    return x;
+}
+
+/* The row of a client that could not be reported: what went wrong, where. */
+static lxw_error index_failed_row(lxw_worksheet *ws, lxw_row_t r, const kmgca_client_result *c,
+                                  kmgca_lang lang, const index_formats *fm)
+{
+    char v[900];
+    if (c->error.file[0] && c->error.line && c->error.column)
+        snprintf(v, sizeof v, "%s:%lu:%lu: %s", c->error.file, c->error.line,
+                 c->error.column, c->error.message);
+    else if (c->error.file[0] && c->error.line)
+        snprintf(v, sizeof v, "%s:%lu: %s", c->error.file, c->error.line,
+                 c->error.message);
+    else if (c->error.file[0])
+        snprintf(v, sizeof v, "%s: %s", c->error.file, c->error.message);
+    else
+        snprintf(v, sizeof v, "%s", c->error.message);
+    utf8_trim_end(v);
+    lxw_error x = page_put(ws, r, I_STATUS, report_tr(lang, "error"), fm->f.red);
+    return x ? x : page_put(ws, r, I_NOTES, v, fm->f.text);
+}
+
+/* The row of a client reported: the period, the averages, the counts and
+ * the links. */
+static lxw_error index_reported_row(lxw_worksheet *ws, lxw_row_t r, const kmgca_client_result *c,
+                                    kmgca_lang lang, const index_formats *fm)
+{
+    const page_formats *f = &fm->f;
+    lxw_error x = page_put(ws, r, I_STATUS, report_tr(lang, "ok"), f->text);
+    x = x ? x : page_put(ws, r, I_FIRST, c->first_date, f->text);
+    x = x ? x : page_put(ws, r, I_LAST, c->last_date, f->text);
+    x = x ? x : worksheet_write_number(ws, r, I_DAYS, (double)c->days, f->text);
+    static const kmgca_nutrient order[3] = {KMGCA_MG, KMGCA_K, KMGCA_CA};
+    for (int k = 0; k < 3 && !x; k++) {
+        double p = c->average_pct[order[k]] / 100;
+        x = page_put_num(ws, r, (lxw_col_t)(I_MG + k), p, page_light(f, p));
+        x = x ? x : worksheet_write_number(ws, r, (lxw_col_t)(I_MG_DAYS + k),
+                                           (double)c->days_under_100[order[k]], f->text);
+    }
+    x = x ? x : page_put_num(ws, r, I_NA, c->average_mg[KMGCA_NA], f->mg0);
+    x = x ? x : worksheet_write_number(ws, r, I_DIURETIC, (double)c->diuretic_days, f->text);
+    x = x ? x : worksheet_write_number(ws, r, I_DRUG, (double)c->drug_days, f->text);
+    x = x ? x : worksheet_write_number(ws, r, I_SWEAT, (double)c->sweat_days, f->text);
+    if (c->nights_logged)
+        x = x ? x : worksheet_write_number(ws, r, I_CRAMPS, (double)c->cramp_nights, f->text);
+    x = x ? x : worksheet_write_number(ws, r, I_REVIEW, (double)c->rows_review, f->text);
+    /* Links name files in the same folder as the index, never a formula. */
+    char url[400];
+    if (c->workbook[0]) {
+        snprintf(url, sizeof url, "external:%s", c->workbook);
+        x = x ? x : worksheet_write_url_opt(ws, r, I_WORKBOOK, url, fm->link, c->workbook, NULL);
+    }
+    if (c->pdf[0]) {
+        snprintf(url, sizeof url, "external:%s", c->pdf);
+        x = x ? x : worksheet_write_url_opt(ws, r, I_PDF, url, fm->link, c->pdf, NULL);
+    }
+    return x ? x : page_put(ws, r, I_NOTES, c->warning, f->text);
+}
+
+/* The "Clients" sheet: a row per client, the count of those reported, and
+ * the print set-up. */
+static lxw_error index_clients(lxw_worksheet *ws, const kmgca_client_result *results, size_t count,
+                               kmgca_lang lang, const index_formats *fm)
+{
+    lxw_error x = index_head(ws, lang, fm);
     size_t failed = 0;
     for (size_t i = 0; i < count && !x; i++) {
         const kmgca_client_result *c = &results[i];
         lxw_row_t r = (lxw_row_t)(i + 1);
-        x = page_put(ws, r, I_CLIENT, c->name, f.bold);
-        x = x ? x : page_put(ws, r, I_FOLDER, c->folder, f.text);
+        x = page_put(ws, r, I_CLIENT, c->name, fm->f.bold);
+        x = x ? x : page_put(ws, r, I_FOLDER, c->folder, fm->f.text);
         if (c->status != KMGCA_OK) {
             failed++;
-            char v[900];
-            if (c->error.file[0] && c->error.line && c->error.column)
-                snprintf(v, sizeof v, "%s:%lu:%lu: %s", c->error.file, c->error.line,
-                         c->error.column, c->error.message);
-            else if (c->error.file[0] && c->error.line)
-                snprintf(v, sizeof v, "%s:%lu: %s", c->error.file, c->error.line,
-                         c->error.message);
-            else if (c->error.file[0])
-                snprintf(v, sizeof v, "%s: %s", c->error.file, c->error.message);
-            else
-                snprintf(v, sizeof v, "%s", c->error.message);
-            utf8_trim_end(v);
-            x = x ? x : page_put(ws, r, I_STATUS, report_tr(lang, "error"), f.red);
-            x = x ? x : page_put(ws, r, I_NOTES, v, f.text);
-            continue;
+            x = x ? x : index_failed_row(ws, r, c, lang, fm);
+        } else {
+            x = x ? x : index_reported_row(ws, r, c, lang, fm);
         }
-        x = x ? x : page_put(ws, r, I_STATUS, report_tr(lang, "ok"), f.text);
-        x = x ? x : page_put(ws, r, I_FIRST, c->first_date, f.text);
-        x = x ? x : page_put(ws, r, I_LAST, c->last_date, f.text);
-        x = x ? x : worksheet_write_number(ws, r, I_DAYS, (double)c->days, f.text);
-        static const kmgca_nutrient order[3] = {KMGCA_MG, KMGCA_K, KMGCA_CA};
-        for (int k = 0; k < 3 && !x; k++) {
-            double p = c->average_pct[order[k]] / 100;
-            x = page_put_num(ws, r, (lxw_col_t)(I_MG + k), p, page_light(&f, p));
-            x = x ? x : worksheet_write_number(ws, r, (lxw_col_t)(I_MG_DAYS + k),
-                                               (double)c->days_under_100[order[k]], f.text);
-        }
-        x = x ? x : page_put_num(ws, r, I_NA, c->average_mg[KMGCA_NA], f.mg0);
-        x = x ? x : worksheet_write_number(ws, r, I_DIURETIC, (double)c->diuretic_days, f.text);
-        x = x ? x : worksheet_write_number(ws, r, I_DRUG, (double)c->drug_days, f.text);
-        x = x ? x : worksheet_write_number(ws, r, I_SWEAT, (double)c->sweat_days, f.text);
-        if (c->nights_logged)
-            x = x ? x : worksheet_write_number(ws, r, I_CRAMPS, (double)c->cramp_nights, f.text);
-        x = x ? x : worksheet_write_number(ws, r, I_REVIEW, (double)c->rows_review, f.text);
-        /* Links name files in the same folder as the index, never a formula. */
-        char url[400];
-        if (c->workbook[0]) {
-            snprintf(url, sizeof url, "external:%s", c->workbook);
-            x = x ? x : worksheet_write_url_opt(ws, r, I_WORKBOOK, url, link, c->workbook, NULL);
-        }
-        if (c->pdf[0]) {
-            snprintf(url, sizeof url, "external:%s", c->pdf);
-            x = x ? x : worksheet_write_url_opt(ws, r, I_PDF, url, link, c->pdf, NULL);
-        }
-        x = x ? x : page_put(ws, r, I_NOTES, c->warning, f.text);
     }
     lxw_row_t last = (lxw_row_t)(count ? count : 1);
     if (!x) {
         char v[300];
-        snprintf(v, sizeof v, report_tr(lang, "%zu clients: %zu reported, %zu could not be reported."),
+        snprintf(v, sizeof v,
+                 report_tr(lang, "%zu clients: %zu reported, %zu could not be reported."),
                  count, count - failed, failed);
-        x = page_put(ws, last + 2, 0, v, f.bold);
+        x = page_put(ws, last + 2, 0, v, fm->f.bold);
         x = x ? x : page_put(ws, last + 3, 0,
-                             report_tr(lang, "Percentages are period averages of the daily intake against "
-                                             "each client's targets (red under 67 %, amber under 100 %). "
-                                             "Estimates from food diaries; not a diagnosis."),
-                             f.small);
+                             report_tr(lang, "Percentages are period averages of the daily "
+                                             "intake against each client's targets (red under "
+                                             "67 %, amber under 100 %). Estimates from food "
+                                             "diaries; not a diagnosis."),
+                             fm->f.small);
     }
     worksheet_autofilter(ws, 0, 0, last, I_COLS - 1);
     worksheet_freeze_panes(ws, 1, 1);
@@ -236,9 +251,14 @@ kmgca_status kmgca_report_index(const char *out_path, const kmgca_client_result 
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_set_margins(ws, 0.4, 0.4, 0.7, 0.7);
     worksheet_set_header(ws, report_tr(lang, "&Lkmgca: caseload index&R&D"));
-    worksheet_set_footer(ws, report_tr(lang, "&LEstimates from food diaries; not a diagnosis&RPage &P of &N"));
+    worksheet_set_footer(ws, report_tr(lang, "&LEstimates from food diaries; not a diagnosis"
+                                             "&RPage &P of &N"));
+    return x;
+}
 
-    /* About: what the columns mean and where the targets come from. */
+/* The "About" sheet: what the columns mean and where the targets come from. */
+static lxw_error index_about(lxw_worksheet *about, kmgca_lang lang, const page_formats *f)
+{
     worksheet_set_column(about, 0, 0, 26, NULL);
     worksheet_set_column(about, 1, 1, 100, NULL);
     static const char *const about_lines[][2] = {
@@ -261,19 +281,48 @@ kmgca_status kmgca_report_index(const char *out_path, const kmgca_client_result 
                       "it."},
     };
     lxw_row_t ar = 0;
-    x = x ? x : worksheet_write_string(about, ar++, 0, report_tr(lang, "kmgca caseload index"), f.title);
+    lxw_error x = worksheet_write_string(about, ar++, 0, report_tr(lang, "kmgca caseload index"),
+                                         f->title);
     for (size_t i = 0; i < sizeof about_lines / sizeof *about_lines && !x; i++, ar++) {
         const char *value = report_tr(lang, about_lines[i][1]);
         worksheet_set_row(about, ar, 14.0 * page_lines_for(value, 100), NULL);
-        x = page_put(about, ar, 0, report_tr(lang, about_lines[i][0]), f.bold);
-        x = x ? x : page_put(about, ar, 1, value, f.wrap);
+        x = page_put(about, ar, 0, report_tr(lang, about_lines[i][0]), f->bold);
+        x = x ? x : page_put(about, ar, 1, value, f->wrap);
     }
     char v[200];
     snprintf(v, sizeof v, "kmgca %s (libxlsxwriter %s)", kmgca_version(), LXW_VERSION);
-    x = x ? x : page_put(about, ar, 0, report_tr(lang, "Program"), f.bold);
-    x = x ? x : page_put(about, ar++, 1, v, f.text);
+    x = x ? x : page_put(about, ar, 0, report_tr(lang, "Program"), f->bold);
+    x = x ? x : page_put(about, ar++, 1, v, f->text);
     worksheet_set_paper(about, 9);
     worksheet_fit_to_pages(about, 1, 0);
+    return x;
+}
+
+kmgca_status kmgca_report_index(const char *out_path, const kmgca_client_result *results,
+                                size_t count, const kmgca_report_options *options,
+                                kmgca_error *err)
+{
+    if (!out_path || (!results && count))
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no output or results given");
+    kmgca_lang lang = options ? options->lang : KMGCA_LANG_EN;
+    char tmp[4200];
+    if (!output_temp(out_path, tmp, sizeof tmp, err))
+        return err ? err->status : KMGCA_ERROR_IO;
+    lxw_workbook *wb = workbook_new(tmp);
+    lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, report_tr(lang, "Clients")) : NULL;
+    lxw_worksheet *about = wb ? workbook_add_worksheet(wb, report_tr(lang, "About")) : NULL;
+    if (!ws || !about) {
+        if (wb)
+            workbook_close(wb);
+        unlink(tmp);
+        return kmgca_fail_at(err, KMGCA_ERROR_NOMEM, out_path, 0, 0, "cannot start the index");
+    }
+    index_formats fm;
+    page_formats_new(wb, &fm.f);
+    fm.link = page_format(wb, 10, 0, NULL, 0, 0x0563C1);
+    format_set_underline(fm.link, LXW_UNDERLINE_SINGLE);
+    lxw_error x = index_clients(ws, results, count, lang, &fm);
+    x = x ? x : index_about(about, lang, &fm.f);
     worksheet_activate(ws);
     long long when = options && options->unix_time >= 0 ? options->unix_time : (long long)time(NULL);
     lxw_doc_properties props = {.title = "kmgca caseload index", .author = "kmgca",
