@@ -101,51 +101,58 @@ lxw_error nights_write_sheet(const client *c, lxw_workbook *wb, lxw_worksheet *w
     return x;
 }
 
-/* Nights with cramps against nights without: a plain comparison. */
-lxw_error nights_write_cramps(const client *c, lxw_workbook *wb, lxw_worksheet *ws,
-                              lxw_row_t *r, const page_formats *f, const char *nights_sheet)
+/* Nights with cramps (group 0) against nights without (group 1): the
+ * count of each, their magnesium and potassium (sums of the % of target,
+ * over the days with a value), diuretic and sweat days, and the severity of
+ * the cramp nights. */
+typedef struct {
+    double mg[2], k[2], sev;
+    size_t n[2], nmg[2], nk[2], diur[2], sweat[2], nsev;
+} cramp_tally;
+
+/* A group's average % of target; NaN when no day had a value. */
+static double group_mean(double sum, size_t days)
 {
-    double mg[2] = {0, 0}, k[2] = {0, 0}, sev = 0;
-    size_t n[2] = {0, 0}, nmg[2] = {0, 0}, nk[2] = {0, 0}, diur[2] = {0, 0}, sweat[2] = {0, 0},
-           nsev = 0;
+    return days ? sum / (double)days : NAN;
+}
+
+static void tally_nights(const client *c, cramp_tally *t)
+{
+    memset(t, 0, sizeof *t);
     for (size_t i = 0; i < c->days; i++) {
         const day_extra *e = &c->extra[i];
         if (e->cramps < 0)
             continue;
         int g = e->cramps > 0 ? 0 : 1;
         kmgca_day d = kmgca_analysis_day(c->a, i);
-        n[g]++;
+        t->n[g]++;
         if (!isnan(d.percent[KMGCA_MG])) {
-            mg[g] += d.percent[KMGCA_MG];
-            nmg[g]++;
+            t->mg[g] += d.percent[KMGCA_MG];
+            t->nmg[g]++;
         }
         if (!isnan(d.percent[KMGCA_K])) {
-            k[g] += d.percent[KMGCA_K];
-            nk[g]++;
+            t->k[g] += d.percent[KMGCA_K];
+            t->nk[g]++;
         }
-        diur[g] += (size_t)e->diuretic;
-        sweat[g] += (size_t)e->sweat;
+        t->diur[g] += (size_t)e->diuretic;
+        t->sweat[g] += (size_t)e->sweat;
         if (g == 0 && !isnan(e->severity)) {
-            sev += e->severity;
-            nsev++;
+            t->sev += e->severity;
+            t->nsev++;
         }
     }
+}
+
+/* The table: a row per measure, a column per group. */
+static lxw_error write_cramp_table(const client *c, lxw_worksheet *ws, lxw_row_t *r,
+                                   const page_formats *f, const cramp_tally *t)
+{
     lxw_error x = LXW_NO_ERROR;
-    if (!n[0] && !n[1]) {
-        return page_line(ws, r,
-                         T(c, c->files.count[FILE_DAYLOG]
-                                  ? "The day log has no night on a day of the diary, so nothing can "
-                                    "be compared."
-                                  : "No day log (daylog.csv: date, cramps, severity) in the client "
-                                    "folder."),
-                         f->wrap, 10);
-    }
     static const char *const head[3] = {"", "Nights with cramps", "Nights without cramps"};
     worksheet_set_row(ws, *r, 26, NULL);
     for (int i = 0; i < 3 && !x; i++)
         x = head[i][0] ? worksheet_write_string(ws, *r, (lxw_col_t)i, T(c, head[i]), f->head)
                        : worksheet_write_blank(ws, *r, (lxw_col_t)i, f->head);
-    lxw_row_t chart_row = *r;
     (*r)++;
     const char *labels[5] = {"Nights", "Magnesium, % of target", "Potassium, % of target",
                              "After a diuretic day", "After heavy sweating"};
@@ -154,98 +161,130 @@ lxw_error nights_write_cramps(const client *c, lxw_workbook *wb, lxw_worksheet *
         for (int g = 0; g < 2 && !x; g++) {
             lxw_col_t col = (lxw_col_t)(1 + g);
             switch (row) {
-            case 0: x = worksheet_write_number(ws, *r, col, (double)n[g], f->text); break;
+            case 0: x = worksheet_write_number(ws, *r, col, (double)t->n[g], f->text); break;
             case 1:
-                x = page_put_num(ws, *r, col, nmg[g] ? mg[g] / (double)nmg[g] / 100 : NAN,
-                                 page_light(f, nmg[g] ? mg[g] / (double)nmg[g] / 100 : NAN));
+                x = page_put_num(ws, *r, col, group_mean(t->mg[g], t->nmg[g]) / 100,
+                                 page_light(f, group_mean(t->mg[g], t->nmg[g]) / 100));
                 break;
             case 2:
-                x = page_put_num(ws, *r, col, nk[g] ? k[g] / (double)nk[g] / 100 : NAN,
-                                 page_light(f, nk[g] ? k[g] / (double)nk[g] / 100 : NAN));
+                x = page_put_num(ws, *r, col, group_mean(t->k[g], t->nk[g]) / 100,
+                                 page_light(f, group_mean(t->k[g], t->nk[g]) / 100));
                 break;
-            case 3: x = worksheet_write_number(ws, *r, col, (double)diur[g], f->text); break;
-            default: x = worksheet_write_number(ws, *r, col, (double)sweat[g], f->text); break;
+            case 3: x = worksheet_write_number(ws, *r, col, (double)t->diur[g], f->text); break;
+            default: x = worksheet_write_number(ws, *r, col, (double)t->sweat[g], f->text); break;
             }
         }
     }
+    return x;
+}
+
+/* The sentence under the table, in its columns. */
+static lxw_error write_cramp_sentence(const client *c, lxw_worksheet *ws, lxw_row_t *r,
+                                      const page_formats *f, const cramp_tally *t)
+{
     char v[1200];
-    if (!x) {
-        if (n[0])
-            snprintf(v, sizeof v,
-                     T(c, "Cramps on %zu of %zu logged nights (average severity %.1f of 10). "
-                          "Magnesium averaged %.0f%% of target on cramp days against %.0f%% on "
-                          "the others; potassium %.0f%% against %.0f%%. This shows what came "
-                          "together, not what caused what."),
-                     n[0], n[0] + n[1], nsev ? sev / (double)nsev : 0.0,
-                     nmg[0] ? mg[0] / (double)nmg[0] : NAN,
-                     nmg[1] ? mg[1] / (double)nmg[1] : NAN, nk[0] ? k[0] / (double)nk[0] : NAN,
-                     nk[1] ? k[1] / (double)nk[1] : NAN);
-        else
-            snprintf(v, sizeof v, T(c, "No cramps on the %zu logged nights."), n[1]);
-        /* "nan%" reads badly: when one group is empty, say so instead. */
-        if (strstr(v, "nan"))
-            snprintf(v, sizeof v, T(c, "Cramps on %zu of %zu logged nights. Only one group has "
-                                       "nights, so there is nothing to compare."),
-                     n[0], n[0] + n[1]);
-        /* The sentence goes under the table, in its columns (about 44 units). */
-        worksheet_set_row(ws, *r, 14.5 * page_lines_for(v, 44) + 1, NULL);
-        x = worksheet_merge_range(ws, *r, 0, *r, 2, v, f->wrap);
-        (*r)++;
-    }
-    /* Two charts to the right of the table, reading the Nights sheet. */
+    if (t->n[0])
+        snprintf(v, sizeof v,
+                 T(c, "Cramps on %zu of %zu logged nights (average severity %.1f of 10). "
+                      "Magnesium averaged %.0f%% of target on cramp days against %.0f%% on "
+                      "the others; potassium %.0f%% against %.0f%%. This shows what came "
+                      "together, not what caused what."),
+                 t->n[0], t->n[0] + t->n[1], t->nsev ? t->sev / (double)t->nsev : 0.0,
+                 group_mean(t->mg[0], t->nmg[0]), group_mean(t->mg[1], t->nmg[1]),
+                 group_mean(t->k[0], t->nk[0]), group_mean(t->k[1], t->nk[1]));
+    else
+        snprintf(v, sizeof v, T(c, "No cramps on the %zu logged nights."), t->n[1]);
+    /* "nan%" reads badly: when one group is empty, say so instead. */
+    if (strstr(v, "nan"))
+        snprintf(v, sizeof v, T(c, "Cramps on %zu of %zu logged nights. Only one group has "
+                                   "nights, so there is nothing to compare."),
+                 t->n[0], t->n[0] + t->n[1]);
+    /* The sentence goes under the table, in its columns (about 44 units). */
+    worksheet_set_row(ws, *r, 14.5 * page_lines_for(v, 44) + 1, NULL);
+    lxw_error x = worksheet_merge_range(ws, *r, 0, *r, 2, v, f->wrap);
+    (*r)++;
+    return x;
+}
+
+/* Two charts to the right of the table, reading the Nights sheet: the
+ * cramps' severity, and that day's magnesium and potassium. */
+static lxw_error write_cramp_charts(const client *c, lxw_workbook *wb, lxw_worksheet *ws,
+                                    lxw_row_t chart_row, const char *nights_sheet)
+{
     lxw_row_t last = (lxw_row_t)c->days;
-    if (!x && c->days) {
-        lxw_chart *cramps = workbook_add_chart(wb, LXW_CHART_COLUMN);
-        lxw_chart *intake = workbook_add_chart(wb, LXW_CHART_LINE);
-        if (!cramps || !intake)
-            return LXW_ERROR_MEMORY_MALLOC_FAILED;
-        lxw_chart_font title_font = {.size = 9, .bold = 1};
-        lxw_chart_font axis_font = {.size = 7};
-        lxw_chart_series *s = chart_add_series(cramps, NULL, NULL);
-        chart_series_set_categories(s, nights_sheet, 1, N_DATE, last, N_DATE);
-        chart_series_set_values(s, nights_sheet, 1, N_SEVERITY, last, N_SEVERITY);
-        chart_series_set_name(s, T(c, "Cramp severity (0-10)"));
-        lxw_chart_fill red = {.color = 0xC00000};
-        chart_series_set_fill(s, &red);
-        chart_title_set_name(cramps, T(c, "Night cramps: severity (0-10)"));
-        chart_title_set_name_font(cramps, &title_font);
-        chart_axis_set_min(cramps->y_axis, 0);
-        chart_axis_set_max(cramps->y_axis, 10);
-        chart_axis_set_num_format(cramps->x_axis, "mm-dd");
-        chart_axis_set_num_font(cramps->x_axis, &axis_font);
-        chart_axis_set_num_font(cramps->y_axis, &axis_font);
-        chart_legend_set_position(cramps, LXW_CHART_LEGEND_NONE);
-        static const struct {
-            int col;
-            const char *name;
-            uint32_t color;
-        } lines[2] = {{N_MG_PCT, "Magnesium", 0x2F5597}, {N_K_PCT, "Potassium", 0x548235}};
-        for (int i = 0; i < 2; i++) {
-            lxw_chart_series *t = chart_add_series(intake, NULL, NULL);
-            chart_series_set_categories(t, nights_sheet, 1, N_DATE, last, N_DATE);
-            chart_series_set_values(t, nights_sheet, 1, (lxw_col_t)lines[i].col, last,
-                                    (lxw_col_t)lines[i].col);
-            chart_series_set_name(t, T(c, lines[i].name));
-            lxw_chart_line ln = {.color = lines[i].color, .width = 1.75};
-            chart_series_set_line(t, &ln);
-        }
-        chart_title_set_name(intake, T(c, "That day's intake, % of target"));
-        chart_title_set_name_font(intake, &title_font);
-        chart_axis_set_min(intake->y_axis, 0);
-        chart_axis_set_num_format(intake->y_axis, "0%");
-        chart_axis_set_num_format(intake->x_axis, "mm-dd");
-        chart_axis_set_num_font(intake->x_axis, &axis_font);
-        chart_axis_set_num_font(intake->y_axis, &axis_font);
-        lxw_chart_font legend_font = {.size = 7};
-        chart_legend_set_font(intake, &legend_font);
-        chart_legend_set_position(intake, LXW_CHART_LEGEND_BOTTOM);
-        /* Columns D:H are about 380 px wide: the two charts side by side,
-         * both anchored at D (an offset past a column's width is allowed). */
-        lxw_chart_options left = {.x_offset = 3, .y_offset = 2, .x_scale = 0.385, .y_scale = 0.62};
-        lxw_chart_options right = {.x_offset = 193, .y_offset = 2, .x_scale = 0.385,
-                                   .y_scale = 0.62};
-        x = worksheet_insert_chart_opt(ws, chart_row, 3, cramps, &left);
-        x = x ? x : worksheet_insert_chart_opt(ws, chart_row, 3, intake, &right);
+    lxw_chart *cramps = workbook_add_chart(wb, LXW_CHART_COLUMN);
+    lxw_chart *intake = workbook_add_chart(wb, LXW_CHART_LINE);
+    if (!cramps || !intake)
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    lxw_chart_font title_font = {.size = 9, .bold = 1};
+    lxw_chart_font axis_font = {.size = 7};
+    lxw_chart_series *s = chart_add_series(cramps, NULL, NULL);
+    chart_series_set_categories(s, nights_sheet, 1, N_DATE, last, N_DATE);
+    chart_series_set_values(s, nights_sheet, 1, N_SEVERITY, last, N_SEVERITY);
+    chart_series_set_name(s, T(c, "Cramp severity (0-10)"));
+    lxw_chart_fill red = {.color = 0xC00000};
+    chart_series_set_fill(s, &red);
+    chart_title_set_name(cramps, T(c, "Night cramps: severity (0-10)"));
+    chart_title_set_name_font(cramps, &title_font);
+    chart_axis_set_min(cramps->y_axis, 0);
+    chart_axis_set_max(cramps->y_axis, 10);
+    chart_axis_set_num_format(cramps->x_axis, "mm-dd");
+    chart_axis_set_num_font(cramps->x_axis, &axis_font);
+    chart_axis_set_num_font(cramps->y_axis, &axis_font);
+    chart_legend_set_position(cramps, LXW_CHART_LEGEND_NONE);
+    static const struct {
+        int col;
+        const char *name;
+        uint32_t color;
+    } lines[2] = {{N_MG_PCT, "Magnesium", 0x2F5597}, {N_K_PCT, "Potassium", 0x548235}};
+    for (int i = 0; i < 2; i++) {
+        lxw_chart_series *t = chart_add_series(intake, NULL, NULL);
+        chart_series_set_categories(t, nights_sheet, 1, N_DATE, last, N_DATE);
+        chart_series_set_values(t, nights_sheet, 1, (lxw_col_t)lines[i].col, last,
+                                (lxw_col_t)lines[i].col);
+        chart_series_set_name(t, T(c, lines[i].name));
+        lxw_chart_line ln = {.color = lines[i].color, .width = 1.75};
+        chart_series_set_line(t, &ln);
     }
+    chart_title_set_name(intake, T(c, "That day's intake, % of target"));
+    chart_title_set_name_font(intake, &title_font);
+    chart_axis_set_min(intake->y_axis, 0);
+    chart_axis_set_num_format(intake->y_axis, "0%");
+    chart_axis_set_num_format(intake->x_axis, "mm-dd");
+    chart_axis_set_num_font(intake->x_axis, &axis_font);
+    chart_axis_set_num_font(intake->y_axis, &axis_font);
+    lxw_chart_font legend_font = {.size = 7};
+    chart_legend_set_font(intake, &legend_font);
+    chart_legend_set_position(intake, LXW_CHART_LEGEND_BOTTOM);
+    /* Columns D:H are about 380 px wide: the two charts side by side,
+     * both anchored at D (an offset past a column's width is allowed). */
+    lxw_chart_options left = {.x_offset = 3, .y_offset = 2, .x_scale = 0.385, .y_scale = 0.62};
+    lxw_chart_options right = {.x_offset = 193, .y_offset = 2, .x_scale = 0.385,
+                               .y_scale = 0.62};
+    lxw_error x = worksheet_insert_chart_opt(ws, chart_row, 3, cramps, &left);
+    x = x ? x : worksheet_insert_chart_opt(ws, chart_row, 3, intake, &right);
+    return x;
+}
+
+/* Nights with cramps against nights without: a plain comparison. */
+lxw_error nights_write_cramps(const client *c, lxw_workbook *wb, lxw_worksheet *ws,
+                              lxw_row_t *r, const page_formats *f, const char *nights_sheet)
+{
+    cramp_tally t;
+    tally_nights(c, &t);
+    if (!t.n[0] && !t.n[1]) {
+        return page_line(ws, r,
+                         T(c, c->files.count[FILE_DAYLOG]
+                                  ? "The day log has no night on a day of the diary, so nothing can "
+                                    "be compared."
+                                  : "No day log (daylog.csv: date, cramps, severity) in the client "
+                                    "folder."),
+                         f->wrap, 10);
+    }
+    lxw_row_t chart_row = *r;
+    lxw_error x = write_cramp_table(c, ws, r, f, &t);
+    x = x ? x : write_cramp_sentence(c, ws, r, f, &t);
+    if (!x && c->days)
+        x = write_cramp_charts(c, wb, ws, chart_row, nights_sheet);
     return x;
 }
