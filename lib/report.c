@@ -160,6 +160,55 @@ static lxw_error write_averages(const client *c, lxw_worksheet *ws, lxw_row_t *r
     return x;
 }
 
+/* What the supplements added, on the days they were taken: the mean of
+ * each mineral over those days, and the first three products counted. */
+static void supplement_sentence(const client *c, char *v, size_t size)
+{
+    size_t meds = kmgca_analysis_med_count(c->a);
+    char from[300] = "", what[300] = "";
+    for (size_t i = 0, shown = 0; i < meds && shown < 3; i++) {
+        const kmgca_supplement *sp = &kmgca_analysis_med(c->a, i)->supplement;
+        if (sp->recognised && !sp->review[0]) {
+            appendf(from, sizeof from, "%s%s", shown ? ", " : "", sp->product);
+            shown++;
+        }
+    }
+    double per = (double)c->supp_days;
+    static const kmgca_nutrient order[3] = {KMGCA_CA, KMGCA_MG, KMGCA_K};
+    for (int k = 0, listed = 0; k < 3; k++) {
+        kmgca_nutrient n = order[k];
+        if (!(c->supp_sum[n] > 0))
+            continue;
+        char g[32];
+        page_grouped(c->supp_sum[n] / per, g, sizeof g);
+        if (c->lang == KMGCA_LANG_ZH)
+            appendf(what, sizeof what, "%s%s%s毫克", listed ? "、" : "",
+                    T(c, report_nutrient_word[n]), g);
+        else
+            appendf(what, sizeof what, "%s%s mg %s", listed ? ", " : "", g, report_nutrient_word[n]);
+        listed++;
+    }
+    snprintf(v, size,
+             T(c, "• Supplements and medicines added %s a day on average, on the %zu days "
+                  "they were taken (%s); the averages above count them with food."),
+             what, c->supp_days, from);
+}
+
+/* Medication lines neither a drug nor a supplement was found in: how many,
+ * the first three named in `names`. */
+static size_t unknown_meds(const client *c, char *names, size_t size)
+{
+    size_t unknown = 0, meds = kmgca_analysis_med_count(c->a);
+    for (size_t i = 0; i < meds; i++) {
+        const kmgca_med *m = kmgca_analysis_med(c->a, i);
+        if (m->match.part_count || m->supplement.recognised || !m->text[0])
+            continue;
+        if (unknown++ < 3)
+            appendf(names, size, "%s\"%s\"", names[0] ? ", " : "", m->text);
+    }
+    return unknown;
+}
+
 /* Flags in plain language: one line per flagged medication, sweat days,
  * medication lines not recognised. */
 static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
@@ -188,33 +237,7 @@ static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
         any = 1;
     }
     if (c->supp_days && !x) {
-        /* What the supplements added, on the days they were taken. */
-        char from[300] = "", what[300] = "";
-        for (size_t i = 0, shown = 0; i < meds && shown < 3; i++) {
-            const kmgca_supplement *sp = &kmgca_analysis_med(c->a, i)->supplement;
-            if (sp->recognised && !sp->review[0]) {
-                appendf(from, sizeof from, "%s%s", shown ? ", " : "", sp->product);
-                shown++;
-            }
-        }
-        double per = (double)c->supp_days;
-        static const kmgca_nutrient order[3] = {KMGCA_CA, KMGCA_MG, KMGCA_K};
-        for (int k = 0, listed = 0; k < 3; k++) {
-            kmgca_nutrient n = order[k];
-            if (!(c->supp_sum[n] > 0))
-                continue;
-            char g[32];
-            page_grouped(c->supp_sum[n] / per, g, sizeof g);
-            if (c->lang == KMGCA_LANG_ZH)
-                appendf(what, sizeof what, "%s%s%s毫克", listed ? "、" : "", T(c, report_nutrient_word[n]), g);
-            else
-                appendf(what, sizeof what, "%s%s mg %s", listed ? ", " : "", g, report_nutrient_word[n]);
-            listed++;
-        }
-        snprintf(v, sizeof v,
-                 T(c, "• Supplements and medicines added %s a day on average, on the %zu days "
-                      "they were taken (%s); the averages above count them with food."),
-                 what, c->supp_days, from);
+        supplement_sentence(c, v, sizeof v);
         x = page_line(ws, r, v, f->wrap, 10);
         any = 1;
     }
@@ -269,15 +292,8 @@ static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
         x = page_line(ws, r, v, f->wrap, 10);
         any = 1;
     }
-    size_t unknown = 0;
     char names[400] = "";
-    for (size_t i = 0; i < meds; i++) {
-        const kmgca_med *m = kmgca_analysis_med(c->a, i);
-        if (m->match.part_count || m->supplement.recognised || !m->text[0])
-            continue;
-        if (unknown++ < 3)
-            appendf(names, sizeof names, "%s\"%s\"", names[0] ? ", " : "", m->text);
-    }
+    size_t unknown = unknown_meds(c, names, sizeof names);
     if (unknown && !x) {
         snprintf(v, sizeof v, T(c, "• Not recognised, so no effect can be shown: %s%s."), names,
                  unknown > 3 ? "…" : "");
@@ -521,6 +537,86 @@ static kmgca_status read_client_files(client *c, kmgca_workbook *wb, kmgca_error
     return st;
 }
 
+/* The client's profile (its language and name) and the files of its
+ * folder, of which a diary at least. */
+static kmgca_status open_client(client *c, const kmgca_report_options *o, kmgca_error *err)
+{
+    kmgca_client_result *res = c->res;
+    const char *folder = c->folder;
+    kmgca_status st;
+    char path[4200];
+    snprintf(path, sizeof path, "%s/%s", folder, KMGCA_PROFILE_FILE);
+    st = kmgca_client_profile_read(path, &c->prof, err);
+    if (st == KMGCA_ERROR_IO && access(path, F_OK) != 0)
+        st = kmgca_fail_at(err, KMGCA_ERROR_IO, folder, 0, 0,
+                           "no %s in the client folder (a client folder needs one: name, age, "
+                           "sex, ...)", KMGCA_PROFILE_FILE);
+    if (st == KMGCA_OK) {
+        c->lang = o->lang_forced || !c->prof.lang_given ? o->lang : c->prof.lang;
+        res->lang = c->lang;
+        if (c->prof.name[0] && c->prof.id[0])
+            snprintf(c->name, sizeof c->name, "%s (%s)", c->prof.name, c->prof.id);
+        else
+            copy_text(c->name, sizeof c->name,
+                      c->prof.name[0] ? c->prof.name : c->prof.id[0] ? c->prof.id : res->folder);
+        utf8_trim_end(c->name);
+        copy_text(res->name, sizeof res->name, c->name);
+        st = folder_scan(folder, &c->files, err);
+    }
+    if (st == KMGCA_OK) {
+        copy_text(res->warning, sizeof res->warning, "");
+        if (c->files.ignored[0])
+            appendf(res->warning, sizeof res->warning, "%s %s", T(c, "ignored:"),
+                    c->files.ignored);
+        if (!c->files.count[FILE_DIARY])
+            st = kmgca_fail_at(err, KMGCA_ERROR_VALUE, folder, 0, 0,
+                               "no diary in the client folder (a file named diary*.csv)");
+    }
+    return st;
+}
+
+/* The analysis the files are read into, with the targets the profile
+ * sets. */
+static kmgca_status new_analysis(client *c, kmgca_error *err)
+{
+    kmgca_options ao = {0};
+    ao.profile = &c->prof.profile;
+    ao.body_mass_kg = isnan(c->prof.body_mass_kg) ? 0 : c->prof.body_mass_kg;
+    if (!(c->a = kmgca_analysis_new(c->foods, &ao, err)))
+        return err->status;
+    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+        if (!isnan(c->prof.target_mg[n]))
+            analysis_set_target(c->a, (kmgca_nutrient)n, c->prof.target_mg[n],
+                                "set by the dietitian",
+                                "the client's profile.txt (target set by the dietitian)");
+    return KMGCA_OK;
+}
+
+/* The two sheets of the client's own: the summary page and Nights, their
+ * page header and footer for every sheet, and the printable copy. */
+static kmgca_status write_front(const client *c, kmgca_workbook *wb, const char *out_path,
+                                const char *print_path, kmgca_error *err)
+{
+    kmgca_status st = KMGCA_OK;
+    const char *names[2] = {T(c, "Client summary"), T(c, "Nights")};
+    lxw_error x = write_summary_page(c, workbook_lxw(wb), workbook_front_sheet(wb, 0),
+                                     names[1]);
+    page_formats f;
+    page_formats_new(workbook_lxw(wb), &f);
+    x = x ? x : nights_write_sheet(c, workbook_lxw(wb), workbook_front_sheet(wb, 1), &f);
+    if (x)
+        st = kmgca_fail_at(err, x == LXW_ERROR_MEMORY_MALLOC_FAILED ? KMGCA_ERROR_NOMEM
+                                                                     : KMGCA_ERROR_IO,
+                           out_path, 0, 0, "cannot write the client summary: %s",
+                           lxw_strerror(x));
+    char header[256], footer[256];
+    page_texts(c, header, footer, sizeof header);
+    workbook_set_page_text(wb, header, footer);
+    if (st == KMGCA_OK && print_path)
+        st = write_print_copy(c, print_path, names, err);
+    return st;
+}
+
 kmgca_status kmgca_report_client(kmgca_foods *foods, const char *folder, const char *out_path,
                                  const kmgca_report_options *options, kmgca_client_result *res,
                                  kmgca_error *err)
@@ -558,48 +654,10 @@ kmgca_status kmgca_report_client(kmgca_foods *foods, const char *folder, const c
     c->folder = folder;
     c->res = res;
     kmgca_workbook *wb = NULL;
-    kmgca_status st;
-    char path[4200];
-    snprintf(path, sizeof path, "%s/%s", folder, KMGCA_PROFILE_FILE);
-    st = kmgca_client_profile_read(path, &c->prof, err);
-    if (st == KMGCA_ERROR_IO && access(path, F_OK) != 0)
-        st = kmgca_fail_at(err, KMGCA_ERROR_IO, folder, 0, 0,
-                           "no %s in the client folder (a client folder needs one: name, age, "
-                           "sex, ...)", KMGCA_PROFILE_FILE);
+    kmgca_status st = open_client(c, &o, err);
+    if (st == KMGCA_OK)
+        st = new_analysis(c, err);
     if (st == KMGCA_OK) {
-        c->lang = o.lang_forced || !c->prof.lang_given ? o.lang : c->prof.lang;
-        res->lang = c->lang;
-        if (c->prof.name[0] && c->prof.id[0])
-            snprintf(c->name, sizeof c->name, "%s (%s)", c->prof.name, c->prof.id);
-        else
-            copy_text(c->name, sizeof c->name,
-                      c->prof.name[0] ? c->prof.name : c->prof.id[0] ? c->prof.id : res->folder);
-        utf8_trim_end(c->name);
-        copy_text(res->name, sizeof res->name, c->name);
-        st = folder_scan(folder, &c->files, err);
-    }
-    if (st == KMGCA_OK) {
-        copy_text(res->warning, sizeof res->warning, "");
-        if (c->files.ignored[0])
-            appendf(res->warning, sizeof res->warning, "%s %s", T(c, "ignored:"),
-                    c->files.ignored);
-        if (!c->files.count[FILE_DIARY])
-            st = kmgca_fail_at(err, KMGCA_ERROR_VALUE, folder, 0, 0,
-                               "no diary in the client folder (a file named diary*.csv)");
-    }
-    if (st == KMGCA_OK) {
-        kmgca_options ao = {0};
-        ao.profile = &c->prof.profile;
-        ao.body_mass_kg = isnan(c->prof.body_mass_kg) ? 0 : c->prof.body_mass_kg;
-        if (!(c->a = kmgca_analysis_new(foods, &ao, err)))
-            st = err->status;
-    }
-    if (st == KMGCA_OK) {
-        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-            if (!isnan(c->prof.target_mg[n]))
-                analysis_set_target(c->a, (kmgca_nutrient)n, c->prof.target_mg[n],
-                                    "set by the dietitian",
-                                    "the client's profile.txt (target set by the dietitian)");
         const char *front[2] = {T(c, "Client summary"), T(c, "Nights")};
         wb = workbook_open(out_path, c->lang, front, 2, err);
         if (!wb)
@@ -611,24 +669,8 @@ kmgca_status kmgca_report_client(kmgca_foods *foods, const char *folder, const c
         st = read_client_files(c, wb, err);
     if (st == KMGCA_OK)
         st = period_summarise(c, err);
-    if (st == KMGCA_OK) {
-        const char *names[2] = {T(c, "Client summary"), T(c, "Nights")};
-        lxw_error x = write_summary_page(c, workbook_lxw(wb), workbook_front_sheet(wb, 0),
-                                         names[1]);
-        page_formats f;
-        page_formats_new(workbook_lxw(wb), &f);
-        x = x ? x : nights_write_sheet(c, workbook_lxw(wb), workbook_front_sheet(wb, 1), &f);
-        if (x)
-            st = kmgca_fail_at(err, x == LXW_ERROR_MEMORY_MALLOC_FAILED ? KMGCA_ERROR_NOMEM
-                                                                         : KMGCA_ERROR_IO,
-                               out_path, 0, 0, "cannot write the client summary: %s",
-                               lxw_strerror(x));
-        char header[256], footer[256];
-        page_texts(c, header, footer, sizeof header);
-        workbook_set_page_text(wb, header, footer);
-        if (st == KMGCA_OK && o.print_path)
-            st = write_print_copy(c, o.print_path, names, err);
-    }
+    if (st == KMGCA_OK)
+        st = write_front(c, wb, out_path, o.print_path, err);
     if (st == KMGCA_OK) {
         st = kmgca_workbook_finish(wb, c->a, err);
         wb = NULL;
