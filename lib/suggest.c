@@ -69,6 +69,46 @@ static int in_top(const kmgca_source *top, size_t n, const kmgca_food *food)
     return 0;
 }
 
+/* A suggestion chosen for the page: its place in the list, and what the
+ * tables weigh it at. */
+typedef struct {
+    size_t i;
+    double mg, grams;
+    const kmgca_food *food;
+} picked;
+
+/* The richest portions of mineral n, at most SUGGEST_PER_MINERAL, richest
+ * first, skipping foods already among the client's top sources of it. */
+static size_t pick(const client *c, kmgca_nutrient n, picked best[SUGGEST_PER_MINERAL])
+{
+    kmgca_source top[5];
+    size_t nt = kmgca_analysis_top(c->a, n, top, 5);
+    size_t nb = 0;
+    for (size_t s = 0; s < sizeof suggestions / sizeof *suggestions; s++) {
+        kmgca_nutrient sn;
+        const kmgca_food *food;
+        double grams, mg;
+        if (suggestions[s].n != n ||
+            report_suggestion(c->foods, s, &sn, &food, &grams, &mg) != 1 ||
+            in_top(top, nt, food))
+            continue;
+        size_t k = nb < SUGGEST_PER_MINERAL ? nb++ : SUGGEST_PER_MINERAL;
+        if (k == SUGGEST_PER_MINERAL && mg <= best[k - 1].mg)
+            continue;
+        if (k == SUGGEST_PER_MINERAL)
+            k--;
+        while (k > 0 && best[k - 1].mg < mg) {
+            best[k] = best[k - 1];
+            k--;
+        }
+        best[k].i = s;
+        best[k].mg = mg;
+        best[k].grams = grams;
+        best[k].food = food;
+    }
+    return nb;
+}
+
 lxw_error suggest_write(const client *c, lxw_worksheet *ws, lxw_row_t *r,
                         const page_formats *f)
 {
@@ -85,8 +125,9 @@ lxw_error suggest_write(const client *c, lxw_worksheet *ws, lxw_row_t *r,
         char g1[32], g2[32], g3[32];
         snprintf(v, sizeof v, T(c, "%s: %s mg a day on average, %.0f%% of %s mg (about %s mg "
                                    "short). "),
-                 T(c, report_nutrient_title[n]), page_grouped(avg, g1, sizeof g1), 100 * avg / target,
-                 page_grouped(target, g2, sizeof g2), page_grouped(target - avg, g3, sizeof g3));
+                 T(c, report_nutrient_title[n]), page_grouped(avg, g1, sizeof g1),
+                 100 * avg / target, page_grouped(target, g2, sizeof g2),
+                 page_grouped(target - avg, g3, sizeof g3));
         int blocked = n == KMGCA_K ? c->k_blocked : n == KMGCA_MG ? c->mg_blocked : 0;
         if (blocked) {
             const kmgca_med *m = kmgca_analysis_med(c->a, (size_t)blocked - 1);
@@ -101,38 +142,8 @@ lxw_error suggest_write(const client *c, lxw_worksheet *ws, lxw_row_t *r,
             x = page_line(ws, r, v, f->wrap, 10);
             continue;
         }
-        /* The richest portions, skipping foods already among the client's
-         * top sources of that mineral. */
-        kmgca_source top[5];
-        size_t nt = kmgca_analysis_top(c->a, n, top, 5);
-        struct {
-            size_t i;
-            double mg, grams;
-            const kmgca_food *food;
-        } best[SUGGEST_PER_MINERAL];
-        size_t nb = 0;
-        for (size_t s = 0; s < sizeof suggestions / sizeof *suggestions; s++) {
-            kmgca_nutrient sn;
-            const kmgca_food *food;
-            double grams, mg;
-            if (suggestions[s].n != n ||
-                report_suggestion(c->foods, s, &sn, &food, &grams, &mg) != 1 ||
-                in_top(top, nt, food))
-                continue;
-            size_t k = nb < SUGGEST_PER_MINERAL ? nb++ : SUGGEST_PER_MINERAL;
-            if (k == SUGGEST_PER_MINERAL && mg <= best[k - 1].mg)
-                continue;
-            if (k == SUGGEST_PER_MINERAL)
-                k--;
-            while (k > 0 && best[k - 1].mg < mg) {
-                best[k] = best[k - 1];
-                k--;
-            }
-            best[k].i = s;
-            best[k].mg = mg;
-            best[k].grams = grams;
-            best[k].food = food;
-        }
+        picked best[SUGGEST_PER_MINERAL];
+        size_t nb = pick(c, n, best);
         appendf(v, sizeof v, "%s", T(c, "For example: "));
         for (size_t k = 0; k < nb; k++) {
             const struct suggestion *s = &suggestions[best[k].i];
