@@ -12,6 +12,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A drug flag of day `day` into its medication line's summary: the days it
+ * was flagged, the directions, and whether it blocks suggestions. */
+static void count_med_flag(client *c, const kmgca_flag *fl, size_t day)
+{
+    if (fl->med < 0 || fl->med >= MED_KEEP)
+        return;
+    med_summary *m = &c->meds[fl->med];
+    if (m->last_day != (int)day) {
+        m->days++;
+        m->last_day = (int)day;
+    }
+    m->diuretic |= fl->kind == KMGCA_FLAG_DIURETIC;
+    int slot = fl->nutrient == KMGCA_K ? 0 : fl->nutrient == KMGCA_MG ? 1 : 2;
+    const char *dir = fl->direction;
+    unsigned bit = strcmp(dir, "down") == 0       ? 1u
+                   : strcmp(dir, "up") == 0       ? 2u
+                   : strcmp(dir, "variable") == 0 ? 4u
+                                                  : 8u;
+    m->dirs[slot] |= bit;
+    /* Suggestions must respect the medication: no potassium-rich
+     * advice while a drug that may raise potassium is taken. */
+    if (slot == 0 && (bit & 6u) && !c->k_blocked)
+        c->k_blocked = (int)fl->med + 1;
+    if (slot == 1 && (bit & 6u) && !c->mg_blocked)
+        c->mg_blocked = (int)fl->med + 1;
+    if (slot == 2 && (bit & 2u) && !c->ca_caution)
+        c->ca_caution = (int)fl->med + 1;
+}
+
 /* Works out the period: per-day flags, medication summaries, nights. */
 kmgca_status period_summarise(client *c, kmgca_error *err)
 {
@@ -82,29 +111,7 @@ kmgca_status period_summarise(client *c, kmgca_error *err)
                 x->diuretic = 1;
             else
                 drug = 1;
-            if (f[k].med < 0 || f[k].med >= MED_KEEP)
-                continue;
-            med_summary *m = &c->meds[f[k].med];
-            if (m->last_day != (int)i) {
-                m->days++;
-                m->last_day = (int)i;
-            }
-            m->diuretic |= f[k].kind == KMGCA_FLAG_DIURETIC;
-            int slot = f[k].nutrient == KMGCA_K ? 0 : f[k].nutrient == KMGCA_MG ? 1 : 2;
-            const char *dir = f[k].direction;
-            unsigned bit = strcmp(dir, "down") == 0       ? 1u
-                           : strcmp(dir, "up") == 0       ? 2u
-                           : strcmp(dir, "variable") == 0 ? 4u
-                                                          : 8u;
-            m->dirs[slot] |= bit;
-            /* Suggestions must respect the medication: no potassium-rich
-             * advice while a drug that may raise potassium is taken. */
-            if (slot == 0 && (bit & 6u) && !c->k_blocked)
-                c->k_blocked = (int)f[k].med + 1;
-            if (slot == 1 && (bit & 6u) && !c->mg_blocked)
-                c->mg_blocked = (int)f[k].med + 1;
-            if (slot == 2 && (bit & 2u) && !c->ca_caution)
-                c->ca_caution = (int)f[k].med + 1;
+            count_med_flag(c, &f[k], i);
         }
         c->k_drug_days += (size_t)k_drug;
         res->diuretic_days += (size_t)x->diuretic;
