@@ -705,7 +705,7 @@ date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
 void date_format(int32_t day, char out[11]);
 void date_civil(int32_t day, int *y, int *m, int *d);
 
-/* analyse.c, for care.c and report.c: the medication and activity data of
+/* analyse.c, for care.c and the report: the medication and activity data of
  * an analysis, the order dates beside the diaries are read in (--date-order,
  * else the one the diaries proved), and a day made to exist (0: no memory). */
 care_data *analysis_care(const kmgca_analysis *a);
@@ -769,7 +769,7 @@ void workbook_set_page_text(kmgca_workbook *w, const char *header, const char *f
  * temporary file (name in tmp; 0 on failure, err says why);
  * workbook_close_commit (above) completes it. */
 int output_temp(const char *path, char *tmp, size_t size, kmgca_error *err);
-/* report.c: suggestion i of the built-in list, weighed from the tables:
+/* suggest.c: suggestion i of the built-in list, weighed from the tables:
  * its mineral, food, grams and mg of that mineral. 1 when it weighs, 0 when
  * the tables cannot weigh it, -1 past the end of the list. */
 int report_suggestion(kmgca_foods *foods, size_t i, kmgca_nutrient *n, const kmgca_food **food,
