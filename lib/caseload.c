@@ -243,13 +243,7 @@ static lxw_error index_clients(lxw_worksheet *ws, const kmgca_client_result *res
                              fm->f.small);
     }
     worksheet_autofilter(ws, 0, 0, last, I_COLS - 1);
-    worksheet_freeze_panes(ws, 1, 1);
-    worksheet_repeat_rows(ws, 0, 0);
-    worksheet_print_area(ws, 0, 0, last + 3, I_COLS - 1);
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_set_margins(ws, 0.4, 0.4, 0.7, 0.7);
+    page_table_print(ws, last + 3, I_COLS - 1, 0.4, 0.7);
     worksheet_set_header(ws, report_tr(lang, "&Lkmgca: caseload index&R&D"));
     worksheet_set_footer(ws, report_tr(lang, "&LEstimates from food diaries; not a diagnosis"
                                              "&RPage &P of &N"));

@@ -205,6 +205,21 @@ void page_gap(lxw_worksheet *ws, lxw_row_t *r)
     (*r)++;
 }
 
+/* A table sheet with its head in row 0, printed landscape on A4 as wide
+ * as one page and as long as it needs, the head on every page; margins in
+ * inches, left and right `side`, top and bottom `ends`. */
+void page_table_print(lxw_worksheet *ws, lxw_row_t last_row, lxw_col_t last_col, double side,
+                      double ends)
+{
+    worksheet_freeze_panes(ws, 1, 1);
+    worksheet_repeat_rows(ws, 0, 0);
+    worksheet_print_area(ws, 0, 0, last_row, last_col);
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_margins(ws, side, side, ends, ends);
+}
+
 /* "1,969" */
 const char *page_grouped(double v, char *buf, size_t size)
 {

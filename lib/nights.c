@@ -91,13 +91,7 @@ lxw_error nights_write_sheet(const client *c, lxw_workbook *wb, lxw_worksheet *w
                                        "Showing them side by side is not evidence that one "
                                        "causes the other."),
                                   f->small);
-    worksheet_freeze_panes(ws, 1, 1);
-    worksheet_repeat_rows(ws, 0, 0);
-    worksheet_print_area(ws, 0, 0, r + 1, N_COLS - 1);
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
+    page_table_print(ws, r + 1, N_COLS - 1, 0.5, 0.75);
     return x;
 }
 

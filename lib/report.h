@@ -139,6 +139,8 @@ lxw_error page_line(lxw_worksheet *ws, lxw_row_t *r, const char *s, lxw_format *
                     double point_size);
 lxw_error page_heading(lxw_worksheet *ws, lxw_row_t *r, const char *s, const page_formats *f);
 void page_gap(lxw_worksheet *ws, lxw_row_t *r);
+void page_table_print(lxw_worksheet *ws, lxw_row_t last_row, lxw_col_t last_col, double side,
+                      double ends);
 
 /* ---- Sections of the client's pages ------------------------------------- */
 
