@@ -269,10 +269,10 @@ lxw_error nights_write_cramps(const client *c, lxw_workbook *wb, lxw_worksheet *
     if (!t.n[0] && !t.n[1]) {
         return page_line(ws, r,
                          T(c, c->files.count[FILE_DAYLOG]
-                                  ? "The day log has no night on a day of the diary, so nothing can "
-                                    "be compared."
-                                  : "No day log (daylog.csv: date, cramps, severity) in the client "
-                                    "folder."),
+                                  ? "The day log has no night on a day of the diary, so nothing "
+                                    "can be compared."
+                                  : "No day log (daylog.csv: date, cramps, severity) in the "
+                                    "client folder."),
                          f->wrap, 10);
     }
     lxw_row_t chart_row = *r;

@@ -185,7 +185,8 @@ static void supplement_sentence(const client *c, char *v, size_t size)
             appendf(what, sizeof what, "%s%s%s毫克", listed ? "、" : "",
                     T(c, report_nutrient_word[n]), g);
         else
-            appendf(what, sizeof what, "%s%s mg %s", listed ? ", " : "", g, report_nutrient_word[n]);
+            appendf(what, sizeof what, "%s%s mg %s", listed ? ", " : "", g,
+                    report_nutrient_word[n]);
         listed++;
     }
     snprintf(v, size,
@@ -302,8 +303,8 @@ static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
     }
     if (!any && !x)
         x = page_line(ws, r,
-                      T(c, meds ? "No medication on the list is flagged for potassium, magnesium or "
-                                  "calcium, no supplement counts, and no heavy sweat-loss day."
+                      T(c, meds ? "No medication on the list is flagged for potassium, magnesium "
+                                  "or calcium, no supplement counts, and no heavy sweat-loss day."
                                 : "No medication list and no heavy sweat-loss day."),
                       f->wrap, 10);
     return x;
@@ -391,12 +392,13 @@ static lxw_error write_summary_page(const client *c, lxw_workbook *wb, lxw_works
     x = x ? x : page_heading(ws, &r, T(c, "Period averages against daily targets"), &f);
     x = x ? x : write_averages(c, ws, &r, &f);
     x = x ? x : page_line(ws, &r,
-                          T(c, "Red: under 67 % of target; amber: under 100 %; green: 100 % or more. "
-                               "Targets: see About (sources cited there). The magnesium upper level "
-                               "applies to supplements, never to food."),
+                          T(c, "Red: under 67 % of target; amber: under 100 %; green: 100 % or "
+                               "more. Targets: see About (sources cited there). The magnesium "
+                               "upper level applies to supplements, never to food."),
                           f.small, 8.5);
     page_gap(ws, &r);
-    x = x ? x : page_heading(ws, &r, T(c, "Medications, supplements and sweat, in plain words"), &f);
+    x = x ? x : page_heading(ws, &r, T(c, "Medications, supplements and sweat, in plain words"),
+                             &f);
     x = x ? x : write_flags(c, ws, &r, &f);
     page_gap(ws, &r);
     x = x ? x : page_heading(ws, &r, T(c, "Top 5 food sources over the period"), &f);
@@ -410,18 +412,18 @@ static lxw_error write_summary_page(const client *c, lxw_workbook *wb, lxw_works
     page_gap(ws, &r);
     x = x ? x : page_heading(ws, &r, T(c, "See a doctor"), &f);
     x = x ? x : page_line(ws, &r,
-                          T(c, "Cramps that are very frequent or very painful, last long, come with "
-                               "marked leg swelling, a change of skin colour or weakness, or do not "
-                               "improve after changes in diet and habits, need a doctor. Promptly for "
-                               "muscle weakness that gets worse, a racing or irregular heartbeat, "
-                               "chest pain, numbness or tingling, or confusion; in an emergency call "
-                               "the local emergency number."),
+                          T(c, "Cramps that are very frequent or very painful, last long, come "
+                               "with marked leg swelling, a change of skin colour or weakness, or "
+                               "do not improve after changes in diet and habits, need a doctor. "
+                               "Promptly for muscle weakness that gets worse, a racing or "
+                               "irregular heartbeat, chest pain, numbness or tingling, or "
+                               "confusion; in an emergency call the local emergency number."),
                           f.wrap, 10);
     x = x ? x : page_line(ws, &r,
                           T(c, "kmgca estimates intake from what the diary says, with the USDA and "
-                               "Taiwan FDA food tables; it does not diagnose, and only a blood test shows blood "
-                               "levels. Never start, stop or change a medicine because of this "
-                               "report: discuss it with the prescriber."),
+                               "Taiwan FDA food tables; it does not diagnose, and only a blood "
+                               "test shows blood levels. Never start, stop or change a medicine "
+                               "because of this report: discuss it with the prescriber."),
                           f.small, 8.5);
     worksheet_print_area(ws, 0, 0, r, PAGE_COLS - 1);
     worksheet_set_portrait(ws);

@@ -171,8 +171,8 @@ lxw_error suggest_write(const client *c, lxw_worksheet *ws, lxw_row_t *r,
     }
     if (!any && !x)
         x = page_line(ws, r,
-                      T(c, "Average intake reaches the targets for magnesium, potassium and calcium "
-                           "(or the diary cannot tell): no suggestions."),
+                      T(c, "Average intake reaches the targets for magnesium, potassium and "
+                           "calcium (or the diary cannot tell): no suggestions."),
                       f->wrap, 10);
     if (!x)
         x = page_line(ws, r,
