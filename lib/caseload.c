@@ -1,5 +1,5 @@
 /* caseload.c — the caseload around the client pages: what the files of a
- * client folder are (scan_folder, by the start of their names), and the
+ * client folder are (folder_scan, by the start of their names), and the
  * caseload index, one row per client with links to the workbooks.
  *
  * The command (cli/cmd_report.c) lists the client folders and runs them;
