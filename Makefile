@@ -42,8 +42,10 @@ SUPPLEMENT_SRC = lib/supplement.c lib/supplement_text.c lib/supplement_dose.c li
 MATCH_SRC = lib/match.c lib/query.c lib/index.c lib/match_zh.c lib/eaten.c lib/index_write.c
 # The serving reader: its files share lib/serving.h besides internal.h.
 SERVING_SRC = lib/tokens.c lib/amount.c lib/serving.c lib/split.c
+# Weighing: a food's measures and the rules that use them share lib/weigh.h.
+WEIGH_SRC = lib/measures.c lib/weigh.c
 LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/recipe.c $(MATCH_SRC) $(SERVING_SRC) \
-           lib/weigh.c lib/household.c lib/kinds.c lib/targets.c \
+           $(WEIGH_SRC) lib/line.c lib/household.c lib/kinds.c lib/targets.c \
            $(SUPPLEMENT_SRC) \
            lib/table.c lib/date.c lib/diary.c lib/analyse.c lib/sheet.c lib/workbook.c lib/workbook_sheets.c \
            lib/workbook_about.c lib/drugs.c lib/care.c
@@ -105,6 +107,7 @@ $(B)/lib/%.o: lib/%.c lib/internal.h lib/sheet.h lib/workbook.h lib/lang.h inclu
 $(SUPPLEMENT_SRC:lib/%.c=$(B)/lib/%.o): lib/supplement.h
 $(MATCH_SRC:lib/%.c=$(B)/lib/%.o): lib/match.h
 $(SERVING_SRC:lib/%.c=$(B)/lib/%.o): lib/serving.h
+$(WEIGH_SRC:lib/%.c=$(B)/lib/%.o): lib/weigh.h
 
 $(B)/cli/%.o: cli/%.c cli/cli.h include/kmgca.h | $(SETUP)
 	@mkdir -p $(dir $@)

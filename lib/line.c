@@ -1,0 +1,174 @@
+/* line.c — a diary line in one step (kmgca_weigh): the food text and the
+ * serving field as written to grams of a matched food. The serving is cut
+ * out of the food text when the field is empty ("2 slices toast"), a
+ * Chinese measure word with 一 left out ("喝了碗粥"), a cup size ("grande
+ * latte") or a size, half or container after the food ("avocado half") is
+ * read as one when the food matches as well without it; the text rewrites
+ * of household.c ("80/20", "Caffe Latte - 2% Milk", "100g(干重)") come
+ * first. Then kmgca_foods_match, kmgca_serving_parse and
+ * kmgca_serving_grams.
+ */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- A diary line in one step ---------------------------------------------- */
+
+kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
+                         kmgca_weighing *out, kmgca_error *err)
+{
+    if (!out)
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no result to fill");
+    memset(out, 0, sizeof *out);
+    out->grams = NAN;
+    out->match.confidence = 0;
+    if (!foods || !food_text)
+        return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no food set or food text given");
+    if (!serving_text)
+        serving_text = "";
+    size_t flen = strlen(food_text);
+    if (flen > 1000)
+        return kmgca_fail(err, KMGCA_ERROR_LIMIT, "food text is %zu bytes; the limit is 1000",
+                          flen);
+    if (!utf8_valid(food_text, flen))
+        return kmgca_fail(err, KMGCA_ERROR_ENCODING, "food text is not valid UTF-8");
+    char serving[256], lead[256], rest[1024], ratio[1100];
+    if (text_lean_ratio(food_text, ratio, sizeof ratio) ||
+        text_count_of_itself(food_text, ratio, sizeof ratio) ||
+        text_drink_milk(food_text, ratio, sizeof ratio))
+        food_text = ratio;
+    copy_text(serving, sizeof serving, serving_text);
+    text_trim(serving);
+    copy_text(out->food_text, sizeof out->food_text, food_text);
+    text_trim(out->food_text);
+    kmgca_status pst = KMGCA_OK;
+    kmgca_error perr;
+    kmgca_error_clear(&perr);
+    if (!serving[0]) {
+        int found = kmgca_serving_split(food_text, lead, sizeof lead, rest, sizeof rest);
+        char one[1100], lead1_cup[64], rest1_cup[1024];
+        if (!found && serving_zh_bare_measure(food_text, one, sizeof one)) {
+            /* "喝了碗八宝粥": one bowl, unless the measure word starts the
+             * food's name ("吃了包子"): the food must match as well without
+             * it as the line as written does. */
+            char lead1[256], rest1[1024];
+            kmgca_match as_written, without;
+            if (kmgca_serving_split(one, lead1, sizeof lead1, rest1, sizeof rest1) == 1 &&
+                rest1[0] &&
+                kmgca_foods_match(foods, rest1, &without, NULL) == KMGCA_OK &&
+                (kmgca_foods_match(foods, food_text, &as_written, NULL) != KMGCA_OK ||
+                 without.confidence >= as_written.confidence)) {
+                copy_text(lead, sizeof lead, lead1);
+                copy_text(rest, sizeof rest, rest1);
+                found = 1;
+            }
+        }
+        /* "grande latte", "拿铁 中杯": one cup of that size; "avocado half",
+         * "banana small": half of one, one small one; each when the food
+         * matches as well without the words ("大杯菇" is a mushroom). */
+        static int (*const sized[])(const char *, char *, size_t, char *, size_t) = {
+            serving_cup_size, serving_trailing_size};
+        for (size_t k = 0; !found && k < sizeof sized / sizeof *sized; k++) {
+            if (!sized[k](food_text, lead1_cup, sizeof lead1_cup, rest1_cup, sizeof rest1_cup))
+                continue;
+            kmgca_match as_written, without;
+            /* a word after the food must match better without it */
+            if (kmgca_foods_match(foods, rest1_cup, &without, NULL) == KMGCA_OK &&
+                (kmgca_foods_match(foods, food_text, &as_written, NULL) != KMGCA_OK ||
+                 without.confidence > as_written.confidence ||
+                 (k == 0 && without.confidence == as_written.confidence))) {
+                copy_text(lead, sizeof lead, lead1_cup);
+                copy_text(rest, sizeof rest, rest1_cup);
+                found = 1;
+            }
+        }
+        if (found == 2) {
+            copy_text(out->food_text, sizeof out->food_text, rest);
+            kmgca_foods_match(foods, out->food_text, &out->match, NULL);
+            return kmgca_fail(err, KMGCA_ERROR_AMOUNT,
+                              "\"%.200s\" holds more than one serving: write one food and one "
+                              "serving a line",
+                              food_text);
+        }
+        if (found) {
+            kmgca_serving whole;
+            size_t wl;
+            if (rest[0]) {
+                /* "a peach", "had an apple": the article counts one but
+                 * says nothing of its size: one typical serving, said so. */
+                char art[8];
+                copy_text(art, sizeof art, lead);
+                char *a = text_trim(art);
+                int article = !strcasecmp(a, "a") || !strcasecmp(a, "an");
+                copy_text(serving, sizeof serving, article ? "" : lead);
+                copy_text(out->food_text, sizeof out->food_text, rest);
+                out->serving_from_food = !article;
+            } else if (kmgca_serving_parse(lead, &whole, NULL) == KMGCA_OK &&
+                       whole.kind == KMGCA_UNIT_PORTION && whole.amount > 0 &&
+                       (!measure_word_at(whole.unit, &wl) || measure_word_at(whole.unit, &wl)->concept[0] == 'i')) {
+                /* "2 biscuits": the household word is the food
+                 * (not a container: "a glass" alone names no food). */
+                char amount_only[64];
+                snprintf(amount_only, sizeof amount_only, "%.10g", whole.amount);
+                copy_text(serving, sizeof serving, amount_only);
+                copy_text(out->food_text, sizeof out->food_text, whole.unit);
+                out->serving_from_food = 1;
+            } else if (kmgca_serving_parse(lead, &whole, NULL) == KMGCA_OK &&
+                       whole.kind != KMGCA_UNIT_NONE && whole.kind != KMGCA_UNIT_TYPICAL) {
+                /* "a glass", "100 g", "一碗": a serving and no food. */
+                return kmgca_fail(err, KMGCA_ERROR_NO_MATCH,
+                                  "\"%.200s\" is a serving with no food: write the food too",
+                                  food_text);
+            }
+        }
+    } else {
+        /* The amount in its own field, the unit in the text: "2" and
+         * "slices of bread". Otherwise the field wins, and a unit written in
+         * the text is only cut out so that the food matches; a bare number
+         * there stays, as part of the name ("tea 0"). */
+        kmgca_serving field, inner;
+        if (kmgca_serving_split(food_text, lead, sizeof lead, rest, sizeof rest) && rest[0] &&
+            kmgca_serving_parse(lead, &inner, NULL) == KMGCA_OK &&
+            inner.kind != KMGCA_UNIT_NONE && inner.kind != KMGCA_UNIT_TYPICAL) {
+            if (kmgca_serving_parse(serving, &field, NULL) == KMGCA_OK &&
+                field.kind == KMGCA_UNIT_NONE && inner.amount == 1) {
+                char joined[2 * sizeof serving];
+                snprintf(joined, sizeof joined, "%s %s", serving, lead);
+                copy_text(serving, sizeof serving, joined);
+            }
+            copy_text(out->food_text, sizeof out->food_text, rest);
+        }
+    }
+    copy_text(out->serving_text, sizeof out->serving_text, serving);
+    serving_weight_state(serving, out->food_text, sizeof out->food_text);
+    serving_cup_bracket(serving, sizeof serving);
+    pst = kmgca_serving_parse(serving, &out->serving, &perr);
+    kmgca_status st = kmgca_foods_match(foods, out->food_text, &out->match, err);
+    if (st != KMGCA_OK)
+        return st;
+    if (pst != KMGCA_OK) {
+        if (err)
+            *err = perr;
+        return pst;
+    }
+    out->serving_assumed = out->serving.kind == KMGCA_UNIT_TYPICAL;
+    kmgca_serving_take_detail(&out->serving, out->food_text);
+    st = kmgca_serving_grams(out->match.food, &out->serving, &out->grams, out->how,
+                             sizeof out->how, err);
+    /* A bare number after a food is a count only when it makes sense:
+     * "banana 120" is 120 g or a typo, not 14 kg of bananas. */
+    if (st == KMGCA_OK && out->serving_from_food && out->serving.kind == KMGCA_UNIT_NONE &&
+        out->serving.amount > 12 && out->grams > 1000) {
+        double count = out->serving.amount, grams = out->grams;
+        out->grams = NAN;
+        out->how[0] = '\0';
+        return kmgca_fail(err, KMGCA_ERROR_AMOUNT,
+                          "\"%s\" with no unit reads as %.10g pieces, %.0f g: write the unit "
+                          "(\"%.10g g\"?)",
+                          out->serving_text, count, grams, count);
+    }
+    return st;
+}

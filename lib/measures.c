@@ -1,0 +1,394 @@
+/* measures.c — a food's own household measures, as the tables write them
+ * ("cup, chopped", "serving 1/2 cup", "slice, medium (1/4\" thick)"): read
+ * as a unit and words, the measure that holds a serving's words, the
+ * measure named after the food, and rule 2 of weigh.c: a volume to grams
+ * through the food's volume measures (the one whose words match the words
+ * written after the unit, else another converted), the density of its
+ * kind, or water for a drink. Also the numbers of the notes that say how a
+ * serving was weighed.
+ */
+#include "weigh.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- Formatting --------------------------------------------------------- */
+
+void fmt_amount(char *buf, size_t size, double v)
+{
+    /* ½ reads better than 0.5 in a note, and 1/3 better than 0.333. */
+    static const struct {
+        double v;
+        const char *text;
+    } nice[] = {{0.5, "1/2"}, {0.25, "1/4"}, {0.75, "3/4"}, {1.0 / 3, "1/3"},
+                {2.0 / 3, "2/3"}, {0.125, "1/8"}};
+    for (size_t i = 0; i < sizeof nice / sizeof nice[0]; i++)
+        if (fabs(v - nice[i].v) < 1e-9) {
+            snprintf(buf, size, "%s", nice[i].text);
+            return;
+        }
+    snprintf(buf, size, "%.4g", v);
+}
+
+void fmt_grams(char *buf, size_t size, double g)
+{
+    /* 28.35, 90, 118, 1234.5: no trailing zeros, no false precision. */
+    snprintf(buf, size, g >= 100 ? "%.1f" : "%.2f", g);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *end = buf + strlen(buf) - 1;
+        while (end > dot && *end == '0')
+            *end-- = '\0';
+        if (end == dot)
+            *end = '\0';
+    }
+}
+
+/* Whose measure it is, for the note. */
+const char *measure_source(const kmgca_food *food)
+{
+    return strcmp(food->source, "custom") == 0 ? "custom food measure"
+                                                : "USDA household measure";
+}
+
+/* Lists a food's measures for an error message. */
+void list_measures(const kmgca_food *food, char *buf, size_t size)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (unsigned i = 0; i < food->portion_count && o + 1 < size; i++) {
+        char amt[32];
+        fmt_amount(amt, sizeof amt, food->portions[i].amount);
+        int w = snprintf(buf + o, size - o, "%s%s %s", i ? "; " : "", amt,
+                         food->portions[i].measure);
+        if (w < 0 || (size_t)w >= size - o) {
+            buf[o] = '\0';
+            break;
+        }
+        o += (size_t)w;
+    }
+    if (!food->portion_count)
+        snprintf(buf, size, "none");
+}
+
+/* ---- A food's measures ---------------------------------------------------- */
+
+/* A portion's measure read as a unit: "cup, chopped" -> cup + "chopped". */
+typedef struct {
+    const unit_def *unit;   /* NULL: household words */
+    char words[16][TEXT_WORD_MAX];
+    unsigned char parens[16];
+    size_t word_count;      /* detail words (after the unit), or all words */
+    double scale;           /* units in one measure: "serving 1/2 cup" is 0.5 */
+    int embedded;           /* the unit was found inside the words */
+} measure_info;
+
+static void read_measure(const char *measure, measure_info *m)
+{
+    const char *p = measure;
+    while (*p == ' ')
+        p++;
+    m->unit = NULL;
+    m->scale = 1;
+    m->embedded = 0;
+    size_t ul = unit_at(p, &m->unit);
+    if (!ul) {
+        /* "serving 1/2 cup", "serving (1/2 cup)": a volume in the words */
+        for (const char *q = p; *q; q++) {
+            if (!(q[0] >= '0' && q[0] <= '9') || (q > p && q[-1] != ' ' && q[-1] != '('))
+                continue;
+            double v = 0, d = 0;
+            size_t n = parse_decimal(q, &v);
+            if (q[n] == '/' && parse_decimal(q + n + 1, &d) && d > 0) {
+                size_t dn = parse_decimal(q + n + 1, &d);
+                v /= d;
+                n += 1 + dn;
+            }
+            const char *r = q + n;
+            while (*r == ' ')
+                r++;
+            const unit_def *u = NULL;
+            if (v > 0 && unit_at(r, &u) && u->kind == KMGCA_UNIT_VOLUME) {
+                m->unit = u;
+                m->scale = v;
+                m->embedded = 1;
+                break;
+            }
+        }
+    }
+    char folded[256];
+    text_fold(ul ? p + ul : p, folded, sizeof folded);
+    m->word_count = text_words(folded, m->words, m->parens, 16);
+}
+
+static double measure_ml(const kmgca_portion *pt, const measure_info *m)
+{
+    return pt->amount * m->scale * m->unit->factor;
+}
+
+/* Word overlap between the user's words and a measure's words. */
+static size_t shared_words(char words[][TEXT_WORD_MAX], size_t n, const measure_info *m)
+{
+    size_t shared = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < m->word_count; j++)
+            if (strcmp(words[i], m->words[j]) == 0) {
+                shared++;
+                break;
+            }
+    return shared;
+}
+
+/* As shared_words, but a word matched inside parentheses ("wedge (1/4 of
+ * medium tomato)") counts for less than one that names the measure. */
+static double weighted_shared(char words[][TEXT_WORD_MAX], size_t n, const measure_info *m)
+{
+    double shared = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < m->word_count; j++)
+            if (strcmp(words[i], m->words[j]) == 0) {
+                shared += (m->parens[j] & TEXT_IN_PARENS) ? 0.3 : 1.0;
+                break;
+            }
+    return shared;
+}
+
+/* The household measure holding every one of the words, with the fewest
+ * other words; -1 when none holds them all. whole_only: only measures of
+ * one piece ("1 grape", not "10 grapes"). */
+long find_portion_ex(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw,
+                            int whole_only)
+{
+    long best = -1;
+    double best_score = -1;
+    for (unsigned i = 0; i < food->portion_count; i++) {
+        if (!(food->portions[i].grams > 0) || !(food->portions[i].amount > 0))
+            continue;
+        /* USDA writes one chicken breast half as "0.5 breast". */
+        if (whole_only && food->portions[i].amount != 1 &&
+            !(food->portions[i].amount == 0.5 &&
+              !strncmp(food->portions[i].measure, "breast", 6)))
+            continue;
+        measure_info m;
+        read_measure(food->portions[i].measure, &m);
+        if (m.unit && !m.embedded)
+            continue;       /* mass and volume rows are not household words */
+        size_t matched = shared_words(words, nw, &m);
+        if (matched == 0 || matched < nw)
+            continue;
+        double extra = 0;
+        int without = 0, asked_without = 0;
+        for (size_t j = 0; j < m.word_count; j++) {
+            extra += m.parens[j] ? 0.01 : 0.1;
+            without |= !strcmp(m.words[j], "without");
+        }
+        for (size_t j = 0; j < nw; j++)
+            asked_without |= !strcmp(words[j], "without");
+        /* "drumstick, with skin" is not "drumstick without skin". */
+        if (without != asked_without)
+            extra += 0.5;
+        double score = weighted_shared(words, nw, &m) - extra;
+        if (score > best_score) {
+            best = i;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+long find_portion(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw)
+{
+    return find_portion_ex(food, words, nw, 0);
+}
+
+/* The portion named after the food itself ("1 potato", "1 tortilla"). */
+long food_named_portion(const kmgca_food *food, int whole_only)
+{
+    char folded[512], desc[32][TEXT_WORD_MAX];
+    text_fold(food->description, folded, sizeof folded);
+    size_t nd = text_words(folded, desc, NULL, 32);
+    for (size_t j = 0; j < nd; j++) {
+        char w[2][TEXT_WORD_MAX];
+        strcpy(w[0], desc[j]);
+        /* The usual size first: "medium", "regular", a plain one; of
+         * "pita, small" and "pita, large", the large. */
+        static const char *const sizes[] = {"medium", "regular"};
+        long pick = -1;
+        for (size_t k = 0; k < 2 && pick < 0; k++) {
+            strcpy(w[1], sizes[k]);
+            pick = find_portion_ex(food, w, 2, whole_only);
+        }
+        if (pick < 0) {
+            pick = find_portion_ex(food, w, 1, whole_only);
+            if (pick >= 0 && (strstr(food->portions[pick].measure, "small") ||
+                              strstr(food->portions[pick].measure, "mini"))) {
+                strcpy(w[1], "large");
+                long large = find_portion_ex(food, w, 2, whole_only);
+                if (large >= 0)
+                    pick = large;
+            }
+        }
+        if (pick < 0)
+            continue;
+        /* The word must name the measure, not sit in its brackets ("1 unit
+         * (yield from 1 lb ready-to-cook chicken)" is no chicken). */
+        measure_info m;
+        read_measure(food->portions[pick].measure, &m);
+        if (weighted_shared(w, 1, &m) >= 1)
+            return pick;
+    }
+    return -1;
+}
+
+/* ---- Volume ----------------------------------------------------------------- */
+
+/* Grams of `ml` of a food through its own volume measures: the measure
+ * of that unit (matching the detail words), else the best other one. */
+int volume_to_grams(const kmgca_food *food, const char *unit, double amount,
+                           double unit_ml, const char *detail, double *grams, char *how,
+                           size_t how_size)
+{
+    char detail_words[8][TEXT_WORD_MAX];
+    char folded[128];
+    text_fold(detail ? detail : "", folded, sizeof folded);
+    size_t nd = text_words(folded, detail_words, NULL, 8);
+    long same = -1, other = -1;
+    size_t same_shared = 0;
+    int same_plain = 0;
+    double other_ml = 0;
+    int other_plain = 0;
+    for (unsigned i = 0; i < food->portion_count; i++) {
+        measure_info m;
+        read_measure(food->portions[i].measure, &m);
+        if (!m.unit || m.unit->kind != KMGCA_UNIT_VOLUME || !(food->portions[i].grams > 0) ||
+            !(food->portions[i].amount > 0))
+            continue;
+        if (unit && strcmp(m.unit->canonical, unit) == 0) {
+            size_t shared = shared_words(detail_words, nd, &m);
+            /* Most shared detail words; then plain (no detail words); then
+             * the first listed. */
+            int plain = m.word_count == 0;
+            if (same < 0 || shared > same_shared ||
+                (shared == same_shared && plain && !same_plain)) {
+                same = i;
+                same_shared = shared;
+                same_plain = plain;
+            }
+        } else {
+            int plain = m.word_count == 0;
+            double ml = measure_ml(&food->portions[i], &m);
+            if (other < 0 || (plain && !other_plain) || (plain == other_plain && ml > other_ml)) {
+                other = i;
+                other_ml = ml;
+                other_plain = plain;
+            }
+        }
+    }
+    char amt[32], g[32], pg[32], pa[32];
+    fmt_amount(amt, sizeof amt, amount);
+    if (same >= 0) {
+        const kmgca_portion *pt = &food->portions[same];
+        measure_info m;
+        read_measure(pt->measure, &m);
+        *grams = amount * pt->grams / (pt->amount * m.scale);
+        fmt_grams(g, sizeof g, *grams);
+        if (how)
+            snprintf(how, how_size, "%s %s = %s g (%s \"%s\")", amt, unit, g,
+                     measure_source(food), pt->measure);
+        return 1;
+    }
+    if (other >= 0) {
+        const kmgca_portion *pt = &food->portions[other];
+        measure_info m;
+        read_measure(pt->measure, &m);
+        double g_per_ml = pt->grams / measure_ml(pt, &m);
+        *grams = amount * unit_ml * g_per_ml;
+        fmt_grams(g, sizeof g, *grams);
+        fmt_grams(pg, sizeof pg, pt->grams);
+        fmt_amount(pa, sizeof pa, pt->amount);
+        if (how)
+            snprintf(how, how_size, "%s %s = %s g (converted from %s %s \"%s\" = %s g)", amt,
+                     unit, g, measure_source(food), pa, pt->measure, pg);
+        return 1;
+    }
+    return 0;
+}
+
+/* Drinks the tables give no volume for weigh as water does. */
+int watery(const kmgca_food *food)
+{
+    static const char *const kinds[] = {"water", "tea", "coffee", "soft_drink", "juice",
+                                        "beer", "wine", "spirits", "milk", "soup"};
+    const char *k = kmgca_food_kind(food);
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(k, kinds[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* No volume in the table: the density of the food's kind, if kmgca has one
+ * (containers.csv "density" rows), with the reason in `how`. */
+int density_grams(const kmgca_food *food, double ml, double *grams, char *how,
+                         size_t how_size)
+{
+    const struct kmgca_container *d = container_find(NULL, "density", food->kind, NULL, 1);
+    if (!d || !d->kind)
+        return 0;
+    *grams = ml * d->amount;
+    snprintf(how, how_size, "the table gives no volume for this food: %g g per ml, %s, %s",
+             d->amount, d->note,
+             !strcmp(d->source, "judgement") ? "kmgca's judgement" : d->source);
+    return 1;
+}
+
+kmgca_status volume_grams(const kmgca_food *food, const kmgca_serving *s, double *grams,
+                                 char *how, size_t how_size, kmgca_error *err)
+{
+    if (!strcmp(s->unit, "pint") && (!strcmp(kmgca_food_kind(food), "beer") ||
+                                     !strcmp(kmgca_food_kind(food), "milk"))) {
+        /* A pint of beer is the glass pubs pour, a pint of milk the bottle
+         * or carton UK and Irish shops sell: the imperial pint (US shops
+         * sell milk by the half gallon and gallon). */
+        kmgca_serving imperial = *s;
+        imperial.amount = s->amount * 568.26125;
+        imperial.unit_factor = 1;
+        copy_text(imperial.unit, sizeof imperial.unit, "ml");
+        kmgca_status st = volume_grams(food, &imperial, grams, how, how_size, err);
+        if (st == KMGCA_OK && how && how_size)
+            appendf(how, how_size, "; a pint of %s read as an imperial pint (568 ml, as "
+                                   "%s in the UK and Ireland; a US pint is 473 ml)",
+                    !strcmp(kmgca_food_kind(food), "milk") ? "milk" : "beer",
+                    !strcmp(kmgca_food_kind(food), "milk") ? "sold" : "poured");
+        return st;
+    }
+    if (volume_to_grams(food, s->unit, s->amount, s->unit_factor, s->detail, grams, how,
+                        how_size))
+        return KMGCA_OK;
+    char amt[32];
+    fmt_amount(amt, sizeof amt, s->amount);
+    char dense[200];
+    if (density_grams(food, s->amount * s->unit_factor, grams, dense, sizeof dense)) {
+        char g[32];
+        fmt_grams(g, sizeof g, *grams);
+        if (how)
+            snprintf(how, how_size, "%s %s = %s g (%s)", amt, s->unit, g, dense);
+        return KMGCA_OK;
+    }
+    if (watery(food)) {
+        char g[32];
+        *grams = s->amount * s->unit_factor;
+        fmt_grams(g, sizeof g, *grams);
+        if (how)
+            snprintf(how, how_size, "%s %s = %s g (the table gives no volume for this drink: "
+                                    "weighed as water, 1 g per ml)",
+                     amt, s->unit, g);
+        return KMGCA_OK;
+    }
+    char list[400];
+    list_measures(food, list, sizeof list);
+    return kmgca_fail(err, KMGCA_ERROR_UNIT,
+                      "\"%s\" has no volume measure, so %s %s cannot be weighed; give grams "
+                      "(its measures: %s)",
+                      food->description, amt, s->unit, list);
+}
