@@ -252,121 +252,87 @@ static void fmt_number(char *buf, size_t size, double v)
     snprintf(buf, size, "%.4g", v);
 }
 
-/* Reads a serving starting at token i. whole: the text is only a serving
- * (an amount field), so unknown words after the amount are household
- * words and "- ..." qualifiers run to the end. */
-int read_at(const tokens *tk, int i, int whole, reading *r)
+/* 1 when a count written "x6" reads on into the word after it: "x6 pcs"
+ * (a count of pieces), "x 3 small" (a count of pieces of that size). */
+static int xcount_reads_on(const tokens *tk, int j)
 {
-    memset(r, 0, sizeof *r);
-    r->start = i;
+    size_t pl;
+    const struct kmgca_measure_word *pm =
+        j < tk->count && tk->t[j].type == TK_WORD
+            ? measure_word_at(tk->n.s + tk->t[j].start, &pl)
+            : NULL;
+    /* "x 3 small": a count of pieces of that size, read on too */
+    const char *xsize;
+    int xend;
+    int sized = j < tk->count && is_size_word(tk, j, &xsize, &xend);
+    return (pm && strcmp(pm->concept, "piece") == 0) || sized;
+}
+
+/* "2 x 150 g", "2.00 x 3.0 oz", "3 x eggs", "2x toast": the amount times
+ * what follows the "x" (or "*") at token j. 1 when read. */
+static int read_times(const tokens *tk, int j, reading *r)
+{
     kmgca_serving *s = &r->s;
-    amount a;
-    int j = i;
-    if (amount_at(tk, i, &a)) {
-        r->amount_written = 1;
-        s->amount = a.value;
-        j = a.next;
-        if (a.flags & (AF_VAGUE | AF_RANGE))
-            r->why = a.why;
-        if (a.flags & AF_SOME) {
-            r->some = 1;
-            copy_text(s->note, sizeof s->note, a.why);
-        }
-        if (a.note)
-            copy_text(s->note, sizeof s->note, a.note);
-        if (a.flags & AF_XCOUNT) {
-            r->xcount = 1;
-            /* "x6 pcs": a count of pieces, read on as "6 pcs" */
-            size_t pl;
-            const struct kmgca_measure_word *pm =
-                j < tk->count && tk->t[j].type == TK_WORD
-                    ? measure_word_at(tk->n.s + tk->t[j].start, &pl)
-                    : NULL;
-            /* "x 3 small": a count of pieces of that size, read on too */
-            const char *xsize;
-            int xend;
-            int sized = j < tk->count && is_size_word(tk, j, &xsize, &xend);
-            if ((!pm || strcmp(pm->concept, "piece") != 0) && !sized) {
-                r->end = j;
-                s->kind = KMGCA_UNIT_NONE;
-                return 1;
-            }
-        }
-    } else {
-        s->amount = 1;
-    }
-    /* "2 x 150 g", "2.00 x 3.0 oz", "3 x eggs", "2x toast" */
-    if (r->amount_written && (word_is(tk, j, "x") || punct_is(tk, j, '*'))) {
-        if (j + 1 < tk->count && tk->t[j + 1].type == TK_NUM) {
-            double per = tk->t[j + 1].value;
-            const unit_def *u = NULL;
-            size_t len = j + 2 < tk->count ? unit_at_token(tk, j + 2, &u) : 0;
-            if (len) {
-                char a1[32], a2[32];
-                fmt_number(a1, sizeof a1, s->amount);
-                fmt_number(a2, sizeof a2, per);
-                snprintf(s->note, sizeof s->note, "%s x %s %s", a1, a2, u->canonical);
-                s->amount *= per;
-                set_unit(s, u);
-                r->cls = CLASS_MEASURE;
-                r->end = token_from(tk, j + 2, tk->t[j + 2].start + len);
-                return 1;
-            }
-            return 0;
-        }
-        r->end = j + 1;
-        s->kind = KMGCA_UNIT_NONE;
-        return 1;
-    }
-    /* "half a 150g bag", "a 400 g tin": so much of a container of that
-     * weight or volume. */
-    if (r->amount_written && tk->t[i].type == TK_WORD && j + 1 < tk->count &&
-        tk->t[j].type == TK_NUM && !(tk->t[j].flags & NF_GLUED)) {
-        const unit_def *cu = NULL;
-        size_t cl = unit_at_token(tk, j + 1, &cu);
-        int k = cl ? token_from(tk, j + 1, tk->t[j + 1].start + cl) : j;
-        size_t wl;
-        const struct kmgca_measure_word *c =
-            cl && k < tk->count && tk->t[k].type == TK_WORD
-                ? measure_word_at(tk->n.s + tk->t[k].start, &wl)
-                : NULL;
-        if (c && c->concept[0] && !c->size[0] && strcmp(c->concept, "item") != 0 &&
-            (cu->kind == KMGCA_UNIT_MASS || cu->kind == KMGCA_UNIT_VOLUME)) {
-            s->amount *= tk->t[j].value;
-            set_unit(s, cu);
+    if (j + 1 < tk->count && tk->t[j + 1].type == TK_NUM) {
+        double per = tk->t[j + 1].value;
+        const unit_def *u = NULL;
+        size_t len = j + 2 < tk->count ? unit_at_token(tk, j + 2, &u) : 0;
+        if (len) {
+            char a1[32], a2[32];
+            fmt_number(a1, sizeof a1, s->amount);
+            fmt_number(a2, sizeof a2, per);
+            snprintf(s->note, sizeof s->note, "%s x %s %s", a1, a2, u->canonical);
+            s->amount *= per;
+            set_unit(s, u);
             r->cls = CLASS_MEASURE;
-            j = token_from(tk, k, tk->t[k].start + wl);
-            if (word_is(tk, j, "of"))
-                j++;
-            r->end = j;
+            r->end = token_from(tk, j + 2, tk->t[j + 2].start + len);
             return 1;
         }
+        return 0;
     }
-    /* "a whole bag", "the entire tub": the container, all of it */
-    if (r->amount_written && (word_is(tk, j, "whole") || word_is(tk, j, "entire") ||
-                              word_is(tk, j, "full"))) {
-        size_t wl;
-        const struct kmgca_measure_word *c =
-            j + 1 < tk->count && tk->t[j + 1].type == TK_WORD
-                ? measure_word_at(tk->n.s + tk->t[j + 1].start, &wl)
-                : NULL;
-        if (c && c->concept[0] && strcmp(c->concept, "item") != 0)
+    r->end = j + 1;
+    s->kind = KMGCA_UNIT_NONE;
+    return 1;
+}
+
+/* "half a 150g bag", "a 400 g tin": so much of a container of that weight
+ * or volume, the number at token j. 1 when read. */
+static int read_sized_container(const tokens *tk, int j, reading *r)
+{
+    kmgca_serving *s = &r->s;
+    const unit_def *cu = NULL;
+    size_t cl = unit_at_token(tk, j + 1, &cu);
+    int k = cl ? token_from(tk, j + 1, tk->t[j + 1].start + cl) : j;
+    size_t wl;
+    const struct kmgca_measure_word *c =
+        cl && k < tk->count && tk->t[k].type == TK_WORD
+            ? measure_word_at(tk->n.s + tk->t[k].start, &wl)
+            : NULL;
+    if (c && c->concept[0] && !c->size[0] && strcmp(c->concept, "item") != 0 &&
+        (cu->kind == KMGCA_UNIT_MASS || cu->kind == KMGCA_UNIT_VOLUME)) {
+        s->amount *= tk->t[j].value;
+        set_unit(s, cu);
+        r->cls = CLASS_MEASURE;
+        j = token_from(tk, k, tk->t[k].start + wl);
+        if (word_is(tk, j, "of"))
             j++;
+        r->end = j;
+        return 1;
     }
-    /* sizes, then a unit or a household word */
-    char sizes[48] = "";
-    const char *size;
-    int end;
-    int size_from = j;
+    return 0;
+}
+
+/* After the amount and its sizes at token j: a unit of mass or volume, a
+ * household word, sizes alone, or (whole) words the list does not hold.
+ * Returns the token after it; *named: a unit or a measure word was seen
+ * there, even if not taken. */
+static int read_unit_or_word(const tokens *tk, int j, int size_from, int whole,
+                             const char *sizes, reading *r, int *named)
+{
+    kmgca_serving *s = &r->s;
     const unit_def *u = NULL;
-    while (is_size_word(tk, j, &size, &end) &&
-           !(tk->t[j].type == TK_CJK && unit_at(tk->n.s + tk->t[j].start, &u) > 0)) {
-        appendf(sizes, sizeof sizes, "%s%s", sizes[0] ? " " : "", size);
-        j = end;
-    }
     size_t len;
     const struct kmgca_measure_word *m = NULL;
-    u = NULL;
     if (j < tk->count && !tk->t[j].guarded &&
         (tk->t[j].type == TK_WORD || tk->t[j].type == TK_CJK) &&
         (len = unit_at_token(tk, j, &u)) > 0 &&
@@ -416,34 +382,18 @@ int read_at(const tokens *tk, int i, int whole, reading *r)
         j = size_from;
         s->kind = KMGCA_UNIT_NONE;
     }
-    if (!r->amount_written) {
-        if (r->cls == CLASS_COUNT)
-            return 0;
-        if (tk->t[i].type == TK_CJK && !whole)
-            return 0;          /* "碗" alone in food text is not a serving */
-        /* "small latte", "banana, small": a size alone is one of that size. */
-        r->size_only = sizes[0] && !m && !u && s->kind == KMGCA_UNIT_PORTION &&
-                       strstr("small medium large extra large jumbo", sizes) &&
-                       !word_is(tk, j, "of");
-        r->needs_of = !whole && !r->size_only;
-    }
-    /* "a handful or two": a range, with or without "of" after it */
-    if (r->needs_of && (word_is(tk, j, "or") || word_is(tk, j, "to"))) {
-        amount b;
-        if (amount_at(tk, j + 1, &b)) {
-            r->why = "the amount is a range; give one amount";
-            r->needs_of = 0;
-            j = b.next;
-            if (word_is(tk, j, "of"))
-                j++;
-        }
-    }
-    if (r->cls != CLASS_COUNT && word_is(tk, j, "of"))
-        j++, r->needs_of = 0;
-    else if (r->needs_of)
-        return 0;
+    *named = m != NULL || u != NULL;
+    return j;
+}
+
+/* 一个半, 一斤半 (and a half), then a range ("半碗到一碗", "a handful or
+ * two") at token j. Returns the token after them. */
+static int read_half_and_range(const tokens *tk, int i, int j, int whole, int amount_flags,
+                               reading *r)
+{
+    kmgca_serving *s = &r->s;
     /* 一个半, 一斤半: and a half */
-    if (r->cls != CLASS_COUNT && (a.flags & AF_CJK) && cjk_is(tk, j, "半")) {
+    if (r->cls != CLASS_COUNT && (amount_flags & AF_CJK) && cjk_is(tk, j, "半")) {
         s->amount += 0.5;
         j++;
     }
@@ -472,7 +422,14 @@ int read_at(const tokens *tk, int i, int whole, reading *r)
             j = k;
         }
     }
-    /* a qualifier: the weight of one unit */
+    return j;
+}
+
+/* A qualifier at token j: the weight of one unit, "(11 fl oz)", "- each 1
+ * oz". Returns the token after it. */
+static int read_qualifier(const tokens *tk, int i, int j, int whole, reading *r)
+{
+    kmgca_serving *s = &r->s;
     int qfrom = -1, qto = -1;
     if (r->cls != CLASS_COUNT && punct_is(tk, j, '(')) {
         int k = j + 1;
@@ -523,6 +480,14 @@ int read_at(const tokens *tk, int i, int whole, reading *r)
             append_words(s->detail, sizeof s->detail, tk, qfrom, qto);
         }
     }
+    return j;
+}
+
+/* "150g x 2" at token j, then (whole) the rest of an amount field. Returns
+ * the token after them. */
+static int read_tail(const tokens *tk, int j, int whole, reading *r)
+{
+    kmgca_serving *s = &r->s;
     /* "150g x 2" */
     if (r->cls == CLASS_MEASURE && word_is(tk, j, "x") && j + 1 < tk->count &&
         tk->t[j + 1].type == TK_NUM && !(tk->t[j + 1].flags & NF_FRACTION) &&
@@ -549,6 +514,103 @@ int read_at(const tokens *tk, int i, int whole, reading *r)
         }
         j = tk->count;
     }
+    return j;
+}
+
+/* Reads a serving starting at token i. whole: the text is only a serving
+ * (an amount field), so unknown words after the amount are household
+ * words and "- ..." qualifiers run to the end. */
+int read_at(const tokens *tk, int i, int whole, reading *r)
+{
+    memset(r, 0, sizeof *r);
+    r->start = i;
+    kmgca_serving *s = &r->s;
+    amount a;
+    int j = i;
+    if (amount_at(tk, i, &a)) {
+        r->amount_written = 1;
+        s->amount = a.value;
+        j = a.next;
+        if (a.flags & (AF_VAGUE | AF_RANGE))
+            r->why = a.why;
+        if (a.flags & AF_SOME) {
+            r->some = 1;
+            copy_text(s->note, sizeof s->note, a.why);
+        }
+        if (a.note)
+            copy_text(s->note, sizeof s->note, a.note);
+        if (a.flags & AF_XCOUNT) {
+            r->xcount = 1;
+            if (!xcount_reads_on(tk, j)) {
+                r->end = j;
+                s->kind = KMGCA_UNIT_NONE;
+                return 1;
+            }
+        }
+    } else {
+        s->amount = 1;
+    }
+    /* "2 x 150 g", "2.00 x 3.0 oz", "3 x eggs", "2x toast" */
+    if (r->amount_written && (word_is(tk, j, "x") || punct_is(tk, j, '*')))
+        return read_times(tk, j, r);
+    /* "half a 150g bag", "a 400 g tin" */
+    if (r->amount_written && tk->t[i].type == TK_WORD && j + 1 < tk->count &&
+        tk->t[j].type == TK_NUM && !(tk->t[j].flags & NF_GLUED) &&
+        read_sized_container(tk, j, r))
+        return 1;
+    /* "a whole bag", "the entire tub": the container, all of it */
+    if (r->amount_written && (word_is(tk, j, "whole") || word_is(tk, j, "entire") ||
+                              word_is(tk, j, "full"))) {
+        size_t wl;
+        const struct kmgca_measure_word *c =
+            j + 1 < tk->count && tk->t[j + 1].type == TK_WORD
+                ? measure_word_at(tk->n.s + tk->t[j + 1].start, &wl)
+                : NULL;
+        if (c && c->concept[0] && strcmp(c->concept, "item") != 0)
+            j++;
+    }
+    /* sizes, then a unit or a household word */
+    char sizes[48] = "";
+    const char *size;
+    int end;
+    int size_from = j;
+    const unit_def *u = NULL;
+    while (is_size_word(tk, j, &size, &end) &&
+           !(tk->t[j].type == TK_CJK && unit_at(tk->n.s + tk->t[j].start, &u) > 0)) {
+        appendf(sizes, sizeof sizes, "%s%s", sizes[0] ? " " : "", size);
+        j = end;
+    }
+    int named;
+    j = read_unit_or_word(tk, j, size_from, whole, sizes, r, &named);
+    if (!r->amount_written) {
+        if (r->cls == CLASS_COUNT)
+            return 0;
+        if (tk->t[i].type == TK_CJK && !whole)
+            return 0;          /* "碗" alone in food text is not a serving */
+        /* "small latte", "banana, small": a size alone is one of that size. */
+        r->size_only = sizes[0] && !named && s->kind == KMGCA_UNIT_PORTION &&
+                       strstr("small medium large extra large jumbo", sizes) &&
+                       !word_is(tk, j, "of");
+        r->needs_of = !whole && !r->size_only;
+    }
+    /* "a handful or two": a range, with or without "of" after it */
+    if (r->needs_of && (word_is(tk, j, "or") || word_is(tk, j, "to"))) {
+        amount b;
+        if (amount_at(tk, j + 1, &b)) {
+            r->why = "the amount is a range; give one amount";
+            r->needs_of = 0;
+            j = b.next;
+            if (word_is(tk, j, "of"))
+                j++;
+        }
+    }
+    if (r->cls != CLASS_COUNT && word_is(tk, j, "of"))
+        j++, r->needs_of = 0;
+    else if (r->needs_of)
+        return 0;
+    j = read_half_and_range(tk, i, j, whole, a.flags, r);
+    j = read_qualifier(tk, i, j, whole, r);
+    j = read_tail(tk, j, whole, r);
     r->end = j;
     return 1;
 }
