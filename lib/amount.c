@@ -140,6 +140,42 @@ static int zh_fraction_at(const tokens *tk, int i, int j, amount *a)
     return 1;
 }
 
+/* After a run of Chinese numerals [i, j) read as `value`: 十多个 (more
+ * than), 两到三个 (a range), and whether a measure word or unit follows, as
+ * a numeral needs. liang_unit: the run ended in 两 read as the unit. */
+static int zh_amount_ends(const tokens *tk, int i, int j, int liang_unit, double value,
+                          amount *a)
+{
+    int after;
+    /* 十多个, 二十来个, 两百多毫升: "more than", not an amount. */
+    if (!liang_unit && (cjk_is(tk, j, "多") || cjk_is(tk, j, "来")) &&
+        zh_measure_at(tk, j + 1, &after)) {
+        a->flags |= AF_VAGUE;
+        a->why = "多 or 来 after a number (more than) is not an amount; write the number";
+        a->next = j + 1;
+        return 1;
+    }
+    /* 两到三个, 一至两碗, 三或四个: a range. */
+    if ((cjk_is(tk, j, "到") || cjk_is(tk, j, "至") || cjk_is(tk, j, "或") ||
+         punct_is(tk, j, '~') || punct_is(tk, j, '-')) &&
+        j + 1 < tk->count && (is_zh_numeral(&tk->t[j + 1]) || tk->t[j + 1].type == TK_NUM)) {
+        int k = j + 1;
+        while (k < tk->count && (is_zh_numeral(&tk->t[k]) || tk->t[k].type == TK_NUM))
+            k++;
+        if (zh_measure_at(tk, k, &after)) {
+            a->flags |= AF_RANGE;
+            a->why = "the amount is a range; write one number";
+            a->next = k;
+            return 1;
+        }
+    }
+    /* A numeral counts only before a measure word or unit ("三文鱼" is
+     * salmon); 两 as a unit is one. */
+    if (!liang_unit && !zh_measure_at(tk, j, &after) && !(value == 0.5 && j - i == 2))
+        return 0;
+    return 1;
+}
+
 /* A run of Chinese numerals at i: 一, 十二, 二十五, 一百五, 两, 半, 一半,
  * 四分之一. */
 static int zh_amount_at(const tokens *tk, int i, amount *a)
@@ -234,34 +270,7 @@ static int zh_amount_at(const tokens *tk, int i, amount *a)
         a->why = "the amount is a range; write one number";
     }
     (void)has_half_only;
-    int after;
-    /* 十多个, 二十来个, 两百多毫升: "more than", not an amount. */
-    if (!liang_unit && (cjk_is(tk, j, "多") || cjk_is(tk, j, "来")) &&
-        zh_measure_at(tk, j + 1, &after)) {
-        a->flags |= AF_VAGUE;
-        a->why = "多 or 来 after a number (more than) is not an amount; write the number";
-        a->next = j + 1;
-        return 1;
-    }
-    /* 两到三个, 一至两碗, 三或四个: a range. */
-    if ((cjk_is(tk, j, "到") || cjk_is(tk, j, "至") || cjk_is(tk, j, "或") ||
-         punct_is(tk, j, '~') || punct_is(tk, j, '-')) &&
-        j + 1 < tk->count && (is_zh_numeral(&tk->t[j + 1]) || tk->t[j + 1].type == TK_NUM)) {
-        int k = j + 1;
-        while (k < tk->count && (is_zh_numeral(&tk->t[k]) || tk->t[k].type == TK_NUM))
-            k++;
-        if (zh_measure_at(tk, k, &after)) {
-            a->flags |= AF_RANGE;
-            a->why = "the amount is a range; write one number";
-            a->next = k;
-            return 1;
-        }
-    }
-    /* A numeral counts only before a measure word or unit ("三文鱼" is
-     * salmon); 两 as a unit is one. */
-    if (!liang_unit && !zh_measure_at(tk, j, &after) && !(value == 0.5 && j - i == 2))
-        return 0;
-    return 1;
+    return zh_amount_ends(tk, i, j, liang_unit, value, a);
 }
 
 /* Words that stand for "how much" without saying: */
@@ -277,119 +286,123 @@ static const char *const vague_words[][2] = {
     {"plenty", "\"plenty\" is not an amount; write how much"},
 };
 
-int amount_at(const tokens *tk, int i, amount *a)
+/* Chinese words for how much that are not numerals: 大半碗, 小半碗 (most
+ * of, a third of), 适量, 少许, 若干, 一点, 多少 (vague), 一些 (some). *a is
+ * as zh_amount_at left it. 1 when one starts at token i. */
+static int zh_word_amount_at(const tokens *tk, int i, amount *a)
 {
-    memset(a, 0, sizeof *a);
-    if (i >= tk->count || tk->t[i].guarded)
-        return 0;
-    const token *t = &tk->t[i];
-    if (t->type == TK_CJK) {
-        if (!zh_amount_at(tk, i, a)) {
-            /* 大半碗, 小半碗: most of, a third of. */
-            if ((cjk_is(tk, i, "大") || cjk_is(tk, i, "小")) && cjk_is(tk, i + 1, "半")) {
-                int after;
-                if (!zh_measure_at(tk, i + 2, &after))
-                    return 0;
-                int big = cjk_is(tk, i, "大");
-                a->value = big ? 0.75 : 1.0 / 3;
-                a->note = big ? "大半 (most of) read as 3/4" : "小半 (a little of) read as 1/3";
-                a->next = i + 2;
-                a->flags = AF_CJK | AF_WORDS;
-                return 1;
-            }
-            /* 适量 (as needed), 少许 (a little), 若干 (some number), 一点 (a bit) */
-            static const char *const vague_zh[][3] = {
-                {"适", "量", "适量 (as much as needed) is not an amount; write how much"},
-                {"少", "许", "少许 (a little) is not an amount; write how much"},
-                {"若", "干", "若干 (a number of) is not an amount; write the number"},
-                {"一", "点", "一点 (a bit) is not an amount; write how much"},
-                {"多", "少", "多少 is not an amount; write how much"},
-            };
-            for (size_t k = 0; k < sizeof vague_zh / sizeof vague_zh[0]; k++)
-                if (cjk_is(tk, i, vague_zh[k][0]) && cjk_is(tk, i + 1, vague_zh[k][1])) {
-                    a->value = 1;
-                    a->next = i + 2;
-                    a->flags = AF_CJK | AF_VAGUE;
-                    a->why = vague_zh[k][2];
-                    return 1;
-                }
-            if (cjk_is(tk, i, "一") && cjk_is(tk, i + 1, "些")) {
-                a->value = 1;
-                a->next = i + 2;
-                a->flags = AF_CJK | AF_SOME;
-                a->why = "一些 (some) is not an amount";
-                return 1;
-            }
+    /* 大半碗, 小半碗: most of, a third of. */
+    if ((cjk_is(tk, i, "大") || cjk_is(tk, i, "小")) && cjk_is(tk, i + 1, "半")) {
+        int after;
+        if (!zh_measure_at(tk, i + 2, &after))
             return 0;
-        }
+        int big = cjk_is(tk, i, "大");
+        a->value = big ? 0.75 : 1.0 / 3;
+        a->note = big ? "大半 (most of) read as 3/4" : "小半 (a little of) read as 1/3";
+        a->next = i + 2;
+        a->flags = AF_CJK | AF_WORDS;
         return 1;
     }
-    if (t->type == TK_NUM) {
-        if (t->flags & NF_GLUED)
-            return 0;           /* "v8", "b12": part of a word */
-        const char *s = tk->n.s;
-        char after = s[t->end];
-        if (after == '%' || after == ':' || after == '"' ||
-            (after == '-' && isalpha((unsigned char)s[t->end + 1])) ||
-            word_is(tk, i + 1, "inch") || word_is(tk, i + 1, "inches") ||
-            (word_is(tk, i + 1, "in") && (punct_is(tk, i + 2, '.') || after == 'i')))
-            return 0;           /* 2% milk, 7-grain, 8:30, 6", 6in (a sub's length) */
-        /* "9 grain bread", "2 percent milk", "100 calorie pack": the name's. */
-        static const char *const name_words[] = {"grain", "percent", "pct", "calorie",
-                                                 "calories", "spice", "layer", "minute"};
-        for (size_t k = 0; k < sizeof name_words / sizeof name_words[0]; k++)
-            if (word_is(tk, i + 1, name_words[k]))
-                return 0;
-        if (after == '/' && isdigit((unsigned char)s[t->end + 1])) {
-            /* number_at leaves "/0" behind: a fraction with no denominator. */
-            a->value = t->value;
-            a->next = i + 3 <= tk->count ? i + 3 : tk->count;
-            a->flags = AF_RANGE;
-            a->why = "the fraction has no usable denominator";
+    /* 适量 (as needed), 少许 (a little), 若干 (some number), 一点 (a bit) */
+    static const char *const vague_zh[][3] = {
+        {"适", "量", "适量 (as much as needed) is not an amount; write how much"},
+        {"少", "许", "少许 (a little) is not an amount; write how much"},
+        {"若", "干", "若干 (a number of) is not an amount; write the number"},
+        {"一", "点", "一点 (a bit) is not an amount; write how much"},
+        {"多", "少", "多少 is not an amount; write how much"},
+    };
+    for (size_t k = 0; k < sizeof vague_zh / sizeof vague_zh[0]; k++)
+        if (cjk_is(tk, i, vague_zh[k][0]) && cjk_is(tk, i + 1, vague_zh[k][1])) {
+            a->value = 1;
+            a->next = i + 2;
+            a->flags = AF_CJK | AF_VAGUE;
+            a->why = vague_zh[k][2];
             return 1;
         }
-        a->value = t->value;
-        a->next = i + 1;
-        /* 1 1/2, 1 ½ */
-        if (!(t->flags & NF_FRACTION) && t->value == floor(t->value) && i + 1 < tk->count &&
-            tk->t[i + 1].type == TK_NUM && (tk->t[i + 1].flags & NF_FRACTION) &&
-            tk->t[i + 1].value < 1) {
-            a->value += tk->t[i + 1].value;
-            a->next = i + 2;
-        }
-        /* 1 and a half, 2 and 1/2 */
-        int j = a->next;
-        if (word_is(tk, j, "and") && word_is(tk, j + 1, "a") && word_is(tk, j + 2, "half")) {
-            a->value += 0.5;
-            a->next = j + 3;
-        } else if (word_is(tk, j, "and") && j + 1 < tk->count && tk->t[j + 1].type == TK_NUM &&
-                   (tk->t[j + 1].flags & NF_FRACTION)) {
-            a->value += tk->t[j + 1].value;
-            a->next = j + 2;
-        }
-        j = a->next;
-        /* 2-3, 2 - 3, 2~3, 2 to 3, 2 or 3 */
-        if ((punct_is(tk, j, '-') || punct_is(tk, j, '~') || word_is(tk, j, "to") ||
-             word_is(tk, j, "or")) &&
-            j + 1 < tk->count && tk->t[j + 1].type == TK_NUM &&
-            !(tk->t[j + 1].flags & NF_FRACTION) && tk->t[j + 1].value > a->value) {
-            a->flags |= AF_RANGE;
-            a->why = "the amount is a range; give one amount";
-            a->next = j + 2;
-        }
-        /* digits before a Chinese measure word: 2个, 12个 */
-        int end;
-        if (a->next < tk->count && tk->t[a->next].type == TK_CJK &&
-            zh_measure_at(tk, a->next, &end))
-            a->flags |= AF_CJK;
-        if (word_is(tk, a->next, "dozen")) {
-            a->value *= 12;
-            a->next++;
-        }
+    if (cjk_is(tk, i, "一") && cjk_is(tk, i + 1, "些")) {
+        a->value = 1;
+        a->next = i + 2;
+        a->flags = AF_CJK | AF_SOME;
+        a->why = "一些 (some) is not an amount";
         return 1;
     }
-    if (t->type != TK_WORD)
-        return 0;
+    return 0;
+}
+
+/* An amount in digits at token i: "2", "1 1/2", "2 and a half", "2-3",
+ * "2个", "2 dozen"; 0 for numbers that belong to a name ("2% milk",
+ * "7-grain", "v8", "9 grain bread"). */
+static int digits_amount_at(const tokens *tk, int i, amount *a)
+{
+    const token *t = &tk->t[i];
+    if (t->flags & NF_GLUED)
+        return 0;           /* "v8", "b12": part of a word */
+    const char *s = tk->n.s;
+    char after = s[t->end];
+    if (after == '%' || after == ':' || after == '"' ||
+        (after == '-' && isalpha((unsigned char)s[t->end + 1])) ||
+        word_is(tk, i + 1, "inch") || word_is(tk, i + 1, "inches") ||
+        (word_is(tk, i + 1, "in") && (punct_is(tk, i + 2, '.') || after == 'i')))
+        return 0;           /* 2% milk, 7-grain, 8:30, 6", 6in (a sub's length) */
+    /* "9 grain bread", "2 percent milk", "100 calorie pack": the name's. */
+    static const char *const name_words[] = {"grain", "percent", "pct", "calorie",
+                                             "calories", "spice", "layer", "minute"};
+    for (size_t k = 0; k < sizeof name_words / sizeof name_words[0]; k++)
+        if (word_is(tk, i + 1, name_words[k]))
+            return 0;
+    if (after == '/' && isdigit((unsigned char)s[t->end + 1])) {
+        /* number_at leaves "/0" behind: a fraction with no denominator. */
+        a->value = t->value;
+        a->next = i + 3 <= tk->count ? i + 3 : tk->count;
+        a->flags = AF_RANGE;
+        a->why = "the fraction has no usable denominator";
+        return 1;
+    }
+    a->value = t->value;
+    a->next = i + 1;
+    /* 1 1/2, 1 ½ */
+    if (!(t->flags & NF_FRACTION) && t->value == floor(t->value) && i + 1 < tk->count &&
+        tk->t[i + 1].type == TK_NUM && (tk->t[i + 1].flags & NF_FRACTION) &&
+        tk->t[i + 1].value < 1) {
+        a->value += tk->t[i + 1].value;
+        a->next = i + 2;
+    }
+    /* 1 and a half, 2 and 1/2 */
+    int j = a->next;
+    if (word_is(tk, j, "and") && word_is(tk, j + 1, "a") && word_is(tk, j + 2, "half")) {
+        a->value += 0.5;
+        a->next = j + 3;
+    } else if (word_is(tk, j, "and") && j + 1 < tk->count && tk->t[j + 1].type == TK_NUM &&
+               (tk->t[j + 1].flags & NF_FRACTION)) {
+        a->value += tk->t[j + 1].value;
+        a->next = j + 2;
+    }
+    j = a->next;
+    /* 2-3, 2 - 3, 2~3, 2 to 3, 2 or 3 */
+    if ((punct_is(tk, j, '-') || punct_is(tk, j, '~') || word_is(tk, j, "to") ||
+         word_is(tk, j, "or")) &&
+        j + 1 < tk->count && tk->t[j + 1].type == TK_NUM &&
+        !(tk->t[j + 1].flags & NF_FRACTION) && tk->t[j + 1].value > a->value) {
+        a->flags |= AF_RANGE;
+        a->why = "the amount is a range; give one amount";
+        a->next = j + 2;
+    }
+    /* digits before a Chinese measure word: 2个, 12个 */
+    int end;
+    if (a->next < tk->count && tk->t[a->next].type == TK_CJK &&
+        zh_measure_at(tk, a->next, &end))
+        a->flags |= AF_CJK;
+    if (word_is(tk, a->next, "dozen")) {
+        a->value *= 12;
+        a->next++;
+    }
+    return 1;
+}
+
+/* Words that mark a count or say how much without a number: "x2", "as
+ * much as", "between 2 and 3", "some", "a few". 1 when one starts at i. */
+static int marker_amount_at(const tokens *tk, int i, amount *a)
+{
     /* "x2", "x 2": a count written after the food */
     if (word_is(tk, i, "x") && i + 1 < tk->count && tk->t[i + 1].type == TK_NUM &&
         !(tk->t[i + 1].flags & NF_FRACTION)) {
@@ -433,13 +446,20 @@ int amount_at(const tokens *tk, int i, amount *a)
                 a->next++;
             return 1;
         }
+    return 0;
+}
+
+/* An amount in number words at token i: "a", "two", "half a", "a couple
+ * of", "three quarters of a", "one and a half", "a dozen". */
+static int number_words_amount_at(const tokens *tk, int i, amount *a)
+{
     double v = number_word(tk, i);
     if (isnan(v))
         return 0;
     a->flags = AF_WORDS;
     a->value = v;
     a->next = i + 1;
-    j = i + 1;
+    int j = i + 1;
     if (v == 1 && j > i) {
         /* "a half", "a quarter", "a couple of", "a dozen", "a third of" */
         double w = number_word(tk, j);
@@ -494,4 +514,19 @@ int amount_at(const tokens *tk, int i, amount *a)
         a->next++;
     }
     return 1;
+}
+
+int amount_at(const tokens *tk, int i, amount *a)
+{
+    memset(a, 0, sizeof *a);
+    if (i >= tk->count || tk->t[i].guarded)
+        return 0;
+    const token *t = &tk->t[i];
+    if (t->type == TK_CJK)
+        return zh_amount_at(tk, i, a) || zh_word_amount_at(tk, i, a);
+    if (t->type == TK_NUM)
+        return digits_amount_at(tk, i, a);
+    if (t->type != TK_WORD)
+        return 0;
+    return marker_amount_at(tk, i, a) || number_words_amount_at(tk, i, a);
 }
