@@ -54,6 +54,165 @@ static int could_start(const tokens *tk, int i)
 
 static int connector_between(const tokens *tk, int from, int to);
 
+/* A serving that fills a bracket opening at token i: "(150 g)". */
+static int bracket_serving(const tokens *tk, int i, reading *r)
+{
+    int end;
+    /* "(150 g)": the whole bracket must be a serving. */
+    int k = i + 1;
+    while (k < tk->count && !punct_is(tk, k, ')'))
+        k++;
+    if (k < tk->count && k > i + 1 && read_at(tk, i + 1, 0, r) && !(r->size_only && 0) &&
+        (r->end == k || (r->end < k && is_filler(tk, r->end, &end) && end == k)) &&
+        (r->cls != CLASS_COUNT || r->amount_written)) {
+        r->end = k + 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Whether the serving read at token i (first: the first token that is no
+ * filler) stands where a serving may: 1 yes, 2 only as a sign of a second
+ * serving ("and 2 biscuits"), 0 no. It may read on a measure word after
+ * a count ("broccoli 3 spears"); *from moves back over a minus sign. */
+static int serving_placed(const tokens *tk, int i, int first, reading *r, int *from)
+{
+    int ok = 0, end;
+    /* "broccoli 3 spears": a count and one word ending the line
+     * after the food name a measure of it ("spear", "fillet"). */
+    if (r->cls == CLASS_COUNT && r->amount_written && !r->why && !r->xcount &&
+        (tk->t[i].type == TK_NUM || word_is(tk, i, "half")) && i > first &&
+        r->end + 1 == tk->count &&
+        tk->t[r->end].type == TK_WORD && !tk->t[r->end].guarded && tk->t[r->end].space &&
+        !word_is(tk, r->end, "x") && !word_is(tk, r->end, "of") &&
+        !word_is(tk, r->end, "pm") && !word_is(tk, r->end, "am") &&
+        !word_is(tk, i - 1, "at") && !word_is(tk, i - 1, "around") &&
+        !connector_between(tk, i - 1, i) &&
+        (tk->t[i - 1].type == TK_WORD || punct_is(tk, i - 1, '-'))) {
+        r->s.kind = KMGCA_UNIT_PORTION;
+        append_words(r->s.unit, sizeof r->s.unit, tk, r->end, r->end + 1);
+        r->cls = CLASS_HOUSEHOLD;
+        r->words_only = 1;
+        r->end++;
+    }
+    /* Where it may stand: */
+    int leading = i <= first;
+    int trailing = 0;
+    int k = r->end;
+    for (;;) {
+        if (punct_is(tk, k, '(')) {
+            /* a bracket after it is a note on it: "2 slices (60 g)" */
+            while (k < tk->count && !punct_is(tk, k, ')'))
+                k++;
+            if (k < tk->count)
+                k++;
+            continue;
+        }
+        if (k < tk->count && is_filler(tk, k, &end)) {
+            k = end;
+            continue;
+        }
+        /* a weight after it says what it weighs: "2 slices, 56 g" */
+        if (k < tk->count) {
+            reading w;
+            int at = punct_is(tk, k, ',') || punct_is(tk, k, '/') ? k + 1 : k;
+            if (at < tk->count && read_at(tk, at, 0, &w) && w.cls == CLASS_MEASURE &&
+                !w.why && w.end > at) {
+                k = w.end;
+                continue;
+            }
+        }
+        break;
+    }
+    trailing = k >= tk->count;
+    int cjk = tk->t[i].type == TK_CJK ||
+              (r->end > 0 && tk->t[r->end - 1].type == TK_CJK) ||
+              (i > 0 && tk->t[i - 1].type == TK_CJK && !tk->t[i].space);
+    if (r->cls == CLASS_MEASURE || (cjk && r->cls != CLASS_COUNT))
+        ok = 1;
+    else if (leading || trailing)
+        ok = 1;
+    /* A bare number between words is part of the name ("chicken 65",
+     * "pho 24 ..."), unless Chinese ("鸡蛋2个" has its measure). */
+    if (r->cls == CLASS_COUNT && !leading && !trailing) {
+        ok = 0;
+        /* ... but after "and", "with", "+" or a comma it starts
+         * another food: "milk 200 ml and 2 biscuits". */
+        if (tk->t[i].type == TK_NUM && r->amount_written && i > 0 &&
+            (word_is(tk, i - 1, "and") || word_is(tk, i - 1, "with") ||
+             word_is(tk, i - 1, "plus") || punct_is(tk, i - 1, '+') ||
+             punct_is(tk, i - 1, '&') || punct_is(tk, i - 1, ',')))
+            ok = 2;
+    }
+    /* "sausages x2 grilled": "x2" is a count wherever it stands. */
+    if (r->xcount)
+        ok = 1;
+    /* "a" alone before a word that is no food is an article only. */
+    if (ok && r->cls == CLASS_COUNT && r->amount_written && r->end >= tk->count)
+        ok = tk->t[i].type == TK_NUM || tk->t[i].type == TK_CJK || r->why ||
+             (r->end - i == 2 && word_is(tk, i, "x"));
+    /* A size alone ("small", "large") leads, or follows a comma. */
+    if (ok && r->size_only)
+        ok = leading || (trailing && i > 0 && punct_is(tk, i - 1, ','));
+    if (ok && r->cls == CLASS_COUNT && tk->t[i].type == TK_WORD && !word_is(tk, i, "x") &&
+        (r->end >= tk->count || tk->t[r->end].type != TK_WORD))
+        ok = 0;
+    /* A vague amount or a range is cut out wherever it stands, to
+     * be refused with its reason. */
+    if (r->why && (r->cls != CLASS_COUNT || tk->t[i].type != TK_WORD ||
+                  (r->end < tk->count && tk->t[r->end].type == TK_WORD)))
+        ok = 1;
+    /* "eggs -2": a negative amount. */
+    if (ok && tk->t[i].type == TK_NUM && !tk->t[i].space && punct_is(tk, i - 1, '-') &&
+        (i == 1 || tk->t[i - 1].space)) {
+        r->why = "the amount is negative";
+        *from = i - 1;
+    }
+    return ok;
+}
+
+/* The first token of the fillers that go with a serving starting at
+ * `from`: "about", "吃了". */
+static int fillers_before(const tokens *tk, int from)
+{
+    int s0 = from;
+    while (s0 > 0 && s0 - 1 >= 0) {
+        int e;
+        int k = s0 - 1;
+        if (tk->t[k].type == TK_WORD && is_filler(tk, k, &e) && e == s0) {
+            s0 = k;
+            continue;
+        }
+        /* a Chinese filler of two characters ends at s0 */
+        if (k > 0 && zh_filler_at(tk, k - 1, &e) && e == s0) {
+            s0 = k - 1;
+            continue;
+        }
+        if (zh_filler_at(tk, k, &e) && e == s0) {
+            s0 = k;
+            continue;
+        }
+        break;
+    }
+    return s0;
+}
+
+/* The token after the fillers that follow a serving ending at `end`:
+ * "左右". */
+static int fillers_after(const tokens *tk, int end)
+{
+    int e0 = end;
+    for (;;) {
+        int e;
+        if (e0 < tk->count && tk->t[e0].type != TK_PUNCT && is_filler(tk, e0, &e)) {
+            e0 = e;
+            continue;
+        }
+        break;
+    }
+    return e0;
+}
+
 static int find_servings(const tokens *tk, found *out, int max)
 {
     int n = 0, end;
@@ -71,142 +230,17 @@ static int find_servings(const tokens *tk, found *out, int max)
             i++;
             continue;
         }
-        if (paren) {
-            /* "(150 g)": the whole bracket must be a serving. */
-            int k = i + 1;
-            while (k < tk->count && !punct_is(tk, k, ')'))
-                k++;
-            if (k < tk->count && k > i + 1 && read_at(tk, i + 1, 0, &r) && !(r.size_only && 0) &&
-                (r.end == k || (r.end < k && is_filler(tk, r.end, &end) && end == k)) &&
-                (r.cls != CLASS_COUNT || r.amount_written)) {
-                r.end = k + 1;
-                ok = 1;
-            }
-        } else if (read_at(tk, i, 0, &r)) {
-            /* "broccoli 3 spears": a count and one word ending the line
-             * after the food name a measure of it ("spear", "fillet"). */
-            if (r.cls == CLASS_COUNT && r.amount_written && !r.why && !r.xcount &&
-                (tk->t[i].type == TK_NUM || word_is(tk, i, "half")) && i > first &&
-                r.end + 1 == tk->count &&
-                tk->t[r.end].type == TK_WORD && !tk->t[r.end].guarded && tk->t[r.end].space &&
-                !word_is(tk, r.end, "x") && !word_is(tk, r.end, "of") &&
-                !word_is(tk, r.end, "pm") && !word_is(tk, r.end, "am") &&
-                !word_is(tk, i - 1, "at") && !word_is(tk, i - 1, "around") &&
-                !connector_between(tk, i - 1, i) &&
-                (tk->t[i - 1].type == TK_WORD || punct_is(tk, i - 1, '-'))) {
-                r.s.kind = KMGCA_UNIT_PORTION;
-                append_words(r.s.unit, sizeof r.s.unit, tk, r.end, r.end + 1);
-                r.cls = CLASS_HOUSEHOLD;
-                r.words_only = 1;
-                r.end++;
-            }
-            /* Where it may stand: */
-            int leading = i <= first;
-            int trailing = 0;
-            int k = r.end;
-            for (;;) {
-                if (punct_is(tk, k, '(')) {
-                    /* a bracket after it is a note on it: "2 slices (60 g)" */
-                    while (k < tk->count && !punct_is(tk, k, ')'))
-                        k++;
-                    if (k < tk->count)
-                        k++;
-                    continue;
-                }
-                if (k < tk->count && is_filler(tk, k, &end)) {
-                    k = end;
-                    continue;
-                }
-                /* a weight after it says what it weighs: "2 slices, 56 g" */
-                if (k < tk->count) {
-                    reading w;
-                    int at = punct_is(tk, k, ',') || punct_is(tk, k, '/') ? k + 1 : k;
-                    if (at < tk->count && read_at(tk, at, 0, &w) && w.cls == CLASS_MEASURE &&
-                        !w.why && w.end > at) {
-                        k = w.end;
-                        continue;
-                    }
-                }
-                break;
-            }
-            trailing = k >= tk->count;
-            int cjk = tk->t[i].type == TK_CJK ||
-                      (r.end > 0 && tk->t[r.end - 1].type == TK_CJK) ||
-                      (i > 0 && tk->t[i - 1].type == TK_CJK && !tk->t[i].space);
-            if (r.cls == CLASS_MEASURE || (cjk && r.cls != CLASS_COUNT))
-                ok = 1;
-            else if (leading || trailing)
-                ok = 1;
-            /* A bare number between words is part of the name ("chicken 65",
-             * "pho 24 ..."), unless Chinese ("鸡蛋2个" has its measure). */
-            if (r.cls == CLASS_COUNT && !leading && !trailing) {
-                ok = 0;
-                /* ... but after "and", "with", "+" or a comma it starts
-                 * another food: "milk 200 ml and 2 biscuits". */
-                if (tk->t[i].type == TK_NUM && r.amount_written && i > 0 &&
-                    (word_is(tk, i - 1, "and") || word_is(tk, i - 1, "with") ||
-                     word_is(tk, i - 1, "plus") || punct_is(tk, i - 1, '+') ||
-                     punct_is(tk, i - 1, '&') || punct_is(tk, i - 1, ',')))
-                    ok = 2;
-            }
-            /* "sausages x2 grilled": "x2" is a count wherever it stands. */
-            if (r.xcount)
-                ok = 1;
-            /* "a" alone before a word that is no food is an article only. */
-            if (ok && r.cls == CLASS_COUNT && r.amount_written && r.end >= tk->count)
-                ok = tk->t[i].type == TK_NUM || tk->t[i].type == TK_CJK || r.why ||
-                     (r.end - i == 2 && word_is(tk, i, "x"));
-            /* A size alone ("small", "large") leads, or follows a comma. */
-            if (ok && r.size_only)
-                ok = leading || (trailing && i > 0 && punct_is(tk, i - 1, ','));
-            if (ok && r.cls == CLASS_COUNT && tk->t[i].type == TK_WORD && !word_is(tk, i, "x") &&
-                (r.end >= tk->count || tk->t[r.end].type != TK_WORD))
-                ok = 0;
-            /* A vague amount or a range is cut out wherever it stands, to
-             * be refused with its reason. */
-            if (r.why && (r.cls != CLASS_COUNT || tk->t[i].type != TK_WORD ||
-                          (r.end < tk->count && tk->t[r.end].type == TK_WORD)))
-                ok = 1;
-            /* "eggs -2": a negative amount. */
-            if (ok && tk->t[i].type == TK_NUM && !tk->t[i].space && punct_is(tk, i - 1, '-') &&
-                (i == 1 || tk->t[i - 1].space)) {
-                r.why = "the amount is negative";
-                from = i - 1;
-            }
-        }
+        if (paren)
+            ok = bracket_serving(tk, i, &r);
+        else if (read_at(tk, i, 0, &r))
+            ok = serving_placed(tk, i, first, &r, &from);
         if (!ok) {
             i++;
             continue;
         }
         /* Fillers next to it go with it: "about", "吃了", "左右". */
-        int s0 = from;
-        while (s0 > 0 && s0 - 1 >= 0) {
-            int e;
-            int k = s0 - 1;
-            if (tk->t[k].type == TK_WORD && is_filler(tk, k, &e) && e == s0) {
-                s0 = k;
-                continue;
-            }
-            /* a Chinese filler of two characters ends at s0 */
-            if (k > 0 && zh_filler_at(tk, k - 1, &e) && e == s0) {
-                s0 = k - 1;
-                continue;
-            }
-            if (zh_filler_at(tk, k, &e) && e == s0) {
-                s0 = k;
-                continue;
-            }
-            break;
-        }
-        int e0 = r.end;
-        for (;;) {
-            int e;
-            if (e0 < tk->count && tk->t[e0].type != TK_PUNCT && is_filler(tk, e0, &e)) {
-                e0 = e;
-                continue;
-            }
-            break;
-        }
+        int s0 = fillers_before(tk, from);
+        int e0 = fillers_after(tk, r.end);
         out[n].start = s0;
         out[n].end = e0;
         out[n].r = r;
