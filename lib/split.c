@@ -393,15 +393,58 @@ static size_t word_before(const char *s, size_t end, size_t *len)
     return b;
 }
 
+/* The last six are containers only with a size before them ("small
+ * dish", "big bag"): alone they end names ("side dish", "tea bag"). */
+static const char *const container_words[] = {
+    "glass", "mug", "bowl", "handful", "plate", "tub", "punnet", "carton", "bottle", "can",
+    "tin", "slice", "piece", "cup", "half", "dish", "bag", "packet", "box", "pot", "serve"};
+static const size_t sized_from = 15;
+
+/* "whole punnet of strawberries", "entire bag of crisps" at the start of s
+ * (its first word `first` bytes long): all of one. */
+static int whole_container(const char *s, size_t first, char *out, size_t size)
+{
+    if (s[first] == ' ' && ((first == 5 && !strncasecmp(s, "whole", 5)) ||
+                            (first == 6 && !strncasecmp(s, "entire", 6)))) {
+        const char *w2 = s + first + 1;
+        size_t l2 = strspn(w2, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        for (size_t k = 0; k < sizeof container_words / sizeof *container_words; k++)
+            if (strlen(container_words[k]) == l2 &&
+                strncasecmp(w2, container_words[k], l2) == 0 &&
+                strcmp(container_words[k], "half") != 0 && w2[l2] == ' ' &&
+                isalpha((unsigned char)w2[l2 + 1])) {
+                snprintf(out, size, "1 %s", w2);
+                return 1;
+            }
+    }
+    return 0;
+}
+
+/* A size, then a container, then what it holds, at the start of s: "small
+ * bag cool ranch doritos", "big bowl porridge". */
+static int sized_container(const char *s, size_t first, char *out, size_t size)
+{
+    const char *lead_size = first && s[first] == ' ' ? container_size(s, first) : NULL;
+    if (lead_size) {
+        const char *w2 = s + first + 1;
+        size_t l2 = strspn(w2, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        for (size_t k = 0; k < sizeof container_words / sizeof *container_words; k++) {
+            size_t wl = strlen(container_words[k]);
+            if (wl == l2 && strncasecmp(w2, container_words[k], wl) == 0 &&
+                strcmp(container_words[k], "half") != 0 &&
+                strcmp(container_words[k], "bottle") != 0 &&
+                w2[wl] == ' ' && isalpha((unsigned char)w2[wl + 1]) &&
+                contents_follow(w2 + wl + 1)) {
+                snprintf(out, size, "1 %s", s);
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 static int bare_container(const char *text, char *out, size_t size)
 {
-    /* The last six are containers only with a size before them ("small
-     * dish", "big bag"): alone they end names ("side dish", "tea bag"). */
-    static const char *const words[] = {"glass", "mug", "bowl", "handful", "plate", "tub",
-                                        "punnet", "carton", "bottle", "can", "tin", "slice",
-                                        "piece", "cup", "half", "dish", "bag", "packet", "box",
-                                        "pot", "serve"};
-    const size_t sized_from = 15;
     char t[TEXT_MAX + 1];
     copy_text(t, sizeof t, text);
     char *s = text_trim(t);
@@ -410,43 +453,16 @@ static int bare_container(const char *text, char *out, size_t size)
     size_t last = len;
     while (last > 0 && isalpha((unsigned char)s[last - 1]))
         last--;
-    /* "whole punnet of strawberries", "entire bag of crisps": all of one. */
-    if (s[first] == ' ' && ((first == 5 && !strncasecmp(s, "whole", 5)) ||
-                            (first == 6 && !strncasecmp(s, "entire", 6)))) {
-        const char *w2 = s + first + 1;
-        size_t l2 = strspn(w2, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
-        for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-            if (strlen(words[k]) == l2 && strncasecmp(w2, words[k], l2) == 0 &&
-                strcmp(words[k], "half") != 0 && w2[l2] == ' ' &&
-                isalpha((unsigned char)w2[l2 + 1])) {
-                snprintf(out, size, "1 %s", w2);
-                return 1;
-            }
-    }
-    /* A size first: "small bag cool ranch doritos", "big bowl porridge". */
-    const char *lead_size = first && s[first] == ' ' ? container_size(s, first) : NULL;
-    if (lead_size) {
-        const char *w2 = s + first + 1;
-        size_t l2 = strspn(w2, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
-        for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-            size_t wl = strlen(words[k]);
-            if (wl == l2 && strncasecmp(w2, words[k], wl) == 0 &&
-                strcmp(words[k], "half") != 0 && strcmp(words[k], "bottle") != 0 &&
-                w2[wl] == ' ' && isalpha((unsigned char)w2[wl + 1]) &&
-                contents_follow(w2 + wl + 1)) {
-                snprintf(out, size, "1 %s", s);
-                return 1;
-            }
-        }
-    }
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        size_t wl = strlen(words[k]);
-        int half = strcmp(words[k], "half") == 0;
+    if (whole_container(s, first, out, size) || sized_container(s, first, out, size))
+        return 1;
+    for (size_t k = 0; k < sizeof container_words / sizeof *container_words; k++) {
+        size_t wl = strlen(container_words[k]);
+        int half = strcmp(container_words[k], "half") == 0;
         if (k >= sized_from) {
             /* only with a size before it, last in the line */
             size_t pl, pb;
             const char *sz;
-            if (len - last != wl || last == 0 || strcasecmp(s + last, words[k]) != 0 ||
+            if (len - last != wl || last == 0 || strcasecmp(s + last, container_words[k]) != 0 ||
                 s[last - 1] != ' ')
                 continue;
             pb = word_before(s, last, &pl);
@@ -457,21 +473,21 @@ static int bare_container(const char *text, char *out, size_t size)
                 keep--;
             if (!keep)
                 continue;
-            snprintf(out, size, "%.*s 1 %s %s", (int)keep, s, sz, words[k]);
+            snprintf(out, size, "%.*s 1 %s %s", (int)keep, s, sz, container_words[k]);
             return 1;
         }
         /* first, with more words after it: two at least ("glass noodles",
          * "cup noodles", "plate lunch", "tin foil" are names), or one drink or
          * dish people put in it ("glass milk", "bowl cereal") */
-        if (!half && first == wl && strcmp(words[k], "bottle") != 0 &&
-            strncasecmp(s, words[k], wl) == 0 && s[wl] == ' ' &&
+        if (!half && first == wl && strcmp(container_words[k], "bottle") != 0 &&
+            strncasecmp(s, container_words[k], wl) == 0 && s[wl] == ' ' &&
             isalpha((unsigned char)s[wl + 1]) && contents_follow(s + wl + 1)) {
             snprintf(out, size, "1 %s", s);
             return 1;
         }
         /* last, after the food */
-        if (len - last == wl && last > 0 && strcasecmp(s + last, words[k]) == 0 &&
-            strcmp(words[k], "cup") != 0 && (s[last - 1] == ' ' || s[last - 1] == ',')) {
+        if (len - last == wl && last > 0 && strcasecmp(s + last, container_words[k]) == 0 &&
+            strcmp(container_words[k], "cup") != 0 && (s[last - 1] == ' ' || s[last - 1] == ',')) {
             size_t keep = last;
             int comma = 0;
             while (keep > 0 && (s[keep - 1] == ' ' || s[keep - 1] == ',')) {
@@ -506,11 +522,11 @@ static int bare_container(const char *text, char *out, size_t size)
                     k2--;
                 if (k2) {
                     snprintf(out, size, "%.*s 1 %s%s%s", (int)k2, s, sz ? sz : "", sz ? " " : "",
-                             words[k]);
+                             container_words[k]);
                     return 1;
                 }
             }
-            snprintf(out, size, "%.*s 1 %s", (int)keep, s, words[k]);
+            snprintf(out, size, "%.*s 1 %s", (int)keep, s, container_words[k]);
             return 1;
         }
     }
