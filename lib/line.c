@@ -17,6 +17,139 @@
 
 /* ---- A diary line in one step ---------------------------------------------- */
 
+#define SERVING_MAX 256    /* the serving as written, at most */
+
+/* A Chinese measure word with 一 left out after a verb: "喝了碗八宝粥". 1
+ * with the serving in lead and the food in rest. */
+static int zh_bare_serving(kmgca_foods *foods, const char *food_text, char *lead,
+                           size_t lead_size, char *rest, size_t rest_size)
+{
+    char one[1100];
+    if (!serving_zh_bare_measure(food_text, one, sizeof one))
+        return 0;
+    /* "喝了碗八宝粥": one bowl, unless the measure word starts the
+     * food's name ("吃了包子"): the food must match as well without
+     * it as the line as written does. */
+    char lead1[256], rest1[1024];
+    kmgca_match as_written, without;
+    if (kmgca_serving_split(one, lead1, sizeof lead1, rest1, sizeof rest1) == 1 &&
+        rest1[0] &&
+        kmgca_foods_match(foods, rest1, &without, NULL) == KMGCA_OK &&
+        (kmgca_foods_match(foods, food_text, &as_written, NULL) != KMGCA_OK ||
+         without.confidence >= as_written.confidence)) {
+        copy_text(lead, lead_size, lead1);
+        copy_text(rest, rest_size, rest1);
+        return 1;
+    }
+    return 0;
+}
+
+/* A cup size or a size, half or container after the food, with no count
+ * ("grande latte", "avocado half"). 1 with the serving in lead and the food
+ * in rest. */
+static int sized_serving(kmgca_foods *foods, const char *food_text, char *lead,
+                         size_t lead_size, char *rest, size_t rest_size)
+{
+    char lead1_cup[64], rest1_cup[1024];
+    /* "grande latte", "拿铁 中杯": one cup of that size; "avocado half",
+     * "banana small": half of one, one small one; each when the food
+     * matches as well without the words ("大杯菇" is a mushroom). */
+    static int (*const sized[])(const char *, char *, size_t, char *, size_t) = {
+        serving_cup_size, serving_trailing_size};
+    for (size_t k = 0; k < sizeof sized / sizeof *sized; k++) {
+        if (!sized[k](food_text, lead1_cup, sizeof lead1_cup, rest1_cup, sizeof rest1_cup))
+            continue;
+        kmgca_match as_written, without;
+        /* a word after the food must match better without it */
+        if (kmgca_foods_match(foods, rest1_cup, &without, NULL) == KMGCA_OK &&
+            (kmgca_foods_match(foods, food_text, &as_written, NULL) != KMGCA_OK ||
+             without.confidence > as_written.confidence ||
+             (k == 0 && without.confidence == as_written.confidence))) {
+            copy_text(lead, lead_size, lead1_cup);
+            copy_text(rest, rest_size, rest1_cup);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* No serving field: the serving cut out of the food text, into serving,
+ * and the food without it into out->food_text. KMGCA_OK to go on, else the
+ * error (two servings, or a serving and no food). */
+static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, char *serving,
+                                    size_t serving_size, kmgca_weighing *out, kmgca_error *err)
+{
+    char lead[SERVING_MAX], rest[1024];
+    int found = kmgca_serving_split(food_text, lead, sizeof lead, rest, sizeof rest);
+    if (!found)
+        found = zh_bare_serving(foods, food_text, lead, sizeof lead, rest, sizeof rest);
+    if (!found)
+        found = sized_serving(foods, food_text, lead, sizeof lead, rest, sizeof rest);
+    if (found == 2) {
+        copy_text(out->food_text, sizeof out->food_text, rest);
+        kmgca_foods_match(foods, out->food_text, &out->match, NULL);
+        return kmgca_fail(err, KMGCA_ERROR_AMOUNT,
+                          "\"%.200s\" holds more than one serving: write one food and one "
+                          "serving a line",
+                          food_text);
+    }
+    if (found) {
+        kmgca_serving whole;
+        size_t wl;
+        if (rest[0]) {
+            /* "a peach", "had an apple": the article counts one but
+             * says nothing of its size: one typical serving, said so. */
+            char art[8];
+            copy_text(art, sizeof art, lead);
+            char *a = text_trim(art);
+            int article = !strcasecmp(a, "a") || !strcasecmp(a, "an");
+            copy_text(serving, serving_size, article ? "" : lead);
+            copy_text(out->food_text, sizeof out->food_text, rest);
+            out->serving_from_food = !article;
+        } else if (kmgca_serving_parse(lead, &whole, NULL) == KMGCA_OK &&
+                   whole.kind == KMGCA_UNIT_PORTION && whole.amount > 0 &&
+                   (!measure_word_at(whole.unit, &wl) || measure_word_at(whole.unit, &wl)->concept[0] == 'i')) {
+            /* "2 biscuits": the household word is the food
+             * (not a container: "a glass" alone names no food). */
+            char amount_only[64];
+            snprintf(amount_only, sizeof amount_only, "%.10g", whole.amount);
+            copy_text(serving, serving_size, amount_only);
+            copy_text(out->food_text, sizeof out->food_text, whole.unit);
+            out->serving_from_food = 1;
+        } else if (kmgca_serving_parse(lead, &whole, NULL) == KMGCA_OK &&
+                   whole.kind != KMGCA_UNIT_NONE && whole.kind != KMGCA_UNIT_TYPICAL) {
+            /* "a glass", "100 g", "一碗": a serving and no food. */
+            return kmgca_fail(err, KMGCA_ERROR_NO_MATCH,
+                              "\"%.200s\" is a serving with no food: write the food too",
+                              food_text);
+        }
+    }
+    return KMGCA_OK;
+}
+
+/* A serving field, and perhaps a unit in the food text too. */
+static void serving_in_field(const char *food_text, char *serving, size_t serving_size,
+                             kmgca_weighing *out)
+{
+    char lead[SERVING_MAX], rest[1024];
+    /* The amount in its own field, the unit in the text: "2" and
+     * "slices of bread". Otherwise the field wins, and a unit written in
+     * the text is only cut out so that the food matches; a bare number
+     * there stays, as part of the name ("tea 0"). */
+    kmgca_serving field, inner;
+    if (kmgca_serving_split(food_text, lead, sizeof lead, rest, sizeof rest) && rest[0] &&
+        kmgca_serving_parse(lead, &inner, NULL) == KMGCA_OK &&
+        inner.kind != KMGCA_UNIT_NONE && inner.kind != KMGCA_UNIT_TYPICAL) {
+        if (kmgca_serving_parse(serving, &field, NULL) == KMGCA_OK &&
+            field.kind == KMGCA_UNIT_NONE && inner.amount == 1) {
+            char joined[2 * SERVING_MAX];
+            snprintf(joined, sizeof joined, "%s %s", serving, lead);
+            copy_text(serving, serving_size, joined);
+        }
+        copy_text(out->food_text, sizeof out->food_text, rest);
+    }
+}
+
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
@@ -35,7 +168,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
                           flen);
     if (!utf8_valid(food_text, flen))
         return kmgca_fail(err, KMGCA_ERROR_ENCODING, "food text is not valid UTF-8");
-    char serving[256], lead[256], rest[1024], ratio[1100];
+    char serving[SERVING_MAX], ratio[1100];
     if (text_lean_ratio(food_text, ratio, sizeof ratio) ||
         text_count_of_itself(food_text, ratio, sizeof ratio) ||
         text_drink_milk(food_text, ratio, sizeof ratio))
@@ -48,99 +181,11 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     kmgca_error perr;
     kmgca_error_clear(&perr);
     if (!serving[0]) {
-        int found = kmgca_serving_split(food_text, lead, sizeof lead, rest, sizeof rest);
-        char one[1100], lead1_cup[64], rest1_cup[1024];
-        if (!found && serving_zh_bare_measure(food_text, one, sizeof one)) {
-            /* "喝了碗八宝粥": one bowl, unless the measure word starts the
-             * food's name ("吃了包子"): the food must match as well without
-             * it as the line as written does. */
-            char lead1[256], rest1[1024];
-            kmgca_match as_written, without;
-            if (kmgca_serving_split(one, lead1, sizeof lead1, rest1, sizeof rest1) == 1 &&
-                rest1[0] &&
-                kmgca_foods_match(foods, rest1, &without, NULL) == KMGCA_OK &&
-                (kmgca_foods_match(foods, food_text, &as_written, NULL) != KMGCA_OK ||
-                 without.confidence >= as_written.confidence)) {
-                copy_text(lead, sizeof lead, lead1);
-                copy_text(rest, sizeof rest, rest1);
-                found = 1;
-            }
-        }
-        /* "grande latte", "拿铁 中杯": one cup of that size; "avocado half",
-         * "banana small": half of one, one small one; each when the food
-         * matches as well without the words ("大杯菇" is a mushroom). */
-        static int (*const sized[])(const char *, char *, size_t, char *, size_t) = {
-            serving_cup_size, serving_trailing_size};
-        for (size_t k = 0; !found && k < sizeof sized / sizeof *sized; k++) {
-            if (!sized[k](food_text, lead1_cup, sizeof lead1_cup, rest1_cup, sizeof rest1_cup))
-                continue;
-            kmgca_match as_written, without;
-            /* a word after the food must match better without it */
-            if (kmgca_foods_match(foods, rest1_cup, &without, NULL) == KMGCA_OK &&
-                (kmgca_foods_match(foods, food_text, &as_written, NULL) != KMGCA_OK ||
-                 without.confidence > as_written.confidence ||
-                 (k == 0 && without.confidence == as_written.confidence))) {
-                copy_text(lead, sizeof lead, lead1_cup);
-                copy_text(rest, sizeof rest, rest1_cup);
-                found = 1;
-            }
-        }
-        if (found == 2) {
-            copy_text(out->food_text, sizeof out->food_text, rest);
-            kmgca_foods_match(foods, out->food_text, &out->match, NULL);
-            return kmgca_fail(err, KMGCA_ERROR_AMOUNT,
-                              "\"%.200s\" holds more than one serving: write one food and one "
-                              "serving a line",
-                              food_text);
-        }
-        if (found) {
-            kmgca_serving whole;
-            size_t wl;
-            if (rest[0]) {
-                /* "a peach", "had an apple": the article counts one but
-                 * says nothing of its size: one typical serving, said so. */
-                char art[8];
-                copy_text(art, sizeof art, lead);
-                char *a = text_trim(art);
-                int article = !strcasecmp(a, "a") || !strcasecmp(a, "an");
-                copy_text(serving, sizeof serving, article ? "" : lead);
-                copy_text(out->food_text, sizeof out->food_text, rest);
-                out->serving_from_food = !article;
-            } else if (kmgca_serving_parse(lead, &whole, NULL) == KMGCA_OK &&
-                       whole.kind == KMGCA_UNIT_PORTION && whole.amount > 0 &&
-                       (!measure_word_at(whole.unit, &wl) || measure_word_at(whole.unit, &wl)->concept[0] == 'i')) {
-                /* "2 biscuits": the household word is the food
-                 * (not a container: "a glass" alone names no food). */
-                char amount_only[64];
-                snprintf(amount_only, sizeof amount_only, "%.10g", whole.amount);
-                copy_text(serving, sizeof serving, amount_only);
-                copy_text(out->food_text, sizeof out->food_text, whole.unit);
-                out->serving_from_food = 1;
-            } else if (kmgca_serving_parse(lead, &whole, NULL) == KMGCA_OK &&
-                       whole.kind != KMGCA_UNIT_NONE && whole.kind != KMGCA_UNIT_TYPICAL) {
-                /* "a glass", "100 g", "一碗": a serving and no food. */
-                return kmgca_fail(err, KMGCA_ERROR_NO_MATCH,
-                                  "\"%.200s\" is a serving with no food: write the food too",
-                                  food_text);
-            }
-        }
+        kmgca_status fst = serving_in_food(foods, food_text, serving, sizeof serving, out, err);
+        if (fst != KMGCA_OK)
+            return fst;
     } else {
-        /* The amount in its own field, the unit in the text: "2" and
-         * "slices of bread". Otherwise the field wins, and a unit written in
-         * the text is only cut out so that the food matches; a bare number
-         * there stays, as part of the name ("tea 0"). */
-        kmgca_serving field, inner;
-        if (kmgca_serving_split(food_text, lead, sizeof lead, rest, sizeof rest) && rest[0] &&
-            kmgca_serving_parse(lead, &inner, NULL) == KMGCA_OK &&
-            inner.kind != KMGCA_UNIT_NONE && inner.kind != KMGCA_UNIT_TYPICAL) {
-            if (kmgca_serving_parse(serving, &field, NULL) == KMGCA_OK &&
-                field.kind == KMGCA_UNIT_NONE && inner.amount == 1) {
-                char joined[2 * sizeof serving];
-                snprintf(joined, sizeof joined, "%s %s", serving, lead);
-                copy_text(serving, sizeof serving, joined);
-            }
-            copy_text(out->food_text, sizeof out->food_text, rest);
-        }
+        serving_in_field(food_text, serving, sizeof serving, out);
     }
     copy_text(out->serving_text, sizeof out->serving_text, serving);
     serving_weight_state(serving, out->food_text, sizeof out->food_text);
