@@ -248,7 +248,9 @@ const struct kmgca_container *container_find(const char *word, const char *conce
                                              unsigned char kind, const char *size,
                                              int need_amount);
 
-/* ---- Servings (serving.c reads them, weigh.c weighs them) --------------- */
+/* ---- Servings (tokens.c, amount.c, serving.c and split.c read them, with
+ * lib/serving.h between them; measures.c and weigh.c weigh them, with
+ * lib/weigh.h; line.c does a diary line in one step) ------------------- */
 
 /* A unit of mass or volume as written ("g", "fl oz", "斤"). */
 typedef struct {
@@ -261,7 +263,7 @@ typedef struct {
  * when none. */
 size_t unit_at(const char *s, const unit_def **out);
 /* A Chinese measure word left without 一 after a verb or 了 ("喝了碗粥"): the
- * line with 一 written in (serving.c). 1 when written, 0 when none. */
+ * line with 一 written in (split.c). 1 when written, 0 when none. */
 int serving_zh_bare_measure(const char *text, char *out, size_t size);
 /* A cup size written with no count ("grande latte", "拿铁 中杯", "拿铁(大杯)"):
  * serving gets "1 " and the size, rest the text without it. 1 when found. */
