@@ -82,7 +82,8 @@ struct kmgca_analysis {
         const char *name, *source;   /* name in strings; source static */
     } products[MAX_PRODUCTS];        /* supplements the diaries named, for About */
     size_t product_count;
-    care_data *care;          /* medications and activity (care.c) */
+    care_meds *meds;          /* medication lists (meds.c) */
+    care_activity *activity;  /* activity logs (activity.c) */
     uint64_t *not_supp;       /* hashes of food+serving texts that name no
                                  supplement: open addressing, NOT_SUPP_CAP */
     size_t not_supp_count;
@@ -107,8 +108,9 @@ kmgca_analysis *kmgca_analysis_new(kmgca_foods *foods, const kmgca_options *opti
         return NULL;
     }
     a->foods = foods;
-    if (!(a->care = care_new())) {
+    if (!(a->meds = meds_new()) || !(a->activity = activity_new())) {
         kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+        meds_free(a->meds);
         free(a);
         return NULL;
     }
@@ -120,7 +122,8 @@ kmgca_analysis *kmgca_analysis_new(kmgca_foods *foods, const kmgca_options *opti
     }
     if (a->opt.format < 0 || a->opt.format >= KMGCA_FORMAT_COUNT) {
         kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "unknown diary format");
-        care_free(a->care);
+        meds_free(a->meds);
+        activity_free(a->activity);
         free(a);
         return NULL;
     }
@@ -160,7 +163,8 @@ void kmgca_analysis_free(kmgca_analysis *a)
     free(a->files);
     free(a->top);
     free(a->not_supp);
-    care_free(a->care);
+    meds_free(a->meds);
+    activity_free(a->activity);
     arena_free(&a->strings);
     free(a);
 }
@@ -1008,8 +1012,9 @@ size_t kmgca_analysis_rows_review(const kmgca_analysis *a) { return a ? a->rows_
 size_t kmgca_analysis_blank_lines(const kmgca_analysis *a) { return a ? a->blank_lines : 0; }
 size_t kmgca_analysis_day_count(const kmgca_analysis *a) { return a ? a->day_count : 0; }
 
-/* For care.c and report.c: */
-care_data *analysis_care(const kmgca_analysis *a) { return a->care; }
+/* For analyse_care.c and report.c: */
+care_meds *analysis_meds(const kmgca_analysis *a) { return a->meds; }
+care_activity *analysis_activity(const kmgca_analysis *a) { return a->activity; }
 kmgca_date_order analysis_date_order(const kmgca_analysis *a)
 {
     return a->opt.date_order != KMGCA_DATE_ORDER_AUTO ? a->opt.date_order : a->learned;
@@ -1036,7 +1041,8 @@ kmgca_day kmgca_analysis_day(const kmgca_analysis *a, size_t i)
         uint32_t food_rows = d->rows - d->rows_supplement;
         out.coverage[n] = food_rows ? (double)d->known[n] / (double)food_rows : 0;
     }
-    care_fill_day(a->care, &out);   /* sweat, and the medication lists' supplements */
+    activity_fill_day(a->activity, &out);   /* sweat */
+    meds_fill_day(a->meds, &out);           /* the medication lists' supplements */
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
         double food = out.mg[n], supp = out.supplement_mg[n];
         /* Unknown food leaves the total unknown: supplements alone are not

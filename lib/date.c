@@ -367,3 +367,13 @@ kmgca_status kmgca_date_parse(const char *text, kmgca_date_order order, long *da
     *day = d;
     return KMGCA_OK;
 }
+
+int date_read(const char *text, kmgca_date_order order, int32_t *day, char *why, size_t size)
+{
+    char reason[200] = "";
+    date_result res = date_parse(text, order, day, NULL, reason, sizeof reason);
+    if (res == DATE_OK)
+        return 0;
+    snprintf(why, size, "%s", reason[0] ? reason : "not a date");
+    return -1;
+}

@@ -664,6 +664,9 @@ int table_blank(const char *text);
 /* The fields of a row past the header's last column that are not blank:
  * text no role can read, which a reader should not drop silently. */
 size_t table_extra_fields(const table_reader *t, const csv_row *row);
+/* Adds to why (joined by "; ") that the row has fields past the header's
+ * last column, which are not read, when it has: never dropped silently. */
+void table_note_extra(const table_reader *t, const csv_row *row, char *why, size_t size);
 /* A header cell as a message quotes it: cut to fit between characters, and
  * control characters (a terminal would act on them) as '?'. Returns dst. */
 const char *table_shown_cell(char *dst, size_t size, const char *cell);
@@ -683,13 +686,41 @@ typedef enum {
 kmgca_status diary_header(table_reader *t, const csv_row *header, kmgca_format forced,
                           kmgca_format *format, kmgca_error *err);
 
-/* ---- Medications and activity (care.c), kept by the analysis ----------- */
+/* ---- Medication lists (meds.c) and activity logs (activity.c) ---------- */
 
-typedef struct care_data care_data;
-care_data *care_new(void);
-void care_free(care_data *c);
-/* Fills the sweat fields of a day from the activity read so far. */
-void care_fill_day(const care_data *c, kmgca_day *d);
+/* Objects of their own, held by the analysis and created, read and freed
+ * through these functions only; neither calls back into the analysis: what
+ * they need of it (encoding, date order, body mass) comes as arguments. */
+typedef struct care_meds care_meds;
+care_meds *meds_new(void);
+void meds_free(care_meds *c);
+/* Adds the lines of a medication list; a broken file adds nothing. */
+kmgca_status meds_read(care_meds *c, const char *path, const char *encoding,
+                       kmgca_date_order order, kmgca_error *err);
+size_t meds_count(const care_meds *c);
+const kmgca_med *meds_at(const care_meds *c, size_t i);   /* NULL past the end */
+/* The lines that count a supplement: i-th such line's index. */
+size_t meds_supplement_count(const care_meds *c);
+size_t meds_supplement_line(const care_meds *c, size_t i);
+/* 1 when the line is taken on `day`. */
+int med_active(const kmgca_med *m, long day);
+/* Adds to a day's supplement_mg the supplements of the lines taken that day. */
+void meds_fill_day(const care_meds *c, kmgca_day *d);
+
+typedef struct care_activity care_activity;
+care_activity *activity_new(void);
+void activity_free(care_activity *c);
+/* Adds the sessions of an activity log (body_mass_kg: the option's, 0 when
+ * not given); a broken file adds nothing. */
+kmgca_status activity_read(care_activity *c, const char *path, const char *encoding,
+                           kmgca_date_order order, double body_mass_kg, kmgca_error *err);
+size_t activity_session_count(const care_activity *c);
+const kmgca_session *activity_session(const care_activity *c, size_t i);
+/* The days with a dated session, in order: days the analysis must have. */
+size_t activity_day_count(const care_activity *c);
+int32_t activity_day(const care_activity *c, size_t i);
+/* Fills the sweat fields of a day from the sessions read so far. */
+void activity_fill_day(const care_activity *c, kmgca_day *d);
 
 /* ---- Dates (date.c) ----------------------------------------------------- */
 
@@ -703,14 +734,20 @@ typedef enum { DATE_OK = 0, DATE_INVALID, DATE_AMBIGUOUS } date_result;
  * failure `why` (may be NULL) says why. */
 date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
                        kmgca_date_order *implied, char *why, size_t why_size);
+/* date_parse for a medication or activity line: 0 on success, else -1 and
+ * the reason in why ("not a date" when date_parse gives none). */
+int date_read(const char *text, kmgca_date_order order, int32_t *day, char *why,
+              size_t size);
 /* "2026-11-24" for a day number. */
 void date_format(int32_t day, char out[11]);
 void date_civil(int32_t day, int *y, int *m, int *d);
 
-/* analyse.c, for care.c and the report: the medication and activity data of
- * an analysis, the order dates beside the diaries are read in (--date-order,
- * else the one the diaries proved), and a day made to exist (0: no memory). */
-care_data *analysis_care(const kmgca_analysis *a);
+/* analyse.c, for analyse_care.c and the report: the medication list and
+ * activity log an analysis holds, the order dates beside the diaries are
+ * read in (--date-order, else the one the diaries proved), and a day made to
+ * exist (0: no memory). */
+care_meds *analysis_meds(const kmgca_analysis *a);
+care_activity *analysis_activity(const kmgca_analysis *a);
 kmgca_date_order analysis_date_order(const kmgca_analysis *a);
 int analysis_touch_day(kmgca_analysis *a, int32_t day);
 /* analyse.c, for report.c: replaces a nutrient's target (kind and source
@@ -742,10 +779,25 @@ const char *lang_phrase_at(size_t i, const char **zh);
 void drug_match_label(const kmgca_drug_match *m, kmgca_lang lang, char *out, size_t size);
 void drug_match_class(const kmgca_drug_match *m, kmgca_lang lang, char *out, size_t size);
 
-/* care.c: kmgca_analysis_day_flags with the messages and actions in `lang`
- * (sources stay as cited). */
-size_t care_day_flags(const kmgca_analysis *a, size_t i, kmgca_flag *out, size_t max,
-                      kmgca_lang lang);
+/* flags.c: the flag rules, given what they read. */
+#define FLAGS_MG_TOP 12       /* top magnesium sources the cramps pattern looks at */
+typedef struct {
+    const kmgca_day *day;         /* with its totals, percents and sweat */
+    const care_meds *meds;
+    const kmgca_target *targets;  /* KMGCA_NUTRIENT_COUNT of them */
+    const kmgca_source *mg_top;   /* the diary's top Mg sources, when */
+    size_t mg_top_count;          /* flags_want_mg_top(day); else none */
+} flag_inputs;
+/* 1 when the day's flags name the diary's magnesium-rich foods (the caller
+ * then fills mg_top), so the sources are not sorted for every day. */
+int flags_want_mg_top(const kmgca_day *d);
+/* The day's flags, up to max written to out, in `lang` (sources stay as
+ * cited); returns how many there are. */
+size_t flags_for_day(const flag_inputs *in, kmgca_flag *out, size_t max, kmgca_lang lang);
+/* analyse_care.c: kmgca_analysis_day_flags with the messages and actions in
+ * `lang`. */
+size_t analysis_day_flags(const kmgca_analysis *a, size_t i, kmgca_flag *out, size_t max,
+                          kmgca_lang lang);
 
 struct lxw_workbook;
 struct lxw_worksheet;

@@ -39,6 +39,15 @@ size_t table_extra_fields(const table_reader *t, const csv_row *row)
     return extra;
 }
 
+void table_note_extra(const table_reader *t, const csv_row *row, char *why, size_t size)
+{
+    size_t extra = table_extra_fields(t, row);
+    if (extra)
+        appendf(why, size, "%sthe line has %zu fields; the header names %zu (the text past "
+                           "column %zu is not read)",
+                why[0] ? "; " : "", row->count, t->columns, t->columns);
+}
+
 const char *table_shown_cell(char *dst, size_t size, const char *cell)
 {
     copy_text(dst, size, cell);

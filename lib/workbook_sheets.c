@@ -29,7 +29,7 @@ static lxw_error write_day_flags(kmgca_workbook *w, const kmgca_analysis *a, siz
                                  lxw_row_t r)
 {
     kmgca_flag f[32];
-    size_t n = care_day_flags(a, i, f, 32, w->book.lang);
+    size_t n = analysis_day_flags(a, i, f, 32, w->book.lang);
     if (!n)
         return LXW_NO_ERROR;
     if (n > 32)

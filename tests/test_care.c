@@ -125,7 +125,7 @@ static void drug_match_details(void **state)
 /* ---- Sweat ------------------------------------------------------------- */
 
 /* Worked by hand (see the comments) from Gonzalez et al. 2009 with the
- * assumptions in lib/care.c: clothing 0.8 clo, im 0.45, skin 35 C,
+ * assumptions in lib/activity.c: clothing 0.8 clo, im 0.45, skin 35 C,
  * saturation pressure by ISO 7933 (35 C: 42.18 mmHg; 30 C: 31.81 mmHg). */
 static void sweat_worked_examples(void **state)
 {
@@ -392,8 +392,8 @@ static void flags_in_chinese(void **state)
         for (size_t d = 0; d < kmgca_analysis_day_count(a); d++) {
             kmgca_flag en[64], same[64], zh[64];
             size_t n = kmgca_analysis_day_flags(a, d, en, 64);
-            assert_int_equal(care_day_flags(a, d, same, 64, KMGCA_LANG_EN), n);
-            assert_int_equal(care_day_flags(a, d, zh, 64, KMGCA_LANG_ZH), n);
+            assert_int_equal(analysis_day_flags(a, d, same, 64, KMGCA_LANG_EN), n);
+            assert_int_equal(analysis_day_flags(a, d, zh, 64, KMGCA_LANG_ZH), n);
             for (size_t i = 0; i < n && i < 64; i++) {
                 assert_string_equal(same[i].message, en[i].message);
                 assert_true(same[i].action == en[i].action);
