@@ -25,7 +25,6 @@
 
 #define MAX_NOTES 64
 #define MAX_PRODUCTS 64       /* distinct supplement products cited on About */
-#define TOP_KEY_LIMIT 65536   /* distinct food names tracked for Top sources */
 /* The most of one mineral an export's row may give: 1 kg is already far
  * past any day's intake, so more is a broken value, never summed. */
 #define EXPORT_MG_MAX 1000000.0
@@ -48,14 +47,6 @@ typedef struct {
 } day_acc;
 
 typedef struct {
-    const char *name;         /* in a->strings */
-    const kmgca_food *food;
-    double mg[KMGCA_NUTRIENT_COUNT];
-    size_t rows;
-    uint64_t hash;
-} top_item;
-
-typedef struct {
     const char *path;
     kmgca_format format;
     size_t rows;
@@ -73,9 +64,7 @@ struct kmgca_analysis {
     size_t note_count;
     file_info *files;
     size_t file_count, file_cap;
-    top_item *top;            /* open addressing, power-of-two capacity */
-    size_t top_count, top_cap;
-    top_item other;           /* foods past TOP_KEY_LIMIT */
+    top_table *top;           /* what each food gave (top.c) */
     arena strings;
     kmgca_date_order learned; /* the date order the last diary proved, if any */
     struct {
@@ -108,10 +97,9 @@ kmgca_analysis *kmgca_analysis_new(kmgca_foods *foods, const kmgca_options *opti
         return NULL;
     }
     a->foods = foods;
-    if (!(a->meds = meds_new()) || !(a->activity = activity_new())) {
+    if (!(a->meds = meds_new()) || !(a->activity = activity_new()) || !(a->top = top_new())) {
         kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
-        meds_free(a->meds);
-        free(a);
+        kmgca_analysis_free(a);
         return NULL;
     }
     if (options)
@@ -122,9 +110,7 @@ kmgca_analysis *kmgca_analysis_new(kmgca_foods *foods, const kmgca_options *opti
     }
     if (a->opt.format < 0 || a->opt.format >= KMGCA_FORMAT_COUNT) {
         kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "unknown diary format");
-        meds_free(a->meds);
-        activity_free(a->activity);
-        free(a);
+        kmgca_analysis_free(a);
         return NULL;
     }
     if (a->opt.encoding)
@@ -135,9 +121,6 @@ kmgca_analysis *kmgca_analysis_new(kmgca_foods *foods, const kmgca_options *opti
             kmgca_analysis_free(a);
             return NULL;
         }
-    a->other.name = "(other foods)";
-    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-        a->other.mg[n] = 0;
     return a;
 }
 
@@ -161,7 +144,7 @@ void kmgca_analysis_free(kmgca_analysis *a)
         free(a->notes[i]);
     free(a->days);
     free(a->files);
-    free(a->top);
+    top_free(a->top);
     free(a->not_supp);
     meds_free(a->meds);
     activity_free(a->activity);
@@ -226,123 +209,14 @@ static day_acc *day_get(kmgca_analysis *a, int32_t day)
     return d;
 }
 
-/* ---- Top sources -------------------------------------------------------- */
-
-static uint64_t hash_more(uint64_t h, const char *s)
-{
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return (h ^ 0xff) * 1099511628211ull;
-}
-
-/* A text and its food by the food's source and id, not its address: the
- * table's order, and so the order the shares are summed in, is then the
- * same from run to run (an address moves with each start). */
-static uint64_t hash_text(const char *s, const kmgca_food *food)
-{
-    uint64_t h = hash_more(1469598103934665603ull, s);
-    if (food)
-        h = hash_more(hash_more(h, kmgca_food_source(food)), kmgca_food_id(food));
-    return h;
-}
-
-static int top_grow(kmgca_analysis *a)
-{
-    size_t cap = a->top_cap ? a->top_cap * 2 : 1024;
-    top_item *nt = calloc(cap, sizeof *nt);
-    if (!nt)
-        return 0;
-    for (size_t i = 0; i < a->top_cap; i++) {
-        if (!a->top[i].name)
-            continue;
-        size_t j = a->top[i].hash & (cap - 1);
-        while (nt[j].name)
-            j = (j + 1) & (cap - 1);
-        nt[j] = a->top[i];
-    }
-    free(a->top);
-    a->top = nt;
-    a->top_cap = cap;
-    return 1;
-}
-
-static void top_add(kmgca_analysis *a, const char *name, const kmgca_food *food,
-                    const double mg[KMGCA_NUTRIENT_COUNT])
-{
-    uint64_t h = hash_text(name, food);
-    top_item *it = NULL;
-    if (a->top_cap) {
-        size_t j = h & (a->top_cap - 1);
-        while (a->top[j].name) {
-            if (a->top[j].hash == h && a->top[j].food == food &&
-                strcmp(a->top[j].name, name) == 0) {
-                it = &a->top[j];
-                break;
-            }
-            j = (j + 1) & (a->top_cap - 1);
-        }
-    }
-    if (!it) {
-        if (a->top_count >= TOP_KEY_LIMIT || ((a->top_count + 1) * 2 > a->top_cap && !top_grow(a))) {
-            it = &a->other;
-        } else {
-            size_t j = h & (a->top_cap - 1);
-            while (a->top[j].name)
-                j = (j + 1) & (a->top_cap - 1);
-            const char *copy = food ? kmgca_food_description(food) : arena_strdup(&a->strings, name);
-            if (!copy) {
-                it = &a->other;
-            } else {
-                it = &a->top[j];
-                it->name = copy;
-                it->food = food;
-                it->hash = h;
-                a->top_count++;
-            }
-        }
-    }
-    for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
-        if (!isnan(mg[n]))
-            it->mg[n] += mg[n];
-    it->rows++;
-}
-
-static int cmp_source(const void *x, const void *y)
-{
-    const kmgca_source *a = x, *b = y;
-    if (a->mg != b->mg)
-        return a->mg < b->mg ? 1 : -1;
-    return strcmp(a->name, b->name);
-}
+/* ---- Top sources (top.c) ------------------------------------------------ */
 
 size_t kmgca_analysis_top(const kmgca_analysis *a, kmgca_nutrient n, kmgca_source *out,
                           size_t max)
 {
     if (!a || n < 0 || n >= KMGCA_NUTRIENT_COUNT || !out || !max)
         return 0;
-    double total = a->other.mg[n];
-    for (size_t i = 0; i < a->top_cap; i++)
-        if (a->top[i].name)
-            total += a->top[i].mg[n];
-    if (total <= 0)
-        return 0;
-    /* Keep the best `max` with a small insertion sort: max is small. */
-    size_t count = 0;
-    for (size_t i = 0; i <= a->top_cap; i++) {
-        const top_item *it = i < a->top_cap ? &a->top[i] : &a->other;
-        if (!it->name || it->mg[n] <= 0)
-            continue;
-        kmgca_source s = {it->name, it->food, it->mg[n], it->mg[n] / total, it->rows};
-        if (count == max && cmp_source(&s, &out[max - 1]) >= 0)
-            continue;
-        size_t k = count < max ? count++ : max - 1;
-        while (k > 0 && cmp_source(&s, &out[k - 1]) < 0) {
-            out[k] = out[k - 1];
-            k--;
-        }
-        out[k] = s;
-    }
-    return count;
+    return top_list(a->top, n, out, max);
 }
 
 /* ---- Reading one file --------------------------------------------------- */
@@ -615,7 +489,7 @@ void analysis_product(const kmgca_analysis *a, size_t i, const char **name, cons
  * apart from food. 0 when the row names none (then it is food). */
 static uint64_t hash_pair(const char *food, const char *serving)
 {
-    uint64_t h = hash_text(food, NULL);
+    uint64_t h = text_hash_more(TEXT_HASH_START, food);
     h = (h ^ 0xffu) * 1099511628211ull; /* a byte no UTF-8 text holds */
     for (const char *p = serving; *p; p++)
         h = (h ^ (unsigned char)*p) * 1099511628211ull;
@@ -914,13 +788,13 @@ static int count_row(read_state *s, const kmgca_entry *e, const char *food)
     if (!e->review && !e->supplement && s->format != KMGCA_FORMAT_CRONOMETER_DAILY) {
         char name[300];
         if (e->food)
-            top_add(a, kmgca_food_description(e->food), e->food, e->mg);
+            top_add(a->top, kmgca_food_description(e->food), e->food, e->mg);
         else if (food[0])
-            top_add(a, food, NULL, e->mg);
+            top_add(a->top, food, NULL, e->mg);
         else {
             snprintf(name, sizeof name, "%s (meal total)", e->meal[0] ? e->meal : "meal");
             utf8_trim_end(name); /* a long meal is cut: not inside a character */
-            top_add(a, name, NULL, e->mg);
+            top_add(a->top, name, NULL, e->mg);
         }
     }
     return 1;

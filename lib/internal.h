@@ -528,6 +528,11 @@ void text_word_key(char *word);
  * Returns the number of bytes used (0 when none). */
 size_t parse_decimal(const char *s, double *out);
 
+/* FNV-1a over s from h, then a 0xff byte no UTF-8 text holds (so "ab"+"c"
+ * and "a"+"bc" differ): keys of in-memory tables, never written out. */
+#define TEXT_HASH_START 1469598103934665603ull
+uint64_t text_hash_more(uint64_t h, const char *s);
+
 /* Copies at most size-1 bytes and NUL-terminates, never splitting a UTF-8
  * sequence. */
 void copy_text(char *dst, size_t size, const char *src);
@@ -685,6 +690,17 @@ typedef enum {
  * (table_map); KMGCA_ERROR_HEADER names what is missing. */
 kmgca_status diary_header(table_reader *t, const csv_row *header, kmgca_format forced,
                           kmgca_format *format, kmgca_error *err);
+
+/* ---- Top sources (top.c), kept by the analysis --------------------------- */
+
+typedef struct top_table top_table;
+top_table *top_new(void);
+void top_free(top_table *t);
+/* Adds what a used row gave (NaN: no value) to its food's sums. */
+void top_add(top_table *t, const char *name, const kmgca_food *food,
+             const double mg[KMGCA_NUTRIENT_COUNT]);
+/* kmgca_analysis_top for a valid nutrient and max > 0. */
+size_t top_list(const top_table *t, kmgca_nutrient n, kmgca_source *out, size_t max);
 
 /* ---- Medication lists (meds.c) and activity logs (activity.c) ---------- */
 

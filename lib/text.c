@@ -810,3 +810,10 @@ size_t text_phrase_key(const char *text, char *out, size_t size)
     }
     return o;
 }
+
+uint64_t text_hash_more(uint64_t h, const char *s)
+{
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return (h ^ 0xff) * 1099511628211ull;
+}
