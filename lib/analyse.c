@@ -24,7 +24,6 @@
 #include <strings.h>
 
 #define MAX_NOTES 64
-#define MAX_PRODUCTS 64       /* distinct supplement products cited on About */
 /* The most of one mineral an export's row may give: 1 kg is already far
  * past any day's intake, so more is a broken value, never summed. */
 #define EXPORT_MG_MAX 1000000.0
@@ -67,20 +66,10 @@ struct kmgca_analysis {
     top_table *top;           /* what each food gave (top.c) */
     arena strings;
     kmgca_date_order learned; /* the date order the last diary proved, if any */
-    struct {
-        const char *name, *source;   /* name in strings; source static */
-    } products[MAX_PRODUCTS];        /* supplements the diaries named, for About */
-    size_t product_count;
+    diary_supps *supps;       /* supplements the diaries named (diary_supp.c) */
     care_meds *meds;          /* medication lists (meds.c) */
     care_activity *activity;  /* activity logs (activity.c) */
-    uint64_t *not_supp;       /* hashes of food+serving texts that name no
-                                 supplement: open addressing, NOT_SUPP_CAP */
-    size_t not_supp_count;
 };
-
-/* Rows repeat their foods; the supplement reader is asked once a text. The
- * memo stops growing at three quarters full (512 KB), so memory stays bounded. */
-#define NOT_SUPP_CAP 65536
 
 /* ---- Set-up ------------------------------------------------------------- */
 
@@ -97,7 +86,8 @@ kmgca_analysis *kmgca_analysis_new(kmgca_foods *foods, const kmgca_options *opti
         return NULL;
     }
     a->foods = foods;
-    if (!(a->meds = meds_new()) || !(a->activity = activity_new()) || !(a->top = top_new())) {
+    if (!(a->meds = meds_new()) || !(a->activity = activity_new()) || !(a->top = top_new()) ||
+        !(a->supps = diary_supps_new())) {
         kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
         kmgca_analysis_free(a);
         return NULL;
@@ -145,7 +135,7 @@ void kmgca_analysis_free(kmgca_analysis *a)
     free(a->days);
     free(a->files);
     top_free(a->top);
-    free(a->not_supp);
+    diary_supps_free(a->supps);
     meds_free(a->meds);
     activity_free(a->activity);
     arena_free(&a->strings);
@@ -300,34 +290,6 @@ static const char *trim(const char *s, char *buf, size_t size)
     return buf;
 }
 
-/* A number an export wrote: "1,234.5", "1234,5" (';' files), "". Returns
- * 1 for a number, 0 for blank, -1 for anything else. */
-static int export_number(const char *text, int decimal_comma, double *out)
-{
-    char buf[64];
-    size_t o = 0;
-    const char *p = text;
-    while (*p == ' ')
-        p++;
-    if (!*p)
-        return 0;
-    for (; *p && o + 1 < sizeof buf; p++) {
-        if (*p == ' ' || (*p == ',' && !decimal_comma) || (*p == '.' && decimal_comma &&
-                                                           strchr(p + 1, ',')))
-            continue; /* thousands separators */
-        buf[o++] = *p == ',' ? '.' : *p;
-    }
-    if (*p)
-        return -1;
-    buf[o] = '\0';
-    double v;
-    size_t used = parse_decimal(buf, &v);
-    if (!used || buf[used] || !isfinite(v))
-        return -1;
-    *out = v;
-    return 1;
-}
-
 /* The date-order scan: the file read again, as the diary was, for the
  * first date that proves an order. */
 typedef struct {
@@ -461,74 +423,24 @@ static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const ch
     }
 }
 
-/* For the About sheet: the products the diaries named, each once. */
-static void keep_product(kmgca_analysis *a, const char *name, const char *source)
+size_t analysis_product_count(const kmgca_analysis *a)
 {
-    if (!source || !source[0] || a->product_count >= MAX_PRODUCTS)
-        return;
-    for (size_t i = 0; i < a->product_count; i++)
-        if (!strcmp(a->products[i].name, name))
-            return;
-    const char *copy = arena_strdup(&a->strings, name);
-    if (!copy)
-        return;
-    a->products[a->product_count].name = copy;
-    a->products[a->product_count++].source = source;
+    return a ? diary_supps_product_count(a->supps) : 0;
 }
-
-size_t analysis_product_count(const kmgca_analysis *a) { return a ? a->product_count : 0; }
 
 void analysis_product(const kmgca_analysis *a, size_t i, const char **name, const char **source)
 {
-    *name = i < a->product_count ? a->products[i].name : "";
-    *source = i < a->product_count ? a->products[i].source : "";
+    diary_supps_product(a->supps, i, name, source);
 }
 
 /* A supplement or medicine written in the diary ("Caltrate 600+D 1 tablet",
  * "钙片 2片", "magnesium glycinate 200mg"): its elemental Ca, Mg and K count
  * apart from food. 0 when the row names none (then it is food). */
-static uint64_t hash_pair(const char *food, const char *serving)
-{
-    uint64_t h = text_hash_more(TEXT_HASH_START, food);
-    h = (h ^ 0xffu) * 1099511628211ull; /* a byte no UTF-8 text holds */
-    for (const char *p = serving; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ull;
-    return h ? h : 1; /* 0 marks an empty slot */
-}
-
-/* 1 when food+serving is known to name no supplement; else *slot is where to
- * remember it (or NULL when the memo is full or cannot be had). */
-static int not_supp_known(kmgca_analysis *a, uint64_t h, uint64_t **slot)
-{
-    *slot = NULL;
-    if (!a->not_supp && !(a->not_supp = calloc(NOT_SUPP_CAP, sizeof *a->not_supp)))
-        return 0;
-    for (size_t j = h & (NOT_SUPP_CAP - 1);; j = (j + 1) & (NOT_SUPP_CAP - 1)) {
-        if (a->not_supp[j] == h)
-            return 1;
-        if (!a->not_supp[j]) {
-            if (a->not_supp_count < NOT_SUPP_CAP / 4 * 3)
-                *slot = &a->not_supp[j];
-            return 0;
-        }
-    }
-}
-
 static int supplement_row(read_state *s, kmgca_entry *e, const char *food, const char *serving)
 {
     kmgca_supplement sp;
-    if (!food[0])
+    if (!diary_supps_read(s->a->supps, food, serving, &sp))
         return 0;
-    uint64_t h = hash_pair(food, serving), *slot;
-    if (not_supp_known(s->a, h, &slot))
-        return 0;
-    if (!kmgca_supplement_read(food, serving, KMGCA_SUPPLEMENT_INTAKE, &sp)) {
-        if (slot) {
-            *slot = h;
-            s->a->not_supp_count++;
-        }
-        return 0;
-    }
     e->supplement = 1;
     if (sp.review[0]) {
         need_review(s, "supplement (%s) not counted: %s", sp.product, sp.review);
@@ -536,7 +448,7 @@ static int supplement_row(read_state *s, kmgca_entry *e, const char *food, const
     }
     for (int n = 0; n < KMGCA_NA; n++)
         e->mg[n] = sp.mg[n];
-    keep_product(s->a, sp.product, sp.source);
+    diary_supps_keep_product(s->a->supps, sp.product, sp.source);
     appendf(s->how, sizeof s->how, "supplement, counted apart from food: %s", sp.how);
     if (sp.source && sp.source[0])
         appendf(s->how, sizeof s->how, " (source: %s)", sp.source);
@@ -554,7 +466,7 @@ static void export_values(read_state *s, kmgca_entry *e, const csv_row *row, int
             continue;
         const char *text = table_field(&s->t, row, COL_CA + n);
         double v;
-        int r = export_number(text, s->decimal_comma, &v);
+        int r = diary_export_number(text, s->decimal_comma, &v);
         if (r < 0 || (r > 0 && v < 0)) {
             need_review(s, "%s \"%s\" is not an amount", labels[n], text);
             continue;

@@ -5,9 +5,12 @@
  * the header names that give the format away. Adding a synonym or a format
  * means adding data here, not code elsewhere. A format's columns are a
  * schema of table.c, which reads every file with a header the same way.
+ * The numbers an export writes in its mineral columns are read here too
+ * (diary_export_number), as each format writes them.
  */
 #include "internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -186,4 +189,30 @@ kmgca_status diary_header(table_reader *t, const csv_row *header, kmgca_format f
                                  : "Calcium (mg), Magnesium (mg), Potassium (mg), Sodium (mg)",
                              formats[f].title);
     return KMGCA_OK;
+}
+
+int diary_export_number(const char *text, int decimal_comma, double *out)
+{
+    char buf[64];
+    size_t o = 0;
+    const char *p = text;
+    while (*p == ' ')
+        p++;
+    if (!*p)
+        return 0;
+    for (; *p && o + 1 < sizeof buf; p++) {
+        if (*p == ' ' || (*p == ',' && !decimal_comma) || (*p == '.' && decimal_comma &&
+                                                           strchr(p + 1, ',')))
+            continue; /* thousands separators */
+        buf[o++] = *p == ',' ? '.' : *p;
+    }
+    if (*p)
+        return -1;
+    buf[o] = '\0';
+    double v;
+    size_t used = parse_decimal(buf, &v);
+    if (!used || buf[used] || !isfinite(v))
+        return -1;
+    *out = v;
+    return 1;
 }

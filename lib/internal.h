@@ -690,6 +690,24 @@ typedef enum {
  * (table_map); KMGCA_ERROR_HEADER names what is missing. */
 kmgca_status diary_header(table_reader *t, const csv_row *header, kmgca_format forced,
                           kmgca_format *format, kmgca_error *err);
+/* A number an export wrote: "1,234.5", "1234,5" (';' files, decimal_comma),
+ * "". Returns 1 for a number, 0 for blank, -1 for anything else. */
+int diary_export_number(const char *text, int decimal_comma, double *out);
+
+/* ---- Supplements a diary names (diary_supp.c), kept by the analysis ----- */
+
+typedef struct diary_supps diary_supps;
+diary_supps *diary_supps_new(void);
+void diary_supps_free(diary_supps *d);
+/* 1 when a diary row's food and amount name a supplement (read into *sp as
+ * an intake); texts that name none are remembered, so a repeated food is
+ * not read again. */
+int diary_supps_read(diary_supps *d, const char *food, const char *serving,
+                     kmgca_supplement *sp);
+/* Keeps a counted product with its source (static), each name once. */
+void diary_supps_keep_product(diary_supps *d, const char *name, const char *source);
+size_t diary_supps_product_count(const diary_supps *d);
+void diary_supps_product(const diary_supps *d, size_t i, const char **name, const char **source);
 
 /* ---- Top sources (top.c), kept by the analysis --------------------------- */
 
