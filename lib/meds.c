@@ -61,6 +61,22 @@ static const table_schema med_table = {.names = med_names, .labels = med_labels,
                                        .count = MED_ROLES, .required = 1u << MED_DRUG,
                                        .missing = med_missing, .missing_column = 1};
 
+/* A line's start or end date into *day; a date that cannot be read leaves
+ * that side open (the whole period) and says so on the line. */
+static void med_date(const care_meds *c, const char *text, long *day, const char *which,
+                     const char *side, char *why, size_t size)
+{
+    char reason[200];
+    int32_t d;
+    if (table_blank(text))
+        return;
+    if (date_read(text, c->order, &d, reason, sizeof reason) == 0)
+        *day = d;
+    else
+        appendf(why, size, "%s%s date: %s; taken as active %s of the period",
+                why[0] ? "; " : "", which, reason, side);
+}
+
 static kmgca_status med_row(const table_reader *t, const csv_row *row, void *ud,
                             kmgca_error *err)
 {
@@ -82,7 +98,7 @@ static kmgca_status med_row(const table_reader *t, const csv_row *row, void *ud,
         return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
     m->start_day = LONG_MIN;
     m->end_day = LONG_MAX;
-    char why[1200] = "", reason[200];
+    char why[1200] = "";
     if (table_blank(m->text)) {
         snprintf(why, sizeof why, "no drug named on this line");
     } else {
@@ -109,23 +125,8 @@ static kmgca_status med_row(const table_reader *t, const csv_row *row, void *ud,
                     : sp->frequency_assumed                     ? "once a day"
                                                                 : "one tablet a dose");
     }
-    int32_t day;
-    if (!table_blank(m->start_text)) {
-        if (date_read(m->start_text, c->order, &day, reason, sizeof reason) == 0)
-            m->start_day = day;
-        else
-            appendf(why, sizeof why,
-                     "%sstart date: %s; taken as active from the start of the period",
-                     why[0] ? "; " : "", reason);
-    }
-    if (!table_blank(m->end_text)) {
-        if (date_read(m->end_text, c->order, &day, reason, sizeof reason) == 0)
-            m->end_day = day;
-        else
-            appendf(why, sizeof why,
-                     "%send date: %s; taken as active to the end of the period",
-                     why[0] ? "; " : "", reason);
-    }
+    med_date(c, m->start_text, &m->start_day, "start", "from the start", why, sizeof why);
+    med_date(c, m->end_text, &m->end_day, "end", "to the end", why, sizeof why);
     table_note_extra(t, row, why, sizeof why);
     if (m->start_day != LONG_MIN && m->end_day != LONG_MAX && m->end_day < m->start_day) {
         appendf(why, sizeof why,
