@@ -613,6 +613,14 @@ static char state_at_end(const char *text, size_t *at, size_t *word)
     size_t n = strlen(text);
     if (n >= sizeof low)
         return 0;
+    /* Every line passes here: a word of state ends in ')', '）', a letter
+     * of one or a character of 干生熟重; anything else is no state. */
+    size_t e = n;
+    while (e && text[e - 1] == ' ')
+        e--;
+    if (!e || (text[e - 1] != ')' && (unsigned char)text[e - 1] < 0x80 &&
+               !strchr("dwytgkr", tolower((unsigned char)text[e - 1]))))
+        return 0;
     for (size_t i = 0; i <= n; i++)
         low[i] = (char)tolower((unsigned char)text[i]);
     size_t cl;
@@ -866,12 +874,14 @@ int text_drink_milk(const char *text, char *out, size_t size)
     size_t n = strlen(text);
     if (n >= sizeof low)
         return 0;
+    size_t e = n;
+    while (e && text[e - 1] == ' ')
+        e--;
+    if (e < 4 || strncasecmp(text + e - 4, "milk", 4) != 0)
+        return 0; /* most lines: no milk at the end */
     for (size_t i = 0; i <= n; i++)
         low[i] = (char)tolower((unsigned char)text[i]);
-    while (n && low[n - 1] == ' ')
-        n--;
-    if (n < 4 || memcmp(low + n - 4, "milk", 4) != 0)
-        return 0;
+    n = e;
     /* the last " - " or ", " before the milk */
     size_t cut = 0, after = 0;
     for (size_t i = 1; i + 1 < n; i++) {
