@@ -590,6 +590,15 @@ const struct kmgca_name_portion *name_portion_row(const char *name, const char *
     return r;
 }
 
+/* The length of text without the spaces that end it. */
+static size_t trimmed_len(const char *text)
+{
+    size_t e = strlen(text);
+    while (e && text[e - 1] == ' ')
+        e--;
+    return e;
+}
+
 /* ---- The state a weight was taken in -------------------------------------- */
 
 /* Words after an amount that say the weight is of the food dry, raw or
@@ -615,9 +624,7 @@ static char state_at_end(const char *text, size_t *at, size_t *word)
         return 0;
     /* Every line passes here: a word of state ends in ')', '）', a letter
      * of one or a character of 干生熟重; anything else is no state. */
-    size_t e = n;
-    while (e && text[e - 1] == ' ')
-        e--;
+    size_t e = trimmed_len(text);
     if (!e || (text[e - 1] != ')' && (unsigned char)text[e - 1] < 0x80 &&
                !strchr("dwytgkr", tolower((unsigned char)text[e - 1]))))
         return 0;
@@ -874,9 +881,7 @@ int text_drink_milk(const char *text, char *out, size_t size)
     size_t n = strlen(text);
     if (n >= sizeof low)
         return 0;
-    size_t e = n;
-    while (e && text[e - 1] == ' ')
-        e--;
+    size_t e = trimmed_len(text);
     if (e < 4 || strncasecmp(text + e - 4, "milk", 4) != 0)
         return 0; /* most lines: no milk at the end */
     for (size_t i = 0; i <= n; i++)
