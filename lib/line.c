@@ -19,6 +19,63 @@
 
 #define SERVING_MAX 256    /* the serving as written, at most */
 
+/* Diaries write the same foods and the same amounts again and again: the
+ * last answers of kmgca_serving_split (by the food text) and of a serving
+ * read without fault (by the serving text), per thread, without a lock, by
+ * the text's hash. Both are functions of the text alone; a text that does
+ * not fit is read every time. */
+enum { SPLIT_MEMO = 512, SPLIT_TEXT = 128, PARSE_MEMO = 512, PARSE_TEXT = 48 };
+static __thread struct {
+    char text[SPLIT_TEXT];
+    char lead[SPLIT_TEXT];
+    char rest[SPLIT_TEXT];
+    signed char found;          /* -1 empty, else what kmgca_serving_split returned */
+} split_memo[SPLIT_MEMO] = {[0 ... SPLIT_MEMO - 1] = {.found = -1}};
+static __thread struct {
+    char text[PARSE_TEXT];
+    kmgca_serving serving;
+} parse_memo[PARSE_MEMO];
+
+static int split_cached(const char *text, char *lead, size_t lead_size, char *rest,
+                        size_t rest_size)
+{
+    size_t len = strlen(text);
+    if (len >= SPLIT_TEXT)
+        return kmgca_serving_split(text, lead, lead_size, rest, rest_size);
+    unsigned slot = (unsigned)(text_hash_more(TEXT_HASH_START, text) % SPLIT_MEMO);
+    if (split_memo[slot].found >= 0 && strcmp(split_memo[slot].text, text) == 0) {
+        copy_text(lead, lead_size, split_memo[slot].lead);
+        copy_text(rest, rest_size, split_memo[slot].rest);
+        return split_memo[slot].found;
+    }
+    int found = kmgca_serving_split(text, lead, lead_size, rest, rest_size);
+    if (strlen(lead) < SPLIT_TEXT && strlen(rest) < SPLIT_TEXT) {
+        memcpy(split_memo[slot].text, text, len + 1);
+        strcpy(split_memo[slot].lead, lead);
+        strcpy(split_memo[slot].rest, rest);
+        split_memo[slot].found = (signed char)found;
+    }
+    return found;
+}
+
+static kmgca_status parse_cached(const char *text, kmgca_serving *out, kmgca_error *err)
+{
+    size_t len = strlen(text);
+    if (!len || len >= PARSE_TEXT)
+        return kmgca_serving_parse(text, out, err);
+    unsigned slot = (unsigned)(text_hash_more(TEXT_HASH_START, text) % PARSE_MEMO);
+    if (strcmp(parse_memo[slot].text, text) == 0) {
+        *out = parse_memo[slot].serving;
+        return KMGCA_OK;
+    }
+    kmgca_status st = kmgca_serving_parse(text, out, err);
+    if (st == KMGCA_OK) {
+        memcpy(parse_memo[slot].text, text, len + 1);
+        parse_memo[slot].serving = *out;
+    }
+    return st;
+}
+
 /* A Chinese measure word with 一 left out after a verb: "喝了碗八宝粥". 1
  * with the serving in lead and the food in rest. */
 static int zh_bare_serving(kmgca_foods *foods, const char *food_text, char *lead,
@@ -80,7 +137,7 @@ static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, c
                                     size_t serving_size, kmgca_weighing *out, kmgca_error *err)
 {
     char lead[SERVING_MAX], rest[1024];
-    int found = kmgca_serving_split(food_text, lead, sizeof lead, rest, sizeof rest);
+    int found = split_cached(food_text, lead, sizeof lead, rest, sizeof rest);
     if (!found)
         found = zh_bare_serving(foods, food_text, lead, sizeof lead, rest, sizeof rest);
     if (!found)
@@ -137,10 +194,10 @@ static void serving_in_field(const char *food_text, char *serving, size_t servin
      * the text is only cut out so that the food matches; a bare number
      * there stays, as part of the name ("tea 0"). */
     kmgca_serving field, inner;
-    if (kmgca_serving_split(food_text, lead, sizeof lead, rest, sizeof rest) && rest[0] &&
-        kmgca_serving_parse(lead, &inner, NULL) == KMGCA_OK &&
+    if (split_cached(food_text, lead, sizeof lead, rest, sizeof rest) && rest[0] &&
+        parse_cached(lead, &inner, NULL) == KMGCA_OK &&
         inner.kind != KMGCA_UNIT_NONE && inner.kind != KMGCA_UNIT_TYPICAL) {
-        if (kmgca_serving_parse(serving, &field, NULL) == KMGCA_OK &&
+        if (parse_cached(serving, &field, NULL) == KMGCA_OK &&
             field.kind == KMGCA_UNIT_NONE && inner.amount == 1) {
             char joined[2 * SERVING_MAX];
             snprintf(joined, sizeof joined, "%s %s", serving, lead);
@@ -190,7 +247,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     copy_text(out->serving_text, sizeof out->serving_text, serving);
     serving_weight_state(serving, out->food_text, sizeof out->food_text);
     serving_cup_bracket(serving, sizeof serving);
-    pst = kmgca_serving_parse(serving, &out->serving, &perr);
+    pst = parse_cached(serving, &out->serving, &perr);
     kmgca_status st = kmgca_foods_match(foods, out->food_text, &out->match, err);
     if (st != KMGCA_OK)
         return st;

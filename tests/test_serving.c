@@ -755,6 +755,17 @@ static void weights_as_taken_and_small_things(void **state)
     assert_near(w.grams, 81, 1e-9);
     assert_int_equal(kmgca_weigh(shared_foods, "3 stubbies of beer", "", &w, &err), KMGCA_OK);
     assert_non_null(strstr(w.how, "375 ml"));
+    /* the same line again (the split and the serving read are remembered):
+     * the same answer; a serving that cannot be read fails every time */
+    kmgca_weighing again;
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(kmgca_weigh(shared_foods, "slices of whole wheat bread", "2", &again,
+                                     &err), KMGCA_OK);
+        assert_near(again.grams, 64, 1e-9);
+        assert_string_equal(again.serving_text, "2 slices");
+        assert_int_equal(kmgca_weigh(shared_foods, "apple", "a few", &again, &err),
+                         KMGCA_ERROR_AMOUNT);
+    }
 }
 
 /* Chinese leaves 一 out after a verb or 了: "喝了碗八宝粥" is one bowl, not a
