@@ -375,6 +375,12 @@ kmgca_status kmgca_life_stage_parse(const char *text, kmgca_life_stage *out);
 
 /* ---- Drugs -------------------------------------------------------------- */
 
+/*     kmgca_drug_match m;
+ *     if (kmgca_drug_match_text("HCTZ 25 mg daily", &m) && m.affects_minerals)
+ *         printf("%s: potassium %s\n", m.name,
+ *                kmgca_effect_name(m.effect[KMGCA_K]));    (hydrochlorothiazide: down)
+ */
+
 /* How a drug moves a mineral (drugtables/drugs.csv, from the product labels
  * and reviews cited there). */
 typedef enum {
@@ -489,6 +495,24 @@ int kmgca_supp_product_at(size_t i, const char **name, kmgca_nutrient *element,
                           char *label, size_t label_size, const char **source);
 
 /* ---- Diaries and their analysis ------------------------------------------ */
+
+/* A diary read into days, each row handed to a callback (here straight into
+ * a workbook), then the sheets that need the whole period:
+ *
+ *     static kmgca_status to_book(const kmgca_entry *e, void *ud, kmgca_error *err)
+ *     {
+ *         return kmgca_workbook_add(ud, e, err);
+ *     }
+ *     ...
+ *     kmgca_options opt = {0};                  (Daily Values, format from the header)
+ *     kmgca_analysis *a = kmgca_analysis_new(foods, &opt, &err);
+ *     kmgca_workbook *w = kmgca_workbook_new("report.xlsx", &err);
+ *     if (a && w && kmgca_analysis_read(a, "diary.csv", to_book, w, &err) == KMGCA_OK)
+ *         kmgca_workbook_finish(w, a, &err);    (frees w)
+ *     else
+ *         kmgca_workbook_discard(w);
+ *     kmgca_analysis_free(a);
+ */
 
 /* What kind of diary a file is. AUTO tells it from the header. */
 typedef enum {
@@ -654,6 +678,17 @@ const char *kmgca_analysis_file(const kmgca_analysis *a, size_t i, kmgca_format 
 
 /* ---- Medications, activity and flags ------------------------------------ */
 
+/* Medication lists and activity logs are read into the same analysis; a
+ * day's flags are worked out when asked for:
+ *
+ *     kmgca_analysis_read_meds(a, "meds.csv", &err);
+ *     kmgca_analysis_read_activity(a, "activity.csv", &err);
+ *     kmgca_flag f[16];
+ *     size_t n = kmgca_analysis_day_flags(a, 0, f, 16);
+ *     for (size_t k = 0; k < n && k < 16; k++)
+ *         printf("%s: %s\n", kmgca_flag_kind_name(f[k].kind), f[k].message);
+ */
+
 /* At most this many medication lines and activity sessions in one
  * analysis; more is a KMGCA_ERROR_LIMIT error. */
 #define KMGCA_MED_LIMIT 10000
@@ -788,6 +823,15 @@ kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a,
 void kmgca_workbook_discard(kmgca_workbook *w);
 
 /* ---- Client profiles and reports (kmgca report) ------------------------- */
+
+/* One client's folder (profile.txt, diaries, medication list, day log) to
+ * one workbook, then an index of the caseload:
+ *
+ *     kmgca_report_options opt = {.unix_time = -1};    (the workbooks show now)
+ *     kmgca_client_result res;
+ *     kmgca_report_client(foods, "clients/harold", "out/harold.xlsx", &opt, &res, &err);
+ *     kmgca_report_index("out/index.xlsx", &res, 1, &opt, &err);
+ */
 
 /* A dietitian's caseload is a folder of client folders. Each client folder
  * holds a profile (profile.txt) and any of: diaries (diary*.csv), medication
