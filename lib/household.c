@@ -133,15 +133,26 @@ static int is_close(const char *s, size_t *len)
     return *len != 0;
 }
 
+/* text in lower case (ASCII letters; other bytes as they are) into low:
+ * its length, or -1 when it does not fit. */
+static long lower_copy(const char *text, char *low, size_t size)
+{
+    size_t n = strlen(text);
+    if (n >= size)
+        return -1;
+    for (size_t i = 0; i <= n; i++)
+        low[i] = (char)tolower((unsigned char)text[i]);
+    return (long)n;
+}
+
 int serving_cup_size(const char *text, char *serving, size_t serving_size, char *rest,
                      size_t rest_size)
 {
     char low[1024];
-    size_t n = strlen(text);
-    if (n >= sizeof low)
+    long got = lower_copy(text, low, sizeof low);
+    if (got < 0)
         return 0;
-    for (size_t i = 0; i <= n; i++)
-        low[i] = (char)tolower((unsigned char)text[i]);
+    size_t n = (size_t)got;
     for (size_t i = 0; i < n;) {
         size_t cl = 1, len;
         if ((unsigned char)low[i] >= 0x80)
@@ -184,11 +195,10 @@ int serving_cup_bracket(char *serving, size_t size)
 {
     /* The bracket: open, a cup size, close, at the end of the serving. */
     char low[256];
-    size_t n = strlen(serving);
-    if (n >= sizeof low)
+    long got = lower_copy(serving, low, sizeof low);
+    if (got < 0)
         return 0;
-    for (size_t i = 0; i <= n; i++)
-        low[i] = (char)tolower((unsigned char)serving[i]);
+    size_t n = (size_t)got;
     for (size_t k = 0; k < n; k++) {
         size_t ol, cl, len;
         if (!is_open(low + k, &ol))
@@ -618,18 +628,17 @@ static const struct {
  * spaces before), *word where the word itself does. */
 static char state_at_end(const char *text, size_t *at, size_t *word)
 {
-    char low[256];
-    size_t n = strlen(text);
-    if (n >= sizeof low)
-        return 0;
     /* Every line passes here: a word of state ends in ')', '）', a letter
      * of one or a character of 干生熟重; anything else is no state. */
     size_t e = trimmed_len(text);
     if (!e || (text[e - 1] != ')' && (unsigned char)text[e - 1] < 0x80 &&
                !strchr("dwytgkr", tolower((unsigned char)text[e - 1]))))
         return 0;
-    for (size_t i = 0; i <= n; i++)
-        low[i] = (char)tolower((unsigned char)text[i]);
+    char low[256];
+    long got = lower_copy(text, low, sizeof low);
+    if (got < 0)
+        return 0;
+    size_t n = (size_t)got;
     size_t cl;
     while (n && low[n - 1] == ' ')
         n--;
@@ -877,16 +886,13 @@ int text_drink_milk(const char *text, char *out, size_t size)
     static const char *const drinks[] = {"latte", "cappuccino", "flat white", "mocha",
                                          "macchiato", "americano", "coffee", "chai",
                                          "hot chocolate", "cortado", "frappuccino", "tea"};
-    char low[512];
-    size_t n = strlen(text);
-    if (n >= sizeof low)
-        return 0;
     size_t e = trimmed_len(text);
     if (e < 4 || strncasecmp(text + e - 4, "milk", 4) != 0)
         return 0; /* most lines: no milk at the end */
-    for (size_t i = 0; i <= n; i++)
-        low[i] = (char)tolower((unsigned char)text[i]);
-    n = e;
+    char low[512];
+    if (lower_copy(text, low, sizeof low) < 0)
+        return 0;
+    size_t n = e;
     /* the last " - " or ", " before the milk */
     size_t cut = 0, after = 0;
     for (size_t i = 1; i + 1 < n; i++) {

@@ -76,6 +76,21 @@ static kmgca_status parse_cached(const char *text, kmgca_serving *out, kmgca_err
     return st;
 }
 
+/* 1 when the food text matches as well without the serving words cut out
+ * of it (rest) as it does as written, or better when `strictly`: a word
+ * that starts or ends a name stays in it ("吃了包子", "大杯菇", "egg roll"). */
+static int better_without(kmgca_foods *foods, const char *food_text, const char *rest,
+                          int strictly)
+{
+    kmgca_match as_written, without;
+    if (kmgca_foods_match(foods, rest, &without, NULL) != KMGCA_OK)
+        return 0;
+    if (kmgca_foods_match(foods, food_text, &as_written, NULL) != KMGCA_OK)
+        return 1;
+    return strictly ? without.confidence > as_written.confidence
+                    : without.confidence >= as_written.confidence;
+}
+
 /* A Chinese measure word with 一 left out after a verb: "喝了碗八宝粥". 1
  * with the serving in lead and the food in rest. */
 static int zh_bare_serving(kmgca_foods *foods, const char *food_text, char *lead,
@@ -88,12 +103,8 @@ static int zh_bare_serving(kmgca_foods *foods, const char *food_text, char *lead
      * food's name ("吃了包子"): the food must match as well without
      * it as the line as written does. */
     char lead1[256], rest1[1024];
-    kmgca_match as_written, without;
     if (kmgca_serving_split(one, lead1, sizeof lead1, rest1, sizeof rest1) == 1 &&
-        rest1[0] &&
-        kmgca_foods_match(foods, rest1, &without, NULL) == KMGCA_OK &&
-        (kmgca_foods_match(foods, food_text, &as_written, NULL) != KMGCA_OK ||
-         without.confidence >= as_written.confidence)) {
+        rest1[0] && better_without(foods, food_text, rest1, 0)) {
         copy_text(lead, lead_size, lead1);
         copy_text(rest, rest_size, rest1);
         return 1;
@@ -116,12 +127,8 @@ static int sized_serving(kmgca_foods *foods, const char *food_text, char *lead,
     for (size_t k = 0; k < sizeof sized / sizeof *sized; k++) {
         if (!sized[k](food_text, lead1_cup, sizeof lead1_cup, rest1_cup, sizeof rest1_cup))
             continue;
-        kmgca_match as_written, without;
         /* a word after the food must match better without it */
-        if (kmgca_foods_match(foods, rest1_cup, &without, NULL) == KMGCA_OK &&
-            (kmgca_foods_match(foods, food_text, &as_written, NULL) != KMGCA_OK ||
-             without.confidence > as_written.confidence ||
-             (k == 0 && without.confidence == as_written.confidence))) {
+        if (better_without(foods, food_text, rest1_cup, k != 0)) {
             copy_text(lead, lead_size, lead1_cup);
             copy_text(rest, rest_size, rest1_cup);
             return 1;

@@ -305,6 +305,21 @@ static void name_unit(char *buf, size_t size, const kmgca_serving *s, const hous
 
 static const kmgca_portion *branded_item(const kmgca_food *food);
 
+/* amount x the food's measure pick: the grams, and how, with a note after
+ * the source ("" for none). */
+static void portion_grams(const kmgca_food *food, long pick, double amount, const char *note,
+                          double *grams, char *how, size_t how_size)
+{
+    const kmgca_portion *pt = &food->portions[pick];
+    char amt[32], g[32];
+    *grams = amount * pt->grams / pt->amount;
+    fmt_amount(amt, sizeof amt, amount);
+    fmt_grams(g, sizeof g, *grams);
+    if (how)
+        snprintf(how, how_size, "%s x \"%s\" = %s g (%s%s)", amt, pt->measure, g,
+                 measure_source(food), note);
+}
+
 /* A measure written as USDA writes it, every word of it ("slice, medium
  * (1/4" thick)", as app exports copy the table's measures): that measure,
  * before the words are read one by one as sizes and measure words. 1 when
@@ -320,14 +335,7 @@ static int portion_as_written(const kmgca_food *food, const kmgca_serving *s, do
     long pick = find_portion(food, words, nw);
     if (pick < 0)
         return 0;
-    const kmgca_portion *pt = &food->portions[pick];
-    char amt[32], g[32];
-    *grams = s->amount * pt->grams / pt->amount;
-    fmt_amount(amt, sizeof amt, s->amount);
-    fmt_grams(g, sizeof g, *grams);
-    if (how)
-        snprintf(how, how_size, "%s x \"%s\" = %s g (%s)", amt, pt->measure, g,
-                 measure_source(food));
+    portion_grams(food, pick, s->amount, "", grams, how, how_size);
     return 1;
 }
 
@@ -383,14 +391,7 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
                 concept = "item";
         }
         if (pick >= 0) {
-            const kmgca_portion *pt = &food->portions[pick];
-            char amt[32], g[32];
-            *grams = s->amount * pt->grams / pt->amount;
-            fmt_amount(amt, sizeof amt, s->amount);
-            fmt_grams(g, sizeof g, *grams);
-            if (how)
-                snprintf(how, how_size, "%s x \"%s\" = %s g (%s%s)", amt, pt->measure, g,
-                         measure_source(food), note);
+            portion_grams(food, pick, s->amount, note, grams, how, how_size);
             return KMGCA_OK;
         }
     }
