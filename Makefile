@@ -41,7 +41,7 @@ SUPPLEMENT_SRC = lib/supplement.c lib/supplement_text.c lib/supplement_dose.c li
 # The food matcher: its files share lib/match.h besides internal.h.
 MATCH_SRC = lib/match.c lib/query.c lib/index.c lib/match_zh.c lib/eaten.c lib/index_write.c
 # The serving reader: its files share lib/serving.h besides internal.h.
-SERVING_SRC = lib/tokens.c lib/amount.c lib/serving.c lib/split.c
+SERVING_SRC = lib/units.c lib/tokens.c lib/amount.c lib/serving.c lib/split.c
 # Weighing: a food's measures and the rules that use them share lib/weigh.h.
 WEIGH_SRC = lib/measures.c lib/weigh.c
 LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/recipe.c $(MATCH_SRC) $(SERVING_SRC) \
@@ -73,7 +73,7 @@ CHECK_MORE =
 .DEFAULT_GOAL := all
 include $(sort $(wildcard mk/*.mk))
 
-.PHONY: all setup clean check check-alone test unit e2e demo install uninstall foodtables \
+.PHONY: all setup clean check check-alone check-cycles test unit e2e demo install uninstall foodtables \
         check-foodtables drugtables check-drugtables asan ubsan valgrind bench help
 
 all: $(B)/kmgca $(B)/libkmgca.a $(B)/libkmgca.so $(B)/kmgca.pc
@@ -218,7 +218,11 @@ e2e: $(B)/kmgca $(B)/.setup-test
 	$(Q)sh tests/workbook/run.sh $(B)/kmgca
 	$(Q)sh tests/workbook/big_diary.sh $(B)/kmgca
 
-check: all unit e2e check-foodtables check-drugtables $(CHECK_MORE)
+# No two modules of the library call each other (read from the objects).
+check-cycles: $(LIB_OBJ) $(B)/.setup-test
+	$(Q)/usr/bin/python3 tools/cycles.py $(filter $(B)/lib/%.o,$(LIB_OBJ))
+
+check: all unit e2e check-cycles check-foodtables check-drugtables $(CHECK_MORE)
 	@echo "make check: all tests passed"
 test: check
 

@@ -124,7 +124,7 @@ void kmgca_foods_free(kmgca_foods *f)
 {
     if (!f)
         return;
-    match_invalidate(f);   /* frees the index and memo */
+    foods_derived_free(f);   /* the matcher's index and memo */
     arena_free(&f->strings);
     free(f->foods);
     free(f->aliases);
@@ -554,7 +554,7 @@ static kmgca_status custom_commit(custom_load *cl, kmgca_error *err)
                 foods->aliases[foods->alias_count++] = a;
             }
             arena_adopt(&foods->strings, &cl->tmp);
-            match_invalidate(foods);
+            foods_derived_free(foods);
         }
         pthread_mutex_unlock(&foods->lock);
     }

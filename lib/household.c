@@ -33,66 +33,9 @@ const char *kmgca_food_kind(const kmgca_food *food)
 
 /* ---- Household words ---------------------------------------------------- */
 
-static int cmp_measure_word(const void *key, const void *item)
-{
-    const struct kmgca_measure_word *m = item;
-    return strcmp(key, m->word);
-}
-
-static const struct kmgca_measure_word *word_exact(const char *s, size_t len)
-{
-    char key[64];
-    if (len == 0 || len >= sizeof key)
-        return NULL;
-    memcpy(key, s, len);
-    key[len] = '\0';
-    return bsearch(key, kmgca_builtin_measure_words, kmgca_builtin_measure_word_count,
-                   sizeof kmgca_builtin_measure_words[0], cmp_measure_word);
-}
-
 static int is_word_byte(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
-const struct kmgca_measure_word *measure_word_at(const char *s, size_t *len)
-{
-    if ((unsigned char)s[0] >= 0x80) {
-        /* Chinese: two characters ("汤勺"), then one. */
-        size_t l1, l2;
-        long c1 = utf8_decode(s, &l1);
-        if (c1 <= 0 || !is_cjk((unsigned long)c1))
-            return NULL;
-        long c2 = utf8_decode(s + l1, &l2);
-        const struct kmgca_measure_word *m = NULL;
-        if (c2 > 0 && is_cjk((unsigned long)c2) && (m = word_exact(s, l1 + l2)) != NULL) {
-            *len = l1 + l2;
-            return m;
-        }
-        if ((m = word_exact(s, l1)) != NULL)
-            *len = l1;
-        return m;
-    }
-    if (!is_word_byte((unsigned char)s[0]))
-        return NULL;
-    /* English: up to three words, the longest that is listed. */
-    size_t ends[3], n = 0, i = 0;
-    while (n < 3) {
-        while (is_word_byte((unsigned char)s[i]))
-            i++;
-        ends[n++] = i;
-        if (s[i] != ' ' || !is_word_byte((unsigned char)s[i + 1]))
-            break;
-        i++;
-    }
-    while (n-- > 0) {
-        const struct kmgca_measure_word *m = word_exact(s, ends[n]);
-        if (m) {
-            *len = ends[n];
-            return m;
-        }
-    }
-    return NULL;
 }
 
 /* A size of cup people write as a measure of its own: a coffee shop's

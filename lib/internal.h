@@ -137,8 +137,9 @@ extern const struct kmgca_builtin_alias kmgca_builtin_aliases[];
 extern const size_t kmgca_builtin_alias_count;
 extern const char kmgca_builtin_alias_pool[];
 
-/* ---- Household measures (household.c; the tables are foodtables/
- * kinds.csv, measure_words.csv and containers.csv, compiled in) ---------- */
+/* ---- Household measures (household.c, and measure_word_at in units.c; the
+ * tables are foodtables/kinds.csv, measure_words.csv and containers.csv,
+ * compiled in) ----------------------------------------------------------- */
 
 /* A kind of food ("rice", "milk", "nuts"): what a bowl, a glass or a handful
  * of it holds depends on it. A rule gives a food its kind from its group and
@@ -260,7 +261,7 @@ typedef struct {
     double factor;          /* grams or ml per unit */
 } unit_def;
 /* The unit written at s (longest name first, at a word end): bytes used, 0
- * when none. */
+ * when none (units.c, beside measure_word_at). */
 size_t unit_at(const char *s, const unit_def **out);
 /* A Chinese measure word left without 一 after a verb or 了 ("喝了碗粥"): the
  * line with 一 written in (split.c). 1 when written, 0 when none. */
@@ -411,6 +412,9 @@ struct kmgca_foods {
     pthread_mutex_t lock;      /* guards index and memo */
     struct match_index *index; /* built on first match, dropped on change */
     struct match_memo *memo;
+    /* Drops index and memo; set by the matcher when it builds them, so that
+     * the food set frees what the matcher made without calling into it. */
+    void (*derived_free)(kmgca_foods *foods);
 };
 
 /* The food at index i (< count) of a food set. A built-in food is made
@@ -429,9 +433,14 @@ int foods_is_builtin_at(const kmgca_foods *f, size_t i);
 size_t foods_alias_count(const kmgca_foods *f);
 struct kmgca_alias foods_alias_at(const kmgca_foods *f, size_t i);
 
-/* Drops (frees) the index and memo: after the food set changed, or before
- * it is freed. The one call of foods.c into the matcher (match.c). */
-void match_invalidate(kmgca_foods *foods);
+/* Drops (frees) what the matcher built on a food set (its index and memo),
+ * after the set changed or before it is freed: calls the set's
+ * derived_free, which match.c sets when it builds them. */
+static inline void foods_derived_free(kmgca_foods *foods)
+{
+    if (foods->derived_free)
+        foods->derived_free(foods);
+}
 
 /* ---- Errors ------------------------------------------------------------- */
 

@@ -477,10 +477,13 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     return n;
 }
 
+static void match_derived_free(kmgca_foods *foods);
+
 static struct match_index *ensure_index(kmgca_foods *foods)
 {
     if (!foods->index)
         foods->index = index_build(foods);
+    foods->derived_free = match_derived_free;
     return foods->index;
 }
 
@@ -531,7 +534,7 @@ static struct match_memo *memo_new(void)
     return m;
 }
 
-void match_invalidate(kmgca_foods *foods)
+static void match_derived_free(kmgca_foods *foods)
 {
     match_index_free(foods->index);
     foods->index = NULL;

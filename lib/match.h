@@ -1,7 +1,7 @@
 /* match.h — what the matcher's files share, and no other part of the
  * library needs: the index's layout and the functions one file of the
  * matcher calls in another. internal.h holds what the rest of the library
- * sees of matching (kmgca_foods' index and memo, match_invalidate, the
+ * sees of matching (kmgca_foods' index and memo and their derived_free, the
  * build-time index).
  *
  *   match.c        the public entry points, the English ranking, the memo
