@@ -187,7 +187,7 @@ static void flag_summary(const kmgca_analysis *a, size_t i, const kmgca_day *d, 
         }
         if (f[k].kind == KMGCA_FLAG_SUPPLEMENT) {
             const char *el = f[k].nutrient == KMGCA_K ? "K" : f[k].nutrient == KMGCA_MG ? "Mg" : "Ca";
-            if (!strcmp(f[k].direction, "over_ul"))
+            if (f[k].dir == KMGCA_DIRECTION_OVER_UL)
                 len += (size_t)snprintf(out + len, size - len, "%s%s over upper level (%s)",
                                         len ? "; " : "", el, kmgca_severity_name(f[k].severity));
             else
@@ -217,7 +217,7 @@ static void flag_summary(const kmgca_analysis *a, size_t i, const kmgca_day *d, 
                                     f[p].nutrient == KMGCA_K    ? "K"
                                     : f[p].nutrient == KMGCA_MG ? "Mg"
                                                                 : "Ca",
-                                    f[p].direction);
+                                    kmgca_direction_name(f[p].dir));
         }
         if (len + 1 < size)
             len += (size_t)snprintf(out + len, size - len, " (%s)", kmgca_severity_name(worst));
@@ -528,7 +528,7 @@ static void json_day(json *j, const kmgca_analysis *a, size_t i)
         json_begin_object(j, NULL);
         json_string(j, "kind", kmgca_flag_kind_name(f->kind));
         json_string(j, "nutrient", kmgca_nutrient_key(f->nutrient));
-        json_string(j, "direction", f->direction);
+        json_string(j, "direction", kmgca_direction_name(f->dir));
         json_string(j, "severity", kmgca_severity_name(f->severity));
         json_string(j, "message", f->message);
         json_string(j, "action", f->action);

@@ -773,17 +773,36 @@ typedef enum { KMGCA_SEVERITY_LOW, KMGCA_SEVERITY_MODERATE, KMGCA_SEVERITY_HIGH 
 const char *kmgca_flag_kind_name(kmgca_flag_kind k);
 const char *kmgca_severity_name(kmgca_severity s);     /* "low", "moderate", "high" */
 
+/* Which way a flag points. A drug's flag carries the drug's effect on the
+ * mineral (the same values as kmgca_effect); the other flags say what was
+ * found. */
+typedef enum {
+    KMGCA_DIRECTION_NEUTRAL = KMGCA_EFFECT_NEUTRAL,
+    KMGCA_DIRECTION_MINOR_DOWN = KMGCA_EFFECT_MINOR_DOWN,
+    KMGCA_DIRECTION_DOWN = KMGCA_EFFECT_DOWN,     /* also: lost in sweat */
+    KMGCA_DIRECTION_MINOR_UP = KMGCA_EFFECT_MINOR_UP,
+    KMGCA_DIRECTION_UP = KMGCA_EFFECT_UP,
+    KMGCA_DIRECTION_VARIABLE = KMGCA_EFFECT_VARIABLE,
+    KMGCA_DIRECTION_LOW_INTAKE,           /* digoxin on a day low in K or Mg */
+    KMGCA_DIRECTION_OVER_UL,              /* supplements over the upper level */
+    KMGCA_DIRECTION_WITH_K_RAISING_DRUG,  /* potassium with a drug that raises it */
+    KMGCA_DIRECTION_CA_MET_MG_LOW         /* the pattern: calcium met, magnesium low */
+} kmgca_direction;
+/* "neutral", "minor_down", "down", "minor_up", "up", "variable",
+ * "low_intake", "over_ul", "with_k_raising_drug", "ca_met_mg_low". Static. */
+const char *kmgca_direction_name(kmgca_direction d);
+
 /* Something a day's intake should be read with. The wording is hedged, the
  * action is stated, the source is cited; kmgca never diagnoses. */
 typedef struct {
     kmgca_flag_kind kind;
     kmgca_nutrient nutrient;
-    const char *direction;        /* "down", "up", "variable", "minor_down", ...,
-                                     "low_intake" (digoxin on a low K or Mg day),
-                                     "over_ul" and "with_k_raising_drug"
-                                     (supplement), "ca_met_mg_low" (pattern) */
+    const char *direction;        /* kmgca_direction_name(dir): the name */
     kmgca_severity severity;
     char message[640];
+    kmgca_direction dir;          /* which way: a drug's effect, or what was found
+                                     (here, not beside its name, so that the
+                                     fields after it keep their places) */
     const char *action;
     const char *source;
     long med;                     /* index of the medication line, or -1 */

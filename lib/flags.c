@@ -10,6 +10,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,6 +24,27 @@ const char *kmgca_flag_kind_name(kmgca_flag_kind k)
     default: return "drug";
     }
 }
+/* On 64-bit systems the typed direction sits in what was padding after the
+ * message, so a program built when kmgca_flag had only the name still reads
+ * every field where it was (on 32-bit ones there was no padding: NEWS). */
+#if defined(__LP64__)
+_Static_assert(offsetof(kmgca_flag, dir) >= offsetof(kmgca_flag, message) + 640 &&
+                   offsetof(kmgca_flag, dir) + sizeof(kmgca_direction) <=
+                       offsetof(kmgca_flag, action),
+               "kmgca_flag.dir must not move the fields after it");
+#endif
+
+const char *kmgca_direction_name(kmgca_direction d)
+{
+    switch (d) {
+    case KMGCA_DIRECTION_LOW_INTAKE: return "low_intake";
+    case KMGCA_DIRECTION_OVER_UL: return "over_ul";
+    case KMGCA_DIRECTION_WITH_K_RAISING_DRUG: return "with_k_raising_drug";
+    case KMGCA_DIRECTION_CA_MET_MG_LOW: return "ca_met_mg_low";
+    default: return kmgca_effect_name((kmgca_effect)d);
+    }
+}
+
 const char *kmgca_severity_name(kmgca_severity s)
 {
     return s == KMGCA_SEVERITY_HIGH ? "high" : s == KMGCA_SEVERITY_MODERATE ? "moderate" : "low";
@@ -159,7 +181,7 @@ static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_l
         if (f && f != &l->spare) {
             f->kind = KMGCA_FLAG_DRUG;
             f->nutrient = lk ? KMGCA_K : KMGCA_MG;
-            f->direction = "low_intake";
+            f->dir = KMGCA_DIRECTION_LOW_INTAKE;
             f->severity = KMGCA_SEVERITY_HIGH;
             intake_text(intake, sizeof intake, d, KMGCA_K, lang);
             intake_text(intake2, sizeof intake2, d, KMGCA_MG, lang);
@@ -193,7 +215,7 @@ static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_l
             continue;
         f->kind = diuretic ? KMGCA_FLAG_DIURETIC : KMGCA_FLAG_DRUG;
         f->nutrient = n;
-        f->direction = kmgca_effect_name(e);
+        f->dir = (kmgca_direction)e;
         f->med = index;
         f->source = source;
         const char *prio = x->row ? kmgca_drug_priority(x->row) : "medium";
@@ -325,7 +347,7 @@ static void pattern_flag(const flag_inputs *in, flag_list *l, kmgca_lang lang)
             mg_foods(in, foods, sizeof foods, lang);
             f->kind = KMGCA_FLAG_PATTERN;
             f->nutrient = KMGCA_MG;
-            f->direction = "ca_met_mg_low";
+            f->dir = KMGCA_DIRECTION_CA_MET_MG_LOW;
             f->severity = d->percent[KMGCA_MG] < 50 ? KMGCA_SEVERITY_MODERATE
                                                     : KMGCA_SEVERITY_LOW;
             snprintf(f->message, sizeof f->message,
@@ -369,7 +391,7 @@ static void supplement_flags(const flag_inputs *in, flag_list *l, kmgca_lang lan
         if (f != &l->spare) {
             f->kind = KMGCA_FLAG_SUPPLEMENT;
             f->nutrient = KMGCA_MG;
-            f->direction = "over_ul";
+            f->dir = KMGCA_DIRECTION_OVER_UL;
             f->severity = d->supplement_mg[KMGCA_MG] > 2 * ul ? KMGCA_SEVERITY_HIGH
                                                              : KMGCA_SEVERITY_MODERATE;
             snprintf(f->message, sizeof f->message,
@@ -390,7 +412,7 @@ static void supplement_flags(const flag_inputs *in, flag_list *l, kmgca_lang lan
         if (f != &l->spare) {
             f->kind = KMGCA_FLAG_SUPPLEMENT;
             f->nutrient = KMGCA_CA;
-            f->direction = "over_ul";
+            f->dir = KMGCA_DIRECTION_OVER_UL;
             f->severity = KMGCA_SEVERITY_MODERATE;
             snprintf(f->message, sizeof f->message,
                      tr(lang, "Calcium this day: %.0f mg (%.0f mg from food, %.0f mg from "
@@ -415,7 +437,7 @@ static void supplement_flags(const flag_inputs *in, flag_list *l, kmgca_lang lan
                 break;
             f->kind = KMGCA_FLAG_SUPPLEMENT;
             f->nutrient = KMGCA_K;
-            f->direction = "with_k_raising_drug";
+            f->dir = KMGCA_DIRECTION_WITH_K_RAISING_DRUG;
             f->severity = KMGCA_SEVERITY_HIGH;
             char name[sizeof m->match.name];
             drug_match_label(&m->match, lang, name, sizeof name);
@@ -458,7 +480,7 @@ size_t flags_for_day(const flag_inputs *in, kmgca_flag *out, size_t max, kmgca_l
             kmgca_flag *f = next_flag(&l);
             f->kind = KMGCA_FLAG_SWEAT;
             f->nutrient = KMGCA_K;
-            f->direction = "down";
+            f->dir = KMGCA_DIRECTION_DOWN;
             double net = d.mg[KMGCA_K] - d.sweat_mg[KMGCA_K];
             double target = in->targets[KMGCA_K].target_mg;
             f->severity = !isnan(net) && net < 0.67 * target ? KMGCA_SEVERITY_HIGH
@@ -482,5 +504,7 @@ size_t flags_for_day(const flag_inputs *in, kmgca_flag *out, size_t max, kmgca_l
             f->source = HEAVY_SOURCE;
         }
     }
+    for (size_t k = 0; k < l.count && k < l.max; k++)
+        out[k].direction = kmgca_direction_name(out[k].dir);
     return l.count;
 }

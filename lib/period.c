@@ -25,11 +25,10 @@ static void count_med_flag(client *c, const kmgca_flag *fl, size_t day)
     }
     m->diuretic |= fl->kind == KMGCA_FLAG_DIURETIC;
     int slot = fl->nutrient == KMGCA_K ? 0 : fl->nutrient == KMGCA_MG ? 1 : 2;
-    const char *dir = fl->direction;
-    unsigned bit = strcmp(dir, "down") == 0       ? 1u
-                   : strcmp(dir, "up") == 0       ? 2u
-                   : strcmp(dir, "variable") == 0 ? 4u
-                                                  : 8u;
+    unsigned bit = fl->dir == KMGCA_DIRECTION_DOWN       ? 1u
+                   : fl->dir == KMGCA_DIRECTION_UP       ? 2u
+                   : fl->dir == KMGCA_DIRECTION_VARIABLE ? 4u
+                                                               : 8u;
     m->dirs[slot] |= bit;
     /* Suggestions must respect the medication: no potassium-rich
      * advice while a drug that may raise potassium is taken. */
@@ -93,7 +92,7 @@ kmgca_status period_summarise(client *c, kmgca_error *err)
                 continue;
             }
             if (f[k].kind == KMGCA_FLAG_SUPPLEMENT) {
-                if (!strcmp(f[k].direction, "over_ul") && f[k].nutrient < KMGCA_NA)
+                if (f[k].dir == KMGCA_DIRECTION_OVER_UL && f[k].nutrient < KMGCA_NA)
                     c->ul_days[f[k].nutrient]++;
                 else
                     k_drug = 1;

@@ -50,7 +50,7 @@ static lxw_error write_day_flags(kmgca_workbook *w, const kmgca_analysis *a, siz
             snprintf(part, sizeof part, "%s", L(w, "heavy sweat loss"));
         else if (f[k].kind == KMGCA_FLAG_PATTERN)
             snprintf(part, sizeof part, "%s", L(w, "calcium met, magnesium low"));
-        else if (f[k].kind == KMGCA_FLAG_SUPPLEMENT && !strcmp(f[k].direction, "over_ul"))
+        else if (f[k].kind == KMGCA_FLAG_SUPPLEMENT && f[k].dir == KMGCA_DIRECTION_OVER_UL)
             snprintf(part, sizeof part, L(w, "%s %s"),
                      zh ? lang_zh(kmgca_nutrient_name(f[k].nutrient))
                         : kmgca_nutrient_key(f[k].nutrient),
@@ -62,7 +62,7 @@ static lxw_error write_day_flags(kmgca_workbook *w, const kmgca_analysis *a, siz
             snprintf(part, sizeof part, L(w, "%s %s (%s)"),
                      zh ? lang_zh(kmgca_nutrient_name(f[k].nutrient))
                         : kmgca_nutrient_key(f[k].nutrient),
-                     L(w, f[k].direction), med);
+                     L(w, kmgca_direction_name(f[k].dir)), med);
         sheet_append(cell, sizeof cell, k ? L(w, "; ") : "");
         sheet_append(cell, sizeof cell, part);
         /* The note: kind, severity and mineral, the message, the action and

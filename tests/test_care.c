@@ -229,21 +229,21 @@ static void meds_activity_flags(void **state)
     const kmgca_flag *k = find_flag(a, f, n, "hydrochlorothiazide", KMGCA_K);
     assert_non_null(k);
     assert_int_equal(k->kind, KMGCA_FLAG_DIURETIC);
-    assert_string_equal(k->direction, "down");
+    assert_int_equal(k->dir, KMGCA_DIRECTION_DOWN);
     assert_int_equal(k->severity, KMGCA_SEVERITY_HIGH);
     assert_non_null(strstr(k->message, "may increase urinary potassium loss"));
     assert_non_null(strstr(k->action, "do not stop"));
     assert_true(k->source && k->source[0]);
     const kmgca_flag *ca = find_flag(a, f, n, "hydrochlorothiazide", KMGCA_CA);
     assert_non_null(ca);
-    assert_string_equal(ca->direction, "up"); /* thiazides retain calcium */
+    assert_int_equal(ca->dir, KMGCA_DIRECTION_UP); /* thiazides retain calcium */
     assert_int_equal(ca->severity, KMGCA_SEVERITY_LOW);
     const kmgca_flag *loop_ca = find_flag(a, f, n, "furosemide", KMGCA_CA);
     assert_non_null(loop_ca);
-    assert_string_equal(loop_ca->direction, "down"); /* loops lose it */
+    assert_int_equal(loop_ca->dir, KMGCA_DIRECTION_DOWN); /* loops lose it */
     const kmgca_flag *dig = find_flag(a, f, n, "digoxin", KMGCA_K);
     assert_non_null(dig);
-    assert_string_equal(dig->direction, "low_intake");
+    assert_int_equal(dig->dir, KMGCA_DIRECTION_LOW_INTAKE);
     assert_null(find_flag(a, f, n, "omeprazole", KMGCA_MG));
     assert_null(find_flag(a, f, n, "potassium chloride", KMGCA_K));
     assert_null(find_flag(a, f, n, NULL, KMGCA_K)); /* 30 min walk: no heavy sweat */
@@ -258,7 +258,7 @@ static void meds_activity_flags(void **state)
     assert_int_equal(k->severity, KMGCA_SEVERITY_MODERATE);
     const kmgca_flag *kcl = find_flag(a, f, n, "potassium chloride", KMGCA_K);
     assert_non_null(kcl);
-    assert_string_equal(kcl->direction, "up");
+    assert_int_equal(kcl->dir, KMGCA_DIRECTION_UP);
     assert_int_equal(kcl->severity, KMGCA_SEVERITY_HIGH);
     const kmgca_flag *ppi = find_flag(a, f, n, "omeprazole", KMGCA_MG);
     assert_non_null(ppi);
@@ -342,7 +342,7 @@ static void long_digoxin_text_is_cut_between_characters(void **state)
     int digoxin = 0;
     for (size_t i = 0; i < n && i < 8; i++) {
         assert_true(utf8_valid(flags[i].message, strlen(flags[i].message)));
-        digoxin |= strcmp(flags[i].direction, "low_intake") == 0;
+        digoxin |= flags[i].dir == KMGCA_DIRECTION_LOW_INTAKE;
     }
     assert_true(digoxin);
     kmgca_analysis_free(a);
@@ -373,6 +373,25 @@ static void assert_chinese(const char *s, const char *what)
 
 /* The flags of a Chinese report: the same flags, their messages and actions
  * in Chinese, their sources cited as they are; the English ones unchanged. */
+/* A flag's direction names: a drug's effect keeps its effect's name, and
+ * every direction has a name of its own. */
+static void direction_names(void **state)
+{
+    (void)state;
+    for (int e = KMGCA_EFFECT_NEUTRAL; e <= KMGCA_EFFECT_VARIABLE; e++)
+        assert_string_equal(kmgca_direction_name((kmgca_direction)e),
+                            kmgca_effect_name((kmgca_effect)e));
+    assert_string_equal(kmgca_direction_name(KMGCA_DIRECTION_LOW_INTAKE), "low_intake");
+    assert_string_equal(kmgca_direction_name(KMGCA_DIRECTION_OVER_UL), "over_ul");
+    assert_string_equal(kmgca_direction_name(KMGCA_DIRECTION_WITH_K_RAISING_DRUG),
+                        "with_k_raising_drug");
+    assert_string_equal(kmgca_direction_name(KMGCA_DIRECTION_CA_MET_MG_LOW), "ca_met_mg_low");
+    for (int a = KMGCA_DIRECTION_NEUTRAL; a <= KMGCA_DIRECTION_CA_MET_MG_LOW; a++)
+        for (int b = a + 1; b <= KMGCA_DIRECTION_CA_MET_MG_LOW; b++)
+            assert_string_not_equal(kmgca_direction_name((kmgca_direction)a),
+                                    kmgca_direction_name((kmgca_direction)b));
+}
+
 static void flags_in_chinese(void **state)
 {
     (void)state;
@@ -400,7 +419,7 @@ static void flags_in_chinese(void **state)
                 assert_int_equal(zh[i].kind, en[i].kind);
                 assert_int_equal(zh[i].severity, en[i].severity);
                 assert_int_equal(zh[i].nutrient, en[i].nutrient);
-                assert_string_equal(zh[i].direction, en[i].direction);
+                assert_int_equal(zh[i].dir, en[i].dir);
                 assert_true(zh[i].source == en[i].source);
                 assert_true(utf8_valid(zh[i].message, strlen(zh[i].message)));
                 assert_chinese(zh[i].message, "message");
@@ -513,6 +532,7 @@ int main(void)
         cmocka_unit_test(meds_activity_flags),
         cmocka_unit_test(cronometer_exercises),
         cmocka_unit_test(long_digoxin_text_is_cut_between_characters),
+        cmocka_unit_test(direction_names),
         cmocka_unit_test(flags_in_chinese),
         cmocka_unit_test(drug_classes_in_chinese),
         cmocka_unit_test(bad_side_files),
