@@ -318,13 +318,13 @@ static void print_summary(const kmgca_analysis *a, const char *output)
             char flags[400], supp[80] = "";
             flag_summary(a, i, d, flags, sizeof flags);
             if (any_supplement) {
-                static const char *const sym[] = {"Ca", "Mg", "K"};
                 size_t sl = 0;
                 for (int n = 0; n < KMGCA_NA; n++)
                     if (d->supplement_mg[n] > 0 && sl + 1 < sizeof supp) {
                         char g[32];
                         sl += (size_t)snprintf(supp + sl, sizeof supp - sl, "%s%s %s",
-                                               sl ? ", " : "", sym[n],
+                                               sl ? ", " : "",
+                                               kmgca_nutrient_symbol((kmgca_nutrient)n),
                                                grouped(g, 32, d->supplement_mg[n]));
                     }
                 if (!sl)

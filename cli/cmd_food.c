@@ -41,7 +41,6 @@ static const char food_usage[] =
 
 static const kmgca_nutrient order[KMGCA_NUTRIENT_COUNT] = {KMGCA_CA, KMGCA_MG, KMGCA_K,
                                                            KMGCA_NA};
-static const char *const labels[KMGCA_NUTRIENT_COUNT] = {"Ca", "Mg", "K", "Na"};
 static const char *const json_keys[KMGCA_NUTRIENT_COUNT] = {"ca_mg", "mg_mg", "k_mg",
                                                             "na_mg"};
 
@@ -125,9 +124,9 @@ static void print_text(const kmgca_weighing *w, const char *unit_error)
             char a[32];
             double per = kmgca_food_per_100g(m->food, order[i]);
             if (isnan(per))
-                printf("  %-4s %10s %12s\n", labels[i], "n/a", "not measured");
+                printf("  %-4s %10s %12s\n", kmgca_nutrient_symbol(i), "n/a", "not measured");
             else
-                printf("  %-4s %7s mg %9s mg\n", labels[i], fmt_mg(a, sizeof a, per),
+                printf("  %-4s %7s mg %9s mg\n", kmgca_nutrient_symbol(i), fmt_mg(a, sizeof a, per),
                        fmt_mg(buf, sizeof buf, kmgca_food_mg(m->food, order[i], w->grams)));
         }
     }

@@ -92,8 +92,10 @@ typedef enum {
     KMGCA_NUTRIENT_COUNT
 } kmgca_nutrient;
 
-/* "ca", "mg", "k", "na" — and the English name ("calcium", ...). Static. */
+/* "ca", "mg", "k", "na"; the symbol ("Ca", "Mg", "K", "Na"); the English
+ * name ("calcium", ...). Static. */
 const char *kmgca_nutrient_key(kmgca_nutrient n);
+const char *kmgca_nutrient_symbol(kmgca_nutrient n);
 const char *kmgca_nutrient_name(kmgca_nutrient n);
 /* Parses "ca", "Calcium", "钙", "Mg", ... Returns KMGCA_ERROR_VALUE otherwise. */
 kmgca_status kmgca_nutrient_parse(const char *text, kmgca_nutrient *out);

@@ -459,8 +459,6 @@ static int supplement_row(read_state *s, kmgca_entry *e, const char *food, const
 /* Values an export carries, column by column. */
 static void export_values(read_state *s, kmgca_entry *e, const csv_row *row, int ca_is_percent)
 {
-    static const char *const labels[KMGCA_NUTRIENT_COUNT] = {"Calcium", "Magnesium",
-                                                            "Potassium", "Sodium"};
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
         if (s->t.col[COL_CA + n] < 0)
             continue;
@@ -468,12 +466,12 @@ static void export_values(read_state *s, kmgca_entry *e, const csv_row *row, int
         double v;
         int r = diary_export_number(text, s->decimal_comma, &v);
         if (r < 0 || (r > 0 && v < 0)) {
-            need_review(s, "%s \"%s\" is not an amount", labels[n], text);
+            need_review(s, "%s \"%s\" is not an amount", nutrient_title((kmgca_nutrient)n), text);
             continue;
         }
         if (r > 0 && v > EXPORT_MG_MAX) {
             need_review(s, "%s \"%s\" is above %.0f mg: not a plausible value for one row",
-                        labels[n], text, EXPORT_MG_MAX);
+                        nutrient_title((kmgca_nutrient)n), text, EXPORT_MG_MAX);
             continue;
         }
         if (r == 0)

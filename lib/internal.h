@@ -442,6 +442,12 @@ static inline void foods_derived_free(kmgca_foods *foods)
         foods->derived_free(foods);
 }
 
+/* ---- Minerals (status.c, beside the public names) ----------------------- */
+
+/* "Calcium", "Magnesium", "Potassium", "Sodium": a name at the head of a
+ * sentence or a column. */
+const char *nutrient_title(kmgca_nutrient n);
+
 /* ---- Errors ------------------------------------------------------------- */
 
 /* Fills err (when not NULL) and returns status. printf-style message. */

@@ -96,14 +96,26 @@ kmgca_status kmgca_fail_at(kmgca_error *err, kmgca_status status, const char *fi
 
 /* ---- Nutrients ---------------------------------------------------------- */
 
+/* The one place the minerals are named. */
 static const struct {
-    const char *key, *name, *names; /* names: |-separated accepted spellings */
+    const char *key, *symbol, *name, *title;
+    const char *names; /* |-separated accepted spellings */
 } nutrients[KMGCA_NUTRIENT_COUNT] = {
-    [KMGCA_CA] = {"ca", "calcium", "ca|calcium|钙"},
-    [KMGCA_MG] = {"mg", "magnesium", "mg|magnesium|镁"},
-    [KMGCA_K] = {"k", "potassium", "k|potassium|钾"},
-    [KMGCA_NA] = {"na", "sodium", "na|sodium|钠"},
+    [KMGCA_CA] = {"ca", "Ca", "calcium", "Calcium", "ca|calcium|钙"},
+    [KMGCA_MG] = {"mg", "Mg", "magnesium", "Magnesium", "mg|magnesium|镁"},
+    [KMGCA_K] = {"k", "K", "potassium", "Potassium", "k|potassium|钾"},
+    [KMGCA_NA] = {"na", "Na", "sodium", "Sodium", "na|sodium|钠"},
 };
+
+const char *kmgca_nutrient_symbol(kmgca_nutrient n)
+{
+    return (unsigned)n < KMGCA_NUTRIENT_COUNT ? nutrients[n].symbol : "?";
+}
+
+const char *nutrient_title(kmgca_nutrient n)
+{
+    return (unsigned)n < KMGCA_NUTRIENT_COUNT ? nutrients[n].title : "?";
+}
 
 const char *kmgca_nutrient_key(kmgca_nutrient n)
 {

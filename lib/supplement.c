@@ -413,7 +413,8 @@ static void day_total(const reading *r, kmgca_supplement_mode mode, kmgca_supple
         if (out->mg[e] > 0) {
             char m[32];
             supp_fmt_mg(m, sizeof m, out->mg[e]);
-            appendf(out->how, sizeof out->how, "%s %s mg %s", first ? "" : ",", m, supp_symbol[e]);
+            appendf(out->how, sizeof out->how, "%s %s mg %s", first ? "" : ",", m,
+                    kmgca_nutrient_symbol(e));
             first = 0;
         }
     }
@@ -431,7 +432,7 @@ static void day_total(const reading *r, kmgca_supplement_mode mode, kmgca_supple
                 out->per_dose_mg[k] = out->mg[k] = 0;
             out->how[0] = '\0';
             supp_fail(out, "%s mg %s a day is far past any dose: check the strength and the count", m,
-                      supp_symbol[e]);
+                      kmgca_nutrient_symbol(e));
             break;
         }
 }
@@ -550,13 +551,15 @@ int kmgca_supp_product_at(size_t i, const char **name, kmgca_nutrient *element, 
         else if (p->basis == SUPP_SALT)
             snprintf(label, label_size, "%g mg %s (%.1f%% %s) per %g %s", p->amount,
                      kmgca_builtin_salts[p->salt].name,
-                     100 * kmgca_builtin_salts[p->salt].fraction, supp_symbol[p->element], p->per_count,
+                     100 * kmgca_builtin_salts[p->salt].fraction,
+                     kmgca_nutrient_symbol(p->element), p->per_count,
                      p->per_unit);
         else if (p->basis == SUPP_MEQ)
             snprintf(label, label_size, "%g mEq K per %g %s", p->amount, p->per_count,
                      p->per_unit);
         else
-            snprintf(label, label_size, "%g mg %s per %g %s", p->amount, supp_symbol[p->element],
+            snprintf(label, label_size, "%g mg %s per %g %s", p->amount,
+                     kmgca_nutrient_symbol(p->element),
                      p->per_count, p->per_unit);
     }
     return 1;

@@ -126,7 +126,6 @@ void supp_read_frequency(const line_text *l, reading *r);
 
 /* ---- To elemental mg (supplement_mg.c) --------------------------------- */
 
-extern const char *const supp_symbol[KMGCA_NUTRIENT_COUNT];   /* "Ca", "Mg", "K", "Na" */
 void supp_fmt_mg(char *buf, size_t size, double v);
 void supp_fail(kmgca_supplement *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void supp_from_product(size_t first, size_t last, const reading *r, kmgca_supplement *out);

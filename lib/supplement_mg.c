@@ -15,7 +15,6 @@
 
 static const double mg_per_mmol[KMGCA_NUTRIENT_COUNT] = {40.078, 24.305, 39.098, 22.99};
 static const int charge[KMGCA_NUTRIENT_COUNT] = {2, 2, 1, 1};
-const char *const supp_symbol[KMGCA_NUTRIENT_COUNT] = {"Ca", "Mg", "K", "Na"};
 static const char ATOMIC_SOURCE[] =
     "IUPAC 2021 standard atomic weights (Ca 40.078, Mg 24.305, K 39.098): 1 mmol Ca = 40.08 mg, "
     "1 mmol Mg = 24.31 mg, 1 mmol or 1 mEq K = 39.10 mg";
@@ -113,12 +112,12 @@ static double label_mg(const struct kmgca_supp_product *p, char *label, size_t s
     if (p->basis == SUPP_SALT) {
         f = kmgca_builtin_salts[p->salt].fraction;
         snprintf(label, size, "%g mg %s x %.1f%% %s", p->amount,
-                 kmgca_builtin_salts[p->salt].name, 100 * f, supp_symbol[e]);
+                 kmgca_builtin_salts[p->salt].name, 100 * f, kmgca_nutrient_symbol(e));
     } else if (p->basis == SUPP_MEQ) {
         f = MG_PER_MEQ_K;
         snprintf(label, size, "%g mEq x 39.1 mg", p->amount);
     } else {
-        snprintf(label, size, "%g mg %s", p->amount, supp_symbol[e]);
+        snprintf(label, size, "%g mg %s", p->amount, kmgca_nutrient_symbol(e));
     }
     return p->amount * f / p->per_count;
 }
@@ -196,7 +195,7 @@ void supp_from_product(size_t first, size_t last, const reading *r, kmgca_supple
                 supp_fmt_mg(mg_text, sizeof mg_text, written);
                 appendf(out->how, sizeof out->how, "%s%s: %s mg %s a dose as written (label: %s a %s)",
                         out->how[0] && out->how[strlen(out->how) - 2] != ';' ? "; " : "", p->name,
-                        mg_text, supp_symbol[e], label, unit_name(per_kind, 1));
+                        mg_text, kmgca_nutrient_symbol(e), label, unit_name(per_kind, 1));
                 out->per_dose_mg[e] += dose_mg;
                 continue;
             } else {
@@ -205,7 +204,8 @@ void supp_from_product(size_t first, size_t last, const reading *r, kmgca_supple
                 supp_fmt_mg(lt, sizeof lt, per_unit_mg);
                 supp_fail(out, "the strength written (%s mg %s) is not the label's (%s mg %s a %s of "
                           "%s): check which is right",
-                     wt, supp_symbol[e], lt, supp_symbol[e], unit_name(per_kind, 1), p->name);
+                     wt, kmgca_nutrient_symbol(e), lt, kmgca_nutrient_symbol(e),
+                     unit_name(per_kind, 1), p->name);
                 return;
             }
         } else if (isnan(per_unit_mg)) {
@@ -222,7 +222,8 @@ void supp_from_product(size_t first, size_t last, const reading *r, kmgca_supple
         char per_text[32];
         supp_fmt_mg(per_text, sizeof per_text, per_unit_mg);
         appendf(out->how, sizeof out->how, "%s%s: %s mg %s a %s%s%s%s", out->how[0] &&
-                out->how[strlen(out->how) - 2] != ';' ? "; " : "", p->name, per_text, supp_symbol[e],
+                out->how[strlen(out->how) - 2] != ';' ? "; " : "", p->name, per_text,
+                kmgca_nutrient_symbol(e),
                 per_kind == U_ML ? "ml" : unit_name(per_kind, 1), label[0] ? " (label: " : "",
                 label, label[0] ? ")" : "");
         if (units != 1 || per_kind == U_ML) {
@@ -295,20 +296,21 @@ void supp_from_strengths(const reading *r, int salt, int element_named, kmgca_su
         if (s->unit == S_MG && s->basis != SUPP_ELEMENTAL + 1 && sa) {
             supp_fmt_mg(mg_text, sizeof mg_text, v * sa->fraction);
             snprintf(text, sizeof text, "%g mg %s x %.1f%% %s = %s mg %s", s->value_mg, sa->name,
-                     100 * sa->fraction, supp_symbol[e], mg_text, supp_symbol[e]);
+                     100 * sa->fraction, kmgca_nutrient_symbol(e), mg_text,
+                     kmgca_nutrient_symbol(e));
             v *= sa->fraction;
             if (!out->source || !out->source[0])
                 out->source = sa->source;
         } else if (s->unit != S_MG) {
             supp_fmt_mg(mg_text, sizeof mg_text, v);
             snprintf(text, sizeof text, "%g %s %s = %s mg", s->value_mg,
-                     s->unit == S_MEQ ? "mEq" : "mmol", supp_symbol[e], mg_text);
+                     s->unit == S_MEQ ? "mEq" : "mmol", kmgca_nutrient_symbol(e), mg_text);
             if (!out->source || !out->source[0])
                 out->source = ATOMIC_SOURCE;
         } else {
             supp_fmt_mg(mg_text, sizeof mg_text, v);
             snprintf(text, sizeof text, "%s mg %s (the element, as Supplement Facts labels state "
-                                        "it)", mg_text, supp_symbol[e]);
+                                        "it)", mg_text, kmgca_nutrient_symbol(e));
         }
         double dose = s->after_count ? v : v * units / per;
         out->per_dose_mg[e] += dose;

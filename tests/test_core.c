@@ -69,6 +69,9 @@ static void nutrients(void **state)
     assert_int_equal(kmgca_nutrient_parse("iron", &n), KMGCA_ERROR_VALUE);
     assert_string_equal(kmgca_nutrient_key(KMGCA_NA), "na");
     assert_string_equal(kmgca_nutrient_name(KMGCA_MG), "magnesium");
+    assert_string_equal(kmgca_nutrient_symbol(KMGCA_K), "K");
+    assert_string_equal(kmgca_nutrient_symbol(KMGCA_CA), "Ca");
+    assert_string_equal(kmgca_nutrient_symbol(KMGCA_NUTRIENT_COUNT), "?");
 }
 
 static void utf8_checks(void **state)
