@@ -179,19 +179,29 @@ void sheet_fit_row(lxw_worksheet *ws, lxw_row_t r, const char *text, unsigned ch
 
 /* ---- Formats, columns and pages ----------------------------------------- */
 
-lxw_format *sheet_format(lxw_workbook *wb, const char *num, int bold, uint32_t fill, int italic)
+lxw_format *sheet_format(lxw_workbook *wb, const sheet_style *s)
 {
     lxw_format *f = workbook_add_format(wb);
-    if (num)
-        format_set_num_format(f, num);
-    if (bold)
-        format_set_bold(f);
-    if (fill) {
+    if (s->num)
+        format_set_num_format(f, s->num);
+    if (s->size > 0)
+        format_set_font_size(f, s->size);
+    if (s->color)
+        format_set_font_color(f, s->color);
+    if (s->fill) {
         format_set_pattern(f, LXW_PATTERN_SOLID);
-        format_set_bg_color(f, fill);
+        format_set_bg_color(f, s->fill);
     }
-    if (italic)
+    if (s->bold)
+        format_set_bold(f);
+    if (s->italic)
         format_set_italic(f);
+    if (s->wrap)
+        format_set_text_wrap(f);
+    if (s->top)
+        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    if (s->center)
+        format_set_align(f, LXW_ALIGN_CENTER);
     return f;
 }
 

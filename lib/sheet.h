@@ -78,9 +78,20 @@ void sheet_fit_row(lxw_worksheet *ws, lxw_row_t r, const char *text, unsigned ch
 
 /* ---- Formats, columns and pages ------------------------------------------ */
 
-/* A format: number format `num` (or none), bold, a solid fill (0: none),
- * italic. */
-lxw_format *sheet_format(lxw_workbook *wb, const char *num, int bold, uint32_t fill, int italic);
+/* What a format sets; what is left 0 or NULL keeps libxlsxwriter's default
+ * (11 pt, black, no fill, aligned at the bottom). */
+typedef struct {
+    const char *num;      /* number format */
+    double size;          /* font size in points */
+    uint32_t color;       /* font colour */
+    uint32_t fill;        /* a solid fill */
+    int bold, italic;
+    int wrap;             /* text wraps */
+    int top;              /* aligned at the top of the cell */
+    int center;           /* centred across the cell */
+} sheet_style;
+/* A format of the book, as `s` says: sheet_format(wb, &(sheet_style){.bold = 1}). */
+lxw_format *sheet_format(lxw_workbook *wb, const sheet_style *s);
 
 typedef struct {
     const char *title; /* English; shown in the book's language */

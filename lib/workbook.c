@@ -80,33 +80,29 @@ kmgca_workbook *workbook_open(const char *path, kmgca_lang lang, const char *con
         return NULL;
     }
     lxw_workbook *wb = w->book.wb;
-    w->book.head = sheet_format(wb, NULL, 1, 0xDCE6F1, 0);
-    format_set_text_wrap(w->book.head);
+    w->book.head = sheet_format(wb, &(sheet_style){.bold = 1, .fill = 0xDCE6F1, .wrap = 1});
     format_set_bottom(w->book.head, LXW_BORDER_THIN);
-    w->title = sheet_format(wb, NULL, 1, 0, 0);
-    format_set_font_size(w->title, 14);
-    w->bold = sheet_format(wb, NULL, 1, 0, 0);
-    format_set_align(w->bold, LXW_ALIGN_VERTICAL_TOP);
-    w->book.wrap = sheet_format(wb, NULL, 0, 0, 0);
-    format_set_text_wrap(w->book.wrap);
-    format_set_align(w->book.wrap, LXW_ALIGN_VERTICAL_TOP);
-    w->date = sheet_format(wb, "yyyy-mm-dd", 0, 0, 0);
-    w->pct = sheet_format(wb, "0%", 0, 0, 0);
-    w->mg0 = sheet_format(wb, "#,##0", 0, 0, 0);
-    w->num1 = sheet_format(wb, "#,##0.0", 0, 0, 0);
+    w->title = sheet_format(wb, &(sheet_style){.bold = 1, .size = 14});
+    w->bold = sheet_format(wb, &(sheet_style){.bold = 1, .top = 1});
+    w->book.wrap = sheet_format(wb, &(sheet_style){.wrap = 1, .top = 1});
+    w->date = sheet_format(wb, &(sheet_style){.num = "yyyy-mm-dd"});
+    w->pct = sheet_format(wb, &(sheet_style){.num = "0%"});
+    w->mg0 = sheet_format(wb, &(sheet_style){.num = "#,##0"});
+    w->num1 = sheet_format(wb, &(sheet_style){.num = "#,##0.0"});
     static const uint32_t fills[STYLE_COUNT] = {0, 0xFFEB9C, 0xEDEDED};
     for (int s = 0; s < STYLE_COUNT; s++) {
-        w->text[s] = s ? sheet_format(wb, NULL, 0, fills[s], s == STYLE_REVIEW) : NULL;
-        w->int0[s] = sheet_format(wb, "0", 0, fills[s], s == STYLE_REVIEW);
-        w->num2[s] = sheet_format(wb, "0.00", 0, fills[s], s == STYLE_REVIEW);
-        w->mg[s] = sheet_format(wb, "#,##0.0", 0, fills[s], s == STYLE_REVIEW);
+        sheet_style row = {.fill = fills[s], .italic = s == STYLE_REVIEW};
+        w->text[s] = s ? sheet_format(wb, &row) : NULL;
+        row.num = "0";
+        w->int0[s] = sheet_format(wb, &row);
+        row.num = "0.00";
+        w->num2[s] = sheet_format(wb, &row);
+        row.num = "#,##0.0";
+        w->mg[s] = sheet_format(wb, &row);
     }
-    w->red = sheet_format(wb, NULL, 0, 0xFFC7CE, 0);
-    format_set_font_color(w->red, 0x9C0006);
-    w->amber = sheet_format(wb, NULL, 0, 0xFFEB9C, 0);
-    format_set_font_color(w->amber, 0x9C5700);
-    w->green = sheet_format(wb, NULL, 0, 0xC6EFCE, 0);
-    format_set_font_color(w->green, 0x006100);
+    w->red = sheet_format(wb, &(sheet_style){.fill = 0xFFC7CE, .color = 0x9C0006});
+    w->amber = sheet_format(wb, &(sheet_style){.fill = 0xFFEB9C, .color = 0x9C5700});
+    w->green = sheet_format(wb, &(sheet_style){.fill = 0xC6EFCE, .color = 0x006100});
 
     /* Printed Diary pages leave out the long "How" column: each matched
      * food's note and the screen keep it. */
