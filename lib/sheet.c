@@ -154,17 +154,32 @@ lxw_error sheet_put_note(sheet_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_
     return worksheet_write_comment_opt(ws, r, c, sheet_cell_text(b, text), &co);
 }
 
-/* libxlsxwriter does not fit row heights, and readers do not all do it. */
-unsigned sheet_wrapped_lines(const char *s, unsigned chars)
+/* One character's width as `m` counts it. At 10 pt a Latin letter
+ * averages about 0.8 of a column unit, a CJK character about 2. */
+static double char_width(const char *s, sheet_measure m)
 {
-    unsigned lines = 1, col = 0;
-    for (; s && *s; s++) {
-        if (*s == '\n') {
-            lines++;
-            col = 0;
-        } else if (((unsigned char)*s & 0xC0) != 0x80 && ++col > chars) {
-            lines++;
-            col = 1;
+    if (m == SHEET_CHARS)
+        return 1;
+    size_t len = 1;
+    long cp = (unsigned char)*s >= 0x80 ? utf8_decode(s, &len) : (unsigned char)*s;
+    return cp >= 0x2E80 ? 2.0 : 0.8;
+}
+
+/* libxlsxwriter does not fit row heights, and readers do not all do it.
+ * A rough count: proportional fonts are narrower than a column unit on
+ * average. */
+unsigned sheet_wrapped_lines(const char *s, double width, sheet_measure m)
+{
+    unsigned lines = 0;
+    double w = 0; /* of the line being measured, up to its newline */
+    for (;; s++) {
+        if (!s || !*s || *s == '\n') {
+            lines += w <= width ? 1 : (unsigned)ceil(w / width);
+            w = 0;
+            if (!s || !*s)
+                break;
+        } else if (((unsigned char)*s & 0xC0) != 0x80) {
+            w += char_width(s, m);
         }
     }
     return lines > 40 ? 40 : lines;
@@ -172,7 +187,7 @@ unsigned sheet_wrapped_lines(const char *s, unsigned chars)
 
 void sheet_fit_row(lxw_worksheet *ws, lxw_row_t r, const char *text, unsigned chars)
 {
-    unsigned lines = sheet_wrapped_lines(text, chars);
+    unsigned lines = sheet_wrapped_lines(text, chars, SHEET_CHARS);
     if (lines > 1)
         worksheet_set_row(ws, r, 15.0 * lines, NULL);
 }

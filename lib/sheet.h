@@ -71,9 +71,16 @@ lxw_error sheet_put_date(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, long day, 
 lxw_error sheet_put_note(sheet_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
                          const char *text, double x_scale, double y_scale);
 
-/* Lines a wrapped text takes in a column about `chars` characters wide
- * (at most 40), and a row made that tall when it takes more than one. */
-unsigned sheet_wrapped_lines(const char *s, unsigned chars);
+/* How a text's width is counted: every character one (the analysis
+ * workbook's columns, measured in characters), or in column units of 10 pt
+ * text, where a CJK character counts 2 and any other 0.8 (the report's
+ * pages). */
+typedef enum { SHEET_CHARS, SHEET_UNITS } sheet_measure;
+/* Lines a wrapped text takes (at most 40) in a column `width` wide, counted
+ * as `m` says; each newline starts a line. */
+unsigned sheet_wrapped_lines(const char *s, double width, sheet_measure m);
+/* A row 15 points a line, when its text (sheet_wrapped_lines, SHEET_CHARS)
+ * takes more than one in a column `chars` characters wide. */
 void sheet_fit_row(lxw_worksheet *ws, lxw_row_t r, const char *text, unsigned chars);
 
 /* ---- Formats, columns and pages ------------------------------------------ */

@@ -301,8 +301,8 @@ static kmgca_status write_review_row(kmgca_workbook *w, const kmgca_entry *e,
     if (st != KMGCA_OK)
         return st;
     lxw_worksheet *ws = w->review.ws;
-    unsigned lines = sheet_wrapped_lines(e_review, 55);
-    unsigned more = sheet_wrapped_lines(e->original, 55);
+    unsigned lines = sheet_wrapped_lines(e_review, 55, SHEET_CHARS);
+    unsigned more = sheet_wrapped_lines(e->original, 55, SHEET_CHARS);
     if (more > lines)
         lines = more;
     if (lines > 1)
