@@ -62,6 +62,9 @@ const char *sheet_file_name(const char *path);
  * '='); empty text is a blank cell when there is a format, else nothing. */
 lxw_error sheet_put_text(sheet_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
                          const char *s, lxw_format *f);
+/* User text cleaned as a cell's over the merged cells c1..c2 of row r. */
+lxw_error sheet_merge_text(sheet_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c1,
+                           lxw_col_t c2, const char *s, lxw_format *f);
 /* A number, or an empty cell for NaN ("not known" is never written as 0). */
 lxw_error sheet_put_number(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
                            lxw_format *f);
@@ -105,10 +108,20 @@ typedef struct {
     double width;
 } sheet_column;
 
-/* Column widths and a row of header cells (b->head) at row r. */
+/* Column widths and a row of header cells in format `f` at row r. */
 lxw_error sheet_header_row(sheet_book *b, lxw_worksheet *ws, lxw_row_t r, const sheet_column *cols,
-                           int count);
-/* A4, one page wide, kmgca's margins and footer, the given page header. */
+                           int count, lxw_format *f);
+/* How a sheet prints on A4, as wide as one page. */
+typedef struct {
+    int landscape;
+    int one_page;         /* as tall as one page too (else as long as it needs) */
+    double side, ends;    /* margins in inches, left and right, top and bottom
+                             (side 0: libxlsxwriter's, 0.7 and 0.75) */
+    int center;           /* centred across the page */
+} sheet_page;
+void sheet_print_page(lxw_worksheet *ws, const sheet_page *page);
+/* A sheet of the analysis workbook: sheet_print_page with margins of 0.5
+ * and 0.75 inch, the given page header and kmgca's footer. */
 void sheet_print_setup(lxw_worksheet *ws, int landscape, const char *header);
 /* The same page header and footer on every sheet ("" keeps a sheet's own). */
 void sheet_set_page_text(lxw_workbook *wb, const char *header, const char *footer);

@@ -109,7 +109,7 @@ lxw_error workbook_write_summary(kmgca_workbook *w, const kmgca_analysis *a)
         {"Ca recomputed share", 11}, {"Mg recomputed share", 11}, {"K recomputed share", 11},
     };
     lxw_worksheet *ws = w->summary;
-    lxw_error x = sheet_header_row(&w->book, ws, 0, cols, SUM_COLS);
+    lxw_error x = sheet_header_row(&w->book, ws, 0, cols, SUM_COLS, w->book.head);
     worksheet_set_row(ws, 0, 30, NULL);
     size_t days = kmgca_analysis_day_count(a);
     static const int mg_col[3] = {SUM_CA, SUM_MG, SUM_K};
@@ -377,7 +377,7 @@ lxw_error workbook_write_meds(kmgca_workbook *w, const kmgca_analysis *a)
     };
     lxw_worksheet *ws = w->meds;
     size_t n = kmgca_analysis_med_count(a);
-    lxw_error x = sheet_header_row(&w->book, ws, 0, cols, MED_COLS);
+    lxw_error x = sheet_header_row(&w->book, ws, 0, cols, MED_COLS, w->book.head);
     worksheet_set_row(ws, 0, 30, NULL);
     if (!n) {
         x = x ? x
@@ -438,7 +438,7 @@ lxw_error workbook_write_activity(kmgca_workbook *w, const kmgca_analysis *a)
     size_t n = kmgca_analysis_session_count(a);
     lxw_row_t r = 0;
     lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "Sessions"), w->title);
-    x = x ? x : sheet_header_row(&w->book, ws, r++, cols, ACT_COLS);
+    x = x ? x : sheet_header_row(&w->book, ws, r++, cols, ACT_COLS, w->book.head);
     if (!n) {
         x = x ? x : worksheet_write_string(ws, r, 0,
                                            L(w, "No activity log was given (kmgca analyse "
@@ -522,15 +522,13 @@ lxw_error workbook_write_activity(kmgca_workbook *w, const kmgca_analysis *a)
              kmgca_sweat_mg_per_l(KMGCA_K), kmgca_sweat_mg_per_l(KMGCA_NA),
              kmgca_sweat_mg_per_l(KMGCA_CA), kmgca_sweat_mg_per_l(KMGCA_MG));
     sheet_fit_row(ws, r, v, w->book.lang == KMGCA_LANG_ZH ? 70 : 140);
-    worksheet_merge_range(ws, r, 0, r, ACT_METHOD, "", w->book.wrap);
-    x = x ? x : sheet_put_text(&w->book, ws, r, 0, v, w->book.wrap);
+    x = x ? x : sheet_merge_text(&w->book, ws, r, 0, ACT_METHOD, v, w->book.wrap);
     r++;
     snprintf(v, sizeof v, L(w, "Sources: %s; %s; %s; %s."), kmgca_sweat_model_source(),
              kmgca_sweat_source(KMGCA_K), kmgca_sweat_source(KMGCA_NA),
              kmgca_heavy_sweat_source());
     sheet_fit_row(ws, r, v, w->book.lang == KMGCA_LANG_ZH ? 70 : 140);
-    worksheet_merge_range(ws, r, 0, r, ACT_METHOD, "", w->book.wrap);
-    x = x ? x : sheet_put_text(&w->book, ws, r, 0, v, w->book.wrap);
+    x = x ? x : sheet_merge_text(&w->book, ws, r, 0, ACT_METHOD, v, w->book.wrap);
     worksheet_freeze_panes(ws, 2, 0);
     sheet_print_setup(ws, 1, "&Lkmgca: activity and sweat&R&D");
     return x;
