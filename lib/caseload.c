@@ -292,6 +292,27 @@ static lxw_error index_about(lxw_worksheet *about, kmgca_lang lang, const page_f
     return x;
 }
 
+/* The index's two sheets, Clients and About, and its properties. */
+static lxw_error index_write(sheet_book *b, const kmgca_client_result *results, size_t count,
+                             long long when)
+{
+    kmgca_lang lang = b->lang;
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, report_tr(lang, "Clients"));
+    lxw_worksheet *about = workbook_add_worksheet(b->wb, report_tr(lang, "About"));
+    if (!ws || !about)
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    index_formats fm;
+    page_formats_new(b->wb, &fm.f);
+    fm.link = page_format(b->wb, 10, 0, NULL, 0, 0x0563C1);
+    format_set_underline(fm.link, LXW_UNDERLINE_SINGLE);
+    lxw_error x = index_clients(ws, results, count, lang, &fm);
+    x = x ? x : index_about(about, lang, &fm.f);
+    worksheet_activate(ws);
+    lxw_doc_properties props = {.title = "kmgca caseload index", .author = "kmgca",
+                                .created = (time_t)when};
+    return x ? x : workbook_set_properties(b->wb, &props);
+}
+
 kmgca_status kmgca_report_index(const char *out_path, const kmgca_client_result *results,
                                 size_t count, const kmgca_report_options *options,
                                 kmgca_error *err)
@@ -299,28 +320,14 @@ kmgca_status kmgca_report_index(const char *out_path, const kmgca_client_result 
     if (!out_path || (!results && count))
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no output or results given");
     kmgca_lang lang = options ? options->lang : KMGCA_LANG_EN;
-    char tmp[4200];
-    if (!output_temp(out_path, tmp, sizeof tmp, err))
-        return err ? err->status : KMGCA_ERROR_IO;
-    lxw_workbook *wb = workbook_new(tmp);
-    lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, report_tr(lang, "Clients")) : NULL;
-    lxw_worksheet *about = wb ? workbook_add_worksheet(wb, report_tr(lang, "About")) : NULL;
-    if (!ws || !about) {
-        if (wb)
-            workbook_close(wb);
-        unlink(tmp);
-        return kmgca_fail_at(err, KMGCA_ERROR_NOMEM, out_path, 0, 0, "cannot start the index");
-    }
-    index_formats fm;
-    page_formats_new(wb, &fm.f);
-    fm.link = page_format(wb, 10, 0, NULL, 0, 0x0563C1);
-    format_set_underline(fm.link, LXW_UNDERLINE_SINGLE);
-    lxw_error x = index_clients(ws, results, count, lang, &fm);
-    x = x ? x : index_about(about, lang, &fm.f);
-    worksheet_activate(ws);
     long long when = options && options->unix_time >= 0 ? options->unix_time : (long long)time(NULL);
-    lxw_doc_properties props = {.title = "kmgca caseload index", .author = "kmgca",
-                                .created = (time_t)when};
-    x = x ? x : workbook_set_properties(wb, &props);
-    return workbook_close_commit(wb, x, tmp, out_path, "the index", err);
+    sheet_book *b = calloc(1, sizeof *b); /* its cell buffer is too big for a thread's stack */
+    if (!b)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    kmgca_status st = sheet_book_open(b, out_path, lang, 0, err);
+    if (st == KMGCA_OK)
+        st = sheet_book_commit(b, index_write(b, results, count, when), "caseload index",
+                               "the index", err);
+    free(b);
+    return st;
 }

@@ -848,30 +848,24 @@ size_t flags_for_day(const flag_inputs *in, kmgca_flag *out, size_t max, kmgca_l
 size_t analysis_day_flags(const kmgca_analysis *a, size_t i, kmgca_flag *out, size_t max,
                           kmgca_lang lang);
 
-struct lxw_workbook;
 struct lxw_worksheet;
+struct sheet_book;
 #define WORKBOOK_FRONT_MAX 4
 /* kmgca_workbook_new with the fixed text in `lang`, and up to
  * WORKBOOK_FRONT_MAX empty sheets named `front` placed before Summary (the
  * caller fills them, in row order: the workbook is in constant-memory mode). */
 kmgca_workbook *workbook_open(const char *path, kmgca_lang lang, const char *const *front,
                               size_t front_count, kmgca_error *err);
-struct lxw_workbook *workbook_lxw(kmgca_workbook *w);
-/* Closes a workbook written to `tmp` and renames it to `path`; on any
- * failure (`pending`, an lxw_error of the writing, the close, or a sheet row
- * that never reached the disk) removes tmp and says "cannot write `what`". */
-kmgca_status workbook_close_commit(struct lxw_workbook *wb, int pending, const char *tmp,
-                                   const char *path, const char *what, kmgca_error *err);
+/* The workbook's sheet layer (sheet.h: its book, language and text
+ * buffer), for writing the front sheets. Diary rows go through it on a
+ * thread of their own only when kmgca_workbook_set_threads asks (report.c
+ * does not). */
+struct sheet_book *workbook_book(kmgca_workbook *w);
 struct lxw_worksheet *workbook_front_sheet(kmgca_workbook *w, size_t i);
 /* Page header and footer (libxlsxwriter's &-codes) for every sheet, set by
  * kmgca_workbook_finish; "" keeps each sheet's own. */
 void workbook_set_page_text(kmgca_workbook *w, const char *header, const char *footer);
 
-/* Output files are written under a temporary name beside the target and
- * renamed into place only when complete. output_temp creates the empty
- * temporary file (name in tmp; 0 on failure, err says why);
- * workbook_close_commit (above) completes it. */
-int output_temp(const char *path, char *tmp, size_t size, kmgca_error *err);
 /* suggest.c: suggestion i of the built-in list, weighed from the tables:
  * its mineral, food, grams and mg of that mineral. 1 when it weighs, 0 when
  * the tables cannot weigh it, -1 past the end of the list. */

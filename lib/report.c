@@ -461,36 +461,36 @@ static void page_texts(const client *c, char *header, char *footer, size_t size)
              T(c, "Page &P of &N"));
 }
 
-/* The printable workbook: the summary and Nights only. */
+/* The printable workbook's sheets: the summary and Nights only. */
+static lxw_error print_copy_write(const client *c, sheet_book *b, const char *sheet_names[2])
+{
+    lxw_worksheet *summary = workbook_add_worksheet(b->wb, sheet_names[0]);
+    lxw_worksheet *nights = workbook_add_worksheet(b->wb, sheet_names[1]);
+    if (!summary || !nights)
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    page_formats f;
+    page_formats_new(b->wb, &f);
+    lxw_error x = write_summary_page(c, b->wb, summary, sheet_names[1]);
+    x = x ? x : nights_write_sheet(c, b->wb, nights, &f);
+    char header[256], footer[256];
+    page_texts(c, header, footer, sizeof header);
+    sheet_set_page_text(b->wb, header, footer);
+    return x;
+}
+
+/* The printable workbook, for the PDF. */
 static kmgca_status write_print_copy(const client *c, const char *path, const char *sheet_names[2],
                                      kmgca_error *err)
 {
-    char tmp[4200];
-    if (!output_temp(path, tmp, sizeof tmp, err))
-        return err ? err->status : KMGCA_ERROR_IO;
-    lxw_workbook *wb = workbook_new(tmp);
-    if (!wb) {
-        unlink(tmp);
-        return kmgca_fail_at(err, KMGCA_ERROR_NOMEM, path, 0, 0, "cannot start the workbook");
-    }
-    lxw_worksheet *summary = workbook_add_worksheet(wb, sheet_names[0]);
-    lxw_worksheet *nights = workbook_add_worksheet(wb, sheet_names[1]);
-    lxw_error x = summary && nights ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED;
-    page_formats f;
-    if (!x) {
-        page_formats_new(wb, &f);
-        x = write_summary_page(c, wb, summary, sheet_names[1]);
-    }
-    x = x ? x : nights_write_sheet(c, wb, nights, &f);
-    if (!x) {
-        char header[256], footer[256];
-        page_texts(c, header, footer, sizeof header);
-        worksheet_set_header(summary, header);
-        worksheet_set_footer(summary, footer);
-        worksheet_set_header(nights, header);
-        worksheet_set_footer(nights, footer);
-    }
-    return workbook_close_commit(wb, x, tmp, path, "the workbook", err);
+    sheet_book *b = calloc(1, sizeof *b); /* its cell buffer is too big for a thread's stack */
+    if (!b)
+        return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
+    kmgca_status st = sheet_book_open(b, path, c->lang, 0, err);
+    if (st == KMGCA_OK)
+        st = sheet_book_commit(b, print_copy_write(c, b, sheet_names), "printable copy",
+                               "the workbook", err);
+    free(b);
+    return st;
 }
 
 typedef struct {
@@ -596,21 +596,18 @@ static kmgca_status new_analysis(client *c, kmgca_error *err)
 
 /* The two sheets of the client's own: the summary page and Nights, their
  * page header and footer for every sheet, and the printable copy. */
-static kmgca_status write_front(const client *c, kmgca_workbook *wb, const char *out_path,
-                                const char *print_path, kmgca_error *err)
+static kmgca_status write_front(const client *c, kmgca_workbook *wb, const char *print_path,
+                                kmgca_error *err)
 {
     kmgca_status st = KMGCA_OK;
     const char *names[2] = {T(c, "Client summary"), T(c, "Nights")};
-    lxw_error x = write_summary_page(c, workbook_lxw(wb), workbook_front_sheet(wb, 0),
-                                     names[1]);
+    sheet_book *b = workbook_book(wb);
+    lxw_error x = write_summary_page(c, b->wb, workbook_front_sheet(wb, 0), names[1]);
     page_formats f;
-    page_formats_new(workbook_lxw(wb), &f);
-    x = x ? x : nights_write_sheet(c, workbook_lxw(wb), workbook_front_sheet(wb, 1), &f);
+    page_formats_new(b->wb, &f);
+    x = x ? x : nights_write_sheet(c, b->wb, workbook_front_sheet(wb, 1), &f);
     if (x)
-        st = kmgca_fail_at(err, x == LXW_ERROR_MEMORY_MALLOC_FAILED ? KMGCA_ERROR_NOMEM
-                                                                     : KMGCA_ERROR_IO,
-                           out_path, 0, 0, "cannot write the client summary: %s",
-                           lxw_strerror(x));
+        st = sheet_fail(b, err, x, "client summary");
     char header[256], footer[256];
     page_texts(c, header, footer, sizeof header);
     workbook_set_page_text(wb, header, footer);
@@ -672,7 +669,7 @@ kmgca_status kmgca_report_client(kmgca_foods *foods, const char *folder, const c
     if (st == KMGCA_OK)
         st = period_summarise(c, err);
     if (st == KMGCA_OK)
-        st = write_front(c, wb, out_path, o.print_path, err);
+        st = write_front(c, wb, o.print_path, err);
     if (st == KMGCA_OK) {
         st = kmgca_workbook_finish(wb, c->a, err);
         wb = NULL;

@@ -10,9 +10,7 @@
 #ifndef KMGCA_REPORT_H
 #define KMGCA_REPORT_H
 
-#include "internal.h"
-
-#include <xlsxwriter.h>
+#include "sheet.h"
 
 #define MAX_FILES 64          /* of each kind in a client folder */
 #define NIGHT_LIMIT 10000     /* day-log rows */

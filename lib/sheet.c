@@ -1,14 +1,15 @@
-/* sheet.c — the sheet layer under kmgca's workbooks, with libxlsxwriter:
- * cells, formats, text clean-up, cell notes, print set-up, tables that
- * continue on "Name (2)" when a sheet is full, and the output file built
- * under a temporary name and renamed when complete (sheet.h says how each
- * is used).
+/* sheet.c — the sheet layer under kmgca's books (the analysis workbook,
+ * the client report, its printable copy and the caseload index), with
+ * libxlsxwriter: cells, formats, text clean-up, cell notes, the lines a
+ * text wraps to, print set-up, tables that continue on "Name (2)" when a
+ * sheet is full, and the output file built under a temporary name and
+ * renamed when complete (sheet.h says how each is used).
  *
  * Rules: user text is only ever written as a string (never a formula, even
  * when it starts with '='); text is cut to the 32,000 bytes a cell holds
- * (under Excel's 32,767 characters) and control characters become spaces;
- * the file is built under a temporary name beside the target and renamed
- * only when complete.
+ * (under Excel's 32,767 characters) and control characters other than tab
+ * and newline become spaces; the file is built under a temporary name
+ * beside the target and renamed only when complete.
  */
 #include "sheet.h"
 
@@ -20,34 +21,126 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* ---- Output files ------------------------------------------------------- */
+
+/* Creates the empty temporary file beside `path`, its name in tmp. */
+static kmgca_status output_temp(const char *path, char *tmp, size_t size, kmgca_error *err)
+{
+    const char *slash = strrchr(path, '/');
+    int dir_len = slash ? (int)(slash - path + 1) : 0;
+    if ((size_t)snprintf(tmp, size, "%.*s.%s.XXXXXX", dir_len, path, slash ? slash + 1 : path) >=
+        size)
+        return kmgca_fail_at(err, KMGCA_ERROR_ARGUMENT, path, 0, 0, "output path is too long");
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return kmgca_fail_at(err, errno == ENOMEM ? KMGCA_ERROR_NOMEM : KMGCA_ERROR_IO, path, 0,
+                             0, "cannot create the output file: %s", strerror(errno));
+    close(fd);
+    return KMGCA_OK;
+}
+
+/* mkstemp makes the file private; the report gets the usual permissions.
+ * The umask is read from /proc (reports run in threads, and setting the
+ * umask to read it would change it for them all for a moment); umask() is
+ * the fallback where /proc has no such line. */
+static mode_t current_umask(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    unsigned m;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "Umask: %o", &m) == 1) {
+            fclose(f);
+            return (mode_t)m;
+        }
+    if (f)
+        fclose(f);
+    mode_t old = umask(0);
+    umask(old);
+    return old;
+}
+
+/* Gives the temporary file the usual permissions and renames it into place
+ * (removing it on failure). */
+static kmgca_status output_commit(const char *tmp, const char *path, kmgca_error *err)
+{
+    if (chmod(tmp, 0666 & ~current_umask()) != 0 || rename(tmp, path) != 0) {
+        kmgca_status st = kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0,
+                                        "cannot move the output into place: %s", strerror(errno));
+        unlink(tmp);
+        return st;
+    }
+    return KMGCA_OK;
+}
+
+/* 0 when every sheet row reached its temporary file, else the errno of the
+ * failed write: libxlsxwriter does not check those writes, so without this
+ * a full disk would give a damaged workbook that closes without an error. */
+static int rows_lost(lxw_workbook *wb)
+{
+    int lost = 0;
+    lxw_worksheet *ws;
+    LXW_FOREACH_WORKSHEET(ws, wb)
+    {
+        FILE *f = ws->optimize_tmpfile;
+        errno = 0;
+        if (f && !lost && (fflush(f) != 0 || ferror(f)))
+            lost = errno ? errno : EIO; /* the write that failed is past: say I/O */
+    }
+    return lost;
+}
+
+/* Closes a book written to `tmp` and renames it to `path`; when the close
+ * fails or a sheet row never reached the disk, removes tmp and says "cannot
+ * write `what`". */
+static kmgca_status close_commit(lxw_workbook *wb, const char *tmp, const char *path,
+                                 const char *what, kmgca_error *err)
+{
+    int lost = rows_lost(wb);
+    lxw_error closed = workbook_close(wb);
+    if (closed || lost) {
+        unlink(tmp);
+        if (lost)
+            return kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0,
+                                 "cannot write %s: %s (is the disk full?)", what, strerror(lost));
+        return kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0, "cannot write %s: %s", what,
+                             lxw_strerror(closed));
+    }
+    return output_commit(tmp, path, err);
+}
+
 /* ---- The book ----------------------------------------------------------- */
 
-int sheet_book_open(sheet_book *b, const char *path, kmgca_lang lang, int constant_memory,
-                    kmgca_error *err)
+kmgca_status sheet_book_open(sheet_book *b, const char *path, kmgca_lang lang,
+                             int constant_memory, kmgca_error *err)
 {
-    if (strlen(path) + 16 >= sizeof b->path) {
-        kmgca_fail_at(err, KMGCA_ERROR_ARGUMENT, path, 0, 0, "output path is too long");
-        return 0;
-    }
+    if (strlen(path) + 16 >= sizeof b->path)
+        return kmgca_fail_at(err, KMGCA_ERROR_ARGUMENT, path, 0, 0, "output path is too long");
     copy_text(b->path, sizeof b->path, path);
     b->lang = lang;
     /* The temporary file sits beside the target so that rename() is atomic. */
-    if (!output_temp(path, b->tmp, sizeof b->tmp, err))
-        return 0;
+    kmgca_status st = output_temp(path, b->tmp, sizeof b->tmp, err);
+    if (st != KMGCA_OK)
+        return st;
     lxw_workbook_options opts = {.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE,
                                  .tmpdir = NULL};
     b->wb = workbook_new_opt(b->tmp, &opts);
     if (!b->wb) {
         unlink(b->tmp);
-        kmgca_fail_at(err, KMGCA_ERROR_NOMEM, path, 0, 0, "cannot start the workbook");
-        return 0;
+        return kmgca_fail_at(err, KMGCA_ERROR_NOMEM, path, 0, 0, "cannot start the workbook");
     }
-    return 1;
+    return KMGCA_OK;
 }
 
-kmgca_status sheet_book_commit(sheet_book *b, const char *what, kmgca_error *err)
+kmgca_status sheet_book_commit(sheet_book *b, lxw_error x, const char *part, const char *what,
+                               kmgca_error *err)
 {
-    kmgca_status st = workbook_close_commit(b->wb, 0, b->tmp, b->path, what, err);
+    if (x) {
+        kmgca_status st = sheet_fail(b, err, x, part);
+        sheet_book_discard(b);
+        return st;
+    }
+    kmgca_status st = close_commit(b->wb, b->tmp, b->path, what, err);
     b->wb = NULL;
     return st;
 }
@@ -312,92 +405,4 @@ kmgca_status sheet_table_next_row(sheet_book *b, sheet_table *t, lxw_row_t *row,
     }
     *row = t->row++;
     return KMGCA_OK;
-}
-
-/* ---- Output files ------------------------------------------------------- */
-
-int output_temp(const char *path, char *tmp, size_t size, kmgca_error *err)
-{
-    const char *slash = strrchr(path, '/');
-    int dir_len = slash ? (int)(slash - path + 1) : 0;
-    if ((size_t)snprintf(tmp, size, "%.*s.%s.XXXXXX", dir_len, path, slash ? slash + 1 : path) >=
-        size) {
-        kmgca_fail_at(err, KMGCA_ERROR_ARGUMENT, path, 0, 0, "output path is too long");
-        return 0;
-    }
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        kmgca_fail_at(err, errno == ENOMEM ? KMGCA_ERROR_NOMEM : KMGCA_ERROR_IO, path, 0, 0,
-                      "cannot create the output file: %s", strerror(errno));
-        return 0;
-    }
-    close(fd);
-    return 1;
-}
-
-/* mkstemp makes the file private; the report gets the usual permissions.
- * The umask is read from /proc (reports run in threads, and setting the
- * umask to read it would change it for them all for a moment); umask() is
- * the fallback where /proc has no such line. */
-static mode_t current_umask(void)
-{
-    FILE *f = fopen("/proc/self/status", "r");
-    char line[256];
-    unsigned m;
-    while (f && fgets(line, sizeof line, f))
-        if (sscanf(line, "Umask: %o", &m) == 1) {
-            fclose(f);
-            return (mode_t)m;
-        }
-    if (f)
-        fclose(f);
-    mode_t old = umask(0);
-    umask(old);
-    return old;
-}
-
-/* Gives the temporary file the usual permissions and renames it into place
- * (removing it on failure). */
-static kmgca_status output_commit(const char *tmp, const char *path, kmgca_error *err)
-{
-    if (chmod(tmp, 0666 & ~current_umask()) != 0 || rename(tmp, path) != 0) {
-        kmgca_status st = kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0,
-                                        "cannot move the output into place: %s", strerror(errno));
-        unlink(tmp);
-        return st;
-    }
-    return KMGCA_OK;
-}
-
-/* 0 when every sheet row reached its temporary file, else the errno of the
- * failed write: libxlsxwriter does not check those writes, so without this
- * a full disk would give a damaged workbook that closes without an error. */
-static int rows_lost(lxw_workbook *wb)
-{
-    int lost = 0;
-    lxw_worksheet *ws;
-    LXW_FOREACH_WORKSHEET(ws, wb)
-    {
-        FILE *f = ws->optimize_tmpfile;
-        errno = 0;
-        if (f && !lost && (fflush(f) != 0 || ferror(f)))
-            lost = errno ? errno : EIO; /* the write that failed is past: say I/O */
-    }
-    return lost;
-}
-
-kmgca_status workbook_close_commit(lxw_workbook *wb, int pending, const char *tmp,
-                                   const char *path, const char *what, kmgca_error *err)
-{
-    int lost = rows_lost(wb);
-    lxw_error closed = workbook_close(wb);
-    if (pending || closed || lost) {
-        unlink(tmp);
-        if (lost)
-            return kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0,
-                                 "cannot write %s: %s (is the disk full?)", what, strerror(lost));
-        return kmgca_fail_at(err, KMGCA_ERROR_IO, path, 0, 0, "cannot write %s: %s", what,
-                             lxw_strerror(pending ? (lxw_error)pending : closed));
-    }
-    return output_commit(tmp, path, err);
 }

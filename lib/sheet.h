@@ -7,8 +7,6 @@
  * Nothing here knows kmgca's own sheets (workbook.c, workbook_sheets.c), so
  * the client report (report.c) can write its pages with it too. Private to
  * lib/: it needs libxlsxwriter's types, which internal.h leaves out.
- * output_temp and workbook_close_commit, which report.c already calls, stay
- * declared in internal.h; they are defined in sheet.c.
  */
 #ifndef KMGCA_SHEET_H
 #define KMGCA_SHEET_H
@@ -22,7 +20,7 @@
 /* A workbook being written: its libxlsxwriter book, the target and the
  * temporary file beside it, the language of its fixed text, and the
  * formats of header cells and of text that wraps (set by the caller). */
-typedef struct {
+typedef struct sheet_book {
     lxw_workbook *wb;
     char path[4096];
     char tmp[4096];
@@ -32,12 +30,16 @@ typedef struct {
 } sheet_book;
 
 /* Starts `b` for `path` (in constant-memory mode when asked: one row of
- * each sheet in memory); 0 on failure, err says why and nothing is left
+ * each sheet in memory); on failure err says why and nothing is left
  * behind. */
-int sheet_book_open(sheet_book *b, const char *path, kmgca_lang lang, int constant_memory,
-                    kmgca_error *err);
-/* Closes the book and renames it into place (workbook_close_commit). */
-kmgca_status sheet_book_commit(sheet_book *b, const char *what, kmgca_error *err);
+kmgca_status sheet_book_open(sheet_book *b, const char *path, kmgca_lang lang,
+                             int constant_memory, kmgca_error *err);
+/* Ends the book. When `x`, the first libxlsxwriter error of its writing, is
+ * none: closes it and renames it into place, or says "cannot write `what`"
+ * (also when a sheet row never reached the disk) and removes it. Else drops
+ * it and fails as sheet_fail(`part`) does. */
+kmgca_status sheet_book_commit(sheet_book *b, lxw_error x, const char *part, const char *what,
+                               kmgca_error *err);
 /* Drops an unfinished book and its temporary file. */
 void sheet_book_discard(sheet_book *b);
 /* A failed libxlsxwriter call as kmgca's error: "cannot write the workbook
@@ -48,8 +50,9 @@ kmgca_status sheet_fail(const sheet_book *b, kmgca_error *err, lxw_error e, cons
 
 /* Fixed English text in `lang` (lang.c has the Chinese). */
 const char *sheet_tr(kmgca_lang lang, const char *en);
-/* A cell's worth of text, in b->buf: control characters to spaces, cut on
- * a character boundary with "…". */
+/* A cell's worth of text, in b->buf: control characters but tab and
+ * newline to spaces, bytes that are not UTF-8 to U+FFFD, cut on a
+ * character boundary with "…" past SHEET_CELL_MAX bytes. */
 const char *sheet_cell_text(sheet_book *b, const char *s);
 /* Appends as much of s to buf as fits (whole characters only). */
 void sheet_append(char *buf, size_t size, const char *s);

@@ -75,7 +75,7 @@ kmgca_workbook *workbook_open(const char *path, kmgca_lang lang, const char *con
         return NULL;
     }
     w->unix_time = (long long)time(NULL);
-    if (!sheet_book_open(&w->book, path, lang, 1, err)) {
+    if (sheet_book_open(&w->book, path, lang, 1, err) != KMGCA_OK) {
         free(w);
         return NULL;
     }
@@ -549,12 +549,7 @@ kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, k
         };
         x = workbook_set_properties(w->book.wb, &props);
     }
-    if (x) {
-        kmgca_status st = sheet_fail(&w->book, err, x, "summary sheets");
-        kmgca_workbook_discard(w);
-        return st;
-    }
-    kmgca_status st = sheet_book_commit(&w->book, "the workbook", err);
+    kmgca_status st = sheet_book_commit(&w->book, x, "summary sheets", "the workbook", err);
     free(w);
     return st;
 }
@@ -562,9 +557,9 @@ kmgca_status kmgca_workbook_finish(kmgca_workbook *w, const kmgca_analysis *a, k
 /* ---- For report.c ------------------------------------------------------- */
 
 
-struct lxw_workbook *workbook_lxw(kmgca_workbook *w)
+struct sheet_book *workbook_book(kmgca_workbook *w)
 {
-    return w ? w->book.wb : NULL;
+    return w ? &w->book : NULL;
 }
 
 struct lxw_worksheet *workbook_front_sheet(kmgca_workbook *w, size_t i)
