@@ -118,18 +118,9 @@ enum { I_CLIENT, I_FOLDER, I_STATUS, I_FIRST, I_LAST, I_DAYS, I_MG, I_K, I_CA, I
        I_MG_DAYS, I_K_DAYS, I_CA_DAYS, I_DIURETIC, I_DRUG, I_SWEAT, I_CRAMPS, I_REVIEW,
        I_WORKBOOK, I_PDF, I_NOTES, I_COLS };
 
-/* The index's formats: the page's, and blue underlined text for links. */
-typedef struct {
-    page_formats f;
-    lxw_format *link;
-} index_formats;
-
-static lxw_error index_head(lxw_worksheet *ws, kmgca_lang lang, const index_formats *fm)
+static lxw_error index_head(sheet_book *b, lxw_worksheet *ws, const page_formats *f)
 {
-    static const struct {
-        const char *title;
-        double width;
-    } cols[I_COLS] = {
+    static const sheet_column cols[I_COLS] = {
         {"Client", 24},                 {"Folder", 14},
         {"Status", 9},                  {"First day", 11},
         {"Last day", 11},               {"Days", 6},
@@ -142,19 +133,13 @@ static lxw_error index_head(lxw_worksheet *ws, kmgca_lang lang, const index_form
         {"Workbook", 22},               {"PDF", 18},
         {"Problem or note", 60},
     };
-    lxw_error x = LXW_NO_ERROR;
     worksheet_set_row(ws, 0, 42, NULL);
-    for (int k = 0; k < I_COLS && !x; k++) {
-        worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, cols[k].width, NULL);
-        x = worksheet_write_string(ws, 0, (lxw_col_t)k, report_tr(lang, cols[k].title),
-                                   fm->f.head);
-    }
-    return x;
+    return sheet_header_row(b, ws, 0, cols, I_COLS, f->head);
 }
 
 /* The row of a client that could not be reported: what went wrong, where. */
-static lxw_error index_failed_row(lxw_worksheet *ws, lxw_row_t r, const kmgca_client_result *c,
-                                  kmgca_lang lang, const index_formats *fm)
+static lxw_error index_failed_row(sheet_book *b, lxw_worksheet *ws, lxw_row_t r,
+                                  const kmgca_client_result *c, const page_formats *f)
 {
     char v[900];
     if (c->error.file[0] && c->error.line && c->error.column)
@@ -168,28 +153,29 @@ static lxw_error index_failed_row(lxw_worksheet *ws, lxw_row_t r, const kmgca_cl
     else
         snprintf(v, sizeof v, "%s", c->error.message);
     utf8_trim_end(v);
-    lxw_error x = page_put(ws, r, I_STATUS, report_tr(lang, "error"), fm->f.red);
-    return x ? x : page_put(ws, r, I_NOTES, v, fm->f.text);
+    kmgca_lang lang = b->lang;
+    lxw_error x = sheet_put_text(b, ws, r, I_STATUS, report_tr(lang, "error"), f->red);
+    return x ? x : sheet_put_text(b, ws, r, I_NOTES, v, f->text);
 }
 
 /* The row of a client reported: the period, the averages, the counts and
  * the links. */
-static lxw_error index_reported_row(lxw_worksheet *ws, lxw_row_t r, const kmgca_client_result *c,
-                                    kmgca_lang lang, const index_formats *fm)
+static lxw_error index_reported_row(sheet_book *b, lxw_worksheet *ws, lxw_row_t r,
+                                    const kmgca_client_result *c, const page_formats *f)
 {
-    const page_formats *f = &fm->f;
-    lxw_error x = page_put(ws, r, I_STATUS, report_tr(lang, "ok"), f->text);
-    x = x ? x : page_put(ws, r, I_FIRST, c->first_date, f->text);
-    x = x ? x : page_put(ws, r, I_LAST, c->last_date, f->text);
+    kmgca_lang lang = b->lang;
+    lxw_error x = sheet_put_text(b, ws, r, I_STATUS, report_tr(lang, "ok"), f->text);
+    x = x ? x : sheet_put_text(b, ws, r, I_FIRST, c->first_date, f->text);
+    x = x ? x : sheet_put_text(b, ws, r, I_LAST, c->last_date, f->text);
     x = x ? x : worksheet_write_number(ws, r, I_DAYS, (double)c->days, f->text);
     static const kmgca_nutrient order[3] = {KMGCA_MG, KMGCA_K, KMGCA_CA};
     for (int k = 0; k < 3 && !x; k++) {
         double p = c->average_pct[order[k]] / 100;
-        x = page_put_num(ws, r, (lxw_col_t)(I_MG + k), p, page_light(f, p));
+        x = sheet_put_number(ws, r, (lxw_col_t)(I_MG + k), p, page_light(f, p));
         x = x ? x : worksheet_write_number(ws, r, (lxw_col_t)(I_MG_DAYS + k),
                                            (double)c->days_under_100[order[k]], f->text);
     }
-    x = x ? x : page_put_num(ws, r, I_NA, c->average_mg[KMGCA_NA], f->mg0);
+    x = x ? x : sheet_put_number(ws, r, I_NA, c->average_mg[KMGCA_NA], f->mg0);
     x = x ? x : worksheet_write_number(ws, r, I_DIURETIC, (double)c->diuretic_days, f->text);
     x = x ? x : worksheet_write_number(ws, r, I_DRUG, (double)c->drug_days, f->text);
     x = x ? x : worksheet_write_number(ws, r, I_SWEAT, (double)c->sweat_days, f->text);
@@ -200,32 +186,34 @@ static lxw_error index_reported_row(lxw_worksheet *ws, lxw_row_t r, const kmgca_
     char url[400];
     if (c->workbook[0]) {
         snprintf(url, sizeof url, "external:%s", c->workbook);
-        x = x ? x : worksheet_write_url_opt(ws, r, I_WORKBOOK, url, fm->link, c->workbook, NULL);
+        x = x ? x : worksheet_write_url_opt(ws, r, I_WORKBOOK, url, f->link, c->workbook, NULL);
     }
     if (c->pdf[0]) {
         snprintf(url, sizeof url, "external:%s", c->pdf);
-        x = x ? x : worksheet_write_url_opt(ws, r, I_PDF, url, fm->link, c->pdf, NULL);
+        x = x ? x : worksheet_write_url_opt(ws, r, I_PDF, url, f->link, c->pdf, NULL);
     }
-    return x ? x : page_put(ws, r, I_NOTES, c->warning, f->text);
+    return x ? x : sheet_put_text(b, ws, r, I_NOTES, c->warning, f->text);
 }
 
 /* The "Clients" sheet: a row per client, the count of those reported, and
  * the print set-up. */
-static lxw_error index_clients(lxw_worksheet *ws, const kmgca_client_result *results, size_t count,
-                               kmgca_lang lang, const index_formats *fm)
+static lxw_error index_clients(sheet_book *b, lxw_worksheet *ws,
+                               const kmgca_client_result *results, size_t count,
+                               const page_formats *f)
 {
-    lxw_error x = index_head(ws, lang, fm);
+    kmgca_lang lang = b->lang;
+    lxw_error x = index_head(b, ws, f);
     size_t failed = 0;
     for (size_t i = 0; i < count && !x; i++) {
         const kmgca_client_result *c = &results[i];
         lxw_row_t r = (lxw_row_t)(i + 1);
-        x = page_put(ws, r, I_CLIENT, c->name, fm->f.bold);
-        x = x ? x : page_put(ws, r, I_FOLDER, c->folder, fm->f.text);
+        x = sheet_put_text(b, ws, r, I_CLIENT, c->name, f->bold);
+        x = x ? x : sheet_put_text(b, ws, r, I_FOLDER, c->folder, f->text);
         if (c->status != KMGCA_OK) {
             failed++;
-            x = x ? x : index_failed_row(ws, r, c, lang, fm);
+            x = x ? x : index_failed_row(b, ws, r, c, f);
         } else {
-            x = x ? x : index_reported_row(ws, r, c, lang, fm);
+            x = x ? x : index_reported_row(b, ws, r, c, f);
         }
     }
     lxw_row_t last = (lxw_row_t)(count ? count : 1);
@@ -234,13 +222,13 @@ static lxw_error index_clients(lxw_worksheet *ws, const kmgca_client_result *res
         snprintf(v, sizeof v,
                  report_tr(lang, "%zu clients: %zu reported, %zu could not be reported."),
                  count, count - failed, failed);
-        x = page_put(ws, last + 2, 0, v, fm->f.bold);
-        x = x ? x : page_put(ws, last + 3, 0,
+        x = sheet_put_text(b, ws, last + 2, 0, v, f->bold);
+        x = x ? x : sheet_put_text(b, ws, last + 3, 0,
                              report_tr(lang, "Percentages are period averages of the daily "
                                              "intake against each client's targets (red under "
                                              "67 %, amber under 100 %). Estimates from food "
                                              "diaries; not a diagnosis."),
-                             fm->f.small);
+                             f->small);
     }
     worksheet_autofilter(ws, 0, 0, last, I_COLS - 1);
     page_table_print(ws, last + 3, I_COLS - 1, 0.4, 0.7);
@@ -251,8 +239,9 @@ static lxw_error index_clients(lxw_worksheet *ws, const kmgca_client_result *res
 }
 
 /* The "About" sheet: what the columns mean and where the targets come from. */
-static lxw_error index_about(lxw_worksheet *about, kmgca_lang lang, const page_formats *f)
+static lxw_error index_about(sheet_book *b, lxw_worksheet *about, const page_formats *f)
 {
+    kmgca_lang lang = b->lang;
     worksheet_set_column(about, 0, 0, 26, NULL);
     worksheet_set_column(about, 1, 1, 100, NULL);
     static const char *const about_lines[][2] = {
@@ -279,16 +268,15 @@ static lxw_error index_about(lxw_worksheet *about, kmgca_lang lang, const page_f
                                          f->title);
     for (size_t i = 0; i < sizeof about_lines / sizeof *about_lines && !x; i++, ar++) {
         const char *value = report_tr(lang, about_lines[i][1]);
-        worksheet_set_row(about, ar, 14.0 * page_lines_for(value, 100), NULL);
-        x = page_put(about, ar, 0, report_tr(lang, about_lines[i][0]), f->bold);
-        x = x ? x : page_put(about, ar, 1, value, f->wrap);
+        worksheet_set_row(about, ar, 14.0 * sheet_wrapped_lines(value, 100, SHEET_UNITS), NULL);
+        x = sheet_put_text(b, about, ar, 0, report_tr(lang, about_lines[i][0]), f->bold);
+        x = x ? x : sheet_put_text(b, about, ar, 1, value, f->wrap);
     }
     char v[200];
     snprintf(v, sizeof v, "kmgca %s (libxlsxwriter %s)", kmgca_version(), LXW_VERSION);
-    x = x ? x : page_put(about, ar, 0, report_tr(lang, "Program"), f->bold);
-    x = x ? x : page_put(about, ar++, 1, v, f->text);
-    worksheet_set_paper(about, 9);
-    worksheet_fit_to_pages(about, 1, 0);
+    x = x ? x : sheet_put_text(b, about, ar, 0, report_tr(lang, "Program"), f->bold);
+    x = x ? x : sheet_put_text(b, about, ar++, 1, v, f->text);
+    sheet_print_page(about, &(sheet_page){0});
     return x;
 }
 
@@ -301,12 +289,10 @@ static lxw_error index_write(sheet_book *b, const kmgca_client_result *results, 
     lxw_worksheet *about = workbook_add_worksheet(b->wb, report_tr(lang, "About"));
     if (!ws || !about)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
-    index_formats fm;
-    page_formats_new(b->wb, &fm.f);
-    fm.link = page_format(b->wb, 10, 0, NULL, 0, 0x0563C1);
-    format_set_underline(fm.link, LXW_UNDERLINE_SINGLE);
-    lxw_error x = index_clients(ws, results, count, lang, &fm);
-    x = x ? x : index_about(about, lang, &fm.f);
+    page_formats f;
+    page_formats_new(b->wb, &f);
+    lxw_error x = index_clients(b, ws, results, count, &f);
+    x = x ? x : index_about(b, about, &f);
     worksheet_activate(ws);
     lxw_doc_properties props = {.title = "kmgca caseload index", .author = "kmgca",
                                 .created = (time_t)when};

@@ -16,53 +16,44 @@
 enum { N_DATE, N_CRAMPS, N_SEVERITY, N_MG, N_MG_PCT, N_K, N_K_PCT, N_DIURETIC, N_SWEAT, N_NOTE,
        N_COLS };
 
-lxw_error nights_write_sheet(const client *c, lxw_workbook *wb, lxw_worksheet *ws,
+lxw_error nights_write_sheet(const client *c, sheet_book *b, lxw_worksheet *ws,
                              const page_formats *f)
 {
-    (void)wb;
-    static const struct {
-        const char *title;
-        double width;
-    } cols[N_COLS] = {
+    static const sheet_column cols[N_COLS] = {
         {"Date", 11},          {"Cramps (episodes)", 10}, {"Severity (0-10)", 10},
         {"Mg mg", 9},          {"Mg % of target", 9},     {"K mg", 9},
         {"K % of target", 9},  {"Diuretic day", 9},       {"Heavy sweat-loss day", 10},
         {"Note", 40},
     };
-    lxw_error x = LXW_NO_ERROR;
     worksheet_set_row(ws, 0, 30, NULL);
-    for (int k = 0; k < N_COLS && !x; k++) {
-        worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, cols[k].width, NULL);
-        x = worksheet_write_string(ws, 0, (lxw_col_t)k, T(c, cols[k].title), f->head);
-    }
+    lxw_error x = sheet_header_row(b, ws, 0, cols, N_COLS, f->head);
     for (size_t i = 0; i < c->days && !x; i++) {
         kmgca_day d = kmgca_analysis_day(c->a, i);
         const day_extra *e = &c->extra[i];
         lxw_row_t r = (lxw_row_t)(i + 1);
-        int y, m, dd;
-        date_civil((int32_t)d.day, &y, &m, &dd);
-        lxw_datetime dt = {y, m, dd, 0, 0, 0};
-        x = worksheet_write_datetime(ws, r, N_DATE, &dt, f->date);
+        x = sheet_put_date(ws, r, N_DATE, d.day, f->date);
         if (e->cramps >= 0) {
             x = x ? x : worksheet_write_number(ws, r, N_CRAMPS, e->cramps, f->text);
-            x = x ? x : page_put_num(ws, r, N_SEVERITY, e->severity, f->num1);
+            x = x ? x : sheet_put_number(ws, r, N_SEVERITY, e->severity, f->num1);
         }
-        x = x ? x : page_put_num(ws, r, N_MG, d.mg[KMGCA_MG], f->mg0);
-        x = x ? x : page_put_num(ws, r, N_MG_PCT, d.percent[KMGCA_MG] / 100,
-                                 page_light(f, d.percent[KMGCA_MG] / 100));
-        x = x ? x : page_put_num(ws, r, N_K, d.mg[KMGCA_K], f->mg0);
-        x = x ? x : page_put_num(ws, r, N_K_PCT, d.percent[KMGCA_K] / 100,
-                                 page_light(f, d.percent[KMGCA_K] / 100));
-        x = x ? x : page_put(ws, r, N_DIURETIC, T(c, e->diuretic ? "yes" : "no"), f->center);
-        x = x ? x : page_put(ws, r, N_SWEAT, T(c, e->sweat ? "yes" : "no"), f->center);
-        x = x ? x : page_put(ws, r, N_NOTE, e->note, f->text);
+        x = x ? x : sheet_put_number(ws, r, N_MG, d.mg[KMGCA_MG], f->mg0);
+        x = x ? x : sheet_put_number(ws, r, N_MG_PCT, d.percent[KMGCA_MG] / 100,
+                                     page_light(f, d.percent[KMGCA_MG] / 100));
+        x = x ? x : sheet_put_number(ws, r, N_K, d.mg[KMGCA_K], f->mg0);
+        x = x ? x : sheet_put_number(ws, r, N_K_PCT, d.percent[KMGCA_K] / 100,
+                                     page_light(f, d.percent[KMGCA_K] / 100));
+        x = x ? x : sheet_put_text(b, ws, r, N_DIURETIC, T(c, e->diuretic ? "yes" : "no"),
+                                   f->center);
+        x = x ? x : sheet_put_text(b, ws, r, N_SWEAT, T(c, e->sweat ? "yes" : "no"), f->center);
+        x = x ? x : sheet_put_text(b, ws, r, N_NOTE, e->note, f->text);
     }
     lxw_row_t r = (lxw_row_t)(c->days + 2);
     char v[600];
     if (!x && !c->files.count[FILE_DAYLOG]) {
-        x = page_put(ws, r++, 0, T(c, "No day log in the client folder (daylog.csv: date, cramps, "
-                                      "severity), so the cramp columns are empty."),
-                     f->bold);
+        x = sheet_put_text(b, ws, r++, 0,
+                           T(c, "No day log in the client folder (daylog.csv: date, cramps, "
+                                "severity), so the cramp columns are empty."),
+                           f->bold);
     }
     if (!x && c->log.count) {
         size_t outside = 0;
@@ -76,14 +67,14 @@ lxw_error nights_write_sheet(const client *c, lxw_workbook *wb, lxw_worksheet *w
             snprintf(v, sizeof v, T(c, "%zu logged nights fall on days without diary entries "
                                        "and are not shown."),
                      outside);
-            x = page_put(ws, r++, 0, v, f->bold);
+            x = sheet_put_text(b, ws, r++, 0, v, f->bold);
         }
     }
     if (!x && c->log.review) {
         snprintf(v, sizeof v, T(c, "%zu day-log rows could not be used:"), c->log.review);
-        x = page_put(ws, r++, 0, v, f->bold);
+        x = sheet_put_text(b, ws, r++, 0, v, f->bold);
         for (size_t i = 0; i < c->log.review && i < NIGHT_REVIEW_KEEP && !x; i++)
-            x = page_put(ws, r++, 0, c->log.reasons[i], f->text);
+            x = sheet_put_text(b, ws, r++, 0, c->log.reasons[i], f->text);
     }
     if (!x)
         x = worksheet_merge_range(ws, r + 1, 0, r + 1, N_COLS - 1,
@@ -138,8 +129,8 @@ static void tally_nights(const client *c, cramp_tally *t)
 }
 
 /* The table: a row per measure, a column per group. */
-static lxw_error write_cramp_table(const client *c, lxw_worksheet *ws, lxw_row_t *r,
-                                   const page_formats *f, const cramp_tally *t)
+static lxw_error write_cramp_table(const client *c, sheet_book *b, lxw_worksheet *ws,
+                                   lxw_row_t *r, const page_formats *f, const cramp_tally *t)
 {
     lxw_error x = LXW_NO_ERROR;
     static const char *const head[3] = {"", "Nights with cramps", "Nights without cramps"};
@@ -151,18 +142,18 @@ static lxw_error write_cramp_table(const client *c, lxw_worksheet *ws, lxw_row_t
     const char *labels[5] = {"Nights", "Magnesium, % of target", "Potassium, % of target",
                              "After a diuretic day", "After heavy sweating"};
     for (int row = 0; row < 5 && !x; row++, (*r)++) {
-        x = page_put(ws, *r, 0, T(c, labels[row]), f->text);
+        x = sheet_put_text(b, ws, *r, 0, T(c, labels[row]), f->text);
         for (int g = 0; g < 2 && !x; g++) {
             lxw_col_t col = (lxw_col_t)(1 + g);
             switch (row) {
             case 0: x = worksheet_write_number(ws, *r, col, (double)t->n[g], f->text); break;
             case 1:
-                x = page_put_num(ws, *r, col, group_mean(t->mg[g], t->nmg[g]) / 100,
-                                 page_light(f, group_mean(t->mg[g], t->nmg[g]) / 100));
+                x = sheet_put_number(ws, *r, col, group_mean(t->mg[g], t->nmg[g]) / 100,
+                                     page_light(f, group_mean(t->mg[g], t->nmg[g]) / 100));
                 break;
             case 2:
-                x = page_put_num(ws, *r, col, group_mean(t->k[g], t->nk[g]) / 100,
-                                 page_light(f, group_mean(t->k[g], t->nk[g]) / 100));
+                x = sheet_put_number(ws, *r, col, group_mean(t->k[g], t->nk[g]) / 100,
+                                     page_light(f, group_mean(t->k[g], t->nk[g]) / 100));
                 break;
             case 3: x = worksheet_write_number(ws, *r, col, (double)t->diur[g], f->text); break;
             default: x = worksheet_write_number(ws, *r, col, (double)t->sweat[g], f->text); break;
@@ -194,7 +185,7 @@ static lxw_error write_cramp_sentence(const client *c, lxw_worksheet *ws, lxw_ro
                                    "nights, so there is nothing to compare."),
                  t->n[0], t->n[0] + t->n[1]);
     /* The sentence goes under the table, in its columns (about 44 units). */
-    worksheet_set_row(ws, *r, 14.5 * page_lines_for(v, 44) + 1, NULL);
+    worksheet_set_row(ws, *r, 14.5 * sheet_wrapped_lines(v, 44, SHEET_UNITS) + 1, NULL);
     lxw_error x = worksheet_merge_range(ws, *r, 0, *r, 2, v, f->wrap);
     (*r)++;
     return x;
@@ -261,13 +252,13 @@ static lxw_error write_cramp_charts(const client *c, lxw_workbook *wb, lxw_works
 }
 
 /* Nights with cramps against nights without: a plain comparison. */
-lxw_error nights_write_cramps(const client *c, lxw_workbook *wb, lxw_worksheet *ws,
-                              lxw_row_t *r, const page_formats *f, const char *nights_sheet)
+lxw_error nights_write_cramps(const client *c, sheet_book *b, lxw_worksheet *ws, lxw_row_t *r,
+                              const page_formats *f, const char *nights_sheet)
 {
     cramp_tally t;
     tally_nights(c, &t);
     if (!t.n[0] && !t.n[1]) {
-        return page_line(ws, r,
+        return page_line(b, ws, r,
                          T(c, c->files.count[FILE_DAYLOG]
                                   ? "The day log has no night on a day of the diary, so nothing "
                                     "can be compared."
@@ -276,9 +267,9 @@ lxw_error nights_write_cramps(const client *c, lxw_workbook *wb, lxw_worksheet *
                          f->wrap, 10);
     }
     lxw_row_t chart_row = *r;
-    lxw_error x = write_cramp_table(c, ws, r, f, &t);
+    lxw_error x = write_cramp_table(c, b, ws, r, f, &t);
     x = x ? x : write_cramp_sentence(c, ws, r, f, &t);
     if (!x && c->days)
-        x = write_cramp_charts(c, wb, ws, chart_row, nights_sheet);
+        x = write_cramp_charts(c, b->wb, ws, chart_row, nights_sheet);
     return x;
 }

@@ -19,7 +19,10 @@
  * the client folder and the caseload index (caseload.c), the day log
  * (daylog.c), the period's figures (period.c), the Nights sheet and cramp
  * comparison (nights.c), the suggestions (suggest.c) and the page layout
- * (layout.c).
+ * (layout.c). Every book of the report, this workbook, its printable copy
+ * and the caseload index, is written through the sheet layer (sheet.c), as
+ * the analysis sheets are: one text clean-up, one set of formats and print
+ * set-up, one way of building a file and renaming it into place.
  */
 #include "report.h"
 
@@ -120,7 +123,7 @@ static void med_sentence(const client *c, size_t i, char *out, size_t size)
 }
 
 /* The period averages table. */
-static lxw_error write_averages(const client *c, lxw_worksheet *ws, lxw_row_t *r,
+static lxw_error write_averages(const client *c, sheet_book *b, lxw_worksheet *ws, lxw_row_t *r,
                                 const page_formats *f)
 {
     static const char *const head[PAGE_COLS] = {"Mineral",          "Average mg a day",
@@ -140,22 +143,22 @@ static lxw_error write_averages(const client *c, lxw_worksheet *ws, lxw_row_t *r
         size_t with_value = 0;
         for (size_t d = 0; d < c->days; d++)
             with_value += !isnan(kmgca_analysis_day(c->a, d).total_mg[n]);
-        x = page_put(ws, *r, 0, T(c, report_nutrient_title[n]), f->bold);
-        x = x ? x : page_put_num(ws, *r, 1, res->average_mg[n], f->mg0);
-        x = x ? x : page_put_num(ws, *r, 2, t->target_mg, f->mg0);
+        x = sheet_put_text(b, ws, *r, 0, T(c, report_nutrient_title[n]), f->bold);
+        x = x ? x : sheet_put_number(ws, *r, 1, res->average_mg[n], f->mg0);
+        x = x ? x : sheet_put_number(ws, *r, 2, t->target_mg, f->mg0);
         if (n == KMGCA_NA) {
-            x = x ? x : page_put_num(ws, *r, 3, res->average_pct[n] / 100, f->pct);
-            x = x ? x : page_put(ws, *r, 4, T(c, "a limit, not a goal"), f->note);
+            x = x ? x : sheet_put_number(ws, *r, 3, res->average_pct[n] / 100, f->pct);
+            x = x ? x : sheet_put_text(b, ws, *r, 4, T(c, "a limit, not a goal"), f->note);
         } else {
-            x = x ? x : page_put_num(ws, *r, 3, res->average_pct[n] / 100,
-                                     page_light(f, res->average_pct[n] / 100));
+            x = x ? x : sheet_put_number(ws, *r, 3, res->average_pct[n] / 100,
+                                         page_light(f, res->average_pct[n] / 100));
             x = x ? x : worksheet_write_number(ws, *r, 4, (double)res->days_under_67[n],
                                                f->center);
             x = x ? x : worksheet_write_number(ws, *r, 5, (double)res->days_under_100[n],
                                                f->center);
         }
         x = x ? x : worksheet_write_number(ws, *r, 6, (double)with_value, f->center);
-        x = x ? x : page_put(ws, *r, 7, T(c, t->kind), f->text);
+        x = x ? x : sheet_put_text(b, ws, *r, 7, T(c, t->kind), f->text);
     }
     return x;
 }
@@ -212,7 +215,7 @@ static size_t unknown_meds(const client *c, char *names, size_t size)
 
 /* Flags in plain language: one line per flagged medication, sweat days,
  * medication lines not recognised. */
-static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
+static lxw_error write_flags(const client *c, sheet_book *b, lxw_worksheet *ws, lxw_row_t *r,
                              const page_formats *f)
 {
     lxw_error x = LXW_NO_ERROR;
@@ -225,7 +228,7 @@ static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
         med_sentence(c, i, v, sizeof v);
         char bullet[1700];
         snprintf(bullet, sizeof bullet, "• %s", v);
-        x = page_line(ws, r, bullet, f->wrap, 10);
+        x = page_line(b, ws, r, bullet, f->wrap, 10);
         any = 1;
     }
     if (c->res->sweat_days && !x) {
@@ -234,12 +237,12 @@ static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
                       "Sweat carries potassium and sodium away; replace fluid and salts with "
                       "food and drink after heavy sweating."),
                  c->res->sweat_days, c->heaviest_l, c->heaviest_date);
-        x = page_line(ws, r, v, f->wrap, 10);
+        x = page_line(b, ws, r, v, f->wrap, 10);
         any = 1;
     }
     if (c->supp_days && !x) {
         supplement_sentence(c, v, sizeof v);
-        x = page_line(ws, r, v, f->wrap, 10);
+        x = page_line(b, ws, r, v, f->wrap, 10);
         any = 1;
     }
     if (c->ul_days[KMGCA_MG] && !x) {
@@ -249,7 +252,7 @@ static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
                       "is worth discussing with the prescriber or pharmacist, especially with "
                       "kidney disease."),
                  c->ul_days[KMGCA_MG], c->days);
-        x = page_line(ws, r, v, f->wrap, 10);
+        x = page_line(b, ws, r, v, f->wrap, 10);
         any = 1;
     }
     if (c->ul_days[KMGCA_CA] && !x) {
@@ -258,7 +261,7 @@ static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
                       "on %zu of %zu days: the supplement dose is worth discussing, counting "
                       "the calcium from food."),
                  c->ul_days[KMGCA_CA], c->days);
-        x = page_line(ws, r, v, f->wrap, 10);
+        x = page_line(b, ws, r, v, f->wrap, 10);
         any = 1;
     }
     if (c->k_drug_days && !x) {
@@ -267,7 +270,7 @@ static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
                       "potassium on %zu of %zu days: this needs blood potassium checks; discuss "
                       "both with the prescriber."),
                  c->k_drug_days, c->days);
-        x = page_line(ws, r, v, f->wrap, 10);
+        x = page_line(b, ws, r, v, f->wrap, 10);
         any = 1;
     }
     if (c->pattern_days && !x) {
@@ -278,7 +281,7 @@ static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
                       "that; magnesium-rich foods (see the suggestions below) might. If cramps "
                       "are the worry, see \"See a doctor\" below."),
                  c->pattern_days, c->days);
-        x = page_line(ws, r, v, f->wrap, 10);
+        x = page_line(b, ws, r, v, f->wrap, 10);
         any = 1;
     }
     for (size_t i = 0; i < meds && !x; i++) {
@@ -290,7 +293,7 @@ static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
                  c->lang == KMGCA_LANG_ZH
                      ? lang_zh_text(m->supplement.review, why, sizeof why)
                      : m->supplement.review);
-        x = page_line(ws, r, v, f->wrap, 10);
+        x = page_line(b, ws, r, v, f->wrap, 10);
         any = 1;
     }
     char names[400] = "";
@@ -298,11 +301,11 @@ static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
     if (unknown && !x) {
         snprintf(v, sizeof v, T(c, "• Not recognised, so no effect can be shown: %s%s."), names,
                  unknown > 3 ? "…" : "");
-        x = page_line(ws, r, v, f->wrap, 10);
+        x = page_line(b, ws, r, v, f->wrap, 10);
         any = 1;
     }
     if (!any && !x)
-        x = page_line(ws, r,
+        x = page_line(b, ws, r,
                       T(c, meds ? "No medication on the list is flagged for potassium, magnesium "
                                   "or calcium, no supplement counts, and no heavy sweat-loss day."
                                 : "No medication list and no heavy sweat-loss day."),
@@ -310,7 +313,7 @@ static lxw_error write_flags(const client *c, lxw_worksheet *ws, lxw_row_t *r,
     return x;
 }
 
-static lxw_error write_top5(const client *c, lxw_worksheet *ws, lxw_row_t *r,
+static lxw_error write_top5(const client *c, sheet_book *b, lxw_worksheet *ws, lxw_row_t *r,
                             const page_formats *f)
 {
     /* Three blocks of about 31 units (A:B, C:E, F:H), one per mineral:
@@ -340,19 +343,17 @@ static lxw_error write_top5(const client *c, lxw_worksheet *ws, lxw_row_t *r,
             page_food_label(c->lang, top[i][k].food, top[i][k].name, label, sizeof label,
                             c->lang == KMGCA_LANG_ZH ? 12 : 24);
             snprintf(cell, sizeof cell, "%zu. %s  %.0f%%", k + 1, label, 100 * top[i][k].share);
-            char clean[300];
-            page_cell_copy(clean, sizeof clean, cell);
-            x = worksheet_merge_range(ws, *r, first[i], *r, last[i], clean, f->text);
+            x = sheet_merge_text(b, ws, *r, first[i], last[i], cell, f->text);
         }
     }
     return x;
 }
 
-static lxw_error write_summary_page(const client *c, lxw_workbook *wb, lxw_worksheet *ws,
+static lxw_error write_summary_page(const client *c, sheet_book *b, lxw_worksheet *ws,
                                     const char *nights_sheet)
 {
     page_formats f;
-    page_formats_new(wb, &f);
+    page_formats_new(b->wb, &f);
     /* About 690 px in all: A4 portrait within the margins at 100 %. */
     static const double widths[PAGE_COLS] = {20, 11, 11, 10, 10, 11, 10, 10};
     for (int k = 0; k < PAGE_COLS; k++)
@@ -363,12 +364,10 @@ static lxw_error write_summary_page(const client *c, lxw_workbook *wb, lxw_works
     char v[2400];
     snprintf(v, sizeof v, T(c, "Client report: %s"), c->name);
     worksheet_set_row(ws, r, 22, NULL);
-    char title[400];
-    page_cell_copy(title, sizeof title, v);
-    lxw_error x = worksheet_merge_range(ws, r, 0, r, PAGE_COLS - 1, title, f.title);
+    lxw_error x = sheet_merge_text(b, ws, r, 0, PAGE_COLS - 1, v, f.title);
     r++;
     profile_text(c, v, sizeof v);
-    x = x ? x : page_line(ws, &r, v, f.sub, 10);
+    x = x ? x : page_line(b, ws, &r, v, f.sub, 10);
     if (res->days)
         snprintf(v, sizeof v,
                  T(c, "Period %s to %s: %zu days with diary entries; %zu diary rows, %zu of them "
@@ -376,7 +375,7 @@ static lxw_error write_summary_page(const client *c, lxw_workbook *wb, lxw_works
                  res->first_date, res->last_date, res->days, res->rows_read, res->rows_review);
     else
         snprintf(v, sizeof v, "%s", T(c, "The diary has no dated rows (see Needs review)."));
-    x = x ? x : page_line(ws, &r, v, f.sub, 10);
+    x = x ? x : page_line(b, ws, &r, v, f.sub, 10);
     if (c->prof.notes[0] && !x) {
         /* Note lines joined with "; ". */
         snprintf(v, sizeof v, "%s ", T(c, "Notes:"));
@@ -386,12 +385,12 @@ static lxw_error write_summary_page(const client *c, lxw_workbook *wb, lxw_works
             else
                 appendf(v, sizeof v, "%c", *p);
         }
-        x = page_line(ws, &r, v, f.sub, 10);
+        x = page_line(b, ws, &r, v, f.sub, 10);
     }
     page_gap(ws, &r);
     x = x ? x : page_heading(ws, &r, T(c, "Period averages against daily targets"), &f);
-    x = x ? x : write_averages(c, ws, &r, &f);
-    x = x ? x : page_line(ws, &r,
+    x = x ? x : write_averages(c, b, ws, &r, &f);
+    x = x ? x : page_line(b, ws, &r,
                           T(c, "Red: under 67 % of target; amber: under 100 %; green: 100 % or "
                                "more. Targets: see About (sources cited there). The magnesium "
                                "upper level applies to supplements, never to food."),
@@ -399,19 +398,19 @@ static lxw_error write_summary_page(const client *c, lxw_workbook *wb, lxw_works
     page_gap(ws, &r);
     x = x ? x : page_heading(ws, &r, T(c, "Medications, supplements and sweat, in plain words"),
                              &f);
-    x = x ? x : write_flags(c, ws, &r, &f);
+    x = x ? x : write_flags(c, b, ws, &r, &f);
     page_gap(ws, &r);
     x = x ? x : page_heading(ws, &r, T(c, "Top 5 food sources over the period"), &f);
-    x = x ? x : write_top5(c, ws, &r, &f);
+    x = x ? x : write_top5(c, b, ws, &r, &f);
     page_gap(ws, &r);
     x = x ? x : page_heading(ws, &r, T(c, "Suggestions from the food tables"), &f);
-    x = x ? x : suggest_write(c, ws, &r, &f);
+    x = x ? x : suggest_write(c, b, ws, &r, &f);
     page_gap(ws, &r);
     x = x ? x : page_heading(ws, &r, T(c, "Night cramps beside that day's intake"), &f);
-    x = x ? x : nights_write_cramps(c, wb, ws, &r, &f, nights_sheet);
+    x = x ? x : nights_write_cramps(c, b, ws, &r, &f, nights_sheet);
     page_gap(ws, &r);
     x = x ? x : page_heading(ws, &r, T(c, "See a doctor"), &f);
-    x = x ? x : page_line(ws, &r,
+    x = x ? x : page_line(b, ws, &r,
                           T(c, "Cramps that are very frequent or very painful, last long, come "
                                "with marked leg swelling, a change of skin colour or weakness, or "
                                "do not improve after changes in diet and habits, need a doctor. "
@@ -419,18 +418,14 @@ static lxw_error write_summary_page(const client *c, lxw_workbook *wb, lxw_works
                                "irregular heartbeat, chest pain, numbness or tingling, or "
                                "confusion; in an emergency call the local emergency number."),
                           f.wrap, 10);
-    x = x ? x : page_line(ws, &r,
+    x = x ? x : page_line(b, ws, &r,
                           T(c, "kmgca estimates intake from what the diary says, with the USDA and "
                                "Taiwan FDA food tables; it does not diagnose, and only a blood "
                                "test shows blood levels. Never start, stop or change a medicine "
                                "because of this report: discuss it with the prescriber."),
                           f.small, 8.5);
     worksheet_print_area(ws, 0, 0, r, PAGE_COLS - 1);
-    worksheet_set_portrait(ws);
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 1);
-    worksheet_set_margins(ws, 0.45, 0.45, 0.6, 0.6);
-    worksheet_center_horizontally(ws);
+    sheet_print_page(ws, &(sheet_page){.one_page = 1, .side = 0.45, .ends = 0.6, .center = 1});
     return x;
 }
 
@@ -470,8 +465,8 @@ static lxw_error print_copy_write(const client *c, sheet_book *b, const char *sh
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
     page_formats f;
     page_formats_new(b->wb, &f);
-    lxw_error x = write_summary_page(c, b->wb, summary, sheet_names[1]);
-    x = x ? x : nights_write_sheet(c, b->wb, nights, &f);
+    lxw_error x = write_summary_page(c, b, summary, sheet_names[1]);
+    x = x ? x : nights_write_sheet(c, b, nights, &f);
     char header[256], footer[256];
     page_texts(c, header, footer, sizeof header);
     sheet_set_page_text(b->wb, header, footer);
@@ -602,10 +597,10 @@ static kmgca_status write_front(const client *c, kmgca_workbook *wb, const char 
     kmgca_status st = KMGCA_OK;
     const char *names[2] = {T(c, "Client summary"), T(c, "Nights")};
     sheet_book *b = workbook_book(wb);
-    lxw_error x = write_summary_page(c, b->wb, workbook_front_sheet(wb, 0), names[1]);
+    lxw_error x = write_summary_page(c, b, workbook_front_sheet(wb, 0), names[1]);
     page_formats f;
     page_formats_new(b->wb, &f);
-    x = x ? x : nights_write_sheet(c, b->wb, workbook_front_sheet(wb, 1), &f);
+    x = x ? x : nights_write_sheet(c, b, workbook_front_sheet(wb, 1), &f);
     if (x)
         st = sheet_fail(b, err, x, "client summary");
     char header[256], footer[256];

@@ -5,7 +5,9 @@
  * client page that runs them (report.c).
  *
  * It is kept apart from internal.h because these types describe one
- * client's run and its pages; no other module has any use for them.
+ * client's run and its pages; no other module has any use for them. The
+ * pages are written through the sheet layer (sheet.h), as the analysis
+ * workbook is: its books, cells, text clean-up, formats and print set-up.
  */
 #ifndef KMGCA_REPORT_H
 #define KMGCA_REPORT_H
@@ -105,15 +107,22 @@ kmgca_status period_summarise(client *c, kmgca_error *err);
 
 /* ---- Page layout (layout.c) --------------------------------------------- */
 
+/* The page's formats: 10 pt text aligned at the top, unless named
+ * otherwise; red, amber and green are the traffic lights of page_light. */
 typedef struct {
     lxw_format *title, *sub, *h2, *head, *text, *wrap, *small, *note, *bold, *mg0, *num1, *pct,
-        *red, *amber, *green, *date, *center;
+        *red, *amber, *green, *date, *center, *link;
 } page_formats;
 
 extern const char *const report_nutrient_word[KMGCA_NUTRIENT_COUNT];
 extern const char *const report_nutrient_title[KMGCA_NUTRIENT_COUNT];
 
-const char *report_tr(kmgca_lang lang, const char *en);
+/* Fixed English text in the report's language (sheet_tr: lang.c has the
+ * Chinese). */
+static inline const char *report_tr(kmgca_lang lang, const char *en)
+{
+    return sheet_tr(lang, en);
+}
 static inline const char *T(const client *c, const char *en) { return report_tr(c->lang, en); }
 
 /* A medication's name: in Chinese when every part has a Chinese name. */
@@ -122,19 +131,13 @@ static inline void drug_label(const client *c, const kmgca_med *m, char *out, si
     drug_match_label(&m->match, c->lang, out, size);
 }
 
-unsigned page_lines_for(const char *s, double units);
-void page_cell_copy(char *out, size_t size, const char *s);
 void page_food_label(kmgca_lang lang, const kmgca_food *food, const char *name, char *out,
                      size_t size, size_t max);
 const char *page_grouped(double v, char *buf, size_t size);
-lxw_format *page_format(lxw_workbook *wb, double size, int bold, const char *num, uint32_t fill,
-                        uint32_t color);
 void page_formats_new(lxw_workbook *wb, page_formats *f);
 lxw_format *page_light(const page_formats *f, double fraction);
-lxw_error page_put(lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, const char *s, lxw_format *f);
-lxw_error page_put_num(lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, double v, lxw_format *f);
-lxw_error page_line(lxw_worksheet *ws, lxw_row_t *r, const char *s, lxw_format *f,
-                    double point_size);
+lxw_error page_line(sheet_book *b, lxw_worksheet *ws, lxw_row_t *r, const char *s,
+                    lxw_format *f, double point_size);
 lxw_error page_heading(lxw_worksheet *ws, lxw_row_t *r, const char *s, const page_formats *f);
 void page_gap(lxw_worksheet *ws, lxw_row_t *r);
 void page_table_print(lxw_worksheet *ws, lxw_row_t last_row, lxw_col_t last_col, double side,
@@ -144,12 +147,12 @@ void page_table_print(lxw_worksheet *ws, lxw_row_t last_row, lxw_col_t last_col,
 
 /* nights.c: the "Nights" sheet, and the page's cramp comparison with its
  * two charts reading that sheet. */
-lxw_error nights_write_sheet(const client *c, lxw_workbook *wb, lxw_worksheet *ws,
+lxw_error nights_write_sheet(const client *c, sheet_book *b, lxw_worksheet *ws,
                              const page_formats *f);
-lxw_error nights_write_cramps(const client *c, lxw_workbook *wb, lxw_worksheet *ws,
-                              lxw_row_t *r, const page_formats *f, const char *nights_sheet);
+lxw_error nights_write_cramps(const client *c, sheet_book *b, lxw_worksheet *ws, lxw_row_t *r,
+                              const page_formats *f, const char *nights_sheet);
 /* suggest.c: the page's suggestions of foods, for minerals under target. */
-lxw_error suggest_write(const client *c, lxw_worksheet *ws, lxw_row_t *r,
+lxw_error suggest_write(const client *c, sheet_book *b, lxw_worksheet *ws, lxw_row_t *r,
                         const page_formats *f);
 
 #endif

@@ -1,11 +1,14 @@
-/* sheet.h — the sheet layer under kmgca's workbooks (lib/sheet.c): a book
- * built under a temporary name and renamed when complete, cells that take
- * user text only as strings, cleaned and cut to what a cell holds, cell
- * notes, formats, print set-up, and tables written row by row that continue
- * on "Name (2)", "Name (3)", ... when a sheet is full.
+/* sheet.h — the sheet layer under every book kmgca writes (lib/sheet.c): a
+ * book built under a temporary name and renamed when complete, cells that
+ * take user text only as strings, cleaned and cut to what a cell holds,
+ * cell notes, the lines a text wraps to, formats, print set-up, and tables
+ * written row by row that continue on "Name (2)", "Name (3)", ... when a
+ * sheet is full.
  *
- * Nothing here knows kmgca's own sheets (workbook.c, workbook_sheets.c), so
- * the client report (report.c) can write its pages with it too. Private to
+ * Nothing here knows kmgca's own sheets. Its users: the analysis workbook
+ * (workbook.c, workbook_sheets.c, workbook_about.c) and the client report
+ * (report.c, its printable copy; caseload.c, the caseload index; the page
+ * layout of layout.c, nights.c and suggest.c, through report.h). Private to
  * lib/: it needs libxlsxwriter's types, which internal.h leaves out.
  */
 #ifndef KMGCA_SHEET_H

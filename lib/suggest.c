@@ -109,7 +109,7 @@ static size_t pick(const client *c, kmgca_nutrient n, picked best[SUGGEST_PER_MI
     return nb;
 }
 
-lxw_error suggest_write(const client *c, lxw_worksheet *ws, lxw_row_t *r,
+lxw_error suggest_write(const client *c, sheet_book *b, lxw_worksheet *ws, lxw_row_t *r,
                         const page_formats *f)
 {
     static const kmgca_nutrient order[3] = {KMGCA_MG, KMGCA_K, KMGCA_CA};
@@ -139,7 +139,7 @@ lxw_error suggest_write(const client *c, lxw_worksheet *ws, lxw_row_t *r,
                      T(c, report_nutrient_word[n]), drug, T(c, report_nutrient_word[n]),
                      T(c, report_nutrient_word[n]));
             appendf(v, sizeof v, "%s", item);
-            x = page_line(ws, r, v, f->wrap, 10);
+            x = page_line(b, ws, r, v, f->wrap, 10);
             continue;
         }
         picked best[SUGGEST_PER_MINERAL];
@@ -167,15 +167,15 @@ lxw_error suggest_write(const client *c, lxw_worksheet *ws, lxw_row_t *r,
                      drug);
             appendf(v, sizeof v, "%s", item);
         }
-        x = page_line(ws, r, v, f->wrap, 10);
+        x = page_line(b, ws, r, v, f->wrap, 10);
     }
     if (!any && !x)
-        x = page_line(ws, r,
+        x = page_line(b, ws, r,
                       T(c, "Average intake reaches the targets for magnesium, potassium and "
                            "calcium (or the diary cannot tell): no suggestions."),
                       f->wrap, 10);
     if (!x)
-        x = page_line(ws, r,
+        x = page_line(b, ws, r,
                       T(c, "Amounts are worked out from the USDA tables for the portion named; a "
                            "dietitian adapts them to the client's diet, kidneys and medicines."),
                       f->small, 8.5);
