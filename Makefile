@@ -44,17 +44,20 @@ MATCH_SRC = lib/match.c lib/query.c lib/index.c lib/match_zh.c lib/eaten.c lib/i
 SERVING_SRC = lib/units.c lib/tokens.c lib/amount.c lib/serving.c lib/split.c
 # Weighing: a food's measures and the rules that use them share lib/weigh.h.
 WEIGH_SRC = lib/measures.c lib/weigh.c
+# The fixed text of the workbooks and reports, keyed by id (lib/msg.h).
+MSG_SRC  = lib/lang.c lib/lang_zh.c lib/msg_en.c lib/msg_zh.c
 LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/recipe.c $(MATCH_SRC) $(SERVING_SRC) \
            $(WEIGH_SRC) lib/line.c lib/household.c lib/kinds.c lib/targets.c \
            $(SUPPLEMENT_SRC) \
            lib/table.c lib/date.c lib/diary.c lib/analyse.c lib/sheet.c lib/workbook.c lib/workbook_sheets.c \
-           lib/workbook_about.c lib/drugs.c lib/meds.c lib/activity.c lib/flags.c lib/analyse_care.c lib/top.c lib/diary_supp.c
+           lib/workbook_about.c lib/drugs.c lib/meds.c lib/activity.c lib/flags.c lib/analyse_care.c lib/top.c lib/diary_supp.c \
+           $(MSG_SRC)
 LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o $(B)/lib/drugtables.o \
            $(B)/lib/foodindex.o
 CLI_SRC  = cli/main.c cli/cmd_food.c cli/cmd_analyse.c cli/cmd_drug.c cli/json.c cli/format.c
 CLI_OBJ  = $(CLI_SRC:cli/%.c=$(B)/cli/%.o)
 TESTS    = test_core test_text test_serving test_servings test_match test_custom test_accuracy test_targets \
-           test_date test_table test_analyse test_care test_supplements test_foods
+           test_date test_table test_analyse test_care test_supplements test_foods test_msg
 TEST_BIN = $(TESTS:%=$(B)/tests/%)
 TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv \
            foodtables/kinds.csv foodtables/measure_words.csv foodtables/containers.csv \
@@ -100,7 +103,7 @@ $(B)/.setup-test: tools/setup.sh $(SETUP)
 	@touch $@
 setup: $(SETUP)
 
-$(B)/lib/%.o: lib/%.c lib/internal.h lib/sheet.h lib/workbook.h lib/lang.h include/kmgca.h | $(SETUP)
+$(B)/lib/%.o: lib/%.c lib/internal.h lib/sheet.h lib/workbook.h lib/lang.h lib/msg.h include/kmgca.h | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) $(XLSX_CFLAGS) -c $< -o $@
 

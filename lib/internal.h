@@ -806,19 +806,16 @@ void analysis_set_target(kmgca_analysis *a, kmgca_nutrient n, double target_mg,
 
 /* ---- Reports (report.c, profile.c, lang.c) and the workbook they extend -- */
 
-/* The Chinese of a fixed English text of the workbooks, or `en` itself when
- * lang.c has none (text from tables and citations stay as they are). */
+/* The Chinese of a message (msg.h) found by its English, or `en` itself
+ * when there is none (text from tables and citations stay as they are). */
 const char *lang_zh(const char *en);
-/* The pairs of that table, for tests: pair i's English (NULL past the end)
- * and, in *zh, its Chinese. */
-size_t lang_pair_count(void);
-const char *lang_pair_at(size_t i, const char **zh);
 /* Text the library composed in English (how a serving was weighed, how a
  * medication line was read, how sweat was found, a line's review) with
  * kmgca's own fixed phrases in Chinese, in out; names, numbers, table notes
  * and citations are kept. Returns out (cut on a character boundary). */
 const char *lang_zh_text(const char *en, char *out, size_t size);
-/* The phrases it knows, for tests, as lang_pair_at. */
+/* The phrases it knows, for tests: phrase i's English (NULL past the end)
+ * and, in *zh, its Chinese. */
 size_t lang_phrase_count(void);
 const char *lang_phrase_at(size_t i, const char **zh);
 

@@ -1,52 +1,60 @@
-/* lang.c — the Chinese of the fixed text in kmgca's workbooks.
+/* lang.c — kmgca's fixed text in the report's language.
  *
- * The workbook and report code write their fixed text in English and pass
- * it through lang_zh() when the report is in Chinese. The table (lang_zh.c)
- * is sorted
- * by the bytes of the English (test_report checks the order, and that each
- * Chinese text keeps the printf conversions of its English in order). Text
- * that comes from the tables (food descriptions, drug notes, citations) is
- * not translated: a Chinese name is shown where the tables have one.
+ * msg_text() gives a message (msg.h) in English or Chinese from the
+ * catalogues msg_en.c and msg_zh.c. lang_zh() still finds a message by its
+ * English for the callers that name one that way. Text that comes from
+ * the tables (food descriptions, drug notes, citations) is not translated:
+ * a Chinese name is shown where the tables have one.
  *
  * Text composed by the library before the report's language is known (how a
  * serving was weighed, how a medication line was read, how sweat was found)
  * goes through lang_zh_text(): the fixed phrases of kmgca's own English in
- * it (lang_lang_zh_phrases, sorted the same way) become Chinese, and the names, table
- * notes, citations and numbers around them stay as they are.
+ * it (lang_zh_phrases, sorted by their English) become Chinese, and the
+ * names, table notes, citations and numbers around them stay as they are.
  */
 #include "internal.h"
 #include "lang.h"
+#include "msg.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-
-static int by_english(const void *key, const void *item)
+const char *msg_text(kmgca_lang lang, msg_id id)
 {
-    return strcmp((const char *)key, ((const lang_pair *)item)->en);
+    if ((unsigned)id >= MSG_COUNT)
+        return "";
+    const char *t = lang == KMGCA_LANG_ZH ? msg_zh[id] : NULL;
+    return t ? t : msg_en[id] ? msg_en[id] : "";
+}
+
+/* The messages in the order of their English, for lang_zh(). */
+static msg_id by_english[MSG_COUNT];
+static pthread_once_t by_english_once = PTHREAD_ONCE_INIT;
+
+static int english_order(const void *a, const void *b)
+{
+    return strcmp(msg_en[*(const msg_id *)a], msg_en[*(const msg_id *)b]);
+}
+
+static void sort_by_english(void)
+{
+    for (int i = 0; i < MSG_COUNT; i++)
+        by_english[i] = (msg_id)i;
+    qsort(by_english, MSG_COUNT, sizeof *by_english, english_order);
+}
+
+static int by_english_key(const void *key, const void *item)
+{
+    return strcmp((const char *)key, msg_en[*(const msg_id *)item]);
 }
 
 const char *lang_zh(const char *en)
 {
     if (!en)
         return en;
-    const lang_pair *p = bsearch(en, lang_zh_pairs, lang_zh_pair_count,
-                                 sizeof *lang_zh_pairs, by_english);
-    return p ? p->zh : en;
-}
-
-size_t lang_pair_count(void)
-{
-    return lang_zh_pair_count;
-}
-
-const char *lang_pair_at(size_t i, const char **zh)
-{
-    if (i >= lang_zh_pair_count)
-        return NULL;
-    if (zh)
-        *zh = lang_zh_pairs[i].zh;
-    return lang_zh_pairs[i].en;
+    pthread_once(&by_english_once, sort_by_english);
+    const msg_id *p = bsearch(en, by_english, MSG_COUNT, sizeof *by_english, by_english_key);
+    return p ? msg_text(KMGCA_LANG_ZH, *p) : en;
 }
 
 /* ---- Phrases inside composed text ----------------------------------------- */

@@ -1,14 +1,10 @@
-/* lang.h — the catalogue of kmgca's Chinese text, shared by lang.c (the
- * look-ups) and lang_zh.c (the data). Private to those two files. */
+/* lang.h — the phrases of composed text in English and Chinese, shared by
+ * lang.c (the look-ups) and lang_zh.c (the data). Private to those two
+ * files. */
 #ifndef KMGCA_LANG_H
 #define KMGCA_LANG_H
 
 #include <stddef.h>
-
-/* A fixed text of the workbooks and reports, in English and in Chinese. */
-typedef struct {
-    const char *en, *zh;
-} lang_pair;
 
 /* Phrase flags. */
 enum {
@@ -23,9 +19,7 @@ typedef struct {
     int flags;
 } lang_phrase;
 
-/* Both sorted by the bytes of the English (test_report checks it). */
-extern const lang_pair lang_zh_pairs[];
-extern const size_t lang_zh_pair_count;
+/* Sorted by the bytes of the English (test_report checks it). */
 extern const lang_phrase lang_zh_phrases[];
 extern const size_t lang_zh_phrase_count;
 

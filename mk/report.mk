@@ -5,7 +5,7 @@
 # The report's own modules share lib/report.h besides lib/internal.h.
 REPORT_SRC = lib/report.c lib/caseload.c lib/daylog.c lib/period.c lib/layout.c lib/nights.c \
              lib/suggest.c
-LIB_SRC   += lib/profile.c $(REPORT_SRC) lib/lang.c lib/lang_zh.c
+LIB_SRC   += lib/profile.c $(REPORT_SRC)
 CLI_SRC   += cli/cmd_report.c
 TESTS     += test_report
 CHECK_MORE += check-report

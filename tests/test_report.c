@@ -1,5 +1,5 @@
 /* test_report.c — client profiles (every key, every error with its line and
- * column), the Chinese text table, the suggestion list, and one client
+ * column), the language names, the suggestion list, and one client
  * folder of the example caseload reported end to end. */
 #include "testutil.h"
 
@@ -182,123 +182,6 @@ static void lang_parse_and_names(void **state)
     assert_int_equal(l, KMGCA_LANG_ZH);
     assert_int_equal(kmgca_lang_parse("fr", &l), KMGCA_ERROR_VALUE);
     assert_string_equal(kmgca_lang_name(KMGCA_LANG_ZH), "zh");
-    assert_string_equal(lang_zh("Summary"), "每日汇总");
-    assert_string_equal(lang_zh("no such text"), "no such text");
-}
-
-/* The printf conversions of a format, in order ("%s%zu%.0f"). */
-static void conversions(const char *fmt, char *out, size_t size)
-{
-    size_t o = 0;
-    for (const char *p = fmt; *p && o + 8 < size; p++) {
-        if (*p != '%')
-            continue;
-        p++;
-        /* "%%", and a '%' before a space or other text, are a percent sign. */
-        if (!*p)
-            break;
-        if (!strchr("0123456789.-+#hlzjtdiouxXeEfFgGaAcsp", *p))
-            continue;
-        while (*p && strchr("0123456789.-+#", *p))
-            p++;
-        while (*p && strchr("hlzjt", *p))
-            out[o++] = *p++;
-        if (*p)
-            out[o++] = *p;
-        if (!*p)
-            break;
-    }
-    out[o] = '\0';
-}
-
-static void lang_table_sorted_and_formats_kept(void **state)
-{
-    (void)state;
-    size_t n = lang_pair_count();
-    assert_true(n > 200);
-    const char *prev = NULL, *zh;
-    for (size_t i = 0; i < n; i++) {
-        const char *en = lang_pair_at(i, &zh);
-        if (prev && strcmp(prev, en) >= 0)
-            fail_msg("not sorted or doubled: \"%s\" then \"%s\"", prev, en);
-        prev = en;
-        assert_true(utf8_valid(zh, strlen(zh)));
-        /* Header codes (&P, &N, &D) must survive too. */
-        char a[64], b[64];
-        conversions(en, a, sizeof a);
-        conversions(zh, b, sizeof b);
-        if (strcmp(a, b) != 0)
-            fail_msg("\"%s\": conversions %s, in Chinese %s", en, a, b);
-        if ((strstr(en, "&P") != NULL) != (strstr(zh, "&P") != NULL))
-            fail_msg("\"%s\": page code lost", en);
-        assert_true(lang_zh(en) == zh);
-    }
-    assert_null(lang_pair_at(n, &zh));
-}
-
-/* The phrases of composed text: sorted like the table, no printf
- * conversions, and put into Chinese only where they are kmgca's own. */
-static void lang_phrases_in_composed_text(void **state)
-{
-    (void)state;
-    size_t n = lang_phrase_count();
-    assert_true(n > 50);
-    const char *prev = NULL, *zh;
-    for (size_t i = 0; i < n; i++) {
-        const char *en = lang_phrase_at(i, &zh);
-        if (prev && strcmp(prev, en) >= 0)
-            fail_msg("phrases not sorted or doubled: \"%s\" then \"%s\"", prev, en);
-        prev = en;
-        assert_true(utf8_valid(zh, strlen(zh)));
-        char a[64], b[64];
-        conversions(en, a, sizeof a);
-        conversions(zh, b, sizeof b);
-        if (a[0] || b[0])
-            fail_msg("phrase \"%s\" holds a printf conversion", en);
-    }
-    assert_null(lang_phrase_at(n, &zh));
-
-    static const char *const cases[][2] = {
-        /* How a serving was weighed: the fixed words, not the table's note;
-         * the English gloss after a Chinese measure word goes, its size too. */
-        {"1 small 碗 (small bowl) = 133.3 g (a household rice bowl of cooked rice, 150-250 g; "
-         "small: 2/3 of that, kmgca's judgement) (amount read from the food text)",
-         "1 小碗 = 133.3 g (a household rice bowl of cooked rice, 150-250 g; 小份：按其2/3计, "
-         "kmgca的判断)（份量取自食物文字）"},
-        {"40 g as written", "40 g，按记录"},
-        {"1 cup = 158 g (USDA household measure \"cup\")", "1 cup = 158 g (USDA家用量度 \"cup\")"},
-        {"2 slices = 64 g (each: USDA household measure \"slice\")",
-         "2 slices = 64 g (每个：USDA家用量度 \"slice\")"},
-        {"no amount written: one typical serving, 118 g (USDA household measure \"medium\")",
-         "未写份量：按一份常见份量计，118 g (USDA家用量度 \"medium\")"},
-        {"1 cup = 245 g; not measured in this food: calcium, sodium",
-         "1 cup = 245 g；该食物未测定：钙、钠"},
-        /* A gloss that is no measure word, and words inside a word, stay. */
-        {"TFDA 蚝菇 (oyster mushroom)", "TFDA 蚝菇 (oyster mushroom)"},
-        {"peach: 1 piece", "peach: 1 piece"},
-        /* What the user wrote, in quotes, stays as written. */
-        {"start date: \"not a date\" is not a date kmgca reads (use 2026-11-24); taken as "
-         "active from the start of the period",
-         "开始日期：\"not a date\" 不是kmgca能读取的日期（请写成2026-11-24）；按从时段开始就在"
-         "服用计"},
-        /* A citation after "(source: " stays whole. */
-        {"supplement, counted apart from food: X: 1 mg Mg a tablet (source: 2 tablets a day)",
-         "补充剂，与食物分开计算：X: 1 mg Mg/片 (来源：2 tablets a day)"},
-        /* Sweat, and a unit only after a number. */
-        {"measured: 80.00 kg before - 78.50 kg after + 1.00 L drunk - 0.20 L urine",
-         "实测：80.00 kg（运动前）- 78.50 kg（运动后）+ 1.00 L（饮水）- 0.20 L（尿量）"},
-        {"vitamin C, 30 C, ", "vitamin C, 30 ℃，"},
-        {"omeprazole: generic name; \"钙尔奇\": brand name", "omeprazole：通用名; \"钙尔奇\"：商品名"},
-        {"supplement counted with once a day assumed: check the dose",
-         "补充剂已计入，按每日一次计算：请核对剂量"},
-    };
-    char out[600];
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-        assert_string_equal(lang_zh_text(cases[i][0], out, sizeof out), cases[i][1]);
-    /* Cut short: whole characters only. */
-    lang_zh_text("1 small 碗 (small bowl) = 133.3 g", out, 8);
-    assert_true(utf8_valid(out, strlen(out)) && strlen(out) < 8);
-    assert_string_equal(lang_zh_text(NULL, out, sizeof out), "");
 }
 
 static void suggestions_weigh(void **state)
@@ -479,8 +362,6 @@ int main(void)
         cmocka_unit_test(profile_cut_at_the_end_of_memory),
         cmocka_unit_test(profile_read_file),
         cmocka_unit_test(lang_parse_and_names),
-        cmocka_unit_test(lang_table_sorted_and_formats_kept),
-        cmocka_unit_test(lang_phrases_in_composed_text),
         cmocka_unit_test(suggestions_weigh),
         cmocka_unit_test(report_one_client),
         cmocka_unit_test(report_target_override),

@@ -1,0 +1,518 @@
+/* msg_en.c — the English of kmgca's fixed text, one entry a message id
+ * (msg.h), under the headings of msg.h. */
+#include "msg.h"
+
+const char *const msg_en[MSG_COUNT] = {
+    /* ---- Names of kmgca's values: minerals, match methods, row statuses, flag kinds,
+     * severities, drug effects, diary formats, profiles */
+    [MSG_CALCIUM] = "calcium",
+    [MSG_CALCIUM_TITLE] = "Calcium",
+    [MSG_DIRECTION_LOW_INTAKE] = "low_intake",
+    [MSG_EFFECT_DOWN] = "down",
+    [MSG_EFFECT_MINOR_DOWN] = "minor_down",
+    [MSG_EFFECT_MINOR_UP] = "minor_up",
+    [MSG_EFFECT_NEUTRAL] = "neutral",
+    [MSG_EFFECT_UP] = "up",
+    [MSG_EFFECT_VARIABLE] = "variable",
+    [MSG_FEMALE] = "female",
+    [MSG_FORMAT_CRONOMETER_DAILY] = "Cronometer daily summary export",
+    [MSG_FORMAT_CRONOMETER_SERVINGS] = "Cronometer servings export",
+    [MSG_FORMAT_GENERIC] = "generic food diary",
+    [MSG_FORMAT_MFP_SUMMARY] = "MyFitnessPal Nutrition Summary export",
+    [MSG_KIND_DIURETIC] = "diuretic",
+    [MSG_KIND_DRUG] = "drug",
+    [MSG_KIND_PATTERN] = "pattern",
+    [MSG_KIND_SUPPLEMENT] = "supplement",
+    [MSG_KIND_SWEAT] = "sweat",
+    [MSG_LACTATING] = "lactating",
+    [MSG_MAGNESIUM] = "magnesium",
+    [MSG_MAGNESIUM_TITLE] = "Magnesium",
+    [MSG_MALE] = "male",
+    [MSG_METHOD_CHINESE] = "chinese",
+    [MSG_METHOD_EXACT] = "exact",
+    [MSG_METHOD_NONE] = "none",
+    [MSG_METHOD_SPELLING] = "spelling",
+    [MSG_METHOD_WORDS] = "words",
+    [MSG_POTASSIUM] = "potassium",
+    [MSG_POTASSIUM_TITLE] = "Potassium",
+    [MSG_PREGNANT] = "pregnant",
+    [MSG_SEVERITY_0_10] = "Severity (0-10)",
+    [MSG_SEVERITY_HIGH] = "high",
+    [MSG_SEVERITY_LOW] = "low",
+    [MSG_SEVERITY_MODERATE] = "moderate",
+    [MSG_SODIUM] = "sodium",
+    [MSG_SODIUM_TITLE] = "Sodium",
+    [MSG_STATUS_REVIEW] = "review",
+    [MSG_STATUS_USED] = "used",
+    [MSG_STATUS_USED_ASSUMED] = "used, serving assumed",
+    [MSG_STATUS_USED_EXPORT] = "used, export value kept",
+    [MSG_STATUS_USED_SUPPLEMENT] = "used, supplement",
+    [MSG_SWEAT_MEASURED] = "measured",
+    [MSG_SWEAT_PREDICTED] = "predicted",
+    [MSG_SWEAT_UNKNOWN] = "unknown",
+
+    /* ---- Words, units and punctuation shared by several sheets ------------------------------ */
+    [MSG_ABOUT] = "About",
+    [MSG_CA_MG] = "Ca mg",
+    [MSG_CA_PCT_OF_TARGET] = "Ca % of target",
+    [MSG_COMMA] = ", ",
+    [MSG_CONFIDENCE] = "Confidence",
+    [MSG_DATE] = "Date",
+    [MSG_FILE] = "File",
+    [MSG_FMT_PAREN] = "%s (%s)",
+    [MSG_FMT_TWO] = "%s %s",
+    [MSG_FULL_STOP] = ".",
+    [MSG_HEAVY_SWEAT_DAY] = "Heavy sweat-loss day",
+    [MSG_IMPORTANT] = "Important",
+    [MSG_K_MG] = "K mg",
+    [MSG_K_PCT_OF_TARGET] = "K % of target",
+    [MSG_LINE] = "Line",
+    [MSG_MAY_LOWER_BLOOD] = "may lower blood %s",
+    [MSG_MAY_RAISE_BLOOD] = "may raise blood %s",
+    [MSG_MG_MG] = "Mg mg",
+    [MSG_MG_PCT_OF_TARGET] = "Mg % of target",
+    [MSG_NA_MG] = "Na mg",
+    [MSG_NEEDS_REVIEW] = "Needs review",
+    [MSG_NIGHTS] = "Nights",
+    [MSG_NIGHTS_WITH_CRAMPS] = "Nights with cramps",
+    [MSG_NO] = "no",
+    [MSG_NOTE] = "Note",
+    [MSG_NO_FOOD_GAVE_VALUE] = "(no food gave a value)",
+    [MSG_PROGRAM] = "Program",
+    [MSG_REVIEW] = "Review",
+    [MSG_ROWS] = "Rows",
+    [MSG_SEMICOLON] = "; ",
+    [MSG_SOURCE] = "Source",
+    [MSG_STATUS] = "Status",
+    [MSG_SUMMARY] = "Summary",
+    [MSG_TARGET] = "Target",
+    [MSG_TARGETS] = "Targets",
+    [MSG_YES] = "yes",
+
+    /* ---- The workbook: sheet names, Diary and Needs review, cell notes ---------------------- */
+    [MSG_ACTIVITY_AND_SWEAT] = "Activity & sweat",
+    [MSG_AMOUNT] = "Amount",
+    [MSG_CHARTS] = "Charts",
+    [MSG_DATE_AS_WRITTEN] = "Date as written",
+    [MSG_DIARY] = "Diary",
+    [MSG_FOOD_AS_WRITTEN] = "Food as written",
+    [MSG_FOOD_ID] = "Food ID",
+    [MSG_GRAMS] = "Grams",
+    [MSG_HOW_MATCHED_AND_WEIGHED] = "How matched and weighed",
+    [MSG_MATCHED_FOOD] = "Matched food",
+    [MSG_MEAL] = "Meal",
+    [MSG_MEDICATIONS] = "Medications",
+    [MSG_NOTE_MATCHED] = "Matched \"%s\" (%s %s) by %s, confidence %.2f.\n",
+    [MSG_NOTE_NEEDS_REVIEW] = "Needs review: ",
+    [MSG_NOTE_NEEDS_REVIEW_NEXT] = "\nNeeds review: ",
+    [MSG_NOTE_RECIPE] = "\nRecipe, one serving (ingredients summed; cooking losses not modelled):",
+    [MSG_NOTE_TFDA_DATA] =
+        "\nData: Taiwan FDA Food Nutrient Database (OGDL-Taiwan-1.0; see About).",
+    [MSG_REASON] = "Reason",
+    [MSG_ROW_AS_READ] = "Row as read",
+    [MSG_TIME] = "Time",
+    [MSG_TOP_SOURCES] = "Top sources",
+    [MSG_UNIT] = "Unit",
+
+    /* ---- Summary, Medications, Activity & sweat, Charts, Top sources ------------------------ */
+    [MSG_ACTIVITY] = "Activity",
+    [MSG_ACTIVITY_HEAVY_DAY_NOTE] =
+        "Heavy sweat-loss day: %.1f L of sweat or more, or %.0f %% of body mass or more (when no body mass is logged, %.0f kg is assumed). Minerals lost = litres x the mean concentration in sweat: K %.0f, Na %.0f, Ca %.0f, Mg %.2f mg/L. Measured sweat = body mass before - after + fluid drunk - urine (1 kg = 1 L); otherwise predicted from the heat balance, with every assumption in the row.",
+    [MSG_ACTIVITY_SOURCES] = "Sources: %s; %s; %s; %s.",
+    [MSG_ASSUMED_SERVINGS] = "Assumed servings",
+    [MSG_ATC] = "ATC",
+    [MSG_AVERAGE] = "Average",
+    [MSG_BODY_MASS_KG] = "Body mass kg",
+    [MSG_CA] = "Ca",
+    [MSG_CA_COVERAGE] = "Ca coverage",
+    [MSG_CA_FROM_FOOD_MG] = "Ca from food mg",
+    [MSG_CA_FROM_SUPPLEMENTS_MG] = "Ca from supplements mg",
+    [MSG_CA_LOST_MG] = "Ca lost mg",
+    [MSG_CA_RECOMPUTED_SHARE] = "Ca recomputed share",
+    [MSG_CA_TARGET_MG] = "Ca target mg",
+    [MSG_CHARTS_INTRO] =
+        "Daily intake (solid line) against the daily target (dashed line), from the Summary sheet.",
+    [MSG_CHARTS_NO_DATED_ROWS] = "No dated rows, so no charts.",
+    [MSG_CHART_CALCIUM] = "Calcium: daily intake against target (mg)",
+    [MSG_CHART_MAGNESIUM] = "Magnesium: daily intake against target (mg)",
+    [MSG_CHART_MG_PER_DAY] = "mg per day",
+    [MSG_CHART_POTASSIUM] = "Potassium: daily intake against target (mg)",
+    [MSG_CHINESE_NAME] = "Chinese name",
+    [MSG_CLASS] = "Class",
+    [MSG_DAYS_FLAGGED] = "Days flagged",
+    [MSG_DOSE] = "Dose",
+    [MSG_END] = "End",
+    [MSG_FLAGS] = "Flags",
+    [MSG_FLAG_CA_MET_MG_LOW] = "calcium met, magnesium low",
+    [MSG_FLAG_HEAVY_SWEAT_LOSS] = "heavy sweat loss",
+    [MSG_FLAG_K_WITH_RAISING_DRUG] = "potassium supplement with a K-raising drug",
+    [MSG_FLAG_NOTE_HEAD] = "%s%s [%s, %s]: ",
+    [MSG_FLAG_OVER_UL] = "over the upper level",
+    [MSG_FMT_LABEL] = "%s: ",
+    [MSG_FMT_TWO_PAREN] = "%s %s (%s)",
+    [MSG_FOOD] = "Food",
+    [MSG_HOW_FOUND] = "How found, and what was assumed",
+    [MSG_HOW_MATCHED] = "How matched",
+    [MSG_HUMIDITY_PCT] = "Humidity %",
+    [MSG_INTAKE] = "Intake",
+    [MSG_K] = "K",
+    [MSG_K_COVERAGE] = "K coverage",
+    [MSG_K_FROM_FOOD_MG] = "K from food mg",
+    [MSG_K_FROM_SUPPLEMENTS_MG] = "K from supplements mg",
+    [MSG_K_INTAKE_MG] = "K intake mg",
+    [MSG_K_LOST_MG] = "K lost mg",
+    [MSG_K_NET_MG] = "K net mg",
+    [MSG_K_NET_PCT_OF_TARGET] = "K net % of target",
+    [MSG_K_RECOMPUTED_SHARE] = "K recomputed share",
+    [MSG_K_TARGET_MG] = "K target mg",
+    [MSG_MATCHED_DRUG] = "Matched drug",
+    [MSG_MEDICATION_AS_WRITTEN] = "Medication as written",
+    [MSG_MEDS_ABSORPTION] =
+        "not flagged daily: calcium- and magnesium-rich food or supplements taken at the same time may reduce its absorption; separate them by a few hours",
+    [MSG_MEDS_DRUG_NOT_KNOWN] = "none: the drug is not known to kmgca",
+    [MSG_MEDS_EFFECTS_NOTE] =
+        "Effects are those listed on product labels and in the cited reviews; minor effects are shown here but not flagged day by day. Discuss any medicine with its prescriber; do not stop or change it on your own.",
+    [MSG_MEDS_FLAGGED_DAY] = "%zu day (%zu with high severity)",
+    [MSG_MEDS_FLAGGED_DAYS] = "%zu days (%zu with high severity)",
+    [MSG_MEDS_NO_DAY_FLAGGED] = "no day flagged (not active on a diary day, or only minor effects)",
+    [MSG_MEDS_NO_EFFECT_LISTED] = "none: no effect on K, Mg, Ca or Na is listed in kmgca's table",
+    [MSG_MEDS_SUPPLEMENT_EFFECT] = "counted in the day's intake; checked against the upper levels",
+    [MSG_MET] = "MET",
+    [MSG_MG] = "Mg",
+    [MSG_MG_COVERAGE] = "Mg coverage",
+    [MSG_MG_FROM_FOOD_MG] = "Mg from food mg",
+    [MSG_MG_FROM_SUPPLEMENTS_MG] = "Mg from supplements mg",
+    [MSG_MG_LOST_MG] = "Mg lost mg",
+    [MSG_MG_RECOMPUTED_SHARE] = "Mg recomputed share",
+    [MSG_MG_TARGET_MG] = "Mg target mg",
+    [MSG_MG_UNIT] = "mg",
+    [MSG_MINERAL_SUPPLEMENT] = "mineral supplement",
+    [MSG_MINUTES] = "Minutes",
+    [MSG_NA] = "Na",
+    [MSG_NA_LOST_MG] = "Na lost mg",
+    [MSG_NOTE_SOURCE] = " Source: ",
+    [MSG_NOT_COUNTED] = "not counted: ",
+    [MSG_NOT_RECOGNISED_PAREN] = "(not recognised)",
+    [MSG_NO_ACTIVITY_LOG] = "No activity log was given (kmgca analyse --activity FILE).",
+    [MSG_NO_MEDICATION_LIST] = "No medication list was given (kmgca analyse --meds FILE).",
+    [MSG_OPEN_DATE] = "(open)",
+    [MSG_PCT_OF_BODY_MASS] = "% of body mass",
+    [MSG_PER_DAY] = "Per day",
+    [MSG_RANK] = "Rank",
+    [MSG_SESSIONS] = "Sessions",
+    [MSG_SHARE] = "Share",
+    [MSG_START] = "Start",
+    [MSG_SUMMARY_NO_DATED_ROWS] = "No dated rows: see Needs review.",
+    [MSG_SUPPLEMENT_CA_MG_A_DAY] = "Supplement Ca mg a day",
+    [MSG_SUPPLEMENT_HOW_COUNTED] = "Supplement: how counted",
+    [MSG_SUPPLEMENT_K_MG_A_DAY] = "Supplement K mg a day",
+    [MSG_SUPPLEMENT_MG_MG_A_DAY] = "Supplement Mg mg a day",
+    [MSG_SWEAT] = "Sweat",
+    [MSG_SWEAT_L] = "Sweat L",
+    [MSG_TEMP_C] = "Temp C",
+    [MSG_TOP_HEADING] = "Foods giving most of each mineral over the whole period (rows used only)",
+    [MSG_USED] = "Used",
+
+    /* ---- The About sheet -------------------------------------------------------------------- */
+    [MSG_ABOUT_AMOUNTS] =
+        "Mass units convert directly; cups, spoons and pieces use the food's own USDA household measures; each row's note says which.",
+    [MSG_ABOUT_BLANK_LINE] = "%zu blank line skipped (no data)",
+    [MSG_ABOUT_BLANK_LINES] = "%zu blank lines skipped (no data)",
+    [MSG_ABOUT_CELL_NOTES] =
+        "Cell notes are on the first %d Diary rows only; the column \"How matched and weighed\" has every row.",
+    [MSG_ABOUT_CHINESE_NAMES] =
+        "Chinese names of 122 everyday foods, compiled for kmgca and linked to SR28 foods; mainland Chinese names as people write them, and Chinese home dishes as recipes, written for kmgca (foodtables/names_zh.csv, recipes_zh.csv: a dish's minerals are its ingredients' summed; cooking losses are not modelled).",
+    [MSG_ABOUT_CONTAINERS] =
+        "A bowl, glass, handful or Chinese measure word (碗, 杯, 把, 个) the food's own measures do not give is weighed by a cited size for that kind of food, or kmgca's stated judgement; a food written with no amount gets one typical serving, marked \"serving assumed\" on the Diary sheet.",
+    [MSG_ABOUT_DAILY_VALUES] =
+        "US food-label Daily Values: calcium 1,300 mg, magnesium 420 mg, potassium 4,700 mg, sodium 2,300 mg (21 CFR 101.9(c)(8)(iv), 2016 revision of the Nutrition Facts label).",
+    [MSG_ABOUT_DRUG_TABLE] =
+        "kmgca's drug table (drugtables/), reviewed from a list compiled for kmgca from product labels (US/EU prescribing information, Warnings and Precautions: electrolytes) and the reviews cited per drug; ATC codes from the WHO ATC/DDD index.",
+    [MSG_ABOUT_EMERGENCY] =
+        "In an emergency (chest pain, fainting, trouble breathing, a seizure) call your local emergency number.",
+    [MSG_ABOUT_FILE_ROWS] = "%s: %zu rows",
+    [MSG_ABOUT_FLAGS_HEADING] = "Flags: medications and sweat",
+    [MSG_ABOUT_HEAVY_SWEAT_DAY] =
+        "%.1f L of sweat or %.0f %% of body mass in a day. The 2 %% figure is the body-mass loss above which %s advises against exercising on; 1.5 L is kmgca's own round figure (about 330 mg of potassium at the concentration above).",
+    [MSG_ABOUT_IMPORTANT] =
+        "This workbook estimates intake from what was written in a diary. It does not diagnose anything and is not medical advice. Blood levels depend on much more than intake; only a blood test can show them. Do not start, stop or change a medicine or supplement because of this report: talk to your doctor or dietitian.",
+    [MSG_ABOUT_LACTATING] = "; lactating",
+    [MSG_ABOUT_MATCHING] =
+        "Each food text is matched to the built-in tables by its words (weighted by how rare they are), exact names and aliases, Chinese names, and spelling correction. A match below confidence 0.60 is not counted and goes to Needs review.",
+    [MSG_ABOUT_MEDS_SOURCES] = "Sources of the medications' effects",
+    [MSG_ABOUT_MG_UPPER_LEVEL] =
+        "The magnesium upper level (350 mg for adults) applies to supplements and medicines only, never to magnesium in food, so food intake is not judged against it (IOM 1997).",
+    [MSG_ABOUT_NOT_MEASURED] =
+        "A blank value in the USDA tables means \"not measured\", never zero: such a row still counts for the other minerals, and the day's coverage of that mineral drops. Coverage = share of the day's rows that gave a value for that mineral.",
+    [MSG_ABOUT_NO_PROFILE] = "none given: the US food-label Daily Values are used",
+    [MSG_ABOUT_PREGNANT] = "; pregnant",
+    [MSG_ABOUT_PROFILE] = "%s; age %g; %s%s",
+    [MSG_ABOUT_REVIEW] =
+        "A row is not counted, and is listed on Needs review, when its date, food, amount or unit cannot be used as written.",
+    [MSG_ABOUT_ROWS_READ] =
+        "%zu rows read = %zu used + %zu in review (every row is on the Diary sheet; rows in review are also on Needs review with the reason and are not counted in the day totals)",
+    [MSG_ABOUT_SALT_SHARE] = "%s: %.1f %% %s. %s",
+    [MSG_ABOUT_SERVING_SIZES] =
+        "US FDA reference amounts customarily consumed (21 CFR 101.12); NIAAA, what is a standard drink; NHS, 5 A Day portion sizes; Chinese Nutrition Society, Dietary Guidelines for Chinese Residents 2022 (standard servings); common retail pack sizes; kmgca's judgement where no source was found (foodtables/containers.csv and name_portions.csv).",
+    [MSG_ABOUT_SIGNS_HEADING] = "See a doctor promptly if you have",
+    [MSG_ABOUT_SIGNS_SOURCES] =
+        "NIH Office of Dietary Supplements: Potassium, Magnesium and Calcium Health Professional Fact Sheets; MedlinePlus Medical Encyclopedia: Low blood potassium.",
+    [MSG_ABOUT_SUPPLEMENTS_COUNT] =
+        "Calcium, magnesium and potassium supplements and medicines, in the medication lists or the diary, count in the day's intake as mg of the element, shown apart from food (Summary: \"from supplements\"). A brand counts at its label strength; a salt at its elemental share (below); mEq and mmol by the atomic weights; a figure written with the element alone (\"calcium 600 mg\", \"含钙600mg\") as the element. A Chinese generic with a bare figure (\"钙片 600mg\") is not counted: medicine labels there give the salt, health-food labels the element. Count x times a day; once a day when no frequency is written, said so. Ranges, \"as needed\" and doses not taken every day go to review.",
+    [MSG_ABOUT_SWEAT_MINERAL] = "Sweat %s (%g mg/L)",
+    [MSG_ABOUT_TARGET_LINE] = "%g mg a day (%s)%s. Source: %s",
+    [MSG_ABOUT_TITLE] = "kmgca report: calcium, magnesium and potassium from a food diary",
+    [MSG_ABOUT_TRAFFIC_LIGHTS] =
+        "On Summary, % of target: red under 67 %, amber from 67 % to under 100 %, green at 100 % or more. Sodium has no traffic light: its Daily Value is a limit, not a goal.",
+    [MSG_ABOUT_UL] = "; upper level %g mg",
+    [MSG_ABOUT_UL_NOTE] = "; upper level %g mg (%s)",
+    [MSG_ABOUT_UPPER_LEVELS] =
+        "Magnesium from supplements and medicines over 350 mg a day (IOM 1997; food not counted; the Chinese DRIs set none, so the IOM level is used); total calcium over the reference's upper level (IOM 2011: 2,500 mg at 19-50, 2,000 mg at 51 and over; Chinese DRIs 2023: 2,000 mg), or 2,000 mg when no age is given; any potassium supplement on a day with a medicine that raises blood potassium. Calcium at or over target while magnesium is under 67 % of target is flagged as a pattern: calcium is not that day's shortfall.",
+    [MSG_ABOUT_WHAT_A_FLAG_IS] =
+        "A day is flagged when a medication taken that day is listed as lowering or raising potassium, magnesium or calcium (diuretics, PPIs, ACE inhibitors, ...), when digoxin meets a day low in potassium or magnesium, or on a heavy sweat-loss day. Severity: moderate for a drug the table gives high priority, low otherwise; raised one step when that day's potassium or magnesium intake is under target (for drugs that lower them) or potassium intake is at or over target (for drugs that raise it). Flags are hedged and say what to discuss; they are not a diagnosis.",
+    [MSG_AI] = "AI",
+    [MSG_AMOUNTS] = "Amounts",
+    [MSG_BLANK_LINES] = "Blank lines",
+    [MSG_CALCIUM_TARGET] = "Calcium target",
+    [MSG_CELL_NOTES] = "Cell notes",
+    [MSG_CHINESE_DRIS] = "Chinese DRIs",
+    [MSG_CHINESE_DRIS_2023] = "Chinese DRIs 2023",
+    [MSG_CHINESE_FOOD_NAMES] = "Chinese food names",
+    [MSG_CONTAINERS] = "Containers",
+    [MSG_DAILY_VALUES] = "Daily Values",
+    [MSG_DATA_SOURCES] = "Data sources",
+    [MSG_DRUG_TABLE] = "Drug table",
+    [MSG_DV] = "DV",
+    [MSG_ELEMENTAL_SHARES] = "Elemental shares",
+    [MSG_FNDDS_2017_2018] = "FNDDS 2017-2018",
+    [MSG_GENERATED] = "Generated",
+    [MSG_HOW_THEY_COUNT] = "How they count",
+    [MSG_INPUTS] = "Inputs",
+    [MSG_MAGNESIUM_TARGET] = "Magnesium target",
+    [MSG_MAGNESIUM_UPPER_LEVEL] = "Magnesium upper level",
+    [MSG_MATCHING] = "Matching",
+    [MSG_METHOD] = "Method",
+    [MSG_NOTES_ON_INPUTS] = "Notes on the inputs",
+    [MSG_NOT_MEASURED] = "Not measured",
+    [MSG_POTASSIUM_TARGET] = "Potassium target",
+    [MSG_PRODUCT_LABELS] = "Product labels",
+    [MSG_PROFILE] = "Profile",
+    [MSG_RDA] = "RDA",
+    [MSG_RNI] = "RNI",
+    [MSG_SERVING_SIZES] = "Serving sizes",
+    [MSG_SIGN_CHEST_PAIN] = "Chest pain or shortness of breath",
+    [MSG_SIGN_CONFUSION] = "Confusion, unusual drowsiness, or a seizure",
+    [MSG_SIGN_HEARTBEAT] =
+        "A racing, pounding, skipping or irregular heartbeat; fainting or near-fainting",
+    [MSG_SIGN_LEG_CRAMPS] =
+        "Leg cramps that are frequent, severe, or keep you from sleeping, or that began with a new medicine",
+    [MSG_SIGN_NUMBNESS] =
+        "Numbness or tingling around the mouth or in the hands and feet, or muscle spasms of the hands and feet",
+    [MSG_SIGN_VOMITING] =
+        "Severe or long-lasting vomiting or diarrhoea, especially while taking a diuretic",
+    [MSG_SIGN_WEAKNESS] =
+        "Muscle weakness that is getting worse, or weakness with trouble breathing",
+    [MSG_SODIUM_TARGET] = "Sodium target",
+    [MSG_SOURCES] = "Sources",
+    [MSG_SUPPLEMENTS] = "Supplements",
+    [MSG_SWEAT_MODEL] = "Sweat model",
+    [MSG_TAIWAN_FDA_TABLE] = "Taiwan FDA table",
+    [MSG_TRAFFIC_LIGHTS] = "Traffic lights",
+    [MSG_UPPER_LEVELS] = "Upper levels",
+    [MSG_USDA_SR28] = "USDA SR28",
+    [MSG_US_CANADA_DIETARY_REFERENCE_INTAKES] = "US/Canada Dietary Reference Intakes",
+    [MSG_US_CANADA_DRIS] = "US/Canada DRIs",
+    [MSG_WHAT_A_FLAG_IS] = "What a flag is",
+
+    /* ---- A day's flags (flags.c) ------------------------------------------------------------ */
+    [MSG_ACTION_CA] =
+        "Discuss calcium supplements and blood calcium monitoring with the prescriber; do not stop or change the medicine on your own.",
+    [MSG_ACTION_DIGOXIN] =
+        "Low potassium or magnesium can make digoxin more toxic: discuss this day's intake and blood monitoring with the prescriber; do not stop or change the medicine on your own.",
+    [MSG_ACTION_K_MG] =
+        "Discuss monitoring of blood potassium and magnesium with the prescriber; do not stop or change the medicine on your own.",
+    [MSG_ACTION_K_SUPPLEMENT] =
+        "A potassium supplement with a medicine that raises blood potassium needs blood potassium checks: discuss both with the prescriber; do not stop or change a medicine on your own.",
+    [MSG_ACTION_K_UP] =
+        "Discuss potassium intake (including salt substitutes and potassium supplements) and blood potassium monitoring with the prescriber; do not stop or change the medicine on your own.",
+    [MSG_ACTION_PATTERN] =
+        "If night cramps are the concern, talk about magnesium-rich foods with a dietitian or doctor before adding supplements; seek care for cramps with weakness, numbness, swelling or redness of the leg, or cramps that do not settle.",
+    [MSG_ACTION_SWEAT] =
+        "Replace fluid and salts after heavy sweating, with food (fruit, vegetables, dairy) and drink; seek care for cramps that do not settle, weakness, dizziness or confusion.",
+    [MSG_ACTION_UL_CA] =
+        "Discuss the calcium supplement dose with the prescriber or a dietitian, counting the calcium from food; do not stop a prescribed medicine on your own.",
+    [MSG_ACTION_UL_MG] =
+        "Discuss the magnesium dose with the prescriber or a pharmacist (diarrhoea is the usual first sign of too much; kidney disease raises the risk); do not stop a prescribed medicine on your own.",
+    [MSG_FLAG_CA_OVER_UL] =
+        "Calcium this day: %.0f mg (%.0f mg from food, %.0f mg from supplements and medicines), over the upper level of %.0f mg a day%s.",
+    [MSG_FLAG_DIGOXIN] =
+        "%s (\"%s\"): low potassium or magnesium may increase the risk of digoxin toxicity; %s and %s.",
+    [MSG_FLAG_DRUG] = "%s (\"%s\") %s; %s.",
+    [MSG_FLAG_HEAVY_SWEAT] =
+        "Heavy sweat-loss day: about %.1f L of sweat (%.1f%% of %.0f kg body mass) may have lost about %.0f mg potassium, %.0f mg sodium, %.0f mg calcium and %.1f mg magnesium; %s.",
+    [MSG_FLAG_INTAKE_PCT] = "this day's %s intake was %.0f%% of target",
+    [MSG_FLAG_INTAKE_UNKNOWN] = "this day's %s intake is not known",
+    [MSG_FLAG_K_NET_OF_SWEAT] = "potassium intake %.0f mg, net of sweat %.0f mg (%.0f%% of target)",
+    [MSG_FLAG_K_NOT_RECORDED] = "potassium intake not recorded this day",
+    [MSG_FLAG_K_SUPPLEMENT] =
+        "Potassium from supplements and medicines this day (%s mg) together with %s (\"%s\"), which may raise blood potassium.",
+    [MSG_FLAG_MAY_INCREASE_URINARY_LOSS] = "may increase urinary %s loss",
+    [MSG_FLAG_MAY_RAISE_OR_LOWER_BLOOD] = "may raise or lower blood %s (its parts pull both ways)",
+    [MSG_FLAG_MAY_REDUCE_URINARY_LOSS] =
+        "may reduce urinary %s loss (calcium is retained): caution with high-dose calcium supplements",
+    [MSG_FLAG_MG_FOODS_IN_DIARY] = "Magnesium-rich foods already in this diary: ",
+    [MSG_FLAG_MG_OVER_UL] =
+        "Magnesium from supplements and medicines this day: %.0f mg, over the upper level of %.0f mg a day for magnesium that is not from food%s.",
+    [MSG_FLAG_PATTERN] =
+        "Calcium reached its target this day (%.0f%%) while magnesium was at %.0f%% of its target: calcium does not look like the shortfall this day; magnesium may be. %s%s%sOther magnesium-rich foods: pumpkin seeds, almonds, cashews, spinach, black beans, tofu, whole-grain bread.",
+    [MSG_UL_US_NONE_SET] = " (the US level: the targets used set none)",
+    [MSG_UL_US_NO_AGE] = " (the US level for 51 and over; no age given)",
+
+    /* ---- The client summary page (report.c, period.c) --------------------------------------- */
+    [MSG_AGE] = "age %g",
+    [MSG_AND] = " and ",
+    [MSG_AVERAGE_MG_A_DAY] = "Average mg a day",
+    [MSG_A_LIMIT_NOT_A_GOAL] = "a limit, not a goal",
+    [MSG_CLIENT_SUMMARY] = "Client summary",
+    [MSG_DAYS_UNDER_100_PCT] = "Days under 100 %",
+    [MSG_DAYS_UNDER_67_PCT] = "Days under 67 %",
+    [MSG_DAYS_WITH_A_VALUE] = "Days with a value",
+    [MSG_FMT_STOP_THEN] = ". %s",
+    [MSG_MAY_LOWER_BLOOD_CALCIUM] = "may lower blood calcium",
+    [MSG_MAY_RAISE_BLOOD_CALCIUM] = "may raise blood calcium",
+    [MSG_MAY_RAISE_OR_LOWER_BLOOD] = "may raise or lower blood %s",
+    [MSG_MINERAL] = "Mineral",
+    [MSG_NOTES_COLON] = "Notes:",
+    [MSG_PAGE_AVERAGES_HEADING] = "Period averages against daily targets",
+    [MSG_PAGE_CA_OVER_UL_DAYS] =
+        "• Calcium from food and supplements together was over its upper level on %zu of %zu days: the supplement dose is worth discussing, counting the calcium from food.",
+    [MSG_PAGE_DIGOXIN] = "on days low in potassium or magnesium it may become more toxic",
+    [MSG_PAGE_DISCUSS_BLOOD_TESTS] =
+        "Discuss blood tests with the prescriber; do not stop or change the medicine on your own.",
+    [MSG_PAGE_DISCUSS_K_INTAKE] =
+        "Discuss potassium intake, salt substitutes and blood tests with the prescriber; do not stop or change the medicine on your own.",
+    [MSG_PAGE_FOOTER] = "kmgca client report: not a diagnosis",
+    [MSG_PAGE_HEAVY_SWEAT_DAYS] =
+        "• Heavy sweat-loss days: %zu (the most, about %.1f L of sweat, on %s). Sweat carries potassium and sodium away; replace fluid and salts with food and drink after heavy sweating.",
+    [MSG_PAGE_IGNORED] = "ignored:",
+    [MSG_PAGE_IMPORTANT] =
+        "kmgca estimates intake from what the diary says, with the USDA and Taiwan FDA food tables; it does not diagnose, and only a blood test shows blood levels. Never start, stop or change a medicine because of this report: discuss it with the prescriber.",
+    [MSG_PAGE_KEEPS_CALCIUM] =
+        "keeps calcium in the body (care with high-dose calcium supplements)",
+    [MSG_PAGE_K_SUPPLEMENT_DAYS] =
+        "• A potassium supplement was taken with a medicine that may raise blood potassium on %zu of %zu days: this needs blood potassium checks; discuss both with the prescriber.",
+    [MSG_PAGE_MAY_INCREASE_CA_LOSS] = "may increase the loss of calcium in urine",
+    [MSG_PAGE_MAY_INCREASE_LOSS] = "may increase the loss of %s in urine",
+    [MSG_PAGE_MEDS_HEADING] = "Medications, supplements and sweat, in plain words",
+    [MSG_PAGE_MED_FLAGGED_DAYS] = "%s (%s), flagged on %zu of %zu days: ",
+    [MSG_PAGE_MG_OVER_UL_DAYS] =
+        "• Magnesium from supplements and medicines was over its upper level on %zu of %zu days. Diarrhoea is the usual first sign of too much; the dose is worth discussing with the prescriber or pharmacist, especially with kidney disease.",
+    [MSG_PAGE_NIGHTS_HEADING] = "Night cramps beside that day's intake",
+    [MSG_PAGE_NOT_COUNTED] = "• Not counted: \"%s\" (%s).",
+    [MSG_PAGE_NOT_RECOGNISED] = "• Not recognised, so no effect can be shown: %s%s.",
+    [MSG_PAGE_NO_DATED_ROWS] = "The diary has no dated rows (see Needs review).",
+    [MSG_PAGE_NO_MEDS_NO_SWEAT] = "No medication list and no heavy sweat-loss day.",
+    [MSG_PAGE_NO_MED_FLAGGED] =
+        "No medication on the list is flagged for potassium, magnesium or calcium, and no heavy sweat-loss day.",
+    [MSG_PAGE_NO_MED_FLAGGED_NO_SUPP] =
+        "No medication on the list is flagged for potassium, magnesium or calcium, no supplement counts, and no heavy sweat-loss day.",
+    [MSG_PAGE_OF] = "Page &P of &N",
+    [MSG_PAGE_PATTERN_DAYS] =
+        "• On %zu of %zu days calcium reached its target while magnesium stayed under two-thirds of its target. On those days calcium does not look like the shortfall; magnesium may be. More calcium tablets would not change that; magnesium-rich foods (see the suggestions below) might. If cramps are the worry, see \"See a doctor\" below.",
+    [MSG_PAGE_PERIOD_LINE] =
+        "Period %s to %s: %zu days with diary entries; %zu diary rows, %zu of them not counted (see Needs review).",
+    [MSG_PAGE_SEE_A_DOCTOR] =
+        "Cramps that are very frequent or very painful, last long, come with marked leg swelling, a change of skin colour or weakness, or do not improve after changes in diet and habits, need a doctor. Promptly for muscle weakness that gets worse, a racing or irregular heartbeat, chest pain, numbness or tingling, or confusion; in an emergency call the local emergency number.",
+    [MSG_PAGE_SHARE_OF_INTAKE] = "share of the period's intake",
+    [MSG_PAGE_SUGGESTIONS_HEADING] = "Suggestions from the food tables",
+    [MSG_PAGE_SUPPLEMENTS_ADDED] =
+        "• Supplements and medicines added %s a day on average, on the %zu days they were taken (%s); the averages above count them with food.",
+    [MSG_PAGE_TARGETS_CHINA] = "targets: Chinese DRIs 2023",
+    [MSG_PAGE_TARGETS_US] = "targets: US/Canada DRIs",
+    [MSG_PAGE_TARGET_SET] = "set by the dietitian",
+    [MSG_PAGE_TITLE] = "Client report: %s",
+    [MSG_PAGE_TOP5_HEADING] = "Top 5 food sources over the period",
+    [MSG_PAGE_TRAFFIC_LIGHTS] =
+        "Red: under 67 % of target; amber: under 100 %; green: 100 % or more. Targets: see About (sources cited there). The magnesium upper level applies to supplements, never to food.",
+    [MSG_PCT_OF_TARGET] = "% of target",
+    [MSG_PERIOD] = "Period",
+    [MSG_SEE_A_DOCTOR] = "See a doctor",
+    [MSG_TARGET_MG_A_DAY] = "Target mg a day",
+
+    /* ---- Suggestions of foods (suggest.c) --------------------------------------------------- */
+    [MSG_SUGGEST_BLOCKED] =
+        "No %s-rich foods are suggested: %s may raise blood %s. Discuss %s intake with the prescriber.",
+    [MSG_SUGGEST_CA_FOOD_NOT_TABLETS] =
+        " Food, not tablets: with %s, high-dose calcium supplements need the prescriber's advice.",
+    [MSG_SUGGEST_FOR_EXAMPLE] = "For example: ",
+    [MSG_SUGGEST_HOW_WORKED_OUT] =
+        "Amounts are worked out from the USDA tables for the portion named; a dietitian adapts them to the client's diet, kidneys and medicines.",
+    [MSG_SUGGEST_NONE_NEEDED] =
+        "Average intake reaches the targets for magnesium, potassium and calcium (or the diary cannot tell): no suggestions.",
+    [MSG_SUGGEST_SHORT_BY] = "%s: %s mg a day on average, %.0f%% of %s mg (about %s mg short). ",
+
+    /* ---- Nights and cramps (nights.c) ------------------------------------------------------- */
+    [MSG_AFTER_A_DIURETIC_DAY] = "After a diuretic day",
+    [MSG_AFTER_HEAVY_SWEATING] = "After heavy sweating",
+    [MSG_CHART_CRAMP_SEVERITY] = "Night cramps: severity (0-10)",
+    [MSG_CHART_DAY_INTAKE] = "That day's intake, % of target",
+    [MSG_CRAMPS_EPISODES] = "Cramps (episodes)",
+    [MSG_CRAMP_SEVERITY_0_10] = "Cramp severity (0-10)",
+    [MSG_DIURETIC_DAY] = "Diuretic day",
+    [MSG_MAGNESIUM_PCT_OF_TARGET] = "Magnesium, % of target",
+    [MSG_NIGHTS_CRAMPS_COMPARED] =
+        "Cramps on %zu of %zu logged nights (average severity %.1f of 10). Magnesium averaged %.0f%% of target on cramp days against %.0f%% on the others; potassium %.0f%% against %.0f%%. This shows what came together, not what caused what.",
+    [MSG_NIGHTS_CRAMPS_ONE_GROUP] =
+        "Cramps on %zu of %zu logged nights. Only one group has nights, so there is nothing to compare.",
+    [MSG_NIGHTS_NONE_ON_DIARY] =
+        "The day log has no night on a day of the diary, so nothing can be compared.",
+    [MSG_NIGHTS_NOT_CAUSE] =
+        "A night is set beside the intake of the same date. Showing them side by side is not evidence that one causes the other.",
+    [MSG_NIGHTS_NO_CRAMPS] = "No cramps on the %zu logged nights.",
+    [MSG_NIGHTS_NO_DAY_LOG] =
+        "No day log (daylog.csv: date, cramps, severity) in the client folder.",
+    [MSG_NIGHTS_NO_DAY_LOG_EMPTY] =
+        "No day log in the client folder (daylog.csv: date, cramps, severity), so the cramp columns are empty.",
+    [MSG_NIGHTS_OFF_DIARY] =
+        "%zu logged nights fall on days without diary entries and are not shown.",
+    [MSG_NIGHTS_ROWS_UNUSED] = "%zu day-log rows could not be used:",
+    [MSG_NIGHTS_WITHOUT_CRAMPS] = "Nights without cramps",
+    [MSG_POTASSIUM_PCT_OF_TARGET] = "Potassium, % of target",
+
+    /* ---- The caseload index (caseload.c) ---------------------------------------------------- */
+    [MSG_CLIENT] = "Client",
+    [MSG_CLIENTS] = "Clients",
+    [MSG_DAYS] = "Days",
+    [MSG_DAYS_CA_UNDER_TARGET] = "Days Ca under target",
+    [MSG_DAYS_K_UNDER_TARGET] = "Days K under target",
+    [MSG_DAYS_MG_UNDER_TARGET] = "Days Mg under target",
+    [MSG_DIURETIC_DAYS] = "Diuretic days",
+    [MSG_FIRST_DAY] = "First day",
+    [MSG_FOLDER] = "Folder",
+    [MSG_FOOD_TABLES] = "Food tables",
+    [MSG_HEAVY_SWEAT_DAYS] = "Heavy sweat-loss days",
+    [MSG_INDEX] = "Index",
+    [MSG_INDEX_ABOUT_CLIENTS] =
+        "One row per client folder: the period of its diary, the average intake of magnesium, potassium and calcium as % of the client's daily targets, the days under target, the days flagged for a diuretic, another mineral-affecting drug or heavy sweat loss, the nights with cramps, and a link to the client's workbook. A folder that could not be reported says why.",
+    [MSG_INDEX_CLIENTS_REPORTED] = "%zu clients: %zu reported, %zu could not be reported.",
+    [MSG_INDEX_ERROR] = "error",
+    [MSG_INDEX_FOOD_TABLES] =
+        "USDA SR28 (2015, revised 2016) and FNDDS 2017-2018, public domain; 衛生福利部食品藥物管理署 (Taiwan Food and Drug Administration) 2025，食品營養成分資料庫 2024 UPDATE2 (data.gov.tw/dataset/8543), Open Government Data License (政府資料開放授權條款), https://data.gov.tw/license; kmgca's recipes of Chinese and English dishes (ingredients summed).",
+    [MSG_INDEX_IMPORTANT] =
+        "kmgca estimates intake from food diaries. It does not diagnose and is not medical advice; medicines are never to be stopped or changed because of it.",
+    [MSG_INDEX_OK] = "ok",
+    [MSG_INDEX_PAGE_FOOTER] = "&LEstimates from food diaries; not a diagnosis&RPage &P of &N",
+    [MSG_INDEX_PAGE_HEADER] = "&Lkmgca: caseload index&R&D",
+    [MSG_INDEX_PERCENTAGES] =
+        "Percentages are period averages of the daily intake against each client's targets (red under 67 %, amber under 100 %). Estimates from food diaries; not a diagnosis.",
+    [MSG_INDEX_TARGETS] =
+        "US/Canada DRIs: IOM 2011 (calcium), IOM 1997 (magnesium), NASEM 2019 (potassium, sodium); Chinese DRIs 2023 (Chinese Nutrition Society); or a target set in the client's profile.txt. Each workbook's About sheet cites them in full.",
+    [MSG_INDEX_TITLE] = "kmgca caseload index",
+    [MSG_LAST_DAY] = "Last day",
+    [MSG_NA_MG_A_DAY] = "Na mg a day",
+    [MSG_OTHER_DRUG_FLAG_DAYS] = "Other drug-flag days",
+    [MSG_PDF] = "PDF",
+    [MSG_PROBLEM_OR_NOTE] = "Problem or note",
+    [MSG_ROWS_IN_REVIEW] = "Rows in review",
+    [MSG_WORKBOOK] = "Workbook",
+};
