@@ -121,17 +121,12 @@ enum { I_CLIENT, I_FOLDER, I_STATUS, I_FIRST, I_LAST, I_DAYS, I_MG, I_K, I_CA, I
 static lxw_error index_head(sheet_book *b, lxw_worksheet *ws, const page_formats *f)
 {
     static const sheet_column cols[I_COLS] = {
-        {"Client", 24},                 {"Folder", 14},
-        {"Status", 9},                  {"First day", 11},
-        {"Last day", 11},               {"Days", 6},
-        {"Mg % of target", 9},          {"K % of target", 9},
-        {"Ca % of target", 9},          {"Na mg a day", 9},
-        {"Days Mg under target", 9},    {"Days K under target", 9},
-        {"Days Ca under target", 9},    {"Diuretic days", 9},
-        {"Other drug-flag days", 9},    {"Heavy sweat-loss days", 9},
-        {"Nights with cramps", 9},      {"Rows in review", 8},
-        {"Workbook", 22},               {"PDF", 18},
-        {"Problem or note", 60},
+        {MSG_CLIENT, 24}, {MSG_FOLDER, 14}, {MSG_STATUS, 9}, {MSG_FIRST_DAY, 11},
+        {MSG_LAST_DAY, 11}, {MSG_DAYS, 6}, {MSG_MG_PCT_OF_TARGET, 9}, {MSG_K_PCT_OF_TARGET, 9},
+        {MSG_CA_PCT_OF_TARGET, 9}, {MSG_NA_MG_A_DAY, 9}, {MSG_DAYS_MG_UNDER_TARGET, 9},
+        {MSG_DAYS_K_UNDER_TARGET, 9}, {MSG_DAYS_CA_UNDER_TARGET, 9}, {MSG_DIURETIC_DAYS, 9},
+        {MSG_OTHER_DRUG_FLAG_DAYS, 9}, {MSG_HEAVY_SWEAT_DAYS, 9}, {MSG_NIGHTS_WITH_CRAMPS, 9},
+        {MSG_ROWS_IN_REVIEW, 8}, {MSG_WORKBOOK, 22}, {MSG_PDF, 18}, {MSG_PROBLEM_OR_NOTE, 60},
     };
     worksheet_set_row(ws, 0, 42, NULL);
     return sheet_header_row(b, ws, 0, cols, I_COLS, f->head);

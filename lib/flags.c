@@ -8,6 +8,7 @@
  * sources). Nothing here reads or calls the analysis.
  */
 #include "internal.h"
+#include "msg.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -50,22 +51,6 @@ const char *kmgca_severity_name(kmgca_severity s)
     return s == KMGCA_SEVERITY_HIGH ? "high" : s == KMGCA_SEVERITY_MODERATE ? "moderate" : "low";
 }
 
-static const char ACTION_K_MG[] =
-    "Discuss monitoring of blood potassium and magnesium with the prescriber; do not stop or "
-    "change the medicine on your own.";
-static const char ACTION_K_UP[] =
-    "Discuss potassium intake (including salt substitutes and potassium supplements) and "
-    "blood potassium monitoring with the prescriber; do not stop or change the medicine on "
-    "your own.";
-static const char ACTION_CA[] =
-    "Discuss calcium supplements and blood calcium monitoring with the prescriber; do not stop "
-    "or change the medicine on your own.";
-static const char ACTION_DIGOXIN[] =
-    "Low potassium or magnesium can make digoxin more toxic: discuss this day's intake and "
-    "blood monitoring with the prescriber; do not stop or change the medicine on your own.";
-static const char ACTION_SWEAT[] =
-    "Replace fluid and salts after heavy sweating, with food (fruit, vegetables, dairy) and "
-    "drink; seek care for cramps that do not settle, weakness, dizziness or confusion.";
 
 /* Flags past `max` are counted but not written: they go to `spare`, and
  * their messages are not built (a long medication list on a long period
@@ -85,21 +70,15 @@ static kmgca_flag *next_flag(flag_list *l)
     return f;
 }
 
-/* Fixed text in the flags' language (lang.c has the Chinese). */
-static const char *tr(kmgca_lang lang, const char *en)
-{
-    return lang == KMGCA_LANG_ZH ? lang_zh(en) : en;
-}
-
 static void intake_text(char *buf, size_t size, const kmgca_day *d, kmgca_nutrient n,
                         kmgca_lang lang)
 {
     if (isnan(d->percent[n]))
-        snprintf(buf, size, tr(lang, "this day's %s intake is not known"),
-                 tr(lang, kmgca_nutrient_name(n)));
+        snprintf(buf, size, msg_text(lang, MSG_FLAG_INTAKE_UNKNOWN),
+                 msg_text(lang, msg_nutrient(n)));
     else
-        snprintf(buf, size, tr(lang, "this day's %s intake was %.0f%% of target"),
-                 tr(lang, kmgca_nutrient_name(n)), d->percent[n]);
+        snprintf(buf, size, msg_text(lang, MSG_FLAG_INTAKE_PCT),
+                 msg_text(lang, msg_nutrient(n)), d->percent[n]);
 }
 
 static int below(const kmgca_day *d, kmgca_nutrient n)
@@ -185,12 +164,10 @@ static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_l
             f->severity = KMGCA_SEVERITY_HIGH;
             intake_text(intake, sizeof intake, d, KMGCA_K, lang);
             intake_text(intake2, sizeof intake2, d, KMGCA_MG, lang);
-            snprintf(f->message, sizeof f->message,
-                     tr(lang, "%s (\"%s\"): low potassium or magnesium may increase the risk "
-                              "of digoxin toxicity; %s and %s."),
-                     name, m->text, intake, intake2);
+            snprintf(f->message, sizeof f->message, msg_text(lang, MSG_FLAG_DIGOXIN), name,
+                     m->text, intake, intake2);
             utf8_trim_end(f->message); /* a long text is cut: not inside a character */
-            f->action = tr(lang, ACTION_DIGOXIN);
+            f->action = msg_text(lang, MSG_ACTION_DIGOXIN);
             f->source = source;
             f->med = index;
         }
@@ -223,60 +200,45 @@ static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_l
         f->severity = strcmp(prio, "high") == 0 && full ? KMGCA_SEVERITY_MODERATE
                                                              : KMGCA_SEVERITY_LOW;
         intake_text(intake, sizeof intake, d, n, lang);
-        const char *what;
-        const char *mineral = tr(lang, kmgca_nutrient_name(n));
+        msg_id what, action;
+        const char *mineral = msg_text(lang, msg_nutrient(n));
         if (e == KMGCA_EFFECT_DOWN) {
             int raised = n == KMGCA_CA ? below(d, KMGCA_CA)
                                        : below(d, KMGCA_K) || below(d, KMGCA_MG);
             if (raised)
                 f->severity = raise(f->severity);
             what = (diuretic && n != KMGCA_CA) || (loop && n == KMGCA_CA)
-                       ? "may increase urinary %s loss"
-                       : "may lower blood %s";
-            f->action = n == KMGCA_CA ? ACTION_CA : ACTION_K_MG;
+                       ? MSG_FLAG_MAY_INCREASE_URINARY_LOSS
+                       : MSG_MAY_LOWER_BLOOD;
+            action = n == KMGCA_CA ? MSG_ACTION_CA : MSG_ACTION_K_MG;
         } else if (e == KMGCA_EFFECT_UP) {
             int high = !isnan(d->percent[n]) && d->percent[n] >= 100;
             if (n == KMGCA_CA)
                 f->severity = high ? KMGCA_SEVERITY_MODERATE : KMGCA_SEVERITY_LOW;
             else if (high)
                 f->severity = raise(f->severity);
-            what = thiazide && n == KMGCA_CA
-                       ? "may reduce urinary %s loss (calcium is retained): caution with "
-                         "high-dose calcium supplements"
-                   : "may raise blood %s";
-            f->action = n == KMGCA_CA ? ACTION_CA : n == KMGCA_K ? ACTION_K_UP : ACTION_K_MG;
+            what = thiazide && n == KMGCA_CA ? MSG_FLAG_MAY_REDUCE_URINARY_LOSS
+                                             : MSG_MAY_RAISE_BLOOD;
+            action = n == KMGCA_CA ? MSG_ACTION_CA
+                     : n == KMGCA_K ? MSG_ACTION_K_UP
+                                    : MSG_ACTION_K_MG;
         } else {
             if (below(d, KMGCA_K) || below(d, KMGCA_MG))
                 f->severity = raise(f->severity);
-            what = "may raise or lower blood %s (its parts pull both ways)";
-            f->action = ACTION_K_MG;
+            what = MSG_FLAG_MAY_RAISE_OR_LOWER_BLOOD;
+            action = MSG_ACTION_K_MG;
         }
         char phrase[200];
-        snprintf(phrase, sizeof phrase, tr(lang, what), mineral);
-        snprintf(f->message, sizeof f->message, tr(lang, "%s (\"%s\") %s; %s."), name, m->text,
+        snprintf(phrase, sizeof phrase, msg_text(lang, what), mineral);
+        snprintf(f->message, sizeof f->message, msg_text(lang, MSG_FLAG_DRUG), name, m->text,
                  phrase, intake);
         utf8_trim_end(f->message);
-        f->action = tr(lang, f->action);
+        f->action = msg_text(lang, action);
     }
 }
 
 /* ---- Supplements: upper levels and the cramps pattern ----------------------- */
 
-static const char ACTION_UL_MG[] =
-    "Discuss the magnesium dose with the prescriber or a pharmacist (diarrhoea is the usual "
-    "first sign of too much; kidney disease raises the risk); do not stop a prescribed "
-    "medicine on your own.";
-static const char ACTION_UL_CA[] =
-    "Discuss the calcium supplement dose with the prescriber or a dietitian, counting the "
-    "calcium from food; do not stop a prescribed medicine on your own.";
-static const char ACTION_K_SUPP[] =
-    "A potassium supplement with a medicine that raises blood potassium needs blood "
-    "potassium checks: discuss both with the prescriber; do not stop or change a medicine "
-    "on your own.";
-static const char ACTION_PATTERN[] =
-    "If night cramps are the concern, talk about magnesium-rich foods with a dietitian or "
-    "doctor before adding supplements; seek care for cramps with weakness, numbness, "
-    "swelling or redness of the leg, or cramps that do not settle.";
 static const char UL_MG_SOURCE[] =
     "IOM 1997, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and "
     "Fluoride (National Academies Press): UL 350 mg a day of magnesium from supplements and "
@@ -293,8 +255,8 @@ static const char PATTERN_SOURCE[] =
 /* The upper level of a mineral for this analysis: the reference's, else
  * (food-label targets, or the Chinese DRIs, which set none for magnesium)
  * the US adult level, said so in *note. NaN when there is none (K). */
-static double upper_level(const kmgca_target *targets, kmgca_nutrient n, const char **source,
-                          const char **note)
+static double upper_level(const kmgca_target *targets, kmgca_nutrient n, kmgca_lang lang,
+                          const char **source, const char **note)
 {
     const kmgca_target *t = &targets[n];
     *note = "";
@@ -304,12 +266,12 @@ static double upper_level(const kmgca_target *targets, kmgca_nutrient n, const c
     }
     if (n == KMGCA_MG) {
         *source = UL_MG_SOURCE;
-        *note = " (the US level: the targets used set none)";
+        *note = msg_text(lang, MSG_UL_US_NONE_SET);
         return 350;
     }
     if (n == KMGCA_CA) {
         *source = UL_CA_SOURCE;
-        *note = " (the US level for 51 and over; no age given)";
+        *note = msg_text(lang, MSG_UL_US_NO_AGE);
         return 2000;
     }
     return NAN;
@@ -350,17 +312,12 @@ static void pattern_flag(const flag_inputs *in, flag_list *l, kmgca_lang lang)
             f->dir = KMGCA_DIRECTION_CA_MET_MG_LOW;
             f->severity = d->percent[KMGCA_MG] < 50 ? KMGCA_SEVERITY_MODERATE
                                                     : KMGCA_SEVERITY_LOW;
-            snprintf(f->message, sizeof f->message,
-                     tr(lang, "Calcium reached its target this day (%.0f%%) while magnesium was "
-                              "at %.0f%% of its target: calcium does not look like the "
-                              "shortfall this day; magnesium may be. %s%s%sOther "
-                              "magnesium-rich foods: pumpkin seeds, almonds, cashews, spinach, "
-                              "black beans, tofu, whole-grain bread."),
+            snprintf(f->message, sizeof f->message, msg_text(lang, MSG_FLAG_PATTERN),
                      d->percent[KMGCA_CA], d->percent[KMGCA_MG],
-                     foods[0] ? tr(lang, "Magnesium-rich foods already in this diary: ") : "",
+                     foods[0] ? msg_text(lang, MSG_FLAG_MG_FOODS_IN_DIARY) : "",
                      foods, foods[0] ? lang == KMGCA_LANG_ZH ? "。" : ". " : "");
             utf8_trim_end(f->message);
-            f->action = tr(lang, ACTION_PATTERN);
+            f->action = msg_text(lang, MSG_ACTION_PATTERN);
             f->source = PATTERN_SOURCE;
         }
     }
@@ -385,7 +342,7 @@ static void supplement_flags(const flag_inputs *in, flag_list *l, kmgca_lang lan
                 most[k] = (long)line;
     }
     /* Magnesium from supplements and medicines over the upper level. */
-    double ul = upper_level(in->targets, KMGCA_MG, &src, &note);
+    double ul = upper_level(in->targets, KMGCA_MG, lang, &src, &note);
     if (d->supplement_mg[KMGCA_MG] > ul) {
         kmgca_flag *f = next_flag(l);
         if (f != &l->spare) {
@@ -394,18 +351,15 @@ static void supplement_flags(const flag_inputs *in, flag_list *l, kmgca_lang lan
             f->dir = KMGCA_DIRECTION_OVER_UL;
             f->severity = d->supplement_mg[KMGCA_MG] > 2 * ul ? KMGCA_SEVERITY_HIGH
                                                              : KMGCA_SEVERITY_MODERATE;
-            snprintf(f->message, sizeof f->message,
-                     tr(lang, "Magnesium from supplements and medicines this day: %.0f mg, over "
-                              "the upper level of %.0f mg a day for magnesium that is not from "
-                              "food%s."),
-                     d->supplement_mg[KMGCA_MG], ul, tr(lang, note));
-            f->action = tr(lang, ACTION_UL_MG);
+            snprintf(f->message, sizeof f->message, msg_text(lang, MSG_FLAG_MG_OVER_UL),
+                     d->supplement_mg[KMGCA_MG], ul, note);
+            f->action = msg_text(lang, MSG_ACTION_UL_MG);
             f->source = src;
             f->med = most[KMGCA_MG];
         }
     }
     /* Total calcium over the upper level, on a day with a calcium supplement. */
-    ul = upper_level(in->targets, KMGCA_CA, &src, &note);
+    ul = upper_level(in->targets, KMGCA_CA, lang, &src, &note);
     if (d->supplement_mg[KMGCA_CA] > 0 && !isnan(d->total_mg[KMGCA_CA]) &&
         d->total_mg[KMGCA_CA] > ul) {
         kmgca_flag *f = next_flag(l);
@@ -414,13 +368,10 @@ static void supplement_flags(const flag_inputs *in, flag_list *l, kmgca_lang lan
             f->nutrient = KMGCA_CA;
             f->dir = KMGCA_DIRECTION_OVER_UL;
             f->severity = KMGCA_SEVERITY_MODERATE;
-            snprintf(f->message, sizeof f->message,
-                     tr(lang, "Calcium this day: %.0f mg (%.0f mg from food, %.0f mg from "
-                              "supplements and medicines), over the upper level of %.0f mg a "
-                              "day%s."),
+            snprintf(f->message, sizeof f->message, msg_text(lang, MSG_FLAG_CA_OVER_UL),
                      d->total_mg[KMGCA_CA], isnan(d->mg[KMGCA_CA]) ? 0 : d->mg[KMGCA_CA],
-                     d->supplement_mg[KMGCA_CA], ul, tr(lang, note));
-            f->action = tr(lang, ACTION_UL_CA);
+                     d->supplement_mg[KMGCA_CA], ul, note);
+            f->action = msg_text(lang, MSG_ACTION_UL_CA);
             f->source = src;
             f->med = most[KMGCA_CA];
         }
@@ -442,12 +393,10 @@ static void supplement_flags(const flag_inputs *in, flag_list *l, kmgca_lang lan
             char name[sizeof m->match.name];
             drug_match_label(&m->match, lang, name, sizeof name);
             snprintf(text, sizeof text, "%.0f", d->supplement_mg[KMGCA_K]);
-            snprintf(f->message, sizeof f->message,
-                     tr(lang, "Potassium from supplements and medicines this day (%s mg) "
-                              "together with %s (\"%s\"), which may raise blood potassium."),
-                     text, name, m->text);
+            snprintf(f->message, sizeof f->message, msg_text(lang, MSG_FLAG_K_SUPPLEMENT), text,
+                     name, m->text);
             utf8_trim_end(f->message);
-            f->action = tr(lang, ACTION_K_SUPP);
+            f->action = msg_text(lang, MSG_ACTION_K_SUPPLEMENT);
             f->source = m->match.row ? kmgca_drug_source(m->match.row)
                         : m->match.part_count ? kmgca_drug_source(m->match.part[0]) : "";
             f->med = (long)k;
@@ -488,19 +437,14 @@ size_t flags_for_day(const flag_inputs *in, kmgca_flag *out, size_t max, kmgca_l
             char net_text[200];
             if (isnan(d.mg[KMGCA_K]))
                 snprintf(net_text, sizeof net_text, "%s",
-                         tr(lang, "potassium intake not recorded this day"));
+                         msg_text(lang, MSG_FLAG_K_NOT_RECORDED));
             else
-                snprintf(net_text, sizeof net_text,
-                         tr(lang, "potassium intake %.0f mg, net of sweat %.0f mg (%.0f%% of "
-                                  "target)"),
+                snprintf(net_text, sizeof net_text, msg_text(lang, MSG_FLAG_K_NET_OF_SWEAT),
                          d.mg[KMGCA_K], net, 100 * net / target);
-            snprintf(f->message, sizeof f->message,
-                     tr(lang, "Heavy sweat-loss day: about %.1f L of sweat (%.1f%% of %.0f kg "
-                              "body mass) may have lost about %.0f mg potassium, %.0f mg "
-                              "sodium, %.0f mg calcium and %.1f mg magnesium; %s."),
-                     d.sweat_l, pct, mass, d.sweat_mg[KMGCA_K], d.sweat_mg[KMGCA_NA],
-                     d.sweat_mg[KMGCA_CA], d.sweat_mg[KMGCA_MG], net_text);
-            f->action = tr(lang, ACTION_SWEAT);
+            snprintf(f->message, sizeof f->message, msg_text(lang, MSG_FLAG_HEAVY_SWEAT), d.sweat_l,
+                     pct, mass, d.sweat_mg[KMGCA_K], d.sweat_mg[KMGCA_NA], d.sweat_mg[KMGCA_CA],
+                     d.sweat_mg[KMGCA_MG], net_text);
+            f->action = msg_text(lang, MSG_ACTION_SWEAT);
             f->source = HEAVY_SOURCE;
         }
     }

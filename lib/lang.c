@@ -27,6 +27,97 @@ const char *msg_text(kmgca_lang lang, msg_id id)
     return t ? t : msg_en[id] ? msg_en[id] : "";
 }
 
+/* ---- The words for kmgca's values --------------------------------------- */
+
+msg_id msg_nutrient(kmgca_nutrient n)
+{
+    static const msg_id m[KMGCA_NUTRIENT_COUNT] = {
+        [KMGCA_CA] = MSG_CALCIUM, [KMGCA_MG] = MSG_MAGNESIUM, [KMGCA_K] = MSG_POTASSIUM,
+        [KMGCA_NA] = MSG_SODIUM};
+    return (unsigned)n < KMGCA_NUTRIENT_COUNT ? m[n] : MSG_CALCIUM;
+}
+
+msg_id msg_nutrient_title(kmgca_nutrient n)
+{
+    static const msg_id m[KMGCA_NUTRIENT_COUNT] = {
+        [KMGCA_CA] = MSG_CALCIUM_TITLE, [KMGCA_MG] = MSG_MAGNESIUM_TITLE,
+        [KMGCA_K] = MSG_POTASSIUM_TITLE, [KMGCA_NA] = MSG_SODIUM_TITLE};
+    return (unsigned)n < KMGCA_NUTRIENT_COUNT ? m[n] : MSG_CALCIUM_TITLE;
+}
+
+msg_id msg_method(kmgca_match_method m)
+{
+    switch (m) {
+    case KMGCA_MATCH_EXACT: return MSG_METHOD_EXACT;
+    case KMGCA_MATCH_WORDS: return MSG_METHOD_WORDS;
+    case KMGCA_MATCH_SPELLING: return MSG_METHOD_SPELLING;
+    case KMGCA_MATCH_CHINESE: return MSG_METHOD_CHINESE;
+    default: return MSG_METHOD_NONE;
+    }
+}
+
+msg_id msg_flag_kind(kmgca_flag_kind k)
+{
+    switch (k) {
+    case KMGCA_FLAG_DIURETIC: return MSG_KIND_DIURETIC;
+    case KMGCA_FLAG_SWEAT: return MSG_KIND_SWEAT;
+    case KMGCA_FLAG_SUPPLEMENT: return MSG_KIND_SUPPLEMENT;
+    case KMGCA_FLAG_PATTERN: return MSG_KIND_PATTERN;
+    default: return MSG_KIND_DRUG;
+    }
+}
+
+msg_id msg_severity(kmgca_severity s)
+{
+    return s == KMGCA_SEVERITY_HIGH       ? MSG_SEVERITY_HIGH
+           : s == KMGCA_SEVERITY_MODERATE ? MSG_SEVERITY_MODERATE
+                                          : MSG_SEVERITY_LOW;
+}
+
+msg_id msg_direction(kmgca_direction d)
+{
+    switch (d) {
+    case KMGCA_DIRECTION_MINOR_DOWN: return MSG_EFFECT_MINOR_DOWN;
+    case KMGCA_DIRECTION_DOWN: return MSG_EFFECT_DOWN;
+    case KMGCA_DIRECTION_MINOR_UP: return MSG_EFFECT_MINOR_UP;
+    case KMGCA_DIRECTION_UP: return MSG_EFFECT_UP;
+    case KMGCA_DIRECTION_VARIABLE: return MSG_EFFECT_VARIABLE;
+    case KMGCA_DIRECTION_LOW_INTAKE: return MSG_DIRECTION_LOW_INTAKE;
+    case KMGCA_DIRECTION_OVER_UL: return MSG_FLAG_OVER_UL;
+    case KMGCA_DIRECTION_WITH_K_RAISING_DRUG: return MSG_FLAG_K_WITH_RAISING_DRUG;
+    case KMGCA_DIRECTION_CA_MET_MG_LOW: return MSG_FLAG_CA_MET_MG_LOW;
+    default: return MSG_EFFECT_NEUTRAL;
+    }
+}
+
+msg_id msg_effect(kmgca_effect e)
+{
+    return msg_direction((kmgca_direction)e);
+}
+
+/* KMGCA_FORMAT_AUTO never reaches a sheet: a file's format is known once
+ * its header is read. */
+msg_id msg_format(kmgca_format f)
+{
+    switch (f) {
+    case KMGCA_FORMAT_CRONOMETER_SERVINGS: return MSG_FORMAT_CRONOMETER_SERVINGS;
+    case KMGCA_FORMAT_CRONOMETER_DAILY: return MSG_FORMAT_CRONOMETER_DAILY;
+    case KMGCA_FORMAT_MFP_SUMMARY: return MSG_FORMAT_MFP_SUMMARY;
+    default: return MSG_FORMAT_GENERIC;
+    }
+}
+
+const char *msg_target_kind(kmgca_lang lang, const char *kind)
+{
+    static const msg_id kinds[] = {MSG_RDA, MSG_AI, MSG_RNI, MSG_DV, MSG_PAGE_TARGET_SET};
+    for (size_t i = 0; kind && i < sizeof kinds / sizeof *kinds; i++)
+        if (strcmp(kind, msg_en[kinds[i]]) == 0)
+            return msg_text(lang, kinds[i]);
+    return kind;
+}
+
+/* ---- Messages found by their English ------------------------------------- */
+
 /* The messages in the order of their English, for lang_zh(). */
 static msg_id by_english[MSG_COUNT];
 static pthread_once_t by_english_once = PTHREAD_ONCE_INIT;

@@ -10,7 +10,9 @@
  * from its English's, fails tests/test_msg.c.
  *
  * A new text: an id under its heading here, its English in msg_en.c and its
- * Chinese in msg_zh.c, under the same heading.
+ * Chinese in msg_zh.c, under the same heading. The values of kmgca.h (a
+ * mineral, a match method, a flag's kind, ...) have their words through the
+ * msg_nutrient, msg_method, ... calls below.
  */
 #ifndef KMGCA_MSG_H
 #define KMGCA_MSG_H
@@ -463,5 +465,20 @@ extern const char *const msg_zh[MSG_COUNT];
 
 /* Message `id` in `lang` ("" for an id out of range). */
 const char *msg_text(kmgca_lang lang, msg_id id);
+
+/* The words for a value of kmgca.h on a sheet (lang.c): a mineral
+ * ("calcium"; its title "Calcium"), a match method, a flag's kind, severity
+ * and direction, a drug's effect, a diary format. */
+msg_id msg_nutrient(kmgca_nutrient n);
+msg_id msg_nutrient_title(kmgca_nutrient n);
+msg_id msg_method(kmgca_match_method m);
+msg_id msg_flag_kind(kmgca_flag_kind k);
+msg_id msg_severity(kmgca_severity s);
+msg_id msg_direction(kmgca_direction d);
+msg_id msg_effect(kmgca_effect e);
+msg_id msg_format(kmgca_format f);
+/* A target's kind from the tables ("RDA", "AI", ...) in `lang`; a kind
+ * with no message is shown as it is. */
+const char *msg_target_kind(kmgca_lang lang, const char *kind);
 
 #endif

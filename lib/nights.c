@@ -20,10 +20,9 @@ lxw_error nights_write_sheet(const client *c, sheet_book *b, lxw_worksheet *ws,
                              const page_formats *f)
 {
     static const sheet_column cols[N_COLS] = {
-        {"Date", 11},          {"Cramps (episodes)", 10}, {"Severity (0-10)", 10},
-        {"Mg mg", 9},          {"Mg % of target", 9},     {"K mg", 9},
-        {"K % of target", 9},  {"Diuretic day", 9},       {"Heavy sweat-loss day", 10},
-        {"Note", 40},
+        {MSG_DATE, 11}, {MSG_CRAMPS_EPISODES, 10}, {MSG_SEVERITY_0_10, 10}, {MSG_MG_MG, 9},
+        {MSG_MG_PCT_OF_TARGET, 9}, {MSG_K_MG, 9}, {MSG_K_PCT_OF_TARGET, 9}, {MSG_DIURETIC_DAY, 9},
+        {MSG_HEAVY_SWEAT_DAY, 10}, {MSG_NOTE, 40},
     };
     worksheet_set_row(ws, 0, 30, NULL);
     lxw_error x = sheet_header_row(b, ws, 0, cols, N_COLS, f->head);

@@ -325,7 +325,7 @@ lxw_error sheet_header_row(sheet_book *b, lxw_worksheet *ws, lxw_row_t r, const 
     lxw_error x = LXW_NO_ERROR;
     for (int c = 0; c < count && !x; c++) {
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width, NULL);
-        x = worksheet_write_string(ws, r, (lxw_col_t)c, sheet_tr(b->lang, cols[c].title), f);
+        x = worksheet_write_string(ws, r, (lxw_col_t)c, msg_text(b->lang, cols[c].title), f);
     }
     return x;
 }
@@ -369,16 +369,16 @@ lxw_worksheet *sheet_table_add(sheet_book *b, sheet_table *t)
 {
     char name[128];
     if (++t->number == 1)
-        snprintf(name, sizeof name, "%s", sheet_tr(b->lang, t->name));
+        snprintf(name, sizeof name, "%s", msg_text(b->lang, t->name));
     else
-        snprintf(name, sizeof name, "%s (%d)", sheet_tr(b->lang, t->name), t->number);
+        snprintf(name, sizeof name, "%s (%d)", msg_text(b->lang, t->name), t->number);
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
     if (!ws)
         return NULL;
     for (int c = 0; c < t->count; c++) {
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, t->cols[c].width,
                              c >= t->wrap_from ? b->wrap : NULL);
-        worksheet_write_string(ws, 0, (lxw_col_t)c, sheet_tr(b->lang, t->cols[c].title), b->head);
+        worksheet_write_string(ws, 0, (lxw_col_t)c, msg_text(b->lang, t->cols[c].title), b->head);
     }
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_repeat_rows(ws, 0, 0);

@@ -15,6 +15,7 @@
 #define KMGCA_SHEET_H
 
 #include "internal.h"
+#include "msg.h"
 
 #include <xlsxwriter.h>
 
@@ -110,7 +111,7 @@ typedef struct {
 lxw_format *sheet_format(lxw_workbook *wb, const sheet_style *s);
 
 typedef struct {
-    const char *title; /* English; shown in the book's language */
+    msg_id title;      /* shown in the book's language */
     double width;
 } sheet_column;
 
@@ -137,7 +138,7 @@ void sheet_set_page_text(lxw_workbook *wb, const char *header, const char *foote
 /* A sheet written row by row that continues on "Name (2)", "Name (3)", ...
  * when full; each sheet has the header row, frozen, filtered and printed. */
 typedef struct {
-    const char *name;         /* English; shown in the book's language */
+    msg_id name;              /* shown in the book's language */
     const char *page_header;
     const sheet_column *cols;
     int count;

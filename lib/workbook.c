@@ -25,25 +25,20 @@ enum { DIARY_FILE, DIARY_LINE, DIARY_DATE, DIARY_TIME, DIARY_MEAL, DIARY_FOOD, D
        DIARY_UNIT, DIARY_MATCH, DIARY_SOURCE, DIARY_ID, DIARY_CONF, DIARY_GRAMS, DIARY_CA,
        DIARY_MG, DIARY_K, DIARY_NA, DIARY_STATUS, DIARY_HOW, DIARY_COLS };
 
-typedef struct {
-    const char *title;
-    double width;
-} column;
-
 static const sheet_column diary_cols[DIARY_COLS] = {
-    {"File", 14},       {"Line", 7},      {"Date", 11},       {"Time", 8},
-    {"Meal", 11},       {"Food as written", 30}, {"Amount", 9}, {"Unit", 10},
-    {"Matched food", 40}, {"Source", 7},  {"Food ID", 9},     {"Confidence", 10},
-    {"Grams", 8},       {"Ca mg", 8},     {"Mg mg", 8},       {"K mg", 8},
-    {"Na mg", 8},       {"Status", 9},    {"How matched and weighed", 70},
+    {MSG_FILE, 14}, {MSG_LINE, 7}, {MSG_DATE, 11}, {MSG_TIME, 8}, {MSG_MEAL, 11},
+    {MSG_FOOD_AS_WRITTEN, 30}, {MSG_AMOUNT, 9}, {MSG_UNIT, 10}, {MSG_MATCHED_FOOD, 40},
+    {MSG_SOURCE, 7}, {MSG_FOOD_ID, 9}, {MSG_CONFIDENCE, 10}, {MSG_GRAMS, 8}, {MSG_CA_MG, 8},
+    {MSG_MG_MG, 8}, {MSG_K_MG, 8}, {MSG_NA_MG, 8}, {MSG_STATUS, 9},
+    {MSG_HOW_MATCHED_AND_WEIGHED, 70},
 };
 
 enum { REVIEW_FILE, REVIEW_LINE, REVIEW_DATE, REVIEW_FOOD, REVIEW_AMOUNT, REVIEW_UNIT,
        REVIEW_REASON, REVIEW_ORIGINAL, REVIEW_COLS };
 
 static const sheet_column review_cols[REVIEW_COLS] = {
-    {"File", 14}, {"Line", 7}, {"Date as written", 14}, {"Food as written", 30},
-    {"Amount", 9}, {"Unit", 10}, {"Reason", 60}, {"Row as read", 60},
+    {MSG_FILE, 14}, {MSG_LINE, 7}, {MSG_DATE_AS_WRITTEN, 14}, {MSG_FOOD_AS_WRITTEN, 30},
+    {MSG_AMOUNT, 9}, {MSG_UNIT, 10}, {MSG_REASON, 60}, {MSG_ROW_AS_READ, 60},
 };
 
 
@@ -106,9 +101,9 @@ kmgca_workbook *workbook_open(const char *path, kmgca_lang lang, const char *con
 
     /* Printed Diary pages leave out the long "How" column: each matched
      * food's note and the screen keep it. */
-    w->diary = (sheet_table){"Diary", "&Lkmgca: diary rows&R&D", diary_cols, DIARY_COLS,
+    w->diary = (sheet_table){MSG_DIARY, "&Lkmgca: diary rows&R&D", diary_cols, DIARY_COLS,
                        DIARY_STATUS + 1, DIARY_COLS, NULL, 0, 0};
-    w->review = (sheet_table){"Needs review", "&Lkmgca: rows that need review&R&D", review_cols,
+    w->review = (sheet_table){MSG_NEEDS_REVIEW, "&Lkmgca: rows that need review&R&D", review_cols,
                         REVIEW_COLS, REVIEW_COLS, REVIEW_REASON, NULL, 0, 0};
     int front_ok = 1;
     for (size_t i = 0; i < front_count; i++) {
@@ -116,14 +111,14 @@ kmgca_workbook *workbook_open(const char *path, kmgca_lang lang, const char *con
         front_ok &= w->front[i] != NULL;
     }
     w->front_count = front_count;
-    w->summary = workbook_add_worksheet(wb, L(w, "Summary"));
+    w->summary = workbook_add_worksheet(wb, L(w, MSG_SUMMARY));
     sheet_table_add(&w->book, &w->diary);
     sheet_table_add(&w->book, &w->review);
-    w->meds = workbook_add_worksheet(wb, L(w, "Medications"));
-    w->activity = workbook_add_worksheet(wb, L(w, "Activity & sweat"));
-    w->charts = workbook_add_worksheet(wb, L(w, "Charts"));
-    w->top = workbook_add_worksheet(wb, L(w, "Top sources"));
-    w->about = workbook_add_worksheet(wb, L(w, "About"));
+    w->meds = workbook_add_worksheet(wb, L(w, MSG_MEDICATIONS));
+    w->activity = workbook_add_worksheet(wb, L(w, MSG_ACTIVITY_AND_SWEAT));
+    w->charts = workbook_add_worksheet(wb, L(w, MSG_CHARTS));
+    w->top = workbook_add_worksheet(wb, L(w, MSG_TOP_SOURCES));
+    w->about = workbook_add_worksheet(wb, L(w, MSG_ABOUT));
     if (!front_ok || !w->summary || !w->diary.ws || !w->review.ws || !w->meds || !w->activity || !w->charts ||
         !w->top || !w->about) {
         kmgca_fail_at(err, KMGCA_ERROR_NOMEM, path, 0, 0, "cannot start the workbook");
@@ -155,11 +150,11 @@ void kmgca_workbook_discard(kmgca_workbook *w)
 /* The Diary row's Status cell. */
 static const char *diary_status(const kmgca_workbook *w, const kmgca_entry *e)
 {
-    return L(w, e->review             ? "review"
-                : e->export_kept     ? "used, export value kept"
-                : e->supplement      ? "used, supplement"
-                : e->serving_assumed ? "used, serving assumed"
-                                     : "used");
+    return L(w, e->review             ? MSG_STATUS_REVIEW
+                : e->export_kept     ? MSG_STATUS_USED_EXPORT
+                : e->supplement      ? MSG_STATUS_USED_SUPPLEMENT
+                : e->serving_assumed ? MSG_STATUS_USED_ASSUMED
+                                     : MSG_STATUS_USED);
 }
 
 /* The "How matched and weighed" cell, from e's how and review in the
@@ -178,9 +173,9 @@ static void diary_how(const kmgca_workbook *w, const kmgca_entry *e, const char 
         how[0] = '\0';
     else
         snprintf(how, size, "%s%s%s%s%s",
-                 e->food ? L(w, kmgca_match_method_name(e->method)) : "",
+                 e->food ? L(w, msg_method(e->method)) : "",
                  e->food && e->how[0] ? zh ? "：" : ": " : "", e_how,
-                 e->review && (e->food || e->how[0]) ? L(w, "; ") : "",
+                 e->review && (e->food || e->how[0]) ? L(w, MSG_SEMICOLON) : "",
                  e->review ? zh ? "待核对：" : "needs review: " : "");
     if (e->review)
         sheet_append(how, size, e_review);
@@ -191,8 +186,7 @@ static void diary_how(const kmgca_workbook *w, const kmgca_entry *e, const char 
 static void note_recipe(const kmgca_workbook *w, const kmgca_food *food, char *note, size_t size)
 {
     int zh = w->book.lang == KMGCA_LANG_ZH;
-    sheet_append(note, size, L(w, "\nRecipe, one serving (ingredients summed; "
-                                  "cooking losses not modelled):"));
+    sheet_append(note, size, L(w, MSG_NOTE_RECIPE));
     for (size_t i = 0; i < kmgca_food_ingredient_count(food); i++) {
         double g;
         char part[160], grams[32];
@@ -205,7 +199,7 @@ static void note_recipe(const kmgca_workbook *w, const kmgca_food *food, char *n
                  grams);
         sheet_append(note, size, part);
     }
-    sheet_append(note, size, L(w, "."));
+    sheet_append(note, size, L(w, MSG_FULL_STOP));
 }
 
 /* The note on a Diary row's matched food: the match, how it was weighed,
@@ -215,24 +209,24 @@ static void diary_note(const kmgca_workbook *w, const kmgca_entry *e, const char
 {
     note[0] = '\0';
     if (e->food)
-        snprintf(note, size, L(w, "Matched \"%s\" (%s %s) by %s, confidence %.2f.\n"),
+        snprintf(note, size, L(w, MSG_NOTE_MATCHED),
                  kmgca_food_description(e->food), kmgca_food_source(e->food),
-                 kmgca_food_id(e->food), L(w, kmgca_match_method_name(e->method)),
+                 kmgca_food_id(e->food), L(w, msg_method(e->method)),
                  e->confidence);
     if (e->how[0]) {
         sheet_append(note, size, e_how);
-        sheet_append(note, size, L(w, "."));
+        sheet_append(note, size, L(w, MSG_FULL_STOP));
     }
     /* The review and the attribution first: a long recipe may fill the
      * note, and they must not be the part cut off. */
     if (e->review) {
-        sheet_append(note, size, L(w, note[0] ? "\nNeeds review: " : "Needs review: "));
+        sheet_append(note, size,
+                     L(w, note[0] ? MSG_NOTE_NEEDS_REVIEW_NEXT : MSG_NOTE_NEEDS_REVIEW));
         sheet_append(note, size, e_review);
     }
     /* The attribution: the licence is named whole; About has the full text. */
     if (e->food && kmgca_food_attribution(e->food))
-        sheet_append(note, size, L(w, "\nData: Taiwan FDA Food Nutrient Database "
-                                      "(OGDL-Taiwan-1.0; see About)."));
+        sheet_append(note, size, L(w, MSG_NOTE_TFDA_DATA));
     if (e->food && kmgca_food_ingredient_count(e->food))
         note_recipe(w, e->food, note, size);
 }

@@ -28,10 +28,10 @@ struct kmgca_workbook {
     struct row_queue *queue;      /* that thread's rows, once started */
 };
 
-/* Fixed text in the workbook's language (lang.c has the Chinese). */
-static inline const char *L(const kmgca_workbook *w, const char *en)
+/* Fixed text in the workbook's language (msg.h). */
+static inline const char *L(const kmgca_workbook *w, msg_id id)
 {
-    return sheet_tr(w->book.lang, en);
+    return msg_text(w->book.lang, id);
 }
 
 /* The sheets written at the end, from the analysis, in this order: a

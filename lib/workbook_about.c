@@ -14,90 +14,61 @@
  * Sources: NIH Office of Dietary Supplements, Potassium, Magnesium and
  * Calcium Health Professional Fact Sheets; MedlinePlus Medical Encyclopedia,
  * "Low blood potassium" (hypokalemia). */
-static const char *const warning_signs[] = {
-    "Muscle weakness that is getting worse, or weakness with trouble breathing",
-    "A racing, pounding, skipping or irregular heartbeat; fainting or near-fainting",
-    "Chest pain or shortness of breath",
-    "Numbness or tingling around the mouth or in the hands and feet, or muscle spasms of the "
-    "hands and feet",
-    "Confusion, unusual drowsiness, or a seizure",
-    "Severe or long-lasting vomiting or diarrhoea, especially while taking a diuretic",
-    "Leg cramps that are frequent, severe, or keep you from sleeping, or that began with a new "
-    "medicine",
+static const msg_id warning_signs[] = {
+    MSG_SIGN_WEAKNESS, MSG_SIGN_HEARTBEAT, MSG_SIGN_CHEST_PAIN, MSG_SIGN_NUMBNESS,
+    MSG_SIGN_CONFUSION, MSG_SIGN_VOMITING, MSG_SIGN_LEG_CRAMPS,
 };
 
 /* The About sheet's fixed text: how kmgca works and where its figures come
  * from (each also cited in foodtables/ and targets/PROVENANCE.md). */
 static const struct {
-    const char *key, *value;
+    msg_id key, value;
 } method_lines[] = {
-    {"Matching",
-     "Each food text is matched to the built-in tables by its words "
-     "(weighted by how rare they are), exact names and aliases, Chinese "
-     "names, and spelling correction. A match below confidence 0.60 is "
-     "not counted and goes to Needs review."},
-    {"Amounts",
-     "Mass units convert directly; cups, spoons and pieces use the "
-     "food's own USDA household measures; each row's note says which."},
-    {"Containers",
-     "A bowl, glass, handful or Chinese measure word (碗, 杯, 把, 个) the food's "
-     "own measures do not give is weighed by a cited size for that kind of "
-     "food, or kmgca's stated judgement; a food written with no amount gets "
-     "one typical serving, marked \"serving assumed\" on the Diary sheet."},
-    {"Not measured",
-     "A blank value in the USDA tables means \"not measured\", never "
-     "zero: such a row still counts for the other minerals, and the "
-     "day's coverage of that mineral drops. Coverage = share of the "
-     "day's rows that gave a value for that mineral."},
-    {"Review",
-     "A row is not counted, and is listed on Needs review, when its date, "
-     "food, amount or unit cannot be used as written."},
+    {MSG_MATCHING, MSG_ABOUT_MATCHING},     {MSG_AMOUNTS, MSG_ABOUT_AMOUNTS},
+    {MSG_CONTAINERS, MSG_ABOUT_CONTAINERS}, {MSG_NOT_MEASURED, MSG_ABOUT_NOT_MEASURED},
+    {MSG_REVIEW, MSG_ABOUT_REVIEW},
 };
 
+/* A source is a citation, shown as it is in every language, or a message. */
 static const struct {
-    const char *key, *value;
+    msg_id key;
+    const char *cite;
+    msg_id text; /* when there is no citation */
 } source_lines[] = {
-    {"USDA SR28",
+    {MSG_USDA_SR28,
      "U.S. Department of Agriculture, Agricultural Research Service. "
      "USDA National Nutrient Database for Standard Reference, Release 28 "
      "(2015, revised May 2016). Public domain."},
-    {"FNDDS 2017-2018",
+    {MSG_FNDDS_2017_2018,
      "USDA ARS Food Surveys Research Group. Food and Nutrient Database for "
      "Dietary Studies 2017-2018. Public domain."},
-    {"Taiwan FDA table", KMGCA_TFDA_ATTRIBUTION},
-    {"Chinese food names",
-     "Chinese names of 122 everyday foods, compiled for kmgca and linked "
-     "to SR28 foods; mainland Chinese names as people write them, and "
-     "Chinese home dishes as recipes, written for kmgca (foodtables/names_zh.csv, "
-     "recipes_zh.csv: a dish's minerals are its ingredients' summed; cooking "
-     "losses are not modelled)."},
-    {"Serving sizes",
-     "US FDA reference amounts customarily consumed (21 CFR 101.12); NIAAA, "
-     "what is a standard drink; NHS, 5 A Day portion sizes; Chinese "
-     "Nutrition Society, Dietary Guidelines for Chinese Residents 2022 "
-     "(standard servings); common retail pack sizes; kmgca's judgement where "
-     "no source was found (foodtables/containers.csv and name_portions.csv)."},
-    {"US/Canada DRIs",
+    {MSG_TAIWAN_FDA_TABLE, KMGCA_TFDA_ATTRIBUTION},
+    {MSG_CHINESE_FOOD_NAMES, NULL, MSG_ABOUT_CHINESE_NAMES},
+    {MSG_SERVING_SIZES, NULL, MSG_ABOUT_SERVING_SIZES},
+    {MSG_US_CANADA_DRIS,
      "IOM 2011, Dietary Reference Intakes for Calcium and Vitamin D; IOM "
      "1997, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, "
      "Vitamin D, and Fluoride; NASEM 2019, Dietary Reference Intakes for "
      "Sodium and Potassium."},
-    {"Chinese DRIs",
-     "Chinese Nutrition Society, Chinese Dietary Reference Intakes 2023."},
-    {"Daily Values",
-     "US food-label Daily Values: calcium 1,300 mg, magnesium 420 mg, "
-     "potassium 4,700 mg, sodium 2,300 mg (21 CFR 101.9(c)(8)(iv), 2016 "
-     "revision of the Nutrition Facts label)."},
+    {MSG_CHINESE_DRIS, "Chinese Nutrition Society, Chinese Dietary Reference Intakes 2023."},
+    {MSG_DAILY_VALUES, NULL, MSG_ABOUT_DAILY_VALUES},
 };
 
+/* A row of About: key (none: NULL) and value, both in the workbook's
+ * language. */
 static lxw_error about_line(kmgca_workbook *w, lxw_row_t *r, const char *key, const char *value)
 {
-    value = L(w, value);
     sheet_fit_row(w->about, *r, value, w->book.lang == KMGCA_LANG_ZH ? 55 : 100);
-    lxw_error x = key ? sheet_put_text(&w->book, w->about, *r, 0, L(w, key), w->bold) : LXW_NO_ERROR;
+    lxw_error x = key ? sheet_put_text(&w->book, w->about, *r, 0, key, w->bold) : LXW_NO_ERROR;
     x = x ? x : sheet_put_text(&w->book, w->about, *r, 1, value, w->book.wrap);
     (*r)++;
     return x;
+}
+
+/* A row of fixed text. */
+static lxw_error about_text(kmgca_workbook *w, lxw_row_t *r, msg_id key, msg_id value)
+{
+    return about_line(w, r, L(w, key), L(w, value));
 }
 
 /* The warning that this is not medical advice, when the workbook was
@@ -107,19 +78,14 @@ static lxw_error about_intro(kmgca_workbook *w, lxw_row_t *at)
     lxw_row_t r = *at;
     char v[1200];
     r++; /* a blank row before the section */
-    lxw_error x = about_line(w, &r, "Important",
-                             "This workbook estimates intake from what was written in a diary. "
-                             "It does not diagnose anything and is not medical advice. Blood "
-                             "levels depend on much more than intake; only a blood test can "
-                             "show them. Do not start, stop or change a medicine or supplement "
-                             "because of this report: talk to your doctor or dietitian.");
+    lxw_error x = about_text(w, &r, MSG_IMPORTANT, MSG_ABOUT_IMPORTANT);
     time_t t = (time_t)w->unix_time;
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(v, sizeof v, "%Y-%m-%d %H:%M:%S UTC", &tm);
-    x = x ? x : about_line(w, &r, "Generated", v);
+    x = x ? x : about_line(w, &r, L(w, MSG_GENERATED), v);
     snprintf(v, sizeof v, "kmgca %s (libxlsxwriter %s)", kmgca_version(), LXW_VERSION);
-    x = x ? x : about_line(w, &r, "Program", v);
+    x = x ? x : about_line(w, &r, L(w, MSG_PROGRAM), v);
     *at = r;
     return x;
 }
@@ -132,40 +98,33 @@ static lxw_error about_inputs(kmgca_workbook *w, const kmgca_analysis *a, lxw_ro
     lxw_row_t r = *at;
     char v[1200];
     r++; /* a blank row before the section */
-    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "Inputs"), w->title);
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, MSG_INPUTS), w->title);
     for (size_t i = 0; i < kmgca_analysis_file_count(a) && !x; i++) {
         kmgca_format f;
         size_t rows;
         const char *path = kmgca_analysis_file(a, i, &f, &rows);
-        snprintf(v, sizeof v, L(w, "%s: %zu rows"), L(w, kmgca_format_title(f)), rows);
+        snprintf(v, sizeof v, L(w, MSG_ABOUT_FILE_ROWS), L(w, msg_format(f)), rows);
         x = about_line(w, &r, sheet_file_name(path), v);
     }
     size_t read = kmgca_analysis_rows_read(a), used = kmgca_analysis_rows_used(a),
            review = kmgca_analysis_rows_review(a);
-    snprintf(v, sizeof v,
-             L(w, "%zu rows read = %zu used + %zu in review (every row is on the Diary sheet; "
-                  "rows in review are also on Needs review with the reason and are not counted "
-                  "in the day totals)"),
-             read, used, review);
-    x = x ? x : about_line(w, &r, "Rows", v);
+    snprintf(v, sizeof v, L(w, MSG_ABOUT_ROWS_READ), read, used, review);
+    x = x ? x : about_line(w, &r, L(w, MSG_ROWS), v);
     if (kmgca_analysis_blank_lines(a)) {
         snprintf(v, sizeof v,
-                 L(w, kmgca_analysis_blank_lines(a) == 1 ? "%zu blank line skipped (no data)"
-                                                         : "%zu blank lines skipped (no data)"),
+                 L(w, kmgca_analysis_blank_lines(a) == 1 ? MSG_ABOUT_BLANK_LINE
+                                                         : MSG_ABOUT_BLANK_LINES),
                  kmgca_analysis_blank_lines(a));
-        x = x ? x : about_line(w, &r, "Blank lines", v);
+        x = x ? x : about_line(w, &r, L(w, MSG_BLANK_LINES), v);
     }
     for (size_t i = 0; i < kmgca_analysis_note_count(a) && !x; i++)
-        x = about_line(w, &r, i ? NULL : "Notes on the inputs",
+        x = about_line(w, &r, i ? NULL : L(w, MSG_NOTES_ON_INPUTS),
                        w->book.lang == KMGCA_LANG_ZH
                            ? lang_zh_text(kmgca_analysis_note(a, i), v, sizeof v)
                            : kmgca_analysis_note(a, i));
     if (w->notes >= KMGCA_WORKBOOK_NOTE_LIMIT) {
-        snprintf(v, sizeof v,
-                 L(w, "Cell notes are on the first %d Diary rows only; the column \"How matched "
-                      "and weighed\" has every row."),
-                 KMGCA_WORKBOOK_NOTE_LIMIT);
-        x = x ? x : about_line(w, &r, "Cell notes", v);
+        snprintf(v, sizeof v, L(w, MSG_ABOUT_CELL_NOTES), KMGCA_WORKBOOK_NOTE_LIMIT);
+        x = x ? x : about_line(w, &r, L(w, MSG_CELL_NOTES), v);
     }
     *at = r;
     return x;
@@ -173,49 +132,44 @@ static lxw_error about_inputs(kmgca_workbook *w, const kmgca_analysis *a, lxw_ro
 
 /* The targets: the profile, each mineral's target, upper level and
  * source, the traffic lights. */
+static const msg_id target_key[KMGCA_NUTRIENT_COUNT] = {
+    [KMGCA_CA] = MSG_CALCIUM_TARGET, [KMGCA_MG] = MSG_MAGNESIUM_TARGET,
+    [KMGCA_K] = MSG_POTASSIUM_TARGET, [KMGCA_NA] = MSG_SODIUM_TARGET};
+
 static lxw_error about_targets(kmgca_workbook *w, const kmgca_analysis *a, lxw_row_t *at)
 {
     lxw_worksheet *ws = w->about;
     lxw_row_t r = *at;
     char v[1200];
     r++; /* a blank row before the section */
-    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "Targets"), w->title);
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, MSG_TARGETS), w->title);
     const kmgca_options *o = kmgca_analysis_options(a);
     if (o->profile) {
         const kmgca_profile *p = o->profile;
-        snprintf(v, sizeof v, L(w, "%s; age %g; %s%s"),
-                 L(w, p->reference == KMGCA_REF_CHINA ? "Chinese DRIs 2023"
-                                                      : "US/Canada Dietary Reference Intakes"),
-                 p->age_years, L(w, p->sex == 'f' ? "female" : "male"),
-                 L(w, p->stage == KMGCA_LIFE_PREGNANT    ? "; pregnant"
-                      : p->stage == KMGCA_LIFE_LACTATING ? "; lactating"
-                                                         : ""));
+        snprintf(v, sizeof v, L(w, MSG_ABOUT_PROFILE),
+                 L(w, p->reference == KMGCA_REF_CHINA ? MSG_CHINESE_DRIS_2023
+                                                      : MSG_US_CANADA_DIETARY_REFERENCE_INTAKES),
+                 p->age_years, L(w, p->sex == 'f' ? MSG_FEMALE : MSG_MALE),
+                 p->stage == KMGCA_LIFE_PREGNANT    ? L(w, MSG_ABOUT_PREGNANT)
+                 : p->stage == KMGCA_LIFE_LACTATING ? L(w, MSG_ABOUT_LACTATING)
+                                                    : "");
     } else {
-        snprintf(v, sizeof v, "%s", L(w, "none given: the US food-label Daily Values are used"));
+        snprintf(v, sizeof v, "%s", L(w, MSG_ABOUT_NO_PROFILE));
     }
-    x = x ? x : about_line(w, &r, "Profile", v);
+    x = x ? x : about_line(w, &r, L(w, MSG_PROFILE), v);
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT && !x; n++) {
         const kmgca_target *tg = kmgca_analysis_target(a, (kmgca_nutrient)n);
         char ul[200] = "";
         if (!isnan(tg->ul_mg) && tg->ul_note[0])
-            snprintf(ul, sizeof ul, L(w, "; upper level %g mg (%s)"), tg->ul_mg, tg->ul_note);
+            snprintf(ul, sizeof ul, L(w, MSG_ABOUT_UL_NOTE), tg->ul_mg, tg->ul_note);
         else if (!isnan(tg->ul_mg))
-            snprintf(ul, sizeof ul, L(w, "; upper level %g mg"), tg->ul_mg);
-        snprintf(v, sizeof v, L(w, "%g mg a day (%s)%s. Source: %s"), tg->target_mg,
-                 L(w, tg->kind), ul, tg->source);
-        char key[40];
-        snprintf(key, sizeof key, "%s target", kmgca_nutrient_name((kmgca_nutrient)n));
-        key[0] = (char)(key[0] - 'a' + 'A');
-        x = about_line(w, &r, key, v);
+            snprintf(ul, sizeof ul, L(w, MSG_ABOUT_UL), tg->ul_mg);
+        snprintf(v, sizeof v, L(w, MSG_ABOUT_TARGET_LINE), tg->target_mg,
+                 msg_target_kind(w->book.lang, tg->kind), ul, tg->source);
+        x = about_line(w, &r, L(w, target_key[n]), v);
     }
-    x = x ? x : about_line(w, &r, "Traffic lights",
-                           "On Summary, % of target: red under 67 %, amber from 67 % to under "
-                           "100 %, green at 100 % or more. Sodium has no traffic light: its "
-                           "Daily Value is a limit, not a goal.");
-    x = x ? x : about_line(w, &r, "Magnesium upper level",
-                           "The magnesium upper level (350 mg for adults) applies to "
-                           "supplements and medicines only, never to magnesium in food, so "
-                           "food intake is not judged against it (IOM 1997).");
+    x = x ? x : about_text(w, &r, MSG_TRAFFIC_LIGHTS, MSG_ABOUT_TRAFFIC_LIGHTS);
+    x = x ? x : about_text(w, &r, MSG_MAGNESIUM_UPPER_LEVEL, MSG_ABOUT_MG_UPPER_LEVEL);
     *at = r;
     return x;
 }
@@ -227,13 +181,14 @@ static lxw_error about_method(kmgca_workbook *w, lxw_row_t *at)
     lxw_worksheet *ws = w->about;
     lxw_row_t r = *at;
     r++; /* a blank row before the section */
-    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "Method"), w->title);
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, MSG_METHOD), w->title);
     for (size_t i = 0; i < sizeof method_lines / sizeof *method_lines && !x; i++)
-        x = about_line(w, &r, method_lines[i].key, method_lines[i].value);
+        x = about_text(w, &r, method_lines[i].key, method_lines[i].value);
     r++;
-    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Data sources"), w->title);
+    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, MSG_DATA_SOURCES), w->title);
     for (size_t i = 0; i < sizeof source_lines / sizeof *source_lines && !x; i++)
-        x = about_line(w, &r, source_lines[i].key, source_lines[i].value);
+        x = about_line(w, &r, L(w, source_lines[i].key),
+                       source_lines[i].cite ? source_lines[i].cite : L(w, source_lines[i].text));
     *at = r;
     return x;
 }
@@ -246,37 +201,17 @@ static lxw_error about_supplements(kmgca_workbook *w, const kmgca_analysis *a, l
     lxw_row_t r = *at;
     char v[1200];
     r++; /* a blank row before the section */
-    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "Supplements"), w->title);
-    x = x ? x : about_line(w, &r, "How they count",
-                           "Calcium, magnesium and potassium supplements and medicines, in the "
-                           "medication lists or the diary, count in the day's intake as mg of "
-                           "the element, shown apart from food (Summary: \"from supplements\"). "
-                           "A brand counts at its label strength; a salt at its elemental share "
-                           "(below); mEq and mmol by the atomic weights; a figure written with "
-                           "the element alone (\"calcium 600 mg\", \"含钙600mg\") as the "
-                           "element. A Chinese generic with a bare figure (\"钙片 600mg\") is "
-                           "not counted: medicine labels there give the salt, health-food "
-                           "labels the element. Count x times a day; once a day when no "
-                           "frequency is written, said so. Ranges, \"as needed\" and doses not "
-                           "taken every day go to review.");
-    x = x ? x : about_line(w, &r, "Upper levels",
-                           "Magnesium from supplements and medicines over 350 mg a day (IOM "
-                           "1997; food not counted; the Chinese DRIs set none, so the IOM level "
-                           "is used); total calcium over the reference's upper level (IOM 2011: "
-                           "2,500 mg at 19-50, 2,000 mg at 51 and over; Chinese DRIs 2023: "
-                           "2,000 mg), or 2,000 mg when no age is given; any potassium "
-                           "supplement on a day with a medicine that raises blood potassium. "
-                           "Calcium at or over target while magnesium is under 67 % of target "
-                           "is flagged as a pattern: calcium is not that day's shortfall.");
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, MSG_SUPPLEMENTS), w->title);
+    x = x ? x : about_text(w, &r, MSG_HOW_THEY_COUNT, MSG_ABOUT_SUPPLEMENTS_COUNT);
+    x = x ? x : about_text(w, &r, MSG_UPPER_LEVELS, MSG_ABOUT_UPPER_LEVELS);
     for (size_t i = 0; i < kmgca_salt_count() && !x; i++) {
         const char *name, *src;
         kmgca_nutrient el;
         double frac;
         kmgca_salt_at(i, &name, &el, &frac, &src);
-        snprintf(v, sizeof v, L(w, "%s: %.1f %% %s. %s"), name, 100 * frac,
-                 L(w, el == KMGCA_CA ? "calcium" : el == KMGCA_MG ? "magnesium" : "potassium"),
+        snprintf(v, sizeof v, L(w, MSG_ABOUT_SALT_SHARE), name, 100 * frac, L(w, msg_nutrient(el)),
                  src);
-        x = about_line(w, &r, i ? NULL : "Elemental shares", v);
+        x = about_line(w, &r, i ? NULL : L(w, MSG_ELEMENTAL_SHARES), v);
     }
     {
         /* The label of every product the inputs named, once. */
@@ -293,13 +228,13 @@ static lxw_error about_supplements(kmgca_workbook *w, const kmgca_analysis *a, l
             if (seen)
                 continue;
             snprintf(v, sizeof v, "%s: %s", sp->product, sp->source);
-            x = about_line(w, &r, shown++ ? NULL : "Product labels", v);
+            x = about_line(w, &r, shown++ ? NULL : L(w, MSG_PRODUCT_LABELS), v);
         }
         for (size_t i = 0; i < analysis_product_count(a) && !x; i++) {
             const char *name, *src;
             analysis_product(a, i, &name, &src);
             snprintf(v, sizeof v, "%s: %s", name, src);
-            x = about_line(w, &r, shown++ ? NULL : "Product labels", v);
+            x = about_line(w, &r, shown++ ? NULL : L(w, MSG_PRODUCT_LABELS), v);
         }
     }
     *at = r;
@@ -314,22 +249,9 @@ static lxw_error about_flags(kmgca_workbook *w, const kmgca_analysis *a, lxw_row
     lxw_row_t r = *at;
     char v[1200];
     r++; /* a blank row before the section */
-    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "Flags: medications and sweat"), w->title);
-    x = x ? x : about_line(w, &r, "What a flag is",
-                           "A day is flagged when a medication taken that day is listed as "
-                           "lowering or raising potassium, magnesium or calcium (diuretics, "
-                           "PPIs, ACE inhibitors, ...), when digoxin meets a day low in "
-                           "potassium or magnesium, or on a heavy sweat-loss day. Severity: "
-                           "moderate for a drug the table gives high priority, low otherwise; "
-                           "raised one step when that day's potassium or magnesium intake is "
-                           "under target (for drugs that lower them) or potassium intake is at "
-                           "or over target (for drugs that raise it). Flags are hedged and "
-                           "say what to discuss; they are not a diagnosis.");
-    x = x ? x : about_line(w, &r, "Drug table",
-                           "kmgca's drug table (drugtables/), reviewed from a list compiled for "
-                           "kmgca from product labels (US/EU prescribing information, "
-                           "Warnings and Precautions: electrolytes) and the reviews cited per "
-                           "drug; ATC codes from the WHO ATC/DDD index.");
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, MSG_ABOUT_FLAGS_HEADING), w->title);
+    x = x ? x : about_text(w, &r, MSG_WHAT_A_FLAG_IS, MSG_ABOUT_WHAT_A_FLAG_IS);
+    x = x ? x : about_text(w, &r, MSG_DRUG_TABLE, MSG_ABOUT_DRUG_TABLE);
     {
         /* Each distinct source of the medications read, once. */
         size_t n = kmgca_analysis_med_count(a), shown = 0;
@@ -348,23 +270,20 @@ static lxw_error about_flags(kmgca_workbook *w, const kmgca_analysis *a, lxw_row
             if (seen)
                 continue;
             snprintf(v, sizeof v, "%s: %s", d->name, kmgca_drug_source(src));
-            x = about_line(w, &r, shown++ ? NULL : "Sources of the medications' effects", v);
+            x = about_line(w, &r, shown++ ? NULL : L(w, MSG_ABOUT_MEDS_SOURCES), v);
         }
     }
-    x = x ? x : about_line(w, &r, "Sweat model", kmgca_sweat_model_source());
+    x = x ? x : about_line(w, &r, L(w, MSG_SWEAT_MODEL), kmgca_sweat_model_source());
     for (int k = 0; k < KMGCA_NUTRIENT_COUNT && !x; k++) {
+        kmgca_nutrient n = (kmgca_nutrient)k;
         char key[100];
-        snprintf(key, sizeof key, L(w, "Sweat %s (%g mg/L)"),
-                 L(w, kmgca_nutrient_name((kmgca_nutrient)k)),
-                 kmgca_sweat_mg_per_l((kmgca_nutrient)k));
-        x = about_line(w, &r, key, kmgca_sweat_source((kmgca_nutrient)k));
+        snprintf(key, sizeof key, L(w, MSG_ABOUT_SWEAT_MINERAL), L(w, msg_nutrient(n)),
+                 kmgca_sweat_mg_per_l(n));
+        x = about_line(w, &r, key, kmgca_sweat_source(n));
     }
-    snprintf(v, sizeof v,
-             L(w, "%.1f L of sweat or %.0f %% of body mass in a day. The 2 %% figure is the "
-                  "body-mass loss above which %s advises against exercising on; 1.5 L is kmgca's "
-                  "own round figure (about 330 mg of potassium at the concentration above)."),
-             KMGCA_HEAVY_SWEAT_L, KMGCA_HEAVY_SWEAT_BODY_MASS_PCT, kmgca_heavy_sweat_source());
-    x = x ? x : about_line(w, &r, "Heavy sweat-loss day", v);
+    snprintf(v, sizeof v, L(w, MSG_ABOUT_HEAVY_SWEAT_DAY), KMGCA_HEAVY_SWEAT_L,
+             KMGCA_HEAVY_SWEAT_BODY_MASS_PCT, kmgca_heavy_sweat_source());
+    x = x ? x : about_line(w, &r, L(w, MSG_HEAVY_SWEAT_DAY), v);
     *at = r;
     return x;
 }
@@ -375,17 +294,12 @@ static lxw_error about_warning(kmgca_workbook *w, lxw_row_t *at)
     lxw_worksheet *ws = w->about;
     lxw_row_t r = *at;
     r++; /* a blank row before the section */
-    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "See a doctor promptly if you have"),
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, MSG_ABOUT_SIGNS_HEADING),
                                          w->title);
     for (size_t i = 0; i < sizeof warning_signs / sizeof *warning_signs && !x; i++)
-        x = about_line(w, &r, NULL, warning_signs[i]);
-    x = x ? x : about_line(w, &r, "Sources",
-                           "NIH Office of Dietary Supplements: Potassium, Magnesium and Calcium "
-                           "Health Professional Fact Sheets; MedlinePlus Medical Encyclopedia: "
-                           "Low blood potassium.");
-    x = x ? x : about_line(w, &r, NULL,
-                           "In an emergency (chest pain, fainting, trouble breathing, a "
-                           "seizure) call your local emergency number.");
+        x = about_line(w, &r, NULL, L(w, warning_signs[i]));
+    x = x ? x : about_text(w, &r, MSG_SOURCES, MSG_ABOUT_SIGNS_SOURCES);
+    x = x ? x : about_line(w, &r, NULL, L(w, MSG_ABOUT_EMERGENCY));
     *at = r;
     return x;
 }
@@ -396,9 +310,7 @@ lxw_error workbook_write_about(kmgca_workbook *w, const kmgca_analysis *a)
     worksheet_set_column(ws, 0, 0, 28, NULL);
     worksheet_set_column(ws, 1, 1, 110, NULL);
     lxw_row_t r = 0;
-    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "kmgca report: calcium, magnesium and "
-                                                     "potassium from a food diary"),
-                                         w->title);
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, MSG_ABOUT_TITLE), w->title);
     x = x ? x : about_intro(w, &r);
     x = x ? x : about_inputs(w, a, &r);
     x = x ? x : about_targets(w, a, &r);

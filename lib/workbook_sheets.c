@@ -47,39 +47,36 @@ static lxw_error write_day_flags(kmgca_workbook *w, const kmgca_analysis *a, siz
         /* In Chinese, the drug's Chinese name when the table has one. */
         const char *med = drug[0] ? drug : kmgca_med_name(m);
         if (f[k].kind == KMGCA_FLAG_SWEAT)
-            snprintf(part, sizeof part, "%s", L(w, "heavy sweat loss"));
+            snprintf(part, sizeof part, "%s", L(w, MSG_FLAG_HEAVY_SWEAT_LOSS));
         else if (f[k].kind == KMGCA_FLAG_PATTERN)
-            snprintf(part, sizeof part, "%s", L(w, "calcium met, magnesium low"));
+            snprintf(part, sizeof part, "%s", L(w, MSG_FLAG_CA_MET_MG_LOW));
         else if (f[k].kind == KMGCA_FLAG_SUPPLEMENT && f[k].dir == KMGCA_DIRECTION_OVER_UL)
-            snprintf(part, sizeof part, L(w, "%s %s"),
-                     zh ? lang_zh(kmgca_nutrient_name(f[k].nutrient))
-                        : kmgca_nutrient_key(f[k].nutrient),
-                     L(w, "over the upper level"));
+            snprintf(part, sizeof part, L(w, MSG_FMT_TWO),
+                     zh ? L(w, msg_nutrient(f[k].nutrient)) : kmgca_nutrient_key(f[k].nutrient),
+                     L(w, MSG_FLAG_OVER_UL));
         else if (f[k].kind == KMGCA_FLAG_SUPPLEMENT)
-            snprintf(part, sizeof part, L(w, "%s (%s)"),
-                     L(w, "potassium supplement with a K-raising drug"), med);
+            snprintf(part, sizeof part, L(w, MSG_FMT_PAREN),
+                     L(w, MSG_FLAG_K_WITH_RAISING_DRUG), med);
         else
-            snprintf(part, sizeof part, L(w, "%s %s (%s)"),
-                     zh ? lang_zh(kmgca_nutrient_name(f[k].nutrient))
-                        : kmgca_nutrient_key(f[k].nutrient),
-                     L(w, kmgca_direction_name(f[k].dir)), med);
-        sheet_append(cell, sizeof cell, k ? L(w, "; ") : "");
+            snprintf(part, sizeof part, L(w, MSG_FMT_TWO_PAREN),
+                     zh ? L(w, msg_nutrient(f[k].nutrient)) : kmgca_nutrient_key(f[k].nutrient),
+                     L(w, msg_direction(f[k].dir)), med);
+        sheet_append(cell, sizeof cell, k ? L(w, MSG_SEMICOLON) : "");
         sheet_append(cell, sizeof cell, part);
         /* The note: kind, severity and mineral, the message, the action and
          * the source (cited as it is). */
-        snprintf(part, sizeof part, L(w, "%s%s [%s, %s]: "), k ? "\n\n" : "",
-                 L(w, kmgca_flag_kind_name(f[k].kind)), L(w, kmgca_severity_name(f[k].severity)),
-                 zh ? lang_zh(kmgca_nutrient_name(f[k].nutrient))
-                    : kmgca_nutrient_key(f[k].nutrient));
+        snprintf(part, sizeof part, L(w, MSG_FLAG_NOTE_HEAD), k ? "\n\n" : "",
+                 L(w, msg_flag_kind(f[k].kind)), L(w, msg_severity(f[k].severity)),
+                 zh ? L(w, msg_nutrient(f[k].nutrient)) : kmgca_nutrient_key(f[k].nutrient));
         sheet_append(note, sizeof note, part);
         sheet_append(note, sizeof note, f[k].message);
         sheet_append(note, sizeof note, zh ? "" : " ");
         sheet_append(note, sizeof note, f[k].action);
-        sheet_append(note, sizeof note, L(w, " Source: "));
+        sheet_append(note, sizeof note, L(w, MSG_NOTE_SOURCE));
         sheet_append(note, sizeof note, f[k].source);
     }
     char head[64];
-    snprintf(head, sizeof head, L(w, "%s: "), L(w, kmgca_severity_name(worst)));
+    snprintf(head, sizeof head, L(w, MSG_FMT_LABEL), L(w, msg_severity(worst)));
     char full_cell[1300];
     snprintf(full_cell, sizeof full_cell, "%s%s", head, cell);
     utf8_trim_end(full_cell);
@@ -96,17 +93,15 @@ static lxw_error write_day_flags(kmgca_workbook *w, const kmgca_analysis *a, siz
 lxw_error workbook_write_summary(kmgca_workbook *w, const kmgca_analysis *a)
 {
     static const sheet_column cols[SUM_COLS] = {
-        {"Date", 11},          {"Ca mg", 9},           {"Ca % of target", 9},
-        {"Mg mg", 9},          {"Mg % of target", 9},  {"K mg", 9},
-        {"K % of target", 9},  {"Na mg", 9},           {"Ca coverage", 9},
-        {"Mg coverage", 9},    {"K coverage", 9},      {"Rows", 7},
-        {"Used", 7},           {"Review", 7},          {"Assumed servings", 9},
-        {"Flags", 30},
-        {"Ca target mg", 9},   {"Mg target mg", 9},    {"K target mg", 9},
-        {"Ca from food mg", 9}, {"Mg from food mg", 9}, {"K from food mg", 9},
-        {"Ca from supplements mg", 11}, {"Mg from supplements mg", 11},
-        {"K from supplements mg", 11},
-        {"Ca recomputed share", 11}, {"Mg recomputed share", 11}, {"K recomputed share", 11},
+        {MSG_DATE, 11}, {MSG_CA_MG, 9}, {MSG_CA_PCT_OF_TARGET, 9}, {MSG_MG_MG, 9},
+        {MSG_MG_PCT_OF_TARGET, 9}, {MSG_K_MG, 9}, {MSG_K_PCT_OF_TARGET, 9}, {MSG_NA_MG, 9},
+        {MSG_CA_COVERAGE, 9}, {MSG_MG_COVERAGE, 9}, {MSG_K_COVERAGE, 9}, {MSG_ROWS, 7},
+        {MSG_USED, 7}, {MSG_REVIEW, 7}, {MSG_ASSUMED_SERVINGS, 9}, {MSG_FLAGS, 30},
+        {MSG_CA_TARGET_MG, 9}, {MSG_MG_TARGET_MG, 9}, {MSG_K_TARGET_MG, 9},
+        {MSG_CA_FROM_FOOD_MG, 9}, {MSG_MG_FROM_FOOD_MG, 9}, {MSG_K_FROM_FOOD_MG, 9},
+        {MSG_CA_FROM_SUPPLEMENTS_MG, 11}, {MSG_MG_FROM_SUPPLEMENTS_MG, 11},
+        {MSG_K_FROM_SUPPLEMENTS_MG, 11}, {MSG_CA_RECOMPUTED_SHARE, 11},
+        {MSG_MG_RECOMPUTED_SHARE, 11}, {MSG_K_RECOMPUTED_SHARE, 11},
     };
     lxw_worksheet *ws = w->summary;
     lxw_error x = sheet_header_row(&w->book, ws, 0, cols, SUM_COLS, w->book.head);
@@ -153,7 +148,7 @@ lxw_error workbook_write_summary(kmgca_workbook *w, const kmgca_analysis *a)
          * accepted while its last row is still being written. */
         x = worksheet_autofilter(ws, 0, 0, (lxw_row_t)days, SUM_COLS - 1);
         lxw_row_t r = (lxw_row_t)(days + 2);
-        x = x ? x : worksheet_write_string(ws, r, SUM_DATE, L(w, "Average"), w->bold);
+        x = x ? x : worksheet_write_string(ws, r, SUM_DATE, L(w, MSG_AVERAGE), w->bold);
         for (int n = 0; n < 3 && !x; n++) {
             double avg = count[n] ? sum[n] / (double)count[n] : NAN;
             x = sheet_put_number(ws, r, (lxw_col_t)mg_col[n], avg, w->mg0);
@@ -183,7 +178,7 @@ lxw_error workbook_write_summary(kmgca_workbook *w, const kmgca_analysis *a)
             }
         }
     } else {
-        x = worksheet_write_string(ws, 1, SUM_DATE, L(w, "No dated rows: see Needs review."),
+        x = worksheet_write_string(ws, 1, SUM_DATE, L(w, MSG_SUMMARY_NO_DATED_ROWS),
                                    w->bold);
     }
     worksheet_freeze_panes(ws, 1, 1);
@@ -246,21 +241,14 @@ static lxw_error med_effect_cells(kmgca_workbook *w, lxw_worksheet *ws, lxw_row_
     static const kmgca_nutrient order[4] = {KMGCA_K, KMGCA_MG, KMGCA_CA, KMGCA_NA};
     for (int k = 0; k < 4 && !x; k++)
         x = sheet_put_text(&w->book, ws, r, (lxw_col_t)(MED_K + k),
-                           L(w, kmgca_effect_name(d->effect[order[k]])), NULL);
+                           L(w, msg_effect(d->effect[order[k]])), NULL);
     x = x ? x : sheet_put_number(ws, r, MED_CONF, d->confidence, w->num2[STYLE_PLAIN]);
     if (strcmp(kmgca_drug_effect_type(src), "absorption_interaction") == 0)
-        snprintf(v, sizeof v, "%s",
-                 L(w, "not flagged daily: calcium- and magnesium-rich food or "
-                      "supplements taken at the same time may reduce its "
-                      "absorption; separate them by a few hours"));
+        snprintf(v, sizeof v, "%s", L(w, MSG_MEDS_ABSORPTION));
     else if (!flagged)
-        snprintf(v, sizeof v, "%s",
-                 L(w, "no day flagged (not active on a diary day, or only "
-                      "minor effects)"));
+        snprintf(v, sizeof v, "%s", L(w, MSG_MEDS_NO_DAY_FLAGGED));
     else
-        snprintf(v, sizeof v,
-                 L(w, flagged == 1 ? "%zu day (%zu with high severity)"
-                                   : "%zu days (%zu with high severity)"),
+        snprintf(v, sizeof v, L(w, flagged == 1 ? MSG_MEDS_FLAGGED_DAY : MSG_MEDS_FLAGGED_DAYS),
                  flagged, high);
     x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS, v, NULL);
     x = x ? x : sheet_put_text(&w->book, ws, r, MED_NOTE, kmgca_drug_note(src), NULL);
@@ -287,24 +275,20 @@ static lxw_error med_match_cells(kmgca_workbook *w, lxw_worksheet *ws, lxw_row_t
                                    NULL);
         x = x ? x : sheet_put_text(&w->book, ws, r, MED_ATC, kmgca_drug_atc(d->part[0]), NULL);
         x = x ? x : sheet_put_number(ws, r, MED_CONF, d->confidence, w->num2[STYLE_PLAIN]);
-        x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS,
-                                   L(w, "none: no effect on K, Mg, Ca or Na is listed in kmgca's "
-                                        "table"),
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS, L(w, MSG_MEDS_NO_EFFECT_LISTED),
                                    NULL);
         x = x ? x : sheet_put_text(&w->book, ws, r, MED_SOURCE, kmgca_drug_source(d->part[0]),
                                    NULL);
     } else if (m->supplement.recognised) {
         x = sheet_put_text(&w->book, ws, r, MED_MATCH, m->supplement.product, NULL);
-        x = x ? x : sheet_put_text(&w->book, ws, r, MED_CLASS, L(w, "mineral supplement"), NULL);
-        x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS,
-                                   L(w, "counted in the day's intake; checked against the upper "
-                                        "levels"),
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_CLASS, L(w, MSG_MINERAL_SUPPLEMENT), NULL);
+        x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS, L(w, MSG_MEDS_SUPPLEMENT_EFFECT),
                                    NULL);
         x = x ? x : sheet_put_text(&w->book, ws, r, MED_SOURCE, m->supplement.source, NULL);
     } else {
-        x = sheet_put_text(&w->book, ws, r, MED_MATCH, L(w, "(not recognised)"), NULL);
+        x = sheet_put_text(&w->book, ws, r, MED_MATCH, L(w, MSG_NOT_RECOGNISED_PAREN), NULL);
         x = x ? x : sheet_put_text(&w->book, ws, r, MED_FLAGS,
-                                   L(w, "none: the drug is not known to kmgca"), NULL);
+                                   L(w, MSG_MEDS_DRUG_NOT_KNOWN), NULL);
     }
     return x;
 }
@@ -321,7 +305,7 @@ static lxw_error med_supplement_cells(kmgca_workbook *w, lxw_worksheet *ws, lxw_
                                                    round(sp->mg[k] * 10) / 10, w->mg0);
     char how[1800], zh_text[1600];
     const char *said = sp->review[0] ? sp->review : sp->how;
-    snprintf(how, sizeof how, "%s%s", sp->review[0] ? L(w, "not counted: ") : "",
+    snprintf(how, sizeof how, "%s%s", sp->review[0] ? L(w, MSG_NOT_COUNTED) : "",
              w->book.lang == KMGCA_LANG_ZH ? lang_zh_text(said, zh_text, sizeof zh_text) : said);
     x = x ? x : sheet_put_text(&w->book, ws, r, MED_S_HOW, how, sp->review[0] ? t : NULL);
     return x;
@@ -344,12 +328,12 @@ static lxw_error write_med_row(kmgca_workbook *w, const kmgca_med *m, lxw_row_t 
         x = x ? x : sheet_put_date(ws, r, MED_START, m->start_day, w->date);
     else
         x = x ? x : sheet_put_text(&w->book, ws, r, MED_START,
-                                   m->start_text[0] ? m->start_text : L(w, "(open)"), NULL);
+                                   m->start_text[0] ? m->start_text : L(w, MSG_OPEN_DATE), NULL);
     if (m->end_day != LONG_MAX)
         x = x ? x : sheet_put_date(ws, r, MED_END, m->end_day, w->date);
     else
         x = x ? x : sheet_put_text(&w->book, ws, r, MED_END,
-                                   m->end_text[0] ? m->end_text : L(w, "(open)"), NULL);
+                                   m->end_text[0] ? m->end_text : L(w, MSG_OPEN_DATE), NULL);
     x = x ? x : med_match_cells(w, ws, r, m, flagged, high);
     x = x ? x : sheet_put_text(&w->book, ws, r, MED_HOW,
                                zh ? lang_zh_text(d->how, zh_text, sizeof zh_text) : d->how, NULL);
@@ -365,26 +349,20 @@ static lxw_error write_med_row(kmgca_workbook *w, const kmgca_med *m, lxw_row_t 
 lxw_error workbook_write_meds(kmgca_workbook *w, const kmgca_analysis *a)
 {
     static const sheet_column cols[MED_COLS] = {
-        {"File", 12},      {"Line", 6},        {"Medication as written", 30},
-        {"Dose", 14},      {"Start", 11},      {"End", 11},
-        {"Matched drug", 28}, {"Chinese name", 14}, {"Class", 24},
-        {"ATC", 10},       {"K", 10},          {"Mg", 10},
-        {"Ca", 10},        {"Na", 10},         {"Confidence", 10},
-        {"Days flagged", 30}, {"How matched", 36}, {"Note", 50},
-        {"Source", 50},    {"Needs review", 40},
-        {"Supplement Ca mg a day", 11}, {"Supplement Mg mg a day", 11},
-        {"Supplement K mg a day", 11},  {"Supplement: how counted", 60},
+        {MSG_FILE, 12}, {MSG_LINE, 6}, {MSG_MEDICATION_AS_WRITTEN, 30}, {MSG_DOSE, 14},
+        {MSG_START, 11}, {MSG_END, 11}, {MSG_MATCHED_DRUG, 28}, {MSG_CHINESE_NAME, 14},
+        {MSG_CLASS, 24}, {MSG_ATC, 10}, {MSG_K, 10}, {MSG_MG, 10}, {MSG_CA, 10}, {MSG_NA, 10},
+        {MSG_CONFIDENCE, 10}, {MSG_DAYS_FLAGGED, 30}, {MSG_HOW_MATCHED, 36}, {MSG_NOTE, 50},
+        {MSG_SOURCE, 50}, {MSG_NEEDS_REVIEW, 40}, {MSG_SUPPLEMENT_CA_MG_A_DAY, 11},
+        {MSG_SUPPLEMENT_MG_MG_A_DAY, 11}, {MSG_SUPPLEMENT_K_MG_A_DAY, 11},
+        {MSG_SUPPLEMENT_HOW_COUNTED, 60},
     };
     lxw_worksheet *ws = w->meds;
     size_t n = kmgca_analysis_med_count(a);
     lxw_error x = sheet_header_row(&w->book, ws, 0, cols, MED_COLS, w->book.head);
     worksheet_set_row(ws, 0, 30, NULL);
     if (!n) {
-        x = x ? x
-              : worksheet_write_string(ws, 1, 0,
-                                       L(w, "No medication list was given (kmgca analyse --meds "
-                                            "FILE)."),
-                                       w->bold);
+        x = x ? x : worksheet_write_string(ws, 1, 0, L(w, MSG_NO_MEDICATION_LIST), w->bold);
         sheet_print_setup(ws, 1, "&Lkmgca: medications&R&D");
         return x;
     }
@@ -402,12 +380,7 @@ lxw_error workbook_write_meds(kmgca_workbook *w, const kmgca_analysis *a)
     free(high);
     lxw_row_t last = (lxw_row_t)n;
     x = x ? x : worksheet_autofilter(ws, 0, 0, last, MED_COLS - 1);
-    x = x ? x
-          : sheet_put_text(&w->book, ws, last + 2, 0,
-                     L(w, "Effects are those listed on product labels and in the cited reviews; "
-                          "minor effects are shown here but not flagged day by day. Discuss any "
-                          "medicine with its prescriber; do not stop or change it on your own."),
-                     w->bold);
+    x = x ? x : sheet_put_text(&w->book, ws, last + 2, 0, L(w, MSG_MEDS_EFFECTS_NOTE), w->bold);
     worksheet_freeze_panes(ws, 1, 3);
     worksheet_repeat_rows(ws, 0, 0);
     sheet_print_setup(ws, 1, "&Lkmgca: medications&R&D");
@@ -422,28 +395,24 @@ enum { DAY_DATE, DAY_SESSIONS, DAY_SWEAT, DAY_PCT, DAY_K, DAY_NA, DAY_CA, DAY_MG
 lxw_error workbook_write_activity(kmgca_workbook *w, const kmgca_analysis *a)
 {
     static const sheet_column cols[ACT_COLS] = {
-        {"File", 12}, {"Line", 6}, {"Date", 11}, {"Activity", 20}, {"Minutes", 8},
-        {"MET", 6}, {"Temp C", 7}, {"Humidity %", 9}, {"Body mass kg", 9},
-        {"Sweat L", 8}, {"Sweat", 10}, {"K lost mg", 9}, {"Na lost mg", 9},
-        {"Ca lost mg", 9}, {"Mg lost mg", 9}, {"How found, and what was assumed", 70},
-        {"Needs review", 40},
+        {MSG_FILE, 12}, {MSG_LINE, 6}, {MSG_DATE, 11}, {MSG_ACTIVITY, 20}, {MSG_MINUTES, 8},
+        {MSG_MET, 6}, {MSG_TEMP_C, 7}, {MSG_HUMIDITY_PCT, 9}, {MSG_BODY_MASS_KG, 9},
+        {MSG_SWEAT_L, 8}, {MSG_SWEAT, 10}, {MSG_K_LOST_MG, 9}, {MSG_NA_LOST_MG, 9},
+        {MSG_CA_LOST_MG, 9}, {MSG_MG_LOST_MG, 9}, {MSG_HOW_FOUND, 70}, {MSG_NEEDS_REVIEW, 40},
     };
     static const sheet_column day_cols[DAY_COLS] = {
-        {"Date", 11}, {"Sessions", 8}, {"Sweat L", 8}, {"% of body mass", 9},
-        {"K lost mg", 9}, {"Na lost mg", 9}, {"Ca lost mg", 9}, {"Mg lost mg", 9},
-        {"K intake mg", 9}, {"K net mg", 9}, {"K net % of target", 9},
-        {"Heavy sweat-loss day", 12},
+        {MSG_DATE, 11}, {MSG_SESSIONS, 8}, {MSG_SWEAT_L, 8}, {MSG_PCT_OF_BODY_MASS, 9},
+        {MSG_K_LOST_MG, 9}, {MSG_NA_LOST_MG, 9}, {MSG_CA_LOST_MG, 9}, {MSG_MG_LOST_MG, 9},
+        {MSG_K_INTAKE_MG, 9}, {MSG_K_NET_MG, 9}, {MSG_K_NET_PCT_OF_TARGET, 9},
+        {MSG_HEAVY_SWEAT_DAY, 12},
     };
     lxw_worksheet *ws = w->activity;
     size_t n = kmgca_analysis_session_count(a);
     lxw_row_t r = 0;
-    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, "Sessions"), w->title);
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, MSG_SESSIONS), w->title);
     x = x ? x : sheet_header_row(&w->book, ws, r++, cols, ACT_COLS, w->book.head);
     if (!n) {
-        x = x ? x : worksheet_write_string(ws, r, 0,
-                                           L(w, "No activity log was given (kmgca analyse "
-                                                "--activity FILE)."),
-                                           w->bold);
+        x = x ? x : worksheet_write_string(ws, r, 0, L(w, MSG_NO_ACTIVITY_LOG), w->bold);
         sheet_print_setup(ws, 1, "&Lkmgca: activity and sweat&R&D");
         return x;
     }
@@ -462,9 +431,9 @@ lxw_error workbook_write_activity(kmgca_workbook *w, const kmgca_analysis *a)
         x = x ? x : sheet_put_number(ws, r, ACT_MASS, s->body_mass_kg, w->num1);
         x = x ? x : sheet_put_number(ws, r, ACT_SWEAT, s->sweat_l, w->num2[STYLE_PLAIN]);
         x = x ? x : sheet_put_text(&w->book, ws, r, ACT_HOW,
-                             L(w, isnan(s->sweat_l) ? "unknown"
-                                  : s->measured        ? "measured"
-                                                       : "predicted"),
+                             L(w, isnan(s->sweat_l) ? MSG_SWEAT_UNKNOWN
+                                  : s->measured        ? MSG_SWEAT_MEASURED
+                                                       : MSG_SWEAT_PREDICTED),
                              NULL);
         static const kmgca_nutrient order[4] = {KMGCA_K, KMGCA_NA, KMGCA_CA, KMGCA_MG};
         for (int k = 0; k < 4 && !x; k++)
@@ -481,7 +450,7 @@ lxw_error workbook_write_activity(kmgca_workbook *w, const kmgca_analysis *a)
                              t);
     }
     r++;
-    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, "Per day"), w->title);
+    x = x ? x : worksheet_write_string(ws, r++, 0, L(w, MSG_PER_DAY), w->title);
     for (int c = 0; c < DAY_COLS && !x; c++)
         x = worksheet_write_string(ws, r, (lxw_col_t)c, L(w, day_cols[c].title), w->book.head);
     r++;
@@ -506,25 +475,20 @@ lxw_error workbook_write_activity(kmgca_workbook *w, const kmgca_analysis *a)
         x = x ? x : sheet_put_number(ws, r, DAY_K_IN, d.mg[KMGCA_K], w->mg0);
         x = x ? x : sheet_put_number(ws, r, DAY_K_NET, net, w->mg0);
         x = x ? x : sheet_put_number(ws, r, DAY_K_NET_PCT, net / k_target, w->pct);
-        x = x ? x : sheet_put_text(&w->book, ws, r, DAY_HEAVY, L(w, heavy ? "yes" : "no"), heavy ? w->red : NULL);
+        x = x ? x : sheet_put_text(&w->book, ws, r, DAY_HEAVY, L(w, heavy ? MSG_YES : MSG_NO),
+                                   heavy ? w->red : NULL);
         r++;
     }
     r++;
     char v[1200];
-    snprintf(v, sizeof v,
-             L(w, "Heavy sweat-loss day: %.1f L of sweat or more, or %.0f %% of body mass or "
-                  "more (when no body mass is logged, %.0f kg is assumed). Minerals lost = "
-                  "litres x the mean concentration in sweat: K %.0f, Na %.0f, Ca %.0f, Mg %.2f "
-                  "mg/L. Measured sweat = body mass before - after + fluid drunk - urine (1 kg "
-                  "= 1 L); otherwise predicted from the heat balance, with every assumption in "
-                  "the row."),
-             KMGCA_HEAVY_SWEAT_L, KMGCA_HEAVY_SWEAT_BODY_MASS_PCT, KMGCA_DEFAULT_BODY_MASS_KG,
+    snprintf(v, sizeof v, L(w, MSG_ACTIVITY_HEAVY_DAY_NOTE), KMGCA_HEAVY_SWEAT_L,
+             KMGCA_HEAVY_SWEAT_BODY_MASS_PCT, KMGCA_DEFAULT_BODY_MASS_KG,
              kmgca_sweat_mg_per_l(KMGCA_K), kmgca_sweat_mg_per_l(KMGCA_NA),
              kmgca_sweat_mg_per_l(KMGCA_CA), kmgca_sweat_mg_per_l(KMGCA_MG));
     sheet_fit_row(ws, r, v, w->book.lang == KMGCA_LANG_ZH ? 70 : 140);
     x = x ? x : sheet_merge_text(&w->book, ws, r, 0, ACT_METHOD, v, w->book.wrap);
     r++;
-    snprintf(v, sizeof v, L(w, "Sources: %s; %s; %s; %s."), kmgca_sweat_model_source(),
+    snprintf(v, sizeof v, L(w, MSG_ACTIVITY_SOURCES), kmgca_sweat_model_source(),
              kmgca_sweat_source(KMGCA_K), kmgca_sweat_source(KMGCA_NA),
              kmgca_heavy_sweat_source());
     sheet_fit_row(ws, r, v, w->book.lang == KMGCA_LANG_ZH ? 70 : 140);
@@ -539,21 +503,18 @@ lxw_error workbook_write_charts(kmgca_workbook *w, const kmgca_analysis *a)
     size_t days = kmgca_analysis_day_count(a);
     lxw_worksheet *ws = w->charts;
     if (!days)
-        return worksheet_write_string(ws, 0, 0, L(w, "No dated rows, so no charts."), w->bold);
+        return worksheet_write_string(ws, 0, 0, L(w, MSG_CHARTS_NO_DATED_ROWS), w->bold);
     static const struct {
         int col, target_col;
-        const char *title;
+        msg_id title;
     } charts[3] = {
-        {SUM_MG, SUM_T_MG, "Magnesium: daily intake against target (mg)"},
-        {SUM_K, SUM_T_K, "Potassium: daily intake against target (mg)"},
-        {SUM_CA, SUM_T_CA, "Calcium: daily intake against target (mg)"},
+        {SUM_MG, SUM_T_MG, MSG_CHART_MAGNESIUM},
+        {SUM_K, SUM_T_K, MSG_CHART_POTASSIUM},
+        {SUM_CA, SUM_T_CA, MSG_CHART_CALCIUM},
     };
     lxw_row_t last = (lxw_row_t)days;
-    lxw_error x = worksheet_write_string(
-        ws, 0, 0, L(w, "Daily intake (solid line) against the daily target (dashed line), from the Summary "
-        "sheet."),
-        w->bold);
-    const char *summary = L(w, "Summary");
+    lxw_error x = worksheet_write_string(ws, 0, 0, L(w, MSG_CHARTS_INTRO), w->bold);
+    const char *summary = L(w, MSG_SUMMARY);
     for (int i = 0; i < 3 && !x; i++) {
         lxw_chart *chart = workbook_add_chart(w->book.wb, LXW_CHART_LINE);
         if (!chart)
@@ -562,19 +523,19 @@ lxw_error workbook_write_charts(kmgca_workbook *w, const kmgca_analysis *a)
         chart_series_set_categories(s, summary, 1, SUM_DATE, last, SUM_DATE);
         chart_series_set_values(s, summary, 1, (lxw_col_t)charts[i].col, last,
                                 (lxw_col_t)charts[i].col);
-        chart_series_set_name(s, L(w, "Intake"));
+        chart_series_set_name(s, L(w, MSG_INTAKE));
         lxw_chart_line intake_line = {.color = 0x2F5597, .width = 2.25};
         chart_series_set_line(s, &intake_line);
         lxw_chart_series *t = chart_add_series(chart, NULL, NULL);
         chart_series_set_categories(t, summary, 1, SUM_DATE, last, SUM_DATE);
         chart_series_set_values(t, summary, 1, (lxw_col_t)charts[i].target_col, last,
                                 (lxw_col_t)charts[i].target_col);
-        chart_series_set_name(t, L(w, "Target"));
+        chart_series_set_name(t, L(w, MSG_TARGET));
         lxw_chart_line target_line = {.color = 0xC00000, .width = 1.5,
                                       .dash_type = LXW_CHART_LINE_DASH_DASH};
         chart_series_set_line(t, &target_line);
         chart_title_set_name(chart, L(w, charts[i].title));
-        chart_axis_set_name(chart->y_axis, L(w, "mg per day"));
+        chart_axis_set_name(chart->y_axis, L(w, MSG_CHART_MG_PER_DAY));
         chart_axis_set_num_format(chart->x_axis, "yyyy-mm-dd");
         chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
         lxw_chart_options co = {.x_scale = 1.6, .y_scale = 1.2};
@@ -591,24 +552,19 @@ lxw_error workbook_write_top(kmgca_workbook *w, const kmgca_analysis *a)
     worksheet_set_column(ws, 1, 1, 60, NULL);
     worksheet_set_column(ws, 2, 4, 11, NULL);
     lxw_row_t r = 0;
-    lxw_error x = worksheet_write_string(
-        ws, r++, 0, L(w, "Foods giving most of each mineral over the whole period (rows used only)"),
-        w->title);
+    lxw_error x = worksheet_write_string(ws, r++, 0, L(w, MSG_TOP_HEADING), w->title);
     static const kmgca_nutrient order[3] = {KMGCA_MG, KMGCA_K, KMGCA_CA};
     for (int i = 0; i < 3 && !x; i++) {
         kmgca_source top[TOP_ROWS];
         size_t n = kmgca_analysis_top(a, order[i], top, TOP_ROWS);
         r++;
-        char head[64];
-        snprintf(head, sizeof head, "%s", kmgca_nutrient_name(order[i]));
-        head[0] = (char)(head[0] - 'a' + 'A');
-        x = worksheet_write_string(ws, r++, 0, L(w, head), w->bold);
-        static const char *const titles[5] = {"Rank", "Food", "mg", "Share", "Rows"};
+        x = worksheet_write_string(ws, r++, 0, L(w, msg_nutrient_title(order[i])), w->bold);
+        static const msg_id titles[5] = {MSG_RANK, MSG_FOOD, MSG_MG_UNIT, MSG_SHARE, MSG_ROWS};
         for (int c = 0; c < 5 && !x; c++)
             x = worksheet_write_string(ws, r, (lxw_col_t)c, L(w, titles[c]), w->book.head);
         r++;
         if (!n && !x)
-            x = worksheet_write_string(ws, r++, 1, L(w, "(no food gave a value)"), NULL);
+            x = worksheet_write_string(ws, r++, 1, L(w, MSG_NO_FOOD_GAVE_VALUE), NULL);
         for (size_t k = 0; k < n && !x; k++, r++) {
             x = worksheet_write_number(ws, r, 0, (double)(k + 1), NULL);
             /* In Chinese, a food's Chinese name when it has one. */
