@@ -491,10 +491,12 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
     if (how && typical)
         snprintf(how, how_size, "%s: one serving of the recipe, 1 %s = %s g (the recipe's usual serving)",
                  s->note[0] ? s->note : "no amount written", p->measure, g);
-    else if (how && size)
-        snprintf(how, how_size, "%s %s = %s g (the recipe's %s; %s: %s of that, kmgca's judgement)",
-                 amt, s->unit, g, p->measure, size, factor < 1 ? "2/3" : factor == 2 ? "twice" : "3/2");
-    else if (how)
+    else if (how && size) {
+        char sized[80];
+        size_said(sized, sizeof sized, size, factor);
+        snprintf(how, how_size, "%s %s = %s g (the recipe's %s%s)", amt, s->unit, g, p->measure,
+                 sized);
+    } else if (how)
         snprintf(how, how_size, "%s %s = %s g (the recipe's %s)", amt,
                  s->unit[0] ? s->unit : p->measure, g, p->measure);
     return 1;
