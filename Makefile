@@ -45,7 +45,7 @@ SERVING_SRC = lib/units.c lib/tokens.c lib/amount.c lib/serving.c lib/split.c
 # Weighing: a food's measures and the rules that use them share lib/weigh.h.
 WEIGH_SRC = lib/measures.c lib/weigh.c
 # The fixed text of the workbooks and reports, keyed by id (lib/msg.h).
-MSG_SRC  = lib/lang.c lib/lang_zh.c lib/msg_en.c lib/msg_zh.c
+MSG_SRC  = lib/lang.c lib/msg_en.c lib/msg_zh.c
 LIB_SRC  = lib/status.c lib/text.c lib/csv.c lib/foods.c lib/recipe.c $(MATCH_SRC) $(SERVING_SRC) \
            $(WEIGH_SRC) lib/line.c lib/household.c lib/kinds.c lib/targets.c \
            $(SUPPLEMENT_SRC) \
@@ -103,7 +103,7 @@ $(B)/.setup-test: tools/setup.sh $(SETUP)
 	@touch $@
 setup: $(SETUP)
 
-$(B)/lib/%.o: lib/%.c lib/internal.h lib/sheet.h lib/workbook.h lib/lang.h lib/msg.h include/kmgca.h | $(SETUP)
+$(B)/lib/%.o: lib/%.c lib/internal.h lib/sheet.h lib/workbook.h lib/msg.h lib/msg_phrases.h include/kmgca.h | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) $(XLSX_CFLAGS) -c $< -o $@
 

@@ -7,6 +7,7 @@
  * the day's sweat fields; nothing here reads or calls the analysis.
  */
 #include "internal.h"
+#include "msg_phrases.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -302,14 +303,13 @@ static void act_sweat(const care_activity *c, kmgca_session *s, const double v[A
     } else if (c->cronometer && have[ACT_KCAL] && have[ACT_MINUTES] && s->minutes > 0) {
         /* 1 MET = 1 kcal per kg per hour. */
         s->met = v[ACT_KCAL] / (s->body_mass_kg * s->minutes / 60);
-        appendf(assumed, sizeof assumed,
-                 "%.1f MET from %.0f kcal burned; ", s->met, v[ACT_KCAL]);
+        appendf(assumed, sizeof assumed, "%.1f" PH_MET_FROM "%.0f" PH_KCAL_BURNED, s->met,
+                v[ACT_KCAL]);
         if (!(s->met > 0 && s->met <= 25))
             s->met = DEFAULT_MET;
     } else {
         s->met = DEFAULT_MET;
-        appendf(assumed, sizeof assumed,
-                 "moderate intensity (%.1f MET) assumed; ", DEFAULT_MET);
+        appendf(assumed, sizeof assumed, PH_MODERATE_INTENSITY "%.1f" PH_MET_ASSUMED, DEFAULT_MET);
     }
 
     if (have[ACT_PRE] && have[ACT_POST]) {
@@ -320,15 +320,15 @@ static void act_sweat(const care_activity *c, kmgca_session *s, const double v[A
         double l = v[ACT_PRE] - v[ACT_POST] + fluid - urine;
         s->measured = 1;
         snprintf(s->method, sizeof s->method,
-                 "measured: %.2f kg before - %.2f kg after + %.2f L drunk - %.2f L urine%s",
+                 PH_MEASURED "%.2f" PH_KG_BEFORE "%.2f" PH_KG_AFTER "%.2f" PH_L_DRUNK
+                 "%.2f" PH_L_URINE "%s",
                  v[ACT_PRE], v[ACT_POST], fluid, urine,
                  have[ACT_FLUID] && have[ACT_URINE] ? ""
-                 : have[ACT_FLUID]                  ? " (no urine given: 0 assumed)"
-                 : have[ACT_URINE]                  ? " (no fluid given: 0 assumed)"
-                                                    : " (no fluid or urine given: 0 assumed)");
+                 : have[ACT_FLUID]                  ? PH_NO_URINE
+                 : have[ACT_URINE]                  ? PH_NO_FLUID
+                                                    : PH_NO_FLUID_OR_URINE);
         if (l < 0 || l > 20) {
-            appendf(why, size, "%sthe weights give a sweat loss below 0 or above 20 L",
-                    why[0] ? "; " : "");
+            appendf(why, size, "%s" PH_WEIGHTS_IMPOSSIBLE, why[0] ? "; " : "");
         } else {
             s->sweat_l = l;
         }
@@ -336,20 +336,18 @@ static void act_sweat(const care_activity *c, kmgca_session *s, const double v[A
         double t = have[ACT_TEMP] ? v[ACT_TEMP] : DEFAULT_TEMP_C;
         double rh = have[ACT_HUMIDITY] ? v[ACT_HUMIDITY] : DEFAULT_HUMIDITY_PCT;
         if (!have[ACT_TEMP])
-            appendf(assumed, sizeof assumed,
-                     "%.0f C assumed; ", DEFAULT_TEMP_C);
+            appendf(assumed, sizeof assumed, "%.0f" PH_C_ASSUMED, DEFAULT_TEMP_C);
         if (!have[ACT_HUMIDITY])
-            appendf(assumed, sizeof assumed,
-                     "%.0f %% humidity assumed; ", DEFAULT_HUMIDITY_PCT);
+            appendf(assumed, sizeof assumed, "%.0f%s", DEFAULT_HUMIDITY_PCT, PH_HUMIDITY_ASSUMED);
         if (mass_assumed)
-            appendf(assumed, sizeof assumed,
-                     "%.0f kg body mass assumed; ", s->body_mass_kg);
+            appendf(assumed, sizeof assumed, "%.0f" PH_KG_BODY_MASS_ASSUMED, s->body_mass_kg);
         s->sweat_l = kmgca_sweat_predict_l(s->minutes, s->met, t, rh, s->body_mass_kg, 0);
+        /* " % humidity, " holds a '%': an argument, not part of the format. */
         snprintf(s->method, sizeof s->method,
-                 "predicted (Gonzalez et al. 2009%s): %.0f min at %.1f MET, %.0f C, %.0f %% "
-                 "humidity, %.0f kg; %sclothing %.1f clo (im %.2f), skin %.0f C, no wind or "
-                 "sun terms, body surface from mass (Livingston & Lee 2001)",
-                 t < 20 ? ", cool form of 2012" : "", s->minutes, s->met, t, rh,
+                 PH_PREDICTED "Gonzalez et al. 2009%s): %.0f" PH_MIN_AT "%.1f" PH_MET "%.0f" PH_C
+                 "%.0f%s%.0f" PH_KG "%s" PH_CLOTHING "%.1f clo (im %.2f" PH_SKIN "%.0f" PH_C_NO_WIND
+                 " (Livingston & Lee 2001)",
+                 t < 20 ? PH_COOL_FORM : "", s->minutes, s->met, t, rh, PH_HUMIDITY,
                  s->body_mass_kg, assumed, CLOTHING_CLO, CLOTHING_IM, SKIN_TEMP_C);
         utf8_trim_end(s->method);
     }

@@ -11,6 +11,7 @@
  * its reason. Numbers that belong to a name ("2% milk", "7-grain", "V8") are
  * not amounts.
  */
+#include "msg_phrases.h"
 #include "serving.h"
 
 #include <ctype.h>
@@ -151,7 +152,7 @@ static int zh_amount_ends(const tokens *tk, int i, int j, int liang_unit, double
     if (!liang_unit && (cjk_is(tk, j, "多") || cjk_is(tk, j, "来")) &&
         zh_measure_at(tk, j + 1, &after)) {
         a->flags |= AF_VAGUE;
-        a->why = "多 or 来 after a number (more than) is not an amount; write the number";
+        a->why = PH_ZH_MORE_THAN;
         a->next = j + 1;
         return 1;
     }
@@ -164,7 +165,7 @@ static int zh_amount_ends(const tokens *tk, int i, int j, int liang_unit, double
             k++;
         if (zh_measure_at(tk, k, &after)) {
             a->flags |= AF_RANGE;
-            a->why = "the amount is a range; write one number";
+            a->why = PH_RANGE_ONE_NUMBER;
             a->next = k;
             return 1;
         }
@@ -264,10 +265,10 @@ static int zh_amount_at(const tokens *tk, int i, amount *a)
     a->next = j;
     if (has_few) {
         a->flags |= AF_VAGUE;
-        a->why = "几 (a few) is not an amount; write the number";
+        a->why = PH_ZH_A_FEW;
     } else if (range) {
         a->flags |= AF_RANGE;
-        a->why = "the amount is a range; write one number";
+        a->why = PH_RANGE_ONE_NUMBER;
     }
     (void)has_half_only;
     return zh_amount_ends(tk, i, j, liang_unit, value, a);
@@ -275,15 +276,15 @@ static int zh_amount_at(const tokens *tk, int i, amount *a)
 
 /* Words that stand for "how much" without saying: */
 static const char *const vague_words[][2] = {
-    {"few", "\"a few\" is not an amount; write the number"},
-    {"several", "\"several\" is not an amount; write the number"},
-    {"little", "\"a little\" is not an amount; write how much"},
-    {"bit", "\"a bit\" is not an amount; write how much"},
-    {"lots", "\"lots\" is not an amount; write how much"},
-    {"many", "\"many\" is not an amount; write the number"},
-    {"loads", "\"loads\" is not an amount; write how much"},
-    {"bits", "\"bits\" is not an amount; write how much"},
-    {"plenty", "\"plenty\" is not an amount; write how much"},
+    {"few", "\"a few\"" PH_NOT_AMOUNT_WRITE_NUMBER},
+    {"several", "\"several\"" PH_NOT_AMOUNT_WRITE_NUMBER},
+    {"little", "\"a little\"" PH_NOT_AMOUNT_WRITE_HOW_MUCH},
+    {"bit", "\"a bit\"" PH_NOT_AMOUNT_WRITE_HOW_MUCH},
+    {"lots", "\"lots\"" PH_NOT_AMOUNT_WRITE_HOW_MUCH},
+    {"many", "\"many\"" PH_NOT_AMOUNT_WRITE_NUMBER},
+    {"loads", "\"loads\"" PH_NOT_AMOUNT_WRITE_HOW_MUCH},
+    {"bits", "\"bits\"" PH_NOT_AMOUNT_WRITE_HOW_MUCH},
+    {"plenty", "\"plenty\"" PH_NOT_AMOUNT_WRITE_HOW_MUCH},
 };
 
 /* Chinese words for how much that are not numerals: 大半碗, 小半碗 (most
@@ -298,18 +299,18 @@ static int zh_word_amount_at(const tokens *tk, int i, amount *a)
             return 0;
         int big = cjk_is(tk, i, "大");
         a->value = big ? 0.75 : 1.0 / 3;
-        a->note = big ? "大半 (most of) read as 3/4" : "小半 (a little of) read as 1/3";
+        a->note = big ? PH_ZH_MOST_OF : PH_ZH_THIRD_OF;
         a->next = i + 2;
         a->flags = AF_CJK | AF_WORDS;
         return 1;
     }
     /* 适量 (as needed), 少许 (a little), 若干 (some number), 一点 (a bit) */
     static const char *const vague_zh[][3] = {
-        {"适", "量", "适量 (as much as needed) is not an amount; write how much"},
-        {"少", "许", "少许 (a little) is not an amount; write how much"},
-        {"若", "干", "若干 (a number of) is not an amount; write the number"},
-        {"一", "点", "一点 (a bit) is not an amount; write how much"},
-        {"多", "少", "多少 is not an amount; write how much"},
+        {"适", "量", PH_ZH_AS_NEEDED},
+        {"少", "许", PH_ZH_A_LITTLE},
+        {"若", "干", PH_ZH_A_NUMBER_OF},
+        {"一", "点", PH_ZH_A_BIT},
+        {"多", "少", PH_ZH_HOW_MUCH},
     };
     for (size_t k = 0; k < sizeof vague_zh / sizeof vague_zh[0]; k++)
         if (cjk_is(tk, i, vague_zh[k][0]) && cjk_is(tk, i + 1, vague_zh[k][1])) {
@@ -323,7 +324,7 @@ static int zh_word_amount_at(const tokens *tk, int i, amount *a)
         a->value = 1;
         a->next = i + 2;
         a->flags = AF_CJK | AF_SOME;
-        a->why = "一些 (some) is not an amount";
+        a->why = PH_ZH_SOME;
         return 1;
     }
     return 0;
@@ -384,7 +385,7 @@ static int digits_amount_at(const tokens *tk, int i, amount *a)
         j + 1 < tk->count && tk->t[j + 1].type == TK_NUM &&
         !(tk->t[j + 1].flags & NF_FRACTION) && tk->t[j + 1].value > a->value) {
         a->flags |= AF_RANGE;
-        a->why = "the amount is a range; give one amount";
+        a->why = PH_RANGE_ONE_AMOUNT;
         a->next = j + 2;
     }
     /* digits before a Chinese measure word: 2个, 12个 */
@@ -415,7 +416,7 @@ static int marker_amount_at(const tokens *tk, int i, amount *a)
         a->value = 1;
         a->next = i + 2;
         a->flags = AF_VAGUE | AF_WORDS;
-        a->why = "\"as much as\" is not an amount; write how much";
+        a->why = "\"as much as\"" PH_NOT_AMOUNT_WRITE_HOW_MUCH;
         return 1;
     }
     if (word_is(tk, i, "between") && i + 1 < tk->count && tk->t[i + 1].type == TK_NUM &&
@@ -423,14 +424,14 @@ static int marker_amount_at(const tokens *tk, int i, amount *a)
         a->value = tk->t[i + 1].value;
         a->next = i + 4;
         a->flags = AF_RANGE;
-        a->why = "the amount is a range; give one amount";
+        a->why = PH_RANGE_ONE_AMOUNT;
         return 1;
     }
     if (word_is(tk, i, "some") || word_is(tk, i, "any")) {
         a->value = 1;
         a->next = i + 1;
         a->flags = AF_SOME | AF_WORDS;
-        a->why = "\"some\" is not an amount";
+        a->why = PH_SOME_NOT_AMOUNT;
         return 1;
     }
     int j = i;

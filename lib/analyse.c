@@ -15,6 +15,7 @@
  * coverage of that nutrient instead.
  */
 #include "internal.h"
+#include "msg_phrases.h"
 
 #include <errno.h>
 #include <math.h>
@@ -328,9 +329,8 @@ static int row_date(read_state *s, const char *text, int32_t *day, unsigned long
     date_result r = date_parse(text, s->order, day, &implied, why, sizeof why);
     if (r == DATE_OK && implied != KMGCA_DATE_ORDER_AUTO && s->order == KMGCA_DATE_ORDER_AUTO) {
         s->order = implied;
-        add_note(s->a, "%s: dates read as %s (line %lu: \"%s\")", s->path,
-                 implied == KMGCA_DATE_ORDER_DMY ? "day/month/year" : "month/day/year", line,
-                 text);
+        add_note(s->a, "%s%s" PH_LINE "%lu: \"%s\")", s->path,
+                 implied == KMGCA_DATE_ORDER_DMY ? PH_DATES_DMY : PH_DATES_MDY, line, text);
     }
     if (r == DATE_AMBIGUOUS && !s->scanned) {
         /* Look further into the file for a date that settles the order. */
@@ -342,14 +342,13 @@ static int row_date(read_state *s, const char *text, int32_t *day, unsigned long
         table_read(&t, &scan_err);
         if (sc.found != KMGCA_DATE_ORDER_AUTO) {
             s->order = sc.found;
-            add_note(s->a, "%s: dates read as %s, as the file's unambiguous dates show",
-                     s->path,
-                     sc.found == KMGCA_DATE_ORDER_DMY ? "day/month/year" : "month/day/year");
+            add_note(s->a, "%s%s" PH_AS_UNAMBIGUOUS_DATES_SHOW, s->path,
+                     sc.found == KMGCA_DATE_ORDER_DMY ? PH_DATES_DMY : PH_DATES_MDY);
             r = date_parse(text, s->order, day, NULL, why, sizeof why);
         }
     }
     if (r != DATE_OK) {
-        need_review(s, "date: %s", why);
+        need_review(s, PH_DATE "%s", why);
         return 0;
     }
     return 1;
@@ -363,7 +362,7 @@ static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const ch
     kmgca_error err;
     kmgca_error_clear(&err);
     if (!food_text[0]) {
-        need_review(s, "no food given");
+        need_review(s, PH_NO_FOOD_GIVEN);
         return;
     }
     kmgca_weighing w;
@@ -378,26 +377,26 @@ static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const ch
     const kmgca_match *m = &w.match;
     if (st == KMGCA_ERROR_NO_MATCH || !m->food) {
         if (st == KMGCA_ERROR_NO_MATCH && m->candidate_count)
-            need_review(s, "no food in the tables matches \"%s\" (closest: \"%s\", %.2f)",
+            need_review(s, PH_NO_FOOD_MATCHES "\"%s\"" PH_CLOSEST "\"%s\", %.2f)",
                         w.food_text, kmgca_food_description(m->candidates[0]),
                         m->candidate_confidence[0]);
         else if (st == KMGCA_ERROR_NO_MATCH)
-            need_review(s, "no food in the tables matches \"%s\"", w.food_text);
+            need_review(s, PH_NO_FOOD_MATCHES "\"%s\"", w.food_text);
         else
-            need_review(s, "food: %s", err.message);
+            need_review(s, PH_FOOD "%s", err.message);
         return;
     }
     e->food = m->food;
     e->confidence = m->confidence;
     e->method = m->method;
     if (m->confidence < KMGCA_LOW_CONFIDENCE)
-        need_review(s, "low-confidence match (%.2f) to \"%s\": check the food, or add it with "
+        need_review(s, PH_LOW_CONFIDENCE "%.2f) to \"%s\": check the food, or add it with "
                        "--foods",
                     m->confidence, kmgca_food_description(m->food));
     if (!serving_text)
         return;
     if (st == KMGCA_ERROR_AMOUNT) {
-        need_review(s, "amount: %s", err.message); /* the message quotes the text */
+        need_review(s, PH_AMOUNT "%s", err.message); /* the message quotes the text */
         return;
     }
     if (st != KMGCA_OK) {
@@ -405,20 +404,19 @@ static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const ch
         return;
     }
     if (w.serving_assumed && s->a->opt.strict) {
-        need_review(s, "no amount written (--strict); one typical serving would be %.0f g",
-                    w.grams);
+        need_review(s, PH_NO_AMOUNT_STRICT "%.0f g", w.grams);
         return;
     }
     e->grams = w.grams;
     e->serving_assumed = w.serving_assumed;
     appendf(s->how, sizeof s->how, "%s%s%s", s->how[0] ? "; " : "", w.how,
-            w.serving_from_food && !w.serving_assumed ? " (amount read from the food text)"
+            w.serving_from_food && !w.serving_assumed ? PH_AMOUNT_FROM_FOOD_TEXT
                                                       : "");
     int missing = 0;
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
         e->mg[n] = kmgca_food_mg(m->food, (kmgca_nutrient)n, w.grams);
         if (isnan(e->mg[n]))
-            appendf(s->how, sizeof s->how, "%s%s", missing++ ? ", " : "; not measured in this food: ",
+            appendf(s->how, sizeof s->how, "%s%s", missing++ ? ", " : PH_NOT_MEASURED_IN_FOOD,
                     kmgca_nutrient_name((kmgca_nutrient)n));
     }
 }
@@ -443,15 +441,15 @@ static int supplement_row(read_state *s, kmgca_entry *e, const char *food, const
         return 0;
     e->supplement = 1;
     if (sp.review[0]) {
-        need_review(s, "supplement (%s) not counted: %s", sp.product, sp.review);
+        need_review(s, "supplement (%s) " PH_NOT_COUNTED "%s", sp.product, sp.review);
         return 1;
     }
     for (int n = 0; n < KMGCA_NA; n++)
         e->mg[n] = sp.mg[n];
     diary_supps_keep_product(s->a->supps, sp.product, sp.source);
-    appendf(s->how, sizeof s->how, "supplement, counted apart from food: %s", sp.how);
+    appendf(s->how, sizeof s->how, PH_SUPPLEMENT_APART "%s", sp.how);
     if (sp.source && sp.source[0])
-        appendf(s->how, sizeof s->how, " (source: %s)", sp.source);
+        appendf(s->how, sizeof s->how, PH_SOURCE "%s)", sp.source);
     utf8_trim_end(s->how);
     return 1;
 }
@@ -477,8 +475,7 @@ static void export_values(read_state *s, kmgca_entry *e, const csv_row *row, int
         if (r == 0)
             continue;
         if (n == KMGCA_CA && ca_is_percent) {
-            appendf(s->how, sizeof s->how, "; calcium %g%% of a Daily Value as exported (not "
-                                           "converted: the export does not say which)", v);
+            appendf(s->how, sizeof s->how, PH_CALCIUM "%g%s", v, PH_PCT_OF_DAILY_VALUE);
             continue;
         }
         e->mg[n] = v;
@@ -503,7 +500,7 @@ static void keep_export(read_state *s, kmgca_entry *e, const csv_row *row)
     }
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
         e->mg[n] = NAN;
-    appendf(s->how, sizeof s->how, "export value kept: %s", why);
+    appendf(s->how, sizeof s->how, PH_EXPORT_VALUE_KEPT "%s", why);
     utf8_trim_end(s->how);
     export_values(s, e, row, 0);
 }
@@ -523,32 +520,20 @@ static void note_format(const read_state *s)
     switch (s->format) {
     case KMGCA_FORMAT_CRONOMETER_SERVINGS:
         if (a->opt.recompute)
-            add_note(a, "%s: Cronometer servings export; foods matched against the USDA "
-                        "tables (--recompute), Cronometer's own values not used",
-                     s->path);
+            add_note(a, "%s" PH_CRONOMETER_RECOMPUTED, s->path);
         else
-            add_note(a, "%s: Cronometer servings export; minerals as Cronometer exported "
-                        "them (--recompute matches the foods against the USDA tables "
-                        "instead)",
-                     s->path);
+            add_note(a, "%s" PH_CRONOMETER_SERVINGS, s->path);
         break;
     case KMGCA_FORMAT_CRONOMETER_DAILY:
-        add_note(a, "%s: Cronometer daily summary export: one total a day as Cronometer "
-                    "computed it; no foods, so no Top sources",
-                 s->path);
+        add_note(a, "%s" PH_CRONOMETER_DAILY, s->path);
         break;
     case KMGCA_FORMAT_MFP_SUMMARY:
-        add_note(a, "%s: MyFitnessPal Nutrition Summary: totals per meal without food "
-                    "names; it has no magnesium, and gives calcium as a percentage of a "
-                    "Daily Value it does not name, so calcium and magnesium are not "
-                    "computed (shown as blank)",
-                 s->path);
+        add_note(a, "%s" PH_MFP_SUMMARY, s->path);
         break;
     default: break;
     }
     if (s->decimal_comma)
-        add_note(a, "%s: fields separated by ';', read with decimal commas (1,5 = 1.5)",
-                 s->path);
+        add_note(a, "%s" PH_DECIMAL_COMMAS, s->path);
 }
 
 static kmgca_status diary_on_header(table_reader *t, const csv_row *header, void *ud,
@@ -581,29 +566,29 @@ static void row_values(read_state *s, kmgca_entry *e, const csv_row *row,
     int weighed = s->format == KMGCA_FORMAT_GENERIC ||
                   (s->format == KMGCA_FORMAT_CRONOMETER_SERVINGS && a->opt.recompute);
     if (weighed && food_len >= FOOD_TEXT_SIZE) {
-        need_review(s, "food: food text is %zu bytes; the limit is 1000", food_len);
+        need_review(s, PH_FOOD "food text is %zu bytes; the limit is 1000", food_len);
     } else if (weighed && long_amount) {
-        need_review(s, "amount: the amount or unit is longer than %d bytes",
+        need_review(s, PH_AMOUNT "the amount or unit is longer than %d bytes",
                     SERVING_TEXT_MAX - 1);
         weigh(s, e, food, NULL);
     } else switch (s->format) {
     case KMGCA_FORMAT_CRONOMETER_DAILY:
-        appendf(s->how, sizeof s->how, "day total from the Cronometer export");
+        appendf(s->how, sizeof s->how, PH_DAY_TOTAL_CRONOMETER);
         export_values(s, e, row, 0);
         if (s->t.col[COL_COMPLETED] >= 0 &&
             strcasecmp(table_field(&s->t, row, COL_COMPLETED), "false") == 0)
-            appendf(s->how, sizeof s->how, " (the day is not marked completed in Cronometer)");
+            appendf(s->how, sizeof s->how, PH_DAY_NOT_COMPLETED);
         break;
     case KMGCA_FORMAT_MFP_SUMMARY:
-        appendf(s->how, sizeof s->how, "meal total from the MyFitnessPal export");
+        appendf(s->how, sizeof s->how, PH_MEAL_TOTAL_MFP);
         export_values(s, e, row, 1);
         break;
     case KMGCA_FORMAT_CRONOMETER_SERVINGS:
         if (!a->opt.recompute) {
-            appendf(s->how, sizeof s->how, "values from the Cronometer export");
+            appendf(s->how, sizeof s->how, PH_VALUES_FROM_CRONOMETER);
             export_values(s, e, row, 0);
             if (!food[0])
-                need_review(s, "no food given");
+                need_review(s, PH_NO_FOOD_GIVEN);
             break;
         }
         /* "2.00 x 3.0 oz", "1.00 shake (11 fl oz)", "1.00 slice - each 1 oz":
@@ -736,7 +721,7 @@ static kmgca_status on_row(const table_reader *t, const csv_row *row, void *ud,
     e.note = table_field(t, row, COL_NOTE);
 
     if (table_extra_fields(t, row))
-        need_review(s, "the row has %zu fields; the header names %zu", row->count, t->columns);
+        need_review(s, "the row has %zu" PH_FIELDS_HEADER_NAMES "%zu", row->count, t->columns);
     int32_t day;
     if (row_date(s, e.date_text, &day, row->line)) {
         e.day = day;
@@ -781,7 +766,7 @@ kmgca_status kmgca_analysis_read(kmgca_analysis *a, const char *path, kmgca_entr
     kmgca_status st = table_read(&s->t, err);
     a->blank_lines += s->t.blank_rows;
     if (st == KMGCA_OK && !s->rows)
-        add_note(a, "%s: no diary rows after the header", copy);
+        add_note(a, "%s" PH_NO_DIARY_ROWS, copy);
     if (st == KMGCA_OK && s->order != KMGCA_DATE_ORDER_AUTO)
         a->learned = s->order;
     free(s);

@@ -17,6 +17,7 @@
  * in 1900..2200. An impossible date (2026-02-30) is invalid, not rolled over.
  */
 #include "internal.h"
+#include "msg_phrases.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -217,7 +218,7 @@ static date_result date_one_number(const char *text, const token *t, const char 
         date_civil(d, &y, &m, &dd);
         return check(y, m, dd, day, why, why_size);
     }
-    snprintf(why, why_size, "\"%s\" is not a date kmgca reads (use 2026-11-24)", shown);
+    snprintf(why, why_size, "\"%s\"" PH_NOT_A_DATE_USE, shown);
     return DATE_INVALID;
 }
 
@@ -231,13 +232,13 @@ static date_result date_numbers(const token *tok, const char *seps, kmgca_date_o
         return check((int)tok[0].value, (int)tok[1].value, (int)tok[2].value, day, why,
                      why_size);
     if (tok[2].digits != 4 && tok[2].digits != 2) {
-        snprintf(why, why_size, "\"%s\" is not a date kmgca reads (use 2026-11-24)", shown);
+        snprintf(why, why_size, "\"%s\"" PH_NOT_A_DATE_USE, shown);
         return DATE_INVALID;
     }
     int y = full_year(tok[2].value, tok[2].digits);
     long a = tok[0].value, b = tok[1].value;
     if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12)) {
-        snprintf(why, why_size, "\"%s\" is not a possible date", shown);
+        snprintf(why, why_size, "\"%s\"" PH_NOT_A_POSSIBLE_DATE, shown);
         return DATE_INVALID;
     }
     if (seps[1] == '.' && seps[2] == '.') /* 24.11.2026 */
@@ -289,7 +290,7 @@ date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
     while (*text == ' ' || *text == '\t')
         text++;
     if (!*text) {
-        snprintf(why, why_size, "no date given");
+        snprintf(why, why_size, PH_NO_DATE_GIVEN);
         return DATE_INVALID;
     }
     /* The text as messages quote it: at most 40 bytes, whole characters. */
@@ -303,7 +304,7 @@ date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
         if (sscanf(text, "%4d年%2d月%2d%n", &y, &m, &d, &n) == 3 &&
             (strncmp(text + n, "日", 3) == 0 || strncmp(text + n, "号", 3) == 0 || !text[n]))
             return check(y, m, d, day, why, why_size);
-        snprintf(why, why_size, "\"%s\" is not a date in the form 2026年11月24日", shown);
+        snprintf(why, why_size, "\"%s\"" PH_NOT_A_DATE_ZH_FORM, shown);
         return DATE_INVALID;
     }
 
@@ -311,13 +312,13 @@ date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
     char seps[MAX_TOKENS] = {0};   /* separator before token i */
     size_t n = 0;
     if (date_tokens(text, tok, seps, &n) || n == 0 || n > 3) {
-        snprintf(why, why_size, "\"%s\" is not a date kmgca reads (use 2026-11-24)", shown);
+        snprintf(why, why_size, "\"%s\"" PH_NOT_A_DATE_USE, shown);
         return DATE_INVALID;
     }
     if (n == 1)
         return date_one_number(text, &tok[0], shown, day, why, why_size);
     if (n != 3) {
-        snprintf(why, why_size, "\"%s\" has no year", shown);
+        snprintf(why, why_size, "\"%s\"" PH_HAS_NO_YEAR, shown);
         return DATE_INVALID;
     }
 
@@ -333,7 +334,7 @@ date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
             return check(full_year(b->value, b->digits), m, (int)a->value, day, why, why_size);
         if (i == 0) /* Nov 24 2026 */
             return check(full_year(b->value, b->digits), m, (int)a->value, day, why, why_size);
-        snprintf(why, why_size, "\"%s\" is not a date kmgca reads", shown);
+        snprintf(why, why_size, "\"%s\"" PH_NOT_A_DATE, shown);
         return DATE_INVALID;
     }
     return date_numbers(tok, seps, order, shown, day, implied, why, why_size);

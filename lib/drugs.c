@@ -12,6 +12,7 @@
  * one drug name is taken as a misspelling of it, with a lower confidence.
  */
 #include "internal.h"
+#include "msg_phrases.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -350,15 +351,15 @@ static void match_names(const token *t, size_t n, unsigned char *used, kmgca_dru
             add_part(m, &kmgca_builtin_drugs[nm->drug[k]], &conf, c);
         const char *first = kmgca_builtin_drugs[nm->drug[0]].name;
         if (strcmp(nm->kind, "generic") == 0 && nm->count == 1 && strcmp(nm->name, first) == 0)
-            appendf(m->how, sizeof m->how, "%s%s: generic name", m->how[0] ? "; " : "",
+            appendf(m->how, sizeof m->how, "%s%s" PH_GENERIC_NAME, m->how[0] ? "; " : "",
                     nm->name);
         else
-            appendf(m->how, sizeof m->how, "%s\"%s\": %s", m->how[0] ? "; " : "", nm->name,
-                    strcmp(nm->kind, "zh") == 0             ? "Chinese name"
-                    : strcmp(nm->kind, "brand") == 0        ? "brand name"
-                    : strcmp(nm->kind, "abbreviation") == 0 ? "abbreviation"
-                    : strcmp(nm->kind, "regional") == 0     ? "regional name"
-                                                            : "other name");
+            appendf(m->how, sizeof m->how, "%s\"%s\"%s", m->how[0] ? "; " : "", nm->name,
+                    strcmp(nm->kind, "zh") == 0             ? PH_CHINESE_NAME
+                    : strcmp(nm->kind, "brand") == 0        ? PH_BRAND_NAME
+                    : strcmp(nm->kind, "abbreviation") == 0 ? PH_ABBREVIATION
+                    : strcmp(nm->kind, "regional") == 0     ? PH_REGIONAL_NAME
+                                                            : PH_OTHER_NAME);
         for (size_t j = i; j < i + len; j++)
             used[j] = 1;
         i += len;
@@ -411,7 +412,7 @@ static void match_misspellings(const token *t, size_t n, unsigned char *used,
             for (int k = 0; k < hit->name->count; k++)
                 add_part(m, &kmgca_builtin_drugs[hit->name->drug[k]], &conf,
                          best == 1 ? 0.85 : 0.75);
-            appendf(m->how, sizeof m->how, "%s\"%s\": read as %s (spelling corrected)",
+            appendf(m->how, sizeof m->how, "%s\"%s\"" PH_READ_AS "%s" PH_SPELLING_CORRECTED,
                     m->how[0] ? "; " : "", t[i].s,
                     kmgca_builtin_drugs[hit->name->drug[0]].name);
             used[i] = 1;

@@ -814,10 +814,6 @@ const char *lang_zh(const char *en);
  * kmgca's own fixed phrases in Chinese, in out; names, numbers, table notes
  * and citations are kept. Returns out (cut on a character boundary). */
 const char *lang_zh_text(const char *en, char *out, size_t size);
-/* The phrases it knows, for tests: phrase i's English (NULL past the end)
- * and, in *zh, its Chinese. */
-size_t lang_phrase_count(void);
-const char *lang_phrase_at(size_t i, const char **zh);
 
 /* drugs.c: a medication line's drug for a report in `lang`: its name (in
  * Chinese when every part has a Chinese name, the parts joined by "+") and

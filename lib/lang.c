@@ -1,19 +1,19 @@
 /* lang.c — kmgca's fixed text in the report's language.
  *
  * msg_text() gives a message (msg.h) in English or Chinese from the
- * catalogues msg_en.c and msg_zh.c. lang_zh() still finds a message by its
- * English for the callers that name one that way. Text that comes from
- * the tables (food descriptions, drug notes, citations) is not translated:
- * a Chinese name is shown where the tables have one.
+ * catalogues msg_en.c and msg_zh.c; msg_nutrient(), msg_method(), ... name
+ * the values of kmgca.h by their messages. lang_zh() still finds a message
+ * by its English for the callers that name one that way. Text that comes
+ * from the tables (food descriptions, drug notes, citations) is not
+ * translated: a Chinese name is shown where the tables have one.
  *
  * Text composed by the library before the report's language is known (how a
  * serving was weighed, how a medication line was read, how sweat was found)
- * goes through lang_zh_text(): the fixed phrases of kmgca's own English in
- * it (lang_zh_phrases, sorted by their English) become Chinese, and the
- * names, table notes, citations and numbers around them stay as they are.
+ * goes through lang_zh_text(): the phrases of msg.h's last block in it,
+ * found by their English (msg_phrases.h), become Chinese, and the names,
+ * table notes, citations and numbers around them stay as they are.
  */
 #include "internal.h"
-#include "lang.h"
 #include "msg.h"
 
 #include <stdlib.h>
@@ -150,18 +150,57 @@ const char *lang_zh(const char *en)
 
 /* ---- Phrases inside composed text ----------------------------------------- */
 
-size_t lang_phrase_count(void)
-{
-    return lang_zh_phrase_count;
-}
+/* How a phrase's English is found in composed text. */
+enum {
+    PHRASE_AFTER_DIGIT = 1, /* only right after a digit: " C, " in "30 C, " */
+    PHRASE_REST_AS_IS = 2,  /* what follows is a citation: kept as it is */
+    PHRASE_MINERALS = 4     /* a list of minerals follows: "calcium, sodium" */
+};
 
-const char *lang_phrase_at(size_t i, const char **zh)
+static const unsigned char phrase_flags[MSG_COUNT] = {
+    [MSG_PH_HUMIDITY_ASSUMED] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_HUMIDITY] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_C_ASSUMED] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_C] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_C_NO_WIND] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_L_DRUNK] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_L_URINE] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_MET_FROM] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_MET_ASSUMED] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_MET] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_KCAL_BURNED] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_KG_AFTER] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_KG_BEFORE] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_KG_BODY_MASS_ASSUMED] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_KG] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_MIN_AT] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_FIELDS_HEADER_NAMES] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_TEXT_PAST_COLUMN] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_IS_NOT_READ] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_SOURCE] = PHRASE_REST_AS_IS,
+    [MSG_PH_PCT_OF_DAILY_VALUE] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_NOT_MEASURED_IN_FOOD] = PHRASE_MINERALS,
+    [MSG_PH_G_AS_WRITTEN] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_G_PER_ML] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_X_ONE_PIECE] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_A_DAY_EQUALS] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_AMPOULES] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_SACHETS] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_SCOOPS] = PHRASE_AFTER_DIGIT,
+    [MSG_PH_TABLETS] = PHRASE_AFTER_DIGIT,
+};
+
+/* The phrases (the last ids of msg.h) in the order of their English's
+ * bytes, sorted once. */
+#define PHRASE_COUNT (MSG_COUNT - MSG_PHRASE_FIRST)
+static msg_id phrases[PHRASE_COUNT];
+static pthread_once_t phrases_once = PTHREAD_ONCE_INIT;
+
+static void sort_phrases(void)
 {
-    if (i >= lang_zh_phrase_count)
-        return NULL;
-    if (zh)
-        *zh = lang_zh_phrases[i].zh;
-    return lang_zh_phrases[i].en;
+    for (int i = 0; i < PHRASE_COUNT; i++)
+        phrases[i] = (msg_id)(MSG_PHRASE_FIRST + i);
+    qsort(phrases, PHRASE_COUNT, sizeof *phrases, english_order);
 }
 
 static int ascii_alnum(char c)
@@ -169,32 +208,33 @@ static int ascii_alnum(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/* The longest phrase at en + i, whole words only; NULL when none. */
-static const lang_phrase *phrase_at(const char *en, size_t i)
+/* The longest phrase at en + i, whole words only; MSG_COUNT when none. */
+static msg_id phrase_at(const char *en, size_t i)
 {
-    size_t n = lang_zh_phrase_count, lo = 0, hi = n;
+    size_t lo = 0, hi = PHRASE_COUNT;
     unsigned char first = (unsigned char)en[i];
     while (lo < hi) { /* the first phrase starting with this byte */
         size_t mid = (lo + hi) / 2;
-        if ((unsigned char)lang_zh_phrases[mid].en[0] < first)
+        if ((unsigned char)msg_en[phrases[mid]][0] < first)
             lo = mid + 1;
         else
             hi = mid;
     }
-    const lang_phrase *best = NULL;
+    msg_id best = MSG_COUNT;
     size_t best_len = 0;
-    for (size_t k = lo; k < n && (unsigned char)lang_zh_phrases[k].en[0] == first; k++) {
-        const lang_phrase *p = &lang_zh_phrases[k];
-        size_t len = strlen(p->en);
-        if (len <= best_len || strncmp(en + i, p->en, len) != 0)
+    for (size_t k = lo; k < PHRASE_COUNT && (unsigned char)msg_en[phrases[k]][0] == first; k++) {
+        const char *p = msg_en[phrases[k]];
+        size_t len = strlen(p);
+        if (len <= best_len || strncmp(en + i, p, len) != 0)
             continue;
-        if (ascii_alnum(p->en[0]) && i && ascii_alnum(en[i - 1]))
+        if (ascii_alnum(p[0]) && i && ascii_alnum(en[i - 1]))
             continue;
-        if (ascii_alnum(p->en[len - 1]) && ascii_alnum(en[i + len]))
+        if (ascii_alnum(p[len - 1]) && ascii_alnum(en[i + len]))
             continue;
-        if ((p->flags & PH_AFTER_DIGIT) && (!i || en[i - 1] < '0' || en[i - 1] > '9'))
+        if ((phrase_flags[phrases[k]] & PHRASE_AFTER_DIGIT) &&
+            (!i || en[i - 1] < '0' || en[i - 1] > '9'))
             continue;
-        best = p;
+        best = phrases[k];
         best_len = len;
     }
     return best;
@@ -242,6 +282,7 @@ const char *lang_zh_text(const char *en, char *out, size_t size)
     out[0] = '\0';
     if (!en)
         return out;
+    pthread_once(&phrases_once, sort_phrases);
     size_t o = 0, i = 0;
     int after_cjk = 0;        /* the last character copied is a CJK ideograph */
 #define PUT(s, n)                                                                          \
@@ -278,27 +319,27 @@ const char *lang_zh_text(const char *en, char *out, size_t size)
                 continue;
             }
         }
-        const lang_phrase *p = phrase_at(en, i);
-        if (p) {
-            PUT(p->zh, strlen(p->zh));
-            i += strlen(p->en);
+        msg_id p = phrase_at(en, i);
+        if (p != MSG_COUNT) {
+            PUT(msg_zh[p], strlen(msg_zh[p]));
+            i += strlen(msg_en[p]);
             after_cjk = 0;
-            if (p->flags & PH_REST_AS_IS) {
+            if (phrase_flags[p] & PHRASE_REST_AS_IS) {
                 PUT(en + i, strlen(en + i));
                 break;
             }
-            if (p->flags & PH_MINERALS) {
-                /* The minerals listed after it: "calcium, sodium". */
-                static const char *const minerals[] = {"calcium", "magnesium", "potassium",
-                                                       "sodium"};
-                for (size_t m = 0, first = 1; m < 4; m++) {
-                    size_t skip = first ? 0 : 2, ml = strlen(minerals[m]);
+            if (phrase_flags[p] & PHRASE_MINERALS) {
+                /* The minerals listed after it, as analyse.c names them:
+                 * "calcium, sodium". */
+                for (int n = 0, first = 1; n < KMGCA_NUTRIENT_COUNT; n++) {
+                    const char *name = kmgca_nutrient_name((kmgca_nutrient)n);
+                    const char *zh = msg_zh[msg_nutrient((kmgca_nutrient)n)];
+                    size_t skip = first ? 0 : 2, ml = strlen(name);
                     if ((first || strncmp(en + i, ", ", 2) == 0) &&
-                        strncmp(en + i + skip, minerals[m], ml) == 0 &&
-                        !ascii_alnum(en[i + skip + ml])) {
+                        strncmp(en + i + skip, name, ml) == 0 && !ascii_alnum(en[i + skip + ml])) {
                         if (!first)
                             PUT("、", strlen("、"));
-                        PUT(lang_zh(minerals[m]), strlen(lang_zh(minerals[m])));
+                        PUT(zh, strlen(zh));
                         i += skip + ml;
                         first = 0;
                     }

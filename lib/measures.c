@@ -7,6 +7,7 @@
  * kind, or water for a drink. Also the numbers of the notes that say how a
  * serving was weighed.
  */
+#include "msg_phrases.h"
 #include "weigh.h"
 
 #include <math.h>
@@ -48,8 +49,8 @@ void fmt_grams(char *buf, size_t size, double g)
 /* Whose measure it is, for the note. */
 const char *measure_source(const kmgca_food *food)
 {
-    return strcmp(food->source, "custom") == 0 ? "custom food measure"
-                                                : "USDA household measure";
+    return strcmp(food->source, "custom") == 0 ? PH_CUSTOM_MEASURE
+                                                : PH_USDA_MEASURE;
 }
 
 /* Lists a food's measures for an error message. */
@@ -308,7 +309,7 @@ int volume_to_grams(const kmgca_food *food, const char *unit, double amount,
         fmt_grams(pg, sizeof pg, pt->grams);
         fmt_amount(pa, sizeof pa, pt->amount);
         if (how)
-            snprintf(how, how_size, "%s %s = %s g (converted from %s %s \"%s\" = %s g)", amt,
+            snprintf(how, how_size, "%s %s = %s g (" PH_CONVERTED_FROM "%s %s \"%s\" = %s g)", amt,
                      unit, g, measure_source(food), pa, pt->measure, pg);
         return 1;
     }
@@ -336,9 +337,9 @@ int density_grams(const kmgca_food *food, double ml, double *grams, char *how,
     if (!d || !d->kind)
         return 0;
     *grams = ml * d->amount;
-    snprintf(how, how_size, "the table gives no volume for this food: %g g per ml, %s, %s",
+    snprintf(how, how_size, PH_NO_VOLUME_FOOD "%g" PH_G_PER_ML ", %s, %s",
              d->amount, d->note,
-             !strcmp(d->source, "judgement") ? "kmgca's judgement" : d->source);
+             !strcmp(d->source, "judgement") ? PH_JUDGEMENT : d->source);
     return 1;
 }
 
@@ -356,10 +357,11 @@ kmgca_status volume_grams(const kmgca_food *food, const kmgca_serving *s, double
         copy_text(imperial.unit, sizeof imperial.unit, "ml");
         kmgca_status st = volume_grams(food, &imperial, grams, how, how_size, err);
         if (st == KMGCA_OK && how && how_size)
-            appendf(how, how_size, "; a pint of %s read as an imperial pint (568 ml, as "
-                                   "%s in the UK and Ireland; a US pint is 473 ml)",
-                    !strcmp(kmgca_food_kind(food), "milk") ? "milk" : "beer",
-                    !strcmp(kmgca_food_kind(food), "milk") ? "sold" : "poured");
+            appendf(how, how_size, "%s",
+                    !strcmp(kmgca_food_kind(food), "milk")
+                        ? "; a pint of milk read as an imperial pint (568 ml, as sold in the UK "
+                          "and Ireland; a US pint is 473 ml)"
+                        : PH_PINT_OF_BEER);
         return st;
     }
     if (volume_to_grams(food, s->unit, s->amount, s->unit_factor, s->detail, grams, how,
@@ -380,8 +382,7 @@ kmgca_status volume_grams(const kmgca_food *food, const kmgca_serving *s, double
         *grams = s->amount * s->unit_factor;
         fmt_grams(g, sizeof g, *grams);
         if (how)
-            snprintf(how, how_size, "%s %s = %s g (the table gives no volume for this drink: "
-                                    "weighed as water, 1 g per ml)",
+            snprintf(how, how_size, "%s %s = %s g (" PH_NO_VOLUME_DRINK ")",
                      amt, s->unit, g);
         return KMGCA_OK;
     }

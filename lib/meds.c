@@ -7,6 +7,7 @@
  * reads or calls the analysis.
  */
 #include "internal.h"
+#include "msg_phrases.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -62,7 +63,8 @@ static const table_schema med_table = {.names = med_names, .labels = med_labels,
                                        .missing = med_missing, .missing_column = 1};
 
 /* A line's start or end date into *day; a date that cannot be read leaves
- * that side open (the whole period) and says so on the line. */
+ * that side open (the whole period) and says so on the line: `which` date,
+ * the reason, and the `side` taken as active. */
 static void med_date(const care_meds *c, const char *text, long *day, const char *which,
                      const char *side, char *why, size_t size)
 {
@@ -73,8 +75,7 @@ static void med_date(const care_meds *c, const char *text, long *day, const char
     if (date_read(text, c->order, &d, reason, sizeof reason) == 0)
         *day = d;
     else
-        appendf(why, size, "%s%s date: %s; taken as active %s of the period",
-                why[0] ? "; " : "", which, reason, side);
+        appendf(why, size, "%s%s%s%s", why[0] ? "; " : "", which, reason, side);
 }
 
 static kmgca_status med_row(const table_reader *t, const csv_row *row, void *ud,
@@ -100,7 +101,7 @@ static kmgca_status med_row(const table_reader *t, const csv_row *row, void *ud,
     m->end_day = LONG_MAX;
     char why[1200] = "";
     if (table_blank(m->text)) {
-        snprintf(why, sizeof why, "no drug named on this line");
+        snprintf(why, sizeof why, PH_NO_DRUG_NAMED);
     } else {
         /* The dose column may hold words too ("Klor-Con", "M20"): match
          * the drug text alone first, then with the dose. */
@@ -110,28 +111,25 @@ static kmgca_status med_row(const table_reader *t, const csv_row *row, void *ud,
         kmgca_supplement_read(m->text, m->dose, KMGCA_SUPPLEMENT_PER_DAY, &m->supplement);
         const kmgca_supplement *sp = &m->supplement;
         if (!m->match.part_count && !sp->recognised)
-            snprintf(why, sizeof why,
-                     "not recognised: kept as written; no mineral effect can be shown for it");
+            snprintf(why, sizeof why, PH_NOT_RECOGNISED);
         else if (m->match.part_count && m->match.confidence < 0.9 && !sp->recognised)
-            snprintf(why, sizeof why, "matched with confidence %.2f (%s): please check",
+            snprintf(why, sizeof why, PH_MATCHED_WITH_CONFIDENCE "%.2f (%s" PH_PLEASE_CHECK,
                      m->match.confidence, m->match.how);
         if (sp->recognised && sp->review[0])
-            appendf(why, sizeof why, "%ssupplement not counted: %s", why[0] ? "; " : "",
+            appendf(why, sizeof why, "%s" PH_SUPPLEMENT_NOT_COUNTED "%s", why[0] ? "; " : "",
                     sp->review);
         else if (sp->recognised && (sp->frequency_assumed || sp->count_assumed))
-            appendf(why, sizeof why, "%ssupplement counted with %s assumed: check the dose",
-                    why[0] ? "; " : "",
-                    sp->frequency_assumed && sp->count_assumed ? "one tablet once a day"
-                    : sp->frequency_assumed                     ? "once a day"
-                                                                : "one tablet a dose");
+            appendf(why, sizeof why, "%s%s", why[0] ? "; " : "",
+                    sp->frequency_assumed && sp->count_assumed ? PH_SUPPLEMENT_BOTH_ASSUMED
+                    : sp->frequency_assumed                     ? PH_SUPPLEMENT_ONCE_ASSUMED
+                                                                : PH_SUPPLEMENT_ONE_TABLET_ASSUMED);
     }
-    med_date(c, m->start_text, &m->start_day, "start", "from the start", why, sizeof why);
-    med_date(c, m->end_text, &m->end_day, "end", "to the end", why, sizeof why);
+    med_date(c, m->start_text, &m->start_day, PH_START_DATE, PH_ACTIVE_FROM_START, why,
+             sizeof why);
+    med_date(c, m->end_text, &m->end_day, PH_END_DATE, PH_ACTIVE_TO_END, why, sizeof why);
     table_note_extra(t, row, why, sizeof why);
     if (m->start_day != LONG_MIN && m->end_day != LONG_MAX && m->end_day < m->start_day) {
-        appendf(why, sizeof why,
-                 "%send date before start date: taken as active over the whole period",
-                 why[0] ? "; " : "");
+        appendf(why, sizeof why, "%s" PH_END_BEFORE_START, why[0] ? "; " : "");
         m->start_day = LONG_MIN;
         m->end_day = LONG_MAX;
     }

@@ -1,5 +1,6 @@
 /* msg.h — kmgca's fixed text, keyed by id: the sheet names, column titles,
- * labels, sentences and printf formats of the workbooks and client reports.
+ * labels, sentences and printf formats of the workbooks and client reports,
+ * and the phrases of the text kmgca composes.
  *
  * Code names a text by its id, never by its English, and msg_text() gives
  * it in the report's language. The texts are data, two arrays indexed by
@@ -9,8 +10,22 @@
  * without its Chinese, or a Chinese format whose printf conversions differ
  * from its English's, fails tests/test_msg.c.
  *
+ * Phrases. Some text is composed in English before the report's language
+ * is known: how a serving was weighed, how a supplement or medication line
+ * was read, how sweat was found, why a row is in review. Its fixed phrases
+ * are the last ids (MSG_PH_..., from MSG_PHRASE_FIRST). The English of each
+ * is defined once, as a macro of msg_phrases.h (PH_...) that the composing
+ * code joins into its formats and that msg_en.c files under the id; at
+ * write time lang_zh_text() (lang.c) finds the phrases in the composed
+ * English and puts their Chinese in their place. So the composing code and
+ * the catalogue cannot drift apart: rewording a phrase rewords both, and its
+ * Chinese stays with the id. Macros rather than msg_text() at the composing
+ * site: the formats stay string literals the compiler checks, and a diary
+ * row costs no look-up.
+ *
  * A new text: an id under its heading here, its English in msg_en.c and its
- * Chinese in msg_zh.c, under the same heading. The values of kmgca.h (a
+ * Chinese in msg_zh.c, under the same heading (a phrase: its macro in
+ * msg_phrases.h, its id in the last block). The values of kmgca.h (a
  * mineral, a match method, a flag's kind, ...) have their words through the
  * msg_nutrient, msg_method, ... calls below.
  */
@@ -116,6 +131,7 @@ typedef enum {
     MSG_FOOD_ID,
     MSG_GRAMS,
     MSG_HOW_MATCHED_AND_WEIGHED,
+    MSG_HOW_NEEDS_REVIEW,
     MSG_MATCHED_FOOD,
     MSG_MEAL,
     MSG_MEDICATIONS,
@@ -203,7 +219,6 @@ typedef enum {
     MSG_NA,
     MSG_NA_LOST_MG,
     MSG_NOTE_SOURCE,
-    MSG_NOT_COUNTED,
     MSG_NOT_RECOGNISED_PAREN,
     MSG_NO_ACTIVITY_LOG,
     MSG_NO_MEDICATION_LIST,
@@ -456,8 +471,167 @@ typedef enum {
     MSG_ROWS_IN_REVIEW,
     MSG_WORKBOOK,
 
+    /* ---- Phrases inside composed text (msg_phrases.h): the last ids ---------------- */
+    /* How sweat was found (activity.c) */
+    MSG_PH_HUMIDITY_ASSUMED,
+    MSG_PH_HUMIDITY,
+    MSG_PH_NO_FLUID,
+    MSG_PH_NO_FLUID_OR_URINE,
+    MSG_PH_NO_URINE,
+    MSG_PH_C_ASSUMED,
+    MSG_PH_C,
+    MSG_PH_C_NO_WIND,
+    MSG_PH_L_DRUNK,
+    MSG_PH_L_URINE,
+    MSG_PH_MET_FROM,
+    MSG_PH_MET_ASSUMED,
+    MSG_PH_MET,
+    MSG_PH_KCAL_BURNED,
+    MSG_PH_KG_AFTER,
+    MSG_PH_KG_BEFORE,
+    MSG_PH_KG_BODY_MASS_ASSUMED,
+    MSG_PH_KG,
+    MSG_PH_MIN_AT,
+    MSG_PH_SKIN,
+    MSG_PH_COOL_FORM,
+    MSG_PH_CLOTHING,
+    MSG_PH_MEASURED,
+    MSG_PH_MODERATE_INTENSITY,
+    MSG_PH_PREDICTED,
+    MSG_PH_WEIGHTS_IMPOSSIBLE,
+    /* Amounts that cannot be used, and how vague ones were read (amount.c, serving.c) */
+    MSG_PH_NOT_AMOUNT_WRITE_HOW_MUCH,
+    MSG_PH_NOT_AMOUNT_WRITE_NUMBER,
+    MSG_PH_SOME_NOT_AMOUNT,
+    MSG_PH_RANGE_ONE_AMOUNT,
+    MSG_PH_RANGE_ONE_NUMBER,
+    MSG_PH_ZH_SOME,
+    MSG_PH_ZH_A_BIT,
+    MSG_PH_ZH_A_FEW,
+    MSG_PH_ZH_MORE_THAN,
+    MSG_PH_ZH_HOW_MUCH,
+    MSG_PH_ZH_MOST_OF,
+    MSG_PH_ZH_THIRD_OF,
+    MSG_PH_ZH_A_LITTLE,
+    MSG_PH_ZH_A_NUMBER_OF,
+    MSG_PH_ZH_AS_NEEDED,
+    /* Dates (date.c) */
+    MSG_PH_HAS_NO_YEAR,
+    MSG_PH_NOT_A_DATE_ZH_FORM,
+    MSG_PH_NOT_A_DATE,
+    MSG_PH_NOT_A_DATE_USE,
+    MSG_PH_NOT_A_POSSIBLE_DATE,
+    MSG_PH_NO_DATE_GIVEN,
+    /* A line longer than its header (table.c) */
+    MSG_PH_LINE_HAS,
+    MSG_PH_FIELDS_HEADER_NAMES,
+    MSG_PH_TEXT_PAST_COLUMN,
+    MSG_PH_IS_NOT_READ,
+    /* Diaries, their notes and their rows' review (analyse.c) */
+    MSG_PH_LINE,
+    MSG_PH_CLOSEST,
+    MSG_PH_AMOUNT_FROM_FOOD_TEXT,
+    MSG_PH_SOURCE,
+    MSG_PH_DAY_NOT_COMPLETED,
+    MSG_PH_PCT_OF_DAILY_VALUE,
+    MSG_PH_CRONOMETER_DAILY,
+    MSG_PH_CRONOMETER_RECOMPUTED,
+    MSG_PH_CRONOMETER_SERVINGS,
+    MSG_PH_MFP_SUMMARY,
+    MSG_PH_DATES_DMY,
+    MSG_PH_DATES_MDY,
+    MSG_PH_AS_UNAMBIGUOUS_DATES_SHOW,
+    MSG_PH_DECIMAL_COMMAS,
+    MSG_PH_NO_DIARY_ROWS,
+    MSG_PH_CALCIUM,
+    MSG_PH_NOT_MEASURED_IN_FOOD,
+    MSG_PH_AMOUNT,
+    MSG_PH_DATE,
+    MSG_PH_FOOD,
+    MSG_PH_DAY_TOTAL_CRONOMETER,
+    MSG_PH_MEAL_TOTAL_MFP,
+    MSG_PH_VALUES_FROM_CRONOMETER,
+    MSG_PH_EXPORT_VALUE_KEPT,
+    MSG_PH_LOW_CONFIDENCE,
+    MSG_PH_NO_AMOUNT_STRICT,
+    MSG_PH_NO_FOOD_GIVEN,
+    MSG_PH_NO_FOOD_MATCHES,
+    MSG_PH_NOT_COUNTED,
+    MSG_PH_SUPPLEMENT_APART,
+    /* How a serving was weighed (weigh.c, measures.c) */
+    MSG_PH_G_AS_WRITTEN,
+    MSG_PH_G_PER_ML,
+    MSG_PH_X_ONE_PIECE,
+    MSG_PH_ONE_RECIPE_SERVING,
+    MSG_PH_ONE_TYPICAL_SERVING,
+    MSG_PH_READ_AS,
+    MSG_PH_PINT_OF_BEER,
+    MSG_PH_FLUID_OUNCES,
+    MSG_PH_SIZE_NOT_IN_MEASURE,
+    MSG_PH_USDA_MEASURE,
+    MSG_PH_CONVERTED_FROM,
+    MSG_PH_CUSTOM_MEASURE,
+    MSG_PH_EACH,
+    MSG_PH_EXTRA_LARGE,
+    MSG_PH_JUMBO,
+    MSG_PH_LARGE,
+    MSG_PH_SMALL,
+    MSG_PH_JUDGEMENT,
+    MSG_PH_NO_AMOUNT_WRITTEN,
+    MSG_PH_THE_RECIPES,
+    MSG_PH_RECIPE_SERVING,
+    MSG_PH_NO_VOLUME_DRINK,
+    MSG_PH_NO_VOLUME_FOOD,
+    MSG_PH_USUAL_SIZE,
+    MSG_PH_WEIGHED_AS_WATER,
+    /* How a supplement or medicine line was counted (supplement.c, supplement_mg.c) */
+    MSG_PH_NO_FREQUENCY,
+    MSG_PH_ELEMENT_AS_LABELS,
+    MSG_PH_A_AMPOULE,
+    MSG_PH_A_DAY,
+    MSG_PH_A_DAY_EQUALS,
+    MSG_PH_A_DOSE_AS_WRITTEN,
+    MSG_PH_A_ML,
+    MSG_PH_A_SACHET,
+    MSG_PH_A_SCOOP,
+    MSG_PH_A_TABLET,
+    MSG_PH_AMPOULES,
+    MSG_PH_SACHETS,
+    MSG_PH_SCOOPS,
+    MSG_PH_TABLETS,
+    MSG_PH_NO_CA_MG_K,
+    MSG_PH_X_1_NO_COUNT,
+    MSG_PH_X_ONCE_A_DAY,
+    MSG_PH_LABEL,
+    MSG_PH_AMPOULE_10_ML,
+    MSG_PH_AMPOULE_READ_10_ML,
+    /* How a medication line was read (drugs.c, meds.c) */
+    MSG_PH_SPELLING_CORRECTED,
+    MSG_PH_PLEASE_CHECK,
+    MSG_PH_CHINESE_NAME,
+    MSG_PH_ABBREVIATION,
+    MSG_PH_BRAND_NAME,
+    MSG_PH_GENERIC_NAME,
+    MSG_PH_OTHER_NAME,
+    MSG_PH_REGIONAL_NAME,
+    MSG_PH_ACTIVE_FROM_START,
+    MSG_PH_ACTIVE_TO_END,
+    MSG_PH_END_BEFORE_START,
+    MSG_PH_END_DATE,
+    MSG_PH_START_DATE,
+    MSG_PH_MATCHED_WITH_CONFIDENCE,
+    MSG_PH_NO_DRUG_NAMED,
+    MSG_PH_NOT_RECOGNISED,
+    MSG_PH_SUPPLEMENT_ONCE_ASSUMED,
+    MSG_PH_SUPPLEMENT_ONE_TABLET_ASSUMED,
+    MSG_PH_SUPPLEMENT_BOTH_ASSUMED,
+    MSG_PH_SUPPLEMENT_NOT_COUNTED,
+
     MSG_COUNT
 } msg_id;
+
+/* The phrases are the last ids, from this one to MSG_COUNT. */
+#define MSG_PHRASE_FIRST MSG_PH_HUMIDITY_ASSUMED
 
 /* The catalogues (msg_en.c, msg_zh.c): one text a message id. */
 extern const char *const msg_en[MSG_COUNT];

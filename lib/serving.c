@@ -9,6 +9,7 @@
  * kmgca_serving_parse reads a serving field; kmgca_serving_take_detail
  * takes the words of a cut or a packing from the food text.
  */
+#include "msg_phrases.h"
 #include "serving.h"
 
 #include <ctype.h>
@@ -274,7 +275,7 @@ static int read_half_and_range(const tokens *tk, int i, int j, int whole, int am
             !(whole && punct_is(tk, j, '-') && tk->t[i].type == TK_NUM &&
               (tk->t[i].flags & NF_CENTS)) &&
             amount_at(tk, j + 1, &b) && !(b.flags & (AF_SOME | AF_XCOUNT))) {
-            r->why = "the amount is a range; give one amount";
+            r->why = PH_RANGE_ONE_AMOUNT;
             int k = b.next;
             int end2;
             const unit_def *u2;
@@ -463,7 +464,7 @@ int read_at(const tokens *tk, int i, int whole, reading *r)
     if (r->needs_of && (word_is(tk, j, "or") || word_is(tk, j, "to"))) {
         amount b;
         if (amount_at(tk, j + 1, &b)) {
-            r->why = "the amount is a range; give one amount";
+            r->why = PH_RANGE_ONE_AMOUNT;
             r->needs_of = 0;
             j = b.next;
             if (word_is(tk, j, "of"))

@@ -26,6 +26,7 @@
  * the reading of steps 2 to 4 supplement_dose.c, the mg supplement_mg.c;
  * supplement.h is what they share.
  */
+#include "msg_phrases.h"
 #include "supplement.h"
 
 #include <math.h>
@@ -398,15 +399,15 @@ static void day_total(const reading *r, kmgca_supplement_mode mode, kmgca_supple
     else if (mode == KMGCA_SUPPLEMENT_PER_DAY && !r->daily_word)
         out->frequency_assumed = 1;
     out->doses = freq;
-    char tail[160] = "";
+    char tail[160] = " =";
     if (freq != 1)
-        snprintf(tail, sizeof tail, " x %g a day", freq);
+        snprintf(tail, sizeof tail, " x %g" PH_A_DAY_EQUALS, freq);
     else if (mode == KMGCA_SUPPLEMENT_PER_DAY)
-        snprintf(tail, sizeof tail, " x once a day%s",
-                 out->frequency_assumed ? " (no frequency written, so assumed)" : "");
+        snprintf(tail, sizeof tail, PH_X_ONCE_A_DAY "%s =",
+                 out->frequency_assumed ? PH_NO_FREQUENCY : "");
     if (out->count_assumed)
-        appendf(out->how, sizeof out->how, " x 1 (no count written, so one assumed)");
-    appendf(out->how, sizeof out->how, "%s =", tail);
+        appendf(out->how, sizeof out->how, PH_X_1_NO_COUNT);
+    appendf(out->how, sizeof out->how, "%s", tail);
     int first = 1;
     for (int e = 0; e < KMGCA_NA; e++) {
         out->mg[e] = out->per_dose_mg[e] * freq;
@@ -419,9 +420,9 @@ static void day_total(const reading *r, kmgca_supplement_mode mode, kmgca_supple
         }
     }
     if (first)
-        appendf(out->how, sizeof out->how, " no Ca, Mg or K");
+        appendf(out->how, sizeof out->how, PH_NO_CA_MG_K);
     if (mode == KMGCA_SUPPLEMENT_PER_DAY)
-        appendf(out->how, sizeof out->how, " a day");
+        appendf(out->how, sizeof out->how, PH_A_DAY);
     utf8_trim_end(out->how);
     /* An absurd figure is a typo, not a dose. */
     for (int e = 0; e < KMGCA_NA; e++)
@@ -431,8 +432,8 @@ static void day_total(const reading *r, kmgca_supplement_mode mode, kmgca_supple
             for (int k = 0; k < KMGCA_NUTRIENT_COUNT; k++)
                 out->per_dose_mg[k] = out->mg[k] = 0;
             out->how[0] = '\0';
-            supp_fail(out, "%s mg %s a day is far past any dose: check the strength and the count", m,
-                      kmgca_nutrient_symbol(e));
+            supp_fail(out, "%s mg %s" PH_A_DAY " is far past any dose: check the strength and the "
+                      "count", m, kmgca_nutrient_symbol(e));
             break;
         }
 }

@@ -4,6 +4,7 @@
  * (drugtables/salts.csv), mEq and mmol by atomic weight; the arithmetic
  * written out for people in `how`, or in `review` why the line is not
  * counted (a strength that is not the label's, a liquid without ml). */
+#include "msg_phrases.h"
 #include "supplement.h"
 
 #include <math.h>
@@ -67,6 +68,30 @@ static const char *unit_name(int u, double amount)
     }
 }
 
+/* A unit after a count (" tablets", " ml"), and after the mg of one (" a
+ * tablet"): the phrases of the how text. */
+static const char *units_after(int u, double amount)
+{
+    switch (u) {
+    case U_SACHET: return amount == 1 ? " sachet" : PH_SACHETS;
+    case U_ML: return " ml";
+    case U_AMPOULE: return amount == 1 ? " ampoule" : PH_AMPOULES;
+    case U_SCOOP: return amount == 1 ? " scoop" : PH_SCOOPS;
+    default: return amount == 1 ? " tablet" : PH_TABLETS;
+    }
+}
+
+static const char *per_unit(int u)
+{
+    switch (u) {
+    case U_SACHET: return PH_A_SACHET;
+    case U_ML: return PH_A_ML;
+    case U_AMPOULE: return PH_A_AMPOULE;
+    case U_SCOOP: return PH_A_SCOOP;
+    default: return PH_A_TABLET;
+    }
+}
+
 /* How many of the label's units (per_kind) one dose is, into *units (1
  * when no count is written): 0, with the review, when the count's unit
  * cannot be turned into the label's. */
@@ -80,10 +105,10 @@ static int label_units(const struct kmgca_supp_product *p0, int per_kind, const 
             *units = r->count;
         } else if (cu == U_AMPOULE && per_kind == U_ML) {
             *units = r->count * 10;      /* an oral-solution ampoule (支) holds 10 ml */
-            appendf(out->how, sizeof out->how, "an ampoule (支) of oral solution read as 10 ml; ");
+            appendf(out->how, sizeof out->how, PH_AMPOULE_READ_10_ML);
         } else if (cu == U_ML && per_kind == U_AMPOULE) {
             *units = r->count / 10;
-            appendf(out->how, sizeof out->how, "10 ml read as one ampoule (支); ");
+            appendf(out->how, sizeof out->how, PH_AMPOULE_10_ML);
         } else if (cu == U_PIECE && per_kind == U_SACHET) {
             *units = r->count;           /* "1 packet"/"1 包": the same thing said otherwise */
         } else {
@@ -193,19 +218,20 @@ void supp_from_product(size_t first, size_t last, const reading *r, kmgca_supple
                 dose_mg = written;
                 out->count_assumed = 0;
                 supp_fmt_mg(mg_text, sizeof mg_text, written);
-                appendf(out->how, sizeof out->how, "%s%s: %s mg %s a dose as written (label: %s a %s)",
+                appendf(out->how, sizeof out->how,
+                        "%s%s: %s mg %s" PH_A_DOSE_AS_WRITTEN " " PH_LABEL "%s%s)",
                         out->how[0] && out->how[strlen(out->how) - 2] != ';' ? "; " : "", p->name,
-                        mg_text, kmgca_nutrient_symbol(e), label, unit_name(per_kind, 1));
+                        mg_text, kmgca_nutrient_symbol(e), label, per_unit(per_kind));
                 out->per_dose_mg[e] += dose_mg;
                 continue;
             } else {
                 char wt[32], lt[32];
                 supp_fmt_mg(wt, sizeof wt, written);
                 supp_fmt_mg(lt, sizeof lt, per_unit_mg);
-                supp_fail(out, "the strength written (%s mg %s) is not the label's (%s mg %s a %s of "
+                supp_fail(out, "the strength written (%s mg %s) is not the label's (%s mg %s%s of "
                           "%s): check which is right",
                      wt, kmgca_nutrient_symbol(e), lt, kmgca_nutrient_symbol(e),
-                     unit_name(per_kind, 1), p->name);
+                     per_unit(per_kind), p->name);
                 return;
             }
         } else if (isnan(per_unit_mg)) {
@@ -221,16 +247,14 @@ void supp_from_product(size_t first, size_t last, const reading *r, kmgca_supple
         out->per_dose_mg[e] += dose_mg;
         char per_text[32];
         supp_fmt_mg(per_text, sizeof per_text, per_unit_mg);
-        appendf(out->how, sizeof out->how, "%s%s: %s mg %s a %s%s%s%s", out->how[0] &&
+        appendf(out->how, sizeof out->how, "%s%s: %s mg %s%s%s%s%s", out->how[0] &&
                 out->how[strlen(out->how) - 2] != ';' ? "; " : "", p->name, per_text,
-                kmgca_nutrient_symbol(e),
-                per_kind == U_ML ? "ml" : unit_name(per_kind, 1), label[0] ? " (label: " : "",
+                kmgca_nutrient_symbol(e), per_unit(per_kind), label[0] ? " " PH_LABEL : "",
                 label, label[0] ? ")" : "");
         if (units != 1 || per_kind == U_ML) {
             char u[32];
             supp_fmt_mg(u, sizeof u, units);
-            appendf(out->how, sizeof out->how, " x %s %s", u,
-                    per_kind == U_ML ? "ml" : unit_name(per_kind, units));
+            appendf(out->how, sizeof out->how, " x %s%s", u, units_after(per_kind, units));
         }
         if (!out->source || !out->source[0])
             out->source = p->source;
@@ -309,8 +333,8 @@ void supp_from_strengths(const reading *r, int salt, int element_named, kmgca_su
                 out->source = ATOMIC_SOURCE;
         } else {
             supp_fmt_mg(mg_text, sizeof mg_text, v);
-            snprintf(text, sizeof text, "%s mg %s (the element, as Supplement Facts labels state "
-                                        "it)", mg_text, kmgca_nutrient_symbol(e));
+            snprintf(text, sizeof text, "%s mg %s" PH_ELEMENT_AS_LABELS, mg_text,
+                     kmgca_nutrient_symbol(e));
         }
         double dose = s->after_count ? v : v * units / per;
         out->per_dose_mg[e] += dose;
@@ -322,7 +346,7 @@ void supp_from_strengths(const reading *r, int salt, int element_named, kmgca_su
         } else if (units != 1 && !s->after_count) {
             char u[32];
             supp_fmt_mg(u, sizeof u, units);
-            appendf(out->how, sizeof out->how, " x %s %s", u, unit_name(r->count_unit, units));
+            appendf(out->how, sizeof out->how, " x %s%s", u, units_after(r->count_unit, units));
         }
         used++;
     }

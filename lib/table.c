@@ -11,6 +11,7 @@
  * diary's format, an export's marks) gives an on_header as well.
  */
 #include "internal.h"
+#include "msg_phrases.h"
 
 #include <string.h>
 
@@ -43,8 +44,9 @@ void table_note_extra(const table_reader *t, const csv_row *row, char *why, size
 {
     size_t extra = table_extra_fields(t, row);
     if (extra)
-        appendf(why, size, "%sthe line has %zu fields; the header names %zu (the text past "
-                           "column %zu is not read)",
+        appendf(why, size,
+                "%s" PH_LINE_HAS "%zu" PH_FIELDS_HEADER_NAMES "%zu" PH_TEXT_PAST_COLUMN "%zu"
+                PH_IS_NOT_READ,
                 why[0] ? "; " : "", row->count, t->columns, t->columns);
 }
 

@@ -25,6 +25,7 @@
  *     said, never a silent 100 g.
  *  Anything else is an error with the reason and the measures available.
  */
+#include "msg_phrases.h"
 #include "weigh.h"
 
 #include <ctype.h>
@@ -98,13 +99,17 @@ typedef struct {
     char said[240];           /* how one unit was weighed */
 } each;
 
-/* "; large: 3/2 of that, kmgca's judgement", or "" for no scaling. */
+/* "; large: 3/2 of that, kmgca's judgement", or "" for no scaling (the
+ * sizes measure_words.csv gives; medium scales by 1). */
 static void size_said(char *buf, size_t size, const char *word, double factor)
 {
+    static const char *const said[][2] = {
+        {"small", PH_SMALL}, {"large", PH_LARGE}, {"extra large", PH_EXTRA_LARGE},
+        {"jumbo", PH_JUMBO}};
     buf[0] = '\0';
-    if (factor != 1)
-        snprintf(buf, size, "; %s: %s of that, kmgca's judgement", word,
-                 factor < 1 ? "2/3" : factor == 2 ? "twice" : "3/2");
+    for (size_t i = 0; factor != 1 && i < sizeof said / sizeof *said; i++)
+        if (!strcmp(word, said[i][0]))
+            snprintf(buf, size, "; %s, " PH_JUDGEMENT, said[i][1]);
 }
 
 /* One unit of a default amount (g, or ml weighed through the food's volume
@@ -121,10 +126,10 @@ static int amount_each(const kmgca_food *food, double amount, const char *unit, 
     size_said(sized, sizeof sized, size, factor);
     if (judged) {
         /* One "kmgca's judgement" is enough. */
-        char *j = strstr(sized, ", kmgca's judgement");
+        char *j = strstr(sized, ", " PH_JUDGEMENT);
         if (j)
             *j = '\0';
-        source = "kmgca's judgement";
+        source = PH_JUDGEMENT;
     }
     if (name)
         snprintf(lead, sizeof lead, "%s: ", name);
@@ -135,7 +140,7 @@ static int amount_each(const kmgca_food *food, double amount, const char *unit, 
             if (!watery(food))
                 return 0;
             out->grams_each = amount;
-            snprintf(how, sizeof how, "weighed as water");
+            snprintf(how, sizeof how, PH_WEIGHED_AS_WATER);
         }
         fmt_grams(g, sizeof g, out->grams_each);
         snprintf(out->said, sizeof out->said, "%s%s ml: %s%s, %s", lead, amt, note, sized,
@@ -272,7 +277,7 @@ static int resolve_concept(const kmgca_food *food, const char *word, const char 
         return 0;
     double factor = arow->size[0] ? 1 : size_factor(size);
     return amount_each(food, arow->amount, arow->unit, factor, size, NULL,
-                       arow->note[0] ? arow->note : "the usual size", arow->source, out);
+                       arow->note[0] ? arow->note : PH_USUAL_SIZE, arow->source, out);
 }
 
 /* One unit by the food text's name ("饺子": 个 = 20 g). */
@@ -374,7 +379,7 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
             strcpy(last[0], h.other[h.other_count - 1]);
             pick = find_portion(food, last, 1);
             if (pick >= 0)
-                note = "; the size word is not in the USDA measure";
+                note = PH_SIZE_NOT_IN_MEASURE;
         }
         if (pick < 0) {
             /* The unit names the food ("1 banana", "2 eggs"): a count. */
@@ -405,8 +410,8 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
         *grams = s->amount * own->grams / own->amount;
         fmt_grams(g, sizeof g, *grams);
         if (how)
-            snprintf(how, how_size, "%s x one piece = %s g (%s%s \"%s\")", amt, g,
-                     s->amount == 1 ? "" : "each: ", measure_source(food), own->measure);
+            snprintf(how, how_size, "%s" PH_X_ONE_PIECE " = %s g (%s%s \"%s\")", amt, g,
+                     s->amount == 1 ? "" : PH_EACH, measure_source(food), own->measure);
         return KMGCA_OK;
     }
     /* A size written alone ("1 medium") is the table's measure of that size
@@ -422,9 +427,10 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
         *grams = s->amount * e.grams_each;
         fmt_grams(g, sizeof g, *grams);
         name_unit(unit, sizeof unit, s, &h);
-        const char *each_word = s->amount == 1 ? "" : "each: ";
+        const char *each_word = s->amount == 1 ? "" : PH_EACH;
         if (how && bare)
-            snprintf(how, how_size, "%s x one piece = %s g (%s%s)", amt, g, each_word, e.said);
+            snprintf(how, how_size, "%s" PH_X_ONE_PIECE " = %s g (%s%s)", amt, g, each_word,
+                     e.said);
         else if (how)
             snprintf(how, how_size, "%s %s = %s g (%s%s)", amt, unit, g, each_word, e.said);
         return KMGCA_OK;
@@ -489,15 +495,15 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
     fmt_amount(amt, sizeof amt, amount);
     fmt_grams(g, sizeof g, *grams);
     if (how && typical)
-        snprintf(how, how_size, "%s: one serving of the recipe, 1 %s = %s g (the recipe's usual serving)",
-                 s->note[0] ? s->note : "no amount written", p->measure, g);
+        snprintf(how, how_size, "%s" PH_ONE_RECIPE_SERVING "%s = %s g (" PH_RECIPE_SERVING ")",
+                 s->note[0] ? s->note : PH_NO_AMOUNT_WRITTEN, p->measure, g);
     else if (how && size) {
         char sized[80];
         size_said(sized, sizeof sized, size, factor);
-        snprintf(how, how_size, "%s %s = %s g (the recipe's %s%s)", amt, s->unit, g, p->measure,
-                 sized);
+        snprintf(how, how_size, "%s %s = %s g (" PH_THE_RECIPES "%s%s)", amt, s->unit, g,
+                 p->measure, sized);
     } else if (how)
-        snprintf(how, how_size, "%s %s = %s g (the recipe's %s)", amt,
+        snprintf(how, how_size, "%s %s = %s g (" PH_THE_RECIPES "%s)", amt,
                  s->unit[0] ? s->unit : p->measure, g, p->measure);
     return 1;
 }
@@ -551,8 +557,8 @@ static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s
         *grams = s->amount * p->grams / p->amount;
         fmt_grams(g, sizeof g, *grams);
         if (how)
-            snprintf(how, how_size, "%s: one typical serving, %s g (USDA household measure \"%s\")",
-                     s->note[0] ? s->note : "no amount written", g, p->measure);
+            snprintf(how, how_size, "%s" PH_ONE_TYPICAL_SERVING "%s g (" PH_USDA_MEASURE " \"%s\")",
+                     s->note[0] ? s->note : PH_NO_AMOUNT_WRITTEN, g, p->measure);
         return KMGCA_OK;
     }
     each e = {0};
@@ -562,12 +568,12 @@ static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s
         *grams = s->amount * e.grams_each;
         fmt_grams(g, sizeof g, *grams);
         if (how)
-            snprintf(how, how_size, "%s: one typical serving, %s g (%s)",
-                     s->note[0] ? s->note : "no amount written", g, e.said);
+            snprintf(how, how_size, "%s" PH_ONE_TYPICAL_SERVING "%s g (%s)",
+                     s->note[0] ? s->note : PH_NO_AMOUNT_WRITTEN, g, e.said);
         return KMGCA_OK;
     }
     return kmgca_fail(err, KMGCA_ERROR_UNIT,
-                      "no amount written, and \"%s\" has no typical serving kmgca knows; give "
+                      PH_NO_AMOUNT_WRITTEN ", and \"%s\" has no typical serving kmgca knows; give "
                       "the amount",
                       food->description);
 }
@@ -600,14 +606,14 @@ kmgca_status kmgca_serving_grams(const kmgca_food *food, const kmgca_serving *s,
             copy_text(fl.unit, sizeof fl.unit, u->canonical);
             st = volume_grams(food, &fl, grams, how, how_size, err);
             if (st == KMGCA_OK && how && how_size)
-                appendf(how, how_size, "; ounces of a drink read as fluid ounces");
+                appendf(how, how_size, PH_FLUID_OUNCES);
             break;
         }
         *grams = s->amount * s->unit_factor;
         fmt_amount(amt, sizeof amt, s->amount);
         fmt_grams(g, sizeof g, *grams);
         if (how && strcmp(s->unit, "g") == 0)
-            snprintf(how, how_size, "%s g as written", amt);
+            snprintf(how, how_size, "%s" PH_G_AS_WRITTEN, amt);
         else if (how)
             snprintf(how, how_size, "%s %s = %s g", amt, s->unit, g);
         st = KMGCA_OK;

@@ -12,6 +12,7 @@
  * that, rows continue on "Diary (2)", "Needs review (2)", ... which
  * libxlsxwriter can only place after About.
  */
+#include "msg_phrases.h"
 #include "workbook.h"
 
 #include <math.h>
@@ -164,7 +165,7 @@ static const char *diary_status(const kmgca_workbook *w, const kmgca_entry *e)
 static void diary_how(const kmgca_workbook *w, const kmgca_entry *e, const char *e_how,
                       const char *e_review, char *how, size_t size)
 {
-    static const char plain[] = " g as written";
+    static const char plain[] = PH_G_AS_WRITTEN;
     size_t hl = strlen(e->how), pl = sizeof plain - 1;
     int as_written = !e->review && hl > pl && strcmp(e->how + hl - pl, plain) == 0 &&
                      !strchr(e->how, ';');
@@ -176,7 +177,7 @@ static void diary_how(const kmgca_workbook *w, const kmgca_entry *e, const char 
                  e->food ? L(w, msg_method(e->method)) : "",
                  e->food && e->how[0] ? zh ? "：" : ": " : "", e_how,
                  e->review && (e->food || e->how[0]) ? L(w, MSG_SEMICOLON) : "",
-                 e->review ? zh ? "待核对：" : "needs review: " : "");
+                 e->review ? L(w, MSG_HOW_NEEDS_REVIEW) : "");
     if (e->review)
         sheet_append(how, size, e_review);
 }

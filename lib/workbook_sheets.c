@@ -305,7 +305,7 @@ static lxw_error med_supplement_cells(kmgca_workbook *w, lxw_worksheet *ws, lxw_
                                                    round(sp->mg[k] * 10) / 10, w->mg0);
     char how[1800], zh_text[1600];
     const char *said = sp->review[0] ? sp->review : sp->how;
-    snprintf(how, sizeof how, "%s%s", sp->review[0] ? L(w, MSG_NOT_COUNTED) : "",
+    snprintf(how, sizeof how, "%s%s", sp->review[0] ? L(w, MSG_PH_NOT_COUNTED) : "",
              w->book.lang == KMGCA_LANG_ZH ? lang_zh_text(said, zh_text, sizeof zh_text) : said);
     x = x ? x : sheet_put_text(&w->book, ws, r, MED_S_HOW, how, sp->review[0] ? t : NULL);
     return x;
