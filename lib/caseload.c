@@ -149,7 +149,7 @@ static lxw_error index_failed_row(sheet_book *b, lxw_worksheet *ws, lxw_row_t r,
         snprintf(v, sizeof v, "%s", c->error.message);
     utf8_trim_end(v);
     kmgca_lang lang = b->lang;
-    lxw_error x = sheet_put_text(b, ws, r, I_STATUS, report_tr(lang, "error"), f->red);
+    lxw_error x = sheet_put_text(b, ws, r, I_STATUS, msg_text(lang, MSG_INDEX_ERROR), f->red);
     return x ? x : sheet_put_text(b, ws, r, I_NOTES, v, f->text);
 }
 
@@ -159,7 +159,7 @@ static lxw_error index_reported_row(sheet_book *b, lxw_worksheet *ws, lxw_row_t 
                                     const kmgca_client_result *c, const page_formats *f)
 {
     kmgca_lang lang = b->lang;
-    lxw_error x = sheet_put_text(b, ws, r, I_STATUS, report_tr(lang, "ok"), f->text);
+    lxw_error x = sheet_put_text(b, ws, r, I_STATUS, msg_text(lang, MSG_INDEX_OK), f->text);
     x = x ? x : sheet_put_text(b, ws, r, I_FIRST, c->first_date, f->text);
     x = x ? x : sheet_put_text(b, ws, r, I_LAST, c->last_date, f->text);
     x = x ? x : worksheet_write_number(ws, r, I_DAYS, (double)c->days, f->text);
@@ -214,22 +214,16 @@ static lxw_error index_clients(sheet_book *b, lxw_worksheet *ws,
     lxw_row_t last = (lxw_row_t)(count ? count : 1);
     if (!x) {
         char v[300];
-        snprintf(v, sizeof v,
-                 report_tr(lang, "%zu clients: %zu reported, %zu could not be reported."),
+        snprintf(v, sizeof v, msg_text(lang, MSG_INDEX_CLIENTS_REPORTED),
                  count, count - failed, failed);
         x = sheet_put_text(b, ws, last + 2, 0, v, f->bold);
-        x = x ? x : sheet_put_text(b, ws, last + 3, 0,
-                             report_tr(lang, "Percentages are period averages of the daily "
-                                             "intake against each client's targets (red under "
-                                             "67 %, amber under 100 %). Estimates from food "
-                                             "diaries; not a diagnosis."),
+        x = x ? x : sheet_put_text(b, ws, last + 3, 0, msg_text(lang, MSG_INDEX_PERCENTAGES),
                              f->small);
     }
     worksheet_autofilter(ws, 0, 0, last, I_COLS - 1);
     page_table_print(ws, last + 3, I_COLS - 1, 0.4, 0.7);
-    worksheet_set_header(ws, report_tr(lang, "&Lkmgca: caseload index&R&D"));
-    worksheet_set_footer(ws, report_tr(lang, "&LEstimates from food diaries; not a diagnosis"
-                                             "&RPage &P of &N"));
+    worksheet_set_header(ws, msg_text(lang, MSG_INDEX_PAGE_HEADER));
+    worksheet_set_footer(ws, msg_text(lang, MSG_INDEX_PAGE_FOOTER));
     return x;
 }
 
@@ -239,37 +233,23 @@ static lxw_error index_about(sheet_book *b, lxw_worksheet *about, const page_for
     kmgca_lang lang = b->lang;
     worksheet_set_column(about, 0, 0, 26, NULL);
     worksheet_set_column(about, 1, 1, 100, NULL);
-    static const char *const about_lines[][2] = {
-        {"Index", "One row per client folder: the period of its diary, the average intake of "
-                  "magnesium, potassium and calcium as % of the client's daily targets, the "
-                  "days under target, the days flagged for a diuretic, another mineral-affecting "
-                  "drug or heavy sweat loss, the nights with cramps, and a link to the client's "
-                  "workbook. A folder that could not be reported says why."},
-        {"Targets", "US/Canada DRIs: IOM 2011 (calcium), IOM 1997 (magnesium), NASEM 2019 "
-                    "(potassium, sodium); Chinese DRIs 2023 (Chinese Nutrition Society); or a "
-                    "target set in the client's profile.txt. Each workbook's About sheet cites "
-                    "them in full."},
-        {"Food tables", "USDA SR28 (2015, revised 2016) and FNDDS 2017-2018, public domain; "
-                        "衛生福利部食品藥物管理署 (Taiwan Food and Drug Administration) 2025，食品營養成分資料庫 "
-                        "2024 UPDATE2 (data.gov.tw/dataset/8543), Open Government Data License "
-                        "(政府資料開放授權條款), https://data.gov.tw/license; kmgca's recipes of "
-                        "Chinese and English dishes (ingredients summed)."},
-        {"Important", "kmgca estimates intake from food diaries. It does not diagnose and is not "
-                      "medical advice; medicines are never to be stopped or changed because of "
-                      "it."},
+    static const msg_id about_lines[][2] = {
+        {MSG_INDEX, MSG_INDEX_ABOUT_CLIENTS},
+        {MSG_TARGETS, MSG_INDEX_TARGETS},
+        {MSG_FOOD_TABLES, MSG_INDEX_FOOD_TABLES},
+        {MSG_IMPORTANT, MSG_INDEX_IMPORTANT},
     };
     lxw_row_t ar = 0;
-    lxw_error x = worksheet_write_string(about, ar++, 0, report_tr(lang, "kmgca caseload index"),
-                                         f->title);
+    lxw_error x = worksheet_write_string(about, ar++, 0, msg_text(lang, MSG_INDEX_TITLE), f->title);
     for (size_t i = 0; i < sizeof about_lines / sizeof *about_lines && !x; i++, ar++) {
-        const char *value = report_tr(lang, about_lines[i][1]);
+        const char *value = msg_text(lang, about_lines[i][1]);
         worksheet_set_row(about, ar, 14.0 * sheet_wrapped_lines(value, 100, SHEET_UNITS), NULL);
-        x = sheet_put_text(b, about, ar, 0, report_tr(lang, about_lines[i][0]), f->bold);
+        x = sheet_put_text(b, about, ar, 0, msg_text(lang, about_lines[i][0]), f->bold);
         x = x ? x : sheet_put_text(b, about, ar, 1, value, f->wrap);
     }
     char v[200];
     snprintf(v, sizeof v, "kmgca %s (libxlsxwriter %s)", kmgca_version(), LXW_VERSION);
-    x = x ? x : sheet_put_text(b, about, ar, 0, report_tr(lang, "Program"), f->bold);
+    x = x ? x : sheet_put_text(b, about, ar, 0, msg_text(lang, MSG_PROGRAM), f->bold);
     x = x ? x : sheet_put_text(b, about, ar++, 1, v, f->text);
     sheet_print_page(about, &(sheet_page){0});
     return x;
@@ -280,8 +260,8 @@ static lxw_error index_write(sheet_book *b, const kmgca_client_result *results, 
                              long long when)
 {
     kmgca_lang lang = b->lang;
-    lxw_worksheet *ws = workbook_add_worksheet(b->wb, report_tr(lang, "Clients"));
-    lxw_worksheet *about = workbook_add_worksheet(b->wb, report_tr(lang, "About"));
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, msg_text(lang, MSG_CLIENTS));
+    lxw_worksheet *about = workbook_add_worksheet(b->wb, msg_text(lang, MSG_ABOUT));
     if (!ws || !about)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
     page_formats f;

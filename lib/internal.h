@@ -806,9 +806,6 @@ void analysis_set_target(kmgca_analysis *a, kmgca_nutrient n, double target_mg,
 
 /* ---- Reports (report.c, profile.c, lang.c) and the workbook they extend -- */
 
-/* The Chinese of a message (msg.h) found by its English, or `en` itself
- * when there is none (text from tables and citations stay as they are). */
-const char *lang_zh(const char *en);
 /* Text the library composed in English (how a serving was weighed, how a
  * medication line was read, how sweat was found, a line's review) with
  * kmgca's own fixed phrases in Chinese, in out; names, numbers, table notes

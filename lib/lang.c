@@ -2,10 +2,9 @@
  *
  * msg_text() gives a message (msg.h) in English or Chinese from the
  * catalogues msg_en.c and msg_zh.c; msg_nutrient(), msg_method(), ... name
- * the values of kmgca.h by their messages. lang_zh() still finds a message
- * by its English for the callers that name one that way. Text that comes
- * from the tables (food descriptions, drug notes, citations) is not
- * translated: a Chinese name is shown where the tables have one.
+ * the values of kmgca.h by their messages. Text that comes from the
+ * tables (food descriptions, drug notes, citations) is not translated: a
+ * Chinese name is shown where the tables have one.
  *
  * Text composed by the library before the report's language is known (how a
  * serving was weighed, how a medication line was read, how sweat was found)
@@ -109,43 +108,11 @@ msg_id msg_format(kmgca_format f)
 
 const char *msg_target_kind(kmgca_lang lang, const char *kind)
 {
-    static const msg_id kinds[] = {MSG_RDA, MSG_AI, MSG_RNI, MSG_DV, MSG_PAGE_TARGET_SET};
+    static const msg_id kinds[] = {MSG_RDA, MSG_AI, MSG_RNI, MSG_DV, MSG_TARGET_SET_BY_DIETITIAN};
     for (size_t i = 0; kind && i < sizeof kinds / sizeof *kinds; i++)
         if (strcmp(kind, msg_en[kinds[i]]) == 0)
             return msg_text(lang, kinds[i]);
     return kind;
-}
-
-/* ---- Messages found by their English ------------------------------------- */
-
-/* The messages in the order of their English, for lang_zh(). */
-static msg_id by_english[MSG_COUNT];
-static pthread_once_t by_english_once = PTHREAD_ONCE_INIT;
-
-static int english_order(const void *a, const void *b)
-{
-    return strcmp(msg_en[*(const msg_id *)a], msg_en[*(const msg_id *)b]);
-}
-
-static void sort_by_english(void)
-{
-    for (int i = 0; i < MSG_COUNT; i++)
-        by_english[i] = (msg_id)i;
-    qsort(by_english, MSG_COUNT, sizeof *by_english, english_order);
-}
-
-static int by_english_key(const void *key, const void *item)
-{
-    return strcmp((const char *)key, msg_en[*(const msg_id *)item]);
-}
-
-const char *lang_zh(const char *en)
-{
-    if (!en)
-        return en;
-    pthread_once(&by_english_once, sort_by_english);
-    const msg_id *p = bsearch(en, by_english, MSG_COUNT, sizeof *by_english, by_english_key);
-    return p ? msg_text(KMGCA_LANG_ZH, *p) : en;
 }
 
 /* ---- Phrases inside composed text ----------------------------------------- */
@@ -192,6 +159,11 @@ static const unsigned char phrase_flags[MSG_COUNT] = {
 
 /* The phrases (the last ids of msg.h) in the order of their English's
  * bytes, sorted once. */
+static int english_order(const void *a, const void *b)
+{
+    return strcmp(msg_en[*(const msg_id *)a], msg_en[*(const msg_id *)b]);
+}
+
 #define PHRASE_COUNT (MSG_COUNT - MSG_PHRASE_FIRST)
 static msg_id phrases[PHRASE_COUNT];
 static pthread_once_t phrases_once = PTHREAD_ONCE_INIT;

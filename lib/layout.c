@@ -14,11 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *const report_nutrient_word[KMGCA_NUTRIENT_COUNT] = {"calcium", "magnesium",
-                                                                "potassium", "sodium"};
-const char *const report_nutrient_title[KMGCA_NUTRIENT_COUNT] = {"Calcium", "Magnesium",
-                                                                 "Potassium", "Sodium"};
-
 /* A food's name for the page: its Chinese name in Chinese when it has one;
  * otherwise the description, cut to `max` characters. */
 void page_food_label(kmgca_lang lang, const kmgca_food *food, const char *name, char *out,

@@ -301,6 +301,7 @@ const char *const msg_en[MSG_COUNT] = {
     [MSG_PROFILE] = "Profile",
     [MSG_RDA] = "RDA",
     [MSG_RNI] = "RNI",
+    [MSG_TARGET_SET_BY_DIETITIAN] = "set by the dietitian",
     [MSG_SERVING_SIZES] = "Serving sizes",
     [MSG_SIGN_CHEST_PAIN] = "Chest pain or shortness of breath",
     [MSG_SIGN_CONFUSION] = "Confusion, unusual drowsiness, or a seizure",
@@ -414,8 +415,6 @@ const char *const msg_en[MSG_COUNT] = {
     [MSG_PAGE_NOT_RECOGNISED] = "• Not recognised, so no effect can be shown: %s%s.",
     [MSG_PAGE_NO_DATED_ROWS] = "The diary has no dated rows (see Needs review).",
     [MSG_PAGE_NO_MEDS_NO_SWEAT] = "No medication list and no heavy sweat-loss day.",
-    [MSG_PAGE_NO_MED_FLAGGED] =
-        "No medication on the list is flagged for potassium, magnesium or calcium, and no heavy sweat-loss day.",
     [MSG_PAGE_NO_MED_FLAGGED_NO_SUPP] =
         "No medication on the list is flagged for potassium, magnesium or calcium, no supplement counts, and no heavy sweat-loss day.",
     [MSG_PAGE_OF] = "Page &P of &N",
@@ -431,7 +430,6 @@ const char *const msg_en[MSG_COUNT] = {
         "• Supplements and medicines added %s a day on average, on the %zu days they were taken (%s); the averages above count them with food.",
     [MSG_PAGE_TARGETS_CHINA] = "targets: Chinese DRIs 2023",
     [MSG_PAGE_TARGETS_US] = "targets: US/Canada DRIs",
-    [MSG_PAGE_TARGET_SET] = "set by the dietitian",
     [MSG_PAGE_TITLE] = "Client report: %s",
     [MSG_PAGE_TOP5_HEADING] = "Top 5 food sources over the period",
     [MSG_PAGE_TRAFFIC_LIGHTS] =

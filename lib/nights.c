@@ -41,18 +41,15 @@ lxw_error nights_write_sheet(const client *c, sheet_book *b, lxw_worksheet *ws,
         x = x ? x : sheet_put_number(ws, r, N_K, d.mg[KMGCA_K], f->mg0);
         x = x ? x : sheet_put_number(ws, r, N_K_PCT, d.percent[KMGCA_K] / 100,
                                      page_light(f, d.percent[KMGCA_K] / 100));
-        x = x ? x : sheet_put_text(b, ws, r, N_DIURETIC, T(c, e->diuretic ? "yes" : "no"),
+        x = x ? x : sheet_put_text(b, ws, r, N_DIURETIC, T(c, e->diuretic ? MSG_YES : MSG_NO),
                                    f->center);
-        x = x ? x : sheet_put_text(b, ws, r, N_SWEAT, T(c, e->sweat ? "yes" : "no"), f->center);
+        x = x ? x : sheet_put_text(b, ws, r, N_SWEAT, T(c, e->sweat ? MSG_YES : MSG_NO), f->center);
         x = x ? x : sheet_put_text(b, ws, r, N_NOTE, e->note, f->text);
     }
     lxw_row_t r = (lxw_row_t)(c->days + 2);
     char v[600];
     if (!x && !c->files.count[FILE_DAYLOG]) {
-        x = sheet_put_text(b, ws, r++, 0,
-                           T(c, "No day log in the client folder (daylog.csv: date, cramps, "
-                                "severity), so the cramp columns are empty."),
-                           f->bold);
+        x = sheet_put_text(b, ws, r++, 0, T(c, MSG_NIGHTS_NO_DAY_LOG_EMPTY), f->bold);
     }
     if (!x && c->log.count) {
         size_t outside = 0;
@@ -63,23 +60,19 @@ lxw_error nights_write_sheet(const client *c, sheet_book *b, lxw_worksheet *ws,
             outside += !found;
         }
         if (outside) {
-            snprintf(v, sizeof v, T(c, "%zu logged nights fall on days without diary entries "
-                                       "and are not shown."),
+            snprintf(v, sizeof v, T(c, MSG_NIGHTS_OFF_DIARY),
                      outside);
             x = sheet_put_text(b, ws, r++, 0, v, f->bold);
         }
     }
     if (!x && c->log.review) {
-        snprintf(v, sizeof v, T(c, "%zu day-log rows could not be used:"), c->log.review);
+        snprintf(v, sizeof v, T(c, MSG_NIGHTS_ROWS_UNUSED), c->log.review);
         x = sheet_put_text(b, ws, r++, 0, v, f->bold);
         for (size_t i = 0; i < c->log.review && i < NIGHT_REVIEW_KEEP && !x; i++)
             x = sheet_put_text(b, ws, r++, 0, c->log.reasons[i], f->text);
     }
     if (!x)
-        x = worksheet_merge_range(ws, r + 1, 0, r + 1, N_COLS - 1,
-                                  T(c, "A night is set beside the intake of the same date. "
-                                       "Showing them side by side is not evidence that one "
-                                       "causes the other."),
+        x = worksheet_merge_range(ws, r + 1, 0, r + 1, N_COLS - 1, T(c, MSG_NIGHTS_NOT_CAUSE),
                                   f->small);
     page_table_print(ws, r + 1, N_COLS - 1, 0.5, 0.75);
     return x;
@@ -132,14 +125,15 @@ static lxw_error write_cramp_table(const client *c, sheet_book *b, lxw_worksheet
                                    lxw_row_t *r, const page_formats *f, const cramp_tally *t)
 {
     lxw_error x = LXW_NO_ERROR;
-    static const char *const head[3] = {"", "Nights with cramps", "Nights without cramps"};
+    static const msg_id head[2] = {MSG_NIGHTS_WITH_CRAMPS, MSG_NIGHTS_WITHOUT_CRAMPS};
     worksheet_set_row(ws, *r, 26, NULL);
-    for (int i = 0; i < 3 && !x; i++)
-        x = head[i][0] ? worksheet_write_string(ws, *r, (lxw_col_t)i, T(c, head[i]), f->head)
-                       : worksheet_write_blank(ws, *r, (lxw_col_t)i, f->head);
+    x = worksheet_write_blank(ws, *r, 0, f->head);
+    for (int i = 0; i < 2 && !x; i++)
+        x = worksheet_write_string(ws, *r, (lxw_col_t)(1 + i), T(c, head[i]), f->head);
     (*r)++;
-    const char *labels[5] = {"Nights", "Magnesium, % of target", "Potassium, % of target",
-                             "After a diuretic day", "After heavy sweating"};
+    static const msg_id labels[5] = {MSG_NIGHTS, MSG_MAGNESIUM_PCT_OF_TARGET,
+                                     MSG_POTASSIUM_PCT_OF_TARGET, MSG_AFTER_A_DIURETIC_DAY,
+                                     MSG_AFTER_HEAVY_SWEATING};
     for (int row = 0; row < 5 && !x; row++, (*r)++) {
         x = sheet_put_text(b, ws, *r, 0, T(c, labels[row]), f->text);
         for (int g = 0; g < 2 && !x; g++) {
@@ -168,20 +162,15 @@ static lxw_error write_cramp_sentence(const client *c, lxw_worksheet *ws, lxw_ro
 {
     char v[1200];
     if (t->n[0])
-        snprintf(v, sizeof v,
-                 T(c, "Cramps on %zu of %zu logged nights (average severity %.1f of 10). "
-                      "Magnesium averaged %.0f%% of target on cramp days against %.0f%% on "
-                      "the others; potassium %.0f%% against %.0f%%. This shows what came "
-                      "together, not what caused what."),
+        snprintf(v, sizeof v, T(c, MSG_NIGHTS_CRAMPS_COMPARED),
                  t->n[0], t->n[0] + t->n[1], t->nsev ? t->sev / (double)t->nsev : 0.0,
                  group_mean(t->mg[0], t->nmg[0]), group_mean(t->mg[1], t->nmg[1]),
                  group_mean(t->k[0], t->nk[0]), group_mean(t->k[1], t->nk[1]));
     else
-        snprintf(v, sizeof v, T(c, "No cramps on the %zu logged nights."), t->n[1]);
+        snprintf(v, sizeof v, T(c, MSG_NIGHTS_NO_CRAMPS), t->n[1]);
     /* "nan%" reads badly: when one group is empty, say so instead. */
     if (strstr(v, "nan"))
-        snprintf(v, sizeof v, T(c, "Cramps on %zu of %zu logged nights. Only one group has "
-                                   "nights, so there is nothing to compare."),
+        snprintf(v, sizeof v, T(c, MSG_NIGHTS_CRAMPS_ONE_GROUP),
                  t->n[0], t->n[0] + t->n[1]);
     /* The sentence goes under the table, in its columns (about 44 units). */
     worksheet_set_row(ws, *r, 14.5 * sheet_wrapped_lines(v, 44, SHEET_UNITS) + 1, NULL);
@@ -205,10 +194,10 @@ static lxw_error write_cramp_charts(const client *c, lxw_workbook *wb, lxw_works
     lxw_chart_series *s = chart_add_series(cramps, NULL, NULL);
     chart_series_set_categories(s, nights_sheet, 1, N_DATE, last, N_DATE);
     chart_series_set_values(s, nights_sheet, 1, N_SEVERITY, last, N_SEVERITY);
-    chart_series_set_name(s, T(c, "Cramp severity (0-10)"));
+    chart_series_set_name(s, T(c, MSG_CRAMP_SEVERITY_0_10));
     lxw_chart_fill red = {.color = 0xC00000};
     chart_series_set_fill(s, &red);
-    chart_title_set_name(cramps, T(c, "Night cramps: severity (0-10)"));
+    chart_title_set_name(cramps, T(c, MSG_CHART_CRAMP_SEVERITY));
     chart_title_set_name_font(cramps, &title_font);
     chart_axis_set_min(cramps->y_axis, 0);
     chart_axis_set_max(cramps->y_axis, 10);
@@ -218,9 +207,10 @@ static lxw_error write_cramp_charts(const client *c, lxw_workbook *wb, lxw_works
     chart_legend_set_position(cramps, LXW_CHART_LEGEND_NONE);
     static const struct {
         int col;
-        const char *name;
+        msg_id name;
         uint32_t color;
-    } lines[2] = {{N_MG_PCT, "Magnesium", 0x2F5597}, {N_K_PCT, "Potassium", 0x548235}};
+    } lines[2] = {{N_MG_PCT, MSG_MAGNESIUM_TITLE, 0x2F5597},
+                  {N_K_PCT, MSG_POTASSIUM_TITLE, 0x548235}};
     for (int i = 0; i < 2; i++) {
         lxw_chart_series *t = chart_add_series(intake, NULL, NULL);
         chart_series_set_categories(t, nights_sheet, 1, N_DATE, last, N_DATE);
@@ -230,7 +220,7 @@ static lxw_error write_cramp_charts(const client *c, lxw_workbook *wb, lxw_works
         lxw_chart_line ln = {.color = lines[i].color, .width = 1.75};
         chart_series_set_line(t, &ln);
     }
-    chart_title_set_name(intake, T(c, "That day's intake, % of target"));
+    chart_title_set_name(intake, T(c, MSG_CHART_DAY_INTAKE));
     chart_title_set_name_font(intake, &title_font);
     chart_axis_set_min(intake->y_axis, 0);
     chart_axis_set_num_format(intake->y_axis, "0%");
@@ -258,11 +248,8 @@ lxw_error nights_write_cramps(const client *c, sheet_book *b, lxw_worksheet *ws,
     tally_nights(c, &t);
     if (!t.n[0] && !t.n[1]) {
         return page_line(b, ws, r,
-                         T(c, c->files.count[FILE_DAYLOG]
-                                  ? "The day log has no night on a day of the diary, so nothing "
-                                    "can be compared."
-                                  : "No day log (daylog.csv: date, cramps, severity) in the "
-                                    "client folder."),
+                         T(c, c->files.count[FILE_DAYLOG] ? MSG_NIGHTS_NONE_ON_DIARY
+                                                          : MSG_NIGHTS_NO_DAY_LOG),
                          f->wrap, 10);
     }
     lxw_row_t chart_row = *r;

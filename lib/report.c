@@ -11,9 +11,9 @@
  * kmgca_workbook_finish follow. kmgca informs and never diagnoses: the cramp
  * comparison says what happened together, never why.
  *
- * All fixed text is written in English here and put into Chinese through
- * lang_zh() (lang.c); foods are named by their Chinese names when the tables
- * have one.
+ * All fixed text is named by its message id (msg.h) and written in the
+ * client's language (T); foods are named by their Chinese names when the
+ * tables have one.
  *
  * The other parts of the run are modules of their own, sharing report.h:
  * the client folder and the caseload index (caseload.c), the day log
@@ -40,11 +40,11 @@ static void nutrient_list(const client *c, unsigned mask, char *out, size_t size
     size_t n = 0;
     for (int i = 0; i < 3; i++)
         if (mask & (1u << i))
-            parts[n++] = T(c, report_nutrient_word[order[i]]);
+            parts[n++] = T(c, msg_nutrient(order[i]));
     out[0] = '\0';
     for (size_t i = 0; i < n; i++) {
         if (i)
-            appendf(out, size, "%s", i + 1 == n ? T(c, " and ") : T(c, ", "));
+            appendf(out, size, "%s", i + 1 == n ? T(c, MSG_AND) : T(c, MSG_COMMA));
         appendf(out, size, "%s", parts[i]);
     }
 }
@@ -53,17 +53,16 @@ static void profile_text(const client *c, char *out, size_t size)
 {
     const kmgca_profile *p = &c->prof.profile;
     out[0] = '\0';
-    appendf(out, size, T(c, "age %g"), p->age_years);
-    appendf(out, size, " · %s", T(c, p->sex == 'f' ? "female" : "male"));
+    appendf(out, size, T(c, MSG_AGE), p->age_years);
+    appendf(out, size, " · %s", T(c, p->sex == 'f' ? MSG_FEMALE : MSG_MALE));
     if (p->stage == KMGCA_LIFE_PREGNANT)
-        appendf(out, size, " · %s", T(c, "pregnant"));
+        appendf(out, size, " · %s", T(c, MSG_PREGNANT));
     else if (p->stage == KMGCA_LIFE_LACTATING)
-        appendf(out, size, " · %s", T(c, "lactating"));
+        appendf(out, size, " · %s", T(c, MSG_LACTATING));
     if (!isnan(c->prof.body_mass_kg))
         appendf(out, size, " · %g kg", c->prof.body_mass_kg);
     appendf(out, size, " · %s",
-            T(c, p->reference == KMGCA_REF_CHINA ? "targets: Chinese DRIs 2023"
-                                                 : "targets: US/Canada DRIs"));
+            T(c, p->reference == KMGCA_REF_CHINA ? MSG_PAGE_TARGETS_CHINA : MSG_PAGE_TARGETS_US));
 }
 
 /* Plain words for the flags of one medication line. */
@@ -75,8 +74,7 @@ static void med_sentence(const client *c, size_t i, char *out, size_t size)
     drug_label(c, m, drug, sizeof drug);
     drug_match_class(&m->match, c->lang, drug_class, sizeof drug_class);
     out[0] = '\0';
-    appendf(out, size, T(c, "%s (%s), flagged on %zu of %zu days: "), drug, drug_class, s->days,
-            c->days);
+    appendf(out, size, T(c, MSG_PAGE_MED_FLAGGED_DAYS), drug, drug_class, s->days, c->days);
     int any = 0;
     unsigned down = 0, up = 0, var = 0, low = 0;
     for (int k = 0; k < 3; k++) {
@@ -88,48 +86,39 @@ static void med_sentence(const client *c, size_t i, char *out, size_t size)
     if (down & 3u) {
         nutrient_list(c, down & 3u, list, sizeof list);
         snprintf(part, sizeof part,
-                 T(c, s->diuretic ? "may increase the loss of %s in urine" : "may lower blood %s"),
-                 list);
-        appendf(out, size, "%s%s", any++ ? T(c, "; ") : "", part);
+                 T(c, s->diuretic ? MSG_PAGE_MAY_INCREASE_LOSS : MSG_MAY_LOWER_BLOOD), list);
+        appendf(out, size, "%s%s", any++ ? T(c, MSG_SEMICOLON) : "", part);
     }
     if (down & 4u) {
-        appendf(out, size, "%s%s", any++ ? T(c, "; ") : "",
-                T(c, s->diuretic ? "may increase the loss of calcium in urine"
-                                 : "may lower blood calcium"));
+        appendf(out, size, "%s%s", any++ ? T(c, MSG_SEMICOLON) : "",
+                T(c, s->diuretic ? MSG_PAGE_MAY_INCREASE_CA_LOSS : MSG_MAY_LOWER_BLOOD_CALCIUM));
     }
     if (up & 3u) {
         nutrient_list(c, up & 3u, list, sizeof list);
-        snprintf(part, sizeof part, T(c, "may raise blood %s"), list);
-        appendf(out, size, "%s%s", any++ ? T(c, "; ") : "", part);
+        snprintf(part, sizeof part, T(c, MSG_MAY_RAISE_BLOOD), list);
+        appendf(out, size, "%s%s", any++ ? T(c, MSG_SEMICOLON) : "", part);
     }
     if (up & 4u)
-        appendf(out, size, "%s%s", any++ ? T(c, "; ") : "",
-                T(c, s->diuretic ? "keeps calcium in the body (care with high-dose calcium "
-                                   "supplements)"
-                                 : "may raise blood calcium"));
+        appendf(out, size, "%s%s", any++ ? T(c, MSG_SEMICOLON) : "",
+                T(c, s->diuretic ? MSG_PAGE_KEEPS_CALCIUM : MSG_MAY_RAISE_BLOOD_CALCIUM));
     if (var) {
         nutrient_list(c, var, list, sizeof list);
-        snprintf(part, sizeof part, T(c, "may raise or lower blood %s"), list);
-        appendf(out, size, "%s%s", any++ ? T(c, "; ") : "", part);
+        snprintf(part, sizeof part, T(c, MSG_MAY_RAISE_OR_LOWER_BLOOD), list);
+        appendf(out, size, "%s%s", any++ ? T(c, MSG_SEMICOLON) : "", part);
     }
     if (low)
-        appendf(out, size, "%s%s", any++ ? T(c, "; ") : "",
-                T(c, "on days low in potassium or magnesium it may become more toxic"));
-    appendf(out, size, T(c, ". %s"),
-            T(c, up & 1u ? "Discuss potassium intake, salt substitutes and blood tests with the "
-                           "prescriber; do not stop or change the medicine on your own."
-                         : "Discuss blood tests with the prescriber; do not stop or change the "
-                           "medicine on your own."));
+        appendf(out, size, "%s%s", any++ ? T(c, MSG_SEMICOLON) : "", T(c, MSG_PAGE_DIGOXIN));
+    appendf(out, size, T(c, MSG_FMT_STOP_THEN),
+            T(c, up & 1u ? MSG_PAGE_DISCUSS_K_INTAKE : MSG_PAGE_DISCUSS_BLOOD_TESTS));
 }
 
 /* The period averages table. */
 static lxw_error write_averages(const client *c, sheet_book *b, lxw_worksheet *ws, lxw_row_t *r,
                                 const page_formats *f)
 {
-    static const char *const head[PAGE_COLS] = {"Mineral",          "Average mg a day",
-                                           "Target mg a day",  "% of target",
-                                           "Days under 67 %",  "Days under 100 %",
-                                           "Days with a value", "Target"};
+    static const msg_id head[PAGE_COLS] = {
+        MSG_MINERAL,         MSG_AVERAGE_MG_A_DAY, MSG_TARGET_MG_A_DAY, MSG_PCT_OF_TARGET,
+        MSG_DAYS_UNDER_67_PCT, MSG_DAYS_UNDER_100_PCT, MSG_DAYS_WITH_A_VALUE, MSG_TARGET};
     const kmgca_client_result *res = c->res;
     lxw_error x = LXW_NO_ERROR;
     worksheet_set_row(ws, *r, 26, NULL);
@@ -143,12 +132,12 @@ static lxw_error write_averages(const client *c, sheet_book *b, lxw_worksheet *w
         size_t with_value = 0;
         for (size_t d = 0; d < c->days; d++)
             with_value += !isnan(kmgca_analysis_day(c->a, d).total_mg[n]);
-        x = sheet_put_text(b, ws, *r, 0, T(c, report_nutrient_title[n]), f->bold);
+        x = sheet_put_text(b, ws, *r, 0, T(c, msg_nutrient_title(n)), f->bold);
         x = x ? x : sheet_put_number(ws, *r, 1, res->average_mg[n], f->mg0);
         x = x ? x : sheet_put_number(ws, *r, 2, t->target_mg, f->mg0);
         if (n == KMGCA_NA) {
             x = x ? x : sheet_put_number(ws, *r, 3, res->average_pct[n] / 100, f->pct);
-            x = x ? x : sheet_put_text(b, ws, *r, 4, T(c, "a limit, not a goal"), f->note);
+            x = x ? x : sheet_put_text(b, ws, *r, 4, T(c, MSG_A_LIMIT_NOT_A_GOAL), f->note);
         } else {
             x = x ? x : sheet_put_number(ws, *r, 3, res->average_pct[n] / 100,
                                          page_light(f, res->average_pct[n] / 100));
@@ -158,7 +147,7 @@ static lxw_error write_averages(const client *c, sheet_book *b, lxw_worksheet *w
                                                f->center);
         }
         x = x ? x : worksheet_write_number(ws, *r, 6, (double)with_value, f->center);
-        x = x ? x : sheet_put_text(b, ws, *r, 7, T(c, t->kind), f->text);
+        x = x ? x : sheet_put_text(b, ws, *r, 7, msg_target_kind(c->lang, t->kind), f->text);
     }
     return x;
 }
@@ -185,17 +174,13 @@ static void supplement_sentence(const client *c, char *v, size_t size)
         char g[32];
         page_grouped(c->supp_sum[n] / per, g, sizeof g);
         if (c->lang == KMGCA_LANG_ZH)
-            appendf(what, sizeof what, "%s%s%s毫克", listed ? "、" : "",
-                    T(c, report_nutrient_word[n]), g);
+            appendf(what, sizeof what, "%s%s%s毫克", listed ? "、" : "", T(c, msg_nutrient(n)), g);
         else
             appendf(what, sizeof what, "%s%s mg %s", listed ? ", " : "", g,
-                    report_nutrient_word[n]);
+                    kmgca_nutrient_name(n));
         listed++;
     }
-    snprintf(v, size,
-             T(c, "• Supplements and medicines added %s a day on average, on the %zu days "
-                  "they were taken (%s); the averages above count them with food."),
-             what, c->supp_days, from);
+    snprintf(v, size, T(c, MSG_PAGE_SUPPLEMENTS_ADDED), what, c->supp_days, from);
 }
 
 /* Medication lines neither a drug nor a supplement was found in: how many,
@@ -232,10 +217,7 @@ static lxw_error write_flags(const client *c, sheet_book *b, lxw_worksheet *ws, 
         any = 1;
     }
     if (c->res->sweat_days && !x) {
-        snprintf(v, sizeof v,
-                 T(c, "• Heavy sweat-loss days: %zu (the most, about %.1f L of sweat, on %s). "
-                      "Sweat carries potassium and sodium away; replace fluid and salts with "
-                      "food and drink after heavy sweating."),
+        snprintf(v, sizeof v, T(c, MSG_PAGE_HEAVY_SWEAT_DAYS),
                  c->res->sweat_days, c->heaviest_l, c->heaviest_date);
         x = page_line(b, ws, r, v, f->wrap, 10);
         any = 1;
@@ -246,41 +228,22 @@ static lxw_error write_flags(const client *c, sheet_book *b, lxw_worksheet *ws, 
         any = 1;
     }
     if (c->ul_days[KMGCA_MG] && !x) {
-        snprintf(v, sizeof v,
-                 T(c, "• Magnesium from supplements and medicines was over its upper level on "
-                      "%zu of %zu days. Diarrhoea is the usual first sign of too much; the dose "
-                      "is worth discussing with the prescriber or pharmacist, especially with "
-                      "kidney disease."),
-                 c->ul_days[KMGCA_MG], c->days);
+        snprintf(v, sizeof v, T(c, MSG_PAGE_MG_OVER_UL_DAYS), c->ul_days[KMGCA_MG], c->days);
         x = page_line(b, ws, r, v, f->wrap, 10);
         any = 1;
     }
     if (c->ul_days[KMGCA_CA] && !x) {
-        snprintf(v, sizeof v,
-                 T(c, "• Calcium from food and supplements together was over its upper level "
-                      "on %zu of %zu days: the supplement dose is worth discussing, counting "
-                      "the calcium from food."),
-                 c->ul_days[KMGCA_CA], c->days);
+        snprintf(v, sizeof v, T(c, MSG_PAGE_CA_OVER_UL_DAYS), c->ul_days[KMGCA_CA], c->days);
         x = page_line(b, ws, r, v, f->wrap, 10);
         any = 1;
     }
     if (c->k_drug_days && !x) {
-        snprintf(v, sizeof v,
-                 T(c, "• A potassium supplement was taken with a medicine that may raise blood "
-                      "potassium on %zu of %zu days: this needs blood potassium checks; discuss "
-                      "both with the prescriber."),
-                 c->k_drug_days, c->days);
+        snprintf(v, sizeof v, T(c, MSG_PAGE_K_SUPPLEMENT_DAYS), c->k_drug_days, c->days);
         x = page_line(b, ws, r, v, f->wrap, 10);
         any = 1;
     }
     if (c->pattern_days && !x) {
-        snprintf(v, sizeof v,
-                 T(c, "• On %zu of %zu days calcium reached its target while magnesium stayed "
-                      "under two-thirds of its target. On those days calcium does not look like "
-                      "the shortfall; magnesium may be. More calcium tablets would not change "
-                      "that; magnesium-rich foods (see the suggestions below) might. If cramps "
-                      "are the worry, see \"See a doctor\" below."),
-                 c->pattern_days, c->days);
+        snprintf(v, sizeof v, T(c, MSG_PAGE_PATTERN_DAYS), c->pattern_days, c->days);
         x = page_line(b, ws, r, v, f->wrap, 10);
         any = 1;
     }
@@ -289,7 +252,7 @@ static lxw_error write_flags(const client *c, sheet_book *b, lxw_worksheet *ws, 
         if (!m->supplement.recognised || !m->supplement.review[0])
             continue;
         char why[1200];
-        snprintf(v, sizeof v, T(c, "• Not counted: \"%s\" (%s)."), m->text,
+        snprintf(v, sizeof v, T(c, MSG_PAGE_NOT_COUNTED), m->text,
                  c->lang == KMGCA_LANG_ZH
                      ? lang_zh_text(m->supplement.review, why, sizeof why)
                      : m->supplement.review);
@@ -299,16 +262,14 @@ static lxw_error write_flags(const client *c, sheet_book *b, lxw_worksheet *ws, 
     char names[400] = "";
     size_t unknown = unknown_meds(c, names, sizeof names);
     if (unknown && !x) {
-        snprintf(v, sizeof v, T(c, "• Not recognised, so no effect can be shown: %s%s."), names,
+        snprintf(v, sizeof v, T(c, MSG_PAGE_NOT_RECOGNISED), names,
                  unknown > 3 ? "…" : "");
         x = page_line(b, ws, r, v, f->wrap, 10);
         any = 1;
     }
     if (!any && !x)
         x = page_line(b, ws, r,
-                      T(c, meds ? "No medication on the list is flagged for potassium, magnesium "
-                                  "or calcium, no supplement counts, and no heavy sweat-loss day."
-                                : "No medication list and no heavy sweat-loss day."),
+                      T(c, meds ? MSG_PAGE_NO_MED_FLAGGED_NO_SUPP : MSG_PAGE_NO_MEDS_NO_SWEAT),
                       f->wrap, 10);
     return x;
 }
@@ -327,8 +288,8 @@ static lxw_error write_top5(const client *c, sheet_book *b, lxw_worksheet *ws, l
     lxw_error x = LXW_NO_ERROR;
     char cell[300];
     for (int i = 0; i < 3 && !x; i++) {
-        snprintf(cell, sizeof cell, T(c, "%s (%s)"), T(c, report_nutrient_title[order[i]]),
-                 T(c, "share of the period's intake"));
+        snprintf(cell, sizeof cell, T(c, MSG_FMT_PAREN), T(c, msg_nutrient_title(order[i])),
+                 T(c, MSG_PAGE_SHARE_OF_INTAKE));
         x = worksheet_merge_range(ws, *r, first[i], *r, last[i], cell, f->head);
     }
     (*r)++;
@@ -336,7 +297,7 @@ static lxw_error write_top5(const client *c, sheet_book *b, lxw_worksheet *ws, l
         for (int i = 0; i < 3 && !x; i++) {
             if (k >= n[i]) {
                 x = worksheet_merge_range(ws, *r, first[i], *r, last[i],
-                                          k ? "" : T(c, "(no food gave a value)"), f->text);
+                                          k ? "" : T(c, MSG_NO_FOOD_GAVE_VALUE), f->text);
                 continue;
             }
             char label[200];
@@ -362,23 +323,21 @@ static lxw_error write_summary_page(const client *c, sheet_book *b, lxw_workshee
     const kmgca_client_result *res = c->res;
     lxw_row_t r = 0;
     char v[2400];
-    snprintf(v, sizeof v, T(c, "Client report: %s"), c->name);
+    snprintf(v, sizeof v, T(c, MSG_PAGE_TITLE), c->name);
     worksheet_set_row(ws, r, 22, NULL);
     lxw_error x = sheet_merge_text(b, ws, r, 0, PAGE_COLS - 1, v, f.title);
     r++;
     profile_text(c, v, sizeof v);
     x = x ? x : page_line(b, ws, &r, v, f.sub, 10);
     if (res->days)
-        snprintf(v, sizeof v,
-                 T(c, "Period %s to %s: %zu days with diary entries; %zu diary rows, %zu of them "
-                      "not counted (see Needs review)."),
+        snprintf(v, sizeof v, T(c, MSG_PAGE_PERIOD_LINE),
                  res->first_date, res->last_date, res->days, res->rows_read, res->rows_review);
     else
-        snprintf(v, sizeof v, "%s", T(c, "The diary has no dated rows (see Needs review)."));
+        snprintf(v, sizeof v, "%s", T(c, MSG_PAGE_NO_DATED_ROWS));
     x = x ? x : page_line(b, ws, &r, v, f.sub, 10);
     if (c->prof.notes[0] && !x) {
         /* Note lines joined with "; ". */
-        snprintf(v, sizeof v, "%s ", T(c, "Notes:"));
+        snprintf(v, sizeof v, "%s ", T(c, MSG_NOTES_COLON));
         for (const char *p = c->prof.notes; *p; p++) {
             if (*p == '\n')
                 appendf(v, sizeof v, "; ");
@@ -388,42 +347,26 @@ static lxw_error write_summary_page(const client *c, sheet_book *b, lxw_workshee
         x = page_line(b, ws, &r, v, f.sub, 10);
     }
     page_gap(ws, &r);
-    x = x ? x : page_heading(ws, &r, T(c, "Period averages against daily targets"), &f);
+    x = x ? x : page_heading(ws, &r, T(c, MSG_PAGE_AVERAGES_HEADING), &f);
     x = x ? x : write_averages(c, b, ws, &r, &f);
-    x = x ? x : page_line(b, ws, &r,
-                          T(c, "Red: under 67 % of target; amber: under 100 %; green: 100 % or "
-                               "more. Targets: see About (sources cited there). The magnesium "
-                               "upper level applies to supplements, never to food."),
-                          f.small, 8.5);
+    x = x ? x : page_line(b, ws, &r, T(c, MSG_PAGE_TRAFFIC_LIGHTS), f.small, 8.5);
     page_gap(ws, &r);
-    x = x ? x : page_heading(ws, &r, T(c, "Medications, supplements and sweat, in plain words"),
+    x = x ? x : page_heading(ws, &r, T(c, MSG_PAGE_MEDS_HEADING),
                              &f);
     x = x ? x : write_flags(c, b, ws, &r, &f);
     page_gap(ws, &r);
-    x = x ? x : page_heading(ws, &r, T(c, "Top 5 food sources over the period"), &f);
+    x = x ? x : page_heading(ws, &r, T(c, MSG_PAGE_TOP5_HEADING), &f);
     x = x ? x : write_top5(c, b, ws, &r, &f);
     page_gap(ws, &r);
-    x = x ? x : page_heading(ws, &r, T(c, "Suggestions from the food tables"), &f);
+    x = x ? x : page_heading(ws, &r, T(c, MSG_PAGE_SUGGESTIONS_HEADING), &f);
     x = x ? x : suggest_write(c, b, ws, &r, &f);
     page_gap(ws, &r);
-    x = x ? x : page_heading(ws, &r, T(c, "Night cramps beside that day's intake"), &f);
+    x = x ? x : page_heading(ws, &r, T(c, MSG_PAGE_NIGHTS_HEADING), &f);
     x = x ? x : nights_write_cramps(c, b, ws, &r, &f, nights_sheet);
     page_gap(ws, &r);
-    x = x ? x : page_heading(ws, &r, T(c, "See a doctor"), &f);
-    x = x ? x : page_line(b, ws, &r,
-                          T(c, "Cramps that are very frequent or very painful, last long, come "
-                               "with marked leg swelling, a change of skin colour or weakness, or "
-                               "do not improve after changes in diet and habits, need a doctor. "
-                               "Promptly for muscle weakness that gets worse, a racing or "
-                               "irregular heartbeat, chest pain, numbness or tingling, or "
-                               "confusion; in an emergency call the local emergency number."),
-                          f.wrap, 10);
-    x = x ? x : page_line(b, ws, &r,
-                          T(c, "kmgca estimates intake from what the diary says, with the USDA and "
-                               "Taiwan FDA food tables; it does not diagnose, and only a blood "
-                               "test shows blood levels. Never start, stop or change a medicine "
-                               "because of this report: discuss it with the prescriber."),
-                          f.small, 8.5);
+    x = x ? x : page_heading(ws, &r, T(c, MSG_SEE_A_DOCTOR), &f);
+    x = x ? x : page_line(b, ws, &r, T(c, MSG_PAGE_SEE_A_DOCTOR), f.wrap, 10);
+    x = x ? x : page_line(b, ws, &r, T(c, MSG_PAGE_IMPORTANT), f.small, 8.5);
     worksheet_print_area(ws, 0, 0, r, PAGE_COLS - 1);
     sheet_print_page(ws, &(sheet_page){.one_page = 1, .side = 0.45, .ends = 0.6, .center = 1});
     return x;
@@ -451,9 +394,9 @@ static void page_texts(const client *c, char *header, char *footer, size_t size)
         snprintf(period, sizeof period, "%s – %s", c->res->first_date, c->res->last_date);
     else
         period[0] = '\0';
-    snprintf(header, size, "&L&\"-,Bold\"%s&R%s %s", name, T(c, "Period"), period);
-    snprintf(footer, size, "&L%s&C%s&R&A", T(c, "kmgca client report: not a diagnosis"),
-             T(c, "Page &P of &N"));
+    snprintf(header, size, "&L&\"-,Bold\"%s&R%s %s", name, T(c, MSG_PERIOD), period);
+    snprintf(footer, size, "&L%s&C%s&R&A", T(c, MSG_PAGE_FOOTER),
+             T(c, MSG_PAGE_OF));
 }
 
 /* The printable workbook's sheets: the summary and Nights only. */
@@ -563,7 +506,7 @@ static kmgca_status open_client(client *c, const kmgca_report_options *o, kmgca_
     if (st == KMGCA_OK) {
         copy_text(res->warning, sizeof res->warning, "");
         if (c->files.ignored[0])
-            appendf(res->warning, sizeof res->warning, "%s %s", T(c, "ignored:"),
+            appendf(res->warning, sizeof res->warning, "%s %s", T(c, MSG_PAGE_IGNORED),
                     c->files.ignored);
         if (!c->files.count[FILE_DIARY])
             st = kmgca_fail_at(err, KMGCA_ERROR_VALUE, folder, 0, 0,
@@ -584,7 +527,7 @@ static kmgca_status new_analysis(client *c, kmgca_error *err)
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
         if (!isnan(c->prof.target_mg[n]))
             analysis_set_target(c->a, (kmgca_nutrient)n, c->prof.target_mg[n],
-                                "set by the dietitian",
+                                msg_text(KMGCA_LANG_EN, MSG_TARGET_SET_BY_DIETITIAN),
                                 "the client's profile.txt (target set by the dietitian)");
     return KMGCA_OK;
 }
@@ -595,7 +538,7 @@ static kmgca_status write_front(const client *c, kmgca_workbook *wb, const char 
                                 kmgca_error *err)
 {
     kmgca_status st = KMGCA_OK;
-    const char *names[2] = {T(c, "Client summary"), T(c, "Nights")};
+    const char *names[2] = {T(c, MSG_CLIENT_SUMMARY), T(c, MSG_NIGHTS)};
     sheet_book *b = workbook_book(wb);
     lxw_error x = write_summary_page(c, b, workbook_front_sheet(wb, 0), names[1]);
     page_formats f;
@@ -652,7 +595,7 @@ kmgca_status kmgca_report_client(kmgca_foods *foods, const char *folder, const c
     if (st == KMGCA_OK)
         st = new_analysis(c, err);
     if (st == KMGCA_OK) {
-        const char *front[2] = {T(c, "Client summary"), T(c, "Nights")};
+        const char *front[2] = {T(c, MSG_CLIENT_SUMMARY), T(c, MSG_NIGHTS)};
         wb = workbook_open(out_path, c->lang, front, 2, err);
         if (!wb)
             st = err->status;

@@ -114,16 +114,8 @@ typedef struct {
         *red, *amber, *green, *date, *center, *link;
 } page_formats;
 
-extern const char *const report_nutrient_word[KMGCA_NUTRIENT_COUNT];
-extern const char *const report_nutrient_title[KMGCA_NUTRIENT_COUNT];
-
-/* Fixed English text in the report's language (sheet_tr: lang.c has the
- * Chinese). */
-static inline const char *report_tr(kmgca_lang lang, const char *en)
-{
-    return sheet_tr(lang, en);
-}
-static inline const char *T(const client *c, const char *en) { return report_tr(c->lang, en); }
+/* Fixed text in the client's language (msg.h). */
+static inline const char *T(const client *c, msg_id id) { return msg_text(c->lang, id); }
 
 /* A medication's name: in Chinese when every part has a Chinese name. */
 static inline void drug_label(const client *c, const kmgca_med *m, char *out, size_t size)

@@ -166,11 +166,6 @@ kmgca_status sheet_fail(const sheet_book *b, kmgca_error *err, lxw_error e, cons
 
 /* ---- Text --------------------------------------------------------------- */
 
-const char *sheet_tr(kmgca_lang lang, const char *en)
-{
-    return lang == KMGCA_LANG_ZH ? lang_zh(en) : en;
-}
-
 /* The text is already valid UTF-8 (every reader checks). */
 const char *sheet_cell_text(sheet_book *b, const char *s)
 {

@@ -52,8 +52,6 @@ kmgca_status sheet_fail(const sheet_book *b, kmgca_error *err, lxw_error e, cons
 
 /* ---- Text ---------------------------------------------------------------- */
 
-/* Fixed English text in `lang` (lang.c has the Chinese). */
-const char *sheet_tr(kmgca_lang lang, const char *en);
 /* A cell's worth of text, in b->buf: control characters but tab and
  * newline to spaces, bytes that are not UTF-8 to U+FFFD, cut on a
  * character boundary with "…" past SHEET_CELL_MAX bytes. */

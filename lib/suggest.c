@@ -123,9 +123,8 @@ lxw_error suggest_write(const client *c, sheet_book *b, lxw_worksheet *ws, lxw_r
             continue;
         any = 1;
         char g1[32], g2[32], g3[32];
-        snprintf(v, sizeof v, T(c, "%s: %s mg a day on average, %.0f%% of %s mg (about %s mg "
-                                   "short). "),
-                 T(c, report_nutrient_title[n]), page_grouped(avg, g1, sizeof g1),
+        snprintf(v, sizeof v, T(c, MSG_SUGGEST_SHORT_BY),
+                 T(c, msg_nutrient_title(n)), page_grouped(avg, g1, sizeof g1),
                  100 * avg / target, page_grouped(target, g2, sizeof g2),
                  page_grouped(target - avg, g3, sizeof g3));
         int blocked = n == KMGCA_K ? c->k_blocked : n == KMGCA_MG ? c->mg_blocked : 0;
@@ -133,51 +132,40 @@ lxw_error suggest_write(const client *c, sheet_book *b, lxw_worksheet *ws, lxw_r
             const kmgca_med *m = kmgca_analysis_med(c->a, (size_t)blocked - 1);
             char drug[300];
             drug_label(c, m, drug, sizeof drug);
-            snprintf(item, sizeof item,
-                     T(c, "No %s-rich foods are suggested: %s may raise blood %s. Discuss %s "
-                          "intake with the prescriber."),
-                     T(c, report_nutrient_word[n]), drug, T(c, report_nutrient_word[n]),
-                     T(c, report_nutrient_word[n]));
+            snprintf(item, sizeof item, T(c, MSG_SUGGEST_BLOCKED),
+                     T(c, msg_nutrient(n)), drug, T(c, msg_nutrient(n)),
+                     T(c, msg_nutrient(n)));
             appendf(v, sizeof v, "%s", item);
             x = page_line(b, ws, r, v, f->wrap, 10);
             continue;
         }
         picked best[SUGGEST_PER_MINERAL];
         size_t nb = pick(c, n, best);
-        appendf(v, sizeof v, "%s", T(c, "For example: "));
+        appendf(v, sizeof v, "%s", T(c, MSG_SUGGEST_FOR_EXAMPLE));
         for (size_t k = 0; k < nb; k++) {
             const struct suggestion *s = &suggestions[best[k].i];
             const char *zh = kmgca_food_name_zh(best[k].food);
             if (c->lang == KMGCA_LANG_ZH && zh)
                 snprintf(item, sizeof item, "%s%s ≈ +%.0f 毫克%s", zh, s->portion_zh, best[k].mg,
-                         T(c, report_nutrient_word[n]));
+                         T(c, msg_nutrient(n)));
             else
                 snprintf(item, sizeof item, "%s ≈ +%.0f mg %s", s->label, best[k].mg,
-                         T(c, report_nutrient_word[n]));
-            appendf(v, sizeof v, "%s%s", k ? T(c, "; ") : "", item);
+                         T(c, msg_nutrient(n)));
+            appendf(v, sizeof v, "%s%s", k ? T(c, MSG_SEMICOLON) : "", item);
         }
-        appendf(v, sizeof v, "%s", T(c, "."));
+        appendf(v, sizeof v, "%s", T(c, MSG_FULL_STOP));
         if (n == KMGCA_CA && c->ca_caution) {
             const kmgca_med *m = kmgca_analysis_med(c->a, (size_t)c->ca_caution - 1);
             char drug[300];
             drug_label(c, m, drug, sizeof drug);
-            snprintf(item, sizeof item,
-                     T(c, " Food, not tablets: with %s, high-dose calcium supplements need the "
-                          "prescriber's advice."),
-                     drug);
+            snprintf(item, sizeof item, T(c, MSG_SUGGEST_CA_FOOD_NOT_TABLETS), drug);
             appendf(v, sizeof v, "%s", item);
         }
         x = page_line(b, ws, r, v, f->wrap, 10);
     }
     if (!any && !x)
-        x = page_line(b, ws, r,
-                      T(c, "Average intake reaches the targets for magnesium, potassium and "
-                           "calcium (or the diary cannot tell): no suggestions."),
-                      f->wrap, 10);
+        x = page_line(b, ws, r, T(c, MSG_SUGGEST_NONE_NEEDED), f->wrap, 10);
     if (!x)
-        x = page_line(b, ws, r,
-                      T(c, "Amounts are worked out from the USDA tables for the portion named; a "
-                           "dietitian adapts them to the client's diet, kidneys and medicines."),
-                      f->small, 8.5);
+        x = page_line(b, ws, r, T(c, MSG_SUGGEST_HOW_WORKED_OUT), f->small, 8.5);
     return x;
 }
