@@ -390,8 +390,7 @@ static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const ch
     e->confidence = m->confidence;
     e->method = m->method;
     if (m->confidence < KMGCA_LOW_CONFIDENCE)
-        need_review(s, PH_LOW_CONFIDENCE "%.2f) to \"%s\": check the food, or add it with "
-                       "--foods",
+        need_review(s, PH_LOW_CONFIDENCE "%.2f" PH_MATCHED_TO "\"%s\"" PH_CHECK_THE_FOOD,
                     m->confidence, kmgca_food_description(m->food));
     if (!serving_text)
         return;

@@ -105,6 +105,8 @@
 #define PH_VALUES_FROM_CRONOMETER "values from the Cronometer export"
 #define PH_EXPORT_VALUE_KEPT "export value kept: "
 #define PH_LOW_CONFIDENCE "low-confidence match ("
+#define PH_MATCHED_TO ") to "
+#define PH_CHECK_THE_FOOD ": check the food, or add it with --foods"
 #define PH_NO_AMOUNT_STRICT "no amount written (--strict); one typical serving would be "
 #define PH_NO_FOOD_GIVEN "no food given"
 #define PH_NO_FOOD_MATCHES "no food in the tables matches "

@@ -141,6 +141,11 @@ static void phrases_in_composed_text(void **state)
         {"omeprazole: generic name; \"钙尔奇\": brand name", "omeprazole：通用名; \"钙尔奇\"：商品名"},
         {"supplement counted with once a day assumed: check the dose",
          "补充剂已计入，按每日一次计算：请核对剂量"},
+        /* A low-confidence match, the food's name as the table has it. */
+        {"food: low-confidence match (0.41) to \"Snacks, crisped rice bar, almond\": check the "
+         "food, or add it with --foods",
+         "食物：匹配置信度低 (0.41)，匹配为 \"Snacks, crisped rice bar, almond\"：请核对食物，或用 "
+         "--foods 添加"},
     };
     char out[600];
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
