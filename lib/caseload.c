@@ -163,7 +163,7 @@ static lxw_error index_reported_row(sheet_book *b, lxw_worksheet *ws, lxw_row_t 
     x = x ? x : sheet_put_text(b, ws, r, I_FIRST, c->first_date, f->text);
     x = x ? x : sheet_put_text(b, ws, r, I_LAST, c->last_date, f->text);
     x = x ? x : worksheet_write_number(ws, r, I_DAYS, (double)c->days, f->text);
-    static const kmgca_nutrient order[3] = {KMGCA_MG, KMGCA_K, KMGCA_CA};
+    const kmgca_nutrient *order = nutrient_order_page;
     for (int k = 0; k < 3 && !x; k++) {
         double p = c->average_pct[order[k]] / 100;
         x = sheet_put_number(ws, r, (lxw_col_t)(I_MG + k), p, page_light(f, p));

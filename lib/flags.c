@@ -174,7 +174,7 @@ static void med_flags(const kmgca_med *m, long index, const kmgca_day *d, flag_l
     }
 
     for (int k = 0; k < 3; k++) {
-        kmgca_nutrient n = k == 0 ? KMGCA_K : k == 1 ? KMGCA_MG : KMGCA_CA;
+        kmgca_nutrient n = nutrient_order_kmg[k];
         kmgca_effect e = x->effect[n];
         /* Minor effects are shown with the medication, not flagged daily. */
         if (e == KMGCA_EFFECT_NEUTRAL || e == KMGCA_EFFECT_MINOR_DOWN ||

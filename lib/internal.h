@@ -448,6 +448,17 @@ static inline void foods_derived_free(kmgca_foods *foods)
  * sentence or a column. */
 const char *nutrient_title(kmgca_nutrient n);
 
+/* The orders the minerals are shown in; a view takes one of these (or the
+ * enum's own, Ca, Mg, K, Na: the tables' columns) and writes none of its own.
+ *   nutrient_order_kmg    K, Mg, Ca, Na: kmgca's name; the flags, the
+ *                         Medications sheet, the medication summaries
+ *   nutrient_order_page   Mg, K, Ca, Na: the client page, Top sources and
+ *                         suggestions, magnesium (the most often short) first
+ *   nutrient_order_sweat  K, Na, Ca, Mg: sweat losses, the largest first */
+extern const kmgca_nutrient nutrient_order_kmg[KMGCA_NUTRIENT_COUNT];
+extern const kmgca_nutrient nutrient_order_page[KMGCA_NUTRIENT_COUNT];
+extern const kmgca_nutrient nutrient_order_sweat[KMGCA_NUTRIENT_COUNT];
+
 /* ---- Errors ------------------------------------------------------------- */
 
 /* Fills err (when not NULL) and returns status. printf-style message. */

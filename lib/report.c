@@ -35,7 +35,7 @@
 /* A list of nutrient words: "potassium and magnesium" / "钾和镁". */
 static void nutrient_list(const client *c, unsigned mask, char *out, size_t size)
 {
-    static const kmgca_nutrient order[3] = {KMGCA_K, KMGCA_MG, KMGCA_CA};
+    const kmgca_nutrient *order = nutrient_order_kmg;
     const char *parts[3];
     size_t n = 0;
     for (int i = 0; i < 3; i++)
@@ -125,7 +125,7 @@ static lxw_error write_averages(const client *c, sheet_book *b, lxw_worksheet *w
     for (int k = 0; k < PAGE_COLS && !x; k++)
         x = worksheet_write_string(ws, *r, (lxw_col_t)k, T(c, head[k]), f->head);
     (*r)++;
-    static const kmgca_nutrient order[4] = {KMGCA_MG, KMGCA_K, KMGCA_CA, KMGCA_NA};
+    const kmgca_nutrient *order = nutrient_order_page;
     for (int i = 0; i < 4 && !x; i++, (*r)++) {
         kmgca_nutrient n = order[i];
         const kmgca_target *t = kmgca_analysis_target(c->a, n);
@@ -166,9 +166,8 @@ static void supplement_sentence(const client *c, char *v, size_t size)
         }
     }
     double per = (double)c->supp_days;
-    static const kmgca_nutrient order[3] = {KMGCA_CA, KMGCA_MG, KMGCA_K};
     for (int k = 0, listed = 0; k < 3; k++) {
-        kmgca_nutrient n = order[k];
+        kmgca_nutrient n = (kmgca_nutrient)k; /* Ca, Mg, K */
         if (!(c->supp_sum[n] > 0))
             continue;
         char g[32];
@@ -279,7 +278,7 @@ static lxw_error write_top5(const client *c, sheet_book *b, lxw_worksheet *ws, l
 {
     /* Three blocks of about 31 units (A:B, C:E, F:H), one per mineral:
      * "1. food name  27 %", the name cut to what fits. */
-    static const kmgca_nutrient order[3] = {KMGCA_MG, KMGCA_K, KMGCA_CA};
+    const kmgca_nutrient *order = nutrient_order_page;
     static const lxw_col_t first[3] = {0, 2, 5}, last[3] = {1, 4, 7};
     kmgca_source top[3][5];
     size_t n[3];

@@ -107,6 +107,13 @@ static const struct {
     [KMGCA_NA] = {"na", "Na", "sodium", "Sodium", "na|sodium|钠"},
 };
 
+const kmgca_nutrient nutrient_order_kmg[KMGCA_NUTRIENT_COUNT] = {KMGCA_K, KMGCA_MG, KMGCA_CA,
+                                                                  KMGCA_NA};
+const kmgca_nutrient nutrient_order_page[KMGCA_NUTRIENT_COUNT] = {KMGCA_MG, KMGCA_K, KMGCA_CA,
+                                                                   KMGCA_NA};
+const kmgca_nutrient nutrient_order_sweat[KMGCA_NUTRIENT_COUNT] = {KMGCA_K, KMGCA_NA, KMGCA_CA,
+                                                                    KMGCA_MG};
+
 const char *kmgca_nutrient_symbol(kmgca_nutrient n)
 {
     return (unsigned)n < KMGCA_NUTRIENT_COUNT ? nutrients[n].symbol : "?";

@@ -112,7 +112,7 @@ static size_t pick(const client *c, kmgca_nutrient n, picked best[SUGGEST_PER_MI
 lxw_error suggest_write(const client *c, sheet_book *b, lxw_worksheet *ws, lxw_row_t *r,
                         const page_formats *f)
 {
-    static const kmgca_nutrient order[3] = {KMGCA_MG, KMGCA_K, KMGCA_CA};
+    const kmgca_nutrient *order = nutrient_order_page;
     lxw_error x = LXW_NO_ERROR;
     int any = 0;
     char v[1600], item[300];

@@ -238,7 +238,7 @@ static lxw_error med_effect_cells(kmgca_workbook *w, lxw_worksheet *ws, lxw_row_
     drug_match_class(d, w->book.lang, v, sizeof v);
     x = x ? x : sheet_put_text(&w->book, ws, r, MED_CLASS, v, NULL);
     x = x ? x : sheet_put_text(&w->book, ws, r, MED_ATC, d->atc, NULL);
-    static const kmgca_nutrient order[4] = {KMGCA_K, KMGCA_MG, KMGCA_CA, KMGCA_NA};
+    const kmgca_nutrient *order = nutrient_order_kmg;
     for (int k = 0; k < 4 && !x; k++)
         x = sheet_put_text(&w->book, ws, r, (lxw_col_t)(MED_K + k),
                            L(w, msg_effect(d->effect[order[k]])), NULL);
@@ -435,7 +435,7 @@ lxw_error workbook_write_activity(kmgca_workbook *w, const kmgca_analysis *a)
                                   : s->measured        ? MSG_SWEAT_MEASURED
                                                        : MSG_SWEAT_PREDICTED),
                              NULL);
-        static const kmgca_nutrient order[4] = {KMGCA_K, KMGCA_NA, KMGCA_CA, KMGCA_MG};
+        const kmgca_nutrient *order = nutrient_order_sweat;
         for (int k = 0; k < 4 && !x; k++)
             x = sheet_put_number(ws, r, (lxw_col_t)(ACT_K + k), s->loss_mg[order[k]],
                            order[k] == KMGCA_MG ? w->num1 : w->mg0);
@@ -468,7 +468,7 @@ lxw_error workbook_write_activity(kmgca_workbook *w, const kmgca_analysis *a)
         x = x ? x : worksheet_write_number(ws, r, DAY_SESSIONS, (double)d.sessions, NULL);
         x = x ? x : sheet_put_number(ws, r, DAY_SWEAT, d.sweat_l, w->num2[STYLE_PLAIN]);
         x = x ? x : sheet_put_number(ws, r, DAY_PCT, pct, w->pct);
-        static const kmgca_nutrient order[4] = {KMGCA_K, KMGCA_NA, KMGCA_CA, KMGCA_MG};
+        const kmgca_nutrient *order = nutrient_order_sweat;
         for (int k = 0; k < 4 && !x; k++)
             x = sheet_put_number(ws, r, (lxw_col_t)(DAY_K + k), d.sweat_mg[order[k]],
                            order[k] == KMGCA_MG ? w->num1 : w->mg0);
@@ -553,7 +553,7 @@ lxw_error workbook_write_top(kmgca_workbook *w, const kmgca_analysis *a)
     worksheet_set_column(ws, 2, 4, 11, NULL);
     lxw_row_t r = 0;
     lxw_error x = worksheet_write_string(ws, r++, 0, L(w, MSG_TOP_HEADING), w->title);
-    static const kmgca_nutrient order[3] = {KMGCA_MG, KMGCA_K, KMGCA_CA};
+    const kmgca_nutrient *order = nutrient_order_page;
     for (int i = 0; i < 3 && !x; i++) {
         kmgca_source top[TOP_ROWS];
         size_t n = kmgca_analysis_top(a, order[i], top, TOP_ROWS);
