@@ -51,8 +51,16 @@ void date_format(int32_t day, char out[11])
 {
     int y, m, d;
     date_civil(day, &y, &m, &d);
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-             (unsigned)d % 100u);
+    /* "%04u-%02u-%02u" of these, written by hand: every row is dated. */
+    unsigned part[3] = {(unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u};
+    for (int i = 3; i >= 0; i--, part[0] /= 10)
+        out[i] = (char)('0' + part[0] % 10);
+    out[4] = out[7] = '-';
+    out[5] = (char)('0' + part[1] / 10);
+    out[6] = (char)('0' + part[1] % 10);
+    out[8] = (char)('0' + part[2] / 10);
+    out[9] = (char)('0' + part[2] % 10);
+    out[10] = '\0';
 }
 
 static int leap(int y)

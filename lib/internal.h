@@ -3,6 +3,7 @@
 #define KMGCA_INTERNAL_H
 
 #include "kmgca.h"
+#include "number.h"
 
 #include <pthread.h>
 #include <stdarg.h>

@@ -26,16 +26,16 @@ void fmt_amount(char *buf, size_t size, double v)
                 {2.0 / 3, "2/3"}, {0.125, "1/8"}};
     for (size_t i = 0; i < sizeof nice / sizeof nice[0]; i++)
         if (fabs(v - nice[i].v) < 1e-9) {
-            snprintf(buf, size, "%s", nice[i].text);
+            copy_text(buf, size, nice[i].text);
             return;
         }
-    snprintf(buf, size, "%.4g", v);
+    number_g(buf, size, v, 4);
 }
 
 void fmt_grams(char *buf, size_t size, double g)
 {
     /* 28.35, 90, 118, 1234.5: no trailing zeros, no false precision. */
-    snprintf(buf, size, g >= 100 ? "%.1f" : "%.2f", g);
+    number_f(buf, size, g, g >= 100 ? 1 : 2);
     char *dot = strchr(buf, '.');
     if (dot) {
         char *end = buf + strlen(buf) - 1;
