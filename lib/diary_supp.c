@@ -11,31 +11,46 @@
 #include <string.h>
 
 #define MAX_PRODUCTS 64       /* distinct supplement products cited on About */
-/* Rows repeat their foods; the supplement reader is asked once a text. The
- * memo stops growing at three quarters full (512 KB), so memory stays bounded. */
+/* Rows repeat their foods and amounts; the supplement reader is asked once
+ * a text. Each memo stops growing at three quarters full (512 KB and
+ * 128 KB), so memory stays bounded. */
 #define NOT_SUPP_CAP 65536
+#define NO_NAME_CAP 16384
+
+/* A set of 64-bit hashes, open addressing; 0 marks an empty slot. */
+typedef struct {
+    uint64_t *slot;
+    size_t count, cap;
+} hash_set;
 
 struct diary_supps {
     struct {
         const char *name, *source;   /* name in strings; source static */
     } products[MAX_PRODUCTS];
     size_t product_count;
-    uint64_t *not_supp;       /* hashes of food+serving texts that name no
-                                 supplement: open addressing, NOT_SUPP_CAP */
-    size_t not_supp_count;
+    hash_set not_supp;        /* food+serving texts read whole that name no
+                                 supplement */
+    hash_set no_name;         /* single texts that name no salt, product or
+                                 mineral (supplement_may_name) */
     arena strings;
 };
 
 diary_supps *diary_supps_new(void)
 {
-    return calloc(1, sizeof(diary_supps));
+    diary_supps *d = calloc(1, sizeof(diary_supps));
+    if (d) {
+        d->not_supp.cap = NOT_SUPP_CAP;
+        d->no_name.cap = NO_NAME_CAP;
+    }
+    return d;
 }
 
 void diary_supps_free(diary_supps *d)
 {
     if (!d)
         return;
-    free(d->not_supp);
+    free(d->not_supp.slot);
+    free(d->no_name.slot);
     arena_free(&d->strings);
     free(d);
 }
@@ -49,22 +64,43 @@ static uint64_t hash_pair(const char *food, const char *serving)
     return h ? h : 1; /* 0 marks an empty slot */
 }
 
-/* 1 when food+serving is known to name no supplement; else *slot is where to
- * remember it (or NULL when the memo is full or cannot be had). */
-static int not_supp_known(diary_supps *d, uint64_t h, uint64_t **slot)
+/* 1 when h is in the set; else *at is where to add it (or NULL when the
+ * set is full or cannot be had). */
+static int set_has(hash_set *s, uint64_t h, uint64_t **at)
 {
-    *slot = NULL;
-    if (!d->not_supp && !(d->not_supp = calloc(NOT_SUPP_CAP, sizeof *d->not_supp)))
+    *at = NULL;
+    if (!s->slot && !(s->slot = calloc(s->cap, sizeof *s->slot)))
         return 0;
-    for (size_t j = h & (NOT_SUPP_CAP - 1);; j = (j + 1) & (NOT_SUPP_CAP - 1)) {
-        if (d->not_supp[j] == h)
+    for (size_t j = h & (s->cap - 1);; j = (j + 1) & (s->cap - 1)) {
+        if (s->slot[j] == h)
             return 1;
-        if (!d->not_supp[j]) {
-            if (d->not_supp_count < NOT_SUPP_CAP / 4 * 3)
-                *slot = &d->not_supp[j];
+        if (!s->slot[j]) {
+            if (s->count < s->cap / 4 * 3)
+                *at = &s->slot[j];
             return 0;
         }
     }
+}
+
+static void set_add(hash_set *s, uint64_t *at, uint64_t h)
+{
+    if (at) {
+        *at = h;
+        s->count++;
+    }
+}
+
+/* 1 when text names no salt, product or mineral, remembered. */
+static int names_none(diary_supps *d, const char *text)
+{
+    uint64_t h = text_hash_more(TEXT_HASH_START, text), *at;
+    h = h ? h : 1;
+    if (set_has(&d->no_name, h, &at))
+        return 1;
+    if (supplement_may_name(text))
+        return 0;
+    set_add(&d->no_name, at, h);
+    return 1;
 }
 
 int diary_supps_read(diary_supps *d, const char *food, const char *serving,
@@ -72,14 +108,15 @@ int diary_supps_read(diary_supps *d, const char *food, const char *serving,
 {
     if (!food[0])
         return 0;
-    uint64_t h = hash_pair(food, serving), *slot;
-    if (not_supp_known(d, h, &slot))
+    /* kmgca_supplement_read's quick look, a text at a time: most rows end
+     * here. */
+    if (names_none(d, food) && (!serving[0] || names_none(d, serving)))
+        return 0;
+    uint64_t h = hash_pair(food, serving), *at;
+    if (set_has(&d->not_supp, h, &at))
         return 0;
     if (!kmgca_supplement_read(food, serving, KMGCA_SUPPLEMENT_INTAKE, sp)) {
-        if (slot) {
-            *slot = h;
-            d->not_supp_count++;
-        }
+        set_add(&d->not_supp, at, h);
         return 0;
     }
     return 1;

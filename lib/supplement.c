@@ -195,14 +195,14 @@ static int could_be_supplement(const char *q, size_t qlen)
  * dose; 0: the line is no supplement. */
 static int quick_look(const char *text, const char *dose)
 {
+    return supplement_may_name(text) || (dose[0] && supplement_may_name(dose));
+}
+
+int supplement_may_name(const char *text)
+{
     char quick[TEXT_LIMIT * 2];
     size_t qn = text_squeeze(text, quick, sizeof quick, NULL);
-    int maybe = could_be_supplement(quick, qn);
-    if (!maybe && dose[0]) {
-        qn = text_squeeze(dose, quick, sizeof quick, NULL);
-        maybe = could_be_supplement(quick, qn);
-    }
-    return maybe;
+    return could_be_supplement(quick, qn);
 }
 
 /* The product the line names by the longest of its spellings (its first
