@@ -49,9 +49,9 @@ MSG_SRC  = lib/lang.c lib/msg_en.c lib/msg_zh.c
 LIB_SRC  = lib/status.c lib/text.c lib/number.c lib/csv.c lib/foods.c lib/recipe.c $(MATCH_SRC) $(SERVING_SRC) \
            $(WEIGH_SRC) lib/line.c lib/household.c lib/kinds.c lib/targets.c \
            $(SUPPLEMENT_SRC) \
-           lib/table.c lib/date.c lib/diary.c lib/analyse.c lib/sheet.c lib/workbook.c lib/workbook_sheets.c \
-           lib/workbook_about.c lib/drugs.c lib/meds.c lib/activity.c lib/flags.c lib/analyse_care.c lib/top.c lib/diary_supp.c \
-           $(MSG_SRC)
+           lib/table.c lib/date.c lib/diary.c lib/analyse.c lib/weigh_memo.c lib/sheet.c lib/workbook.c \
+           lib/workbook_sheets.c lib/workbook_about.c lib/drugs.c lib/meds.c lib/activity.c lib/flags.c \
+           lib/analyse_care.c lib/top.c lib/diary_supp.c $(MSG_SRC)
 LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o $(B)/lib/drugtables.o \
            $(B)/lib/foodindex.o
 CLI_SRC  = cli/main.c cli/cmd_food.c cli/cmd_analyse.c cli/cmd_drug.c cli/json.c cli/format.c

@@ -223,6 +223,7 @@ typedef struct {
     kmgca_date_order order;
     int scanned;
     size_t rows;
+    weigh_memo *memo;         /* weighings made in this file (weigh_memo.c) */
     char how[1024];
     char review[1024];
     char original[4096];
@@ -371,8 +372,12 @@ static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const ch
         memset(&w, 0, sizeof w);
         st = kmgca_foods_match(s->a->foods, food_text, &w.match, &err);
         copy_text(w.food_text, sizeof w.food_text, food_text);
+    } else if (weigh_memo_find(s->memo, food_text, serving_text, &w)) {
+        st = KMGCA_OK; /* the same texts weighed before in this file */
     } else {
         st = kmgca_weigh(s->a->foods, food_text, serving_text, &w, &err);
+        if (st == KMGCA_OK)
+            weigh_memo_keep(&s->memo, food_text, serving_text, &w);
     }
     const kmgca_match *m = &w.match;
     if (st == KMGCA_ERROR_NO_MATCH || !m->food) {
@@ -408,9 +413,12 @@ static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const ch
     }
     e->grams = w.grams;
     e->serving_assumed = w.serving_assumed;
-    appendf(s->how, sizeof s->how, "%s%s%s", s->how[0] ? "; " : "", w.how,
-            w.serving_from_food && !w.serving_assumed ? PH_AMOUNT_FROM_FOOD_TEXT
-                                                      : "");
+    if (!s->how[0] && !(w.serving_from_food && !w.serving_assumed))
+        copy_text(s->how, sizeof s->how, w.how); /* most rows: as it stands */
+    else
+        appendf(s->how, sizeof s->how, "%s%s%s", s->how[0] ? "; " : "", w.how,
+                w.serving_from_food && !w.serving_assumed ? " (amount read from the food text)"
+                                                          : "");
     int missing = 0;
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
         e->mg[n] = kmgca_food_mg(m->food, (kmgca_nutrient)n, w.grams);
@@ -611,7 +619,12 @@ static void row_values(read_state *s, kmgca_entry *e, const csv_row *row,
         char amount[SERVING_TEXT_MAX], unit[SERVING_TEXT_MAX];
         trim(e->amount_text, amount, sizeof amount);
         trim(e->unit_text, unit, sizeof unit);
-        snprintf(serving, sizeof serving, "%s%s%s", amount, amount[0] && unit[0] ? " " : "", unit);
+        /* amount, a space, unit: each under 256 bytes, so they fit */
+        size_t al = strlen(amount), ul = strlen(unit);
+        memcpy(serving, amount, al);
+        if (al && ul)
+            serving[al++] = ' ';
+        memcpy(serving + al, unit, ul + 1);
         if (s->decimal_comma)
             decimal_point(serving);
         if (supplement_row(s, e, food, serving))
@@ -624,7 +637,7 @@ static void row_values(read_state *s, kmgca_entry *e, const csv_row *row,
             /* With the unit in its own column the amount must be a number:
              * "abc" + "medium" would otherwise read as one medium. */
             kmgca_serving alone;
-            if (kmgca_serving_parse(amount, &alone, NULL) == KMGCA_OK &&
+            if (!diary_plain_number(amount) && kmgca_serving_parse(amount, &alone, NULL) == KMGCA_OK &&
                 alone.kind == KMGCA_UNIT_PORTION) {
                 need_review(s, "amount \"%s\" is not a number (the unit is in its own "
                                "column: \"%s\")",
@@ -768,6 +781,7 @@ kmgca_status kmgca_analysis_read(kmgca_analysis *a, const char *path, kmgca_entr
         add_note(a, "%s" PH_NO_DIARY_ROWS, copy);
     if (st == KMGCA_OK && s->order != KMGCA_DATE_ORDER_AUTO)
         a->learned = s->order;
+    weigh_memo_free(s->memo);
     free(s);
     return st;
 }

@@ -216,3 +216,20 @@ int diary_export_number(const char *text, int decimal_comma, double *out)
     *out = v;
     return 1;
 }
+
+int diary_plain_number(const char *s)
+{
+    const char *p = s;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    if (p == s)
+        return 0;
+    if (*p == '.') {
+        const char *f = ++p;
+        while (*p >= '0' && *p <= '9')
+            p++;
+        if (p == f)
+            return 0;
+    }
+    return !*p;
+}
