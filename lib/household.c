@@ -571,11 +571,12 @@ static const struct {
  * spaces before), *word where the word itself does. */
 static char state_at_end(const char *text, size_t *at, size_t *word)
 {
-    /* Every line passes here: a word of state ends in ')', '）', a letter
-     * of one or a character of 干生熟重; anything else is no state. */
+    /* Every line passes here: a word of state ends in ')', '）', the last
+     * letter of one (dry, raw, weight, cooked) or a character of 干生熟重;
+     * anything else ("250 g") is no state. */
     size_t e = trimmed_len(text);
     if (!e || (text[e - 1] != ')' && (unsigned char)text[e - 1] < 0x80 &&
-               !strchr("dwytgkr", tolower((unsigned char)text[e - 1]))))
+               !strchr("dwyt", tolower((unsigned char)text[e - 1]))))
         return 0;
     char low[256];
     long got = lower_copy(text, low, sizeof low);
