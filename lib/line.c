@@ -22,19 +22,28 @@
 /* Diaries write the same foods and the same amounts again and again: the
  * last answers of kmgca_serving_split (by the food text) and of a serving
  * read without fault (by the serving text), per thread, without a lock, by
- * the text's hash. Both are functions of the text alone; a text that does
- * not fit is read every time. */
-enum { SPLIT_MEMO = 512, SPLIT_TEXT = 128, PARSE_MEMO = 512, PARSE_TEXT = 48 };
-static __thread struct {
+ * the text's hash, two slots a hash (the newer first). Both are functions
+ * of the text alone; a text that does not fit is read every time. */
+enum { SPLIT_MEMO = 1024, SPLIT_TEXT = 128, PARSE_MEMO = 1024, PARSE_TEXT = 48 };
+typedef struct {
     char text[SPLIT_TEXT];
     char lead[SPLIT_TEXT];
     char rest[SPLIT_TEXT];
-    signed char found;          /* -1 empty, else what kmgca_serving_split returned */
-} split_memo[SPLIT_MEMO] = {[0 ... SPLIT_MEMO - 1] = {.found = -1}};
-static __thread struct {
-    char text[PARSE_TEXT];
+    unsigned char found;        /* 0 empty, else 1 + what kmgca_serving_split returned */
+} split_slot;
+typedef struct {
+    char text[PARSE_TEXT];      /* "" empty */
     kmgca_serving serving;
-} parse_memo[PARSE_MEMO];
+} parse_slot;
+static __thread split_slot split_memo[SPLIT_MEMO];
+static __thread parse_slot parse_memo[PARSE_MEMO];
+
+/* The first of the two slots of text in a memo of `slots` (a power of two). */
+static unsigned memo_pair(const char *text, unsigned slots)
+{
+    uint64_t h = text_hash_more(TEXT_HASH_START, text);
+    return (unsigned)((h ^ (h >> 29)) & (slots - 2));
+}
 
 static int split_cached(const char *text, char *lead, size_t lead_size, char *rest,
                         size_t rest_size)
@@ -42,18 +51,21 @@ static int split_cached(const char *text, char *lead, size_t lead_size, char *re
     size_t len = strlen(text);
     if (len >= SPLIT_TEXT)
         return kmgca_serving_split(text, lead, lead_size, rest, rest_size);
-    unsigned slot = (unsigned)(text_hash_more(TEXT_HASH_START, text) % SPLIT_MEMO);
-    if (split_memo[slot].found >= 0 && strcmp(split_memo[slot].text, text) == 0) {
-        copy_text(lead, lead_size, split_memo[slot].lead);
-        copy_text(rest, rest_size, split_memo[slot].rest);
-        return split_memo[slot].found;
-    }
+    split_slot *e = &split_memo[memo_pair(text, SPLIT_MEMO)];
+    for (int k = 0; k < 2; k++)
+        if (e[k].found && strcmp(e[k].text, text) == 0) {
+            copy_text(lead, lead_size, e[k].lead);
+            copy_text(rest, rest_size, e[k].rest);
+            return e[k].found - 1;
+        }
     int found = kmgca_serving_split(text, lead, lead_size, rest, rest_size);
     if (strlen(lead) < SPLIT_TEXT && strlen(rest) < SPLIT_TEXT) {
-        memcpy(split_memo[slot].text, text, len + 1);
-        strcpy(split_memo[slot].lead, lead);
-        strcpy(split_memo[slot].rest, rest);
-        split_memo[slot].found = (signed char)found;
+        if (e[0].found)
+            e[1] = e[0];
+        memcpy(e->text, text, len + 1);
+        strcpy(e->lead, lead);
+        strcpy(e->rest, rest);
+        e->found = (unsigned char)(found + 1);
     }
     return found;
 }
@@ -63,15 +75,18 @@ static kmgca_status parse_cached(const char *text, kmgca_serving *out, kmgca_err
     size_t len = strlen(text);
     if (!len || len >= PARSE_TEXT)
         return kmgca_serving_parse(text, out, err);
-    unsigned slot = (unsigned)(text_hash_more(TEXT_HASH_START, text) % PARSE_MEMO);
-    if (strcmp(parse_memo[slot].text, text) == 0) {
-        *out = parse_memo[slot].serving;
-        return KMGCA_OK;
-    }
+    parse_slot *e = &parse_memo[memo_pair(text, PARSE_MEMO)];
+    for (int k = 0; k < 2; k++)
+        if (strcmp(e[k].text, text) == 0) {
+            *out = e[k].serving;
+            return KMGCA_OK;
+        }
     kmgca_status st = kmgca_serving_parse(text, out, err);
     if (st == KMGCA_OK) {
-        memcpy(parse_memo[slot].text, text, len + 1);
-        parse_memo[slot].serving = *out;
+        if (e[0].text[0])
+            e[1] = e[0];
+        memcpy(e->text, text, len + 1);
+        e->serving = *out;
     }
     return st;
 }
