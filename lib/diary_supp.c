@@ -93,8 +93,8 @@ static void set_add(hash_set *s, uint64_t *at, uint64_t h)
 /* 1 when text names no salt, product or mineral, remembered. */
 static int names_none(diary_supps *d, const char *text)
 {
-    uint64_t h = text_hash_more(TEXT_HASH_START, text), *at;
-    h = h ? h : 1;
+    uint64_t h = text_hash_quick(text, strlen(text)), *at;
+    h = h ? h : 1; /* 0 marks an empty slot */
     if (set_has(&d->no_name, h, &at))
         return 1;
     if (supplement_may_name(text))

@@ -564,6 +564,10 @@ size_t parse_decimal(const char *s, double *out);
  * and "a"+"bc" differ): keys of in-memory tables, never written out. */
 #define TEXT_HASH_START 1469598103934665603ull
 uint64_t text_hash_more(uint64_t h, const char *s);
+/* A quicker hash of n bytes, eight at a time, for the slots of memos that
+ * keep their texts (or a 64-bit hash as the text): never for a table
+ * whose order anything is written or summed in. */
+uint64_t text_hash_quick(const char *s, size_t n);
 
 /* Copies at most size-1 bytes and NUL-terminates, never splitting a UTF-8
  * sequence. */

@@ -38,11 +38,11 @@ typedef struct {
 static __thread split_slot split_memo[SPLIT_MEMO];
 static __thread parse_slot parse_memo[PARSE_MEMO];
 
-/* The first of the two slots of text in a memo of `slots` (a power of two). */
-static unsigned memo_pair(const char *text, unsigned slots)
+/* The first of the two slots of text (len bytes) in a memo of `slots` (a
+ * power of two). */
+static unsigned memo_pair(const char *text, size_t len, unsigned slots)
 {
-    uint64_t h = text_hash_more(TEXT_HASH_START, text);
-    return (unsigned)((h ^ (h >> 29)) & (slots - 2));
+    return (unsigned)(text_hash_quick(text, len) & (slots - 2));
 }
 
 static int split_cached(const char *text, char *lead, size_t lead_size, char *rest,
@@ -51,7 +51,7 @@ static int split_cached(const char *text, char *lead, size_t lead_size, char *re
     size_t len = strlen(text);
     if (len >= SPLIT_TEXT)
         return kmgca_serving_split(text, lead, lead_size, rest, rest_size);
-    split_slot *e = &split_memo[memo_pair(text, SPLIT_MEMO)];
+    split_slot *e = &split_memo[memo_pair(text, len, SPLIT_MEMO)];
     for (int k = 0; k < 2; k++)
         if (e[k].found && strcmp(e[k].text, text) == 0) {
             copy_text(lead, lead_size, e[k].lead);
@@ -75,7 +75,7 @@ static kmgca_status parse_cached(const char *text, kmgca_serving *out, kmgca_err
     size_t len = strlen(text);
     if (!len || len >= PARSE_TEXT)
         return kmgca_serving_parse(text, out, err);
-    parse_slot *e = &parse_memo[memo_pair(text, PARSE_MEMO)];
+    parse_slot *e = &parse_memo[memo_pair(text, len, PARSE_MEMO)];
     for (int k = 0; k < 2; k++)
         if (strcmp(e[k].text, text) == 0) {
             *out = e[k].serving;

@@ -43,8 +43,9 @@ void weigh_memo_free(weigh_memo *m)
 /* The first of the two slots the texts may stand in. */
 static memo_slot *slots_of(weigh_memo *m, const char *food, const char *serving)
 {
-    uint64_t h = text_hash_more(text_hash_more(TEXT_HASH_START, food), serving);
-    return &m->slot[(h ^ (h >> 29)) & (MEMO_SLOTS - 2)];
+    uint64_t h = text_hash_quick(food, strlen(food)) * 31 ^
+                 text_hash_quick(serving, strlen(serving));
+    return &m->slot[h & (MEMO_SLOTS - 2)];
 }
 
 int weigh_memo_find(weigh_memo *m, const char *food, const char *serving, kmgca_weighing *w)
