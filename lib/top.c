@@ -21,9 +21,15 @@ typedef struct {
     uint64_t hash;
 } top_item;
 
+#define TOP_RECENT 256       /* foods whose hash is at hand, by address */
+
 struct top_table {
     top_item *items;          /* open addressing, power-of-two capacity */
     size_t count, cap;
+    struct {
+        const kmgca_food *food;
+        uint64_t hash;        /* of its description, source and id */
+    } recent[TOP_RECENT];
     top_item other;           /* foods past TOP_KEY_LIMIT */
     arena strings;
 };
@@ -80,7 +86,18 @@ static int top_grow(top_table *t)
 void top_add(top_table *t, const char *name, const kmgca_food *food,
              const double mg[KMGCA_NUTRIENT_COUNT])
 {
-    uint64_t h = hash_text(name, food);
+    uint64_t h;
+    if (food && name == kmgca_food_description(food)) {
+        /* A matched food, as most rows are: its hash was worked out before. */
+        size_t k = ((uintptr_t)food >> 4) & (TOP_RECENT - 1);
+        if (t->recent[k].food != food) {
+            t->recent[k].food = food;
+            t->recent[k].hash = hash_text(name, food);
+        }
+        h = t->recent[k].hash;
+    } else {
+        h = hash_text(name, food);
+    }
     top_item *it = NULL;
     if (t->cap) {
         size_t j = h & (t->cap - 1);
