@@ -286,10 +286,68 @@ static void source_close(source *src)
 typedef struct {
     size_t line_bytes, row_bytes;
     int last_cr, in_quotes, at_line_start;
+    int tail_fed;             /* libcsv holds the start of the line being read */
     unsigned long field, quote_line, quote_field;
     unsigned char prev;
     char delim;
+    unsigned char special[256]; /* 1 for '"', the delimiter, NUL, CR and LF */
 } scan;
+
+/* A whole physical line, `line` ending in its CR or LF, that libcsv would
+ * read from the start of a row (nothing of it held, outside quotes): split
+ * here when every field is plain, a quoted field holding no quote, or empty,
+ * with no space or tab at an unquoted field's edges (libcsv trims those);
+ * on_field and on_row get what libcsv would hand them. 0 when the line is
+ * not that simple, before anything is handed over: then libcsv reads it. */
+static int plain_line(const scan *sc, reader *r, const char *line, size_t len)
+{
+    const char *end = line + len - 1, *p = line; /* *end is the CR or LF */
+    if (*p == '\n' && p < end)
+        p++;                  /* the LF of a CRLF, which libcsv skips at a row's start */
+    if (p == end)
+        return 1;             /* an empty line: no row, as in libcsv */
+    const char *f[64];
+    size_t flen[64], n = 0;
+    for (;;) {
+        if (n == sizeof f / sizeof *f)
+            return 0;
+        const char *q = p;
+        if (*p == '"') {
+            q = memchr(p + 1, '"', (size_t)(end - p - 1));
+            if (!q || (q[1] != sc->delim && q + 1 != end))
+                return 0;     /* no closing quote on this line, "" or text after it */
+            f[n] = p + 1;
+            flen[n++] = (size_t)(q - p - 1);
+            q++;
+        } else {
+            while (q < end && *q != sc->delim)
+                if (*q++ == '"')
+                    return 0; /* a quote inside: libcsv's error to give */
+            if (q > p && (*p == ' ' || *p == '\t' || q[-1] == ' ' || q[-1] == '\t'))
+                return 0;
+            f[n] = p;
+            flen[n++] = (size_t)(q - p);
+        }
+        if (q == end)
+            break;
+        p = q + 1;            /* past the delimiter; at the end, one more empty field */
+    }
+    for (size_t i = 0; i < n; i++)
+        on_field((void *)f[i], flen[i], r);
+    on_row((unsigned char)*end, r);
+    return 1;
+}
+
+/* Hands libcsv (or plain_line) the piece of a line up to and including its
+ * CR or LF. */
+static int feed_line(scan *sc, struct csv_parser *p, reader *r, const char *s, size_t len)
+{
+    int whole = !sc->tail_fed && !sc->in_quotes && !r->count;
+    sc->tail_fed = 0;
+    if (whole && plain_line(sc, r, s, len))
+        return r->status == KMGCA_OK;
+    return feed(p, r, s, len);
+}
 
 /* Feeds chunk[start..n) to libcsv a physical line at a time, counting lines
  * and fields and stopping at a NUL byte or an overlong line or row. */
@@ -300,6 +358,21 @@ static void scan_chunk(scan *sc, struct csv_parser *p, reader *r, const char *ch
     kmgca_error *err = r->err;
     size_t piece = start;
     for (size_t i = start; i < n && r->status == KMGCA_OK; i++) {
+        if (!sc->at_line_start && !sc->special[(unsigned char)chunk[i]]) {
+            /* A run of bytes none of which is special: counted at once,
+             * unless a limit falls inside it (row_bytes >= line_bytes). */
+            size_t run = i + 1;
+            while (run < n && !sc->special[(unsigned char)chunk[run]])
+                run++;
+            if (sc->row_bytes + (run - i) <= MAX_LINE_BYTES) {
+                sc->line_bytes += run - i;
+                sc->row_bytes += run - i;
+                sc->prev = (unsigned char)chunk[run - 1];
+                sc->last_cr = 0;
+                i = run - 1;
+                continue;
+            }
+        }
         unsigned char c = (unsigned char)chunk[i], before = sc->prev;
         sc->prev = c;
         if (sc->at_line_start) {
@@ -348,7 +421,7 @@ static void scan_chunk(scan *sc, struct csv_parser *p, reader *r, const char *ch
         }
         sc->last_cr = c == '\r';
         if (c == '\n' || c == '\r') {
-            if (!feed(p, r, chunk + piece, i + 1 - piece))
+            if (!feed_line(sc, p, r, chunk + piece, i + 1 - piece))
                 return;
             piece = i + 1;
             r->line++;
@@ -356,8 +429,10 @@ static void scan_chunk(scan *sc, struct csv_parser *p, reader *r, const char *ch
             sc->at_line_start = 1;
         }
     }
-    if (r->status == KMGCA_OK && piece < n)
+    if (r->status == KMGCA_OK && piece < n) {
         feed(p, r, chunk + piece, n - piece);
+        sc->tail_fed = 1;
+    }
 }
 
 /* After the last chunk: read errors, bad encoding, a quote never closed. */
@@ -417,6 +492,8 @@ kmgca_status csv_read(const char *path, const char *encoding, csv_row_fn fn, voi
         start = 3;
     }
     scan sc = {.at_line_start = 1, .field = 1, .delim = sniff_delimiter(chunk + start, n - start)};
+    sc.special['"'] = sc.special[(unsigned char)sc.delim] = sc.special[0] = 1;
+    sc.special['\r'] = sc.special['\n'] = 1;
     csv_set_delim(&p, (unsigned char)sc.delim);
     if (delim_out)
         *delim_out = sc.delim;
