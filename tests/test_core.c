@@ -192,6 +192,51 @@ static void csv_errors_name_place(void **state)
     assert_non_null(strstr(err.message, "directory"));
 }
 
+/* Every field of a row, '|'-joined, and the row's line. */
+typedef struct {
+    size_t rows;
+    unsigned long lines[16];
+    char joined[16][96];
+} joined;
+
+static kmgca_status join_fields(const csv_row *row, void *ud, kmgca_error *err)
+{
+    (void)err;
+    joined *j = ud;
+    if (j->rows < 16) {
+        j->lines[j->rows] = row->line;
+        for (size_t i = 0; i < row->count; i++)
+            appendf(j->joined[j->rows], sizeof j->joined[0], "%s%s", i ? "|" : "",
+                    row->fields[i]);
+    }
+    j->rows++;
+    return KMGCA_OK;
+}
+
+/* Lines the reader splits itself (plain, quoted without a quote inside,
+ * empty fields, a delimiter at the end) and lines it leaves to libcsv
+ * (spaces to trim, doubled quotes, a field over two lines, the last line
+ * with no line end) give the fields libcsv gives. */
+static void csv_fields_as_libcsv_reads_them(void **state)
+{
+    (void)state;
+    static const char text[] = "a,b,c\r\n x , y ,z\r\n\"q,1\",,\"\"\r\n"
+                               "\"he said \"\"hi\"\"\",2\r\ntail,\r\n\"multi\r\nline\",3\r\n"
+                               "\r\n\t\"t\" ,5\r\nlast,4";
+    const char *path = write_temp(text, sizeof text - 1);
+    joined j = {0};
+    assert_int_equal(csv_read_file(path, join_fields, &j, NULL, NULL), KMGCA_OK);
+    static const char *const want[] = {"a|b|c", "x|y|z", "q,1||", "he said \"hi\"|2",
+                                       "tail|", "multi\r\nline|3", "t|5", "last|4"};
+    static const unsigned long want_line[] = {1, 2, 3, 4, 5, 6, 9, 10};
+    assert_int_equal(j.rows, 8);
+    for (size_t i = 0; i < 8; i++) {
+        assert_string_equal(j.joined[i], want[i]);
+        assert_int_equal(j.lines[i], want_line[i]);
+    }
+    unlink(path);
+}
+
 static void csv_header_lookup(void **state)
 {
     (void)state;
@@ -214,6 +259,7 @@ int main(void)
         cmocka_unit_test(csv_lines_and_bom),
         cmocka_unit_test(csv_semicolons_and_cr_only),
         cmocka_unit_test(csv_errors_name_place),
+        cmocka_unit_test(csv_fields_as_libcsv_reads_them),
         cmocka_unit_test(csv_header_lookup),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
