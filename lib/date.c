@@ -282,14 +282,9 @@ static date_result date_numbers(const token *tok, const char *seps, kmgca_date_o
     return check(y, (int)a, (int)b, day, why, why_size);
 }
 
-date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
-                       kmgca_date_order *implied, char *why, size_t why_size)
+static date_result parse_text(const char *text, kmgca_date_order order, int32_t *day,
+                              kmgca_date_order *implied, char *why, size_t why_size)
 {
-    char scratch[8];
-    if (!why) {
-        why = scratch;
-        why_size = sizeof scratch;
-    }
     why[0] = '\0';
     if (implied)
         *implied = KMGCA_DATE_ORDER_AUTO;
@@ -346,6 +341,43 @@ date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
         return DATE_INVALID;
     }
     return date_numbers(tok, seps, order, shown, day, implied, why, why_size);
+}
+
+date_result date_parse(const char *text, kmgca_date_order order, int32_t *day,
+                       kmgca_date_order *implied, char *why, size_t why_size)
+{
+    /* A diary writes a day's date on each of its rows: the last date read
+     * without a word to say, per thread, is not read again. */
+    static __thread struct {
+        char text[24];        /* "" when none */
+        kmgca_date_order order, implied;
+        int32_t day;
+    } last;
+    char scratch[8];
+    if (!why) {
+        why = scratch;
+        why_size = sizeof scratch;
+    }
+    size_t len = text ? strlen(text) : 0;
+    int fits = len && len < sizeof last.text;
+    if (fits && last.order == order && memcmp(last.text, text, len + 1) == 0) {
+        why[0] = '\0';
+        if (implied)
+            *implied = last.implied;
+        *day = last.day;
+        return DATE_OK;
+    }
+    kmgca_date_order imp;
+    date_result r = parse_text(text, order, day, &imp, why, why_size);
+    if (implied)
+        *implied = imp;
+    if (r == DATE_OK && !why[0] && fits) {
+        memcpy(last.text, text, len + 1);
+        last.order = order;
+        last.implied = imp;
+        last.day = *day;
+    }
+    return r;
 }
 
 void kmgca_date_text(long day, char out[11])
