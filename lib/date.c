@@ -49,6 +49,15 @@ void date_civil(int32_t day, int *y, int *m, int *d)
 
 void date_format(int32_t day, char out[11])
 {
+    /* Rows come a day at a time: the last day written, per thread. */
+    static __thread struct {
+        int32_t day;
+        char text[11];        /* "" when none */
+    } last;
+    if (last.text[0] && last.day == day) {
+        memcpy(out, last.text, sizeof last.text);
+        return;
+    }
     int y, m, d;
     date_civil(day, &y, &m, &d);
     /* "%04u-%02u-%02u" of these, written by hand: every row is dated. */
@@ -61,6 +70,8 @@ void date_format(int32_t day, char out[11])
     out[8] = (char)('0' + part[2] / 10);
     out[9] = (char)('0' + part[2] % 10);
     out[10] = '\0';
+    last.day = day;
+    memcpy(last.text, out, sizeof last.text);
 }
 
 static int leap(int y)
