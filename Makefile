@@ -103,7 +103,8 @@ $(B)/.setup-test: tools/setup.sh $(SETUP)
 	@touch $@
 setup: $(SETUP)
 
-$(B)/lib/%.o: lib/%.c lib/internal.h lib/sheet.h lib/workbook.h lib/msg.h lib/msg_phrases.h include/kmgca.h | $(SETUP)
+$(B)/lib/%.o: lib/%.c lib/internal.h lib/number.h lib/sheet.h lib/workbook.h lib/msg.h lib/msg_phrases.h \
+              include/kmgca.h | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) $(XLSX_CFLAGS) -c $< -o $@
 
@@ -111,10 +112,12 @@ $(SUPPLEMENT_SRC:lib/%.c=$(B)/lib/%.o): lib/supplement.h
 $(MATCH_SRC:lib/%.c=$(B)/lib/%.o): lib/match.h
 $(SERVING_SRC:lib/%.c=$(B)/lib/%.o): lib/serving.h
 $(WEIGH_SRC:lib/%.c=$(B)/lib/%.o): lib/weigh.h
+$(B)/lib/analyse.o $(B)/lib/weigh_memo.o: lib/weigh_memo.h
 
 $(B)/cli/%.o: cli/%.c cli/cli.h include/kmgca.h | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -Icli -c $< -o $@
+$(B)/cli/json.o: lib/number.h
 
 # The tables, compiled in: a generated C file, never edited by hand.
 $(B)/tools/embedtables: tools/embedtables.c lib/csv.c lib/status.c lib/text.c lib/kinds.c lib/recipe.c lib/internal.h | $(SETUP)

@@ -16,6 +16,7 @@
  */
 #include "internal.h"
 #include "msg_phrases.h"
+#include "weigh_memo.h"
 
 #include <errno.h>
 #include <math.h>
@@ -417,8 +418,7 @@ static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const ch
         copy_text(s->how, sizeof s->how, w.how); /* most rows: as it stands */
     else
         appendf(s->how, sizeof s->how, "%s%s%s", s->how[0] ? "; " : "", w.how,
-                w.serving_from_food && !w.serving_assumed ? " (amount read from the food text)"
-                                                          : "");
+                w.serving_from_food && !w.serving_assumed ? PH_AMOUNT_FROM_FOOD_TEXT : "");
     int missing = 0;
     for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++) {
         e->mg[n] = kmgca_food_mg(m->food, (kmgca_nutrient)n, w.grams);

@@ -571,9 +571,8 @@ static const struct {
  * spaces before), *word where the word itself does. */
 static char state_at_end(const char *text, size_t *at, size_t *word)
 {
-    /* Every line passes here: a word of state ends in ')', '）', the last
-     * letter of one (dry, raw, weight, cooked) or a character of 干生熟重;
-     * anything else ("250 g") is no state. */
+    /* Every line passes here: a word of state ends in ')', '）', a letter
+     * ending one (dry, raw, weight, cooked) or a character of 干生熟重. */
     size_t e = trimmed_len(text);
     if (!e || (text[e - 1] != ')' && (unsigned char)text[e - 1] < 0x80 &&
                !strchr("dwyt", tolower((unsigned char)text[e - 1]))))

@@ -380,10 +380,9 @@ struct kmgca_supp_product {
 };
 extern const struct kmgca_supp_product kmgca_builtin_supp_products[];
 extern const size_t kmgca_builtin_supp_product_count;
-/* 0 when text names no salt, product or mineral of the tables: a diary
- * line whose food and amount both name none is no supplement (the quick
- * look of kmgca_supplement_read, a text at a time, so that diary_supp.c can
- * remember each text). */
+/* 0 when text names no salt, product or mineral: a diary line whose food
+ * and amount both name none is no supplement (kmgca_supplement_read's
+ * quick look, a text at a time, for diary_supp.c to remember). */
 int supplement_may_name(const char *text);
 
 /* A bump allocator: many small strings, freed at once. */
@@ -732,18 +731,6 @@ int diary_export_number(const char *text, int decimal_comma, double *out);
 /* 1 for digits, or digits, a point and digits ("2", "0.75"): an amount the
  * serving reader reads as a count, never as a household word. */
 int diary_plain_number(const char *s);
-
-/* The weighings made while a file is read, by food and serving text
- * (weigh_memo.c): those that found a food and a weight, of anything but a
- * mass. find fills what the analysis reads of a weighing (the match's
- * food, confidence and method, grams, serving_assumed, serving_from_food,
- * how) and returns 1 when the texts were weighed before; keep makes the
- * memo on first use (NULL when out of memory: nothing kept). */
-typedef struct weigh_memo weigh_memo;
-int weigh_memo_find(weigh_memo *m, const char *food, const char *serving, kmgca_weighing *w);
-void weigh_memo_keep(weigh_memo **m, const char *food, const char *serving,
-                     const kmgca_weighing *w);
-void weigh_memo_free(weigh_memo *m);
 
 /* ---- Supplements a diary names (diary_supp.c), kept by the analysis ----- */
 

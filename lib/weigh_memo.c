@@ -13,6 +13,7 @@
  * and freed with the file's read: memory stays bounded whatever the rows.
  */
 #include "internal.h"
+#include "weigh_memo.h"
 
 #include <stdlib.h>
 #include <string.h>
