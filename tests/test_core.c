@@ -95,6 +95,7 @@ typedef struct {
     unsigned long lines[16];
     char first[16][64];
     size_t counts[16];
+    char joined[16][96];      /* every field, '|'-joined */
 } collected;
 
 static kmgca_status collect(const csv_row *row, void *ud, kmgca_error *err)
@@ -105,6 +106,9 @@ static kmgca_status collect(const csv_row *row, void *ud, kmgca_error *err)
         c->lines[c->rows] = row->line;
         copy_text(c->first[c->rows], 64, row->fields[0]);
         c->counts[c->rows] = row->count;
+        for (size_t i = 0; i < row->count; i++)
+            appendf(c->joined[c->rows], sizeof c->joined[0], "%s%s", i ? "|" : "",
+                    row->fields[i]);
     }
     c->rows++;
     return KMGCA_OK;
@@ -192,27 +196,6 @@ static void csv_errors_name_place(void **state)
     assert_non_null(strstr(err.message, "directory"));
 }
 
-/* Every field of a row, '|'-joined, and the row's line. */
-typedef struct {
-    size_t rows;
-    unsigned long lines[16];
-    char joined[16][96];
-} joined;
-
-static kmgca_status join_fields(const csv_row *row, void *ud, kmgca_error *err)
-{
-    (void)err;
-    joined *j = ud;
-    if (j->rows < 16) {
-        j->lines[j->rows] = row->line;
-        for (size_t i = 0; i < row->count; i++)
-            appendf(j->joined[j->rows], sizeof j->joined[0], "%s%s", i ? "|" : "",
-                    row->fields[i]);
-    }
-    j->rows++;
-    return KMGCA_OK;
-}
-
 /* Lines the reader splits itself (plain, quoted without a quote inside,
  * empty fields, a delimiter at the end) and lines it leaves to libcsv
  * (spaces to trim, doubled quotes, a field over two lines, the last line
@@ -224,8 +207,8 @@ static void csv_fields_as_libcsv_reads_them(void **state)
                                "\"he said \"\"hi\"\"\",2\r\ntail,\r\n\"multi\r\nline\",3\r\n"
                                "\r\n\t\"t\" ,5\r\nlast,4";
     const char *path = write_temp(text, sizeof text - 1);
-    joined j = {0};
-    assert_int_equal(csv_read_file(path, join_fields, &j, NULL, NULL), KMGCA_OK);
+    collected j = {0};
+    assert_int_equal(csv_read_file(path, collect, &j, NULL, NULL), KMGCA_OK);
     static const char *const want[] = {"a|b|c", "x|y|z", "q,1||", "he said \"hi\"|2",
                                        "tail|", "multi\r\nline|3", "t|5", "last|4"};
     static const unsigned long want_line[] = {1, 2, 3, 4, 5, 6, 9, 10};
