@@ -103,7 +103,7 @@ $(B)/.setup-test: tools/setup.sh $(SETUP)
 	@touch $@
 setup: $(SETUP)
 
-$(B)/lib/%.o: lib/%.c lib/internal.h lib/number.h lib/sheet.h lib/workbook.h lib/msg.h lib/msg_phrases.h \
+$(B)/lib/%.o: lib/%.c lib/internal.h lib/table.h lib/number.h lib/sheet.h lib/workbook.h lib/msg.h lib/msg_phrases.h \
               include/kmgca.h | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) $(XLSX_CFLAGS) -c $< -o $@
@@ -120,7 +120,7 @@ $(B)/cli/%.o: cli/%.c cli/cli.h include/kmgca.h | $(SETUP)
 $(B)/cli/json.o: lib/number.h
 
 # The tables, compiled in: a generated C file, never edited by hand.
-$(B)/tools/embedtables: tools/embedtables.c lib/csv.c lib/status.c lib/text.c lib/kinds.c lib/recipe.c lib/internal.h | $(SETUP)
+$(B)/tools/embedtables: tools/embedtables.c lib/csv.c lib/status.c lib/text.c lib/kinds.c lib/recipe.c lib/internal.h lib/table.h | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -o $@ tools/embedtables.c lib/csv.c lib/status.c lib/text.c lib/kinds.c lib/recipe.c $(LIBS)
 $(B)/gen/foodtables.c: $(B)/tools/embedtables $(TABLES) targets/dri.csv
@@ -185,7 +185,7 @@ foodtables: $(B)/tools/foodimport
 # drugtables/drugs.csv and names.csv from the shared drug list and the
 # reviewed additions in drugtables/ (see drugtables/PROVENANCE.md).
 DRUG_INPUTS = drugtables/other_drugs.csv drugtables/combinations.csv drugtables/curated_names.csv
-$(B)/tools/drugimport: tools/drugimport.c lib/csv.c lib/status.c lib/text.c lib/internal.h | $(SETUP)
+$(B)/tools/drugimport: tools/drugimport.c lib/csv.c lib/status.c lib/text.c lib/internal.h lib/table.h | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -o $@ tools/drugimport.c lib/csv.c lib/status.c lib/text.c $(LIBS)
 drugtables: $(B)/tools/drugimport

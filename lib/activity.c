@@ -7,6 +7,7 @@
  * the day's sweat fields; nothing here reads or calls the analysis.
  */
 #include "internal.h"
+#include "table.h"
 #include "msg_phrases.h"
 
 #include <math.h>

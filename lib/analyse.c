@@ -15,6 +15,7 @@
  * coverage of that nutrient instead.
  */
 #include "internal.h"
+#include "table.h"
 #include "msg_phrases.h"
 #include "weigh_memo.h"
 

@@ -6,6 +6,7 @@
  * and every error names the line and the field (column) it happened in.
  */
 #include "internal.h"
+#include "table.h"
 
 #include <csv.h>
 #include <errno.h>

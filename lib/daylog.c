@@ -6,6 +6,7 @@
  * order the client's diaries proved.
  */
 #include "report.h"
+#include "table.h"
 
 #include <math.h>
 #include <stdarg.h>

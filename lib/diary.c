@@ -9,6 +9,7 @@
  * (diary_export_number), as each format writes them.
  */
 #include "internal.h"
+#include "table.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -1,5 +1,6 @@
 /* foods.c — the food set: built-in tables, custom foods layered on top. */
 #include "internal.h"
+#include "table.h"
 
 #include <ctype.h>
 #include <math.h>

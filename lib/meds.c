@@ -7,6 +7,7 @@
  * reads or calls the analysis.
  */
 #include "internal.h"
+#include "table.h"
 #include "msg_phrases.h"
 
 #include <limits.h>

@@ -11,6 +11,7 @@
  * diary's format, an export's marks) gives an on_header as well.
  */
 #include "internal.h"
+#include "table.h"
 #include "msg_phrases.h"
 
 #include <string.h>

@@ -26,7 +26,7 @@ FUZZ_DIR        = $(B)/fuzz
 REPLAY_DIR      = $(B)/fuzz-replay
 FUZZ_BIN        = $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 REPLAY_BIN      = $(FUZZ_TARGETS:%=$(REPLAY_DIR)/fuzz_%)
-FUZZ_DEPS       = fuzz/fuzz.h fuzz/care.h lib/internal.h include/kmgca.h
+FUZZ_DEPS       = fuzz/fuzz.h fuzz/care.h lib/internal.h lib/table.h include/kmgca.h
 FUZZ_CFLAGS     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Iinclude -Ilib
 # Each run: 2 GB at most, 10 s at most for one input, statistics at the end.
 FUZZ_RUN_OPTS   = -rss_limit_mb=2048 -timeout=10 -print_final_stats=1

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "table.h"
 #include "kmgca.h"
 
 /* cmocka compares floats as float: doubles get a relative tolerance here. */

@@ -18,6 +18,7 @@
  * duplicate drug) stops the import with file:line and nothing is written.
  */
 #include "internal.h"
+#include "table.h"
 
 #include <stdarg.h>
 #include <stdio.h>

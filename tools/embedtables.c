@@ -16,6 +16,7 @@
  * a build product: never edit it, edit the tables (or the importer).
  */
 #include "internal.h"
+#include "table.h"
 
 #include <dirent.h>
 #include <stdarg.h>
