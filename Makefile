@@ -56,8 +56,13 @@ LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/foodtables.o $(B)/lib/drugta
            $(B)/lib/foodindex.o
 CLI_SRC  = cli/main.c cli/cmd_food.c cli/cmd_analyse.c cli/cmd_drug.c cli/json.c cli/format.c
 CLI_OBJ  = $(CLI_SRC:cli/%.c=$(B)/cli/%.o)
-TESTS    = test_core test_text test_serving test_servings test_match test_custom test_accuracy test_targets \
-           test_date test_table test_analyse test_care test_supplements test_foods test_msg
+# The tests `make unit` runs, as paths under tests/ without the .c: the unit
+# tests, tests/unit/test_MODULE.c for lib/MODULE.c, and the runners of the
+# test sets beside their sets (tests/README.md). Each builds as
+# $(B)/tests/PATH and runs from tests/; `make unit TESTS=unit/test_date` runs one.
+TESTS    = test_core unit/test_text test_serving test_servings test_match test_custom test_accuracy \
+           unit/test_targets unit/test_date unit/test_table test_analyse test_care test_supplements \
+           test_foods test_msg
 TEST_BIN = $(TESTS:%=$(B)/tests/%)
 TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv \
            foodtables/kinds.csv foodtables/measure_words.csv foodtables/containers.csv \
