@@ -1,4 +1,5 @@
-/* test_text.c — folding, word keys, decimals, numbers as printf writes them. */
+/* test_text.c — folding, word keys, decimals, numbers as printf writes them,
+ * UTF-8 checks. */
 #include "testutil.h"
 
 static size_t words_of(const char *text, char words[][TEXT_WORD_MAX], size_t max)
@@ -231,6 +232,20 @@ static void built_in_keys_are_current(void **state)
     assert_int_equal(text_keys_pack(words, flags, 1, packed, 7), 0);
 }
 
+static void utf8_checks(void **state)
+{
+    (void)state;
+    assert_true(utf8_valid("菠菜 ok", strlen("菠菜 ok")));
+    assert_false(utf8_valid("\xC0\xAF", 2));          /* overlong '/' */
+    assert_false(utf8_valid("\xED\xA0\x80", 3));      /* surrogate */
+    assert_false(utf8_valid("\xE8\x8F", 2));          /* cut short */
+    assert_false(utf8_valid("a\0b", 3));              /* NUL */
+    assert_false(utf8_valid("\xF5\x80\x80\x80", 4));  /* past U+10FFFF */
+    char buf[8];
+    copy_text(buf, 5, "ab菠菜");                        /* must not split 菠 */
+    assert_string_equal(buf, "ab");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +259,7 @@ int main(void)
         cmocka_unit_test(decimals_ignore_locale),
         cmocka_unit_test(numbers_as_printf_writes_them),
         cmocka_unit_test(lookup_lists_are_sorted),
+        cmocka_unit_test(utf8_checks),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

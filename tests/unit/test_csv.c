@@ -1,94 +1,9 @@
-/* test_core.c — status messages, errors, nutrients, UTF-8, CSV reading. */
+/* test_csv.c — CSV reading: lines and the BOM, delimiters and line ends, errors
+ * with their place, header names. */
 #include "testutil.h"
 
 #include <stdlib.h>
 #include <unistd.h>
-
-static void status_table_in_step(void **state)
-{
-    (void)state;
-    /* Every status has its own message; unknown ones say so. */
-    for (int s = 0; s < KMGCA_STATUS_COUNT; s++) {
-        const char *m = kmgca_status_string((kmgca_status)s);
-        assert_non_null(m);
-        assert_string_not_equal(m, "unknown status");
-        for (int t = 0; t < s; t++)
-            assert_string_not_equal(m, kmgca_status_string((kmgca_status)t));
-    }
-    assert_string_equal(kmgca_status_string(KMGCA_STATUS_COUNT), "unknown status");
-    assert_string_equal(kmgca_status_string((kmgca_status)-1), "unknown status");
-}
-
-static void errors_carry_place(void **state)
-{
-    (void)state;
-    kmgca_error err;
-    kmgca_error_clear(&err);
-    assert_int_equal(err.status, KMGCA_OK);
-    assert_int_equal(kmgca_fail_at(&err, KMGCA_ERROR_VALUE, "a.csv", 12, 3, "bad %s", "x"),
-                     KMGCA_ERROR_VALUE);
-    assert_string_equal(err.file, "a.csv");
-    assert_int_equal(err.line, 12);
-    assert_int_equal(err.column, 3);
-    assert_string_equal(err.message, "bad x");
-    /* NULL error records are allowed everywhere. */
-    assert_int_equal(kmgca_fail(NULL, KMGCA_ERROR_IO, "x"), KMGCA_ERROR_IO);
-}
-
-static void error_message_not_cut_inside_utf8(void **state)
-{
-    (void)state;
-    kmgca_error err;
-    char long_text[600];
-    /* The cut at 511 bytes falls on each byte of a character in turn (it
-     * once kept a lead byte whenever it did not fall between two: found by
-     * fuzz/fuzz_food_mg.c). */
-    for (size_t start = 500; start < 512; start++) {
-        memset(long_text, 'a', sizeof long_text);
-        strcpy(long_text + start, "菠菜菠菜菠菜");
-        kmgca_fail(&err, KMGCA_ERROR_VALUE, "%s", long_text);
-        assert_true(utf8_valid(err.message, strlen(err.message)));
-        assert_true(strlen(err.message) >= 509);
-    }
-    /* A quote cut by "%.4s" inside 中 (as lib/profile.c quoted values): the
-     * half character goes, the rest of the message stays. */
-    kmgca_fail(&err, KMGCA_ERROR_VALUE, "not \"%.4s\" here", "ab中");
-    assert_string_equal(err.message, "not \"ab\" here");
-}
-
-static void nutrients(void **state)
-{
-    (void)state;
-    kmgca_nutrient n;
-    assert_int_equal(kmgca_nutrient_parse("Mg", &n), KMGCA_OK);
-    assert_int_equal(n, KMGCA_MG);
-    assert_int_equal(kmgca_nutrient_parse(" potassium ", &n), KMGCA_OK);
-    assert_int_equal(n, KMGCA_K);
-    assert_int_equal(kmgca_nutrient_parse("钙", &n), KMGCA_OK);
-    assert_int_equal(n, KMGCA_CA);
-    assert_int_equal(kmgca_nutrient_parse("iron", &n), KMGCA_ERROR_VALUE);
-    assert_string_equal(kmgca_nutrient_key(KMGCA_NA), "na");
-    assert_string_equal(kmgca_nutrient_name(KMGCA_MG), "magnesium");
-    assert_string_equal(kmgca_nutrient_symbol(KMGCA_K), "K");
-    assert_string_equal(kmgca_nutrient_symbol(KMGCA_CA), "Ca");
-    assert_string_equal(kmgca_nutrient_symbol(KMGCA_NUTRIENT_COUNT), "?");
-}
-
-static void utf8_checks(void **state)
-{
-    (void)state;
-    assert_true(utf8_valid("菠菜 ok", strlen("菠菜 ok")));
-    assert_false(utf8_valid("\xC0\xAF", 2));          /* overlong '/' */
-    assert_false(utf8_valid("\xED\xA0\x80", 3));      /* surrogate */
-    assert_false(utf8_valid("\xE8\x8F", 2));          /* cut short */
-    assert_false(utf8_valid("a\0b", 3));              /* NUL */
-    assert_false(utf8_valid("\xF5\x80\x80\x80", 4));  /* past U+10FFFF */
-    char buf[8];
-    copy_text(buf, 5, "ab菠菜");                        /* must not split 菠 */
-    assert_string_equal(buf, "ab");
-}
-
-/* ---- CSV reading -------------------------------------------------------- */
 
 typedef struct {
     size_t rows;
@@ -234,16 +149,11 @@ static void csv_header_lookup(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(status_table_in_step),
-        cmocka_unit_test(errors_carry_place),
-        cmocka_unit_test(error_message_not_cut_inside_utf8),
-        cmocka_unit_test(nutrients),
-        cmocka_unit_test(utf8_checks),
         cmocka_unit_test(csv_lines_and_bom),
         cmocka_unit_test(csv_semicolons_and_cr_only),
         cmocka_unit_test(csv_errors_name_place),
         cmocka_unit_test(csv_fields_as_libcsv_reads_them),
         cmocka_unit_test(csv_header_lookup),
     };
-    return cmocka_run_group_tests_name("core", tests, NULL, NULL);
+    return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }
