@@ -65,4 +65,18 @@ static inline int same_minerals(const kmgca_food *a, const kmgca_food *b, double
     return 1;
 }
 
+/* A file of text in the temporary folder, $TMPDIR/kmgca-test-NAME; the path
+ * holds until the next call. */
+static inline const char *temp_csv(const char *name, const char *text)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/kmgca-test-%s", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+             name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
 #endif

@@ -144,7 +144,7 @@ VALUES = [
     ('=ELEMENTAL("magnesium glycinate 200 mg";"magnesium";"2 caps")', 2 * 200 * 0.1410),
     ('=ELEMENTAL("含钙600mg";"Ca")', 600.0),
 ]
-# SWEATLOSS worked example (tests/test_care.c): 70 kg, 60 min, 10 MET, 30 C,
+# SWEATLOSS worked example (tests/unit/test_activity.c): 70 kg, 60 min, 10 MET, 30 C,
 # 50 % -> 1.065 L from the body mass alone (Gonzalez et al. 2009).
 SWEAT = [
     ('=SWEATLOSS(60;10;30)', 1.065, 0.002),
