@@ -1,21 +1,182 @@
-/* test_custom.c — custom foods layered over the built-in tables. */
+/* test_foods.c — the food set: the built-in foods, made once across threads,
+ * with the tables' counts and values (the Taiwan FDA table's too); custom
+ * foods and recipes layered over them. */
 #include "testutil.h"
 
+#include <pthread.h>
+
+/* The custom foods and recipes load into a food set of their own; the
+ * built-in foods are looked at in shared_foods. */
 static kmgca_foods *foods;
 
 static int setup(void **state)
 {
-    (void)state;
     foods = kmgca_foods_new(NULL);
-    return foods ? 0 : -1;
+    return foods ? foods_setup(state) : -1;
 }
 
 static int teardown(void **state)
 {
-    (void)state;
     kmgca_foods_free(foods);
-    return 0;
+    return foods_teardown(state);
 }
+
+/* The built-in foods are made on first use from tables without pointers
+ * (foods.c), once in the process. Four threads, each with a food set of its
+ * own, walk all of them from different starts while none is made yet: each
+ * food is one pointer in every set, its fields are the table's, a recipe's
+ * ingredients are the foods of their index, and kmgca_foods_find finds it
+ * by source and id. Runs first, before any test makes a food. */
+typedef struct {
+    int start;
+    const kmgca_food **seen;
+} walk_arg;
+
+static void *walk_all(void *arg)
+{
+    walk_arg *w = arg;
+    kmgca_foods *set = kmgca_foods_new(NULL);
+    if (!set)
+        return (void *)1;
+    size_t n = kmgca_foods_count(set);
+    for (size_t k = 0; k < n; k++) {
+        size_t i = (k + (size_t)w->start * n / 4) % n;
+        w->seen[i] = kmgca_foods_at(set, i);
+    }
+    kmgca_foods_free(set);
+    return NULL;
+}
+
+static void built_in_foods_made_once_across_threads(void **state)
+{
+    (void)state;
+    size_t n = kmgca_builtin_food_count;
+    assert_true(n > 15000);
+    assert_null(kmgca_builtin_made_at[n / 2]);   /* nothing made before this test */
+    walk_arg w[4];
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++) {
+        w[i].start = i;
+        assert_non_null(w[i].seen = calloc(n, sizeof *w[i].seen));
+        assert_int_equal(pthread_create(&t[i], NULL, walk_all, &w[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        void *bad;
+        pthread_join(t[i], &bad);
+        assert_null(bad);
+    }
+    const char *pool = kmgca_builtin_food_pool;
+    size_t recipes = 0;
+    for (size_t i = 0; i < n; i++) {
+        const kmgca_food *f = w[0].seen[i];
+        for (int k = 1; k < 4; k++)
+            assert_ptr_equal(w[k].seen[i], f);
+        assert_ptr_equal(kmgca_foods_at(shared_foods, i), f);
+        const struct kmgca_builtin_food *b = &kmgca_builtin_foods[i];
+        assert_string_equal(kmgca_food_id(f), pool + b->text[BUILTIN_ID]);
+        assert_string_equal(kmgca_food_source(f), pool + b->text[BUILTIN_SOURCE]);
+        assert_string_equal(kmgca_food_description(f), pool + b->text[BUILTIN_DESCRIPTION]);
+        assert_int_equal(f->portion_count, b->portion_count);
+        for (unsigned p = 0; p < f->portion_count; p++)
+            assert_true(f->portions[p].grams == kmgca_builtin_portions[b->first_portion + p].grams);
+        for (int m = 0; m < KMGCA_NUTRIENT_COUNT; m++)
+            assert_true(memcmp(&f->per_100g[m], &b->per_100g[m], sizeof(double)) == 0);
+        assert_int_equal(kmgca_food_ingredient_count(f), b->item_count);
+        for (size_t k = 0; k < b->item_count; k++) {
+            const kmgca_food *as;
+            double grams;
+            assert_non_null(kmgca_food_ingredient(f, k, &as, &grams));
+            assert_ptr_equal(as, w[1].seen[kmgca_builtin_items[b->first_item + k].food]);
+        }
+        recipes += b->item_count > 0;
+        /* the last food of the same source and id, as a search from the end */
+        const kmgca_food *found = kmgca_foods_find(shared_foods, kmgca_food_source(f),
+                                                   kmgca_food_id(f));
+        assert_non_null(found);
+        assert_string_equal(kmgca_food_id(found), kmgca_food_id(f));
+        assert_string_equal(kmgca_food_source(found), kmgca_food_source(f));
+        for (size_t j = i + 1; found != f && j < n; j++)
+            if (w[0].seen[j] == found)
+                found = f;
+        assert_ptr_equal(found, f);
+    }
+    assert_true(recipes > 200);
+    assert_null(kmgca_foods_find(shared_foods, "SR28", "99999"));
+    assert_null(kmgca_foods_find(shared_foods, "TFDA", ""));
+    for (int i = 0; i < 4; i++)
+        free(w[i].seen);
+}
+
+static void table_counts_and_values(void **state)
+{
+    (void)state;
+    /* SR28 8,789 + 1 food of the May 2016 revision, FNDDS 7,083, TFDA 2,180,
+     * then the dishes of the recipe table. */
+    size_t recipes = 0;
+    for (size_t i = 0; i < kmgca_foods_count(shared_foods); i++)
+        recipes += strcmp(kmgca_food_source(kmgca_foods_at(shared_foods, i)), "recipe") == 0;
+    assert_int_equal(kmgca_foods_count(shared_foods), 8790 + 7083 + 2180 + recipes);
+    const kmgca_food *f = kmgca_foods_find(shared_foods, "SR28", "12061");
+    assert_near(kmgca_food_per_100g(f, KMGCA_MG), 270, 0);
+    assert_near(kmgca_food_per_100g(f, KMGCA_K), 733, 0);
+    assert_near(kmgca_food_per_100g(f, KMGCA_CA), 269, 0);
+    /* A blank is "not measured", never 0: the SR28 foods without a Mg value
+     * (FNDDS has every value) must all be NaN. */
+    size_t missing = 0;
+    for (size_t i = 0; i < kmgca_foods_count(shared_foods); i++)
+        missing += strcmp(kmgca_food_source(kmgca_foods_at(shared_foods, i)), "SR28") == 0 &&
+                   isnan(kmgca_food_per_100g(kmgca_foods_at(shared_foods, i), KMGCA_MG));
+    assert_int_equal(missing, 8790 - 8051);      /* SR28 has Mg for 8,051 foods */
+    assert_null(kmgca_foods_find(shared_foods, "SR28", "99999"));
+}
+
+/* The Taiwan FDA table: values as imported, its Mg decisions, attribution. */
+static void taiwan_table(void **state)
+{
+    (void)state;
+    size_t by_source[3] = {0};
+    static const char *const sources[3] = {"SR28", "FNDDS", "TFDA"};
+    for (size_t i = 0; i < kmgca_foods_count(shared_foods); i++)
+        for (int k = 0; k < 3; k++)
+            by_source[k] += strcmp(kmgca_food_source(kmgca_foods_at(shared_foods, i)),
+                                   sources[k]) == 0;
+    assert_int_equal(by_source[0], 8790);
+    assert_int_equal(by_source[1], 7083);
+    assert_int_equal(by_source[2], 2180);
+    /* 白饭 A0550601 in tfda_minerals.csv: Ca 1.42, Mg 7.19, K 39.99, Na 2.03. */
+    const kmgca_food *f = kmgca_foods_find(shared_foods, "TFDA", "A0550601");
+    assert_non_null(f);
+    assert_string_equal(kmgca_food_description(f), "白饭");
+    assert_near(kmgca_food_per_100g(f, KMGCA_CA), 1.42, 0);
+    assert_near(kmgca_food_per_100g(f, KMGCA_MG), 7.19, 0);
+    assert_near(kmgca_food_per_100g(f, KMGCA_K), 39.99, 0);
+    assert_string_equal(kmgca_food_kind(f), "rice");
+    /* Mg and P swapped in the source: Mg blank for 孟加拉笛鲷 (Mg 223, P 41),
+     * kept for 香螺 (Mg 235.3073, P 116) and the sea cucumber 仿刺参. */
+    f = kmgca_foods_find(shared_foods, "TFDA", "J0408401");
+    assert_true(isnan(kmgca_food_per_100g(f, KMGCA_MG)));
+    assert_near(kmgca_food_per_100g(f, KMGCA_K), 344.75, 0);
+    f = kmgca_foods_find(shared_foods, "TFDA", "J3500801");
+    assert_near(kmgca_food_per_100g(f, KMGCA_MG), 235.3073, 0);
+    f = kmgca_foods_find(shared_foods, "TFDA", "J4100201");
+    assert_near(kmgca_food_per_100g(f, KMGCA_MG), 48.47, 0);
+    /* A blank stays blank: 51 foods have none of the four. */
+    size_t none = 0;
+    for (size_t i = 0; i < kmgca_foods_count(shared_foods); i++) {
+        const kmgca_food *g = kmgca_foods_at(shared_foods, i);
+        if (strcmp(kmgca_food_source(g), "TFDA") != 0)
+            continue;
+        int blank = 1;
+        for (int n = 0; n < KMGCA_NUTRIENT_COUNT; n++)
+            blank &= isnan(kmgca_food_per_100g(g, (kmgca_nutrient)n));
+        none += blank;
+    }
+    assert_int_equal(none, 51);
+    assert_non_null(strstr(kmgca_source_attribution("TFDA"), "data.gov.tw/license"));
+    assert_null(kmgca_source_attribution("SR28"));
+}
+
+/* ---- Custom foods and recipes ------------------------------------------- */
 
 static void loads_and_wins(void **state)
 {
@@ -218,6 +379,7 @@ static void bad_recipes_name_their_place(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(built_in_foods_made_once_across_threads),
         cmocka_unit_test(loads_and_wins),
         cmocka_unit_test(bad_rows_name_their_place),
         cmocka_unit_test(blank_rows_are_skipped),
@@ -225,6 +387,8 @@ int main(void)
         cmocka_unit_test(recipes_sum_their_ingredients),
         cmocka_unit_test(cooked_recipes_weigh_as_served),
         cmocka_unit_test(bad_recipes_name_their_place),
+        cmocka_unit_test(table_counts_and_values),
+        cmocka_unit_test(taiwan_table),
     };
-    return cmocka_run_group_tests_name("custom", tests, setup, teardown);
+    return cmocka_run_group_tests_name("foods", tests, setup, teardown);
 }
