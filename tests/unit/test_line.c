@@ -1,0 +1,327 @@
+/* test_line.c — a diary line weighed in one step (kmgca_weigh): the serving
+ * from the food text or its field, then match, read and weigh; with the
+ * rewrites of household.c it makes first (name_portion_find, text_lean_ratio,
+ * text_drink_milk, text_count_of_itself). */
+#include "testutil.h"
+
+/* A name's own portion counts only when the name is the head of the text. */
+static void name_portions_only_for_the_head(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    /* pecans: 3 g a nut; a pecan pie is no pecan */
+    assert_int_equal(kmgca_weigh(shared_foods, "pecans", "3", &w, &err), KMGCA_OK);
+    assert_true(w.grams < 15);
+    assert_int_equal(kmgca_weigh(shared_foods, "pecan pie", "1", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 50);
+    assert_int_equal(kmgca_weigh(shared_foods, "冷冻猪肉水饺", "10个", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 200, 1e-9);       /* 水饺: 20 g each */
+    /* A dish of the recipe table counts by its own portions: 猪肉白菜饺子 is
+     * one serving of 10 (个 = 0.1 of its weight). */
+    assert_int_equal(kmgca_weigh(shared_foods, "猪肉白菜饺子", "10个", &w, &err), KMGCA_OK);
+    double total = 0, g;
+    for (size_t i = 0; kmgca_food_ingredient(w.match.food, i, NULL, &g); i++)
+        total += g;
+    assert_true(total > 150);
+    assert_near(w.grams, total, 1e-9);
+}
+
+static void weighing_in_one_step(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "米饭 一碗", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.food_text, "米饭");
+    assert_string_equal(w.serving_text, "一碗");
+    assert_near(w.grams, 200, 1e-9);
+    assert_false(w.serving_assumed);
+    assert_true(w.serving_from_food);
+    /* No amount: assumed, and said so. */
+    assert_int_equal(kmgca_weigh(shared_foods, "nectarine", "", &w, &err), KMGCA_OK);
+    assert_true(w.serving_assumed);
+    assert_near(w.grams, 142, 1e-9);
+    /* The amount in its own field and the unit in the text: "2" + "slices
+     * of whole wheat bread" (SR28 18075: slice 32 g). */
+    assert_int_equal(kmgca_weigh(shared_foods, "slices of whole wheat bread", "2", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 64, 1e-9);
+    /* A pint of milk is the imperial pint shops sell (568 ml), as a pint of
+     * beer is; SR28 01079 weighs 976 g a quart. */
+    assert_int_equal(kmgca_weigh(shared_foods, "pint of semi skimmed milk", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 568.26125 * 976 / 946.352946, 1e-6);
+    assert_non_null(strstr(w.how, "imperial"));
+    /* A count of a chain's product is its own item as USDA weighed it
+     * (McDonald's cheeseburger 119 g), not the usual size of the name. */
+    assert_int_equal(kmgca_weigh(shared_foods, "2 Maccas cheeseburgers", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.match.food->id, "21233");
+    assert_near(w.grams, 238, 1e-9);
+    /* "a peach": the article counts one but says nothing of its size: one
+     * typical serving, said to be assumed; "1 peach" is written. */
+    assert_int_equal(kmgca_weigh(shared_foods, "a peach from the farmers market", "", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.serving_assumed);
+    assert_string_equal(w.serving_text, "");
+    assert_int_equal(kmgca_weigh(shared_foods, "1 peach", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    /* name_portion_find remembers its answers per thread: the same after
+     * 600 other texts have gone through the memo */
+    char first[48], again[48], other[64];
+    assert_true(name_portion_find("fish and chips", first, sizeof first));
+    for (int i = 0; i < 600; i++) {
+        snprintf(other, sizeof other, "food number %d", i);
+        name_portion_find(other, again, sizeof again);
+    }
+    assert_true(name_portion_find("fish and chips", again, sizeof again));
+    assert_string_equal(first, again);
+    assert_false(name_portion_find("xqzvy wplk", again, sizeof again));
+    assert_false(name_portion_find("xqzvy wplk", again, sizeof again));
+    /* A coffee shop's cup sizes, with no count written: "grande latte",
+     * "拿铁 中杯", and in brackets after a cup: "1杯(大杯)". A name that
+     * holds such a word stays a name ("大杯菇" is a mushroom). */
+    assert_int_equal(kmgca_weigh(shared_foods, "grande latte", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.serving_text, "1 grande");
+    assert_near(w.grams, 479.8, 0.1);
+    assert_int_equal(kmgca_weigh(shared_foods, "拿铁 中杯", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 355, 1e-9);
+    assert_false(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "拿铁(超大杯)", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 592, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "美式咖啡", "1杯(大杯)", &w, &err), KMGCA_OK);
+    assert_string_equal(w.serving_text, "1杯(大杯)");
+    assert_near(w.grams, 473, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "美式咖啡", "2杯", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 600, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "大杯菇", "", &w, &err), KMGCA_OK);
+    assert_true(w.serving_assumed);
+    /* A bottle of beer is the 12 fl oz one, not FNDDS's 40 fl oz bottle
+     * (FNDDS 93101000: 1 fl oz = 30 g). */
+    assert_int_equal(kmgca_weigh(shared_foods, "2 bottles of beer", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 2 * 355 * 30 / 29.5735295625, 1e-6);
+    /* "half a 150g bag": half of the bag's own weight. */
+    assert_int_equal(kmgca_weigh(shared_foods, "crisps, half a 150g bag", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 75, 1e-9);
+    /* A size before a trailing container goes with it: a big bowl. */
+    assert_int_equal(kmgca_weigh(shared_foods, "Irish stew, big bowl", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.serving_text, "1 big bowl");
+    assert_false(w.serving_assumed);
+    /* A takeaway tub of a named dish is one takeaway portion of it. */
+    assert_int_equal(kmgca_weigh(shared_foods, "tikka masala, the whole tub", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 350, 1e-9);
+    /* A vague amount keeps its food, and says why it is not weighed. */
+    assert_int_equal(kmgca_weigh(shared_foods, "a few almonds", "", &w, &err),
+                     KMGCA_ERROR_AMOUNT);
+    assert_non_null(strstr(err.message, "a few"));
+    assert_non_null(w.match.food);
+    assert_true(isnan(w.grams));
+}
+
+/* A weight said to be taken dry, raw or cooked ("100g(干重)", "40 g dry")
+ * weighs that form of the food; a spoon of a sauce the table gives no
+ * volume for weighs at its kind's density; a sweet counts a few grams. */
+static void weights_as_taken_and_small_things(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "挂面 100g(干重)", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.match.food->id, "R2000101"); /* TFDA 干面条 */
+    assert_near(w.grams, 100, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "挂面", "100克（干）", &w, &err), KMGCA_OK);
+    assert_string_equal(w.match.food->id, "R2000101");
+    assert_int_equal(kmgca_weigh(shared_foods, "rice 75g (dry weight)", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.match.food->id, "20444");
+    assert_int_equal(kmgca_weigh(shared_foods, "oats 40g uncooked", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.match.food->id, "08120");
+    /* a food whose name ends in the word is left alone */
+    assert_int_equal(kmgca_weigh(shared_foods, "葡萄干 30g", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.food_text, "葡萄干");
+    assert_int_equal(kmgca_weigh(shared_foods, "rice 1 cup cooked", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.match.food->id, "20045");
+    /* 勺 is 10 ml; sauce 1.05 g per ml (containers.csv density row) */
+    assert_int_equal(kmgca_weigh(shared_foods, "酱油 1勺", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 10.5, 1e-9);
+    assert_non_null(strstr(w.how, "g per ml"));
+    assert_int_equal(kmgca_weigh(shared_foods, "牛轧糖 3颗", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 30, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "三明治 一个", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 150, 1e-9);
+    /* "80/20" is lean and fat, not a fraction of a serving (it was 4
+     * servings); "3/4 cup" stays a fraction */
+    assert_int_equal(kmgca_weigh(shared_foods, "ground beef 80/20, cooked", "4 oz", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.match.food->id, "23573");
+    assert_int_equal(kmgca_weigh(shared_foods, "3/4 cup milk", "", &w, &err), KMGCA_OK);
+    assert_near(w.serving.amount, 0.75, 1e-9);
+    char ratio[64];
+    assert_false(text_lean_ratio("pasta 100/200g", ratio, sizeof ratio));
+    assert_false(text_lean_ratio("1/2 cup", ratio, sizeof ratio));
+    assert_true(text_drink_milk("Caffe Latte - 2% Milk", ratio, sizeof ratio));
+    assert_string_equal(ratio, "Caffe Latte with 2% Milk");
+    assert_false(text_drink_milk("Milk, 2%", ratio, sizeof ratio));
+    assert_false(text_drink_milk("Cereal, with milk", ratio, sizeof ratio));
+    assert_true(text_lean_ratio("turkey 93/7", ratio, sizeof ratio));
+    assert_string_equal(ratio, "turkey 93% lean 7% fat");
+    /* a half or a size after the food, with no count: "avocado half" is
+     * half of one (75 g of a Hass avocado), "pear, large" one large one;
+     * "half and half" stays the cream, "milk whole" the milk */
+    assert_int_equal(kmgca_weigh(shared_foods, "avocado half", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 75, 1e-9);
+    assert_false(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "pear, large", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 230, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "half and half", "", &w, &err), KMGCA_OK);
+    assert_true(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "milk whole", "", &w, &err), KMGCA_OK);
+    assert_true(w.serving_assumed);
+    /* a container after the food: one of it; a word that names a food of
+     * its own stays ("turkey sandwich" is a sandwich, not turkey) */
+    assert_int_equal(kmgca_weigh(shared_foods, "lager schooner", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.serving_text, "1 schooner");
+    assert_int_equal(kmgca_weigh(shared_foods, "turkey sandwich", "", &w, &err), KMGCA_OK);
+    assert_true(w.serving_assumed);
+    assert_string_equal(w.match.food->id, "27540310");
+    /* a count of a drink is a cup, a can or a glass; of bagels the regular
+     * one (105 g), not the Bagel Thin */
+    assert_int_equal(kmgca_weigh(shared_foods, "2 coffees", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 474, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "1 coke", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 370, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "1 bagel", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 105, 1e-9);
+    /* an app export's count of the food itself: "..., 2 egg" is two eggs */
+    assert_int_equal(kmgca_weigh(shared_foods, "Eggs - Large boiled, 2 egg", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 100, 1e-9);
+    assert_false(w.serving_assumed);
+    char out[64];
+    assert_false(text_count_of_itself("Bread, 2 slices", out, sizeof out));
+    assert_true(text_count_of_itself("Potatoes, 3 potatoes", out, sizeof out));
+    assert_string_equal(out, "Potatoes, 3");
+    /* a bare count of a recipe counts its pieces (Vegemite on toast: slice
+     * = half the serving of 81 g), else its usual serving */
+    assert_int_equal(kmgca_weigh(shared_foods, "Vegemite on toast x2", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 81, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "3 stubbies of beer", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(w.how, "375 ml"));
+    /* the same line again (the split and the serving read are remembered):
+     * the same answer; a serving that cannot be read fails every time */
+    kmgca_weighing again;
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(kmgca_weigh(shared_foods, "slices of whole wheat bread", "2", &again,
+                                     &err), KMGCA_OK);
+        assert_near(again.grams, 64, 1e-9);
+        assert_string_equal(again.serving_text, "2 slices");
+        assert_int_equal(kmgca_weigh(shared_foods, "apple", "a few", &again, &err),
+                         KMGCA_ERROR_AMOUNT);
+    }
+}
+
+/* Chinese leaves 一 out after a verb or 了: "喝了碗八宝粥" is one bowl, not a
+ * serving to assume; a measure word that starts the food's name stays in it. */
+static void chinese_measure_word_without_one(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "早上喝了碗小米粥", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    assert_string_equal(w.serving_text, "一碗");
+    assert_string_equal(kmgca_food_description(w.match.food), "小米粥");
+    assert_int_equal(kmgca_weigh(shared_foods, "来了个煎饼果子", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    assert_string_equal(w.serving_text, "一个");
+    assert_int_equal(kmgca_weigh(shared_foods, "喝了小碗粥", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    assert_string_equal(w.serving_text, "一小碗");
+    /* 包 (a bag) and 锅 (a pot) start 包子 and 锅贴: the food as written, its
+     * serving assumed and said so. */
+    assert_int_equal(kmgca_weigh(shared_foods, "吃了包子", "", &w, &err), KMGCA_OK);
+    assert_true(w.serving_assumed);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "包子"));
+    assert_int_equal(kmgca_weigh(shared_foods, "吃了锅贴", "", &w, &err), KMGCA_OK);
+    assert_true(w.serving_assumed);
+    assert_string_equal(kmgca_food_description(w.match.food), "锅贴");
+    /* A numeral written is read as before. */
+    assert_int_equal(kmgca_weigh(shared_foods, "吃了两个包子", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    assert_string_equal(w.serving_text, "两个");
+}
+
+/* Amounts and measure words in Traditional characters read as their
+ * Simplified forms; a size before a recipe's own measure scales it. */
+static void traditional_measures_and_recipe_sizes(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "豬肉二兩", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    assert_near(w.grams, 100, 1e-9);
+    assert_string_equal(w.food_text, "豬肉");
+    double each;
+    assert_int_equal(kmgca_weigh(shared_foods, "鸡蛋 两个", "", &w, &err), KMGCA_OK);
+    each = w.grams;
+    assert_int_equal(kmgca_weigh(shared_foods, "雞蛋 兩個", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, each, 1e-9);
+    /* 小碗 of a recipe: 2/3 of the recipe's 碗, said */
+    assert_int_equal(kmgca_weigh(shared_foods, "小米粥 一碗", "", &w, &err), KMGCA_OK);
+    each = w.grams;
+    assert_int_equal(kmgca_weigh(shared_foods, "小米粥 一小碗", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, each * 2 / 3, 1e-9);
+    assert_non_null(strstr(w.how, "2/3"));
+}
+
+/* 俩 and 仨 are 两个 and 三个, unless they count people; 三杯 is three cups
+ * unless it names 三杯鸡; a slip (弥猴桃) finds the portions of its name. */
+static void colloquial_numbers_and_names(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    double one;
+    assert_int_equal(kmgca_weigh(shared_foods, "橘子 一个", "", &w, &err), KMGCA_OK);
+    one = w.grams;
+    assert_int_equal(kmgca_weigh(shared_foods, "下午吃了俩橘子", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    assert_near(w.grams, 2 * one, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "仨橘子", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 3 * one, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "我们俩吃了一盘饺子", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.serving_text, "一盘");
+    assert_int_equal(kmgca_weigh(shared_foods, "绿茶 一杯", "", &w, &err), KMGCA_OK);
+    one = w.grams;
+    assert_int_equal(kmgca_weigh(shared_foods, "普洱茶三杯", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams / 3, one, 10);
+    assert_int_equal(kmgca_weigh(shared_foods, "三杯鸡", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "三杯鸡");
+    assert_true(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "猕猴桃1个", "", &w, &err), KMGCA_OK);
+    one = w.grams;
+    assert_int_equal(kmgca_weigh(shared_foods, "弥猴桃1个", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, one, 1e-9);
+    /* a cooking verb stays with its food when 了 and a serving stand between */
+    assert_int_equal(kmgca_weigh(shared_foods, "晚上炒了盘年糕", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "炒年糕");
+    assert_false(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "早上煎了两个鸡蛋", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "荷包蛋"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(name_portions_only_for_the_head),
+        cmocka_unit_test(weighing_in_one_step),
+        cmocka_unit_test(weights_as_taken_and_small_things),
+        cmocka_unit_test(chinese_measure_word_without_one),
+        cmocka_unit_test(traditional_measures_and_recipe_sizes),
+        cmocka_unit_test(colloquial_numbers_and_names),
+    };
+    return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
+}
