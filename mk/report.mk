@@ -7,7 +7,7 @@ REPORT_SRC = lib/report.c lib/caseload.c lib/daylog.c lib/period.c lib/layout.c 
              lib/suggest.c
 LIB_SRC   += lib/profile.c $(REPORT_SRC)
 CLI_SRC   += cli/cmd_report.c
-TESTS     += test_report
+TESTS     += unit/test_profile unit/test_suggest unit/test_daylog unit/test_report
 CHECK_MORE += check-report
 
 .PHONY: check-report bench-report

@@ -1,10 +1,6 @@
-/* test_report.c — client profiles (every key, every error with its line and
- * column), the language names, the suggestion list, and one client
- * folder of the example caseload reported end to end. */
+/* test_profile.c — client profiles: every key, every error with its line and
+ * column; the language names (kmgca_lang_parse, kmgca_lang_name). */
 #include "testutil.h"
-
-#include <sys/stat.h>
-#include <unistd.h>
 
 static kmgca_status parse(const char *text, kmgca_client_profile *p, kmgca_error *err)
 {
@@ -184,174 +180,6 @@ static void lang_parse_and_names(void **state)
     assert_string_equal(kmgca_lang_name(KMGCA_LANG_ZH), "zh");
 }
 
-static void suggestions_weigh(void **state)
-{
-    (void)state;
-    size_t i = 0, good = 0;
-    kmgca_nutrient n;
-    const kmgca_food *food;
-    double grams, mg;
-    int r;
-    while ((r = report_suggestion(shared_foods, i, &n, &food, &grams, &mg)) >= 0) {
-        if (r != 1)
-            fail_msg("suggestion %zu does not weigh from the tables", i);
-        assert_non_null(kmgca_food_name_zh(food));
-        assert_true(grams > 0 && mg > 0);
-        good++;
-        i++;
-    }
-    assert_true(good >= 15);
-    /* The example the issue gives: about 150 mg of magnesium in 30 g of
-     * pumpkin seeds (SR28 12014, 592 mg per 100 g). */
-    assert_int_equal(report_suggestion(shared_foods, 0, &n, &food, &grams, &mg), 1);
-    assert_int_equal(n, KMGCA_MG);
-    assert_near(grams, 30, 1e-9);
-    assert_near(mg, kmgca_food_per_100g(food, KMGCA_MG) * 0.3, 1e-9);
-    assert_true(mg > 140 && mg < 190);
-}
-
-static void report_one_client(void **state)
-{
-    (void)state;
-    char dir[] = "/tmp/kmgca-test-report.XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char out[256], print[256];
-    snprintf(out, sizeof out, "%s/hctz.xlsx", dir);
-    snprintf(print, sizeof print, "%s/print.xlsx", dir);
-    kmgca_report_options o = {KMGCA_LANG_EN, 0, 1700000000, print};
-    kmgca_client_result res;
-    kmgca_error err;
-    assert_int_equal(kmgca_report_client(shared_foods, "../examples/clients/older-man-hctz", out,
-                                         &o, &res, &err),
-                     KMGCA_OK);
-    assert_string_equal(res.folder, "older-man-hctz");
-    assert_string_equal(res.name, "Harold Mills (C-0101)");
-    assert_string_equal(res.workbook, "hctz.xlsx");
-    assert_string_equal(res.first_date, "2026-07-01");
-    assert_string_equal(res.last_date, "2026-07-14");
-    assert_int_equal(res.days, 14);
-    assert_int_equal(res.rows_review, 0);
-    assert_int_equal(res.diuretic_days, 14);   /* hydrochlorothiazide every day */
-    assert_int_equal(res.sweat_days, 0);
-    assert_int_equal(res.nights_logged, 14);
-    assert_int_equal(res.cramp_nights, 7);
-    assert_near(res.target_mg[KMGCA_MG], 420, 1e-12);  /* man over 30: IOM 1997 RDA */
-    assert_true(res.average_pct[KMGCA_MG] < 67);
-    assert_true(res.days_under_100[KMGCA_MG] == 14);
-    struct stat sb;
-    assert_int_equal(stat(out, &sb), 0);
-    assert_int_equal(stat(print, &sb), 0);
-    unlink(out);
-    unlink(print);
-
-    /* A folder without a profile: an error naming the folder, nothing written. */
-    assert_int_equal(kmgca_report_client(shared_foods, "report/data", out, &o, &res, &err),
-                     KMGCA_ERROR_IO);
-    assert_int_equal(res.status, KMGCA_ERROR_IO);
-    assert_string_equal(res.workbook, "");
-    assert_non_null(strstr(res.error.message, "no profile.txt"));
-    assert_int_equal(stat(out, &sb), -1);
-    assert_int_equal(stat(print, &sb), -1);
-    assert_int_equal(rmdir(dir), 0);  /* nothing left behind, no temporary file */
-}
-
-static void report_target_override(void **state)
-{
-    (void)state;
-    char dir[] = "/tmp/kmgca-test-report.XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char client[300], path[400], out[300];
-    snprintf(client, sizeof client, "%s/client", dir);
-    assert_int_equal(mkdir(client, 0700), 0);
-    snprintf(path, sizeof path, "%s/profile.txt", client);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("age: 50\nsex: f\ntarget magnesium: 250 mg\n", f);
-    fclose(f);
-    snprintf(path, sizeof path, "%s/diary.csv", client);
-    f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("date,food,amount,unit\n2026-01-05,\"pumpkin seeds, roasted\",30,g\n", f);
-    fclose(f);
-    snprintf(path, sizeof path, "%s/notes.csv", client);
-    f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("x\n", f);
-    fclose(f);
-    snprintf(out, sizeof out, "%s/out.xlsx", dir);
-    kmgca_report_options o = {KMGCA_LANG_EN, 0, 0, NULL};
-    kmgca_client_result res;
-    kmgca_error err;
-    assert_int_equal(kmgca_report_client(shared_foods, client, out, &o, &res, &err), KMGCA_OK);
-    assert_near(res.target_mg[KMGCA_MG], 250, 1e-12);
-    assert_near(res.average_mg[KMGCA_MG], 165, 0.01);   /* 30 g x 550 mg/100 g */
-    assert_near(res.average_pct[KMGCA_MG], 66, 0.01);
-    assert_int_equal(res.days_under_67[KMGCA_MG], 1);
-    assert_string_equal(res.warning, "ignored: notes.csv");
-    assert_int_equal(res.nights_logged, 0);
-    unlink(out);
-    unlink(path);
-    snprintf(path, sizeof path, "%s/diary.csv", client);
-    unlink(path);
-    snprintf(path, sizeof path, "%s/profile.txt", client);
-    unlink(path);
-    rmdir(client);
-    assert_int_equal(rmdir(dir), 0);
-}
-
-/* Writes text to folder/name. */
-static void put_file(const char *folder, const char *name, const char *text)
-{
-    char path[400];
-    snprintf(path, sizeof path, "%s/%s", folder, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-/* The day log is read as every table is (table.c): a row of quoted spaces
- * is blank, not a night with a bad date, and a column named twice is
- * refused at its place, as in a diary. */
-static void day_log_blank_rows_and_names_twice(void **state)
-{
-    (void)state;
-    char dir[] = "/tmp/kmgca-test-daylog.XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char client[300], out[300], log[400];
-    snprintf(client, sizeof client, "%s/client", dir);
-    assert_int_equal(mkdir(client, 0700), 0);
-    snprintf(out, sizeof out, "%s/out.xlsx", dir);
-    snprintf(log, sizeof log, "%s/daylog.csv", client);
-    put_file(client, "profile.txt", "age: 50\nsex: f\n");
-    put_file(client, "diary.csv", "date,food,amount,unit\n2026-01-05,banana,1,medium\n");
-    put_file(client, "daylog.csv", "\" \",,\ndate,cramps,severity\n2026-01-05,2,5\n\" \",\"\",\n");
-    kmgca_report_options o = {KMGCA_LANG_EN, 0, 0, NULL};
-    kmgca_client_result res;
-    kmgca_error err;
-    assert_int_equal(kmgca_report_client(shared_foods, client, out, &o, &res, &err), KMGCA_OK);
-    assert_int_equal(res.nights_logged, 1);
-    assert_int_equal(res.cramp_nights, 1);
-    unlink(out);
-
-    put_file(client, "daylog.csv", "date,cramps,Cramps\n2026-01-05,2,3\n");
-    assert_int_equal(kmgca_report_client(shared_foods, client, out, &o, &res, &err),
-                     KMGCA_ERROR_HEADER);
-    assert_string_equal(err.file, log);
-    assert_int_equal(err.line, 1);
-    assert_int_equal(err.column, 3);
-    assert_string_equal(err.message,
-                        "\"Cramps\" names the cramps column a second time (first in column 2)");
-    unlink(log);
-    char path[400];
-    snprintf(path, sizeof path, "%s/diary.csv", client);
-    unlink(path);
-    snprintf(path, sizeof path, "%s/profile.txt", client);
-    unlink(path);
-    rmdir(client);
-    assert_int_equal(rmdir(dir), 0);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -362,10 +190,6 @@ int main(void)
         cmocka_unit_test(profile_cut_at_the_end_of_memory),
         cmocka_unit_test(profile_read_file),
         cmocka_unit_test(lang_parse_and_names),
-        cmocka_unit_test(suggestions_weigh),
-        cmocka_unit_test(report_one_client),
-        cmocka_unit_test(report_target_override),
-        cmocka_unit_test(day_log_blank_rows_and_names_twice),
     };
-    return cmocka_run_group_tests_name("report", tests, foods_setup, foods_teardown);
+    return cmocka_run_group_tests_name("profile", tests, NULL, NULL);
 }
