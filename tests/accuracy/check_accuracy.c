@@ -1,4 +1,4 @@
-/* test_accuracy.c — published food-source lines against values computed by
+/* check_accuracy.c — published food-source lines against values computed by
  * hand from the USDA SR28 files (tests/accuracy/foods.csv, see its README).
  * At least 90 % must land within ±10 % of the expected mg. */
 #include "testutil.h"
@@ -73,5 +73,5 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(published_tables_within_ten_percent),
     };
-    return cmocka_run_group_tests_name("accuracy", tests, foods_setup, foods_teardown);
+    return cmocka_run_group_tests_name("accuracy set", tests, foods_setup, foods_teardown);
 }

@@ -1,4 +1,4 @@
-/* test_servings.c — servings as people write them (tests/servings/en.csv and zh.csv,
+/* check_servings.c — servings as people write them (tests/servings/en.csv and zh.csv,
  * see its README): the serving is found in the text (or read from its own
  * column), weighed against the food the row names, and must land in the
  * row's gram range; "typical" rows must be assumed servings in range,
@@ -148,5 +148,5 @@ int main(void)
         cmocka_unit_test(english_servings),
         cmocka_unit_test(chinese_servings),
     };
-    return cmocka_run_group_tests_name("servings", tests, foods_setup, foods_teardown);
+    return cmocka_run_group_tests_name("servings set", tests, foods_setup, foods_teardown);
 }

@@ -1,4 +1,4 @@
-/* test_foods.c — foods as people name them (tests/foods/en.csv, see its
+/* check_foods.c — foods as people name them (tests/foods/en.csv, see its
  * README): each line is matched and weighed end to end (kmgca_weigh, as
  * `kmgca food` and `analyse` do) and is right when the food is one the row
  * accepts (or has its Ca, Mg and K within 5 %: the same numbers), the match is confident enough to be used (>= KMGCA_LOW_CONFIDENCE)
@@ -228,5 +228,5 @@ int main(void)
         cmocka_unit_test(english_foods),
         cmocka_unit_test(chinese_foods),
     };
-    return cmocka_run_group_tests_name("foods", tests, foods_setup, foods_teardown);
+    return cmocka_run_group_tests_name("foods set", tests, foods_setup, foods_teardown);
 }
