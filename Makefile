@@ -94,6 +94,7 @@ help:
 	@echo "make setup      install the Debian packages the build needs (as root)"
 	@echo "make demo       build and run kmgca on the bundled examples"
 	@echo "make check      build and run every test"
+	@echo "make unit       the unit tests and the test sets (TESTS=unit/test_match: one; tests/README.md)"
 	@echo "make check-alone the checks .ci/run repeats in a clone with no ../shared beside it"
 	@echo "make foodtables regenerate foodtables/ from the USDA files in DATA=$(DATA)"
 	@echo "make drugtables regenerate drugtables/drugs.csv and names.csv (DATA=$(DATA))"
