@@ -60,11 +60,11 @@ CLI_OBJ  = $(CLI_SRC:cli/%.c=$(B)/cli/%.o)
 # tests, tests/unit/test_MODULE.c for lib/MODULE.c, and the runners of the
 # test sets beside their sets (tests/README.md). Each builds as
 # $(B)/tests/PATH and runs from tests/; `make unit TESTS=unit/test_date` runs one.
-TESTS    = unit/test_status unit/test_text unit/test_csv unit/test_table unit/test_date unit/test_diary \
-           unit/test_foods unit/test_match unit/test_index_write unit/test_serving unit/test_split \
-           unit/test_weigh unit/test_line unit/test_targets unit/test_supplement unit/test_drugs \
-           unit/test_meds unit/test_activity unit/test_flags unit/test_analyse unit/test_workbook \
-           accuracy/check_accuracy foods/check_foods servings/check_servings \
+TESTS    = unit/test_status unit/test_text unit/test_csv unit/test_table unit/test_date \
+           unit/test_diary unit/test_foods unit/test_match unit/test_index_write unit/test_serving \
+           unit/test_split unit/test_weigh unit/test_line unit/test_targets unit/test_supplement \
+           unit/test_drugs unit/test_meds unit/test_activity unit/test_flags unit/test_analyse \
+           unit/test_workbook accuracy/check_accuracy foods/check_foods servings/check_servings \
            supplements/check_supplements test_msg
 TEST_BIN = $(TESTS:%=$(B)/tests/%)
 TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv \
