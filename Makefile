@@ -64,8 +64,8 @@ TESTS    = unit/test_status unit/test_text unit/test_csv unit/test_table unit/te
            unit/test_diary unit/test_foods unit/test_match unit/test_index_write unit/test_serving \
            unit/test_split unit/test_weigh unit/test_line unit/test_targets unit/test_supplement \
            unit/test_drugs unit/test_meds unit/test_activity unit/test_flags unit/test_analyse \
-           unit/test_workbook accuracy/check_accuracy foods/check_foods servings/check_servings \
-           supplements/check_supplements test_msg
+           unit/test_workbook unit/test_msg accuracy/check_accuracy foods/check_foods \
+           servings/check_servings supplements/check_supplements
 TEST_BIN = $(TESTS:%=$(B)/tests/%)
 TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv \
            foodtables/kinds.csv foodtables/measure_words.csv foodtables/containers.csv \
