@@ -60,7 +60,7 @@ CLI_OBJ  = $(CLI_SRC:cli/%.c=$(B)/cli/%.o)
 # tests, tests/unit/test_MODULE.c for lib/MODULE.c, and the runners of the
 # test sets beside their sets (tests/README.md). Each builds as
 # $(B)/tests/PATH and runs from tests/; `make unit TESTS=unit/test_date` runs one.
-TESTS    = unit/test_status unit/test_text unit/test_csv unit/test_table unit/test_date \
+TESTS    = unit/test_status unit/test_text unit/test_number unit/test_csv unit/test_table unit/test_date \
            unit/test_diary unit/test_foods unit/test_match unit/test_index_write unit/test_serving \
            unit/test_split unit/test_weigh unit/test_line unit/test_targets unit/test_supplement \
            unit/test_drugs unit/test_meds unit/test_activity unit/test_flags unit/test_analyse \

@@ -2,7 +2,7 @@
  *
  * tools/indexgen builds the index as the first match of a run would and
  * writes its arrays (match_index_write_c) to build/gen/foodindex.c, which
- * the library borrows (kmgca_builtin_index, internal.h); test_match checks
+ * the library borrows (kmgca_builtin_index, internal.h); tests/unit/test_index_write.c checks
  * it against an index built from the tables now
  * (match_index_check_prebuilt).
  */

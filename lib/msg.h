@@ -8,7 +8,7 @@
  * (Chinese), under the same headings as the ids below. A text reworded in
  * English keeps its Chinese, since both hang on the id; a text added
  * without its Chinese, or a Chinese format whose printf conversions differ
- * from its English's, fails tests/test_msg.c.
+ * from its English's, fails tests/unit/test_msg.c.
  *
  * Phrases. Some text is composed in English before the report's language
  * is known: how a serving was weighed, how a supplement or medication line

@@ -1,6 +1,6 @@
 /* msg_zh.c — the Chinese of kmgca's fixed text, one entry a message id
  * (msg.h), under the headings of msg.h. A format keeps the printf
- * conversions of its English in the same order (tests/test_msg.c). */
+ * conversions of its English in the same order (tests/unit/test_msg.c). */
 #include "msg.h"
 
 const char *const msg_zh[MSG_COUNT] = {

@@ -6,7 +6,7 @@
  * number is scaled to a whole one and its digits written; when the rounding
  * could go either way (within a thousandth of a half) or the number needs
  * an exponent, printf is asked. The text is the same byte for byte
- * (tests/test_text.c compares the two over 200,000 numbers of every kind).
+ * (tests/unit/test_number.c compares the two over 200,000 numbers of every kind).
  */
 #include "number.h"
 

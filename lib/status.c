@@ -9,7 +9,7 @@
 
 const char *kmgca_version(void) { return KMGCA_VERSION; }
 
-/* Kept in step with kmgca_status by tests/test_core.c. */
+/* Kept in step with kmgca_status by tests/unit/test_status.c. */
 static const char *const status_messages[KMGCA_STATUS_COUNT] = {
     [KMGCA_OK] = "no error",
     [KMGCA_ERROR_NOMEM] = "out of memory",

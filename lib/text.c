@@ -294,7 +294,7 @@ static int cmp_key(const void *key, const void *item)
     return strcmp(key, *(const char *const *)item);
 }
 
-/* The lists below are sorted (tests/test_text.c checks): looked up by
+/* The lists below are sorted (tests/unit/test_text.c checks): looked up by
  * binary search, as every word of every food passes through here. */
 static int is_stop(const char *w)
 {
