@@ -468,6 +468,8 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
         score = en_doc_checks(foods, ix, &q, doc, score);
         if (*method == KMGCA_MATCH_EXACT && food == top[0].food)
             continue;
+        if (!(score > 0))
+            continue;       /* the checks ruled it out: no candidate at all */
         if (*method == KMGCA_MATCH_EXACT && score >= 1.0)
             score = 0.999;  /* runner-ups rank below the exact hit */
         ranked_offer(foods, top, &n, max, (ranked){food, score});
