@@ -16,6 +16,7 @@
  */
 #include "internal.h"
 #include "table.h"
+#include "msg.h"
 #include "msg_phrases.h"
 #include "weigh_memo.h"
 
@@ -471,13 +472,14 @@ static void export_values(read_state *s, kmgca_entry *e, const csv_row *row, int
         const char *text = table_field(&s->t, row, COL_CA + n);
         double v;
         int r = diary_export_number(text, s->decimal_comma, &v);
+        const char *title = msg_text(KMGCA_LANG_EN, msg_nutrient_title((kmgca_nutrient)n));
         if (r < 0 || (r > 0 && v < 0)) {
-            need_review(s, "%s \"%s\" is not an amount", nutrient_title((kmgca_nutrient)n), text);
+            need_review(s, "%s \"%s\" is not an amount", title, text);
             continue;
         }
         if (r > 0 && v > EXPORT_MG_MAX) {
             need_review(s, "%s \"%s\" is above %.0f mg: not a plausible value for one row",
-                        nutrient_title((kmgca_nutrient)n), text, EXPORT_MG_MAX);
+                        title, text, EXPORT_MG_MAX);
             continue;
         }
         if (r == 0)

@@ -451,10 +451,6 @@ static inline void foods_derived_free(kmgca_foods *foods)
 
 /* ---- Minerals (status.c, beside the public names) ----------------------- */
 
-/* "Calcium", "Magnesium", "Potassium", "Sodium": a name at the head of a
- * sentence or a column. */
-const char *nutrient_title(kmgca_nutrient n);
-
 /* The orders the minerals are shown in; a view takes one of these (or the
  * enum's own, Ca, Mg, K, Na: the tables' columns) and writes none of its own.
  *   nutrient_order_kmg    K, Mg, Ca, Na: kmgca's name; the flags, the

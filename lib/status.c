@@ -96,15 +96,16 @@ kmgca_status kmgca_fail_at(kmgca_error *err, kmgca_status status, const char *fi
 
 /* ---- Nutrients ---------------------------------------------------------- */
 
-/* The one place the minerals are named. */
+/* The minerals' keys, symbols and names for the API (the words a workbook
+ * or report shows are messages: msg_nutrient, msg_nutrient_title). */
 static const struct {
-    const char *key, *symbol, *name, *title;
+    const char *key, *symbol, *name;
     const char *names; /* |-separated accepted spellings */
 } nutrients[KMGCA_NUTRIENT_COUNT] = {
-    [KMGCA_CA] = {"ca", "Ca", "calcium", "Calcium", "ca|calcium|钙"},
-    [KMGCA_MG] = {"mg", "Mg", "magnesium", "Magnesium", "mg|magnesium|镁"},
-    [KMGCA_K] = {"k", "K", "potassium", "Potassium", "k|potassium|钾"},
-    [KMGCA_NA] = {"na", "Na", "sodium", "Sodium", "na|sodium|钠"},
+    [KMGCA_CA] = {"ca", "Ca", "calcium", "ca|calcium|钙"},
+    [KMGCA_MG] = {"mg", "Mg", "magnesium", "mg|magnesium|镁"},
+    [KMGCA_K] = {"k", "K", "potassium", "k|potassium|钾"},
+    [KMGCA_NA] = {"na", "Na", "sodium", "na|sodium|钠"},
 };
 
 const kmgca_nutrient nutrient_order_kmg[KMGCA_NUTRIENT_COUNT] = {KMGCA_K, KMGCA_MG, KMGCA_CA,
@@ -119,10 +120,6 @@ const char *kmgca_nutrient_symbol(kmgca_nutrient n)
     return (unsigned)n < KMGCA_NUTRIENT_COUNT ? nutrients[n].symbol : "?";
 }
 
-const char *nutrient_title(kmgca_nutrient n)
-{
-    return (unsigned)n < KMGCA_NUTRIENT_COUNT ? nutrients[n].title : "?";
-}
 
 const char *kmgca_nutrient_key(kmgca_nutrient n)
 {
