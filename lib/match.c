@@ -483,9 +483,10 @@ static void match_derived_free(kmgca_foods *foods);
 
 static struct match_index *ensure_index(kmgca_foods *foods)
 {
-    if (!foods->index)
+    if (!foods->index) {
         foods->index = index_build(foods);
-    foods->derived_free = match_derived_free;
+        foods->derived_free = match_derived_free;
+    }
     return foods->index;
 }
 
