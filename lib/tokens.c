@@ -109,8 +109,11 @@ static void normalise(const char *in, norm *n)
         /* 俩 and 仨 say the measure word too: 两个, 三个 (not 我们俩, 俩人). */
         if ((cp == 0x4FE9 || cp == 0x4EE8) && o + 6 <= TEXT_MAX && !pair_word(in, i, cl)) {
             memcpy(n->s + o, cp == 0x4FE9 ? "两个" : "三个", 6);
+            /* 两 stands on the character's bytes; the added 个 has none of
+             * its own and stands after it, so a cut before 个 never falls
+             * inside 俩. */
             for (size_t k = 0; k < 6; k++)
-                n->map[o + k] = (unsigned short)(i + (k < 3 ? k : 2));
+                n->map[o + k] = (unsigned short)(i + (k < 3 ? k : cl));
             o += 6;
         } else if (simple && o + 3 <= TEXT_MAX) {
             n->s[o] = (char)(0xE0 | (simple >> 12));
