@@ -609,6 +609,22 @@ kmgca_status kmgca_serving_grams(const kmgca_food *food, const kmgca_serving *s,
                 appendf(how, how_size, PH_FLUID_OUNCES);
             break;
         }
+        /* Noodle and dumpling shops sell a dish by the 两 of its noodles or
+         * dough (二两热干面, 三两饺子), not by the bowl's weight: a recipe
+         * that says what its 两 is weighs by that. */
+        int jin = !strcmp(s->unit, "斤");
+        kmgca_serving liang = *s;
+        liang.amount *= jin ? 10 : 1; /* 1 斤 = 10 两 */
+        copy_text(liang.unit, sizeof liang.unit, "两");
+        if (food->recipe_count && (jin || !strcmp(s->unit, "两")) &&
+            recipe_grams(food, &liang, 0, grams, NULL, 0)) {
+            fmt_amount(amt, sizeof amt, s->amount);
+            fmt_grams(g, sizeof g, *grams);
+            if (how)
+                snprintf(how, how_size, "%s %s = %s g (" PH_SHOP_LIANG ")", amt, s->unit, g);
+            st = KMGCA_OK;
+            break;
+        }
         *grams = s->amount * s->unit_factor;
         fmt_amount(amt, sizeof amt, s->amount);
         fmt_grams(g, sizeof g, *grams);

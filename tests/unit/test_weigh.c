@@ -222,6 +222,35 @@ static void typical_servings_scale(void **state)
     }
 }
 
+/* A noodle or dumpling shop's 两 counts the noodles or dough, not the bowl:
+ * 热干面's recipe (foodtables/recipes_zh.csv) is 319.5 g from 110 g of dry
+ * noodles and says 两 = 0.4545 of it, so 二两 is 2 x 0.4545 x 319.5 g; 斤 is
+ * ten 两. A recipe without a 两 (酱牛肉) and a plain food weigh 两 as 50 g. */
+static void shop_liang(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *source, *id, *serving;
+        double grams;
+    } cases[] = {
+        {"recipe", "热干面", "二两", 2 * 0.4545 * 319.5},
+        {"recipe", "热干面", "半斤", 5 * 0.4545 * 319.5},
+        {"recipe", "酱牛肉", "二两", 100},
+        {"SR28", "20045", "二两", 100},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const kmgca_food *f = kmgca_foods_find(shared_foods, cases[i].source, cases[i].id);
+        assert_non_null(f);
+        kmgca_serving s;
+        assert_int_equal(kmgca_serving_parse(cases[i].serving, &s, NULL), KMGCA_OK);
+        double g;
+        char how[256];
+        assert_int_equal(kmgca_serving_grams(f, &s, &g, how, sizeof how, NULL), KMGCA_OK);
+        assert_near(g, cases[i].grams, 1e-6);
+        assert_true((strstr(how, "shops") != NULL) == (cases[i].grams != 100));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -230,6 +259,7 @@ int main(void)
         cmocka_unit_test(cut_notes_and_signed_zero),
         cmocka_unit_test(containers_and_measure_words),
         cmocka_unit_test(typical_servings_scale),
+        cmocka_unit_test(shop_liang),
     };
     return cmocka_run_group_tests_name("weigh", tests, foods_setup, foods_teardown);
 }
