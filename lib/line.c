@@ -229,6 +229,39 @@ static void serving_in_field(const char *food_text, char *serving, size_t servin
     }
 }
 
+/* An app's "Brand - Product" ("Babybel - Mini Original", "Gatorade -
+ * Thirst Quencher, 20 oz bottle", "Kirkland Signature - Rotisserie
+ * Chicken") that matches nothing well as a whole: the brand alone when
+ * kmgca knows that very name (a brand people use for the generic food, an
+ * alias; the product is then its variety, "Sultanas - Dried Fruit"), else
+ * the product alone when it matches well enough to use. The food text
+ * becomes the part matched, so the answer shows what was read. *st is the
+ * match's status, updated. */
+static void brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *st)
+{
+    const char *dash = strstr(out->food_text, " - ");
+    if (!dash || strstr(dash + 3, " - "))
+        return;
+    char brand[sizeof out->food_text], product[sizeof out->food_text];
+    copy_text(brand, sizeof brand, out->food_text);
+    brand[dash - out->food_text] = '\0';
+    copy_text(product, sizeof product, dash + 3);
+    const char *part[2] = {text_trim(brand), text_trim(product)};
+    const double need[2] = {1.0, KMGCA_LOW_CONFIDENCE};
+    for (int k = 0; k < 2; k++) {
+        kmgca_match m;
+        if (!part[k][0] || kmgca_foods_match(foods, part[k], &m, NULL) != KMGCA_OK ||
+            m.confidence < need[k] || m.confidence <= out->match.confidence)
+            continue;
+        if (k == 0 && m.method != KMGCA_MATCH_EXACT)
+            continue;
+        out->match = m;
+        copy_text(out->food_text, sizeof out->food_text, part[k]);
+        *st = KMGCA_OK;
+        return;
+    }
+}
+
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
@@ -271,6 +304,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     serving_cup_bracket(serving, sizeof serving);
     pst = parse_cached(serving, &out->serving, &perr);
     kmgca_status st = kmgca_foods_match(foods, out->food_text, &out->match, err);
+    if (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE)
+        brand_product(foods, out, &st);
     if (st != KMGCA_OK)
         return st;
     if (pst != KMGCA_OK) {
