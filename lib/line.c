@@ -229,14 +229,32 @@ static void serving_in_field(const char *food_text, char *serving, size_t servin
     }
 }
 
+/* 1 when `text` holds, as a word, the first word of a food's description
+ * ("Yogurt, Greek, plain" in "Total 0% Greek Yogurt"), words keyed (plural
+ * and case aside). */
+static int names_kind_of(const char *text, const kmgca_food *food)
+{
+    char head[64], key[64], keys[1100];
+    copy_text(head, sizeof head, kmgca_food_description(food));
+    head[strcspn(head, ", (")] = '\0';
+    if (!text_phrase_key(head, key, sizeof key) || !text_phrase_key(text, keys + 1, sizeof keys - 2))
+        return 0;
+    keys[0] = ' ';
+    strcat(keys, " ");
+    char want[70];
+    snprintf(want, sizeof want, " %s ", key);
+    return strstr(keys, want) != NULL;
+}
+
 /* An app's "Brand - Product" ("Babybel - Mini Original", "Gatorade -
- * Thirst Quencher, 20 oz bottle", "Kirkland Signature - Rotisserie
- * Chicken") that matches nothing well as a whole: the brand alone when
- * kmgca knows that very name (a brand people use for the generic food, an
- * alias; the product is then its variety, "Sultanas - Dried Fruit"), else
- * the product alone when it matches well enough to use. The food text
- * becomes the part matched, so the answer shows what was read. *st is the
- * match's status, updated. */
+ * Thirst Quencher", "Trader Joe's - Cauliflower Gnocchi") that matches
+ * nothing well as a whole: the brand alone when kmgca knows that very name
+ * (a brand people use for a generic food, an alias), unless the product
+ * names the same kind of food, being then the more precise ("Fage - Total
+ * 0% Greek Yogurt": the nonfat yogurt, at the product's own confidence,
+ * not Fage's whole-milk one; but "Sultanas - Dried Fruit" stays sultanas); else
+ * the product alone when it matches well enough. The food text becomes the
+ * part read, so the answer shows it. *st is the match's status, updated. */
 static void brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *st)
 {
     const char *dash = strstr(out->food_text, " - ");
@@ -246,20 +264,21 @@ static void brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status 
     copy_text(brand, sizeof brand, out->food_text);
     brand[dash - out->food_text] = '\0';
     copy_text(product, sizeof product, dash + 3);
-    const char *part[2] = {text_trim(brand), text_trim(product)};
-    const double need[2] = {1.0, KMGCA_LOW_CONFIDENCE};
-    for (int k = 0; k < 2; k++) {
-        kmgca_match m;
-        if (!part[k][0] || kmgca_foods_match(foods, part[k], &m, NULL) != KMGCA_OK ||
-            m.confidence < need[k] || m.confidence <= out->match.confidence)
-            continue;
-        if (k == 0 && m.method != KMGCA_MATCH_EXACT)
-            continue;
-        out->match = m;
-        copy_text(out->food_text, sizeof out->food_text, part[k]);
-        *st = KMGCA_OK;
+    const char *b = text_trim(brand), *p = text_trim(product);
+    kmgca_match bm, pm;
+    int by_brand = b[0] && kmgca_foods_match(foods, b, &bm, NULL) == KMGCA_OK &&
+                   bm.method == KMGCA_MATCH_EXACT && bm.confidence >= 1.0;
+    int p_ok = p[0] && kmgca_foods_match(foods, p, &pm, NULL) == KMGCA_OK &&
+               pm.confidence > out->match.confidence;
+    /* Of the brand's kind, the product is its variety, even when it
+     * matches less surely (its own confidence says so). */
+    int by_product = p_ok && (by_brand ? pm.confidence >= 0.5 && names_kind_of(p, bm.food)
+                                       : pm.confidence >= KMGCA_LOW_CONFIDENCE);
+    if (!by_brand && !by_product)
         return;
-    }
+    out->match = by_product ? pm : bm;
+    copy_text(out->food_text, sizeof out->food_text, by_product ? p : b);
+    *st = KMGCA_OK;
 }
 
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,

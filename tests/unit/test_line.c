@@ -313,6 +313,45 @@ static void colloquial_numbers_and_names(void **state)
     assert_non_null(strstr(kmgca_food_description(w.match.food), "荷包蛋"));
 }
 
+/* An app's "Brand - Product" that matches nothing well as a whole: the
+ * brand when kmgca knows that very name, else the product; the food text
+ * becomes the part read. A whole that matches well is left alone. */
+static void brand_and_product(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    const kmgca_food *gatorade = kmgca_foods_find(shared_foods, "FNDDS", "95320200");
+    assert_non_null(gatorade);
+    assert_int_equal(kmgca_weigh(shared_foods, "Gatorade - Thirst Quencher", "20 fl oz", &w, &err),
+                     KMGCA_OK);
+    assert_ptr_equal(w.match.food, gatorade);
+    assert_string_equal(w.food_text, "Gatorade");
+    assert_int_equal(kmgca_weigh(shared_foods, "Babybel - Mini Original", "2", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.match.food->id, "01018");      /* edam */
+    /* A brand kmgca does not know: the product. */
+    assert_int_equal(kmgca_weigh(shared_foods, "Marks & Spencer - Cottage Pie", "1 cup", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.food_text, "Cottage Pie");
+    assert_true(w.match.confidence >= 0.9);
+    /* A known brand, and a product of its kind: the product, surely or not
+     * (Fage's 0 % yogurt is the nonfat one, not the whole-milk one the
+     * brand alone names). */
+    kmgca_weigh(shared_foods, "Fage - Total 0% Greek Yogurt", "170 g", &w, &err);
+    assert_string_equal(w.food_text, "Total 0% Greek Yogurt");
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "nonfat"));
+    /* A known brand and a product of another kind: the brand. */
+    assert_int_equal(kmgca_weigh(shared_foods, "Sultanas - Dried Fruit", "30 g", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.food_text, "Sultanas");
+    /* Neither part known: no match stays no match. */
+    assert_int_not_equal(kmgca_weigh(shared_foods, "Zzqx - Qqzv Wwrt", "1", &w, &err), KMGCA_OK);
+    /* A whole that matches well keeps its text. */
+    assert_int_equal(kmgca_weigh(shared_foods, "Eggs - Large boiled", "2 egg", &w, &err), KMGCA_OK);
+    assert_string_equal(w.food_text, "Eggs - Large boiled");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -322,6 +361,7 @@ int main(void)
         cmocka_unit_test(chinese_measure_word_without_one),
         cmocka_unit_test(traditional_measures_and_recipe_sizes),
         cmocka_unit_test(colloquial_numbers_and_names),
+        cmocka_unit_test(brand_and_product),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }
