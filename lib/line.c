@@ -268,16 +268,21 @@ static void brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status 
     kmgca_match bm, pm;
     int by_brand = b[0] && kmgca_foods_match(foods, b, &bm, NULL) == KMGCA_OK &&
                    bm.method == KMGCA_MATCH_EXACT && bm.confidence >= 1.0;
-    int p_ok = p[0] && kmgca_foods_match(foods, p, &pm, NULL) == KMGCA_OK &&
-               pm.confidence > out->match.confidence;
-    /* Of the brand's kind, the product is its variety, even when it
-     * matches less surely (its own confidence says so). */
-    int by_product = p_ok && (by_brand ? pm.confidence >= 0.5 && names_kind_of(p, bm.food)
-                                       : pm.confidence >= KMGCA_LOW_CONFIDENCE);
-    if (!by_brand && !by_product)
+    int p_ok = p[0] && kmgca_foods_match(foods, p, &pm, NULL) == KMGCA_OK;
+    double whole = *st == KMGCA_OK ? out->match.confidence : 0;
+    if (by_brand && p_ok && pm.confidence >= 0.5 && names_kind_of(p, bm.food)) {
+        /* Of the brand's kind, the product is its variety, even when it
+         * matches less surely (its own confidence says so): the surer of
+         * it and the whole text. */
+        if (pm.confidence <= whole)
+            return;
+        by_brand = 0;
+    } else if (!by_brand &&
+               !(p_ok && pm.confidence >= KMGCA_LOW_CONFIDENCE && pm.confidence > whole)) {
         return;
-    out->match = by_product ? pm : bm;
-    copy_text(out->food_text, sizeof out->food_text, by_product ? p : b);
+    }
+    out->match = by_brand ? bm : pm;
+    copy_text(out->food_text, sizeof out->food_text, by_brand ? b : p);
     *st = KMGCA_OK;
 }
 
