@@ -292,6 +292,11 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
     const struct kmgca_name_portion *np = name_portion_row(name, word, concept);
     if (!np && concept && !strcmp(concept, "typical"))
         np = name_portion_row(name, NULL, "item");
+    /* A size alone of a name that has a serving and no piece ("small hot
+     * chips"): a serving of that size, not the table's smallest piece (a
+     * single chip). */
+    if (!np && size && (!word || !strcmp(word, size)) && concept && !strcmp(concept, "item"))
+        np = name_portion_row(name, NULL, "typical");
     if (!np)
         return 0;
     return amount_each(food, np->amount, np->unit, size_factor(size), size, name, np->note,

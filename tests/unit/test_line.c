@@ -353,6 +353,27 @@ static void brand_and_product(void **state)
     assert_string_equal(w.food_text, "Eggs - Large boiled");
 }
 
+/* A size alone of a name with a serving and no piece is a serving of that
+ * size (name_portions.csv: hot chips, a serve of 200 g), not the table's
+ * smallest piece (FNDDS's single fry, 5 g); a meal word with "was" names no
+ * food. */
+static void sizes_of_a_serving_and_meal_words(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "small hot chips", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 200.0 * 2 / 3, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "hot chips", "large", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 300, 1e-6);
+    /* a measure of that size wins: SR28's small serving of fries, 71 g */
+    assert_int_equal(kmgca_weigh(shared_foods, "small fries", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 71, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "lunch was a turkey sandwich", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Turkey sandwich"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -363,6 +384,7 @@ int main(void)
         cmocka_unit_test(traditional_measures_and_recipe_sizes),
         cmocka_unit_test(colloquial_numbers_and_names),
         cmocka_unit_test(brand_and_product),
+        cmocka_unit_test(sizes_of_a_serving_and_meal_words),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }
