@@ -270,7 +270,7 @@ static void brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status 
                    bm.method == KMGCA_MATCH_EXACT && bm.confidence >= 1.0;
     int p_ok = p[0] && kmgca_foods_match(foods, p, &pm, NULL) == KMGCA_OK;
     double whole = *st == KMGCA_OK ? out->match.confidence : 0;
-    if (by_brand && p_ok && pm.confidence >= 0.5 && names_kind_of(p, bm.food)) {
+    if (by_brand && p_ok && names_kind_of(p, bm.food)) {
         /* Of the brand's kind, the product is its variety, even when it
          * matches less surely (its own confidence says so): the surer of
          * it and the whole text. */
