@@ -126,6 +126,21 @@ static int made_with(const char *word, const char *text, size_t at)
     return 0;
 }
 
+/* "In my tea", "on our toast": where a food went, not what it is ("tuna in
+ * oil" and "beans on toast" say what it is, and stay). */
+static int in_mine(const char *word, size_t wl)
+{
+    if (!((wl == 2 && (!memcmp(word, "in", 2) || !memcmp(word, "on", 2))) ||
+          (wl == 4 && !memcmp(word, "into", 4))))
+        return 0;
+    const char *next = word + wl;
+    while (*next == ' ')
+        next++;
+    size_t nl = strcspn(next, " ,()");
+    return (nl == 2 && !memcmp(next, "my", 2)) || (nl == 3 && !memcmp(next, "our", 3)) ||
+           (nl == 3 && !memcmp(next, "his", 3)) || (nl == 3 && !memcmp(next, "her", 3));
+}
+
 /* Words that say when, where or why a food was eaten, not what it is:
  * "almonds around 3pm", "a bagel from the deli", "lentils for magnesium".
  * From such a word (not the first) to the next comma, the text is put in
@@ -150,7 +165,8 @@ void query_bracket_context(char *text, size_t size)
         if (!open && !depth && i > 0 && text[i - 1] == ' ' && c != ' ') {
             size_t wl = strcspn(text + i, " ,()");
             for (size_t k = 0; k < sizeof context / sizeof *context && !open; k++)
-                if (wl == strlen(context[k]) && memcmp(text + i, context[k], wl) == 0 &&
+                if (((wl == strlen(context[k]) && memcmp(text + i, context[k], wl) == 0) ||
+                     (k == 0 && in_mine(text + i, wl))) &&
                     text[i + wl] == ' ' && !made_from(context[k], text + i + wl + 1) &&
                     !made_with(context[k], text, i)) {
                     out[o++] = '(';
