@@ -10,6 +10,7 @@
 #include "msg_phrases.h"
 #include "weigh.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -203,6 +204,24 @@ long find_portion(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw
     return find_portion_ex(food, words, nw, 0);
 }
 
+/* 1 when a measure is a smaller edition of a product ("miniature/bite
+ * size", "fun/snack size", "Kit Kat Bite", "kids serving"): one of the
+ * product as sold is the regular one. */
+int measure_smaller_edition(const char *measure)
+{
+    static const char *const smaller[] = {"miniature", "mini ", "fun", "bite",
+                                          "snack size", "kids", "kid's"};
+    char low[128];
+    size_t n = 0;
+    for (; measure[n] && n + 1 < sizeof low; n++)
+        low[n] = (char)tolower((unsigned char)measure[n]);
+    low[n] = '\0';
+    for (size_t k = 0; k < sizeof smaller / sizeof *smaller; k++)
+        if (strstr(low, smaller[k]))
+            return 1;
+    return 0;
+}
+
 /* The portion named after the food itself ("1 potato", "1 tortilla"). */
 long food_named_portion(const kmgca_food *food, int whole_only)
 {
@@ -230,7 +249,7 @@ long food_named_portion(const kmgca_food *food, int whole_only)
                     pick = large;
             }
         }
-        if (pick < 0)
+        if (pick < 0 || measure_smaller_edition(food->portions[pick].measure))
             continue;
         /* The word must name the measure, not sit in its brackets ("1 unit
          * (yield from 1 lb ready-to-cook chicken)" is no chicken). */

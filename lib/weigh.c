@@ -545,7 +545,9 @@ static const kmgca_portion *branded_item(const kmgca_food *food)
             unit = strncmp(m, parts[k], pl) == 0 &&
                    (parts[k][pl - 1] == '(' || m[pl] == ' ' || m[pl] == '\0');
         }
-        if (!unit)
+        /* nor a smaller edition of it ("miniature/bite size", "kids
+         * serving"): the product as sold is the regular one */
+        if (!unit && !measure_smaller_edition(m))
             p = &food->portions[i];
     }
     return p;

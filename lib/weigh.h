@@ -27,6 +27,8 @@ long find_portion_ex(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t
 long find_portion(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw);
 /* The portion named after the food itself ("1 potato", "1 tortilla"), or -1. */
 long food_named_portion(const kmgca_food *food, int whole_only);
+/* 1 for a smaller edition of a product ("miniature/bite size", "Kit Kat Bite"). */
+int measure_smaller_edition(const char *measure);
 
 /* Grams of an amount of a volume unit through the food's own volume
  * measures, with how in `how` (may be NULL). 1 when it has one. */

@@ -251,6 +251,23 @@ static void shop_liang(void **state)
     }
 }
 
+/* One of a product is the product as sold, not its smaller editions: FNDDS
+ * lists "miniature/bite size" (9 g) first for SNICKERS Bar, and names the
+ * bite after the food for Kit Kat ("Kit Kat Bite", 2.6 g). */
+static void regular_edition_of_a_product(void **state)
+{
+    (void)state;
+    char how[256];
+    assert_near(weigh_as("FNDDS", "91715100", "snickers bar", "1", how, sizeof how, NULL), 57,
+                1e-9);
+    assert_near(weigh_as("FNDDS", "91715100", "snickers bar", "", how, sizeof how, NULL), 57,
+                1e-9);
+    assert_near(weigh_as("FNDDS", "91705030", "kit kat", "2", how, sizeof how, NULL), 86, 1e-9);
+    /* asked for, a bite is a bite */
+    assert_near(weigh_as("FNDDS", "91705030", "kit kat", "3 Kit Kat Bite", how, sizeof how, NULL),
+                3 * 2.6, 1e-9);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -260,6 +277,7 @@ int main(void)
         cmocka_unit_test(containers_and_measure_words),
         cmocka_unit_test(typical_servings_scale),
         cmocka_unit_test(shop_liang),
+        cmocka_unit_test(regular_edition_of_a_product),
     };
     return cmocka_run_group_tests_name("weigh", tests, foods_setup, foods_teardown);
 }
