@@ -80,16 +80,22 @@ static long correct_spelling(const struct match_index *ix, const char *w)
     }
     int limit = len >= 7 ? 2 : 1;
     long best = -1;
-    int best_d = limit + 1;
+    /* Twice the edits, and three more when the first letter differs: a
+     * typo seldom hits it ("cantelope" is a cantaloupe, two edits away, not
+     * an antelope, one). */
+    int best_cost = 4 * limit + 4;
     for (size_t k = 0; k < ix->word_count; k++) {
-        int d = text_edit_distance(w, ix->words[k], best_d < limit ? best_d : limit);
-        if (d < best_d || (d == best_d && d <= limit && best >= 0 &&
-                           ix->word_df[k] > ix->word_df[best])) {
-            best_d = d;
+        int d = text_edit_distance(w, ix->words[k], limit);
+        if (d > limit)
+            continue;
+        int cost = 2 * d + (ix->words[k][0] != w[0] ? 3 : 0);
+        if (cost < best_cost ||
+            (cost == best_cost && best >= 0 && ix->word_df[k] > ix->word_df[best])) {
+            best_cost = cost;
             best = (long)k;
         }
     }
-    return best_d <= limit ? best : -1;
+    return best;
 }
 
 /* Builds (or borrows) the English part (zh = 0) or the Chinese part (zh =
