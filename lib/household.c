@@ -812,7 +812,11 @@ int text_count_of_itself(const char *text, char *out, size_t size)
         size_t e = i;
         while (e < c - 1 && isalpha((unsigned char)text[e]))
             e++;
-        if (singular(text + i, e - i, word, sizeof word) == ul && !strcmp(word, unit)) {
+        size_t wl = singular(text + i, e - i, word, sizeof word);
+        /* the word itself, or a compound that ends with it ("Cheeseburger,
+         * 1 burger") */
+        if ((wl == ul && !strcmp(word, unit)) ||
+            (ul >= 4 && wl > ul && !strcmp(word + wl - ul, unit))) {
             if ((size_t)snprintf(out, size, "%.*s", (int)num_end, text) >= size)
                 return 0;
             return 1;

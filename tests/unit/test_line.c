@@ -203,6 +203,10 @@ static void weights_as_taken_and_small_things(void **state)
     assert_false(text_count_of_itself("Bread, 2 slices", out, sizeof out));
     assert_true(text_count_of_itself("Potatoes, 3 potatoes", out, sizeof out));
     assert_string_equal(out, "Potatoes, 3");
+    /* a compound ending with the word counts too ("Cheeseburger, 1 burger") */
+    assert_true(text_count_of_itself("McDonald's - Cheeseburger, 1 burger", out, sizeof out));
+    assert_string_equal(out, "McDonald's - Cheeseburger, 1");
+    assert_false(text_count_of_itself("Oatcakes, 2 cakes of soap", out, sizeof out));
     /* a bare count of a recipe counts its pieces (Vegemite on toast: slice
      * = half the serving of 81 g), else its usual serving */
     assert_int_equal(kmgca_weigh(shared_foods, "Vegemite on toast x2", "", &w, &err), KMGCA_OK);
