@@ -293,10 +293,18 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
     if (!np && concept && !strcmp(concept, "typical"))
         np = name_portion_row(name, NULL, "item");
     /* A size alone of a name that has a serving and no piece ("small hot
-     * chips"): a serving of that size, not the table's smallest piece (a
-     * single chip). */
-    if (!np && size && (!word || !strcmp(word, size)) && concept && !strcmp(concept, "item"))
-        np = name_portion_row(name, NULL, "typical");
+     * chips"), when the food's own piece is no serving (under a tenth of
+     * it: one chip of a serve of chips, not one pancake of a stack): a
+     * serving of that size. */
+    if (!np && size && (!word || !strcmp(word, size)) && concept && !strcmp(concept, "item")) {
+        const struct kmgca_name_portion *t = name_portion_row(name, NULL, "typical");
+        each serve = {0}, piece = {0};
+        if (t &&
+            amount_each(food, t->amount, t->unit, 1, NULL, name, t->note, t->source, &serve) &&
+            (!resolve_concept(food, NULL, "item", NULL, 0, &piece, 0) ||
+             piece.grams_each < serve.grams_each / 10))
+            np = t;
+    }
     if (!np)
         return 0;
     return amount_each(food, np->amount, np->unit, size_factor(size), size, name, np->note,

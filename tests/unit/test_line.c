@@ -370,6 +370,10 @@ static void sizes_of_a_serving_and_meal_words(void **state)
     assert_near(w.grams, 200.0 * 2 / 3, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "hot chips", "large", &w, &err), KMGCA_OK);
     assert_near(w.grams, 300, 1e-6);
+    /* a piece that is a serving stays a piece: 3 medium pancakes are three
+     * of USDA's 4-inch pancakes (38 g), not three stacks */
+    assert_int_equal(kmgca_weigh(shared_foods, "pancakes", "3 medium", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 114, 1e-6);
     /* a measure of that size wins: SR28's small serving of fries, 71 g */
     assert_int_equal(kmgca_weigh(shared_foods, "small fries", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 71, 1e-6);
