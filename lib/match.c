@@ -85,8 +85,10 @@ static long correct_spelling(const struct match_index *ix, const char *w)
      * an antelope, one). */
     int best_cost = 4 * limit + 4;
     for (size_t k = 0; k < ix->word_count; k++) {
-        int d = text_edit_distance(w, ix->words[k], limit);
-        if (d > limit)
+        /* no use looking past what could still win or tie */
+        int bound = best_cost / 2 < limit ? best_cost / 2 : limit;
+        int d = text_edit_distance(w, ix->words[k], bound);
+        if (d > bound)
             continue;
         int cost = 2 * d + (ix->words[k][0] != w[0] ? 3 : 0);
         if (cost < best_cost ||
