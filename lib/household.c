@@ -134,6 +134,65 @@ int serving_cup_size(const char *text, char *serving, size_t serving_size, char 
     return 0;
 }
 
+int serving_size_bracket(const char *food_text, char *serving, size_t size)
+{
+    static const char *const sizes[][2] = {{"small", "small"},   {"medium", "medium"},
+                                           {"regular", "medium"}, {"large", "large"},
+                                           {"extra large", "extra large"}};
+    char low[256];
+    long got = lower_copy(food_text, low, sizeof low);
+    if (got < 0)
+        return 0;
+    /* the last bracket of the text, wherever it is ("French Fries
+     * (Medium), 1 serving") */
+    char *close = strrchr(low, ')');
+    if (!close)
+        return 0;
+    size_t n = (size_t)(close - low) + 1;
+    size_t open = n - 1;
+    while (open && low[open - 1] != '(')
+        open--;
+    if (!open)
+        return 0;
+    (void)got;
+    const char *inner = low + open;
+    size_t il = n - 1 - open;
+    while (il && *inner == ' ')
+        inner++, il--;
+    while (il && inner[il - 1] == ' ')
+        il--;
+    const char *said = NULL;
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes && !said; k++)
+        if (il == strlen(sizes[k][0]) && !memcmp(inner, sizes[k][0], il))
+            said = sizes[k][1];
+    if (!said)
+        return 0;
+    /* The serving: nothing, a count, or a count of "serving" or "order". */
+    char amount[32] = "1";
+    const char *p = serving;
+    while (*p == ' ')
+        p++;
+    size_t al = strspn(p, "0123456789./");
+    if (al >= sizeof amount)
+        return 0;
+    if (al) {
+        memcpy(amount, p, al);
+        amount[al] = '\0';
+        p += al;
+    }
+    while (*p == ' ')
+        p++;
+    static const char *const units[] = {"", "serving", "servings", "order", "orders"};
+    int plain = 0;
+    for (size_t k = 0; k < sizeof units / sizeof *units && !plain; k++)
+        plain = !strcasecmp(p, units[k]);
+    if (!plain)
+        return 0;
+    if ((size_t)snprintf(serving, size, "%s %s", amount, said) >= size)
+        return 0;
+    return 1;
+}
+
 int serving_cup_bracket(char *serving, size_t size)
 {
     /* The bracket: open, a cup size, close, at the end of the serving. */

@@ -283,6 +283,11 @@ int serving_trailing_size(const char *text, char *serving, size_t serving_size, 
 /* "1杯(大杯)", "2 cups (grande)": the size in brackets names the cup; the
  * serving rewritten in place as "1大杯", "2 grande". 1 when rewritten. */
 int serving_cup_bracket(char *serving, size_t size);
+/* An app's size in brackets after the food ("French Fries (Medium)", its
+ * last bracket) with a serving of a count or "1 serving": the serving
+ * rewritten in place as that many of the size ("1 medium"). 1 when
+ * rewritten. food_text is the line's food text as written. */
+int serving_size_bracket(const char *food_text, char *serving, size_t size);
 /* "100g(干重)", "40 g dry", "150 g cooked weight", or "燕麦 干重": a weight
  * taken dry, raw or cooked makes the food that form; the food text gets
  * "(干)", "(生)", "(熟)" (Chinese) or ", dry", ", raw", ", cooked" unless it

@@ -326,6 +326,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     copy_text(out->serving_text, sizeof out->serving_text, serving);
     serving_weight_state(serving, out->food_text, sizeof out->food_text);
     serving_cup_bracket(serving, sizeof serving);
+    serving_size_bracket(food_text, serving, sizeof serving);
     pst = parse_cached(serving, &out->serving, &perr);
     kmgca_status st = kmgca_foods_match(foods, out->food_text, &out->match, err);
     if (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE)

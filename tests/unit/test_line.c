@@ -377,6 +377,16 @@ static void sizes_of_a_serving_and_meal_words(void **state)
     /* a measure of that size wins: SR28's small serving of fries, 71 g */
     assert_int_equal(kmgca_weigh(shared_foods, "small fries", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 71, 1e-6);
+    /* an app's size in brackets sizes its "1 serving" (SR28's medium
+     * serving of McDonald's fries, 117 g; the first, small, is 71 g) */
+    assert_int_equal(
+        kmgca_weigh(shared_foods, "McDonald's - French Fries (Medium), 1 serving", "", &w, &err),
+        KMGCA_OK);
+    assert_near(w.grams, 117, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "McDonald's french fries (Medium)", "1 serving", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 117, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "lunch was a turkey sandwich", "", &w, &err),
                      KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "Turkey sandwich"));
