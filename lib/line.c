@@ -9,6 +9,8 @@
  * kmgca_serving_grams.
  */
 #include "internal.h"
+#include "msg_phrases.h"
+#include "weigh.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -286,6 +288,42 @@ static void brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status 
     *st = KMGCA_OK;
 }
 
+/* A count, or no amount, of a food whose table names one of its measures
+ * by a word of the text ("Chips Ahoy! cookies, 3" is three of FNDDS's
+ * "Nabisco Chips Ahoy!", 10.5 g each, not three medium chocolate chip
+ * cookies, 30 g each): that measure. A count of the food's own word ("3
+ * cookies") is a count. 1 when weighed. */
+static int named_measure(const kmgca_food *food, const char *text, const kmgca_serving *s,
+                         double *grams, char *how, size_t how_size)
+{
+    if (food->recipe_count || text_has_cjk(text) || !(s->amount > 0))
+        return 0;
+    if (s->kind == KMGCA_UNIT_PORTION) {
+        /* the unit must be the food's own word: "3 cookies" of a cookie */
+        char u[96], d[512], uw[4][TEXT_WORD_MAX], dw[32][TEXT_WORD_MAX];
+        text_fold(s->unit, u, sizeof u);
+        text_fold(kmgca_food_description(food), d, sizeof d);
+        size_t nu = text_words(u, uw, NULL, 4), nd = text_words(d, dw, NULL, 32), hit = 0;
+        for (size_t j = 0; nu == 1 && j < nd && !hit; j++)
+            hit = !strcmp(uw[0], dw[j]);
+        if (!hit)
+            return 0;
+    } else if (s->kind != KMGCA_UNIT_NONE && s->kind != KMGCA_UNIT_TYPICAL) {
+        return 0;
+    }
+    long pick = portion_named_by_text(food, text);
+    if (pick < 0)
+        return 0;
+    const kmgca_portion *pt = &food->portions[pick];
+    char amt[32], g[32];
+    *grams = s->amount * pt->grams / pt->amount;
+    fmt_amount(amt, sizeof amt, s->amount);
+    fmt_grams(g, sizeof g, *grams);
+    if (how)
+        snprintf(how, how_size, "%s x \"%s\" = %s g (" PH_NAMED_MEASURE ")", amt, pt->measure, g);
+    return 1;
+}
+
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
@@ -340,6 +378,9 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     }
     out->serving_assumed = out->serving.kind == KMGCA_UNIT_TYPICAL;
     kmgca_serving_take_detail(&out->serving, out->food_text);
+    if (named_measure(out->match.food, food_text, &out->serving, &out->grams, out->how,
+                      sizeof out->how))
+        return KMGCA_OK;
     st = kmgca_serving_grams(out->match.food, &out->serving, &out->grams, out->how,
                              sizeof out->how, err);
     /* A bare number after a food is a count only when it makes sense:

@@ -204,6 +204,69 @@ long find_portion(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw
     return find_portion_ex(food, words, nw, 0);
 }
 
+/* The measure a food text names by a brand's word of its own ("Chips Ahoy!
+ * cookies" for FNDDS's "Nabisco Chips Ahoy!"): a word of the text, of four
+ * letters or more, that the food's description does not hold and that the
+ * measure writes with a capital. Only when one measure shares the most such
+ * words (several Subway measures share "Subway": none); -1 when none. */
+long portion_named_by_text(const kmgca_food *food, const char *text)
+{
+    char folded[512], words[24][TEXT_WORD_MAX], desc[32][TEXT_WORD_MAX];
+    text_fold(text, folded, sizeof folded);
+    size_t nw = text_words(folded, words, NULL, 24);
+    text_fold(food->description, folded, sizeof folded);
+    size_t nd = text_words(folded, desc, NULL, 32);
+    char own[24][TEXT_WORD_MAX];
+    size_t no = 0;
+    for (size_t i = 0; i < nw; i++) {
+        int known = strlen(words[i]) < 4;
+        for (size_t j = 0; j < nd && !known; j++)
+            known = !strcmp(words[i], desc[j]);
+        for (size_t j = 0; j < no && !known; j++)
+            known = !strcmp(words[i], own[j]);
+        if (!known)
+            strcpy(own[no++], words[i]);
+    }
+    long best = -1;
+    size_t best_shared = 0;
+    int tie = 0;
+    for (unsigned i = 0; no && i < food->portion_count; i++) {
+        if (!(food->portions[i].grams > 0) || !(food->portions[i].amount > 0))
+            continue;
+        /* the measure's words written with a capital, as a brand is */
+        const char *m = food->portions[i].measure;
+        char caps[256];
+        size_t cl = 0;
+        for (size_t k = 0; m[k] && cl + 2 < sizeof caps;) {
+            size_t len = strcspn(m + k, " ,()/-");
+            if (len && isupper((unsigned char)m[k]) && cl + len + 1 < sizeof caps) {
+                memcpy(caps + cl, m + k, len);
+                cl += len;
+                caps[cl++] = ' ';
+            }
+            k += len ? len : 1;
+        }
+        caps[cl] = '\0';
+        char cw[16][TEXT_WORD_MAX];
+        text_fold(caps, folded, sizeof folded);
+        size_t nc = text_words(folded, cw, NULL, 16), shared = 0;
+        for (size_t a = 0; a < no; a++)
+            for (size_t b = 0; b < nc; b++)
+                if (!strcmp(own[a], cw[b])) {
+                    shared++;
+                    break;
+                }
+        if (shared > best_shared) {
+            best = i;
+            best_shared = shared;
+            tie = 0;
+        } else if (shared && shared == best_shared) {
+            tie = 1;
+        }
+    }
+    return tie ? -1 : best;
+}
+
 /* 1 when a measure is a smaller edition of a product ("miniature/bite
  * size", "fun/snack size", "Kit Kat Bite", "kids serving"): one of the
  * product as sold is the regular one. */

@@ -27,6 +27,9 @@ long find_portion_ex(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t
 long find_portion(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw);
 /* The portion named after the food itself ("1 potato", "1 tortilla"), or -1. */
 long food_named_portion(const kmgca_food *food, int whole_only);
+/* The measure the food text names by a word its food's description lacks
+ * ("Chips Ahoy!" of "Cookie, chocolate chip"), or -1. */
+long portion_named_by_text(const kmgca_food *food, const char *text);
 /* 1 for a smaller edition of a product ("miniature/bite size", "Kit Kat Bite"). */
 int measure_smaller_edition(const char *measure);
 

@@ -387,6 +387,16 @@ static void sizes_of_a_serving_and_meal_words(void **state)
                                  &err),
                      KMGCA_OK);
     assert_near(w.grams, 117, 1e-6);
+    /* a brand the text names picks the table's measure it names: FNDDS's
+     * "Nabisco Chips Ahoy!" (10.5 g a cookie), not its medium cookie (30 g);
+     * a brand many measures share (Subway) picks none */
+    assert_int_equal(kmgca_weigh(shared_foods, "chips ahoy cookies", "3", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 31.5, 1e-6);
+    assert_non_null(strstr(w.how, "Chips Ahoy"));
+    assert_int_equal(kmgca_weigh(shared_foods, "6 inch subway turkey sub w/ provolone", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_null(strstr(w.how, "footlong"));
     assert_int_equal(kmgca_weigh(shared_foods, "lunch was a turkey sandwich", "", &w, &err),
                      KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "Turkey sandwich"));
