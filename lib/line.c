@@ -367,8 +367,11 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     serving_size_bracket(food_text, serving, sizeof serving);
     pst = parse_cached(serving, &out->serving, &perr);
     kmgca_status st = kmgca_foods_match(foods, out->food_text, &out->match, err);
+    char whole[sizeof out->food_text];
+    copy_text(whole, sizeof whole, out->food_text);
     if (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE)
         brand_product(foods, out, &st);
+    int part_read = strcmp(whole, out->food_text) != 0;
     if (st != KMGCA_OK)
         return st;
     if (pst != KMGCA_OK) {
@@ -380,9 +383,13 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     kmgca_serving_take_detail(&out->serving, out->food_text);
     if (named_measure(out->match.food, food_text, &out->serving, &out->grams, out->how,
                       sizeof out->how))
-        return KMGCA_OK;
-    st = kmgca_serving_grams(out->match.food, &out->serving, &out->grams, out->how,
-                             sizeof out->how, err);
+        st = KMGCA_OK;
+    else
+        st = kmgca_serving_grams(out->match.food, &out->serving, &out->grams, out->how,
+                                 sizeof out->how, err);
+    /* Only a part of "Brand - Product" was read: say which. */
+    if (st == KMGCA_OK && part_read)
+        appendf(out->how, sizeof out->how, PH_FOOD_READ_AS "\"%s\"", out->food_text);
     /* A bare number after a food is a count only when it makes sense:
      * "banana 120" is 120 g or a typo, not 14 kg of bananas. */
     if (st == KMGCA_OK && out->serving_from_food && out->serving.kind == KMGCA_UNIT_NONE &&

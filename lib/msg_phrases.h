@@ -135,6 +135,7 @@
 #define PH_JUDGEMENT "kmgca's judgement"
 #define PH_NO_AMOUNT_WRITTEN "no amount written"
 #define PH_THE_RECIPES "the recipe's "
+#define PH_FOOD_READ_AS "; the food read as "
 #define PH_NAMED_MEASURE "the table's measure the food text names"
 #define PH_SHOP_LIANG "as shops sell the dish by the 两 of its noodles or dough: the recipe's 两"
 #define PH_RECIPE_SERVING "the recipe's usual serving"

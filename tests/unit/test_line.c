@@ -331,6 +331,7 @@ static void brand_and_product(void **state)
                      KMGCA_OK);
     assert_ptr_equal(w.match.food, gatorade);
     assert_string_equal(w.food_text, "Gatorade");
+    assert_non_null(strstr(w.how, "read as \"Gatorade\""));      /* said, not silent */
     assert_int_equal(kmgca_weigh(shared_foods, "Babybel - Mini Original", "2", &w, &err),
                      KMGCA_OK);
     assert_string_equal(w.match.food->id, "01018");      /* edam */
