@@ -249,6 +249,14 @@ static int resolve_concept(const kmgca_food *food, const char *word, const char 
         for (const char *p = row->measures;;) {
             size_t len = strcspn(p, "|");
             if (try_measure_token(food, p, len, size, typical, out, depth)) {
+                /* A piece is no whole bird: "1/2 goose" (774 g) is a
+                 * measure of the food, not one of its pieces. */
+                if (!strcmp(concept, "piece") && out->grams_each > 500) {
+                    if (!p[len])
+                        break;
+                    p += len + 1;
+                    continue;
+                }
                 if (typical && out->grams_each < 25 && small_things(food)) {
                     /* One strawberry is not a serving of strawberries. */
                     if (!p[len])

@@ -398,6 +398,12 @@ static void sizes_of_a_serving_and_meal_words(void **state)
                                  &err),
                      KMGCA_OK);
     assert_null(strstr(w.how, "footlong"));
+    /* a piece is no whole bird: SR28's roast goose lists "1/2 goose" (774
+     * g); 烧鹅 is sold in chopped pieces (name_portions_zh.csv: 35 g) */
+    assert_int_equal(kmgca_weigh(shared_foods, "烧鹅四块", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 140, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "a piece of goose", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams <= 150);
     assert_int_equal(kmgca_weigh(shared_foods, "lunch was a turkey sandwich", "", &w, &err),
                      KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "Turkey sandwich"));
