@@ -481,6 +481,13 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
     for (unsigned i = 0; !p && i < food->portion_count; i++)
         if (strcmp(food->portions[i].measure, s->unit) == 0)
             p = &food->portions[i];
+    /* A plate is a plate (碟 and 盘), and a takeaway box (盒, 盒饭) is one
+     * order (份), when the recipe names only the other. */
+    static const char *const same[][2] = {{"碟", "盘"}, {"盘", "碟"}, {"盒", "份"}};
+    for (size_t k = 0; !p && !typical && k < sizeof same / sizeof *same; k++)
+        for (unsigned i = 0; !p && !strcmp(s->unit, same[k][0]) && i < food->portion_count; i++)
+            if (strcmp(food->portions[i].measure, same[k][1]) == 0)
+                p = &food->portions[i];
     /* A bare count ("x2"): of the recipe's pieces (个, slice, piece) where
      * it has them, else of its usual serving. */
     for (unsigned i = 0; !p && !typical && s->kind == KMGCA_UNIT_NONE && i < food->portion_count;
