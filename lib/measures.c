@@ -182,7 +182,13 @@ long find_portion_ex(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t
         double extra = 0;
         int without = 0, asked_without = 0;
         for (size_t j = 0; j < m.word_count; j++) {
-            extra += m.parens[j] ? 0.01 : 0.1;
+            /* a word the serving asked for is no extra ("bagel" is the
+             * bagel, before "small bagel (3" dia)") */
+            int asked = 0;
+            for (size_t k = 0; k < nw && !asked; k++)
+                asked = !strcmp(words[k], m.words[j]);
+            if (!asked)
+                extra += m.parens[j] ? 0.01 : 0.1;
             without |= !strcmp(m.words[j], "without");
         }
         for (size_t j = 0; j < nw; j++)

@@ -365,6 +365,41 @@ static int portion_as_written(const kmgca_food *food, const kmgca_serving *s, do
     return 1;
 }
 
+/* 1 when every word of a household unit is a word of the food's own
+ * description ("1 bagel" of "Bagel"): the unit counts the food. */
+static int unit_names_food(const kmgca_food *food, const household *h)
+{
+    char folded[512], desc[32][TEXT_WORD_MAX];
+    text_fold(food->description, folded, sizeof folded);
+    size_t nd = text_words(folded, desc, NULL, 32), in_desc = 0;
+    for (size_t i = 0; i < h->other_count; i++)
+        for (size_t j = 0; j < nd; j++)
+            if (!strcmp(h->other[i], desc[j])) {
+                in_desc++;
+                break;
+            }
+    return h->other_count && in_desc == h->other_count;
+}
+
+/* 1 when a measure says just the words asked, brackets aside ("bagel",
+ * "bagel (3" dia)"), not a variety of them ("Bagel Thin"). */
+static int measure_is_words(const kmgca_food *food, long pick, char words[][TEXT_WORD_MAX],
+                            size_t nw)
+{
+    char folded[256], mw[16][TEXT_WORD_MAX];
+    unsigned char flags[16];
+    text_fold(food->portions[pick].measure, folded, sizeof folded);
+    size_t n = text_words(folded, mw, flags, 16);
+    for (size_t j = 0; j < n; j++) {
+        int asked = (flags[j] & TEXT_IN_PARENS) != 0;
+        for (size_t k = 0; k < nw && !asked; k++)
+            asked = !strcmp(mw[j], words[k]);
+        if (!asked)
+            return 0;
+    }
+    return 1;
+}
+
 static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving *s,
                                     double *grams, char *how, size_t how_size,
                                     kmgca_error *err)
@@ -394,6 +429,8 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
             strcpy(words[nw++], h.other[i]);
         }
         long pick = find_portion(food, words, nw);
+        if (pick >= 0 && unit_names_food(food, &h) && !measure_is_words(food, pick, words, nw))
+            pick = -1;  /* "1 bagel" is a bagel, not FNDDS's "Bagel Thin": counted below */
         const char *note = "";
         if (pick < 0 && nw > 1) {
             char last[1][TEXT_WORD_MAX];

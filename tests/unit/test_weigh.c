@@ -263,6 +263,14 @@ static void regular_edition_of_a_product(void **state)
     assert_near(weigh_as("FNDDS", "91715100", "snickers bar", "", how, sizeof how, NULL), 57,
                 1e-9);
     assert_near(weigh_as("FNDDS", "91705030", "kit kat", "2", how, sizeof how, NULL), 86, 1e-9);
+    /* "1 bagel" is USDA's measure that says just "bagel" (SR28 18001, 99 g),
+     * not its small bagel (69 g: the words of a measure asked for cost
+     * nothing), and where no measure says just that, one bagel counted
+     * (FNDDS 51180010: its regular, 105 g, not its "Bagel Thin", 46 g) */
+    assert_near(weigh_as("SR28", "18001", "bagel", "1 bagel", how, sizeof how, NULL), 99, 1e-9);
+    assert_near(weigh_as("FNDDS", "51180010", "bagel", "1 bagel", how, sizeof how, NULL), 105,
+                1e-9);
+    assert_near(weigh_as("SR28", "11529", "tomato", "1 medium", how, sizeof how, NULL), 123, 1e-9);
     /* asked for, a bite is a bite */
     assert_near(weigh_as("FNDDS", "91705030", "kit kat", "3 Kit Kat Bite", how, sizeof how, NULL),
                 3 * 2.6, 1e-9);
