@@ -734,8 +734,10 @@ int text_lean_ratio(const char *text, char *out, size_t size)
             continue;
         char *end2;
         long fat = strtol(end + 1, &end2, 10);
+        /* the ranges first: strtol saturates a long number, and the sum of
+         * two such would overflow */
         if (*end2 == '.' || *end2 == '/' || *end2 == '%' || isalnum((unsigned char)*end2) ||
-            lean + fat != 100 || lean < 50 || fat < 1)
+            lean < 50 || lean > 99 || fat < 1 || fat > 50 || lean + fat != 100)
             continue;
         /* "80/20": 80 % lean, 20 % fat, as the tables write ground meat */
         if ((size_t)snprintf(out, size, "%.*s%ld%% lean %ld%% fat%s", (int)i, text, lean, fat,
