@@ -139,14 +139,12 @@ int serving_size_bracket(const char *food_text, char *serving, size_t size)
     static const char *const sizes[][2] = {{"small", "small"},   {"medium", "medium"},
                                            {"regular", "medium"}, {"large", "large"},
                                            {"extra large", "extra large"}};
-    char low[256];
-    long got = lower_copy(food_text, low, sizeof low);
-    if (got < 0)
-        return 0;
     /* the last bracket of the text, wherever it is ("French Fries
-     * (Medium), 1 serving") */
-    char *close = strrchr(low, ')');
-    if (!close)
+     * (Medium), 1 serving"); most texts have none */
+    char low[256];
+    char *close;
+    if (!strchr(food_text, ')') || lower_copy(food_text, low, sizeof low) < 0 ||
+        !(close = strrchr(low, ')')))
         return 0;
     size_t n = (size_t)(close - low) + 1;
     size_t open = n - 1;
@@ -154,7 +152,6 @@ int serving_size_bracket(const char *food_text, char *serving, size_t size)
         open--;
     if (!open)
         return 0;
-    (void)got;
     const char *inner = low + open;
     size_t il = n - 1 - open;
     while (il && *inner == ' ')

@@ -256,12 +256,13 @@ static int names_kind_of(const char *text, const kmgca_food *food)
  * 0% Greek Yogurt": the nonfat yogurt, at the product's own confidence,
  * not Fage's whole-milk one; but "Sultanas - Dried Fruit" stays sultanas); else
  * the product alone when it matches well enough. The food text becomes the
- * part read, so the answer shows it. *st is the match's status, updated. */
-static void brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *st)
+ * part read, so the answer shows it. *st is the match's status, updated.
+ * 1 when a part was read. */
+static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *st)
 {
     const char *dash = strstr(out->food_text, " - ");
     if (!dash || strstr(dash + 3, " - "))
-        return;
+        return 0;
     char brand[sizeof out->food_text], product[sizeof out->food_text];
     copy_text(brand, sizeof brand, out->food_text);
     brand[dash - out->food_text] = '\0';
@@ -277,15 +278,16 @@ static void brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status 
          * matches less surely (its own confidence says so): the surer of
          * it and the whole text. */
         if (pm.confidence <= whole)
-            return;
+            return 0;
         by_brand = 0;
     } else if (!by_brand &&
                !(p_ok && pm.confidence >= KMGCA_LOW_CONFIDENCE && pm.confidence > whole)) {
-        return;
+        return 0;
     }
     out->match = by_brand ? bm : pm;
     copy_text(out->food_text, sizeof out->food_text, by_brand ? b : p);
     *st = KMGCA_OK;
+    return 1;
 }
 
 /* A count, or no amount, of a food whose table names one of its measures
@@ -300,13 +302,10 @@ static int named_measure(const kmgca_food *food, const char *text, const kmgca_s
         return 0;
     if (s->kind == KMGCA_UNIT_PORTION) {
         /* the unit must be the food's own word: "3 cookies" of a cookie */
-        char u[96], d[512], uw[4][TEXT_WORD_MAX], dw[32][TEXT_WORD_MAX];
+        char u[96], uw[4][TEXT_WORD_MAX];
         text_fold(s->unit, u, sizeof u);
-        text_fold(kmgca_food_description(food), d, sizeof d);
-        size_t nu = text_words(u, uw, NULL, 4), nd = text_words(d, dw, NULL, 32), hit = 0;
-        for (size_t j = 0; nu == 1 && j < nd && !hit; j++)
-            hit = !strcmp(uw[0], dw[j]);
-        if (!hit)
+        size_t nu = text_words(u, uw, NULL, 4);
+        if (nu != 1 || !words_in_description(food, uw, 1))
             return 0;
     } else if (s->kind != KMGCA_UNIT_NONE && s->kind != KMGCA_UNIT_TYPICAL) {
         return 0;
@@ -367,11 +366,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     serving_size_bracket(food_text, serving, sizeof serving);
     pst = parse_cached(serving, &out->serving, &perr);
     kmgca_status st = kmgca_foods_match(foods, out->food_text, &out->match, err);
-    char whole[sizeof out->food_text];
-    copy_text(whole, sizeof whole, out->food_text);
-    if (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE)
-        brand_product(foods, out, &st);
-    int part_read = strcmp(whole, out->food_text) != 0;
+    int part_read = (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE) &&
+                    brand_product(foods, out, &st);
     if (st != KMGCA_OK)
         return st;
     if (pst != KMGCA_OK) {

@@ -210,6 +210,22 @@ long find_portion(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw
     return find_portion_ex(food, words, nw, 0);
 }
 
+/* 1 when each of n words is a word of the food's own description ("bagel"
+ * of "Bagel"; "cookies" of "Cookie, chocolate chip"); 0 for none. */
+int words_in_description(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t n)
+{
+    char folded[512], desc[32][TEXT_WORD_MAX];
+    text_fold(food->description, folded, sizeof folded);
+    size_t nd = text_words(folded, desc, NULL, 32), in_desc = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < nd; j++)
+            if (!strcmp(words[i], desc[j])) {
+                in_desc++;
+                break;
+            }
+    return n && in_desc == n;
+}
+
 /* The measure a food text names by a brand's word of its own ("Chips Ahoy!
  * cookies" for FNDDS's "Nabisco Chips Ahoy!"): a word of the text, of four
  * letters or more, that the food's description does not hold and that the

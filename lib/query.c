@@ -164,14 +164,15 @@ void query_bracket_context(char *text, size_t size)
         }
         if (!open && !depth && i > 0 && text[i - 1] == ' ' && c != ' ') {
             size_t wl = strcspn(text + i, " ,()");
-            for (size_t k = 0; k < sizeof context / sizeof *context && !open; k++)
-                if (((wl == strlen(context[k]) && memcmp(text + i, context[k], wl) == 0) ||
-                     (k == 0 && in_mine(text + i, wl))) &&
-                    text[i + wl] == ' ' && !made_from(context[k], text + i + wl + 1) &&
-                    !made_with(context[k], text, i)) {
-                    out[o++] = '(';
-                    open = 1;
-                }
+            int ctx = in_mine(text + i, wl);
+            for (size_t k = 0; k < sizeof context / sizeof *context && !ctx; k++)
+                ctx = wl == strlen(context[k]) && memcmp(text + i, context[k], wl) == 0 &&
+                      text[i + wl] == ' ' && !made_from(context[k], text + i + wl + 1) &&
+                      !made_with(context[k], text, i);
+            if (ctx) {
+                out[o++] = '(';
+                open = 1;
+            }
         }
         out[o++] = c;
         i++;

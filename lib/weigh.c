@@ -249,16 +249,11 @@ static int resolve_concept(const kmgca_food *food, const char *word, const char 
         for (const char *p = row->measures;;) {
             size_t len = strcspn(p, "|");
             if (try_measure_token(food, p, len, size, typical, out, depth)) {
-                /* A piece is no whole bird: "1/2 goose" (774 g) is a
-                 * measure of the food, not one of its pieces. */
-                if (!strcmp(concept, "piece") && out->grams_each > 500) {
-                    if (!p[len])
-                        break;
-                    p += len + 1;
-                    continue;
-                }
-                if (typical && out->grams_each < 25 && small_things(food)) {
-                    /* One strawberry is not a serving of strawberries. */
+                /* One strawberry is not a serving of strawberries, and a
+                 * piece is no whole bird ("1/2 goose", 774 g, is a measure
+                 * of the food, not one of its pieces). */
+                if ((typical && out->grams_each < 25 && small_things(food)) ||
+                    (!strcmp(concept, "piece") && out->grams_each > 500)) {
                     if (!p[len])
                         break;
                     p += len + 1;
@@ -365,22 +360,6 @@ static int portion_as_written(const kmgca_food *food, const kmgca_serving *s, do
     return 1;
 }
 
-/* 1 when every word of a household unit is a word of the food's own
- * description ("1 bagel" of "Bagel"): the unit counts the food. */
-static int unit_names_food(const kmgca_food *food, const household *h)
-{
-    char folded[512], desc[32][TEXT_WORD_MAX];
-    text_fold(food->description, folded, sizeof folded);
-    size_t nd = text_words(folded, desc, NULL, 32), in_desc = 0;
-    for (size_t i = 0; i < h->other_count; i++)
-        for (size_t j = 0; j < nd; j++)
-            if (!strcmp(h->other[i], desc[j])) {
-                in_desc++;
-                break;
-            }
-    return h->other_count && in_desc == h->other_count;
-}
-
 /* 1 when a measure says just the words asked, brackets aside ("bagel",
  * "bagel (3" dia)"), not a variety of them ("Bagel Thin"). */
 static int measure_is_words(const kmgca_food *food, long pick, char words[][TEXT_WORD_MAX],
@@ -429,7 +408,8 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
             strcpy(words[nw++], h.other[i]);
         }
         long pick = find_portion(food, words, nw);
-        if (pick >= 0 && unit_names_food(food, &h) && !measure_is_words(food, pick, words, nw))
+        int names_food = words_in_description(food, h.other, h.other_count);
+        if (pick >= 0 && names_food && !measure_is_words(food, pick, words, nw))
             pick = -1;  /* "1 bagel" is a bagel, not FNDDS's "Bagel Thin": counted below */
         const char *note = "";
         if (pick < 0 && nw > 1) {
@@ -439,20 +419,8 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
             if (pick >= 0)
                 note = PH_SIZE_NOT_IN_MEASURE;
         }
-        if (pick < 0) {
-            /* The unit names the food ("1 banana", "2 eggs"): a count. */
-            char folded[512], desc[32][TEXT_WORD_MAX];
-            text_fold(food->description, folded, sizeof folded);
-            size_t nd = text_words(folded, desc, NULL, 32), in_desc = 0;
-            for (size_t i = 0; i < h.other_count; i++)
-                for (size_t j = 0; j < nd; j++)
-                    if (!strcmp(h.other[i], desc[j])) {
-                        in_desc++;
-                        break;
-                    }
-            if (in_desc == h.other_count)
-                concept = "item";
-        }
+        if (pick < 0 && names_food)
+            concept = "item";   /* the unit names the food ("1 banana", "2 eggs"): a count */
         if (pick >= 0) {
             portion_grams(food, pick, s->amount, note, grams, how, how_size);
             return KMGCA_OK;
@@ -522,9 +490,10 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
      * order (份), when the recipe names only the other. */
     static const char *const same[][2] = {{"碟", "盘"}, {"盘", "碟"}, {"盒", "份"}};
     for (size_t k = 0; !p && !typical && k < sizeof same / sizeof *same; k++)
-        for (unsigned i = 0; !p && !strcmp(s->unit, same[k][0]) && i < food->portion_count; i++)
-            if (strcmp(food->portions[i].measure, same[k][1]) == 0)
-                p = &food->portions[i];
+        if (!strcmp(s->unit, same[k][0]))
+            for (unsigned i = 0; !p && i < food->portion_count; i++)
+                if (strcmp(food->portions[i].measure, same[k][1]) == 0)
+                    p = &food->portions[i];
     /* A bare count ("x2"): of the recipe's pieces (个, slice, piece) where
      * it has them, else of its usual serving. */
     for (unsigned i = 0; !p && !typical && s->kind == KMGCA_UNIT_NONE && i < food->portion_count;
@@ -645,6 +614,28 @@ static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s
                       food->description);
 }
 
+/* Noodle and dumpling shops sell a dish by the 两 of its noodles or dough
+ * (二两热干面, 三两饺子), not by the bowl's weight: a recipe that says what
+ * its 两 is weighs a serving in 两 or 斤 (ten 两) by that. 1 when weighed. */
+static int shop_liang(const kmgca_food *food, const kmgca_serving *s, double *grams, char *how,
+                      size_t how_size)
+{
+    int jin = !strcmp(s->unit, "斤");
+    if (!food->recipe_count || !(jin || !strcmp(s->unit, "两")))
+        return 0;
+    kmgca_serving liang = *s;
+    liang.amount *= jin ? 10 : 1;
+    copy_text(liang.unit, sizeof liang.unit, "两");
+    if (!recipe_grams(food, &liang, 0, grams, NULL, 0))
+        return 0;
+    char amt[32], g[32];
+    fmt_amount(amt, sizeof amt, s->amount);
+    fmt_grams(g, sizeof g, *grams);
+    if (how)
+        snprintf(how, how_size, "%s %s = %s g (" PH_SHOP_LIANG ")", amt, s->unit, g);
+    return 1;
+}
+
 kmgca_status kmgca_serving_grams(const kmgca_food *food, const kmgca_serving *s, double *grams,
                                  char *how, size_t how_size, kmgca_error *err)
 {
@@ -676,19 +667,7 @@ kmgca_status kmgca_serving_grams(const kmgca_food *food, const kmgca_serving *s,
                 appendf(how, how_size, PH_FLUID_OUNCES);
             break;
         }
-        /* Noodle and dumpling shops sell a dish by the 两 of its noodles or
-         * dough (二两热干面, 三两饺子), not by the bowl's weight: a recipe
-         * that says what its 两 is weighs by that. */
-        int jin = !strcmp(s->unit, "斤");
-        kmgca_serving liang = *s;
-        liang.amount *= jin ? 10 : 1; /* 1 斤 = 10 两 */
-        copy_text(liang.unit, sizeof liang.unit, "两");
-        if (food->recipe_count && (jin || !strcmp(s->unit, "两")) &&
-            recipe_grams(food, &liang, 0, grams, NULL, 0)) {
-            fmt_amount(amt, sizeof amt, s->amount);
-            fmt_grams(g, sizeof g, *grams);
-            if (how)
-                snprintf(how, how_size, "%s %s = %s g (" PH_SHOP_LIANG ")", amt, s->unit, g);
+        if (shop_liang(food, s, grams, how, how_size)) {
             st = KMGCA_OK;
             break;
         }

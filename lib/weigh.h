@@ -27,6 +27,8 @@ long find_portion_ex(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t
 long find_portion(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw);
 /* The portion named after the food itself ("1 potato", "1 tortilla"), or -1. */
 long food_named_portion(const kmgca_food *food, int whole_only);
+/* 1 when each of n words is a word of the food's description; 0 for none. */
+int words_in_description(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t n);
 /* The measure the food text names by a word its food's description lacks
  * ("Chips Ahoy!" of "Cookie, chocolate chip"), or -1. */
 long portion_named_by_text(const kmgca_food *food, const char *text);
