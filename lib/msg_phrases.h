@@ -118,6 +118,8 @@
 #define PH_G_PER_ML " g per ml"
 #define PH_X_ONE_PIECE " x one piece"
 #define PH_ONE_RECIPE_SERVING ": one serving of the recipe, 1 "
+#define PH_PERSON_SHARE ": one person's share of a dish served on one plate, "
+#define PH_SMALLER_PLATE "; a 碟 is the smaller plate, 0.7 of it"
 #define PH_ONE_TYPICAL_SERVING ": one typical serving, "
 #define PH_READ_AS ": read as "
 #define PH_PINT_OF_BEER \

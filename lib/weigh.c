@@ -474,9 +474,55 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
                       s->unit, food->description, kmgca_food_kind(food), list);
 }
 
+/* With no amount written, a dish the family shares from one plate (a
+ * stir-fry, a braise, a cold dish; not a meal of rice, noodles or dough on
+ * its own plate) is one person's share of it, not the whole plate: at most
+ * SHARE_HOT_G served, SHARE_COLD_G of a cold dish (凉拌…, 拍黄瓜). Both are
+ * kmgca's judgement: a home plate of a dish is about 220-300 g, shared by two
+ * or three at a meal with rice, and the Chinese Dietary Guidelines 2022 put a
+ * day's vegetables at 300-500 g and meat, fish and eggs at 120-200 g. The
+ * share in grams, or 0 when the dish is no shared plate or its plate is
+ * smaller. */
+#define SHARE_HOT_G 200.0
+#define SHARE_COLD_G 150.0
+static double plate_share(const kmgca_food *food, const kmgca_portion *p)
+{
+    static const char *const plates[] = {"盘", "碟", "份"};
+    static const char *const staples[] = {"rice",  "noodles",    "grain_dry", "bread",
+                                          "cake",  "dumpling",   "hot_cereal", "soup"};
+    /* served by the 盘 or 碟 (a hot pot is no plate), and counted so now */
+    int plate = 0, served = 0;
+    for (size_t i = 0; i < sizeof plates / sizeof *plates && !plate; i++)
+        plate = !strcmp(p->measure, plates[i]);
+    for (unsigned i = 0; i < food->portion_count && plate && !served; i++)
+        served = !strcmp(food->portions[i].measure, plates[0]) ||
+                 !strcmp(food->portions[i].measure, plates[1]);
+    for (size_t i = 0; i < sizeof staples / sizeof *staples && served; i++)
+        served = strcmp(kmgca_food_kind(food), staples[i]) != 0;
+    if (!served)
+        return 0;
+    /* a staple in an eighth or more of what is not water: a meal of its own
+     * (凉皮, 炒年糕), not a dish eaten with rice */
+    double all = 0, staple = 0;
+    for (unsigned i = 0; i < food->recipe_count; i++) {
+        const char *k = kmgca_food_kind(food->recipe[i].food);
+        all += strcmp(k, "water") ? food->recipe[i].grams : 0;
+        for (size_t s = 0; s < sizeof staples / sizeof *staples; s++)
+            if (!strcmp(k, staples[s]))
+                staple += food->recipe[i].grams;
+    }
+    if (all <= 0 || staple >= all / 8)
+        return 0;
+    const char *d = food->description;
+    int cold = !strncmp(d, "凉拌", 6) || !strncmp(d, "拌", 3) || !strncmp(d, "拍", 3);
+    double share = cold ? SHARE_COLD_G : SHARE_HOT_G;
+    return p->grams / p->amount > share ? share : 0;
+}
+
 /* A dish of the recipe table is counted by its own portions first: its
  * measure words ("盘", "份", "个") as the recipe gives them, and with no
- * amount written, its usual serving (the first portion). 1 when done. */
+ * amount written, its usual serving (the first portion), or one person's
+ * share of a shared plate (plate_share). 1 when done. */
 static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typical,
                         double *grams, char *how, size_t how_size)
 {
@@ -486,14 +532,21 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
     for (unsigned i = 0; !p && i < food->portion_count; i++)
         if (strcmp(food->portions[i].measure, s->unit) == 0)
             p = &food->portions[i];
-    /* A plate is a plate (碟 and 盘), and a takeaway box (盒, 盒饭) is one
-     * order (份), when the recipe names only the other. */
-    static const char *const same[][2] = {{"碟", "盘"}, {"盘", "碟"}, {"盒", "份"}};
+    /* When the recipe names only the other: a 碟 is the smaller plate, 0.7
+     * of a 盘 (kmgca's judgement; the recipes that name both say so too), a
+     * 盘 a dim-sum dish's 碟, and a takeaway box (盒, 盒饭) one order (份). */
+    static const struct {
+        const char *said, *named;
+        double factor;
+    } same[] = {{"碟", "盘", 0.7}, {"盘", "碟", 1}, {"盒", "份", 1}};
+    double factor = 1;
     for (size_t k = 0; !p && !typical && k < sizeof same / sizeof *same; k++)
-        if (!strcmp(s->unit, same[k][0]))
+        if (!strcmp(s->unit, same[k].said))
             for (unsigned i = 0; !p && i < food->portion_count; i++)
-                if (strcmp(food->portions[i].measure, same[k][1]) == 0)
+                if (strcmp(food->portions[i].measure, same[k].named) == 0) {
                     p = &food->portions[i];
+                    factor = same[k].factor;
+                }
     /* A bare count ("x2"): of the recipe's pieces (个, slice, piece) where
      * it has them, else of its usual serving. */
     for (unsigned i = 0; !p && !typical && s->kind == KMGCA_UNIT_NONE && i < food->portion_count;
@@ -509,7 +562,6 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
         p = &food->portions[0];
     /* A size before the measure ("small 碗", 小碗): the recipe's measure,
      * scaled as any household word is. */
-    double factor = 1;
     const char *size = NULL;
     if (!p && !typical) {
         household h;
@@ -528,7 +580,17 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
     *grams = amount * factor * p->grams / p->amount;
     fmt_amount(amt, sizeof amt, amount);
     fmt_grams(g, sizeof g, *grams);
-    if (how && typical)
+    double share = typical ? plate_share(food, p) : 0;
+    if (share > 0) {
+        char plate[32];
+        fmt_grams(plate, sizeof plate, *grams);
+        *grams = amount * share;
+        fmt_grams(g, sizeof g, *grams);
+        if (how)
+            snprintf(how, how_size, "%s" PH_PERSON_SHARE "%s g (" PH_THE_RECIPES "%s = %s g; %s)",
+                     s->note[0] ? s->note : PH_NO_AMOUNT_WRITTEN, g, p->measure, plate,
+                     PH_JUDGEMENT);
+    } else if (how && typical)
         snprintf(how, how_size, "%s" PH_ONE_RECIPE_SERVING "%s = %s g (" PH_RECIPE_SERVING ")",
                  s->note[0] ? s->note : PH_NO_AMOUNT_WRITTEN, p->measure, g);
     else if (how && size) {
@@ -537,8 +599,9 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
         snprintf(how, how_size, "%s %s = %s g (" PH_THE_RECIPES "%s%s)", amt, s->unit, g,
                  p->measure, sized);
     } else if (how)
-        snprintf(how, how_size, "%s %s = %s g (" PH_THE_RECIPES "%s)", amt,
-                 s->unit[0] ? s->unit : p->measure, g, p->measure);
+        snprintf(how, how_size, "%s %s = %s g (" PH_THE_RECIPES "%s%s)", amt,
+                 s->unit[0] ? s->unit : p->measure, g, p->measure,
+                 factor != 1 ? PH_SMALLER_PLATE : "");
     return 1;
 }
 

@@ -398,13 +398,13 @@ static void sizes_of_a_serving_and_meal_words(void **state)
                                  &err),
                      KMGCA_OK);
     assert_null(strstr(w.how, "footlong"));
-    /* a plate is a plate: 炒米粉's recipe has 盘 = 1 (its whole weight) and
-     * no 碟; a takeaway box, 盒, is its 份 */
+    /* a 碟 is the smaller plate: 炒米粉's recipe has 盘 = 1 (its whole
+     * weight) and no 碟, so a 碟 is 0.7 of it; a takeaway box, 盒, is its 份 */
     assert_int_equal(kmgca_weigh(shared_foods, "炒米粉一碟", "", &w, &err), KMGCA_OK);
     double plate = 0, g;
     for (size_t i = 0; kmgca_food_ingredient(w.match.food, i, NULL, &g); i++)
         plate += g;
-    assert_near(w.grams, plate, 1e-6);
+    assert_near(w.grams, 0.7 * plate, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "炒米粉一盒", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, plate, 1e-6);   /* 份 = 1 too */
     /* a piece is no whole bird: SR28's roast goose lists "1/2 goose" (774

@@ -251,6 +251,46 @@ static void shop_liang(void **state)
     }
 }
 
+/* grams of a recipe (foodtables/recipes_zh.csv) for a serving; how filled */
+static double recipe_serving(const char *recipe, const char *serving, char *how, size_t size)
+{
+    const kmgca_food *f = kmgca_foods_find(shared_foods, "recipe", recipe);
+    assert_non_null(f);
+    kmgca_serving s;
+    assert_int_equal(kmgca_serving_parse(serving, &s, NULL), KMGCA_OK);
+    double g;
+    assert_int_equal(kmgca_serving_grams(f, &s, &g, how, size, NULL), KMGCA_OK);
+    return g;
+}
+
+/* With no amount, a dish shared from one plate is one person's share: at
+ * most 200 g (a cold dish 150 g), said so; a plate asked for is the plate.
+ * A meal on its own plate (蛋炒饭, a staple in it) and a dish served by no
+ * plate (重庆火锅, by the 份 and the pot) keep their usual serving. A 碟 is
+ * 0.7 of a 盘 where a recipe names only the 盘 (炒年糕). */
+static void person_share_of_a_plate(void **state)
+{
+    (void)state;
+    char how[256];
+    double plate = recipe_serving("回锅肉", "一盘", how, sizeof how);
+    assert_true(plate > 200);
+    assert_near(recipe_serving("回锅肉", "", how, sizeof how), 200, 1e-9);
+    assert_non_null(strstr(how, "one person's share"));
+    assert_near(recipe_serving("回锅肉", "2份", how, sizeof how),
+                2 * recipe_serving("回锅肉", "一份", how, sizeof how), 1e-9);
+    assert_near(recipe_serving("凉拌海带丝", "", how, sizeof how), 150, 1e-9);
+    static const char *const whole[][2] = {{"蛋炒饭", "一份"}, {"重庆火锅", "一份"}};
+    for (size_t i = 0; i < sizeof whole / sizeof *whole; i++) {
+        double usual = recipe_serving(whole[i][0], whole[i][1], how, sizeof how);
+        assert_true(usual > 200);
+        assert_near(recipe_serving(whole[i][0], "", how, sizeof how), usual, 1e-9);
+        assert_null(strstr(how, "share"));
+    }
+    double pan = recipe_serving("炒年糕", "一盘", how, sizeof how);
+    assert_near(recipe_serving("炒年糕", "一碟", how, sizeof how), 0.7 * pan, 1e-9);
+    assert_non_null(strstr(how, "smaller plate"));
+}
+
 /* One of a product is the product as sold, not its smaller editions: FNDDS
  * lists "miniature/bite size" (9 g) first for SNICKERS Bar, and names the
  * bite after the food for Kit Kat ("Kit Kat Bite", 2.6 g). */
@@ -284,6 +324,7 @@ int main(void)
         cmocka_unit_test(cut_notes_and_signed_zero),
         cmocka_unit_test(containers_and_measure_words),
         cmocka_unit_test(typical_servings_scale),
+        cmocka_unit_test(person_share_of_a_plate),
         cmocka_unit_test(shop_liang),
         cmocka_unit_test(regular_edition_of_a_product),
     };
