@@ -226,6 +226,7 @@ typedef struct {
     kmgca_date_order order;
     int scanned;
     size_t rows;
+    int parts_noted;          /* a line of several foods was said in the notes */
     weigh_memo *memo;         /* weighings made in this file (weigh_memo.c) */
     char how[1024];
     char review[1024];
@@ -710,10 +711,11 @@ static int count_row(read_state *s, const kmgca_entry *e, const char *food)
     return 1;
 }
 
-static kmgca_status on_row(const table_reader *t, const csv_row *row, void *ud,
-                           kmgca_error *err)
+/* One diary entry of a row: its food text the row's, or one part of a
+ * line that lists several foods (part > 0, said in how). */
+static kmgca_status one_entry(read_state *s, const table_reader *t, const csv_row *row,
+                              const char *food_text, int part, kmgca_error *err)
 {
-    read_state *s = ud;
     kmgca_entry e;
     memset(&e, 0, sizeof e);
     e.file = s->path;
@@ -730,7 +732,7 @@ static kmgca_status on_row(const table_reader *t, const csv_row *row, void *ud,
     e.date_text = table_field(t, row, COL_DATE);
     e.time = table_field(t, row, COL_TIME);
     e.meal = table_field(t, row, COL_MEAL);
-    e.food_text = table_field(t, row, COL_FOOD);
+    e.food_text = food_text;
     e.amount_text = table_field(t, row, COL_AMOUNT);
     e.unit_text = table_field(t, row, COL_UNIT);
     e.note = table_field(t, row, COL_NOTE);
@@ -744,6 +746,9 @@ static kmgca_status on_row(const table_reader *t, const csv_row *row, void *ud,
     }
     char food[FOOD_TEXT_SIZE];
     row_values(s, &e, row, food);
+    if (part)
+        appendf(s->how, sizeof s->how, "%s" PH_PART_OF_LINE "\"%s\"", s->how[0] ? "; " : "",
+                table_field(t, row, COL_FOOD));
 
     e.how = s->how;
     e.review = s->review[0] ? s->review : NULL;
@@ -753,6 +758,33 @@ static kmgca_status on_row(const table_reader *t, const csv_row *row, void *ud,
         return kmgca_fail(err, KMGCA_ERROR_NOMEM, "out of memory");
     s->rows++;
     return s->fn ? s->fn(&e, s->ud, err) : KMGCA_OK;
+}
+
+/* A row of a diary: one entry, or, where a Chinese line with no amount
+ * column lists several foods each with its serving ("早 馒头一个 豆浆一杯"),
+ * an entry a food (kmgca_line_parts), each of the same line. */
+static kmgca_status on_row(const table_reader *t, const csv_row *row, void *ud,
+                           kmgca_error *err)
+{
+    read_state *s = ud;
+    const char *food = table_field(t, row, COL_FOOD);
+    size_t at[8], len[8], parts = 1;
+    if (s->format == KMGCA_FORMAT_GENERIC && !table_field(t, row, COL_AMOUNT)[0] &&
+        !table_field(t, row, COL_UNIT)[0] && strlen(food) < FOOD_TEXT_SIZE)
+        parts = kmgca_line_parts(s->a->foods, food, at, len, 8);
+    if (parts < 2)
+        return one_entry(s, t, row, food, 0, err);
+    if (!s->parts_noted++)
+        add_note(s->a, "%s" PH_LINES_OF_FOODS "%lu: \"%s\")", s->path, row->line, food);
+    for (size_t p = 0; p < parts; p++) {
+        char one[FOOD_TEXT_SIZE];
+        memcpy(one, food + at[p], len[p]);
+        one[len[p]] = '\0';
+        kmgca_status st = one_entry(s, t, row, one, 1, err);
+        if (st != KMGCA_OK)
+            return st;
+    }
+    return KMGCA_OK;
 }
 
 kmgca_status kmgca_analysis_read(kmgca_analysis *a, const char *path, kmgca_entry_fn fn,

@@ -269,6 +269,10 @@ size_t unit_at(const char *s, const unit_def **out);
 /* A Chinese measure word left without 一 after a verb or 了 ("喝了碗粥"): the
  * line with 一 written in (split.c). 1 when written, 0 when none. */
 int serving_zh_bare_measure(const char *text, char *out, size_t size);
+/* Where a Chinese line of several foods, each with its serving, is cut
+ * (split.c, for kmgca_line_parts): the byte offsets where its parts begin,
+ * the first 0, at most max; how many (1: one food). */
+int serving_line_parts(const char *text, size_t *starts, int max);
 /* A cup size written with no count ("grande latte", "拿铁 中杯", "拿铁(大杯)"):
  * serving gets "1 " and the size, rest the text without it. 1 when found. */
 int serving_cup_size(const char *text, char *serving, size_t serving_size, char *rest,

@@ -400,3 +400,80 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     }
     return st;
 }
+
+/* ---- A line of several foods ------------------------------------------------ */
+
+/* 1 when text[from, to) names a food kmgca matches well, its serving cut out */
+static int part_names_food(kmgca_foods *foods, const char *text, size_t from, size_t to)
+{
+    char part[1024], lead[SERVING_MAX], rest[1024];
+    if (to - from >= sizeof part)
+        return 0;
+    memcpy(part, text + from, to - from);
+    part[to - from] = '\0';
+    kmgca_serving_split(part, lead, sizeof lead, rest, sizeof rest);
+    /* a short word of how it was made, with no serving, is no food:
+     * "无糖", "少盐", "不加糖", "微辣" after a drink or a dish */
+    static const char *const how_made[] = {"无", "不", "少", "去", "免", "加", "半", "微", "多"};
+    size_t chars = 0;
+    for (const char *p = rest; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    for (size_t k = 0; !lead[0] && chars <= 3 && k < sizeof how_made / sizeof *how_made; k++)
+        if (!strncmp(rest, how_made[k], strlen(how_made[k])))
+            return 0;
+    kmgca_match m;
+    return rest[0] && kmgca_foods_match(foods, rest, &m, NULL) == KMGCA_OK && m.food &&
+           m.confidence >= KMGCA_LOW_CONFIDENCE;
+}
+
+size_t kmgca_line_parts(kmgca_foods *foods, const char *text, size_t *start, size_t *len,
+                        size_t max)
+{
+    enum { PARTS = 8 };
+    size_t at[PARTS + 1];
+    if (!text || !max)
+        return 0;
+    int n = foods ? serving_line_parts(text, at, PARTS) : 1;
+    at[n] = strlen(text);
+    /* a part that names no food stays with the one before it (the first
+     * with the one after) */
+    int kept = n;
+    for (int k = 0; k < kept && kept > 1;) {
+        if (part_names_food(foods, text, at[k], at[k + 1])) {
+            k++;
+            continue;
+        }
+        int drop = k == 0 ? 1 : k;   /* the boundary that goes */
+        memmove(at + drop, at + drop + 1, (size_t)(kept - drop) * sizeof *at);
+        kept--;
+        if (k > 0)
+            k--;
+    }
+    if (kept < 2 || (size_t)kept > max)
+        kept = 1;
+    at[kept] = strlen(text);
+    for (int k = 0; k < kept; k++) {
+        size_t a = at[k], b = at[k + 1];
+        while (a < b && (text[a] == ' ' || text[a] == '\t'))
+            a++;
+        /* trailing spaces and the marks that listed the foods */
+        while (b > a) {
+            size_t l;
+            if (text[b - 1] == ' ' || text[b - 1] == ',' || text[b - 1] == '+' ||
+                text[b - 1] == ';' || text[b - 1] == '/')
+                b--;
+            else if (b - a >= 3 && ((l = 3), !memcmp(text + b - l, "，", l) ||
+                                    !memcmp(text + b - l, "、", l) ||
+                                    !memcmp(text + b - l, "；", l) ||
+                                    (k + 1 < kept && (!memcmp(text + b - l, "和", l) ||
+                                                      !memcmp(text + b - l, "跟", l))) ||
+                                    !memcmp(text + b - l, "＋", l)))
+                b -= l;
+            else
+                break;
+        }
+        start[k] = a;
+        len[k] = b - a;
+    }
+    return (size_t)kept;
+}

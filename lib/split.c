@@ -71,6 +71,36 @@ static int bracket_serving(const tokens *tk, int i, reading *r)
     return 0;
 }
 
+/* 1 when the word before token i, as written, is a chain's: possessive
+ * ("McDonald's", "wendy's") or a chain people name without one ("Maccas",
+ * "KFC", "Starbucks"), and a word follows: its sizes are servings. */
+static int after_owner(const tokens *tk, int i)
+{
+    static const char *const chains[] = {"maccas", "kfc", "subway", "starbucks", "costa",
+                                         "greggs", "dunkin", "timmies", "pret", "hungry jacks"};
+    if (i == 0 || i + 1 >= tk->count || tk->t[i + 1].type != TK_WORD)
+        return 0;
+    const char *o = tk->n.orig;
+    size_t at = tk->n.map[tk->t[i].start], end = at;
+    while (end > 0 && o[end - 1] == ' ')
+        end--;
+    size_t begin = end;
+    while (begin > 0 && o[begin - 1] != ' ' && o[begin - 1] != ',')
+        begin--;
+    if (end - begin < 2 || end == at)
+        return 0;
+    if (o[end - 1] == 's' &&
+        (o[end - 2] == '\'' || (end - begin > 4 && !strncmp(o + end - 4, "’s", 4))))
+        return 1;
+    for (size_t k = 0; k < sizeof chains / sizeof *chains; k++) {
+        size_t n = strlen(chains[k]);
+        if (end >= n && !strncasecmp(o + end - n, chains[k], n) &&
+            (end == n || o[end - n - 1] == ' ' || o[end - n - 1] == ','))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the serving read at token i (first: the first token that is no
  * filler) stands where a serving may: 1 yes, 2 only as a sign of a second
  * serving ("and 2 biscuits"), 0 no. It may read on a measure word after
@@ -151,9 +181,13 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
     if (ok && r->cls == CLASS_COUNT && r->amount_written && r->end >= tk->count)
         ok = tk->t[i].type == TK_NUM || tk->t[i].type == TK_CJK || r->why ||
              (r->end - i == 2 && word_is(tk, i, "x"));
-    /* A size alone ("small", "large") leads, or follows a comma. */
-    if (ok && r->size_only)
-        ok = leading || (trailing && i > 0 && punct_is(tk, i - 1, ','));
+    /* A size alone ("small", "large") leads, or follows a comma, or a
+     * chain's or brand's name before the food ("McDonald's medium fries",
+     * "Maccas large fries"). */
+    if (r->size_only)
+        ok = leading || (trailing && i > 0 && punct_is(tk, i - 1, ',')) ||
+             (ok && !trailing && after_owner(tk, i)) ||
+             (!leading && !trailing && r->end == i + 1 && after_owner(tk, i));
     if (ok && r->cls == CLASS_COUNT && tk->t[i].type == TK_WORD && !word_is(tk, i, "x") &&
         (r->end >= tk->count || tk->t[r->end].type != TK_WORD))
         ok = 0;
@@ -699,4 +733,97 @@ static int split_text(const char *text, char *serving, size_t serving_size, char
     if (food_size)
         food_without(&tk, f, nf, food, food_size);
     return conflict || seconds ? 2 : 1;
+}
+
+/* ---- A Chinese line of several foods ------------------------------------ */
+
+/* 1 when tokens a and a + 1 are apart: a space, or a mark that lists
+ * foods (，、+；/ and their ASCII forms) between them. *next: the token the
+ * next food starts at. */
+static int apart_after(const tokens *tk, int a, int *next)
+{
+    static const long marks[] = {',', 0xFF0C, 0x3001, '+', 0xFF0B, ';', 0xFF1B, '/', 0x3002};
+    int b = a + 1;
+    int marked = 0;
+    while (b < tk->count && tk->t[b].type == TK_PUNCT) {
+        for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+            marked |= tk->t[b].cp == marks[k];
+        if (!marked)
+            return 0;
+        b++;
+    }
+    /* 和 and 跟 join two foods ("鸡蛋2个和牛奶200毫升") */
+    if (b < tk->count && tk->t[b].type == TK_CJK &&
+        (tk->t[b].cp == 0x548C || tk->t[b].cp == 0x8DDF) && b + 1 < tk->count) {
+        marked = 1;
+        b++;
+    }
+    if (b >= tk->count || (!marked && !tk->t[b].space))
+        return 0;
+    *next = b;
+    return 1;
+}
+
+/* 1 when the serving of f is written onto the food before it ("馒头一个"),
+ * not apart from it. */
+static int glued_before(const tokens *tk, const found *f)
+{
+    int s = f->r.start;
+    return s > 0 && !tk->t[s].space && tk->t[s - 1].type == TK_CJK;
+}
+
+int serving_line_parts(const char *text, size_t *starts, int max)
+{
+    if (!text || max < 1 || !text_has_cjk(text))
+        return 1;
+    size_t len = strlen(text);
+    if (len > TEXT_MAX || !utf8_valid(text, len))
+        return 1;
+    tokens tk;
+    serving_tokenise(text, &tk);
+    guard_names(&tk);
+    if (tk.truncated)
+        return 1;
+    found all[8], f[8];
+    int na = find_servings(&tk, all, 8), nf = 0;
+    for (int k = 0; k < na; k++)
+        if (!all[k].r.size_only && !all[k].r.why)
+            f[nf++] = all[k];
+    int last_food = tk.count; /* tokens after the last serving that are food */
+    while (last_food > 0 && tk.t[last_food - 1].type == TK_PUNCT)
+        last_food--;
+    int n = 0;
+    starts[n++] = 0;
+    for (int k = 0; k + 1 < nf && n < max; k++) {
+        /* (a weight beside what it weighs, "2个 (100g)", is a part that
+         * names no food: line.c puts it back) */
+        int cut = -1, next;
+        /* apart: the food of a serving written onto it stays with it */
+        for (int a = f[k].r.end - 1; a < f[k + 1].r.start; a++)
+            if (apart_after(&tk, a, &next) && next <= f[k + 1].r.start) {
+                if (cut < 0 || !glued_before(&tk, &f[k]))
+                    cut = next;
+                if (glued_before(&tk, &f[k]))
+                    break;
+            }
+        /* run together: the food follows its serving when text follows the
+         * last one ("一碗豆浆两根油条"), else goes before it ("馒头一个豆浆一杯") */
+        if (cut < 0)
+            cut = f[nf - 1].end < last_food ? f[k + 1].start : f[k].end;
+        if (cut > 0 && cut < tk.count)
+            starts[n++] = tk.n.map[tk.t[cut].start];
+    }
+    /* foods with no serving listed after the last one written onto its food
+     * ("鸡胸肉100g 西兰花 糙米饭"): a part each (line.c keeps them only when
+     * each names a food) */
+    if (nf && glued_before(&tk, &f[nf - 1]))
+        for (int a = f[nf - 1].end - 1; a + 1 < last_food && n < max; a++) {
+            int next;
+            if (apart_after(&tk, a, &next) && next < last_food) {
+                starts[n++] = tk.n.map[tk.t[next].start];
+                a = next - 1;
+            }
+        }
+    /* no serving at all: foods listed apart ("米饭 红烧肉 青菜") */
+    return n;
 }

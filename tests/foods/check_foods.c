@@ -136,6 +136,17 @@ static kmgca_status check_row(const csv_row *row, void *ud, kmgca_error *err)
     check_foods_exist(foods, s, row->line);
     s->total++;
 
+    /* A Chinese line of several foods, each with its serving, is weighed
+     * a part at a time, as analyse does (kmgca_line_parts): the row's foods
+     * are its first part's, the main food of the line as written. */
+    char first[1024];
+    size_t at[8], len[8];
+    if (!serving[0] && kmgca_line_parts(shared_foods, text, at, len, 8) > 1 &&
+        len[0] < sizeof first) {
+        memcpy(first, text + at[0], len[0]);
+        first[len[0]] = '\0';
+        text = first;
+    }
     kmgca_weighing w;
     kmgca_error werr;
     kmgca_status st = kmgca_weigh(shared_foods, text, serving, &w, &werr);

@@ -388,6 +388,15 @@ static void sizes_of_a_serving_and_meal_words(void **state)
                                  &err),
                      KMGCA_OK);
     assert_near(w.grams, 117, 1e-6);
+    /* a size after a chain's name sizes the serving: SR28's McDonald's
+     * medium serving of fries, 117 g (not its first, small, 71 g); after
+     * another capitalised word it stays in the name */
+    assert_int_equal(kmgca_weigh(shared_foods, "McDonald's medium fries", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 117, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Maccas large fries", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 154, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Greek large yogurt", "", &w, &err), KMGCA_OK);
+    assert_int_equal(w.serving_assumed, 1);
     /* a brand the text names picks the table's measure it names: FNDDS's
      * "Nabisco Chips Ahoy!" (10.5 g a cookie), not its medium cookie (30 g);
      * a brand many measures share (Subway) picks none */
@@ -418,6 +427,48 @@ static void sizes_of_a_serving_and_meal_words(void **state)
     assert_non_null(strstr(kmgca_food_description(w.match.food), "Turkey sandwich"));
 }
 
+/* A Chinese line of several foods, each with its serving, is cut into one
+ * food a part, written onto its food either way round and run together or
+ * apart; a part that names no food (a weight in brackets, "无糖") stays
+ * with the part before it; one food, English and a dish named in two words
+ * stay whole. */
+static void lines_of_several_foods(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        const char *parts[4];
+    } cases[] = {
+        {"早 馒头一个 豆浆一杯", {"早 馒头一个", "豆浆一杯"}},
+        {"早饭：稀饭一碗，咸鸭蛋半个", {"早饭：稀饭一碗", "咸鸭蛋半个"}},
+        {"早餐是一碗豆浆两根油条", {"早餐是一碗豆浆", "两根油条"}},
+        {"晚饭两个包子 一碗小米粥", {"晚饭两个包子", "一碗小米粥"}},
+        {"中午 宫保鸡丁一份 二两米饭", {"中午 宫保鸡丁一份", "二两米饭"}},
+        {"午饭吃了鸡胸肉100g 西兰花 糙米饭", {"午饭吃了鸡胸肉100g", "西兰花", "糙米饭"}},
+        {"全麦面包两片+一个水煮蛋+一杯黑咖啡", {"全麦面包两片", "一个水煮蛋", "一杯黑咖啡"}},
+        {"鸡蛋2个和牛奶200毫升", {"鸡蛋2个", "牛奶200毫升"}},
+        {"豆浆一杯 无糖", {"豆浆一杯 无糖"}},
+        {"馒头一个(100克)", {"馒头一个(100克)"}},
+        {"米饭 一碗", {"米饭 一碗"}},
+        {"西红柿 炒鸡蛋 一盘", {"西红柿 炒鸡蛋 一盘"}},
+        {"2 eggs and 1 slice toast", {"2 eggs and 1 slice toast"}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t at[8], len[8], want = 0;
+        while (want < 4 && cases[i].parts[want])
+            want++;
+        size_t n = kmgca_line_parts(shared_foods, cases[i].text, at, len, 8);
+        assert_int_equal(n, want);
+        for (size_t k = 0; k < n; k++) {
+            assert_int_equal(len[k], strlen(cases[i].parts[k]));
+            assert_memory_equal(cases[i].text + at[k], cases[i].parts[k], len[k]);
+        }
+    }
+    size_t at[1], len[1];
+    assert_int_equal(kmgca_line_parts(shared_foods, "早 馒头一个 豆浆一杯", at, len, 1), 1);
+    assert_int_equal(kmgca_line_parts(shared_foods, NULL, at, len, 1), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -429,6 +480,7 @@ int main(void)
         cmocka_unit_test(colloquial_numbers_and_names),
         cmocka_unit_test(brand_and_product),
         cmocka_unit_test(sizes_of_a_serving_and_meal_words),
+        cmocka_unit_test(lines_of_several_foods),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }

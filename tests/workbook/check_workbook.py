@@ -290,14 +290,25 @@ def check_diary(wb, doc, diaries):
         line = int(line)
         cands = [d for d in diaries[fname] if line in d.records and line >= 2
                  and any(x.strip() for x in d.records[line])]
+        # A line that lists several foods, each with its serving, is one row
+        # a food: the row's food is a part of the line's food field, and how
+        # it was weighed says so; the parts share the line, in order.
+        food = val(c[D["Food as written"]])
+        how = val(c[D["How matched and weighed"]])
+        part = (isinstance(how, str) and "one of the foods the line lists" in how)
+        if part and cands:
+            whole = [x for d in cands for x in d.records[line]]
+            if not (isinstance(food, str) and food and any(food in x and food != x.strip()
+                                                           for x in whole)):
+                fail("Diary: %s: food %r is no part of %s line %d" % (where, food, fname, line))
         if not cands:
             fail("Diary: %s: Line %d is not the start of a data row of %s" % (where, line, fname))
             continue
-        if (fname, line) in seen and len(diaries[fname]) == 1:
+        if (fname, line) in seen and len(diaries[fname]) == 1 and not part:
             fail("Diary: %s: %s line %d listed twice" % (where, fname, line))
         seen.add((fname, line))
         if len(diaries[fname]) == 1:
-            if line <= last_line.get(fname, 0):
+            if line < last_line.get(fname, 0) or (line == last_line.get(fname, 0) and not part):
                 fail("Diary: %s: %s line %d after line %d" % (where, fname, line,
                                                               last_line[fname]))
             last_line[fname] = line
@@ -314,7 +325,7 @@ def check_diary(wb, doc, diaries):
             if food not in fields:
                 fail("Diary: %s: food %r is not the CSV text of %s line %d (%r)"
                      % (where, food, fname, line, cands[0].records[line]))
-        elif not isinstance(food, str) or food not in fields:
+        elif not part and (not isinstance(food, str) or food not in fields):
             fail("Diary: %s: food %r is not a field of %s line %d" % (where, food, fname, line))
     for b, n in per_file.items():
         if got_file.get(b, 0) != n:
