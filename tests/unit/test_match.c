@@ -48,6 +48,14 @@ static void everyday_texts(void **state)
     expect("raw tuna", "FNDDS", "26153100");
     expect("broccoli, steamed", "SR28", "11091");
     expect("steamed broccoli", "SR28", "11091");
+    /* How a food is cut is no food of its own: "florets", "chunks" and
+     * "spears" weigh little, so the food's name decides ("Broccoli
+     * florets" matched nothing, "mango chunks" the pineapple "chunks") */
+    kmgca_match m;
+    expect("Broccoli florets", "SR28", "11091");
+    assert_true(match("Broccoli florets", &m) && m.confidence >= KMGCA_LOW_CONFIDENCE);
+    expect("mango chunks", "SR28", "09176");
+    expect("asparagus spears", "SR28", "11012");
 }
 
 static void word_order_case_and_width(void **state)
