@@ -260,7 +260,14 @@ static int resolve_concept(const kmgca_food *food, const char *word, const char 
                     continue;
                 }
                 double f = size_factor(size);
-                if (f != 1 && !strstr(out->said, size) && strcmp(concept, "item") != 0) {
+                /* An item of another size than the one asked for ("large
+                 * flour tortilla": USDA's medium one) is scaled from it */
+                static const char *const sizes[] = {"small", "medium", "large"};
+                for (size_t k = 0; f != 1 && !strcmp(concept, "item") &&
+                                   k < sizeof sizes / sizeof *sizes; k++)
+                    if (strstr(out->said, sizes[k]) && strcmp(size, sizes[k]) != 0)
+                        f /= size_factor(sizes[k]);
+                if (f != 1 && !strstr(out->said, size)) {
                     /* "一大杯": the food's cup, larger. */
                     char sized[80];
                     out->grams_each *= f;

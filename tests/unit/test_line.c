@@ -388,6 +388,13 @@ static void sizes_of_a_serving_and_meal_words(void **state)
                                  &err),
                      KMGCA_OK);
     assert_near(w.grams, 117, 1e-6);
+    /* an item of another size than asked is scaled from it: SR28's flour
+     * tortilla has a medium one (30 g), a large is 3/2 of it; its cooked
+     * carrots only "carrot" (46 g) */
+    assert_int_equal(kmgca_weigh(shared_foods, "large flour tortilla", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 45, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "1 large carrot", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 69, 1e-6);
     /* a size after a chain's name sizes the serving: SR28's McDonald's
      * medium serving of fries, 117 g (not its first, small, 71 g); after
      * another capitalised word it stays in the name */
