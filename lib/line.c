@@ -323,6 +323,43 @@ static int named_measure(const kmgca_food *food, const char *text, const kmgca_s
     return 1;
 }
 
+/* "half a can of chickpeas", "a tin of sweetcorn": a can holds the canned
+ * food. When the food matched is not canned and "canned" before its text
+ * matches a canned food as well (not a drink: its can is a container of
+ * the drink itself), that food. */
+static int canned_for_a_can(kmgca_foods *foods, kmgca_weighing *out)
+{
+    static const char *const drinks[] = {"water", "coffee", "tea",  "milk",   "juice",
+                                         "soft_drink", "beer", "wine", "spirits"};
+    size_t len;
+    const struct kmgca_measure_word *m = measure_word_at(out->serving.unit, &len);
+    const kmgca_food *f = out->match.food;
+    if (!m || strcmp(m->concept, "can") != 0 || out->serving.unit[len] || !f ||
+        strstr(f->description, "canned") || strlen(out->food_text) > 400)
+        return 0;
+    for (size_t k = 0; k < sizeof drinks / sizeof *drinks; k++)
+        if (!strcmp(kmgca_food_kind(f), drinks[k]))
+            return 0;
+    char text[420];
+    snprintf(text, sizeof text, "canned %s", out->food_text);
+    kmgca_match c;
+    /* nor a variant the text did not ask for: no salt added, low sodium */
+    static const char *const unasked[] = {"no salt", "low sodium", "reduced sodium",
+                                          "without salt"};
+    if (kmgca_foods_match(foods, text, &c, NULL) != KMGCA_OK || !c.food)
+        return 0;
+    for (size_t k = 0; k < sizeof unasked / sizeof *unasked; k++)
+        if (strstr(c.food->description, unasked[k]) && !strstr(out->food_text, "salt") &&
+            !strstr(out->food_text, "sodium"))
+            return 0;
+    if (strstr(c.food->description, "canned") &&
+        c.confidence >= out->match.confidence - 0.05 && c.confidence >= KMGCA_LOW_CONFIDENCE) {
+        out->match = c;
+        return 1;
+    }
+    return 0;
+}
+
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
@@ -375,6 +412,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
             *err = perr;
         return pst;
     }
+    int canned = canned_for_a_can(foods, out);
     out->serving_assumed = out->serving.kind == KMGCA_UNIT_TYPICAL;
     kmgca_serving_take_detail(&out->serving, out->food_text);
     if (named_measure(out->match.food, food_text, &out->serving, &out->grams, out->how,
@@ -383,6 +421,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     else
         st = kmgca_serving_grams(out->match.food, &out->serving, &out->grams, out->how,
                                  sizeof out->how, err);
+    if (st == KMGCA_OK && canned)
+        appendf(out->how, sizeof out->how, "%s", PH_CANNED_FOR_A_CAN);
     /* Only a part of "Brand - Product" was read: say which. */
     if (st == KMGCA_OK && part_read)
         appendf(out->how, sizeof out->how, PH_FOOD_READ_AS "\"%s\"", out->food_text);

@@ -388,6 +388,16 @@ static void sizes_of_a_serving_and_meal_words(void **state)
                                  &err),
                      KMGCA_OK);
     assert_near(w.grams, 117, 1e-6);
+    /* a can holds the canned food: half a can of chickpeas is half of
+     * SR28's canned, drained can (253 g), not of a tin of boiled ones; the
+     * canned food may not be a variant the text did not ask for */
+    assert_int_equal(kmgca_weigh(shared_foods, "half a can of chickpeas", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "canned"));
+    assert_near(w.grams, 126.5, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "half a tin of baked beans", "", &w, &err),
+                     KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(w.match.food), "no salt"));
     /* an item of another size than asked is scaled from it: SR28's flour
      * tortilla has a medium one (30 g), a large is 3/2 of it; its cooked
      * carrots only "carrot" (46 g) */
