@@ -325,14 +325,16 @@ typedef struct {
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err);
 
-/* A Chinese diary line that lists several foods, each written with its own
- * serving ("早 馒头一个 豆浆一杯", "一碗豆浆两根油条", "鸡胸肉100g 西兰花 糙米饭"):
- * cut into one food a part, each to weigh on its own (kmgca analyse makes
- * each part a diary entry of the same line). Fills start[i] and len[i]
- * (bytes of text, trimmed) for at most max parts and returns how many;
- * returns 1 (the whole text) when the line is one food, or when a part
- * would name no food kmgca matches with at least KMGCA_LOW_CONFIDENCE (it
- * stays with the part before it). English lines are one part. */
+/* A diary line that lists several foods: in Chinese, each written with its
+ * own serving ("早 馒头一个 豆浆一杯", "一碗豆浆两根油条", "鸡胸肉100g 西兰花
+ * 糙米饭"); in English, joined by "&", "+" or "and" when the whole names no
+ * food ("cheeseburger & fries"; "mac and cheese" is one food). Cut into one
+ * food a part, each to weigh on its own (kmgca analyse makes each part a
+ * diary entry of the same line). Fills start[i] and len[i] (bytes of text,
+ * trimmed) for at most max parts and returns how many; returns 1 (the
+ * whole text) when the line is one food, or when a part would name no food
+ * kmgca matches with at least KMGCA_LOW_CONFIDENCE (it stays with the part
+ * before it). */
 size_t kmgca_line_parts(kmgca_foods *foods, const char *text, size_t *start, size_t *len,
                         size_t max);
 

@@ -760,9 +760,9 @@ static kmgca_status one_entry(read_state *s, const table_reader *t, const csv_ro
     return s->fn ? s->fn(&e, s->ud, err) : KMGCA_OK;
 }
 
-/* A row of a diary: one entry, or, where a Chinese line with no amount
- * column lists several foods each with its serving ("早 馒头一个 豆浆一杯"),
- * an entry a food (kmgca_line_parts), each of the same line. */
+/* A row of a diary: one entry, or, where a line with no amount column
+ * lists several foods ("早 馒头一个 豆浆一杯", "cheeseburger & fries"), an
+ * entry a food (kmgca_line_parts), each of the same line. */
 static kmgca_status on_row(const table_reader *t, const csv_row *row, void *ud,
                            kmgca_error *err)
 {

@@ -466,6 +466,40 @@ static int part_names_food(kmgca_foods *foods, const char *text, size_t from, si
            m.confidence >= KMGCA_LOW_CONFIDENCE;
 }
 
+/* An English line of foods joined by "&", "+" or " and " ("cheeseburger &
+ * fries", "chicken tikka masala + rice") that matches no food well as a
+ * whole: where its parts begin (the first 0), how many. A name that holds
+ * the joiner ("mac and cheese", "fish & chips") matches as a whole. */
+static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int max)
+{
+    char lead[SERVING_MAX], rest[1024];
+    kmgca_match m;
+    if (strlen(text) >= sizeof rest || !strpbrk(text, "&+a"))
+        return 1;
+    kmgca_serving_split(text, lead, sizeof lead, rest, sizeof rest);
+    if (kmgca_foods_match(foods, rest, &m, NULL) == KMGCA_OK && m.food &&
+        m.confidence >= KMGCA_LOW_CONFIDENCE)
+        return 1;
+    int n = 1;
+    at[0] = 0;
+    for (size_t i = 1; text[i] && n < max; i++) {
+        size_t skip = 0;
+        if (text[i] == '&' || text[i] == '+')
+            skip = 1;
+        else if (!strncasecmp(text + i, " and ", 5))
+            skip = 5;
+        if (!skip)
+            continue;
+        size_t next = i + skip;
+        while (text[next] == ' ')
+            next++;
+        if (text[next])
+            at[n++] = next;
+        i = next - 1;
+    }
+    return n;
+}
+
 size_t kmgca_line_parts(kmgca_foods *foods, const char *text, size_t *start, size_t *len,
                         size_t max)
 {
@@ -473,7 +507,8 @@ size_t kmgca_line_parts(kmgca_foods *foods, const char *text, size_t *start, siz
     size_t at[PARTS + 1];
     if (!text || !max)
         return 0;
-    int n = foods ? serving_line_parts(text, at, PARTS) : 1;
+    int n = !foods ? 1 : text_has_cjk(text) ? serving_line_parts(text, at, PARTS)
+                                            : english_parts(foods, text, at, PARTS);
     at[n] = strlen(text);
     /* a part that names no food stays with the one before it (the first
      * with the one after) */
@@ -500,8 +535,10 @@ size_t kmgca_line_parts(kmgca_foods *foods, const char *text, size_t *start, siz
         while (b > a) {
             size_t l;
             if (text[b - 1] == ' ' || text[b - 1] == ',' || text[b - 1] == '+' ||
-                text[b - 1] == ';' || text[b - 1] == '/')
+                text[b - 1] == ';' || text[b - 1] == '/' || text[b - 1] == '&')
                 b--;
+            else if (k + 1 < kept && b - a > 4 && !strncasecmp(text + b - 4, " and", 4))
+                b -= 4;
             else if (b - a >= 3 && ((l = 3), !memcmp(text + b - l, "，", l) ||
                                     !memcmp(text + b - l, "、", l) ||
                                     !memcmp(text + b - l, "；", l) ||

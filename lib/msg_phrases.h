@@ -121,7 +121,7 @@
 #define PH_PERSON_SHARE ": one person's share of a dish served on one plate, "
 #define PH_SMALLER_PLATE "; a 碟 is the smaller plate, 0.7 of it"
 #define PH_PART_OF_LINE "one of the foods the line lists: "
-#define PH_LINES_OF_FOODS ": a line that lists several foods, each with its serving, is read as one row a food (the first, line "
+#define PH_LINES_OF_FOODS ": a line that lists several foods is read as one row a food (the first, line "
 #define PH_CANNED_FOR_A_CAN "; a can holds the canned food"
 #define PH_ONE_TYPICAL_SERVING ": one typical serving, "
 #define PH_READ_AS ": read as "

@@ -121,9 +121,9 @@ check analyse_china_pregnant_json 0 analyse --json --age 30 --pregnant --referen
 check analyse_semicolon_zh 0 analyse $D/semicolon_zh.csv
 check analyse_semicolon_zh_json 0 analyse --json $D/semicolon_zh.csv
 check analyse_zh_utf8 0 analyse $D/zh_utf8.csv
-# a paper diary's lines of several foods, each with its serving: one row a food
-check analyse_zh_lines 0 analyse $D/zh_lines.csv
-check analyse_zh_lines_json 0 analyse --json $D/zh_lines.csv
+# lines of several foods (a paper diary in Chinese, each with its serving; English joined by & or and): one row a food
+check analyse_several_foods 0 analyse $D/several_foods.csv
+check analyse_several_foods_json 0 analyse --json $D/several_foods.csv
 check analyse_gbk_json 0 analyse --json --encoding gbk $D/zh_gbk.csv
 check analyse_gbk_no_encoding 3 analyse $D/zh_gbk.csv
 check analyse_dates_us 0 analyse $D/dates_us.csv

@@ -447,8 +447,9 @@ static void sizes_of_a_serving_and_meal_words(void **state)
 /* A Chinese line of several foods, each with its serving, is cut into one
  * food a part, written onto its food either way round and run together or
  * apart; a part that names no food (a weight in brackets, "无糖") stays
- * with the part before it; one food, English and a dish named in two words
- * stay whole. */
+ * with the part before it; one food and a dish named in two words stay
+ * whole. An English line joined by "&", "+" or "and" is cut only when it
+ * names no food as a whole ("mac and cheese" does). */
 static void lines_of_several_foods(void **state)
 {
     (void)state;
@@ -468,7 +469,12 @@ static void lines_of_several_foods(void **state)
         {"馒头一个(100克)", {"馒头一个(100克)"}},
         {"米饭 一碗", {"米饭 一碗"}},
         {"西红柿 炒鸡蛋 一盘", {"西红柿 炒鸡蛋 一盘"}},
-        {"2 eggs and 1 slice toast", {"2 eggs and 1 slice toast"}},
+        {"2 eggs and 1 slice toast", {"2 eggs", "1 slice toast"}},
+        {"cheeseburger & fries", {"cheeseburger", "fries"}},
+        {"chicken tikka masala + rice", {"chicken tikka masala", "rice"}},
+        {"mac and cheese", {"mac and cheese"}},
+        {"fish & chips", {"fish & chips"}},
+        {"salt and vinegar crisps", {"salt and vinegar crisps"}},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t at[8], len[8], want = 0;

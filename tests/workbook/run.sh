@@ -75,7 +75,7 @@ lo() {
 # Lists a folder's entries, dot-files too, one a line.
 entries() { ls -A "$1" 2>/dev/null; }
 
-for d in generic semicolon_zh zh_lines cronometer_servings cronometer_daily mfp_summary; do
+for d in generic semicolon_zh several_foods cronometer_servings cronometer_daily mfp_summary; do
     analyse "$d" "$diaries/$d.csv"
 done
 analyse two_files "$diaries/generic.csv" "$diaries/cronometer_servings.csv"
