@@ -56,6 +56,15 @@ static void everyday_texts(void **state)
     assert_true(match("Broccoli florets", &m) && m.confidence >= KMGCA_LOW_CONFIDENCE);
     expect("mango chunks", "SR28", "09176");
     expect("asparagus spears", "SR28", "11012");
+    /* A brand is no food of its own (foodtables/words_en.csv): "Blue
+     * Diamond" sells almonds, "Good Culture" cottage cheese; both matched
+     * under 0.35 with their words left in */
+    expect("Blue Diamond Almonds Roasted Salted", "SR28", "12563");
+    assert_true(match("Blue Diamond Almonds Roasted Salted", &m) &&
+                m.confidence >= KMGCA_LOW_CONFIDENCE);
+    expect("Good Culture 2% Cottage Cheese", "SR28", "01015");
+    assert_true(match("Good Culture 2% Cottage Cheese", &m) &&
+                m.confidence >= KMGCA_LOW_CONFIDENCE);
 }
 
 static void word_order_case_and_width(void **state)
