@@ -227,6 +227,17 @@ static int small_things(const kmgca_food *food)
            !strcmp(k, "dried_fruit") || !strcmp(k, "candy") || !strcmp(k, "crisps");
 }
 
+/* 1 when a concept counts parts of a food, never a whole bird or joint:
+ * 块 (piece), 片 (slice), 张 (sheet), 根 and 条 (stick) */
+static int part_of_a_food(const char *concept)
+{
+    static const char *const parts[] = {"piece", "slice", "sheet", "stick"};
+    for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
+        if (!strcmp(concept, parts[k]))
+            return 1;
+    return 0;
+}
+
 /* One unit of a concept for a food: its own measures, then the table's
  * default. typical: count only measures of one piece. */
 static int resolve_concept(const kmgca_food *food, const char *word, const char *concept,
@@ -253,7 +264,7 @@ static int resolve_concept(const kmgca_food *food, const char *word, const char 
                  * piece is no whole bird ("1/2 goose", 774 g, is a measure
                  * of the food, not one of its pieces). */
                 if ((typical && out->grams_each < 25 && small_things(food)) ||
-                    (!strcmp(concept, "piece") && out->grams_each > 500)) {
+                    (part_of_a_food(concept) && out->grams_each > 500)) {
                     if (!p[len])
                         break;
                     p += len + 1;

@@ -433,6 +433,10 @@ static void sizes_of_a_serving_and_meal_words(void **state)
     assert_near(w.grams, 0.7 * plate, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "炒米粉一盒", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, plate, 1e-6);   /* 份 = 1 too */
+    /* nor is a sheet (张), a slice or a stick: "烤鸭 6张" (the pancakes of
+     * the duck) was six of SR28's "1/2 duck", 4,584 g; now refused with
+     * its reason */
+    assert_int_equal(kmgca_weigh(shared_foods, "烤鸭", "6张", &w, &err), KMGCA_ERROR_UNIT);
     /* a piece is no whole bird: SR28's roast goose lists "1/2 goose" (774
      * g); 烧鹅 is sold in chopped pieces (name_portions_zh.csv: 35 g) */
     assert_int_equal(kmgca_weigh(shared_foods, "烧鹅四块", "", &w, &err), KMGCA_OK);
