@@ -247,16 +247,41 @@ static int fillers_after(const tokens *tk, int end)
     return e0;
 }
 
+/* 1 when a Chinese line opens with a date written as month.day before the
+ * meal ("5.12 早 馒头一个", "11/3 中午 …"): no amount. */
+static int date_first(const tokens *tk)
+{
+    if (tk->count < 2 || tk->t[0].type != TK_NUM || tk->t[1].type != TK_CJK || !tk->t[1].space)
+        return 0;
+    const char *o = tk->n.orig;
+    size_t a = tk->n.map[tk->t[0].start], b = a, month = 0, day = 0, md = 0, dd = 0;
+    while (o[b] >= '0' && o[b] <= '9' && md < 3)
+        month = month * 10 + (size_t)(o[b++] - '0'), md++;
+    if (o[b] != '.' && o[b] != '/')
+        return 0;
+    b++;
+    while (o[b] >= '0' && o[b] <= '9' && dd < 3)
+        day = day * 10 + (size_t)(o[b++] - '0'), dd++;
+    int end;
+    /* not before a measure ("1.5 碗米饭" is an amount) */
+    if (!md || md > 2 || !dd || dd > 2 || month < 1 || month > 12 || day < 1 || day > 31 ||
+        o[b] != ' ' || zh_measure_at(tk, 1, &end))
+        return 0;
+    /* two digits of day ("5.12") or a slash ("11/3") is a date; "2.5" only
+     * before a word of the meal */
+    return dd == 2 || o[a + md] == '/' || zh_filler_at(tk, 1, &end) || is_filler(tk, 1, &end);
+}
+
 static int find_servings(const tokens *tk, found *out, int max)
 {
     int n = 0, end;
     /* The first and last tokens that are not fillers. */
-    int first = 0, last = tk->count - 1;
+    int first = date_first(tk), last = tk->count - 1;
     while (first < tk->count && is_filler(tk, first, &end))
         first = end;
     while (last >= 0 && tk->t[last].type == TK_PUNCT && tk->t[last].cp != ')')
         last--;
-    for (int i = 0; i < tk->count && n < max;) {
+    for (int i = first > 0 && date_first(tk) ? 1 : 0; i < tk->count && n < max;) {
         reading r;
         int paren = punct_is(tk, i, '(');
         int ok = 0, from = i;
@@ -794,6 +819,17 @@ int serving_line_parts(const char *text, size_t *starts, int max)
         last_food--;
     int n = 0;
     starts[n++] = 0;
+    /* a food listed apart before the first serving, when that serving's
+     * food follows it ("晚上吃烤鸭 卷了6张饼"): a part (line.c keeps it only
+     * when it names a food) */
+    if (nf && !glued_before(&tk, &f[0]) && f[0].end < last_food) {
+        int cut = -1, next;
+        for (int a = 0; a + 1 < f[0].r.start; a++)
+            if (apart_after(&tk, a, &next) && next <= f[0].r.start)
+                cut = next;
+        if (cut > 0 && n < max)
+            starts[n++] = tk.n.map[tk.t[cut].start];
+    }
     for (int k = 0; k + 1 < nf && n < max; k++) {
         /* (a weight beside what it weighs, "2个 (100g)", is a part that
          * names no food: line.c puts it back) */

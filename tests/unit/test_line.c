@@ -433,6 +433,14 @@ static void sizes_of_a_serving_and_meal_words(void **state)
     assert_near(w.grams, 0.7 * plate, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "炒米粉一盒", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, plate, 1e-6);   /* 份 = 1 too */
+    /* a date before the meal is no amount ("5.12 早": 12 May, not 5.12
+     * buns); "2.5 馒头" and "1.5 碗米饭" stay amounts */
+    assert_int_equal(kmgca_weigh(shared_foods, "5.12 早 饅頭一個", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 100, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "2.5 馒头", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 250, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "1.5 碗米饭", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 300, 1e-6);
     /* nor is a sheet (张), a slice or a stick: "烤鸭 6张" (the pancakes of
      * the duck) was six of SR28's "1/2 duck", 4,584 g; now refused with
      * its reason */
@@ -469,6 +477,7 @@ static void lines_of_several_foods(void **state)
         {"午饭吃了鸡胸肉100g 西兰花 糙米饭", {"午饭吃了鸡胸肉100g", "西兰花", "糙米饭"}},
         {"全麦面包两片+一个水煮蛋+一杯黑咖啡", {"全麦面包两片", "一个水煮蛋", "一杯黑咖啡"}},
         {"鸡蛋2个和牛奶200毫升", {"鸡蛋2个", "牛奶200毫升"}},
+        {"5.12 早 饅頭一個 豆漿一杯", {"5.12 早 饅頭一個", "豆漿一杯"}},
         {"豆浆一杯 无糖", {"豆浆一杯 无糖"}},
         {"馒头一个(100克)", {"馒头一个(100克)"}},
         {"米饭 一碗", {"米饭 一碗"}},
