@@ -507,6 +507,7 @@ size_t kmgca_line_parts(kmgca_foods *foods, const char *text, size_t *start, siz
     size_t at[PARTS + 1];
     if (!text || !max)
         return 0;
+    at[0] = 0; /* one part, the whole text, unless cut */
     int n = !foods ? 1 : text_has_cjk(text) ? serving_line_parts(text, at, PARTS)
                                             : english_parts(foods, text, at, PARTS);
     at[n] = strlen(text);
