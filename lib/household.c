@@ -891,31 +891,57 @@ int text_drink_milk(const char *text, char *out, size_t size)
     static const char *const drinks[] = {"latte", "cappuccino", "flat white", "mocha",
                                          "macchiato", "americano", "coffee", "chai",
                                          "hot chocolate", "cortado", "frappuccino", "tea"};
-    size_t e = trimmed_len(text);
-    if (e < 4 || strncasecmp(text + e - 4, "milk", 4) != 0)
-        return 0; /* most lines: no milk at the end */
+    /* the words that say which milk, before "milk" */
+    static const char *const kinds[] = {"skim",   "skimmed", "nonfat", "non-fat", "whole",
+                                        "oat",    "soy",     "almond", "coconut", "low fat",
+                                        "lowfat", "semi-skimmed", "semi skimmed", "full cream",
+                                        "lactose free", "reduced fat", "breve"};
     char low[512];
-    if (lower_copy(text, low, sizeof low) < 0)
-        return 0;
-    size_t n = e;
-    /* the last " - " or ", " before the milk */
-    size_t cut = 0, after = 0;
-    for (size_t i = 1; i + 1 < n; i++) {
-        if (low[i] == '-' && low[i - 1] == ' ' && low[i + 1] == ' ')
-            cut = i - 1, after = i + 2;
-        else if (low[i] == ',' && low[i + 1] == ' ')
-            cut = i, after = i + 2;
-    }
-    if (!cut || after >= n)
-        return 0;
-    int drink = 0;
-    for (size_t k = 0; k < sizeof drinks / sizeof *drinks && !drink; k++) {
+    if (lower_copy(text, low, sizeof low) < 0 || !strstr(low, "milk"))
+        return 0; /* most lines: no milk */
+    size_t drink_end = 0;
+    for (size_t k = 0; k < sizeof drinks / sizeof *drinks; k++) {
         const char *p = strstr(low, drinks[k]);
-        drink = p && (size_t)(p - low) < cut;
+        if (p && (!drink_end || (size_t)(p - low) < drink_end))
+            drink_end = (size_t)(p - low) + strlen(drinks[k]);
     }
-    /* "Caffe Latte - 2% Milk": the latte with that milk */
-    if (!drink || (size_t)snprintf(out, size, "%.*s with %.*s", (int)cut, text, (int)(n - after),
-                                   text + after) >= size)
+    /* the first "milk" after the drink, a word of its own */
+    const char *m = drink_end ? strstr(low + drink_end, "milk") : NULL;
+    while (m && ((m > low && isalpha((unsigned char)m[-1])) || isalpha((unsigned char)m[4])))
+        m = strstr(m + 4, "milk");
+    if (!m)
+        return 0;
+    size_t start = (size_t)(m - low);
+    /* with the words that say which milk: "2% milk", "oat milk" */
+    size_t before = start;
+    while (before > drink_end && low[before - 1] == ' ')
+        before--;
+    size_t w = before;
+    while (w > drink_end && low[w - 1] != ' ' && low[w - 1] != ',')
+        w--;
+    int said = w < before && strchr(low + w, '%') && (size_t)(strchr(low + w, '%') - low) < before;
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds && !said; k++) {
+        size_t kl = strlen(kinds[k]);
+        said = before >= drink_end + kl && !strncmp(low + before - kl, kinds[k], kl) &&
+               (before - kl == drink_end || low[before - kl - 1] == ' ' ||
+                low[before - kl - 1] == ',');
+        if (said)
+            w = before - kl;
+    }
+    if (said)
+        start = w;
+    /* what joins them: nothing, a space, ", " or " - "; "with" already
+     * there says it ("latte with oat milk") */
+    size_t join = start;
+    while (join > drink_end && (low[join - 1] == ' ' || low[join - 1] == ',' ||
+                                low[join - 1] == '-'))
+        join--;
+    if ((join >= 4 && !strncmp(low + join - 4, "with", 4)) ||
+        (join >= 2 && !strncmp(low + join - 2, "w/", 2)))
+        return 0;
+    /* "Caffe Latte - 2% Milk", "Latte Grande 2% Milk, 16 oz": the latte
+     * with that milk */
+    if ((size_t)snprintf(out, size, "%.*s with %s", (int)join, text, text + start) >= size)
         return 0;
     return 1;
 }

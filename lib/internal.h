@@ -306,9 +306,10 @@ int text_lean_ratio(const char *text, char *out, size_t size);
  * a count after a comma whose word names the food before it is a count of
  * that food: out gets the text without the word ("..., 2"). 1 when rewritten. */
 int text_count_of_itself(const char *text, char *out, size_t size);
-/* "Caffe Latte - 2% Milk", "Cappuccino, Nonfat Milk" (coffee shops and app
- * exports): the drink with that milk, "Caffe Latte with 2% Milk", so the
- * drink stays the food. 1 when rewritten. */
+/* "Caffe Latte - 2% Milk", "Cappuccino, Nonfat Milk", "Latte Grande 2%
+ * Milk, 16 oz" (coffee shops and app exports): the drink with that milk,
+ * "Caffe Latte with 2% Milk", so the drink stays the food. 1 when
+ * rewritten. */
 int text_drink_milk(const char *text, char *out, size_t size);
 /* The unit with that canonical name ("cup", "ml"), or NULL. */
 const unit_def *unit_named(const char *canonical);

@@ -165,6 +165,16 @@ static void weights_as_taken_and_small_things(void **state)
     assert_string_equal(ratio, "Caffe Latte with 2% Milk");
     assert_false(text_drink_milk("Milk, 2%", ratio, sizeof ratio));
     assert_false(text_drink_milk("Cereal, with milk", ratio, sizeof ratio));
+    /* the milk may stand anywhere after the drink, joined by nothing, and
+     * what follows it stays ("Starbucks Caffe Latte Grande 2% Milk": the
+     * latte, 0.95, was 0.24); "with" already there is left alone */
+    char drink[96];
+    assert_true(text_drink_milk("Caffe Latte Grande 2% Milk, 16 oz", drink, sizeof drink));
+    assert_string_equal(drink, "Caffe Latte Grande with 2% Milk, 16 oz");
+    assert_true(text_drink_milk("chai latte oat milk", drink, sizeof drink));
+    assert_string_equal(drink, "chai latte with oat milk");
+    assert_false(text_drink_milk("latte with oat milk", drink, sizeof drink));
+    assert_false(text_drink_milk("milk tea", drink, sizeof drink));
     assert_true(text_lean_ratio("turkey 93/7", ratio, sizeof ratio));
     assert_string_equal(ratio, "turkey 93% lean 7% fat");
     /* a half or a size after the food, with no count: "avocado half" is
