@@ -48,6 +48,9 @@
 #define UNKNOWN_HEAD 0.6
 #define RAW_WHEN_COOKED 0.6
 #define CONTEXT_NAMED 0.95   /* a name as written, with words of context */
+/* A food of another animal than the one the text names ("Chicken breast,
+ * oven-roasted" for "oven roasted turkey breast") is another food. */
+#define OTHER_ANIMAL 0.45
 
 /* ---- Spelling ----------------------------------------------------------- */
 
@@ -149,6 +152,7 @@ typedef struct {
     int said, says_raw;                    /* a word of state; a word that says raw */
     unsigned char state_word[QUERY_WORDS]; /* 1 cooked, 2 raw */
     float cooked_q, raw_q;                 /* the weight of those words */
+    int animal;                            /* the word naming an animal, or -1 */
 } en_query;
 
 /* The words of text, folded, rewritten and with their context bracketed;
@@ -405,6 +409,42 @@ static double en_doc_score(const kmgca_foods *foods, struct match_index *ix, con
     return score;
 }
 
+/* The animals whose meat the tables name in their descriptions. */
+static const char *const animals[] = {"chicken", "turkey", "beef",    "pork",  "lamb",
+                                      "veal",    "duck",   "goose",   "venison", "bison",
+                                      "goat",    "salmon", "tuna",    "cod",   "shrimp",
+                                      "crab",    "trout",  "haddock"};
+
+/* The query word that names an animal (the first), or -1. */
+static int query_animal(const en_query *q)
+{
+    for (size_t i = 0; i < q->nw; i++)
+        for (size_t k = 0; k < sizeof animals / sizeof *animals; k++)
+            if (!strcmp(q->words[i], animals[k]))
+                return (int)i;
+    return -1;
+}
+
+/* 1 when a description names an animal other than `named` (and, as the
+ * caller knows, not `named` itself). */
+static int other_animal(const char *description, const char *named)
+{
+    char low[256];
+    size_t n = 0;
+    for (; description[n] && n + 1 < sizeof low; n++)
+        low[n] = (char)tolower((unsigned char)description[n]);
+    low[n] = '\0';
+    for (size_t k = 0; k < sizeof animals / sizeof *animals; k++) {
+        if (!strcmp(animals[k], named))
+            continue;
+        const char *p = strstr(low, animals[k]);
+        size_t l = strlen(animals[k]);
+        if (p && (p == low || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[l]))
+            return 1;
+    }
+    return 0;
+}
+
 /* A document's score lowered where the text leaves out the food's head word
  * or says otherwise of how it was made than the food is. */
 static double en_doc_checks(const kmgca_foods *foods, struct match_index *ix, const en_query *q,
@@ -428,6 +468,9 @@ static double en_doc_checks(const kmgca_foods *foods, struct match_index *ix, co
         if (!named)
             score *= HEAD_MISSING;
     }
+    if (q->animal >= 0 && !(q->animal < 32 && (ix->food_mask[food] & (1u << q->animal))) &&
+        other_animal(foods_food(foods, food)->description, q->words[q->animal]))
+        score *= OTHER_ANIMAL;
     int raw_only = (eaten & EATEN_RAW) && !(eaten & EATEN_COOKED);
     int cooked_only = (eaten & EATEN_COOKED) && !(eaten & EATEN_RAW);
     if (!q->said && raw_only && (eaten_of(ix, foods_food(foods, food), food) & EATEN_COOKED_FOOD))
@@ -460,6 +503,7 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
         return 0;
     en_query_weigh(ix, &q);
     en_query_states(&q);
+    q.animal = query_animal(&q);
     *method = en_exact(ix, &q, top);
     size_t n = *method == KMGCA_MATCH_EXACT ? 1 : 0;
     if (!n)
