@@ -290,6 +290,56 @@ static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *
     return 1;
 }
 
+#define PART_READ_MAX 0.85  /* the confidence of a food read from part of its text */
+
+/* An app's product name that matches no food well as a whole, its kind of
+ * food first and its flavour after ("Crunchy Granola Bars Oats 'n Honey",
+ * "Greek Yogurt Vanilla Blended"): the longest run of its first words
+ * (two at least, not ending on a joining word) that matches well. The food
+ * text becomes that run, so the answer shows it. 1 when read. */
+static int product_head(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *st)
+{
+    static const char *const joiners[] = {"and", "with", "&", "'n", "n", "of", "in", "w/", "-"};
+    const char *t = out->food_text;
+    if (text_has_cjk(t))
+        return 0;
+    size_t ends[16], n = 0;
+    for (size_t i = 0; t[i] && n < 16; i++)
+        if (t[i] != ' ' && (t[i + 1] == ' ' || !t[i + 1]))
+            ends[n++] = i + 1;
+    if (n < 3)
+        return 0;
+    for (size_t k = n - 1; k >= 2; k--) {
+        size_t end = ends[k - 1], start = k >= 2 ? ends[k - 2] : 0;
+        while (t[start] == ' ')
+            start++;
+        int joined = 0;
+        for (size_t j = 0; j < sizeof joiners / sizeof *joiners && !joined; j++)
+            joined = end - start == strlen(joiners[j]) &&
+                     !strncasecmp(t + start, joiners[j], end - start);
+        char prefix[sizeof out->food_text];
+        if (joined || end >= sizeof prefix)
+            continue;
+        memcpy(prefix, t, end);
+        prefix[end] = '\0';
+        if (prefix[end - 1] == ',')
+            prefix[end - 1] = '\0';
+        kmgca_match m;
+        if (kmgca_foods_match(foods, prefix, &m, NULL) == KMGCA_OK && m.food &&
+            m.confidence >= KMGCA_LOW_CONFIDENCE) {
+            /* words were left out: never the top band ("Black Beans,
+             * canned, rinsed & drained" is not surely the canned beans) */
+            if (m.confidence > PART_READ_MAX)
+                m.confidence = PART_READ_MAX;
+            out->match = m;
+            copy_text(out->food_text, sizeof out->food_text, prefix);
+            *st = KMGCA_OK;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* A count, or no amount, of a food whose table names one of its measures
  * by a word of the text ("Chips Ahoy! cookies, 3" is three of FNDDS's
  * "Nabisco Chips Ahoy!", 10.5 g each, not three medium chocolate chip
@@ -405,6 +455,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     kmgca_status st = kmgca_foods_match(foods, out->food_text, &out->match, err);
     int part_read = (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE) &&
                     brand_product(foods, out, &st);
+    if (!part_read && (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE))
+        part_read = product_head(foods, out, &st);
     if (st != KMGCA_OK)
         return st;
     if (pst != KMGCA_OK) {

@@ -292,6 +292,19 @@ static int read_half_and_range(const tokens *tk, int i, int j, int whole, int am
     return j;
 }
 
+/* 1 when a unit is a container of one drink ("bottle", "can", "glass"): the
+ * volume after it is what one holds ("2 bottles (12 fl oz)" are 24 fl oz). */
+static int holds_a_drink(const char *unit)
+{
+    static const char *const drinks[] = {"bottle", "can", "glass", "mug", "carton"};
+    size_t len;
+    const struct kmgca_measure_word *m = unit[0] ? measure_word_at(unit, &len) : NULL;
+    for (size_t k = 0; m && !unit[len] && k < sizeof drinks / sizeof *drinks; k++)
+        if (!strcmp(m->concept, drinks[k]))
+            return 1;
+    return 0;
+}
+
 /* A qualifier at token j: the weight of one unit, "(11 fl oz)", "- each 1
  * oz". Returns the token after it. */
 static int read_qualifier(const tokens *tk, int i, int j, int whole, reading *r)
@@ -325,7 +338,8 @@ static int read_qualifier(const tokens *tk, int i, int j, int whole, reading *r)
              * as exports write it ("2.00"), else the total ("2 slices
              * (60 g)"). A mass beats a volume: it is what was eaten. */
             int per_unit = each || (tk->t[i].type == TK_NUM && (tk->t[i].flags & NF_CENTS)) ||
-                           s->amount == 1;
+                           s->amount == 1 ||
+                           (qu->kind == KMGCA_UNIT_VOLUME && holds_a_drink(s->unit));
             if (r->cls == CLASS_HOUSEHOLD || qu->kind == KMGCA_UNIT_MASS ||
                 (r->cls == CLASS_MEASURE && s->kind == KMGCA_UNIT_VOLUME &&
                  qu->kind == KMGCA_UNIT_VOLUME && 0)) {

@@ -398,6 +398,23 @@ static void sizes_of_a_serving_and_meal_words(void **state)
                                  &err),
                      KMGCA_OK);
     assert_near(w.grams, 117, 1e-6);
+    /* an app's product name that matches nothing whole is read by its
+     * first words, below the top band, and says so */
+    assert_int_equal(kmgca_weigh(shared_foods, "Nature Valley Crunchy Granola Bars Oats 'n Honey",
+                                 "2 bars", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "granola bar"));
+    assert_true(w.match.confidence >= KMGCA_LOW_CONFIDENCE && w.match.confidence <= 0.85);
+    assert_non_null(strstr(w.how, "the food read as"));
+    /* a drink's container and the volume of one: two bottles of 12 fl oz
+     * (the bracket is each bottle's), but 2 slices (60 g) weigh 60 g */
+    assert_int_equal(kmgca_weigh(shared_foods, "Bud Light", "2 bottles (12 fl oz)", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 708, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "bread", "2 slices (60 g)", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 60, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "latte", "1 drink", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 200);
     /* a can holds the canned food: half a can of chickpeas is half of
      * SR28's canned, drained can (253 g), not of a tin of boiled ones; the
      * canned food may not be a variant the text did not ask for */
