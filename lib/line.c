@@ -410,6 +410,41 @@ static int canned_for_a_can(kmgca_foods *foods, kmgca_weighing *out)
     return 0;
 }
 
+/* "一个大桃子", "一根大香蕉", "两个小苹果": a size written after the measure
+ * word, on the food, is the serving's ("一大个") when the food matches as
+ * well without it and is the same food ("大虾", "大白菜", "小米" are foods
+ * of their own: they match by their whole name). */
+static void zh_size_in_name(kmgca_foods *foods, kmgca_weighing *out, char *serving,
+                            size_t size)
+{
+    char *t = out->food_text;
+    size_t sl = strlen(serving);
+    int big = !strncmp(t, "大", 3), small = !strncmp(t, "小", 3);
+    if ((!big && !small) || !text_has_cjk(t + 3) || sl < 3 || sl + 4 > size ||
+        ((unsigned char)serving[sl - 3] & 0xF0) != 0xE0)
+        return;
+    /* a measure word of pieces ends the serving: "一个", "10只", "一根" */
+    static const char *const pieces[] = {"item", "piece", "stick", "slice", "sheet"};
+    size_t ml;
+    const struct kmgca_measure_word *mw = measure_word_at(serving + sl - 3, &ml);
+    int counted = 0;
+    for (size_t k = 0; mw && ml == 3 && k < sizeof pieces / sizeof *pieces; k++)
+        counted |= !strcmp(mw->concept, pieces[k]);
+    if (!counted ||
+        (sl >= 6 && (!strncmp(serving + sl - 6, "大", 3) || !strncmp(serving + sl - 6, "小", 3))))
+        return;
+    kmgca_match whole, m;
+    if (kmgca_foods_match(foods, t, &whole, NULL) != KMGCA_OK || !whole.food ||
+        whole.confidence >= 0.99 || kmgca_foods_match(foods, t + 3, &m, NULL) != KMGCA_OK ||
+        m.food != whole.food || m.confidence < whole.confidence)
+        return;
+    char measure[8];
+    memcpy(measure, serving + sl - 3, 4);
+    memcpy(serving + sl - 3, big ? "大" : "小", 3);
+    memcpy(serving + sl, measure, 4);
+    memmove(out->food_text, t + 3, strlen(t + 3) + 1);
+}
+
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
@@ -444,6 +479,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         kmgca_status fst = serving_in_food(foods, food_text, serving, sizeof serving, out, err);
         if (fst != KMGCA_OK)
             return fst;
+        zh_size_in_name(foods, out, serving, sizeof serving);
     } else {
         serving_in_field(food_text, serving, sizeof serving, out);
     }

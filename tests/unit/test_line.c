@@ -468,6 +468,15 @@ static void sizes_of_a_serving_and_meal_words(void **state)
     assert_near(w.grams, 250, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "1.5 碗米饭", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 300, 1e-6);
+    /* a size on the food after its measure word is the serving's: "一个大
+     * 桃子" is one large peach (3/2 of 170 g); a name that holds the size
+     * (大虾, 大肉包子: pork buns) stays the name */
+    assert_int_equal(kmgca_weigh(shared_foods, "一个大桃子", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 255, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "大肉包子一个", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 110, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "大白菜 200克", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 200, 1e-6);
     /* nor is a sheet (张), a slice or a stick: "烤鸭 6张" (the pancakes of
      * the duck) was six of SR28's "1/2 duck", 4,584 g; now refused with
      * its reason */
