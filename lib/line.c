@@ -588,6 +588,84 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
     return n;
 }
 
+/* The food text of text[from, to), its serving cut out, into out. */
+static void part_food(const char *text, size_t from, size_t to, char *out, size_t size)
+{
+    char part[1024], lead[SERVING_MAX];
+    size_t n = to - from < sizeof part ? to - from : sizeof part - 1;
+    memcpy(part, text + from, n);
+    part[n] = '\0';
+    kmgca_serving_split(part, lead, sizeof lead, out, size);
+}
+
+/* 1 when text[from, to) has a serving, or names its food surely (0.85),
+ * as a food listed alone must. */
+static int surely_named(kmgca_foods *foods, const char *text, size_t from, size_t to)
+{
+    char part[1024], lead[SERVING_MAX], rest[1024];
+    size_t n = to - from < sizeof part ? to - from : sizeof part - 1;
+    memcpy(part, text + from, n);
+    part[n] = '\0';
+    if (kmgca_serving_split(part, lead, sizeof lead, rest, sizeof rest))
+        return 1;
+    kmgca_match m;
+    return kmgca_foods_match(foods, rest, &m, NULL) == KMGCA_OK && m.food &&
+           m.confidence >= 0.85;
+}
+
+/* 1 when the two food texts written together are one dish's name as it
+ * stands ("西红柿 炒鸡蛋" is 西红柿炒鸡蛋, "猪肉白菜 饺子" 猪肉白菜饺子). */
+static int one_name(kmgca_foods *foods, const char *left, const char *right)
+{
+    char joined[2100];
+    snprintf(joined, sizeof joined, "%s%s", left, right);
+    kmgca_match j;
+    return kmgca_foods_match(foods, joined, &j, NULL) == KMGCA_OK && j.food &&
+           j.confidence >= 0.99;
+}
+
+/* A Chinese part that lists foods apart, a space or a mark between them,
+ * one with its serving or none ("早：豆浆 油条一根", "午 肉末茄子 米饭一碗",
+ * "土豆烧牛肉 米饭 炒白菜"): a part each, where each side names a food and
+ * the two are not one dish's name written apart. The parts' starts in at
+ * (n of them, at most max); how many now. */
+static int zh_listed_apart(kmgca_foods *foods, const char *text, size_t *at, int n, int max)
+{
+    static const char *const marks[] = {" ", "，", "、", "；", "＋", "+", ","};
+    size_t end = strlen(text);
+    for (int k = 0; k < n && n < max; k++) {
+        size_t a = at[k], b = k + 1 < n ? at[k + 1] : end;
+        for (size_t i = a + 1; i < b && n < max; i++) {
+            size_t ml = 0;
+            for (size_t m = 0; m < sizeof marks / sizeof *marks && !ml; m++)
+                if (!strncmp(text + i, marks[m], strlen(marks[m])))
+                    ml = strlen(marks[m]);
+            if (!ml)
+                continue;
+            size_t c = i + ml;
+            while (c < b && text[c] == ' ')
+                c++;
+            if (c >= b || !part_names_food(foods, text, a, i) ||
+                !part_names_food(foods, text, c, b))
+                continue;
+            char left[1024], right[1024];
+            part_food(text, a, i, left, sizeof left);
+            part_food(text, c, b, right, sizeof right);
+            /* one dish named apart, or one side saying what the other is
+             * made of ("蜂蜜水 一勺蜂蜜"), or a side with no serving that
+             * names a food only loosely ("中午懒得做饭": 饭) */
+            if (one_name(foods, left, right) || strstr(left, right) || strstr(right, left) ||
+                !surely_named(foods, text, a, i) || !surely_named(foods, text, c, b))
+                continue;
+            memmove(at + k + 2, at + k + 1, (size_t)(n - k - 1) * sizeof *at);
+            at[k + 1] = c;
+            n++;
+            break; /* the rest is the next part, looked at in turn */
+        }
+    }
+    return n;
+}
+
 size_t kmgca_line_parts(kmgca_foods *foods, const char *text, size_t *start, size_t *len,
                         size_t max)
 {
@@ -613,6 +691,8 @@ size_t kmgca_line_parts(kmgca_foods *foods, const char *text, size_t *start, siz
         if (k > 0)
             k--;
     }
+    if (foods && text_has_cjk(text))
+        kept = zh_listed_apart(foods, text, at, kept, PARTS);
     if (kept < 2 || (size_t)kept > max)
         kept = 1;
     at[kept] = strlen(text);
