@@ -127,10 +127,12 @@ static void semicolons_decimal_commas_chinese_headers(void **state)
     kmgca_analysis *a = run(D "semicolon_zh.csv", NULL, &s);
     assert_int_equal(kmgca_analysis_rows_used(a), 3);
     /* 1,5 cup 牛奶: the Taiwan FDA whole milk L01021 (Ca 104.1001), which has no
-     * volume measure, weighed as water: 1.5 x 236.5882365 ml; "118,0" g banana;
-     * 150 g 豆腐, TFDA 传统豆腐 R4700901 (Ca 139.85). */
+     * volume measure, weighed as milk (containers.csv: 1.03 g/ml): 1.5 x
+     * 236.5882365 ml x 1.03; "118,0" g banana; 150 g 豆腐, TFDA 传统豆腐
+     * R4700901 (Ca 139.85). */
     const kmgca_day *d = day_of(a, "2026-11-05");
-    assert_near(d->mg[KMGCA_CA], 1.5 * 236.5882365 * 1.041001 + 1.18 * 5 + 1.5 * 139.85, 1e-9);
+    assert_near(d->mg[KMGCA_CA],
+                1.5 * 236.5882365 * 1.03 * 1.041001 + 1.18 * 5 + 1.5 * 139.85, 1e-9);
     assert_int_equal(kmgca_analysis_note_count(a), 1);
     kmgca_analysis_free(a);
 }
