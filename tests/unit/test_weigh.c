@@ -286,6 +286,9 @@ static void person_share_of_a_plate(void **state)
         assert_near(recipe_serving(whole[i][0], "", how, sizeof how), usual, 1e-9);
         assert_null(strstr(how, "share"));
     }
+    /* a 片 of a recipe counted by the 块 is its 块 (臭豆腐) */
+    assert_near(recipe_serving("臭豆腐", "8片", how, sizeof how),
+                recipe_serving("臭豆腐", "8块", how, sizeof how), 1e-9);
     double pan = recipe_serving("炒年糕", "一盘", how, sizeof how);
     assert_near(recipe_serving("炒年糕", "一碟", how, sizeof how), 0.7 * pan, 1e-9);
     assert_non_null(strstr(how, "smaller plate"));
