@@ -93,7 +93,11 @@ static const char *const class_heads[] = {
 static const char *const form_words[] = {
     "chop", "slice", "dice", "cube", "shredded", "mashed", "grated",
     "piece", "half", "crushed", "packed", "unpacked", "cut", "ball", "strip", "fresh",
-    "fillet", "floret", "chunk", "spear", "wedge", "segment",
+    "fillet", "floret", "chunk", "spear", "wedge", "segment", "shelled",
+    /* and the words a product's label praises it with ("Ultra Thin",
+     * "Lightly Salted", "Organic", "Original") */
+    "organic", "natural", "original", "classic", "ultra", "premium",
+    "homestyle",
     /* and the containers and sizes of a serving left beside the food when
      * the amount stands elsewhere ("apple juice, small carton 200ml") */
     "small", "large", "big", "medium", "carton", "tub", "tin", "bottle", "glass", "mug",

@@ -12,6 +12,7 @@
 #include "msg_phrases.h"
 #include "weigh.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -307,9 +308,15 @@ static int product_head(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *s
     for (size_t i = 0; t[i] && n < 16; i++)
         if (t[i] != ' ' && (t[i + 1] == ' ' || !t[i + 1]))
             ends[n++] = i + 1;
-    if (n < 3)
+    /* "Brand - Product": a word of the product at least */
+    const char *dash = strstr(t, " - ");
+    size_t least = 2;
+    for (size_t k = 0; dash && k < n; k++)
+        if (ends[k] <= (size_t)(dash - t) + 2)
+            least = k + 2;
+    if (n < 3 || least >= n)
         return 0;
-    for (size_t k = n - 1; k >= 2; k--) {
+    for (size_t k = n - 1; k >= least; k--) {
         size_t end = ends[k - 1], start = k >= 2 ? ends[k - 2] : 0;
         while (t[start] == ' ')
             start++;
@@ -317,6 +324,9 @@ static int product_head(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *s
         for (size_t j = 0; j < sizeof joiners / sizeof *joiners && !joined; j++)
             joined = end - start == strlen(joiners[j]) &&
                      !strncasecmp(t + start, joiners[j], end - start);
+        /* nor on a number ("100%" of "100% Whole Wheat Bread") */
+        for (size_t c = start; c < end && !joined; c++)
+            joined = isdigit((unsigned char)t[c]);
         char prefix[sizeof out->food_text];
         if (joined || end >= sizeof prefix)
             continue;
