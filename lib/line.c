@@ -455,6 +455,32 @@ static void zh_size_in_name(kmgca_foods *foods, kmgca_weighing *out, char *servi
     memmove(out->food_text, t + 3, strlen(t + 3) + 1);
 }
 
+/* 1 when a food is drunk. */
+static int a_drink(const kmgca_food *f)
+{
+    static const char *const drinks[] = {"water", "tea",  "coffee", "milk",   "juice",
+                                         "soft_drink", "beer", "wine", "spirits"};
+    for (size_t k = 0; k < sizeof drinks / sizeof *drinks; k++)
+        if (!strcmp(kmgca_food_kind(f), drinks[k]))
+            return 1;
+    return 0;
+}
+
+/* The name in the text that weighs its pieces (name_portions.csv) must be
+ * drunk when the food matched is, and eaten when it is: "Ensure chocolate"
+ * is a drink, and a chocolate from a box (9 g) is no serving of it. Such a
+ * name is dropped (the food's own name is looked up instead). */
+static void name_of_the_food(kmgca_foods *foods, kmgca_weighing *out)
+{
+    const kmgca_food *f = out->match.food;
+    if (!f || !out->serving.name[0] || !strcmp(out->serving.name, out->food_text))
+        return;
+    kmgca_match m;
+    if (kmgca_foods_match(foods, out->serving.name, &m, NULL) == KMGCA_OK && m.food &&
+        m.confidence >= KMGCA_LOW_CONFIDENCE && a_drink(m.food) != a_drink(f))
+        out->serving.name[0] = '\0';
+}
+
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
@@ -513,6 +539,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     int canned = canned_for_a_can(foods, out);
     out->serving_assumed = out->serving.kind == KMGCA_UNIT_TYPICAL;
     kmgca_serving_take_detail(&out->serving, out->food_text);
+    name_of_the_food(foods, out);
     if (named_measure(out->match.food, food_text, &out->serving, &out->grams, out->how,
                       sizeof out->how))
         st = KMGCA_OK;

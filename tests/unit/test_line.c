@@ -415,6 +415,11 @@ static void sizes_of_a_serving_and_meal_words(void **state)
     assert_near(w.grams, 60, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "latte", "1 drink", &w, &err), KMGCA_OK);
     assert_true(w.grams > 200);
+    /* a name that weighs pieces must be drunk when the food is: "Ensure
+     * chocolate" is one bottle of the drink (252 g), not a chocolate from a
+     * box (9 g) */
+    assert_int_equal(kmgca_weigh(shared_foods, "1 Ensure chocolate", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 252, 1e-6);
     /* a can holds the canned food: half a can of chickpeas is half of
      * SR28's canned, drained can (253 g), not of a tin of boiled ones; the
      * canned food may not be a variant the text did not ask for */
