@@ -56,6 +56,7 @@ static const struct {
     {"apache", 0.8f}, {"alaska", 0.8f}, {"shoshone", 0.8f}, {"mixture", 0.9f},
     {"frozen", 0.8f}, {"fatadded", 0.85f}, {"canned", 0.95f}, {"dehydrated", 0.9f},
     {"skin", 0.85f},  /* the skin alone ("with skin" is another word, text.c) */
+    {"wild", 0.9f},   /* wild salmon, wild blueberries: the farmed and grown ones are eaten more */
 };
 
 /* Words the USDA tables use to be exact that people leave out: a food that
