@@ -591,6 +591,16 @@ static int part_names_food(kmgca_foods *foods, const char *text, size_t from, si
            m.confidence >= KMGCA_LOW_CONFIDENCE;
 }
 
+/* 1 when text holds needle, ASCII letters compared without case. */
+static int strcasestr_ascii(const char *text, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = text; *p; p++)
+        if (!strncasecmp(p, needle, n))
+            return 1;
+    return 0;
+}
+
 /* An English line of foods joined by "&", "+" or " and " ("cheeseburger &
  * fries", "chicken tikka masala + rice") that matches no food well as a
  * whole: where its parts begin (the first 0), how many. A name that holds
@@ -599,7 +609,9 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
 {
     char lead[SERVING_MAX], rest[1024];
     kmgca_match m;
-    if (strlen(text) >= sizeof rest || !strpbrk(text, "&+a"))
+    /* most lines join nothing: no match is asked for them */
+    if (strlen(text) >= sizeof rest ||
+        (!strpbrk(text, "&+") && !strcasestr_ascii(text, " and ")))
         return 1;
     kmgca_serving_split(text, lead, sizeof lead, rest, sizeof rest);
     if (kmgca_foods_match(foods, rest, &m, NULL) == KMGCA_OK && m.food &&
