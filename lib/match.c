@@ -237,8 +237,14 @@ static void en_query_states(en_query *q)
     q->said = q->says_raw = 0;
     q->cooked_q = q->raw_q = 0;
     memset(q->state_word, 0, sizeof q->state_word);
+    /* "porridge" and "oatmeal" are oats cooked (text.c keys porridge as
+     * oat), unless the oats are said to be dry ("porridge oats") */
+    int porridge = (strstr(q->raw, "porridge") || strstr(q->raw, "oatmeal")) &&
+                   !strstr(q->raw, "porridge oat") && !strstr(q->raw, "oatmeal oat");
     for (size_t i = 0; i < q->nw; i++) {
         unsigned st = eaten_state(q->words[i]);
+        if (!st && porridge && !strcmp(q->words[i], "oat"))
+            st = STATE_COOKED;
         q->said |= st != 0;
         if (st & STATE_RAW) {
             q->says_raw = 1;
@@ -471,7 +477,11 @@ static double en_doc_checks(const kmgca_foods *foods, struct match_index *ix, co
     if (q->animal >= 0 && !(q->animal < 32 && (ix->food_mask[food] & (1u << q->animal))) &&
         other_animal(foods_food(foods, food)->description, q->words[q->animal]))
         score *= OTHER_ANIMAL;
-    int raw_only = (eaten & EATEN_RAW) && !(eaten & EATEN_COOKED);
+    /* a grain as sold ("Oats", "Rice, white, raw": SR28's cereal grains and
+     * pasta not said to be cooked) is dry, whatever its name says */
+    const char *group = foods_food(foods, food)->group;
+    int raw_only = ((eaten & EATEN_RAW) || (group && !strcmp(group, "Cereal Grains and Pasta"))) &&
+                   !(eaten & EATEN_COOKED);
     int cooked_only = (eaten & EATEN_COOKED) && !(eaten & EATEN_RAW);
     if (!q->said && raw_only && (eaten_of(ix, foods_food(foods, food), food) & EATEN_COOKED_FOOD))
         score *= RAW_UNSAID;
