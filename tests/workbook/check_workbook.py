@@ -405,15 +405,17 @@ def check_notes(wb, diary_sheets, rows, comment_parts):
             elif "g as written" not in text:
                 fail("notes: %s!row %d: empty How, but the note %r is not about grams as written"
                      % (name, rn, text))
-            # a cup of a drink the table gives no volume for is weighed as water
-            if "household measure" in text or "weighed as water" in text:
+            # a cup of a drink the table gives no volume for is weighed by its
+            # kind's density (containers.csv), or as water
+            if ("household measure" in text or "weighed as water" in text
+                    or "gives no volume" in text):
                 have_household = True
         unit = val(c[D["Unit"]])
         if (val(c[D["Status"]]) in USED and not blank(val(c[D["Matched food"]]))
                 and isinstance(unit, str) and unit.strip().lower() in HOUSEHOLD_UNITS):
             want_household = True
             if (text is not None and "household measure" not in text
-                    and "weighed as water" not in text):
+                    and "weighed as water" not in text and "gives no volume" not in text):
                 fail("notes: %s!row %d (%s) note does not say \"household measure\": %r"
                      % (name, rn, unit, text))
     if want_household and not have_household:
