@@ -383,23 +383,29 @@ static int named_measure(const kmgca_food *food, const char *text, const kmgca_s
     return 1;
 }
 
+/* 1 when a food is drunk. */
+static int a_drink(const kmgca_food *f)
+{
+    static const char *const drinks[] = {"water", "tea",  "coffee", "milk",   "juice",
+                                         "soft_drink", "beer", "wine", "spirits"};
+    for (size_t k = 0; k < sizeof drinks / sizeof *drinks; k++)
+        if (!strcmp(kmgca_food_kind(f), drinks[k]))
+            return 1;
+    return 0;
+}
+
 /* "half a can of chickpeas", "a tin of sweetcorn": a can holds the canned
  * food. When the food matched is not canned and "canned" before its text
  * matches a canned food as well (not a drink: its can is a container of
  * the drink itself), that food. */
 static int canned_for_a_can(kmgca_foods *foods, kmgca_weighing *out)
 {
-    static const char *const drinks[] = {"water", "coffee", "tea",  "milk",   "juice",
-                                         "soft_drink", "beer", "wine", "spirits"};
     size_t len;
     const struct kmgca_measure_word *m = measure_word_at(out->serving.unit, &len);
     const kmgca_food *f = out->match.food;
     if (!m || strcmp(m->concept, "can") != 0 || out->serving.unit[len] || !f ||
-        strstr(f->description, "canned") || strlen(out->food_text) > 400)
+        strstr(f->description, "canned") || strlen(out->food_text) > 400 || a_drink(f))
         return 0;
-    for (size_t k = 0; k < sizeof drinks / sizeof *drinks; k++)
-        if (!strcmp(kmgca_food_kind(f), drinks[k]))
-            return 0;
     char text[420];
     snprintf(text, sizeof text, "canned %s", out->food_text);
     kmgca_match c;
@@ -453,17 +459,6 @@ static void zh_size_in_name(kmgca_foods *foods, kmgca_weighing *out, char *servi
     memcpy(serving + sl - 3, big ? "大" : "小", 3);
     memcpy(serving + sl, measure, 4);
     memmove(out->food_text, t + 3, strlen(t + 3) + 1);
-}
-
-/* 1 when a food is drunk. */
-static int a_drink(const kmgca_food *f)
-{
-    static const char *const drinks[] = {"water", "tea",  "coffee", "milk",   "juice",
-                                         "soft_drink", "beer", "wine", "spirits"};
-    for (size_t k = 0; k < sizeof drinks / sizeof *drinks; k++)
-        if (!strcmp(kmgca_food_kind(f), drinks[k]))
-            return 1;
-    return 0;
 }
 
 /* The name in the text that weighs its pieces (name_portions.csv) must be
@@ -568,15 +563,27 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
 
 /* ---- A line of several foods ------------------------------------------------ */
 
+/* text[from, to) cut into its serving (lead) and its food (rest), as
+ * kmgca_serving_split does: what it returns, or -1 when the part is too
+ * long to read (then lead and rest are empty). */
+static int part_food(const char *text, size_t from, size_t to, char *lead, size_t lead_size,
+                     char *rest, size_t rest_size)
+{
+    char part[1024];
+    lead[0] = rest[0] = '\0';
+    if (to - from >= sizeof part)
+        return -1;
+    memcpy(part, text + from, to - from);
+    part[to - from] = '\0';
+    return kmgca_serving_split(part, lead, lead_size, rest, rest_size);
+}
+
 /* 1 when text[from, to) names a food kmgca matches well, its serving cut out */
 static int part_names_food(kmgca_foods *foods, const char *text, size_t from, size_t to)
 {
-    char part[1024], lead[SERVING_MAX], rest[1024];
-    if (to - from >= sizeof part)
+    char lead[SERVING_MAX], rest[1024];
+    if (part_food(text, from, to, lead, sizeof lead, rest, sizeof rest) < 0)
         return 0;
-    memcpy(part, text + from, to - from);
-    part[to - from] = '\0';
-    kmgca_serving_split(part, lead, sizeof lead, rest, sizeof rest);
     /* a short word of how it was made, with no serving, is no food:
      * "无糖", "少盐", "不加糖", "微辣" after a drink or a dish */
     static const char *const how_made[] = {"无", "不", "少", "去", "免", "加", "半", "微", "多"};
@@ -637,26 +644,14 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
     return n;
 }
 
-/* The food text of text[from, to), its serving cut out, into out. */
-static void part_food(const char *text, size_t from, size_t to, char *out, size_t size)
-{
-    char part[1024], lead[SERVING_MAX];
-    size_t n = to - from < sizeof part ? to - from : sizeof part - 1;
-    memcpy(part, text + from, n);
-    part[n] = '\0';
-    kmgca_serving_split(part, lead, sizeof lead, out, size);
-}
-
 /* 1 when text[from, to) has a serving, or names its food surely (0.85),
  * as a food listed alone must. */
 static int surely_named(kmgca_foods *foods, const char *text, size_t from, size_t to)
 {
-    char part[1024], lead[SERVING_MAX], rest[1024];
-    size_t n = to - from < sizeof part ? to - from : sizeof part - 1;
-    memcpy(part, text + from, n);
-    part[n] = '\0';
-    if (kmgca_serving_split(part, lead, sizeof lead, rest, sizeof rest))
-        return 1;
+    char lead[SERVING_MAX], rest[1024];
+    int found = part_food(text, from, to, lead, sizeof lead, rest, sizeof rest);
+    if (found)
+        return found > 0;
     kmgca_match m;
     return kmgca_foods_match(foods, rest, &m, NULL) == KMGCA_OK && m.food &&
            m.confidence >= 0.85;
@@ -697,9 +692,9 @@ static int zh_listed_apart(kmgca_foods *foods, const char *text, size_t *at, int
             if (c >= b || !part_names_food(foods, text, a, i) ||
                 !part_names_food(foods, text, c, b))
                 continue;
-            char left[1024], right[1024];
-            part_food(text, a, i, left, sizeof left);
-            part_food(text, c, b, right, sizeof right);
+            char lead[SERVING_MAX], left[1024], right[1024];
+            part_food(text, a, i, lead, sizeof lead, left, sizeof left);
+            part_food(text, c, b, lead, sizeof lead, right, sizeof right);
             /* one dish named apart, or one side saying what the other is
              * made of ("蜂蜜水 一勺蜂蜜"), or a side with no serving that
              * names a food only loosely ("中午懒得做饭": 饭) */

@@ -276,12 +276,12 @@ static int find_servings(const tokens *tk, found *out, int max)
 {
     int n = 0, end;
     /* The first and last tokens that are not fillers. */
-    int first = date_first(tk), last = tk->count - 1;
+    int dated = date_first(tk), first = dated, last = tk->count - 1;
     while (first < tk->count && is_filler(tk, first, &end))
         first = end;
     while (last >= 0 && tk->t[last].type == TK_PUNCT && tk->t[last].cp != ')')
         last--;
-    for (int i = first > 0 && date_first(tk) ? 1 : 0; i < tk->count && n < max;) {
+    for (int i = dated; i < tk->count && n < max;) {
         reading r;
         int paren = punct_is(tk, i, '(');
         int ok = 0, from = i;
@@ -860,6 +860,7 @@ int serving_line_parts(const char *text, size_t *starts, int max)
                 a = next - 1;
             }
         }
-    /* no serving at all: foods listed apart ("米饭 红烧肉 青菜") */
+    /* (foods listed apart with no serving between them: line.c,
+     * zh_listed_apart) */
     return n;
 }
