@@ -271,8 +271,10 @@ static kmgca_match_method en_exact(const struct match_index *ix, en_query *q, ra
         }
     }
     /* A name as people write it ("diet coke") may be an alias before the
-     * word table rewrites it; then the rewritten words. */
-    if (strcmp(q->raw, q->folded) != 0) {
+     * word table rewrites it; then the rewritten words. "porridge oats"
+     * has porridge's words (text.c keys porridge as oat, and a word counts
+     * once) but is the packet of oats, weighed dry: the table's reading. */
+    if (strcmp(q->raw, q->folded) != 0 && !strstr(q->raw, "porridge oat")) {
         char plain[QUERY_WORDS][TEXT_WORD_MAX];
         uint32_t plain_ids[QUERY_WORDS];
         size_t np = text_words(q->raw, plain, NULL, QUERY_WORDS), known = 0;

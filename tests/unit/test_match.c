@@ -64,6 +64,10 @@ static void everyday_texts(void **state)
      * tied) */
     expect("porridge with honey", "SR28", "08121");
     expect("oats", "SR28", "20038");
+    /* but "porridge oats" is the UK packet, weighed dry: it was the cooked
+     * oats of "porridge" (the same words once porridge keys as oat) */
+    expect("porridge oats", "SR28", "08120");
+    expect("Tesco porridge oats", "SR28", "08120");
     /* a food of another animal than the one named is another food:
      * "oven roasted turkey breast" was SR28's oven-roasted chicken breast */
     expect("oven roasted turkey breast", "SR28", "05220");
