@@ -430,6 +430,13 @@ static void sizes_of_a_serving_and_meal_words(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "half a tin of baked beans", "", &w, &err),
                      KMGCA_OK);
     assert_null(strstr(kmgca_food_description(w.match.food), "no salt"));
+    /* a tin of soup is a UK tin, 400 g ready to eat; a can may be USDA's
+     * can of condensed soup made up with water (593 g), as it was for both */
+    assert_int_equal(kmgca_weigh(shared_foods, "tin of tomato soup", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 400, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Heinz Cream of Tomato Soup", "1 tin", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 400, 1e-6);
     /* an item of another size than asked is scaled from it: SR28's flour
      * tortilla has a medium one (30 g), a large is 3/2 of it; its cooked
      * carrots only "carrot" (46 g) */
