@@ -259,7 +259,10 @@ static int resolve_concept(const kmgca_food *food, const char *word, const char 
             return 1;
         for (const char *p = row->measures;;) {
             size_t len = strcspn(p, "|");
-            if (try_measure_token(food, p, len, size, typical, out, depth)) {
+            /* A measure of the middle size ("serving medium") stands for a
+             * serving of no size said; a size said picks its own. */
+            int middle = size && size[0] && len > 7 && !strncmp(p + len - 7, " medium", 7);
+            if (!middle && try_measure_token(food, p, len, size, typical, out, depth)) {
                 /* One strawberry is not a serving of strawberries, and a
                  * piece is no whole bird ("1/2 goose", 774 g, is a measure
                  * of the food, not one of its pieces). */
@@ -662,6 +665,11 @@ static const kmgca_portion *branded_item(const kmgca_food *food)
         if (!unit && !measure_smaller_edition(m))
             p = &food->portions[i];
     }
+    /* of a product sold in sizes, the medium one ("small serving" of
+     * McDonald's fries is listed first) */
+    for (unsigned i = 0; p && strstr(p->measure, "small") && i < food->portion_count; i++)
+        if (strstr(food->portions[i].measure, "medium"))
+            p = &food->portions[i];
     return p;
 }
 
