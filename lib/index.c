@@ -463,8 +463,8 @@ static int en_postings(struct match_index *ix, const kmgca_foods *foods, const d
 }
 
 /* Exact hits by signature; the first document with a signature wins
- * (aliases come after foods but are looked at first when matching). 0 or
- * -1. */
+ * (aliases come after foods but are looked at first when matching), but
+ * for aliases of other heads. 0 or -1. */
 static int en_signatures(struct match_index *ix, const kmgca_foods *foods)
 {
     ix->sig_mask = 1;
@@ -478,8 +478,15 @@ static int en_signatures(struct match_index *ix, const kmgca_foods *foods)
         /* An FNDDS name is no exact hit: it competes on words like any. */
         if (!sig || (doc < foods->count && strcmp(foods_food(foods, doc)->source, "FNDDS") == 0))
             continue;
+        /* Two aliases of the same words and other heads are two names
+         * ("milk chocolate", "chocolate milk"): both kept, in one probe
+         * chain, and the text's head picks (match.c, sig_doc). */
         size_t i = sig & ix->sig_mask;
-        while (ix->sig_slots[i] && ix->doc_signature[ix->sig_slots[i] - 1] != sig)
+        while (ix->sig_slots[i] &&
+               (ix->doc_signature[ix->sig_slots[i] - 1] != sig ||
+                (doc >= foods->count && ix->sig_slots[i] - 1 >= foods->count &&
+                 ix->doc_head[doc] && ix->doc_head[ix->sig_slots[i] - 1] &&
+                 ix->doc_head[doc] != ix->doc_head[ix->sig_slots[i] - 1])))
             i = (i + 1) & ix->sig_mask;
         uint32_t have = ix->sig_slots[i];
         /* Prefer an alias, then the earlier document. */

@@ -123,12 +123,26 @@ static int index_need(struct match_index *ix, const kmgca_foods *foods, int zh)
 }
 
 /* The description or alias whose words have this signature, or -1. */
+static long sig_doc_headed(const struct match_index *ix, uint64_t sig, long head)
+{
+    long first = -1;
+    for (size_t i = sig & ix->sig_mask; ix->sig_slots[i]; i = (i + 1) & ix->sig_mask) {
+        long doc = (long)ix->sig_slots[i] - 1;
+        if (ix->doc_signature[doc] != sig)
+            continue;
+        /* the same words under another head are another name: "milk
+         * chocolate" is a chocolate, "chocolate milk" a milk */
+        if (head < 0 || !ix->doc_head[doc] || (long)ix->doc_head[doc] == head + 1)
+            return doc;
+        if (first < 0)
+            first = doc;
+    }
+    return first;
+}
+
 static long sig_doc(const struct match_index *ix, uint64_t sig)
 {
-    for (size_t i = sig & ix->sig_mask; ix->sig_slots[i]; i = (i + 1) & ix->sig_mask)
-        if (ix->doc_signature[ix->sig_slots[i] - 1] == sig)
-            return (long)ix->sig_slots[i] - 1;
-    return -1;
+    return sig_doc_headed(ix, sig, -1);
 }
 
 /* ---- Ranking English text ----------------------------------------------- */
@@ -283,14 +297,19 @@ static kmgca_match_method en_exact(const struct match_index *ix, en_query *q, ra
             if (id >= 0)
                 plain_ids[known++] = (uint32_t)id;
         }
-        long doc = np && known == np ? sig_doc(ix, index_signature(plain_ids, np)) : -1;
+        size_t ph = np ? query_head(q->raw, plain, np) : 0; /* index + 1 */
+        long head = ph && known == np ? index_word_id(ix, plain[ph - 1]) : -1;
+        long doc = np && known == np ? sig_doc_headed(ix, index_signature(plain_ids, np), head)
+                                     : -1;
         if (doc >= 0) {
             top[0] = (ranked){ix->doc_food[doc], 1.0};
             return KMGCA_MATCH_EXACT;
         }
     }
     if (q->all_known && !q->corrected) {
-        long doc = sig_doc(ix, index_signature(q->sig_ids, q->nw));
+        size_t h = query_head(q->folded, q->words, q->nw); /* index + 1 */
+        long doc = sig_doc_headed(ix, index_signature(q->sig_ids, q->nw),
+                                  h ? q->ids[h - 1] : -1);
         if (doc >= 0) {
             top[0] = (ranked){ix->doc_food[doc], 1.0};
             return KMGCA_MATCH_EXACT;

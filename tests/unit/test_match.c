@@ -67,6 +67,11 @@ static void everyday_texts(void **state)
     /* but "porridge oats" is the UK packet, weighed dry: it was the cooked
      * oats of "porridge" (the same words once porridge keys as oat) */
     expect("porridge oats", "SR28", "08120");
+    /* the same words under another head are another food: "milk
+     * chocolate" is the candy (it was the drink, whose alias has its words) */
+    expect("milk chocolate", "SR28", "19120");
+    expect("chocolate milk", "FNDDS", "11511000");
+    expect("Milk, chocolate", "FNDDS", "11511000");
     expect("Tesco porridge oats", "SR28", "08120");
     /* a food of another animal than the one named is another food:
      * "oven roasted turkey breast" was SR28's oven-roasted chicken breast */
