@@ -72,6 +72,13 @@ static void everyday_texts(void **state)
     expect("milk chocolate", "SR28", "19120");
     expect("chocolate milk", "FNDDS", "11511000");
     expect("Milk, chocolate", "FNDDS", "11511000");
+    /* a shop's and a label's words name no food (foodtables/words_en.csv):
+     * "loose" was read as goose, "ripe" as the Cherry Ripe bar, and
+     * "Real Mayonnaise" matched nothing */
+    expect("Bananas, loose", "SR28", "09040");
+    expect("ripe banana", "SR28", "09040");
+    expect("Hellmann's Real Mayonnaise", "SR28", "04025");
+    expect("6 green lipped mussels", "SR28", "15165");
     expect("Tesco porridge oats", "SR28", "08120");
     /* a food of another animal than the one named is another food:
      * "oven roasted turkey breast" was SR28's oven-roasted chicken breast */
