@@ -819,6 +819,44 @@ int serving_trailing_size(const char *text, char *serving, size_t serving_size, 
     return 0;
 }
 
+int serving_inner_size(const char *text, char *serving, size_t serving_size, char *rest,
+                       size_t rest_size)
+{
+    static const char *const sizes[] = {"small", "medium", "large", "jumbo"};
+    /* plain words only: a name with a comma, bracket or number is the
+     * tables' or an app's ("Lima beans, large", "Eggs - Large boiled") */
+    if (strpbrk(text, ",()0123456789/") || strstr(text, " - "))
+        return 0;
+    size_t n = strlen(text);
+    while (n && text[n - 1] == ' ')
+        n--;
+    size_t last = n;
+    while (last && text[last - 1] != ' ')
+        last--;
+    if (!last)
+        return 0;
+    size_t e = last;
+    while (e && text[e - 1] == ' ')
+        e--;
+    size_t w = e;
+    while (w && text[w - 1] != ' ')
+        w--;
+    if (!w)
+        return 0; /* "large eggs": the leading size is split.c's */
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        if (strlen(sizes[k]) != e - w || strncasecmp(text + w, sizes[k], e - w) != 0)
+            continue;
+        /* how many is not said ("grilled large shrimp" is no single
+         * shrimp): a typical serving, said so */
+        if ((size_t)snprintf(serving, serving_size, "%s", "") >= serving_size ||
+            (size_t)snprintf(rest, rest_size, "%.*s%.*s", (int)w, text, (int)(n - last),
+                             text + last) >= rest_size)
+            return 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* ---- An export's count of the food itself ---------------------------------- */
 
 /* The word at s[0..len) with a plural s or es taken off, in lower case. */

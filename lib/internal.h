@@ -284,6 +284,11 @@ int serving_cup_size(const char *text, char *serving, size_t serving_size, char 
  * better without the word: "half and half" is a cream, "egg roll" a roll). */
 int serving_trailing_size(const char *text, char *serving, size_t serving_size, char *rest,
                           size_t rest_size);
+/* A size before the last word of a plain name, "organic large eggs": rest
+ * gets the name without it, serving nothing (how many is not said). 1 when found
+ * (kept only if the food matches as well without the word). */
+int serving_inner_size(const char *text, char *serving, size_t serving_size, char *rest,
+                       size_t rest_size);
 /* "1杯(大杯)", "2 cups (grande)": the size in brackets names the cup; the
  * serving rewritten in place as "1大杯", "2 grande". 1 when rewritten. */
 int serving_cup_bracket(char *serving, size_t size);

@@ -141,12 +141,12 @@ static int sized_serving(kmgca_foods *foods, const char *food_text, char *lead,
      * "banana small": half of one, one small one; each when the food
      * matches as well without the words ("大杯菇" is a mushroom). */
     static int (*const sized[])(const char *, char *, size_t, char *, size_t) = {
-        serving_cup_size, serving_trailing_size};
+        serving_cup_size, serving_trailing_size, serving_inner_size};
     for (size_t k = 0; k < sizeof sized / sizeof *sized; k++) {
         if (!sized[k](food_text, lead1_cup, sizeof lead1_cup, rest1_cup, sizeof rest1_cup))
             continue;
         /* a word after the food must match better without it */
-        if (better_without(foods, food_text, rest1_cup, k != 0)) {
+        if (better_without(foods, food_text, rest1_cup, k == 1)) {
             copy_text(lead, lead_size, lead1_cup);
             copy_text(rest, rest_size, rest1_cup);
             return 1;
@@ -513,6 +513,13 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         zh_size_in_name(foods, out, serving, sizeof serving);
     } else {
         serving_in_field(food_text, serving, sizeof serving, out);
+        /* the serving stands in its field; a size inside the name only
+         * blurs it ("Free Range Large Eggs", "2") */
+        char size_word[16], plain[sizeof out->food_text];
+        if (serving_inner_size(out->food_text, size_word, sizeof size_word, plain,
+                               sizeof plain) &&
+            better_without(foods, out->food_text, plain, 0))
+            copy_text(out->food_text, sizeof out->food_text, plain);
     }
     copy_text(out->serving_text, sizeof out->serving_text, serving);
     serving_weight_state(serving, out->food_text, sizeof out->food_text);

@@ -366,6 +366,15 @@ static void brand_and_product(void **state)
     /* A whole that matches well keeps its text. */
     assert_int_equal(kmgca_weigh(shared_foods, "Eggs - Large boiled", "2 egg", &w, &err), KMGCA_OK);
     assert_string_equal(w.food_text, "Eggs - Large boiled");
+    /* a size inside a plain name is no part of the food: "Free Range Large
+     * Eggs" was read as its first words, large lima beans, and "organic
+     * large eggs" too; how many is not said, so a typical serving */
+    assert_int_equal(kmgca_weigh(shared_foods, "Free Range Large Eggs", "2", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Egg"));
+    assert_near(w.grams, 100, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "organic large eggs", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Egg"));
+    assert_true(w.serving_assumed);
 }
 
 /* A size alone of a name with a serving and no piece is a serving of that
