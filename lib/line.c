@@ -675,6 +675,19 @@ static int one_name(kmgca_foods *foods, const char *left, const char *right)
            j.confidence >= 0.99;
 }
 
+/* 1 when a Chinese count starts s: a numeral (一, 两, 半, 3) */
+static int zh_count_starts(const char *s)
+{
+    static const char *const numerals[] = {"一", "二", "两", "三", "四", "五", "六",
+                                           "七", "八", "九", "十", "半"};
+    if (isdigit((unsigned char)s[0]))
+        return 1;
+    for (size_t k = 0; k < sizeof numerals / sizeof *numerals; k++)
+        if (!strncmp(s, numerals[k], strlen(numerals[k])))
+            return 1;
+    return 0;
+}
+
 /* A Chinese part that lists foods apart, a space or a mark between them,
  * one with its serving or none ("早：豆浆 油条一根", "午 肉末茄子 米饭一碗",
  * "土豆烧牛肉 米饭 炒白菜"): a part each, where each side names a food and
@@ -682,13 +695,16 @@ static int one_name(kmgca_foods *foods, const char *left, const char *right)
  * (n of them, at most max); how many now. */
 static int zh_listed_apart(kmgca_foods *foods, const char *text, size_t *at, int n, int max)
 {
-    static const char *const marks[] = {" ", "，", "、", "；", "＋", "+", ","};
+    static const char *const marks[] = {" ", "，", "、", "；", "＋", "+", ",",
+                                        /* words that join, before a serving */
+                                        "和", "加", "配", "还有", "跟"};
+    enum { FIRST_JOIN = 7 };
     size_t end = strlen(text);
     for (int k = 0; k < n && n < max; k++) {
         size_t a = at[k], b = k + 1 < n ? at[k + 1] : end;
         for (size_t i = a + 1; i < b && n < max; i++) {
-            size_t ml = 0;
-            for (size_t m = 0; m < sizeof marks / sizeof *marks && !ml; m++)
+            size_t ml = 0, m = 0;
+            for (; m < sizeof marks / sizeof *marks && !ml; m++)
                 if (!strncmp(text + i, marks[m], strlen(marks[m])))
                     ml = strlen(marks[m]);
             if (!ml)
@@ -696,6 +712,10 @@ static int zh_listed_apart(kmgca_foods *foods, const char *text, size_t *at, int
             size_t c = i + ml;
             while (c < b && text[c] == ' ')
                 c++;
+            /* "一片面包和一个鸡蛋": a joining word cuts only before a count
+             * ("手抓饼加蛋" is one food with an egg added) */
+            if (m > FIRST_JOIN && !zh_count_starts(text + c))
+                continue;
             if (c >= b || !part_names_food(foods, text, a, i) ||
                 !part_names_food(foods, text, c, b))
                 continue;
@@ -763,9 +783,13 @@ size_t kmgca_line_parts(kmgca_foods *foods, const char *text, size_t *start, siz
                                     !memcmp(text + b - l, "、", l) ||
                                     !memcmp(text + b - l, "；", l) ||
                                     (k + 1 < kept && (!memcmp(text + b - l, "和", l) ||
-                                                      !memcmp(text + b - l, "跟", l))) ||
+                                                      !memcmp(text + b - l, "跟", l) ||
+                                                      !memcmp(text + b - l, "加", l) ||
+                                                      !memcmp(text + b - l, "配", l))) ||
                                     !memcmp(text + b - l, "＋", l)))
                 b -= l;
+            else if (k + 1 < kept && b - a >= 6 && !memcmp(text + b - 6, "还有", 6))
+                b -= 6;
             else
                 break;
         }
