@@ -476,6 +476,41 @@ static void name_of_the_food(kmgca_foods *foods, kmgca_weighing *out)
         out->serving.name[0] = '\0';
 }
 
+/* The text after a meal's label ending in a colon, "lunch: beef stew",
+ * "B: porridge", "morning tea: scone"; the text itself when it has none.
+ * Without the colon the words may be a food's ("breakfast sausage",
+ * "tea cake", "lunch meat"). */
+static const char *after_meal_label(const char *t)
+{
+    static const char *const meals[] = {
+        "breakfast", "brekkie", "brekky", "bfast", "b'fast", "brunch", "lunch", "luncheon",
+        "dinner", "tea", "supper", "snack", "snacks", "dessert", "pudding", "elevenses",
+        "morning tea", "afternoon tea", "evening meal", "midday meal", "am snack",
+        "pm snack", "morning snack", "afternoon snack", "evening snack", "late snack",
+        "bedtime snack", "supper snack", "pre workout", "post workout", "b", "l", "d", "s"};
+    while (*t == ' ')
+        t++;
+    for (size_t k = 0; k < sizeof meals / sizeof *meals; k++) {
+        size_t n = strlen(meals[k]);
+        if (strncasecmp(t, meals[k], n) != 0)
+            continue;
+        const char *p = t + n;
+        while (*p == ' ')
+            p++;
+        if (*p != ':')
+            continue;
+        p++;
+        while (*p == ' ')
+            p++;
+        /* "tea: 2 cups" names the tea */
+        char lead[SERVING_MAX], rest[1024];
+        if (!*p || (split_cached(p, lead, sizeof lead, rest, sizeof rest) && !rest[0]))
+            return t;
+        return p;
+    }
+    return t;
+}
+
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
@@ -494,6 +529,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
                           flen);
     if (!utf8_valid(food_text, flen))
         return kmgca_fail(err, KMGCA_ERROR_ENCODING, "food text is not valid UTF-8");
+    food_text = after_meal_label(food_text);
     char serving[SERVING_MAX], ratio[1100];
     if (text_lean_ratio(food_text, ratio, sizeof ratio) ||
         text_count_of_itself(food_text, ratio, sizeof ratio) ||

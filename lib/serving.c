@@ -264,6 +264,12 @@ static int read_half_and_range(const tokens *tk, int i, int j, int whole, int am
         s->amount += 0.5;
         j++;
     }
+    /* "a cup and a half", "2 slices and a half" */
+    if (r->cls != CLASS_COUNT && s->kind != KMGCA_UNIT_NONE && word_is(tk, j, "and") &&
+        (word_is(tk, j + 1, "a") || word_is(tk, j + 1, "an")) && word_is(tk, j + 2, "half")) {
+        s->amount += 0.5;
+        j += 3;
+    }
     /* "半碗到一碗", "一两碗或两碗", "a handful or two": a range */
     {
         amount b;

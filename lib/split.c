@@ -174,6 +174,13 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
              punct_is(tk, i - 1, '&') || punct_is(tk, i - 1, ',')))
             ok = 2;
     }
+    /* "almonds around 3", "tea at 4": a time of day ending the line, not
+     * a count ("crackers, around 3" is one) */
+    if (ok && r->cls == CLASS_COUNT && trailing && tk->t[i].type == TK_NUM && i > 1 &&
+        !(tk->t[i].flags & NF_FRACTION) && tk->t[i].value >= 1 && tk->t[i].value <= 12 &&
+        (word_is(tk, i - 1, "at") ||
+         (word_is(tk, i - 1, "around") && tk->t[i - 2].type == TK_WORD)))
+        ok = 0;
     /* "sausages x2 grilled": "x2" is a count wherever it stands. */
     if (r->xcount)
         ok = 1;

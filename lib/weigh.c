@@ -206,13 +206,16 @@ static int try_measure_token(const kmgca_food *food, const char *token, size_t l
     if (pick < 0)
         return 0;
     const kmgca_portion *pt = &food->portions[pick];
-    out->grams_each = pt->grams / pt->amount;
+    /* "6 inch sub": 6 is the sub's length, not a count; one is the sub */
+    int length = !strncmp(pt->measure, "inch", 4);
+    out->grams_each = length ? pt->grams : pt->grams / pt->amount;
     char g[32], pa[32], pg[32];
     fmt_grams(g, sizeof g, out->grams_each);
     fmt_amount(pa, sizeof pa, pt->amount);
     fmt_grams(pg, sizeof pg, pt->grams);
-    if (pt->amount == 1)
-        snprintf(out->said, sizeof out->said, "%s \"%s\"", measure_source(food), pt->measure);
+    if (pt->amount == 1 || length)
+        snprintf(out->said, sizeof out->said, "%s \"%s%s%s\"", measure_source(food),
+                 length ? pa : "", length ? " " : "", pt->measure);
     else
         snprintf(out->said, sizeof out->said, "%s \"%s %s\" = %s g", measure_source(food), pa,
                  pt->measure, pg);
@@ -381,8 +384,9 @@ static int portion_as_written(const kmgca_food *food, const kmgca_serving *s, do
     return 1;
 }
 
-/* 1 when a measure says just the words asked, brackets aside ("bagel",
- * "bagel (3" dia)"), not a variety of them ("Bagel Thin"). */
+/* 1 when a measure says just the words asked, brackets and "each" aside
+ * ("bagel", "bagel (3" dia)", "each burrito"), not a variety of them
+ * ("Bagel Thin"). */
 static int measure_is_words(const kmgca_food *food, long pick, char words[][TEXT_WORD_MAX],
                             size_t nw)
 {
@@ -391,7 +395,8 @@ static int measure_is_words(const kmgca_food *food, long pick, char words[][TEXT
     text_fold(food->portions[pick].measure, folded, sizeof folded);
     size_t n = text_words(folded, mw, flags, 16);
     for (size_t j = 0; j < n; j++) {
-        int asked = (flags[j] & TEXT_IN_PARENS) != 0;
+        /* "each burrito" is one burrito */
+        int asked = (flags[j] & TEXT_IN_PARENS) != 0 || !strcmp(mw[j], "each");
         for (size_t k = 0; k < nw && !asked; k++)
             asked = !strcmp(mw[j], words[k]);
         if (!asked)

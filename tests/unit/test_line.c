@@ -572,6 +572,45 @@ static void lines_of_several_foods(void **state)
     assert_int_equal(kmgca_line_parts(shared_foods, NULL, at, len, 1), 0);
 }
 
+/* What a message wraps around the food: a meal's label with a colon, a
+ * time of day, "and a half" after a unit; and a product's own measure. */
+static void labels_times_and_own_measures(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    /* "lunch: beef stew" matched at 0.24 (School Lunch and the stew tied);
+     * "tea: 2 cups" is the tea, not a label */
+    assert_int_equal(kmgca_weigh(shared_foods, "lunch: beef stew", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.food_text, "beef stew");
+    assert_true(w.match.confidence >= 0.9);
+    assert_int_equal(kmgca_weigh(shared_foods, "B: porridge", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.food_text, "porridge");
+    assert_int_equal(kmgca_weigh(shared_foods, "tea: 2 cups", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.food_text, "tea");
+    /* "at 3" was a count of 3 almonds (3.6 g), and with "a handful" two
+     * servings */
+    assert_int_equal(kmgca_weigh(shared_foods, "a handful of almonds at 3", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 28, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "crackers, around 3", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 9, 1e-6);
+    /* "a cup and a half" was a cup, "and a half" left in the food's name */
+    assert_int_equal(kmgca_weigh(shared_foods, "beef stew, about a cup and a half", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.food_text, "beef stew");
+    assert_near(w.grams, 378, 1e-6);
+    /* Taco Bell's "each burrito" (185 g) is one burrito, not a name's usual
+     * burrito (400 g); Subway's "6 inch sub" (184 g) one sub, not a sixth */
+    assert_int_equal(kmgca_weigh(shared_foods, "Taco Bell - Bean Burrito", "1 burrito", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 185, 1e-6);
+    assert_int_equal(
+        kmgca_weigh(shared_foods, "Subway - 6\" Turkey Breast Sub", "1 sandwich", &w, &err),
+        KMGCA_OK);
+    assert_near(w.grams, 184, 1e-6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -584,6 +623,7 @@ int main(void)
         cmocka_unit_test(brand_and_product),
         cmocka_unit_test(sizes_of_a_serving_and_meal_words),
         cmocka_unit_test(lines_of_several_foods),
+        cmocka_unit_test(labels_times_and_own_measures),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }
