@@ -508,7 +508,13 @@ int read_at(const tokens *tk, int i, int whole, reading *r)
  * "吃了一碗", "一碗左右". */
 static const char *const fillers_en[] = {"about", "approx", "approximately", "around", "roughly",
                                          "ca", "circa", "had", "ate", "drank", "just", "only",
-                                         "total", "in", "total:", "approx."};
+                                         "total", "in", "total:", "approx.",
+                                         /* a message's narrative: "I had", "then grabbed" */
+                                         "i", "we", "also", "then", "grabbed", "having", "snacked",
+                                         "eaten", "drunk"};
+/* Meals, in "for dessert", "lunch was": a filler with the word beside it. */
+static const char *const meals_en[] = {"breakfast", "brekkie", "brunch", "lunch", "dinner",
+                                       "tea", "supper", "dessert", "pudding", "snack"};
 static const char *const fillers_zh[] = {"吃了", "喝了", "吃", "喝", "约", "大约", "大概", "左右",
                                          "差不多", "一共", "共", "了", "的", "各", "上下"};
 
@@ -542,6 +548,16 @@ int is_filler(const tokens *tk, int i, int *end)
         for (size_t k = 0; k < sizeof fillers_en / sizeof fillers_en[0]; k++)
             if (word_is(tk, i, fillers_en[k]))
                 return 1;
+        for (size_t k = 0; k < sizeof meals_en / sizeof meals_en[0]; k++) {
+            if (word_is(tk, i, "for") && word_is(tk, i + 1, meals_en[k])) {
+                *end = i + 2;
+                return 1;
+            }
+            if (word_is(tk, i, meals_en[k]) && word_is(tk, i + 1, "was")) {
+                *end = i + 2;
+                return 1;
+            }
+        }
         return 0;
     }
     return zh_filler_at(tk, i, end);

@@ -224,6 +224,11 @@ static int fillers_before(const tokens *tk, int from)
             s0 = k;
             continue;
         }
+        /* a filler of two words: "for dessert", "lunch was" */
+        if (k > 0 && tk->t[k - 1].type == TK_WORD && is_filler(tk, k - 1, &e) && e == s0) {
+            s0 = k - 1;
+            continue;
+        }
         /* a Chinese filler of two characters ends at s0 */
         if (k > 0 && zh_filler_at(tk, k - 1, &e) && e == s0) {
             s0 = k - 1;

@@ -588,6 +588,15 @@ static void labels_times_and_own_measures(void **state)
     assert_string_equal(w.food_text, "porridge");
     assert_int_equal(kmgca_weigh(shared_foods, "tea: 2 cups", "", &w, &err), KMGCA_OK);
     assert_string_equal(w.food_text, "tea");
+    /* a message's narrative before the serving: "for dessert I had a
+     * piece of cheesecake" was read as its first words, a dessert wine */
+    assert_int_equal(
+        kmgca_weigh(shared_foods, "for dessert I had a piece of cheesecake", "", &w, &err),
+        KMGCA_OK);
+    assert_string_equal(w.food_text, "cheesecake");
+    assert_int_equal(kmgca_weigh(shared_foods, "lunch was a turkey sandwich", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.food_text, "turkey sandwich");
     /* "at 3" was a count of 3 almonds (3.6 g), and with "a handful" two
      * servings */
     assert_int_equal(kmgca_weigh(shared_foods, "a handful of almonds at 3", "", &w, &err),
