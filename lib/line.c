@@ -300,7 +300,12 @@ static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *
  * text becomes that run, so the answer shows it. 1 when read. */
 static int product_head(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *st)
 {
-    static const char *const joiners[] = {"and", "with", "&", "'n", "n", "of", "in", "w/", "-"};
+    /* a run ends on no joining word, nor on how the food was made ("stir
+     * fried chicken": the food comes after) */
+    static const char *const joiners[] = {"and",     "with",   "&",       "'n",     "n",
+                                          "of",      "in",     "w/",      "-",      "fried",
+                                          "grilled", "baked",  "boiled",  "steamed", "roasted",
+                                          "toasted", "poached", "sauteed", "stewed", "braised"};
     const char *t = out->food_text;
     if (text_has_cjk(t))
         return 0;

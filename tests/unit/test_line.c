@@ -597,6 +597,13 @@ static void labels_times_and_own_measures(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "lunch was a turkey sandwich", "", &w, &err),
                      KMGCA_OK);
     assert_string_equal(w.food_text, "turkey sandwich");
+    /* a product read from its first words never stops on how it was
+     * made: "stir fried" was white mushrooms, stir-fried, at 0.77 */
+    kmgca_weigh(shared_foods, "stir fried tofu skins", "", &w, &err);
+    assert_true(!w.match.food || !strstr(kmgca_food_description(w.match.food), "Mushrooms"));
+    /* a bagel with cream cheese is the two (a recipe), not an egg bagel */
+    assert_int_equal(kmgca_weigh(shared_foods, "bagel with cream cheese", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 135, 1e-6);
     /* "at 3" was a count of 3 almonds (3.6 g), and with "a handful" two
      * servings */
     assert_int_equal(kmgca_weigh(shared_foods, "a handful of almonds at 3", "", &w, &err),

@@ -79,6 +79,9 @@ static void everyday_texts(void **state)
     expect("ripe banana", "SR28", "09040");
     expect("Hellmann's Real Mayonnaise", "SR28", "04025");
     expect("6 green lipped mussels", "SR28", "15165");
+    /* a stir fry of a meat is that dish, not the vegetables' (0.49) */
+    expect("chicken stir fry", "FNDDS", "27445110");
+    expect("prawn stir fry", "FNDDS", "27450410");
     expect("Tesco porridge oats", "SR28", "08120");
     /* a food of another animal than the one named is another food:
      * "oven roasted turkey breast" was SR28's oven-roasted chicken breast */
