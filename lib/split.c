@@ -12,6 +12,7 @@
 #include "serving.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -259,10 +260,16 @@ static int fillers_after(const tokens *tk, int end)
     return e0;
 }
 
-/* 1 when a Chinese line opens with a date written as month.day before the
- * meal ("5.12 早 馒头一个", "11/3 中午 …"): no amount. */
+/* The tokens of a date opening a Chinese line, 0 when none: month.day before the
+ * meal ("5.12 早 馒头一个", "11/3 中午 …": 1), or 3月2日 (4): no amount. */
 static int date_first(const tokens *tk)
 {
+    /* "3月2日 晚 饺子十五个": a date written with 月 and 日 (or 号) */
+    if (tk->count > 4 && tk->t[0].type == TK_NUM && cjk_is(tk, 1, "月") &&
+        tk->t[2].type == TK_NUM && (cjk_is(tk, 3, "日") || cjk_is(tk, 3, "号")) &&
+        tk->t[0].value >= 1 && tk->t[0].value <= 12 && tk->t[0].value == floor(tk->t[0].value) &&
+        tk->t[2].value >= 1 && tk->t[2].value <= 31 && tk->t[2].value == floor(tk->t[2].value))
+        return 4;
     if (tk->count < 2 || tk->t[0].type != TK_NUM || tk->t[1].type != TK_CJK || !tk->t[1].space)
         return 0;
     const char *o = tk->n.orig;

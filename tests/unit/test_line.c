@@ -535,6 +535,7 @@ static void lines_of_several_foods(void **state)
         {"全麦面包两片+一个水煮蛋+一杯黑咖啡", {"全麦面包两片", "一个水煮蛋", "一杯黑咖啡"}},
         {"鸡蛋2个和牛奶200毫升", {"鸡蛋2个", "牛奶200毫升"}},
         {"5.12 早 饅頭一個 豆漿一杯", {"5.12 早 饅頭一個", "豆漿一杯"}},
+        {"3月2日 晚 饺子十五个 米饭一碗", {"3月2日 晚 饺子十五个", "米饭一碗"}},
         {"早：豆浆 油条一根", {"早：豆浆", "油条一根"}},
         {"中午食堂 土豆烧牛肉 米饭 炒白菜", {"中午食堂 土豆烧牛肉", "米饭", "炒白菜"}},
         {"猪肉白菜 饺子 20个", {"猪肉白菜 饺子 20个"}},
@@ -604,6 +605,9 @@ static void labels_times_and_own_measures(void **state)
     /* a bagel with cream cheese is the two (a recipe), not an egg bagel */
     assert_int_equal(kmgca_weigh(shared_foods, "bagel with cream cheese", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 135, 1e-6);
+    /* a date with 月 and 日 opens the line: 3 was read as a second serving */
+    assert_int_equal(kmgca_weigh(shared_foods, "3月2日 晚 饺子十五个", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 300);
     /* "at 3" was a count of 3 almonds (3.6 g), and with "a handful" two
      * servings */
     assert_int_equal(kmgca_weigh(shared_foods, "a handful of almonds at 3", "", &w, &err),
