@@ -608,6 +608,12 @@ static void labels_times_and_own_measures(void **state)
     /* a date with 月 and 日 opens the line: 3 was read as a second serving */
     assert_int_equal(kmgca_weigh(shared_foods, "3月2日 晚 饺子十五个", "", &w, &err), KMGCA_OK);
     assert_true(w.grams > 300);
+    /* 饼干 are plain biscuits, the soda cracker (was a fortified ration
+     * biscuit), and 消化饼干 the digestive (was 80 g a 块, a cake's) */
+    assert_int_equal(kmgca_weigh(shared_foods, "消化饼干两块", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 28, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "苏打饼干三块", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 19.5, 1e-6);
     /* "at 3" was a count of 3 almonds (3.6 g), and with "a handful" two
      * servings */
     assert_int_equal(kmgca_weigh(shared_foods, "a handful of almonds at 3", "", &w, &err),
