@@ -656,37 +656,91 @@ static int strcasestr_ascii(const char *text, const char *needle)
     return 0;
 }
 
-/* An English line of foods joined by "&", "+" or " and " ("cheeseburger &
- * fries", "chicken tikka masala + rice") that matches no food well as a
+/* An English line of foods joined by "&", "+", " and ", a comma or a
+ * semicolon ("cheeseburger & fries", "chicken tikka masala + rice", "2
+ * Weetabix, warm milk") that matches no food well as a
  * whole: where its parts begin (the first 0), how many. A name that holds
  * the joiner ("mac and cheese", "fish & chips") matches as a whole. */
+/* The food text[from, to) names surely (0.85), its serving cut out: "2
+ * Weetabix", "warm milk"; NULL for "150g", "baked", "half". */
+static const char *after_meal_label(const char *t);
+
+static const kmgca_food *food_surely(kmgca_foods *foods, const char *text, size_t from,
+                                     size_t to, char *rest, size_t rest_size)
+{
+    char part[1024], lead[SERVING_MAX];
+    kmgca_match m;
+    if (to - from >= sizeof part)
+        return NULL;
+    memcpy(part, text + from, to - from);
+    part[to - from] = '\0';
+    kmgca_serving_split(after_meal_label(part), lead, sizeof lead, rest, rest_size);
+    /* "mango, half": a size or share alone is no food ("half" and half) */
+    static const char *const shares[] = {"half", "a half", "quarter", "small", "medium",
+                                         "large", "whole"};
+    for (size_t k = 0; k < sizeof shares / sizeof *shares; k++)
+        if (!strcasecmp(rest, shares[k]))
+            return NULL;
+    return rest[0] && kmgca_foods_match(foods, rest, &m, NULL) == KMGCA_OK && m.food &&
+                   m.confidence >= 0.85
+               ? m.food
+               : NULL;
+}
+
 static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int max)
 {
     char lead[SERVING_MAX], rest[1024];
     kmgca_match m;
     /* most lines join nothing: no match is asked for them */
-    if (strlen(text) >= sizeof rest ||
-        (!strpbrk(text, "&+") && !strcasestr_ascii(text, " and ")))
+    int joined = strpbrk(text, "&+") || strcasestr_ascii(text, " and ");
+    int listed = strpbrk(text, ",;") != NULL;
+    if (strlen(text) >= sizeof rest || (!joined && !listed))
         return 1;
     kmgca_serving_split(text, lead, sizeof lead, rest, sizeof rest);
-    if (kmgca_foods_match(foods, rest, &m, NULL) == KMGCA_OK && m.food &&
-        m.confidence >= KMGCA_LOW_CONFIDENCE)
+    double whole = kmgca_foods_match(foods, rest, &m, NULL) == KMGCA_OK && m.food
+                       ? m.confidence
+                       : 0;
+    /* a name that holds the joiner matches well as a whole; a list of
+     * foods may match its first one well, but no name exactly */
+    joined = joined && whole < KMGCA_LOW_CONFIDENCE;
+    listed = listed && whole < 0.99;
+    if (!joined && !listed)
         return 1;
     int n = 1;
     at[0] = 0;
     for (size_t i = 1; text[i] && n < max; i++) {
         size_t skip = 0;
-        if (text[i] == '&' || text[i] == '+')
+        int mark = text[i] == ',' || text[i] == ';';
+        if (joined && (text[i] == '&' || text[i] == '+'))
             skip = 1;
-        else if (!strncasecmp(text + i, " and ", 5))
+        else if (joined && !strncasecmp(text + i, " and ", 5))
             skip = 5;
+        else if (listed && mark)
+            skip = 1;
         if (!skip)
             continue;
         size_t next = i + skip;
         while (text[next] == ' ')
             next++;
-        if (text[next])
-            at[n++] = next;
+        if (!text[next])
+            break;
+        /* a comma cuts between two foods each named surely or with its
+         * serving ("2 Weetabix, warm milk"), not before how one was made
+         * ("Bananas, raw", "chicken breast, grilled") */
+        if (mark) {
+            /* ... and not the same food again with its serving ("Avocado -
+             * Raw, 0.5 avocado") */
+            size_t to = next + strcspn(text + next, ",;");
+            char left_name[1024], right_name[1024], left_text[1024];
+            const kmgca_food *left =
+                food_surely(foods, text, at[n - 1], i, left_name, sizeof left_name);
+            const kmgca_food *right =
+                left ? food_surely(foods, text, next, to, right_name, sizeof right_name) : NULL;
+            snprintf(left_text, sizeof left_text, "%.*s", (int)(i - at[n - 1]), text + at[n - 1]);
+            if (!right || right == left || strcasestr_ascii(left_text, right_name))
+                continue;
+        }
+        at[n++] = next;
         i = next - 1;
     }
     return n;

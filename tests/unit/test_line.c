@@ -556,6 +556,15 @@ static void lines_of_several_foods(void **state)
         {"mac and cheese", {"mac and cheese"}},
         {"fish & chips", {"fish & chips"}},
         {"salt and vinegar crisps", {"salt and vinegar crisps"}},
+        /* a comma between foods each named surely cuts; before how one was
+         * made, a share, or the same food's serving, not */
+        {"2 Weetabix, warm milk", {"2 Weetabix", "warm milk"}},
+        {"apple, banana, orange", {"apple", "banana", "orange"}},
+        {"Bananas, raw", {"Bananas, raw"}},
+        {"chicken breast, grilled", {"chicken breast, grilled"}},
+        {"mango, half", {"mango, half"}},
+        {"Avocado - Raw, 0.5 avocado", {"Avocado - Raw, 0.5 avocado"}},
+        {"salmon, 150g, baked", {"salmon, 150g, baked"}},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t at[8], len[8], want = 0;
