@@ -536,6 +536,24 @@ int zh_filler_at(const tokens *tk, int i, int *end)
     return 1;
 }
 
+int clock_time_at(const tokens *tk, int i, int *end)
+{
+    const token *t = i < tk->count ? &tk->t[i] : NULL;
+    if (!t || t->type != TK_NUM || !cjk_is(tk, i + 1, "点") || (t->flags & NF_FRACTION) ||
+        t->value < 0 || t->value > 24 || t->value != (double)(int)t->value)
+        return 0;
+    int e = i + 2;
+    if (cjk_is(tk, e, "半"))
+        e++;
+    else if (e < tk->count && tk->t[e].type == TK_NUM && !tk->t[e].space) {
+        e++;
+        if (cjk_is(tk, e, "分"))
+            e++;
+    }
+    *end = e;
+    return 1;
+}
+
 int is_filler(const tokens *tk, int i, int *end)
 {
     *end = i + 1;
@@ -544,6 +562,8 @@ int is_filler(const tokens *tk, int i, int *end)
     const token *t = &tk->t[i];
     if (t->type == TK_PUNCT)
         return t->cp != '%' && t->cp != '&' && t->cp != '+';
+    if (clock_time_at(tk, i, end))
+        return 1;
     if (t->type == TK_WORD) {
         for (size_t k = 0; k < sizeof fillers_en / sizeof fillers_en[0]; k++)
             if (word_is(tk, i, fillers_en[k]))

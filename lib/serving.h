@@ -145,6 +145,9 @@ int read_at(const tokens *tk, int i, int whole, reading *r);
 void append_words(char *buf, size_t size, const tokens *tk, int from, int to);
 /* 1 when token i is a word said around a serving, not the food ("about",
  * "吃了", "左右", punctuation); *end gets the token after it. */
+/* A clock time at token i, 6点, 6点半, 7点30分 ("6点半 燕麦粥一碗": 6 is no
+ * amount of 点, "a bit"): 1, with *end the token after it. */
+int clock_time_at(const tokens *tk, int i, int *end);
 int is_filler(const tokens *tk, int i, int *end);
 /* 1 when a Chinese filler starts at token i; *end gets the token after it. */
 int zh_filler_at(const tokens *tk, int i, int *end);

@@ -303,7 +303,11 @@ static int find_servings(const tokens *tk, found *out, int max)
     for (int i = dated; i < tk->count && n < max;) {
         reading r;
         int paren = punct_is(tk, i, '(');
-        int ok = 0, from = i;
+        int ok = 0, from = i, clock;
+        if (clock_time_at(tk, i, &clock)) {
+            i = clock;
+            continue;
+        }
         if (!could_start(tk, i)) {
             i++;
             continue;

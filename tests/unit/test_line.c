@@ -623,6 +623,18 @@ static void labels_times_and_own_measures(void **state)
     assert_near(w.grams, 28, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "苏打饼干三块", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 19.5, 1e-6);
+    /* a clock time is no amount: "6点半" was 6 of 点 ("a bit") and a second
+     * serving */
+    assert_int_equal(kmgca_weigh(shared_foods, "6点半 燕麦粥一碗", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 200);
+    assert_int_equal(kmgca_weigh(shared_foods, "7点30分 牛奶一杯", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 200);
+    /* a 粒 of raisins is one raisin (was a dried apricot's 7 g); stewed
+     * soybeans are cooked ones (were TFDA's dry 黄豆 by a bowl of cooked) */
+    assert_int_equal(kmgca_weigh(shared_foods, "葡萄干 20粒", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 10, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "炖黄豆一小碗", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_id(w.match.food), "16109");
     /* "at 3" was a count of 3 almonds (3.6 g), and with "a handful" two
      * servings */
     assert_int_equal(kmgca_weigh(shared_foods, "a handful of almonds at 3", "", &w, &err),
