@@ -355,6 +355,52 @@ static int product_head(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *s
     return 0;
 }
 
+/* A message's food among its chatter, parts apart by commas, " - " or
+ * semicolons ("chilli, might have been too spicy for bedtime", "Lunch at
+ * the garden centre cafe, jacket potato with cheese"): the one part that
+ * names a food surely (0.85), when the whole does not match well and no
+ * other part names a food even loosely (0.3)
+ * (two foods are two parts of the line, kmgca_line_parts). The food text
+ * becomes that part, so the answer shows it. 1 when read. */
+static int food_among_chatter(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *st)
+{
+    const char *t = out->food_text;
+    if (text_has_cjk(t) || !strpbrk(t, ",;-"))
+        return 0;
+    char best[sizeof out->food_text] = "";
+    kmgca_match found = {0};
+    int named = 0;
+    for (const char *p = t; *p;) {
+        size_t len = strcspn(p, ",;");
+        const char *dash = strstr(p, " - ");
+        if (dash && (size_t)(dash - p) < len)
+            len = (size_t)(dash - p);
+        char part[sizeof out->food_text];
+        snprintf(part, sizeof part, "%.*s", (int)len, p);
+        kmgca_match m;
+        if (text_trim(part)[0] && kmgca_foods_match(foods, text_trim(part), &m, NULL) == KMGCA_OK &&
+            m.food && m.confidence >= 0.3) {
+            named++;
+            if (m.confidence >= 0.85 && m.confidence > found.confidence) {
+                found = m;
+                copy_text(best, sizeof best, text_trim(part));
+            }
+        }
+        p += len;
+        p += *p == ',' || *p == ';' ? 1 : *p == ' ' ? 3 : 0;
+    }
+    /* one part names a food surely, no other part names one even loosely
+     * ("Oven Roasted Turkey Breast, Deli Sliced" is no deli roast beef) */
+    if (named != 1 || !best[0])
+        return 0;
+    if (found.confidence > PART_READ_MAX)
+        found.confidence = PART_READ_MAX;
+    out->match = found;
+    copy_text(out->food_text, sizeof out->food_text, best);
+    *st = KMGCA_OK;
+    return 1;
+}
+
 /* A count, or no amount, of a food whose table names one of its measures
  * by a word of the text ("Chips Ahoy! cookies, 3" is three of FNDDS's
  * "Nabisco Chips Ahoy!", 10.5 g each, not three medium chocolate chip
@@ -570,6 +616,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     kmgca_status st = kmgca_foods_match(foods, out->food_text, &out->match, err);
     int part_read = (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE) &&
                     brand_product(foods, out, &st);
+    if (!part_read && (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE))
+        part_read = food_among_chatter(foods, out, &st);
     if (!part_read && (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE))
         part_read = product_head(foods, out, &st);
     if (st != KMGCA_OK)

@@ -511,7 +511,11 @@ static const char *const fillers_en[] = {"about", "approx", "approximately", "ar
                                          "total", "in", "total:", "approx.",
                                          /* a message's narrative: "I had", "then grabbed" */
                                          "i", "we", "also", "then", "grabbed", "having", "snacked",
-                                         "eaten", "drunk"};
+                                         "eaten", "drunk", "i've", "ive", "we've", "been",
+                                         "started", "managed", "tried", "finished",
+                                         /* and who ate, as a carer writes it: "Mum had" */
+                                         "he", "she", "they", "my", "our", "mum", "mom", "mam",
+                                         "dad", "husband", "wife", "mother", "father", "nana", "gran", "grandad", "grandpa", "grandma"};
 /* Meals, in "for dessert", "lunch was": a filler with the word beside it. */
 static const char *const meals_en[] = {"breakfast", "brekkie", "brunch", "lunch", "dinner",
                                        "tea", "supper", "dessert", "pudding", "snack"};

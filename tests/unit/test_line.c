@@ -635,6 +635,24 @@ static void labels_times_and_own_measures(void **state)
     assert_near(w.grams, 10, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "炖黄豆一小碗", "", &w, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_id(w.match.food), "16109");
+    /* a carer's message: who ate and a verb before the serving, chatter
+     * after a comma; all matched nothing */
+    assert_int_equal(kmgca_weigh(shared_foods, "Mum had 1/2 a scone", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.food_text, "scone");
+    assert_int_equal(kmgca_weigh(shared_foods, "my husband had 2 bowls of cornflakes!!", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_true(w.grams > 50);
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "Ate a big bowl of chilli, might have been too spicy for bedtime",
+                                 "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.food_text, "chilli");
+    assert_true(w.match.confidence >= 0.6 && w.match.confidence <= 0.85);
+    /* but a part that names a food only by its descriptions is not read
+     * alone ("Deli Sliced" is no deli roast beef) */
+    kmgca_weigh(shared_foods, "Oven Roasted Turkey Breast, Deli Sliced", "", &w, &err);
+    assert_true(!w.match.food || !strstr(kmgca_food_description(w.match.food), "beef"));
     /* "at 3" was a count of 3 almonds (3.6 g), and with "a handful" two
      * servings */
     assert_int_equal(kmgca_weigh(shared_foods, "a handful of almonds at 3", "", &w, &err),
