@@ -653,6 +653,16 @@ static void labels_times_and_own_measures(void **state)
      * alone ("Deli Sliced" is no deli roast beef) */
     kmgca_weigh(shared_foods, "Oven Roasted Turkey Breast, Deli Sliced", "", &w, &err);
     assert_true(!w.match.food || !strstr(kmgca_food_description(w.match.food), "beef"));
+    /* a square of chocolate is 7 g (was a sweet's 10 g), a tin of rice
+     * pudding a UK tin (400 g; was USDA's 5 oz snack cup) */
+    assert_int_equal(kmgca_weigh(shared_foods, "4 squares Dairy Milk", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 28, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "rice pud, half a tin", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 200, 1e-6);
+    /* "sherry before lunch": the name is sherry, its glass 70 ml */
+    assert_int_equal(kmgca_weigh(shared_foods, "small sherry before lunch", "", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.grams > 40 && w.grams < 60);
     /* "at 3" was a count of 3 almonds (3.6 g), and with "a handful" two
      * servings */
     assert_int_equal(kmgca_weigh(shared_foods, "a handful of almonds at 3", "", &w, &err),
