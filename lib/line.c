@@ -562,6 +562,40 @@ static const char *after_meal_label(const char *t)
     return t;
 }
 
+/* 1 when the text, one clause, says the food was not eaten: "我妈不爱喝牛奶",
+ * "没吃早饭", "didn't eat the crusts", "skipped lunch". A line with another
+ * clause ("没胃口，只吃了点粥") is left to be read. */
+static int not_eaten(const char *t)
+{
+    static const char *const marks[] = {
+        "没吃", "没喝", "不吃", "不喝", "不爱吃", "不爱喝", "没有吃", "没有喝", "不想吃",
+        "didn't eat", "didn't have", "didn't drink", "did not eat", "did not have",
+        "did not drink", "doesn't eat", "doesn't drink", "does not eat", "does not drink",
+        "wouldn't eat", "won't eat", "skipped", "refused"};
+    static const char *const clauses[] = {",", ";", ".", "!", "?", "，", "。", "；", "！",
+                                          "？", " but ", "但"};
+    int negated = 0;
+    for (size_t k = 0; k < sizeof marks / sizeof *marks && !negated; k++) {
+        size_t n = strlen(marks[k]);
+        for (const char *p = t; *p && !negated; p++)
+            /* "不吃辣的红烧肉": not spicy, and eaten; "好久没吃了": not for
+             * long, and eaten now */
+            negated = !strncasecmp(p, marks[k], n) && strncmp(p + n, "辣", strlen("辣")) != 0 &&
+                      !(p - t >= 6 && (!strncmp(p - 6, "好久", 6) || !strncmp(p - 6, "很久", 6)));
+    }
+    for (size_t k = 0; k < sizeof clauses / sizeof *clauses && negated; k++) {
+        const char *c = strstr(t, clauses[k]);
+        /* a mark ending the text closes the one clause */
+        if (c && c[strspn(c, ",;.!?，。；！？ ")] != '\0')
+            negated = 0;
+    }
+    /* in Chinese a space parts clauses too ("喝了一小碗鸡汤 没吃肉") */
+    const char *sp = text_has_cjk(t) ? strchr(t, ' ') : NULL;
+    if (negated && sp && sp[strspn(sp, " ")] != '\0')
+        negated = 0;
+    return negated;
+}
+
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
@@ -581,6 +615,12 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     if (!utf8_valid(food_text, flen))
         return kmgca_fail(err, KMGCA_ERROR_ENCODING, "food text is not valid UTF-8");
     food_text = after_meal_label(food_text);
+    if (not_eaten(food_text)) {
+        copy_text(out->food_text, sizeof out->food_text, food_text);
+        return kmgca_fail(err, KMGCA_ERROR_NO_MATCH,
+                          "\"%.200s\" says it was not eaten or drunk: nothing is counted",
+                          food_text);
+    }
     char serving[SERVING_MAX], ratio[1100];
     if (text_lean_ratio(food_text, ratio, sizeof ratio) ||
         text_count_of_itself(food_text, ratio, sizeof ratio) ||

@@ -663,6 +663,17 @@ static void labels_times_and_own_measures(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "small sherry before lunch", "", &w, &err),
                      KMGCA_OK);
     assert_true(w.grams > 40 && w.grams < 60);
+    /* a line saying the food was not eaten counts nothing ("我妈不爱喝牛奶"
+     * was a glass of milk); "好久没吃了" (not for long) and "不吃辣" (not
+     * spicy) are eaten, and another clause is read */
+    assert_int_equal(kmgca_weigh(shared_foods, "我妈不爱喝牛奶", "", &w, &err),
+                     KMGCA_ERROR_NO_MATCH);
+    assert_int_equal(kmgca_weigh(shared_foods, "didn't eat the crusts", "", &w, &err),
+                     KMGCA_ERROR_NO_MATCH);
+    assert_int_equal(kmgca_weigh(shared_foods, "好久没吃红烧肉了", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "不吃辣的红烧肉", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "晚上喝了一小碗鸡汤 没吃肉", "", &w, &err),
+                     KMGCA_OK);
     /* "at 3" was a count of 3 almonds (3.6 g), and with "a handful" two
      * servings */
     assert_int_equal(kmgca_weigh(shared_foods, "a handful of almonds at 3", "", &w, &err),
