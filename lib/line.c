@@ -879,7 +879,7 @@ static int zh_count_starts(const char *s)
 static int zh_listed_apart(kmgca_foods *foods, const char *text, size_t *at, int n, int max)
 {
     static const char *const marks[] = {" ", "，", "、", "；", "＋", "+", ",",
-                                        /* words that join, before a serving */
+                                        /* words that join */
                                         "和", "加", "配", "还有", "跟"};
     enum { FIRST_JOIN = 7 };
     size_t end = strlen(text);
@@ -895,9 +895,10 @@ static int zh_listed_apart(kmgca_foods *foods, const char *text, size_t *at, int
             size_t c = i + ml;
             while (c < b && text[c] == ' ')
                 c++;
-            /* "一片面包和一个鸡蛋": a joining word cuts only before a count
-             * ("手抓饼加蛋" is one food with an egg added) */
-            if (m > FIRST_JOIN && !zh_count_starts(text + c))
+            /* "一片面包和一个鸡蛋", "炒土豆丝和米饭": a joining word cuts
+             * between foods named surely, 加 only before a count ("手抓饼加蛋"
+             * is one food with an egg added) */
+            if (m > FIRST_JOIN && !strcmp(marks[m - 1], "加") && !zh_count_starts(text + c))
                 continue;
             if (c >= b || !part_names_food(foods, text, a, i) ||
                 !part_names_food(foods, text, c, b))
