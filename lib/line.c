@@ -562,10 +562,12 @@ static const char *after_meal_label(const char *t)
     return t;
 }
 
-/* 1 when the text, one clause, says the food was not eaten: "我妈不爱喝牛奶",
- * "没吃早饭", "didn't eat the crusts", "skipped lunch". A line with another
- * clause ("没胃口，只吃了点粥") is left to be read. */
-static int not_eaten(const char *t)
+static int strcasestr_ascii(const char *text, const char *needle);
+
+/* 1 when the text says the food was not eaten and no other clause of it
+ * names a food: "我妈不爱喝牛奶", "老师，我妈不爱喝牛奶", "没吃早饭", "didn't eat
+ * the crusts", "skipped lunch"; "喝了一小碗鸡汤 没吃肉" is read. */
+static int not_eaten(kmgca_foods *foods, const char *t)
 {
     static const char *const marks[] = {
         "没吃", "没喝", "不吃", "不喝", "不爱吃", "不爱喝", "没有吃", "没有喝", "不想吃",
@@ -583,17 +585,35 @@ static int not_eaten(const char *t)
             negated = !strncasecmp(p, marks[k], n) && strncmp(p + n, "辣", strlen("辣")) != 0 &&
                       !(p - t >= 6 && (!strncmp(p - 6, "好久", 6) || !strncmp(p - 6, "很久", 6)));
     }
-    for (size_t k = 0; k < sizeof clauses / sizeof *clauses && negated; k++) {
-        const char *c = strstr(t, clauses[k]);
-        /* a mark ending the text closes the one clause */
-        if (c && c[strspn(c, ",;.!?，。；！？ ")] != '\0')
-            negated = 0;
+    if (!negated)
+        return 0;
+    /* another clause that names a food is read ("喝了一小碗鸡汤 没吃肉"; in
+     * Chinese a space parts clauses too); one that names none ("老师，我妈不
+     * 爱喝牛奶") leaves the line as not eaten */
+    for (const char *p = t; *p;) {
+        size_t len = 0, mark = 0;
+        while (p[len] && !mark) {
+            for (size_t k = 0; k < sizeof clauses / sizeof *clauses && !mark; k++)
+                if (!strncmp(p + len, clauses[k], strlen(clauses[k])))
+                    mark = strlen(clauses[k]);
+            if (!mark && p[len] == ' ' && text_has_cjk(t))
+                mark = 1;
+            if (!mark)
+                len++;
+        }
+        char clause[1024];
+        snprintf(clause, sizeof clause, "%.*s", (int)len, p);
+        int negation = 0;
+        for (size_t k = 0; k < sizeof marks / sizeof *marks && !negation; k++)
+            negation = strcasestr_ascii(clause, marks[k]);
+        kmgca_match m;
+        if (!negation && text_trim(clause)[0] &&
+            kmgca_foods_match(foods, text_trim(clause), &m, NULL) == KMGCA_OK && m.food &&
+            m.confidence >= KMGCA_LOW_CONFIDENCE)
+            return 0;
+        p += len + mark;
     }
-    /* in Chinese a space parts clauses too ("喝了一小碗鸡汤 没吃肉") */
-    const char *sp = text_has_cjk(t) ? strchr(t, ' ') : NULL;
-    if (negated && sp && sp[strspn(sp, " ")] != '\0')
-        negated = 0;
-    return negated;
+    return 1;
 }
 
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
@@ -615,7 +635,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     if (!utf8_valid(food_text, flen))
         return kmgca_fail(err, KMGCA_ERROR_ENCODING, "food text is not valid UTF-8");
     food_text = after_meal_label(food_text);
-    if (not_eaten(food_text)) {
+    if (not_eaten(foods, food_text)) {
         copy_text(out->food_text, sizeof out->food_text, food_text);
         return kmgca_fail(err, KMGCA_ERROR_NO_MATCH,
                           "\"%.200s\" says it was not eaten or drunk: nothing is counted",
