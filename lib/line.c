@@ -528,7 +528,8 @@ static void name_of_the_food(kmgca_foods *foods, kmgca_weighing *out)
 }
 
 /* The text after a meal's label ending in a colon, "lunch: beef stew",
- * "B: porridge", "morning tea: scone"; the text itself when it has none.
+ * "B: porridge", "morning tea: scone", or in "was", "Brunch was smashed
+ * avo"; the text itself when it has none.
  * Without the colon the words may be a food's ("breakfast sausage",
  * "tea cake", "lunch meat"). */
 static const char *after_meal_label(const char *t)
@@ -548,7 +549,15 @@ static const char *after_meal_label(const char *t)
         const char *p = t + n;
         while (*p == ' ')
             p++;
-        if (*p != ':')
+        /* "Brunch was smashed avo", "dinner tonight was spag bol" */
+        static const char *const was[] = {"was ", "tonight was ", "today was "};
+        size_t wl = 0;
+        for (size_t w = 0; w < sizeof was / sizeof *was && !wl && n > 1; w++)
+            if (!strncasecmp(p, was[w], strlen(was[w])))
+                wl = strlen(was[w]);
+        if (wl)
+            p += wl - 1;
+        else if (*p != ':')
             continue;
         p++;
         while (*p == ' ')

@@ -600,6 +600,9 @@ static void labels_times_and_own_measures(void **state)
     assert_string_equal(w.food_text, "porridge");
     assert_int_equal(kmgca_weigh(shared_foods, "tea: 2 cups", "", &w, &err), KMGCA_OK);
     assert_string_equal(w.food_text, "tea");
+    assert_int_equal(kmgca_weigh(shared_foods, "dinner tonight was spag bol", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.food_text, "spag bol");
     /* a message's narrative before the serving: "for dessert I had a
      * piece of cheesecake" was read as its first words, a dessert wine */
     assert_int_equal(
