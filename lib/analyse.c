@@ -389,6 +389,8 @@ static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const ch
             need_review(s, PH_NO_FOOD_MATCHES "\"%s\"" PH_CLOSEST "\"%s\", %.2f)",
                         w.food_text, kmgca_food_description(m->candidates[0]),
                         m->candidate_confidence[0]);
+        else if (st == KMGCA_ERROR_NO_MATCH && strstr(err.message, PH_NOT_EATEN))
+            need_review(s, PH_FOOD "%s", err.message); /* "我妈不爱喝牛奶": not eaten */
         else if (st == KMGCA_ERROR_NO_MATCH)
             need_review(s, PH_NO_FOOD_MATCHES "\"%s\"", w.food_text);
         else

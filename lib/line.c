@@ -646,9 +646,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     food_text = after_meal_label(food_text);
     if (not_eaten(foods, food_text)) {
         copy_text(out->food_text, sizeof out->food_text, food_text);
-        return kmgca_fail(err, KMGCA_ERROR_NO_MATCH,
-                          "\"%.200s\" says it was not eaten or drunk: nothing is counted",
-                          food_text);
+        return kmgca_fail(err, KMGCA_ERROR_NO_MATCH, "\"%.200s\"" PH_NOT_EATEN, food_text);
     }
     char serving[SERVING_MAX], ratio[1100];
     if (text_lean_ratio(food_text, ratio, sizeof ratio) ||

@@ -557,6 +557,7 @@ typedef enum {
     MSG_PH_NO_AMOUNT_STRICT,
     MSG_PH_NO_FOOD_GIVEN,
     MSG_PH_NO_FOOD_MATCHES,
+    MSG_PH_NOT_EATEN,
     MSG_PH_NOT_COUNTED,
     MSG_PH_SUPPLEMENT_APART,
     /* How a serving was weighed (weigh.c, measures.c) */

@@ -603,6 +603,7 @@ const char *const msg_en[MSG_COUNT] = {
     [MSG_PH_NO_AMOUNT_STRICT] = PH_NO_AMOUNT_STRICT,
     [MSG_PH_NO_FOOD_GIVEN] = PH_NO_FOOD_GIVEN,
     [MSG_PH_NO_FOOD_MATCHES] = PH_NO_FOOD_MATCHES,
+    [MSG_PH_NOT_EATEN] = PH_NOT_EATEN,
     [MSG_PH_NOT_COUNTED] = PH_NOT_COUNTED,
     [MSG_PH_SUPPLEMENT_APART] = PH_SUPPLEMENT_APART,
     /* How a serving was weighed (weigh.c, measures.c) */

@@ -110,6 +110,7 @@
 #define PH_NO_AMOUNT_STRICT "no amount written (--strict); one typical serving would be "
 #define PH_NO_FOOD_GIVEN "no food given"
 #define PH_NO_FOOD_MATCHES "no food in the tables matches "
+#define PH_NOT_EATEN " says it was not eaten or drunk: nothing is counted"
 #define PH_NOT_COUNTED "not counted: "
 #define PH_SUPPLEMENT_APART "supplement, counted apart from food: "
 

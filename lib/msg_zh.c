@@ -553,6 +553,7 @@ const char *const msg_zh[MSG_COUNT] = {
     [MSG_PH_NO_AMOUNT_STRICT] = "未写份量（--strict）；一份常见份量为 ",
     [MSG_PH_NO_FOOD_GIVEN] = "未写食物",
     [MSG_PH_NO_FOOD_MATCHES] = "食物表中没有匹配的食物：",
+    [MSG_PH_NOT_EATEN] = "：写的是没有吃或没有喝，不计入",
     [MSG_PH_NOT_COUNTED] = "未计入：",
     [MSG_PH_SUPPLEMENT_APART] = "补充剂，与食物分开计算：",
     /* How a serving was weighed (weigh.c, measures.c) */

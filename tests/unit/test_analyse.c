@@ -103,6 +103,22 @@ static void generic_diary(void **state)
     kmgca_analysis_free(a);
 }
 
+/* A line saying the food was not eaten counts nothing and says why; a
+ * message's chatter and a meal's label leave the food to count. */
+static void lines_not_eaten(void **state)
+{
+    (void)state;
+    seen s;
+    kmgca_analysis *a = run(D "not_eaten.csv", NULL, &s);
+    assert_int_equal(kmgca_analysis_rows_read(a), 3);
+    assert_int_equal(kmgca_analysis_rows_review(a), 1);
+    assert_non_null(strstr(s.first_review, "not eaten"));
+    assert_non_null(strstr(s.first_review, "我妈不爱喝牛奶"));
+    const kmgca_day *d = day_of(a, "2026-11-05");
+    assert_int_equal(d->rows_used, 2);
+    kmgca_analysis_free(a);
+}
+
 static void top_sources(void **state)
 {
     (void)state;
@@ -438,6 +454,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(generic_diary),
+        cmocka_unit_test(lines_not_eaten),
         cmocka_unit_test(top_sources),
         cmocka_unit_test(semicolons_decimal_commas_chinese_headers),
         cmocka_unit_test(gbk_needs_its_encoding),
