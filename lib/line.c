@@ -190,6 +190,7 @@ static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, c
             out->serving_from_food = !article;
         } else if (kmgca_serving_parse(lead, &whole, NULL) == KMGCA_OK &&
                    whole.kind == KMGCA_UNIT_PORTION && whole.amount > 0 &&
+                   !strstr(whole.unit, "ones") &&
                    (!measure_word_at(whole.unit, &wl) || measure_word_at(whole.unit, &wl)->concept[0] == 'i')) {
             /* "2 biscuits": the household word is the food
              * (not a container: "a glass" alone names no food). */

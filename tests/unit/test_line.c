@@ -681,6 +681,12 @@ static void labels_times_and_own_measures(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "不吃辣的红烧肉", "", &w, &err), KMGCA_OK);
     assert_int_equal(kmgca_weigh(shared_foods, "晚上喝了一小碗鸡汤 没吃肉", "", &w, &err),
                      KMGCA_OK);
+    /* "3 small ones": the food named before, counted ("ones" was the unit
+     * FIBER ONE's words matched, and the pancakes a typical serving) */
+    assert_int_equal(kmgca_weigh(shared_foods, "Pancakes for brekkie, 3 small ones", "", &w, &err),
+                     KMGCA_OK);
+    assert_false(w.serving_assumed);
+    assert_int_not_equal(kmgca_weigh(shared_foods, "3 small ones", "", &w, &err), KMGCA_OK);
     /* "at 3" was a count of 3 almonds (3.6 g), and with "a handful" two
      * servings */
     assert_int_equal(kmgca_weigh(shared_foods, "a handful of almonds at 3", "", &w, &err),
