@@ -848,9 +848,10 @@ int serving_inner_size(const char *text, char *serving, size_t serving_size, cha
     for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
         if (strlen(sizes[k]) != e - w || strncasecmp(text + w, sizes[k], e - w) != 0)
             continue;
-        /* how many is not said ("grilled large shrimp" is no single
-         * shrimp): a typical serving, said so */
-        if ((size_t)snprintf(serving, serving_size, "%s", "") >= serving_size ||
+        /* the size word; how many is not said ("grilled large shrimp" is no
+         * single shrimp): the caller weighs a typical serving, or joins the
+         * size to a count written apart ("Free Range Small Eggs", "2") */
+        if ((size_t)snprintf(serving, serving_size, "%s", sizes[k]) >= serving_size ||
             (size_t)snprintf(rest, rest_size, "%.*s%.*s", (int)w, text, (int)(n - last),
                              text + last) >= rest_size)
             return 0;

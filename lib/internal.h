@@ -285,7 +285,7 @@ int serving_cup_size(const char *text, char *serving, size_t serving_size, char 
 int serving_trailing_size(const char *text, char *serving, size_t serving_size, char *rest,
                           size_t rest_size);
 /* A size before the last word of a plain name, "organic large eggs": rest
- * gets the name without it, serving nothing (how many is not said). 1 when found
+ * gets the name without it, serving the size word ("large"). 1 when found
  * (kept only if the food matches as well without the word). */
 int serving_inner_size(const char *text, char *serving, size_t serving_size, char *rest,
                        size_t rest_size);

@@ -147,7 +147,9 @@ static int sized_serving(kmgca_foods *foods, const char *food_text, char *lead,
             continue;
         /* a word after the food must match better without it */
         if (better_without(foods, food_text, rest1_cup, k == 1)) {
-            copy_text(lead, lead_size, lead1_cup);
+            /* a size inside the name says how big, not how many: a typical
+             * serving */
+            copy_text(lead, lead_size, k == 2 ? "" : lead1_cup);
             copy_text(rest, rest_size, rest1_cup);
             return 1;
         }
@@ -390,8 +392,10 @@ static int food_among_chatter(kmgca_foods *foods, kmgca_weighing *out, kmgca_sta
         p += len;
         p += *p == ',' || *p == ';' ? 1 : *p == ' ' ? 3 : 0;
     }
-    /* one part names a food surely, no other part names one even loosely
-     * ("Oven Roasted Turkey Breast, Deli Sliced" is no deli roast beef) */
+    /* one part names a food surely, no other part names one even loosely:
+     * a part that qualifies the food ("Kirkland Signature Rotisserie
+     * Chicken, breast meat no skin") or names another ("Oven Roasted Turkey
+     * Breast, Deli Sliced") is no chatter */
     if (named != 1 || !best[0])
         return 0;
     if (found.confidence > PART_READ_MAX)
@@ -581,19 +585,26 @@ static int not_eaten(kmgca_foods *foods, const char *t)
 {
     static const char *const marks[] = {
         "没吃", "没喝", "不吃", "不喝", "不爱吃", "不爱喝", "没有吃", "没有喝", "不想吃",
-        "didn't eat", "didn't have", "didn't drink", "did not eat", "did not have",
-        "did not drink", "doesn't eat", "doesn't drink", "does not eat", "does not drink",
-        "wouldn't eat", "won't eat", "skipped", "refused"};
+        "didn't eat", "didn't drink", "did not eat", "did not drink", "skipped", "refused"};
     static const char *const clauses[] = {",", ";", ".", "!", "?", "，", "。", "；", "！",
-                                          "？", " but ", "但"};
+                                          "？", " but ", "但", " - ", "(", ")", " so ",
+                                          "只", "就", "吃了", "喝了"};
+    /* what follows the mark says it was eaten after all: 没吃完 (not
+     * finished), 没吃饱, 没吃够; 不吃辣 (not spicy) */
+    static const char *const eaten_after[] = {"完", "饱", "够", "辣"};
     int negated = 0;
     for (size_t k = 0; k < sizeof marks / sizeof *marks && !negated; k++) {
         size_t n = strlen(marks[k]);
-        for (const char *p = t; *p && !negated; p++)
-            /* "不吃辣的红烧肉": not spicy, and eaten; "好久没吃了": not for
-             * long, and eaten now */
-            negated = !strncasecmp(p, marks[k], n) && strncmp(p + n, "辣", strlen("辣")) != 0 &&
+        for (const char *p = t; *p && !negated; p++) {
+            if (strncasecmp(p, marks[k], n) != 0)
+                continue;
+            int after = 0;
+            for (size_t e = 0; e < sizeof eaten_after / sizeof *eaten_after && !after; e++)
+                after = !strncmp(p + n, eaten_after[e], strlen(eaten_after[e]));
+            /* "好久没吃了": not for long, and eaten now */
+            negated = !after &&
                       !(p - t >= 6 && (!strncmp(p - 6, "好久", 6) || !strncmp(p - 6, "很久", 6)));
+        }
     }
     if (!negated)
         return 0;
@@ -611,14 +622,17 @@ static int not_eaten(kmgca_foods *foods, const char *t)
             if (!mark)
                 len++;
         }
-        char clause[1024];
+        char clause[1024], lead[SERVING_MAX], rest[1024];
         snprintf(clause, sizeof clause, "%.*s", (int)len, p);
         int negation = 0;
         for (size_t k = 0; k < sizeof marks / sizeof *marks && !negation; k++)
             negation = strcasestr_ascii(clause, marks[k]);
+        /* the clause's food, its serving cut out ("米饭半碗 菜没吃") */
+        if (!split_cached(text_trim(clause), lead, sizeof lead, rest, sizeof rest))
+            copy_text(rest, sizeof rest, text_trim(clause));
         kmgca_match m;
-        if (!negation && text_trim(clause)[0] &&
-            kmgca_foods_match(foods, text_trim(clause), &m, NULL) == KMGCA_OK && m.food &&
+        if (!negation && rest[0] &&
+            kmgca_foods_match(foods, rest, &m, NULL) == KMGCA_OK && m.food &&
             m.confidence >= KMGCA_LOW_CONFIDENCE)
             return 0;
         p += len + mark;
@@ -671,10 +685,18 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         /* the serving stands in its field; a size inside the name only
          * blurs it ("Free Range Large Eggs", "2") */
         char size_word[16], plain[sizeof out->food_text];
+        kmgca_serving count;
         if (serving_inner_size(out->food_text, size_word, sizeof size_word, plain,
                                sizeof plain) &&
-            better_without(foods, out->food_text, plain, 0))
+            better_without(foods, out->food_text, plain, 0)) {
             copy_text(out->food_text, sizeof out->food_text, plain);
+            /* a bare count takes the size: "2" of "Free Range Small Eggs"
+             * is 2 small */
+            if (parse_cached(serving, &count, NULL) == KMGCA_OK &&
+                count.kind == KMGCA_UNIT_NONE && count.amount > 0 &&
+                strlen(serving) + strlen(size_word) + 2 < sizeof serving)
+                appendf(serving, sizeof serving, " %s", size_word);
+        }
     }
     copy_text(out->serving_text, sizeof out->serving_text, serving);
     serving_weight_state(serving, out->food_text, sizeof out->food_text);
@@ -781,6 +803,20 @@ static int strcasestr_ascii(const char *text, const char *needle)
  * Weetabix", "warm milk"; NULL for "150g", "baked", "half". */
 static const char *after_meal_label(const char *t);
 
+/* 1 when text holds the words of name at a word's start and end, case aside
+ * ("Avocado - Raw" holds "avocado"; "Pineapple" does not hold "apple"). */
+static int holds_words(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    if (!n)
+        return 0;
+    for (const char *p = text; *p; p++)
+        if (!strncasecmp(p, name, n) && (p == text || !isalnum((unsigned char)p[-1])) &&
+            !isalnum((unsigned char)p[n]))
+            return 1;
+    return 0;
+}
+
 static const kmgca_food *food_surely(kmgca_foods *foods, const char *text, size_t from,
                                      size_t to, char *rest, size_t rest_size)
 {
@@ -853,7 +889,19 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
             const kmgca_food *right =
                 left ? food_surely(foods, text, next, to, right_name, sizeof right_name) : NULL;
             snprintf(left_text, sizeof left_text, "%.*s", (int)(i - at[n - 1]), text + at[n - 1]);
-            if (!right || right == left || strcasestr_ascii(left_text, right_name))
+            if (!right || right == left || holds_words(left_text, right_name))
+                continue;
+            /* nor before a word that says which of it ("Bread, white",
+             * "Tuna, in water", "Tea, milk", "Oats, Old Fashioned"): the two
+             * together name the same food, or a food as surely as the first
+             * alone */
+            char both[1024];
+            kmgca_match lm, bm;
+            snprintf(both, sizeof both, "%.*s", (int)(to - at[n - 1]), text + at[n - 1]);
+            if (kmgca_foods_match(foods, left_name, &lm, NULL) == KMGCA_OK && lm.food &&
+                kmgca_foods_match(foods, after_meal_label(both), &bm, NULL) == KMGCA_OK &&
+                bm.food &&
+                ((bm.food == lm.food && bm.confidence >= 0.8) || bm.confidence >= lm.confidence))
                 continue;
         }
         at[n++] = next;

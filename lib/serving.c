@@ -508,14 +508,15 @@ int read_at(const tokens *tk, int i, int whole, reading *r)
  * "吃了一碗", "一碗左右". */
 static const char *const fillers_en[] = {"about", "approx", "approximately", "around", "roughly",
                                          "ca", "circa", "had", "ate", "drank", "just", "only",
-                                         "total", "in", "total:", "approx.",
-                                         /* a message's narrative: "I had", "then grabbed" */
-                                         "i", "we", "also", "then", "grabbed", "having", "snacked",
-                                         "eaten", "drunk", "i've", "ive", "we've", "been",
-                                         "started", "managed", "tried", "finished",
-                                         /* and who ate, as a carer writes it: "Mum had" */
-                                         "he", "she", "they", "my", "our", "mum", "mom", "mam",
-                                         "dad", "husband", "wife", "mother", "father", "nana", "gran", "grandad", "grandpa", "grandma"};
+                                         "total", "in", "total:", "approx."};
+/* A message's narrative before the serving ("I had", "then grabbed") and who
+ * ate, as a carer writes it ("Mum had"): fillers before a serving only ("1
+ * cup tea was lovely" is no tea was). */
+static const char *const narrative_en[] = {
+    "i", "we", "also", "then", "grabbed", "having", "snacked", "eaten", "drunk", "i've", "ive",
+    "we've", "been", "started", "managed", "tried", "finished", "he", "she", "they", "my", "our",
+    "mum", "mom", "mam", "dad", "husband", "wife", "mother", "father", "gran", "grandad",
+    "grandpa", "grandma"};
 /* Meals, in "for dessert", "lunch was": a filler with the word beside it. */
 static const char *const meals_en[] = {"breakfast", "brekkie", "brunch", "lunch", "dinner",
                                        "tea", "supper", "dessert", "pudding", "snack"};
@@ -546,19 +547,34 @@ int clock_time_at(const tokens *tk, int i, int *end)
     if (!t || t->type != TK_NUM || !cjk_is(tk, i + 1, "点") || (t->flags & NF_FRACTION) ||
         t->value < 0 || t->value > 24 || t->value != (double)(int)t->value)
         return 0;
-    int e = i + 2;
+    int e = i + 2, after;
     if (cjk_is(tk, e, "半"))
         e++;
     else if (e < tk->count && tk->t[e].type == TK_NUM && !tk->t[e].space) {
-        e++;
-        if (cjk_is(tk, e, "分"))
+        /* minutes: before 分, or two digits and no measure word ("7点2个鸡蛋"
+         * is two eggs at 7) */
+        if (cjk_is(tk, e + 1, "分"))
+            e += 2;
+        else if (tk->t[e].value >= 10 && tk->t[e].value < 60 && !zh_measure_at(tk, e + 1, &after))
             e++;
     }
     *end = e;
     return 1;
 }
 
+static int filler_at(const tokens *tk, int i, int *end, int before);
+
 int is_filler(const tokens *tk, int i, int *end)
+{
+    return filler_at(tk, i, end, 1);
+}
+
+int is_filler_after(const tokens *tk, int i, int *end)
+{
+    return filler_at(tk, i, end, 0);
+}
+
+static int filler_at(const tokens *tk, int i, int *end, int before)
 {
     *end = i + 1;
     if (i >= tk->count)
@@ -572,7 +588,10 @@ int is_filler(const tokens *tk, int i, int *end)
         for (size_t k = 0; k < sizeof fillers_en / sizeof fillers_en[0]; k++)
             if (word_is(tk, i, fillers_en[k]))
                 return 1;
-        for (size_t k = 0; k < sizeof meals_en / sizeof meals_en[0]; k++) {
+        for (size_t k = 0; before && k < sizeof narrative_en / sizeof narrative_en[0]; k++)
+            if (word_is(tk, i, narrative_en[k]))
+                return 1;
+        for (size_t k = 0; before && k < sizeof meals_en / sizeof meals_en[0]; k++) {
             if (word_is(tk, i, "for") && word_is(tk, i + 1, meals_en[k])) {
                 *end = i + 2;
                 return 1;

@@ -149,6 +149,8 @@ void append_words(char *buf, size_t size, const tokens *tk, int from, int to);
  * amount of 点, "a bit"): 1, with *end the token after it. */
 int clock_time_at(const tokens *tk, int i, int *end);
 int is_filler(const tokens *tk, int i, int *end);
+/* The same after a serving: no narrative ("1 cup tea was lovely"). */
+int is_filler_after(const tokens *tk, int i, int *end);
 /* 1 when a Chinese filler starts at token i; *end gets the token after it. */
 int zh_filler_at(const tokens *tk, int i, int *end);
 

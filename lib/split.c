@@ -139,7 +139,7 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
                 k++;
             continue;
         }
-        if (k < tk->count && is_filler(tk, k, &end)) {
+        if (k < tk->count && is_filler_after(tk, k, &end)) {
             k = end;
             continue;
         }
@@ -175,12 +175,11 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
              punct_is(tk, i - 1, '&') || punct_is(tk, i - 1, ',')))
             ok = 2;
     }
-    /* "almonds around 3", "tea at 4": a time of day ending the line, not
-     * a count ("crackers, around 3" is one) */
+    /* "almonds at 3", "tea at 4": a time of day ending the line, not a
+     * count ("grapes around 10" is one) */
     if (ok && r->cls == CLASS_COUNT && trailing && tk->t[i].type == TK_NUM && i > 1 &&
         !(tk->t[i].flags & NF_FRACTION) && tk->t[i].value >= 1 && tk->t[i].value <= 12 &&
-        (word_is(tk, i - 1, "at") ||
-         (word_is(tk, i - 1, "around") && tk->t[i - 2].type == TK_WORD)))
+        word_is(tk, i - 1, "at"))
         ok = 0;
     /* "sausages x2 grilled": "x2" is a count wherever it stands. */
     if (r->xcount)
@@ -251,7 +250,7 @@ static int fillers_after(const tokens *tk, int end)
     int e0 = end;
     for (;;) {
         int e;
-        if (e0 < tk->count && tk->t[e0].type != TK_PUNCT && is_filler(tk, e0, &e)) {
+        if (e0 < tk->count && tk->t[e0].type != TK_PUNCT && is_filler_after(tk, e0, &e)) {
             e0 = e;
             continue;
         }

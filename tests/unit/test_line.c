@@ -565,6 +565,11 @@ static void lines_of_several_foods(void **state)
         {"Bananas, raw", {"Bananas, raw"}},
         {"chicken breast, grilled", {"chicken breast, grilled"}},
         {"mango, half", {"mango, half"}},
+        /* nor before a word that says which of it: "white" was white wine */
+        {"Bread, white, butter", {"Bread, white", "butter"}},
+        {"Tuna, in water, sweetcorn", {"Tuna, in water", "sweetcorn"}},
+        {"Quaker - Oats, Old Fashioned", {"Quaker - Oats, Old Fashioned"}},
+        {"Pineapple, apple, banana", {"Pineapple", "apple", "banana"}},
         {"Avocado - Raw, 0.5 avocado", {"Avocado - Raw, 0.5 avocado"}},
         {"salmon, 150g, baked", {"salmon, 150g, baked"}},
     };
@@ -687,6 +692,21 @@ static void labels_times_and_own_measures(void **state)
                      KMGCA_OK);
     assert_false(w.serving_assumed);
     assert_int_not_equal(kmgca_weigh(shared_foods, "3 small ones", "", &w, &err), KMGCA_OK);
+    /* eaten after all: not finished (没吃完), and a count after a clock
+     * time is a count; "around 10" is a count, "at 3" a time */
+    assert_int_equal(kmgca_weigh(shared_foods, "米饭一碗没吃完", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "早饭没吃喝了杯牛奶", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "米饭半碗 菜没吃", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "7点2个鸡蛋", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 100, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "grapes around 10", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    /* a size inside the name sizes a count written apart */
+    assert_int_equal(kmgca_weigh(shared_foods, "Free Range Small Eggs", "2", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 76, 1e-6);
+    /* a narrative word after a serving is no filler: "nana bread" */
+    kmgca_weigh(shared_foods, "1 slice nana bread", "", &w, &err);
+    assert_true(w.match.confidence < 0.6);
     /* "at 3" was a count of 3 almonds (3.6 g), and with "a handful" two
      * servings */
     assert_int_equal(kmgca_weigh(shared_foods, "a handful of almonds at 3", "", &w, &err),
