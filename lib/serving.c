@@ -132,7 +132,17 @@ static int xcount_reads_on(const tokens *tk, int j)
     const char *xsize;
     int xend;
     int sized = j < tk->count && is_size_word(tk, j, &xsize, &xend);
-    return (pm && strcmp(pm->concept, "piece") == 0) || sized;
+    /* "x3 cups", "x2 mugs": that many of a unit or container ("coffee x3
+     * cups" was 3 of Reese's peanut butter cups) */
+    const unit_def *u = NULL;
+    size_t ul = j < tk->count && tk->t[j].type == TK_WORD
+                    ? unit_at(tk->n.s + tk->t[j].start, &u)
+                    : 0;
+    int unit = ul && ul == (size_t)(tk->t[j].end - tk->t[j].start) &&
+               (u->kind == KMGCA_UNIT_VOLUME || u->kind == KMGCA_UNIT_MASS);
+    int container = pm && pl == (size_t)(tk->t[j].end - tk->t[j].start) && pm->concept[0] &&
+                    strcmp(pm->concept, "item") != 0;
+    return (pm && strcmp(pm->concept, "piece") == 0) || sized || unit || container;
 }
 
 /* "2 x 150 g", "2.00 x 3.0 oz", "3 x eggs", "2x toast": the amount times

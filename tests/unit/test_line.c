@@ -707,6 +707,10 @@ static void labels_times_and_own_measures(void **state)
     /* a narrative word after a serving is no filler: "nana bread" */
     kmgca_weigh(shared_foods, "1 slice nana bread", "", &w, &err);
     assert_true(w.match.confidence < 0.6);
+    /* "x3 cups": three cups ("coffee x3 cups" was three Reese's cups) */
+    assert_int_equal(kmgca_weigh(shared_foods, "coffee x3 cups", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.food_text, "coffee");
+    assert_true(w.grams > 700);
     /* "at 3" was a count of 3 almonds (3.6 g), and with "a handful" two
      * servings */
     assert_int_equal(kmgca_weigh(shared_foods, "a handful of almonds at 3", "", &w, &err),
