@@ -794,13 +794,6 @@ static int strcasestr_ascii(const char *text, const char *needle)
     return 0;
 }
 
-/* An English line of foods joined by "&", "+", " and ", a comma or a
- * semicolon ("cheeseburger & fries", "chicken tikka masala + rice", "2
- * Weetabix, warm milk") that matches no food well as a
- * whole: where its parts begin (the first 0), how many. A name that holds
- * the joiner ("mac and cheese", "fish & chips") matches as a whole. */
-/* The food text[from, to) names surely (0.85), its serving cut out: "2
- * Weetabix", "warm milk"; NULL for "150g", "baked", "half". */
 static const char *after_meal_label(const char *t);
 
 /* 1 when text holds the words of name at a word's start and end, case aside
@@ -817,11 +810,13 @@ static int holds_words(const char *text, const char *name)
     return 0;
 }
 
+/* The food text[from, to) names surely (0.85), its serving cut out ("2
+ * Weetabix", "warm milk"), with the match in *m; NULL for "150g", "baked",
+ * "half". */
 static const kmgca_food *food_surely(kmgca_foods *foods, const char *text, size_t from,
-                                     size_t to, char *rest, size_t rest_size)
+                                     size_t to, char *rest, size_t rest_size, kmgca_match *m)
 {
     char part[1024], lead[SERVING_MAX];
-    kmgca_match m;
     if (to - from >= sizeof part)
         return NULL;
     memcpy(part, text + from, to - from);
@@ -833,12 +828,17 @@ static const kmgca_food *food_surely(kmgca_foods *foods, const char *text, size_
     for (size_t k = 0; k < sizeof shares / sizeof *shares; k++)
         if (!strcasecmp(rest, shares[k]))
             return NULL;
-    return rest[0] && kmgca_foods_match(foods, rest, &m, NULL) == KMGCA_OK && m.food &&
-                   m.confidence >= 0.85
-               ? m.food
+    return rest[0] && kmgca_foods_match(foods, rest, m, NULL) == KMGCA_OK && m->food &&
+                   m->confidence >= 0.85
+               ? m->food
                : NULL;
 }
 
+/* An English line of foods joined by "&", "+", " and ", a comma or a
+ * semicolon ("cheeseburger & fries", "chicken tikka masala + rice", "2
+ * Weetabix, warm milk") that matches no food well as a
+ * whole: where its parts begin (the first 0), how many. A name that holds
+ * the joiner ("mac and cheese", "fish & chips") matches as a whole. */
 static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int max)
 {
     char lead[SERVING_MAX], rest[1024];
@@ -884,10 +884,12 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
              * Raw, 0.5 avocado") */
             size_t to = next + strcspn(text + next, ",;");
             char left_name[1024], right_name[1024], left_text[1024];
+            kmgca_match lm, rm, bm;
             const kmgca_food *left =
-                food_surely(foods, text, at[n - 1], i, left_name, sizeof left_name);
+                food_surely(foods, text, at[n - 1], i, left_name, sizeof left_name, &lm);
             const kmgca_food *right =
-                left ? food_surely(foods, text, next, to, right_name, sizeof right_name) : NULL;
+                left ? food_surely(foods, text, next, to, right_name, sizeof right_name, &rm)
+                     : NULL;
             snprintf(left_text, sizeof left_text, "%.*s", (int)(i - at[n - 1]), text + at[n - 1]);
             if (!right || right == left || holds_words(left_text, right_name))
                 continue;
@@ -896,10 +898,8 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
              * together name the same food, or a food as surely as the first
              * alone */
             char both[1024];
-            kmgca_match lm, bm;
             snprintf(both, sizeof both, "%.*s", (int)(to - at[n - 1]), text + at[n - 1]);
-            if (kmgca_foods_match(foods, left_name, &lm, NULL) == KMGCA_OK && lm.food &&
-                kmgca_foods_match(foods, after_meal_label(both), &bm, NULL) == KMGCA_OK &&
+            if (kmgca_foods_match(foods, after_meal_label(both), &bm, NULL) == KMGCA_OK &&
                 bm.food &&
                 ((bm.food == lm.food && bm.confidence >= 0.8) || bm.confidence >= lm.confidence))
                 continue;
