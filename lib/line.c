@@ -848,13 +848,15 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
     int listed = strpbrk(text, ",;") != NULL;
     if (strlen(text) >= sizeof rest || (!joined && !listed))
         return 1;
-    kmgca_serving_split(text, lead, sizeof lead, rest, sizeof rest);
+    int two = kmgca_serving_split(text, lead, sizeof lead, rest, sizeof rest) == 2;
     double whole = kmgca_foods_match(foods, rest, &m, NULL) == KMGCA_OK && m.food
                        ? m.confidence
                        : 0;
-    /* a name that holds the joiner matches well as a whole; a list of
-     * foods may match its first one well, but no name exactly */
-    joined = joined && whole < KMGCA_LOW_CONFIDENCE;
+    /* a name that holds the joiner matches well as a whole, unless two
+     * servings stand in the line ("an apple and a few almonds" is no
+     * granola of apple and almonds); a list of foods may match its first
+     * one well, but no name exactly */
+    joined = joined && (whole < KMGCA_LOW_CONFIDENCE || (two && whole < 0.99));
     listed = listed && whole < 0.99;
     if (!joined && !listed)
         return 1;

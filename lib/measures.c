@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- Formatting --------------------------------------------------------- */
@@ -208,6 +209,31 @@ long find_portion_ex(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t
 long find_portion(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw)
 {
     return find_portion_ex(food, words, nw, 0);
+}
+
+long portion_of_pieces(const kmgca_food *food, const char *key, double *pieces)
+{
+    for (unsigned i = 0; i < food->portion_count; i++) {
+        const kmgca_portion *pt = &food->portions[i];
+        const char *open = strchr(pt->measure, '(');
+        if (!open || !(pt->grams > 0) || !(pt->amount > 0))
+            continue;
+        char *end;
+        double n = strtod(open + 1, &end);
+        const char *close = strchr(end, ')');
+        /* a whole number of pieces: "(14 halves)", not "(1/10 of loaf)" */
+        if (!(n >= 2 && n <= 500) || n != floor(n) || *end != ' ' || !close)
+            continue;
+        char inner[64], folded[128], words[8][TEXT_WORD_MAX];
+        snprintf(inner, sizeof inner, "%.*s", (int)(close - end), end);
+        text_fold(inner, folded, sizeof folded);
+        size_t nw = text_words(folded, words, NULL, 8);
+        if (nw && !strcmp(words[nw - 1], key)) {
+            *pieces = n;
+            return (long)i;
+        }
+    }
+    return -1;
 }
 
 /* 1 when each of n words is a word of the food's own description ("bagel"

@@ -77,8 +77,11 @@ static int bracket_serving(const tokens *tk, int i, reading *r)
  * "KFC", "Starbucks"), and a word follows: its sizes are servings. */
 static int after_owner(const tokens *tk, int i)
 {
-    static const char *const chains[] = {"maccas", "kfc", "subway", "starbucks", "costa",
-                                         "greggs", "dunkin", "timmies", "pret", "hungry jacks"};
+    static const char *const chains[] = {
+        "maccas", "kfc",     "subway",      "starbucks", "costa",     "greggs",
+        "dunkin", "timmies", "pret",        "hungry jacks", "tim hortons", "tims",
+        "mcdonalds", "wendys", "burger king", "caffe nero", "nero",   "panera",
+        "chipotle", "taco bell", "nandos",  "dominos"};
     if (i == 0 || i + 1 >= tk->count || tk->t[i + 1].type != TK_WORD)
         return 0;
     const char *o = tk->n.orig;
@@ -162,6 +165,11 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
     if (r->cls == CLASS_MEASURE || (cjk && r->cls != CLASS_COUNT))
         ok = 1;
     else if (leading || trailing)
+        ok = 1;
+    /* a household measure standing alone between commas: "porridge, 1
+     * bowl, with honey", "Just toast today, 1 slice, felt rubbish" */
+    else if (r->cls == CLASS_HOUSEHOLD && !r->words_only && i > first &&
+             punct_is(tk, i - 1, ',') && punct_is(tk, r->end, ','))
         ok = 1;
     /* A bare number between words is part of the name ("chicken 65",
      * "pho 24 ..."), unless Chinese ("鸡蛋2个" has its measure). */
@@ -692,6 +700,16 @@ static int split_text(const char *text, char *serving, size_t serving_size, char
         else
             f[kept++] = f[k];
     }
+    nf = kept;
+    /* "some" beside an amount says no amount of its own: "some dark
+     * chocolate, maybe 3 squares" */
+    int definite = 0;
+    for (int k = 0; k < nf; k++)
+        definite |= !f[k].r.some && !f[k].r.why && !f[k].r.size_only;
+    kept = 0;
+    for (int k = 0; k < nf; k++)
+        if (!(definite && f[k].r.some))
+            f[kept++] = f[k];
     nf = kept;
     if (!nf && !again && !tk.truncated) {
         char alt[TEXT_MAX + 8];

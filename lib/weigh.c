@@ -445,6 +445,24 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
             if (pick >= 0)
                 note = PH_SIZE_NOT_IN_MEASURE;
         }
+        /* "7 halves" of walnuts: a piece of a measure that counts them,
+         * "oz (14 halves)" */
+        double pieces = 0;
+        long of = pick < 0 && !names_food
+                      ? portion_of_pieces(food, h.other[h.other_count - 1], &pieces)
+                      : -1;
+        if (of >= 0) {
+            const kmgca_portion *pt = &food->portions[of];
+            char amt[32], g[32], n[32];
+            *grams = s->amount * pt->grams / (pt->amount * pieces);
+            fmt_amount(amt, sizeof amt, s->amount);
+            fmt_grams(g, sizeof g, *grams);
+            fmt_amount(n, sizeof n, pt->amount * pieces);
+            if (how)
+                snprintf(how, how_size, "%s %s = %s g (" PH_EACH "%s \"%s\" / %s)", amt, s->unit,
+                         g, measure_source(food), pt->measure, n);
+            return KMGCA_OK;
+        }
         if (pick < 0 && names_food)
             concept = "item";   /* the unit names the food ("1 banana", "2 eggs"): a count */
         if (pick >= 0) {
@@ -485,6 +503,17 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
                      e.said);
         else if (how)
             snprintf(how, how_size, "%s %s = %s g (%s%s)", amt, unit, g, each_word, e.said);
+        return KMGCA_OK;
+    }
+    /* "Chicken curry, ate about half", "1 cottage cheese": a share of one
+     * serving of a food no piece of which is sized, said so */
+    if (bare && s->amount > 0 && s->amount <= 1 &&
+        (by_name(food, s, NULL, "typical", NULL, &e) ||
+         resolve_concept(food, NULL, "typical", NULL, 1, &e, 0))) {
+        *grams = s->amount * e.grams_each;
+        fmt_grams(g, sizeof g, *grams);
+        if (how)
+            snprintf(how, how_size, "%s" PH_X_TYPICAL_SERVING " = %s g (%s)", amt, g, e.said);
         return KMGCA_OK;
     }
     char list[400];

@@ -25,6 +25,10 @@ void list_measures(const kmgca_food *food, char *buf, size_t size);
 long find_portion_ex(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw,
                      int whole_only);
 long find_portion(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw);
+/* The measure that says how many pieces of a word it holds ("oz (14
+ * halves)", "cup, in shell, edible yield (7 nuts)"), the word a key of
+ * text_words ("half"): its index, with *pieces the count; -1 when none. */
+long portion_of_pieces(const kmgca_food *food, const char *key, double *pieces);
 /* The portion named after the food itself ("1 potato", "1 tortilla"), or -1. */
 long food_named_portion(const kmgca_food *food, int whole_only);
 /* 1 when each of n words is a word of the food's description; 0 for none. */
