@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -640,8 +641,185 @@ static int not_eaten(kmgca_foods *foods, const char *t)
     return 1;
 }
 
+static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
+                               const char *serving_text, kmgca_weighing *out, kmgca_error *err);
+
+/* Where a message's clauses part: sentence ends, commas, dashes and the
+ * words that start another clause. The length of the mark at p, or 0. */
+static size_t clause_mark(const char *t, const char *p)
+{
+    static const char *const words[] = {" because ", " so ", " but ", " when ", " and then ",
+                                        " then ", " and i ", " which ", " after "};
+    /* a sentence's end: "?", "!", or "." before a capital ("1 c. w/
+     * raisins", "chick. noodle soup" shorten a word) */
+    if ((*p == '?' || *p == '!') && (p[1] == ' ' || !p[1]))
+        return 1;
+    if (*p == '.' && p > t && !isdigit((unsigned char)p[-1]) &&
+        (!p[1] || (p[1] == ' ' && isupper((unsigned char)p[2]))))
+        return 1;
+    if (*p == ',' || *p == ';')
+        return 1;
+    if (!strncmp(p, " - ", 3))
+        return 3;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (!strncasecmp(p, words[k], strlen(words[k])))
+            return strlen(words[k]) - 1;
+    return 0;
+}
+
+/* 1 for a message: six words or more, a clause mark, and a word people
+ * write of themselves or others ("I", "we", "my", "had"), which an app's
+ * name of a food ("Pork Chop, Boneless, Lean Only, Pan-Broiled") lacks */
+static int long_message(const char *t)
+{
+    static const char *const persons[] = {"i",   "we",  "my",  "me",   "he",  "she", "you",
+                                          "had", "ate", "was", "were", "got", "our", "his",
+                                          "her", "im",  "ive"};
+    int words = 0, marked = 0, person = 0;
+    for (const char *p = t; *p; p++) {
+        if (isalpha((unsigned char)*p) && (p == t || !isalpha((unsigned char)p[-1]))) {
+            words++;
+            size_t n = 0;
+            while (isalpha((unsigned char)p[n]) || p[n] == '\'')
+                n++;
+            char w[8];
+            size_t o = 0;
+            for (size_t k = 0; k < n && o + 1 < sizeof w; k++)
+                if (p[k] != '\'')
+                    w[o++] = (char)tolower((unsigned char)p[k]);
+            w[o] = '\0';
+            for (size_t k = 0; n < sizeof w && k < sizeof persons / sizeof *persons; k++)
+                person |= !strcmp(w, persons[k]);
+        }
+        marked |= clause_mark(t, p) != 0;
+    }
+    return words >= 6 && marked && person;
+}
+
+/* A message read a clause at a time ("Hi Donna - drank about a cup of
+ * tonic water before bed again, cramps a little better I think"): the
+ * clause that names a food surely, one with its serving written before one
+ * without, the first before the others; a clause that is only a serving
+ * right after it says how much ("a big glass of chocolate milk, probably
+ * 12 oz"). 1 with the weighing in *out. */
+#define CLAUSES 10
+static int read_clauses(kmgca_foods *foods, const char *text, const char *serving_text,
+                        kmgca_weighing *out, kmgca_status *st, kmgca_error *err)
+{
+    if (text_has_cjk(text) || strlen(text) >= 1024)
+        return 0;
+    size_t at[CLAUSES + 1], len[CLAUSES];
+    int n = 0;
+    for (const char *p = text; *p && n < CLAUSES;) {
+        const char *q = p;
+        size_t mark = 0;
+        while (*q && !(mark = clause_mark(text, q)))
+            q++;
+        at[n] = (size_t)(p - text);
+        len[n++] = (size_t)(q - p);
+        p = q + mark;
+    }
+    if (n < 2)
+        return 0;
+    kmgca_weighing *w = malloc(sizeof *w * (size_t)n);
+    int *ok = calloc((size_t)n, sizeof *ok), *only_serving = calloc((size_t)n, sizeof *ok);
+    if (!w || !ok || !only_serving) {
+        free(w);
+        free(ok);
+        free(only_serving);
+        return 0;
+    }
+    int best = -1;
+    for (int k = 0; k < n; k++) {
+        char clause[1024], lead[SERVING_MAX], rest[1024];
+        snprintf(clause, sizeof clause, "%.*s", (int)len[k], text + at[k]);
+        if (!text_trim(clause)[0])
+            continue;
+        kmgca_error e;
+        ok[k] = weigh_line(foods, text_trim(clause), serving_text, &w[k], &e) == KMGCA_OK &&
+                w[k].match.food && w[k].match.confidence >= 0.8;
+        only_serving[k] = !ok[k] && !serving_text[0] &&
+                          kmgca_serving_split(text_trim(clause), lead, sizeof lead, rest,
+                                              sizeof rest) == 1 &&
+                          lead[0] && !rest[0];
+        if (!ok[k])
+            continue;
+        int written = !w[k].serving_assumed, best_written = best >= 0 && !w[best].serving_assumed;
+        if (best < 0 || (written && !best_written) ||
+            (written == best_written && w[k].match.confidence > w[best].match.confidence + 0.1))
+            best = k;
+    }
+    /* one food surely named; any other clause naming one less surely */
+    int others = 0;
+    for (int k = 0; k < n; k++)
+        others += ok[k] && k != best && w[k].match.food != (best >= 0 ? w[best].match.food : NULL) &&
+                  !w[k].serving_assumed && !w[best].serving_assumed;
+    int done = 0;
+    if (best >= 0 && !others) {
+        kmgca_weighing *b = &w[best];
+        /* a serving alone after it: a measure says what a household word
+         * held, or gives the amount none was written for */
+        if (best + 1 < n && only_serving[best + 1]) {
+            char clause[1024], lead[SERVING_MAX], rest[1024];
+            snprintf(clause, sizeof clause, "%.*s", (int)len[best + 1], text + at[best + 1]);
+            kmgca_serving_split(text_trim(clause), lead, sizeof lead, rest, sizeof rest);
+            kmgca_serving s;
+            kmgca_weighing alt;
+            kmgca_error e;
+            if (kmgca_serving_parse(lead, &s, NULL) == KMGCA_OK &&
+                (b->serving_assumed ||
+                 ((s.kind == KMGCA_UNIT_MASS || s.kind == KMGCA_UNIT_VOLUME) &&
+                  b->serving.kind != KMGCA_UNIT_MASS && b->serving.kind != KMGCA_UNIT_VOLUME)) &&
+                weigh_line(foods, b->food_text, lead, &alt, &e) == KMGCA_OK &&
+                alt.match.food == b->match.food) {
+                alt.serving_from_food = 1;
+                *b = alt;
+            }
+        }
+        *out = *b;
+        if (out->match.confidence > PART_READ_MAX)
+            out->match.confidence = PART_READ_MAX;
+        appendf(out->how, sizeof out->how, PH_FOOD_READ_AS "\"%s\"", out->food_text);
+        *st = KMGCA_OK;
+        if (err)
+            kmgca_error_clear(err);
+        done = 1;
+    }
+    free(w);
+    free(ok);
+    free(only_serving);
+    return done;
+}
+
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
+{
+    kmgca_status st = weigh_line(foods, food_text, serving_text, out, err);
+    /* a message whose whole matches no food surely, or only a part of it,
+     * or loosely through many words: a clause at a time */
+    int loose = st == KMGCA_OK && out->match.confidence < 0.9 &&
+                (strstr(out->how, PH_FOOD_READ_AS) || long_message(out->food_text));
+    if (food_text && out->food_text[0] && strlen(food_text) < 1024 &&
+        (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE || loose)) {
+        kmgca_error cerr;
+        kmgca_status cst;
+        kmgca_weighing *alt = malloc(sizeof *alt);
+        if (alt && read_clauses(foods, after_meal_label(food_text), serving_text ? serving_text : "",
+                                alt, &cst, &cerr) &&
+            (st != KMGCA_OK || alt->match.confidence > out->match.confidence ||
+             (out->serving_assumed && !alt->serving_assumed))) {
+            *out = *alt;
+            st = cst;
+            if (err)
+                kmgca_error_clear(err);
+        }
+        free(alt);
+    }
+    return st;
+}
+
+static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
+                               const char *serving_text, kmgca_weighing *out, kmgca_error *err)
 {
     if (!out)
         return kmgca_fail(err, KMGCA_ERROR_ARGUMENT, "no result to fill");

@@ -736,6 +736,72 @@ static void labels_times_and_own_measures(void **state)
     assert_near(w.grams, 184, 1e-6);
 }
 
+/* A message read a clause at a time, a serving between commas, shares and
+ * pieces of foods with no piece size. */
+static void messages_and_shares(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    size_t at[8], len[8];
+    /* the clause that names a food: "Hi Donna - ..." matched nothing */
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "Hi Donna - drank about a cup of tonic water before bed again, "
+                                 "cramps a little better I think",
+                                 "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "tonic water"));
+    assert_near(w.grams, 244, 1e-6);
+    assert_true(w.match.confidence <= 0.85);
+    assert_non_null(strstr(w.how, "the food read as"));
+    /* an app's name with its qualifiers is no message: read whole */
+    assert_int_equal(kmgca_weigh(shared_foods, "Pork Chop, Boneless, Lean Only, Pan-Broiled",
+                                 "1.00 chop", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.match.food->id, "10163");
+    /* "1 c." and "chick." shorten words: no sentence ends there */
+    assert_int_equal(kmgca_weigh(shared_foods, "oatmeal 1 c. w/ raisins", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 234, 1e-6);
+    /* a serving between commas ("porridge, 1 bowl, with honey" was a
+     * typical cup of Cream of Wheat at 0.40) */
+    assert_int_equal(kmgca_weigh(shared_foods, "porridge, 1 bowl, with honey", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.serving_text, "1 bowl");
+    assert_true(w.match.confidence >= 0.9);
+    assert_int_equal(
+        kmgca_weigh(shared_foods, "Just toast today, 1 slice, felt rubbish", "", &w, &err),
+        KMGCA_OK);
+    assert_near(w.grams, 22, 1e-6);
+    /* two servings joined by "and" are two foods, though the whole names
+     * a granola of both loosely */
+    assert_int_equal(kmgca_line_parts(shared_foods, "an apple and a few almonds for a snack", at,
+                                      len, 8),
+                     2);
+    /* "some" gives way to an amount written beside it */
+    assert_int_equal(kmgca_weigh(shared_foods, "some dark chocolate after dinner, maybe 3 squares",
+                                 "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 21, 1e-6);
+    /* pieces a USDA measure counts: "oz (14 halves)", "cup shelled (50
+     * halves)" of walnuts are 2 g a half */
+    assert_int_equal(kmgca_weigh(shared_foods, "Walnuts", "7 halves", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 14, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "almonds", "23 kernels", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 28.35, 1e-6);
+    /* half of a dish with no piece size: half its typical serving, said */
+    assert_int_equal(kmgca_weigh(shared_foods, "Chicken curry", "1/2", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 120, 1e-6);
+    assert_non_null(strstr(w.how, "typical serving"));
+    assert_int_not_equal(kmgca_weigh(shared_foods, "Chicken curry", "2", &w, &err), KMGCA_OK);
+    /* a sprinkle, a spoon of mince */
+    assert_int_equal(kmgca_weigh(shared_foods, "a sprinkling of parmesan", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 8, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "3 spoons of mince", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 45, 1e-6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -749,6 +815,7 @@ int main(void)
         cmocka_unit_test(sizes_of_a_serving_and_meal_words),
         cmocka_unit_test(lines_of_several_foods),
         cmocka_unit_test(labels_times_and_own_measures),
+        cmocka_unit_test(messages_and_shares),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }
