@@ -481,10 +481,12 @@ static int number_words_amount_at(const tokens *tk, int i, amount *a)
     }
     j = a->next;
     if (a->value == 0.5 || a->value == 0.25 || a->value == 1.0 / 3) {
-        /* "half a cup", "half an apple", "half of the pizza", "half a dozen" */
-        if (word_is(tk, j, "a") || word_is(tk, j, "an"))
+        /* "half a cup", "half an apple", "half of the pizza", "half the
+         * tin", "half a dozen" */
+        if (word_is(tk, j, "a") || word_is(tk, j, "an") || word_is(tk, j, "the"))
             j++;
-        else if (word_is(tk, j, "of") && (word_is(tk, j + 1, "a") || word_is(tk, j + 1, "an")))
+        else if (word_is(tk, j, "of") && (word_is(tk, j + 1, "a") || word_is(tk, j + 1, "an") ||
+                                          word_is(tk, j + 1, "the")))
             j += 2;
         if (word_is(tk, j, "dozen")) {
             a->value *= 12;

@@ -161,6 +161,15 @@ static int sized_serving(kmgca_foods *foods, const char *food_text, char *lead,
 /* No serving field: the serving cut out of the food text, into serving,
  * and the food without it into out->food_text. KMGCA_OK to go on, else the
  * error (two servings, or a serving and no food). */
+/* 1 when a household word names a food surely as a name of its own
+ * ("sandwich", "pizza"; not "glass", "bowl" or "slice") */
+static int unit_names_food(kmgca_foods *foods, const char *unit)
+{
+    kmgca_match m;
+    return !strchr(unit, ' ') && kmgca_foods_match(foods, unit, &m, NULL) == KMGCA_OK &&
+           m.food && m.confidence >= 0.9;
+}
+
 static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, char *serving,
                                     size_t serving_size, kmgca_weighing *out, kmgca_error *err)
 {
@@ -197,6 +206,15 @@ static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, c
                    (!measure_word_at(whole.unit, &wl) || measure_word_at(whole.unit, &wl)->concept[0] == 'i')) {
             /* "2 biscuits": the household word is the food
              * (not a container: "a glass" alone names no food). */
+            char amount_only[64];
+            snprintf(amount_only, sizeof amount_only, "%.10g", whole.amount);
+            copy_text(serving, serving_size, amount_only);
+            copy_text(out->food_text, sizeof out->food_text, whole.unit);
+            out->serving_from_food = 1;
+        } else if (kmgca_serving_parse(lead, &whole, NULL) == KMGCA_OK &&
+                   whole.kind == KMGCA_UNIT_PORTION && whole.amount > 0 &&
+                   unit_names_food(foods, whole.unit)) {
+            /* "half a sandwich": a measure word that is a food too */
             char amount_only[64];
             snprintf(amount_only, sizeof amount_only, "%.10g", whole.amount);
             copy_text(serving, serving_size, amount_only);
@@ -548,6 +566,31 @@ static const char *after_meal_label(const char *t)
         "bedtime snack", "supper snack", "pre workout", "post workout", "b", "l", "d", "s"};
     while (*t == ' ')
         t++;
+    /* a meal named in a few words, then "was": "tea last night was chicken
+     * chow mein", "mid-shift snack was a strawberry yoghurt" */
+    int meal_word = 0, words = 0;
+    for (const char *p = t; *p && words < 6; words++) {
+        size_t n = strcspn(p, " ,:");
+        if (p[n] != ' ')
+            break;
+        if (words > 0 && ((n == 3 && !strncasecmp(p, "was", 3)) ||
+                          (n == 4 && !strncasecmp(p, "were", 4)))) {
+            if (!meal_word)
+                break;
+            const char *r = p + n;
+            while (*r == ' ')
+                r++;
+            char lead[SERVING_MAX], rest[1024];
+            if (*r && !(split_cached(r, lead, sizeof lead, rest, sizeof rest) && !rest[0]))
+                return r;
+            break;
+        }
+        for (size_t k = 0; k < sizeof meals / sizeof *meals && !meal_word; k++)
+            meal_word = n == strlen(meals[k]) && n > 1 && !strncasecmp(p, meals[k], n);
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
     for (size_t k = 0; k < sizeof meals / sizeof *meals; k++) {
         size_t n = strlen(meals[k]);
         if (strncasecmp(t, meals[k], n) != 0)
@@ -664,6 +707,16 @@ static size_t clause_mark(const char *t, const char *p)
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if (!strncasecmp(p, words[k], strlen(words[k])))
             return strlen(words[k]) - 1;
+    /* "and" before a verb of how it went: "3 Weet-Bix and felt fine",
+     * "and went easy on the gravy" */
+    static const char *const after_and[] = {"felt", "went", "still", "slept", "feel",
+                                            "it was", "that was", "was", "then"};
+    if (!strncasecmp(p, " and ", 5))
+        for (size_t k = 0; k < sizeof after_and / sizeof *after_and; k++) {
+            size_t n = strlen(after_and[k]);
+            if (!strncasecmp(p + 5, after_and[k], n) && (p[5 + n] == ' ' || !p[5 + n]))
+                return 4;
+        }
     return 0;
 }
 
@@ -696,6 +749,71 @@ static int long_message(const char *t)
     return words >= 6 && marked && person;
 }
 
+/* The text after the next verb of eating or drinking in t, and the
+ * words that hedge or point after it ("only had 1 Weetabix", "was the
+ * whole tin"), or NULL when no verb is left with a word after it. */
+static const char *after_verb(const char *t)
+{
+    static const char *const verbs[] = {
+        "had",   "has",    "have",    "having",  "ate",     "eat",     "eats",  "eating",
+        "drank", "drink",  "drinks",  "drinking", "was",    "were",    "is",    "managed",
+        "grabbed", "got",  "took",    "tried",   "finished", "enjoyed", "doing", "scoffed"};
+    static const char *const hedges[] = {"only", "just", "maybe", "probably", "the",  "his",
+                                         "her",  "my",   "our",   "their",    "those", "these",
+                                         "a few of the", "some of the", "also"};
+    for (const char *p = t; *p; p++) {
+        if (p != t && (isalpha((unsigned char)p[-1]) || p[-1] == '\''))
+            continue;
+        size_t n = 0;
+        while (isalpha((unsigned char)p[n]))
+            n++;
+        if (!n)
+            continue;
+        int verb = 0;
+        for (size_t k = 0; k < sizeof verbs / sizeof *verbs && !verb; k++)
+            verb = n == strlen(verbs[k]) && !strncasecmp(p, verbs[k], n);
+        if (!verb || p[n] != ' ')
+            continue;
+        const char *r = p + n;
+        for (int again = 1; again;) {
+            again = 0;
+            while (*r == ' ')
+                r++;
+            for (size_t k = 0; k < sizeof hedges / sizeof *hedges && !again; k++) {
+                size_t h = strlen(hedges[k]);
+                if (!strncasecmp(r, hedges[k], h) && r[h] == ' ') {
+                    r += h;
+                    again = 1;
+                }
+            }
+        }
+        if (*r)
+            return r;
+    }
+    return NULL;
+}
+
+/* 1 when t holds a digit or a number word: an amount written ("the 125g
+ * pot", "about a cup of it"; not "boiled pots") */
+static int amount_written(const char *t)
+{
+    static const char *const numbers[] = {"a",   "an",    "one",   "two",     "three",
+                                          "half", "quarter", "third", "couple"};
+    if (strpbrk(t, "0123456789"))
+        return 1;
+    for (const char *p = t; *p; p++) {
+        if (p != t && isalpha((unsigned char)p[-1]))
+            continue;
+        size_t n = 0;
+        while (isalpha((unsigned char)p[n]))
+            n++;
+        for (size_t k = 0; n && k < sizeof numbers / sizeof *numbers; k++)
+            if (n == strlen(numbers[k]) && !strncasecmp(p, numbers[k], n))
+                return 1;
+    }
+    return 0;
+}
+
 /* A message read a clause at a time ("Hi Donna - drank about a cup of
  * tonic water before bed again, cramps a little better I think"): the
  * clause that names a food surely, one with its serving written before one
@@ -719,8 +837,7 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
         len[n++] = (size_t)(q - p);
         p = q + mark;
     }
-    if (n < 2)
-        return 0;
+    int cut = 0;   /* one clause: read only when a verb was cut */
     kmgca_weighing *w = malloc(sizeof *w * (size_t)n);
     int *ok = calloc((size_t)n, sizeof *ok), *only_serving = calloc((size_t)n, sizeof *ok);
     if (!w || !ok || !only_serving) {
@@ -738,10 +855,28 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
         kmgca_error e;
         ok[k] = weigh_line(foods, text_trim(clause), serving_text, &w[k], &e) == KMGCA_OK &&
                 w[k].match.food && w[k].match.confidence >= 0.8;
-        only_serving[k] = !ok[k] && !serving_text[0] &&
-                          kmgca_serving_split(text_trim(clause), lead, sizeof lead, rest,
-                                              sizeof rest) == 1 &&
-                          lead[0] && !rest[0];
+        /* who ate and when, before the verb: "Dad has 2 slices of white
+         * toast", "mid-shift snack was a strawberry yoghurt" */
+        for (const char *v = clause; !ok[k] && (v = after_verb(v)) != NULL;) {
+            kmgca_weighing vw;
+            if (weigh_line(foods, v, serving_text, &vw, &e) == KMGCA_OK && vw.match.food &&
+                vw.match.confidence >= 0.8) {
+                w[k] = vw;
+                ok[k] = 1;
+            }
+        }
+        cut |= ok[k] && n == 1;
+        /* a serving with no food, "the 125g pot", "about a cup of it" */
+        kmgca_match rm;
+        kmgca_serving whole;
+        only_serving[k] =
+            !ok[k] && !serving_text[0] && amount_written(clause) &&
+            ((kmgca_serving_parse(text_trim(clause), &whole, NULL) == KMGCA_OK &&
+              whole.kind != KMGCA_UNIT_TYPICAL) ||
+             (kmgca_serving_split(text_trim(clause), lead, sizeof lead, rest, sizeof rest) == 1 &&
+              lead[0] &&
+              (!rest[0] || kmgca_foods_match(foods, rest, &rm, NULL) != KMGCA_OK ||
+               rm.confidence < KMGCA_LOW_CONFIDENCE)));
         if (!ok[k])
             continue;
         int written = !w[k].serving_assumed, best_written = best >= 0 && !w[best].serving_assumed;
@@ -755,15 +890,19 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
         others += ok[k] && k != best && w[k].match.food != (best >= 0 ? w[best].match.food : NULL) &&
                   !w[k].serving_assumed && !w[best].serving_assumed;
     int done = 0;
-    if (best >= 0 && !others) {
+    if (best >= 0 && !others && (n > 1 || cut)) {
         kmgca_weighing *b = &w[best];
         /* a serving alone after it: a measure says what a household word
          * held, or gives the amount none was written for */
         if (best + 1 < n && only_serving[best + 1]) {
             char clause[1024], lead[SERVING_MAX], rest[1024];
             snprintf(clause, sizeof clause, "%.*s", (int)len[best + 1], text + at[best + 1]);
-            kmgca_serving_split(text_trim(clause), lead, sizeof lead, rest, sizeof rest);
             kmgca_serving s;
+            if (kmgca_serving_parse(text_trim(clause), &s, NULL) == KMGCA_OK &&
+                s.kind != KMGCA_UNIT_TYPICAL)
+                copy_text(lead, sizeof lead, text_trim(clause));
+            else
+                kmgca_serving_split(text_trim(clause), lead, sizeof lead, rest, sizeof rest);
             kmgca_weighing alt;
             kmgca_error e;
             if (kmgca_serving_parse(lead, &s, NULL) == KMGCA_OK &&

@@ -301,7 +301,9 @@ static const char *const number_names[] = {
     "7 up", "7up", "3 musketeers", "100 grand", "5 spice", "five spice", "half and half",
     "half & half", "thousand island", "1000 island", "quarter pounder", "chicken 65",
     "5 hour energy", "5-hour energy", "one a day", "a la mode", "a la carte",
-    "big mac", "big breakfast", "big brekkie",
+    "big mac", "big breakfast", "big brekkie", "pot noodle", "cup noodle", "cup noodles",
+    "pot roast", "pot pie", "half time", "halftime", "half term", "2nd half", "second half",
+    "first half", "1st half",
     "千张", "三杯鸡", "三杯鸭", "三杯中卷", "三杯小卷", "三杯透抽", "三杯杏鲍菇", "三杯豆腐",
     "六个核桃", "三只松鼠", "一口酥", "两面黄", "一品",
 };

@@ -754,6 +754,38 @@ static void messages_and_shares(void **state)
     assert_near(w.grams, 244, 1e-6);
     assert_true(w.match.confidence <= 0.85);
     assert_non_null(strstr(w.how, "the food read as"));
+    /* who ate, and when, before the verb; "and felt fine" after */
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "Dad has 2 slices of white toast every morning, is that ok for "
+                                 "his cholesterol?",
+                                 "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 44, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "Hi Claire, after the 15k this morning I had 3 Weet-Bix and felt "
+                                 "fine",
+                                 "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.match.food->id, "42237");
+    /* a meal named in a few words, then "was"; "half the carton" */
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "tea last night was chicken chow mein from the Chinese, I ate "
+                                 "about half the carton",
+                                 "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "chow mein"));
+    assert_near(w.grams, 175, 1e-6);
+    /* a pot noodle is no pot of noodles */
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "Night shift again, around 3am I had a pot noodle from the "
+                                 "vending machine",
+                                 "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Instant soup"));
+    /* "half a sandwich": the measure word is the food */
+    assert_int_equal(kmgca_weigh(shared_foods, "half a sandwich", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.food_text, "sandwich");
+    assert_int_not_equal(kmgca_weigh(shared_foods, "a glass", "", &w, &err), KMGCA_OK);
     /* an app's name with its qualifiers is no message: read whole */
     assert_int_equal(kmgca_weigh(shared_foods, "Pork Chop, Boneless, Lean Only, Pan-Broiled",
                                  "1.00 chop", &w, &err),
