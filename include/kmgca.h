@@ -245,6 +245,8 @@ typedef struct {
                                  "大半 read as 3/4"; "" when nothing */
     char name[48];            /* a name in the food text with portions of its own
                                  ("饺子": 个 = 20 g), set by kmgca_serving_take_detail */
+    int estimated;            /* 1: the amount was a narrow range ("2-3", "两三个",
+                                 "十几个"), its middle taken and said in note */
 } kmgca_serving;
 
 /* Parses a serving: an amount and a unit, a household word or a container,

@@ -148,7 +148,15 @@ static int zh_amount_ends(const tokens *tk, int i, int j, int liang_unit, double
                           amount *a)
 {
     int after;
-    /* 十多个, 二十来个, 两百多毫升: "more than", not an amount. */
+    /* 十来个, 二十来个: about that many */
+    if (!liang_unit && cjk_is(tk, j, "来") && zh_measure_at(tk, j + 1, &after) && value >= 10 &&
+        fmod(value, 10) == 0) {
+        a->flags |= AF_MIDDLE;
+        a->note = PH_ZH_ABOUT_TEN;
+        a->next = j + 1;
+        return 1;
+    }
+    /* 十多个, 两百多毫升: "more than", not an amount. */
     if (!liang_unit && (cjk_is(tk, j, "多") || cjk_is(tk, j, "来")) &&
         zh_measure_at(tk, j + 1, &after)) {
         a->flags |= AF_VAGUE;
@@ -174,6 +182,19 @@ static int zh_amount_ends(const tokens *tk, int i, int j, int liang_unit, double
      * salmon); 两 as a unit is one. */
     if (!liang_unit && !zh_measure_at(tk, j, &after) && !(value == 0.5 && j - i == 2))
         return 0;
+    return 1;
+}
+
+/* A narrow range, its top no more than half again its bottom ("2-3",
+ * "3 or 4", 两三, 七八; not "1-2"): its middle, as diet records code it
+ * (said in the note). 1 when taken. */
+static int narrow_range(amount *a, double lo, double hi)
+{
+    if (!(lo >= 2 && hi > lo && hi <= 1.5 * lo))
+        return 0;
+    a->value = (lo + hi) / 2;
+    a->flags |= AF_MIDDLE;
+    a->note = PH_RANGE_MIDDLE;
     return 1;
 }
 
@@ -216,12 +237,16 @@ static int zh_amount_at(const tokens *tk, int i, amount *a)
     a->flags = AF_CJK | AF_WORDS;
     double value = 0, section = 0;
     int digit = -1, last_mult = 0, prev_digit = -1, range = 0;
+    /* 两三, 二三十: the two digits of a range, and what the second counts */
+    int range_lo = -1, range_hi = -1, range_at = -1, range_place = 1, few_after_ten = 0;
     for (int k = i; k < j; k++) {
         long cp = tk->t[k].cp;
         int d = zh_digit(cp), m = zh_multiplier(cp);
         if (cp == CP_FEW) {
             has_few = 1;
             has_half_only = 0;
+            /* 十几, 二十几: after the tens, a few more */
+            few_after_ten = k > i && zh_multiplier(tk->t[k - 1].cp) == 10 && k == j - 1;
             continue;
         }
         if (cp == CP_HALF) {
@@ -243,14 +268,20 @@ static int zh_amount_at(const tokens *tk, int i, amount *a)
         if (d >= 0) {
             if (digit >= 0 && !m) {
                 /* Two digits in a row: 两三, 三四 — a range (一百五: 150). */
-                if (d == digit + 1 || (digit == 1 && d == 2))
+                if (d == digit + 1 || (digit == 1 && d == 2)) {
                     range = 1;
-                else
+                    range_lo = digit;
+                    range_hi = d;
+                    range_at = k;
+                } else {
                     return 0;
+                }
             }
             prev_digit = digit;
             digit = d;
         } else if (m) {
+            if (range_at >= 0 && k == range_at + 1)
+                range_place = m;
             section += (digit < 0 ? 1 : digit) * m;
             last_mult = m;
             digit = -1;
@@ -263,9 +294,16 @@ static int zh_amount_at(const tokens *tk, int i, amount *a)
         value += section;
     a->value = value;
     a->next = j;
-    if (has_few) {
+    if (has_few && few_after_ten && value >= 10) {
+        a->value = value + 5;   /* 十几: eleven to nineteen */
+        a->flags |= AF_MIDDLE;
+        a->note = PH_ZH_ABOUT_TEN;
+    } else if (has_few) {
         a->flags |= AF_VAGUE;
         a->why = PH_ZH_A_FEW;
+    } else if (range && range_lo >= 0 &&
+               narrow_range(a, value - (range_hi - range_lo) * range_place, value)) {
+        ;
     } else if (range) {
         a->flags |= AF_RANGE;
         a->why = PH_RANGE_ONE_NUMBER;
@@ -391,9 +429,13 @@ static int digits_amount_at(const tokens *tk, int i, amount *a)
          word_is(tk, j, "or")) &&
         j + 1 < tk->count && tk->t[j + 1].type == TK_NUM &&
         !(tk->t[j + 1].flags & NF_FRACTION) && tk->t[j + 1].value > a->value) {
-        a->flags |= AF_RANGE;
-        a->why = PH_RANGE_ONE_AMOUNT;
         a->next = j + 2;
+        if (narrow_range(a, a->value, tk->t[j + 1].value))
+            ;
+        else {
+            a->flags |= AF_RANGE;
+            a->why = PH_RANGE_ONE_AMOUNT;
+        }
     }
     /* digits before a Chinese measure word: 2个, 12个 */
     int end;

@@ -1035,7 +1035,7 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
         return pst;
     }
     int canned = canned_for_a_can(foods, out);
-    out->serving_assumed = out->serving.kind == KMGCA_UNIT_TYPICAL;
+    out->serving_assumed = out->serving.kind == KMGCA_UNIT_TYPICAL || out->serving.estimated;
     kmgca_serving_take_detail(&out->serving, out->food_text);
     name_of_the_food(foods, out);
     if (named_measure(out->match.food, food_text, &out->serving, &out->grams, out->how,

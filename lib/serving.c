@@ -436,6 +436,7 @@ int read_at(const tokens *tk, int i, int whole, reading *r)
         }
         if (a.note)
             copy_text(s->note, sizeof s->note, a.note);
+        s->estimated = (a.flags & AF_MIDDLE) != 0;
         if (a.flags & AF_XCOUNT) {
             r->xcount = 1;
             if (!xcount_reads_on(tk, j)) {

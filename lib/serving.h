@@ -100,6 +100,7 @@ enum {
     AF_WORDS = 8,      /* written in words ("a", "half", "两") */
     AF_XCOUNT = 16,    /* "x2", "3x" */
     AF_CJK = 32,       /* Chinese numerals or digits before a measure word */
+    AF_MIDDLE = 64,    /* "2-3", "两三个", "十几个": a narrow range, its middle taken */
 };
 
 typedef struct {
