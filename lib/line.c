@@ -691,6 +691,13 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
  * words that start another clause. The length of the mark at p, or 0. */
 static size_t clause_mark(const char *t, const char *p)
 {
+    /* Chinese: its marks, and a space between two Chinese characters */
+    static const char *const zh_marks[] = {"，", "。", "！", "？", "；"};
+    for (size_t k = 0; k < sizeof zh_marks / sizeof *zh_marks; k++)
+        if (!strncmp(p, zh_marks[k], strlen(zh_marks[k])))
+            return strlen(zh_marks[k]);
+    if (*p == ' ' && p >= t + 3 && (unsigned char)p[-3] >= 0xE0 && (unsigned char)p[1] >= 0xE0)
+        return 1;
     static const char *const words[] = {" because ", " so ", " but ", " when ", " and then ",
                                         " then ", " and i ", " which ", " after "};
     /* a sentence's end: "?", "!", or "." before a capital ("1 c. w/
@@ -725,6 +732,13 @@ static size_t clause_mark(const char *t, const char *p)
  * name of a food ("Pork Chop, Boneless, Lean Only, Pan-Broiled") lacks */
 static int long_message(const char *t)
 {
+    /* Chinese: two clauses or more */
+    if (text_has_cjk(t)) {
+        int marks = 0;
+        for (const char *p = t; *p; p++)
+            marks += clause_mark(t, p) != 0;
+        return marks > 0;
+    }
     static const char *const persons[] = {"i",   "we",  "my",  "me",   "he",  "she", "you",
                                           "had", "ate", "was", "were", "got", "our", "his",
                                           "her", "im",  "ive"};
@@ -761,6 +775,17 @@ static const char *after_verb(const char *t)
     static const char *const hedges[] = {"only", "just", "maybe", "probably", "the",  "his",
                                          "her",  "my",   "our",   "their",    "those", "these",
                                          "a few of the", "some of the", "also"};
+    /* 吃了, 喝了, 熬了, 吃的: the food after (我爸中午吃了两个鸡蛋) */
+    static const char *const zh_verbs[] = {"吃了", "喝了", "吃的", "喝的", "熬了", "煮了",
+                                           "啃了", "做了", "蒸了", "炒了", "吃", "喝"};
+    if (text_has_cjk(t)) {
+        for (size_t k = 0; k < sizeof zh_verbs / sizeof *zh_verbs; k++) {
+            const char *p = strstr(t, zh_verbs[k]);
+            if (p && p[strlen(zh_verbs[k])])
+                return p + strlen(zh_verbs[k]);
+        }
+        return NULL;
+    }
     for (const char *p = t; *p; p++) {
         if (p != t && (isalpha((unsigned char)p[-1]) || p[-1] == '\''))
             continue;
@@ -799,8 +824,13 @@ static int amount_written(const char *t)
 {
     static const char *const numbers[] = {"a",   "an",    "one",   "two",     "three",
                                           "half", "quarter", "third", "couple"};
+    static const char *const zh_numbers[] = {"一", "二", "两", "三", "四", "五", "六",
+                                             "七", "八", "九", "十", "半", "俩"};
     if (strpbrk(t, "0123456789"))
         return 1;
+    for (size_t k = 0; k < sizeof zh_numbers / sizeof *zh_numbers; k++)
+        if (strstr(t, zh_numbers[k]))
+            return 1;
     for (const char *p = t; *p; p++) {
         if (p != t && isalpha((unsigned char)p[-1]))
             continue;
@@ -824,7 +854,7 @@ static int amount_written(const char *t)
 static int read_clauses(kmgca_foods *foods, const char *text, const char *serving_text,
                         kmgca_weighing *out, kmgca_status *st, kmgca_error *err)
 {
-    if (text_has_cjk(text) || strlen(text) >= 1024)
+    if (strlen(text) >= 1024)
         return 0;
     size_t at[CLAUSES + 1], len[CLAUSES];
     int n = 0;
@@ -898,11 +928,9 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
             char clause[1024], lead[SERVING_MAX], rest[1024];
             snprintf(clause, sizeof clause, "%.*s", (int)len[best + 1], text + at[best + 1]);
             kmgca_serving s;
-            if (kmgca_serving_parse(text_trim(clause), &s, NULL) == KMGCA_OK &&
-                s.kind != KMGCA_UNIT_TYPICAL)
+            if (kmgca_serving_split(text_trim(clause), lead, sizeof lead, rest, sizeof rest) != 1 ||
+                !lead[0])
                 copy_text(lead, sizeof lead, text_trim(clause));
-            else
-                kmgca_serving_split(text_trim(clause), lead, sizeof lead, rest, sizeof rest);
             kmgca_weighing alt;
             kmgca_error e;
             if (kmgca_serving_parse(lead, &s, NULL) == KMGCA_OK &&
@@ -939,7 +967,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     int loose = st == KMGCA_OK && out->match.confidence < 0.9 &&
                 (strstr(out->how, PH_FOOD_READ_AS) || long_message(out->food_text));
     if (food_text && out->food_text[0] && strlen(food_text) < 1024 &&
-        (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE || loose)) {
+        (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE || loose) &&
+        !(st == KMGCA_ERROR_NO_MATCH && not_eaten(foods, after_meal_label(food_text)))) {
         kmgca_error cerr;
         kmgca_status cst;
         kmgca_weighing *alt = malloc(sizeof *alt);

@@ -782,6 +782,16 @@ static void messages_and_shares(void **state)
                                  "", &w, &err),
                      KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "Instant soup"));
+    /* Chinese messages a clause at a time: the serving in a clause of its
+     * own ("她喝了一碗"), a clause of how it was cooked after ("，煮的") */
+    assert_int_equal(kmgca_weigh(shared_foods, "早饭给我妈熬了玉米面粥，她喝了一碗", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.food_text, "玉米面粥");
+    assert_near(w.grams, 250, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "王大夫，我爸中午吃了两个鸡蛋，煮的", "", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.match.confidence >= KMGCA_LOW_CONFIDENCE);
+    assert_near(w.grams, 100, 1e-6);
     /* "half a sandwich": the measure word is the food */
     assert_int_equal(kmgca_weigh(shared_foods, "half a sandwich", "", &w, &err), KMGCA_OK);
     assert_string_equal(w.food_text, "sandwich");
