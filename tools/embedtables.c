@@ -108,6 +108,7 @@ typedef struct {
     const char *const *names;
     size_t ncols;
     int header_done;
+    size_t width;      /* the header's field count */
 } table;
 
 static kmgca_status read_header(table *t, const csv_row *row, kmgca_error *err)
@@ -122,8 +123,21 @@ static kmgca_status read_header(table *t, const csv_row *row, kmgca_error *err)
                                  "no column \"%s\"", t->names[i]);
     }
     t->header_done = 1;
+    t->width = row->count;
     return KMGCA_OK;
 }
+
+/* The header first; then no row wider than it (a comma outside the quotes
+ * of a note would cut the note, unseen). */
+#define TABLE_ROW(t, row, err)                                                               \
+    do {                                                                                     \
+        if (!(t)->header_done)                                                               \
+            return read_header(t, row, err);                                                 \
+        if ((row)->count > (t)->width)                                                       \
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, (t)->path, (row)->line, 0,          \
+                                 "%zu fields, the header has %zu (a comma outside quotes?)", \
+                                 (size_t)(row)->count, (t)->width);                          \
+    } while (0)
 
 static const char *field(const table *t, const csv_row *row, size_t i)
 {
@@ -134,8 +148,7 @@ static const char *field(const table *t, const csv_row *row, size_t i)
 static kmgca_status food_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     foods = grow(foods, &food_cap, food_count + 1, sizeof *foods);
     food_row *f = &foods[food_count++];
     memset(f, 0, sizeof *f);
@@ -151,8 +164,7 @@ static kmgca_status food_cb(const csv_row *row, void *ud, kmgca_error *err)
 static kmgca_status portion_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     portions = grow(portions, &portion_cap, portion_count + 1, sizeof *portions);
     portion_row *p = &portions[portion_count++];
     p->source = dup(field(t, row, 0));
@@ -192,8 +204,7 @@ static void add_alias(const char *text, const char *lang, size_t food, int rank)
 static kmgca_status alias_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     const char *lang = field(t, row, 1);
     long food = food_index(field(t, row, 2), field(t, row, 3));
     if (food < 0)
@@ -229,8 +240,7 @@ static void add_alias(const char *text, const char *lang, size_t food, int rank)
 static kmgca_status names_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     const char *name = field(t, row, 0);
     long food = food_index(field(t, row, 1), field(t, row, 2));
     if (food < 0)
@@ -254,8 +264,7 @@ static size_t dri_count, dri_cap;
 static kmgca_status dri_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     dris = grow(dris, &dri_cap, dri_count + 1, sizeof *dris);
     dri_row *d = &dris[dri_count++];
     char **cols[11] = {&d->system, &d->nutrient, &d->stage, &d->sex,     &d->age_min, &d->age_max,
@@ -421,8 +430,7 @@ static size_t recipe_name_count;
 static kmgca_status recipe_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     recipe_rows = grow(recipe_rows, &recipe_row_cap, recipe_row_count + 1, sizeof *recipe_rows);
     recipe_rows[recipe_row_count++] = (recipe_row){
         dup(field(t, row, 0)), dup(field(t, row, 1)), dup(field(t, row, 2)),
@@ -641,8 +649,7 @@ static char *key_field(const char *field, int words_only)
 static kmgca_status kind_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     const char *name = field(t, row, 0);
     if (!name[0])
         return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 1, "no kind");
@@ -670,8 +677,7 @@ static size_t mword_count, mword_cap;
 static kmgca_status mword_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     char folded[256];
     text_fold(field(t, row, 0), folded, sizeof folded);
     if (!folded[0] || (!field(t, row, 1)[0] && !field(t, row, 2)[0]))
@@ -715,8 +721,7 @@ static int concept_known(const char *c)
 static kmgca_status container_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     container_row c;
     c.concept = dup(field(t, row, 0));
     const char *kind = field(t, row, 1);
@@ -764,8 +769,7 @@ static size_t name_count, name_cap;
 static kmgca_status name_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     name_row n;
     const char *name = field(t, row, 0);
     if (!name[0])
@@ -875,8 +879,7 @@ static char *written_key(const char *text, const char *path, unsigned long line)
 static kmgca_status word_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     const char *written = field(t, row, 0), *means = field(t, row, 1);
     char *key = written_key(written, t->path, row->line);
     if (!key[0])
@@ -923,8 +926,7 @@ static size_t zh_word_count, zh_word_cap;
 static kmgca_status zh_word_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     const char *w = field(t, row, 0), *means = field(t, row, 1), *kind = field(t, row, 2);
     char k = strcmp(kind, "chatter") == 0 ? 'x' : strcmp(kind, "rewrite") == 0 ? 'w'
            : strcmp(kind, "cooked") == 0 ? 'c' : 0;
@@ -990,8 +992,7 @@ static size_t eaten_count, eaten_cap;
 static kmgca_status eaten_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     const char *kind = field(t, row, 0), *name = field(t, row, 1);
     static const char *const kinds[] = {"group", "head", "raw", "cooked", "said", "raw_group"};
     int k = -1;
@@ -1127,8 +1128,7 @@ static size_t drug_name_count, drug_name_cap;
 static kmgca_status drug_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     drug_lines = grow(drug_lines, &drug_cap, drug_count + 1, sizeof *drug_lines);
     for (size_t i = 0; i < 15; i++)
         drug_lines[drug_count].f[i] = dup(field(t, row, i));
@@ -1139,8 +1139,7 @@ static kmgca_status drug_cb(const csv_row *row, void *ud, kmgca_error *err)
 static kmgca_status drug_name_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     drug_names = grow(drug_names, &drug_name_cap, drug_name_count + 1, sizeof *drug_names);
     drug_name_line *n = &drug_names[drug_name_count++];
     n->name = dup(field(t, row, 0));
@@ -1169,8 +1168,7 @@ static size_t class_count, class_cap;
 static kmgca_status drug_class_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     classes = grow(classes, &class_cap, class_count + 1, sizeof *classes);
     classes[class_count].en = dup(field(t, row, 0));
     classes[class_count++].zh = dup(field(t, row, 1));
@@ -1209,8 +1207,7 @@ static int element_of(const char *e)
 static kmgca_status salt_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     salt_line l = {dup(field(t, row, 0)), dup(field(t, row, 1)), dup(field(t, row, 2)),
                    dup(field(t, row, 3)), dup(field(t, row, 4)), dup(field(t, row, 5)),
                    dup(field(t, row, 6))};
@@ -1236,8 +1233,7 @@ static long salt_index(const char *name)
 static kmgca_status supp_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
-    if (!t->header_done)
-        return read_header(t, row, err);
+    TABLE_ROW(t, row, err);
     supp_line l;
     memset(&l, 0, sizeof l);
     l.name = dup(field(t, row, 0));
