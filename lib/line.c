@@ -560,7 +560,7 @@ static const char *after_meal_label(const char *t)
 {
     static const char *const meals[] = {
         "breakfast", "brekkie", "brekky", "bfast", "b'fast", "brunch", "lunch", "luncheon",
-        "dinner", "tea", "supper", "snack", "snacks", "dessert", "pudding", "elevenses",
+        "dinner", "tea", "supper", "snack", "snacks", "dessert", "pudding", "elevenses", "bkfst",
         "morning tea", "afternoon tea", "evening meal", "midday meal", "am snack",
         "pm snack", "morning snack", "afternoon snack", "evening snack", "late snack",
         "bedtime snack", "supper snack", "pre workout", "post workout", "b", "l", "d", "s"};
@@ -571,6 +571,17 @@ static const char *after_meal_label(const char *t)
     int meal_word = 0, words = 0;
     for (const char *p = t; *p && words < 6; words++) {
         size_t n = strcspn(p, " ,:");
+        /* "diner bkfst: 2 eggs over easy" */
+        if (p[n] == ':' && words > 0) {
+            for (size_t k = 0; k < sizeof meals / sizeof *meals && !meal_word; k++)
+                meal_word = n == strlen(meals[k]) && n > 1 && !strncasecmp(p, meals[k], n);
+            const char *r = p + n + 1;
+            while (*r == ' ')
+                r++;
+            if (meal_word && *r)
+                return r;
+            break;
+        }
         if (p[n] != ' ')
             break;
         if (words > 0 && ((n == 3 && !strncasecmp(p, "was", 3)) ||
@@ -958,6 +969,20 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
     return done;
 }
 
+/* The text after an owner's name that opens it ("Wendy's", "Denny's",
+ * "McDonald's"), or NULL. */
+static const char *after_owner_word(const char *t)
+{
+    while (*t == ' ')
+        t++;
+    size_t n = strcspn(t, " ");
+    if (n < 4 || !t[n])
+        return NULL;
+    if (!strncmp(t + n - 2, "'s", 2) || (n > 4 && !strncmp(t + n - 4, "’s", 4)))
+        return t + n + 1;
+    return NULL;
+}
+
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
@@ -978,6 +1003,24 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
              (out->serving_assumed && !alt->serving_assumed))) {
             *out = *alt;
             st = cst;
+            if (err)
+                kmgca_error_clear(err);
+        }
+        free(alt);
+    }
+    /* a chain's product the tables lack ("Wendy's small chili"): the food
+     * its other words name, less surely */
+    const char *after = st == KMGCA_ERROR_NO_MATCH && food_text ? after_owner_word(food_text) : NULL;
+    if (after) {
+        kmgca_weighing *alt = malloc(sizeof *alt);
+        kmgca_error aerr;
+        if (alt && weigh_line(foods, after, serving_text, alt, &aerr) == KMGCA_OK &&
+            alt->match.food && alt->match.confidence >= KMGCA_LOW_CONFIDENCE) {
+            *out = *alt;
+            if (out->match.confidence > PART_READ_MAX)
+                out->match.confidence = PART_READ_MAX;
+            appendf(out->how, sizeof out->how, PH_FOOD_READ_AS "\"%s\"", out->food_text);
+            st = KMGCA_OK;
             if (err)
                 kmgca_error_clear(err);
         }

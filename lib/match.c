@@ -276,19 +276,41 @@ static void en_query_states(en_query *q)
  * KMGCA_MATCH_NONE. */
 static kmgca_match_method en_exact(const struct match_index *ix, en_query *q, ranked *top)
 {
-    uint64_t lit = text_literal_hash_folded(q->raw);
-    for (size_t i = lit & ix->lit_mask; lit && ix->lit_slots[i]; i = (i + 1) & ix->lit_mask) {
-        uint32_t f = ix->lit_slots[i] - 1;
-        if (ix->lit_hash[f] == lit) {
-            top[0] = (ranked){f, 1.0};
-            return KMGCA_MATCH_EXACT;
+    /* as written, then without the words that only point at it ("the
+     * beef and broccoli", "my porridge") */
+    static const char *const pointing[] = {"the ", "a ", "an ", "my ", "his ", "her ", "our ",
+                                           "their ", "some ", "maybe ", "just "};
+    const char *from = q->raw;
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t k = 0; k < sizeof pointing / sizeof *pointing && !again; k++)
+            if (!strncmp(from, pointing[k], strlen(pointing[k]))) {
+                from += strlen(pointing[k]);
+                again = 1;
+            }
+    }
+    for (int pass = 0; pass < (from != q->raw ? 2 : 1); pass++) {
+        uint64_t lit = text_literal_hash_folded(pass ? from : q->raw);
+        for (size_t i = lit & ix->lit_mask; lit && ix->lit_slots[i]; i = (i + 1) & ix->lit_mask) {
+            uint32_t f = ix->lit_slots[i] - 1;
+            if (ix->lit_hash[f] == lit) {
+                top[0] = (ranked){f, 1.0};
+                return KMGCA_MATCH_EXACT;
+            }
         }
     }
     /* A name as people write it ("diet coke") may be an alias before the
      * word table rewrites it; then the rewritten words. "porridge oats"
      * has porridge's words (text.c keys porridge as oat, and a word counts
      * once) but is the packet of oats, weighed dry: the table's reading. */
-    if (strcmp(q->raw, q->folded) != 0 && !strstr(q->raw, "porridge oat")) {
+    /* where it went ("milk in my tea", "honey on our toast") names no
+     * food with it: no exact hit through those words */
+    static const char *const went[] = {" in my ", " on my ", " into my ", " in our ", " on our ",
+                                       " in his ", " on his ", " in her ", " on her "};
+    int context = 0;
+    for (size_t k = 0; k < sizeof went / sizeof *went && !context; k++)
+        context = strstr(q->raw, went[k]) != NULL;
+    if (strcmp(q->raw, q->folded) != 0 && !strstr(q->raw, "porridge oat") && !context) {
         char plain[QUERY_WORDS][TEXT_WORD_MAX];
         uint32_t plain_ids[QUERY_WORDS];
         size_t np = text_words(q->raw, plain, NULL, QUERY_WORDS), known = 0;
@@ -306,7 +328,7 @@ static kmgca_match_method en_exact(const struct match_index *ix, en_query *q, ra
             return KMGCA_MATCH_EXACT;
         }
     }
-    if (q->all_known && !q->corrected) {
+    if (q->all_known && !q->corrected && !context) {
         size_t h = query_head(q->folded, q->words, q->nw); /* index + 1 */
         long doc = sig_doc_headed(ix, index_signature(q->sig_ids, q->nw),
                                   h ? q->ids[h - 1] : -1);

@@ -480,6 +480,10 @@ int read_at(const tokens *tk, int i, int whole, reading *r)
     }
     int named;
     j = read_unit_or_word(tk, j, size_from, whole, sizes, r, &named);
+    /* "1 c.", "1 sl.", "2 sq.": the full stop of a shortened unit */
+    if (r->cls != CLASS_COUNT && j > size_from && punct_is(tk, j, '.') && !tk->t[j].space &&
+        tk->t[j - 1].type == TK_WORD && tk->t[j - 1].end - tk->t[j - 1].start <= 4)
+        j++;
     if (!r->amount_written) {
         if (r->cls == CLASS_COUNT)
             return 0;

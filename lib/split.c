@@ -166,6 +166,12 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
         ok = 1;
     else if (leading || trailing)
         ok = 1;
+    /* a serving before what was added to it: "rye toast 1 sl. w/ marg.",
+     * "oatmeal 1 cup with raisins" */
+    else if (r->cls != CLASS_COUNT && i > first && r->end < tk->count &&
+             (word_is(tk, r->end, "with") ||
+              (word_is(tk, r->end, "w") && punct_is(tk, r->end + 1, '/'))))
+        ok = 1;
     /* a household measure standing alone between commas: "porridge, 1
      * bowl, with honey", "Just toast today, 1 slice, felt rubbish" */
     else if (r->cls == CLASS_HOUSEHOLD && !r->words_only && i > first &&

@@ -285,8 +285,9 @@ void text_word_key(char *w)
 
 /* Words that carry no meaning for matching. */
 static const char *const stop_words[] = {
-    "a", "about", "an", "and", "as", "at", "by", "e", "for", "from", "i", "in", "made",
-    "nfs", "ns", "of", "on", "or", "style", "the", "to", "type", "with",
+    "a",  "about", "an",  "and", "as",    "at",  "by",    "e",    "for",   "from", "her",
+    "his", "i",    "in",  "made", "my",   "nfs", "ns",    "of",   "on",    "or",   "our",
+    "style", "the", "their", "to", "type", "with",
 };
 
 static int cmp_key(const void *key, const void *item)

@@ -516,6 +516,22 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
             snprintf(how, how_size, "%s" PH_X_TYPICAL_SERVING " = %s g (%s)", amt, g, e.said);
         return KMGCA_OK;
     }
+    /* "small chili": a size alone, of a food no piece of which is sized,
+     * scales its typical serving */
+    if (!bare && h.size && (!h.concept || !strcmp(h.concept, "item")) && !h.other_count &&
+        s->amount > 0 &&
+        (by_name(food, s, NULL, "typical", NULL, &e) ||
+         resolve_concept(food, NULL, "typical", NULL, 1, &e, 0))) {
+        char scaled[64];
+        double f = size_factor(h.size);
+        size_said(scaled, sizeof scaled, h.size, f);
+        *grams = s->amount * f * e.grams_each;
+        fmt_grams(g, sizeof g, *grams);
+        if (how)
+            snprintf(how, how_size, "%s %s" PH_X_TYPICAL_SERVING " = %s g (%s%s)", amt, h.size, g,
+                     e.said, scaled);
+        return KMGCA_OK;
+    }
     char list[400];
     list_measures(food, list, sizeof list);
     if (bare)

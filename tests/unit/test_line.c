@@ -792,6 +792,28 @@ static void messages_and_shares(void **state)
                      KMGCA_OK);
     assert_true(w.match.confidence >= KMGCA_LOW_CONFIDENCE);
     assert_near(w.grams, 100, 1e-6);
+    /* paper diaries' shortenings: "1 sl.", "1 c.", "2 sq.", "w/ marg." */
+    assert_int_equal(kmgca_weigh(shared_foods, "rye toast 1 sl. w/ marg.", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.match.food->id, "18061");
+    assert_near(w.grams, 29, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "mashed pot. 1/2 c.", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 105, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "diner bkfst: 2 eggs over easy, hash browns", "",
+                                 &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 92, 1e-6);
+    /* a chain's product the tables lack: its generic food, less surely;
+     * a size alone scales a typical serving */
+    assert_int_equal(kmgca_weigh(shared_foods, "Wendy's small chili", "", &w, &err), KMGCA_OK);
+    assert_true(w.match.confidence <= 0.85);
+    assert_near(w.grams, 190.0 * 2 / 3, 1e-6);
+    /* "the", "my" only point at the food; "in my tea" says where it went */
+    kmgca_match m;
+    assert_int_equal(kmgca_foods_match(shared_foods, "the beef and broccoli", &m, &err), KMGCA_OK);
+    assert_true(m.confidence >= 0.99);
+    assert_int_equal(kmgca_foods_match(shared_foods, "milk in my tea", &m, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(m.food), "Milk"));
     /* "half a sandwich": the measure word is the food */
     assert_int_equal(kmgca_weigh(shared_foods, "half a sandwich", "", &w, &err), KMGCA_OK);
     assert_string_equal(w.food_text, "sandwich");
