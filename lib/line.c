@@ -750,9 +750,9 @@ static int long_message(const char *t)
             marks += clause_mark(t, p) != 0;
         return marks > 0;
     }
-    static const char *const persons[] = {"i",   "we",  "my",  "me",   "he",  "she", "you",
-                                          "had", "ate", "was", "were", "got", "our", "his",
-                                          "her", "im",  "ive"};
+    static const char *const persons[] = {"i",   "we",  "my",  "me",   "he",    "she", "you",
+                                          "had", "ate", "was", "were", "got",   "our", "his",
+                                          "her", "im",  "ive", "drank", "mum",  "dad", "tried"};
     int words = 0, marked = 0, person = 0;
     for (const char *p = t; *p; p++) {
         if (isalpha((unsigned char)*p) && (p == t || !isalpha((unsigned char)p[-1]))) {
@@ -990,7 +990,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     /* a message whose whole matches no food surely, or only a part of it,
      * or loosely through many words: a clause at a time */
     int loose = st == KMGCA_OK && out->match.confidence < 0.9 &&
-                (strstr(out->how, PH_FOOD_READ_AS) || long_message(out->food_text));
+                (strstr(out->how, PH_FOOD_READ_AS) || long_message(out->food_text) ||
+                 (food_text && long_message(food_text)));
     if (food_text && out->food_text[0] && strlen(food_text) < 1024 &&
         (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE || loose) &&
         !(st == KMGCA_ERROR_NO_MATCH && not_eaten(foods, after_meal_label(food_text)))) {

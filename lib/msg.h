@@ -584,6 +584,7 @@ typedef enum {
     MSG_PH_EACH,
     MSG_PH_EXTRA_LARGE,
     MSG_PH_JUMBO,
+    MSG_PH_MINI,
     MSG_PH_LARGE,
     MSG_PH_SMALL,
     MSG_PH_JUDGEMENT,

@@ -630,6 +630,7 @@ const char *const msg_en[MSG_COUNT] = {
     [MSG_PH_EACH] = PH_EACH,
     [MSG_PH_EXTRA_LARGE] = PH_EXTRA_LARGE,
     [MSG_PH_JUMBO] = PH_JUMBO,
+    [MSG_PH_MINI] = PH_MINI,
     [MSG_PH_LARGE] = PH_LARGE,
     [MSG_PH_SMALL] = PH_SMALL,
     [MSG_PH_JUDGEMENT] = PH_JUDGEMENT,

@@ -139,6 +139,7 @@
 #define PH_EACH "each: "
 #define PH_EXTRA_LARGE "extra large: twice of that"
 #define PH_JUMBO "jumbo: twice of that"
+#define PH_MINI "mini: 2/5 of that"
 #define PH_LARGE "large: 3/2 of that"
 #define PH_SMALL "small: 2/3 of that"
 #define PH_JUDGEMENT "kmgca's judgement"

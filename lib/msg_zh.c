@@ -580,6 +580,7 @@ const char *const msg_zh[MSG_COUNT] = {
     [MSG_PH_EACH] = "每个：",
     [MSG_PH_EXTRA_LARGE] = "特大份：按其2倍计",
     [MSG_PH_JUMBO] = "特大份：按其2倍计",
+    [MSG_PH_MINI] = "迷你：按其2/5计",
     [MSG_PH_LARGE] = "大份：按其3/2计",
     [MSG_PH_SMALL] = "小份：按其2/3计",
     [MSG_PH_JUDGEMENT] = "kmgca的判断",

@@ -456,7 +456,13 @@ int read_at(const tokens *tk, int i, int whole, reading *r)
         tk->t[j].type == TK_NUM && !(tk->t[j].flags & NF_GLUED) &&
         read_sized_container(tk, j, r))
         return 1;
-    /* "a whole bag", "the entire tub": the container, all of it */
+    /* "a whole bag", "the entire tub": the container, all of it; "a full
+     * 750ml bottle" */
+    if (r->amount_written && (word_is(tk, j, "whole") || word_is(tk, j, "entire") ||
+                              word_is(tk, j, "full")) &&
+        tk->t[i].type == TK_WORD && j + 2 < tk->count && tk->t[j + 1].type == TK_NUM &&
+        !(tk->t[j + 1].flags & NF_GLUED) && read_sized_container(tk, j + 1, r))
+        return 1;
     if (r->amount_written && (word_is(tk, j, "whole") || word_is(tk, j, "entire") ||
                               word_is(tk, j, "full"))) {
         size_t wl;
@@ -491,7 +497,7 @@ int read_at(const tokens *tk, int i, int whole, reading *r)
             return 0;          /* "碗" alone in food text is not a serving */
         /* "small latte", "banana, small": a size alone is one of that size. */
         r->size_only = sizes[0] && !named && s->kind == KMGCA_UNIT_PORTION &&
-                       strstr("small medium large extra large jumbo", sizes) &&
+                       strstr("mini small medium large extra large jumbo", sizes) &&
                        !word_is(tk, j, "of");
         r->needs_of = !whole && !r->size_only;
     }

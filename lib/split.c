@@ -169,6 +169,7 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
     /* a serving before what was added to it: "rye toast 1 sl. w/ marg.",
      * "oatmeal 1 cup with raisins" */
     else if (r->cls != CLASS_COUNT && i > first && r->end < tk->count &&
+             !word_is(tk, r->end - 1, "of") &&
              (word_is(tk, r->end, "with") ||
               (word_is(tk, r->end, "w") && punct_is(tk, r->end + 1, '/'))))
         ok = 1;

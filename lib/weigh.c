@@ -88,6 +88,8 @@ static double size_factor(const char *size)
         return 1;
     if (!strcmp(size, "small"))
         return 2.0 / 3;
+    if (!strcmp(size, "mini"))
+        return 0.4;
     if (!strcmp(size, "extra large") || !strcmp(size, "jumbo"))
         return 2;
     return 1.5;
@@ -104,7 +106,7 @@ typedef struct {
 static void size_said(char *buf, size_t size, const char *word, double factor)
 {
     static const char *const said[][2] = {
-        {"small", PH_SMALL}, {"large", PH_LARGE}, {"extra large", PH_EXTRA_LARGE},
+        {"small", PH_SMALL}, {"mini", PH_MINI}, {"large", PH_LARGE}, {"extra large", PH_EXTRA_LARGE},
         {"jumbo", PH_JUMBO}};
     buf[0] = '\0';
     for (size_t i = 0; factor != 1 && i < sizeof said / sizeof *said; i++)
