@@ -174,6 +174,7 @@ static int try_measure_token(const kmgca_food *food, const char *token, size_t l
     if (!strcmp(tok, "@typical"))
         return resolve_concept(food, NULL, "typical", NULL, 1, out, depth + 1);
     long pick = -1;
+    int unsized = 0;    /* a size asked for that the measure picked lacks */
     if (!strcmp(tok, "@food")) {
         pick = food_named_portion(food, whole_only);
     } else {
@@ -202,8 +203,10 @@ static int try_measure_token(const kmgca_food *food, const char *token, size_t l
             strcpy(words[n], size);
             pick = find_portion_ex(food, words, n + (strchr(size, ' ') ? 0 : 1), whole_only);
         }
-        if (pick < 0)
+        if (pick < 0) {
             pick = find_portion_ex(food, words, n, whole_only);
+            unsized = size && size[0] && pick >= 0;
+        }
     }
     if (pick < 0)
         return 0;
@@ -221,6 +224,14 @@ static int try_measure_token(const kmgca_food *food, const char *token, size_t l
     else
         snprintf(out->said, sizeof out->said, "%s \"%s %s\" = %s g", measure_source(food), pa,
                  pt->measure, pg);
+    /* "2 thin slices" of cheddar: USDA's slice, smaller */
+    double f = unsized ? size_factor(size) : 1;
+    if (f != 1 && !strstr(pt->measure, size)) {
+        char sized[80];
+        out->grams_each *= f;
+        size_said(sized, sizeof sized, size, f);
+        appendf(out->said, sizeof out->said, "%s", sized);
+    }
     return 1;
 }
 

@@ -814,6 +814,17 @@ static void messages_and_shares(void **state)
     assert_true(m.confidence >= 0.99);
     assert_int_equal(kmgca_foods_match(shared_foods, "milk in my tea", &m, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(m.food), "Milk"));
+    /* a size the measure picked lacks scales it: "2 thin slices" of
+     * cheddar are smaller than USDA's 1 oz slice */
+    assert_int_equal(kmgca_weigh(shared_foods, "cheddar - 2 thin slices", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 2 * 28.0 * 2 / 3, 1e-6);
+    /* "a full 750ml bottle"; "mini" is 2/5 of the usual size */
+    assert_int_equal(kmgca_weigh(shared_foods, "drank a full 750ml bottle of Powerade", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_string_equal(w.food_text, "Powerade");
+    assert_int_equal(kmgca_weigh(shared_foods, "4 mini spring rolls", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams < 100);
     /* "half a sandwich": the measure word is the food */
     assert_int_equal(kmgca_weigh(shared_foods, "half a sandwich", "", &w, &err), KMGCA_OK);
     assert_string_equal(w.food_text, "sandwich");
