@@ -925,6 +925,28 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
             (written == best_written && w[k].match.confidence > w[best].match.confidence + 0.1))
             best = k;
     }
+    /* a clause whose own amount fails, then a clause that is only one
+     * ("我妈今天吃了几个白灼虾，七八个吧"): the food with the amount after */
+    for (int k = 0; best < 0 && k + 1 < n; k++) {
+        if (ok[k] || !only_serving[k + 1])
+            continue;
+        char clause[1024], next[1024], lead[SERVING_MAX], rest[1024], nlead[SERVING_MAX],
+            nrest[1024];
+        snprintf(clause, sizeof clause, "%.*s", (int)len[k], text + at[k]);
+        snprintf(next, sizeof next, "%.*s", (int)len[k + 1], text + at[k + 1]);
+        const char *v = after_verb(clause);
+        kmgca_serving_split(text_trim(v ? (char *)v : clause), lead, sizeof lead, rest,
+                            sizeof rest);
+        if (kmgca_serving_split(text_trim(next), nlead, sizeof nlead, nrest, sizeof nrest) != 1 ||
+            !nlead[0])
+            copy_text(nlead, sizeof nlead, text_trim(next));
+        kmgca_error e;
+        if (rest[0] && weigh_line(foods, rest, nlead, &w[k], &e) == KMGCA_OK && w[k].match.food &&
+            w[k].match.confidence >= 0.8) {
+            ok[k] = 1;
+            best = k;
+        }
+    }
     /* one food surely named; any other clause naming one less surely */
     int others = 0;
     for (int k = 0; k < n; k++)
@@ -944,8 +966,11 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
                 copy_text(lead, sizeof lead, text_trim(clause));
             kmgca_weighing alt;
             kmgca_error e;
+            /* a handful said again as a count: "一小把花生，大概二三十粒" */
+            int handful = b->serving.kind == KMGCA_UNIT_PORTION &&
+                          (strstr(b->serving.unit, "把") || strstr(b->serving.unit, "handful"));
             if (kmgca_serving_parse(lead, &s, NULL) == KMGCA_OK &&
-                (b->serving_assumed ||
+                (b->serving_assumed || (handful && s.kind != KMGCA_UNIT_TYPICAL) ||
                  ((s.kind == KMGCA_UNIT_MASS || s.kind == KMGCA_UNIT_VOLUME) &&
                   b->serving.kind != KMGCA_UNIT_MASS && b->serving.kind != KMGCA_UNIT_VOLUME)) &&
                 weigh_line(foods, b->food_text, lead, &alt, &e) == KMGCA_OK &&
