@@ -825,6 +825,12 @@ static void messages_and_shares(void **state)
     assert_string_equal(w.food_text, "Powerade");
     assert_int_equal(kmgca_weigh(shared_foods, "4 mini spring rolls", "", &w, &err), KMGCA_OK);
     assert_true(w.grams < 100);
+    /* a share of a container whose weight is given: "半袋（70克那种）" */
+    assert_int_equal(kmgca_weigh(shared_foods, "薯片吃了半袋（70克那种）", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 35, 1e-6);
+    /* "韭菜鸡蛋馅的饺子" is the chive and egg dumpling (was pork and cabbage) */
+    assert_int_equal(kmgca_foods_match(shared_foods, "韭菜鸡蛋馅的饺子", &m, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(m.food), "韭菜鸡蛋饺子");
     /* "half a sandwich": the measure word is the food */
     assert_int_equal(kmgca_weigh(shared_foods, "half a sandwich", "", &w, &err), KMGCA_OK);
     assert_string_equal(w.food_text, "sandwich");
