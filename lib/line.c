@@ -556,6 +556,42 @@ static void name_of_the_food(kmgca_foods *foods, kmgca_weighing *out)
  * avo"; the text itself when it has none.
  * Without the colon the words may be a food's ("breakfast sausage",
  * "tea cake", "lunch meat"). */
+/* The text after a clock time that opens it ("10:30 banana", "7.15am
+ * porridge", "8pm glass of red"): 10:30 (a colon), or a time with am or
+ * pm; "2.50 cups" stays. */
+static const char *after_clock(const char *t)
+{
+    const char *p = t;
+    while (*p == ' ')
+        p++;
+    size_t h = 0;
+    while (isdigit((unsigned char)p[h]) && h < 3)
+        h++;
+    if (h == 0 || h > 2)
+        return t;
+    const char *q = p + h;
+    int colon = 0, minutes = 0;
+    if ((*q == ':' || *q == '.') && isdigit((unsigned char)q[1]) && isdigit((unsigned char)q[2]) &&
+        !isdigit((unsigned char)q[3])) {
+        colon = *q == ':';
+        minutes = 1;
+        q += 3;
+    }
+    const char *r = q;
+    while (*r == ' ')
+        r++;
+    int ampm = (!strncasecmp(r, "am", 2) || !strncasecmp(r, "pm", 2)) && !isalpha((unsigned char)r[2]);
+    if (ampm)
+        q = r + 2;
+    if (!(colon || (ampm && (minutes || r == q - 2))))
+        return t;
+    if (*q && *q != ' ' && *q != ',' && *q != '-' && *q != ':')
+        return t;
+    while (*q == ' ' || *q == ',' || *q == '-' || *q == ':')
+        q++;
+    return *q ? q : t;
+}
+
 static const char *after_meal_label(const char *t)
 {
     static const char *const meals[] = {
@@ -617,6 +653,8 @@ static const char *after_meal_label(const char *t)
                 wl = strlen(was[w]);
         if (wl)
             p += wl - 1;
+        else if (*p == '-' && p[1] == ' ' && n > 1)
+            ;   /* "Tea - 2 lamb chops, mash & peas" */
         else if (*p != ':')
             continue;
         p++;
@@ -782,10 +820,11 @@ static const char *after_verb(const char *t)
     static const char *const verbs[] = {
         "had",   "has",    "have",    "having",  "ate",     "eat",     "eats",  "eating",
         "drank", "drink",  "drinks",  "drinking", "was",    "were",    "is",    "managed",
-        "grabbed", "got",  "took",    "tried",   "finished", "enjoyed", "doing", "scoffed"};
+        "grabbed", "got",  "took",    "tried",   "finished", "enjoyed", "doing", "scoffed",
+        "snacked", "nibbled", "munched"};
     static const char *const hedges[] = {"only", "just", "maybe", "probably", "the",  "his",
                                          "her",  "my",   "our",   "their",    "those", "these",
-                                         "a few of the", "some of the", "also"};
+                                         "a few of the", "some of the", "also", "on", "through"};
     /* 吃了, 喝了, 熬了, 吃的: the food after (我爸中午吃了两个鸡蛋) */
     static const char *const zh_verbs[] = {"吃了", "喝了", "吃的", "喝的", "熬了", "煮了",
                                            "啃了", "做了", "蒸了", "炒了", "吃", "喝"};
@@ -973,8 +1012,11 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
                 (b->serving_assumed || (handful && s.kind != KMGCA_UNIT_TYPICAL) ||
                  ((s.kind == KMGCA_UNIT_MASS || s.kind == KMGCA_UNIT_VOLUME) &&
                   b->serving.kind != KMGCA_UNIT_MASS && b->serving.kind != KMGCA_UNIT_VOLUME)) &&
-                weigh_line(foods, b->food_text, lead, &alt, &e) == KMGCA_OK &&
-                alt.match.food == b->match.food) {
+                ((after_verb(b->food_text) &&
+                  weigh_line(foods, after_verb(b->food_text), lead, &alt, &e) == KMGCA_OK &&
+                  alt.match.food == b->match.food) ||
+                 (weigh_line(foods, b->food_text, lead, &alt, &e) == KMGCA_OK &&
+                  alt.match.food == b->match.food))) {
                 alt.serving_from_food = 1;
                 *b = alt;
             }
@@ -1073,7 +1115,7 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
                           flen);
     if (!utf8_valid(food_text, flen))
         return kmgca_fail(err, KMGCA_ERROR_ENCODING, "food text is not valid UTF-8");
-    food_text = after_meal_label(food_text);
+    food_text = after_meal_label(after_clock(food_text));
     if (not_eaten(foods, food_text)) {
         copy_text(out->food_text, sizeof out->food_text, food_text);
         return kmgca_fail(err, KMGCA_ERROR_NO_MATCH, "\"%.200s\"" PH_NOT_EATEN, food_text);

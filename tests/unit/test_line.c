@@ -831,6 +831,17 @@ static void messages_and_shares(void **state)
     /* "韭菜鸡蛋馅的饺子" is the chive and egg dumpling (was pork and cabbage) */
     assert_int_equal(kmgca_foods_match(shared_foods, "韭菜鸡蛋馅的饺子", &m, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_description(m.food), "韭菜鸡蛋饺子");
+    /* a clock time opening the line, "Tea - " as a meal's label */
+    assert_int_equal(kmgca_weigh(shared_foods, "10:30 banana", "", &w, &err), KMGCA_OK);
+    assert_true(w.match.confidence >= 0.9);
+    assert_int_equal(kmgca_weigh(shared_foods, "8pm glass of red (175ml)", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 174, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Tea - 2 lamb chops, mash & peas", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Lamb"));
+    assert_int_equal(kmgca_weigh(shared_foods, "2.50 cups rice", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 395, 1e-6);
     /* "half a sandwich": the measure word is the food */
     assert_int_equal(kmgca_weigh(shared_foods, "half a sandwich", "", &w, &err), KMGCA_OK);
     assert_string_equal(w.food_text, "sandwich");
