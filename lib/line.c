@@ -765,8 +765,8 @@ static size_t clause_mark(const char *t, const char *p)
             return strlen(words[k]) - 1;
     /* "and" before a verb of how it went: "3 Weet-Bix and felt fine",
      * "and went easy on the gravy" */
-    static const char *const after_and[] = {"felt", "went", "still", "slept", "feel",
-                                            "it was", "that was", "was", "then"};
+    static const char *const after_and[] = {"felt", "went", "still", "slept", "feel", "it was",
+                                            "that was", "was", "then", "had", "ate", "drank"};
     if (!strncasecmp(p, " and ", 5))
         for (size_t k = 0; k < sizeof after_and / sizeof *after_and; k++) {
             size_t n = strlen(after_and[k]);
@@ -821,10 +821,12 @@ static const char *after_verb(const char *t)
         "had",   "has",    "have",    "having",  "ate",     "eat",     "eats",  "eating",
         "drank", "drink",  "drinks",  "drinking", "was",    "were",    "is",    "managed",
         "grabbed", "got",  "took",    "tried",   "finished", "enjoyed", "doing", "scoffed",
-        "snacked", "nibbled", "munched"};
+        "snacked", "nibbled", "munched", "made",  "cooked", "bought",  "ordered",  "shared",
+        "switched"};
     static const char *const hedges[] = {"only", "just", "maybe", "probably", "the",  "his",
                                          "her",  "my",   "our",   "their",    "those", "these",
-                                         "a few of the", "some of the", "also", "on", "through"};
+                                         "a few of the", "some of the", "also", "on", "through",
+                                         "to"};
     /* 吃了, 喝了, 熬了, 吃的: the food after (我爸中午吃了两个鸡蛋) */
     static const char *const zh_verbs[] = {"吃了", "喝了", "吃的", "喝的", "熬了", "煮了",
                                            "啃了", "做了", "蒸了", "炒了", "吃", "喝"};
@@ -1008,6 +1010,16 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
             /* a handful said again as a count: "一小把花生，大概二三十粒" */
             int handful = b->serving.kind == KMGCA_UNIT_PORTION &&
                           (strstr(b->serving.unit, "把") || strstr(b->serving.unit, "handful"));
+            /* what was made, bought or shared, then what was eaten of it:
+             * "made a big pot of split pea soup and had 2 bowls", "We
+             * shared a large pepperoni pizza, I had 3 slices" */
+            char made[1024];
+            snprintf(made, sizeof made, "%.*s", (int)len[best], text + at[best]);
+            static const char *const making[] = {"made ", "cooked ", "bought ", "ordered ",
+                                                 "shared ", "got ", "brought ", "包了", "做了",
+                                                 "买了", "炒了", "熬了"};
+            for (size_t k = 0; k < sizeof making / sizeof *making && !handful; k++)
+                handful = strcasestr_ascii(made, making[k]);
             if (kmgca_serving_parse(lead, &s, NULL) == KMGCA_OK &&
                 (b->serving_assumed || (handful && s.kind != KMGCA_UNIT_TYPICAL) ||
                  ((s.kind == KMGCA_UNIT_MASS || s.kind == KMGCA_UNIT_VOLUME) &&

@@ -842,6 +842,15 @@ static void messages_and_shares(void **state)
     assert_non_null(strstr(kmgca_food_description(w.match.food), "Lamb"));
     assert_int_equal(kmgca_weigh(shared_foods, "2.50 cups rice", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 395, 1e-6);
+    /* what was made or shared, then what was eaten of it */
+    assert_int_equal(kmgca_weigh(shared_foods, "We shared a large pepperoni pizza, I had 3 slices",
+                                 "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.serving_text, "3 slices");
+    assert_int_equal(kmgca_weigh(shared_foods, "我妈中午炒了一盘香菇青菜，她一个人吃了大半盘", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_string_equal(w.serving_text, "大半盘");
     /* "half a sandwich": the measure word is the food */
     assert_int_equal(kmgca_weigh(shared_foods, "half a sandwich", "", &w, &err), KMGCA_OK);
     assert_string_equal(w.food_text, "sandwich");
