@@ -870,6 +870,22 @@ static const char *after_verb(const char *t)
     return NULL;
 }
 
+/* t without a preposition left hanging at its end ("a whole 1L bottle of
+ * Gatorade after"), in buf; t itself when none. */
+static const char *without_hanging(const char *t, char *buf, size_t size)
+{
+    static const char *const hanging[] = {" after", " before", " during", " with"};
+    size_t n = strlen(t);
+    for (size_t k = 0; k < sizeof hanging / sizeof *hanging; k++) {
+        size_t h = strlen(hanging[k]);
+        if (n > h && n - h < size && !strcasecmp(t + n - h, hanging[k])) {
+            snprintf(buf, size, "%.*s", (int)(n - h), t);
+            return buf;
+        }
+    }
+    return t;
+}
+
 /* 1 when t holds a digit or a number word: an amount written ("the 125g
  * pot", "about a cup of it"; not "boiled pots") */
 static int amount_written(const char *t)
@@ -941,7 +957,10 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
          * toast", "mid-shift snack was a strawberry yoghurt" */
         for (const char *v = clause; !ok[k] && (v = after_verb(v)) != NULL;) {
             kmgca_weighing vw;
-            if (weigh_line(foods, v, serving_text, &vw, &e) == KMGCA_OK && vw.match.food &&
+            char bare[1024];
+            if (weigh_line(foods, without_hanging(v, bare, sizeof bare), serving_text, &vw, &e) ==
+                    KMGCA_OK &&
+                vw.match.food &&
                 vw.match.confidence >= 0.8) {
                 w[k] = vw;
                 ok[k] = 1;
