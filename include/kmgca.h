@@ -246,7 +246,9 @@ typedef struct {
     char name[48];            /* a name in the food text with portions of its own
                                  ("饺子": 个 = 20 g), set by kmgca_serving_take_detail */
     int estimated;            /* 1: the amount was a narrow range ("2-3", "两三个",
-                                 "十几个"), its middle taken and said in note */
+                                 "十几个"), its middle taken and said in note; or
+                                 (kmgca_weigh) a share of a typical serving of a
+                                 food with no piece size ("1/2" of a curry) */
 } kmgca_serving;
 
 /* Parses a serving: an amount and a unit, a household word or a container,
@@ -306,7 +308,9 @@ typedef struct {
     kmgca_match match;        /* the food (match.food NULL: no match) */
     kmgca_serving serving;    /* as read */
     double grams;             /* NaN when not weighed */
-    int serving_assumed;      /* 1: no amount written; one typical serving */
+    int serving_assumed;      /* 1: no amount written, one typical serving; or
+                                 an amount kmgca had to estimate
+                                 (serving.estimated: a narrow range's middle) */
     int serving_from_food;    /* 1: the serving was read from the food text */
     char food_text[512];      /* the food as matched, the serving cut out */
     char serving_text[256];   /* the serving as read; "" when none was written */
@@ -590,7 +594,8 @@ typedef struct {
     double confidence;            /* of the match; NaN when nothing was matched */
     kmgca_match_method method;
     double grams;                 /* NaN when not known */
-    int serving_assumed;          /* 1: no amount was written; one typical serving */
+    int serving_assumed;          /* 1: no amount was written, one typical serving;
+                                     or an amount estimated (kmgca_weighing) */
     int supplement;               /* 1: a supplement or medicine taken that day
                                      ("Caltrate 600+D 1 tablet"): mg are its
                                      elemental Ca, Mg and K, counted apart from

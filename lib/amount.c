@@ -525,10 +525,16 @@ static int number_words_amount_at(const tokens *tk, int i, amount *a)
     if (a->value == 0.5 || a->value == 0.25 || a->value == 1.0 / 3) {
         /* "half a cup", "half an apple", "half of the pizza", "half the
          * tin", "half a dozen" */
-        if (word_is(tk, j, "a") || word_is(tk, j, "an") || word_is(tk, j, "the"))
+        /* "the" only before an English word: "half the 2% milk", "half the
+         * 咸豆浆" are half of the food, no container */
+        int the_word = j + 1 < tk->count && tk->t[j + 1].type == TK_WORD &&
+                       isalpha((unsigned char)tk->n.s[tk->t[j + 1].start]);
+        int of_the_word = j + 2 < tk->count && tk->t[j + 2].type == TK_WORD &&
+                          isalpha((unsigned char)tk->n.s[tk->t[j + 2].start]);
+        if (word_is(tk, j, "a") || word_is(tk, j, "an") || (word_is(tk, j, "the") && the_word))
             j++;
         else if (word_is(tk, j, "of") && (word_is(tk, j + 1, "a") || word_is(tk, j + 1, "an") ||
-                                          word_is(tk, j + 1, "the")))
+                                          (word_is(tk, j + 1, "the") && of_the_word)))
             j += 2;
         if (word_is(tk, j, "dozen")) {
             a->value *= 12;

@@ -158,9 +158,6 @@ static int sized_serving(kmgca_foods *foods, const char *food_text, char *lead,
     return 0;
 }
 
-/* No serving field: the serving cut out of the food text, into serving,
- * and the food without it into out->food_text. KMGCA_OK to go on, else the
- * error (two servings, or a serving and no food). */
 /* 1 when a household word names a food surely as a name of its own
  * ("sandwich", "pizza"; not "glass", "bowl" or "slice") */
 static int unit_names_food(kmgca_foods *foods, const char *unit)
@@ -170,6 +167,9 @@ static int unit_names_food(kmgca_foods *foods, const char *unit)
            m.food && m.confidence >= 0.9;
 }
 
+/* No serving field: the serving cut out of the food text, into serving,
+ * and the food without it into out->food_text. KMGCA_OK to go on, else the
+ * error (two servings, or a serving and no food). */
 static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, char *serving,
                                     size_t serving_size, kmgca_weighing *out, kmgca_error *err)
 {
@@ -384,6 +384,8 @@ static int product_head(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *s
  * other part names a food even loosely (0.3)
  * (two foods are two parts of the line, kmgca_line_parts). The food text
  * becomes that part, so the answer shows it. 1 when read. */
+static const char *without_hanging(const char *t, char *buf, size_t size);
+
 static int food_among_chatter(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *st)
 {
     const char *t = out->food_text;
@@ -397,10 +399,15 @@ static int food_among_chatter(kmgca_foods *foods, kmgca_weighing *out, kmgca_sta
         const char *dash = strstr(p, " - ");
         if (dash && (size_t)(dash - p) < len)
             len = (size_t)(dash - p);
-        char part[sizeof out->food_text];
+        char part[sizeof out->food_text], bare[sizeof out->food_text];
         snprintf(part, sizeof part, "%.*s", (int)len, p);
         kmgca_match m;
-        if (text_trim(part)[0] && kmgca_foods_match(foods, text_trim(part), &m, NULL) == KMGCA_OK &&
+        /* the part's food, its serving cut out ("2 glasses of wine after") */
+        char lead[SERVING_MAX], rest[sizeof out->food_text];
+        const char *said = without_hanging(text_trim(part), bare, sizeof bare);
+        if (split_cached(said, lead, sizeof lead, rest, sizeof rest) && rest[0])
+            said = rest;
+        if (said[0] && kmgca_foods_match(foods, said, &m, NULL) == KMGCA_OK &&
             m.food && m.confidence >= 0.3) {
             named++;
             if (m.confidence >= 0.85 && m.confidence > found.confidence) {
@@ -551,11 +558,22 @@ static void name_of_the_food(kmgca_foods *foods, kmgca_weighing *out)
         out->serving.name[0] = '\0';
 }
 
-/* The text after a meal's label ending in a colon, "lunch: beef stew",
- * "B: porridge", "morning tea: scone", or in "was", "Brunch was smashed
- * avo"; the text itself when it has none.
- * Without the colon the words may be a food's ("breakfast sausage",
- * "tea cake", "lunch meat"). */
+/* 1 when t opens with an amount: a digit, a number word or a Chinese
+ * numeral ("2 lamb chops", "a bowl of", "两个") */
+static int amount_opens(const char *t)
+{
+    static const char *const numbers[] = {"a ", "an ", "one ", "two ", "three ", "four ",
+                                          "half ", "some ", "一", "两", "二", "三", "半"};
+    while (*t == ' ')
+        t++;
+    if (isdigit((unsigned char)*t))
+        return 1;
+    for (size_t k = 0; k < sizeof numbers / sizeof *numbers; k++)
+        if (!strncasecmp(t, numbers[k], strlen(numbers[k])))
+            return 1;
+    return 0;
+}
+
 /* The text after a clock time that opens it ("10:30 banana", "7.15am
  * porridge", "8pm glass of red"): 10:30 (a colon), or a time with am or
  * pm; "2.50 cups" stays. */
@@ -570,11 +588,10 @@ static const char *after_clock(const char *t)
     if (h == 0 || h > 2)
         return t;
     const char *q = p + h;
-    int colon = 0, minutes = 0;
+    int colon = 0;
     if ((*q == ':' || *q == '.') && isdigit((unsigned char)q[1]) && isdigit((unsigned char)q[2]) &&
         !isdigit((unsigned char)q[3])) {
         colon = *q == ':';
-        minutes = 1;
         q += 3;
     }
     const char *r = q;
@@ -583,7 +600,7 @@ static const char *after_clock(const char *t)
     int ampm = (!strncasecmp(r, "am", 2) || !strncasecmp(r, "pm", 2)) && !isalpha((unsigned char)r[2]);
     if (ampm)
         q = r + 2;
-    if (!(colon || (ampm && (minutes || r == q - 2))))
+    if (!colon && !ampm)
         return t;
     if (*q && *q != ' ' && *q != ',' && *q != '-' && *q != ':')
         return t;
@@ -592,7 +609,13 @@ static const char *after_clock(const char *t)
     return *q ? q : t;
 }
 
-static const char *after_meal_label(const char *t)
+/* The text after a meal's label ending in a colon, "lunch: beef stew",
+ * "B: porridge", "morning tea: scone", "diner bkfst:", in "was" ("Brunch
+ * was smashed avo", "tea last night was chicken chow mein"), or in " - "
+ * before an amount ("Tea - 2 lamb chops"); the text itself when it has
+ * none. Without these the words may be a food's ("breakfast sausage", "tea
+ * cake", "lunch meat", "Tea - Green", "soup for lunch was good"). */
+static const char *after_meal_label(kmgca_foods *label_foods, const char *t)
 {
     static const char *const meals[] = {
         "breakfast", "brekkie", "brekky", "bfast", "b'fast", "brunch", "lunch", "luncheon",
@@ -604,9 +627,27 @@ static const char *after_meal_label(const char *t)
         t++;
     /* a meal named in a few words, then "was": "tea last night was chicken
      * chow mein", "mid-shift snack was a strawberry yoghurt" */
+    static const char *const around_meal[] = {
+        "my", "our", "the", "his", "her", "mum's", "dad's", "today's", "tonight's", "last",
+        "night", "today", "tonight", "yesterday", "this", "morning", "evening", "afternoon",
+        "before", "after", "at", "work", "start", "shift", "diner", "late", "early", "mid"};
     int meal_word = 0, words = 0;
     for (const char *p = t; *p && words < 6; words++) {
         size_t n = strcspn(p, " ,:");
+        /* only words of when and whose around the meal's name: "tea last
+         * night was", "Breakfast before my 6am start was"; "soup for lunch
+         * was good" names its food first */
+        int around = 0;
+        for (size_t k = 0; k < sizeof around_meal / sizeof *around_meal && !around; k++)
+            around = n == strlen(around_meal[k]) && !strncasecmp(p, around_meal[k], n);
+        for (size_t k = 0; k < n && !around; k++)
+            around = isdigit((unsigned char)p[k]) || p[k] == '-';
+        int is_meal = 0;
+        for (size_t k = 0; k < sizeof meals / sizeof *meals && !is_meal; k++)
+            is_meal = n == strlen(meals[k]) && n > 1 && !strncasecmp(p, meals[k], n);
+        int is_was = (n == 3 && !strncasecmp(p, "was", 3)) || (n == 4 && !strncasecmp(p, "were", 4));
+        if (!around && !is_meal && !is_was)
+            break;
         /* "diner bkfst: 2 eggs over easy" */
         if (p[n] == ':' && words > 0) {
             for (size_t k = 0; k < sizeof meals / sizeof *meals && !meal_word; k++)
@@ -627,8 +668,15 @@ static const char *after_meal_label(const char *t)
             const char *r = p + n;
             while (*r == ' ')
                 r++;
-            char lead[SERVING_MAX], rest[1024];
-            if (*r && !(split_cached(r, lead, sizeof lead, rest, sizeof rest) && !rest[0]))
+            char lead[SERVING_MAX], rest[1024], first[1024];
+            kmgca_match m;
+            /* ... and what follows names a food (its first clause): not "the
+             * tea was too hot" */
+            snprintf(first, sizeof first, "%.*s", (int)strcspn(r, ",;"), r);
+            if (*r && !(split_cached(r, lead, sizeof lead, rest, sizeof rest) && !rest[0]) &&
+                (!split_cached(first, lead, sizeof lead, rest, sizeof rest) || rest[0]) &&
+                kmgca_foods_match(label_foods, rest[0] ? rest : first, &m, NULL) == KMGCA_OK &&
+                m.food && m.confidence >= KMGCA_LOW_CONFIDENCE)
                 return r;
             break;
         }
@@ -653,8 +701,8 @@ static const char *after_meal_label(const char *t)
                 wl = strlen(was[w]);
         if (wl)
             p += wl - 1;
-        else if (*p == '-' && p[1] == ' ' && n > 1)
-            ;   /* "Tea - 2 lamb chops, mash & peas" */
+        else if (*p == '-' && p[1] == ' ' && n > 1 && amount_opens(p + 2))
+            ;   /* "Tea - 2 lamb chops, mash & peas"; "Tea - Green" is a tea */
         else if (*p != ':')
             continue;
         p++;
@@ -747,8 +795,9 @@ static size_t clause_mark(const char *t, const char *p)
             return strlen(zh_marks[k]);
     if (*p == ' ' && p >= t + 3 && (unsigned char)p[-3] >= 0xE0 && (unsigned char)p[1] >= 0xE0)
         return 1;
+    /* ("after" says when: "20 cherries after dinner" is one clause) */
     static const char *const words[] = {" because ", " so ", " but ", " when ", " and then ",
-                                        " then ", " and i ", " which ", " after "};
+                                        " then ", " and i ", " which "};
     /* a sentence's end: "?", "!", or "." before a capital ("1 c. w/
      * raisins", "chick. noodle soup" shorten a word) */
     if ((*p == '?' || *p == '!') && (p[1] == ' ' || !p[1]))
@@ -912,13 +961,67 @@ static int amount_written(const char *t)
     return 0;
 }
 
+#define CLAUSES 10
+#define VERBS_TRIED 3   /* verbs cut a clause at most: each weighs the rest */
+
+/* 1 when what a serving leaves of a clause says nothing of a food: "the
+ * pot", "of it", "had at lunch", "我婆婆今天" (no food matched); not "wine
+ * after" nor "hours before bed". */
+static int rest_is_chatter(kmgca_foods *foods, const char *rest)
+{
+    static const char *const words[] = {
+        "a",      "about",  "all",     "an",    "and",    "approx", "around", "at",
+        "ate",    "big",    "breakfast", "dinner", "drank", "each",  "for",    "guess",
+        "had",    "have",   "he",      "her",   "his",    "i",      "in",     "is",
+        "it",     "just",   "large",   "like",  "lot",    "lunch",  "maybe",  "medium",
+        "morning", "my",    "night",   "of",    "one",    "ones",   "only",   "or",
+        "probably", "roughly", "she",  "small", "so",     "supper", "tea",    "that",
+        "the",    "them",   "think",   "this",  "those",  "today",  "tonight", "total",
+        "was",    "we",     "were",    "whole", "worth"};
+    if (!rest[0])
+        return 1;
+    if (text_has_cjk(rest)) {
+        kmgca_match m;
+        return kmgca_foods_match(foods, rest, &m, NULL) != KMGCA_OK ||
+               m.confidence < KMGCA_LOW_CONFIDENCE;
+    }
+    for (const char *p = rest; *p;) {
+        if (!isalpha((unsigned char)*p)) {
+            p++;
+            continue;
+        }
+        size_t n = 0;
+        while (isalpha((unsigned char)p[n]) || p[n] == '\'')
+            n++;
+        int known = 0;
+        for (size_t k = 0; k < sizeof words / sizeof *words && !known; k++)
+            known = n == strlen(words[k]) && !strncasecmp(p, words[k], n);
+        char w[32];
+        size_t wl;
+        snprintf(w, sizeof w, "%.*s", (int)(n < 31 ? n : 31), p);
+        for (char *c = w; *c; c++)
+            *c = (char)tolower((unsigned char)*c);
+        /* a container or measure word that names no food: "the 125g pot",
+         * "the small 150ml pour" (not "biscuits", "sandwich") */
+        kmgca_match m;
+        if (!known && measure_word_at(w, &wl) && wl == strlen(w) &&
+            !(kmgca_foods_match(foods, w, &m, NULL) == KMGCA_OK && m.confidence >= 0.7))
+            known = 1;
+        if (!known)
+            return 0;
+        p += n;
+    }
+    return 1;
+}
+
 /* A message read a clause at a time ("Hi Donna - drank about a cup of
  * tonic water before bed again, cramps a little better I think"): the
  * clause that names a food surely, one with its serving written before one
  * without, the first before the others; a clause that is only a serving
  * right after it says how much ("a big glass of chocolate milk, probably
- * 12 oz"). 1 with the weighing in *out. */
-#define CLAUSES 10
+ * 12 oz"). Nothing is read when a clause's own amount is refused (a range,
+ * "a few"), or when another clause names another kind of food (those are a
+ * line of several foods). 1 with the weighing in *out. */
 static int read_clauses(kmgca_foods *foods, const char *text, const char *serving_text,
                         kmgca_weighing *out, kmgca_status *st, kmgca_error *err)
 {
@@ -937,48 +1040,72 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
     }
     int cut = 0;   /* one clause: read only when a verb was cut */
     kmgca_weighing *w = malloc(sizeof *w * (size_t)n);
-    int *ok = calloc((size_t)n, sizeof *ok), *only_serving = calloc((size_t)n, sizeof *ok);
-    if (!w || !ok || !only_serving) {
+    int *flags = calloc((size_t)n, sizeof *flags);
+    char(*lead_of)[SERVING_MAX] = calloc((size_t)n, sizeof *lead_of);
+    if (!w || !flags || !lead_of) {
         free(w);
-        free(ok);
-        free(only_serving);
+        free(flags);
+        free(lead_of);
         return 0;
     }
+    enum { OK = 1, NAMES = 2, REFUSED = 4, ONLY_SERVING = 8, SERVING_REFUSED = 16 };
     int best = -1;
     for (int k = 0; k < n; k++) {
-        char clause[1024], lead[SERVING_MAX], rest[1024];
+        char clause[1024], lead[SERVING_MAX], rest[1024], bare[1024];
         snprintf(clause, sizeof clause, "%.*s", (int)len[k], text + at[k]);
-        if (!text_trim(clause)[0])
+        char *c = text_trim(clause);
+        if (!c[0])
             continue;
         kmgca_error e;
-        ok[k] = weigh_line(foods, text_trim(clause), serving_text, &w[k], &e) == KMGCA_OK &&
-                w[k].match.food && w[k].match.confidence >= 0.8;
+        kmgca_status cs =
+            weigh_line(foods, without_hanging(c, bare, sizeof bare), serving_text, &w[k], &e);
+        /* a clause that names a food of its own; not what was added to
+         * another ("加炸蛋加腐竹", "with a splash of milk") nor how it was
+         * seasoned ("盐放多一点") */
+        static const char *const seasoning[] = {"spice", "sugar", "sauce", "oil"};
+        int added = !strncasecmp(c, "with ", 5) || !strncmp(c, "加", 3) || !strncmp(c, "配", 3);
+        for (size_t s = 0; w[k].match.food && s < sizeof seasoning / sizeof *seasoning; s++)
+            added |= !strcmp(kmgca_food_kind(w[k].match.food), seasoning[s]);
+        if (w[k].match.food && w[k].match.confidence >= KMGCA_LOW_CONFIDENCE && !added &&
+            w[k].match.method != KMGCA_MATCH_SPELLING && !rest_is_chatter(foods, w[k].food_text))
+            flags[k] |= NAMES;
+        if (cs == KMGCA_ERROR_AMOUNT && (flags[k] & NAMES))
+            flags[k] |= REFUSED;    /* its own amount refused: "toast, 1-2 slices" */
+        if (cs == KMGCA_OK && w[k].match.food && w[k].match.confidence >= 0.8)
+            flags[k] |= OK;
         /* who ate and when, before the verb: "Dad has 2 slices of white
          * toast", "mid-shift snack was a strawberry yoghurt" */
-        for (const char *v = clause; !ok[k] && (v = after_verb(v)) != NULL;) {
+        int tried = 0;
+        for (const char *v = c; !(flags[k] & OK) && tried < VERBS_TRIED &&
+                                (v = after_verb(v)) != NULL;
+             tried++) {
             kmgca_weighing vw;
-            char bare[1024];
-            if (weigh_line(foods, without_hanging(v, bare, sizeof bare), serving_text, &vw, &e) ==
-                    KMGCA_OK &&
-                vw.match.food &&
-                vw.match.confidence >= 0.8) {
+            kmgca_status vs =
+                weigh_line(foods, without_hanging(v, bare, sizeof bare), serving_text, &vw, &e);
+            if (vs == KMGCA_OK && vw.match.food && vw.match.confidence >= 0.8) {
                 w[k] = vw;
-                ok[k] = 1;
+                flags[k] = (flags[k] & ~REFUSED) | OK | NAMES;
+            } else if (vs == KMGCA_ERROR_AMOUNT && vw.match.food &&
+                       vw.match.confidence >= 0.8) {
+                w[k] = vw;
+                flags[k] |= NAMES | REFUSED;
             }
         }
-        cut |= ok[k] && n == 1;
+        cut |= (flags[k] & OK) && tried > 0 && n == 1;
         /* a serving with no food, "the 125g pot", "about a cup of it" */
-        kmgca_match rm;
-        kmgca_serving whole;
-        only_serving[k] =
-            !ok[k] && !serving_text[0] && amount_written(clause) &&
-            ((kmgca_serving_parse(text_trim(clause), &whole, NULL) == KMGCA_OK &&
-              whole.kind != KMGCA_UNIT_TYPICAL) ||
-             (kmgca_serving_split(text_trim(clause), lead, sizeof lead, rest, sizeof rest) == 1 &&
-              lead[0] &&
-              (!rest[0] || kmgca_foods_match(foods, rest, &rm, NULL) != KMGCA_OK ||
-               rm.confidence < KMGCA_LOW_CONFIDENCE)));
-        if (!ok[k])
+        if (!(flags[k] & (OK | NAMES)) && !serving_text[0] && amount_written(c)) {
+            const char *sv = after_verb(c) ? after_verb(c) : c;
+            kmgca_serving s;
+            kmgca_error pe;
+            if (kmgca_serving_split(sv, lead, sizeof lead, rest, sizeof rest) == 1 && lead[0] &&
+                rest_is_chatter(foods, without_hanging(rest, bare, sizeof bare))) {
+                copy_text(lead_of[k], sizeof lead_of[k], lead);
+                flags[k] |= kmgca_serving_parse(lead, &s, &pe) == KMGCA_OK ? ONLY_SERVING
+                                                                          : SERVING_REFUSED;
+            }
+        }
+        /* "with a glass of milk" adds to another food: never the one read */
+        if (!(flags[k] & OK) || added)
             continue;
         int written = !w[k].serving_assumed, best_written = best >= 0 && !w[best].serving_assumed;
         if (best < 0 || (written && !best_written) ||
@@ -988,47 +1115,43 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
     /* a clause whose own amount fails, then a clause that is only one
      * ("我妈今天吃了几个白灼虾，七八个吧"): the food with the amount after */
     for (int k = 0; best < 0 && k + 1 < n; k++) {
-        if (ok[k] || !only_serving[k + 1])
+        if ((flags[k] & OK) || !(flags[k + 1] & ONLY_SERVING))
             continue;
-        char clause[1024], next[1024], lead[SERVING_MAX], rest[1024], nlead[SERVING_MAX],
-            nrest[1024];
+        char clause[1024], lead[SERVING_MAX], rest[1024];
         snprintf(clause, sizeof clause, "%.*s", (int)len[k], text + at[k]);
-        snprintf(next, sizeof next, "%.*s", (int)len[k + 1], text + at[k + 1]);
         const char *v = after_verb(clause);
         kmgca_serving_split(text_trim(v ? (char *)v : clause), lead, sizeof lead, rest,
                             sizeof rest);
-        if (kmgca_serving_split(text_trim(next), nlead, sizeof nlead, nrest, sizeof nrest) != 1 ||
-            !nlead[0])
-            copy_text(nlead, sizeof nlead, text_trim(next));
         kmgca_error e;
-        if (rest[0] && weigh_line(foods, rest, nlead, &w[k], &e) == KMGCA_OK && w[k].match.food &&
-            w[k].match.confidence >= 0.8) {
-            ok[k] = 1;
+        if (rest[0] && weigh_line(foods, rest, lead_of[k + 1], &w[k], &e) == KMGCA_OK &&
+            w[k].match.food && w[k].match.confidence >= 0.8) {
+            flags[k] = (flags[k] & ~REFUSED) | OK | NAMES;
             best = k;
         }
     }
-    /* one food surely named; any other clause naming one less surely */
-    int others = 0;
-    for (int k = 0; k < n; k++)
-        others += ok[k] && k != best && w[k].match.food != (best >= 0 ? w[best].match.food : NULL) &&
-                  !w[k].serving_assumed && !w[best].serving_assumed;
+    /* nothing is read past a refusal; nor when another clause names
+     * another kind of food, surely or not (a line of several foods) */
+    int refused = 0, others = 0;
+    for (int k = 0; k < n; k++) {
+        refused |= (flags[k] & REFUSED) != 0;
+        refused |= (flags[k] & SERVING_REFUSED) && best >= 0 && k == best + 1;
+        if (best >= 0 && k != best && (flags[k] & NAMES) && w[k].match.food != w[best].match.food &&
+            strcmp(kmgca_food_kind(w[k].match.food), kmgca_food_kind(w[best].match.food)) != 0)
+            others++;
+    }
     int done = 0;
-    if (best >= 0 && !others && (n > 1 || cut)) {
+    if (best >= 0 && !others && !refused && (n > 1 || cut)) {
         kmgca_weighing *b = &w[best];
         /* a serving alone after it: a measure says what a household word
          * held, or gives the amount none was written for */
-        if (best + 1 < n && only_serving[best + 1]) {
-            char clause[1024], lead[SERVING_MAX], rest[1024];
-            snprintf(clause, sizeof clause, "%.*s", (int)len[best + 1], text + at[best + 1]);
+        if (best + 1 < n && (flags[best + 1] & ONLY_SERVING)) {
+            const char *lead = lead_of[best + 1];
             kmgca_serving s;
-            if (kmgca_serving_split(text_trim(clause), lead, sizeof lead, rest, sizeof rest) != 1 ||
-                !lead[0])
-                copy_text(lead, sizeof lead, text_trim(clause));
             kmgca_weighing alt;
             kmgca_error e;
             /* a handful said again as a count: "一小把花生，大概二三十粒" */
-            int handful = b->serving.kind == KMGCA_UNIT_PORTION &&
-                          (strstr(b->serving.unit, "把") || strstr(b->serving.unit, "handful"));
+            int again = b->serving.kind == KMGCA_UNIT_PORTION &&
+                        (strstr(b->serving.unit, "把") || strstr(b->serving.unit, "handful"));
             /* what was made, bought or shared, then what was eaten of it:
              * "made a big pot of split pea soup and had 2 bowls", "We
              * shared a large pepperoni pizza, I had 3 slices" */
@@ -1037,10 +1160,10 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
             static const char *const making[] = {"made ", "cooked ", "bought ", "ordered ",
                                                  "shared ", "got ", "brought ", "包了", "做了",
                                                  "买了", "炒了", "熬了"};
-            for (size_t k = 0; k < sizeof making / sizeof *making && !handful; k++)
-                handful = strcasestr_ascii(made, making[k]);
+            for (size_t k = 0; k < sizeof making / sizeof *making && !again; k++)
+                again = strcasestr_ascii(made, making[k]);
             if (kmgca_serving_parse(lead, &s, NULL) == KMGCA_OK &&
-                (b->serving_assumed || (handful && s.kind != KMGCA_UNIT_TYPICAL) ||
+                (b->serving_assumed || (again && s.kind != KMGCA_UNIT_TYPICAL) ||
                  ((s.kind == KMGCA_UNIT_MASS || s.kind == KMGCA_UNIT_VOLUME) &&
                   b->serving.kind != KMGCA_UNIT_MASS && b->serving.kind != KMGCA_UNIT_VOLUME)) &&
                 ((after_verb(b->food_text) &&
@@ -1062,8 +1185,8 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
         done = 1;
     }
     free(w);
-    free(ok);
-    free(only_serving);
+    free(flags);
+    free(lead_of);
     return done;
 }
 
@@ -1085,6 +1208,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
                          kmgca_weighing *out, kmgca_error *err)
 {
     kmgca_status st = weigh_line(foods, food_text, serving_text, out, err);
+    if (!out || !foods || !food_text)
+        return st;
     /* a message whose whole matches no food surely, or only a part of it,
      * or loosely through many words: a clause at a time */
     int loose = st == KMGCA_OK && out->match.confidence < 0.9 &&
@@ -1092,11 +1217,11 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
                  (food_text && long_message(food_text)));
     if (food_text && out->food_text[0] && strlen(food_text) < 1024 &&
         (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE || loose) &&
-        !(st == KMGCA_ERROR_NO_MATCH && not_eaten(foods, after_meal_label(food_text)))) {
+        !(st == KMGCA_ERROR_NO_MATCH && not_eaten(foods, after_meal_label(foods, food_text)))) {
         kmgca_error cerr;
         kmgca_status cst;
         kmgca_weighing *alt = malloc(sizeof *alt);
-        if (alt && read_clauses(foods, after_meal_label(food_text), serving_text ? serving_text : "",
+        if (alt && read_clauses(foods, after_meal_label(foods, food_text), serving_text ? serving_text : "",
                                 alt, &cst, &cerr) &&
             (st != KMGCA_OK || alt->match.confidence > out->match.confidence ||
              (out->serving_assumed && !alt->serving_assumed))) {
@@ -1146,7 +1271,7 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
                           flen);
     if (!utf8_valid(food_text, flen))
         return kmgca_fail(err, KMGCA_ERROR_ENCODING, "food text is not valid UTF-8");
-    food_text = after_meal_label(after_clock(food_text));
+    food_text = after_meal_label(foods, after_clock(food_text));
     if (not_eaten(foods, food_text)) {
         copy_text(out->food_text, sizeof out->food_text, food_text);
         return kmgca_fail(err, KMGCA_ERROR_NO_MATCH, "\"%.200s\"" PH_NOT_EATEN, food_text);
@@ -1217,6 +1342,12 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
                                  sizeof out->how, err);
     if (st == KMGCA_OK && canned)
         appendf(out->how, sizeof out->how, "%s", PH_CANNED_FOR_A_CAN);
+    /* a share of a typical serving ("1 chili", "small chili") was assumed
+     * as much as one with no amount */
+    if (st == KMGCA_OK && strstr(out->how, PH_X_TYPICAL_SERVING)) {
+        out->serving.estimated = 1;
+        out->serving_assumed = 1;
+    }
     /* Only a part of "Brand - Product" was read: say which. */
     if (st == KMGCA_OK && part_read)
         appendf(out->how, sizeof out->how, PH_FOOD_READ_AS "\"%s\"", out->food_text);
@@ -1282,7 +1413,7 @@ static int strcasestr_ascii(const char *text, const char *needle)
     return 0;
 }
 
-static const char *after_meal_label(const char *t);
+static const char *after_meal_label(kmgca_foods *label_foods, const char *t);
 
 /* 1 when text holds the words of name at a word's start and end, case aside
  * ("Avocado - Raw" holds "avocado"; "Pineapple" does not hold "apple"). */
@@ -1304,12 +1435,14 @@ static int holds_words(const char *text, const char *name)
 static const kmgca_food *food_surely(kmgca_foods *foods, const char *text, size_t from,
                                      size_t to, char *rest, size_t rest_size, kmgca_match *m)
 {
-    char part[1024], lead[SERVING_MAX];
+    char part[1024], lead[SERVING_MAX], bare[1024];
     if (to - from >= sizeof part)
         return NULL;
     memcpy(part, text + from, to - from);
     part[to - from] = '\0';
-    kmgca_serving_split(after_meal_label(part), lead, sizeof lead, rest, rest_size);
+    /* "2 glasses of wine after": the preposition left hanging says when */
+    kmgca_serving_split(without_hanging(after_meal_label(foods, part), bare, sizeof bare), lead,
+                        sizeof lead, rest, rest_size);
     /* "mango, half": a size or share alone is no food ("half" and half) */
     static const char *const shares[] = {"half", "a half", "quarter", "small", "medium",
                                          "large", "whole"};
@@ -1389,7 +1522,7 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
              * alone */
             char both[1024];
             snprintf(both, sizeof both, "%.*s", (int)(to - at[n - 1]), text + at[n - 1]);
-            if (kmgca_foods_match(foods, after_meal_label(both), &bm, NULL) == KMGCA_OK &&
+            if (kmgca_foods_match(foods, after_meal_label(foods, both), &bm, NULL) == KMGCA_OK &&
                 bm.food &&
                 ((bm.food == lm.food && bm.confidence >= 0.8) || bm.confidence >= lm.confidence))
                 continue;

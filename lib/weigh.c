@@ -224,8 +224,13 @@ static int try_measure_token(const kmgca_food *food, const char *token, size_t l
     else
         snprintf(out->said, sizeof out->said, "%s \"%s %s\" = %s g", measure_source(food), pa,
                  pt->measure, pg);
-    /* "2 thin slices" of cheddar: USDA's slice, smaller */
+    /* "2 thin slices" of cheddar: USDA's slice, smaller; from the size
+     * the measure names ("2 small slices" of USDA's "slice, large") */
     double f = unsized ? size_factor(size) : 1;
+    static const char *const named_sizes[] = {"small", "medium", "large"};
+    for (size_t k = 0; f != 1 && k < sizeof named_sizes / sizeof *named_sizes; k++)
+        if (strstr(pt->measure, named_sizes[k]))
+            f /= size_factor(named_sizes[k]);
     if (f != 1 && !strstr(pt->measure, size)) {
         char sized[80];
         out->grams_each *= f;

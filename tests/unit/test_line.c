@@ -851,6 +851,57 @@ static void messages_and_shares(void **state)
                                  &err),
                      KMGCA_OK);
     assert_string_equal(w.serving_text, "大半盘");
+    /* a refusal stands: a clause's own range, a second food after "then",
+     * and an amount that belongs to no food ("2 hours before bed") */
+    assert_int_equal(kmgca_weigh(shared_foods, "toast, 1-2 slices", "", &w, &err),
+                     KMGCA_ERROR_AMOUNT);
+    assert_int_equal(kmgca_weigh(shared_foods, "I had a big bowl of pasta, then 2 biscuits", "",
+                                 &w, &err),
+                     KMGCA_ERROR_AMOUNT);
+    assert_int_equal(kmgca_weigh(shared_foods, "Had lasagne, 2 hours before bed", "", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, NULL, "", &w, &err), KMGCA_ERROR_ARGUMENT);
+    assert_int_equal(kmgca_weigh(shared_foods, "banana", "", NULL, &err), KMGCA_ERROR_ARGUMENT);
+    /* a meal's label only before its food: "the tea was too hot" is tea,
+     * "Tea - Green" a green tea, "Pudding - Rice" a rice pudding */
+    assert_int_equal(kmgca_weigh(shared_foods, "the tea was too hot", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "tea"));
+    assert_int_equal(kmgca_weigh(shared_foods, "Tea - Green", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "green"));
+    assert_int_equal(kmgca_weigh(shared_foods, "Pudding - Rice", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "udding"));
+    /* "half the" before no English word is half of the food */
+    assert_int_equal(kmgca_weigh(shared_foods, "half the 2% milk", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 122, 1e-6);
+    /* a slice of a burrito is no round of sandwiches */
+    assert_int_not_equal(kmgca_weigh(shared_foods, "1 slice of burrito", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "2 rounds of ham sandwiches", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 224, 1e-6);
+    /* a size from the one the measure names: 2 small of USDA's large slice */
+    assert_int_equal(kmgca_weigh(shared_foods, "2 small slices of rye toast", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 2 * 29.0 * (2.0 / 3) / 1.5, 1e-6);
+    /* a share of a typical serving is assumed */
+    assert_int_equal(kmgca_weigh(shared_foods, "1 chili", "", &w, &err), KMGCA_OK);
+    assert_true(w.serving_assumed && w.serving.estimated);
+    /* a preposition left hanging; a second clause's amount; a handful
+     * counted again; an owner's name with a curly apostrophe */
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "Ran 18k Sunday and drank a whole 1L bottle of Gatorade after", "",
+                                 &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Gatorade"));
+    assert_int_equal(kmgca_weigh(shared_foods, "我妈今天吃了几个白灼虾，七八个吧", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.serving.amount, 7.5, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "我妈下午吃了一小把花生，大概二三十粒吧", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.serving.amount, 25, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "Wendy\u2019s small chili", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_foods_match(shared_foods, "honey on our toast", &m, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(m.food), "Honey"));
     /* "half a sandwich": the measure word is the food */
     assert_int_equal(kmgca_weigh(shared_foods, "half a sandwich", "", &w, &err), KMGCA_OK);
     assert_string_equal(w.food_text, "sandwich");
