@@ -523,9 +523,11 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
             snprintf(how, how_size, "%s %s = %s g (%s%s)", amt, unit, g, each_word, e.said);
         return KMGCA_OK;
     }
-    /* "Chicken curry, ate about half", "1 cottage cheese": a share of one
-     * serving of a food no piece of which is sized, said so */
-    if (bare && s->amount > 0 && s->amount <= 1 &&
+    /* "Chicken curry, ate about half", "1 cottage cheese": servings, or a
+     * share of one, of a food no piece of which is sized, said so (and
+     * marked assumed by kmgca_weigh); the grams stay in proportion to the
+     * count */
+    if (bare &&
         (by_name(food, s, NULL, "typical", NULL, &e) ||
          resolve_concept(food, NULL, "typical", NULL, 1, &e, 0))) {
         *grams = s->amount * e.grams_each;
@@ -537,7 +539,6 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
     /* "small chili": a size alone, of a food no piece of which is sized,
      * scales its typical serving */
     if (!bare && h.size && (!h.concept || !strcmp(h.concept, "item")) && !h.other_count &&
-        s->amount > 0 &&
         (by_name(food, s, NULL, "typical", NULL, &e) ||
          resolve_concept(food, NULL, "typical", NULL, 1, &e, 0))) {
         char scaled[64];
