@@ -114,6 +114,27 @@ static void size_said(char *buf, size_t size, const char *word, double factor)
             snprintf(buf, size, "; %s, " PH_JUDGEMENT, said[i][1]);
 }
 
+/* One unit scaled to the size asked when its measure (in out->said) is of
+ * no size or, with from_named, of another size it names ("2 thin slices":
+ * 2/3 of USDA's 1 oz slice; "2 small slices" of its "slice, large": 2/3 of
+ * 2/3 of it), and said so. */
+static void scale_to_size(each *out, const char *size, int from_named)
+{
+    static const char *const sizes[] = {"small", "medium", "large"};
+    if (!size || !size[0])
+        return;
+    double f = size_factor(size);
+    for (size_t k = 0; f != 1 && from_named && k < sizeof sizes / sizeof *sizes; k++)
+        if (strstr(out->said, sizes[k]) && strcmp(size, sizes[k]) != 0)
+            f /= size_factor(sizes[k]);
+    if (f != 1 && !strstr(out->said, size)) {
+        char sized[80];
+        out->grams_each *= f;
+        size_said(sized, sizeof sized, size, f);
+        appendf(out->said, sizeof out->said, "%s", sized);
+    }
+}
+
 /* One unit of a default amount (g, or ml weighed through the food's volume
  * measures), scaled by `factor`, with its note and source; `name` leads the
  * note when the amount is a name's own ("饺子: ..."). */
@@ -226,17 +247,8 @@ static int try_measure_token(const kmgca_food *food, const char *token, size_t l
                  pt->measure, pg);
     /* "2 thin slices" of cheddar: USDA's slice, smaller; from the size
      * the measure names ("2 small slices" of USDA's "slice, large") */
-    double f = unsized ? size_factor(size) : 1;
-    static const char *const named_sizes[] = {"small", "medium", "large"};
-    for (size_t k = 0; f != 1 && k < sizeof named_sizes / sizeof *named_sizes; k++)
-        if (strstr(pt->measure, named_sizes[k]))
-            f /= size_factor(named_sizes[k]);
-    if (f != 1 && !strstr(pt->measure, size)) {
-        char sized[80];
-        out->grams_each *= f;
-        size_said(sized, sizeof sized, size, f);
-        appendf(out->said, sizeof out->said, "%s", sized);
-    }
+    if (unsized)
+        scale_to_size(out, size, 1);
     return 1;
 }
 
@@ -294,21 +306,10 @@ static int resolve_concept(const kmgca_food *food, const char *word, const char 
                     p += len + 1;
                     continue;
                 }
-                double f = size_factor(size);
-                /* An item of another size than the one asked for ("large
-                 * flour tortilla": USDA's medium one) is scaled from it */
-                static const char *const sizes[] = {"small", "medium", "large"};
-                for (size_t k = 0; f != 1 && !strcmp(concept, "item") &&
-                                   k < sizeof sizes / sizeof *sizes; k++)
-                    if (strstr(out->said, sizes[k]) && strcmp(size, sizes[k]) != 0)
-                        f /= size_factor(sizes[k]);
-                if (f != 1 && !strstr(out->said, size)) {
-                    /* "一大杯": the food's cup, larger. */
-                    char sized[80];
-                    out->grams_each *= f;
-                    size_said(sized, sizeof sized, size, f);
-                    appendf(out->said, sizeof out->said, "%s", sized);
-                }
+                /* "一大杯": the food's cup, larger; an item of another size
+                 * than the one asked for ("large flour tortilla": USDA's
+                 * medium one) is scaled from it */
+                scale_to_size(out, size, !strcmp(concept, "item"));
                 return 1;
             }
             if (!p[len])
