@@ -1215,7 +1215,10 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     int loose = st == KMGCA_OK && out->match.confidence < 0.9 &&
                 (strstr(out->how, PH_FOOD_READ_AS) || long_message(out->food_text) ||
                  (food_text && long_message(food_text)));
+    /* (not an app's row: its serving has a field of its own, and its name
+     * is qualified by commas, not told) */
     if (food_text && out->food_text[0] && strlen(food_text) < 1024 &&
+        !(serving_text && serving_text[0]) &&
         (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE || loose) &&
         !(st == KMGCA_ERROR_NO_MATCH && not_eaten(foods, after_meal_label(foods, food_text)))) {
         kmgca_error cerr;

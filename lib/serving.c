@@ -353,10 +353,12 @@ static int read_qualifier(const tokens *tk, int i, int j, int whole, reading *r)
             /* Per unit when the text says "each" or the amount is written
              * as exports write it ("2.00"), else the total ("2 slices
              * (60 g)"). A mass beats a volume: it is what was eaten. */
-            /* ... or a share of a container ("半袋（70克那种）", "half a bag
-             * (70 g)"): the weight is the whole container's */
+            /* ... or a share of a container said in words ("半袋（70克那种）",
+             * "half a bag (70 g)"): the weight is the whole container's (an
+             * export's "1/2 can (207g)" weighs the half) */
             int per_unit = each || (tk->t[i].type == TK_NUM && (tk->t[i].flags & NF_CENTS)) ||
-                           s->amount == 1 || (r->cls == CLASS_HOUSEHOLD && s->amount < 1) ||
+                           s->amount == 1 ||
+                           (r->cls == CLASS_HOUSEHOLD && s->amount < 1 && tk->t[i].type != TK_NUM) ||
                            (qu->kind == KMGCA_UNIT_VOLUME && holds_a_drink(s->unit));
             if (r->cls == CLASS_HOUSEHOLD || qu->kind == KMGCA_UNIT_MASS ||
                 (r->cls == CLASS_MEASURE && s->kind == KMGCA_UNIT_VOLUME &&
