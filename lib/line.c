@@ -972,7 +972,7 @@ static int rest_is_chatter(kmgca_foods *foods, const char *rest)
     static const char *const words[] = {
         "a",      "about",  "all",     "an",    "and",    "approx", "around", "at",
         "ate",    "big",    "breakfast", "dinner", "drank", "each",  "for",    "guess",
-        "had",    "have",   "he",      "her",   "his",    "i",      "in",     "is",
+        "had",    "half",   "have",    "he",    "her",    "his",    "i",      "in",     "is",
         "it",     "just",   "large",   "like",  "lot",    "lunch",  "maybe",  "medium",
         "morning", "my",    "night",   "of",    "one",    "ones",   "only",   "or",
         "probably", "roughly", "she",  "small", "so",     "supper", "tea",    "that",
@@ -1071,8 +1071,9 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
             flags[k] |= NAMES;
         if (cs == KMGCA_ERROR_AMOUNT && (flags[k] & NAMES))
             flags[k] |= REFUSED;    /* its own amount refused: "toast, 1-2 slices" */
-        if (cs == KMGCA_OK && w[k].match.food && w[k].match.confidence >= 0.8)
-            flags[k] |= OK;
+        if (cs == KMGCA_OK && w[k].match.food && w[k].match.confidence >= 0.8 &&
+            !rest_is_chatter(foods, w[k].food_text))
+            flags[k] |= OK;   /* ("had half" is no half and half) */
         /* who ate and when, before the verb: "Dad has 2 slices of white
          * toast", "mid-shift snack was a strawberry yoghurt" */
         int tried = 0;
@@ -1082,6 +1083,8 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
             kmgca_weighing vw;
             kmgca_status vs =
                 weigh_line(foods, without_hanging(v, bare, sizeof bare), serving_text, &vw, &e);
+            if (rest_is_chatter(foods, vw.food_text))
+                continue;   /* "had half": a share, no food */
             if (vs == KMGCA_OK && vw.match.food && vw.match.confidence >= 0.8) {
                 w[k] = vw;
                 flags[k] = (flags[k] & ~REFUSED) | OK | NAMES;
@@ -1097,8 +1100,15 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
             const char *sv = after_verb(c) ? after_verb(c) : c;
             kmgca_serving s;
             kmgca_error pe;
-            if (kmgca_serving_split(sv, lead, sizeof lead, rest, sizeof rest) == 1 && lead[0] &&
-                rest_is_chatter(foods, without_hanging(rest, bare, sizeof bare))) {
+            /* a share alone, "had half", "吃了一半" */
+            if (!kmgca_serving_split(sv, lead, sizeof lead, rest, sizeof rest) &&
+                kmgca_serving_parse(sv, &s, &pe) == KMGCA_OK && s.kind == KMGCA_UNIT_NONE &&
+                s.amount > 0 && s.amount < 1) {
+                copy_text(lead, sizeof lead, sv);
+                rest[0] = '\0';
+            }
+            if (lead[0] && rest_is_chatter(foods, without_hanging(rest, bare, sizeof bare)) &&
+                (!rest[0] || kmgca_serving_split(sv, lead, sizeof lead, rest, sizeof rest) == 1)) {
                 copy_text(lead_of[k], sizeof lead_of[k], lead);
                 flags[k] |= kmgca_serving_parse(lead, &s, &pe) == KMGCA_OK ? ONLY_SERVING
                                                                           : SERVING_REFUSED;
@@ -1114,8 +1124,13 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
     }
     /* a clause whose own amount fails, then a clause that is only one
      * ("我妈今天吃了几个白灼虾，七八个吧"): the food with the amount after */
+    int taken = 0;   /* the amount after was taken so */
     for (int k = 0; best < 0 && k + 1 < n; k++) {
-        if ((flags[k] & OK) || !(flags[k + 1] & ONLY_SERVING))
+        kmgca_serving share;
+        if ((flags[k] & OK) || !(flags[k + 1] & ONLY_SERVING) ||
+            /* "ate half" is a share of the amount that failed, no amount */
+            (kmgca_serving_parse(lead_of[k + 1], &share, NULL) == KMGCA_OK &&
+             share.kind == KMGCA_UNIT_NONE && share.amount < 1))
             continue;
         char clause[1024], lead[SERVING_MAX], rest[1024];
         snprintf(clause, sizeof clause, "%.*s", (int)len[k], text + at[k]);
@@ -1127,6 +1142,7 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
             w[k].match.food && w[k].match.confidence >= 0.8) {
             flags[k] = (flags[k] & ~REFUSED) | OK | NAMES;
             best = k;
+            taken = 1;
         }
     }
     /* nothing is read past a refusal; nor when another clause names
@@ -1144,7 +1160,7 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
         kmgca_weighing *b = &w[best];
         /* a serving alone after it: a measure says what a household word
          * held, or gives the amount none was written for */
-        if (best + 1 < n && (flags[best + 1] & ONLY_SERVING)) {
+        if (best + 1 < n && (flags[best + 1] & ONLY_SERVING) && !taken) {
             const char *lead = lead_of[best + 1];
             kmgca_serving s;
             kmgca_weighing alt;
@@ -1162,7 +1178,15 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
                                                  "买了", "炒了", "熬了"};
             for (size_t k = 0; k < sizeof making / sizeof *making && !again; k++)
                 again = strcasestr_ascii(made, making[k]);
-            if (kmgca_serving_parse(lead, &s, NULL) == KMGCA_OK &&
+            int parsed = kmgca_serving_parse(lead, &s, NULL) == KMGCA_OK;
+            if (parsed && again && !b->serving_assumed && s.kind == KMGCA_UNIT_NONE &&
+                s.amount > 0 && s.amount < 1 && isfinite(b->grams)) {
+                /* a share of what was bought: "路过买了袋糖炒栗子，吃了一半" */
+                char share[32];
+                snprintf(share, sizeof share, "%.3g", s.amount);
+                b->grams *= s.amount;
+                appendf(b->how, sizeof b->how, PH_SHARE_EATEN "%s", share);
+            } else if (parsed &&
                 (b->serving_assumed || (again && s.kind != KMGCA_UNIT_TYPICAL) ||
                  ((s.kind == KMGCA_UNIT_MASS || s.kind == KMGCA_UNIT_VOLUME) &&
                   b->serving.kind != KMGCA_UNIT_MASS && b->serving.kind != KMGCA_UNIT_VOLUME)) &&

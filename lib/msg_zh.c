@@ -569,6 +569,7 @@ const char *const msg_zh[MSG_COUNT] = {
     [MSG_PH_LINES_OF_FOODS] = "：一行列了几样食物的，按一样食物一行来读（第一处在第 ",
     [MSG_PH_CANNED_FOR_A_CAN] = "；一罐按罐头食品计",
     [MSG_PH_ONE_TYPICAL_SERVING] = "：按一份常见份量计，",
+    [MSG_PH_SHARE_EATEN] = "；吃了其中的：",
     [MSG_PH_X_TYPICAL_SERVING] = " 份常见份量（这种食物没有按个计的大小）",
     [MSG_PH_READ_AS] = "：读作",
     [MSG_PH_PINT_OF_BEER] = "；一品脱啤酒按英制品脱计（568 ml，英国和爱尔兰的倒法；美制品脱为473 ml）",

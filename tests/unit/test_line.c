@@ -902,6 +902,12 @@ static void messages_and_shares(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "Wendy\u2019s small chili", "", &w, &err), KMGCA_OK);
     assert_int_equal(kmgca_foods_match(shared_foods, "honey on our toast", &m, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(m.food), "Honey"));
+    /* a share of what was made: half of the big pot */
+    assert_int_equal(kmgca_weigh(shared_foods, "made a big pot of split pea soup and had half", "",
+                                 &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 187.5, 1e-6);
+    assert_non_null(strstr(w.how, "share of it eaten"));
     /* "half a sandwich": the measure word is the food */
     assert_int_equal(kmgca_weigh(shared_foods, "half a sandwich", "", &w, &err), KMGCA_OK);
     assert_string_equal(w.food_text, "sandwich");
