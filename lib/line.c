@@ -315,6 +315,15 @@ static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *
 
 #define PART_READ_MAX 0.85  /* the confidence of a food read from part of its text */
 
+/* What was read from part of a line: said so, and never surer than
+ * PART_READ_MAX. */
+static void read_as_part(kmgca_weighing *w)
+{
+    if (w->match.confidence > PART_READ_MAX)
+        w->match.confidence = PART_READ_MAX;
+    appendf(w->how, sizeof w->how, PH_FOOD_READ_AS "\"%s\"", w->food_text);
+}
+
 /* An app's product name that matches no food well as a whole, its kind of
  * food first and its flavour after ("Crunchy Granola Bars Oats 'n Honey",
  * "Greek Yogurt Vanilla Blended"): the longest run of its first words
@@ -558,6 +567,16 @@ static void name_of_the_food(kmgca_foods *foods, kmgca_weighing *out)
         out->serving.name[0] = '\0';
 }
 
+/* 1 when the n bytes at p are one of the words, ASCII case aside */
+static int word_among(const char *p, size_t n, const char *const *words, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (n == strlen(words[k]) && !strncasecmp(p, words[k], n))
+            return 1;
+    return 0;
+}
+#define WORD_AMONG(p, n, list) word_among((p), (n), (list), sizeof(list) / sizeof *(list))
+
 /* 1 when t opens with an amount: a digit, a number word or a Chinese
  * numeral ("2 lamb chops", "a bowl of", "两个") */
 static int amount_opens(const char *t)
@@ -637,21 +656,17 @@ static const char *after_meal_label(kmgca_foods *label_foods, const char *t)
         /* only words of when and whose around the meal's name: "tea last
          * night was", "Breakfast before my 6am start was"; "soup for lunch
          * was good" names its food first */
-        int around = 0;
-        for (size_t k = 0; k < sizeof around_meal / sizeof *around_meal && !around; k++)
-            around = n == strlen(around_meal[k]) && !strncasecmp(p, around_meal[k], n);
+        static const char *const was[] = {"was", "were"};
+        int around = WORD_AMONG(p, n, around_meal);
         for (size_t k = 0; k < n && !around; k++)
             around = isdigit((unsigned char)p[k]) || p[k] == '-';
-        int is_meal = 0;
-        for (size_t k = 0; k < sizeof meals / sizeof *meals && !is_meal; k++)
-            is_meal = n == strlen(meals[k]) && n > 1 && !strncasecmp(p, meals[k], n);
-        int is_was = (n == 3 && !strncasecmp(p, "was", 3)) || (n == 4 && !strncasecmp(p, "were", 4));
+        int is_meal = n > 1 && WORD_AMONG(p, n, meals);
+        int is_was = WORD_AMONG(p, n, was);
         if (!around && !is_meal && !is_was)
             break;
+        meal_word |= is_meal;
         /* "diner bkfst: 2 eggs over easy" */
         if (p[n] == ':' && words > 0) {
-            for (size_t k = 0; k < sizeof meals / sizeof *meals && !meal_word; k++)
-                meal_word = n == strlen(meals[k]) && n > 1 && !strncasecmp(p, meals[k], n);
             const char *r = p + n + 1;
             while (*r == ' ')
                 r++;
@@ -661,8 +676,7 @@ static const char *after_meal_label(kmgca_foods *label_foods, const char *t)
         }
         if (p[n] != ' ')
             break;
-        if (words > 0 && ((n == 3 && !strncasecmp(p, "was", 3)) ||
-                          (n == 4 && !strncasecmp(p, "were", 4)))) {
+        if (words > 0 && is_was) {
             if (!meal_word)
                 break;
             const char *r = p + n;
@@ -680,8 +694,6 @@ static const char *after_meal_label(kmgca_foods *label_foods, const char *t)
                 return r;
             break;
         }
-        for (size_t k = 0; k < sizeof meals / sizeof *meals && !meal_word; k++)
-            meal_word = n == strlen(meals[k]) && n > 1 && !strncasecmp(p, meals[k], n);
         p += n;
         while (*p == ' ')
             p++;
@@ -853,8 +865,7 @@ static int long_message(const char *t)
                 if (p[k] != '\'')
                     w[o++] = (char)tolower((unsigned char)p[k]);
             w[o] = '\0';
-            for (size_t k = 0; n < sizeof w && k < sizeof persons / sizeof *persons; k++)
-                person |= !strcmp(w, persons[k]);
+            person |= n < sizeof w && WORD_AMONG(w, o, persons);
         }
         marked |= clause_mark(t, p) != 0;
     }
@@ -895,10 +906,7 @@ static const char *after_verb(const char *t)
             n++;
         if (!n)
             continue;
-        int verb = 0;
-        for (size_t k = 0; k < sizeof verbs / sizeof *verbs && !verb; k++)
-            verb = n == strlen(verbs[k]) && !strncasecmp(p, verbs[k], n);
-        if (!verb || p[n] != ' ')
+        if (!WORD_AMONG(p, n, verbs) || p[n] != ' ')
             continue;
         const char *r = p + n;
         for (int again = 1; again;) {
@@ -954,9 +962,8 @@ static int amount_written(const char *t)
         size_t n = 0;
         while (isalpha((unsigned char)p[n]))
             n++;
-        for (size_t k = 0; n && k < sizeof numbers / sizeof *numbers; k++)
-            if (n == strlen(numbers[k]) && !strncasecmp(p, numbers[k], n))
-                return 1;
+        if (n && WORD_AMONG(p, n, numbers))
+            return 1;
     }
     return 0;
 }
@@ -993,9 +1000,7 @@ static int rest_is_chatter(kmgca_foods *foods, const char *rest)
         size_t n = 0;
         while (isalpha((unsigned char)p[n]) || p[n] == '\'')
             n++;
-        int known = 0;
-        for (size_t k = 0; k < sizeof words / sizeof *words && !known; k++)
-            known = n == strlen(words[k]) && !strncasecmp(p, words[k], n);
+        int known = WORD_AMONG(p, n, words);
         char w[32];
         size_t wl;
         snprintf(w, sizeof w, "%.*s", (int)(n < 31 ? n : 31), p);
@@ -1179,6 +1184,7 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
             for (size_t k = 0; k < sizeof making / sizeof *making && !again; k++)
                 again = strcasestr_ascii(made, making[k]);
             int parsed = kmgca_serving_parse(lead, &s, NULL) == KMGCA_OK;
+            const char *eaten = after_verb(b->food_text);
             if (parsed && again && !b->serving_assumed && s.kind == KMGCA_UNIT_NONE &&
                 s.amount > 0 && s.amount < 1 && isfinite(b->grams)) {
                 /* a share of what was bought: "路过买了袋糖炒栗子，吃了一半" */
@@ -1190,8 +1196,7 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
                 (b->serving_assumed || (again && s.kind != KMGCA_UNIT_TYPICAL) ||
                  ((s.kind == KMGCA_UNIT_MASS || s.kind == KMGCA_UNIT_VOLUME) &&
                   b->serving.kind != KMGCA_UNIT_MASS && b->serving.kind != KMGCA_UNIT_VOLUME)) &&
-                ((after_verb(b->food_text) &&
-                  weigh_line(foods, after_verb(b->food_text), lead, &alt, &e) == KMGCA_OK &&
+                ((eaten && weigh_line(foods, eaten, lead, &alt, &e) == KMGCA_OK &&
                   alt.match.food == b->match.food) ||
                  (weigh_line(foods, b->food_text, lead, &alt, &e) == KMGCA_OK &&
                   alt.match.food == b->match.food))) {
@@ -1200,9 +1205,7 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
             }
         }
         *out = *b;
-        if (out->match.confidence > PART_READ_MAX)
-            out->match.confidence = PART_READ_MAX;
-        appendf(out->how, sizeof out->how, PH_FOOD_READ_AS "\"%s\"", out->food_text);
+        read_as_part(out);
         *st = KMGCA_OK;
         if (err)
             kmgca_error_clear(err);
@@ -1268,9 +1271,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         if (alt && weigh_line(foods, after, serving_text, alt, &aerr) == KMGCA_OK &&
             alt->match.food && alt->match.confidence >= KMGCA_LOW_CONFIDENCE) {
             *out = *alt;
-            if (out->match.confidence > PART_READ_MAX)
-                out->match.confidence = PART_READ_MAX;
-            appendf(out->how, sizeof out->how, PH_FOOD_READ_AS "\"%s\"", out->food_text);
+            read_as_part(out);
             st = KMGCA_OK;
             if (err)
                 kmgca_error_clear(err);

@@ -357,6 +357,14 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
                        np->source, out);
 }
 
+/* One typical serving of a food: its name's, else its own measures' or its
+ * kind's. 1 when found. */
+static int typical_each(const kmgca_food *food, const kmgca_serving *s, each *out)
+{
+    return by_name(food, s, NULL, "typical", NULL, out) ||
+           resolve_concept(food, NULL, "typical", NULL, 1, out, 0);
+}
+
 /* A word of a household measure for people: "碗 (bowl)". */
 static void name_unit(char *buf, size_t size, const kmgca_serving *s, const household *h)
 {
@@ -524,32 +532,24 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
             snprintf(how, how_size, "%s %s = %s g (%s%s)", amt, unit, g, each_word, e.said);
         return KMGCA_OK;
     }
-    /* "Chicken curry, ate about half", "1 cottage cheese": servings, or a
-     * share of one, of a food no piece of which is sized, said so (and
-     * marked assumed by kmgca_weigh); the grams stay in proportion to the
-     * count */
-    if (bare &&
-        (by_name(food, s, NULL, "typical", NULL, &e) ||
-         resolve_concept(food, NULL, "typical", NULL, 1, &e, 0))) {
-        *grams = s->amount * e.grams_each;
-        fmt_grams(g, sizeof g, *grams);
-        if (how)
-            snprintf(how, how_size, "%s" PH_X_TYPICAL_SERVING " = %s g (%s)", amt, g, e.said);
-        return KMGCA_OK;
-    }
-    /* "small chili": a size alone, of a food no piece of which is sized,
-     * scales its typical serving */
-    if (!bare && h.size && (!h.concept || !strcmp(h.concept, "item")) && !h.other_count &&
-        (by_name(food, s, NULL, "typical", NULL, &e) ||
-         resolve_concept(food, NULL, "typical", NULL, 1, &e, 0))) {
-        char scaled[64];
-        double f = size_factor(h.size);
-        size_said(scaled, sizeof scaled, h.size, f);
+    /* "Chicken curry, ate about half", "1 cottage cheese", "small chili":
+     * servings, or a share of one, of a food no piece of which is sized,
+     * scaled by a size said alone; said so (and marked assumed by
+     * kmgca_weigh), the grams in proportion to the count */
+    const char *alone = !bare && h.size && (!h.concept || !strcmp(h.concept, "item")) &&
+                                !h.other_count
+                            ? h.size
+                            : NULL;
+    if ((bare || alone) && typical_each(food, s, &e)) {
+        char scaled[64] = "";
+        double f = alone ? size_factor(alone) : 1;
+        if (alone)
+            size_said(scaled, sizeof scaled, alone, f);
         *grams = s->amount * f * e.grams_each;
         fmt_grams(g, sizeof g, *grams);
         if (how)
-            snprintf(how, how_size, "%s %s" PH_X_TYPICAL_SERVING " = %s g (%s%s)", amt, h.size, g,
-                     e.said, scaled);
+            snprintf(how, how_size, "%s%s%s" PH_X_TYPICAL_SERVING " = %s g (%s%s)", amt,
+                     alone ? " " : "", alone ? alone : "", g, e.said, scaled);
         return KMGCA_OK;
     }
     char list[400];
@@ -759,8 +759,7 @@ static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s
         return KMGCA_OK;
     }
     each e = {0};
-    if (by_name(food, s, NULL, "typical", NULL, &e) ||
-        resolve_concept(food, NULL, "typical", NULL, 1, &e, 0)) {
+    if (typical_each(food, s, &e)) {
         char g[32];
         *grams = s->amount * e.grams_each;
         fmt_grams(g, sizeof g, *grams);
