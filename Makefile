@@ -47,7 +47,7 @@ WEIGH_SRC = lib/measures.c lib/weigh.c
 # The fixed text of the workbooks and reports, keyed by id (lib/msg.h).
 MSG_SRC  = lib/lang.c lib/msg_en.c lib/msg_zh.c
 LIB_SRC  = lib/status.c lib/text.c lib/number.c lib/csv.c lib/foods.c lib/recipe.c $(MATCH_SRC) $(SERVING_SRC) \
-           $(WEIGH_SRC) lib/line.c lib/household.c lib/kinds.c lib/targets.c \
+           $(WEIGH_SRC) lib/line.c lib/share.c lib/household.c lib/kinds.c lib/targets.c \
            $(SUPPLEMENT_SRC) \
            lib/table.c lib/date.c lib/diary.c lib/analyse.c lib/weigh_memo.c lib/sheet.c lib/workbook.c \
            lib/workbook_sheets.c lib/workbook_about.c lib/drugs.c lib/meds.c lib/activity.c lib/flags.c \

@@ -316,6 +316,12 @@ int text_count_of_itself(const char *text, char *out, size_t size);
  * "Caffe Latte with 2% Milk", so the drink stays the food. 1 when
  * rewritten. */
 int text_drink_milk(const char *text, char *out, size_t size);
+/* A food shared with others ("split a bottle of red with Jim", "pizza
+ * (shared)", "between the three of us", "和老伴分着吃了一条鲈鱼"): rest gets
+ * the text without the words of sharing ("had a bottle of red",
+ * "吃了一条鲈鱼"), *people how many shared it (0: a group, "with the kids",
+ * 全家). 1 when the text says so (share.c). */
+int text_shared(const char *text, char *rest, size_t size, int *people);
 /* The unit with that canonical name ("cup", "ml"), or NULL. */
 const unit_def *unit_named(const char *canonical);
 

@@ -1217,6 +1217,58 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
     return done;
 }
 
+static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
+                                  const char *serving_text, kmgca_weighing *out,
+                                  kmgca_error *err);
+
+/* The clauses of t that write an amount: more than one when someone says
+ * what they had of what was shared ("We shared a large pizza, I had 3
+ * slices") */
+static int clauses_with_amounts(const char *t)
+{
+    int count = 0;
+    char clause[1100];
+    for (const char *p = t; *p;) {
+        const char *q = p;
+        size_t mark = 0;
+        while (*q && !(mark = clause_mark(t, q)))
+            q++;
+        snprintf(clause, sizeof clause, "%.*s", (int)(q - p), p);
+        count += amount_written(clause);
+        p = q + mark;
+    }
+    return count;
+}
+
+/* A line is weighed as a message (weigh_message); a food shared with
+ * others is one person's equal part of what was written, said, and
+ * assumed (--strict reviews it); shared with a group of no number, the
+ * share eaten is not written. */
+kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
+                         kmgca_weighing *out, kmgca_error *err)
+{
+    char rest[1100];
+    int people;
+    if (!out || !foods || !food_text || (serving_text && serving_text[0]) ||
+        !text_shared(food_text, rest, sizeof rest, &people) || clauses_with_amounts(rest) > 1)
+        return weigh_message(foods, food_text, serving_text, out, err);
+    kmgca_status st = weigh_message(foods, rest, serving_text, out, err);
+    if (st != KMGCA_OK || out->serving_assumed || !isfinite(out->grams))
+        return st;
+    if (people < 2) {
+        out->grams = NAN;
+        out->how[0] = '\0';
+        return kmgca_fail(err, KMGCA_ERROR_AMOUNT,
+                          "\"%.200s\" was shared with others: write how much was eaten",
+                          food_text);
+    }
+    out->grams /= people;
+    out->serving.estimated = 1;
+    out->serving_assumed = 1;
+    appendf(out->how, sizeof out->how, PH_SHARED_BY "%d", people);
+    return st;
+}
+
 /* The text after an owner's name that opens it ("Wendy's", "Denny's",
  * "McDonald's"), or NULL. */
 static const char *after_owner_word(const char *t)
@@ -1231,8 +1283,9 @@ static const char *after_owner_word(const char *t)
     return NULL;
 }
 
-kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
-                         kmgca_weighing *out, kmgca_error *err)
+static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
+                                  const char *serving_text, kmgca_weighing *out,
+                                  kmgca_error *err)
 {
     kmgca_status st = weigh_line(foods, food_text, serving_text, out, err);
     if (!out || !foods || !food_text)

@@ -128,6 +128,7 @@
 #define PH_CANNED_FOR_A_CAN "; a can holds the canned food"
 #define PH_ONE_TYPICAL_SERVING ": one typical serving, "
 #define PH_SHARE_EATEN "; the share of it eaten: "
+#define PH_SHARED_BY "; shared, so one person's equal part (kmgca's assumption): 1/"
 #define PH_X_TYPICAL_SERVING " x one typical serving, the food having no piece size"
 #define PH_READ_AS ": read as "
 #define PH_PINT_OF_BEER \

@@ -570,6 +570,7 @@ const char *const msg_zh[MSG_COUNT] = {
     [MSG_PH_CANNED_FOR_A_CAN] = "；一罐按罐头食品计",
     [MSG_PH_ONE_TYPICAL_SERVING] = "：按一份常见份量计，",
     [MSG_PH_SHARE_EATEN] = "；吃了其中的：",
+    [MSG_PH_SHARED_BY] = "；与人分吃，按平分计（kmgca 的假定）：1/",
     [MSG_PH_X_TYPICAL_SERVING] = " 份常见份量（这种食物没有按个计的大小）",
     [MSG_PH_READ_AS] = "：读作",
     [MSG_PH_PINT_OF_BEER] = "；一品脱啤酒按英制品脱计（568 ml，英国和爱尔兰的倒法；美制品脱为473 ml）",

@@ -961,6 +961,65 @@ static void messages_and_shares(void **state)
     assert_near(w.grams, 45, 1e-6);
 }
 
+/* A food shared with others is one person's equal part, assumed and said;
+ * a share written by the eater stands; a group of no number is refused */
+static void foods_shared_with_others(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    char rest[256];
+    int people;
+    assert_int_equal(kmgca_weigh(shared_foods, "split a bottle of red with Jim", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.food_text, "red");   /* was split peas at 0.68 */
+    assert_near(w.grams, 745.6 / 2, 0.1);
+    assert_true(w.serving_assumed && w.serving.estimated);
+    assert_non_null(strstr(w.how, "shared"));
+    assert_int_equal(kmgca_weigh(shared_foods, "bottle of wine between the three of us", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 748.1 / 3, 0.1);
+    assert_int_equal(kmgca_weigh(shared_foods, "shared a slice of cheesecake with mum", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 64, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "和老伴分着吃了一条鲈鱼", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 140, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "月饼一个 跟老伴一人一半", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 48.5, 1e-6);
+    /* what the eater had of it stands */
+    assert_int_equal(kmgca_weigh(shared_foods, "We shared a large pepperoni pizza, I had 3 slices",
+                                 "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 333, 1e-6);
+    /* no amount written: a typical serving is one person's already */
+    assert_int_equal(kmgca_weigh(shared_foods, "Nachos with cheese, shared with Tom", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 300, 1e-6);
+    /* a group of no number: how much was eaten is not written */
+    assert_int_equal(kmgca_weigh(shared_foods, "一个西瓜全家分着吃了", "", &w, &err),
+                     KMGCA_ERROR_AMOUNT);
+    /* the words alone */
+    assert_int_equal(text_shared("pizza with Sue and Tom (shared)", rest, sizeof rest, &people), 1);
+    assert_string_equal(rest, "pizza");
+    assert_int_equal(people, 3);
+    assert_int_equal(text_shared("shared a pizza with Sue and Tom", rest, sizeof rest, &people), 1);
+    assert_string_equal(rest, "had a pizza");
+    assert_int_equal(people, 3);
+    assert_int_equal(text_shared("split pea soup 1 bowl", rest, sizeof rest, &people), 0);
+    assert_int_equal(text_shared("peanut butter between 2 slices of bread", rest, sizeof rest,
+                                 &people),
+                     0);
+    assert_int_equal(text_shared("nachos with cheese (shared)", rest, sizeof rest, &people), 1);
+    assert_string_equal(rest, "nachos with cheese");
+    assert_int_equal(text_shared("我和老伴、女儿分吃了一个西瓜", rest, sizeof rest, &people), 1);
+    assert_int_equal(people, 3);
+    assert_string_equal(rest, "我吃了一个西瓜");
+    assert_int_equal(text_shared("我和老伴各吃了一碗面", rest, sizeof rest, &people), 0);
+    assert_int_equal(text_shared("一根香蕉分了两次吃", rest, sizeof rest, &people), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -975,6 +1034,7 @@ int main(void)
         cmocka_unit_test(lines_of_several_foods),
         cmocka_unit_test(labels_times_and_own_measures),
         cmocka_unit_test(messages_and_shares),
+        cmocka_unit_test(foods_shared_with_others),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }
