@@ -141,6 +141,46 @@ static int in_mine(const char *word, size_t wl)
            (nl == 3 && !memcmp(next, "his", 3)) || (nl == 3 && !memcmp(next, "her", 3));
 }
 
+/* "scrambled in butter", "fried in olive oil": the fat it was cooked in,
+ * how it was made ("tuna in oil" says what it is, and stays). The word
+ * "in" is at text[at]. */
+static int cooked_in(const char *text, size_t at)
+{
+    static const char *const cooking[] = {"scrambled", "fried",   "cooked", "sauteed", "roasted",
+                                          "done",      "browned", "tossed", "softened", "poached"};
+    static const char *const fats[] = {"butter", "oil", "olive", "ghee", "lard", "margarine",
+                                       "coconut", "marg", "spray", "dripping", "vegetable",
+                                       "canola", "sunflower", "rapeseed"};
+    if (strncmp(text + at, "in ", 3) != 0)
+        return 0;
+    const char *next = text + at + 3;
+    while (*next == ' ')
+        next++;
+    if (!strncmp(next, "a little ", 9))
+        next += 9;
+    else if (!strncmp(next, "a bit of ", 9))
+        next += 9;
+    else if (!strncmp(next, "some ", 5))
+        next += 5;
+    size_t nl = strcspn(next, " ,()");
+    int fat = 0;
+    for (size_t k = 0; k < sizeof fats / sizeof *fats && !fat; k++)
+        fat = nl == strlen(fats[k]) && !memcmp(next, fats[k], nl);
+    if (!fat)
+        return 0;
+    size_t end = at;
+    while (end > 0 && text[end - 1] == ' ')
+        end--;
+    size_t start = end;
+    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != ',')
+        start--;
+    for (size_t k = 0; k < sizeof cooking / sizeof *cooking; k++)
+        if (end - start == strlen(cooking[k]) && !memcmp(text + start, cooking[k], end - start))
+            return 1;
+    /* "eggs in butter": after the food, no verb */
+    return end - start >= 4 && !memcmp(text + end - 4, "eggs", 4);
+}
+
 /* Words that say when, where or why a food was eaten, not what it is:
  * "almonds around 3pm", "a bagel from the deli", "lentils for magnesium".
  * From such a word (not the first) to the next comma, the text is put in
@@ -164,7 +204,7 @@ void query_bracket_context(char *text, size_t size)
         }
         if (!open && !depth && i > 0 && text[i - 1] == ' ' && c != ' ') {
             size_t wl = strcspn(text + i, " ,()");
-            int ctx = in_mine(text + i, wl);
+            int ctx = in_mine(text + i, wl) || cooked_in(text, i);
             for (size_t k = 0; k < sizeof context / sizeof *context && !ctx; k++)
                 ctx = wl == strlen(context[k]) && memcmp(text + i, context[k], wl) == 0 &&
                       text[i + wl] == ' ' && !made_from(context[k], text + i + wl + 1) &&

@@ -962,7 +962,9 @@ static void messages_and_shares(void **state)
 }
 
 /* A food shared with others is one person's equal part, assumed and said;
- * a share written by the eater stands; a group of no number is refused */
+ * a share written by the eater stands; a group of no number is refused.
+ * And a few readings of the same stop: a fat cooked in, a flatbread's
+ * round, "ww". */
 static void foods_shared_with_others(void **state)
 {
     (void)state;
@@ -1017,6 +1019,22 @@ static void foods_shared_with_others(void **state)
     assert_int_equal(people, 3);
     assert_string_equal(rest, "我吃了一个西瓜");
     assert_int_equal(text_shared("我和老伴各吃了一碗面", rest, sizeof rest, &people), 0);
+    /* the fat a food was cooked in says how it was made, not what it is
+     * (was "Scrambled eggs on toast" at 0.61); "tuna in oil" stays */
+    kmgca_match m;
+    assert_int_equal(kmgca_foods_match(shared_foods, "eggs scrambled in butter", &m, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(m.food), "scrambled"));
+    assert_null(strstr(kmgca_food_description(m.food), "toast"));
+    assert_int_equal(kmgca_foods_match(shared_foods, "tuna in oil", &m, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(m.food), "canned in oil"));
+    /* 一片, 一个 of a round flatbread is the round (was a 30 g slice of bread) */
+    assert_int_equal(kmgca_weigh(shared_foods, "葱油饼一片", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 120, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "葱油饼一个", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 120, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "2 slices ww toast", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "whole-wheat"));
     assert_int_equal(text_shared("一根香蕉分了两次吃", rest, sizeof rest, &people), 0);
 }
 
