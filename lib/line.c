@@ -170,6 +170,33 @@ static int unit_names_food(kmgca_foods *foods, const char *unit)
 /* No serving field: the serving cut out of the food text, into serving,
  * and the food without it into out->food_text. KMGCA_OK to go on, else the
  * error (two servings, or a serving and no food). */
+static int amount_opens(const char *t);
+
+/* An app's "Food - amount, how" ("Medjool Dates - 3 dates, pitted",
+ * "Almonds - 23 almonds, raw"): the amount between the dash and the comma,
+ * the food with its qualifier after. 1 when read so. */
+static int serving_after_dash(const char *text, char *lead, size_t lead_size, char *rest,
+                              size_t rest_size)
+{
+    const char *dash = strstr(text, " - ");
+    if (!dash || !amount_opens(dash + 3))
+        return 0;
+    const char *comma = strchr(dash + 3, ',');
+    if (!comma || strchr(comma + 1, '-'))
+        return 0;
+    char head[1024], food[1024];
+    if ((size_t)(comma - text) >= sizeof head)
+        return 0;
+    snprintf(head, sizeof head, "%.*s", (int)(comma - text), text);
+    if (split_cached(head, lead, lead_size, food, sizeof food) != 1 || !food[0])
+        return 0;
+    if (strlen(food) + strlen(comma) >= rest_size)
+        return 0;
+    memcpy(rest, food, strlen(food));
+    memcpy(rest + strlen(food), comma, strlen(comma) + 1);
+    return 1;
+}
+
 static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, char *serving,
                                     size_t serving_size, kmgca_weighing *out, kmgca_error *err)
 {
@@ -179,6 +206,8 @@ static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, c
         found = zh_bare_serving(foods, food_text, lead, sizeof lead, rest, sizeof rest);
     if (!found)
         found = sized_serving(foods, food_text, lead, sizeof lead, rest, sizeof rest);
+    if (!found)
+        found = serving_after_dash(food_text, lead, sizeof lead, rest, sizeof rest);
     if (found == 2) {
         copy_text(out->food_text, sizeof out->food_text, rest);
         kmgca_foods_match(foods, out->food_text, &out->match, NULL);
@@ -1317,12 +1346,18 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
     }
     /* a chain's product the tables lack ("Wendy's small chili"): the food
      * its other words name, less surely */
-    const char *after = st == KMGCA_ERROR_NO_MATCH && food_text ? after_owner_word(food_text) : NULL;
+    /* ... and one whose whole was read loosely or in part ("Amy's Organic
+     * Lentil Soup" was lentils, read from "Amy's Organic Lentil") */
+    int loosely = st == KMGCA_OK && out->match.confidence < 0.8;
+    const char *after = (st == KMGCA_ERROR_NO_MATCH || loosely) && food_text
+                            ? after_owner_word(food_text)
+                            : NULL;
     if (after) {
         kmgca_weighing *alt = malloc(sizeof *alt);
         kmgca_error aerr;
         if (alt && weigh_line(foods, after, serving_text, alt, &aerr) == KMGCA_OK &&
-            alt->match.food && alt->match.confidence >= KMGCA_LOW_CONFIDENCE) {
+            alt->match.food &&
+            alt->match.confidence >= (loosely ? 0.8 : KMGCA_LOW_CONFIDENCE)) {
             *out = *alt;
             read_as_part(out);
             st = KMGCA_OK;

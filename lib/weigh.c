@@ -338,6 +338,15 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
     const struct kmgca_name_portion *np = name_portion_row(name, word, concept);
     if (!np && concept && !strcmp(concept, "typical"))
         np = name_portion_row(name, NULL, "item");
+    /* "1 serving" of a dish the table sizes by no serving of its own (FNDDS's
+     * "Quantity not specified" is a guess too): the name's typical serving,
+     * as with no amount written */
+    each own;
+    if (!np && concept && !strcmp(concept, "serving") &&
+        !try_measure_token(food, "serving", 7, NULL, 0, &own, 0) &&
+        !try_measure_token(food, "nlea serving", 12, NULL, 0, &own, 0) &&
+        !try_measure_token(food, "portion", 7, NULL, 0, &own, 0))
+        np = name_portion_row(name, NULL, "typical");
     /* 一片 or 一个 of a round flatbread (葱油饼, 油饼, 手抓饼) is the whole
      * round, no slice of a loaf */
     size_t nl = strlen(name);
@@ -511,7 +520,8 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
     fmt_amount(amt, sizeof amt, s->amount);
     /* "2 Big Macs": a count of a chain's product is of its own item, as
      * USDA weighed it, before a name's usual size. */
-    const kmgca_portion *own = bare ? branded_item(food) : NULL;
+    int item_said = !bare && h.concept && !strcmp(h.concept, "item") && !h.size && !h.other_count;
+    const kmgca_portion *own = bare || item_said ? branded_item(food) : NULL;   /* "1 Each" */
     if (own) {
         *grams = s->amount * own->grams / own->amount;
         fmt_grams(g, sizeof g, *grams);

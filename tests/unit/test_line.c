@@ -411,12 +411,35 @@ static void sizes_of_a_serving_and_meal_words(void **state)
     assert_near(w.grams, 117, 1e-6);
     /* an app's product name that matches nothing whole is read by its
      * first words, below the top band, and says so */
-    assert_int_equal(kmgca_weigh(shared_foods, "Nature Valley Crunchy Granola Bars Oats 'n Honey",
+    assert_int_equal(kmgca_weigh(shared_foods, "Sunbelt Chewy Granola Bars Oats and Honey",
                                  "2 bars", &w, &err),
                      KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "granola bar"));
     assert_true(w.match.confidence >= KMGCA_LOW_CONFIDENCE && w.match.confidence <= 0.85);
     assert_non_null(strstr(w.how, "the food read as"));
+    /* ... and Nature Valley's is a name of its own (was oats cooked with water) */
+    assert_int_equal(kmgca_weigh(shared_foods, "Nature Valley - Oats 'n Honey Crunchy Granola Bars",
+                                 "2 bars", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.match.food->id, "53710906");
+    /* "1 Each" of a chain's product is its own item (was a 400 g burrito) */
+    assert_int_equal(kmgca_weigh(shared_foods, "Taco Bell Bean Burrito", "1 Each", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 185, 1e-6);
+    /* an owner's name before a product read loosely: the product ("Amy's
+     * Organic Lentil Soup" was lentils) */
+    assert_int_equal(kmgca_weigh(shared_foods, "Amy's Organic Lentil Soup", "1 cup", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Lentil soup"));
+    /* an app's "Food - amount, how" */
+    assert_int_equal(kmgca_weigh(shared_foods, "Medjool Dates - 3 dates, pitted", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 72, 1e-6);
+    /* "1 serving" of a dish sized by no serving of its own: its typical one */
+    assert_int_equal(kmgca_weigh(shared_foods, "Homemade - Chicken Stir Fry", "1 serving", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 350, 1e-6);
     /* a drink's container and the volume of one: two bottles of 12 fl oz
      * (the bracket is each bottle's), but 2 slices (60 g) weigh 60 g */
     assert_int_equal(kmgca_weigh(shared_foods, "Bud Light", "2 bottles (12 fl oz)", &w, &err),
