@@ -332,9 +332,21 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
 {
     char name[48];
     copy_text(name, sizeof name, s->name);
-    /* The name written, else the food's own name ("Nuts, walnuts"). */
-    if (!name[0] && !name_portion_find(food->description, name, sizeof name))
-        return 0;
+    /* The name written, else the food's own name ("Nuts, walnuts"), a
+     * TFDA name without its 平均值 and brackets ("芭乐平均值(白肉)": 芭乐,
+     * as 芭樂 or 番石榴 matched it) */
+    if (!name[0] && !name_portion_find(food->description, name, sizeof name)) {
+        char plain[128];
+        copy_text(plain, sizeof plain, food->description);
+        char *cut = strstr(plain, "平均值");
+        if (cut)
+            *cut = '\0';
+        if ((cut = strchr(plain, '(')) != NULL)
+            *cut = '\0';
+        if (!plain[0] || (unsigned char)plain[0] < 0x80 || !strcmp(plain, food->description) ||
+            !name_portion_find(plain, name, sizeof name))
+            return 0;
+    }
     const struct kmgca_name_portion *np = name_portion_row(name, word, concept);
     if (!np && concept && !strcmp(concept, "typical"))
         np = name_portion_row(name, NULL, "item");
