@@ -911,11 +911,12 @@ static const char *after_verb(const char *t)
         "drank", "drink",  "drinks",  "drinking", "was",    "were",    "is",    "managed",
         "grabbed", "got",  "took",    "tried",   "finished", "enjoyed", "doing", "scoffed",
         "snacked", "nibbled", "munched", "made",  "cooked", "bought",  "ordered",  "shared",
-        "switched"};
+        "switched", "polished", "knocked", "downed", "snacking", "wolfed", "devoured", "gobbled",
+        "guzzled", "sipped", "sipping", "munching", "nibbling", "tucked", "demolished"};
     static const char *const hedges[] = {"only", "just", "maybe", "probably", "the",  "his",
                                          "her",  "my",   "our",   "their",    "those", "these",
                                          "a few of the", "some of the", "also", "on", "through",
-                                         "to"};
+                                         "to", "off", "back", "down", "into"};
     /* 吃了, 喝了, 熬了, 吃的: the food after (我爸中午吃了两个鸡蛋) */
     static const char *const zh_verbs[] = {"吃了", "喝了", "吃的", "喝的", "熬了", "煮了",
                                            "啃了", "做了", "蒸了", "炒了", "吃", "喝"};
@@ -1006,7 +1007,8 @@ static int amount_written(const char *t)
 static int rest_is_chatter(kmgca_foods *foods, const char *rest)
 {
     static const char *const words[] = {
-        "a",      "about",  "all",     "an",    "and",    "approx", "around", "at",
+        "a",      "about",  "afternoon", "all",  "an",    "and",    "approx", "around", "arvo",
+        "at",     "evening", "weekend", "yesterday", "week", "lunchtime",
         "ate",    "big",    "breakfast", "dinner", "drank", "each",  "for",    "guess",
         "had",    "half",   "have",    "he",    "her",    "his",    "i",      "in",     "is",
         "it",     "just",   "large",   "like",  "lot",    "lunch",  "maybe",  "medium",

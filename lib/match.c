@@ -48,6 +48,7 @@
 #define UNKNOWN_HEAD 0.6
 #define RAW_WHEN_COOKED 0.6
 #define CONTEXT_NAMED 0.95   /* a name as written, with words of context */
+#define SPELT_NAME 0.8       /* a whole name, a word of it misspelt */
 /* A food of another animal than the one the text names ("Chicken breast,
  * oven-roasted" for "oven roasted turkey breast") is another food. */
 #define OTHER_ANIMAL 0.45
@@ -328,13 +329,14 @@ static kmgca_match_method en_exact(const struct match_index *ix, en_query *q, ra
             return KMGCA_MATCH_EXACT;
         }
     }
-    if (q->all_known && !q->corrected && !context) {
+    if (q->all_known && !context) {
         size_t h = query_head(q->folded, q->words, q->nw); /* index + 1 */
         long doc = sig_doc_headed(ix, index_signature(q->sig_ids, q->nw),
                                   h ? q->ids[h - 1] : -1);
+        /* a name misspelt ("porrige", "brocolli"): the name, less surely */
         if (doc >= 0) {
-            top[0] = (ranked){ix->doc_food[doc], 1.0};
-            return KMGCA_MATCH_EXACT;
+            top[0] = (ranked){ix->doc_food[doc], q->corrected ? SPELT_NAME : 1.0};
+            return q->corrected ? KMGCA_MATCH_SPELLING : KMGCA_MATCH_EXACT;
         }
     }
     return KMGCA_MATCH_NONE;
@@ -558,7 +560,7 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     en_query_states(&q);
     q.animal = query_animal(&q);
     *method = en_exact(ix, &q, top);
-    size_t n = *method == KMGCA_MATCH_EXACT ? 1 : 0;
+    size_t n = *method != KMGCA_MATCH_NONE ? 1 : 0;
     if (!n)
         en_context_named(foods, ix, &q, top, &n, max);
     size_t touched = en_accumulate(ix, &q);
@@ -573,6 +575,11 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
         score = en_doc_checks(foods, ix, &q, doc, score);
         if (*method == KMGCA_MATCH_EXACT && food == top[0].food)
             continue;
+        if (*method == KMGCA_MATCH_SPELLING && food == top[0].food) {
+            if (score > top[0].score)
+                top[0].score = score;   /* the words say it as surely */
+            continue;
+        }
         if (!(score > 0))
             continue;       /* the checks ruled it out: no candidate at all */
         if (*method == KMGCA_MATCH_EXACT && score >= 1.0)

@@ -188,7 +188,8 @@ static int cooked_in(const char *text, size_t at)
 void query_bracket_context(char *text, size_t size)
 {
     static const char *const context[] = {"around", "at", "for", "from", "after", "before",
-                                          "during", "while", "about", "with", "w", "plus"};
+                                          "during", "while", "about", "with", "w", "plus",
+                                          "watching", "over"};
     char out[1024];
     size_t o = 0, len = strlen(text);
     int open = 0, depth = 0;
@@ -247,7 +248,8 @@ size_t query_head(const char *folded, char words[][TEXT_WORD_MAX], size_t nw)
     }
     first[fl] = '\0';
     static const char *const cuts[] = {"with", "w", "around", "at", "for", "from",
-                                       "after", "before", "in", "on", "during", "while"};
+                                       "after", "before", "in", "on", "during", "while",
+                                       "watching", "over"};
     for (char *w = first; *w;) {
         while (*w == ' ')
             w++;

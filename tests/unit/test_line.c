@@ -1061,6 +1061,46 @@ static void foods_shared_with_others(void **state)
     assert_int_equal(text_shared("一根香蕉分了两次吃", rest, sizeof rest, &people), 0);
 }
 
+/* Words of messages and diaries read this stop: verbs with their particle,
+ * times of the day after a serving, where the eater was, shorthand; a
+ * juice cocktail is a juice; a whole name misspelt is that name */
+static void more_words_of_messages(void **state)
+{
+    (void)state;
+    kmgca_weighing w;
+    kmgca_error err;
+    kmgca_match m;
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "I polished off a whole 500g tub of greek yoghurt over the weekend",
+                                 "", &w, &err),
+                     KMGCA_OK);   /* matched nothing */
+    assert_near(w.grams, 500, 1e-6);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Greek"));
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "I've been snacking on dried apricots, 6 or 7 in the afternoon", "",
+                                 &w, &err),
+                     KMGCA_OK);   /* matched nothing */
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Apricots, dried"));
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "Ran 15k this morning, had a big glass of choccy milk after", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "hocolate milk"));
+    assert_int_equal(kmgca_foods_match(shared_foods, "strawberries watching the tennis", &m, &err),
+                     KMGCA_OK);   /* was no match: the head was "tennis" */
+    assert_non_null(strstr(kmgca_food_description(m.food), "Strawberries"));
+    /* 2 glasses of cranberry juice cocktail were two spirit measures, 94 g */
+    assert_int_equal(kmgca_weigh(shared_foods, "2 glasses of cranberry juice", "", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.grams > 350);
+    /* a whole name misspelt: that name, below the top band unless the
+     * words say it as surely */
+    assert_int_equal(kmgca_foods_match(shared_foods, "chiken curry", &m, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(m.food), "Chicken curry");
+    assert_int_equal(m.method, KMGCA_MATCH_SPELLING);
+    assert_true(m.confidence < 0.9);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1076,6 +1116,7 @@ int main(void)
         cmocka_unit_test(labels_times_and_own_measures),
         cmocka_unit_test(messages_and_shares),
         cmocka_unit_test(foods_shared_with_others),
+        cmocka_unit_test(more_words_of_messages),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }
