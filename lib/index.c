@@ -57,6 +57,7 @@ static const struct {
     {"frozen", 0.8f}, {"fatadded", 0.85f}, {"canned", 0.95f}, {"dehydrated", 0.9f},
     {"skin", 0.85f},  /* the skin alone ("with skin" is another word, text.c) */
     {"wild", 0.9f},   /* wild salmon, wild blueberries: the farmed and grown ones are eaten more */
+    {"condensed", 0.8f},   /* a condensed soup is eaten made up; condensed milk is written so */
 };
 
 /* Words the USDA tables use to be exact that people leave out: a food that

@@ -310,6 +310,8 @@ static int names_kind_of(const char *text, const kmgca_food *food)
  * the product alone when it matches well enough. The food text becomes the
  * part read, so the answer shows it. *st is the match's status, updated.
  * 1 when a part was read. */
+static int where_it_went(const char *t);
+
 static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *st)
 {
     const char *dash = strstr(out->food_text, " - ");
@@ -323,7 +325,7 @@ static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *
     kmgca_match bm, pm;
     int by_brand = b[0] && kmgca_foods_match(foods, b, &bm, NULL) == KMGCA_OK &&
                    bm.method == KMGCA_MATCH_EXACT && bm.confidence >= 1.0;
-    int p_ok = p[0] && kmgca_foods_match(foods, p, &pm, NULL) == KMGCA_OK;
+    int p_ok = p[0] && !where_it_went(p) && kmgca_foods_match(foods, p, &pm, NULL) == KMGCA_OK;
     double whole = *st == KMGCA_OK ? out->match.confidence : 0;
     if (by_brand && p_ok && names_kind_of(p, bm.food)) {
         /* Of the brand's kind, the product is its variety, even when it
@@ -448,6 +450,8 @@ static int food_among_chatter(kmgca_foods *foods, kmgca_weighing *out, kmgca_sta
         if (said[0] && kmgca_foods_match(foods, said, &m, NULL) == KMGCA_OK &&
             m.food && m.confidence >= 0.3) {
             named++;
+            if (where_it_went(said))
+                m.confidence = 0;   /* "on my yoghurt" names it, not as eaten */
             if (m.confidence >= 0.85 && m.confidence > found.confidence) {
                 found = m;
                 copy_text(best, sizeof best, text_trim(part));
@@ -630,6 +634,18 @@ static const char *after_clock(const char *t)
     const char *p = t;
     while (*p == ' ')
         p++;
+    /* a day before it: "Sat 8.30 fry up" */
+    static const char *const days[] = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+                                       "fri", "sat", "sun", "monday", "tuesday", "wednesday",
+                                       "thursday", "friday", "saturday", "sunday"};
+    size_t dl = 0;
+    while (isalpha((unsigned char)p[dl]))
+        dl++;
+    if (dl && (p[dl] == ' ' || p[dl] == ',') && WORD_AMONG(p, dl, days) &&
+        isdigit((unsigned char)p[dl + 1 + (p[dl] == ',')]))
+        p += dl + 1 + (p[dl] == ',');
+    while (*p == ' ')
+        p++;
     size_t h = 0;
     while (isdigit((unsigned char)p[h]) && h < 3)
         h++;
@@ -648,6 +664,20 @@ static const char *after_clock(const char *t)
     int ampm = (!strncasecmp(r, "am", 2) || !strncasecmp(r, "pm", 2)) && !isalpha((unsigned char)r[2]);
     if (ampm)
         q = r + 2;
+    /* "10.30 OJ small glass": a time with a full stop, when no unit
+     * follows ("2.50 cups" stays an amount) */
+    if (!colon && !ampm && *p != '0' && q == p + h + 3 && p[h] == '.' &&
+        atoi(p) <= 23 && atoi(p + h + 1) <= 59 && *r) {
+        const unit_def *u;
+        size_t wl;
+        char word[32];
+        size_t n = 0;
+        while (n + 1 < sizeof word && r[n] && r[n] != ' ')
+            word[n] = (char)tolower((unsigned char)r[n]), n++;
+        word[n] = '\0';
+        if (!unit_at(r, &u) && !measure_word_at(word, &wl) && isalpha((unsigned char)*r))
+            colon = 1;
+    }
     if (!colon && !ampm)
         return t;
     if (*q && *q != ' ' && *q != ',' && *q != '-' && *q != ':')
@@ -911,7 +941,7 @@ static const char *after_verb(const char *t)
         "drank", "drink",  "drinks",  "drinking", "was",    "were",    "is",    "managed",
         "grabbed", "got",  "took",    "tried",   "finished", "enjoyed", "doing", "scoffed",
         "snacked", "nibbled", "munched", "made",  "cooked", "bought",  "ordered",  "shared",
-        "switched", "polished", "knocked", "downed", "snacking", "wolfed", "devoured", "gobbled",
+        "switched", "trying", "polished", "knocked", "downed", "snacking", "wolfed", "devoured", "gobbled",
         "guzzled", "sipped", "sipping", "munching", "nibbling", "tucked", "demolished"};
     static const char *const hedges[] = {"only", "just", "maybe", "probably", "the",  "his",
                                          "her",  "my",   "our",   "their",    "those", "these",
@@ -1001,6 +1031,20 @@ static int amount_written(const char *t)
 #define CLAUSES 10
 #define VERBS_TRIED 3   /* verbs cut a clause at most: each weighs the rest */
 
+/* 1 when t opens with where a food went, "on my yoghurt", "in his tea":
+ * what follows is not the food eaten */
+static int where_it_went(const char *t)
+{
+    static const char *const went[] = {"on my ", "in my ", "on her ", "in her ", "on his ",
+                                       "in his ", "on our ", "in our ", "into my ", "over my "};
+    while (*t == ' ')
+        t++;
+    for (size_t k = 0; k < sizeof went / sizeof *went; k++)
+        if (!strncasecmp(t, went[k], strlen(went[k])))
+            return 1;
+    return 0;
+}
+
 /* 1 when what a serving leaves of a clause says nothing of a food: "the
  * pot", "of it", "had at lunch", "我婆婆今天" (no food matched); not "wine
  * after" nor "hours before bed". */
@@ -1017,6 +1061,8 @@ static int rest_is_chatter(kmgca_foods *foods, const char *rest)
         "the",    "them",   "think",   "this",  "those",  "today",  "tonight", "total",
         "was",    "we",     "were",    "whole", "worth"};
     if (!rest[0])
+        return 1;
+    if (where_it_went(rest))
         return 1;
     if (text_has_cjk(rest)) {
         kmgca_match m;
@@ -1102,12 +1148,13 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
         int added = !strncasecmp(c, "with ", 5) || !strncmp(c, "加", 3) || !strncmp(c, "配", 3);
         for (size_t s = 0; w[k].match.food && s < sizeof seasoning / sizeof *seasoning; s++)
             added |= !strcmp(kmgca_food_kind(w[k].match.food), seasoning[s]);
-        if (w[k].match.food && w[k].match.confidence >= KMGCA_LOW_CONFIDENCE && !added &&
+        int went = where_it_went(w[k].food_text);   /* "2 tbsp on my yoghurt" */
+        if (w[k].match.food && w[k].match.confidence >= KMGCA_LOW_CONFIDENCE && !added && !went &&
             w[k].match.method != KMGCA_MATCH_SPELLING && !rest_is_chatter(foods, w[k].food_text))
             flags[k] |= NAMES;
         if (cs == KMGCA_ERROR_AMOUNT && (flags[k] & NAMES))
             flags[k] |= REFUSED;    /* its own amount refused: "toast, 1-2 slices" */
-        if (cs == KMGCA_OK && w[k].match.food && w[k].match.confidence >= 0.8 &&
+        if (cs == KMGCA_OK && w[k].match.food && w[k].match.confidence >= 0.8 && !went &&
             !rest_is_chatter(foods, w[k].food_text))
             flags[k] |= OK;   /* ("had half" is no half and half) */
         /* who ate and when, before the verb: "Dad has 2 slices of white

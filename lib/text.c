@@ -201,7 +201,14 @@ size_t text_fold(const char *in, char *out, size_t out_size)
                 c = 0;          /* "kellogg's" -> "kelloggs" */
             else if (cp == '(' || cp == ')' || cp == ',')
                 c = (char)cp;
-            else
+            else if (cp == '&' && prev == ' ' && in[1] == ' ' && o + 4 < out_size) {
+                /* "split pea & ham soup" is "split pea and ham soup" (not M&M's) */
+                memcpy(out + o, "and", 3);
+                o += 3;
+                prev = 'd';
+                in += n;
+                continue;
+            } else
                 c = ' ';
             if (!c) {
                 in += n;
