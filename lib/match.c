@@ -49,6 +49,7 @@
 #define RAW_WHEN_COOKED 0.6
 #define CONTEXT_NAMED 0.95   /* a name as written, with words of context */
 #define SPELT_NAME 0.8       /* a whole name, a word of it misspelt */
+#define HEAD_UNSAID 0.75     /* the text's head word is none of the food's */
 /* A food of another animal than the one the text names ("Chicken breast,
  * oven-roasted" for "oven roasted turkey breast") is another food. */
 #define OTHER_ANIMAL 0.45
@@ -168,6 +169,7 @@ typedef struct {
     unsigned char state_word[QUERY_WORDS]; /* 1 cooked, 2 raw */
     float cooked_q, raw_q;                 /* the weight of those words */
     int animal;                            /* the word naming an animal, or -1 */
+    size_t head_at;                        /* the head word's index + 1, 0 for none */
 } en_query;
 
 /* The words of text, folded, rewritten and with their context bracketed;
@@ -197,6 +199,7 @@ static void en_query_weigh(const struct match_index *ix, en_query *q)
     size_t nw = q->nw;
     double unknown_idf = log(1.0 + (double)ix->doc_count);
     size_t head_at = query_head(q->folded, q->words, nw);
+    q->head_at = head_at;
     q->corrected = 0;
     q->all_known = 1;
     q->total_q = 0;
@@ -519,6 +522,22 @@ static double en_doc_checks(const kmgca_foods *foods, struct match_index *ix, co
         if (!named)
             score *= HEAD_MISSING;
     }
+    /* the text's own head word, a word of a kind of food the food's names
+     * never hold: another kind ("cheese and onion sandwich" is no
+     * cheese-flavoured crisps) */
+    static const char *const kinds[] = {
+        "sandwich", "soup",   "salad",  "pie",   "roll",   "wrap",  "burger", "curry",
+        "stew",     "pizza",  "pasta",  "cake",  "bread",  "juice", "smoothie", "sushi",
+        "toast",    "muffin", "biscuit", "cookie", "bar",  "sub",   "bagel",  "casserole",
+        "sandwiches", "rolls", "wraps", "burgers", "biscuits", "cookies", "bars", "muffins"};
+    size_t h = q->head_at;
+    int kind_word = 0;
+    for (size_t k = 0; h && h <= q->nw && k < sizeof kinds / sizeof *kinds && !kind_word; k++)
+        kind_word = !strcmp(q->words[h - 1], kinds[k]);
+    if (kind_word && h <= 32 && q->ids[h - 1] >= 0 && !q->ctx[h - 1] &&
+        !(q->qflags[h - 1] & TEXT_IN_PARENS) && !(ix->food_mask[food] & (1u << (h - 1))) &&
+        (ix->word_kind[q->ids[h - 1]] & WORD_FORM) == 0 && q->nw > 1)
+        score *= HEAD_UNSAID;
     if (q->animal >= 0 && !(q->animal < 32 && (ix->food_mask[food] & (1u << q->animal))) &&
         other_animal(foods_food(foods, food)->description, q->words[q->animal]))
         score *= OTHER_ANIMAL;

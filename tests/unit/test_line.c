@@ -1103,6 +1103,14 @@ static void more_words_of_messages(void **state)
      * 0.77); M&M's stay */
     assert_int_equal(kmgca_foods_match(shared_foods, "split pea & ham soup", &m, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_description(m.food), "Split pea and ham soup");
+    /* the text's head word says the kind: "cheese and onion sandwich" was
+     * cheese-flavoured crisps; with no sandwich that fits, no match rather
+     * than sweetcorn */
+    assert_int_equal(kmgca_foods_match(shared_foods, "cheese onion sandwich", &m, &err), KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(m.food), "chips"));
+    assert_int_not_equal(kmgca_foods_match(shared_foods, "salmon and sweetcorn sandwich", &m, &err) ==
+                             KMGCA_OK && strstr(kmgca_food_description(m.food), "Corn"),
+                         1);
     /* a condensed soup only when the text says so */
     assert_int_equal(kmgca_foods_match(shared_foods, "condensed milk", &m, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(m.food), "condensed"));
