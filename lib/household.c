@@ -551,9 +551,19 @@ static int name_portion_scan(const char *food_text, char *out, size_t size)
         /* "fish and chips", "beans on toast": a dish whose name reaches back
          * over the joining word ("and", "on", "with") ends the text as a whole
          * (not "egg roll" in "bacon & egg roll"). */
+        /* ... or a name of the last part's own words, two past the joining
+         * word ("salmon and avocado sushi hand roll": hand roll) */
+        int and_only = strstr(folded, " and ") != NULL;
+        static const char *const other_cuts[] = {" with ", " on ", " in ", " w ", " plus ",
+                                                 " over ", " topped ", " served "};
+        for (size_t k = 0; k < sizeof other_cuts / sizeof *other_cuts && and_only; k++)
+            and_only = !strstr(folded, other_cuts[k]);
+        size_t joined = and_only ? nh[0] + 1 : 0;
         if ((nh[0] && ends_with_name(heads[0], nh[0], name)) ||
             (nh[1] && ends_with_name(heads[1], nh[1], name)) ||
             (nwhole > nh[0] && words_in(name) > nwhole - nh[0] &&
+             ends_with_name(whole, nwhole, name)) ||
+            (joined && words_in(name) < nwhole && nwhole - words_in(name) >= joined &&
              ends_with_name(whole, nwhole, name)))
             best = name, best_len = len;
     }

@@ -1111,6 +1111,13 @@ static void more_words_of_messages(void **state)
     assert_int_not_equal(kmgca_foods_match(shared_foods, "salmon and sweetcorn sandwich", &m, &err) ==
                              KMGCA_OK && strstr(kmgca_food_description(m.food), "Corn"),
                          1);
+    /* a name of the last part's own words, two past "and": "hand roll" of
+     * "salmon & avocado sushi hand roll" (not "egg roll" of "bacon and egg
+     * roll") */
+    assert_int_equal(kmgca_weigh(shared_foods, "Salmon & avocado sushi hand roll", "2 rolls", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 220, 1e-6);
     /* a condensed soup only when the text says so */
     assert_int_equal(kmgca_foods_match(shared_foods, "condensed milk", &m, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(m.food), "condensed"));
