@@ -1393,6 +1393,28 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
         }
         free(alt);
     }
+    /* a measure the dish has none of, written for what went on it ("2 tbsp
+     * PB on toast": peanut butter sandwiches have no spoon): the food
+     * before "on" or "with", read as a part */
+    const char *on = st == KMGCA_ERROR_UNIT && out->match.food ? strstr(out->food_text, " on ")
+                                                               : NULL;
+    if (!on && st == KMGCA_ERROR_UNIT && out->match.food)
+        on = strstr(out->food_text, " with ");
+    if (on && on > out->food_text) {
+        char first[sizeof out->food_text];
+        snprintf(first, sizeof first, "%.*s", (int)(on - out->food_text), out->food_text);
+        kmgca_weighing *alt = malloc(sizeof *alt);
+        kmgca_error aerr;
+        if (alt && weigh_line(foods, first, out->serving_text, alt, &aerr) == KMGCA_OK &&
+            alt->match.food && alt->match.confidence >= 0.8) {
+            *out = *alt;
+            read_as_part(out);
+            st = KMGCA_OK;
+            if (err)
+                kmgca_error_clear(err);
+        }
+        free(alt);
+    }
     /* a chain's product the tables lack ("Wendy's small chili"): the food
      * its other words name, less surely */
     /* ... and one whose whole was read loosely or in part ("Amy's Organic

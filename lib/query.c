@@ -189,7 +189,7 @@ void query_bracket_context(char *text, size_t size)
 {
     static const char *const context[] = {"around", "at", "for", "from", "after", "before",
                                           "during", "while", "about", "with", "w", "plus",
-                                          "watching", "over"};
+                                          "watching", "over", "on", "onto"};
     char out[1024];
     size_t o = 0, len = strlen(text);
     int open = 0, depth = 0;

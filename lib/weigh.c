@@ -522,6 +522,10 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
         }
         if (pick < 0 && names_food)
             concept = "item";   /* the unit names the food ("1 banana", "2 eggs"): a count */
+        /* "1 burger" of a Big Mac, "1 sub" of Subway's: a chain's product
+         * counted by a word of its kind is its own item */
+        if (pick < 0 && !names_food && h.other_count == 1 && !h.size && branded_item(food))
+            concept = "item", bare = 1;
         if (pick >= 0) {
             portion_grams(food, pick, s->amount, note, grams, how, how_size);
             return KMGCA_OK;

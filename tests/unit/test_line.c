@@ -1118,6 +1118,18 @@ static void more_words_of_messages(void **state)
                                  &err),
                      KMGCA_OK);
     assert_near(w.grams, 220, 1e-6);
+    /* what a food went on is where it went, not the food, unless the whole
+     * is a dish ("honey on porridge" was Honey Bunches of Oats at 0.80) */
+    assert_int_equal(kmgca_foods_match(shared_foods, "honey on porridge", &m, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(m.food), "Honey");
+    assert_int_equal(kmgca_foods_match(shared_foods, "beans on toast", &m, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(m.food), "Beans on toast");
+    /* a spoon the dish has no measure of is of what went on it */
+    assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 32, 1e-6);
+    /* a chain's product counted by a word of its kind: its own item */
+    assert_int_equal(kmgca_weigh(shared_foods, "Big Mac", "1 burger", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 219, 1e-6);
     /* a condensed soup only when the text says so */
     assert_int_equal(kmgca_foods_match(shared_foods, "condensed milk", &m, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(m.food), "condensed"));
