@@ -197,6 +197,36 @@ static int serving_after_dash(const char *text, char *lead, size_t lead_size, ch
     return 1;
 }
 
+/* A serving and then the food's state ("chickpeas 1/2 tin drained", "rice
+ * 1 cup cooked"): the serving, the food with its state after a comma. 1
+ * when read so. */
+static int serving_before_state(const char *text, char *lead, size_t lead_size, char *rest,
+                                size_t rest_size)
+{
+    static const char *const states[] = {"drained", "rinsed", "cooked", "raw", "boiled", "dry",
+                                         "uncooked", "heated", "warmed", "steamed", "fried"};
+    const char *sp = strrchr(text, ' ');
+    if (!sp || sp == text)
+        return 0;
+    int state = 0;
+    for (size_t k = 0; k < sizeof states / sizeof *states && !state; k++)
+        state = !strcasecmp(sp + 1, states[k]);
+    if (!state || sp[-1] == ',')
+        return 0;
+    char head[1024], food[1024];
+    if ((size_t)(sp - text) >= sizeof head)
+        return 0;
+    snprintf(head, sizeof head, "%.*s", (int)(sp - text), text);
+    if (split_cached(head, lead, lead_size, food, sizeof food) != 1 || !food[0] ||
+        strlen(food) + strlen(sp) + 2 >= rest_size)
+        return 0;
+    size_t fl = strlen(food);
+    memcpy(rest, food, fl);
+    rest[fl] = ',';
+    memcpy(rest + fl + 1, sp, strlen(sp) + 1);
+    return 1;
+}
+
 static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, char *serving,
                                     size_t serving_size, kmgca_weighing *out, kmgca_error *err)
 {
@@ -208,6 +238,8 @@ static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, c
         found = sized_serving(foods, food_text, lead, sizeof lead, rest, sizeof rest);
     if (!found)
         found = serving_after_dash(food_text, lead, sizeof lead, rest, sizeof rest);
+    if (!found)
+        found = serving_before_state(food_text, lead, sizeof lead, rest, sizeof rest);
     if (found == 2) {
         copy_text(out->food_text, sizeof out->food_text, rest);
         kmgca_foods_match(foods, out->food_text, &out->match, NULL);
@@ -1567,6 +1599,14 @@ static int part_food(const char *text, size_t from, size_t to, char *lead, size_
         return -1;
     memcpy(part, text + from, to - from);
     part[to - from] = '\0';
+    /* without the word that joined it to the next ("a cuppa and") */
+    size_t n = strlen(part);
+    while (n && (part[n - 1] == ' ' || part[n - 1] == ','))
+        part[--n] = '\0';
+    if (n > 4 && !strcasecmp(part + n - 4, " and"))
+        part[n - 4] = '\0';
+    else if (n > 5 && !strcasecmp(part + n - 5, " plus"))
+        part[n - 5] = '\0';
     return kmgca_serving_split(part, lead, lead_size, rest, rest_size);
 }
 
@@ -1586,7 +1626,21 @@ static int part_names_food(kmgca_foods *foods, const char *text, size_t from, si
         if (!strncmp(rest, how_made[k], strlen(how_made[k])))
             return 0;
     kmgca_match m;
-    return rest[0] && kmgca_foods_match(foods, rest, &m, NULL) == KMGCA_OK && m.food &&
+    if (!rest[0]) {
+        /* "a cuppa": a measure word that is a drink or a food */
+        kmgca_serving s;
+        return lead[0] && kmgca_serving_parse(lead, &s, NULL) == KMGCA_OK &&
+               s.kind == KMGCA_UNIT_PORTION &&
+               (unit_names_food(foods, s.unit) ||
+                (kmgca_foods_match(foods, s.unit, &m, NULL) == KMGCA_OK && m.food &&
+                 m.confidence >= 0.9));
+    }
+    if (kmgca_foods_match(foods, rest, &m, NULL) == KMGCA_OK && m.food &&
+        m.confidence >= KMGCA_LOW_CONFIDENCE)
+        return 1;
+    /* "Knocked back about 3 litres of water on site today" */
+    const char *v = after_verb(rest);
+    return v && kmgca_foods_match(foods, v, &m, NULL) == KMGCA_OK && m.food &&
            m.confidence >= KMGCA_LOW_CONFIDENCE;
 }
 
@@ -1647,12 +1701,24 @@ static const kmgca_food *food_surely(kmgca_foods *foods, const char *text, size_
  * Weetabix, warm milk") that matches no food well as a
  * whole: where its parts begin (the first 0), how many. A name that holds
  * the joiner ("mac and cheese", "fish & chips") matches as a whole. */
+/* 1 when text before end writes an amount: a digit or "a", "an", "one" as
+ * a word */
+static int amount_written_before(const char *text, const char *end)
+{
+    char part[1024];
+    if ((size_t)(end - text) >= sizeof part)
+        return 0;
+    snprintf(part, sizeof part, "%.*s", (int)(end - text), text);
+    return amount_written(part);
+}
+
 static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int max)
 {
     char lead[SERVING_MAX], rest[1024];
     kmgca_match m;
     /* most lines join nothing: no match is asked for them */
-    int joined = strpbrk(text, "&+") || strcasestr_ascii(text, " and ");
+    int joined = strpbrk(text, "&+") || strcasestr_ascii(text, " and ") ||
+                 strcasestr_ascii(text, " plus ");
     int listed = strpbrk(text, ",;") != NULL;
     if (strlen(text) >= sizeof rest || (!joined && !listed))
         return 1;
@@ -1664,7 +1730,14 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
      * servings stand in the line ("an apple and a few almonds" is no
      * granola of apple and almonds); a list of foods may match its first
      * one well, but no name exactly */
-    joined = joined && (whole < KMGCA_LOW_CONFIDENCE || (two && whole < 0.99));
+    /* "a cuppa and a couple of digestives": an amount opens each side */
+    const char *and_at = NULL;
+    for (const char *p = text; *p && !and_at; p++)
+        if (!strncasecmp(p, " and ", 5))
+            and_at = p;
+    int amounts = and_at && amount_opens(and_at + 5) && amount_written_before(text, and_at);
+    joined = joined && (whole < KMGCA_LOW_CONFIDENCE || ((two || amounts) && whole < 0.99) ||
+                        strcasestr_ascii(text, " plus "));
     listed = listed && whole < 0.99;
     if (!joined && !listed)
         return 1;
@@ -1677,6 +1750,8 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
             skip = 1;
         else if (joined && !strncasecmp(text + i, " and ", 5))
             skip = 5;
+        else if (joined && !strncasecmp(text + i, " plus ", 6))
+            skip = 6;
         else if (listed && mark)
             skip = 1;
         if (!skip)
@@ -1849,6 +1924,8 @@ size_t kmgca_line_parts(kmgca_foods *foods, const char *text, size_t *start, siz
                 b--;
             else if (k + 1 < kept && b - a > 4 && !strncasecmp(text + b - 4, " and", 4))
                 b -= 4;
+            else if (k + 1 < kept && b - a > 5 && !strncasecmp(text + b - 5, " plus", 5))
+                b -= 5;
             else if (b - a >= 3 && ((l = 3), !memcmp(text + b - l, "，", l) ||
                                     !memcmp(text + b - l, "、", l) ||
                                     !memcmp(text + b - l, "；", l) ||

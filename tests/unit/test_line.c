@@ -1130,6 +1130,23 @@ static void more_words_of_messages(void **state)
     /* a chain's product counted by a word of its kind: its own item */
     assert_int_equal(kmgca_weigh(shared_foods, "Big Mac", "1 burger", &w, &err), KMGCA_OK);
     assert_near(w.grams, 219, 1e-6);
+    /* "plus" joins two foods, and an amount on each side of "and" makes
+     * two; a measure word that is a drink is a food ("a cuppa") */
+    size_t at[8], len[8];
+    assert_int_equal(kmgca_line_parts(shared_foods,
+                                      "Knocked back about 3 litres of water on site today plus 2 "
+                                      "Powerades",
+                                      at, len, 8),
+                     2);
+    assert_int_equal(kmgca_line_parts(shared_foods,
+                                      "Just a cuppa and a couple of digestives for supper", at, len,
+                                      8),
+                     2);
+    assert_int_equal(kmgca_line_parts(shared_foods, "a glass and a half of wine", at, len, 8), 1);
+    /* a serving, then the food's state */
+    assert_int_equal(kmgca_weigh(shared_foods, "chickpeas 1/2 tin drained", "", &w, &err),
+                     KMGCA_OK);   /* matched nothing */
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "drained"));
     /* a condensed soup only when the text says so */
     assert_int_equal(kmgca_foods_match(shared_foods, "condensed milk", &m, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(m.food), "condensed"));
