@@ -1712,6 +1712,50 @@ static int amount_written_before(const char *text, const char *end)
     return amount_written(part);
 }
 
+/* 1 when a few words before " and " at text[i] and a few after it (from
+ * next) name a dish exactly: "beef and broccoli", "fish and chips" */
+static int and_names_dish(kmgca_foods *foods, const char *text, size_t i, size_t next)
+{
+    size_t starts[3], ends[3], ns = 0, ne = 0;
+    for (size_t p = i; p > 0 && ns < 3;) {
+        while (p > 0 && text[p - 1] != ' ' && text[p - 1] != ',')
+            p--;
+        starts[ns++] = p;
+        if (p == 0 || text[p - 1] == ',')
+            break;
+        p--;
+    }
+    for (size_t p = next; text[p] && ne < 3;) {
+        while (text[p] && text[p] != ' ' && text[p] != ',')
+            p++;
+        ends[ne++] = p;
+        if (text[p] != ' ')
+            break;
+        p++;
+    }
+    for (size_t a = 0; a < ns; a++)
+        for (size_t b = 0; b < ne; b++) {
+            char dish[256];
+            kmgca_match m;
+            if (ends[b] - starts[a] >= sizeof dish)
+                continue;
+            snprintf(dish, sizeof dish, "%.*s", (int)(ends[b] - starts[a]), text + starts[a]);
+            if (kmgca_foods_match(foods, dish, &m, NULL) != KMGCA_OK ||
+                m.method != KMGCA_MATCH_EXACT)
+                continue;
+            /* a dish of both sides, not one side's food again ("apple and a") */
+            char side[256];
+            kmgca_match l, r;
+            snprintf(side, sizeof side, "%.*s", (int)(i - starts[a]), text + starts[a]);
+            int left = kmgca_foods_match(foods, side, &l, NULL) == KMGCA_OK && l.food == m.food;
+            snprintf(side, sizeof side, "%.*s", (int)(ends[b] - next), text + next);
+            int right = kmgca_foods_match(foods, side, &r, NULL) == KMGCA_OK && r.food == m.food;
+            if (!left && !right)
+                return 1;
+        }
+    return 0;
+}
+
 static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int max)
 {
     char lead[SERVING_MAX], rest[1024];
@@ -1761,6 +1805,8 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
             next++;
         if (!text[next])
             break;
+        if (skip == 5 && and_names_dish(foods, text, i, next))
+            continue;   /* "a cup of the beef and broccoli" */
         /* a comma cuts between two foods each named surely or with its
          * serving ("2 Weetabix, warm milk"), not before how one was made
          * ("Bananas, raw", "chicken breast, grilled") */

@@ -1143,6 +1143,12 @@ static void more_words_of_messages(void **state)
                                       8),
                      2);
     assert_int_equal(kmgca_line_parts(shared_foods, "a glass and a half of wine", at, len, 8), 1);
+    /* "and" inside a dish both sides name ("beef and broccoli") joins no two foods */
+    assert_int_equal(kmgca_line_parts(shared_foods,
+                                      "We got Chinese takeout, I had maybe a cup of the beef and "
+                                      "broccoli",
+                                      at, len, 8),
+                     1);
     /* a serving, then the food's state */
     assert_int_equal(kmgca_weigh(shared_foods, "chickpeas 1/2 tin drained", "", &w, &err),
                      KMGCA_OK);   /* matched nothing */
