@@ -981,7 +981,8 @@ static const char *after_verb(const char *t)
                                          "to", "off", "back", "down", "into"};
     /* 吃了, 喝了, 熬了, 吃的: the food after (我爸中午吃了两个鸡蛋) */
     static const char *const zh_verbs[] = {"吃了", "喝了", "吃的", "喝的", "熬了", "煮了",
-                                           "啃了", "做了", "蒸了", "炒了", "吃", "喝"};
+                                           "啃了", "做了", "蒸了", "炒了", "食咗", "飲咗",
+                                           "饮咗", "吃咗", "喝咗", "吃", "喝"};
     if (text_has_cjk(t)) {
         for (size_t k = 0; k < sizeof zh_verbs / sizeof *zh_verbs; k++) {
             const char *p = strstr(t, zh_verbs[k]);

@@ -638,7 +638,8 @@ int serving_zh_bare_measure(const char *text, char *out, size_t size)
 {
     static const char *const before[] = {"了", "吃", "喝", "来", "买", "点", "打", "要", "加",
                                          "啃", "煮", "蒸", "做", "下", "炖", "煎", "烤", "泡",
-                                         "冲", "拿", "整", "弄", "叫", "炒", "热", "盛"};
+                                         "冲", "拿", "整", "弄", "叫", "炒", "热", "盛",
+                                         "咗"};   /* Cantonese 了: 飲咗碗湯 */
     size_t len = strlen(text);
     for (size_t at = 0; at < len;) {
         size_t cl;

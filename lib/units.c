@@ -122,7 +122,9 @@ size_t unit_at(const char *s, const unit_def **out)
          * names need one; Chinese characters do not. A one-letter unit must
          * stand alone ("T-bone" is no tablespoon). */
         unsigned char next = (unsigned char)s[len];
-        if ((unsigned char)name[0] < 0x80 && (isalnum(next) || next >= 0x80))
+        /* ... or a Chinese character right after it: "200g鸡胸肉", "250ml牛奶" */
+        int cjk_after = next >= 0xE4 && next <= 0xE9;
+        if ((unsigned char)name[0] < 0x80 && (isalnum(next) || (next >= 0x80 && !cjk_after)))
             continue;
         if (len == 1 && (next == '\'' || next == '&' ||
                          (next == '-' && !isdigit((unsigned char)s[2]))))

@@ -181,6 +181,9 @@ static int try_measure_token(const kmgca_food *food, const char *token, size_t l
 static int resolve_concept(const kmgca_food *food, const char *word, const char *concept,
                            const char *size, int typical, each *out, int depth);
 
+static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *word,
+                   const char *concept, const char *size, each *out);
+
 /* The food's own measure for a token of containers.csv: "@food", "@item",
  * "@typical", a unit ("cup", "tbsp", "oz"), or household words. */
 static int try_measure_token(const kmgca_food *food, const char *token, size_t len,
@@ -192,8 +195,14 @@ static int try_measure_token(const kmgca_food *food, const char *token, size_t l
         return 0;
     if (!strcmp(tok, "@item"))
         return resolve_concept(food, NULL, "item", size, whole_only, out, depth + 1);
-    if (!strcmp(tok, "@typical"))
-        return resolve_concept(food, NULL, "typical", NULL, 1, out, depth + 1);
+    if (!strcmp(tok, "@typical")) {
+        /* the name's typical serving first, as with no amount written
+         * ("蚵仔煎 1份") */
+        kmgca_serving unnamed;
+        memset(&unnamed, 0, sizeof unnamed);
+        return by_name(food, &unnamed, NULL, "typical", NULL, out) ||
+               resolve_concept(food, NULL, "typical", NULL, 1, out, depth + 1);
+    }
     long pick = -1;
     int unsized = 0;    /* a size asked for that the measure picked lacks */
     if (!strcmp(tok, "@food")) {

@@ -1153,6 +1153,15 @@ static void more_words_of_messages(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "chickpeas 1/2 tin drained", "", &w, &err),
                      KMGCA_OK);   /* matched nothing */
     assert_non_null(strstr(kmgca_food_description(w.match.food), "drained"));
+    /* a unit written against Chinese ("200g鸡胸肉" was a typical 85 g) */
+    assert_int_equal(kmgca_weigh(shared_foods, "练完腿吃了200g鸡胸肉", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 200, 1e-6);
+    /* 份 of a food sized by its name's typical serving, as with no amount */
+    assert_int_equal(kmgca_weigh(shared_foods, "蚵仔煎", "1份", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 250, 1e-6);
+    /* Cantonese 咗 before a bare measure word: one of it */
+    assert_int_equal(kmgca_weigh(shared_foods, "晚 飲咗碗老火湯", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.serving_text, "一碗");
     /* a condensed soup only when the text says so */
     assert_int_equal(kmgca_foods_match(shared_foods, "condensed milk", &m, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(m.food), "condensed"));
