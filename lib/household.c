@@ -328,7 +328,7 @@ static int zh_head_is(const char *folded, const char *name)
 static int is_head_cut(const char *w)
 {
     static const char *const cut[] = {"on", "with", "in", "and", "&", "plus", "over",
-                                      "topped", "w/", "served", "inside", "from",
+                                      "topped", "w/", "w", "served", "inside", "from",
                                       /* when it was eaten: "sherry before lunch" */
                                       "before", "after", "at", "during"};
     for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++)

@@ -806,6 +806,9 @@ static const char *after_meal_label(kmgca_foods *label_foods, const char *t)
             p += wl - 1;
         else if (*p == '-' && p[1] == ' ' && n > 1 && amount_opens(p + 2))
             ;   /* "Tea - 2 lamb chops, mash & peas"; "Tea - Green" is a tea */
+        else if (p > t + n && n > 1 && isdigit((unsigned char)*p) && strcasecmp(meals[k], "tea") &&
+                 strcasecmp(meals[k], "pudding") && strcasecmp(meals[k], "dessert"))
+            p--;   /* "brekky 2x wholemeal toast", "lunch 2 slices of pizza" (not "tea 2 sugars") */
         else if (*p != ':')
             continue;
         p++;
@@ -974,7 +977,8 @@ static const char *after_verb(const char *t)
         "grabbed", "got",  "took",    "tried",   "finished", "enjoyed", "doing", "scoffed",
         "snacked", "nibbled", "munched", "made",  "cooked", "bought",  "ordered",  "shared",
         "switched", "trying", "polished", "knocked", "downed", "snacking", "wolfed", "devoured", "gobbled",
-        "guzzled", "sipped", "sipping", "munching", "nibbling", "tucked", "demolished"};
+        "guzzled", "sipped", "sipping", "munching", "nibbling", "tucked", "demolished", "likes",
+        "loves", "enjoys"};
     static const char *const hedges[] = {"only", "just", "maybe", "probably", "the",  "his",
                                          "her",  "my",   "our",   "their",    "those", "these",
                                          "a few of the", "some of the", "also", "on", "through",
@@ -1000,6 +1004,13 @@ static const char *after_verb(const char *t)
         if (!n)
             continue;
         if (!WORD_AMONG(p, n, verbs) || p[n] != ' ')
+            continue;
+        /* "made with milk", "cooked in butter": how, not a verb of eating */
+        static const char *const how_made[] = {"with ", "from ", "in ", "using ", "w/ "};
+        int how = 0;
+        for (size_t k = 0; k < sizeof how_made / sizeof *how_made && !how; k++)
+            how = !strncasecmp(p + n + 1, how_made[k], strlen(how_made[k]));
+        if (how)
             continue;
         const char *r = p + n;
         for (int again = 1; again;) {

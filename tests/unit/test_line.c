@@ -1162,6 +1162,20 @@ static void more_words_of_messages(void **state)
     /* Cantonese 咗 before a bare measure word: one of it */
     assert_int_equal(kmgca_weigh(shared_foods, "晚 飲咗碗老火湯", "", &w, &err), KMGCA_OK);
     assert_string_equal(w.serving_text, "一碗");
+    /* a meal's name before an amount, no colon ("breakfast 2 eggs" was
+     * McDonald's Big Breakfast); "tea 2 sugars" keeps its tea */
+    assert_int_equal(kmgca_weigh(shared_foods, "breakfast 2 eggs", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.food_text, "eggs");
+    assert_int_equal(kmgca_weigh(shared_foods, "brekky 2x wholemeal toast w vegemite", "", &w, &err),
+                     KMGCA_OK);   /* was 5 g: vegemite's serving */
+    assert_near(w.grams, 50, 1e-6);
+    /* "made with milk" says how, it is no verb of eating (was milk) */
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "He likes a mug of hot chocolate made with milk at night - is that "
+                                 "ok for him to keep having?",
+                                 "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "ocoa"));
     /* a condensed soup only when the text says so */
     assert_int_equal(kmgca_foods_match(shared_foods, "condensed milk", &m, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(m.food), "condensed"));
