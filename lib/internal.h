@@ -559,6 +559,10 @@ size_t text_squeeze(const char *in, char *out, size_t size, unsigned short *map)
  * and medicine lines use (鈣 -> 钙, 錠 -> 片); other code points unchanged.
  * text_squeeze applies it. */
 long text_zh_simplified(long cp);
+/* The Simplified form of a Traditional character the food names write both
+ * ways (雞 鸡, 樂 乐: derived from names_zh.csv by embedtables), else cp;
+ * text_fold reads Chinese through it. */
+long text_zh_traditional(long cp);
 
 /* 1 when the stop-word and synonym tables are sorted (binary search) and
  * no stop word is longer than five letters (is_stop relies on it). */

@@ -17,6 +17,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 1 when text holds a Traditional character text_fold reads as another */
+static int zh_traditional(const char *text)
+{
+    for (const char *p = text; *p;) {
+        size_t n;
+        long cp = utf8_decode(p, &n);
+        if (n == 3 && text_zh_traditional(cp) != cp)
+            return 1;
+        p += n ? n : 1;
+    }
+    return 0;
+}
+
 /* Folds a CJK name to its ideographs and ASCII letters and digits only. */
 static void zh_key(const char *text, char *out, size_t size)
 {
@@ -98,6 +111,11 @@ int index_build_zh(struct match_index *ix, const kmgca_foods *foods)
         static const float by_rank[ALIAS_RANKS] = {1.0f, 0.998f, 0.995f, 0.99f, 0.97f};
         unsigned char rk = al.rank;
         float rank = by_rank[rk < ALIAS_RANKS ? rk : ALIAS_RANK_COMMON];
+        /* a name written in Traditional characters folds onto the
+         * Simplified one: below any name written so (蔥油餅, a recipe's
+         * other name, is not TFDA's 葱油饼) */
+        if (zh_traditional(text))
+            rank *= 0.96f;
         const char *keys[3] = {whole, base, inner};
         const float scores[3] = {rank, 0.95f * rank, 0.95f * rank};
         for (int k = 0; k < 3; k++) {

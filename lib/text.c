@@ -219,8 +219,12 @@ size_t text_fold(const char *in, char *out, size_t out_size)
             if (!c)
                 c = ' ';
         } else if (is_cjk((unsigned long)cp)) {
+            long sc = n == 3 ? text_zh_traditional(cp) : cp;
             if (o + n < out_size) {
-                memcpy(out + o, in, n);
+                if (sc != cp)
+                    utf8_encode((unsigned long)sc, out + o);
+                else
+                    memcpy(out + o, in, n);
                 o += n;
             }
             prev = 'x';
@@ -730,6 +734,29 @@ long text_zh_simplified(long cp)
             hi = mid;
     }
     return lo < sizeof map / sizeof map[0] && map[lo][0] == cp ? map[lo][1] : cp;
+}
+
+/* The table of Traditional characters embedtables derives from names_zh.csv
+ * (build/gen/foodtables.c). Weak: the build tools that fold text link no
+ * table, and fold none. */
+extern const long kmgca_builtin_zh_trad[][2] __attribute__((weak));
+extern const size_t kmgca_builtin_zh_trad_count __attribute__((weak));
+
+long text_zh_traditional(long cp)
+{
+    if (cp < 0x4E00 || cp > 0x9FFF || !&kmgca_builtin_zh_trad_count || !kmgca_builtin_zh_trad)
+        return cp;
+    size_t lo = 0, hi = kmgca_builtin_zh_trad_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (kmgca_builtin_zh_trad[mid][0] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < kmgca_builtin_zh_trad_count && kmgca_builtin_zh_trad[lo][0] == cp
+               ? kmgca_builtin_zh_trad[lo][1]
+               : cp;
 }
 
 /* ---- Squeezed names ---------------------------------------------------------- */

@@ -371,8 +371,9 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
     /* 一片 or 一个 of a round flatbread (葱油饼, 油饼, 手抓饼) is the whole
      * round, no slice of a loaf */
     size_t nl = strlen(name);
-    if (!np && concept && (!strcmp(concept, "slice") || !strcmp(concept, "item")) && nl > 3 &&
-        !strcmp(name + nl - 3, "饼")) {
+    if (!np && concept &&
+        (!strcmp(concept, "slice") || !strcmp(concept, "item") || !strcmp(concept, "typical")) &&
+        nl > 3 && !strcmp(name + nl - 3, "饼")) {
         static const char *const rounds[] = {"sheet", "item", "piece"};
         for (size_t k = 0; k < 3 && !np; k++)
             np = name_portion_row(name, NULL, rounds[k]);

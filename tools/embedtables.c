@@ -200,6 +200,7 @@ static long food_index(const char *source, const char *id)
 }
 
 static void add_alias(const char *text, const char *lang, size_t food, int rank);
+static void mark_simplified(const char *s);
 
 static kmgca_status alias_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
@@ -236,6 +237,129 @@ static void add_alias(const char *text, const char *lang, size_t food, int rank)
         foods[food].name_zh = dup(text), foods[food].name_hand = rank == ALIAS_RANK_HAND;
 }
 
+/* ---- Traditional characters, from names_zh.csv ------------------------------ */
+
+/* names_zh.csv writes a Traditional name beside its Simplified one (雞胸,
+ * "Traditional of 鸡胸: ..."). Character by character, the pairs that
+ * differ give a Traditional character's Simplified form, kept when the
+ * Traditional one is never written in a Simplified name (the foods'
+ * descriptions, names_zh's own Simplified names; aliases_zh.csv keeps
+ * TFDA's Traditional names) and has one
+ * form only. text_fold reads each such character as its Simplified form, so
+ * a Traditional line finds the names, portions and words written once in
+ * Simplified (芭樂 as 芭乐). */
+typedef struct {
+    char *trad, *simp;
+} trad_name;
+static trad_name *trad_names;
+static size_t trad_name_count, trad_name_cap;
+static unsigned char simp_seen[0x10000 / 8];
+static long (*zh_trad)[2];
+static size_t zh_trad_count, zh_trad_cap;
+
+static void mark_simplified(const char *s)
+{
+    for (const char *p = s; *p;) {
+        size_t n;
+        long cp = utf8_decode(p, &n);
+        if (cp > 0 && cp < 0x10000)
+            simp_seen[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+        p += n ? n : 1;
+    }
+}
+
+static int cmp_trad(const void *a, const void *b)
+{
+    const long *x = a, *y = b;
+    return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+/* The Simplified form of a Traditional character kept, or cp itself. */
+static long simplified(long cp)
+{
+    size_t lo = 0, hi = zh_trad_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (zh_trad[mid][0] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < zh_trad_count && zh_trad[lo][0] == cp ? zh_trad[lo][1] : cp;
+}
+
+/* s with each Traditional character kept in its Simplified form, in
+ * place (both are three bytes in UTF-8). */
+static void simplify_in_place(char *s)
+{
+    for (char *p = s; *p;) {
+        size_t n;
+        long cp = utf8_decode(p, &n);
+        long sc = cp > 0 ? simplified(cp) : cp;
+        if (sc != cp && n == 3)
+            utf8_encode((unsigned long)sc, p);
+        p += n ? n : 1;
+    }
+}
+
+static void derive_zh_trad(void)
+{
+    for (size_t i = 0; i < food_count; i++)
+        mark_simplified(foods[i].description);
+    for (size_t i = 0; i < trad_name_count; i++) {
+        long t[64], sp[64];
+        size_t nt = 0, ns = 0;
+        for (const char *p = trad_names[i].trad; *p && nt < 64;) {
+            size_t n;
+            t[nt++] = utf8_decode(p, &n);
+            p += n ? n : 1;
+        }
+        for (const char *p = trad_names[i].simp; *p && ns < 64;) {
+            size_t n;
+            sp[ns++] = utf8_decode(p, &n);
+            p += n ? n : 1;
+        }
+        if (nt != ns)
+            continue;
+        for (size_t k = 0; k < nt; k++) {
+            long a = t[k], b = sp[k];
+            if (a == b || a < 0x4E00 || a > 0x9FFF || b < 0x3400 || b > 0x9FFF ||
+                (simp_seen[a >> 3] & (1u << (a & 7))))
+                continue;
+            size_t j = 0;
+            while (j < zh_trad_count && zh_trad[j][0] != a)
+                j++;
+            if (j < zh_trad_count) {
+                if (zh_trad[j][1] != b)
+                    zh_trad[j][1] = -1;   /* two forms: none kept */
+                continue;
+            }
+            zh_trad = grow(zh_trad, &zh_trad_cap, zh_trad_count + 1, sizeof *zh_trad);
+            zh_trad[zh_trad_count][0] = a;
+            zh_trad[zh_trad_count++][1] = b;
+        }
+    }
+    size_t kept = 0;
+    for (size_t j = 0; j < zh_trad_count; j++)
+        if (zh_trad[j][1] > 0) {
+            zh_trad[kept][0] = zh_trad[j][0];
+            zh_trad[kept++][1] = zh_trad[j][1];
+        }
+    zh_trad_count = kept;
+    if (zh_trad_count)
+        qsort(zh_trad, zh_trad_count, sizeof *zh_trad, cmp_trad);
+}
+
+static void write_zh_trad(FILE *out)
+{
+    fprintf(out, "const long kmgca_builtin_zh_trad[][2] = {\n");
+    for (size_t j = 0; j < zh_trad_count; j++)
+        fprintf(out, "    {0x%lX, 0x%lX},\n", zh_trad[j][0], zh_trad[j][1]);
+    if (!zh_trad_count)
+        fputs("    {0, 0},\n", out);
+    fprintf(out, "};\nconst size_t kmgca_builtin_zh_trad_count = %zu;\n\n", zh_trad_count);
+}
+
 /* foodtables/names_zh.csv: Chinese names as people write them, by hand. */
 static kmgca_status names_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
@@ -251,6 +375,19 @@ static kmgca_status names_cb(const csv_row *row, void *ud, kmgca_error *err)
         return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
                              "a name needs its text and a reason");
     add_alias(name, "zh", (size_t)food, ALIAS_RANK_HAND);
+    const char *reason = field(t, row, 3);
+    if (!strncmp(reason, "Traditional of ", 15)) {
+        const char *simp = reason + 15;
+        trad_names = grow(trad_names, &trad_name_cap, trad_name_count + 1, sizeof *trad_names);
+        trad_names[trad_name_count].trad = dup(name);
+        trad_names[trad_name_count].simp = dup(simp);
+        char *colon = strchr(trad_names[trad_name_count].simp, ':');
+        if (colon)
+            *colon = '\0';
+        trad_name_count++;
+    } else {
+        mark_simplified(name);
+    }
     return KMGCA_OK;
 }
 
@@ -966,6 +1103,31 @@ static void read_zh_words(const char *dir)
     qsort(zh_words, zh_word_count, sizeof *zh_words, cmp_zh_word);
 }
 
+/* The Traditional characters found (derive_zh_trad), and the Chinese
+ * words and portion names that text is compared with in their Simplified
+ * form, as text_fold leaves the text; a row written both ways is kept
+ * once. */
+static void simplify_tables(void)
+{
+    derive_zh_trad();
+    for (size_t i = 0; i < zh_word_count; i++)
+        simplify_in_place(zh_words[i].written);
+    qsort(zh_words, zh_word_count, sizeof *zh_words, cmp_zh_word);
+    size_t kept = 0;
+    for (size_t i = 0; i < zh_word_count; i++)
+        if (!kept || strcmp(zh_words[kept - 1].written, zh_words[i].written) != 0)
+            zh_words[kept++] = zh_words[i];
+    zh_word_count = kept;
+    for (size_t i = 0; i < name_count; i++)
+        simplify_in_place(names_p[i].name);
+    qsort(names_p, name_count, sizeof *names_p, cmp_name_row);
+    kept = 0;
+    for (size_t i = 0; i < name_count; i++)
+        if (!kept || cmp_name_row(&names_p[kept - 1], &names_p[i]) != 0)
+            names_p[kept++] = names_p[i];
+    name_count = kept;
+}
+
 static void write_zh_words(FILE *out)
 {
     fprintf(out, "const struct kmgca_zh_word kmgca_builtin_zh_words[] = {\n");
@@ -1598,6 +1760,7 @@ int main(int argc, char **argv)
     read_words(dir);
     read_zh_words(dir);
     read_as_eaten(dir);
+    simplify_tables();
     unsigned char *food_kind = malloc(food_count + 1);
     if (!food_kind)
         return 1;
@@ -1744,6 +1907,7 @@ int main(int argc, char **argv)
     write_household(out);
     write_words(out);
     write_zh_words(out);
+    write_zh_trad(out);
     write_as_eaten(out);
     fprintf(out, "const struct kmgca_dri kmgca_builtin_dri[] = {\n");
     for (size_t i = 0; i < dri_count; i++) {

@@ -1176,6 +1176,16 @@ static void more_words_of_messages(void **state)
                                  "", &w, &err),
                      KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "ocoa"));
+    /* a dish written in Traditional characters finds the one written in
+     * Simplified (紅燒豬腳 was raw pig's trotter at 0.63; 魚丸湯 fish balls) */
+    assert_int_equal(kmgca_foods_match(shared_foods, "紅燒豬腳", &m, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(m.food), "红烧猪蹄");
+    assert_int_equal(kmgca_foods_match(shared_foods, "魚丸湯", &m, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(m.food), "鱼丸汤");
+    /* ... and a name written both ways keeps the Simplified one's food
+     * (蔥油餅 is also a recipe's other name) */
+    assert_int_equal(kmgca_foods_match(shared_foods, "蔥油餅", &m, &err), KMGCA_OK);
+    assert_string_equal(m.food->source, "TFDA");
     /* a condensed soup only when the text says so */
     assert_int_equal(kmgca_foods_match(shared_foods, "condensed milk", &m, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(m.food), "condensed"));
