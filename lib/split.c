@@ -641,6 +641,21 @@ int serving_zh_bare_measure(const char *text, char *out, size_t size)
                                          "冲", "拿", "整", "弄", "叫", "炒", "热", "盛",
                                          "咗"};   /* Cantonese 了: 飲咗碗湯 */
     size_t len = strlen(text);
+    /* a size and a measure word alone at the end, after a space: "米饭 小碗",
+     * "卤肉饭 大碗" */
+    const char *sp = strrchr(text, ' ');
+    if (sp && sp > text && sp[1]) {
+        size_t ml, sl = 0;
+        const struct kmgca_measure_word *m = measure_word_at(sp + 1, &ml);
+        if (m && !m->concept[0]) {
+            sl = ml;
+            m = measure_word_at(sp + 1 + sl, &ml);
+        }
+        const unit_def *u;
+        if (m && m->concept[0] && sl && !sp[1 + sl + ml] && !unit_at(sp + 1 + sl, &u) &&
+            (size_t)snprintf(out, size, "%.*s一%s", (int)(sp + 1 - text), text, sp + 1) < size)
+            return 1;
+    }
     for (size_t at = 0; at < len;) {
         size_t cl;
         if (utf8_decode(text + at, &cl) < 0 || !cl)

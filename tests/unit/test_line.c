@@ -1186,6 +1186,10 @@ static void more_words_of_messages(void **state)
      * (蔥油餅 is also a recipe's other name) */
     assert_int_equal(kmgca_foods_match(shared_foods, "蔥油餅", &m, &err), KMGCA_OK);
     assert_string_equal(m.food->source, "TFDA");
+    /* a size and a measure word alone after the food: one of it ("米饭
+     * 小碗" was a typical serving) */
+    assert_int_equal(kmgca_weigh(shared_foods, "米饭 小碗", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.serving_text, "一小碗");
     /* a condensed soup only when the text says so */
     assert_int_equal(kmgca_foods_match(shared_foods, "condensed milk", &m, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(m.food), "condensed"));
