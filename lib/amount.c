@@ -121,8 +121,22 @@ static int zh_amount_at(const tokens *tk, int i, amount *a);
 
 /* "四分之一" (one quarter), "三分之二", "四分之五": a fraction, denominator
  * first. */
+
 static int zh_fraction_at(const tokens *tk, int i, int j, amount *a)
 {
+    /* Cantonese leaves 之 out: 四分一个 (a quarter of one), 三分一碗 */
+    int after;
+    if (j + 1 < tk->count && tk->t[j].cp == 0x5206 && tk->t[j + 1].cp == 0x4E00 &&
+        (j + 2 >= tk->count || zh_measure_at(tk, j + 2, &after))) {
+        int den = zh_small_number(tk, i, j);
+        if (den < 2 || den > 10)
+            return 0;
+        memset(a, 0, sizeof *a);
+        a->flags = AF_CJK | AF_WORDS;
+        a->value = 1.0 / den;
+        a->next = j + 2;
+        return 1;
+    }
     if (j + 2 >= tk->count || tk->t[j].cp != 0x5206 || tk->t[j + 1].cp != 0x4E4B)
         return 0;                                   /* 分之 */
     int den = zh_small_number(tk, i, j), k = j + 2;

@@ -1326,6 +1326,28 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
                 *b = alt;
             }
         }
+        /* ... then a share of it in a clause of its own ("高麗菜 炒了一盤
+         * 我吃三分之一"): that share of what was made */
+        for (int j = best + 2; j < n && !b->serving_assumed && isfinite(b->grams); j++) {
+            kmgca_serving share;
+            char made[1024];
+            snprintf(made, sizeof made, "%.*s", (int)(at[j - 1] + len[j - 1] - at[best]),
+                     text + at[best]);
+            static const char *const making[] = {"made ", "cooked ", "bought ", "做了", "炒了",
+                                                 "买了", "熬了", "煮了", "包了", "炖了"};
+            int was_made = 0;
+            for (size_t k = 0; k < sizeof making / sizeof *making && !was_made; k++)
+                was_made = strcasestr_ascii(made, making[k]);
+            if (!(flags[j] & ONLY_SERVING) || !was_made ||
+                kmgca_serving_parse(lead_of[j], &share, NULL) != KMGCA_OK ||
+                share.kind != KMGCA_UNIT_NONE || !(share.amount > 0 && share.amount < 1))
+                continue;
+            char said[32];
+            snprintf(said, sizeof said, "%.3g", share.amount);
+            b->grams *= share.amount;
+            appendf(b->how, sizeof b->how, PH_SHARE_EATEN "%s", said);
+            break;
+        }
         *out = *b;
         read_as_part(out);
         *st = KMGCA_OK;
@@ -1545,6 +1567,7 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     copy_text(out->serving_text, sizeof out->serving_text, serving);
     serving_weight_state(serving, out->food_text, sizeof out->food_text);
     serving_cup_bracket(serving, sizeof serving);
+    serving_liang_bracket(serving, sizeof serving);
     serving_size_bracket(food_text, serving, sizeof serving);
     pst = parse_cached(serving, &out->serving, &perr);
     kmgca_status st = kmgca_foods_match(foods, out->food_text, &out->match, err);

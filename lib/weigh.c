@@ -597,6 +597,19 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
                      alone ? " " : "", alone ? alone : "", g, e.said, scaled);
         return KMGCA_OK;
     }
+    /* 件 of a food sized by the item and not by the piece ("烧卖两件", a
+     * recipe's 个): one of it */
+    if (!strcmp(s->unit, "件") &&
+        (by_name(food, s, "个", "item", NULL, &e) ||
+         resolve_concept(food, "个", "item", NULL, 0, &e, 0))) {
+        *grams = s->amount * e.grams_each;
+        fmt_grams(g, sizeof g, *grams);
+        name_unit(unit, sizeof unit, s, &h);
+        if (how)
+            snprintf(how, how_size, "%s %s = %s g (%s%s)", amt, unit, g,
+                     s->amount == 1 ? "" : PH_EACH, e.said);
+        return KMGCA_OK;
+    }
     char list[400];
     list_measures(food, list, sizeof list);
     if (bare)

@@ -1190,6 +1190,18 @@ static void more_words_of_messages(void **state)
      * 小碗" was a typical serving) */
     assert_int_equal(kmgca_weigh(shared_foods, "米饭 小碗", "", &w, &err), KMGCA_OK);
     assert_string_equal(w.serving_text, "一小碗");
+    /* Cantonese 四分一 is a quarter; 两 or 斤 in a bracket weigh the piece;
+     * 件 of a food sized by the item is one of it; a share of what was
+     * made, in a clause of its own */
+    assert_int_equal(kmgca_weigh(shared_foods, "火龙果 四分一个", "", &w, &err), KMGCA_OK);
+    assert_near(w.serving.amount, 0.25, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "蒸鲩鱼 一段（约三两）", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 150, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "烧卖两件", "", &w, &err), KMGCA_OK);
+    assert_true(isfinite(w.grams));
+    assert_int_equal(kmgca_weigh(shared_foods, "高麗菜 炒了一盤 我吃三分之一", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 250.0 / 3, 0.1);
     /* a condensed soup only when the text says so */
     assert_int_equal(kmgca_foods_match(shared_foods, "condensed milk", &m, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(m.food), "condensed"));
