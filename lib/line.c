@@ -203,8 +203,9 @@ static int serving_after_dash(const char *text, char *lead, size_t lead_size, ch
 static int serving_before_state(const char *text, char *lead, size_t lead_size, char *rest,
                                 size_t rest_size)
 {
-    static const char *const states[] = {"drained", "rinsed", "cooked", "raw", "boiled", "dry",
-                                         "uncooked", "heated", "warmed", "steamed", "fried"};
+    static const char *const states[] = {"drained", "rinsed", "cooked", "raw",  "boiled",
+                                         "dry",     "uncooked", "heated", "warmed", "steamed",
+                                         "fried",   "toasted", "buttered", "grilled"};
     const char *sp = strrchr(text, ' ');
     if (!sp || sp == text)
         return 0;
