@@ -564,8 +564,25 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
     int size_word = !h.concept || (said && said->size[0]);
     int sized = size_word && h.size && concept && !strcmp(concept, "item") &&
                 try_measure_token(food, h.size, strlen(h.size), NULL, 0, &e, 0);
-    if (sized || (concept && by_name(food, s, h.concept ? h.word : NULL, concept, h.size, &e)) ||
-        (concept && resolve_concept(food, h.concept ? h.word : NULL, concept, h.size, 0, &e, 0))) {
+    /* "Poutine, 1 regular": a size alone whose measure is one piece of a
+     * food eaten by the serving (a fry, 8 g) is a serving of that size */
+    each serve;
+    int piece_alone = size_word && h.size && !h.other_count && concept &&
+                      !strcmp(concept, "item") && !bare &&
+                      (!strcmp(kmgca_food_kind(food), "potato") ||
+                       !strcmp(kmgca_food_kind(food), "mixed_dish"));
+    /* (not "10 large shrimp", "1 medium strawberry": pieces people count) */
+    if (piece_alone) {
+        each one = e;
+        piece_alone = (sized || resolve_concept(food, NULL, "item", h.size, 0, &one, 0)) &&
+                      typical_each(food, s, &serve) && one.grams_each < serve.grams_each / 10;
+    }
+    if (piece_alone)
+        sized = 0;
+    if (!piece_alone &&
+        (sized || (concept && by_name(food, s, h.concept ? h.word : NULL, concept, h.size, &e)) ||
+         (concept &&
+          resolve_concept(food, h.concept ? h.word : NULL, concept, h.size, 0, &e, 0)))) {
         *grams = s->amount * e.grams_each;
         fmt_grams(g, sizeof g, *grams);
         name_unit(unit, sizeof unit, s, &h);

@@ -1202,6 +1202,16 @@ static void more_words_of_messages(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "高麗菜 炒了一盤 我吃三分之一", "", &w, &err),
                      KMGCA_OK);
     assert_near(w.grams, 250.0 / 3, 0.1);
+    /* a size alone of fries or a dish whose measure is one piece (a fry,
+     * 8 g) is a serving of that size; ten large shrimp stay ten shrimp */
+    assert_int_equal(kmgca_weigh(shared_foods, "Poutine", "1 regular", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 400, 1e-6);
+    assert_true(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "10 large shrimp", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams < 100);
+    /* a cup of a dish with no volume measure: a mixed dish's density, said */
+    assert_int_equal(kmgca_weigh(shared_foods, "Dublin coddle 1 cup", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 0.9 * 236.6, 1.0);
     /* a condensed soup only when the text says so */
     assert_int_equal(kmgca_foods_match(shared_foods, "condensed milk", &m, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(m.food), "condensed"));
