@@ -1161,8 +1161,14 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
         size_t mark = 0;
         while (*q && !(mark = clause_mark(text, q)))
             q++;
-        at[n] = (size_t)(p - text);
-        len[n++] = (size_t)(q - p);
+        /* (no empty clause between two marks: ", so I had half") */
+        const char *b = p;
+        while (b < q && *b == ' ')
+            b++;
+        if (b < q) {
+            at[n] = (size_t)(p - text);
+            len[n++] = (size_t)(q - p);
+        }
         p = q + mark;
     }
     int cut = 0;   /* one clause: read only when a verb was cut */
@@ -1308,8 +1314,10 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
                 again = strcasestr_ascii(made, making[k]);
             int parsed = kmgca_serving_parse(lead, &s, NULL) == KMGCA_OK;
             const char *eaten = after_verb(b->food_text);
-            if (parsed && again && !b->serving_assumed && s.kind == KMGCA_UNIT_NONE &&
-                s.amount > 0 && s.amount < 1 && isfinite(b->grams)) {
+            /* (of one typical serving too: "got a fish supper and split
+             * it, so I had half") */
+            if (parsed && again && s.kind == KMGCA_UNIT_NONE && s.amount > 0 && s.amount < 1 &&
+                isfinite(b->grams)) {
                 /* a share of what was bought: "路过买了袋糖炒栗子，吃了一半" */
                 char share[32];
                 snprintf(share, sizeof share, "%.3g", s.amount);
@@ -1452,7 +1460,9 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
         if (alt && read_clauses(foods, after_meal_label(foods, food_text), serving_text ? serving_text : "",
                                 alt, &cst, &cerr) &&
             (st != KMGCA_OK || alt->match.confidence > out->match.confidence ||
-             (out->serving_assumed && !alt->serving_assumed))) {
+             (out->serving_assumed && !alt->serving_assumed) ||
+             (strstr(alt->how, PH_SHARE_EATEN) && !strstr(out->how, PH_SHARE_EATEN) &&
+              alt->match.food == out->match.food))) {
             *out = *alt;
             st = cst;
             if (err)
@@ -1641,7 +1651,7 @@ static int part_food(const char *text, size_t from, size_t to, char *lead, size_
         part[--n] = '\0';
     if (n > 4 && !strcasecmp(part + n - 4, " and"))
         part[n - 4] = '\0';
-    else if (n > 5 && !strcasecmp(part + n - 5, " plus"))
+    else if (n > 5 && (!strcasecmp(part + n - 5, " plus") || !strcasecmp(part + n - 5, " with")))
         part[n - 5] = '\0';
     return kmgca_serving_split(part, lead, lead_size, rest, rest_size);
 }
@@ -1672,6 +1682,13 @@ static int part_names_food(kmgca_foods *foods, const char *text, size_t from, si
                  m.confidence >= 0.9));
     }
     if (kmgca_foods_match(foods, rest, &m, NULL) == KMGCA_OK && m.food &&
+        m.confidence >= KMGCA_LOW_CONFIDENCE)
+        return 1;
+    /* "brown toast, a real treat for a Tuesday": the food before the chatter */
+    char first[1024];
+    snprintf(first, sizeof first, "%.*s", (int)strcspn(rest, ","), rest);
+    if (rest[strlen(first)] && first[0] &&
+        kmgca_foods_match(foods, first, &m, NULL) == KMGCA_OK && m.food &&
         m.confidence >= KMGCA_LOW_CONFIDENCE)
         return 1;
     /* "Knocked back about 3 litres of water on site today" */
@@ -1797,8 +1814,15 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
     char lead[SERVING_MAX], rest[1024];
     kmgca_match m;
     /* most lines join nothing: no match is asked for them */
+    /* "two kippers with a bit of brown toast": an amount on each side of
+     * "with" makes two foods */
+    const char *with_at = NULL;
+    for (const char *p = text; *p && !with_at; p++)
+        if (!strncasecmp(p, " with ", 6) && amount_opens(p + 6) &&
+            amount_written_before(text, p))
+            with_at = p;
     int joined = strpbrk(text, "&+") || strcasestr_ascii(text, " and ") ||
-                 strcasestr_ascii(text, " plus ");
+                 strcasestr_ascii(text, " plus ") || with_at;
     int listed = strpbrk(text, ",;") != NULL;
     if (strlen(text) >= sizeof rest || (!joined && !listed))
         return 1;
@@ -1817,7 +1841,7 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
             and_at = p;
     int amounts = and_at && amount_opens(and_at + 5) && amount_written_before(text, and_at);
     joined = joined && (whole < KMGCA_LOW_CONFIDENCE || ((two || amounts) && whole < 0.99) ||
-                        strcasestr_ascii(text, " plus "));
+                        strcasestr_ascii(text, " plus ") || (with_at && whole < 0.99));
     listed = listed && whole < 0.99;
     if (!joined && !listed)
         return 1;
@@ -1831,6 +1855,8 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
         else if (joined && !strncasecmp(text + i, " and ", 5))
             skip = 5;
         else if (joined && !strncasecmp(text + i, " plus ", 6))
+            skip = 6;
+        else if (joined && with_at && text + i == with_at)
             skip = 6;
         else if (listed && mark)
             skip = 1;
@@ -2006,7 +2032,8 @@ size_t kmgca_line_parts(kmgca_foods *foods, const char *text, size_t *start, siz
                 b--;
             else if (k + 1 < kept && b - a > 4 && !strncasecmp(text + b - 4, " and", 4))
                 b -= 4;
-            else if (k + 1 < kept && b - a > 5 && !strncasecmp(text + b - 5, " plus", 5))
+            else if (k + 1 < kept && b - a > 5 &&
+                     (!strncasecmp(text + b - 5, " plus", 5) || !strncasecmp(text + b - 5, " with", 5)))
                 b -= 5;
             else if (b - a >= 3 && ((l = 3), !memcmp(text + b - l, "，", l) ||
                                     !memcmp(text + b - l, "、", l) ||

@@ -1212,6 +1212,19 @@ static void more_words_of_messages(void **state)
     /* a cup of a dish with no volume measure: a mixed dish's density, said */
     assert_int_equal(kmgca_weigh(shared_foods, "Dublin coddle 1 cup", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 0.9 * 236.6, 1.0);
+    /* an amount on each side of "with" makes two foods ("two kippers with
+     * a bit of brown toast" was refused as two servings) */
+    assert_int_equal(kmgca_line_parts(shared_foods, "2 eggs with 2 slices of toast", at, len, 8),
+                     2);
+    assert_int_equal(kmgca_line_parts(shared_foods, "chicken with rice", at, len, 8), 1);
+    /* half of what was got, its serving assumed: half of it, said (an
+     * empty clause between ", so" no longer hides the share) */
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "We got a fish supper from the chippy, so I had half", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 250, 1e-6);
+    assert_true(w.serving_assumed);
     /* a condensed soup only when the text says so */
     assert_int_equal(kmgca_foods_match(shared_foods, "condensed milk", &m, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(m.food), "condensed"));
