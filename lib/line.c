@@ -1867,8 +1867,9 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
             next++;
         if (!text[next])
             break;
-        if (skip == 5 && and_names_dish(foods, text, i, next))
-            continue;   /* "a cup of the beef and broccoli" */
+        if ((skip == 5 || (text[i] == '&' && i > 0 && text[i - 1] == ' ')) &&
+            and_names_dish(foods, text, text[i] == '&' ? i - 1 : i, next))
+            continue;   /* "a cup of the beef and broccoli", "split pea & ham soup" */
         /* a comma cuts between two foods each named surely or with its
          * serving ("2 Weetabix, warm milk"), not before how one was made
          * ("Bananas, raw", "chicken breast, grilled") */
