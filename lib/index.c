@@ -58,6 +58,7 @@ static const struct {
     {"skin", 0.85f},  /* the skin alone ("with skin" is another word, text.c) */
     {"wild", 0.9f},   /* wild salmon, wild blueberries: the farmed and grown ones are eaten more */
     {"condensed", 0.8f},   /* a condensed soup is eaten made up; condensed milk is written so */
+    {"reduced", 0.92f},    /* "reduced sugar", "reduced sodium": a variant, when the text is silent */
 };
 
 /* Words the USDA tables use to be exact that people leave out: a food that
