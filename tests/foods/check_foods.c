@@ -60,9 +60,9 @@ static const kmgca_food *named(const char *source, const char *id)
         return f;
     kmgca_match m;
     if (kmgca_foods_match(shared_foods, id, &m, NULL) == KMGCA_OK && m.food &&
-        m.method == KMGCA_MATCH_CHINESE && m.confidence >= 0.99 &&
-        strcmp(kmgca_food_source(m.food), "recipe") == 0)
-        return m.food;
+        (m.method == KMGCA_MATCH_CHINESE || m.method == KMGCA_MATCH_EXACT) &&
+        m.confidence >= 0.99 && strcmp(kmgca_food_source(m.food), "recipe") == 0)
+        return m.food;   /* (recipe:chip butty is the recipe "Chip butty") */
     return NULL;
 }
 
