@@ -184,6 +184,16 @@ static int resolve_concept(const kmgca_food *food, const char *word, const char 
 static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *word,
                    const char *concept, const char *size, each *out);
 
+/* 1 when text holds needle, up to ASCII case */
+static int holds_ci(const char *text, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = text; *p; p++)
+        if (!strncasecmp(p, needle, n))
+            return 1;
+    return 0;
+}
+
 /* The food's own measure for a token of containers.csv: "@food", "@item",
  * "@typical", a unit ("cup", "tbsp", "oz"), or household words. */
 static int try_measure_token(const kmgca_food *food, const char *token, size_t len,
@@ -562,8 +572,16 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
     size_t wl;
     const struct kmgca_measure_word *said = h.word[0] ? measure_word_at(h.word, &wl) : NULL;
     int size_word = !h.concept || (said && said->size[0]);
+    /* (a name the food only stands in for, "flat white" as a latte, sizes
+     * by its own portion first: a regular flat white is no 16 oz latte) */
+    int stand_in = s->name[0] && !holds_ci(food->description, s->name) &&
+                   name_portion_row(s->name, NULL, "item");
     int sized = size_word && h.size && concept && !strcmp(concept, "item") &&
                 try_measure_token(food, h.size, strlen(h.size), NULL, 0, &e, 0);
+    each named;
+    if (sized && stand_in && by_name(food, s, NULL, "item", h.size, &named) &&
+        e.grams_each > 1.5 * named.grams_each)
+        sized = 0;   /* by the name, below */
     /* "Poutine, 1 regular": a size alone whose measure is one piece of a
      * food eaten by the serving (a fry, 8 g) is a serving of that size */
     each serve;

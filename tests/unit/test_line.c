@@ -1225,6 +1225,11 @@ static void more_words_of_messages(void **state)
                      KMGCA_OK);
     assert_near(w.grams, 250, 1e-6);
     assert_true(w.serving_assumed);
+    /* a size alone of a name a food stands in for: by the name's portion
+     * when the food's measure is far larger (a regular flat white is no 16
+     * oz latte: was 480 g) */
+    assert_int_equal(kmgca_weigh(shared_foods, "Flat white", "1 regular", &w, &err), KMGCA_OK);
+    assert_true(w.grams < 250);
     /* a condensed soup only when the text says so */
     assert_int_equal(kmgca_foods_match(shared_foods, "condensed milk", &m, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(m.food), "condensed"));
