@@ -674,9 +674,9 @@ static const char *after_clock(const char *t)
     size_t dl = 0;
     while (isalpha((unsigned char)p[dl]))
         dl++;
-    if (dl && (p[dl] == ' ' || p[dl] == ',') && WORD_AMONG(p, dl, days) &&
-        isdigit((unsigned char)p[dl + 1 + (p[dl] == ',')]))
-        p += dl + 1 + (p[dl] == ',');
+    size_t past = !dl ? 0 : p[dl] == ' ' ? dl + 1 : p[dl] == ',' && p[dl + 1] == ' ' ? dl + 2 : 0;
+    if (past && WORD_AMONG(p, dl, days) && isdigit((unsigned char)p[past]))
+        p += past;
     while (*p == ' ')
         p++;
     size_t h = 0;
@@ -697,10 +697,12 @@ static const char *after_clock(const char *t)
     int ampm = (!strncasecmp(r, "am", 2) || !strncasecmp(r, "pm", 2)) && !isalpha((unsigned char)r[2]);
     if (ampm)
         q = r + 2;
-    /* "10.30 OJ small glass": a time with a full stop, when no unit
-     * follows ("2.50 cups" stays an amount) */
-    if (!colon && !ampm && *p != '0' && q == p + h + 3 && p[h] == '.' &&
-        atoi(p) <= 23 && atoi(p + h + 1) <= 59 && *r) {
+    /* "10.30 OJ small glass": a time with a full stop, from 5 o'clock on
+     * and in fives of minutes, when no unit nor a plural follows ("2.50
+     * cups", "1.25 bagels", "2.50 bananas" stay amounts) */
+    int minutes = atoi(p + h + 1);
+    if (!colon && !ampm && *p != '0' && q == p + h + 3 && p[h] == '.' && atoi(p) >= 5 &&
+        atoi(p) <= 23 && minutes <= 59 && minutes % 5 == 0 && *r) {
         const unit_def *u;
         size_t wl;
         char word[32];
@@ -708,7 +710,8 @@ static const char *after_clock(const char *t)
         while (n + 1 < sizeof word && r[n] && r[n] != ' ')
             word[n] = (char)tolower((unsigned char)r[n]), n++;
         word[n] = '\0';
-        if (!unit_at(r, &u) && !measure_word_at(word, &wl) && isalpha((unsigned char)*r))
+        if (!unit_at(r, &u) && !measure_word_at(word, &wl) && isalpha((unsigned char)*r) &&
+            !(n > 3 && word[n - 1] == 's'))
             colon = 1;
     }
     if (!colon && !ampm)
@@ -1374,23 +1377,27 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
                                   const char *serving_text, kmgca_weighing *out,
                                   kmgca_error *err);
 
-/* The clauses of t that write an amount: more than one when someone says
- * what they had of what was shared ("We shared a large pizza, I had 3
- * slices") */
-static int clauses_with_amounts(const char *t)
+/* 1 when a clause after the first says what the eater had, a verb and an
+ * amount ("We shared a large pizza, I had 3 slices", "我吃了两块") */
+static int own_part_said(const char *t)
 {
-    int count = 0;
     char clause[1100];
+    int first = 1;
     for (const char *p = t; *p;) {
         const char *q = p;
         size_t mark = 0;
         while (*q && !(mark = clause_mark(t, q)))
             q++;
         snprintf(clause, sizeof clause, "%.*s", (int)(q - p), p);
-        count += amount_written(clause);
-        p = q + mark;
+        const char *v = after_verb(clause);
+        if (!first && v && amount_written(v))
+            return 1;
+        first = 0;
+        p = q + (mark ? mark : 0);
+        if (!mark)
+            break;
     }
-    return count;
+    return 0;
 }
 
 /* A line is weighed as a message (weigh_message); a food shared with
@@ -1403,9 +1410,14 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     char rest[1100];
     int people;
     if (!out || !foods || !food_text || (serving_text && serving_text[0]) ||
-        !text_shared(food_text, rest, sizeof rest, &people) || clauses_with_amounts(rest) > 1)
+        !text_shared(food_text, rest, sizeof rest, &people))
         return weigh_message(foods, food_text, serving_text, out, err);
+    /* what the eater says they had of it stands ("shared a large pizza, I
+     * had 3 slices", "分着吃，我吃了两块"): read as what was shared, then eaten */
+    if (own_part_said(rest))
+        return weigh_message(foods, rest, serving_text, out, err);
     kmgca_status st = weigh_message(foods, rest, serving_text, out, err);
+    /* no amount written: a typical serving is one person's already */
     if (st != KMGCA_OK || out->serving_assumed || !isfinite(out->grams))
         return st;
     if (people < 2) {
@@ -1535,7 +1547,7 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
                           flen);
     if (!utf8_valid(food_text, flen))
         return kmgca_fail(err, KMGCA_ERROR_ENCODING, "food text is not valid UTF-8");
-    food_text = after_meal_label(foods, after_clock(food_text));
+    food_text = after_clock(after_meal_label(foods, after_clock(food_text)));
     if (not_eaten(foods, food_text)) {
         copy_text(out->food_text, sizeof out->food_text, food_text);
         return kmgca_fail(err, KMGCA_ERROR_NO_MATCH, "\"%.200s\"" PH_NOT_EATEN, food_text);

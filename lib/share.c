@@ -21,6 +21,8 @@ static const char *const groups[] = {"kids",   "children", "grandkids", "family"
                                      "friends", "guests",  "team",      "colleagues", "workmates",
                                      "lads",    "girls",   "all",       "grandchildren", "table"};
 
+#define IN(p, n, list) word_in(p, n, list, sizeof list / sizeof *list)
+
 static int word_in(const char *p, size_t n, const char *const *words, size_t count)
 {
     for (size_t k = 0; k < count; k++)
@@ -51,11 +53,17 @@ static int people_word(const char *p, size_t n)
 }
 
 /* "with mum", "with Jim and Sue", "with the kids" from p (just after the
- * "with "): 1 when the words up to the clause's end name people, with the
- * count of those who shared in *people (0: a group, how many unknown) */
+ * "with " or "between "): 1 when the words up to end name people, with the
+ * count of those who shared in *people (0: a group, how many unknown). A
+ * capitalised word is a name, unless it is a day or a month ("between
+ * Monday and Friday"). */
 static int with_people(const char *p, const char *end, int *people)
 {
-    int others = 1, words = 0, group = 0;
+    static const char *const times[] = {
+        "monday",  "tuesday", "wednesday", "thursday", "friday",   "saturday", "sunday",
+        "january", "february", "march",    "april",    "may",      "june",     "july",
+        "august",  "september", "october", "november", "december", "christmas", "easter"};
+    int others = 1, words = 0, group = 0, me = 0;
     for (const char *q = p; q < end;) {
         if (!isalpha((unsigned char)*q)) {
             if (*q == '&')
@@ -69,45 +77,93 @@ static int with_people(const char *p, const char *end, int *people)
         words++;
         if (n == 3 && !strncasecmp(q, "and", 3))
             others++;
-        else if (word_in(q, n, groups, sizeof groups / sizeof *groups))
+        else if ((n == 2 && !strncasecmp(q, "me", 2)) || (n == 1 && !strncasecmp(q, "i", 1)))
+            me = 1;   /* "between me and Dave": I am one of them */
+        else if (IN(q, n, groups))
             group = 1;
-        else if (!word_in(q, n, persons, sizeof persons / sizeof *persons) &&
-                 !(isupper((unsigned char)*q) && n >= 2) && !(n > 2 && !strncasecmp(q + n - 2, "'s", 2)))
-            return 0;   /* a word that names no one: "with cheese" */
+        else if (IN(q, n, times) ||
+                 (!IN(q, n, persons) && !(isupper((unsigned char)*q) && n >= 2) &&
+                  !(n > 2 && !strncasecmp(q + n - 2, "'s", 2))))
+            return 0;   /* a word that names no one: "with cheese", "between Monday" */
         q += n;
     }
     if (!words || words > 5)
         return 0;
-    *people = group ? 0 : others + 1;
+    *people = group ? 0 : others + 1 - me;
     return 1;
+}
+
+/* A tail that says it was shared, at word p (n letters) of a clause
+ * ending at end: ", shared", "(shared)", "shared with Sue", "between us",
+ * "between the three of us", "half each". 1 with *people. */
+static int sharing_tail(const char *text, const char *p, size_t n, const char *end, int *people)
+{
+    const char *after = p + n;
+    while (*after == ' ')
+        after++;
+    *people = 2;
+    if (n == 7 && !strncasecmp(p, "between", 7)) {
+        const char *q = after;
+        if (!strncasecmp(q, "the ", 4))
+            q += 4;
+        size_t m = 0;
+        while (isalnum((unsigned char)q[m]))
+            m++;
+        if (m == 2 && !strncasecmp(q, "us", 2))
+            return 1;
+        if (m && people_word(q, m) > 0) {
+            /* "between 3", "between the two of us"; not "between 2 slices" */
+            const char *r = q + m;
+            while (*r == ' ')
+                r++;
+            *people = people_word(q, m);
+            return r >= end || !strncasecmp(r, "of us", 5) || !strncasecmp(r, "of them", 7) ||
+                   !strncasecmp(r, "people", 6) || !strncasecmp(r, "adults", 6);
+        }
+        return with_people(after, end, people);
+    }
+    if (n == 4 && !strncasecmp(p, "half", 4))
+        return !strncasecmp(p + 4, " each", 5) && (p + 9 >= end || !isalpha((unsigned char)p[9]));
+    if (!((n == 6 && !strncasecmp(p, "shared", 6)) || (n == 5 && !strncasecmp(p, "split", 5))))
+        return 0;
+    if (!strncasecmp(after, "with ", 5))
+        return with_people(after + 5, end, people);
+    /* alone at the clause's end, after a mark: "pizza (shared)", ", shared"
+     * (not "banana split") */
+    const char *b = p;
+    while (b > text && b[-1] == ' ')
+        b--;
+    return after >= end && b > text && strchr(",(-", b[-1]);
 }
 
 static int english_shared(const char *text, char *rest, size_t size, int *people)
 {
+    /* "shared a ...", "split the ...", "sharing a ...": the determiner
+     * after says a food (not "split pea soup", "a sharing bag") */
     static const char *const verbs[] = {"shared", "split", "sharing", "splitting"};
-    static const char *const then[] = {"a", "an", "the", "my", "our", "his", "her", "one",
-                                       "half", "some", "two", "2", "1", "bottle", "plate",
-                                       "pizza", "bag", "box", "pot", "tin", "can", "portion"};
+    static const char *const then[] = {"a",   "an",  "the", "my",   "our", "his", "her",
+                                       "one", "two", "half", "some", "2",  "3"};
     char out[1100];
     size_t o = 0;
-    int found = 0, count = 2;
+    int verb = 0, tail = 0, count = 2;
     const char *p = text;
     while (*p && o + 8 < sizeof out) {
         int boundary = p == text || !isalpha((unsigned char)p[-1]);
         size_t n = 0;
         while (boundary && isalpha((unsigned char)p[n]))
             n++;
-        /* "shared a ...", "split the ..." (not "split pea soup") */
-        if (n && !found && word_in(p, n, verbs, sizeof verbs / sizeof *verbs) && p[n] == ' ') {
+        if (n && !verb && !tail && IN(p, n, verbs) && p[n] == ' ') {
             size_t m = 0;
             while (isalnum((unsigned char)p[n + 1 + m]))
                 m++;
             if (m && word_in(p + n + 1, m, then, sizeof then / sizeof *then)) {
-                memcpy(out + o, "had", 3);
-                o += 3;
+                /* the verb stays, one word for all: what was shared is
+                 * read as made or bought ("shared a pizza, I had 3 slices") */
+                memcpy(out + o, "shared", 6);
+                o += 6;
                 p += n;
-                found = 1;
-                /* "... with mum": the people it was shared with */
+                verb = 1;
+                /* "... with mum" to the clause's end: who */
                 const char *end = clause_end(p);
                 const char *w = NULL;
                 for (const char *q = p; q + 6 <= end; q++)
@@ -126,63 +182,36 @@ static int english_shared(const char *text, char *rest, size_t size, int *people
                 continue;
             }
         }
-        /* "... shared with Sue", "..., split with mum", "(shared)",
-         * "between us", "between the three of us", "half each" */
-        if (n && !found && o > 0 &&
-            (word_in(p, n, verbs, sizeof verbs / sizeof *verbs) || (n == 7 && !strncasecmp(p, "between", 7)) ||
-             (n == 4 && !strncasecmp(p, "half", 4) && !strncasecmp(p + 4, " each", 5)))) {
-            const char *end = clause_end(p);
+        int k;
+        const char *end = n ? clause_end(p) : p;
+        if (n && !tail && o > 0 && sharing_tail(text, p, n, end, &k)) {
+            /* the words of sharing and a joining mark before them go, and
+             * the verb before "between" ("split between me and Dave") */
+            while (o > 0 && strchr(" ,-(", out[o - 1]))
+                o--;
+            static const char *const verb_before[] = {" split", " shared"};
+            for (size_t v = 0; v < 2; v++) {
+                size_t vl = strlen(verb_before[v]);
+                if (o > vl && !strncasecmp(out + o - vl, verb_before[v], vl))
+                    o -= vl;
+            }
+            /* "pizza with Sue and Tom (shared)": who, before it */
+            out[o] = '\0';
+            char *w = NULL;
+            for (char *q = out; (q = strstr(q, " with ")) != NULL; q++)
+                w = q;
+            int before;
             const char *after = p + n;
             while (*after == ' ')
                 after++;
-            int k = 2, ok = 0;
-            if (!strncasecmp(p, "between", 7)) {
-                /* "between us", "between 3", "between the two of us" */
-                const char *q = after;
-                if (!strncasecmp(q, "the ", 4))
-                    q += 4;
-                size_t m = 0;
-                while (isalnum((unsigned char)q[m]))
-                    m++;
-                if (m == 2 && !strncasecmp(q, "us", 2))
-                    ok = 1;
-                else if (m && people_word(q, m) > 0) {
-                    /* "between 3", "between the two of us"; not "between
-                     * 2 slices of bread" */
-                    const char *r = q + m;
-                    while (*r == ' ')
-                        r++;
-                    k = people_word(q, m);
-                    ok = r >= end || !strncasecmp(r, "of us", 5) || !strncasecmp(r, "of them", 7) ||
-                         !strncasecmp(r, "people", 6) || !strncasecmp(r, "adults", 6);
-                } else if (with_people(after, end, &k))
-                    ok = 1;
-            } else if (!strncasecmp(p, "half", 4)) {
-                ok = after + 4 >= end || !isalpha((unsigned char)after[4]);
-            } else if (after >= end) {
-                ok = 1;   /* "(shared)", ", shared" */
-            } else if (!strncasecmp(after, "with ", 5)) {
-                ok = with_people(after + 5, end, &k);
+            if (w && after >= end && with_people(w + 6, out + o, &before)) {
+                o = (size_t)(w - out);
+                k = before;
             }
-            if (ok) {
-                /* the words of sharing and a joining mark before them go */
-                while (o > 0 && strchr(" ,-(", out[o - 1]))
-                    o--;
-                /* "pizza with Sue and Tom (shared)": who, before it */
-                out[o] = '\0';
-                char *w = NULL;
-                for (char *q = out; (q = strstr(q, " with ")) != NULL; q++)
-                    w = q;
-                int before;
-                if (w && after >= end && with_people(w + 6, out + o, &before)) {
-                    o = (size_t)(w - out);
-                    k = before;
-                }
-                p = *end == ')' ? end + 1 : end;
-                found = 1;
-                count = k;
-                continue;
-            }
+            p = *end == ')' ? end + 1 : end;
+            tail = 1;
+            count = k;
+            continue;
         }
         if (n) {
             memcpy(out + o, p, n);
@@ -191,7 +220,7 @@ static int english_shared(const char *text, char *rest, size_t size, int *people
         } else
             out[o++] = *p++;
     }
-    if (!found || *p)
+    if ((!verb && !tail) || *p)
         return 0;
     out[o] = '\0';
     snprintf(rest, size, "%s", out);
@@ -208,6 +237,21 @@ static int zh_people(const char *p, size_t n)
         if (n == strlen(words[k]) && !strncmp(p, words[k], n))
             return k < 2 ? 2 : k + 1;
     return -1;
+}
+
+/* 1 when a word of people starts at p: 和老伴, 跟女儿, 同朋友 (not 和豆浆,
+ * 和牛) */
+static int zh_person_at(const char *p)
+{
+    static const char *const people_zh[] = {
+        "老伴", "老公", "老婆", "爱人", "媳妇", "女儿", "闺女", "儿子", "孙子", "孙女", "外孙",
+        "妈", "爸", "老妈", "老爸", "母亲", "父亲", "朋友", "同事", "邻居", "家人", "孩子",
+        "姐", "妹", "哥", "弟", "他", "她", "我", "老头", "老太", "奶奶", "爷爷", "外婆",
+        "外公", "姥姥", "姥爷", "女婿", "儿媳", "先生", "太太", "阿姨", "舅", "叔", "小孙"};
+    for (size_t k = 0; k < sizeof people_zh / sizeof *people_zh; k++)
+        if (!strncmp(p, people_zh[k], strlen(people_zh[k])))
+            return 1;
+    return 0;
 }
 
 static int chinese_shared(const char *text, char *rest, size_t size, int *people)
@@ -231,7 +275,7 @@ static int chinese_shared(const char *text, char *rest, size_t size, int *people
         static const char *const with[] = {"和", "跟", "同", "与"};
         for (const char *q = text; q < m; q++) {
             for (size_t k = 0; k < 4; k++)
-                if (!strncmp(q, with[k], 3)) {
+                if (!strncmp(q, with[k], 3) && zh_person_at(q + 3)) {
                     if (start == m)
                         start = q;
                     else
@@ -262,8 +306,9 @@ static int chinese_shared(const char *text, char *rest, size_t size, int *people
                     start = g;
             }
         }
-        /* "分了" alone is any dividing up ("分了三次吃"): only with who */
-        if (!who && !strncmp(m, "分了", 6))
+        /* with no one named it is any dividing up ("分了三次吃", "馒头和豆浆
+         * 分着吃"): only 一人一半 says two people by itself */
+        if (!who && strncmp(m, "一人一半", 12) != 0)
             return 0;
     } else {
         return 0;

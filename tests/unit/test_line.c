@@ -1030,7 +1030,7 @@ static void foods_shared_with_others(void **state)
     assert_string_equal(rest, "pizza");
     assert_int_equal(people, 3);
     assert_int_equal(text_shared("shared a pizza with Sue and Tom", rest, sizeof rest, &people), 1);
-    assert_string_equal(rest, "had a pizza");
+    assert_string_equal(rest, "shared a pizza");
     assert_int_equal(people, 3);
     assert_int_equal(text_shared("split pea soup 1 bowl", rest, sizeof rest, &people), 0);
     assert_int_equal(text_shared("peanut butter between 2 slices of bread", rest, sizeof rest,
@@ -1059,6 +1059,34 @@ static void foods_shared_with_others(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "2 slices ww toast", "", &w, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "whole-wheat"));
     assert_int_equal(text_shared("一根香蕉分了两次吃", rest, sizeof rest, &people), 0);
+    /* no sharing in a name, a pack or a time (a review's findings) */
+    assert_int_equal(text_shared("banana split", rest, sizeof rest, &people), 0);
+    assert_int_equal(text_shared("150g sharing bag of Doritos", rest, sizeof rest, &people), 0);
+    assert_int_equal(text_shared("a bottle of wine between Monday and Friday", rest, sizeof rest,
+                                 &people),
+                     0);
+    assert_int_equal(text_shared("馒头和豆浆分着吃了", rest, sizeof rest, &people), 0);
+    assert_int_equal(text_shared("We split a bottle of wine between the three of us", rest,
+                                 sizeof rest, &people),
+                     1);
+    assert_int_equal(people, 3);
+    assert_int_equal(text_shared("bottle of wine split between me and Dave", rest, sizeof rest,
+                                 &people),
+                     1);
+    assert_int_equal(people, 2);
+    assert_int_equal(kmgca_weigh(shared_foods, "Shared pizza with Jim, I had 2 slices", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 214, 1e-6);
+    /* a day with a comma and nothing after (read past the end, once) */
+    assert_int_not_equal(kmgca_weigh(shared_foods, "Sat,", "", &w, &err), KMGCA_OK);
+    /* two decimals before a plural are an amount, not a time */
+    assert_int_equal(kmgca_weigh(shared_foods, "2.50 bananas", "", &w, &err), KMGCA_OK);
+    assert_near(w.serving.amount, 2.5, 1e-9);
+    /* a clock time after a meal's label */
+    assert_int_equal(kmgca_weigh(shared_foods, "Lunch 12.30 cheese sandwich", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.food_text, "cheese sandwich");
 }
 
 /* Words of messages and diaries read this stop: verbs with their particle,
