@@ -1317,10 +1317,12 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
                 again = strcasestr_ascii(made, making[k]);
             int parsed = kmgca_serving_parse(lead, &s, NULL) == KMGCA_OK;
             const char *eaten = after_verb(b->food_text);
-            /* (of one typical serving too: "got a fish supper and split
-             * it, so I had half") */
+            /* (of a dish's whole serving too, "got a fish supper and split
+             * it, so I had half"; not of a typical slice: "bought a cake,
+             * had half") */
             if (parsed && again && s.kind == KMGCA_UNIT_NONE && s.amount > 0 && s.amount < 1 &&
-                isfinite(b->grams)) {
+                isfinite(b->grams) &&
+                (!b->serving_assumed || !strcmp(kmgca_food_source(b->match.food), "recipe"))) {
                 /* a share of what was bought: "路过买了袋糖炒栗子，吃了一半" */
                 char share[32];
                 snprintf(share, sizeof share, "%.3g", s.amount);
@@ -1821,6 +1823,43 @@ static int and_names_dish(kmgca_foods *foods, const char *text, size_t i, size_t
     return 0;
 }
 
+/* "X with <amount> Y" at with_at: 1 when X and Y are two foods eaten ("2
+ * eggs with 2 slices of toast"), not a dish and what went into it ("1
+ * omelette with 3 eggs", "a smoothie with 2 bananas", "a sandwich with 2
+ * slices of ham", "a cake made with 2 eggs") */
+static int with_two_foods(kmgca_foods *foods, const char *text, const char *with_at)
+{
+    static const char *const making[] = {"made", "cooked", "prepared", "mixed", "blended",
+                                         "topped", "filled", "served", "done", "baked"};
+    const char *w = with_at;
+    while (w > text && w[-1] != ' ')
+        w--;
+    if (word_among(w, (size_t)(with_at - w), making, sizeof making / sizeof *making))
+        return 0;
+    static const char *const dishes[] = {"sandwich", "mixed_dish", "soup", "salad", "cake",
+                                         "pizza", "dessert", "soft_drink", "dumpling"};
+    char left[1024], right[1024], lead[SERVING_MAX], food[1024];
+    snprintf(left, sizeof left, "%.*s", (int)(with_at - text), text);
+    snprintf(right, sizeof right, "%.*s", (int)strcspn(with_at + 6, ",;"), with_at + 6);
+    kmgca_match lm, rm;
+    kmgca_serving one;
+    if (kmgca_serving_split(left, lead, sizeof lead, food, sizeof food) != 1)
+        return 1;
+    if (!food[0] && kmgca_serving_parse(lead, &one, NULL) == KMGCA_OK)
+        copy_text(food, sizeof food, one.unit);   /* "1 sandwich": the unit is the food */
+    if (!food[0] || kmgca_foods_match(foods, food, &lm, NULL) != KMGCA_OK || !lm.food)
+        return 1;
+    const char *lk = kmgca_food_kind(lm.food);
+    for (size_t k = 0; k < sizeof dishes / sizeof *dishes; k++)
+        if (!strcmp(lk, dishes[k]))
+            return 0;
+    if (kmgca_serving_split(right, lead, sizeof lead, food, sizeof food) == 1 && food[0] &&
+        kmgca_foods_match(foods, food, &rm, NULL) == KMGCA_OK && rm.food &&
+        !strcmp(kmgca_food_kind(rm.food), lk))
+        return 0;   /* of its own kind: the omelette's eggs */
+    return 1;
+}
+
 static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int max)
 {
     char lead[SERVING_MAX], rest[1024];
@@ -1833,6 +1872,8 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
         if (!strncasecmp(p, " with ", 6) && amount_opens(p + 6) &&
             amount_written_before(text, p))
             with_at = p;
+    if (with_at && !with_two_foods(foods, text, with_at))
+        with_at = NULL;
     int joined = strpbrk(text, "&+") || strcasestr_ascii(text, " and ") ||
                  strcasestr_ascii(text, " plus ") || with_at;
     int listed = strpbrk(text, ",;") != NULL;

@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 static int cmp_rewrite(const void *key, const void *item)
@@ -141,6 +142,23 @@ static int in_mine(const char *word, size_t wl)
            (nl == 3 && !memcmp(next, "his", 3)) || (nl == 3 && !memcmp(next, "her", 3));
 }
 
+/* "butter on 2 slices of toast", "jam on a crumpet": an amount of what a
+ * food is served on makes a dish with it, not a place ("honey on porridge"
+ * is where the honey went; "beans on toast" is found whole first) */
+static int on_a_base(const char *word, const char *next)
+{
+    static const char *const bases[] = {"a", "an", "two", "one", "three", "half"};
+    if (strcmp(word, "on") != 0 && strcmp(word, "onto") != 0)
+        return 0;
+    if (isdigit((unsigned char)*next))
+        return 1;
+    size_t nl = strcspn(next, " ,()");
+    for (size_t k = 0; k < sizeof bases / sizeof *bases; k++)
+        if (nl == strlen(bases[k]) && !memcmp(next, bases[k], nl))
+            return 1;
+    return 0;
+}
+
 /* "scrambled in butter", "fried in olive oil": the fat it was cooked in,
  * how it was made ("tuna in oil" says what it is, and stays). The word
  * "in" is at text[at]. */
@@ -209,7 +227,7 @@ void query_bracket_context(char *text, size_t size)
             for (size_t k = 0; k < sizeof context / sizeof *context && !ctx; k++)
                 ctx = wl == strlen(context[k]) && memcmp(text + i, context[k], wl) == 0 &&
                       text[i + wl] == ' ' && !made_from(context[k], text + i + wl + 1) &&
-                      !made_with(context[k], text, i);
+                      !made_with(context[k], text, i) && !on_a_base(context[k], text + i + wl + 1);
             if (ctx) {
                 out[o++] = '(';
                 open = 1;

@@ -1245,6 +1245,12 @@ static void more_words_of_messages(void **state)
     assert_int_equal(kmgca_line_parts(shared_foods, "2 eggs with 2 slices of toast", at, len, 8),
                      2);
     assert_int_equal(kmgca_line_parts(shared_foods, "chicken with rice", at, len, 8), 1);
+    /* not a dish and what went into it */
+    assert_int_equal(kmgca_line_parts(shared_foods, "1 smoothie with 2 bananas", at, len, 8), 1);
+    assert_int_equal(kmgca_line_parts(shared_foods, "1 sandwich with 2 slices of ham", at, len, 8),
+                     1);
+    assert_int_equal(kmgca_line_parts(shared_foods, "a cake made with 2 eggs", at, len, 8), 1);
+    assert_int_equal(kmgca_line_parts(shared_foods, "1 omelette with 3 eggs", at, len, 8), 1);
     /* half of what was got, its serving assumed: half of it, said (an
      * empty clause between ", so" no longer hides the share) */
     assert_int_equal(kmgca_weigh(shared_foods,
