@@ -167,9 +167,6 @@ static int unit_names_food(kmgca_foods *foods, const char *unit)
            m.food && m.confidence >= 0.9;
 }
 
-/* No serving field: the serving cut out of the food text, into serving,
- * and the food without it into out->food_text. KMGCA_OK to go on, else the
- * error (two servings, or a serving and no food). */
 static int amount_opens(const char *t);
 
 /* An app's "Food - amount, how" ("Medjool Dates - 3 dates, pitted",
@@ -228,6 +225,9 @@ static int serving_before_state(const char *text, char *lead, size_t lead_size, 
     return 1;
 }
 
+/* No serving field: the serving cut out of the food text, into serving,
+ * and the food without it into out->food_text. KMGCA_OK to go on, else the
+ * error (two servings, or a serving and no food). */
 static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, char *serving,
                                     size_t serving_size, kmgca_weighing *out, kmgca_error *err)
 {
@@ -1763,11 +1763,6 @@ static const kmgca_food *food_surely(kmgca_foods *foods, const char *text, size_
                : NULL;
 }
 
-/* An English line of foods joined by "&", "+", " and ", a comma or a
- * semicolon ("cheeseburger & fries", "chicken tikka masala + rice", "2
- * Weetabix, warm milk") that matches no food well as a
- * whole: where its parts begin (the first 0), how many. A name that holds
- * the joiner ("mac and cheese", "fish & chips") matches as a whole. */
 /* 1 when text before end writes an amount: a digit or "a", "an", "one" as
  * a word */
 static int amount_written_before(const char *text, const char *end)
@@ -1860,6 +1855,13 @@ static int with_two_foods(kmgca_foods *foods, const char *text, const char *with
     return 1;
 }
 
+/* An English line of foods joined by "&", "+", " and ", " plus ", a comma
+ * or a semicolon ("cheeseburger & fries", "chicken tikka masala + rice", "2
+ * Weetabix, warm milk") that matches no food well as a whole, or by "and"
+ * or "with" with an amount on each side ("a cuppa and a couple of
+ * digestives", "2 eggs with 2 slices of toast"): where its parts begin
+ * (the first 0), how many. A name that holds the joiner ("mac and cheese",
+ * "fish & chips", "the beef and broccoli") matches as a whole. */
 static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int max)
 {
     char lead[SERVING_MAX], rest[1024];
