@@ -567,6 +567,11 @@ long text_zh_simplified(long cp);
  * ways (雞 鸡, 樂 乐: derived from names_zh.csv by embedtables), else cp;
  * text_fold reads Chinese through it. */
 long text_zh_traditional(long cp);
+/* The second of the pair whose first is cp in pairs (sorted by the first),
+ * else cp. */
+long text_pair_lookup(const long pairs[][2], size_t count, long cp);
+/* 1 when text holds needle, ASCII letters compared without case. */
+int text_holds_ci(const char *text, const char *needle);
 
 /* 1 when the stop-word and synonym tables are sorted (binary search) and
  * no stop word is longer than five letters (is_stop relies on it). */

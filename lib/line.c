@@ -827,7 +827,6 @@ static const char *after_meal_label(kmgca_foods *label_foods, const char *t)
     return t;
 }
 
-static int strcasestr_ascii(const char *text, const char *needle);
 
 /* 1 when the text says the food was not eaten and no other clause of it
  * names a food: "我妈不爱喝牛奶", "老师，我妈不爱喝牛奶", "没吃早饭", "didn't eat
@@ -877,7 +876,7 @@ static int not_eaten(kmgca_foods *foods, const char *t)
         snprintf(clause, sizeof clause, "%.*s", (int)len, p);
         int negation = 0;
         for (size_t k = 0; k < sizeof marks / sizeof *marks && !negation; k++)
-            negation = strcasestr_ascii(clause, marks[k]);
+            negation = text_holds_ci(clause, marks[k]);
         /* the clause's food, its serving cut out ("米饭半碗 菜没吃") */
         if (!split_cached(text_trim(clause), lead, sizeof lead, rest, sizeof rest))
             copy_text(rest, sizeof rest, text_trim(clause));
@@ -1314,7 +1313,7 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
                                                  "shared ", "got ", "brought ", "包了", "做了",
                                                  "买了", "炒了", "熬了"};
             for (size_t k = 0; k < sizeof making / sizeof *making && !again; k++)
-                again = strcasestr_ascii(made, making[k]);
+                again = text_holds_ci(made, making[k]);
             int parsed = kmgca_serving_parse(lead, &s, NULL) == KMGCA_OK;
             const char *eaten = after_verb(b->food_text);
             /* (of a dish's whole serving too, "got a fish supper and split
@@ -1351,7 +1350,7 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
                                                  "买了", "熬了", "煮了", "包了", "炖了"};
             int was_made = 0;
             for (size_t k = 0; k < sizeof making / sizeof *making && !was_made; k++)
-                was_made = strcasestr_ascii(made, making[k]);
+                was_made = text_holds_ci(made, making[k]);
             if (!(flags[j] & ONLY_SERVING) || !was_made ||
                 kmgca_serving_parse(lead_of[j], &share, NULL) != KMGCA_OK ||
                 share.kind != KMGCA_UNIT_NONE || !(share.amount > 0 && share.amount < 1))
@@ -1711,15 +1710,6 @@ static int part_names_food(kmgca_foods *foods, const char *text, size_t from, si
            m.confidence >= KMGCA_LOW_CONFIDENCE;
 }
 
-/* 1 when text holds needle, ASCII letters compared without case. */
-static int strcasestr_ascii(const char *text, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (const char *p = text; *p; p++)
-        if (!strncasecmp(p, needle, n))
-            return 1;
-    return 0;
-}
 
 static const char *after_meal_label(kmgca_foods *label_foods, const char *t);
 
@@ -1876,8 +1866,8 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
             with_at = p;
     if (with_at && !with_two_foods(foods, text, with_at))
         with_at = NULL;
-    int joined = strpbrk(text, "&+") || strcasestr_ascii(text, " and ") ||
-                 strcasestr_ascii(text, " plus ") || with_at;
+    int joined = strpbrk(text, "&+") || text_holds_ci(text, " and ") ||
+                 text_holds_ci(text, " plus ") || with_at;
     int listed = strpbrk(text, ",;") != NULL;
     if (strlen(text) >= sizeof rest || (!joined && !listed))
         return 1;
@@ -1896,7 +1886,7 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
             and_at = p;
     int amounts = and_at && amount_opens(and_at + 5) && amount_written_before(text, and_at);
     joined = joined && (whole < KMGCA_LOW_CONFIDENCE || ((two || amounts) && whole < 0.99) ||
-                        strcasestr_ascii(text, " plus ") || (with_at && whole < 0.99));
+                        text_holds_ci(text, " plus ") || (with_at && whole < 0.99));
     listed = listed && whole < 0.99;
     if (!joined && !listed)
         return 1;

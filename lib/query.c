@@ -107,6 +107,21 @@ static int made_from(const char *word, const char *next)
     return 0;
 }
 
+/* 1 when the word before text[at] is one of words */
+static int word_before_among(const char *text, size_t at, const char *const *words, size_t n)
+{
+    size_t end = at;
+    while (end > 0 && text[end - 1] == ' ')
+        end--;
+    size_t start = end;
+    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != ',')
+        start--;
+    for (size_t k = 0; k < n; k++)
+        if (end - start == strlen(words[k]) && memcmp(text + start, words[k], end - start) == 0)
+            return 1;
+    return 0;
+}
+
 /* "Made with milk", "stewed with sugar": how the food was made, no
  * context; the word before "with" at text[at] tells. */
 static int made_with(const char *word, const char *text, size_t at)
@@ -115,16 +130,7 @@ static int made_with(const char *word, const char *text, size_t at)
                                        "boiled", "fried", "baked", "sweetened", "packed"};
     if (strcmp(word, "with") != 0 && strcmp(word, "w") != 0)
         return 0;
-    size_t end = at;
-    while (end > 0 && text[end - 1] == ' ')
-        end--;
-    size_t start = end;
-    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != ',')
-        start--;
-    for (size_t k = 0; k < sizeof ways / sizeof *ways; k++)
-        if (end - start == strlen(ways[k]) && memcmp(text + start, ways[k], end - start) == 0)
-            return 1;
-    return 0;
+    return word_before_among(text, at, ways, sizeof ways / sizeof *ways);
 }
 
 /* "In my tea", "on our toast": where a food went, not what it is ("tuna in
@@ -186,17 +192,10 @@ static int cooked_in(const char *text, size_t at)
         fat = nl == strlen(fats[k]) && !memcmp(next, fats[k], nl);
     if (!fat)
         return 0;
-    size_t end = at;
-    while (end > 0 && text[end - 1] == ' ')
-        end--;
-    size_t start = end;
-    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != ',')
-        start--;
-    for (size_t k = 0; k < sizeof cooking / sizeof *cooking; k++)
-        if (end - start == strlen(cooking[k]) && !memcmp(text + start, cooking[k], end - start))
-            return 1;
-    /* "eggs in butter": after the food, no verb */
-    return end - start >= 4 && !memcmp(text + end - 4, "eggs", 4);
+    /* "scrambled in butter"; "eggs in butter": after the food, no verb */
+    static const char *const eggs[] = {"eggs", "egg"};
+    return word_before_among(text, at, cooking, sizeof cooking / sizeof *cooking) ||
+           word_before_among(text, at, eggs, 2);
 }
 
 /* Words that say when, where or why a food was eaten, not what it is:

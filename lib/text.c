@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- UTF-8 -------------------------------------------------------------- */
 
@@ -723,17 +724,29 @@ long text_zh_simplified(long cp)
         {0x98F2, 0x996E},
         {0x9E7D, 0x76D0},
     };
-    size_t lo = 0, hi = sizeof map / sizeof map[0];
-    if (cp < map[0][0] || cp > map[hi - 1][0])
-        return cp;
+    return text_pair_lookup(map, sizeof map / sizeof map[0], cp);
+}
+
+int text_holds_ci(const char *text, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = text; *p; p++)
+        if (!strncasecmp(p, needle, n))
+            return 1;
+    return 0;
+}
+
+long text_pair_lookup(const long pairs[][2], size_t count, long cp)
+{
+    size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (map[mid][0] < cp)
+        if (pairs[mid][0] < cp)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < sizeof map / sizeof map[0] && map[lo][0] == cp ? map[lo][1] : cp;
+    return lo < count && pairs[lo][0] == cp ? pairs[lo][1] : cp;
 }
 
 /* The table of Traditional characters embedtables derives from names_zh.csv
@@ -746,17 +759,7 @@ long text_zh_traditional(long cp)
 {
     if (cp < 0x4E00 || cp > 0x9FFF || !&kmgca_builtin_zh_trad_count || !kmgca_builtin_zh_trad)
         return cp;
-    size_t lo = 0, hi = kmgca_builtin_zh_trad_count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (kmgca_builtin_zh_trad[mid][0] < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < kmgca_builtin_zh_trad_count && kmgca_builtin_zh_trad[lo][0] == cp
-               ? kmgca_builtin_zh_trad[lo][1]
-               : cp;
+    return text_pair_lookup(kmgca_builtin_zh_trad, kmgca_builtin_zh_trad_count, cp);
 }
 
 /* ---- Squeezed names ---------------------------------------------------------- */

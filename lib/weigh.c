@@ -184,16 +184,6 @@ static int resolve_concept(const kmgca_food *food, const char *word, const char 
 static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *word,
                    const char *concept, const char *size, each *out);
 
-/* 1 when text holds needle, up to ASCII case */
-static int holds_ci(const char *text, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (const char *p = text; *p; p++)
-        if (!strncasecmp(p, needle, n))
-            return 1;
-    return 0;
-}
-
 /* The food's own measure for a token of containers.csv: "@food", "@item",
  * "@typical", a unit ("cup", "tbsp", "oz"), or household words. */
 static int try_measure_token(const kmgca_food *food, const char *token, size_t len,
@@ -574,7 +564,7 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
     int size_word = !h.concept || (said && said->size[0]);
     /* (a name the food only stands in for, "flat white" as a latte, sizes
      * by its own portion first: a regular flat white is no 16 oz latte) */
-    int stand_in = s->name[0] && !holds_ci(food->description, s->name) &&
+    int stand_in = s->name[0] && !text_holds_ci(food->description, s->name) &&
                    name_portion_row(s->name, NULL, "item");
     int sized = size_word && h.size && concept && !strcmp(concept, "item") &&
                 try_measure_token(food, h.size, strlen(h.size), NULL, 0, &e, 0);

@@ -277,15 +277,7 @@ static int cmp_trad(const void *a, const void *b)
 /* The Simplified form of a Traditional character kept, or cp itself. */
 static long simplified(long cp)
 {
-    size_t lo = 0, hi = zh_trad_count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (zh_trad[mid][0] < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < zh_trad_count && zh_trad[lo][0] == cp ? zh_trad[lo][1] : cp;
+    return text_pair_lookup((const long(*)[2])zh_trad, zh_trad_count, cp);
 }
 
 /* s with each Traditional character kept in its Simplified form, in
