@@ -700,9 +700,9 @@ static const char *after_clock(const char *t)
     /* "10.30 OJ small glass": a time with a full stop, from 5 o'clock on
      * and in fives of minutes, when no unit nor a plural follows ("2.50
      * cups", "1.25 bagels", "2.50 bananas" stay amounts) */
-    int minutes = atoi(p + h + 1);
-    if (!colon && !ampm && *p != '0' && q == p + h + 3 && p[h] == '.' && atoi(p) >= 5 &&
-        atoi(p) <= 23 && minutes <= 59 && minutes % 5 == 0 && *r) {
+    int dotted = !colon && !ampm && *p != '0' && q == p + h + 3 && p[h] == '.';
+    int minutes = dotted ? atoi(p + h + 1) : -1;   /* (p[h] is then no end) */
+    if (dotted && atoi(p) >= 5 && atoi(p) <= 23 && minutes <= 59 && minutes % 5 == 0 && *r) {
         const unit_def *u;
         size_t wl;
         char word[32];
