@@ -292,10 +292,6 @@ int serving_inner_size(const char *text, char *serving, size_t serving_size, cha
 /* "1杯(大杯)", "2 cups (grande)": the size in brackets names the cup; the
  * serving rewritten in place as "1大杯", "2 grande". 1 when rewritten. */
 int serving_cup_bracket(char *serving, size_t size);
-/* "一段（约三两）": a weight in 两 or 斤 in the bracket that ends the serving,
- * rewritten in grams ("一段（约150克）") so it reads as the piece's weight. 1
- * when rewritten. */
-int serving_liang_bracket(char *serving, size_t size);
 /* An app's size in brackets after the food ("French Fries (Medium)", its
  * last bracket) with a serving of a count or "1 serving": the serving
  * rewritten in place as that many of the size ("1 medium"). 1 when

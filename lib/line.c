@@ -293,6 +293,46 @@ static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, c
     return KMGCA_OK;
 }
 
+/* "一段（约三两）", "一块(半斤左右)": a weight in 两 or 斤 in the bracket that
+ * ends the serving, rewritten in grams ("一段（约150克）") so it reads as the
+ * piece's weight. 1 when rewritten. */
+static int serving_liang_bracket(char *serving, size_t size)
+{
+    const char *open = strstr(serving, "（");
+    size_t ol = 3;
+    if (!open) {
+        open = strchr(serving, '(');
+        ol = 1;
+    }
+    if (!open || open == serving || !text_has_cjk(open))
+        return 0;
+    const char *close = strstr(open, "）");
+    size_t cl = 3;
+    if (!close) {
+        close = strchr(open, ')');
+        cl = 1;
+    }
+    if (!close || close[cl] || (!strstr(open, "两") && !strstr(open, "斤") &&
+                                !strstr(open, "兩")))
+        return 0;
+    char inner[128];
+    if ((size_t)(close - open - ol) >= sizeof inner)
+        return 0;
+    snprintf(inner, sizeof inner, "%.*s", (int)(close - open - ol), open + ol);
+    kmgca_serving w;
+    const unit_def *u = NULL;
+    if (kmgca_serving_parse(inner, &w, NULL) != KMGCA_OK || w.kind != KMGCA_UNIT_MASS ||
+        unit_at(w.unit, &u) != strlen(w.unit) || !u || u->kind != KMGCA_UNIT_MASS)
+        return 0;
+    char out[256];
+    if ((size_t)snprintf(out, sizeof out, "%.*s（约%.10g克）", (int)(open - serving), serving,
+                         w.amount * u->factor) >= sizeof out)
+        return 0;
+    copy_text(serving, size, out);
+    return 1;
+}
+
+
 /* A serving field, and perhaps a unit in the food text too. */
 static void serving_in_field(const char *food_text, char *serving, size_t serving_size,
                              kmgca_weighing *out)
