@@ -562,15 +562,15 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
     size_t wl;
     const struct kmgca_measure_word *said = h.word[0] ? measure_word_at(h.word, &wl) : NULL;
     int size_word = !h.concept || (said && said->size[0]);
-    /* (a name the food only stands in for, "flat white" as a latte, sizes
-     * by its own portion first: a regular flat white is no 16 oz latte) */
-    int stand_in = s->name[0] && !text_holds_ci(food->description, s->name) &&
-                   name_portion_row(s->name, NULL, "item");
     int sized = size_word && h.size && concept && !strcmp(concept, "item") &&
                 try_measure_token(food, h.size, strlen(h.size), NULL, 0, &e, 0);
+    /* (a name the food only stands in for, "flat white" as a latte, sizes
+     * by its own portion first when the food's is far larger: a regular
+     * flat white is no 16 oz latte) */
     each named;
-    if (sized && stand_in && by_name(food, s, NULL, "item", h.size, &named) &&
-        e.grams_each > 1.5 * named.grams_each)
+    if (sized && s->name[0] && !text_holds_ci(food->description, s->name) &&
+        name_portion_row(s->name, NULL, "item") &&
+        by_name(food, s, NULL, "item", h.size, &named) && e.grams_each > 1.5 * named.grams_each)
         sized = 0;   /* by the name, below */
     /* "Poutine, 1 regular": a size alone whose measure is one piece of a
      * food eaten by the serving (a fry, 8 g) is a serving of that size */
@@ -587,10 +587,15 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
     }
     if (piece_alone)
         sized = 0;
+    /* (件 of a food sized by the item and not by the piece, "烧卖两件", a
+     * recipe's 个: one of it) */
+    int jian = !strcmp(s->unit, "件");
     if (!piece_alone &&
         (sized || (concept && by_name(food, s, h.concept ? h.word : NULL, concept, h.size, &e)) ||
          (concept &&
-          resolve_concept(food, h.concept ? h.word : NULL, concept, h.size, 0, &e, 0)))) {
+          resolve_concept(food, h.concept ? h.word : NULL, concept, h.size, 0, &e, 0)) ||
+         (jian && (by_name(food, s, "个", "item", NULL, &e) ||
+                   resolve_concept(food, "个", "item", NULL, 0, &e, 0))))) {
         *grams = s->amount * e.grams_each;
         fmt_grams(g, sizeof g, *grams);
         name_unit(unit, sizeof unit, s, &h);
@@ -620,19 +625,6 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
         if (how)
             snprintf(how, how_size, "%s%s%s" PH_X_TYPICAL_SERVING " = %s g (%s%s)", amt,
                      alone ? " " : "", alone ? alone : "", g, e.said, scaled);
-        return KMGCA_OK;
-    }
-    /* 件 of a food sized by the item and not by the piece ("烧卖两件", a
-     * recipe's 个): one of it */
-    if (!strcmp(s->unit, "件") &&
-        (by_name(food, s, "个", "item", NULL, &e) ||
-         resolve_concept(food, "个", "item", NULL, 0, &e, 0))) {
-        *grams = s->amount * e.grams_each;
-        fmt_grams(g, sizeof g, *grams);
-        name_unit(unit, sizeof unit, s, &h);
-        if (how)
-            snprintf(how, how_size, "%s %s = %s g (%s%s)", amt, unit, g,
-                     s->amount == 1 ? "" : PH_EACH, e.said);
         return KMGCA_OK;
     }
     char list[400];
