@@ -178,6 +178,7 @@ static size_t en_query_read(en_query *q, const char *text)
 {
     text_fold(text, q->raw, sizeof q->raw);
     query_rewrite_words(q->raw, q->folded, sizeof q->folded);
+    query_on_bread(q->folded, sizeof q->folded);
     /* Words of a context phrase ("from the vending machine", "after the
      * gym") the matcher brackets: which words they are, to leave them out
      * of what a food must hold (en_query_weigh). */

@@ -193,6 +193,8 @@ unsigned char eaten_of(struct match_index *ix, const struct kmgca_food *f, uint3
 void query_rewrite_words(const char *in, char *out, size_t size);
 /* Puts words of context ("around 3pm") in brackets, in place. */
 void query_bracket_context(char *text, size_t size);
+/* "Ham on rye" to "ham sandwich", in place. */
+void query_on_bread(char *text, size_t size);
 /* The index + 1 of the query's head word in words, 0 when none. */
 size_t query_head(const char *folded, char words[][TEXT_WORD_MAX], size_t nw);
 

@@ -93,6 +93,59 @@ void query_rewrite_words(const char *in, char *out, size_t size)
     out[o] = '\0';
 }
 
+/* "Ham on rye", "turkey on wheat", "egg mayo on a roll": a filling on a
+ * bread is a sandwich of it, not the filling alone ("beans on toast" and
+ * "cheese on toast" are dishes of their own, found whole). The text is
+ * rewritten "ham sandwich" when the bread ends it or a clause: which bread
+ * changes the minerals of a sandwich little, and no table says it. */
+void query_on_bread(char *text, size_t size)
+{
+    static const char *const breads[] = {
+        "rye", "white", "brown", "wholemeal", "wholewheat", "whole wheat", "wheat", "sourdough",
+        "granary", "multigrain", "multi grain", "pumpernickel", "ciabatta", "focaccia", "a roll",
+        "a bun", "a bap", "a baguette", "a sub", "a hoagie", "a kaiser", "a hero", "a hoagie roll",
+        "a sub roll", "a bread roll", "bread", "white bread", "brown bread", "rye bread",
+        "wholemeal bread", "wheat bread", "sourdough bread", "granary bread", "a wrap"};
+    char *on = strstr(text, " on ");
+    if (!on || on == text)
+        return;
+    const char *bread = on + 4;
+    size_t best = 0;
+    for (size_t k = 0; k < sizeof breads / sizeof *breads; k++) {
+        size_t bl = strlen(breads[k]);
+        if (bl > best && !strncmp(bread, breads[k], bl) &&
+            (bread[bl] == '\0' || bread[bl] == ',' || bread[bl] == '(' ||
+             (bread[bl] == ' ' && (bread[bl + 1] == '(' || bread[bl + 1] == ',')) ||
+             !strncmp(bread + bl, " with ", 6)))
+            best = bl;
+    }
+    if (!best)
+        return;
+    /* A spread on bread is bread and its spread, not a sandwich of it. */
+    static const char *const spreads[] = {"butter", "margarine", "marg", "spread", "oil",
+                                          "olive oil", "ghee", "dripping", "lard"};
+    for (size_t k = 0; k < sizeof spreads / sizeof *spreads; k++)
+        if ((size_t)(on - text) == strlen(spreads[k]) && !strncmp(text, spreads[k], on - text))
+            return;
+    /* Already a dish of bread: "a sandwich on rye", "toast on white". */
+    static const char *const dishes[] = {"sandwich", "toast", "sub", "roll", "bagel", "wrap",
+                                         "burger", "bun", "butty", "panini", "melt", "hoagie"};
+    for (size_t k = 0; k < sizeof dishes / sizeof *dishes; k++) {
+        const char *d = text;
+        size_t dl = strlen(dishes[k]);
+        while ((d = strstr(d, dishes[k])) != NULL && d < on) {
+            if ((d == text || d[-1] == ' ') && !isalpha((unsigned char)d[dl]) &&
+                (d[dl] != 's' || !isalpha((unsigned char)d[dl + 1])))
+                return;
+            d += dl;
+        }
+    }
+    char out[1024];
+    int n = snprintf(out, sizeof out, "%.*s sandwich%s", (int)(on - text), text, bread + best);
+    if (n > 0 && (size_t)n < size && (size_t)n < sizeof out)
+        memcpy(text, out, (size_t)n + 1);
+}
+
 /* "From frozen", "from concentrate": how the food was made, no context. */
 static int made_from(const char *word, const char *next)
 {

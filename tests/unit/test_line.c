@@ -1152,6 +1152,17 @@ static void more_words_of_messages(void **state)
     assert_string_equal(kmgca_food_description(m.food), "Honey");
     assert_int_equal(kmgca_foods_match(shared_foods, "beans on toast", &m, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_description(m.food), "Beans on toast");
+    /* a filling on a bread is a sandwich of it ("ham on rye" was sliced
+     * ham at 1.00, the bread dropped); a spread on bread is not */
+    assert_int_equal(kmgca_foods_match(shared_foods, "ham on rye", &m, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(m.food), "Ham sandwich, with spread");
+    assert_int_equal(kmgca_foods_match(shared_foods, "corned beef on rye with mustard", &m, &err),
+                     KMGCA_OK);
+    assert_string_equal(kmgca_food_description(m.food), "Corned beef sandwich");
+    assert_int_equal(kmgca_foods_match(shared_foods, "butter on bread", &m, &err), KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(m.food), "andwich"));
+    assert_int_equal(kmgca_foods_match(shared_foods, "ham sandwich on rye", &m, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(m.food), "Ham sandwich, with spread");
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
