@@ -685,6 +685,27 @@ static double plate_share(const kmgca_food *food, const kmgca_portion *p)
     return p->grams / p->amount > share ? share : 0;
 }
 
+/* 1 when an English measure is a word of a dish's name, as one or many
+ * ("egg" of "Poached eggs on toast"). */
+static int name_counts(const char *name, const char *measure)
+{
+    size_t ml = strlen(measure);
+    if (!ml || !isalpha((unsigned char)measure[0]))
+        return 0;
+    for (const char *w = name; *w;) {
+        while (*w && !isalpha((unsigned char)*w))
+            w++;
+        size_t wl = 0;
+        while (isalpha((unsigned char)w[wl]))
+            wl++;
+        if (wl && (wl == ml || (wl == ml + 1 && tolower((unsigned char)w[ml]) == 's')) &&
+            !strncasecmp(w, measure, ml))
+            return 1;
+        w += wl;
+    }
+    return 0;
+}
+
 /* A dish of the recipe table is counted by its own portions first: its
  * measure words ("盘", "份", "个") as the recipe gives them, and with no
  * amount written, its usual serving (the first portion), or one person's
@@ -715,8 +736,13 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
                     p = &food->portions[i];
                     factor = same[k].factor;
                 }
-    /* A bare count ("x2"): of the recipe's pieces (个, slice, piece) where
-     * it has them, else of its usual serving. */
+    /* A bare count ("x2"): of what the dish's name counts where the
+     * recipe weighs it ("3 scrambled eggs on toast": eggs, not slices),
+     * else of its pieces (个, slice, piece), else of its usual serving. */
+    for (unsigned i = 0; !p && !typical && s->kind == KMGCA_UNIT_NONE && i < food->portion_count;
+         i++)
+        if (name_counts(food->description, food->portions[i].measure))
+            p = &food->portions[i];
     for (unsigned i = 0; !p && !typical && s->kind == KMGCA_UNIT_NONE && i < food->portion_count;
          i++) {
         size_t len;
@@ -766,10 +792,13 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
         size_said(sized, sizeof sized, size, factor);
         snprintf(how, how_size, "%s %s = %s g (" PH_THE_RECIPES "%s%s)", amt, s->unit, g,
                  p->measure, sized);
-    } else if (how)
-        snprintf(how, how_size, "%s %s = %s g (" PH_THE_RECIPES "%s%s)", amt,
-                 s->unit[0] ? s->unit : p->measure, g, p->measure,
+    } else if (how) {
+        /* a bare count of an English measure: "3 eggs", "2 slices" */
+        int many = !s->unit[0] && amount != 1 && isalpha((unsigned char)p->measure[0]);
+        snprintf(how, how_size, "%s %s%s = %s g (" PH_THE_RECIPES "%s%s)", amt,
+                 s->unit[0] ? s->unit : p->measure, many ? "s" : "", g, p->measure,
                  factor != 1 ? PH_SMALLER_PLATE : "");
+    }
     return 1;
 }
 

@@ -1163,6 +1163,12 @@ static void more_words_of_messages(void **state)
     assert_null(strstr(kmgca_food_description(m.food), "andwich"));
     assert_int_equal(kmgca_foods_match(shared_foods, "ham sandwich on rye", &m, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_description(m.food), "Ham sandwich, with spread");
+    /* a bare count of a dish counts what its name counts where the recipe
+     * weighs it: eggs of "eggs on toast" (3 were 3 slices, 306 g) */
+    assert_int_equal(kmgca_weigh(shared_foods, "3 scrambled eggs on toast", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 3 * 0.4 * 204, 1e-6);
+    assert_non_null(strstr(w.how, "3 eggs"));
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
