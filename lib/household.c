@@ -935,6 +935,92 @@ int text_count_of_itself(const char *text, char *out, size_t size)
     return 0;
 }
 
+/* ---- The sugar in a drink ------------------------------------------------------ */
+
+/* A word of sugar or sweetener at low[i] (as people write it in a tea or
+ * coffee: "sugars", "sug.", "sweetners", "sacs"); its length, 0 when none. */
+static size_t sugar_word(const char *low)
+{
+    static const char *const words[] = {"sugars", "sugar", "sugs", "sug", "sweeteners",
+                                        "sweetener", "sweetners", "sweetner", "sweetenrs",
+                                        "canderel", "splenda", "saccharin", "sacs"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t wl = strlen(words[k]);
+        if (!strncmp(low, words[k], wl) && !isalpha((unsigned char)low[wl]))
+            return wl + (low[wl] == '.');
+    }
+    return 0;
+}
+
+int text_drink_sugar(const char *text, char *out, size_t size)
+{
+    static const char *const drinks[] = {"tea",     "coffee",  "cuppa",  "brew",   "latte",
+                                         "cappuccino", "americano", "flat white", "mocha",
+                                         "chai",    "nescafe", "barrys", "barry's", "lyons",
+                                         "tetley",  "pg tips", "yorkshire", "kenco",
+                                         "hot chocolate", "cocoa", "espresso", "instant"};
+    /* how many: a numeral, a word, "no", "half a" ... */
+    static const char *const counts[] = {"no ",   "one ",   "two ",   "three ", "a ",
+                                         "half a ", "half ", "1/2 ", "½ ", "1 ", "2 ",
+                                         "3 ",    "4 ",     "1.5 ",   "a little ", "a bit of ",
+                                         "some ", "1 tsp ", "2 tsp ", "1 tsp of ",
+                                         "2 tsp of ", "a tsp of ", "a spoon of ",
+                                         "1 spoon of ", "2 spoons of ", "1 teaspoon of ",
+                                         "2 teaspoons of ", "a teaspoon of ", "without "};
+    char low[512];
+    long n = lower_copy(text, low, sizeof low);
+    if (n < 0 || !(strstr(low, "sug") || strstr(low, "sweet") || strstr(low, "canderel") ||
+                   strstr(low, "splenda") || strstr(low, "sac")))
+        return 0;   /* most lines: no sugar */
+    size_t drink_end = 0;
+    for (size_t k = 0; k < sizeof drinks / sizeof *drinks; k++) {
+        const char *p = strstr(low, drinks[k]);
+        size_t dl = strlen(drinks[k]);
+        if (p && (p == low || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[dl]) &&
+            (!drink_end || (size_t)(p - low) + dl < drink_end))
+            drink_end = (size_t)(p - low) + dl;
+    }
+    if (!drink_end)
+        return 0;
+    /* after the drink: a joiner (", ", " and ", " with ", " w/ ", " + "),
+     * then a count, then the sugar; to the end or the next comma */
+    for (size_t i = drink_end; low[i]; i++) {
+        static const char *const joins[] = {", ", " and ", " with ", " w/ ", " w ", " + ",
+                                            " & ", ",", " "};
+        size_t jl = 0;
+        for (size_t k = 0; k < sizeof joins / sizeof *joins && !jl; k++)
+            if (!strncmp(low + i, joins[k], strlen(joins[k])))
+                jl = strlen(joins[k]);
+        if (!jl)
+            continue;
+        size_t c = i + jl;
+        while (low[c] == ' ')
+            c++;
+        size_t cl = 0;
+        for (size_t k = 0; k < sizeof counts / sizeof *counts; k++)
+            if (strlen(counts[k]) > cl && !strncmp(low + c, counts[k], strlen(counts[k])))
+                cl = strlen(counts[k]);
+        size_t sw = sugar_word(low + c + cl);
+        if (!sw)
+            continue;
+        size_t end = c + cl + sw;
+        if (!strncmp(low + end, " in it", 6))
+            end += 6;
+        while (low[end] == ' ')
+            end++;
+        if (low[end] && low[end] != ',' && low[end] != ')')
+            continue;   /* "tea with sugar cookies": more follows */
+        /* the text without it; "tea and 2 sugars" stays "tea" */
+        size_t keep = i;
+        while (keep > 0 && text[keep - 1] == ' ')
+            keep--;
+        if ((size_t)snprintf(out, size, "%.*s%s", (int)keep, text, text + end) >= size)
+            return 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* ---- A drink and its milk, as coffee shops write them ----------------------- */
 
 int text_drink_milk(const char *text, char *out, size_t size)

@@ -316,6 +316,11 @@ int text_count_of_itself(const char *text, char *out, size_t size);
  * "Caffe Latte with 2% Milk", so the drink stays the food. 1 when
  * rewritten. */
 int text_drink_milk(const char *text, char *out, size_t size);
+/* "Cup of tea, milk, 2 sugars", "coffee with 1 sug.", "tea no sugar": a
+ * drink's sugar or sweetener said after it, left out (a few grams of sugar
+ * carry no calcium, magnesium or potassium to speak of): out gets the text
+ * without it. 1 when rewritten. */
+int text_drink_sugar(const char *text, char *out, size_t size);
 /* A food shared with others ("split a bottle of red with Jim", "pizza
  * (shared)", "between the three of us", "和老伴分着吃了一条鲈鱼"): rest gets
  * the text without the words of sharing ("had a bottle of red",

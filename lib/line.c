@@ -1593,7 +1593,11 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
         copy_text(out->food_text, sizeof out->food_text, food_text);
         return kmgca_fail(err, KMGCA_ERROR_NO_MATCH, "\"%.200s\"" PH_NOT_EATEN, food_text);
     }
-    char serving[SERVING_MAX], ratio[1100];
+    char serving[SERVING_MAX], ratio[1100], unsweet[1100];
+    /* "tea, milk, 2 sugars": the drink, its sugar left out and said */
+    int sugar = text_drink_sugar(food_text, unsweet, sizeof unsweet);
+    if (sugar)
+        food_text = unsweet;
     if (text_lean_ratio(food_text, ratio, sizeof ratio) ||
         text_count_of_itself(food_text, ratio, sizeof ratio) ||
         text_drink_milk(food_text, ratio, sizeof ratio))
@@ -1660,6 +1664,8 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
                                  sizeof out->how, err);
     if (st == KMGCA_OK && canned)
         appendf(out->how, sizeof out->how, "%s", PH_CANNED_FOR_A_CAN);
+    if (st == KMGCA_OK && sugar)
+        appendf(out->how, sizeof out->how, "%s", PH_DRINK_SUGAR);
     /* a share of a typical serving ("1 chili", "small chili") was assumed
      * as much as one with no amount */
     if (st == KMGCA_OK && strstr(out->how, PH_X_TYPICAL_SERVING)) {

@@ -1169,6 +1169,27 @@ static void more_words_of_messages(void **state)
                      KMGCA_OK);
     assert_near(w.grams, 3 * 0.4 * 204, 1e-6);
     assert_non_null(strstr(w.how, "3 eggs"));
+    /* the sugar in a drink is left out and said ("cup of tea with milk and
+     * 1 sugar" was refused as two servings); sugar of another food stays */
+    assert_int_equal(kmgca_weigh(shared_foods, "cup of tea with milk and 1 sugar", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "Tea with milk");
+    assert_non_null(strstr(w.how, "sugar or sweetener in it left out"));
+    assert_int_equal(kmgca_weigh(shared_foods, "cup of Barrys, milk, 1 sug.", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "Tea with milk");
+    assert_int_equal(kmgca_weigh(shared_foods, "mug of coffee w/ 2 sweeteners", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "coffee, brewed"));
+    char unsweet[256];
+    assert_int_equal(text_drink_sugar("coffee and a sugar cookie", unsweet, sizeof unsweet), 0);
+    assert_int_equal(text_drink_sugar("2 tsp sugar", unsweet, sizeof unsweet), 0);
+    assert_int_equal(text_drink_sugar("Tea (milk, 1 sugar)", unsweet, sizeof unsweet), 1);
+    assert_string_equal(unsweet, "Tea (milk)");
+    /* coffee with milk is mostly coffee (it was cafe con leche, half milk
+     * on espresso: 45 mg magnesium per 100 g) */
+    assert_int_equal(kmgca_foods_match(shared_foods, "white coffee", &m, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(m.food), "Coffee with milk");
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
