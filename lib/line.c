@@ -1021,11 +1021,14 @@ static const char *after_verb(const char *t)
         "snacked", "nibbled", "munched", "made",  "cooked", "bought",  "ordered",  "shared",
         "switched", "trying", "polished", "knocked", "downed", "snacking", "wolfed", "devoured", "gobbled",
         "guzzled", "sipped", "sipping", "munching", "nibbling", "tucked", "demolished", "likes",
-        "loves", "enjoys"};
+        "loves", "enjoys", "dropped", "brought", "sent", "gave", "heated", "reheated", "warmed",
+        "microwaved", "defrosted", "picked", "treated", "opened", "finishing", "craved"};
     static const char *const hedges[] = {"only", "just", "maybe", "probably", "the",  "his",
                                          "her",  "my",   "our",   "their",    "those", "these",
                                          "a few of the", "some of the", "also", "on", "through",
-                                         "to", "off", "back", "down", "into"};
+                                         "to", "off", "back", "down", "into", "up",
+                                         "round", "over", "myself to", "myself", "me", "us",
+                                         "him", "them", "a bit of", "some"};
     /* 吃了, 喝了, 熬了, 吃的: the food after (我爸中午吃了两个鸡蛋) */
     static const char *const zh_verbs[] = {"吃了", "喝了", "吃的", "喝的", "熬了", "煮了",
                                            "啃了", "做了", "蒸了", "炒了", "食咗", "飲咗",

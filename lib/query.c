@@ -251,6 +251,22 @@ static int cooked_in(const char *text, size_t at)
            word_before_among(text, at, eggs, 2);
 }
 
+/* "To the office", "to work", "coffee to go": where the food went with
+ * the eater ("ready to eat" stays a food's words). */
+static int to_a_place(const char *word, size_t wl)
+{
+    static const char *const places[] = {"the", "work", "school", "church", "bed", "go",
+                                         "my", "our", "a", "bingo", "class", "training"};
+    if (wl != 2 || memcmp(word, "to", 2) != 0 || word[2] != ' ')
+        return 0;
+    const char *next = word + 3;
+    size_t nl = strcspn(next, " ,()");
+    for (size_t k = 0; k < sizeof places / sizeof *places; k++)
+        if (nl == strlen(places[k]) && !memcmp(next, places[k], nl))
+            return 1;
+    return 0;
+}
+
 /* Words that say when, where or why a food was eaten, not what it is:
  * "almonds around 3pm", "a bagel from the deli", "lentils for magnesium".
  * From such a word (not the first) to the next comma, the text is put in
@@ -275,7 +291,7 @@ void query_bracket_context(char *text, size_t size)
         }
         if (!open && !depth && i > 0 && text[i - 1] == ' ' && c != ' ') {
             size_t wl = strcspn(text + i, " ,()");
-            int ctx = in_mine(text + i, wl) || cooked_in(text, i);
+            int ctx = in_mine(text + i, wl) || cooked_in(text, i) || to_a_place(text + i, wl);
             for (size_t k = 0; k < sizeof context / sizeof *context && !ctx; k++)
                 ctx = wl == strlen(context[k]) && memcmp(text + i, context[k], wl) == 0 &&
                       text[i + wl] == ' ' && !made_from(context[k], text + i + wl + 1) &&

@@ -1190,6 +1190,16 @@ static void more_words_of_messages(void **state)
      * on espresso: 45 mg magnesium per 100 g) */
     assert_int_equal(kmgca_foods_match(shared_foods, "white coffee", &m, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_description(m.food), "Coffee with milk");
+    /* a flask is a container of about 500 ml ("a flask of tea" was flank
+     * steak); where the food went with the eater is context */
+    assert_int_equal(kmgca_weigh(shared_foods, "took a flask of tea to work", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "tea, black"));
+    assert_true(w.grams > 450 && w.grams < 550);
+    assert_int_equal(kmgca_weigh(shared_foods, "neighbour brought round a bowl of stew", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "stew"));
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
