@@ -1573,6 +1573,36 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
     return st;
 }
 
+/* "2 slice (21g)" as app diaries write a count of a labelled serving: the
+ * weight in brackets is one slice's when it is about one slice of the food
+ * and far less than two; else (a label's "3 cookies (34 g)") it is all of
+ * them, as read. The weighing is changed and says so. */
+static void bracket_weight_each(kmgca_weighing *w)
+{
+    const kmgca_serving *s = &w->serving;
+    if (s->kind != KMGCA_UNIT_MASS || !w->match.food || !strchr(s->note, '('))
+        return;
+    char count_text[96];
+    size_t open = (size_t)(strchr(s->note, '(') - s->note);
+    snprintf(count_text, sizeof count_text, "%.*s", (int)open, s->note);
+    kmgca_serving count;
+    double counted;
+    if (kmgca_serving_parse(text_trim(count_text), &count, NULL) != KMGCA_OK ||
+        !(count.amount >= 2 && count.amount <= 12) ||
+        (count.kind != KMGCA_UNIT_PORTION && count.kind != KMGCA_UNIT_NONE) ||
+        kmgca_serving_grams(w->match.food, &count, &counted, NULL, 0, NULL) != KMGCA_OK ||
+        !(counted > 0))
+        return;
+    double one = counted / count.amount, said = w->grams;
+    if (!(said < 0.5 * counted && said >= 0.5 * one && said <= 2 * one))
+        return;
+    char n[32], g[32];
+    snprintf(n, sizeof n, "%.10g", count.amount);
+    w->grams = said * count.amount;
+    fmt_grams(g, sizeof g, w->grams);
+    appendf(w->how, sizeof w->how, PH_BRACKET_EACH "%s x %.10g g = %s g", n, said, g);
+}
+
 static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
                                const char *serving_text, kmgca_weighing *out, kmgca_error *err)
 {
@@ -1678,6 +1708,8 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     /* Only a part of "Brand - Product" was read: say which. */
     if (st == KMGCA_OK && part_read)
         appendf(out->how, sizeof out->how, PH_FOOD_READ_AS "\"%s\"", out->food_text);
+    if (st == KMGCA_OK)
+        bracket_weight_each(out);
     /* A bare number after a food is a count only when it makes sense:
      * "banana 120" is 120 g or a typo, not 14 kg of bananas. */
     if (st == KMGCA_OK && out->serving_from_food && out->serving.kind == KMGCA_UNIT_NONE &&

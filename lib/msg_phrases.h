@@ -126,6 +126,7 @@
 #define PH_PART_OF_LINE "one of the foods the line lists: "
 #define PH_LINES_OF_FOODS ": a line that lists several foods is read as one row a food (the first, line "
 #define PH_CANNED_FOR_A_CAN "; a can holds the canned food"
+#define PH_BRACKET_EACH "; the weight in brackets is one piece's (it is about one, and far less than all): "
 #define PH_DRINK_SUGAR "; the sugar or sweetener in it left out (it carries no calcium, magnesium or potassium to speak of)"
 #define PH_ONE_TYPICAL_SERVING ": one typical serving, "
 #define PH_SHARE_EATEN "; the share of it eaten: "

@@ -1200,6 +1200,14 @@ static void more_words_of_messages(void **state)
                                  &err),
                      KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "stew"));
+    /* "2 slice (21g)": the weight in brackets is one slice's when it is
+     * about one and far less than two (was 21 g in all); a label's "3
+     * cookies (34 g)" is all of them */
+    assert_int_equal(kmgca_weigh(shared_foods, "Cheddar cheese", "2 slice (21g)", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 42, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Oreo", "3 cookies (34 g)", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 34, 1e-6);
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
