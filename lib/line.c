@@ -1492,6 +1492,52 @@ static const char *after_owner_word(const char *t)
     return NULL;
 }
 
+/* The text after one to three words in capitals that open it, when what
+ * follows names a food exactly ("Bolthouse Farms | Baby Carrots"); NULL
+ * when none does. Not across a joiner ("Shrimp N Grits", "Red Beans &
+ * Rice": a dish, not a brand and its food). */
+static const char *after_brand_words(kmgca_foods *foods, const char *t)
+{
+    static const char *const joiners[] = {" and ", " & ", " n ", " with ", " w/ ", " + ",
+                                          " 'n' ", " - ", " on ", " in "};
+    for (size_t k = 0; k < sizeof joiners / sizeof *joiners; k++)
+        if (text_holds_ci(t, joiners[k]))
+            return NULL;
+    const char *p = t;
+    while (*p == ' ')
+        p++;
+    for (int dropped = 0; dropped < 3; dropped++) {
+        if (!isupper((unsigned char)*p))
+            return NULL;
+        /* a word that names a food or a state of one stays ("Candied
+         * Yams", "Honey Cruller"); a maker's name matches none, or only
+         * its own products, which write it in capitals ("BOLTHOUSE") */
+        char word[64], upper[64];
+        size_t wl = strcspn(p, " ");
+        if (wl >= sizeof word)
+            return NULL;
+        for (size_t i = 0; i <= wl; i++) {
+            word[i] = i < wl ? p[i] : '\0';
+            upper[i] = (char)toupper((unsigned char)word[i]);
+        }
+        kmgca_match wm;
+        if (kmgca_foods_match(foods, word, &wm, NULL) == KMGCA_OK && wm.food &&
+            wm.confidence >= KMGCA_LOW_CONFIDENCE &&
+            !strstr(kmgca_food_description(wm.food), upper))
+            return NULL;
+        p += wl;
+        while (*p == ' ')
+            p++;
+        if (!*p || !isalpha((unsigned char)*p))
+            return NULL;
+        kmgca_match m;
+        if (kmgca_foods_match(foods, p, &m, NULL) == KMGCA_OK && m.food &&
+            m.method == KMGCA_MATCH_EXACT && m.confidence >= 0.99)
+            return p;
+    }
+    return NULL;
+}
+
 static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
                                   const char *serving_text, kmgca_weighing *out,
                                   kmgca_error *err)
@@ -1562,6 +1608,25 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
         if (alt && weigh_line(foods, after, serving_text, alt, &aerr) == KMGCA_OK &&
             alt->match.food &&
             alt->match.confidence >= (loosely ? 0.8 : KMGCA_LOW_CONFIDENCE)) {
+            *out = *alt;
+            read_as_part(out);
+            st = KMGCA_OK;
+            if (err)
+                kmgca_error_clear(err);
+        }
+        free(alt);
+    }
+    /* a maker's or shop's name in capitals before a food the tables name
+     * ("Bolthouse Farms Baby Carrots" was Bolthouse's vegetable juice,
+     * "Vita Coco Coconut Water" and "Tim Hortons Honey Cruller" matched
+     * nothing or honey): the food its last words name exactly, less surely */
+    if ((st == KMGCA_ERROR_NO_MATCH || (st == KMGCA_OK && out->match.confidence < 0.8)) &&
+        food_text && !text_has_cjk(food_text)) {
+        const char *tail = after_brand_words(foods, food_text);
+        kmgca_weighing *alt = tail ? malloc(sizeof *alt) : NULL;
+        kmgca_error aerr;
+        if (alt && weigh_line(foods, tail, serving_text, alt, &aerr) == KMGCA_OK &&
+            alt->match.food) {
             *out = *alt;
             read_as_part(out);
             st = KMGCA_OK;

@@ -1208,6 +1208,20 @@ static void more_words_of_messages(void **state)
     assert_near(w.grams, 42, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "Oreo", "3 cookies (34 g)", &w, &err), KMGCA_OK);
     assert_near(w.grams, 34, 1e-6);
+    /* a maker's name in capitals before a food the tables name exactly
+     * ("Bolthouse Farms Baby Carrots" was Bolthouse's vegetable juice); a
+     * word that names a food or its state stays ("Candied Yams") */
+    assert_int_equal(kmgca_weigh(shared_foods, "Bolthouse Farms Baby Carrots", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "Carrots, baby, raw");
+    assert_true(w.match.confidence <= 0.85);
+    assert_int_equal(kmgca_weigh(shared_foods, "Vita Coco Coconut Water", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Coconut water"));
+    assert_true(kmgca_weigh(shared_foods, "Candied Yams", "", &w, &err) != KMGCA_OK ||
+                strcmp(kmgca_food_description(w.match.food),
+                       "Yam, cooked, boiled, drained, or baked, without salt") != 0 ||
+                w.match.confidence < 0.6);
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
