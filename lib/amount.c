@@ -500,6 +500,16 @@ static int marker_amount_at(const tokens *tk, int i, amount *a)
     int j = i;
     if (word_is(tk, j, "a") || word_is(tk, j, "an"))
         j++;
+    /* "a little bowl", "a little glass": a small one (measure_words.csv),
+     * not "a little" of the food */
+    if (word_is(tk, j, "little") && j > i && j + 1 < tk->count && tk->t[j + 1].type == TK_WORD) {
+        size_t len;
+        const struct kmgca_measure_word *m =
+            measure_word_at(tk->n.s + tk->t[j + 1].start, &len);
+        if (m && m->concept[0] && strcmp(m->concept, "item") != 0 &&
+            len == (size_t)(tk->t[j + 1].end - tk->t[j + 1].start))
+            return 0;
+    }
     for (size_t k = 0; k < sizeof vague_words / sizeof vague_words[0]; k++)
         if (word_is(tk, j, vague_words[k][0]) && (j > i || k == 1 || k >= 4)) {
             a->value = 1;

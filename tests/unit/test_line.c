@@ -1222,6 +1222,11 @@ static void more_words_of_messages(void **state)
                 strcmp(kmgca_food_description(w.match.food),
                        "Yam, cooked, boiled, drained, or baked, without salt") != 0 ||
                 w.match.confidence < 0.6);
+    /* "a little bowl" is a small one ("a little bowl of soup" was refused
+     * as "a little"); "a little milk" stays no amount */
+    assert_int_equal(kmgca_weigh(shared_foods, "little box of raisins", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 43, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "a little milk", "", &w, &err), KMGCA_ERROR_AMOUNT);
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
