@@ -384,6 +384,7 @@ static int names_kind_of(const char *text, const kmgca_food *food)
  * part read, so the answer shows it. *st is the match's status, updated.
  * 1 when a part was read. */
 static int where_it_went(const char *t);
+static int only_flavour(const char *t);
 
 static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *st)
 {
@@ -398,7 +399,9 @@ static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *
     kmgca_match bm, pm;
     int by_brand = b[0] && kmgca_foods_match(foods, b, &bm, NULL) == KMGCA_OK &&
                    bm.method == KMGCA_MATCH_EXACT && bm.confidence >= 1.0;
-    int p_ok = p[0] && !where_it_went(p) && kmgca_foods_match(foods, p, &pm, NULL) == KMGCA_OK;
+    /* (a flavour alone is no product: "Premier Protein Shake - Chocolate") */
+    int p_ok = p[0] && !where_it_went(p) && !only_flavour(p) &&
+               kmgca_foods_match(foods, p, &pm, NULL) == KMGCA_OK;
     double whole = *st == KMGCA_OK ? out->match.confidence : 0;
     if (by_brand && p_ok && names_kind_of(p, bm.food)) {
         /* Of the brand's kind, the product is its variety, even when it
@@ -433,6 +436,39 @@ static void read_as_part(kmgca_weighing *w)
  * "Greek Yogurt Vanilla Blended"): the longest run of its first words
  * (two at least, not ending on a joining word) that matches well. The food
  * text becomes that run, so the answer shows it. 1 when read. */
+static int word_among(const char *p, size_t n, const char *const *words, size_t count);
+
+/* 1 when t holds only words of a flavour ("- chocolate sea salt",
+ * "Chocolate Chip Cookie Dough", "vanilla"), at least one. */
+static int only_flavour(const char *t)
+{
+    static const char *const flavours[] = {
+        "chocolate", "choc", "vanilla", "strawberry", "caramel", "salted", "sea",
+        "peanut", "butter", "cookie", "cookies", "dough", "chip", "chips", "mint", "berry",
+        "blueberry", "raspberry", "lemon", "lime", "orange", "cherry", "coconut", "almond",
+        "cinnamon", "honey", "maple", "mocha", "coffee", "banana", "apple", "cream", "and",
+        "original", "double", "rich", "dark", "white", "milk", "fudge", "brownie", "birthday",
+        "cake", "mixed", "fruit", "tropical", "punch", "grape", "cookies", "n", "'n'", "&",
+        "flavor", "flavour", "flavored", "flavoured", "smores", "pumpkin", "spice", "oatmeal",
+        "raisin", "crunch"};
+    int words = 0;
+    for (const char *p = t; *p;) {
+        while (*p == ' ' || *p == '-' || *p == ',' || *p == '(' || *p == ')')
+            p++;
+        if (!*p)
+            break;
+        size_t n = strcspn(p, " -,()");
+        /* salt only as sea salt ("chicken salt" is a seasoning) */
+        int salt = n == 4 && !strncasecmp(p, "salt", 4);
+        if (salt ? !(p - t >= 4 && !strncasecmp(p - 4, "sea ", 4))
+                 : !word_among(p, n, flavours, sizeof flavours / sizeof *flavours))
+            return 0;
+        words++;
+        p += n;
+    }
+    return words > 0;
+}
+
 static int product_head(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *st)
 {
     /* a run ends on no joining word, nor on how the food was made ("stir
@@ -454,6 +490,25 @@ static int product_head(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *s
     for (size_t k = 0; dash && k < n; k++)
         if (ends[k] <= (size_t)(dash - t) + 2)
             least = k + 2;
+    /* a product named exactly and then only its flavour ("RXBAR
+     * chocolate sea salt" was table salt; "Quest Bar - Cookie Dough") */
+    for (size_t k = n - 1; n >= 2 && k >= 1; k--) {
+        size_t end = ends[k - 1];
+        char prefix[sizeof out->food_text];
+        if (end >= sizeof prefix || !only_flavour(t + end))
+            continue;
+        memcpy(prefix, t, end);
+        prefix[end] = '\0';
+        kmgca_match m;
+        if (kmgca_foods_match(foods, prefix, &m, NULL) == KMGCA_OK && m.food &&
+            m.method == KMGCA_MATCH_EXACT && m.confidence >= 0.99) {
+            m.confidence = PART_READ_MAX;
+            out->match = m;
+            copy_text(out->food_text, sizeof out->food_text, prefix);
+            *st = KMGCA_OK;
+            return 1;
+        }
+    }
     if (n < 3 || least >= n)
         return 0;
     for (size_t k = n - 1; k >= least; k--) {
@@ -1739,6 +1794,22 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     kmgca_status st = kmgca_foods_match(foods, out->food_text, &out->match, err);
     int part_read = (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE) &&
                     brand_product(foods, out, &st);
+    /* "Premier Protein Shake - Chocolate": the product named exactly, its
+     * flavour aside (it was a chocolate milkshake) */
+    const char *dash = strstr(out->food_text, " - ");
+    if (!part_read && dash && only_flavour(dash + 3) &&
+        (st != KMGCA_OK || out->match.confidence < 0.99)) {
+        char named[sizeof out->food_text];
+        snprintf(named, sizeof named, "%.*s", (int)(dash - out->food_text), out->food_text);
+        kmgca_match nm;
+        if (kmgca_foods_match(foods, named, &nm, NULL) == KMGCA_OK && nm.food &&
+            nm.method == KMGCA_MATCH_EXACT && nm.confidence >= 0.99) {
+            out->match = nm;
+            copy_text(out->food_text, sizeof out->food_text, named);
+            st = KMGCA_OK;
+            part_read = 1;
+        }
+    }
     if (!part_read && (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE))
         part_read = food_among_chatter(foods, out, &st);
     if (!part_read && (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE))

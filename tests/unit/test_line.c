@@ -337,7 +337,8 @@ static void brand_and_product(void **state)
     kmgca_error err;
     const kmgca_food *gatorade = kmgca_foods_find(shared_foods, "FNDDS", "95320200");
     assert_non_null(gatorade);
-    assert_int_equal(kmgca_weigh(shared_foods, "Gatorade - Thirst Quencher", "20 fl oz", &w, &err),
+    assert_int_equal(kmgca_weigh(shared_foods, "Gatorade - Frost Glacier Freeze", "20 fl oz", &w,
+                                 &err),
                      KMGCA_OK);
     assert_ptr_equal(w.match.food, gatorade);
     assert_string_equal(w.food_text, "Gatorade");
@@ -1227,6 +1228,16 @@ static void more_words_of_messages(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "little box of raisins", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 43, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "a little milk", "", &w, &err), KMGCA_ERROR_AMOUNT);
+    /* a product named exactly and then its flavour ("RXBAR chocolate sea
+     * salt" was table salt); "chicken salt" is no flavour of chicken */
+    assert_int_equal(kmgca_weigh(shared_foods, "RXBAR chocolate sea salt", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Nutrition bar"));
+    assert_int_equal(kmgca_weigh(shared_foods, "Premier Protein Shake - Chocolate", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "high protein"));
+    assert_true(kmgca_weigh(shared_foods, "chicken salt", "", &w, &err) != KMGCA_OK ||
+                !strstr(kmgca_food_description(w.match.food), "Chicken"));
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
