@@ -1077,13 +1077,15 @@ static const char *after_verb(const char *t)
         "switched", "trying", "polished", "knocked", "downed", "snacking", "wolfed", "devoured", "gobbled",
         "guzzled", "sipped", "sipping", "munching", "nibbling", "tucked", "demolished", "likes",
         "loves", "enjoys", "dropped", "brought", "sent", "gave", "heated", "reheated", "warmed",
-        "microwaved", "defrosted", "picked", "treated", "opened", "finishing", "craved"};
+        "microwaved", "defrosted", "picked", "treated", "opened", "finishing", "craved", "went",
+        "opted", "rewarded", "fancied", "settled", "chugged", "inhaled", "housed"};
     static const char *const hedges[] = {"only", "just", "maybe", "probably", "the",  "his",
                                          "her",  "my",   "our",   "their",    "those", "these",
                                          "a few of the", "some of the", "also", "on", "through",
                                          "to", "off", "back", "down", "into", "up",
                                          "round", "over", "myself to", "myself", "me", "us",
-                                         "him", "them", "a bit of", "some"};
+                                         "him", "them", "a bit of", "some", "for", "on",
+                                         "myself with", "with"};
     /* 吃了, 喝了, 熬了, 吃的: the food after (我爸中午吃了两个鸡蛋) */
     static const char *const zh_verbs[] = {"吃了", "喝了", "吃的", "喝的", "熬了", "煮了",
                                            "啃了", "做了", "蒸了", "炒了", "食咗", "飲咗",
@@ -1723,6 +1725,38 @@ static void bracket_weight_each(kmgca_weighing *w)
     appendf(w->how, sizeof w->how, PH_BRACKET_EACH "%s x %.10g g = %s g", n, said, g);
 }
 
+/* "A big glass of squash", "a glass of orange": a glass, bottle or carton
+ * of a fruit or vegetable is its drink (it was spaghetti squash in a
+ * glass): "<food> drink", else "<food> juice", when either names a drink
+ * surely. */
+static void glass_of_a_fruit(kmgca_foods *foods, kmgca_weighing *w)
+{
+    static const char *const containers[] = {"glass", "bottle", "carton", "beaker", "tumbler"};
+    const char *k = w->match.food ? kmgca_food_kind(w->match.food) : "";
+    if (strcmp(k, "fruit") != 0 && strcmp(k, "vegetable") != 0)
+        return;
+    int held = 0;
+    for (size_t c = 0; c < sizeof containers / sizeof *containers && !held; c++)
+        held = strstr(w->serving.unit, containers[c]) != NULL;
+    if (!held || text_has_cjk(w->food_text))
+        return;
+    static const char *const drinks[] = {" drink", " juice"};
+    for (size_t d = 0; d < 2; d++) {
+        char named[sizeof w->food_text];
+        if ((size_t)snprintf(named, sizeof named, "%s%s", w->food_text, drinks[d]) >=
+            sizeof named)
+            return;
+        kmgca_match m;
+        if (kmgca_foods_match(foods, named, &m, NULL) == KMGCA_OK && m.food &&
+            m.confidence >= 0.8 && strcmp(kmgca_food_kind(m.food), "fruit") != 0 &&
+            strcmp(kmgca_food_kind(m.food), "vegetable") != 0) {
+            w->match = m;
+            copy_text(w->food_text, sizeof w->food_text, named);
+            return;
+        }
+    }
+}
+
 static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
                                const char *serving_text, kmgca_weighing *out, kmgca_error *err)
 {
@@ -1821,6 +1855,7 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
             *err = perr;
         return pst;
     }
+    glass_of_a_fruit(foods, out);
     int canned = canned_for_a_can(foods, out);
     out->serving_assumed = out->serving.kind == KMGCA_UNIT_TYPICAL || out->serving.estimated;
     kmgca_serving_take_detail(&out->serving, out->food_text);

@@ -1238,6 +1238,17 @@ static void more_words_of_messages(void **state)
     assert_non_null(strstr(kmgca_food_description(w.match.food), "high protein"));
     assert_true(kmgca_weigh(shared_foods, "chicken salt", "", &w, &err) != KMGCA_OK ||
                 !strstr(kmgca_food_description(w.match.food), "Chicken"));
+    /* a glass of a fruit or vegetable is its drink ("a big glass of squash"
+     * was spaghetti squash); verbs of choosing ("went for", "rewarded myself
+     * with") */
+    assert_int_equal(kmgca_weigh(shared_foods, "gardening all morning then a big glass of squash",
+                                 "", &w, &err),
+                     KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(w.match.food), "Squash, winter"));
+    assert_int_equal(kmgca_weigh(shared_foods, "curry night!! went for chicken korma this time (mild)",
+                                 "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "urry"));
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
