@@ -1088,7 +1088,7 @@ static const char *after_verb(const char *t)
                                          "myself with", "with"};
     /* 吃了, 喝了, 熬了, 吃的: the food after (我爸中午吃了两个鸡蛋) */
     static const char *const zh_verbs[] = {"吃了", "喝了", "吃的", "喝的", "熬了", "煮了",
-                                           "啃了", "做了", "蒸了", "炒了", "食咗", "飲咗",
+                                           "啃了", "做了", "蒸了", "炒了", "下了", "食咗", "飲咗",
                                            "饮咗", "吃咗", "喝咗", "吃", "喝"};
     if (text_has_cjk(t)) {
         for (size_t k = 0; k < sizeof zh_verbs / sizeof *zh_verbs; k++) {
@@ -1825,6 +1825,14 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     serving_liang_bracket(serving, sizeof serving);
     serving_size_bracket(food_text, serving, sizeof serving);
     pst = parse_cached(serving, &out->serving, &perr);
+    /* 挂面 is sold and weighed dry: "挂面二两" is 100 g of dry noodles (it
+     * was 100 g of cooked ones, under half the noodles) */
+    if (pst == KMGCA_OK && out->serving.kind == KMGCA_UNIT_MASS &&
+        (!strcmp(out->serving.unit, "两") || !strcmp(out->serving.unit, "斤")) &&
+        strstr(out->food_text, "挂面") && !strstr(out->food_text, "干") &&
+        !strstr(out->food_text, "熟") && !strstr(out->food_text, "汤") &&
+        strlen(out->food_text) + 6 < sizeof out->food_text)
+        appendf(out->food_text, sizeof out->food_text, "(干)");
     kmgca_status st = kmgca_foods_match(foods, out->food_text, &out->match, err);
     int part_read = (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE) &&
                     brand_product(foods, out, &st);

@@ -721,13 +721,13 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
             p = &food->portions[i];
     /* When the recipe names only the other: a 碟 is the smaller plate, 0.7
      * of a 盘 (kmgca's judgement; the recipes that name both say so too), a
-     * 盘 a dim-sum dish's 碟, a takeaway box (盒, 盒饭) one order (份), and
-     * a 片 of 臭豆腐 or 年糕 its 块. */
+     * 盘 a dim-sum dish's 碟, a takeaway box (盒, 盒饭) one order (份), a
+     * 片 of 臭豆腐 or 年糕 its 块, and a Cantonese 件 (食咗两件椰汁糕) its 块 or 个. */
     static const struct {
         const char *said, *named;
         double factor;
     } same[] = {{"碟", "盘", 0.7}, {"盘", "碟", 1}, {"盒", "份", 1}, {"片", "块", 1},
-                {"块", "片", 1}};
+                {"块", "片", 1}, {"件", "块", 1}, {"件", "个", 1}, {"件", "只", 1}};
     double factor = 1;
     for (size_t k = 0; !p && !typical && k < sizeof same / sizeof *same; k++)
         if (!strcmp(s->unit, same[k].said))

@@ -1249,6 +1249,15 @@ static void more_words_of_messages(void **state)
                                  "", &w, &err),
                      KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "urry"));
+    /* 挂面 weighed by the 两 is dry (100 g of cooked noodles were under
+     * half the noodles); a Cantonese 件 of a dish counted by the 块 */
+    assert_int_equal(kmgca_weigh(shared_foods, "挂面 二两", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "干面条");
+    assert_near(w.grams, 100, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "食咗兩件椰汁糕", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 50 && w.grams < 150);
+    assert_int_equal(kmgca_weigh(shared_foods, "食咗半隻白切雞", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 350 && w.grams < 600);
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
