@@ -1595,10 +1595,62 @@ static const char *after_brand_words(kmgca_foods *foods, const char *t)
     return NULL;
 }
 
+/* "手抓饼（加蛋加生菜）", "车仔面（萝卜、鱼蛋）", "宵夜车仔面（萝卜": a Chinese
+ * dish and, in brackets, what was added to it or went into it (加, 配, a
+ * list, or a bracket left open). The dish's text without the bracket in
+ * out (what follows the bracket kept); 1 when there is such a bracket. */
+static int zh_added_bracket(const char *t, char *out, size_t size)
+{
+    if (!text_has_cjk(t))
+        return 0;
+    const char *open = strstr(t, "（");
+    size_t ol = 3;
+    const char *ascii = strchr(t, '(');
+    if (ascii && (!open || ascii < open)) {
+        open = ascii;
+        ol = 1;
+    }
+    if (!open || open == t)
+        return 0;
+    const char *in = open + ol;
+    const char *close = strstr(in, "）");
+    size_t cl = 3;
+    const char *aclose = strchr(in, ')');
+    if (aclose && (!close || aclose < close)) {
+        close = aclose;
+        cl = 1;
+    }
+    static const char *const adding[] = {"加", "配", "另加", "多加", "含", "放", "带", "夹",
+                                         "外加", "再加"};
+    int added = 0;
+    for (size_t k = 0; k < sizeof adding / sizeof *adding && !added; k++)
+        added = !strncmp(in, adding[k], strlen(adding[k]));
+    char inside[256];
+    size_t il = close ? (size_t)(close - in) : strlen(in);
+    if (il >= sizeof inside)
+        return 0;
+    memcpy(inside, in, il);
+    inside[il] = '\0';
+    added |= strstr(inside, "、") != NULL || strstr(inside, "，") != NULL || !close;
+    if (!added || !inside[0])
+        return 0;
+    const char *after = close ? close + cl : in + il;
+    return (size_t)snprintf(out, size, "%.*s%s", (int)(open - t), t, after) < size;
+}
+
 static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
                                   const char *serving_text, kmgca_weighing *out,
                                   kmgca_error *err)
 {
+    char dish[1100];
+    if (out && foods && food_text && zh_added_bracket(food_text, dish, sizeof dish)) {
+        kmgca_status dst = weigh_line(foods, dish, serving_text, out, err);
+        if (dst == KMGCA_OK && out->match.food && out->match.confidence >= 0.9) {
+            read_as_part(out);
+            appendf(out->how, sizeof out->how, "%s", PH_ADDED_LEFT_OUT);
+            return dst;
+        }
+    }
     kmgca_status st = weigh_line(foods, food_text, serving_text, out, err);
     if (!out || !foods || !food_text)
         return st;

@@ -1258,6 +1258,15 @@ static void more_words_of_messages(void **state)
     assert_true(w.grams > 50 && w.grams < 150);
     assert_int_equal(kmgca_weigh(shared_foods, "食咗半隻白切雞", "", &w, &err), KMGCA_OK);
     assert_true(w.grams > 350 && w.grams < 600);
+    /* a Chinese dish and what was added in brackets: the dish, the
+     * addition said not counted ("手抓饼（加蛋加生菜）" was lettuce; the two
+     * eggs of "煎饼果子（加两个蛋）" made two 煎饼果子) */
+    assert_int_equal(kmgca_weigh(shared_foods, "手抓饼（加蛋加生菜）", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "手抓饼");
+    assert_int_equal(kmgca_weigh(shared_foods, "煎饼果子（加两个蛋）", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "煎饼果子");
+    assert_true(w.grams < 300);
+    assert_non_null(strstr(w.how, "not counted on its own"));
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
