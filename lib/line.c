@@ -1321,7 +1321,11 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
                 weigh_line(foods, without_hanging(v, bare, sizeof bare), serving_text, &vw, &e);
             if (rest_is_chatter(foods, vw.food_text))
                 continue;   /* "had half": a share, no food */
-            if (vs == KMGCA_OK && vw.match.food && vw.match.confidence >= 0.8) {
+            /* (a name misspelt after the verb, "had a cup of cooked
+             * spinnach", is read as surely as a correction is) */
+            if (vs == KMGCA_OK && vw.match.food &&
+                (vw.match.confidence >= 0.8 ||
+                 (vw.match.method == KMGCA_MATCH_SPELLING && vw.match.confidence >= 0.7))) {
                 w[k] = vw;
                 flags[k] = (flags[k] & ~REFUSED) | OK | NAMES;
             } else if (vs == KMGCA_ERROR_AMOUNT && vw.match.food &&
@@ -1731,6 +1735,13 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
      * nothing or honey): the food its last words name exactly, less surely */
     if ((st == KMGCA_ERROR_NO_MATCH || (st == KMGCA_OK && out->match.confidence < 0.8)) &&
         food_text && !text_has_cjk(food_text)) {
+        /* (its flavour after a dash aside: "Vita Coco Coconut Water - Original") */
+        char named[1024];
+        const char *dash = strstr(food_text, " - ");
+        if (dash && only_flavour(dash + 3) && (size_t)(dash - food_text) < sizeof named) {
+            snprintf(named, sizeof named, "%.*s", (int)(dash - food_text), food_text);
+            food_text = named;
+        }
         const char *tail = after_brand_words(foods, food_text);
         kmgca_weighing *alt = tail ? malloc(sizeof *alt) : NULL;
         kmgca_error aerr;

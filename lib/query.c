@@ -116,7 +116,8 @@ void query_on_bread(char *text, size_t size)
         if (bl > best && !strncmp(bread, breads[k], bl) &&
             (bread[bl] == '\0' || bread[bl] == ',' || bread[bl] == '(' ||
              (bread[bl] == ' ' && (bread[bl + 1] == '(' || bread[bl + 1] == ',')) ||
-             !strncmp(bread + bl, " with ", 6)))
+             !strncmp(bread + bl, " with ", 6) || !strncmp(bread + bl, " for ", 5) ||
+             !strncmp(bread + bl, " at ", 4) || !strncmp(bread + bl, " from ", 6)))
             best = bl;
     }
     if (!best)

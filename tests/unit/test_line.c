@@ -1267,6 +1267,10 @@ static void more_words_of_messages(void **state)
     assert_string_equal(kmgca_food_description(w.match.food), "煎饼果子");
     assert_true(w.grams < 300);
     assert_non_null(strstr(w.how, "not counted on its own"));
+    /* a savoury pie is counted as a dish ("one slice of tourtiere" was a
+     * slice of cold meat, 25 g) */
+    assert_int_equal(kmgca_weigh(shared_foods, "one slice of tourtiere", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 100 && w.grams < 200);
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
