@@ -935,8 +935,8 @@ static int not_eaten(kmgca_foods *foods, const char *t)
                                           "？", " but ", "但", " - ", "(", ")", " so ",
                                           "只", "就", "吃了", "喝了"};
     /* what follows the mark says it was eaten after all: 没吃完 (not
-     * finished), 没吃饱, 没吃够; 不吃辣 (not spicy) */
-    static const char *const eaten_after[] = {"完", "饱", "够", "辣"};
+     * finished), 没吃饱, 没吃够, 没吃多少 (not much); 不吃辣 (not spicy) */
+    static const char *const eaten_after[] = {"完", "饱", "够", "辣", "多少", "几口"};
     int negated = 0;
     for (size_t k = 0; k < sizeof marks / sizeof *marks && !negated; k++) {
         size_t n = strlen(marks[k]);
