@@ -1839,6 +1839,20 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     if (!utf8_valid(food_text, flen))
         return kmgca_fail(err, KMGCA_ERROR_ENCODING, "food text is not valid UTF-8");
     food_text = after_clock(after_meal_label(foods, after_clock(food_text)));
+    /* a shop named by numbers, "7-11茶叶蛋 1颗", is no amount */
+    static const char *const shops[] = {"7-11", "7-Eleven", "7-eleven", "7-ELEVEN", "711"};
+    for (size_t k = 0; k < sizeof shops / sizeof *shops; k++) {
+        size_t n = strlen(shops[k]);
+        if (!strncmp(food_text, shops[k], n) && food_text[n] && !isdigit((unsigned char)food_text[n]) &&
+            food_text[n] != '.' && food_text[n] != '/') {
+            food_text += n;
+            if (!strncmp(food_text, "'s ", 3))
+                food_text += 2;
+            while (*food_text == ' ')
+                food_text++;
+            break;
+        }
+    }
     if (not_eaten(foods, food_text)) {
         copy_text(out->food_text, sizeof out->food_text, food_text);
         return kmgca_fail(err, KMGCA_ERROR_NO_MATCH, "\"%.200s\"" PH_NOT_EATEN, food_text);
