@@ -1021,6 +1021,62 @@ int text_drink_sugar(const char *text, char *out, size_t size)
     return 0;
 }
 
+/* ---- A little fat or sauce added ---------------------------------------------- */
+
+int text_small_addition(const char *text, char *out, size_t size)
+{
+    static const char *const joins[] = {" with ", " w/ ", " w ", ", ", " and "};
+    static const char *const little[] = {"a little ", "a bit of ", "a knob of ", "a pat of ",
+                                         "a dab of ", "a drizzle of ", "a dash of ",
+                                         "a touch of ", "a smear of ", "a scrape of ",
+                                         "a pinch of ", "a splash of ", "a little bit of ",
+                                         "a squeeze of ", "a sprinkle of ", "some "};
+    static const char *const added[] = {
+        "butter", "margarine", "marg", "oil", "olive oil", "ketchup", "mustard", "mayo",
+        "mayonnaise", "salt", "pepper", "salt and pepper", "vinegar", "soy sauce", "hot sauce",
+        "dressing", "lemon juice", "lemon", "lime", "gravy", "sugar", "honey", "syrup",
+        "maple syrup", "jam", "cooking spray", "spray", "flora", "lurpak", "brown sugar",
+        "cinnamon", "sriracha", "tabasco", "bbq sauce", "brown sauce", "ghee"};
+    char low[512];
+    long n = lower_copy(text, low, sizeof low);
+    if (n < 0)
+        return 0;
+    for (size_t i = 1; low[i]; i++) {
+        size_t jl = 0;
+        for (size_t k = 0; k < sizeof joins / sizeof *joins && !jl; k++)
+            if (!strncmp(low + i, joins[k], strlen(joins[k])))
+                jl = strlen(joins[k]);
+        if (!jl)
+            continue;
+        size_t c = i + jl, ll = 0;
+        for (size_t k = 0; k < sizeof little / sizeof *little; k++)
+            if (strlen(little[k]) > ll && !strncmp(low + c, little[k], strlen(little[k])))
+                ll = strlen(little[k]);
+        if (!ll)
+            continue;
+        size_t w = c + ll, al = 0;
+        for (size_t k = 0; k < sizeof added / sizeof *added; k++) {
+            size_t l = strlen(added[k]);
+            if (l > al && !strncmp(low + w, added[k], l) && !isalpha((unsigned char)low[w + l]))
+                al = l;
+        }
+        if (!al)
+            continue;
+        size_t end = w + al;
+        while (low[end] == ' ')
+            end++;
+        if (low[end] && low[end] != ',' && low[end] != ')')
+            continue;   /* "with a little butter chicken": more follows */
+        size_t keep = i;
+        while (keep > 0 && text[keep - 1] == ' ')
+            keep--;
+        if (!keep || (size_t)snprintf(out, size, "%.*s%s", (int)keep, text, text + end) >= size)
+            return 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* ---- A drink and its milk, as coffee shops write them ----------------------- */
 
 int text_drink_milk(const char *text, char *out, size_t size)

@@ -321,6 +321,11 @@ int text_drink_milk(const char *text, char *out, size_t size);
  * carry no calcium, magnesium or potassium to speak of): out gets the text
  * without it. 1 when rewritten. */
 int text_drink_sugar(const char *text, char *out, size_t size);
+/* "acorn squash w a little butter", "chips with a drizzle of vinegar": a
+ * little fat, sauce or seasoning added to a food, left out (it carries
+ * little calcium, magnesium or potassium; a splash of milk is not among
+ * them): out gets the text without it. 1 when rewritten. */
+int text_small_addition(const char *text, char *out, size_t size);
 /* A food shared with others ("split a bottle of red with Jim", "pizza
  * (shared)", "between the three of us", "和老伴分着吃了一条鲈鱼"): rest gets
  * the text without the words of sharing ("had a bottle of red",

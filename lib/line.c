@@ -1862,6 +1862,12 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     int sugar = text_drink_sugar(food_text, unsweet, sizeof unsweet);
     if (sugar)
         food_text = unsweet;
+    /* "1 cup baked acorn squash w a little butter": the food, the little
+     * butter left out and said */
+    char unadded[1100];
+    int little = text_small_addition(food_text, unadded, sizeof unadded);
+    if (little)
+        food_text = unadded;
     if (text_lean_ratio(food_text, ratio, sizeof ratio) ||
         text_count_of_itself(food_text, ratio, sizeof ratio) ||
         text_drink_milk(food_text, ratio, sizeof ratio))
@@ -1955,6 +1961,8 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
         appendf(out->how, sizeof out->how, "%s", PH_CANNED_FOR_A_CAN);
     if (st == KMGCA_OK && sugar)
         appendf(out->how, sizeof out->how, "%s", PH_DRINK_SUGAR);
+    if (st == KMGCA_OK && little)
+        appendf(out->how, sizeof out->how, "%s", PH_SMALL_ADDITION);
     /* a share of a typical serving ("1 chili", "small chili") was assumed
      * as much as one with no amount */
     if (st == KMGCA_OK && strstr(out->how, PH_X_TYPICAL_SERVING)) {

@@ -1271,6 +1271,23 @@ static void more_words_of_messages(void **state)
      * slice of cold meat, 25 g) */
     assert_int_equal(kmgca_weigh(shared_foods, "one slice of tourtiere", "", &w, &err), KMGCA_OK);
     assert_true(w.grams > 100 && w.grams < 200);
+    /* a little fat or sauce added is left out and said ("acorn squash w a
+     * little butter" was refused as two servings); a splash of milk is not
+     * among them, and "a little" alone stays no amount */
+    assert_int_equal(kmgca_weigh(shared_foods, "1 cup baked acorn squash w a little butter", "",
+                                 &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(w.how, "seasoning added to it left out"));
+    char unadded[256];
+    assert_int_equal(text_small_addition("coffee with a splash of milk", unadded, sizeof unadded),
+                     0);
+    assert_int_equal(text_small_addition("chips with a drizzle of vinegar", unadded,
+                                         sizeof unadded),
+                     1);
+    assert_string_equal(unadded, "chips");
+    /* ice cream with no amount is the RACC's 2/3 cup, not a cup */
+    assert_int_equal(kmgca_weigh(shared_foods, "vanilla ice cream", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 90, 1e-6);
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
