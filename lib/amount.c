@@ -551,10 +551,13 @@ static int number_words_amount_at(const tokens *tk, int i, amount *a)
          * tin", "half a dozen" */
         /* "the" only before an English word: "half the 2% milk", "half the
          * 咸豆浆" are half of the food, no container */
-        int the_word = j + 1 < tk->count && tk->t[j + 1].type == TK_WORD &&
-                       isalpha((unsigned char)tk->n.s[tk->t[j + 1].start]);
-        int of_the_word = j + 2 < tk->count && tk->t[j + 2].type == TK_WORD &&
-                          isalpha((unsigned char)tk->n.s[tk->t[j + 2].start]);
+        /* (and at the end: the serving cut from "half the pizza" is
+         * "half the") */
+        int the_word = j + 1 >= tk->count || (tk->t[j + 1].type == TK_WORD &&
+                                              isalpha((unsigned char)tk->n.s[tk->t[j + 1].start]));
+        int of_the_word = j + 2 >= tk->count ||
+                          (tk->t[j + 2].type == TK_WORD &&
+                           isalpha((unsigned char)tk->n.s[tk->t[j + 2].start]));
         if (word_is(tk, j, "a") || word_is(tk, j, "an") || (word_is(tk, j, "the") && the_word))
             j++;
         else if (word_is(tk, j, "of") && (word_is(tk, j + 1, "a") || word_is(tk, j + 1, "an") ||

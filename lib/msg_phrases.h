@@ -120,6 +120,7 @@
 #define PH_G_AS_WRITTEN " g as written"
 #define PH_G_PER_ML " g per ml"
 #define PH_X_ONE_PIECE " x one piece"
+#define PH_OF_THE_WHOLE " of the whole"
 #define PH_ONE_RECIPE_SERVING ": one serving of the recipe, 1 "
 #define PH_PERSON_SHARE ": one person's share of a dish served on one plate, "
 #define PH_SMALLER_PLATE "; a 碟 is the smaller plate, 0.7 of it"

@@ -569,6 +569,7 @@ const char *const msg_zh[MSG_COUNT] = {
     [MSG_PH_LINES_OF_FOODS] = "：一行列了几样食物的，按一样食物一行来读（第一处在第 ",
     [MSG_PH_CANNED_FOR_A_CAN] = "；一罐按罐头食品计",
     [MSG_PH_DRINK_SUGAR] = "；饮品里的糖或代糖未计（几乎不含钙、镁、钾）",
+    [MSG_PH_OF_THE_WHOLE] = " 个整份",
     [MSG_PH_SMALL_ADDITION] = "；另加的少许油、酱或调味料未计（钙、镁、钾很少）",
     [MSG_PH_ADDED_LEFT_OUT] = "；括号里加的或放进去的东西未单独计算",
     [MSG_PH_BRACKET_EACH] = "；括号里的重量是一份的（约一份，远少于全部）：",

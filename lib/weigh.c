@@ -95,6 +95,74 @@ static double size_factor(const char *size)
     return 1.5;
 }
 
+/* 1 for a food cut from a whole: pizza, cakes and pies, savoury pies. */
+static int whole_kind(const kmgca_food *food)
+{
+    const char *k = kmgca_food_kind(food);
+    return !strcmp(k, "pizza") || !strcmp(k, "cake") || !strcmp(k, "mixed_dish");
+}
+
+/* The whole that a pizza's, pie's, cake's or quiche's piece is cut from
+ * (USDA's "pizza", "pie 12\" diameter", "quiche (9\" dia)", "1-layer cake"),
+ * when the piece found, piece_grams (said so: piece_said), is a table's
+ * slice or piece of it; NULL for a food counted whole (an apple, a bagel,
+ * a pasty). */
+static const kmgca_portion *whole_of(const kmgca_food *food, double piece_grams,
+                                     const char *piece_said)
+{
+    /* only a piece a table measures as cut from the whole ("slice",
+     * "piece (1/8 of 9\" dia)"), not a name's own item (a pasty) */
+    if (!strstr(piece_said, "slice") && !strstr(piece_said, "piece ("))
+        return NULL;
+    static const char *const wholes[] = {"pizza", "pie", "quiche", "1-layer cake", "2-layer cake",
+                                         "cake", "tart", "whole", "loaf", "cheesecake"};
+    if (!whole_kind(food) || !(piece_grams > 0))
+        return NULL;
+    for (unsigned i = 0; i < food->portion_count; i++) {
+        const kmgca_portion *p = &food->portions[i];
+        for (size_t w = 0; w < sizeof wholes / sizeof *wholes; w++) {
+            size_t wl = strlen(wholes[w]);
+            if (!strncasecmp(p->measure, wholes[w], wl) &&
+                (!p->measure[wl] || p->measure[wl] == ' ' || p->measure[wl] == ',') &&
+                p->grams / p->amount > 2.5 * piece_grams)
+                return p;
+        }
+    }
+    return NULL;
+}
+
+/* A share of a whole ("half a pizza", "1/4 of a digiorno"): its grams and
+ * how, from the whole the piece is cut from; 1 when there is one. A piece
+ * said "(1/6 of 8\" pie)" with no whole measure is a sixth of it. */
+static int share_of_whole(const kmgca_food *food, double amount, double piece_grams,
+                          const char *piece_said, double *grams, char *how, size_t how_size)
+{
+    char amt[32], g[32];
+    const kmgca_portion *whole = whole_of(food, piece_grams, piece_said);
+    /* "piece (1/6 of 8\" pie)": a sixth, the digits then " of " */
+    int n = 0;
+    for (const char *of = strstr(piece_said, "(1/"); of && !n; of = strstr(of + 1, "(1/")) {
+        const char *d = of + 3;
+        while (isdigit((unsigned char)*d))
+            n = n * 10 + (*d++ - '0');
+        if (strncmp(d, " of ", 4) != 0 || n > 16)
+            n = 0;
+    }
+    if (!whole && !(n >= 2 && whole_kind(food) && (strstr(piece_said, "slice") ||
+                                                   strstr(piece_said, "piece ("))))
+        return 0;
+    *grams = amount * (whole ? whole->grams / whole->amount : n * piece_grams);
+    fmt_amount(amt, sizeof amt, amount);
+    fmt_grams(g, sizeof g, *grams);
+    if (how && whole)
+        snprintf(how, how_size, "%s" PH_OF_THE_WHOLE " = %s g (%s \"%s\")", amt, g,
+                 measure_source(food), whole->measure);
+    else if (how)
+        snprintf(how, how_size, "%s" PH_OF_THE_WHOLE " = %s g (%d x %.160s)", amt, g, n,
+                 piece_said);
+    return 1;
+}
+
 /* What a resolution found, for the note. */
 typedef struct {
     double grams_each;        /* grams of one unit */
@@ -549,6 +617,12 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
     int item_said = !bare && h.concept && !strcmp(h.concept, "item") && !h.size && !h.other_count;
     const kmgca_portion *own = bare || item_said ? branded_item(food) : NULL;   /* "1 Each" */
     if (own) {
+        char own_said[200];
+        snprintf(own_said, sizeof own_said, "%s \"%s\"", measure_source(food), own->measure);
+        if (s->amount < 1 &&
+            share_of_whole(food, s->amount, own->grams / own->amount, own_said, grams, how,
+                           how_size))
+            return KMGCA_OK;
         *grams = s->amount * own->grams / own->amount;
         fmt_grams(g, sizeof g, *grams);
         if (how)
@@ -597,6 +671,11 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
          (jian && (by_name(food, s, "个", "item", NULL, &e) ||
                    resolve_concept(food, "个", "item", NULL, 0, &e, 0))))) {
         *grams = s->amount * e.grams_each;
+        /* "half a pizza", "a quarter of a quiche": a share of the whole,
+         * not of its slice (half a pizza was 53 g) */
+        if (bare && s->amount < 1 && share_of_whole(food, s->amount, e.grams_each, e.said, grams,
+                                                    how, how_size))
+            return KMGCA_OK;
         fmt_grams(g, sizeof g, *grams);
         name_unit(unit, sizeof unit, s, &h);
         const char *each_word = s->amount == 1 ? "" : PH_EACH;

@@ -1288,6 +1288,16 @@ static void more_words_of_messages(void **state)
     /* ice cream with no amount is the RACC's 2/3 cup, not a cup */
     assert_int_equal(kmgca_weigh(shared_foods, "vanilla ice cream", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 90, 1e-6);
+    /* a share of a pizza, pie, cake or quiche is of the whole, not of its
+     * slice ("half a pizza" was half a slice, 53 g); a pasty stays counted
+     * whole */
+    assert_int_equal(kmgca_weigh(shared_foods, "half a pizza", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 300);
+    assert_non_null(strstr(w.how, "of the whole"));
+    assert_int_equal(kmgca_weigh(shared_foods, "1/8 of a pie", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 60 && w.grams < 120);
+    assert_int_equal(kmgca_weigh(shared_foods, "half a pasty", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams < 200);
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
