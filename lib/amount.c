@@ -400,7 +400,11 @@ static int digits_amount_at(const tokens *tk, int i, amount *a)
     /* "9 grain bread", "2 percent milk", "100 calorie pack": the name's. */
     static const char *const name_words[] = {"grain", "percent", "pct", "calorie",
                                              "calories", "spice", "layer", "minute"};
-    for (size_t k = 0; k < sizeof name_words / sizeof name_words[0]; k++)
+    /* ... but "2 spice bags" are two Irish takeaway spice bags. */
+    int spice_bag = word_is(tk, i + 1, "spice") &&
+                    (word_is(tk, i + 2, "bag") || word_is(tk, i + 2, "bags") ||
+                     word_is(tk, i + 2, "box"));
+    for (size_t k = 0; k < sizeof name_words / sizeof name_words[0] && !spice_bag; k++)
         if (word_is(tk, i + 1, name_words[k]))
             return 0;
     if (after == '/' && isdigit((unsigned char)s[t->end + 1])) {
