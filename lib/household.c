@@ -935,6 +935,27 @@ int text_count_of_itself(const char *text, char *out, size_t size)
     return 0;
 }
 
+/* ---- What was added to a food, cut from its text ----------------------------- */
+
+/* text (low: lowered) with what was added to the food cut out: from its
+ * joiner at `from` to `end`, when only a comma, a bracket or the end of the
+ * text follows ("tea, milk, 2 sugars"; "tea and 2 sugars" is "tea"). 1 cut
+ * into out, 0 when it cannot be, -1 when more follows (no cut). */
+static int cut_added(const char *text, const char *low, size_t from, size_t end, char *out,
+                     size_t size)
+{
+    while (low[end] == ' ')
+        end++;
+    if (low[end] && low[end] != ',' && low[end] != ')')
+        return -1;
+    size_t keep = from;
+    while (keep > 0 && text[keep - 1] == ' ')
+        keep--;
+    if (!keep || (size_t)snprintf(out, size, "%.*s%s", (int)keep, text, text + end) >= size)
+        return 0;
+    return 1;
+}
+
 /* ---- The sugar in a drink ------------------------------------------------------ */
 
 /* A word of sugar or sweetener at low[i] (as people write it in a tea or
@@ -1006,17 +1027,10 @@ int text_drink_sugar(const char *text, char *out, size_t size)
         size_t end = c + cl + sw;
         if (!strncmp(low + end, " in it", 6))
             end += 6;
-        while (low[end] == ' ')
-            end++;
-        if (low[end] && low[end] != ',' && low[end] != ')')
-            continue;   /* "tea with sugar cookies": more follows */
-        /* the text without it; "tea and 2 sugars" stays "tea" */
-        size_t keep = i;
-        while (keep > 0 && text[keep - 1] == ' ')
-            keep--;
-        if ((size_t)snprintf(out, size, "%.*s%s", (int)keep, text, text + end) >= size)
-            return 0;
-        return 1;
+        /* (not "tea with sugar cookies": more follows) */
+        int cut = cut_added(text, low, i, end, out, size);
+        if (cut >= 0)
+            return cut;
     }
     return 0;
 }
@@ -1062,17 +1076,10 @@ int text_small_addition(const char *text, char *out, size_t size)
         }
         if (!al)
             continue;
-        size_t end = w + al;
-        while (low[end] == ' ')
-            end++;
-        if (low[end] && low[end] != ',' && low[end] != ')')
-            continue;   /* "with a little butter chicken": more follows */
-        size_t keep = i;
-        while (keep > 0 && text[keep - 1] == ' ')
-            keep--;
-        if (!keep || (size_t)snprintf(out, size, "%.*s%s", (int)keep, text, text + end) >= size)
-            return 0;
-        return 1;
+        /* (not "with a little butter chicken": more follows) */
+        int cut = cut_added(text, low, i, w + al, out, size);
+        if (cut >= 0)
+            return cut;
     }
     return 0;
 }

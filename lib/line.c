@@ -1599,6 +1599,15 @@ static const char *after_brand_words(kmgca_foods *foods, const char *t)
     return NULL;
 }
 
+/* The first of a full-width bracket (wide) or an ASCII one (ascii) in t,
+ * its length in *len; NULL when there is none. */
+static const char *first_bracket(const char *t, const char *wide, char ascii, size_t *len)
+{
+    const char *w = strstr(t, wide), *a = strchr(t, ascii);
+    *len = a && (!w || a < w) ? 1 : strlen(wide);
+    return a && (!w || a < w) ? a : w;
+}
+
 /* "手抓饼（加蛋加生菜）", "车仔面（萝卜、鱼蛋）", "宵夜车仔面（萝卜": a Chinese
  * dish and, in brackets, what was added to it or went into it (加, 配, a
  * list, or a bracket left open). The dish's text without the bracket in
@@ -1607,23 +1616,12 @@ static int zh_added_bracket(const char *t, char *out, size_t size)
 {
     if (!text_has_cjk(t))
         return 0;
-    const char *open = strstr(t, "（");
-    size_t ol = 3;
-    const char *ascii = strchr(t, '(');
-    if (ascii && (!open || ascii < open)) {
-        open = ascii;
-        ol = 1;
-    }
+    size_t ol, cl;
+    const char *open = first_bracket(t, "（", '(', &ol);
     if (!open || open == t)
         return 0;
     const char *in = open + ol;
-    const char *close = strstr(in, "）");
-    size_t cl = 3;
-    const char *aclose = strchr(in, ')');
-    if (aclose && (!close || aclose < close)) {
-        close = aclose;
-        cl = 1;
-    }
+    const char *close = first_bracket(in, "）", ')', &cl);
     static const char *const adding[] = {"加", "配", "另加", "多加", "含", "放", "带", "夹",
                                          "外加", "再加"};
     int added = 0;
