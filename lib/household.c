@@ -937,6 +937,19 @@ int text_count_of_itself(const char *text, char *out, size_t size)
 
 /* ---- What was added to a food, cut from its text ----------------------------- */
 
+/* The length of the longest of list that opens p, 0 when none does. */
+static size_t longest_at(const char *p, const char *const *list, size_t n)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t l = strlen(list[k]);
+        if (l > best && !strncmp(p, list[k], l))
+            best = l;
+    }
+    return best;
+}
+#define LONGEST_AT(p, list) longest_at((p), (list), sizeof(list) / sizeof *(list))
+
 /* text (low: lowered) with what was added to the food cut out: from its
  * joiner at `from` to `end`, when only a comma, a bracket or the end of the
  * text follows ("tea, milk, 2 sugars"; "tea and 2 sugars" is "tea"). 1 cut
@@ -1008,19 +1021,13 @@ int text_drink_sugar(const char *text, char *out, size_t size)
     for (size_t i = drink_end; low[i]; i++) {
         static const char *const joins[] = {", ", " and ", " with ", " w/ ", " w ", " + ",
                                             " & ", ",", " "};
-        size_t jl = 0;
-        for (size_t k = 0; k < sizeof joins / sizeof *joins && !jl; k++)
-            if (!strncmp(low + i, joins[k], strlen(joins[k])))
-                jl = strlen(joins[k]);
+        size_t jl = LONGEST_AT(low + i, joins);
         if (!jl)
             continue;
         size_t c = i + jl;
         while (low[c] == ' ')
             c++;
-        size_t cl = 0;
-        for (size_t k = 0; k < sizeof counts / sizeof *counts; k++)
-            if (strlen(counts[k]) > cl && !strncmp(low + c, counts[k], strlen(counts[k])))
-                cl = strlen(counts[k]);
+        size_t cl = LONGEST_AT(low + c, counts);
         size_t sw = sugar_word(low + c + cl);
         if (!sw)
             continue;
@@ -1056,16 +1063,10 @@ int text_small_addition(const char *text, char *out, size_t size)
     if (n < 0)
         return 0;
     for (size_t i = 1; low[i]; i++) {
-        size_t jl = 0;
-        for (size_t k = 0; k < sizeof joins / sizeof *joins && !jl; k++)
-            if (!strncmp(low + i, joins[k], strlen(joins[k])))
-                jl = strlen(joins[k]);
+        size_t jl = LONGEST_AT(low + i, joins);
         if (!jl)
             continue;
-        size_t c = i + jl, ll = 0;
-        for (size_t k = 0; k < sizeof little / sizeof *little; k++)
-            if (strlen(little[k]) > ll && !strncmp(low + c, little[k], strlen(little[k])))
-                ll = strlen(little[k]);
+        size_t c = i + jl, ll = LONGEST_AT(low + c, little);
         if (!ll)
             continue;
         size_t w = c + ll, al = 0;
