@@ -1794,23 +1794,25 @@ static void glass_of_a_fruit(kmgca_foods *foods, kmgca_weighing *w)
 {
     static const char *const containers[] = {"glass", "bottle", "carton", "beaker", "tumbler"};
     const char *k = w->match.food ? kmgca_food_kind(w->match.food) : "";
-    if (strcmp(k, "fruit") != 0 && strcmp(k, "vegetable") != 0)
+    int nut = !strcmp(k, "nuts");
+    if (strcmp(k, "fruit") != 0 && strcmp(k, "vegetable") != 0 && strcmp(k, "dried_fruit") != 0 &&
+        !nut)
         return;
     int held = 0;
     for (size_t c = 0; c < sizeof containers / sizeof *containers && !held; c++)
         held = strstr(w->serving.unit, containers[c]) != NULL;
     if (!held || text_has_cjk(w->food_text))
         return;
-    static const char *const drinks[] = {" drink", " juice"};
-    for (size_t d = 0; d < 2; d++) {
+    /* (a nut's drink is its milk or water: "a glass of coconut") */
+    static const char *const drinks[] = {" drink", " juice", " water", " milk"};
+    for (size_t d = nut ? 2 : 0; d < (nut ? 4u : 2u); d++) {
         char named[sizeof w->food_text];
         if ((size_t)snprintf(named, sizeof named, "%s%s", w->food_text, drinks[d]) >=
             sizeof named)
             return;
         kmgca_match m;
         if (kmgca_foods_match(foods, named, &m, NULL) == KMGCA_OK && m.food &&
-            m.confidence >= 0.8 && strcmp(kmgca_food_kind(m.food), "fruit") != 0 &&
-            strcmp(kmgca_food_kind(m.food), "vegetable") != 0) {
+            m.confidence >= 0.8 && strcmp(kmgca_food_kind(m.food), k) != 0) {
             w->match = m;
             copy_text(w->food_text, sizeof w->food_text, named);
             return;

@@ -177,8 +177,9 @@ typedef struct {
 static size_t en_query_read(en_query *q, const char *text)
 {
     text_fold(text, q->raw, sizeof q->raw);
+    /* (the raw words too: "burger on a bun" has the words of "burger bun") */
+    query_on_bread(q->raw, sizeof q->raw);
     query_rewrite_words(q->raw, q->folded, sizeof q->folded);
-    query_on_bread(q->folded, sizeof q->folded);
     /* Words of a context phrase ("from the vending machine", "after the
      * gym") the matcher brackets: which words they are, to leave them out
      * of what a food must hold (en_query_weigh). */

@@ -104,7 +104,7 @@ void query_on_bread(char *text, size_t size)
         "rye", "white", "brown", "wholemeal", "wholewheat", "whole wheat", "wheat", "sourdough",
         "granary", "multigrain", "multi grain", "pumpernickel", "ciabatta", "focaccia", "a roll",
         "a bun", "a bap", "a baguette", "a sub", "a hoagie", "a kaiser", "a hero", "a hoagie roll",
-        "a sub roll", "a bread roll", "bread", "white bread", "brown bread", "rye bread",
+        "a sub roll", "a bread roll", "bread", "white bread", "brown bread", "rye bread", "a bagel",
         "wholemeal bread", "wheat bread", "sourdough bread", "granary bread", "a wrap"};
     char *on = strstr(text, " on ");
     if (!on || on == text)
@@ -131,18 +131,24 @@ void query_on_bread(char *text, size_t size)
     /* Already a dish of bread: "a sandwich on rye", "toast on white". */
     static const char *const dishes[] = {"sandwich", "toast", "sub", "roll", "bagel", "wrap",
                                          "burger", "bun", "butty", "panini", "melt", "hoagie"};
-    for (size_t k = 0; k < sizeof dishes / sizeof *dishes; k++) {
+    int dish = 0;
+    for (size_t k = 0; k < sizeof dishes / sizeof *dishes && !dish; k++) {
         const char *d = text;
         size_t dl = strlen(dishes[k]);
-        while ((d = strstr(d, dishes[k])) != NULL && d < on) {
-            if ((d == text || d[-1] == ' ') && !isalpha((unsigned char)d[dl]) &&
-                (d[dl] != 's' || !isalpha((unsigned char)d[dl + 1])))
-                return;
+        while (!dish && (d = strstr(d, dishes[k])) != NULL && d < on) {
+            dish = (d == text || d[-1] == ' ') && !isalpha((unsigned char)d[dl]) &&
+                   (d[dl] != 's' || !isalpha((unsigned char)d[dl + 1]));
             d += dl;
         }
     }
+    /* (of a dish of bread already, the bread is its own: "burger on a
+     * bun" was the bun; a table's description, commas in it, stays whole:
+     * "..., on wheat bread") */
+    if (dish && strchr(text, ','))
+        return;
     char out[1024];
-    int n = snprintf(out, sizeof out, "%.*s sandwich%s", (int)(on - text), text, bread + best);
+    int n = snprintf(out, sizeof out, "%.*s%s%s", (int)(on - text), text,
+                     dish ? "" : " sandwich", bread + best);
     if (n > 0 && (size_t)n < size && (size_t)n < sizeof out)
         memcpy(text, out, (size_t)n + 1);
 }

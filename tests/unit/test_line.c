@@ -1298,6 +1298,16 @@ static void more_words_of_messages(void **state)
     assert_true(w.grams > 60 && w.grams < 120);
     assert_int_equal(kmgca_weigh(shared_foods, "half a pasty", "", &w, &err), KMGCA_OK);
     assert_true(w.grams < 200);
+    /* a dish of bread on its bread is the dish ("burger on a bun" was the
+     * bun at 1.00); which toast changes a dish on toast little ("eggs on
+     * brown toast" was the eggs alone); a glass of prunes or of coconut is
+     * its drink */
+    assert_int_equal(kmgca_foods_match(shared_foods, "burger on a bun", &m, &err), KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(m.food), "Rolls"));
+    assert_int_equal(kmgca_foods_match(shared_foods, "eggs on brown toast", &m, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(m.food), "Poached eggs on toast");
+    assert_int_equal(kmgca_weigh(shared_foods, "a glass of prune", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "Prune juice, canned");
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
