@@ -2098,6 +2098,23 @@ static const kmgca_food *food_surely(kmgca_foods *foods, const char *text, size_
                : NULL;
 }
 
+/* The food text[from, to) names surely (food_surely), or its measure word
+ * names when that is all it is ("a cuppa", "a biscuit"); NULL when none. */
+static const kmgca_food *part_surely(kmgca_foods *foods, const char *text, size_t from,
+                                     size_t to)
+{
+    char name[1024], lead[SERVING_MAX], rest[1024];
+    kmgca_match m;
+    const kmgca_food *f = food_surely(foods, text, from, to, name, sizeof name, &m);
+    kmgca_serving s;
+    if (!f && part_food(text, from, to, lead, sizeof lead, rest, sizeof rest) >= 0 && !rest[0] &&
+        lead[0] && kmgca_serving_parse(lead, &s, NULL) == KMGCA_OK &&
+        s.kind == KMGCA_UNIT_PORTION && kmgca_foods_match(foods, s.unit, &m, NULL) == KMGCA_OK &&
+        m.food && m.confidence >= KMGCA_LOW_CONFIDENCE)
+        f = m.food;
+    return f;
+}
+
 /* 1 when text before end writes an amount: a digit or "a", "an", "one" as
  * a word */
 static int amount_written_before(const char *text, const char *end)
@@ -2230,8 +2247,20 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
         if (!strncasecmp(p, " and ", 5))
             and_at = p;
     int amounts = and_at && amount_opens(and_at + 5) && amount_written_before(text, and_at);
+    /* "cuppa and a biscuit", "coffee and a muffin": a food named surely
+     * alone, then another of another kind with its amount (a biscuit is no
+     * measure of tea), whatever the whole matches */
+    int apart = 0;
+    if (and_at && !amounts && amount_opens(and_at + 5)) {
+        size_t to = (size_t)(and_at - text), next = to + 5;
+        const kmgca_food *left = part_surely(foods, text, 0, to);
+        const kmgca_food *right =
+            left ? part_surely(foods, text, next, next + strcspn(text + next, ",;")) : NULL;
+        apart = right && right != left &&
+                strcmp(kmgca_food_kind(left), kmgca_food_kind(right)) != 0;
+    }
     joined = joined && (whole < KMGCA_LOW_CONFIDENCE || ((two || amounts) && whole < 0.99) ||
-                        text_holds_ci(text, " plus ") || (with_at && whole < 0.99));
+                        text_holds_ci(text, " plus ") || (with_at && whole < 0.99) || apart);
     listed = listed && whole < 0.99;
     if (!joined && !listed)
         return 1;

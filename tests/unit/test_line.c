@@ -1327,6 +1327,11 @@ static void more_words_of_messages(void **state)
                                       8),
                      2);
     assert_int_equal(kmgca_line_parts(shared_foods, "a glass and a half of wine", at, len, 8), 1);
+    /* a food named alone, then another of another kind with its amount,
+     * are two whatever the whole matches ("coffee and a muffin") */
+    assert_int_equal(kmgca_line_parts(shared_foods, "coffee and a muffin", at, len, 8), 2);
+    assert_int_equal(kmgca_line_parts(shared_foods, "tea and a scone", at, len, 8), 2);
+
     /* "and" inside a dish both sides name ("beef and broccoli") joins no two foods */
     assert_int_equal(kmgca_line_parts(shared_foods,
                                       "We got Chinese takeout, I had maybe a cup of the beef and "
