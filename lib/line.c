@@ -1801,7 +1801,9 @@ static void glass_of_a_fruit(kmgca_foods *foods, kmgca_weighing *w)
     int held = 0;
     for (size_t c = 0; c < sizeof containers / sizeof *containers && !held; c++)
         held = strstr(w->serving.unit, containers[c]) != NULL;
-    if (!held || text_has_cjk(w->food_text))
+    /* (a nut only by the glass: "a glass of coconut"; "almonds, 1 bottle"
+     * is no drink) */
+    if (!held || text_has_cjk(w->food_text) || (nut && !strstr(w->serving.unit, "glass")))
         return;
     /* (a nut's drink is its milk or water: "a glass of coconut") */
     static const char *const drinks[] = {" drink", " juice", " water", " milk"};
