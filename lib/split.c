@@ -192,9 +192,11 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
     }
     /* "almonds at 3", "tea at 4": a time of day ending the line, not a
      * count ("grapes around 10" is one) */
+    /* (nor "charting till 7", "up until 6") */
     if (ok && r->cls == CLASS_COUNT && trailing && tk->t[i].type == TK_NUM && i > 1 &&
         !(tk->t[i].flags & NF_FRACTION) && tk->t[i].value >= 1 && tk->t[i].value <= 12 &&
-        word_is(tk, i - 1, "at"))
+        (word_is(tk, i - 1, "at") || word_is(tk, i - 1, "till") || word_is(tk, i - 1, "until") ||
+         word_is(tk, i - 1, "til")))
         ok = 0;
     /* "sausages x2 grilled": "x2" is a count wherever it stands. */
     if (r->xcount)
