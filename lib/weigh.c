@@ -806,7 +806,7 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
         const char *said, *named;
         double factor;
     } same[] = {{"碟", "盘", 0.7}, {"盘", "碟", 1}, {"盒", "份", 1}, {"片", "块", 1},
-                {"块", "片", 1}, {"件", "块", 1}, {"件", "个", 1}, {"件", "只", 1}};
+                {"块", "片", 1}, {"件", "块", 1}, {"件", "个", 1}};
     double factor = 1;
     for (size_t k = 0; !p && !typical && k < sizeof same / sizeof *same; k++)
         if (!strcmp(s->unit, same[k].said))

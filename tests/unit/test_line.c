@@ -1308,6 +1308,13 @@ static void more_words_of_messages(void **state)
     assert_string_equal(kmgca_food_description(m.food), "Poached eggs on toast");
     assert_int_equal(kmgca_weigh(shared_foods, "a glass of prune", "", &w, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_description(w.match.food), "Prune juice, canned");
+    /* Cantonese: the food before 食咗 and its count after; a 件 of white-cut
+     * chicken is a chopped piece, not a whole bird ("三四件" was 3.2 kg) */
+    assert_int_equal(kmgca_weigh(shared_foods, "白切鸡食咗三四件", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 80 && w.grams < 200);
+    assert_true(w.match.confidence >= 0.9);
+    assert_int_equal(kmgca_weigh(shared_foods, "饮咗樽益力多", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 90 && w.grams < 260);
     /* a spoon the dish has no measure of is of what went on it */
     assert_int_equal(kmgca_weigh(shared_foods, "2 tbsp PB on toast", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 32, 1e-6);
