@@ -1046,21 +1046,21 @@ int text_drink_sugar(const char *text, char *out, size_t size)
 
 int text_small_addition(const char *text, char *out, size_t size)
 {
-    static const char *const joins[] = {" with ", " w/ ", " w ", ", ", " and "};
+    /* (not " and ": "toast and some jam" is a dish of its own) */
+    static const char *const joins[] = {" with ", " w/ ", " w ", ", "};
     static const char *const little[] = {"a little ", "a bit of ", "a knob of ", "a pat of ",
                                          "a dab of ", "a drizzle of ", "a dash of ",
                                          "a touch of ", "a smear of ", "a scrape of ",
                                          "a pinch of ", "a splash of ", "a little bit of ",
                                          "a squeeze of ", "a sprinkle of ", "some "};
+    /* (no salt nor salty sauce: kmgca counts sodium too) */
     static const char *const added[] = {
-        "butter", "margarine", "marg", "oil", "olive oil", "ketchup", "mustard", "mayo",
-        "mayonnaise", "salt", "pepper", "salt and pepper", "vinegar", "soy sauce", "hot sauce",
-        "dressing", "lemon juice", "lemon", "lime", "gravy", "sugar", "honey", "syrup",
-        "maple syrup", "jam", "cooking spray", "spray", "flora", "lurpak", "brown sugar",
-        "cinnamon", "sriracha", "tabasco", "bbq sauce", "brown sauce", "ghee"};
+        "butter", "margarine", "marg", "oil", "olive oil", "pepper", "vinegar", "lemon juice",
+        "lemon", "lime", "sugar", "honey", "syrup", "maple syrup", "cooking spray", "spray",
+        "flora", "lurpak", "brown sugar", "cinnamon", "ghee"};
     char low[512];
     long n = lower_copy(text, low, sizeof low);
-    if (n < 0)
+    if (n < 1)
         return 0;
     for (size_t i = 1; low[i]; i++) {
         size_t jl = LONGEST_AT(low + i, joins);

@@ -442,15 +442,14 @@ static int word_among(const char *p, size_t n, const char *const *words, size_t 
  * "Chocolate Chip Cookie Dough", "vanilla"), at least one. */
 static int only_flavour(const char *t)
 {
+    /* (not a food people add to another: milk, cream, honey, banana, fruit,
+     * nor "and": "weetabix and milk" is two foods) */
     static const char *const flavours[] = {
-        "chocolate", "choc", "vanilla", "strawberry", "caramel", "salted", "sea",
-        "peanut", "butter", "cookie", "cookies", "dough", "chip", "chips", "mint", "berry",
-        "blueberry", "raspberry", "lemon", "lime", "orange", "cherry", "coconut", "almond",
-        "cinnamon", "honey", "maple", "mocha", "coffee", "banana", "apple", "cream", "and",
-        "original", "double", "rich", "dark", "white", "milk", "fudge", "brownie", "birthday",
-        "cake", "mixed", "fruit", "tropical", "punch", "grape", "cookies", "n", "'n'", "&",
-        "flavor", "flavour", "flavored", "flavoured", "smores", "pumpkin", "spice", "oatmeal",
-        "raisin", "crunch"};
+        "chocolate", "choc", "vanilla", "strawberry", "caramel", "salted", "sea", "peanut",
+        "cookie", "dough", "chip", "mint", "berry", "blueberry", "raspberry", "lemon", "lime",
+        "cherry", "coconut", "almond", "cinnamon", "maple", "mocha", "original", "double",
+        "rich", "dark", "white", "fudge", "brownie", "birthday", "tropical", "punch", "grape",
+        "flavor", "flavour", "flavored", "flavoured", "smores", "pumpkin", "spice", "crunch"};
     int words = 0;
     for (const char *p = t; *p;) {
         while (*p == ' ' || *p == '-' || *p == ',' || *p == '(' || *p == ')')
@@ -1076,15 +1075,14 @@ static const char *after_verb(const char *t)
         "snacked", "nibbled", "munched", "made",  "cooked", "bought",  "ordered",  "shared",
         "switched", "trying", "polished", "knocked", "downed", "snacking", "wolfed", "devoured", "gobbled",
         "guzzled", "sipped", "sipping", "munching", "nibbling", "tucked", "demolished", "likes",
-        "loves", "enjoys", "dropped", "brought", "sent", "gave", "heated", "reheated", "warmed",
+        "loves", "enjoys", "dropped", "brought", "heated", "reheated", "warmed",
         "microwaved", "defrosted", "picked", "treated", "opened", "finishing", "craved", "went",
         "opted", "rewarded", "fancied", "settled", "chugged", "inhaled", "housed"};
     static const char *const hedges[] = {"only", "just", "maybe", "probably", "the",  "his",
                                          "her",  "my",   "our",   "their",    "those", "these",
                                          "a few of the", "some of the", "also", "on", "through",
                                          "to", "off", "back", "down", "into", "up",
-                                         "round", "over", "myself to", "myself", "me", "us",
-                                         "him", "them", "a bit of", "some", "for", "on",
+                                         "round", "over", "myself to", "myself", "for", "on",
                                          "myself with", "with"};
     /* 吃了, 喝了, 熬了, 吃的: the food after (我爸中午吃了两个鸡蛋) */
     static const char *const zh_verbs[] = {"吃了", "喝了", "吃的", "喝的", "熬了", "煮了",
@@ -1107,6 +1105,9 @@ static const char *after_verb(const char *t)
         if (!n)
             continue;
         if (!WORD_AMONG(p, n, verbs) || p[n] != ' ')
+            continue;
+        /* "went for chicken korma", not "went off chocolate" */
+        if (n == 4 && !strncasecmp(p, "went", 4) && strncasecmp(p + 5, "for ", 4) != 0)
             continue;
         /* "made with milk", "cooked in butter": how, not a verb of eating */
         static const char *const how_made[] = {"with ", "from ", "in ", "using ", "w/ "};
@@ -1577,6 +1578,17 @@ static const char *after_brand_words(kmgca_foods *foods, const char *t)
         size_t wl = strcspn(p, " ");
         if (wl >= sizeof word)
             return NULL;
+        /* nor a word that says which of a food ("Vegan Cheese", "Light
+         * Mayo", "Quorn Mince", "Fun Size Mars") */
+        static const char *const which[] = {
+            "vegan", "vegetarian", "veggie", "plant", "quorn", "meatless", "meat-free", "light",
+            "lite", "diet", "low", "reduced", "fat", "free", "zero", "skinny", "sugar",
+            "gluten", "dairy", "lactose", "fun", "mini", "baby", "whole", "wholemeal", "brown",
+            "white", "red", "green", "raw", "smoked", "unsalted", "salted", "sweetened",
+            "unsweetened", "greek", "soy", "oat", "almond", "coconut", "rice", "protein", "keto",
+            "organic", "fresh", "frozen", "dried", "canned", "instant", "decaf", "half"};
+        if (word_among(p, wl, which, sizeof which / sizeof *which))
+            return NULL;
         for (size_t i = 0; i <= wl; i++) {
             word[i] = i < wl ? p[i] : '\0';
             upper[i] = (char)toupper((unsigned char)word[i]);
@@ -1633,7 +1645,14 @@ static int zh_added_bracket(const char *t, char *out, size_t size)
         return 0;
     memcpy(inside, in, il);
     inside[il] = '\0';
-    added |= strstr(inside, "、") != NULL || strstr(inside, "，") != NULL || !close;
+    /* a list or an open bracket of what went in, but not of an amount:
+     * "米饭（2碗，约300g）", "鸡蛋（2个，水煮）" say how much */
+    static const char *const numerals[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+                                           "一", "二", "两", "三", "四", "五", "六", "半", "克"};
+    int amount = 0;
+    for (size_t k = 0; k < sizeof numerals / sizeof *numerals && !amount; k++)
+        amount = strstr(inside, numerals[k]) != NULL;
+    added |= !amount && (strstr(inside, "、") != NULL || strstr(inside, "，") != NULL || !close);
     if (!added || !inside[0])
         return 0;
     const char *after = close ? close + cl : in + il;
@@ -1756,43 +1775,15 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
     return st;
 }
 
-/* "2 slice (21g)" as app diaries write a count of a labelled serving: the
- * weight in brackets is one slice's when it is about one slice of the food
- * and far less than two; else (a label's "3 cookies (34 g)") it is all of
- * them, as read. The weighing is changed and says so. */
-static void bracket_weight_each(kmgca_weighing *w)
-{
-    const kmgca_serving *s = &w->serving;
-    if (s->kind != KMGCA_UNIT_MASS || !w->match.food || !strchr(s->note, '('))
-        return;
-    char count_text[96];
-    size_t open = (size_t)(strchr(s->note, '(') - s->note);
-    snprintf(count_text, sizeof count_text, "%.*s", (int)open, s->note);
-    kmgca_serving count;
-    double counted;
-    if (kmgca_serving_parse(text_trim(count_text), &count, NULL) != KMGCA_OK ||
-        !(count.amount >= 2 && count.amount <= 12) ||
-        (count.kind != KMGCA_UNIT_PORTION && count.kind != KMGCA_UNIT_NONE) ||
-        kmgca_serving_grams(w->match.food, &count, &counted, NULL, 0, NULL) != KMGCA_OK ||
-        !(counted > 0))
-        return;
-    double one = counted / count.amount, said = w->grams;
-    if (!(said < 0.5 * counted && said >= 0.5 * one && said <= 2 * one))
-        return;
-    char n[32], g[32];
-    snprintf(n, sizeof n, "%.10g", count.amount);
-    w->grams = said * count.amount;
-    fmt_grams(g, sizeof g, w->grams);
-    appendf(w->how, sizeof w->how, PH_BRACKET_EACH "%s x %.10g g = %s g", n, said, g);
-}
-
-/* "A big glass of squash", "a glass of orange": a glass, bottle or carton
- * of a fruit or vegetable is its drink (it was spaghetti squash in a
- * glass): "<food> drink", else "<food> juice", when either names a drink
- * surely. */
+/* "A big glass of squash", "a glass of orange": a glass of a fruit or
+ * vegetable is its drink (it was spaghetti squash in a glass): "<food>
+ * drink", else "<food> juice", when either names a drink surely; of dried
+ * fruit too ("a glass of prune"), and of a nut its milk or water ("a glass
+ * of coconut"). */
 static void glass_of_a_fruit(kmgca_foods *foods, kmgca_weighing *w)
 {
-    static const char *const containers[] = {"glass", "bottle", "carton", "beaker", "tumbler"};
+    /* (a drinking vessel: a carton or a bottle of grapes is a punnet) */
+    static const char *const containers[] = {"glass", "beaker", "tumbler"};
     const char *k = w->match.food ? kmgca_food_kind(w->match.food) : "";
     int nut = !strcmp(k, "nuts");
     if (strcmp(k, "fruit") != 0 && strcmp(k, "vegetable") != 0 && strcmp(k, "dried_fruit") != 0 &&
@@ -1801,9 +1792,7 @@ static void glass_of_a_fruit(kmgca_foods *foods, kmgca_weighing *w)
     int held = 0;
     for (size_t c = 0; c < sizeof containers / sizeof *containers && !held; c++)
         held = strstr(w->serving.unit, containers[c]) != NULL;
-    /* (a nut only by the glass: "a glass of coconut"; "almonds, 1 bottle"
-     * is no drink) */
-    if (!held || text_has_cjk(w->food_text) || (nut && !strstr(w->serving.unit, "glass")))
+    if (!held || text_has_cjk(w->food_text))
         return;
     /* (a nut's drink is its milk or water: "a glass of coconut") */
     static const char *const drinks[] = {" drink", " juice", " water", " milk"};
@@ -1842,14 +1831,18 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
         return kmgca_fail(err, KMGCA_ERROR_ENCODING, "food text is not valid UTF-8");
     food_text = after_clock(after_meal_label(foods, after_clock(food_text)));
     /* a shop named by numbers, "7-11茶叶蛋 1颗", is no amount */
-    static const char *const shops[] = {"7-11", "7-Eleven", "7-eleven", "7-ELEVEN", "711"};
+    /* (with its hyphen only: "711 ml milk" is an amount) */
+    static const char *const shops[] = {"7-11", "7-Eleven", "7-eleven", "7-ELEVEN"};
     for (size_t k = 0; k < sizeof shops / sizeof *shops; k++) {
         size_t n = strlen(shops[k]);
-        if (!strncmp(food_text, shops[k], n) && food_text[n] && !isdigit((unsigned char)food_text[n]) &&
-            food_text[n] != '.' && food_text[n] != '/') {
+        if (!strncmp(food_text, shops[k], n) &&
+            (food_text[n] == ' ' || (unsigned char)food_text[n] >= 0xE0 ||
+             !strncmp(food_text + n, "'s ", 3))) {
             food_text += n;
             if (!strncmp(food_text, "'s ", 3))
                 food_text += 2;
+            if (!strncmp(food_text, "的", 3))
+                food_text += 3;
             while (*food_text == ' ')
                 food_text++;
             break;
@@ -1912,12 +1905,20 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     pst = parse_cached(serving, &out->serving, &perr);
     /* 挂面 is sold and weighed dry: "挂面二两" is 100 g of dry noodles (it
      * was 100 g of cooked ones, under half the noodles) */
-    if (pst == KMGCA_OK && out->serving.kind == KMGCA_UNIT_MASS &&
-        (!strcmp(out->serving.unit, "两") || !strcmp(out->serving.unit, "斤")) &&
-        strstr(out->food_text, "挂面") && !strstr(out->food_text, "干") &&
-        !strstr(out->food_text, "熟") && !strstr(out->food_text, "汤") &&
-        strlen(out->food_text) + 6 < sizeof out->food_text)
-        appendf(out->food_text, sizeof out->food_text, "(干)");
+    int dry = pst == KMGCA_OK && out->serving.kind == KMGCA_UNIT_MASS &&
+              (!strcmp(out->serving.unit, "两") || !strcmp(out->serving.unit, "斤")) &&
+              strstr(out->food_text, "挂面") && !strstr(out->food_text, "干") &&
+              !strstr(out->food_text, "熟") && !strstr(out->food_text, "煮") &&
+              !strstr(out->food_text, "汤") && strlen(out->food_text) + 6 < sizeof out->food_text;
+    if (dry) {
+        char dry_text[sizeof out->food_text];
+        kmgca_match dm;
+        snprintf(dry_text, sizeof dry_text, "%s(干)", out->food_text);
+        /* (only when the dry noodles are named surely: "鸡蛋挂面" stays) */
+        if (kmgca_foods_match(foods, dry_text, &dm, NULL) == KMGCA_OK && dm.food &&
+            dm.confidence >= 0.9)
+            copy_text(out->food_text, sizeof out->food_text, dry_text);
+    }
     kmgca_status st = kmgca_foods_match(foods, out->food_text, &out->match, err);
     int part_read = (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE) &&
                     brand_product(foods, out, &st);
@@ -1959,6 +1960,20 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     else
         st = kmgca_serving_grams(out->match.food, &out->serving, &out->grams, out->how,
                                  sizeof out->how, err);
+    /* a share of a whole pizza, unless the text names a piece or a small
+     * one ("half a pizza slice", "half a personal pizza"): then of a slice */
+    static const char *const pieces[] = {"slice", "piece", "personal", "mini", "individual",
+                                         "bite", "square", "wedge"};
+    int piece_named = 0;
+    for (size_t k = 0; k < sizeof pieces / sizeof *pieces && !piece_named; k++)
+        piece_named = text_holds_ci(out->food_text, pieces[k]);
+    if (st == KMGCA_OK && piece_named && strstr(out->how, PH_OF_THE_WHOLE)) {
+        kmgca_serving slice = out->serving;
+        slice.kind = KMGCA_UNIT_PORTION;
+        copy_text(slice.unit, sizeof slice.unit, "slice");
+        st = kmgca_serving_grams(out->match.food, &slice, &out->grams, out->how, sizeof out->how,
+                                 err);
+    }
     if (st == KMGCA_OK && canned)
         appendf(out->how, sizeof out->how, "%s", PH_CANNED_FOR_A_CAN);
     if (st == KMGCA_OK && sugar)
@@ -1974,8 +1989,6 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     /* Only a part of "Brand - Product" was read: say which. */
     if (st == KMGCA_OK && part_read)
         appendf(out->how, sizeof out->how, PH_FOOD_READ_AS "\"%s\"", out->food_text);
-    if (st == KMGCA_OK)
-        bracket_weight_each(out);
     /* A bare number after a food is a count only when it makes sense:
      * "banana 120" is 120 g or a typo, not 14 kg of bananas. */
     if (st == KMGCA_OK && out->serving_from_food && out->serving.kind == KMGCA_UNIT_NONE &&
@@ -2258,7 +2271,13 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
         const kmgca_food *left = part_surely(foods, text, 0, to);
         const kmgca_food *right =
             left ? part_surely(foods, text, next, next + strcspn(text + next, ",;")) : NULL;
-        apart = right && right != left &&
+        /* (nor what was added to it: "tea with milk and 1 sugar", "toast
+         * and a little butter") */
+        static const char *const added[] = {"sugar", "spice", "sauce", "oil", "spread"};
+        int addition = 0;
+        for (size_t k = 0; right && k < sizeof added / sizeof *added && !addition; k++)
+            addition = !strcmp(kmgca_food_kind(right), added[k]);
+        apart = right && right != left && !addition &&
                 strcmp(kmgca_food_kind(left), kmgca_food_kind(right)) != 0;
     }
     joined = joined && (whole < KMGCA_LOW_CONFIDENCE || ((two || amounts) && whole < 0.99) ||

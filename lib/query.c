@@ -104,7 +104,7 @@ void query_on_bread(char *text, size_t size)
         "rye", "white", "brown", "wholemeal", "wholewheat", "whole wheat", "wheat", "sourdough",
         "granary", "multigrain", "multi grain", "pumpernickel", "ciabatta", "focaccia", "a roll",
         "a bun", "a bap", "a baguette", "a sub", "a hoagie", "a kaiser", "a hero", "a hoagie roll",
-        "a sub roll", "a bread roll", "bread", "white bread", "brown bread", "rye bread", "a bagel",
+        "a sub roll", "a bread roll", "bread", "white bread", "brown bread", "rye bread",
         "wholemeal bread", "wheat bread", "sourdough bread", "granary bread", "a wrap"};
     char *on = strstr(text, " on ");
     if (!on || on == text)
@@ -123,8 +123,10 @@ void query_on_bread(char *text, size_t size)
     if (!best)
         return;
     /* A spread on bread is bread and its spread, not a sandwich of it. */
-    static const char *const spreads[] = {"butter", "margarine", "marg", "spread", "oil",
-                                          "olive oil", "ghee", "dripping", "lard"};
+    static const char *const spreads[] = {
+        "butter", "margarine", "marg", "spread", "oil", "olive oil", "ghee", "dripping", "lard",
+        "honey", "jam", "nutella", "hummus", "houmous", "cream cheese", "marmite", "vegemite",
+        "peanut butter", "pb", "marmalade", "syrup", "treacle", "lemon curd", "dripping"};
     for (size_t k = 0; k < sizeof spreads / sizeof *spreads; k++)
         if ((size_t)(on - text) == strlen(spreads[k]) && !strncmp(text, spreads[k], on - text))
             return;

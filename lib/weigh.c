@@ -95,11 +95,12 @@ static double size_factor(const char *size)
     return 1.5;
 }
 
-/* 1 for a food cut from a whole: pizza, cakes and pies, savoury pies. */
+/* 1 for a food a share is of the whole of: a pizza ("half a pizza"; a
+ * cake, a pie or a quiche may be one piece as much as the whole, so they
+ * keep the piece). */
 static int whole_kind(const kmgca_food *food)
 {
-    const char *k = kmgca_food_kind(food);
-    return !strcmp(k, "pizza") || !strcmp(k, "cake") || !strcmp(k, "mixed_dish");
+    return !strcmp(kmgca_food_kind(food), "pizza");
 }
 
 /* The whole that a pizza's, pie's, cake's or quiche's piece is cut from
@@ -143,7 +144,7 @@ static int share_of_whole(const kmgca_food *food, double amount, double piece_gr
     int n = 0;
     for (const char *of = strstr(piece_said, "(1/"); of && !n; of = strstr(of + 1, "(1/")) {
         const char *d = of + 3;
-        while (isdigit((unsigned char)*d))
+        while (isdigit((unsigned char)*d) && n <= 16)
             n = n * 10 + (*d++ - '0');
         if (strncmp(d, " of ", 4) != 0 || n > 16)
             n = 0;
@@ -801,12 +802,12 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
     /* When the recipe names only the other: a 碟 is the smaller plate, 0.7
      * of a 盘 (kmgca's judgement; the recipes that name both say so too), a
      * 盘 a dim-sum dish's 碟, a takeaway box (盒, 盒饭) one order (份), a
-     * 片 of 臭豆腐 or 年糕 its 块, and a Cantonese 件 (食咗两件椰汁糕) its 块 or 个. */
+     * 片 of 臭豆腐 or 年糕 its 块, and a Cantonese 件 (食咗两件椰汁糕) its 块. */
     static const struct {
         const char *said, *named;
         double factor;
     } same[] = {{"碟", "盘", 0.7}, {"盘", "碟", 1}, {"盒", "份", 1}, {"片", "块", 1},
-                {"块", "片", 1}, {"件", "块", 1}, {"件", "个", 1}};
+                {"块", "片", 1}, {"件", "块", 1}};
     double factor = 1;
     for (size_t k = 0; !p && !typical && k < sizeof same / sizeof *same; k++)
         if (!strcmp(s->unit, same[k].said))
@@ -873,9 +874,12 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
                  p->measure, sized);
     } else if (how) {
         /* a bare count of an English measure: "3 eggs", "2 slices" */
-        int many = !s->unit[0] && amount != 1 && isalpha((unsigned char)p->measure[0]);
+        int many = !s->unit[0] && amount > 1 && isalpha((unsigned char)p->measure[0]);
+        size_t ml = strlen(p->measure);
+        char last = ml ? p->measure[ml - 1] : '\0';
+        const char *plural = !many ? "" : last == 's' ? "" : last == 'h' || last == 'x' ? "es" : "s";
         snprintf(how, how_size, "%s %s%s = %s g (" PH_THE_RECIPES "%s%s)", amt,
-                 s->unit[0] ? s->unit : p->measure, many ? "s" : "", g, p->measure,
+                 s->unit[0] ? s->unit : p->measure, plural, g, p->measure,
                  factor != 1 ? PH_SMALLER_PLATE : "");
     }
     return 1;
