@@ -1060,7 +1060,9 @@ int text_small_addition(const char *text, char *out, size_t size)
         "flora", "lurpak", "brown sugar", "cinnamon", "ghee"};
     char low[512];
     long n = lower_copy(text, low, sizeof low);
-    if (n < 1)
+    /* (every amount of little opens with "a " or "some " after a space:
+     * most lines hold neither and are done) */
+    if (n < 1 || (!strstr(low, " a ") && !strstr(low, " some ")))
         return 0;
     for (size_t i = 1; low[i]; i++) {
         size_t jl = LONGEST_AT(low + i, joins);

@@ -468,6 +468,20 @@ static int only_flavour(const char *t)
     return words > 0;
 }
 
+/* 1 when the first `end` bytes of t name a food exactly (in *m) and only a
+ * flavour follows ("RXBAR | chocolate sea salt", "Premier Protein Shake |
+ * - Chocolate"). */
+static int named_then_flavour(kmgca_foods *foods, const char *t, size_t end, kmgca_match *m)
+{
+    char name[1024];
+    if (end >= sizeof name || !only_flavour(t + end))
+        return 0;
+    memcpy(name, t, end);
+    name[end] = '\0';
+    return kmgca_foods_match(foods, name, m, NULL) == KMGCA_OK && m->food &&
+           m->method == KMGCA_MATCH_EXACT && m->confidence >= 0.99;
+}
+
 static int product_head(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *st)
 {
     /* a run ends on no joining word, nor on how the food was made ("stir
@@ -492,18 +506,11 @@ static int product_head(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *s
     /* a product named exactly and then only its flavour ("RXBAR
      * chocolate sea salt" was table salt; "Quest Bar - Cookie Dough") */
     for (size_t k = n - 1; n >= 2 && k >= 1; k--) {
-        size_t end = ends[k - 1];
-        char prefix[sizeof out->food_text];
-        if (end >= sizeof prefix || !only_flavour(t + end))
-            continue;
-        memcpy(prefix, t, end);
-        prefix[end] = '\0';
         kmgca_match m;
-        if (kmgca_foods_match(foods, prefix, &m, NULL) == KMGCA_OK && m.food &&
-            m.method == KMGCA_MATCH_EXACT && m.confidence >= 0.99) {
+        if (named_then_flavour(foods, t, ends[k - 1], &m)) {
             m.confidence = PART_READ_MAX;
             out->match = m;
-            copy_text(out->food_text, sizeof out->food_text, prefix);
+            out->food_text[ends[k - 1]] = '\0';   /* t is out->food_text */
             *st = KMGCA_OK;
             return 1;
         }
@@ -1499,9 +1506,9 @@ static int own_part_said(const char *t)
         if (!first && v && amount_written(v))
             return 1;
         first = 0;
-        p = q + (mark ? mark : 0);
         if (!mark)
             break;
+        p = q + mark;
     }
     return 0;
 }
@@ -1775,6 +1782,29 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
     return st;
 }
 
+/* The text after a shop named by numbers that opens it ("7-11茶叶蛋 1颗",
+ * "7-11's taquito": no amount), else t itself; only with its hyphen ("711
+ * ml milk" is an amount). */
+static const char *after_shop(const char *t)
+{
+    static const char *const shops[] = {"7-11", "7-Eleven", "7-eleven", "7-ELEVEN"};
+    for (size_t k = 0; k < sizeof shops / sizeof *shops; k++) {
+        size_t n = strlen(shops[k]);
+        if (strncmp(t, shops[k], n) != 0 ||
+            !(t[n] == ' ' || (unsigned char)t[n] >= 0xE0 || !strncmp(t + n, "'s ", 3)))
+            continue;
+        t += n;
+        if (!strncmp(t, "'s ", 3))
+            t += 2;
+        if (!strncmp(t, "的", 3))
+            t += 3;
+        while (*t == ' ')
+            t++;
+        break;
+    }
+    return t;
+}
+
 /* "A big glass of squash", "a glass of orange": a glass of a fruit or
  * vegetable is its drink (it was spaghetti squash in a glass): "<food>
  * drink", else "<food> juice", when either names a drink surely; of dried
@@ -1829,25 +1859,7 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
                           flen);
     if (!utf8_valid(food_text, flen))
         return kmgca_fail(err, KMGCA_ERROR_ENCODING, "food text is not valid UTF-8");
-    food_text = after_clock(after_meal_label(foods, after_clock(food_text)));
-    /* a shop named by numbers, "7-11茶叶蛋 1颗", is no amount */
-    /* (with its hyphen only: "711 ml milk" is an amount) */
-    static const char *const shops[] = {"7-11", "7-Eleven", "7-eleven", "7-ELEVEN"};
-    for (size_t k = 0; k < sizeof shops / sizeof *shops; k++) {
-        size_t n = strlen(shops[k]);
-        if (!strncmp(food_text, shops[k], n) &&
-            (food_text[n] == ' ' || (unsigned char)food_text[n] >= 0xE0 ||
-             !strncmp(food_text + n, "'s ", 3))) {
-            food_text += n;
-            if (!strncmp(food_text, "'s ", 3))
-                food_text += 2;
-            if (!strncmp(food_text, "的", 3))
-                food_text += 3;
-            while (*food_text == ' ')
-                food_text++;
-            break;
-        }
-    }
+    food_text = after_shop(after_clock(after_meal_label(foods, after_clock(food_text))));
     if (not_eaten(foods, food_text)) {
         copy_text(out->food_text, sizeof out->food_text, food_text);
         return kmgca_fail(err, KMGCA_ERROR_NO_MATCH, "\"%.200s\"" PH_NOT_EATEN, food_text);
@@ -1925,18 +1937,13 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     /* "Premier Protein Shake - Chocolate": the product named exactly, its
      * flavour aside (it was a chocolate milkshake) */
     const char *dash = strstr(out->food_text, " - ");
-    if (!part_read && dash && only_flavour(dash + 3) &&
-        (st != KMGCA_OK || out->match.confidence < 0.99)) {
-        char named[sizeof out->food_text];
-        snprintf(named, sizeof named, "%.*s", (int)(dash - out->food_text), out->food_text);
-        kmgca_match nm;
-        if (kmgca_foods_match(foods, named, &nm, NULL) == KMGCA_OK && nm.food &&
-            nm.method == KMGCA_MATCH_EXACT && nm.confidence >= 0.99) {
-            out->match = nm;
-            copy_text(out->food_text, sizeof out->food_text, named);
-            st = KMGCA_OK;
-            part_read = 1;
-        }
+    kmgca_match nm;
+    if (!part_read && dash && (st != KMGCA_OK || out->match.confidence < 0.99) &&
+        named_then_flavour(foods, out->food_text, (size_t)(dash - out->food_text), &nm)) {
+        out->match = nm;
+        out->food_text[dash - out->food_text] = '\0';
+        st = KMGCA_OK;
+        part_read = 1;
     }
     if (!part_read && (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE))
         part_read = food_among_chatter(foods, out, &st);

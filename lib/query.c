@@ -126,7 +126,7 @@ void query_on_bread(char *text, size_t size)
     static const char *const spreads[] = {
         "butter", "margarine", "marg", "spread", "oil", "olive oil", "ghee", "dripping", "lard",
         "honey", "jam", "nutella", "hummus", "houmous", "cream cheese", "marmite", "vegemite",
-        "peanut butter", "pb", "marmalade", "syrup", "treacle", "lemon curd", "dripping"};
+        "peanut butter", "pb", "marmalade", "syrup", "treacle", "lemon curd"};
     for (size_t k = 0; k < sizeof spreads / sizeof *spreads; k++)
         if ((size_t)(on - text) == strlen(spreads[k]) && !strncmp(text, spreads[k], on - text))
             return;
@@ -155,18 +155,22 @@ void query_on_bread(char *text, size_t size)
         memcpy(text, out, (size_t)n + 1);
 }
 
+/* 1 when the word at next (up to a space, comma or bracket) is one of words */
+static int word_at_among(const char *next, const char *const *words, size_t n)
+{
+    size_t nl = strcspn(next, " ,()");
+    for (size_t k = 0; k < n; k++)
+        if (nl == strlen(words[k]) && !memcmp(next, words[k], nl))
+            return 1;
+    return 0;
+}
+
 /* "From frozen", "from concentrate": how the food was made, no context. */
 static int made_from(const char *word, const char *next)
 {
     static const char *const made[] = {"frozen", "fresh", "concentrate", "scratch", "dry",
                                        "dried", "canned", "raw", "mix", "powder"};
-    if (strcmp(word, "from") != 0)
-        return 0;
-    size_t nl = strcspn(next, " ,()");
-    for (size_t k = 0; k < sizeof made / sizeof *made; k++)
-        if (nl == strlen(made[k]) && memcmp(next, made[k], nl) == 0)
-            return 1;
-    return 0;
+    return !strcmp(word, "from") && word_at_among(next, made, sizeof made / sizeof *made);
 }
 
 /* 1 when the word before text[at] is one of words */
@@ -218,13 +222,8 @@ static int on_a_base(const char *word, const char *next)
     static const char *const bases[] = {"a", "an", "two", "one", "three", "half"};
     if (strcmp(word, "on") != 0 && strcmp(word, "onto") != 0)
         return 0;
-    if (isdigit((unsigned char)*next))
-        return 1;
-    size_t nl = strcspn(next, " ,()");
-    for (size_t k = 0; k < sizeof bases / sizeof *bases; k++)
-        if (nl == strlen(bases[k]) && !memcmp(next, bases[k], nl))
-            return 1;
-    return 0;
+    return isdigit((unsigned char)*next) ||
+           word_at_among(next, bases, sizeof bases / sizeof *bases);
 }
 
 /* "scrambled in butter", "fried in olive oil": the fat it was cooked in,
@@ -266,14 +265,8 @@ static int to_a_place(const char *word, size_t wl)
 {
     static const char *const places[] = {"the", "work", "school", "church", "bed", "go",
                                          "my", "our", "a", "bingo", "class", "training"};
-    if (wl != 2 || memcmp(word, "to", 2) != 0 || word[2] != ' ')
-        return 0;
-    const char *next = word + 3;
-    size_t nl = strcspn(next, " ,()");
-    for (size_t k = 0; k < sizeof places / sizeof *places; k++)
-        if (nl == strlen(places[k]) && !memcmp(next, places[k], nl))
-            return 1;
-    return 0;
+    return wl == 2 && !memcmp(word, "to", 2) && word[2] == ' ' &&
+           word_at_among(word + 3, places, sizeof places / sizeof *places);
 }
 
 /* Words that say when, where or why a food was eaten, not what it is:

@@ -95,30 +95,11 @@ static double size_factor(const char *size)
     return 1.5;
 }
 
-/* 1 for a food a share is of the whole of: a pizza ("half a pizza"; a
- * cake, a pie or a quiche may be one piece as much as the whole, so they
- * keep the piece). */
-static int whole_kind(const kmgca_food *food)
+/* The whole a pizza's piece (piece_grams) is cut from: USDA's "pizza",
+ * "pie 12\" diameter", "whole"; NULL when the food has none. */
+static const kmgca_portion *whole_of(const kmgca_food *food, double piece_grams)
 {
-    return !strcmp(kmgca_food_kind(food), "pizza");
-}
-
-/* The whole that a pizza's, pie's, cake's or quiche's piece is cut from
- * (USDA's "pizza", "pie 12\" diameter", "quiche (9\" dia)", "1-layer cake"),
- * when the piece found, piece_grams (said so: piece_said), is a table's
- * slice or piece of it; NULL for a food counted whole (an apple, a bagel,
- * a pasty). */
-static const kmgca_portion *whole_of(const kmgca_food *food, double piece_grams,
-                                     const char *piece_said)
-{
-    /* only a piece a table measures as cut from the whole ("slice",
-     * "piece (1/8 of 9\" dia)"), not a name's own item (a pasty) */
-    if (!strstr(piece_said, "slice") && !strstr(piece_said, "piece ("))
-        return NULL;
-    static const char *const wholes[] = {"pizza", "pie", "quiche", "1-layer cake", "2-layer cake",
-                                         "cake", "tart", "whole", "loaf", "cheesecake"};
-    if (!whole_kind(food) || !(piece_grams > 0))
-        return NULL;
+    static const char *const wholes[] = {"pizza", "pie", "whole"};
     for (unsigned i = 0; i < food->portion_count; i++) {
         const kmgca_portion *p = &food->portions[i];
         for (size_t w = 0; w < sizeof wholes / sizeof *wholes; w++) {
@@ -132,14 +113,21 @@ static const kmgca_portion *whole_of(const kmgca_food *food, double piece_grams,
     return NULL;
 }
 
-/* A share of a whole ("half a pizza", "1/4 of a digiorno"): its grams and
- * how, from the whole the piece is cut from; 1 when there is one. A piece
- * said "(1/6 of 8\" pie)" with no whole measure is a sixth of it. */
+/* A share of a whole pizza ("half a pizza", "1/4 of a digiorno"): its
+ * grams and how, from the whole its piece (piece_grams, said so:
+ * piece_said) is cut from; 1 when there is one. Only a pizza's (a cake, a
+ * pie or a quiche may be one piece as much as the whole, and keep it), and
+ * only of a piece a table measures as cut from the whole ("slice", "piece
+ * (1/8 of ...)"), not of a name's own item. A piece said "(1/8 of 12\"
+ * pizza)" with no whole measure is an eighth of it. */
 static int share_of_whole(const kmgca_food *food, double amount, double piece_grams,
                           const char *piece_said, double *grams, char *how, size_t how_size)
 {
+    if (strcmp(kmgca_food_kind(food), "pizza") != 0 || !(piece_grams > 0) ||
+        (!strstr(piece_said, "slice") && !strstr(piece_said, "piece (")))
+        return 0;
     char amt[32], g[32];
-    const kmgca_portion *whole = whole_of(food, piece_grams, piece_said);
+    const kmgca_portion *whole = whole_of(food, piece_grams);
     /* "piece (1/6 of 8\" pie)": a sixth, the digits then " of " */
     int n = 0;
     for (const char *of = strstr(piece_said, "(1/"); of && !n; of = strstr(of + 1, "(1/")) {
@@ -149,8 +137,7 @@ static int share_of_whole(const kmgca_food *food, double amount, double piece_gr
         if (strncmp(d, " of ", 4) != 0 || n > 16)
             n = 0;
     }
-    if (!whole && !(n >= 2 && whole_kind(food) && (strstr(piece_said, "slice") ||
-                                                   strstr(piece_said, "piece ("))))
+    if (!whole && n < 2)
         return 0;
     *grams = amount * (whole ? whole->grams / whole->amount : n * piece_grams);
     fmt_amount(amt, sizeof amt, amount);
