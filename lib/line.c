@@ -659,9 +659,12 @@ static int a_drink(const kmgca_food *f)
 static int canned_for_a_can(kmgca_foods *foods, kmgca_weighing *out)
 {
     size_t len;
-    const struct kmgca_measure_word *m = measure_word_at(out->serving.unit, &len);
+    const char *unit = out->serving.unit;
+    const struct kmgca_measure_word *m = measure_word_at(unit, &len);
+    if (m && m->size[0] && unit[len] == ' ')   /* "small tin" */
+        m = measure_word_at(unit += len + 1, &len);
     const kmgca_food *f = out->match.food;
-    if (!m || strcmp(m->concept, "can") != 0 || out->serving.unit[len] || !f ||
+    if (!m || strcmp(m->concept, "can") != 0 || unit[len] || !f ||
         strstr(f->description, "canned") || strlen(out->food_text) > 400 || a_drink(f))
         return 0;
     char text[420];

@@ -320,9 +320,9 @@ static int is_stop(const char *w)
 /* Spellings people use for the same thing the tables name otherwise. A
  * replacement may be two words. */
 static const char *const synonyms[][2] = {
-    {"aubergine", "eggplant"}, {"beetroot", "beet"}, {"capsicum", "pepper"},
+    {"aubergine", "eggplant"}, {"battered", "coated"}, {"beetroot", "beet"}, {"breaded", "coated"}, {"capsicum", "pepper"},
     {"chilli", "chili"}, {"choi", "choy"}, {"chopped", "chop"}, {"coriander", "cilantro"},
-    {"courgette", "zucchini"}, {"cubed", "cube"}, {"diced", "dice"}, {"fatfree", "nonfat"},
+    {"courgette", "zucchini"}, {"crumbed", "coated"}, {"cubed", "cube"}, {"diced", "dice"}, {"fatfree", "nonfat"},
     {"favour", "flavor"}, {"flavour", "flavor"}, {"flavoured", "flavored"},
     {"garbanzo", "chickpea"}, {"grey", "gray"}, {"lowfat", "low fat"},
     {"milkfat", "milk fat"}, {"mince", "ground"}, {"minced", "ground"}, {"oatmeal", "oat"},
