@@ -59,6 +59,7 @@ static const struct {
     {"wild", 0.9f},   /* wild salmon, wild blueberries: the farmed and grown ones are eaten more */
     {"condensed", 0.8f},   /* a condensed soup is eaten made up; condensed milk is written so */
     {"reduced", 0.92f},    /* "reduced sugar", "reduced sodium": a variant, when the text is silent */
+    {"meatless", 0.8f},    /* a meat substitute: "breaded chicken" is chicken */
 };
 
 /* Words the USDA tables use to be exact that people leave out: a food that

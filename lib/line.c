@@ -613,6 +613,17 @@ static int food_among_chatter(kmgca_foods *foods, kmgca_weighing *out, kmgca_sta
  * "Nabisco Chips Ahoy!", 10.5 g each, not three medium chocolate chip
  * cookies, 30 g each): that measure. A count of the food's own word ("3
  * cookies") is a count. 1 when weighed. */
+/* 1 when text holds word w as a whole word, ASCII letters without case. */
+static int holds_word_ci(const char *text, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = text; *p; p++)
+        if (!strncasecmp(p, w, n) && (p == text || !isalnum((unsigned char)p[-1])) &&
+            !isalnum((unsigned char)p[n]))
+            return 1;
+    return 0;
+}
+
 static int named_measure(const kmgca_food *food, const char *text, const kmgca_serving *s,
                          double *grams, char *how, size_t how_size)
 {
@@ -632,6 +643,11 @@ static int named_measure(const kmgca_food *food, const char *text, const kmgca_s
     if (pick < 0)
         return 0;
     const kmgca_portion *pt = &food->portions[pick];
+    /* nothing written: a maker's can of soup is two servings, not one
+     * ("Campbell's chicken noodle soup"), unless the text says the can */
+    if (s->kind != KMGCA_UNIT_PORTION && holds_word_ci(pt->measure, "can") &&
+        !holds_word_ci(text, "can") && !holds_word_ci(text, "tin"))
+        return 0;
     char amt[32], g[32];
     *grams = s->amount * pt->grams / pt->amount;
     fmt_amount(amt, sizeof amt, s->amount);
@@ -1565,7 +1581,8 @@ static const char *after_owner_word(const char *t)
 }
 
 /* The text after one to three words in capitals that open it, when what
- * follows names a food exactly ("Bolthouse Farms | Baby Carrots"); NULL
+ * follows names a food exactly ("Bolthouse Farms | Baby Carrots"), or in
+ * small letters when the tables write the maker in capitals; NULL
  * when none does. Not across a joiner ("Shrimp N Grits", "Red Beans &
  * Rice": a dish, not a brand and its food). */
 static const char *after_brand_words(kmgca_foods *foods, const char *t)
@@ -1579,7 +1596,10 @@ static const char *after_brand_words(kmgca_foods *foods, const char *t)
     while (*p == ' ')
         p++;
     for (int dropped = 0; dropped < 3; dropped++) {
-        if (!isupper((unsigned char)*p))
+        /* (in small letters only a maker the tables write in capitals:
+         * "progresso chicken noodle soup") */
+        int small = !isupper((unsigned char)*p);
+        if (small && !isalpha((unsigned char)*p))
             return NULL;
         /* a word that names a food or a state of one stays ("Candied
          * Yams", "Honey Cruller"); a maker's name matches none, or only
@@ -1604,9 +1624,9 @@ static const char *after_brand_words(kmgca_foods *foods, const char *t)
             upper[i] = (char)toupper((unsigned char)word[i]);
         }
         kmgca_match wm;
-        if (kmgca_foods_match(foods, word, &wm, NULL) == KMGCA_OK && wm.food &&
-            wm.confidence >= KMGCA_LOW_CONFIDENCE &&
-            !strstr(kmgca_food_description(wm.food), upper))
+        int found = kmgca_foods_match(foods, word, &wm, NULL) == KMGCA_OK && wm.food;
+        int maker = found && wl >= 3 && strstr(kmgca_food_description(wm.food), upper);
+        if ((found && wm.confidence >= KMGCA_LOW_CONFIDENCE && !maker) || (small && !maker))
             return NULL;
         p += wl;
         while (*p == ' ')
@@ -1760,8 +1780,8 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
      * ("Bolthouse Farms Baby Carrots" was Bolthouse's vegetable juice,
      * "Vita Coco Coconut Water" and "Tim Hortons Honey Cruller" matched
      * nothing or honey): the food its last words name exactly, less surely */
-    if ((st == KMGCA_ERROR_NO_MATCH || (st == KMGCA_OK && out->match.confidence < 0.8)) &&
-        food_text && !text_has_cjk(food_text)) {
+    if ((st == KMGCA_ERROR_NO_MATCH || out->match.confidence < 0.8) && food_text &&
+        !text_has_cjk(food_text)) {
         /* (its flavour after a dash aside: "Vita Coco Coconut Water - Original") */
         char named[1024];
         const char *dash = strstr(food_text, " - ");

@@ -1215,6 +1215,33 @@ static void more_words_of_messages(void **state)
                 strcmp(kmgca_food_description(w.match.food),
                        "Yam, cooked, boiled, drained, or baked, without salt") != 0 ||
                 w.match.confidence < 0.6);
+    /* in small letters, a maker the tables write in capitals ("progresso
+     * chicken noodle soup" was a dry soup mix) */
+    assert_int_equal(kmgca_weigh(shared_foods, "progresso chicken noodle soup", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food),
+                        "Chicken or turkey noodle soup, canned or ready-to-serve");
+    /* with nothing written, a maker's can of soup is not one serving
+     * (it was 532 g); the can written is */
+    assert_int_equal(kmgca_weigh(shared_foods, "Campbell's chicken noodle soup", "", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.grams < 400);
+    assert_int_equal(kmgca_weigh(shared_foods, "Campbell's chicken noodle soup, 1 can", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_true(w.grams > 500);
+    /* a can with its size holds the canned food ("small tin of salmon" was
+     * farmed salmon, cooked) */
+    assert_int_equal(kmgca_weigh(shared_foods, "small tin of salmon", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "anned"));
+    /* breaded, battered and crumbed are the tables' coated ("breaded cod"
+     * was plain cod, "breaded chicken" a meatless patty) */
+    assert_int_equal(kmgca_weigh(shared_foods, "breaded cod", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "coated"));
+    assert_int_equal(kmgca_weigh(shared_foods, "breaded chicken", "", &w, &err), KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(w.match.food), "meatless"));
+    assert_int_equal(kmgca_weigh(shared_foods, "fish in breadcrumbs", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "coated"));
     /* "a little bowl" is a small one ("a little bowl of soup" was refused
      * as "a little"); "a little milk" stays no amount */
     assert_int_equal(kmgca_weigh(shared_foods, "little box of raisins", "", &w, &err), KMGCA_OK);
