@@ -403,6 +403,19 @@ static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *
     int p_ok = p[0] && !where_it_went(p) && !only_flavour(p) &&
                kmgca_foods_match(foods, p, &pm, NULL) == KMGCA_OK;
     double whole = *st == KMGCA_OK ? out->match.confidence : 0;
+    /* A product the tables name exactly is what was eaten, whatever the
+     * brand's own food ("Silk - Unsweetened Almondmilk" was Silk's
+     * soymilk, "Coca-Cola - Coke Zero Sugar" the regular cola), unless it
+     * only names the brand's kind of food in general ("Sultanas - Dried
+     * Fruit" is a fruit mixture: the sultanas say more). */
+    if (by_brand && p_ok && pm.food && pm.method == KMGCA_MATCH_EXACT && pm.confidence >= 0.99 &&
+        pm.food != bm.food) {
+        const char *d = kmgca_food_description(pm.food);
+        int general = !strcmp(kmgca_food_kind(pm.food), kmgca_food_kind(bm.food)) &&
+                      (strstr(d, "mixture") || strstr(d, "NFS"));
+        if (!general)
+            by_brand = 0;
+    }
     if (by_brand && p_ok && names_kind_of(p, bm.food)) {
         /* Of the brand's kind, the product is its variety, even when it
          * matches less surely (its own confidence says so): the surer of
@@ -511,6 +524,26 @@ static int product_head(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *s
             m.confidence = PART_READ_MAX;
             out->match = m;
             out->food_text[ends[k - 1]] = '\0';   /* t is out->food_text */
+            *st = KMGCA_OK;
+            return 1;
+        }
+    }
+    /* its flavour first and then a food named exactly ("Premier Protein -
+     * Chocolate Protein Shake" was milk chocolate) */
+    const char *from = dash ? dash + 3 : t;
+    for (const char *sp = strchr(from, ' '); sp && sp[1]; sp = strchr(sp + 1, ' ')) {
+        char flavour[sizeof out->food_text];
+        size_t fl = (size_t)(sp - from);
+        memcpy(flavour, from, fl);
+        flavour[fl] = '\0';
+        if (!only_flavour(flavour))
+            break;
+        kmgca_match m;
+        if (kmgca_foods_match(foods, sp + 1, &m, NULL) == KMGCA_OK && m.food &&
+            m.method == KMGCA_MATCH_EXACT && m.confidence >= 0.99) {
+            m.confidence = PART_READ_MAX;
+            out->match = m;
+            memmove(out->food_text, sp + 1, strlen(sp + 1) + 1);   /* t is out->food_text */
             *st = KMGCA_OK;
             return 1;
         }

@@ -691,12 +691,66 @@ const char *kmgca_match_method_name(kmgca_match_method m)
     }
 }
 
+/* text without its word "cooked" (and a comma left before it) in out:
+ * 1 when it had one and more besides, else 0. */
+static int without_cooked(const char *text, char *out, size_t size)
+{
+    const char *p = text;
+    size_t len = strlen(text);
+    if (len + 1 > size || text_has_cjk(text))
+        return 0;
+    for (; (p = strstr(p, "cooked")) != NULL; p += 6) {
+        size_t at = (size_t)(p - text);
+        if ((at && isalnum((unsigned char)p[-1])) || isalnum((unsigned char)p[6]))
+            continue;
+        size_t from = at, to = at + 6;
+        while (from && (text[from - 1] == ' ' || text[from - 1] == ','))
+            from--;
+        if (!from)   /* "cooked spinach": the word leads */
+            while (text[to] == ' ' || text[to] == ',')
+                to++;
+        memcpy(out, text, from);
+        snprintf(out + from, size - from, "%s%s", from && text[to] ? " " : "", text + to);
+        for (const char *c = out; *c; c++)
+            if (isalpha((unsigned char)*c))
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
+/* 1 when a food's description says it is cooked, in some way. */
+static int cooked_already(const struct kmgca_food *f)
+{
+    static const char *const made[] = {"cooked", "roasted", "baked", "boiled", "grilled",
+                                       "broiled", "braised", "stewed", "steamed", "poached"};
+    for (size_t k = 0; k < sizeof made / sizeof *made; k++)
+        if (strstr(f->description, made[k]))
+            return 1;
+    return 0;
+}
+
 static kmgca_status match_uncached(kmgca_foods *foods, struct match_index *ix,
                                    const char *text, kmgca_match *out, kmgca_error *err)
 {
     ranked top[1 + KMGCA_MAX_CANDIDATES];
     kmgca_match_method method;
     size_t n = rank(foods, ix, text, top, 1 + KMGCA_MAX_CANDIDATES, &method);
+    /* "sweet potato, cooked", "steak, cooked": the word "cooked" beside a
+     * name whose food is cooked already says nothing more (it made the
+     * candied sweet potato, a tuna steak) */
+    char plain[1024];
+    if ((!n || top[0].score < 0.95) && without_cooked(text, plain, sizeof plain)) {
+        ranked other[1 + KMGCA_MAX_CANDIDATES];
+        kmgca_match_method om;
+        size_t on = rank(foods, ix, plain, other, 1 + KMGCA_MAX_CANDIDATES, &om);
+        if (on && (!n || other[0].score > top[0].score) &&
+            cooked_already(foods_food(foods, other[0].food))) {
+            memcpy(top, other, on * sizeof *top);
+            n = on;
+            method = om;
+        }
+    }
     memset(out, 0, sizeof *out);
     size_t first = 0;
     if (n && top[0].score >= MIN_SCORE) {

@@ -160,6 +160,13 @@ static double weighted_shared(char words[][TEXT_WORD_MAX], size_t n, const measu
 /* The household measure holding every one of the words, with the fewest
  * other words; -1 when none holds them all. whole_only: only measures of
  * one piece ("1 grape", not "10 grapes"). */
+/* 1 when two measures say the same before a bracket that both have. */
+static int same_but_bracket(const char *a, const char *b)
+{
+    const char *pa = strchr(a, '('), *pb = strchr(b, '(');
+    return pa && pb && pa - a == pb - b && !strncmp(a, b, (size_t)(pa - a));
+}
+
 long find_portion_ex(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw,
                             int whole_only)
 {
@@ -198,7 +205,13 @@ long find_portion_ex(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t
         if (without != asked_without)
             extra += 0.5;
         double score = weighted_shared(words, nw, &m) - extra;
-        if (score > best_score) {
+        /* measures that differ only in their bracket ("can or bottle (16
+         * fl oz)", "(12 fl oz)"): the smaller, the common one */
+        if (score > best_score ||
+            (best >= 0 && fabs(score - best_score) < 1e-9 &&
+             same_but_bracket(food->portions[i].measure, food->portions[best].measure) &&
+             food->portions[i].grams / food->portions[i].amount <
+                 food->portions[best].grams / food->portions[best].amount)) {
             best = i;
             best_score = score;
         }

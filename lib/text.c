@@ -320,13 +320,13 @@ static int is_stop(const char *w)
 /* Spellings people use for the same thing the tables name otherwise. A
  * replacement may be two words. */
 static const char *const synonyms[][2] = {
-    {"aubergine", "eggplant"}, {"battered", "coated"}, {"beetroot", "beet"}, {"breaded", "coated"}, {"capsicum", "pepper"},
+    {"almondmilk", "almond milk"}, {"aubergine", "eggplant"}, {"battered", "coated"}, {"beetroot", "beet"}, {"breaded", "coated"}, {"capsicum", "pepper"},
     {"chilli", "chili"}, {"choi", "choy"}, {"chopped", "chop"}, {"coriander", "cilantro"},
     {"courgette", "zucchini"}, {"crumbed", "coated"}, {"cubed", "cube"}, {"diced", "dice"}, {"fatfree", "nonfat"},
     {"favour", "flavor"}, {"flavour", "flavor"}, {"flavoured", "flavored"},
     {"garbanzo", "chickpea"}, {"grey", "gray"}, {"lowfat", "low fat"},
-    {"milkfat", "milk fat"}, {"mince", "ground"}, {"minced", "ground"}, {"oatmeal", "oat"},
-    {"pak", "bok"}, {"porridge", "oat"}, {"prawn", "shrimp"}, {"skim", "nonfat"},
+    {"milkfat", "milk fat"}, {"mince", "ground"}, {"minced", "ground"}, {"oatmeal", "oat"}, {"oatmilk", "oat milk"},
+    {"pak", "bok"}, {"porridge", "oat"}, {"prawn", "shrimp"}, {"ribeye", "rib eye"}, {"skim", "nonfat"},
     {"sliced", "slice"}, {"soya", "soy"}, {"soymilk", "soy milk"},
     {"wholemeal", "whole wheat"}, {"wholewheat", "whole wheat"}, {"yoghourt", "yogurt"},
     {"yoghurt", "yogurt"}, {"yogourt", "yogurt"},

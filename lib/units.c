@@ -133,8 +133,8 @@ size_t unit_at(const char *s, const unit_def **out)
         *out = &units[i];
     }
     if (best && (*out)->name[0] == 'c' && (*out)->name[1] == '\0') {
-        /* A lone "c" is a cup only when nothing but a period follows. */
-        if (s[1] && s[1] != '.' && s[1] != ' ')
+        /* A lone "c" is a cup only before a space, a period, a comma or the end. */
+        if (s[1] && s[1] != '.' && s[1] != ' ' && s[1] != ',' && s[1] != ';' && s[1] != ')')
             return 0;
     }
     return best;

@@ -1242,6 +1242,46 @@ static void more_words_of_messages(void **state)
     assert_null(strstr(kmgca_food_description(w.match.food), "meatless"));
     assert_int_equal(kmgca_weigh(shared_foods, "fish in breadcrumbs", "", &w, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "coated"));
+    /* an app's product named exactly wins over its brand's food ("Silk -
+     * Unsweetened Almondmilk" was Silk's soymilk, "Coca-Cola - Coke Zero
+     * Sugar" the regular cola); a general name of the brand's kind does not */
+    assert_int_equal(kmgca_weigh(shared_foods, "Silk - Unsweetened Almondmilk", "1 cup", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "almond milk"));
+    assert_int_equal(kmgca_weigh(shared_foods, "Coca-Cola - Coke Zero Sugar", "1 can", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "diet"));
+    assert_int_equal(kmgca_weigh(shared_foods, "Sultanas - Dried Fruit", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Raisins"));
+    /* its flavour first, then a food named exactly ("Premier Protein -
+     * Chocolate Protein Shake" was milk chocolate) */
+    assert_int_equal(kmgca_weigh(shared_foods, "Premier Protein - Chocolate Protein Shake", "",
+                                 &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "shake"));
+    /* "cooked" beside a name whose food is cooked already ("sweet potato,
+     * cooked" was candied sweet potato) */
+    assert_int_equal(kmgca_weigh(shared_foods, "sweet potato, cooked", "", &w, &err), KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(w.match.food), "candied"));
+    assert_true(w.match.confidence >= 0.95);
+    /* a lone "c" before a comma is a cup ("oatmeal 1 c, made w/ water" was
+     * Cream of Wheat at 0.21) */
+    assert_int_equal(kmgca_weigh(shared_foods, "oatmeal 1 c, made w/ water", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "oats"));
+    assert_false(w.serving_assumed);
+    /* a can of a drink is the 12 fl oz one, not the 16 fl oz bottle that
+     * USDA lists first with the same words */
+    assert_int_equal(kmgca_weigh(shared_foods, "can of tonic water", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 366, 1e-6);
+    /* a sandwich counted by the sandwich: its one item (Big Mac) */
+    assert_int_equal(kmgca_weigh(shared_foods, "McDonald's - Big Mac", "1 sandwich", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 219, 1e-6);
+    /* coconut water is drunk by the glass (it was an ounce, as nuts) */
+    assert_int_equal(kmgca_weigh(shared_foods, "coconut water for the cramps", "", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.grams > 200);
     /* "a little bowl" is a small one ("a little bowl of soup" was refused
      * as "a little"); "a little milk" stays no amount */
     assert_int_equal(kmgca_weigh(shared_foods, "little box of raisins", "", &w, &err), KMGCA_OK);
