@@ -1282,6 +1282,17 @@ static void more_words_of_messages(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "coconut water for the cramps", "", &w, &err),
                      KMGCA_OK);
     assert_true(w.grams > 200);
+    /* voice-input slips of the same sound: 周 for 粥, 代 for 袋, 快 for 块
+     * ("小米周" was raw millet at 0.26, "两代牛奶" one glass) */
+    assert_int_equal(kmgca_weigh(shared_foods, "我妈晚上就喝了小半碗小米周", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "小米粥");
+    assert_int_equal(kmgca_weigh(shared_foods, "爸今天喝了两代牛奶", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 450);
+    /* a brand and its product apart: 康师傅's packet of noodles, not the
+     * noodle-shop dish */
+    assert_int_equal(kmgca_weigh(shared_foods, "康师傅 红烧牛肉面", "1袋", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "方便面"));
     /* "a little bowl" is a small one ("a little bowl of soup" was refused
      * as "a little"); "a little milk" stays no amount */
     assert_int_equal(kmgca_weigh(shared_foods, "little box of raisins", "", &w, &err), KMGCA_OK);
