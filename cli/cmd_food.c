@@ -289,10 +289,13 @@ int cmd_food(int argc, char **argv)
     if (!w.match.food) {
         if (as_json)
             print_json(&w, err.message);
-        print_error(&err);
         /* A supplement is no food: say where it is read. */
         kmgca_supplement sp;
-        if (kmgca_supplement_read(food_text, serving_text, KMGCA_SUPPLEMENT_INTAKE, &sp))
+        int supplement = kmgca_supplement_read(food_text, serving_text, KMGCA_SUPPLEMENT_INTAKE,
+                                               &sp);
+        if (!supplement)
+            print_error(&err);
+        else
             fprintf(stderr, "kmgca: \"%s\" reads as a supplement (%s): kmgca drug \"%s\" gives "
                             "its elemental calcium, magnesium or potassium, and kmgca analyse "
                             "counts it from the diary or --meds\n",

@@ -1569,8 +1569,56 @@ static int own_part_said(const char *t)
  * others is one person's equal part of what was written, said, and
  * assumed (--strict reviews it); shared with a group of no number, the
  * share eaten is not written. */
+static kmgca_status weigh_shared(kmgca_foods *foods, const char *food_text,
+                                 const char *serving_text, kmgca_weighing *out,
+                                 kmgca_error *err);
+
+/* A line that reads as a Ca, Mg or K supplement is no food unless a food
+ * is named surely ("magnesium tablet 250 mg" was a rennin dessert tablet at
+ * 0.69): no match, its foods kept as candidates, the supplement said. */
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
+{
+    kmgca_status st = weigh_shared(foods, food_text, serving_text, out, err);
+    kmgca_supplement sp;
+    /* (a supplement's form or dose written: "听说补钙，天天喝骨头汤" is soup) */
+    static const char *const forms[] = {"tablet", "capsule", "pill", "softgel", "caplet",
+                                        "chewable", "supplement", "gumm", " mg", "mg ", "钙片",
+                                        "镁片", "钾片", "胶囊", "片剂", "补充剂", "毫克"};
+    int form = 0;
+    for (size_t k = 0; food_text && k < sizeof forms / sizeof *forms && !form; k++)
+        form = text_holds_ci(food_text, forms[k]) ||
+               (serving_text && text_holds_ci(serving_text, forms[k]));
+    if (food_text && !form) {
+        /* "250mg": a dose run together */
+        const char *mg = strstr(food_text, "mg");
+        form = mg && mg > food_text && isdigit((unsigned char)mg[-1]);
+    }
+    if (!out || !form || !out->match.food || !food_text ||
+        (out->match.method == KMGCA_MATCH_EXACT && out->match.confidence >= 0.95) ||
+        !kmgca_supplement_read(food_text, serving_text ? serving_text : "",
+                               KMGCA_SUPPLEMENT_INTAKE, &sp))
+        return st;
+    kmgca_match *m = &out->match;
+    if (m->candidate_count == KMGCA_MAX_CANDIDATES)
+        m->candidate_count--;
+    memmove(m->candidates + 1, m->candidates, m->candidate_count * sizeof *m->candidates);
+    memmove(m->candidate_confidence + 1, m->candidate_confidence,
+            m->candidate_count * sizeof *m->candidate_confidence);
+    m->candidates[0] = m->food;
+    m->candidate_confidence[0] = m->confidence;
+    m->candidate_count++;
+    m->food = NULL;
+    m->confidence = 0;
+    out->grams = NAN;
+    out->how[0] = '\0';
+    return kmgca_fail(err, KMGCA_ERROR_NO_MATCH, "\"%.200s\" reads as a supplement (%s), not a food",
+                      food_text, sp.product);
+}
+
+static kmgca_status weigh_shared(kmgca_foods *foods, const char *food_text,
+                                 const char *serving_text, kmgca_weighing *out,
+                                 kmgca_error *err)
 {
     char rest[1100];
     int people;

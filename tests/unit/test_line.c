@@ -1293,6 +1293,17 @@ static void more_words_of_messages(void **state)
      * noodle-shop dish */
     assert_int_equal(kmgca_weigh(shared_foods, "康师傅 红烧牛肉面", "1袋", &w, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "方便面"));
+    /* a supplement's dose or form is no food named weakly ("magnesium
+     * tablet 250 mg" was a rennin dessert tablet at 0.69): no match, the
+     * food a candidate; a food beside a word of supplementing stays */
+    assert_int_equal(kmgca_weigh(shared_foods, "magnesium tablet 250 mg", "", &w, &err),
+                     KMGCA_ERROR_NO_MATCH);
+    assert_null(w.match.food);
+    assert_true(w.match.candidate_count >= 1);
+    assert_non_null(strstr(err.message, "supplement"));
+    assert_int_equal(kmgca_weigh(shared_foods, "听说补钙，天天喝骨头汤，今天喝了一大碗", "", &w,
+                                 &err),
+                     KMGCA_OK);
     /* "a little bowl" is a small one ("a little bowl of soup" was refused
      * as "a little"); "a little milk" stays no amount */
     assert_int_equal(kmgca_weigh(shared_foods, "little box of raisins", "", &w, &err), KMGCA_OK);
