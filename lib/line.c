@@ -416,6 +416,14 @@ static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *
         if (!general)
             by_brand = 0;
     }
+    /* the product names the brand's own food ("Oreo - Chocolate Sandwich
+     * Cookies"): that food, as surely as the brand says it */
+    if (by_brand && p_ok && pm.food == bm.food) {
+        out->match = bm;
+        copy_text(out->food_text, sizeof out->food_text, b);
+        *st = KMGCA_OK;
+        return 1;
+    }
     if (by_brand && p_ok && names_kind_of(p, bm.food)) {
         /* Of the brand's kind, the product is its variety, even when it
          * matches less surely (its own confidence says so): the surer of
@@ -641,11 +649,6 @@ static int food_among_chatter(kmgca_foods *foods, kmgca_weighing *out, kmgca_sta
     return 1;
 }
 
-/* A count, or no amount, of a food whose table names one of its measures
- * by a word of the text ("Chips Ahoy! cookies, 3" is three of FNDDS's
- * "Nabisco Chips Ahoy!", 10.5 g each, not three medium chocolate chip
- * cookies, 30 g each): that measure. A count of the food's own word ("3
- * cookies") is a count. 1 when weighed. */
 /* 1 when text holds word w as a whole word, ASCII letters without case. */
 static int holds_word_ci(const char *text, const char *w)
 {
@@ -657,6 +660,11 @@ static int holds_word_ci(const char *text, const char *w)
     return 0;
 }
 
+/* A count, or no amount, of a food whose table names one of its measures
+ * by a word of the text ("Chips Ahoy! cookies, 3" is three of FNDDS's
+ * "Nabisco Chips Ahoy!", 10.5 g each, not three medium chocolate chip
+ * cookies, 30 g each): that measure. A count of the food's own word ("3
+ * cookies") is a count. 1 when weighed. */
 static int named_measure(const kmgca_food *food, const char *text, const kmgca_serving *s,
                          double *grams, char *how, size_t how_size)
 {

@@ -114,15 +114,25 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
     int ok = 0, end;
     /* "broccoli 3 spears": a count and one word ending the line
      * after the food name a measure of it ("spear", "fillet"). */
+    /* (or before a bracket ending the line, that weighs it: "Oreo -
+     * Chocolate Sandwich Cookies, 3 cookies (34g)") */
+    int bracket_last = 0;
+    if (punct_is(tk, r->end + 1, '(')) {
+        int c = r->end + 2;
+        while (c < tk->count && !punct_is(tk, c, ')'))
+            c++;
+        bracket_last = c + 1 == tk->count;
+    }
     if (r->cls == CLASS_COUNT && r->amount_written && !r->why && !r->xcount &&
         (tk->t[i].type == TK_NUM || word_is(tk, i, "half")) && i > first &&
-        r->end + 1 == tk->count &&
+        (r->end + 1 == tk->count || bracket_last) &&
         tk->t[r->end].type == TK_WORD && !tk->t[r->end].guarded && tk->t[r->end].space &&
         !word_is(tk, r->end, "x") && !word_is(tk, r->end, "of") &&
         !word_is(tk, r->end, "pm") && !word_is(tk, r->end, "am") &&
         !word_is(tk, i - 1, "at") && !word_is(tk, i - 1, "around") &&
         !connector_between(tk, i - 1, i) &&
-        (tk->t[i - 1].type == TK_WORD || punct_is(tk, i - 1, '-'))) {
+        (tk->t[i - 1].type == TK_WORD || punct_is(tk, i - 1, '-') ||
+         (bracket_last && punct_is(tk, i - 1, ',')))) {
         r->s.kind = KMGCA_UNIT_PORTION;
         append_words(r->s.unit, sizeof r->s.unit, tk, r->end, r->end + 1);
         r->cls = CLASS_HOUSEHOLD;
@@ -787,7 +797,17 @@ static int split_text(const char *text, char *serving, size_t serving_size, char
                            f[k].r.s.kind != KMGCA_UNIT_MASS) ||
                           (f[best].r.cls == CLASS_MEASURE && f[k].r.cls != CLASS_MEASURE)) &&
                          !f[k].r.why && !f[best].r.why;
-            if (!(next_to && weighs))
+            /* the same weight or volume written in two units ("2 oz dry
+             * (56g)") is one amount, whatever word stands between */
+            const kmgca_serving *x = &f[k].r.s, *y = &f[best].r.s;
+            int same = x->kind == y->kind &&
+                       (x->kind == KMGCA_UNIT_MASS || x->kind == KMGCA_UNIT_VOLUME) &&
+                       !f[k].r.why && !f[best].r.why && x->amount > 0 && y->amount > 0 &&
+                       !connector_between(&tk, f[a].end, f[b].start) &&
+                       strcmp(x->unit, y->unit) != 0 &&   /* a conversion: another unit */
+                       fabs(x->amount * x->unit_factor - y->amount * y->unit_factor) <=
+                           0.05 * y->amount * y->unit_factor;
+            if (!(next_to && weighs) && !same)
                 conflict = 1;
         }
     }

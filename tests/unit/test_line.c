@@ -1304,6 +1304,19 @@ static void more_words_of_messages(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "听说补钙，天天喝骨头汤，今天喝了一大碗", "", &w,
                                  &err),
                      KMGCA_OK);
+    /* one amount in two units with a word between ("2 oz dry (56g)" was
+     * refused as two servings); an app's count of the food's own word with
+     * its weight ("3 cookies (34g)": the cookies were read as a cookie) */
+    assert_int_equal(kmgca_weigh(shared_foods, "Barilla - Spaghetti, 2 oz dry (56g)", "", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.grams > 54 && w.grams < 58);
+    assert_int_equal(kmgca_weigh(shared_foods, "Oreo - Chocolate Sandwich Cookies, 3 cookies (34g)",
+                                 "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "chocolate sandwich"));
+    assert_near(w.grams, 34, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "milk 250 ml and 250 ml", "", &w, &err),
+                     KMGCA_ERROR_AMOUNT);
     /* "a little bowl" is a small one ("a little bowl of soup" was refused
      * as "a little"); "a little milk" stays no amount */
     assert_int_equal(kmgca_weigh(shared_foods, "little box of raisins", "", &w, &err), KMGCA_OK);
