@@ -329,8 +329,11 @@ static int is_head_cut(const char *w)
 {
     static const char *const cut[] = {"on", "with", "in", "and", "&", "plus", "over",
                                       "topped", "w/", "w", "served", "inside", "from",
-                                      /* when it was eaten: "sherry before lunch" */
-                                      "before", "after", "at", "during"};
+                                      /* when it was eaten: "sherry before lunch",
+                                       * "kipper for breakfast", "boerewors off
+                                       * the braai" */
+                                      "before", "after", "at", "during", "for", "off",
+                                      "while", "when"};
     for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++)
         if (!strcmp(w, cut[i]))
             return 1;
