@@ -2027,10 +2027,9 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     serving_liang_bracket(serving, sizeof serving);
     serving_size_bracket(food_text, serving, sizeof serving);
     pst = parse_cached(serving, &out->serving, &perr);
-    /* 挂面 is sold and weighed dry: "挂面二两" is 100 g of dry noodles (it
-     * was 100 g of cooked ones, under half the noodles) */
+    /* 挂面 is sold and weighed dry: "挂面二两", "挂面 100克" are dry noodles
+     * (it was 100 g of cooked ones, under half the noodles) */
     int dry = pst == KMGCA_OK && out->serving.kind == KMGCA_UNIT_MASS &&
-              (!strcmp(out->serving.unit, "两") || !strcmp(out->serving.unit, "斤")) &&
               strstr(out->food_text, "挂面") && !strstr(out->food_text, "干") &&
               !strstr(out->food_text, "熟") && !strstr(out->food_text, "煮") &&
               !strstr(out->food_text, "汤") && strlen(out->food_text) + 6 < sizeof out->food_text;

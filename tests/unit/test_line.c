@@ -1317,6 +1317,14 @@ static void more_words_of_messages(void **state)
     assert_near(w.grams, 34, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "milk 250 ml and 250 ml", "", &w, &err),
                      KMGCA_ERROR_AMOUNT);
+    /* 套 is one order (煎饼果子一套 was read with no amount, and with "，加了个
+     * 蛋" after it the egg was the food); 一口 a mouthful; 挂面 weighed is dry */
+    assert_int_equal(kmgca_weigh(shared_foods, "煎饼果子一套，加了个蛋", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "煎饼果子");
+    assert_int_equal(kmgca_weigh(shared_foods, "晚饭喝了两口排骨汤", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 40, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "挂面", "100克", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "干"));
     /* "a little bowl" is a small one ("a little bowl of soup" was refused
      * as "a little"); "a little milk" stays no amount */
     assert_int_equal(kmgca_weigh(shared_foods, "little box of raisins", "", &w, &err), KMGCA_OK);
