@@ -698,6 +698,50 @@ static int named_measure(const kmgca_food *food, const char *text, const kmgca_s
     return 1;
 }
 
+/* "1 can (3.75 oz)" of sardines: a serving that names one of the food's
+ * measures exactly, bracket and all, as Cronometer and app exports print
+ * them, is that measure (92 g drained), not the weight in its bracket (the
+ * can's net weight, 106 g). 1 when weighed. */
+static int measure_named_exactly(const kmgca_food *food, const char *serving, double *grams,
+                                 char *how, size_t how_size)
+{
+    if (!food || food->recipe_count || !serving || !strchr(serving, '('))
+        return 0;
+    char *end;
+    double amount = strtod(serving, &end);
+    if (end == serving || !(amount > 0) || amount > 1000)
+        return 0;
+    if (*end == '/') {   /* "1/2 can (...)" */
+        char *e2;
+        double d = strtod(end + 1, &e2);
+        if (e2 == end + 1 || !(d > 0))
+            return 0;
+        amount /= d;
+        end = e2;
+    }
+    while (*end == ' ')
+        end++;
+    size_t rl = strlen(end);
+    while (rl && end[rl - 1] == ' ')
+        rl--;
+    for (unsigned i = 0; i < food->portion_count; i++) {
+        const kmgca_portion *pt = &food->portions[i];
+        if (!(pt->grams > 0) || !(pt->amount > 0) || strlen(pt->measure) != rl ||
+            strncasecmp(pt->measure, end, rl) != 0)
+            continue;
+        *grams = amount * pt->grams / pt->amount;
+        if (how) {
+            char amt[32], g[32];
+            fmt_amount(amt, sizeof amt, amount);
+            fmt_grams(g, sizeof g, *grams);
+            snprintf(how, how_size, "%s x \"%s\" = %s g (" PH_SERVING_MEASURE ")", amt,
+                     pt->measure, g);
+        }
+        return 1;
+    }
+    return 0;
+}
+
 /* 1 when a food is drunk. */
 static int a_drink(const kmgca_food *f)
 {
@@ -2072,8 +2116,11 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     out->serving_assumed = out->serving.kind == KMGCA_UNIT_TYPICAL || out->serving.estimated;
     kmgca_serving_take_detail(&out->serving, out->food_text);
     name_of_the_food(foods, out);
-    if (named_measure(out->match.food, food_text, &out->serving, &out->grams, out->how,
-                      sizeof out->how))
+    if (measure_named_exactly(out->match.food, serving, &out->grams, out->how,
+                              sizeof out->how))
+        st = KMGCA_OK;
+    else if (named_measure(out->match.food, food_text, &out->serving, &out->grams, out->how,
+                           sizeof out->how))
         st = KMGCA_OK;
     else
         st = kmgca_serving_grams(out->match.food, &out->serving, &out->grams, out->how,

@@ -594,6 +594,7 @@ const char *const msg_zh[MSG_COUNT] = {
     [MSG_PH_THE_RECIPES] = "菜谱的",
     [MSG_PH_SHOP_LIANG] = "店里按面条、面皮或带壳海鲜论两卖：菜谱的两",
     [MSG_PH_NAMED_MEASURE] = "食物名称里点到的表中份量",
+    [MSG_PH_SERVING_MEASURE] = "份量一栏写的正是表中的这个份量",
     [MSG_PH_FOOD_READ_AS] = "；食物按此识别：",
     [MSG_PH_RECIPE_SERVING] = "菜谱的常用份量",
     [MSG_PH_NO_VOLUME_DRINK] = "食物表未给出该饮品的体积：按水计，1 g/ml",

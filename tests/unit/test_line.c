@@ -1325,6 +1325,16 @@ static void more_words_of_messages(void **state)
     assert_near(w.grams, 40, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "挂面", "100克", &w, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "干"));
+    /* a serving that names a measure of the food exactly, bracket and all,
+     * is that measure: "1 can (3.75 oz)" of sardines is USDA's can, 92 g
+     * drained (it was the bracket's net weight, 106 g) */
+    assert_int_equal(kmgca_weigh(shared_foods, "Sardines, Atlantic, Canned in Oil, Drained",
+                                 "1 can (3.75 oz)", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 92, 1e-6);
+    /* a Mars bar is the bar (it was a miniature piece, 8 g) */
+    assert_int_equal(kmgca_weigh(shared_foods, "1 mars bar", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 40);
     /* "a little bowl" is a small one ("a little bowl of soup" was refused
      * as "a little"); "a little milk" stays no amount */
     assert_int_equal(kmgca_weigh(shared_foods, "little box of raisins", "", &w, &err), KMGCA_OK);
