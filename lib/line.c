@@ -1767,7 +1767,13 @@ static const char *after_brand_words(kmgca_foods *foods, const char *t)
         if (!*p || !isalpha((unsigned char)*p))
             return NULL;
         kmgca_match m;
-        if (kmgca_foods_match(foods, p, &m, NULL) == KMGCA_OK && m.food &&
+        /* (its serving aside: "Oak choc milk 600ml") */
+        char lead[SERVING_MAX], rest[1024];
+        const char *named = p;
+        if (strlen(p) < sizeof rest && split_cached(p, lead, sizeof lead, rest, sizeof rest) &&
+            rest[0])
+            named = rest;
+        if (kmgca_foods_match(foods, named, &m, NULL) == KMGCA_OK && m.food &&
             m.method == KMGCA_MATCH_EXACT && m.confidence >= 0.99)
             return p;
     }
@@ -2087,7 +2093,7 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
             copy_text(out->food_text, sizeof out->food_text, dry_text);
     }
     kmgca_status st = kmgca_foods_match(foods, out->food_text, &out->match, err);
-    int part_read = (st != KMGCA_OK || out->match.confidence < KMGCA_LOW_CONFIDENCE) &&
+    int part_read = (st != KMGCA_OK || out->match.confidence < 0.8) &&
                     brand_product(foods, out, &st);
     /* "Premier Protein Shake - Chocolate": the product named exactly, its
      * flavour aside (it was a chocolate milkshake) */
