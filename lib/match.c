@@ -250,6 +250,13 @@ static void en_query_weigh(const struct match_index *ix, en_query *q)
             q->known_q += q->qweight[i];
 }
 
+/* "porridge oats" are the packet of oats, weighed dry, unless made up
+ * ("porridge oats made with water", "cooked"). */
+static int oats_dry(const char *raw)
+{
+    return strstr(raw, "porridge oat") && !strstr(raw, " made ") && !strstr(raw, "cooked");
+}
+
 /* How the text says the food was made: nothing, raw, or a way of cooking
  * (any way of cooking is close to the tables' "cooked"). */
 static void en_query_states(en_query *q)
@@ -260,7 +267,7 @@ static void en_query_states(en_query *q)
     /* "porridge" and "oatmeal" are oats cooked (text.c keys porridge as
      * oat), unless the oats are said to be dry ("porridge oats") */
     int porridge = (strstr(q->raw, "porridge") || strstr(q->raw, "oatmeal")) &&
-                   !strstr(q->raw, "porridge oat") && !strstr(q->raw, "oatmeal oat");
+                   !oats_dry(q->raw) && !strstr(q->raw, "oatmeal oat");
     for (size_t i = 0; i < q->nw; i++) {
         unsigned st = eaten_state(q->words[i]);
         if (!st && porridge && !strcmp(q->words[i], "oat"))
@@ -316,7 +323,7 @@ static kmgca_match_method en_exact(const struct match_index *ix, en_query *q, ra
     int context = 0;
     for (size_t k = 0; k < sizeof went / sizeof *went && !context; k++)
         context = strstr(q->raw, went[k]) != NULL;
-    if (strcmp(q->raw, q->folded) != 0 && !strstr(q->raw, "porridge oat") && !context) {
+    if (strcmp(q->raw, q->folded) != 0 && !oats_dry(q->raw) && !context) {
         char plain[QUERY_WORDS][TEXT_WORD_MAX];
         uint32_t plain_ids[QUERY_WORDS];
         size_t np = text_words(q->raw, plain, NULL, QUERY_WORDS), known = 0;
