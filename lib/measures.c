@@ -201,6 +201,10 @@ long find_portion_ex(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t
         }
         for (size_t j = 0; j < nw; j++)
             asked_without |= !strcmp(words[j], "without");
+        /* a food of meat only is the piece without its skin ("thigh
+         * without skin", 116 g, not "thigh with skin", 137 g) */
+        asked_without |= strstr(food->description, "meat only") != NULL ||
+                         strstr(food->description, "skinless") != NULL;
         /* "drumstick, with skin" is not "drumstick without skin". */
         if (without != asked_without)
             extra += 0.5;
