@@ -635,6 +635,7 @@ static const struct {
     {"dry weight", 'd'}, {"weighed dry", 'd'}, {"dry", 'd'}, {"uncooked", 'r'},
     {"raw weight", 'r'}, {"weighed raw", 'r'}, {"raw", 'r'}, {"cooked weight", 'c'},
     {"weighed cooked", 'c'}, {"cooked", 'c'},
+    {"oats", 'd'},   /* "40g oats" of porridge: the oats weighed dry */
 };
 
 /* The state that ends `text` (brackets and spaces around it allowed): 'd',
@@ -643,10 +644,10 @@ static const struct {
 static char state_at_end(const char *text, size_t *at, size_t *word)
 {
     /* Every line passes here: a word of state ends in ')', '）', a letter
-     * ending one (dry, raw, weight, cooked) or a character of 干生熟重. */
+     * ending one (dry, raw, weight, cooked, oats) or a character of 干生熟重. */
     size_t e = trimmed_len(text);
     if (!e || (text[e - 1] != ')' && (unsigned char)text[e - 1] < 0x80 &&
-               !strchr("dwyt", tolower((unsigned char)text[e - 1]))))
+               !strchr("dwyts", tolower((unsigned char)text[e - 1]))))
         return 0;
     char low[256];
     long got = lower_copy(text, low, sizeof low);

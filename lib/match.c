@@ -251,10 +251,11 @@ static void en_query_weigh(const struct match_index *ix, en_query *q)
 }
 
 /* "porridge oats" are the packet of oats, weighed dry, unless made up
- * ("porridge oats made with water", "cooked"). */
+ * ("porridge oats made with water", "cooked") and not weighed dry. */
 static int oats_dry(const char *raw)
 {
-    return strstr(raw, "porridge oat") && !strstr(raw, " made ") && !strstr(raw, "cooked");
+    return strstr(raw, "porridge oat") &&
+           (strstr(raw, "dry") || (!strstr(raw, " made ") && !strstr(raw, "cooked")));
 }
 
 /* How the text says the food was made: nothing, raw, or a way of cooking
