@@ -408,14 +408,23 @@ static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *
      * soymilk, "Coca-Cola - Coke Zero Sugar" the regular cola), unless it
      * only names the brand's kind of food in general ("Sultanas - Dried
      * Fruit" is a fruit mixture: the sultanas say more). */
+    /* Of the brand's kind only: a product of another kind is a flavour's
+     * name ("Halo Top - Peanut Butter Cup" is ice cream, "Sunny D -
+     * Orange" the drink). */
     if (by_brand && p_ok && pm.food && pm.method == KMGCA_MATCH_EXACT && pm.confidence >= 0.99 &&
-        pm.food != bm.food) {
+        pm.food != bm.food && !strcmp(kmgca_food_kind(pm.food), kmgca_food_kind(bm.food))) {
         const char *d = kmgca_food_description(pm.food);
-        int general = !strcmp(kmgca_food_kind(pm.food), kmgca_food_kind(bm.food)) &&
-                      (strstr(d, "mixture") || strstr(d, "NFS"));
-        if (!general)
+        if (!strstr(d, "mixture") && !strstr(d, "NFS"))
             by_brand = 0;
     }
+    /* The whole line matched fairly (0.6 to 0.8): the product when it is
+     * named surely and says more ("Planters - Dry Roasted Peanuts"), never
+     * the brand's generic food ("Dave's Killer Bread - 21 Whole Grains"
+     * stays the multigrain bread) unless the whole found that very food
+     * ("marmite - thin scrape": the rest is how much) */
+    if (whole >= KMGCA_LOW_CONFIDENCE && !(by_brand && out->match.food == bm.food) &&
+        (by_brand || !p_ok || pm.confidence < 0.95 || pm.confidence <= whole))
+        return 0;
     /* the product names the brand's own food ("Oreo - Chocolate Sandwich
      * Cookies"): that food, as surely as the brand says it */
     if (by_brand && p_ok && pm.food == bm.food) {
@@ -536,10 +545,11 @@ static int product_head(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *s
             return 1;
         }
     }
-    /* its flavour first and then a food named exactly ("Premier Protein -
-     * Chocolate Protein Shake" was milk chocolate) */
-    const char *from = dash ? dash + 3 : t;
-    for (const char *sp = strchr(from, ' '); sp && sp[1]; sp = strchr(sp + 1, ' ')) {
+    /* after a brand, its flavour first and then a food named exactly
+     * ("Premier Protein - Chocolate Protein Shake" was milk chocolate) */
+    /* (after a brand's dash only: "white pizza" is no flavour of pizza) */
+    const char *from = dash ? dash + 3 : NULL;
+    for (const char *sp = from ? strchr(from, ' ') : NULL; sp && sp[1]; sp = strchr(sp + 1, ' ')) {
         char flavour[sizeof out->food_text];
         size_t fl = (size_t)(sp - from);
         memcpy(flavour, from, fl);
@@ -707,17 +717,27 @@ static int measure_named_exactly(const kmgca_food *food, const char *serving, do
 {
     if (!food || food->recipe_count || !serving || !strchr(serving, '('))
         return 0;
-    char *end;
-    double amount = strtod(serving, &end);
-    if (end == serving || !(amount > 0) || amount > 1000)
+    /* a plain count as apps print it: "1", "2.00", "1/2" (nothing else) */
+    const char *end = serving;
+    double amount = 0, scale = 0, denominator = 0;
+    for (; isdigit((unsigned char)*end) || (*end == '.' && !scale); end++) {
+        if (*end == '.')
+            scale = 1;
+        else if (scale)
+            amount += (*end - '0') * (scale /= 10);
+        else
+            amount = amount * 10 + (*end - '0');
+        if (amount > 100)
+            return 0;
+    }
+    if (end == serving || !(amount > 0))
         return 0;
     if (*end == '/') {   /* "1/2 can (...)" */
-        char *e2;
-        double d = strtod(end + 1, &e2);
-        if (e2 == end + 1 || !(d > 0))
+        for (end++; isdigit((unsigned char)*end) && denominator < 100; end++)
+            denominator = denominator * 10 + (*end - '0');
+        if (!(denominator >= 1) || denominator >= 100)
             return 0;
-        amount /= d;
-        end = e2;
+        amount /= denominator;
     }
     while (*end == ' ')
         end++;
@@ -1625,9 +1645,10 @@ static kmgca_status weigh_shared(kmgca_foods *foods, const char *food_text,
                                  const char *serving_text, kmgca_weighing *out,
                                  kmgca_error *err);
 
-/* A line that reads as a Ca, Mg or K supplement is no food unless a food
- * is named surely ("magnesium tablet 250 mg" was a rennin dessert tablet at
- * 0.69): no match, its foods kept as candidates, the supplement said. */
+/* A line that names a Ca, Mg or K supplement's form or dose is no food
+ * unless a food is named fairly surely, at 0.8 or more ("magnesium tablet
+ * 250 mg" was a rennin dessert tablet at 0.69): no match, its foods kept as
+ * candidates, the supplement said. */
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
@@ -1647,7 +1668,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         form = mg && mg > food_text && isdigit((unsigned char)mg[-1]);
     }
     if (!out || !form || !out->match.food || !food_text ||
-        (out->match.method == KMGCA_MATCH_EXACT && out->match.confidence >= 0.95) ||
+        out->match.confidence >= 0.8 ||   /* a food named surely: "牛奶一杯 钙片一片" */
         !kmgca_supplement_read(food_text, serving_text ? serving_text : "",
                                KMGCA_SUPPLEMENT_INTAKE, &sp))
         return st;
@@ -1713,6 +1734,30 @@ static const char *after_owner_word(const char *t)
     return NULL;
 }
 
+/* 1 when a food the word finds writes it as an ordinary word, not all in
+ * capitals as a maker's name ("white" in "White pizza, cheese"). */
+static int word_written_plainly(kmgca_foods *foods, const char *word)
+{
+    const kmgca_food *found[20];
+    size_t n = kmgca_foods_search(foods, word, found, NULL, 20), wl = strlen(word);
+    for (size_t i = 0; i < n; i++) {
+        const char *d = kmgca_food_description(found[i]);
+        for (const char *p = d; *p; p++) {
+            if (strncasecmp(p, word, wl) != 0 || (p > d && isalpha((unsigned char)p[-1])) ||
+                isalpha((unsigned char)p[wl]))
+                continue;
+            /* all in small letters, or opening the description ("White
+             * pizza"); not a maker named in passing ("(Hormel)") */
+            int lower = 1;
+            for (size_t k = 1; k < wl && lower; k++)
+                lower = islower((unsigned char)p[k]) != 0;
+            if (lower && (islower((unsigned char)p[0]) || p == d))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* The text after one to three words in capitals that open it, when what
  * follows names a food exactly ("Bolthouse Farms | Baby Carrots"), or in
  * small letters when the tables write the maker in capitals; NULL
@@ -1759,6 +1804,12 @@ static const char *after_brand_words(kmgca_foods *foods, const char *t)
         kmgca_match wm;
         int found = kmgca_foods_match(foods, word, &wm, NULL) == KMGCA_OK && wm.food;
         int maker = found && wl >= 3 && strstr(kmgca_food_description(wm.food), upper);
+        /* in small letters, a maker's name the tables never write as an
+         * ordinary word ("white pizza", "crispy tofu", "golden delicious":
+         * those words are in branded names in capitals, and in others
+         * not) */
+        if (small && maker && word_written_plainly(foods, word))
+            maker = 0;
         if ((found && wm.confidence >= KMGCA_LOW_CONFIDENCE && !maker) || (small && !maker))
             return NULL;
         p += wl;

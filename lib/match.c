@@ -727,14 +727,22 @@ static int without_cooked(const char *text, char *out, size_t size)
     return 0;
 }
 
-/* 1 when a food's description says it is cooked, in some way. */
+/* 1 when a food's description says it is cooked, in some way: a whole
+ * word ("uncooked" is not), not dried or dry-roasted (prunes, peanuts). */
 static int cooked_already(const struct kmgca_food *f)
 {
     static const char *const made[] = {"cooked", "roasted", "baked", "boiled", "grilled",
                                        "broiled", "braised", "stewed", "steamed", "poached"};
-    for (size_t k = 0; k < sizeof made / sizeof *made; k++)
-        if (strstr(f->description, made[k]))
-            return 1;
+    const char *d = f->description;
+    if (strstr(d, "uncooked") || strstr(d, "dry roasted") || strstr(d, "dry-roasted") ||
+        strstr(d, "dried") || strstr(d, "raw"))
+        return 0;
+    for (size_t k = 0; k < sizeof made / sizeof *made; k++) {
+        size_t n = strlen(made[k]);
+        for (const char *p = strstr(d, made[k]); p; p = strstr(p + 1, made[k]))
+            if ((p == d || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[n]))
+                return 1;
+    }
     return 0;
 }
 
@@ -756,7 +764,11 @@ static kmgca_status match_uncached(kmgca_foods *foods, struct match_index *ix,
             cooked_already(foods_food(foods, other[0].food))) {
             memcpy(top, other, on * sizeof *top);
             n = on;
-            method = om;
+            /* read without a word of the text: never the top band's
+             * certainty of a whole name */
+            method = om == KMGCA_MATCH_EXACT ? KMGCA_MATCH_WORDS : om;
+            if (top[0].score > 0.9)
+                top[0].score = 0.9;
         }
     }
     memset(out, 0, sizeof *out);

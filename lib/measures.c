@@ -160,11 +160,19 @@ static double weighted_shared(char words[][TEXT_WORD_MAX], size_t n, const measu
 /* The household measure holding every one of the words, with the fewest
  * other words; -1 when none holds them all. whole_only: only measures of
  * one piece ("1 grape", not "10 grapes"). */
-/* 1 when two measures say the same before a bracket that both have. */
+/* 1 when two measures of a container say the same before a bracket that
+ * both have ("can or bottle (16 fl oz)", "(12 fl oz)"); not a pie's sizes. */
 static int same_but_bracket(const char *a, const char *b)
 {
+    static const char *const held[] = {"can", "bottle", "carton", "container", "package",
+                                       "packet", "box", "bag", "pouch", "jar"};
     const char *pa = strchr(a, '('), *pb = strchr(b, '(');
-    return pa && pb && pa - a == pb - b && !strncmp(a, b, (size_t)(pa - a));
+    if (!pa || !pb || pa - a != pb - b || strncmp(a, b, (size_t)(pa - a)) != 0)
+        return 0;
+    for (size_t k = 0; k < sizeof held / sizeof *held; k++)
+        if (!strncmp(a, held[k], strlen(held[k])))
+            return 1;
+    return 0;
 }
 
 long find_portion_ex(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t nw,

@@ -105,6 +105,25 @@ static int after_owner(const tokens *tk, int i)
     return 0;
 }
 
+/* 1 when tokens from..to-1 hold nothing but a word of how it was weighed
+ * (dry, raw, cooked, drained) and brackets or commas: "2 oz dry (56g)",
+ * not "1 oz cheese 28g crackers". */
+static int only_state_between(const tokens *tk, int from, int to)
+{
+    static const char *const state[] = {"dry", "raw", "cooked", "uncooked", "drained",
+                                        "weight", "weighed"};
+    for (int i = from; i < to && i < tk->count; i++) {
+        if (punct_is(tk, i, '(') || punct_is(tk, i, ','))
+            continue;
+        int ok = 0;
+        for (size_t k = 0; k < sizeof state / sizeof *state && !ok; k++)
+            ok = word_is(tk, i, state[k]);
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
 /* Whether the serving read at token i (first: the first token that is no
  * filler) stands where a serving may: 1 yes, 2 only as a sign of a second
  * serving ("and 2 biscuits"), 0 no. It may read on a measure word after
@@ -805,6 +824,7 @@ static int split_text(const char *text, char *serving, size_t serving_size, char
                        !f[k].r.why && !f[best].r.why && x->amount > 0 && y->amount > 0 &&
                        !connector_between(&tk, f[a].end, f[b].start) &&
                        strcmp(x->unit, y->unit) != 0 &&   /* a conversion: another unit */
+                       only_state_between(&tk, f[a].end, f[b].start) &&
                        fabs(x->amount * x->unit_factor - y->amount * y->unit_factor) <=
                            0.05 * y->amount * y->unit_factor;
             if (!(next_to && weighs) && !same)

@@ -1263,7 +1263,10 @@ static void more_words_of_messages(void **state)
      * cooked" was candied sweet potato) */
     assert_int_equal(kmgca_weigh(shared_foods, "sweet potato, cooked", "", &w, &err), KMGCA_OK);
     assert_null(strstr(kmgca_food_description(w.match.food), "candied"));
-    assert_true(w.match.confidence >= 0.95);
+    assert_true(w.match.confidence >= 0.9);
+    /* (not a dried or uncooked food: "prunes, cooked" are stewed prunes) */
+    assert_int_equal(kmgca_weigh(shared_foods, "prunes, cooked", "1 cup", &w, &err), KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(w.match.food), "uncooked"));
     /* a lone "c" before a comma is a cup ("oatmeal 1 c, made w/ water" was
      * Cream of Wheat at 0.21) */
     assert_int_equal(kmgca_weigh(shared_foods, "oatmeal 1 c, made w/ water", "", &w, &err),
@@ -1335,6 +1338,23 @@ static void more_words_of_messages(void **state)
     /* a Mars bar is the bar (it was a miniature piece, 8 g) */
     assert_int_equal(kmgca_weigh(shared_foods, "1 mars bar", "", &w, &err), KMGCA_OK);
     assert_true(w.grams > 40);
+    /* from a review of these rules: two foods with their weights are no
+     * amount in two units; a flavour's name is no product of another kind;
+     * an ordinary word in small letters is no maker; oat milk is no
+     * porridge */
+    assert_int_equal(kmgca_weigh(shared_foods, "3.5 oz chicken breast 100g rice", "", &w, &err),
+                     KMGCA_ERROR_AMOUNT);
+    assert_int_equal(kmgca_weigh(shared_foods, "Halo Top - Peanut Butter Cup", "1/2 cup", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Ice cream"));
+    assert_int_equal(kmgca_weigh(shared_foods, "Sunny D - Orange", "1 cup", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Sunny D"));
+    assert_int_equal(kmgca_weigh(shared_foods, "white pizza", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "White pizza"));
+    assert_int_equal(kmgca_weigh(shared_foods, "oat milk", "1 cup", &w, &err), KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(w.match.food), "Oatmeal"));
+    assert_int_equal(kmgca_weigh(shared_foods, "早餐 牛奶一杯 钙片一片", "", &w, &err), KMGCA_OK);
     /* "a little bowl" is a small one ("a little bowl of soup" was refused
      * as "a little"); "a little milk" stays no amount */
     assert_int_equal(kmgca_weigh(shared_foods, "little box of raisins", "", &w, &err), KMGCA_OK);
