@@ -403,6 +403,15 @@ static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *
     int p_ok = p[0] && !where_it_went(p) && !only_flavour(p) &&
                kmgca_foods_match(foods, p, &pm, NULL) == KMGCA_OK;
     double whole = *st == KMGCA_OK ? out->match.confidence : 0;
+    /* the brand's food says all the product does: "Lactaid - 2% Milk" is
+     * Lactaid's lactose-free 2% milk, not any 2% milk */
+    int brand_says_all = 0;
+    if (by_brand && p_ok) {
+        char folded[512], pw[16][TEXT_WORD_MAX];
+        text_fold(p, folded, sizeof folded);
+        size_t npw = text_words(folded, pw, NULL, 16);
+        brand_says_all = words_in_description(bm.food, pw, npw);
+    }
     /* A product the tables name exactly is what was eaten, whatever the
      * brand's own food ("Silk - Unsweetened Almondmilk" was Silk's
      * soymilk, "Coca-Cola - Coke Zero Sugar" the regular cola), unless it
@@ -414,7 +423,7 @@ static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *
     if (by_brand && p_ok && pm.food && pm.method == KMGCA_MATCH_EXACT && pm.confidence >= 0.99 &&
         pm.food != bm.food && !strcmp(kmgca_food_kind(pm.food), kmgca_food_kind(bm.food))) {
         const char *d = kmgca_food_description(pm.food);
-        if (!strstr(d, "mixture") && !strstr(d, "NFS"))
+        if (!strstr(d, "mixture") && !strstr(d, "NFS") && !brand_says_all)
             by_brand = 0;
     }
     /* The whole line matched fairly (0.6 to 0.8): the product when it is
@@ -433,7 +442,7 @@ static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *
         *st = KMGCA_OK;
         return 1;
     }
-    if (by_brand && p_ok && names_kind_of(p, bm.food)) {
+    if (by_brand && p_ok && names_kind_of(p, bm.food) && !brand_says_all) {
         /* Of the brand's kind, the product is its variety, even when it
          * matches less surely (its own confidence says so): the surer of
          * it and the whole text. */
