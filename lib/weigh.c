@@ -803,6 +803,19 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
                     p = &food->portions[i];
                     factor = same[k].factor;
                 }
+    /* "6 pieces" of a recipe that counts its 个, 只 or 块: those */
+    size_t ul;
+    const struct kmgca_measure_word *um = !p && !typical ? measure_word_at(s->unit, &ul) : NULL;
+    if (um && ul == strlen(s->unit) &&
+        (!strcmp(um->concept, "item") || !strcmp(um->concept, "piece")))
+        for (unsigned i = 0; !p && i < food->portion_count; i++) {
+            size_t len;
+            const struct kmgca_measure_word *m =
+                measure_word_at(food->portions[i].measure, &len);
+            if (m && len == strlen(food->portions[i].measure) &&
+                (!strcmp(m->concept, "item") || !strcmp(m->concept, "piece")))
+                p = &food->portions[i];
+        }
     /* A bare count ("x2"): of what the dish's name counts where the
      * recipe weighs it ("3 scrambled eggs on toast": eggs, not slices),
      * else of its pieces (个, slice, piece), else of its usual serving. */

@@ -1355,6 +1355,16 @@ static void more_words_of_messages(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "oat milk", "1 cup", &w, &err), KMGCA_OK);
     assert_null(strstr(kmgca_food_description(w.match.food), "Oatmeal"));
     assert_int_equal(kmgca_weigh(shared_foods, "早餐 牛奶一杯 钙片一片", "", &w, &err), KMGCA_OK);
+    /* English pieces of a recipe counted by its 个 ("Pork dumplings,
+     * steamed" by 6 pieces was refused); a shish kabob's skewer is USDA's
+     * own (two were 30 g); curry goat is goat */
+    assert_int_equal(kmgca_weigh(shared_foods, "pork dumplings", "6 pieces", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 100 && w.grams < 200);
+    assert_int_equal(kmgca_weigh(shared_foods, "Lamb shish kebab", "2 skewers", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.grams > 300);
+    assert_int_equal(kmgca_weigh(shared_foods, "curry goat", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "goat"));
     /* "a little bowl" is a small one ("a little bowl of soup" was refused
      * as "a little"); "a little milk" stays no amount */
     assert_int_equal(kmgca_weigh(shared_foods, "little box of raisins", "", &w, &err), KMGCA_OK);
