@@ -412,14 +412,12 @@ static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *
         size_t npw = text_words(folded, pw, NULL, 16);
         brand_says_all = words_in_description(bm.food, pw, npw);
     }
-    /* A product the tables name exactly is what was eaten, whatever the
-     * brand's own food ("Silk - Unsweetened Almondmilk" was Silk's
-     * soymilk, "Coca-Cola - Coke Zero Sugar" the regular cola), unless it
-     * only names the brand's kind of food in general ("Sultanas - Dried
-     * Fruit" is a fruit mixture: the sultanas say more). */
-    /* Of the brand's kind only: a product of another kind is a flavour's
-     * name ("Halo Top - Peanut Butter Cup" is ice cream, "Sunny D -
-     * Orange" the drink). */
+    /* A product the tables name exactly, of the brand's own kind, is what
+     * was eaten ("Silk - Unsweetened Almondmilk" was Silk's soymilk,
+     * "Coca-Cola - Coke Zero Sugar" the regular cola), unless it only names
+     * that kind in general ("Sultanas - Dried Fruit" is a fruit mixture:
+     * the sultanas say more); of another kind it is a flavour's name ("Halo
+     * Top - Peanut Butter Cup" is ice cream, "Sunny D - Orange" the drink). */
     if (by_brand && p_ok && pm.food && pm.method == KMGCA_MATCH_EXACT && pm.confidence >= 0.99 &&
         pm.food != bm.food && !strcmp(kmgca_food_kind(pm.food), kmgca_food_kind(bm.food))) {
         const char *d = kmgca_food_description(pm.food);
@@ -726,28 +724,20 @@ static int measure_named_exactly(const kmgca_food *food, const char *serving, do
 {
     if (!food || food->recipe_count || !serving || !strchr(serving, '('))
         return 0;
-    /* a plain count as apps print it: "1", "2.00", "1/2" (nothing else) */
-    const char *end = serving;
-    double amount = 0, scale = 0, denominator = 0;
-    for (; isdigit((unsigned char)*end) || (*end == '.' && !scale); end++) {
-        if (*end == '.')
-            scale = 1;
-        else if (scale)
-            amount += (*end - '0') * (scale /= 10);
-        else
-            amount = amount * 10 + (*end - '0');
-        if (amount > 100)
-            return 0;
-    }
-    if (end == serving || !(amount > 0))
+    /* a plain count as apps print it, read by the serving parser: "1",
+     * "2.00", "1/2" (nothing else), at most 100 */
+    char count[16];
+    size_t cl = strspn(serving, "0123456789./");
+    kmgca_serving c;
+    if (!cl || cl >= sizeof count)
         return 0;
-    if (*end == '/') {   /* "1/2 can (...)" */
-        for (end++; isdigit((unsigned char)*end) && denominator < 100; end++)
-            denominator = denominator * 10 + (*end - '0');
-        if (!(denominator >= 1) || denominator >= 100)
-            return 0;
-        amount /= denominator;
-    }
+    memcpy(count, serving, cl);
+    count[cl] = '\0';
+    if (kmgca_serving_parse(count, &c, NULL) != KMGCA_OK || c.kind != KMGCA_UNIT_NONE ||
+        !(c.amount > 0) || c.amount > 100)
+        return 0;
+    double amount = c.amount;
+    const char *end = serving + cl;
     while (*end == ' ')
         end++;
     size_t rl = strlen(end);

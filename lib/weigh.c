@@ -773,6 +773,26 @@ static int name_counts(const char *name, const char *measure)
     return 0;
 }
 
+/* 1 when a measure is one household word of pieces: an item or a piece
+ * (个, 只, 块, "piece"), or a slice too when slices count. */
+static int counts_pieces(const char *measure, int slices)
+{
+    size_t len;
+    const struct kmgca_measure_word *m = measure_word_at(measure, &len);
+    return m && len == strlen(measure) &&
+           (!strcmp(m->concept, "item") || !strcmp(m->concept, "piece") ||
+            (slices && !strcmp(m->concept, "slice")));
+}
+
+/* A recipe's first measure of pieces (counts_pieces), or NULL. */
+static const kmgca_portion *recipe_piece(const kmgca_food *food, int slices)
+{
+    for (unsigned i = 0; i < food->portion_count; i++)
+        if (counts_pieces(food->portions[i].measure, slices))
+            return &food->portions[i];
+    return NULL;
+}
+
 /* A dish of the recipe table is counted by its own portions first: its
  * measure words ("盘", "份", "个") as the recipe gives them, and with no
  * amount written, its usual serving (the first portion), or one person's
@@ -804,18 +824,8 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
                     factor = same[k].factor;
                 }
     /* "6 pieces" of a recipe that counts its 个, 只 or 块: those */
-    size_t ul;
-    const struct kmgca_measure_word *um = !p && !typical ? measure_word_at(s->unit, &ul) : NULL;
-    if (um && ul == strlen(s->unit) &&
-        (!strcmp(um->concept, "item") || !strcmp(um->concept, "piece")))
-        for (unsigned i = 0; !p && i < food->portion_count; i++) {
-            size_t len;
-            const struct kmgca_measure_word *m =
-                measure_word_at(food->portions[i].measure, &len);
-            if (m && len == strlen(food->portions[i].measure) &&
-                (!strcmp(m->concept, "item") || !strcmp(m->concept, "piece")))
-                p = &food->portions[i];
-        }
+    if (!p && !typical && counts_pieces(s->unit, 0))
+        p = recipe_piece(food, 0);
     /* A bare count ("x2"): of what the dish's name counts where the
      * recipe weighs it ("3 scrambled eggs on toast": eggs, not slices),
      * else of its pieces (个, slice, piece), else of its usual serving. */
@@ -823,15 +833,8 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
          i++)
         if (name_counts(food->description, food->portions[i].measure))
             p = &food->portions[i];
-    for (unsigned i = 0; !p && !typical && s->kind == KMGCA_UNIT_NONE && i < food->portion_count;
-         i++) {
-        size_t len;
-        const struct kmgca_measure_word *m = measure_word_at(food->portions[i].measure, &len);
-        if (m && len == strlen(food->portions[i].measure) &&
-            (!strcmp(m->concept, "item") || !strcmp(m->concept, "piece") ||
-             !strcmp(m->concept, "slice")))
-            p = &food->portions[i];
-    }
+    if (!p && !typical && s->kind == KMGCA_UNIT_NONE)
+        p = recipe_piece(food, 1);
     if (!p && !typical && s->kind == KMGCA_UNIT_NONE)
         p = &food->portions[0];
     /* A size before the measure ("small 碗", 小碗): the recipe's measure,
