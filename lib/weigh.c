@@ -710,14 +710,16 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
 /* With no amount written, a dish the family shares from one plate (a
  * stir-fry, a braise, a cold dish; not a meal of rice, noodles or dough on
  * its own plate) is one person's share of it, not the whole plate: at most
- * SHARE_HOT_G served, SHARE_COLD_G of a cold dish (凉拌…, 拍黄瓜). Both are
- * kmgca's judgement: a home plate of a dish is about 220-300 g, shared by two
- * or three at a meal with rice, and the Chinese Dietary Guidelines 2022 put a
- * day's vegetables at 300-500 g and meat, fish and eggs at 120-200 g. The
- * share in grams, or 0 when the dish is no shared plate or its plate is
- * smaller. */
+ * SHARE_HOT_G served, SHARE_MEAT_G of a dish mostly of meat, fish or eggs
+ * (红烧肉, 糖醋排骨, 清炒虾仁), SHARE_COLD_G of a cold dish (凉拌…, 拍黄瓜).
+ * All are kmgca's judgement: a home plate of a dish is about 220-300 g,
+ * shared by two or three at a meal with rice, and the Chinese Dietary
+ * Guidelines 2022 put a day's vegetables at 300-500 g and meat, fish and eggs
+ * at 120-200 g. The share in grams, or 0 when the dish is no shared plate or
+ * its plate is smaller. */
 #define SHARE_HOT_G 200.0
-#define SHARE_COLD_G 150.0
+#define SHARE_MEAT_G 150.0
+#define SHARE_COLD_G 120.0
 static double plate_share(const kmgca_food *food, const kmgca_portion *p)
 {
     static const char *const plates[] = {"盘", "碟", "份"};
@@ -746,9 +748,18 @@ static double plate_share(const kmgca_food *food, const kmgca_portion *p)
     }
     if (all <= 0 || staple >= all / 8)
         return 0;
+    static const char *const flesh[] = {"meat", "poultry", "fish", "shellfish", "egg"};
+    double meat = 0;
+    for (unsigned i = 0; i < food->recipe_count; i++)
+        for (size_t s = 0; s < sizeof flesh / sizeof *flesh; s++)
+            if (!strcmp(kmgca_food_kind(food->recipe[i].food), flesh[s]))
+                meat += food->recipe[i].grams;
     const char *d = food->description;
     int cold = !strncmp(d, "凉拌", 6) || !strncmp(d, "拌", 3) || !strncmp(d, "拍", 3);
-    double share = cold ? SHARE_COLD_G : SHARE_HOT_G;
+    /* (a stew, 炖, is ladled into a bowl with its vegetables and broth:
+     * eaten as a vegetable dish is) */
+    int meat_dish = meat >= all / 2 && !strstr(d, "炖");
+    double share = cold ? SHARE_COLD_G : meat_dish ? SHARE_MEAT_G : SHARE_HOT_G;
     return p->grams / p->amount > share ? share : 0;
 }
 

@@ -264,7 +264,8 @@ static double recipe_serving(const char *recipe, const char *serving, char *how,
 }
 
 /* With no amount, a dish shared from one plate is one person's share: at
- * most 200 g (a cold dish 150 g), said so; a plate asked for is the plate.
+ * most 200 g, 150 g of a dish mostly of meat (回锅肉) unless a stew (小鸡炖
+ * 蘑菇), 120 g of a cold dish, said so; a plate asked for is the plate.
  * A meal on its own plate (蛋炒饭, a staple in it) and a dish served by no
  * plate (重庆火锅, by the 份 and the pot) keep their usual serving. A 碟 is
  * 0.7 of a 盘 where a recipe names only the 盘 (炒年糕). */
@@ -274,11 +275,13 @@ static void person_share_of_a_plate(void **state)
     char how[256];
     double plate = recipe_serving("回锅肉", "一盘", how, sizeof how);
     assert_true(plate > 200);
-    assert_near(recipe_serving("回锅肉", "", how, sizeof how), 200, 1e-9);
+    assert_near(recipe_serving("回锅肉", "", how, sizeof how), 150, 1e-9);
     assert_non_null(strstr(how, "one person's share"));
+    assert_near(recipe_serving("地三鲜", "", how, sizeof how), 200, 1e-9);
+    assert_near(recipe_serving("小鸡炖蘑菇", "", how, sizeof how), 200, 1e-9);
     assert_near(recipe_serving("回锅肉", "2份", how, sizeof how),
                 2 * recipe_serving("回锅肉", "一份", how, sizeof how), 1e-9);
-    assert_near(recipe_serving("凉拌海带丝", "", how, sizeof how), 150, 1e-9);
+    assert_near(recipe_serving("凉拌海带丝", "", how, sizeof how), 120, 1e-9);
     static const char *const whole[][2] = {{"蛋炒饭", "一份"}, {"重庆火锅", "一份"}};
     for (size_t i = 0; i < sizeof whole / sizeof *whole; i++) {
         double usual = recipe_serving(whole[i][0], whole[i][1], how, sizeof how);
