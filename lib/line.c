@@ -1648,9 +1648,46 @@ static kmgca_status weigh_shared(kmgca_foods *foods, const char *food_text,
  * unless a food is named fairly surely, at 0.8 or more ("magnesium tablet
  * 250 mg" was a rennin dessert tablet at 0.69): no match, its foods kept as
  * candidates, the supplement said. */
+/* A canteen's 勺 is its serving ladle, 菜勺 ("食堂 麻婆豆腐一勺", "打了两勺土豆丝"
+ * were a porcelain spoon, 9 g): in a line that names the canteen (食堂) or
+ * its serving (打了, 打一), each 勺 right after a number (or a number and 大)
+ * becomes 菜勺 in out. 1 when one did. */
+static int canteen_ladle(const char *t, char *out, size_t size)
+{
+    static const char *const said[] = {"食堂", "打了", "打一", "打两", "打俩", "打半"};
+    int canteen = 0;
+    for (size_t k = 0; k < sizeof said / sizeof *said && !canteen; k++)
+        canteen = strstr(t, said[k]) != NULL;
+    if (!canteen || strlen(t) * 2 + 1 > size)
+        return 0;
+    static const char numerals[] = "一二两三四五六七八九十半俩";
+    size_t o = 0;
+    int done = 0;
+    for (const char *p = t; *p;) {
+        if (!strncmp(p, "勺", 3) && p > t) {
+            /* (a large one too: 打了一大勺) */
+            const char *q = p - t >= 6 && !strncmp(p - 3, "大", 3) ? p - 3 : p;
+            int number = isdigit((unsigned char)q[-1]);
+            for (const char *n = numerals; !number && *n; n += 3)
+                number = q - t >= 3 && !strncmp(q - 3, n, 3);
+            if (number) {
+                memcpy(out + o, "菜", 3);
+                o += 3;
+                done = 1;
+            }
+        }
+        out[o++] = *p++;
+    }
+    out[o] = '\0';
+    return done;
+}
+
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
+    char ladle[1100];
+    if (food_text && canteen_ladle(food_text, ladle, sizeof ladle))
+        food_text = ladle;
     kmgca_status st = weigh_shared(foods, food_text, serving_text, out, err);
     kmgca_supplement sp;
     /* (a supplement's form or dose written: "听说补钙，天天喝骨头汤" is soup) */
