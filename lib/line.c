@@ -1236,8 +1236,10 @@ static const char *after_verb(const char *t)
             continue;
         if (!WORD_AMONG(p, n, verbs) || p[n] != ' ')
             continue;
-        /* "went for chicken korma", not "went off chocolate" */
-        if (n == 4 && !strncasecmp(p, "went", 4) && strncasecmp(p + 5, "for ", 4) != 0)
+        /* "went for chicken korma", "went back for the apple crisp", not
+         * "went off chocolate" */
+        if (n == 4 && !strncasecmp(p, "went", 4) && strncasecmp(p + 5, "for ", 4) != 0 &&
+            strncasecmp(p + 5, "back for ", 9) != 0)
             continue;
         /* "made with milk", "cooked in butter": how, not a verb of eating */
         static const char *const how_made[] = {"with ", "from ", "in ", "using ", "w/ "};
