@@ -191,7 +191,8 @@ typedef enum {
     KMGCA_MATCH_NONE = 0,
     KMGCA_MATCH_EXACT,     /* the text is a food's description or a listed alias */
     KMGCA_MATCH_WORDS,     /* ranked by the words the text and food share */
-    KMGCA_MATCH_SPELLING,  /* as WORDS, after correcting a misspelt word */
+    KMGCA_MATCH_SPELLING,  /* after correcting a misspelt word, or a Chinese name
+                              written with other characters of its sound (虾交) */
     KMGCA_MATCH_CHINESE    /* through a Chinese name */
 } kmgca_match_method;
 

@@ -637,6 +637,7 @@ void match_index_free(struct match_index *ix)
     }
     free(ix->zh_keys);
     free(ix->zh_cooked);
+    zh_sounds_free(ix->zh_sounds);
     free(ix->food_mask);
     free(ix->food_stamp);
     free(ix->acc_q);

@@ -174,6 +174,17 @@ struct kmgca_zh_word {
 };
 extern const struct kmgca_zh_word kmgca_builtin_zh_words[];
 extern const size_t kmgca_builtin_zh_word_count;
+/* foodtables/pinyin.csv: the toneless Mandarin syllables, and by code point
+ * (sorted) a character's readings, each a syllable's number plus one (0:
+ * none), the usual reading first. */
+struct kmgca_pinyin {
+    long cp;
+    unsigned short syl[3];
+};
+extern const char *const kmgca_builtin_syllables[];
+extern const size_t kmgca_builtin_syllable_count;
+extern const struct kmgca_pinyin kmgca_builtin_pinyin[];
+extern const size_t kmgca_builtin_pinyin_count;
 /* foodtables/as_eaten.csv: kind 'g' (a food group eaten cooked), 'h' (the
  * first words of a name eaten cooked), 'r' and 'c' (words that say raw or
  * cooked), 's' (other words that say how it was kept or made), 'w' (a food

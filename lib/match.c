@@ -574,9 +574,12 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     if (text_has_cjk(text)) {
         if (index_need(ix, foods, 1) != 0)
             return 0;
-        size_t n = rank_chinese(foods, ix, text, top, max);
+        int by_sound;
+        size_t n = rank_chinese(foods, ix, text, top, max, &by_sound);
         if (n) {
-            *method = KMGCA_MATCH_CHINESE;
+            /* a character of the same sound written for the name's is a
+             * misspelling of it */
+            *method = by_sound ? KMGCA_MATCH_SPELLING : KMGCA_MATCH_CHINESE;
             return n;
         }
     }

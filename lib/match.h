@@ -66,6 +66,9 @@ struct match_index {
     unsigned char *zh_cooked; /* per key: 0 not yet asked, 1 no, 2 it holds a
                                * cooking word (粥, 炒 …); see zh_key_cooked */
     size_t zh_count;
+    struct zh_sounds *zh_sounds;  /* the keys by the sound of their first
+                                   * character: filled at the first name
+                                   * looked for by sound (zh_sounds_ready) */
     /* Scratch for one query (under the lock). */
     float *acc_q, *acc_d, *acc_pref, *acc_cooked, *acc_raw;
     uint32_t *stamp, *touched, generation;
@@ -176,9 +179,12 @@ const uint32_t *index_food_heads(struct match_index *ix, const struct kmgca_food
 /* The Chinese keys, built or borrowed. 0 when ready; -1 out of memory. */
 int index_build_zh(struct match_index *ix, const kmgca_foods *foods);
 int index_borrow_zh(struct match_index *ix);
-/* Ranks foods for Chinese text into top; how many. */
+/* Frees the keys by sound (NULL is fine). */
+void zh_sounds_free(struct zh_sounds *z);
+/* Ranks foods for Chinese text into top; how many. *by_sound is 1 when the
+ * first is a name written with other characters of its sound (虾交: 虾饺). */
 size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix, const char *text,
-                    ranked *top, size_t max);
+                    ranked *top, size_t max, int *by_sound);
 
 /* ---- eaten.c ------------------------------------------------------------- */
 

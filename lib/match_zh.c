@@ -50,6 +50,145 @@ static void zh_key(const char *text, char *out, size_t size)
     out[o] = '\0';
 }
 
+/* ---- Names written with a character of the same sound -------------------
+ *
+ * A voice keyboard, or a writer unsure of a character, writes a name with
+ * another of the same sound (虾交 for 虾饺, 归零膏 for 龟苓膏, 皮蛋受肉粥):
+ * pinyin.csv gives each character's readings. A reading matches another
+ * exactly, or loosely as southern speech and voice keyboards blur them
+ * (zh/z, ch/c, sh/s, n/l, -ang/-an, -eng/-en, -ing/-in). */
+
+struct zh_sounds {
+    int ready;                 /* 0 until filled; -1 out of memory */
+    unsigned short *loose;     /* per syllable number: its loose number */
+    size_t loose_count;
+    uint32_t *start;           /* per loose number + 1: CSR into keys */
+    uint32_t *keys;            /* key indexes by their first character's sound */
+};
+
+void zh_sounds_free(struct zh_sounds *z)
+{
+    if (!z)
+        return;
+    free(z->loose);
+    free(z->start);
+    free(z->keys);
+    free(z);
+}
+
+/* A character's readings (syllable numbers + 1, 0 for none), or NULL. */
+static const unsigned short *zh_readings(long cp)
+{
+    size_t lo = 0, hi = kmgca_builtin_pinyin_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        long c = kmgca_builtin_pinyin[mid].cp;
+        if (c == cp)
+            return kmgca_builtin_pinyin[mid].syl;
+        if (c < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* A syllable as loosely heard, in out. */
+static void loose_syllable(const char *s, char *out, size_t size)
+{
+    char b[16];
+    size_t o = 0;
+    if ((s[0] == 'z' || s[0] == 'c' || s[0] == 's') && s[1] == 'h')
+        s++, b[o++] = s[-1], s++;
+    else if (s[0] == 'n' && s[1] && s[1] != 'g')
+        b[o++] = 'l', s++;
+    while (*s && o + 1 < sizeof b)
+        b[o++] = *s++;
+    b[o] = '\0';
+    if (o >= 3 && b[o - 1] == 'g' && b[o - 2] == 'n' && strchr("aei", b[o - 3]))
+        b[o - 1] = '\0';
+    copy_text(out, size, b);
+}
+
+/* Fills the keys by sound, the first time a name is looked for by sound.
+ * 1 when ready. */
+static int zh_sounds_ready(const struct match_index *ix)
+{
+    struct zh_sounds *z = ix->zh_sounds;
+    if (!z || z->ready)
+        return z && z->ready > 0;
+    z->ready = -1;
+    size_t ns = kmgca_builtin_syllable_count;
+    char (*heard)[16] = malloc((ns + 1) * sizeof *heard);
+    if (!heard || !(z->loose = calloc(ns + 1, sizeof *z->loose))) {
+        free(heard);
+        return 0;
+    }
+    for (size_t i = 0; i < ns; i++) {
+        loose_syllable(kmgca_builtin_syllables[i], heard[i], sizeof heard[i]);
+        size_t j = 0;
+        while (j < i && strcmp(heard[j], heard[i]) != 0)
+            j++;
+        z->loose[i + 1] = j < i ? z->loose[j + 1] : (unsigned short)++z->loose_count;
+    }
+    free(heard);
+    /* the keys by each loose sound of their first character, counted then
+     * placed */
+    if (!(z->start = calloc(z->loose_count + 2, sizeof *z->start)))
+        return 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k < ix->zh_count; k++) {
+            size_t n;
+            long cp = utf8_decode(ix->zh_keys[k], &n);
+            const unsigned short *r = n == 3 ? zh_readings(cp) : NULL;
+            for (int j = 0; r && j < 3 && r[j]; j++) {
+                unsigned short l = z->loose[r[j]];
+                int again = 0;
+                for (int i = 0; i < j; i++)
+                    again |= z->loose[r[i]] == l;
+                if (again)
+                    continue;
+                if (pass == 0)
+                    z->start[l + 1]++;
+                else
+                    z->keys[z->start[l]++] = (uint32_t)k;
+            }
+        }
+        if (pass == 0) {
+            for (size_t l = 1; l <= z->loose_count + 1; l++)
+                z->start[l] += z->start[l - 1];
+            if (!(z->keys = malloc((z->start[z->loose_count + 1] + 1) * sizeof *z->keys)))
+                return 0;
+        } else {
+            /* placing moved each start to the next one's: back by one */
+            memmove(z->start + 1, z->start, (z->loose_count + 1) * sizeof *z->start);
+            z->start[0] = 0;
+        }
+    }
+    z->ready = 1;
+    return 1;
+}
+
+/* How character a (written) sounds against b (a name's): 3 the same
+ * character, 2 a reading the same, 1 a reading loosely the same, 0 none. */
+static int zh_sounds_like(const struct zh_sounds *z, long a, long b)
+{
+    if (a == b)
+        return 3;
+    const unsigned short *ra = zh_readings(a), *rb = zh_readings(b);
+    if (!ra || !rb)
+        return 0;
+    int best = 0;
+    for (int i = 0; i < 3 && ra[i]; i++)
+        for (int j = 0; j < 3 && rb[j]; j++) {
+            if (ra[i] == rb[j])
+                return 2;
+            if (z->loose[ra[i]] == z->loose[rb[j]])
+                best = 1;
+        }
+    return best;
+}
+
 /* A Chinese key and its index, sorted by key then index: qsort needs no
  * context (several food sets may build their indexes at once). */
 typedef struct {
@@ -139,6 +278,8 @@ int index_build_zh(struct match_index *ix, const kmgca_foods *foods)
     for (size_t i = 0; i < ix->zh_count; i++)
         ix->zh_sorted[i] = order[i].i;
     free(order);
+    if (!(ix->zh_sounds = calloc(1, sizeof *ix->zh_sounds)))
+        return -1;
     ix->zh_built = 1;
     return 0;
 }
@@ -158,6 +299,8 @@ int index_borrow_zh(struct match_index *ix)
     ix->zh_food = (uint32_t *)pb->zh_food;
     ix->zh_score = (float *)pb->zh_score;
     ix->zh_sorted = (uint32_t *)pb->zh_sorted;
+    if (!(ix->zh_sounds = calloc(1, sizeof *ix->zh_sounds)))
+        return -1;
     ix->zh_built = 1;
     return 0;
 }
@@ -354,14 +497,124 @@ static int zh_verb_first(const char *text, char *out, size_t size)
     return 1;
 }
 
+/* What key k scores found at key[start, end) of the line's key (klen long,
+ * chars characters in the span): a name that is the whole line scores as
+ * itself; else the head of the line after chatter or a boundary counts
+ * most, a name with a modifier before it less, one inside the line least. */
+static double zh_span_score(const struct match_index *ix, const char *key, size_t klen,
+                            size_t start, size_t end, size_t chars, int cooked, uint32_t k)
+{
+    if (start == 0 && end == klen)
+        return ix->zh_score[k];
+    int suffix = end == klen || key[end] == '|';
+    double cover = (double)(end - start) / (double)klen, score;
+    if (suffix && zh_bounded_before(key, start))
+        /* the head of the line, after chatter: 食堂打了份鱼香肉丝 */
+        score = chars >= 3 ? 0.95 : chars == 2 ? 0.9 : 0.65;
+    else if (suffix)
+        score = 0.9 * (0.45 + 0.5 * cover);  /* a modifier before it */
+    else
+        score = 0.75 * cover;
+    score *= ix->zh_score[k];
+    if (cooked && !zh_key_cooked(ix, k))
+        score *= 0.75;
+    /* a name in an earlier clause is less likely what was eaten:
+     * 懒得做饭，泡了一桶方便面 */
+    if (memchr(key + end, '|', klen - end) && strchr(key + end, '|')[1] != '\0')
+        score *= 0.85;
+    return score;
+}
+
+#define SOUND_SAME 0.85   /* a name written with characters of its sound */
+#define SOUND_MOSTLY 0.8  /* ... most of them */
+#define SOUND_NEEDED 0.7  /* ... looked for when no name found scores this */
+
+/* 1 for the characters of grammar and of every sentence (太 很 了 的 …): a
+ * writer who puts one means it, not a name's character of its sound. */
+static int zh_function_char(long cp)
+{
+    static const char chars[] = "太很好真都也就还才又不没了的吧吗呢啊呀是在有我他她你们这那个些把被给"
+                                "和跟再多少点";
+    char c[4];
+    if (cp < 0x800 || cp > 0xFFFF)
+        return 0;
+    c[0] = (char)(0xE0 | (cp >> 12));
+    c[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    c[2] = (char)(0x80 | (cp & 0x3F));
+    for (size_t i = 0; i + 3 <= sizeof chars - 1; i += 3)
+        if (!memcmp(chars + i, c, 3))
+            return 1;
+    return 0;
+}
+#define SOUND_LOOSE 0.75  /* ... or of a sound loosely the same */
+
+/* Names in the line's key written with other characters of their sound
+ * (zh_sounds_like): two characters at least, at least half of them as
+ * written, three at least when a sound is only loosely the same; scored
+ * as zh_span_score, times SOUND_SAME or SOUND_LOOSE. */
+static void zh_by_sound(const kmgca_foods *foods, const struct match_index *ix, const char *key,
+                        int cooked, ranked *top, size_t *n, size_t max)
+{
+    if (!zh_sounds_ready(ix))
+        return;
+    const struct zh_sounds *z = ix->zh_sounds;
+    size_t klen = strlen(key);
+    long text[128];
+    size_t at[129], nt = 0;
+    for (const char *p = key; *p && nt < 128;) {
+        size_t adv;
+        at[nt] = (size_t)(p - key);
+        text[nt++] = utf8_decode(p, &adv);
+        p += adv ? adv : 1;
+    }
+    at[nt] = klen;
+    for (size_t i = 0; i + 1 < nt; i++) {
+        const unsigned short *r = zh_readings(text[i]);
+        unsigned short seen[3] = {0, 0, 0};
+        for (int j = 0; r && j < 3 && r[j]; j++) {
+            unsigned short l = z->loose[r[j]];
+            if (l == seen[0] || l == seen[1])
+                continue;
+            seen[j] = l;
+            for (uint32_t q = z->start[l]; q < z->start[l + 1]; q++) {
+                uint32_t k = z->keys[q];
+                const char *a = ix->zh_keys[k];
+                size_t m = 0, same = 0, loose = 0;
+                int fits = 1;
+                for (const char *p = a; *p && fits; m++) {
+                    size_t adv;
+                    long cp = utf8_decode(p, &adv);
+                    p += adv ? adv : 1;
+                    int like = i + m < nt ? zh_sounds_like(z, text[i + m], cp) : 0;
+                    /* (a word of every sentence is itself: 太油了 is no 大油) */
+                    if (like && like < 3 && zh_function_char(text[i + m]))
+                        like = 0;
+                    fits = like > 0;
+                    same += like == 3;
+                    loose += like == 1;
+                }
+                /* (two of three written otherwise only when each sounds the
+                 * same: 归零膏 is 龟苓膏) */
+                if (!fits || m < 2 || same == m || !same || (2 * same < m && (loose || m < 3)) ||
+                    (loose && m < 3))
+                    continue;
+                double score = zh_span_score(ix, key, klen, at[i], at[i + m], m, cooked, k);
+                score *= loose ? SOUND_LOOSE : 2 * same < m ? SOUND_MOSTLY : SOUND_SAME;
+                ranked_offer(foods, top, n, max, (ranked){ix->zh_food[k], score});
+            }
+        }
+    }
+}
+
 /* Ranks foods for Chinese text: the whole text as a name, else the names
  * found inside it.  A Chinese name puts its head last (牛肉面 is noodles,
  * 番茄炒蛋 an egg dish), so a name that ends the text counts for more than
  * one at its start; a name without the cooking word the text has (小米 in
  * 小米粥) counts for less.  One character alone counts only as the head. */
 size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
-                    const char *text, ranked *top, size_t max)
+                    const char *text, ranked *top, size_t max, int *by_sound)
 {
+    *by_sound = 0;
     char key[1024];
     int cooked;
     size_t n = 0;
@@ -390,7 +643,6 @@ size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
         size_t step = 1;
         while ((key[start + step] & 0xC0) == 0x80)
             step++;
-        int bounded = zh_bounded_before(key, start);
         size_t chars = 0;    /* in key[start, end) */
         for (size_t end = start + step; end <= klen;) {
             size_t len = end - start;
@@ -407,27 +659,7 @@ size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
                         break;
                     if (a[len] != '\0')
                         continue;
-                    double score;
-                    if (whole) {
-                        score = ix->zh_score[k];
-                    } else {
-                        double cover = (double)len / (double)klen;
-                        if (suffix && bounded)
-                            /* the head of the line, after chatter: 食堂打了份鱼香肉丝 */
-                            score = chars >= 3 ? 0.95 : chars == 2 ? 0.9 : 0.65;
-                        else if (suffix)
-                            score = 0.9 * (0.45 + 0.5 * cover);  /* a modifier before it */
-                        else
-                            score = 0.75 * cover;
-                        score *= ix->zh_score[k];
-                        if (cooked && !zh_key_cooked(ix, k))
-                            score *= 0.75;
-                        /* a name in an earlier clause is less likely what was
-                         * eaten: 懒得做饭，泡了一桶方便面 */
-                        if (memchr(key + end, '|', klen - end) &&
-                            strchr(key + end, '|')[1] != '\0')
-                            score *= 0.85;
-                    }
+                    double score = zh_span_score(ix, key, klen, start, end, chars, cooked, k);
                     ranked_offer(foods, top, &n, max, (ranked){ix->zh_food[k], score});
                 }
             }
@@ -438,6 +670,13 @@ size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
                 end++;
         }
         start += step;
+    }
+    /* Nothing inside surely: names written with characters of their sound
+     * (虾交 for 虾饺) */
+    if (!n || top[0].score < SOUND_NEEDED) {
+        ranked was = n ? top[0] : (ranked){0, -1};
+        zh_by_sound(foods, ix, key, cooked, top, &n, max);
+        *by_sound = n && (top[0].food != was.food || top[0].score > was.score);
     }
     /* Nothing inside: names that hold the whole text, as candidates. */
     if (!n && klen >= 6)

@@ -1135,6 +1135,91 @@ static void write_zh_words(FILE *out)
     fprintf(out, "};\nconst size_t kmgca_builtin_zh_word_count = %zu;\n\n", zh_word_count);
 }
 
+/* pinyin.csv: a character's Mandarin readings, toneless (tools/pinyinimport.c),
+ * for names written with a character of the same sound. Emitted as the
+ * sorted syllables and, by code point, up to three syllable numbers (plus
+ * one; 0 for none) a character. */
+typedef struct {
+    long cp;
+    unsigned short syl[3];
+} pinyin_row;
+static pinyin_row *pinyin_rows;
+static size_t pinyin_count, pinyin_cap;
+static char **syllables;
+static size_t syllable_count, syllable_cap;
+
+static unsigned short syllable_id(const char *s)
+{
+    for (size_t i = 0; i < syllable_count; i++)
+        if (!strcmp(syllables[i], s))
+            return (unsigned short)(i + 1);
+    syllables = grow(syllables, &syllable_cap, syllable_count + 1, sizeof *syllables);
+    syllables[syllable_count++] = dup(s);
+    return (unsigned short)syllable_count;
+}
+
+static kmgca_status pinyin_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    TABLE_ROW(t, row, err);
+    const char *ch = field(t, row, 0), *readings = field(t, row, 1);
+    size_t n;
+    long cp = utf8_decode(ch, &n);
+    if (cp < 0x3400 || n != strlen(ch) || !*readings)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
+                             "a row needs one Chinese character and its readings");
+    if (pinyin_count && pinyin_rows[pinyin_count - 1].cp >= cp)
+        return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
+                             "characters must be in code point order, each once");
+    pinyin_row r = {cp, {0, 0, 0}};
+    char buf[64];
+    copy_text(buf, sizeof buf, readings);
+    int k = 0;
+    for (char *tok = strtok(buf, "|"); tok && k < 3; tok = strtok(NULL, "|")) {
+        for (const char *c = tok; *c; c++)
+            if (*c < 'a' || *c > 'z')
+                return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
+                                     "\"%s\" is no toneless pinyin", tok);
+        r.syl[k++] = syllable_id(tok);
+    }
+    pinyin_rows = grow(pinyin_rows, &pinyin_cap, pinyin_count + 1, sizeof *pinyin_rows);
+    pinyin_rows[pinyin_count++] = r;
+    return KMGCA_OK;
+}
+
+static void read_pinyin(const char *dir)
+{
+    char path[4096];
+    kmgca_error err;
+    static const char *const cols[] = {"char", "readings"};
+    table t = {.names = cols, .ncols = 2, .path = path};
+    snprintf(path, sizeof path, "%s/pinyin.csv", dir);
+    if (!file_exists(path))
+        return;
+    if (csv_read_file(path, pinyin_cb, &t, NULL, &err) != KMGCA_OK)
+        die(&err);
+}
+
+static void write_pinyin(FILE *out)
+{
+    fprintf(out, "const char *const kmgca_builtin_syllables[] = {\n");
+    for (size_t i = 0; i < syllable_count; i++) {
+        fputs("    ", out);
+        put_string(out, syllables[i]);
+        fputs(",\n", out);
+    }
+    if (!syllable_count)
+        fputs("    \"\",\n", out);
+    fprintf(out, "};\nconst size_t kmgca_builtin_syllable_count = %zu;\n\n", syllable_count);
+    fprintf(out, "const struct kmgca_pinyin kmgca_builtin_pinyin[] = {\n");
+    for (size_t i = 0; i < pinyin_count; i++)
+        fprintf(out, "    {0x%lX, {%u, %u, %u}},\n", pinyin_rows[i].cp, pinyin_rows[i].syl[0],
+                pinyin_rows[i].syl[1], pinyin_rows[i].syl[2]);
+    if (!pinyin_count)
+        fputs("    {0, {0, 0, 0}},\n", out);
+    fprintf(out, "};\nconst size_t kmgca_builtin_pinyin_count = %zu;\n\n", pinyin_count);
+}
+
 /* as_eaten.csv: which foods are eaten cooked, and the words that say a state. */
 typedef struct {
     char kind;       /* 'g' group, 'h' head, 'r' raw, 'c' cooked, 's' said */
@@ -1751,6 +1836,7 @@ int main(int argc, char **argv)
     read_household(dir);
     read_words(dir);
     read_zh_words(dir);
+    read_pinyin(dir);
     read_as_eaten(dir);
     simplify_tables();
     unsigned char *food_kind = malloc(food_count + 1);
@@ -1900,6 +1986,7 @@ int main(int argc, char **argv)
     write_words(out);
     write_zh_words(out);
     write_zh_trad(out);
+    write_pinyin(out);
     write_as_eaten(out);
     fprintf(out, "const struct kmgca_dri kmgca_builtin_dri[] = {\n");
     for (size_t i = 0; i < dri_count; i++) {

@@ -406,6 +406,33 @@ static void chinese_bracket_state(void **state)
                         "花胡瓜(有机)");
 }
 
+/* A Chinese name written with other characters of its sound, as a voice
+ * keyboard writes it, is that name, said as a spelling and below the top
+ * band; a character of every sentence is itself (太油 is no 大油). */
+static void chinese_written_by_sound(void **state)
+{
+    (void)state;
+    static const char *const heard[][2] = {
+        {"虾交", "虾饺"}, {"插烧包", "叉烧包"}, {"皮蛋受肉粥", "皮蛋瘦肉粥"},
+        {"归零膏", "龟苓膏"}, {"生尖包", "生煎包"}, {"冲油拌面", "葱油拌面"}};
+    for (size_t i = 0; i < sizeof heard / sizeof *heard; i++) {
+        kmgca_match a, b;
+        match(heard[i][0], &a);
+        match(heard[i][1], &b);
+        if (a.food != b.food)
+            fail_msg("\"%s\" matched \"%s\", not \"%s\"", heard[i][0],
+                     kmgca_food_description(a.food), kmgca_food_description(b.food));
+        assert_int_equal(a.method, KMGCA_MATCH_SPELLING);
+        assert_true(a.confidence < 0.9);
+        assert_int_equal(b.method, KMGCA_MATCH_CHINESE);
+    }
+    kmgca_match m, lard;
+    match("大油", &lard);
+    kmgca_error err;
+    if (kmgca_foods_match(shared_foods, "太油了", &m, &err) == KMGCA_OK)
+        assert_ptr_not_equal(m.food, lard.food);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -423,6 +450,7 @@ int main(void)
         cmocka_unit_test(alias_needs_its_head),
         cmocka_unit_test(context_is_not_the_food),
         cmocka_unit_test(chinese_bracket_state),
+        cmocka_unit_test(chinese_written_by_sound),
     };
     return cmocka_run_group_tests_name("match", tests, foods_setup, foods_teardown);
 }
