@@ -70,7 +70,7 @@ TEST_BIN = $(TESTS:%=$(B)/tests/%)
 TABLES   = foodtables/foods.csv foodtables/portions.csv foodtables/aliases_zh.csv foodtables/aliases_en.csv \
            foodtables/kinds.csv foodtables/measure_words.csv foodtables/containers.csv \
            foodtables/name_portions.csv foodtables/words_en.csv foodtables/as_eaten.csv \
-           foodtables/words_zh.csv foodtables/pinyin.csv $(wildcard foodtables/names_zh.csv foodtables/recipes_*.csv foodtables/name_portions_zh.csv)
+           foodtables/words_zh.csv foodtables/pinyin.csv foodtables/english_words.csv $(wildcard foodtables/names_zh.csv foodtables/recipes_*.csv foodtables/name_portions_zh.csv)
 SETUP    = $(B)/.setup-build
 # NO_SETUP=1: the packages are known to be there and tools/setup.sh is not run
 # (a Debian package build, where dpkg-buildpackage has checked Build-Depends).
@@ -84,7 +84,7 @@ CHECK_MORE =
 .DEFAULT_GOAL := all
 include $(sort $(wildcard mk/*.mk))
 
-.PHONY: all setup clean check check-alone check-cycles test unit e2e demo install uninstall foodtables pinyin \
+.PHONY: all setup clean check check-alone check-cycles test unit e2e demo install uninstall foodtables pinyin english-words \
         check-foodtables drugtables check-drugtables asan ubsan valgrind bench help
 
 all: $(B)/kmgca $(B)/libkmgca.a $(B)/libkmgca.so $(B)/kmgca.pc
@@ -199,6 +199,13 @@ $(B)/tools/pinyinimport: tools/pinyinimport.c | $(SETUP)
 	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -o $@ tools/pinyinimport.c
 pinyin: $(B)/tools/pinyinimport
 	$(B)/tools/pinyinimport $(PINYIN_DICT) foodtables/pinyin.csv
+
+# foodtables/english_words.csv from Debian's wamerican-small and wbritish-small
+# (SCOWL; foodtables/PROVENANCE.md); not part of the build
+ENGLISH_LISTS ?= /usr/share/dict/american-english-small /usr/share/dict/british-english-small
+english-words:
+	{ echo word; cat $(ENGLISH_LISTS) | grep -E '^[a-z]{4,15}$$' | LC_ALL=C sort -u; } \
+	  > foodtables/english_words.csv.tmp && mv foodtables/english_words.csv.tmp foodtables/english_words.csv
 
 # drugtables/drugs.csv and names.csv from the shared drug list and the
 # reviewed additions in drugtables/ (see drugtables/PROVENANCE.md).

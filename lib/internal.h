@@ -185,6 +185,10 @@ extern const char *const kmgca_builtin_syllables[];
 extern const size_t kmgca_builtin_syllable_count;
 extern const struct kmgca_pinyin kmgca_builtin_pinyin[];
 extern const size_t kmgca_builtin_pinyin_count;
+/* foodtables/english_words.csv: everyday English words in their key form,
+ * sorted: never spelling-corrected into a food's word. */
+extern const char *const kmgca_builtin_english[];
+extern const size_t kmgca_builtin_english_count;
 /* foodtables/as_eaten.csv: kind 'g' (a food group eaten cooked), 'h' (the
  * first words of a name eaten cooked), 'r' and 'c' (words that say raw or
  * cooked), 's' (other words that say how it was kept or made), 'w' (a food

@@ -57,9 +57,42 @@
 /* ---- Spelling ----------------------------------------------------------- */
 
 /* The known word closest to an unknown one, or -1. */
+static int english_word(const char *w)
+{
+    size_t lo = 0, hi = kmgca_builtin_english_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(kmgca_builtin_english[mid], w);
+        if (!c)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
 static long correct_spelling(const struct match_index *ix, const char *w)
 {
     size_t len = strlen(w);
+    /* a word of everyday English is itself: "someone" is no somen, "better"
+     * no butter; only its plural may name a food's word ("kiwis") */
+    if (english_word(w)) {
+        char one[TEXT_WORD_MAX];
+        copy_text(one, sizeof one, w);
+        size_t n = strlen(one);
+        long id = -1;
+        if (n > 3 && one[n - 1] == 's') {
+            one[n - 1] = '\0';
+            id = index_word_id(ix, one);
+            if (id < 0 && n > 4 && one[n - 2] == 'e') {
+                one[n - 2] = '\0';
+                id = index_word_id(ix, one);
+            }
+        }
+        return id;
+    }
     /* Short words are too near too many others ("chef" -> "chex", "milo" ->
      * "milk"): a correction must keep the kind of food, so none under five. */
     for (size_t i = 0; i < len; i++)

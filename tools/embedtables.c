@@ -1220,6 +1220,67 @@ static void write_pinyin(FILE *out)
     fprintf(out, "};\nconst size_t kmgca_builtin_pinyin_count = %zu;\n\n", pinyin_count);
 }
 
+/* english_words.csv: everyday English words (tools/ and PROVENANCE.md), kept
+ * in their key form (text_words): a word people write that the tables do not
+ * hold is never "corrected" into a food's ("someone" is no somen, "better"
+ * no butter). Sorted, each once. */
+static char **english;
+static size_t english_count, english_cap;
+
+static kmgca_status english_cb(const csv_row *row, void *ud, kmgca_error *err)
+{
+    table *t = ud;
+    TABLE_ROW(t, row, err);
+    const char *w = field(t, row, 0);
+    for (const char *c = w; *c; c++)
+        if (*c < 'a' || *c > 'z')
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
+                                 "\"%s\": a word of small letters a to z only", w);
+    char keys[4][TEXT_WORD_MAX];
+    if (text_words(w, keys, NULL, 4) != 1)
+        return KMGCA_OK;    /* a stop word, or a word the key splits */
+    english = grow(english, &english_cap, english_count + 1, sizeof *english);
+    english[english_count++] = dup(keys[0]);
+    return KMGCA_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void read_english(const char *dir)
+{
+    char path[4096];
+    kmgca_error err;
+    static const char *const cols[] = {"word"};
+    table t = {.names = cols, .ncols = 1, .path = path};
+    snprintf(path, sizeof path, "%s/english_words.csv", dir);
+    if (!file_exists(path))
+        return;
+    if (csv_read_file(path, english_cb, &t, NULL, &err) != KMGCA_OK)
+        die(&err);
+    qsort(english, english_count, sizeof *english, cmp_str);
+    size_t kept = 0;
+    for (size_t i = 0; i < english_count; i++)
+        if (!kept || strcmp(english[kept - 1], english[i]) != 0)
+            english[kept++] = english[i];
+    english_count = kept;
+}
+
+static void write_english(FILE *out)
+{
+    fprintf(out, "const char *const kmgca_builtin_english[] = {\n");
+    for (size_t i = 0; i < english_count; i++) {
+        fputs("    ", out);
+        put_string(out, english[i]);
+        fputs(",\n", out);
+    }
+    if (!english_count)
+        fputs("    \"\",\n", out);
+    fprintf(out, "};\nconst size_t kmgca_builtin_english_count = %zu;\n\n", english_count);
+}
+
 /* as_eaten.csv: which foods are eaten cooked, and the words that say a state. */
 typedef struct {
     char kind;       /* 'g' group, 'h' head, 'r' raw, 'c' cooked, 's' said */
@@ -1837,6 +1898,7 @@ int main(int argc, char **argv)
     read_words(dir);
     read_zh_words(dir);
     read_pinyin(dir);
+    read_english(dir);
     read_as_eaten(dir);
     simplify_tables();
     unsigned char *food_kind = malloc(food_count + 1);
@@ -1987,6 +2049,7 @@ int main(int argc, char **argv)
     write_zh_words(out);
     write_zh_trad(out);
     write_pinyin(out);
+    write_english(out);
     write_as_eaten(out);
     fprintf(out, "const struct kmgca_dri kmgca_builtin_dri[] = {\n");
     for (size_t i = 0; i < dri_count; i++) {

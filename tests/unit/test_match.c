@@ -433,6 +433,28 @@ static void chinese_written_by_sound(void **state)
         assert_ptr_not_equal(m.food, lard.food);
 }
 
+/* A word of everyday English is itself, never spelling-corrected into a
+ * food's word; its plural may name a food, and a true misspelling is still
+ * corrected. */
+static void english_words_are_themselves(void **state)
+{
+    (void)state;
+    kmgca_error err;
+    kmgca_match m;
+    static const char *const words[] = {"someone", "better", "around", "chair", "drove"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (kmgca_foods_match(shared_foods, words[i], &m, &err) == KMGCA_OK &&
+            m.method == KMGCA_MATCH_SPELLING)
+            fail_msg("\"%s\" was corrected into \"%s\"", words[i], kmgca_food_description(m.food));
+    kmgca_match kiwi;
+    match("kiwis", &m);
+    match("kiwi", &kiwi);
+    assert_ptr_equal(m.food, kiwi.food);
+    match("cauliflowr", &m);
+    assert_int_equal(m.method, KMGCA_MATCH_SPELLING);
+    assert_non_null(strstr(kmgca_food_description(m.food), "Cauliflower"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -451,6 +473,7 @@ int main(void)
         cmocka_unit_test(context_is_not_the_food),
         cmocka_unit_test(chinese_bracket_state),
         cmocka_unit_test(chinese_written_by_sound),
+        cmocka_unit_test(english_words_are_themselves),
     };
     return cmocka_run_group_tests_name("match", tests, foods_setup, foods_teardown);
 }
