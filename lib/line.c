@@ -1684,12 +1684,68 @@ static int canteen_ladle(const char *t, char *out, size_t size)
     return done;
 }
 
+static int zh_filling_bracket(const char *t, char *out, size_t size);
+
+/* A size and a measure with no number, right after a Chinese food
+ * ("兰州拉面大碗", "拿铁 大杯"), is one of them, as "一大碗" is; a cup
+ * written and then its size ("拿铁一杯 大杯") is one cup of that size. The
+ * text so written in out; 1 when it was. */
+static int zh_size_measure(const char *t, char *out, size_t size)
+{
+    static const char *const sized[] = {"超大杯", "大碗", "小碗", "大杯", "中杯", "小杯",
+                                        "大份", "小份", "中份", "大盘", "小盘"};
+    static const char numerals[] = "一二两三四五六七八九十半俩几0123456789";
+    if (!text_has_cjk(t) || strlen(t) + 4 > size)
+        return 0;
+    for (size_t k = 0; k < sizeof sized / sizeof *sized; k++) {
+        const char *p = strstr(t, sized[k]);
+        /* (大杯 of 超大杯 is that one) */
+        if (!p || p == t || (p - t >= 3 && !strncmp(p - 3, "超", 3)))
+            continue;
+        /* the measure ends a part of the line (大盘鸡 is a dish) */
+        const char *after = p + strlen(sized[k]);
+        if (*after && (unsigned char)*after >= 0x80 && !clause_mark(t, after) &&
+            strncmp(after, "加", 3) != 0 && strncmp(after, "（", 3) != 0 &&
+            strncmp(after, "）", 3) != 0)
+            continue;
+        /* "一杯 大杯": the first cup's words go */
+        const char *q = p;
+        while (q > t && q[-1] == ' ')
+            q--;
+        if (q - t >= 3 && !strncmp(q - 3, "杯", 3) && strstr(sized[k], "杯")) {
+            size_t head = (size_t)(q - 3 - t);
+            snprintf(out, size, "%.*s%s", (int)head, t, p);
+            return 1;
+        }
+        /* after a number or a measure it is already counted (一大碗, 两小碗) */
+        size_t back = (unsigned char)q[-1] < 0x80 ? 1 : 3;
+        if (q - t < (ptrdiff_t)back)
+            continue;
+        int counted = 0;
+        for (const char *n = numerals; *n && !counted;) {
+            size_t nl = (unsigned char)*n < 0x80 ? 1 : 3;
+            counted = nl == back && !strncmp(q - back, n, nl);
+            n += nl;
+        }
+        if (counted || back == 1)
+            continue;
+        snprintf(out, size, "%.*s一%s", (int)(p - t), t, p);
+        return 1;
+    }
+    return 0;
+}
+
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
-    char ladle[1100];
+    char ladle[1100], sized[1100];
     if (food_text && canteen_ladle(food_text, ladle, sizeof ladle))
         food_text = ladle;
+    if (food_text && zh_size_measure(food_text, sized, sizeof sized))
+        food_text = sized;
+    char filling[1100];
+    if (food_text && zh_filling_bracket(food_text, filling, sizeof filling))
+        food_text = filling;
     kmgca_status st = weigh_shared(foods, food_text, serving_text, out, err);
     kmgca_supplement sp;
     /* (a supplement's form or dose written: "听说补钙，天天喝骨头汤" is soup) */
@@ -1917,16 +1973,79 @@ static int zh_added_bracket(const char *t, char *out, size_t size)
     return (size_t)snprintf(out, size, "%.*s%s", (int)(open - t), t, after) < size;
 }
 
+/* "饺子二两（韭菜鸡蛋馅）": the filling in brackets names the dish, as
+ * 韭菜鸡蛋饺子 does: written before the last dumpling or bun named before the
+ * bracket, the bracket gone, in out. 1 when done. */
+static int zh_filling_bracket(const char *t, char *out, size_t size)
+{
+    static const char *const filled[] = {"饺子", "水饺", "蒸饺", "煎饺", "包子", "馄饨", "云吞",
+                                         "抄手", "汤圆", "馅饼", "锅贴", "烧卖", "粽子", "月饼",
+                                         "盒子"};
+    size_t ol, cl;
+    const char *open = first_bracket(t, "（", '(', &ol);
+    if (!open || !text_has_cjk(t))
+        return 0;
+    const char *close = first_bracket(open + ol, "）", ')', &cl);
+    if (!close || close - (open + ol) < 6 || strncmp(close - 3, "馅", 3) != 0)
+        return 0;
+    const char *at = NULL;
+    for (size_t k = 0; k < sizeof filled / sizeof *filled; k++)
+        for (const char *p = strstr(t, filled[k]); p && p < open; p = strstr(p + 1, filled[k]))
+            if (!at || p > at)
+                at = p;
+    if (!at)
+        return 0;
+    const char *fill = open + ol;
+    size_t fl = (size_t)(close - 3 - fill);
+    return (size_t)snprintf(out, size, "%.*s%.*s%.*s%s", (int)(at - t), t, (int)fl, fill,
+                            (int)(open - at), at, close + cl) < size;
+}
+
+/* "兰州拉面大碗加了份肉", "手抓饼加个蛋": a Chinese dish and, after it, what
+ * was added to it (加了份, 加个, 另加 ... up to the clause's end). The dish's
+ * text without it in out (what follows the clause kept); 1 when there is
+ * such an addition. (Not a name that holds 加: 加多宝, 加州卷.) */
+static int zh_added_after(const char *t, char *out, size_t size)
+{
+    static const char *const adding[] = {"加了一份", "加了一个", "加了份", "加了个", "加一份",
+                                         "加一个", "加份", "加个", "另加", "多加", "+加"};
+    if (!text_has_cjk(t))
+        return 0;
+    const char *at = NULL;
+    size_t al = 0;
+    for (size_t k = 0; k < sizeof adding / sizeof *adding; k++) {
+        const char *p = strstr(t, adding[k]);
+        if (p && (!at || p < at)) {
+            at = p;
+            al = strlen(adding[k]);
+        }
+    }
+    /* after a dish of two characters at least */
+    if (!at || at - t < 6 || !at[al])
+        return 0;
+    const char *end = at + al;
+    while (*end && !clause_mark(t, end))
+        end++;
+    return (size_t)snprintf(out, size, "%.*s%s", (int)(at - t), t, end) < size;
+}
+
 static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
                                   const char *serving_text, kmgca_weighing *out,
                                   kmgca_error *err)
 {
     char dish[1100];
-    if (out && foods && food_text && zh_added_bracket(food_text, dish, sizeof dish)) {
+    int bracket = 0;
+    if (out && foods && food_text &&
+        ((bracket = zh_added_bracket(food_text, dish, sizeof dish)) ||
+         zh_added_after(food_text, dish, sizeof dish))) {
         kmgca_status dst = weigh_line(foods, dish, serving_text, out, err);
-        if (dst == KMGCA_OK && out->match.food && out->match.confidence >= 0.9) {
+        /* (an addition written after the dish is surely no food of its
+         * own: the dish fairly named is it) */
+        if (dst == KMGCA_OK && out->match.food &&
+            out->match.confidence >= (bracket ? 0.9 : KMGCA_LOW_CONFIDENCE)) {
             read_as_part(out);
-            appendf(out->how, sizeof out->how, "%s", PH_ADDED_LEFT_OUT);
+            appendf(out->how, sizeof out->how, "%s",
+                    bracket ? PH_ADDED_LEFT_OUT : PH_ADDED_AFTER_LEFT_OUT);
             return dst;
         }
     }

@@ -128,6 +128,7 @@
 #define PH_LINES_OF_FOODS ": a line that lists several foods is read as one row a food (the first, line "
 #define PH_CANNED_FOR_A_CAN "; a can holds the canned food"
 #define PH_ADDED_LEFT_OUT "; what the brackets say was added to it or went into it is not counted on its own"
+#define PH_ADDED_AFTER_LEFT_OUT "; what was added to it (加…) is not counted on its own"
 #define PH_SMALL_ADDITION "; the little fat, sauce or seasoning added to it left out (it carries little calcium, magnesium or potassium)"
 #define PH_DRINK_SUGAR "; the sugar or sweetener in it left out (it carries no calcium, magnesium or potassium to speak of)"
 #define PH_ONE_TYPICAL_SERVING ": one typical serving, "

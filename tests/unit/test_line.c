@@ -1640,6 +1640,36 @@ static void canteen_ladle(void **state)
     assert_true(w.grams > 200 && w.grams < 300);
 }
 
+/* Chinese amounts and additions written the short way: a size and measure
+ * with no number ("兰州拉面大碗") is one of it, a cup then its size ("一杯 大杯")
+ * one cup of that size, what was added after the dish (加了份肉) is no food of
+ * its own, and a filling in brackets names the dish (饺子（韭菜鸡蛋馅）); a
+ * dish named with a size (大盘鸡) stays itself. */
+static void chinese_sizes_and_additions(void **state)
+{
+    (void)state;
+    kmgca_weighing w, v;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "兰州拉面大碗", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "兰州拉面一大碗", "", &v, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, v.match.food);
+    assert_near(w.grams, v.grams, 1e-9);
+    assert_false(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "拿铁一杯 大杯", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "拿铁一大杯", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "兰州拉面大碗加了份肉", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "兰州拉面", "", &v, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, v.match.food);
+    assert_non_null(strstr(w.how, "加"));
+    assert_int_equal(kmgca_weigh(shared_foods, "饺子二两（韭菜鸡蛋馅）", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "韭菜鸡蛋饺子", "", &v, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, v.match.food);
+    assert_int_equal(kmgca_weigh(shared_foods, "大盘鸡", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "大盘鸡");
+    assert_true(w.serving_assumed);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1657,6 +1687,7 @@ int main(void)
         cmocka_unit_test(foods_shared_with_others),
         cmocka_unit_test(more_words_of_messages),
         cmocka_unit_test(canteen_ladle),
+        cmocka_unit_test(chinese_sizes_and_additions),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }
