@@ -161,7 +161,9 @@ static kmgca_status check_row(const csv_row *row, void *ud, kmgca_error *err)
     /* A "typical" row must say its serving was assumed; a "grams" row may
      * say so too when what was written counts without a size ("a peach":
      * one, of a typical size, said). */
-    int grams_ok = st == KMGCA_OK && w.grams >= lo - 0.05 && w.grams <= hi + 0.05 &&
+    /* (within half a gram: a set writes a weight rounded to the gram, 4 oz
+     * = 113.4 g as 113-113) */
+    int grams_ok = st == KMGCA_OK && w.grams >= lo - 0.5 && w.grams <= hi + 0.5 &&
                    (!typical || w.serving_assumed);
     if (used && food_ok)
         s->food_right++;
