@@ -195,6 +195,15 @@ long find_portion_ex(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t
         size_t matched = shared_words(words, nw, &m);
         if (matched == 0 || matched < nw)
             continue;
+        /* a measure of the whole pan ("square cornbread (8" pan)", 541 g) is
+         * no square or piece of it unless the pan is asked for */
+        int pan = 0, asked_pan = 0;
+        for (size_t j = 0; j < m.word_count; j++)
+            pan |= !strcmp(m.words[j], "pan");
+        for (size_t k = 0; k < nw; k++)
+            asked_pan |= !strcmp(words[k], "pan");
+        if (pan && !asked_pan)
+            continue;
         double extra = 0;
         int without = 0, asked_without = 0;
         for (size_t j = 0; j < m.word_count; j++) {
@@ -329,6 +338,18 @@ long portion_named_by_text(const kmgca_food *food, const char *text)
                     shared++;
                     break;
                 }
+        /* the brand named, not one word of it ("almond milk" names no
+         * "Monster Milk" bottle): all its words written, or two of a longer
+         * name */
+        size_t written = 0;
+        for (size_t b = 0; b < nc; b++)
+            for (size_t a = 0; a < nw; a++)
+                if (!strcmp(words[a], cw[b])) {
+                    written++;
+                    break;
+                }
+        if (nc <= 2 ? written < nc : written < 2)
+            shared = 0;
         if (shared > best_shared) {
             best = i;
             best_shared = shared;
