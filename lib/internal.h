@@ -591,7 +591,9 @@ long text_zh_traditional(long cp);
 /* The second of the pair whose first is cp in pairs (sorted by the first),
  * else cp. */
 long text_pair_lookup(const long pairs[][2], size_t count, long cp);
-/* 1 when text holds needle, ASCII letters compared without case. */
+/* Where needle first stands in text, ASCII letters compared without case
+ * (NULL: nowhere); 1 when it stands there at all. */
+const char *text_find_ci(const char *text, const char *needle);
 int text_holds_ci(const char *text, const char *needle);
 
 /* 1 when the stop-word and synonym tables are sorted (binary search) and

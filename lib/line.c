@@ -1138,6 +1138,17 @@ static size_t clause_mark(const char *t, const char *p)
     if (*p == '.' && p > t && !isdigit((unsigned char)p[-1]) &&
         (!p[1] || (p[1] == ' ' && isupper((unsigned char)p[2]))))
         return 1;
+    /* and before a small letter or a number after a whole word, as phones
+     * write it ("sprouts. 5 of them. hate them"): a plural or a word of six
+     * letters, no shortened one ("chick. noodle", "pot. 1/2 c.") */
+    if (*p == '.' && p[1] == ' ' && (islower((unsigned char)p[2]) || isdigit((unsigned char)p[2]))) {
+        size_t n = 0;
+        while (p - n > t && isalpha((unsigned char)p[-(ptrdiff_t)n - 1]))
+            n++;
+        /* (or a number: "5. hate them"; a decimal point has no space after) */
+        if (n >= 6 || (n >= 4 && p[-1] == 's') || (!n && isdigit((unsigned char)p[-1])))
+            return 1;
+    }
     if (*p == ',' || *p == ';')
         return 1;
     if (!strncmp(p, " - ", 3))
@@ -1686,6 +1697,31 @@ static int canteen_ladle(const char *t, char *out, size_t size)
 
 static int zh_filling_bracket(const char *t, char *out, size_t size);
 
+/* "sprouts. 5 of them", "had 2 of those": a count of the food named, the
+ * words "of them" gone in out. 1 when done. */
+static int count_of_them(const char *t, char *out, size_t size)
+{
+    static const char *const them[] = {" of them", " of those", " of these"};
+    static const char *const numbers[] = {"one", "two", "three", "four", "five", "six",
+                                          "seven", "eight", "nine", "ten", "a couple", "a few"};
+    for (size_t k = 0; k < sizeof them / sizeof *them; k++) {
+        const char *p = text_find_ci(t, them[k]);
+        if (!p || isalpha((unsigned char)p[strlen(them[k])]))
+            continue;
+        int counted = p > t && isdigit((unsigned char)p[-1]);
+        for (size_t n = 0; !counted && n < sizeof numbers / sizeof *numbers; n++) {
+            size_t nl = strlen(numbers[n]);
+            counted = (size_t)(p - t) >= nl && !strncasecmp(p - nl, numbers[n], nl) &&
+                      (p - t == (ptrdiff_t)nl || !isalpha((unsigned char)p[-(ptrdiff_t)nl - 1]));
+        }
+        if (!counted || strlen(t) >= size)
+            continue;
+        snprintf(out, size, "%.*s%s", (int)(p - t), t, p + strlen(them[k]));
+        return 1;
+    }
+    return 0;
+}
+
 /* A size and a measure with no number, right after a Chinese food
  * ("兰州拉面大碗", "拿铁 大杯"), is one of them, as "一大碗" is; a cup
  * written and then its size ("拿铁一杯 大杯") is one cup of that size. The
@@ -1743,9 +1779,11 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         food_text = ladle;
     if (food_text && zh_size_measure(food_text, sized, sizeof sized))
         food_text = sized;
-    char filling[1100];
+    char filling[1100], counted[1100];
     if (food_text && zh_filling_bracket(food_text, filling, sizeof filling))
         food_text = filling;
+    if (food_text && count_of_them(food_text, counted, sizeof counted))
+        food_text = counted;
     kmgca_status st = weigh_shared(foods, food_text, serving_text, out, err);
     kmgca_supplement sp;
     /* (a supplement's form or dose written: "听说补钙，天天喝骨头汤" is soup) */

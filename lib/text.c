@@ -727,13 +727,18 @@ long text_zh_simplified(long cp)
     return text_pair_lookup(map, sizeof map / sizeof map[0], cp);
 }
 
-int text_holds_ci(const char *text, const char *needle)
+const char *text_find_ci(const char *text, const char *needle)
 {
     size_t n = strlen(needle);
     for (const char *p = text; *p; p++)
         if (!strncasecmp(p, needle, n))
-            return 1;
-    return 0;
+            return p;
+    return NULL;
+}
+
+int text_holds_ci(const char *text, const char *needle)
+{
+    return text_find_ci(text, needle) != NULL;
 }
 
 long text_pair_lookup(const long pairs[][2], size_t count, long cp)

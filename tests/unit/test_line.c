@@ -1670,6 +1670,31 @@ static void chinese_sizes_and_additions(void **state)
     assert_true(w.serving_assumed);
 }
 
+/* Messages typed on a phone: sentences end with a full stop before a small
+ * letter or a number ("sprouts. 5 of them. hate them"), "N of them" counts
+ * the food, and a tin of a ready meal weighs 400 g; a shortened word's stop
+ * is no sentence's end ("chick. noodle soup"). */
+static void phone_messages(void **state)
+{
+    (void)state;
+    kmgca_weighing w, v;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "sprouts. 5 of them. hate them but theyre good for me",
+                                 "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "brussels sprouts", "5", &v, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, v.match.food);
+    assert_near(w.grams, v.grams, 1e-9);
+    assert_false(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "banana. 2. yum", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "banana", "2", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "chick. noodle soup, 1 cup", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "noodle soup"));
+    assert_int_equal(kmgca_weigh(shared_foods, "Heinz spaghetti hoops, half a tin", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 200, 1e-9);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1688,6 +1713,7 @@ int main(void)
         cmocka_unit_test(more_words_of_messages),
         cmocka_unit_test(canteen_ladle),
         cmocka_unit_test(chinese_sizes_and_additions),
+        cmocka_unit_test(phone_messages),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }
