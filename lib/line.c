@@ -1160,12 +1160,19 @@ static size_t clause_mark(const char *t, const char *p)
      * "and went easy on the gravy" */
     static const char *const after_and[] = {"felt", "went", "still", "slept", "feel", "it was",
                                             "that was", "was", "then", "had", "ate", "drank"};
-    if (!strncasecmp(p, " and ", 5))
+    /* (and as texts write it: " n ", " & ": "made the kids grilled cheese n
+     * had one myself") */
+    static const char *const ands[] = {" and ", " n ", " & "};
+    for (size_t a = 0; a < sizeof ands / sizeof *ands; a++) {
+        size_t al = strlen(ands[a]);
+        if (strncasecmp(p, ands[a], al) != 0)
+            continue;
         for (size_t k = 0; k < sizeof after_and / sizeof *after_and; k++) {
             size_t n = strlen(after_and[k]);
-            if (!strncasecmp(p + 5, after_and[k], n) && (p[5 + n] == ' ' || !p[5 + n]))
-                return 4;
+            if (!strncasecmp(p + al, after_and[k], n) && (p[al + n] == ' ' || !p[al + n]))
+                return al - 1;
         }
+    }
     return 0;
 }
 
