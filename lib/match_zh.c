@@ -474,7 +474,7 @@ static int zh_verb_first(const char *text, char *out, size_t size)
     size_t len = strlen(text);
     while (len && text[len - 1] == ' ')
         len--;
-    if (len >= 3 && !memcmp(text + len - 3, "了", 3))
+    if (len >= 3 && (!memcmp(text + len - 3, "了", 3) || !memcmp(text + len - 3, "咗", 3)))
         len -= 3;
     size_t vlen = 0;
     for (size_t k = 0; k < sizeof two / sizeof *two && !vlen; k++)

@@ -546,7 +546,12 @@ static const char *const narrative_en[] = {
 static const char *const meals_en[] = {"breakfast", "brekkie", "brunch", "lunch", "dinner",
                                        "tea", "supper", "dessert", "pudding", "snack"};
 static const char *const fillers_zh[] = {"吃了", "喝了", "吃", "喝", "约", "大约", "大概", "左右",
-                                         "差不多", "一共", "共", "了", "的", "各", "上下"};
+                                         "差不多", "一共", "共", "了", "的", "各", "上下",
+                                         /* only, just, again, also ate ("油条只吃了半根":
+                                          * 只 is no measure here) */
+                                         "只吃了", "只喝了", "只吃", "只喝", "就吃了", "就喝了",
+                                         "才吃了", "又吃了", "又喝了", "还吃了", "还喝了",
+                                         "也吃了", "也喝了"};
 
 /* Bytes of a Chinese filler at token i, 0 when none; *end: the token after. */
 int zh_filler_at(const tokens *tk, int i, int *end)

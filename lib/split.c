@@ -275,13 +275,14 @@ static int fillers_before(const tokens *tk, int from)
             s0 = k - 1;
             continue;
         }
-        /* a Chinese filler of two characters ends at s0 */
-        if (k > 0 && zh_filler_at(tk, k - 1, &e) && e == s0) {
-            s0 = k - 1;
-            continue;
-        }
-        if (zh_filler_at(tk, k, &e) && e == s0) {
-            s0 = k;
+        /* a Chinese filler of up to three characters ends at s0, the
+         * longest first ("只吃了" before "吃了") */
+        int z = -1;
+        for (int back = k >= 2 ? 2 : k; back >= 0 && z < 0; back--)
+            if (zh_filler_at(tk, k - back, &e) && e == s0)
+                z = k - back;
+        if (z >= 0) {
+            s0 = z;
             continue;
         }
         break;

@@ -1665,6 +1665,14 @@ static void chinese_sizes_and_additions(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "饺子二两（韭菜鸡蛋馅）", "", &w, &err), KMGCA_OK);
     assert_int_equal(kmgca_weigh(shared_foods, "韭菜鸡蛋饺子", "", &v, &err), KMGCA_OK);
     assert_ptr_equal(w.match.food, v.match.food);
+    /* "只吃了": only ate, not the measure 只 */
+    assert_int_equal(kmgca_weigh(shared_foods, "油条只吃了半根，太油了", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "油条半根", "", &v, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, v.match.food);
+    assert_true(w.match.confidence >= 0.9);
+    /* Cantonese: 食咗碗粥咋 is a bowl of congee; 番薯蒸咗 steamed sweet potato */
+    assert_int_equal(kmgca_weigh(shared_foods, "胃口麻麻，食咗碗粥咋", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
     assert_int_equal(kmgca_weigh(shared_foods, "大盘鸡", "", &w, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_description(w.match.food), "大盘鸡");
     assert_true(w.serving_assumed);
