@@ -1704,6 +1704,56 @@ static int canteen_ladle(const char *t, char *out, size_t size)
 
 static int zh_filling_bracket(const char *t, char *out, size_t size);
 
+/* "cottage pie, small portion", "soup large bowl": a size and a measure
+ * with no count before them are one ("1 small portion"), as "a small
+ * portion" is. The text so written in out; 1 when it was. */
+static int en_size_measure(const char *t, char *out, size_t size)
+{
+    static const char *const sizes[] = {"small", "large", "big", "medium", "huge", "little"};
+    static const char *const measures[] = {"portion", "bowl", "plate", "serving", "glass", "cup",
+                                           "mug", "slice", "piece", "helping", "tin", "can",
+                                           "bottle", "packet", "bag", "box", "tub", "pot",
+                                           "spoon", "spoonful", "handful", "dish"};
+    if (text_has_cjk(t) || strlen(t) + 3 > size)
+        return 0;
+    for (const char *p = t; *p; p++) {
+        if (p != t && p[-1] != ' ' && p[-1] != ',')
+            continue;
+        size_t sl = 0;
+        for (size_t k = 0; k < sizeof sizes / sizeof *sizes && !sl; k++)
+            if (!strncasecmp(p, sizes[k], strlen(sizes[k])) && p[strlen(sizes[k])] == ' ')
+                sl = strlen(sizes[k]);
+        if (!sl)
+            continue;
+        const char *m = p + sl + 1;
+        size_t ml = 0;
+        for (size_t k = 0; k < sizeof measures / sizeof *measures && !ml; k++) {
+            size_t l = strlen(measures[k]);
+            if (!strncasecmp(m, measures[k], l) && !isalpha((unsigned char)m[l]))
+                ml = l;
+        }
+        if (!ml)
+            continue;
+        /* a count or an article before it counts already ("a small bowl",
+         * "2 large glasses"); a measure word of the food's name after it
+         * ("small plate of chips") is still that measure */
+        const char *b = p;
+        while (b > t && (b[-1] == ' ' || b[-1] == ','))
+            b--;
+        const char *w = b;
+        while (w > t && isalnum((unsigned char)w[-1]))
+            w--;
+        static const char *const counted[] = {"a", "an", "one", "the", "per", "each", "x"};
+        int has = w < b && isdigit((unsigned char)b[-1]);
+        for (size_t k = 0; k < sizeof counted / sizeof *counted && !has; k++)
+            has = (size_t)(b - w) == strlen(counted[k]) && !strncasecmp(w, counted[k], (size_t)(b - w));
+        if (has)
+            continue;
+        return (size_t)snprintf(out, size, "%.*s1 %s", (int)(p - t), t, p) < size;
+    }
+    return 0;
+}
+
 /* "sprouts. 5 of them", "had 2 of those": a count of the food named, the
  * words "of them" gone in out. 1 when done. */
 static int count_of_them(const char *t, char *out, size_t size)
@@ -1791,6 +1841,9 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         food_text = filling;
     if (food_text && count_of_them(food_text, counted, sizeof counted))
         food_text = counted;
+    char measured[1100];
+    if (food_text && en_size_measure(food_text, measured, sizeof measured))
+        food_text = measured;
     kmgca_status st = weigh_shared(foods, food_text, serving_text, out, err);
     kmgca_supplement sp;
     /* (a supplement's form or dose written: "听说补钙，天天喝骨头汤" is soup) */

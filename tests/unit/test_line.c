@@ -1680,8 +1680,9 @@ static void chinese_sizes_and_additions(void **state)
 
 /* Messages typed on a phone: sentences end with a full stop before a small
  * letter or a number ("sprouts. 5 of them. hate them"), "N of them" counts
- * the food, and a tin of a ready meal weighs 400 g; a shortened word's stop
- * is no sentence's end ("chick. noodle soup"). */
+ * the food, a size and measure with no count are one ("small portion"), and
+ * a tin of a ready meal weighs 400 g; a shortened word's stop is no
+ * sentence's end ("chick. noodle soup"). */
 static void phone_messages(void **state)
 {
     (void)state;
@@ -1701,6 +1702,12 @@ static void phone_messages(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "Heinz spaghetti hoops, half a tin", "", &w, &err),
                      KMGCA_OK);
     assert_near(w.grams, 200, 1e-9);
+    /* a size and a measure with no count are one: "small portion" */
+    assert_int_equal(kmgca_weigh(shared_foods, "cottage pie, small portion", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "cottage pie, 1 small portion", "", &v, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-9);
+    assert_false(w.serving_assumed);
 }
 
 int main(void)
