@@ -1704,6 +1704,29 @@ static int canteen_ladle(const char *t, char *out, size_t size)
 
 static int zh_filling_bracket(const char *t, char *out, size_t size);
 
+/* A serving field of a household measure and then its weight ("1盒 200g",
+ * "1 pot 150g"): the weight in brackets in out, as "1盒(200g)" says it,
+ * so that the weight written is the weight. 1 when done. */
+static int measure_then_weight(const char *t, char *out, size_t size)
+{
+    const char *sp = strrchr(t, ' ');
+    /* (a weight of its own, a number and its unit: not "8 fl oz") */
+    if (!sp || sp == t || !isdigit((unsigned char)sp[1]) || strchr(t, '(') ||
+        strlen(t) + 3 > size)
+        return 0;
+    kmgca_serving head, tail;
+    char first[256];
+    if ((size_t)(sp - t) >= sizeof first)
+        return 0;
+    memcpy(first, t, (size_t)(sp - t));
+    first[sp - t] = '\0';
+    if (kmgca_serving_parse(sp + 1, &tail, NULL) != KMGCA_OK ||
+        (tail.kind != KMGCA_UNIT_MASS && tail.kind != KMGCA_UNIT_VOLUME) ||
+        kmgca_serving_parse(first, &head, NULL) != KMGCA_OK || head.kind != KMGCA_UNIT_PORTION)
+        return 0;
+    return (size_t)snprintf(out, size, "%s(%s)", first, sp + 1) < size;
+}
+
 /* "cottage pie, small portion", "soup large bowl": a size and a measure
  * with no count before them are one ("1 small portion"), as "a small
  * portion" is. The text so written in out; 1 when it was. */
@@ -1841,9 +1864,11 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         food_text = filling;
     if (food_text && count_of_them(food_text, counted, sizeof counted))
         food_text = counted;
-    char measured[1100];
+    char measured[1100], weighed[300];
     if (food_text && en_size_measure(food_text, measured, sizeof measured))
         food_text = measured;
+    if (serving_text && measure_then_weight(serving_text, weighed, sizeof weighed))
+        serving_text = weighed;
     kmgca_status st = weigh_shared(foods, food_text, serving_text, out, err);
     kmgca_supplement sp;
     /* (a supplement's form or dose written: "听说补钙，天天喝骨头汤" is soup) */
@@ -2081,11 +2106,27 @@ static int zh_filling_bracket(const char *t, char *out, size_t size)
                                          "盒子"};
     size_t ol, cl;
     const char *open = first_bracket(t, "（", '(', &ol);
-    if (!open || !text_has_cjk(t))
+    const char *close = open ? first_bracket(open + ol, "）", ')', &cl) : NULL;
+    if (!text_has_cjk(t))
         return 0;
-    const char *close = first_bracket(open + ol, "）", ')', &cl);
-    if (!close || close - (open + ol) < 6 || strncmp(close - 3, "馅", 3) != 0)
-        return 0;
+    /* or a clause of its own after the name: "吃饺子，猪肉芹菜馅的，吃了15个" */
+    if (!open || !close || close - (open + ol) < 6 || strncmp(close - 3, "馅", 3) != 0) {
+        const char *x = strstr(t, "馅");
+        if (!x)
+            return 0;
+        const char *b = x;
+        while (b > t && !clause_mark(t, b - 1) && !(b - t >= 3 && !strncmp(b - 3, "，", 3)))
+            b -= (b - t >= 3 && (unsigned char)b[-1] >= 0x80) ? 3 : 1;
+        const char *e = x + 3;
+        if (!strncmp(e, "的", 3))
+            e += 3;
+        if (b == t || x - b < 6 || (*e && !clause_mark(t, e)))
+            return 0;
+        open = b;
+        ol = 0;
+        close = x + 3;
+        cl = (size_t)(e - close);
+    }
     const char *at = NULL;
     for (size_t k = 0; k < sizeof filled / sizeof *filled; k++)
         for (const char *p = strstr(t, filled[k]); p && p < open; p = strstr(p + 1, filled[k]))
@@ -2106,7 +2147,8 @@ static int zh_filling_bracket(const char *t, char *out, size_t size)
 static int zh_added_after(const char *t, char *out, size_t size)
 {
     static const char *const adding[] = {"加了一份", "加了一个", "加了份", "加了个", "加一份",
-                                         "加一个", "加份", "加个", "另加", "多加", "+加"};
+                                         "加一个", "加份", "加个", "另加", "多加", "+加", "加了",
+                                         "加"};
     if (!text_has_cjk(t))
         return 0;
     const char *at = NULL;

@@ -456,6 +456,11 @@ static int zh_bracket_first(const char *text, char *out, size_t size)
     int known = zh_cooking_verb(q);
     for (size_t i = 0; !known && i + 3 <= sizeof states - 1; i += 3)
         known = !memcmp(q, states + i, 3);
+    /* and a way of cooking of two characters: 鸡胸肉(水煮) */
+    static const char *const ways[] = {"水煮", "清蒸", "白灼", "红烧", "清炒", "油炸", "凉拌",
+                                       "白煮", "烤制", "卤制"};
+    for (size_t i = 0; !known && qlen == 6 && i < sizeof ways / sizeof *ways; i++)
+        known = !memcmp(q, ways[i], 6);
     if (!known || (unsigned char)q[qlen - 3] < 0xE3)
         return 0;
     memcpy(out, q, qlen);

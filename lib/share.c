@@ -260,7 +260,7 @@ static int chinese_shared(const char *text, char *rest, size_t size, int *people
     if (strstr(text, "各") || strstr(text, "每人") || strstr(text, "每个人"))
         return 0;
     static const char *const markers[] = {"分着吃", "分着喝", "分吃", "分喝", "一人一半",
-                                          "一起分", "分了吃", "分着", "分了"};
+                                          "一起分", "分了吃", "分着", "分了", "个人分", "人分"};
     static const char *const groups_zh[] = {"全家", "一家", "家里人", "大家", "孩子们",
                                             "朋友们", "一桌"};
     const char *m = NULL;
@@ -268,6 +268,12 @@ static int chinese_shared(const char *text, char *rest, size_t size, int *people
     for (size_t k = 0; k < sizeof markers / sizeof *markers && !m; k++)
         if ((m = strstr(text, markers[k])) != NULL)
             mlen = strlen(markers[k]);
+    /* "四个人分": the number is the marker's too */
+    if (m && (!strncmp(m, "个人分", 9) || !strncmp(m, "人分", 6)) && m - text >= 3 &&
+        zh_people(m - 3, 3) > 0) {
+        m -= 3;
+        mlen += 3;
+    }
     int count = 2;
     const char *start = m;
     if (m) {
@@ -286,15 +292,15 @@ static int chinese_shared(const char *text, char *rest, size_t size, int *people
             if (start != m && (!strncmp(q, "、", 3) || !strncmp(q, "还有", 6)))
                 count++;
         }
-        /* "两个人分着吃", "我们三个分吃" */
-        for (const char *q = text; q < m; q++) {
+        /* "两个人分着吃", "我们三个分吃", "四个人分" */
+        for (const char *q = text; q <= m; q++) {
             int k = zh_people(q, 3);
             if (k > 0 && (!strncmp(q + 3, "个人", 6) || !strncmp(q + 3, "人", 3) ||
                           !strncmp(q + 3, "个", 3)))
                 count = k;
         }
         int who = start != m;   /* someone named it was shared with */
-        for (const char *q = text; q < m; q++)
+        for (const char *q = text; q <= m; q++)
             who |= !strncmp(q, "俩", 3) || (zh_people(q, 3) > 0 && !strncmp(q + 3, "人", 3)) ||
                    (zh_people(q, 3) > 0 && !strncmp(q + 3, "个人", 6));
         for (size_t k = 0; k < sizeof groups_zh / sizeof *groups_zh; k++) {

@@ -804,6 +804,15 @@ static const kmgca_portion *recipe_piece(const kmgca_food *food, int slices)
     return NULL;
 }
 
+/* 1 when the food has a portion of that measure. */
+static int food_has_measure(const kmgca_food *food, const char *measure)
+{
+    for (unsigned i = 0; i < food->portion_count; i++)
+        if (strcmp(food->portions[i].measure, measure) == 0)
+            return 1;
+    return 0;
+}
+
 /* A dish of the recipe table is counted by its own portions first: its
  * measure words ("盘", "份", "个") as the recipe gives them, and with no
  * amount written, its usual serving (the first portion), or one person's
@@ -820,12 +829,13 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
     /* When the recipe names only the other: a 碟 is the smaller plate, 0.7
      * of a 盘 (kmgca's judgement; the recipes that name both say so too), a
      * 盘 a dim-sum dish's 碟, a takeaway box (盒, 盒饭) one order (份), a
-     * 片 of 臭豆腐 or 年糕 its 块, and a Cantonese 件 (食咗两件椰汁糕) its 块. */
+     * 片 of 臭豆腐 or 年糕 its 块, a Cantonese 件 (食咗两件椰汁糕) its 块, and
+     * a basin (盆) of 酸菜鱼 the whole dish, its 盘. */
     static const struct {
         const char *said, *named;
         double factor;
     } same[] = {{"碟", "盘", 0.7}, {"盘", "碟", 1}, {"盒", "份", 1}, {"片", "块", 1},
-                {"块", "片", 1}, {"件", "块", 1}};
+                {"块", "片", 1}, {"件", "块", 1}, {"盆", "盘", 1}};
     double factor = 1;
     for (size_t k = 0; !p && !typical && k < sizeof same / sizeof *same; k++)
         if (!strcmp(s->unit, same[k].said))
@@ -854,8 +864,15 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
     if (!p && !typical) {
         household h;
         read_household(s->unit, &h);
+        /* (the measure the recipe names for it too, where the two are the
+         * same size: 一大盆 of a 盘) */
+        const char *word = h.word;
+        for (size_t k = 0; h.concept && k < sizeof same / sizeof *same; k++)
+            if (!strcmp(h.word, same[k].said) && same[k].factor == 1 &&
+                !food_has_measure(food, h.word))
+                word = same[k].named;
         for (unsigned i = 0; h.concept && h.size && !h.other_count && !p && i < food->portion_count; i++)
-            if (strcmp(food->portions[i].measure, h.word) == 0) {
+            if (strcmp(food->portions[i].measure, word) == 0) {
                 p = &food->portions[i];
                 size = h.size;
                 factor = size_factor(h.size);

@@ -1665,6 +1665,22 @@ static void chinese_sizes_and_additions(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "饺子二两（韭菜鸡蛋馅）", "", &w, &err), KMGCA_OK);
     assert_int_equal(kmgca_weigh(shared_foods, "韭菜鸡蛋饺子", "", &v, &err), KMGCA_OK);
     assert_ptr_equal(w.match.food, v.match.food);
+    /* a measure and its weight in an app's serving field: the weight */
+    assert_int_equal(kmgca_weigh(shared_foods, "原味酸奶", "1盒 200g", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 200, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "2% milk", "8 fl oz", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 230 && w.grams < 260);
+    /* a basin of 酸菜鱼 is the dish's 盘, shared by four */
+    assert_int_equal(kmgca_weigh(shared_foods, "酸菜鱼一盆", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "酸菜鱼一盘", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "酸菜鱼一盆，四个人分", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams / 4, 1e-9);
+    /* the filling in a clause of its own */
+    assert_int_equal(kmgca_weigh(shared_foods, "冬至吃饺子，猪肉芹菜馅的，吃了15个", "", &w, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "猪肉芹菜饺子", "", &v, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, v.match.food);
     /* "只吃了": only ate, not the measure 只 */
     assert_int_equal(kmgca_weigh(shared_foods, "油条只吃了半根，太油了", "", &w, &err), KMGCA_OK);
     assert_int_equal(kmgca_weigh(shared_foods, "油条半根", "", &v, &err), KMGCA_OK);
