@@ -225,6 +225,17 @@ static int serving_before_state(const char *text, char *lead, size_t lead_size, 
     return 1;
 }
 
+/* 1 when text holds word w as a whole word, ASCII letters without case. */
+static int holds_word_ci(const char *text, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = text; *p; p++)
+        if (!strncasecmp(p, w, n) && (p == text || !isalnum((unsigned char)p[-1])) &&
+            !isalnum((unsigned char)p[n]))
+            return 1;
+    return 0;
+}
+
 /* No serving field: the serving cut out of the food text, into serving,
  * and the food without it into out->food_text. KMGCA_OK to go on, else the
  * error (two servings, or a serving and no food). */
@@ -241,6 +252,19 @@ static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, c
         found = serving_after_dash(food_text, lead, sizeof lead, rest, sizeof rest);
     if (!found)
         found = serving_before_state(food_text, lead, sizeof lead, rest, sizeof rest);
+    /* a measure word with no number that is a word of a dish's own name,
+     * the whole text naming it ("burrito bowl", "poke bowl" are dishes, not
+     * a bowl of burrito): the text stays whole */
+    kmgca_serving cut;
+    if (found == 1 && rest[0] && !strpbrk(food_text, "0123456789") && !text_has_cjk(food_text) &&
+        kmgca_serving_parse(lead, &cut, NULL) == KMGCA_OK && cut.kind == KMGCA_UNIT_PORTION &&
+        cut.unit[0]) {
+        kmgca_match whole_name;
+        if (kmgca_foods_match(foods, food_text, &whole_name, NULL) == KMGCA_OK &&
+            whole_name.method == KMGCA_MATCH_EXACT && whole_name.confidence >= 0.99 &&
+            holds_word_ci(kmgca_food_description(whole_name.food), cut.unit))
+            found = 0;
+    }
     if (found == 2) {
         copy_text(out->food_text, sizeof out->food_text, rest);
         kmgca_foods_match(foods, out->food_text, &out->match, NULL);
@@ -664,17 +688,6 @@ static int food_among_chatter(kmgca_foods *foods, kmgca_weighing *out, kmgca_sta
     copy_text(out->food_text, sizeof out->food_text, best);
     *st = KMGCA_OK;
     return 1;
-}
-
-/* 1 when text holds word w as a whole word, ASCII letters without case. */
-static int holds_word_ci(const char *text, const char *w)
-{
-    size_t n = strlen(w);
-    for (const char *p = text; *p; p++)
-        if (!strncasecmp(p, w, n) && (p == text || !isalnum((unsigned char)p[-1])) &&
-            !isalnum((unsigned char)p[n]))
-            return 1;
-    return 0;
 }
 
 /* A count, or no amount, of a food whose table names one of its measures

@@ -1718,6 +1718,12 @@ static void phone_messages(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "Heinz spaghetti hoops, half a tin", "", &w, &err),
                      KMGCA_OK);
     assert_near(w.grams, 200, 1e-9);
+    /* a dish whose own name holds a measure word is the dish ("burrito
+     * bowl"), not a bowl of the rest */
+    assert_int_equal(kmgca_weigh(shared_foods, "burrito bowl", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "Burrito bowl");
+    assert_int_equal(kmgca_weigh(shared_foods, "a bowl of soup", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
     /* a size and a measure with no count are one: "small portion" */
     assert_int_equal(kmgca_weigh(shared_foods, "cottage pie, small portion", "", &w, &err), KMGCA_OK);
     assert_int_equal(kmgca_weigh(shared_foods, "cottage pie, 1 small portion", "", &v, &err),
