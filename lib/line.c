@@ -1143,7 +1143,7 @@ static size_t clause_mark(const char *t, const char *p)
         return 1;
     /* ("after" says when: "20 cherries after dinner" is one clause) */
     static const char *const words[] = {" because ", " so ", " but ", " when ", " and then ",
-                                        " then ", " and i ", " which "};
+                                        " then ", " and i ", " which ", " while "};
     /* a sentence's end: "?", "!", or "." before a capital ("1 c. w/
      * raisins", "chick. noodle soup" shorten a word) */
     if ((*p == '?' || *p == '!') && (p[1] == ' ' || !p[1]))
