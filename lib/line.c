@@ -169,6 +169,23 @@ static int unit_names_food(kmgca_foods *foods, const char *unit)
 
 static int amount_opens(const char *t);
 
+/* 1 for a measure word that is a food's own name: an item of measure_words
+ * that is no size or general word ("biscuits", "pasty"; not "large",
+ * "each", "fillet"). */
+static int names_food_itself(const char *unit)
+{
+    size_t len;
+    const struct kmgca_measure_word *m = measure_word_at(unit, &len);
+    static const char *const general[] = {"item", "items", "ones", "individual", "each", "ea",
+                                          "whole", "fruit", "fruits", "fillet", "fillets"};
+    if (!m || len != strlen(unit) || strcmp(m->concept, "item") != 0 || m->size[0])
+        return 0;
+    for (size_t k = 0; k < sizeof general / sizeof *general; k++)
+        if (!strcasecmp(unit, general[k]))
+            return 0;
+    return 1;
+}
+
 /* An app's "Food - amount, how" ("Medjool Dates - 3 dates, pitted",
  * "Almonds - 23 almonds, raw"): the amount between the dash and the comma,
  * the food with its qualifier after. 1 when read so. */
@@ -276,7 +293,24 @@ static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, c
     if (found) {
         kmgca_serving whole;
         size_t wl;
-        if (rest[0]) {
+        kmgca_serving unit;
+        char rest_low[16];
+        copy_text(rest_low, sizeof rest_low, text_trim(rest));
+        if (rest[0] &&
+            (!strncasecmp(rest_low, "with ", 5) || !strncasecmp(rest_low, "w/ ", 3) ||
+             !strncasecmp(rest_low, "and ", 4)) &&
+            kmgca_serving_parse(lead, &unit, NULL) == KMGCA_OK &&
+            unit.kind == KMGCA_UNIT_PORTION && unit.amount > 0 && names_food_itself(unit.unit) &&
+            kmgca_foods_match(foods, unit.unit, &out->match, NULL) == KMGCA_OK &&
+            out->match.confidence >= KMGCA_LOW_CONFIDENCE) {
+            /* "2 biscuits with my tea": the household word is the food and
+             * the rest what went with it, not 2 biscuits of tea */
+            char amount_only[64];
+            snprintf(amount_only, sizeof amount_only, "%.10g", unit.amount);
+            copy_text(serving, serving_size, amount_only);
+            copy_text(out->food_text, sizeof out->food_text, unit.unit);
+            out->serving_from_food = 1;
+        } else if (rest[0]) {
             /* "a peach", "had an apple": the article counts one but
              * says nothing of its size: one typical serving, said so. */
             char art[8];

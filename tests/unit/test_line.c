@@ -1724,6 +1724,10 @@ static void phone_messages(void **state)
     assert_string_equal(kmgca_food_description(w.match.food), "Burrito bowl");
     assert_int_equal(kmgca_weigh(shared_foods, "a bowl of soup", "", &w, &err), KMGCA_OK);
     assert_false(w.serving_assumed);
+    /* a count of a measure word that names a food, then what went with it:
+     * the food ("2 biscuits with my tea" were two cups of tea) */
+    assert_int_equal(kmgca_weigh(shared_foods, "2 biscuits with my tea", "", &w, &err), KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(w.match.food), "tea"));
     /* a size and a measure with no count are one: "small portion" */
     assert_int_equal(kmgca_weigh(shared_foods, "cottage pie, small portion", "", &w, &err), KMGCA_OK);
     assert_int_equal(kmgca_weigh(shared_foods, "cottage pie, 1 small portion", "", &v, &err),
