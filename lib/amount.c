@@ -312,6 +312,11 @@ static int zh_amount_at(const tokens *tk, int i, amount *a)
         a->value = value + 5;   /* 十几: eleven to nineteen */
         a->flags |= AF_MIDDLE;
         a->note = PH_ZH_ABOUT_TEN;
+    } else if (has_few && value == 0) {
+        /* 几个, 几片: a few, coded as 3 */
+        a->value = 3;
+        a->flags |= AF_MIDDLE;
+        a->note = PH_ZH_A_FEW_READ;
     } else if (has_few) {
         a->flags |= AF_VAGUE;
         a->why = PH_ZH_A_FEW;
@@ -513,6 +518,16 @@ static int marker_amount_at(const tokens *tk, int i, amount *a)
         if (m && m->concept[0] && strcmp(m->concept, "item") != 0 &&
             len == (size_t)(tk->t[j + 1].end - tk->t[j + 1].start))
             return 0;
+    }
+    /* "a few", "few", "several": coded as 3 and 4 */
+    if (word_is(tk, j, "few") || word_is(tk, j, "several")) {
+        a->value = word_is(tk, j, "few") ? 3 : 4;
+        a->next = j + 1;
+        a->flags = AF_MIDDLE | AF_WORDS;
+        a->note = PH_A_FEW_READ;
+        if (word_is(tk, a->next, "of"))
+            a->next++;
+        return 1;
     }
     for (size_t k = 0; k < sizeof vague_words / sizeof vague_words[0]; k++)
         if (word_is(tk, j, vague_words[k][0]) && (j > i || k == 1 || k >= 4)) {

@@ -139,9 +139,9 @@ static void vague_amounts_are_refused_with_a_reason(void **state)
     static const struct {
         const char *text, *why;
     } cases[] = {
-        {"几十个", "几"},          {"几片", "几"},           {"一两个", "range"},
-        {"1-2个", "range"},       {"a few", "a few"},       {"1 or 2", "range"},
-        {"several", "several"},   {"2-4", "range"},         {"3 or 6", "range"},
+        {"几十个", "几"},          {"一两个", "range"},
+        {"1-2个", "range"},       {"1 or 2", "range"},
+        {"2-4", "range"},         {"3 or 6", "range"},
         {"between 100 and 300g", "range"}, {"适量", "适量"}, {"少许", "少许"},
         {"半碗到一碗", "range"},   {"a handful or two", "range"}, {"lots", "lots"},
         {"两到三个", "range"},     {"一到两碗", "range"},     {"2~4个", "range"},
@@ -156,6 +156,26 @@ static void vague_amounts_are_refused_with_a_reason(void **state)
         if (st != KMGCA_ERROR_AMOUNT || !strstr(err.message, cases[i].why))
             fail_msg("\"%s\": status %d \"%s\", expected an amount error naming \"%s\"",
                      cases[i].text, st, err.message, cases[i].why);
+    }
+}
+
+/* "A few" and 几 are coded as 3, "several" as 4, as diet records code
+ * them: estimated, and the note says so. */
+static void a_few_coded_as_three(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        double amount;
+    } cases[] = {{"几片", 3}, {"a few", 3}, {"several", 4}, {"a few slices", 3}, {"几个", 3}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        kmgca_serving s;
+        kmgca_error err;
+        if (kmgca_serving_parse(cases[i].text, &s, &err) != KMGCA_OK)
+            fail_msg("\"%s\": %s", cases[i].text, err.message);
+        assert_near(s.amount, cases[i].amount, 1e-9);
+        assert_true(s.estimated);
+        assert_true(strstr(s.note, "3") != NULL);
     }
 }
 
@@ -194,6 +214,7 @@ int main(void)
         cmocka_unit_test(bad_amounts_are_refused),
         cmocka_unit_test(serving_words),
         cmocka_unit_test(vague_amounts_are_refused_with_a_reason),
+        cmocka_unit_test(a_few_coded_as_three),
         cmocka_unit_test(narrow_ranges_read_as_their_middle),
     };
     return cmocka_run_group_tests_name("serving", tests, NULL, NULL);
