@@ -1711,6 +1711,95 @@ static kmgca_status weigh_shared(kmgca_foods *foods, const char *food_text,
                                  const char *serving_text, kmgca_weighing *out,
                                  kmgca_error *err);
 
+/* A share as a fraction people write: 1/2, 1/3, 2/3, 1/4, 3/4. */
+static void fmt_share(char *out, size_t size, double share)
+{
+    static const struct {
+        double v;
+        const char *s;
+    } known[] = {{0.5, "1/2"}, {1.0 / 3, "1/3"}, {2.0 / 3, "2/3"}, {0.25, "1/4"}, {0.75, "3/4"}};
+    for (size_t k = 0; k < sizeof known / sizeof *known; k++)
+        if (fabs(share - known[k].v) < 1e-9) {
+            copy_text(out, size, known[k].s);
+            return;
+        }
+    snprintf(out, size, "%.2f", share);
+}
+
+/* 1 when the serving read holds a share ("0.5 pack (400 g each)", "半碗"):
+ * the share was the amount. */
+static int share_in_serving(const char *s)
+{
+    static const char *const shares[] = {"0.5", "0.25", "0.75", "0.33", "0.67", "half", "1/2",
+                                         "1/3", "2/3", "1/4", "3/4", "third", "quarter", "most",
+                                         "半"};
+    for (size_t k = 0; k < sizeof shares / sizeof *shares; k++)
+        if (text_holds_ci(s, shares[k]))
+            return 1;
+    return 0;
+}
+
+/* What was eaten of what was served, said after it: "ate half", "left
+ * half", "she had most of it", "drank about 3/4", "吃了一半", "剩了一半",
+ * "吃了大半". *share the part eaten, *said the words; 1 when found. */
+static int eaten_share(const char *t, double *share, const char **said)
+{
+    static const struct {
+        const char *words;
+        double share;
+    } eaten[] = {
+        /* English: a verb of eating then the share, or what was left */
+        {"ate half", 0.5}, {"had half", 0.5}, {"sipped half", 0.5}, {"drank half", 0.5},
+        {"managed half", 0.5}, {"ate about half", 0.5}, {"had about half", 0.5},
+        {"drank about half", 0.5}, {"only ate half", 0.5}, {"half of it", 0.5},
+        {"only half", 0.5}, {"half eaten", 0.5}, {"left half", 0.5}, {"left about half", 0.5},
+        {"ate 1/2", 0.5}, {"had 1/2", 0.5},
+        {"ate a third", 1.0 / 3}, {"had a third", 1.0 / 3}, {"ate 1/3", 1.0 / 3},
+        {"had 1/3", 1.0 / 3}, {"left a third", 2.0 / 3}, {"left 1/3", 2.0 / 3},
+        {"ate two thirds", 2.0 / 3}, {"had two thirds", 2.0 / 3}, {"ate 2/3", 2.0 / 3},
+        {"had 2/3", 2.0 / 3}, {"had about 2/3", 2.0 / 3}, {"ate about 2/3", 2.0 / 3},
+        {"ate a quarter", 0.25}, {"had a quarter", 0.25}, {"ate 1/4", 0.25},
+        {"left a quarter", 0.75}, {"left 1/4", 0.75},
+        {"ate three quarters", 0.75}, {"ate 3/4", 0.75}, {"had 3/4", 0.75},
+        {"drank 3/4", 0.75}, {"drank about 3/4", 0.75}, {"ate about 3/4", 0.75},
+        {"had about 3/4", 0.75}, {"ate most of", 0.75}, {"had most of", 0.75},
+        {"ate most", 0.75}, {"drank most", 0.75}, {"left most", 0.25},
+        /* Chinese */
+        {"吃了一半", 0.5}, {"喝了一半", 0.5}, {"吃一半", 0.5}, {"剩了一半", 0.5},
+        {"剩下一半", 0.5}, {"剩一半", 0.5}, {"食咗一半", 0.5}, {"饮咗一半", 0.5},
+        {"吃了大半", 0.75}, {"喝了大半", 0.75}, {"吃了小半", 1.0 / 3}, {"喝了小半", 1.0 / 3},
+        {"吃了三分之一", 1.0 / 3}, {"吃了三分之二", 2.0 / 3}, {"吃了四分之一", 0.25},
+        {"吃了四分之三", 0.75},
+    };
+    /* (of something made or bought whole the share is of the whole, read
+     * with it: "made a quiche, had a quarter") */
+    static const char *const whole[] = {"made ", "cooked ", "baked ", "bought ", "ordered ",
+                                        "shared ", "做了", "买了", "包了"};
+    for (size_t k = 0; k < sizeof whole / sizeof *whole; k++)
+        if (text_holds_ci(t, whole[k]))
+            return 0;
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (size_t k = 0; k < sizeof eaten / sizeof *eaten; k++) {
+        const char *p = text_find_ci(t, eaten[k].words);
+        size_t n = strlen(eaten[k].words);
+        /* whole words ("had half a sandwich" is an amount, read as one) */
+        if (!p || (p > t && isalnum((unsigned char)p[-1])) || isalnum((unsigned char)p[n]) ||
+            n <= best_len)
+            continue;
+        const char *after = p + n;
+        while (*after == ' ')
+            after++;
+        if (!strncasecmp(after, "a ", 2) || !strncasecmp(after, "an ", 3))
+            continue;
+        best = eaten[k].words;
+        best_len = n;
+        *share = eaten[k].share;
+    }
+    *said = best;
+    return best != NULL;
+}
+
 /* A line that names a Ca, Mg or K supplement's form or dose is no food
  * unless a food is named fairly surely, at 0.8 or more ("magnesium tablet
  * 250 mg" was a rennin dessert tablet at 0.69): no match, its foods kept as
@@ -1917,6 +2006,20 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     if (serving_text && measure_then_weight(serving_text, weighed, sizeof weighed))
         serving_text = weighed;
     kmgca_status st = weigh_shared(foods, food_text, serving_text, out, err);
+    /* what was eaten of what was served: "shepherd's pie - left half" is
+     * half the serving, unless the share was read as the amount itself
+     * ("poached salmon, ate half": a half) */
+    double share = 1;
+    const char *said = NULL;
+    if (st == KMGCA_OK && out && food_text && isfinite(out->grams) &&
+        eaten_share(food_text, &share, &said) && !(out->serving.amount < 1) &&
+        !strstr(out->how, PH_SHARE_EATEN) && !share_in_serving(out->serving_text)) {
+        out->grams *= share;
+        out->serving.estimated = 1;
+        char part[24];
+        fmt_share(part, sizeof part, share);
+        appendf(out->how, sizeof out->how, PH_EATEN_SHARE "\"%s\": %s)", said, part);
+    }
     kmgca_supplement sp;
     /* (a supplement's form or dose written: "听说补钙，天天喝骨头汤" is soup) */
     static const char *const forms[] = {"tablet", "capsule", "pill", "softgel", "caplet",

@@ -136,6 +136,7 @@
 #define PH_ONE_TYPICAL_SERVING ": one typical serving, "
 #define PH_SHARE_EATEN "; the share of it eaten: "
 #define PH_SHARED_BY "; shared, so one person's equal part (kmgca's assumption): 1/"
+#define PH_EATEN_SHARE "; only the part eaten of what was served ("
 #define PH_X_TYPICAL_SERVING " x one typical serving, the food having no piece size"
 #define PH_READ_AS ": read as "
 #define PH_PINT_OF_BEER \

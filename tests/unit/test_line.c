@@ -1739,6 +1739,33 @@ static void phone_messages(void **state)
     assert_false(w.serving_assumed);
 }
 
+/* What was eaten of what was served, said after it, is that share of the
+ * serving, said (a carer's "left half", "drank about 3/4", 吃了一半); not
+ * again when the share was the amount ("ate about half the pack (400g)"),
+ * nor of a serving when the whole was made ("made a quiche, had a
+ * quarter"). Bites and sips are mouthfuls. */
+static void eaten_share_of_the_serving(void **state)
+{
+    (void)state;
+    kmgca_weighing w, v;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "shepherd's pie - left half", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "shepherd's pie", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams / 2, 1e-9);
+    assert_non_null(strstr(w.how, "left half"));
+    assert_int_equal(kmgca_weigh(shared_foods, "粥一碗，吃了一半", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "粥一碗", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams / 2, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "fish pie, ate about half the pack (400g)", "", &w,
+                                 &err), KMGCA_OK);
+    assert_near(w.grams, 200, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "made a quiche, i had a quarter", "", &w, &err),
+                     KMGCA_OK);
+    assert_null(strstr(w.how, "part eaten"));
+    assert_int_equal(kmgca_weigh(shared_foods, "Boost Plus - 2 sips only", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 20 && w.grams < 60);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1758,6 +1785,7 @@ int main(void)
         cmocka_unit_test(canteen_ladle),
         cmocka_unit_test(chinese_sizes_and_additions),
         cmocka_unit_test(phone_messages),
+        cmocka_unit_test(eaten_share_of_the_serving),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }
