@@ -207,9 +207,21 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
     else if (r->cls == CLASS_HOUSEHOLD && !r->words_only && i > first &&
              punct_is(tk, i - 1, ',') && punct_is(tk, r->end, ','))
         ok = 1;
+    /* a serving before when or where it was had: "milk 1 glass before
+     * bed", "horlicks 1 mug after dinner", "banana 1 for breakfast" */
+    static const char *const when[] = {"before", "after", "for", "during", "while", "when",
+                                       "at", "in", "on", "around", "with"};
+    int when_after = 0;
+    for (size_t w = 0; !ok && !when_after && i > first && r->end < tk->count &&
+                       w < sizeof when / sizeof *when;
+         w++)
+        when_after = word_is(tk, r->end, when[w]) &&
+                     (r->cls != CLASS_COUNT || w < 6) && !word_is(tk, r->end - 1, "of");
+    if (when_after)
+        ok = 1;
     /* A bare number between words is part of the name ("chicken 65",
      * "pho 24 ..."), unless Chinese ("鸡蛋2个" has its measure). */
-    if (r->cls == CLASS_COUNT && !leading && !trailing) {
+    if (r->cls == CLASS_COUNT && !leading && !trailing && !when_after) {
         ok = 0;
         /* ... but after "and", "with", "+" or a comma it starts
          * another food: "milk 200 ml and 2 biscuits". */

@@ -1731,6 +1731,14 @@ static void phone_messages(void **state)
      * the food ("2 biscuits with my tea" were two cups of tea) */
     assert_int_equal(kmgca_weigh(shared_foods, "2 biscuits with my tea", "", &w, &err), KMGCA_OK);
     assert_null(strstr(kmgca_food_description(w.match.food), "tea"));
+    /* a serving between the food and when it was had */
+    assert_int_equal(kmgca_weigh(shared_foods, "milk 1 glass before bed", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "milk", "1 glass", &v, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, v.match.food);
+    assert_near(w.grams, v.grams, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "toast 2 slices for breakfast", "", &w, &err),
+                     KMGCA_OK);
+    assert_false(w.serving_assumed);
     /* a size and a measure with no count are one: "small portion" */
     assert_int_equal(kmgca_weigh(shared_foods, "cottage pie, small portion", "", &w, &err), KMGCA_OK);
     assert_int_equal(kmgca_weigh(shared_foods, "cottage pie, 1 small portion", "", &v, &err),
