@@ -599,6 +599,35 @@ static double en_doc_checks(const kmgca_foods *foods, struct match_index *ix, co
     return score;
 }
 
+/* The words of Latin letters in a text that holds Chinese (a word of three
+ * letters at least among them), joined by spaces in out; 1 when any. */
+static int latin_words(const char *text, char *out, size_t size)
+{
+    size_t o = 0, longest = 0;
+    for (const char *p = text; *p;) {
+        if (!isalpha((unsigned char)*p)) {
+            p++;
+            continue;
+        }
+        size_t n = 0;
+        while (isalpha((unsigned char)p[n]) || p[n] == '\'')
+            n++;
+        if (o + n + 2 > size)
+            break;
+        if (o)
+            out[o++] = ' ';
+        memcpy(out + o, p, n);
+        o += n;
+        longest = n > longest ? n : longest;
+        p += n;
+    }
+    out[o] = '\0';
+    return longest >= 3;
+}
+
+static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char *text,
+                   ranked *top, size_t max, kmgca_match_method *method);
+
 /* Ranks foods for text; sets *method. Caller holds the lock. */
 static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char *text,
                    ranked *top, size_t max, kmgca_match_method *method)
@@ -609,6 +638,20 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
             return 0;
         int by_sound;
         size_t n = rank_chinese(foods, ix, text, top, max, &by_sound);
+        /* a Chinese line that names its food in English ("Ensure 香草味",
+         * "營養奶(Ensure)"): the English words, when they name it surely */
+        char latin[256];
+        if ((!n || top[0].score < 0.6) && latin_words(text, latin, sizeof latin)) {
+            ranked other[1 + KMGCA_MAX_CANDIDATES];
+            kmgca_match_method om;
+            size_t on = rank(foods, ix, latin, other, max < 1 + KMGCA_MAX_CANDIDATES
+                                                          ? max : 1 + KMGCA_MAX_CANDIDATES, &om);
+            if (on && other[0].score >= 0.9 && (!n || other[0].score > top[0].score)) {
+                memcpy(top, other, on * sizeof *top);
+                *method = om;
+                return on;
+            }
+        }
         if (n) {
             /* a character of the same sound written for the name's is a
              * misspelling of it */

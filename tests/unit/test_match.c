@@ -455,6 +455,21 @@ static void english_words_are_themselves(void **state)
     assert_non_null(strstr(kmgca_food_description(m.food), "Cauliflower"));
 }
 
+/* A Chinese line that names its food in English names it so ("Ensure
+ * 香草味"), when the English words name a food surely. */
+static void chinese_line_with_an_english_name(void **state)
+{
+    (void)state;
+    kmgca_match a, b;
+    match("Ensure 香草味", &a);
+    match("ensure", &b);
+    assert_ptr_equal(a.food, b.food);
+    match("營養奶(Ensure)", &a);
+    assert_ptr_equal(a.food, b.food);
+    match("安素", &a);
+    assert_ptr_equal(a.food, b.food);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -474,6 +489,7 @@ int main(void)
         cmocka_unit_test(chinese_bracket_state),
         cmocka_unit_test(chinese_written_by_sound),
         cmocka_unit_test(english_words_are_themselves),
+        cmocka_unit_test(chinese_line_with_an_english_name),
     };
     return cmocka_run_group_tests_name("match", tests, foods_setup, foods_teardown);
 }
