@@ -106,6 +106,7 @@ static const char *const form_words[] = {
      * the amount stands elsewhere ("apple juice, small carton 200ml") */
     "small", "large", "big", "medium", "carton", "tub", "tin", "bottle", "glass", "mug",
     "bowl", "punnet", "packet", "pkt", "bag", "box", "serving", "portion", "scoop",
+    "container",
 };
 
 /* Asked once for each of the ~20,000 words of the tables when the index is

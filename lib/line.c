@@ -1840,6 +1840,33 @@ static int canteen_ladle(const char *t, char *out, size_t size)
 
 static int zh_filling_bracket(const char *t, char *out, size_t size);
 
+/* "vanilla pudding cup", "applesauce cup 4oz", "sugar free jello cup": a
+ * snack cup of a dessert or fruit, sold as one (a pot, the food's own
+ * container), not a measuring cup of it (260 g). "cup" becomes "pot" in
+ * out; 1 when it did. */
+static int snack_cup(const char *t, char *out, size_t size)
+{
+    static const char *const sold[] = {"pudding", "jello", "jelly", "applesauce", "mousse",
+                                       "custard", "gelatin", "tapioca", "yogurt", "yoghurt"};
+    if (text_has_cjk(t) || strlen(t) >= size)
+        return 0;
+    for (size_t k = 0; k < sizeof sold / sizeof *sold; k++) {
+        size_t n = strlen(sold[k]);
+        for (const char *p = text_find_ci(t, sold[k]); p; p = text_find_ci(p + 1, sold[k])) {
+            if (p > t && isalpha((unsigned char)p[-1]))
+                continue;
+            const char *c = p + n;
+            if (strncasecmp(c, " cup", 4) != 0 || isalpha((unsigned char)c[4]))
+                continue;
+            /* (the cup is the serving's own when a number says how many
+             * cups: "1 cup of pudding" stays a cup) */
+            snprintf(out, size, "%.*s container%s", (int)(c - t), t, c + 4);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* A serving field of a household measure and then its weight ("1盒 200g",
  * "1 pot 150g"): the weight in brackets in out, as "1盒(200g)" says it,
  * so that the weight written is the weight. 1 when done. */
@@ -2000,9 +2027,12 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         food_text = filling;
     if (food_text && count_of_them(food_text, counted, sizeof counted))
         food_text = counted;
-    char measured[1100], weighed[300];
+    char measured[1100], weighed[300], cupped[1100];
     if (food_text && en_size_measure(food_text, measured, sizeof measured))
         food_text = measured;
+    if (food_text && !(serving_text && serving_text[0]) &&
+        snack_cup(food_text, cupped, sizeof cupped))
+        food_text = cupped;
     if (serving_text && measure_then_weight(serving_text, weighed, sizeof weighed))
         serving_text = weighed;
     kmgca_status st = weigh_shared(foods, food_text, serving_text, out, err);

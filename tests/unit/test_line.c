@@ -1739,6 +1739,11 @@ static void phone_messages(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "toast 2 slices for breakfast", "", &w, &err),
                      KMGCA_OK);
     assert_false(w.serving_assumed);
+    /* a snack cup of a dessert is its container, not a measuring cup */
+    assert_int_equal(kmgca_weigh(shared_foods, "vanilla pudding cup", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 90 && w.grams < 130);
+    assert_int_equal(kmgca_weigh(shared_foods, "1 cup of pudding", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 150);
     /* a size and a measure with no count are one: "small portion" */
     assert_int_equal(kmgca_weigh(shared_foods, "cottage pie, small portion", "", &w, &err), KMGCA_OK);
     assert_int_equal(kmgca_weigh(shared_foods, "cottage pie, 1 small portion", "", &v, &err),
