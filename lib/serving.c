@@ -551,7 +551,9 @@ static const char *const fillers_zh[] = {"吃了", "喝了", "吃", "喝", "约"
                                           * 只 is no measure here) */
                                          "只吃了", "只喝了", "只吃", "只喝", "就吃了", "就喝了",
                                          "才吃了", "又吃了", "又喝了", "还吃了", "还喝了",
-                                         "也吃了", "也喝了"};
+                                         "也吃了", "也喝了",
+                                         /* Cantonese: ate, drank */
+                                         "食咗", "饮咗", "飲咗", "食了"};
 
 /* Bytes of a Chinese filler at token i, 0 when none; *end: the token after. */
 int zh_filler_at(const tokens *tk, int i, int *end)
