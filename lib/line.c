@@ -455,6 +455,22 @@ static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *
     copy_text(product, sizeof product, dash + 3);
     const char *b = text_trim(brand), *p = text_trim(product);
     kmgca_match bm, pm;
+    /* an app's "Food - how" ("Oats - Rolled, cooked with water", "Chicken
+     * Breast - Boneless Skinless, Grilled"): the food after the product's
+     * first words, as one writes it ("Rolled Oats, cooked with water"),
+     * when that names a food more surely than the line did */
+    char swapped[sizeof out->food_text];
+    const char *comma = strchr(p, ',');
+    size_t head = comma ? (size_t)(comma - p) : strlen(p);
+    snprintf(swapped, sizeof swapped, "%.*s %s%s", (int)head, p, b, comma ? comma : "");
+    kmgca_match sm;
+    double was = *st == KMGCA_OK ? out->match.confidence : 0;
+    if (b[0] && p[0] && kmgca_foods_match(foods, swapped, &sm, NULL) == KMGCA_OK && sm.food &&
+        sm.confidence >= 0.8 && sm.confidence > was + 0.1) {
+        out->match = sm;
+        *st = KMGCA_OK;
+        return 1;
+    }
     int by_brand = b[0] && kmgca_foods_match(foods, b, &bm, NULL) == KMGCA_OK &&
                    bm.method == KMGCA_MATCH_EXACT && bm.confidence >= 1.0;
     /* (a flavour alone is no product: "Premier Protein Shake - Chocolate") */

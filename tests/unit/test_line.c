@@ -1744,6 +1744,11 @@ static void phone_messages(void **state)
     assert_true(w.grams > 90 && w.grams < 130);
     assert_int_equal(kmgca_weigh(shared_foods, "1 cup of pudding", "", &w, &err), KMGCA_OK);
     assert_true(w.grams > 150);
+    /* an app's "Food - how": the food after the product's first words
+     * ("Oats - Rolled, cooked with water" was raw oats) */
+    assert_int_equal(kmgca_weigh(shared_foods, "Oats - Rolled, cooked with water", "1 cup", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "cooked with water"));
     /* a size and a measure with no count are one: "small portion" */
     assert_int_equal(kmgca_weigh(shared_foods, "cottage pie, small portion", "", &w, &err), KMGCA_OK);
     assert_int_equal(kmgca_weigh(shared_foods, "cottage pie, 1 small portion", "", &v, &err),
