@@ -194,9 +194,9 @@ foodtables: $(B)/tools/foodimport
 # foodtables/pinyin.csv from Debian's golang-github-mozillazg-go-pinyin-dev
 # (foodtables/PROVENANCE.md); not part of the build
 PINYIN_DICT ?= /usr/share/gocode/src/github.com/mozillazg/go-pinyin/pinyin_dict.go
-$(B)/tools/pinyinimport: tools/pinyinimport.c | $(SETUP)
+$(B)/tools/pinyinimport: tools/pinyinimport.c lib/text.c lib/internal.h | $(SETUP)
 	@mkdir -p $(dir $@)
-	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -o $@ tools/pinyinimport.c
+	$(call say,CC,$@)$(CC) $(ALL_CFLAGS) -o $@ tools/pinyinimport.c lib/text.c
 pinyin: $(B)/tools/pinyinimport
 	$(B)/tools/pinyinimport $(PINYIN_DICT) foodtables/pinyin.csv
 

@@ -17,32 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_READINGS 3
+#include "../lib/internal.h"
 
-/* Appends the code point cp as UTF-8 to out; its length. */
-static size_t put_utf8(unsigned long cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
+#define MAX_READINGS 3
 
 /* 1 when the character (UTF-8) converts to the encoding. */
 static int encodable(iconv_t cd, const char *utf8)
@@ -141,7 +118,7 @@ int main(int argc, char **argv)
         if (cp < 0x3400 || cp > 0x9FFF)
             continue;
         char ch[8];
-        ch[put_utf8(cp, ch)] = '\0';
+        ch[utf8_encode(cp, ch)] = '\0';
         if (!encodable(gb, ch) && !encodable(big5, ch))
             continue;
         char kept[MAX_READINGS][16];
