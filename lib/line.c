@@ -1906,6 +1906,32 @@ static int measure_then_weight(const char *t, char *out, size_t size)
     return (size_t)snprintf(out, size, "%s(%s)", first, sp + 1) < size;
 }
 
+/* "egg mayo sandwich, ate 2 quarters", "3 quarters of a sandwich": a count
+ * of quarters is that many fourths of the food ("2/4", "3/4"), in out; 1
+ * when rewritten. */
+static int count_of_quarters(const char *t, char *out, size_t size)
+{
+    static const char *const numbers[] = {"one", "two", "three", "1", "2", "3"};
+    if (text_has_cjk(t) || strlen(t) + 4 > size)
+        return 0;
+    for (const char *p = text_find_ci(t, " quarters"); p; p = text_find_ci(p + 1, " quarters")) {
+        const char *after = p + 9;
+        /* (quarters of the food, not "2 quarter pounders") */
+        if (*after && *after != ',' && *after != '.' && *after != ')' &&
+            strncasecmp(after, " of ", 4) != 0)
+            continue;
+        for (size_t k = 0; k < sizeof numbers / sizeof *numbers; k++) {
+            size_t n = strlen(numbers[k]);
+            if ((size_t)(p - t) < n || strncasecmp(p - n, numbers[k], n) != 0 ||
+                (p - t > (ptrdiff_t)n && isalnum((unsigned char)p[-(ptrdiff_t)n - 1])))
+                continue;
+            return (size_t)snprintf(out, size, "%.*s%d/4%s", (int)(p - n - t), t,
+                                    (int)(k % 3) + 1, after) < size;
+        }
+    }
+    return 0;
+}
+
 /* "cottage pie, small portion", "soup large bowl": a size and a measure
  * with no count before them are one ("1 small portion"), as "a small
  * portion" is. The text so written in out; 1 when it was. */
@@ -2043,7 +2069,9 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         food_text = filling;
     if (food_text && count_of_them(food_text, counted, sizeof counted))
         food_text = counted;
-    char measured[1100], weighed[300], cupped[1100];
+    char measured[1100], weighed[300], cupped[1100], quartered[1100];
+    if (food_text && count_of_quarters(food_text, quartered, sizeof quartered))
+        food_text = quartered;
     if (food_text && en_size_measure(food_text, measured, sizeof measured))
         food_text = measured;
     if (food_text && !(serving_text && serving_text[0]) &&

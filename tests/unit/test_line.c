@@ -1749,6 +1749,13 @@ static void phone_messages(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "Oats - Rolled, cooked with water", "1 cup", &w, &err),
                      KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "cooked with water"));
+    /* a count of quarters is that many fourths; a quarter pounder is a burger */
+    assert_int_equal(kmgca_weigh(shared_foods, "egg mayo sandwich, ate 2 quarters", "", &w, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "egg mayo sandwich", "1", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams / 2, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "2 quarter pounders", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 300);
     /* a size and a measure with no count are one: "small portion" */
     assert_int_equal(kmgca_weigh(shared_foods, "cottage pie, small portion", "", &w, &err), KMGCA_OK);
     assert_int_equal(kmgca_weigh(shared_foods, "cottage pie, 1 small portion", "", &v, &err),
