@@ -422,12 +422,15 @@ static int digits_amount_at(const tokens *tk, int i, amount *a)
     }
     a->value = t->value;
     a->next = i + 1;
-    /* "1/2 a scone", "1/4 an avocado": the article goes with the share */
-    if ((t->flags & NF_FRACTION) && t->value < 1 &&
-        (word_is(tk, i + 1, "a") || word_is(tk, i + 1, "an")) &&
-        (i + 2 >= tk->count || tk->t[i + 2].type == TK_WORD)) {
-        a->next = i + 2;
-        return 1;
+    /* "1/2 a scone", "1/4 an avocado", "3/4 of a bowl": the article goes
+     * with the share */
+    if ((t->flags & NF_FRACTION) && t->value < 1) {
+        int k = i + 1 + word_is(tk, i + 1, "of");
+        if ((word_is(tk, k, "a") || word_is(tk, k, "an")) &&
+            (k + 1 >= tk->count || tk->t[k + 1].type == TK_WORD)) {
+            a->next = k + 1;
+            return 1;
+        }
     }
     /* 1 1/2, 1 ½ */
     if (!(t->flags & NF_FRACTION) && t->value == floor(t->value) && i + 1 < tk->count &&

@@ -166,6 +166,8 @@ extern const size_t kmgca_builtin_word_count;
 /* The row of words_en.csv for keyed words (one, or several joined by ' '),
  * or NULL (query.c). */
 const struct kmgca_word_rewrite *word_rewrite_find(const char *written);
+/* People's words to the tables' (words_en.csv), into out (query.c). */
+void query_rewrite_words(const char *in, char *out, size_t size);
 /* foodtables/words_zh.csv, the longest first: kind 'x' (chatter, dropped),
  * 'w' (rewritten to means), 'c' (says the food was cooked: 粥, 炒, 蒸 …). */
 struct kmgca_zh_word {

@@ -253,6 +253,20 @@ static int holds_word_ci(const char *text, const char *w)
     return 0;
 }
 
+/* 1 when t holds English words of when, where and how only, that name no
+ * food ("elevenses", "at smoko", "today"; words_en.csv) */
+static int only_chatter(const char *t)
+{
+    char rewritten[1100];
+    if (text_has_cjk(t))
+        return 0;
+    query_rewrite_words(t, rewritten, sizeof rewritten);
+    for (const char *p = rewritten; *p; p++)
+        if (isalnum((unsigned char)*p))
+            return 0;
+    return 1;
+}
+
 /* No serving field: the serving cut out of the food text, into serving,
  * and the food without it into out->food_text. KMGCA_OK to go on, else the
  * error (two servings, or a serving and no food). */
@@ -298,7 +312,7 @@ static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, c
         copy_text(rest_low, sizeof rest_low, text_trim(rest));
         if (rest[0] &&
             (!strncasecmp(rest_low, "with ", 5) || !strncasecmp(rest_low, "w/ ", 3) ||
-             !strncasecmp(rest_low, "and ", 4)) &&
+             !strncasecmp(rest_low, "and ", 4) || only_chatter(rest)) &&
             kmgca_serving_parse(lead, &unit, NULL) == KMGCA_OK &&
             unit.kind == KMGCA_UNIT_PORTION && unit.amount > 0 && names_food_itself(unit.unit) &&
             kmgca_foods_match(foods, unit.unit, &out->match, NULL) == KMGCA_OK &&
@@ -1906,6 +1920,47 @@ static int measure_then_weight(const char *t, char *out, size_t size)
     return (size_t)snprintf(out, size, "%s(%s)", first, sp + 1) < size;
 }
 
+/* "horlicks 1 mug befor bed", "soup tonite": a slip or a texting spelling of
+ * a word of when or how much (foodtables/words_en.csv, "befor" -> "before")
+ * written as the word, so the line parts where it would at the word; out,
+ * 1 when rewritten. Only words that become one of these: a food's name is
+ * never rewritten here. */
+static int chatter_slips(const char *t, char *out, size_t size)
+{
+    static const char *const plain[] = {"before", "tonight", "night", "about", "yesterday",
+                                        "breakfast"};
+    size_t o = 0;
+    int done = 0;
+    for (const char *p = t; *p;) {
+        size_t n = 0;
+        while (isalnum((unsigned char)p[n]))
+            n++;
+        const struct kmgca_word_rewrite *hit = NULL;
+        if (n >= 2 && n < 16 && (p == t || !isalnum((unsigned char)p[-1]))) {
+            char key[16];
+            for (size_t k = 0; k < n; k++)
+                key[k] = (char)tolower((unsigned char)p[k]);
+            key[n] = '\0';
+            hit = word_rewrite_find(key);
+            int known = 0;
+            for (size_t k = 0; hit && k < sizeof plain / sizeof *plain; k++)
+                known |= !strcmp(hit->means, plain[k]) && strcmp(key, plain[k]) != 0;
+            if (!known)
+                hit = NULL;
+        }
+        const char *w = hit ? hit->means : p;
+        size_t wl = hit ? strlen(hit->means) : (n ? n : 1);
+        if (o + wl + 1 > size)
+            return 0;
+        memcpy(out + o, w, wl);
+        o += wl;
+        p += n ? n : 1;
+        done |= hit != NULL;
+    }
+    out[o] = '\0';
+    return done;
+}
+
 /* "egg mayo sandwich, ate 2 quarters", "3 quarters of a sandwich": a count
  * of quarters is that many fourths of the food ("2/4", "3/4"), in out; 1
  * when rewritten. */
@@ -1928,6 +1983,59 @@ static int count_of_quarters(const char *t, char *out, size_t size)
             return (size_t)snprintf(out, size, "%.*s%d/4%s", (int)(p - n - t), t,
                                     (int)(k % 3) + 1, after) < size;
         }
+    }
+    return 0;
+}
+
+/* "salmon & cucumber sandwich - one triangle", "chicken sandwich, 3 of the
+ * little triangles": a sandwich's triangle is half of it (a round cut
+ * corner to corner), a little or dainty one a quarter; the count written
+ * as that share of the sandwich in out. 1 when rewritten. */
+static int sandwich_triangles(const char *t, char *out, size_t size)
+{
+    static const char *const numbers[] = {"a", "one", "two", "three", "four", "six", "1",
+                                          "2", "3", "4", "5", "6", "8"};
+    static const int values[] = {1, 1, 2, 3, 4, 6, 1, 2, 3, 4, 5, 6, 8};
+    static const char *const small[] = {"little ", "small ", "dainty ", "mini ", "tiny "};
+    if (text_has_cjk(t) || strlen(t) + 8 > size ||
+        !(text_find_ci(t, "sandwich") || text_find_ci(t, "sarnie") || text_find_ci(t, "sandwhich")))
+        return 0;
+    const char *p = text_find_ci(t, "triangle");
+    if (!p || (p > t && isalpha((unsigned char)p[-1])))
+        return 0;
+    const char *end = p + 8 + (p[8] == 's' || p[8] == 'S');
+    if (isalpha((unsigned char)*end))
+        return 0;
+    /* back over a word of size, "of the", to the count */
+    const char *b = p;
+    int quarter = 0;
+    for (size_t k = 0; k < sizeof small / sizeof *small; k++) {
+        size_t l = strlen(small[k]);
+        if ((size_t)(b - t) >= l && !strncasecmp(b - l, small[k], l)) {
+            b -= l;
+            quarter = 1;
+            break;
+        }
+    }
+    if ((size_t)(b - t) >= 8 && !strncasecmp(b - 8, " of the ", 8))
+        b -= 8;
+    else if ((size_t)(b - t) >= 1 && b[-1] == ' ')
+        b -= 1;
+    else
+        return 0;
+    for (size_t k = 0; k < sizeof numbers / sizeof *numbers; k++) {
+        size_t n = strlen(numbers[k]);
+        if ((size_t)(b - t) < n || strncasecmp(b - n, numbers[k], n) != 0 ||
+            (b - t > (ptrdiff_t)n && isalnum((unsigned char)b[-(ptrdiff_t)n - 1])))
+            continue;
+        int parts = quarter ? 4 : 2;
+        int v = values[k];
+        char share[16];
+        if (v < parts)
+            snprintf(share, sizeof share, "%d/%d", v, parts);
+        else
+            snprintf(share, sizeof share, "%.3g", (double)v / parts);
+        return (size_t)snprintf(out, size, "%.*s%s%s", (int)(b - n - t), t, share, end) < size;
     }
     return 0;
 }
@@ -2059,7 +2167,9 @@ static int zh_size_measure(const char *t, char *out, size_t size)
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
-    char ladle[1100], sized[1100];
+    char ladle[1100], sized[1100], slips[1100];
+    if (food_text && chatter_slips(food_text, slips, sizeof slips))
+        food_text = slips;
     if (food_text && canteen_ladle(food_text, ladle, sizeof ladle))
         food_text = ladle;
     if (food_text && zh_size_measure(food_text, sized, sizeof sized))
@@ -2072,6 +2182,9 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     char measured[1100], weighed[300], cupped[1100], quartered[1100];
     if (food_text && count_of_quarters(food_text, quartered, sizeof quartered))
         food_text = quartered;
+    char triangles[1100];
+    if (food_text && sandwich_triangles(food_text, triangles, sizeof triangles))
+        food_text = triangles;
     if (food_text && en_size_measure(food_text, measured, sizeof measured))
         food_text = measured;
     if (food_text && !(serving_text && serving_text[0]) &&

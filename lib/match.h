@@ -195,8 +195,6 @@ unsigned char eaten_of(struct match_index *ix, const struct kmgca_food *f, uint3
 
 /* ---- query.c ------------------------------------------------------------- */
 
-/* People's words to the tables' (words_en.csv), into out. */
-void query_rewrite_words(const char *in, char *out, size_t size);
 /* Puts words of context ("around 3pm") in brackets, in place. */
 void query_bracket_context(char *text, size_t size);
 /* "Ham on rye" to "ham sandwich", in place. */
