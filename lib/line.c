@@ -2433,6 +2433,33 @@ static int zh_added_bracket(const char *t, char *out, size_t size)
     return (size_t)snprintf(out, size, "%.*s%s", (int)(open - t), t, after) < size;
 }
 
+/* The "的" ending a last clause of a few Chinese characters that says the
+ * kind ("粽子一个 红枣的", "包子两个，肉的"), or NULL; not one of who made or
+ * bought it ("妈妈包的", "超市买的"). */
+static const char *zh_kind_clause(const char *t)
+{
+    static const char *const verbs[] = {"包", "做", "买", "煮", "蒸", "煎", "炸", "送", "剩",
+                                        "吃", "带", "点", "热", "烤", "拿", "给", "冻", "别",
+                                        "家", "店", "外"};
+    size_t n = strlen(t);
+    while (n && (t[n - 1] == ' ' || t[n - 1] == '.'))
+        n--;
+    if (n >= 3 && !strncmp(t + n - 3, "。", 3))
+        n -= 3;
+    if (n < 9 || strncmp(t + n - 3, "的", 3) != 0)
+        return NULL;
+    const char *de = t + n - 3, *b = de;
+    while (b - t >= 3 && (unsigned char)b[-3] >= 0xE0 && strncmp(b - 3, "，", 3) != 0 &&
+           strncmp(b - 3, "、", 3) != 0)
+        b -= 3;
+    if (de - b < 3 || de - b > 12 || b == t || (b[-1] != ' ' && strncmp(b - 3, "，", 3) != 0))
+        return NULL;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (!strncmp(de - 3, verbs[k], 3))
+            return NULL;
+    return de;
+}
+
 /* "饺子二两（韭菜鸡蛋馅）": the filling in brackets names the dish, as
  * 韭菜鸡蛋饺子 does: written before the last dumpling or bun named before the
  * bracket, the bracket gone, in out. 1 when done. */
@@ -2447,21 +2474,46 @@ static int zh_filling_bracket(const char *t, char *out, size_t size)
     if (!text_has_cjk(t))
         return 0;
     /* or a clause of its own after the name: "吃饺子，猪肉芹菜馅的，吃了15个" */
-    if (!open || !close || close - (open + ol) < 6 || strncmp(close - 3, "馅", 3) != 0) {
+    /* "饺子(韭菜鸡蛋)": a bracket of Chinese words only, no amount, right
+     * after the name, is its filling too */
+    int plain_bracket = 0;
+    if (open && close && close - (open + ol) >= 3 && close - (open + ol) <= 18) {
+        plain_bracket = 1;
+        for (const char *p = open + ol; p < close && plain_bracket; p += 3)
+            plain_bracket = (unsigned char)*p >= 0xE0 && !strchr("0123456789", *p) &&
+                            strncmp(p, "个", 3) && strncmp(p, "只", 3) && strncmp(p, "两", 3) &&
+                            strncmp(p, "半", 3) && strncmp(p, "克", 3) && strncmp(p, "的", 3);
+        int right_after = 0;
+        for (size_t k = 0; k < sizeof filled / sizeof *filled && plain_bracket; k++) {
+            size_t l = strlen(filled[k]);
+            right_after |= open - t >= (ptrdiff_t)l && !strncmp(open - l, filled[k], l);
+        }
+        plain_bracket &= right_after;
+    }
+    if (!plain_bracket &&
+        (!open || !close || close - (open + ol) < 6 || strncmp(close - 3, "馅", 3) != 0)) {
+        /* or a clause of its own after the name: "吃饺子，猪肉芹菜馅的",
+         * "包子 白菜粉条馅", "素馅的"; or of the kind only: "粽子一个 红枣的" */
         const char *x = strstr(t, "馅");
+        size_t xl = 3;
+        if (!x) {
+            x = zh_kind_clause(t);
+            xl = 0;
+        }
         if (!x)
             return 0;
         const char *b = x;
-        while (b > t && !clause_mark(t, b - 1) && !(b - t >= 3 && !strncmp(b - 3, "，", 3)))
+        while (b > t && !clause_mark(t, b - 1) && b[-1] != ' ' &&
+               !(b - t >= 3 && !strncmp(b - 3, "，", 3)))
             b -= (b - t >= 3 && (unsigned char)b[-1] >= 0x80) ? 3 : 1;
-        const char *e = x + 3;
+        const char *e = x + xl;
         if (!strncmp(e, "的", 3))
             e += 3;
-        if (b == t || x - b < 6 || (*e && !clause_mark(t, e)))
+        if (b == t || x - b < 3 || (*e && !clause_mark(t, e)))
             return 0;
         open = b;
         ol = 0;
-        close = x + 3;
+        close = x + xl;
         cl = (size_t)(e - close);
     }
     const char *at = NULL;
@@ -2472,7 +2524,9 @@ static int zh_filling_bracket(const char *t, char *out, size_t size)
     if (!at)
         return 0;
     const char *fill = open + ol;
-    size_t fl = (size_t)(close - 3 - fill);
+    size_t fl = (size_t)(close - fill);
+    if (fl >= 3 && !strncmp(close - 3, "馅", 3))
+        fl -= 3;
     return (size_t)snprintf(out, size, "%.*s%.*s%.*s%s", (int)(at - t), t, (int)fl, fill,
                             (int)(open - at), at, close + cl) < size;
 }
