@@ -267,6 +267,21 @@ static int only_chatter(const char *t)
     return 1;
 }
 
+/* 1 when the unit and what follows it name a dish of their own, surely and
+ * not the unit's food ("2 biscuits w/ sausage gravy" is biscuits and
+ * gravy; "2 biscuits with my tea" is biscuits), written in both. */
+static int dish_of_both(kmgca_foods *foods, const char *unit, const char *rest,
+                        const kmgca_food *unit_food, char *both, size_t size)
+{
+    kmgca_match m;
+    while (*rest == ' ')
+        rest++;
+    if ((size_t)snprintf(both, size, "%s %s", unit, rest) >= size)
+        return 0;
+    return kmgca_foods_match(foods, both, &m, NULL) == KMGCA_OK && m.food &&
+           m.food != unit_food && m.confidence >= 0.9;
+}
+
 /* No serving field: the serving cut out of the food text, into serving,
  * and the food without it into out->food_text. KMGCA_OK to go on, else the
  * error (two servings, or a serving and no food). */
@@ -318,11 +333,15 @@ static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, c
             kmgca_foods_match(foods, unit.unit, &out->match, NULL) == KMGCA_OK &&
             out->match.confidence >= KMGCA_LOW_CONFIDENCE) {
             /* "2 biscuits with my tea": the household word is the food and
-             * the rest what went with it, not 2 biscuits of tea */
-            char amount_only[64];
+             * the rest what went with it, not 2 biscuits of tea; unless
+             * both name a dish ("2 biscuits w/ sausage gravy") */
+            char amount_only[64], both[600];
             snprintf(amount_only, sizeof amount_only, "%.10g", unit.amount);
             copy_text(serving, serving_size, amount_only);
-            copy_text(out->food_text, sizeof out->food_text, unit.unit);
+            if (dish_of_both(foods, unit.unit, rest, out->match.food, both, sizeof both))
+                copy_text(out->food_text, sizeof out->food_text, both);
+            else
+                copy_text(out->food_text, sizeof out->food_text, unit.unit);
             out->serving_from_food = 1;
         } else if (rest[0]) {
             /* "a peach", "had an apple": the article counts one but
