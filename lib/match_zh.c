@@ -538,7 +538,7 @@ static double zh_span_score(const struct match_index *ix, const char *key, size_
  * writer who puts one means it, not a name's character of its sound. */
 static int zh_function_char(long cp)
 {
-    static const char chars[] = "太很好真都也就还才又不没了的吧吗呢啊呀是在我他她你们这那个些把被给"
+    static const char chars[] = "太很好真都也就还才又不没了的吧吗呢啊呀是在我他她你们这个些把被给"
                                 "和跟再多少点";
     char c[4];
     if (cp < 0x800 || cp > 0xFFFF)
