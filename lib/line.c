@@ -387,7 +387,7 @@ static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, c
 /* "一段（约三两）", "一块(半斤左右)": a weight in 两 or 斤 in the bracket that
  * ends the serving, rewritten in grams ("一段（约150克）") so it reads as the
  * piece's weight. 1 when rewritten. */
-static int serving_liang_bracket(char *serving, size_t size)
+static int serving_liang_bracket(char *serving, size_t size, char *liang, size_t liang_size)
 {
     const char *open = strstr(serving, "（");
     size_t ol = 3;
@@ -419,6 +419,7 @@ static int serving_liang_bracket(char *serving, size_t size)
     if ((size_t)snprintf(out, sizeof out, "%.*s（约%.10g克）", (int)(open - serving), serving,
                          w.amount * u->factor) >= sizeof out)
         return 0;
+    copy_text(liang, liang_size, inner);
     copy_text(serving, size, out);
     return 1;
 }
@@ -2832,7 +2833,8 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     copy_text(out->serving_text, sizeof out->serving_text, serving);
     serving_weight_state(serving, out->food_text, sizeof out->food_text);
     serving_cup_bracket(serving, sizeof serving);
-    serving_liang_bracket(serving, sizeof serving);
+    char liang[128] = "";
+    serving_liang_bracket(serving, sizeof serving, liang, sizeof liang);
     serving_size_bracket(food_text, serving, sizeof serving);
     pst = parse_cached(serving, &out->serving, &perr);
     /* 挂面 is sold and weighed dry: "挂面二两", "挂面 100克" are dry noodles
@@ -2875,6 +2877,17 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
             *err = perr;
         return pst;
     }
+    /* "担担面 1碗(二两)": a dish shops sell by the 两 of its noodles is
+     * weighed by the 两 in the bracket, not as 100 g of the dish */
+    kmgca_serving by_liang;
+    double liang_grams;
+    char liang_how[sizeof out->how];
+    if (liang[0] && out->match.food && out->match.food->recipe_count &&
+        parse_cached(liang, &by_liang, NULL) == KMGCA_OK &&
+        kmgca_serving_grams(out->match.food, &by_liang, &liang_grams, liang_how,
+                            sizeof liang_how, NULL) == KMGCA_OK &&
+        fabs(liang_grams - out->serving.amount) > 1)
+        out->serving = by_liang;
     glass_of_a_fruit(foods, out);
     int canned = canned_for_a_can(foods, out);
     out->serving_assumed = out->serving.kind == KMGCA_UNIT_TYPICAL || out->serving.estimated;
