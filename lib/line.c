@@ -306,7 +306,11 @@ static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, c
         kmgca_serving_parse(lead, &cut, NULL) == KMGCA_OK && cut.kind == KMGCA_UNIT_PORTION &&
         cut.unit[0]) {
         kmgca_match whole_name;
-        if (kmgca_foods_match(foods, food_text, &whole_name, NULL) == KMGCA_OK &&
+        char unit_of[sizeof cut.unit + 8];
+        snprintf(unit_of, sizeof unit_of, "%s of ", cut.unit);
+        /* ("bowl of greek yogurt" is a bowl of it, not the yogurt bowl) */
+        if (!text_find_ci(food_text, unit_of) &&
+            kmgca_foods_match(foods, food_text, &whole_name, NULL) == KMGCA_OK &&
             whole_name.method == KMGCA_MATCH_EXACT && whole_name.confidence >= 0.99 &&
             holds_word_ci(kmgca_food_description(whole_name.food), cut.unit))
             found = 0;
@@ -1243,7 +1247,7 @@ static size_t clause_mark(const char *t, const char *p)
         while (p - n > t && isalpha((unsigned char)p[-(ptrdiff_t)n - 1]))
             n++;
         /* (or a number: "5. hate them"; a decimal point has no space after) */
-        if (n >= 6 || (n >= 4 && p[-1] == 's') || (!n && isdigit((unsigned char)p[-1])))
+        if (p > t && (n >= 6 || (n >= 4 && p[-1] == 's') || (!n && isdigit((unsigned char)p[-1]))))
             return 1;
     }
     if (*p == ',' || *p == ';')
@@ -1792,7 +1796,7 @@ static int share_in_serving(const char *s)
 /* What was eaten of what was served, said after it: "ate half", "left
  * half", "she had most of it", "drank about 3/4", "吃了一半", "剩了一半",
  * "吃了大半". *share the part eaten, *said the words; 1 when found. */
-static int eaten_share(const char *t, double *share, const char **said)
+static int eaten_share(const char *t, double *share, char *said, size_t said_size)
 {
     static const struct {
         const char *words;
@@ -1813,6 +1817,8 @@ static int eaten_share(const char *t, double *share, const char **said)
         {"ate three quarters", 0.75}, {"ate 3/4", 0.75}, {"had 3/4", 0.75},
         {"drank 3/4", 0.75}, {"drank about 3/4", 0.75}, {"ate about 3/4", 0.75},
         {"had about 3/4", 0.75}, {"ate most of", 0.75}, {"had most of", 0.75},
+        {"1/2 eaten", 0.5}, {"1/3 eaten", 1.0 / 3}, {"2/3 eaten", 2.0 / 3},
+        {"1/4 eaten", 0.25}, {"3/4 eaten", 0.75},
         {"ate most", 0.75}, {"drank most", 0.75}, {"left most", 0.25},
         /* Chinese */
         {"吃了一半", 0.5}, {"喝了一半", 0.5}, {"吃一半", 0.5}, {"剩了一半", 0.5},
@@ -1840,33 +1846,59 @@ static int eaten_share(const char *t, double *share, const char **said)
         const char *after = p + n;
         while (*after == ' ')
             after++;
-        if (!strncasecmp(after, "a ", 2) || !strncasecmp(after, "an ", 3))
-            continue;
+        if (!strncasecmp(after, "a ", 2) || !strncasecmp(after, "an ", 3) ||
+            !strncasecmp(after, "and half", 8) || !strncasecmp(after, "& half", 6) ||
+            !strncasecmp(after, "n half", 6))
+            continue;   /* (half and half is cream) */
         best = eaten[k].words;
         best_len = n;
         *share = eaten[k].share;
     }
-    *said = best;
+    /* "ate approx 50% of sml portion lasagne", "75% eaten": a percentage
+     * of what was served, after a verb of eating or before "eaten" or
+     * "of" (not "2% milk") */
+    for (const char *p = strchr(t, '%'); p && !best; p = strchr(p + 1, '%')) {
+        const char *d = p;
+        while (d > t && isdigit((unsigned char)d[-1]))
+            d--;
+        if (d == p || (d > t && (isalnum((unsigned char)d[-1]) || d[-1] == '.')))
+            continue;
+        double pct = strtod(d, NULL);
+        int verb = 0;
+        static const char *const verbs[] = {"ate ", "had ", "eaten ", "managed ", "drank ",
+                                            "ate approx ", "ate about ", "had approx ",
+                                            "had about ", "managed approx ", "managed about "};
+        for (size_t k = 0; k < sizeof verbs / sizeof *verbs && !verb; k++) {
+            size_t n = strlen(verbs[k]);
+            verb = (size_t)(d - t) >= n && !strncasecmp(d - n, verbs[k], n);
+        }
+        if (!verb && !strncasecmp(p + 1, " eaten", 6))
+            verb = 1;
+        if (!verb || pct <= 0 || pct > 100)
+            continue;
+        snprintf(said, said_size, "%.0f%%", pct);
+        *share = pct / 100;
+        return 1;
+    }
+    if (best)
+        copy_text(said, said_size, best);
     return best != NULL;
 }
 
-/* A line that names a Ca, Mg or K supplement's form or dose is no food
- * unless a food is named fairly surely, at 0.8 or more ("magnesium tablet
- * 250 mg" was a rennin dessert tablet at 0.69): no match, its foods kept as
- * candidates, the supplement said. */
 /* A canteen's 勺 is its serving ladle, 菜勺 ("食堂 麻婆豆腐一勺", "打了两勺土豆丝"
  * were a porcelain spoon, 9 g): in a line that names the canteen (食堂) or
  * its serving (打了, 打一), each 勺 right after a number (or a number and 大)
  * becomes 菜勺 in out. 1 when one did. */
 static int canteen_ladle(const char *t, char *out, size_t size)
 {
-    static const char *const said[] = {"食堂", "打了", "打一", "打两", "打俩", "打半"};
-    int canteen = 0;
-    for (size_t k = 0; k < sizeof said / sizeof *said && !canteen; k++)
-        canteen = strstr(t, said[k]) != NULL;
-    if (!canteen || strlen(t) * 2 + 1 > size)
+    int canteen = strstr(t, "食堂") != NULL;
+    if (!(canteen || strstr(t, "打")) || strlen(t) * 2 + 1 > size)
         return 0;
     static const char numerals[] = "一二两三四五六七八九十半俩";
+    /* (a spoon of what a spoon serves: honey, a sauce, sugar, a powder,
+     * oil: "食堂喝了两勺蜂蜜", "打了一杯奶昔，两勺蛋白粉") */
+    static const char *const spooned[] = {"蜜", "酱", "糖", "粉", "油", "盐", "醋", "芝麻",
+                                          "奶", "籽", "药"};
     size_t o = 0;
     int done = 0;
     for (const char *p = t; *p;) {
@@ -1874,9 +1906,27 @@ static int canteen_ladle(const char *t, char *out, size_t size)
             /* (a large one too: 打了一大勺) */
             const char *q = p - t >= 6 && !strncmp(p - 3, "大", 3) ? p - 3 : p;
             int number = isdigit((unsigned char)q[-1]);
+            const char *n0 = number ? q - 1 : NULL;
             for (const char *n = numerals; !number && *n; n += 3)
-                number = q - t >= 3 && !strncmp(q - 3, n, 3);
-            if (number) {
+                if (q - t >= 3 && !strncmp(q - 3, n, 3))
+                    number = 1, n0 = q - 3;
+            /* served by the canteen, or 打 just before the count: 打了一勺,
+             * 打两勺 (not 打了针，喝了两勺) */
+            int served = canteen;
+            if (number && !served) {
+                const char *v = n0;
+                if (v - t >= 3 && !strncmp(v - 3, "了", 3))
+                    v -= 3;
+                served = v - t >= 3 && !strncmp(v - 3, "打", 3);
+            }
+            const char *end = p + 3;
+            while (*end && !clause_mark(t, end))
+                end++;
+            for (size_t k = 0; k < sizeof spooned / sizeof *spooned && served; k++) {
+                const char *hit = strstr(p + 3, spooned[k]);
+                served = !hit || hit >= end;
+            }
+            if (number && served) {
                 memcpy(out + o, "菜", 3);
                 o += 3;
                 done = 1;
@@ -1909,7 +1959,19 @@ static int snack_cup(const char *t, char *out, size_t size)
             if (strncasecmp(c, " cup", 4) != 0 || isalpha((unsigned char)c[4]))
                 continue;
             /* (the cup is the serving's own when a number says how many
-             * cups: "1 cup of pudding" stays a cup) */
+             * cups: "1 cup of pudding" stays a cup); a count after it counts
+             * the cups sold: "pudding cup, 2", "jello cup x1" */
+            const char *r = c + 4;
+            while (*r == ',' || *r == ' ' || *r == 'x' || *r == 'X')
+                r++;
+            char *end;
+            double count = strtod(r, &end);
+            while (*end == ' ' || *end == '.')
+                end++;
+            if (r > c + 4 && end > r && count > 0 && count < 20 && !*end) {
+                snprintf(out, size, "%.*s %.10g container", (int)(c - t), t, count);
+                return 1;
+            }
             snprintf(out, size, "%.*s container%s", (int)(c - t), t, c + 4);
             return 1;
         }
@@ -1923,6 +1985,14 @@ static int snack_cup(const char *t, char *out, size_t size)
 static int measure_then_weight(const char *t, char *out, size_t size)
 {
     const char *sp = strrchr(t, ' ');
+    /* ("1 pot 150 g": the number before its unit) */
+    if (sp && sp > t && isalpha((unsigned char)sp[1])) {
+        const char *num = sp;
+        while (num > t && num[-1] != ' ')
+            num--;
+        if (num > t && isdigit((unsigned char)*num))
+            sp = num - 1;
+    }
     /* (a weight of its own, a number and its unit: not "8 fl oz") */
     if (!sp || sp == t || !isdigit((unsigned char)sp[1]) || strchr(t, '(') ||
         strlen(t) + 3 > size)
@@ -1997,14 +2067,41 @@ static int count_of_quarters(const char *t, char *out, size_t size)
             continue;
         for (size_t k = 0; k < sizeof numbers / sizeof *numbers; k++) {
             size_t n = strlen(numbers[k]);
+            /* (or "x2 quarters", as charts count) */
+            int times = p - t > (ptrdiff_t)n && isdigit((unsigned char)p[-1]) &&
+                        (p[-(ptrdiff_t)n - 1] == 'x' || p[-(ptrdiff_t)n - 1] == 'X');
             if ((size_t)(p - t) < n || strncasecmp(p - n, numbers[k], n) != 0 ||
-                (p - t > (ptrdiff_t)n && isalnum((unsigned char)p[-(ptrdiff_t)n - 1])))
+                (p - t > (ptrdiff_t)n && isalnum((unsigned char)p[-(ptrdiff_t)n - 1]) && !times))
                 continue;
-            return (size_t)snprintf(out, size, "%.*s%d/4%s", (int)(p - n - t), t,
+            return (size_t)snprintf(out, size, "%.*s%d/4%s", (int)(p - n - t - times), t,
                                     (int)(k % 3) + 1, after) < size;
         }
     }
     return 0;
+}
+
+/* "ate approx 50% of sml portion lasagne": the percentage of what was
+ * served, "50% of ", out of the text in out so that the food reads (the
+ * share is eaten_share's, from the text as written); 1 when done. */
+static int percent_of(const char *t, char *out, size_t size)
+{
+    /* ("chicken casserole 3/4 eaten": the share is the amount) */
+    const char *e = strstr(t, " eaten");
+    if (e && e - t >= 3 && isdigit((unsigned char)e[-1]) && e[-2] == '/' &&
+        isdigit((unsigned char)e[-3]) && strlen(t) < size) {
+        snprintf(out, size, "%.*s%s", (int)(e - t), t, e + 6);
+        return 1;
+    }
+    const char *p = strstr(t, "% of ");
+    if (!p || strlen(t) >= size || text_has_cjk(t))
+        return 0;
+    const char *d = p;
+    while (d > t && isdigit((unsigned char)d[-1]))
+        d--;
+    if (d == p || (d > t && d[-1] != ' '))
+        return 0;
+    snprintf(out, size, "%.*s%s", (int)(d - t), t, p + 5);
+    return 1;
 }
 
 /* "salmon & cucumber sandwich - one triangle", "chicken sandwich, 3 of the
@@ -2065,7 +2162,8 @@ static int sandwich_triangles(const char *t, char *out, size_t size)
  * portion" is. The text so written in out; 1 when it was. */
 static int en_size_measure(const char *t, char *out, size_t size)
 {
-    static const char *const sizes[] = {"small", "large", "big", "medium", "huge", "little"};
+    static const char *const sizes[] = {"small", "large", "big", "medium", "huge",
+                                        "little", "sml", "lge", "lrg", "med"};
     static const char *const measures[] = {"portion", "bowl", "plate", "serving", "glass", "cup",
                                            "mug", "slice", "piece", "helping", "tin", "can",
                                            "bottle", "packet", "bag", "box", "tub", "pot",
@@ -2099,8 +2197,11 @@ static int en_size_measure(const char *t, char *out, size_t size)
         const char *w = b;
         while (w > t && isalnum((unsigned char)w[-1]))
             w--;
-        static const char *const counted[] = {"a", "an", "one", "the", "per", "each", "x"};
-        int has = w < b && isdigit((unsigned char)b[-1]);
+        static const char *const counted[] = {"a",      "an",    "one",     "the",   "per",
+                                              "each",   "x",     "half",    "another", "usual",
+                                              "quarter", "third", "second", "extra",  "my"};
+        /* (a digit, or "½" and the other fraction signs) */
+        int has = w < b ? isdigit((unsigned char)b[-1]) : b > t && (unsigned char)b[-1] >= 0x80;
         for (size_t k = 0; k < sizeof counted / sizeof *counted && !has; k++)
             has = (size_t)(b - w) == strlen(counted[k]) && !strncasecmp(w, counted[k], (size_t)(b - w));
         if (has)
@@ -2122,14 +2223,23 @@ static int count_of_them(const char *t, char *out, size_t size)
         if (!p || isalpha((unsigned char)p[strlen(them[k])]))
             continue;
         int counted = p > t && isdigit((unsigned char)p[-1]);
+        size_t word = 0, value = 0;
         for (size_t n = 0; !counted && n < sizeof numbers / sizeof *numbers; n++) {
             size_t nl = strlen(numbers[n]);
             counted = (size_t)(p - t) >= nl && !strncasecmp(p - nl, numbers[n], nl) &&
                       (p - t == (ptrdiff_t)nl || !isalpha((unsigned char)p[-(ptrdiff_t)nl - 1]));
+            if (counted)
+                word = nl, value = n < 10 ? n + 1 : n == 10 ? 2 : 3;
         }
-        if (!counted || strlen(t) >= size)
+        if (!counted || strlen(t) + 4 >= size)
             continue;
-        snprintf(out, size, "%.*s%s", (int)(p - t), t, p + strlen(them[k]));
+        /* (a number word in digits: "ate one of them" is one of them, not
+         * "ate one", a food with no amount) */
+        if (word)
+            snprintf(out, size, "%.*s%zu%s", (int)(p - word - t), t, value,
+                     p + strlen(them[k]));
+        else
+            snprintf(out, size, "%.*s%s", (int)(p - t), t, p + strlen(them[k]));
         return 1;
     }
     return 0;
@@ -2167,6 +2277,8 @@ static int zh_size_measure(const char *t, char *out, size_t size)
             return 1;
         }
         /* after a number or a measure it is already counted (一大碗, 两小碗) */
+        if (q == t)
+            continue;
         size_t back = (unsigned char)q[-1] < 0x80 ? 1 : 3;
         if (q - t < (ptrdiff_t)back)
             continue;
@@ -2187,6 +2299,7 @@ static int zh_size_measure(const char *t, char *out, size_t size)
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
+    const char *written = food_text;
     char ladle[1100], sized[1100], slips[1100];
     if (food_text && chatter_slips(food_text, slips, sizeof slips))
         food_text = slips;
@@ -2205,6 +2318,9 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     char triangles[1100];
     if (food_text && sandwich_triangles(food_text, triangles, sizeof triangles))
         food_text = triangles;
+    char percent[1100];
+    if (food_text && percent_of(food_text, percent, sizeof percent))
+        food_text = percent;
     if (food_text && en_size_measure(food_text, measured, sizeof measured))
         food_text = measured;
     if (food_text && !(serving_text && serving_text[0]) &&
@@ -2217,9 +2333,9 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
      * half the serving, unless the share was read as the amount itself
      * ("poached salmon, ate half": a half) */
     double share = 1;
-    const char *said = NULL;
+    char said[32] = "";
     if (st == KMGCA_OK && out && food_text && isfinite(out->grams) &&
-        eaten_share(food_text, &share, &said) && !(out->serving.amount < 1) &&
+        eaten_share(written, &share, said, sizeof said) && !(out->serving.amount < 1) &&
         !strstr(out->how, PH_SHARE_EATEN) && !share_in_serving(out->serving_text)) {
         out->grams *= share;
         out->serving.estimated = 1;
@@ -2227,6 +2343,10 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         fmt_share(part, sizeof part, share);
         appendf(out->how, sizeof out->how, PH_EATEN_SHARE "\"%s\": %s)", said, part);
     }
+    /* A line that names a Ca, Mg or K supplement's form or dose is no food
+     * unless a food is named fairly surely, at 0.8 or more ("magnesium
+     * tablet 250 mg" was a rennin dessert tablet at 0.69): no match, its
+     * foods kept as candidates, the supplement said. */
     kmgca_supplement sp;
     /* (a supplement's form or dose written: "听说补钙，天天喝骨头汤" is soup) */
     static const char *const forms[] = {"tablet", "capsule", "pill", "softgel", "caplet",
@@ -2453,6 +2573,15 @@ static int zh_added_bracket(const char *t, char *out, size_t size)
     return (size_t)snprintf(out, size, "%.*s%s", (int)(open - t), t, after) < size;
 }
 
+/* The start of the UTF-8 character before p (p > t), not inside one. */
+static const char *char_before(const char *t, const char *p)
+{
+    do
+        p--;
+    while (p > t && ((unsigned char)*p & 0xC0) == 0x80);
+    return p;
+}
+
 /* The "的" ending a last clause of a few Chinese characters that says the
  * kind ("粽子一个 红枣的", "包子两个，肉的"), or NULL; not one of who made or
  * bought it ("妈妈包的", "超市买的"). */
@@ -2469,9 +2598,13 @@ static const char *zh_kind_clause(const char *t)
     if (n < 9 || strncmp(t + n - 3, "的", 3) != 0)
         return NULL;
     const char *de = t + n - 3, *b = de;
-    while (b - t >= 3 && (unsigned char)b[-3] >= 0xE0 && strncmp(b - 3, "，", 3) != 0 &&
-           strncmp(b - 3, "、", 3) != 0)
-        b -= 3;
+    while (b > t && (unsigned char)b[-1] >= 0x80) {
+        const char *c = char_before(t, b);
+        if ((unsigned char)*c < 0xE0 || (unsigned char)*c >= 0xF0 || !strncmp(c, "，", 3) ||
+            !strncmp(c, "、", 3))
+            break;
+        b = c;
+    }
     if (de - b < 3 || de - b > 12 || b == t || (b[-1] != ' ' && strncmp(b - 3, "，", 3) != 0))
         return NULL;
     for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
@@ -2525,7 +2658,7 @@ static int zh_filling_bracket(const char *t, char *out, size_t size)
         const char *b = x;
         while (b > t && !clause_mark(t, b - 1) && b[-1] != ' ' &&
                !(b - t >= 3 && !strncmp(b - 3, "，", 3)))
-            b -= (b - t >= 3 && (unsigned char)b[-1] >= 0x80) ? 3 : 1;
+            b = char_before(t, b);
         const char *e = x + xl;
         if (!strncmp(e, "的", 3))
             e += 3;
@@ -2551,6 +2684,18 @@ static int zh_filling_bracket(const char *t, char *out, size_t size)
                             (int)(open - at), at, close + cl) < size;
 }
 
+/* 1 when p opens with a digit or a Chinese numeral (一 … 十, 两, 半, 几). */
+static int zh_amount_char(const char *p)
+{
+    static const char numerals[] = "一二两三四五六七八九十半几俩";
+    if (isdigit((unsigned char)*p))
+        return 1;
+    for (const char *n = numerals; *n; n += 3)
+        if (!strncmp(p, n, 3))
+            return 1;
+    return 0;
+}
+
 /* "兰州拉面大碗加了份肉", "手抓饼加个蛋": a Chinese dish and, after it, what
  * was added to it (加了份, 加个, 另加 ... up to the clause's end). The dish's
  * text without it in out (what follows the clause kept); 1 when there is
@@ -2574,9 +2719,28 @@ static int zh_added_after(const char *t, char *out, size_t size)
     /* after a dish of two characters at least */
     if (!at || at - t < 6 || !at[al])
         return 0;
+    /* (no addition: 加热, 加班, 加餐, a name: 加多宝, 加州) */
+    static const char *const not_added[] = {"加多宝", "加热", "加班", "加州", "加拿大", "加油站",
+                                            "加餐", "加工", "加钙", "加碘", "加糖的", "加湿"};
+    for (size_t k = 0; k < sizeof not_added / sizeof *not_added; k++)
+        if (!strncmp(at, not_added[k], strlen(not_added[k])))
+            return 0;
+    /* what was added runs to the clause's end or to an amount after it
+     * ("咖啡加奶两杯": the two cups are of the coffee) */
     const char *end = at + al;
-    while (*end && !clause_mark(t, end))
+    while (zh_amount_char(end))
+        end += (unsigned char)*end < 0x80 ? 1 : 3;
+    if (end > at + al && *end && (unsigned char)*end >= 0x80)
+        end += 3;  /* (the measure word of an amount that opens it: 加两个蛋) */
+    int amount_after = 0;
+    while (*end && !clause_mark(t, end) && !(amount_after = zh_amount_char(end)))
         end++;
+    /* two foods, each with its amount ("豆浆一杯加油条一根"), are two servings */
+    if (amount_after) {
+        for (const char *b = t; b < at; b += (unsigned char)*b < 0x80 ? 1 : 3)
+            if (zh_amount_char(b))
+                return 0;
+    }
     return (size_t)snprintf(out, size, "%.*s%s", (int)(at - t), t, end) < size;
 }
 

@@ -56,7 +56,7 @@
 
 /* ---- Spelling ----------------------------------------------------------- */
 
-/* The known word closest to an unknown one, or -1. */
+/* 1 when w is a word of everyday English (english_words.csv). */
 static int english_word(const char *w)
 {
     size_t lo = 0, hi = kmgca_builtin_english_count;
@@ -73,6 +73,7 @@ static int english_word(const char *w)
     return 0;
 }
 
+/* The known word closest to an unknown one, or -1. */
 static long correct_spelling(const struct match_index *ix, const char *w)
 {
     size_t len = strlen(w);

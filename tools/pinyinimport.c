@@ -59,7 +59,7 @@ static int toneless(const char *r, char *out, size_t size)
                     adv = strlen(marks[k].marked);
                 }
             /* a combining mark after a plain letter (ê̄, ê̌) */
-            if (!c && (unsigned char)p[0] == 0xCC) {
+            if (!c && (unsigned char)p[0] == 0xCC && p[1]) {
                 p += 2;
                 continue;
             }
@@ -112,6 +112,8 @@ int main(int argc, char **argv)
         char *q1 = strchr(end, '"'), *q2 = q1 ? strchr(q1 + 1, '"') : NULL;
         if (!q1 || !q2) {
             fprintf(stderr, "pinyinimport: %s:%lu: no readings\n", argv[1], lineno);
+            fclose(out);
+            remove(tmp);
             return 3;
         }
         *q2 = '\0';
@@ -128,6 +130,8 @@ int main(int argc, char **argv)
             if (!toneless(r, plain, sizeof plain)) {
                 fprintf(stderr, "pinyinimport: %s:%lu: \"%s\" is no pinyin\n", argv[1],
                         lineno, r);
+                fclose(out);
+                remove(tmp);
                 return 3;
             }
             int seen = 0;
@@ -145,6 +149,7 @@ int main(int argc, char **argv)
     fclose(in);
     if (fclose(out) != 0 || rename(tmp, argv[2]) != 0) {
         fprintf(stderr, "pinyinimport: %s: %s\n", argv[2], strerror(errno));
+        remove(tmp);
         return 4;
     }
     fprintf(stderr, "pinyinimport: %lu characters\n", rows);
