@@ -1841,8 +1841,8 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         size_t n = strlen(eaten[k].words);
         /* whole words ("had half a sandwich" is an amount, read as one) */
         if (!p || (p > t && isalnum((unsigned char)p[-1])) || isalnum((unsigned char)p[n]) ||
-            n <= best_len)
-            continue;
+            p[n] == '-' || n <= best_len)
+            continue;   /* (and "half-fat" is the milk's) */
         const char *after = p + n;
         while (*after == ' ')
             after++;
@@ -2197,11 +2197,16 @@ static int en_size_measure(const char *t, char *out, size_t size)
         const char *w = b;
         while (w > t && isalnum((unsigned char)w[-1]))
             w--;
-        static const char *const counted[] = {"a",      "an",    "one",     "the",   "per",
-                                              "each",   "x",     "half",    "another", "usual",
-                                              "quarter", "third", "second", "extra",  "my"};
-        /* (a digit, or "½" and the other fraction signs) */
-        int has = w < b ? isdigit((unsigned char)b[-1]) : b > t && (unsigned char)b[-1] >= 0x80;
+        static const char *const counted[] = {
+            "a",     "an",    "one",    "the",     "per",   "each",   "x",       "half",
+            "another", "usual", "quarter", "third", "second", "extra", "my",     "two",
+            "three", "four",  "five",   "six",     "seven", "eight",  "nine",    "ten",
+            "eleven", "twelve", "couple", "few",   "several", "both", "some"};
+        /* (a digit, "2x", or "½" and the other fraction signs) */
+        int has = w < b ? isdigit((unsigned char)b[-1]) ||
+                              ((b[-1] == 'x' || b[-1] == 'X') && b - w >= 2 &&
+                               isdigit((unsigned char)b[-2]))
+                        : b > t && (unsigned char)b[-1] >= 0x80;
         for (size_t k = 0; k < sizeof counted / sizeof *counted && !has; k++)
             has = (size_t)(b - w) == strlen(counted[k]) && !strncasecmp(w, counted[k], (size_t)(b - w));
         if (has)
@@ -2231,7 +2236,12 @@ static int count_of_them(const char *t, char *out, size_t size)
             if (counted)
                 word = nl, value = n < 10 ? n + 1 : n == 10 ? 2 : 3;
         }
-        if (!counted || strlen(t) + 4 >= size)
+        /* (a food named in a clause before: "sprouts. 5 of them"; "had 2
+         * of them" alone names none) */
+        int named = 0;
+        for (const char *c = t; c < p && !named; c++)
+            named = *c == ',' || *c == '.' || *c == ';' || *c == '-' || *c == ':';
+        if (!counted || !named || strlen(t) + 4 >= size)
             continue;
         /* (a number word in digits: "ate one of them" is one of them, not
          * "ate one", a food with no amount) */
@@ -3066,6 +3076,24 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     else
         st = kmgca_serving_grams(out->match.food, &out->serving, &out->grams, out->how,
                                  sizeof out->how, err);
+    /* "a few fries", "几个薯条": a few of a food that has no piece, only a
+     * serving (60 g or more each), is one serving, not three */
+    if (st == KMGCA_OK && out->serving.kind == KMGCA_UNIT_NONE && out->serving.amount > 1 &&
+        (!strcmp(out->serving.note, PH_A_FEW_READ) ||
+         !strcmp(out->serving.note, PH_ZH_A_FEW_READ)) &&
+        out->grams / out->serving.amount >= 60 &&
+        (strstr(out->how, "no piece size") || strstr(out->how, "measure \"serving") ||
+         strstr(out->how, "\"Quantity not specified\""))) {
+        kmgca_serving one;
+        double g;
+        char how[sizeof out->how - sizeof PH_A_FEW_SERVING - 4];
+        if (kmgca_serving_parse(NULL, &one, NULL) == KMGCA_OK &&
+            kmgca_serving_grams(out->match.food, &one, &g, how, sizeof how, NULL) == KMGCA_OK) {
+            out->grams = g;
+            out->serving.estimated = 1;
+            snprintf(out->how, sizeof out->how, "%s (" PH_A_FEW_SERVING ")", how);
+        }
+    }
     /* a share of a whole pizza, unless the text names a piece or a small
      * one ("half a pizza slice", "half a personal pizza"): then of a slice */
     static const char *const pieces[] = {"slice", "piece", "personal", "mini", "individual",

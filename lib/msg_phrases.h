@@ -59,6 +59,7 @@
 #define PH_ZH_ABOUT_TEN "十几 read as 15, 十来 as 10 (about that many)"
 #define PH_ZH_A_FEW_READ "几 (a few) read as 3, as diet records code it; write the number to be exact"
 #define PH_A_FEW_READ "\"a few\" read as 3, \"several\" as 4, as diet records code them; write the number to be exact"
+#define PH_A_FEW_SERVING "a few of a food eaten by the serving, not the piece, read as one serving; write the amount to be exact"
 #define PH_ZH_THIRD_OF "小半 (a little of) read as 1/3"
 #define PH_ZH_A_LITTLE "少许 (a little) is not an amount; write how much"
 #define PH_ZH_A_NUMBER_OF "若干 (a number of) is not an amount; write the number"

@@ -508,6 +508,7 @@ const char *const msg_zh[MSG_COUNT] = {
     [MSG_PH_ZH_ABOUT_TEN] = "十几按15计，十来按10计（大约这么多）",
     [MSG_PH_ZH_A_FEW_READ] = "“几”按3计（膳食记录的通常做法）；要准确请写出数字",
     [MSG_PH_A_FEW_READ] = "“a few”按3计、“several”按4计（膳食记录的通常做法）；要准确请写出数字",
+    [MSG_PH_A_FEW_SERVING] = "一份一份吃的食物，“几”或“a few”按一份计；要准确请写出分量",
     [MSG_PH_ZH_THIRD_OF] = "小半按1/3计",
     [MSG_PH_ZH_A_LITTLE] = "“少许”不是确切份量，请写出多少",
     [MSG_PH_ZH_A_NUMBER_OF] = "“若干”不是确切份量，请写出数字",

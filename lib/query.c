@@ -294,7 +294,15 @@ void query_bracket_context(char *text, size_t size)
         if (!open && !depth && i > 0 && text[i - 1] == ' ' && c != ' ') {
             size_t wl = strcspn(text + i, " ,()");
             int ctx = in_mine(text + i, wl) || cooked_in(text, i) || to_a_place(text + i, wl);
-            for (size_t k = 0; k < sizeof context / sizeof *context && !ctx; k++)
+            /* (not a word of a name before a verb: "ensure plus drank about
+             * 3/4" is Ensure Plus) */
+            static const char *const verbs[] = {"drank ", "ate ", "had ", "drunk ", "eaten ",
+                                                "only ", "finished "};
+            int verb_after = 0;
+            for (size_t k = 0; k < sizeof verbs / sizeof *verbs && !verb_after; k++)
+                verb_after = text[i + wl] == ' ' &&
+                             !strncmp(text + i + wl + 1, verbs[k], strlen(verbs[k]));
+            for (size_t k = 0; k < sizeof context / sizeof *context && !ctx && !verb_after; k++)
                 ctx = wl == strlen(context[k]) && memcmp(text + i, context[k], wl) == 0 &&
                       text[i + wl] == ' ' && !made_from(context[k], text + i + wl + 1) &&
                       !made_with(context[k], text, i) && !on_a_base(context[k], text + i + wl + 1);
