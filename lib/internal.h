@@ -597,6 +597,9 @@ long text_pair_lookup(const long pairs[][2], size_t count, long cp);
  * (NULL: nowhere); 1 when it stands there at all. */
 const char *text_find_ci(const char *text, const char *needle);
 int text_holds_ci(const char *text, const char *needle);
+/* The next word of Latin letters (and apostrophes) at or after p, its
+ * length in *n; NULL when there is none. */
+const char *text_next_latin_word(const char *p, size_t *n);
 
 /* 1 when the stop-word and synonym tables are sorted (binary search) and
  * no stop word is longer than five letters (is_stop relies on it). */

@@ -1468,14 +1468,8 @@ static int rest_is_chatter(kmgca_foods *foods, const char *rest)
         return kmgca_foods_match(foods, rest, &m, NULL) != KMGCA_OK ||
                m.confidence < KMGCA_LOW_CONFIDENCE;
     }
-    for (const char *p = rest; *p;) {
-        if (!isalpha((unsigned char)*p)) {
-            p++;
-            continue;
-        }
-        size_t n = 0;
-        while (isalpha((unsigned char)p[n]) || p[n] == '\'')
-            n++;
+    size_t n;
+    for (const char *p = rest; (p = text_next_latin_word(p, &n)) != NULL;) {
         int known = WORD_AMONG(p, n, words);
         char w[32];
         size_t wl;

@@ -604,15 +604,8 @@ static double en_doc_checks(const kmgca_foods *foods, struct match_index *ix, co
  * letters at least among them), joined by spaces in out; 1 when any. */
 static int latin_words(const char *text, char *out, size_t size)
 {
-    size_t o = 0, longest = 0;
-    for (const char *p = text; *p;) {
-        if (!isalpha((unsigned char)*p)) {
-            p++;
-            continue;
-        }
-        size_t n = 0;
-        while (isalpha((unsigned char)p[n]) || p[n] == '\'')
-            n++;
+    size_t o = 0, longest = 0, n;
+    for (const char *p = text; (p = text_next_latin_word(p, &n)) != NULL;) {
         if (o + n + 2 > size)
             break;
         if (o)

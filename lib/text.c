@@ -736,6 +736,19 @@ const char *text_find_ci(const char *text, const char *needle)
     return NULL;
 }
 
+const char *text_next_latin_word(const char *p, size_t *n)
+{
+    while (*p && !isalpha((unsigned char)*p))
+        p++;
+    if (!*p)
+        return NULL;
+    size_t l = 0;
+    while (isalpha((unsigned char)p[l]) || p[l] == '\'')
+        l++;
+    *n = l;
+    return p;
+}
+
 int text_holds_ci(const char *text, const char *needle)
 {
     return text_find_ci(text, needle) != NULL;
