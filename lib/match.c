@@ -176,10 +176,6 @@ static long sig_doc_headed(const struct match_index *ix, uint64_t sig, long head
     return first;
 }
 
-static long sig_doc(const struct match_index *ix, uint64_t sig)
-{
-    return sig_doc_headed(ix, sig, -1);
-}
 
 /* ---- Ranking English text ----------------------------------------------- */
 
@@ -390,9 +386,10 @@ static kmgca_match_method en_exact(const struct match_index *ix, en_query *q, ra
 }
 
 /* The words out of context ("cappuccino" of "cappuccino after the gym")
- * are a name as written: that food, a little less surely. */
-static void en_context_named(const kmgca_foods *foods, const struct match_index *ix,
-                             const en_query *q, ranked *top, size_t *n, size_t max)
+ * are a name as written: that food, a little less surely, ahead of foods
+ * that merely share the words (the food, or NULL). */
+static const kmgca_food *en_context_named(const kmgca_foods *foods, const struct match_index *ix,
+                                          const en_query *q, ranked *top, size_t *n, size_t max)
 {
     uint32_t core[QUERY_WORDS];
     size_t nc = 0, had_ctx = 0;
@@ -406,9 +403,15 @@ static void en_context_named(const kmgca_foods *foods, const struct match_index 
         if (q->ids[i] >= 0)
             core[nc++] = (uint32_t)q->ids[i];
     }
-    long doc = had_ctx && whole && nc ? sig_doc(ix, index_signature(core, nc)) : -1;
-    if (doc >= 0)
-        ranked_offer(foods, top, n, max, (ranked){ix->doc_food[doc], CONTEXT_NAMED});
+    /* (under the text's head: "chocolate milk after the ride" is milk, not
+     * milk chocolate) */
+    size_t h = q->head_at;
+    long head = h && h <= q->nw && !q->ctx[h - 1] ? q->ids[h - 1] : -1;
+    long doc = had_ctx && whole && nc ? sig_doc_headed(ix, index_signature(core, nc), head) : -1;
+    if (doc < 0)
+        return NULL;
+    ranked_offer(foods, top, n, max, (ranked){ix->doc_food[doc], CONTEXT_NAMED});
+    return foods_food(foods, ix->doc_food[doc]);
 }
 
 /* Accumulates the words each document shares with the query over the
@@ -663,8 +666,7 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     q.animal = query_animal(&q);
     *method = en_exact(ix, &q, top);
     size_t n = *method != KMGCA_MATCH_NONE ? 1 : 0;
-    if (!n)
-        en_context_named(foods, ix, &q, top, &n, max);
+    const kmgca_food *named = n ? NULL : en_context_named(foods, ix, &q, top, &n, max);
     size_t touched = en_accumulate(ix, &q);
     for (size_t t = 0; t < touched; t++) {
         uint32_t doc = ix->touched[t];
@@ -686,6 +688,8 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
             continue;       /* the checks ruled it out: no candidate at all */
         if (*method == KMGCA_MATCH_EXACT && score >= 1.0)
             score = 0.999;  /* runner-ups rank below the exact hit */
+        if (named && foods_food(foods, food) != named && score >= CONTEXT_NAMED)
+            score = CONTEXT_NAMED - 0.001;   /* ... and below the name as written */
         ranked_offer(foods, top, &n, max, (ranked){food, score});
     }
     if (*method == KMGCA_MATCH_NONE && n)
