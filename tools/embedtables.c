@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 
 typedef struct {
@@ -220,6 +221,12 @@ static kmgca_status alias_cb(const csv_row *row, void *ud, kmgca_error *err)
     if (rank < 0)
         return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
                              "kind \"%s\": expected name, average, list or common", kind);
+    /* a name written by hand once: a second row would be silently shadowed */
+    for (size_t i = 0; rank == ALIAS_RANK_HAND && i < alias_count; i++)
+        if (aliases[i].rank == ALIAS_RANK_HAND && !strcasecmp(aliases[i].text, field(t, row, 0)) &&
+            !strcmp(aliases[i].lang, *lang ? lang : "en"))
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
+                                 "alias \"%s\" is listed twice", field(t, row, 0));
     add_alias(field(t, row, 0), *lang ? lang : "en", (size_t)food, rank);
     return KMGCA_OK;
 }
