@@ -2151,6 +2151,61 @@ static int sandwich_triangles(const char *t, char *out, size_t size)
     return 0;
 }
 
+/* "3 apple slices", "2 orange wedges", "half a watermelon slice": a count,
+ * a food and a measure of it written last are that many of the measure of
+ * the food ("3 slices of apple", which were three apples); in out, 1 when
+ * rewritten. Not a name that ends in such a word (fish sticks, onion
+ * rings, chicken strips). */
+static int trailing_measure(const char *t, char *out, size_t size)
+{
+    static const char *const measures[] = {"slices", "slice", "wedges", "wedge", "segments",
+                                           "segment", "quarters", "halves", "pieces", "piece",
+                                           "chunks", "cubes", "florets", "spears"};
+    if (text_has_cjk(t) || !amount_opens(t) || strlen(t) + 8 > size)
+        return 0;
+    /* the food part ends at a comma or a word of context */
+    size_t end = strcspn(t, ",(");
+    static const char *const ctx[] = {" at ", " from ", " with ", " w/ ", " for ", " after ",
+                                      " before ", " on ", " in ", " out of "};
+    for (size_t k = 0; k < sizeof ctx / sizeof *ctx; k++) {
+        const char *c = text_find_ci(t, ctx[k]);
+        if (c && (size_t)(c - t) < end)
+            end = (size_t)(c - t);
+    }
+    while (end && t[end - 1] == ' ')
+        end--;
+    const char *m = NULL;
+    size_t ml = 0;
+    for (size_t k = 0; k < sizeof measures / sizeof *measures && !m; k++) {
+        size_t l = strlen(measures[k]);
+        if (end > l && t[end - l - 1] == ' ' && !strncasecmp(t + end - l, measures[k], l))
+            m = t + end - l, ml = l;
+    }
+    if (!m)
+        return 0;
+    /* the amount: the words up to the first word of the food */
+    const char *food = t;
+    while (*food && *food != ' ')
+        food++;         /* the number or the first amount word */
+    while (*food == ' ')
+        food++;
+    static const char *const joins[] = {"a ",     "an ",   "of ",       "x ",      "few ",
+                                        "couple ", "half ", "several ",  "dozen ",  "more ",
+                                        "or ",    "to ",   "quarter ",  "third ",  "2 ",
+                                        "3 ",     "4 ",    "5 ",        "6 "};
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t k = 0; k < sizeof joins / sizeof *joins; k++)
+            if (!strncasecmp(food, joins[k], strlen(joins[k])))
+                food += strlen(joins[k]), again = 1;
+    }
+    if (food >= m - 1 || isdigit((unsigned char)*food))
+        return 0;
+    /* (a name of its own that ends in the word is left: "2 fish sticks") */
+    return (size_t)snprintf(out, size, "%.*s%.*s of %.*s%s", (int)(food - t), t, (int)ml, m,
+                            (int)(m - 1 - food), food, t + end) < size;
+}
+
 /* "cottage pie, small portion", "soup large bowl": a size and a measure
  * with no count before them are one ("1 small portion"), as "a small
  * portion" is. The text so written in out; 1 when it was. */
@@ -2316,7 +2371,9 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         food_text = filling;
     if (food_text && count_of_them(food_text, counted, sizeof counted))
         food_text = counted;
-    char measured[1100], weighed[300], cupped[1100], quartered[1100];
+    char measured[1100], weighed[300], cupped[1100], quartered[1100], trailing[1100];
+    if (food_text && trailing_measure(food_text, trailing, sizeof trailing))
+        food_text = trailing;
     if (food_text && count_of_quarters(food_text, quartered, sizeof quartered))
         food_text = quartered;
     char triangles[1100];
