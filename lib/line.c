@@ -2757,15 +2757,16 @@ static int zh_amount_char(const char *p)
     return 0;
 }
 
-/* "兰州拉面大碗加了份肉", "手抓饼加个蛋": a Chinese dish and, after it, what
- * was added to it (加了份, 加个, 另加 ... up to the clause's end). The dish's
- * text without it in out (what follows the clause kept); 1 when there is
- * such an addition. (Not a name that holds 加: 加多宝, 加州卷.) */
+/* "兰州拉面大碗加了份肉", "手抓饼加个蛋", "煮洋芋蘸辣椒面": a Chinese dish and,
+ * after it, what was added to it or what it was dipped in (加了份, 加个, 另加,
+ * 蘸 ... up to the clause's end or an amount). The dish's text without it in
+ * out (what follows kept); 1 when there is such an addition. (Not a name
+ * that holds 加: 加多宝, 加州卷.) */
 static int zh_added_after(const char *t, char *out, size_t size)
 {
     static const char *const adding[] = {"加了一份", "加了一个", "加了份", "加了个", "加一份",
                                          "加一个", "加份", "加个", "另加", "多加", "+加", "加了",
-                                         "加"};
+                                         "加", "蘸着", "蘸了", "蘸"};
     if (!text_has_cjk(t))
         return 0;
     const char *at = NULL;

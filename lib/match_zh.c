@@ -475,10 +475,14 @@ static int zh_bracket_first(const char *text, char *out, size_t size)
 static int zh_verb_first(const char *text, char *out, size_t size)
 {
     static const char *const two[] = {"凉拌", "红烧", "清蒸", "水煮", "爆炒", "干煸", "清炒",
-                                      "油炸", "烧烤", "焖煮", "蒸熟", "煮熟", "炒熟"};
+                                      "油炸", "烧烤", "焖煮", "蒸熟", "煮熟", "炒熟", "煮烂",
+                                      "蒸烂", "炖烂"};
     size_t len = strlen(text);
     while (len && text[len - 1] == ' ')
         len--;
+    /* ("西兰花 煮烂的", "红薯蒸的": the 的 of a clause of how it was made) */
+    if (len >= 3 && !memcmp(text + len - 3, "的", 3))
+        len -= 3;
     if (len >= 3 && (!memcmp(text + len - 3, "了", 3) || !memcmp(text + len - 3, "咗", 3)))
         len -= 3;
     size_t vlen = 0;
@@ -488,6 +492,8 @@ static int zh_verb_first(const char *text, char *out, size_t size)
     if (!vlen && len >= 3 && zh_cooking_verb(text + len - 3))
         vlen = 3;
     size_t name = len - vlen;
+    while (name && text[name - 1] == ' ')
+        name--;     /* ("西兰花 煮烂") */
     if (!vlen || name < 6 || name + vlen + 1 > size)
         return 0;
     for (size_t i = 0; i < name; i++)
@@ -496,9 +502,11 @@ static int zh_verb_first(const char *text, char *out, size_t size)
     /* the name must not end in a cooking word itself (炒饭蒸: leave it) */
     if (zh_cooking_verb(text + name - 3))
         return 0;
-    memcpy(out, text + len - vlen, vlen);
-    memcpy(out + vlen, text, name);
-    out[vlen + name] = '\0';
+    /* (煮烂 is 煮: 煮西兰花) */
+    size_t vout = vlen == 6 && !memcmp(text + len - 3, "烂", 3) ? 3 : vlen;
+    memcpy(out, text + len - vlen, vout);
+    memcpy(out + vout, text, name);
+    out[vout + name] = '\0';
     return 1;
 }
 

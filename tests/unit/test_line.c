@@ -1892,6 +1892,20 @@ static void charts_texts_and_fillings(void **state)
     assert_near(w.serving.amount, 2, 1e-9);
     assert_int_equal(kmgca_weigh(shared_foods, "had a curry", "", &w, &err), KMGCA_OK);
     assert_null(strstr(kmgca_food_description(w.match.food), "powder"));
+    /* a vegetable said to be cooked is the cooked food, whichever way
+     * round it is written; what it was dipped in is no food of its own */
+    assert_int_equal(kmgca_weigh(shared_foods, "水煮西兰花150g", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "boiled"));
+    assert_int_equal(kmgca_weigh(shared_foods, "西兰花 煮烂的", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "boiled"));
+    assert_int_equal(kmgca_weigh(shared_foods, "煮洋芋蘸辣椒面，吃了俩", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "otato"));
+    /* a count, a food and its measure last */
+    assert_int_equal(kmgca_weigh(shared_foods, "3 apple slices", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams < 120);
+    assert_int_equal(kmgca_weigh(shared_foods, "chocolate milk 500ml after the ride", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Chocolate milk"));
     /* no read before the text's start */
     kmgca_weigh(shared_foods, " 大碗", "", &w, &err);
     kmgca_weigh(shared_foods, ". a", "", &w, &err);
