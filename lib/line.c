@@ -2004,6 +2004,66 @@ static int measure_then_weight(const char *t, char *out, size_t size)
     return (size_t)snprintf(out, size, "%s(%s)", first, sp + 1) < size;
 }
 
+/* "GU gel x2 at km 15 and 28", "walked 6 mi in the heat", "3 small boiled
+ * potatoes @ the 50k aid station": a distance or a lap of a run or a ride
+ * is no amount of the food; out without it, 1 when one was taken out. */
+static int distance_out(const char *t, char *out, size_t size)
+{
+    static const char *const before[] = {"mile", "miles", "km", "lap", "kilometre",
+                                         "kilometer", "mi"};
+    static const char *const after[] = {"km", "kms", "k", "mi", "miles", "mile", "kilometres",
+                                        "kilometers", "laps", "min", "mins", "minutes"};
+    if (text_has_cjk(t) || strlen(t) >= size)
+        return 0;
+    size_t o = 0;
+    int done = 0;
+    for (const char *p = t; *p;) {
+        int word_start = p == t || !isalnum((unsigned char)p[-1]);
+        size_t cut = 0;
+        /* "km 15", "mile 18", "lap 3" (and "and 28") */
+        for (size_t k = 0; word_start && k < sizeof before / sizeof *before && !cut; k++) {
+            size_t l = strlen(before[k]);
+            if (!strncasecmp(p, before[k], l) && p[l] == ' ' && isdigit((unsigned char)p[l + 1])) {
+                const char *e = p + l + 1;
+                while (isdigit((unsigned char)*e) || *e == '.')
+                    e++;
+                if (!strncasecmp(e, " and ", 5) && isdigit((unsigned char)e[5]))
+                    for (e += 5; isdigit((unsigned char)*e);)
+                        e++;
+                if (!isalpha((unsigned char)*e))
+                    cut = (size_t)(e - p);
+            }
+        }
+        /* "6 mi", "50k", "10 km", "45 min" */
+        if (word_start && !cut && isdigit((unsigned char)*p)) {
+            const char *e = p;
+            while (isdigit((unsigned char)*e) || *e == '.')
+                e++;
+            const char *u = *e == ' ' ? e + 1 : e;
+            for (size_t k = 0; k < sizeof after / sizeof *after && !cut; k++) {
+                size_t l = strlen(after[k]);
+                if (!strncasecmp(u, after[k], l) && !isalpha((unsigned char)u[l]))
+                    cut = (size_t)(u + l - p);
+            }
+        }
+        if (cut) {
+            /* with the word of when or where before it: "at km 15", "@ the" stays */
+            static const char *const preps[] = {"at ", "by ", "around ", "after ", "@ "};
+            for (size_t k = 0; k < sizeof preps / sizeof *preps; k++) {
+                size_t l = strlen(preps[k]);
+                if (o >= l && !strncasecmp(out + o - l, preps[k], l))
+                    o -= l;
+            }
+            p += cut;
+            done = 1;
+            continue;
+        }
+        out[o++] = *p++;
+    }
+    out[o] = '\0';
+    return done;
+}
+
 /* "horlicks 1 mug befor bed", "soup tonite": a slip or a texting spelling of
  * a word of when or how much (foodtables/words_en.csv, "befor" -> "before")
  * written as the word, so the line parts where it would at the word; out,
@@ -2032,8 +2092,12 @@ static int chatter_slips(const char *t, char *out, size_t size)
             if (!known)
                 hit = NULL;
         }
-        const char *w = hit ? hit->means : p;
-        size_t wl = hit ? strlen(hit->means) : (n ? n : 1);
+        /* ("like 6 chicken nuggets": about 6) */
+        int like = n == 4 && !strncasecmp(p, "like", 4) && (p == t || !isalnum((unsigned char)p[-1])) &&
+                   p[4] == ' ' && isdigit((unsigned char)p[5]);
+        const char *w = like ? "about" : hit ? hit->means : p;
+        size_t wl = like ? 5 : hit ? strlen(hit->means) : (n ? n : 1);
+        done |= like;
         if (o + wl + 1 > size)
             return 0;
         memcpy(out + o, w, wl);
@@ -2362,6 +2426,9 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     char ladle[1100], sized[1100], slips[1100];
     if (food_text && chatter_slips(food_text, slips, sizeof slips))
         food_text = slips;
+    char distance[1100];
+    if (food_text && distance_out(food_text, distance, sizeof distance))
+        food_text = distance;
     if (food_text && canteen_ladle(food_text, ladle, sizeof ladle))
         food_text = ladle;
     if (food_text && zh_size_measure(food_text, sized, sizeof sized))

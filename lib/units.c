@@ -73,6 +73,10 @@ static const unit_def units[] = {
     {"quart", "quart", KMGCA_UNIT_VOLUME, 946.352946},
     {"quarts", "quart", KMGCA_UNIT_VOLUME, 946.352946},
     {"qt", "quart", KMGCA_UNIT_VOLUME, 946.352946},
+    /* (the US gallon: a jug of sweet tea or water on a hot day) */
+    {"gallon", "gallon", KMGCA_UNIT_VOLUME, 3785.411784},
+    {"gallons", "gallon", KMGCA_UNIT_VOLUME, 3785.411784},
+    {"gal", "gallon", KMGCA_UNIT_VOLUME, 3785.411784},
 };
 
 /* The units by their first byte (lower case), built once: unit_at is asked
