@@ -288,6 +288,11 @@ static int try_measure_token(const kmgca_food *food, const char *token, size_t l
             /* The size as written, with the word: "large slice". */
             strcpy(words[n], size);
             pick = find_portion_ex(food, words, n + (strchr(size, ' ') ? 0 : 1), whole_only);
+        } else if (!size && n < 6) {
+            /* no size written: the medium one of the word's sizes ("2
+             * stalks" of celery are medium, not USDA's first, large one) */
+            strcpy(words[n], "medium");
+            pick = find_portion_ex(food, words, n + 1, whole_only);
         }
         if (pick < 0) {
             pick = find_portion_ex(food, words, n, whole_only);
