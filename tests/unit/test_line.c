@@ -1906,6 +1906,24 @@ static void charts_texts_and_fillings(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "chocolate milk 500ml after the ride", "", &w, &err),
                      KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "Chocolate milk"));
+    /* distances of a run are no amount; "like 6" is about 6; a gallon */
+    assert_int_equal(kmgca_weigh(shared_foods, "GU gel x2 at km 15 and 28", "", &w, &err), KMGCA_OK);
+    assert_near(w.serving.amount, 2, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "like 6 chicken nuggets", "", &w, &err), KMGCA_OK);
+    assert_near(w.serving.amount, 6, 1e-9);
+    assert_int_equal(kmgca_weigh(shared_foods, "water", "half a gallon", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 1800 && w.grams < 1950);
+    /* no size written: the medium of a measure's sizes */
+    assert_int_equal(kmgca_weigh(shared_foods, "celery 2 stalks", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(w.how, "medium"));
+    /* a party sausage roll is its own, small */
+    assert_int_equal(kmgca_weigh(shared_foods, "3 party sausage rolls", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams < 100);
+    /* Cantonese soup is the broth as drunk; 蛋撻 written so is Hong Kong's */
+    assert_int_equal(kmgca_weigh(shared_foods, "老火湯一碗", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "老火汤");
+    assert_int_equal(kmgca_weigh(shared_foods, "蛋撻 x2", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "蛋塔");
     /* no read before the text's start */
     kmgca_weigh(shared_foods, " 大碗", "", &w, &err);
     kmgca_weigh(shared_foods, ". a", "", &w, &err);
