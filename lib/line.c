@@ -1160,7 +1160,8 @@ static int not_eaten(kmgca_foods *foods, const char *t)
 {
     static const char *const marks[] = {
         "没吃", "没喝", "不吃", "不喝", "不爱吃", "不爱喝", "没有吃", "没有喝", "不想吃",
-        "didn't eat", "didn't drink", "did not eat", "did not drink", "skipped", "refused"};
+        "didn't eat", "didn't drink", "did not eat", "did not drink", "skipped", "refused",
+        "didn't want", "did not want", "wouldn't eat", "would not eat", "wouldn't touch"};
     static const char *const clauses[] = {",", ";", ".", "!", "?", "，", "。", "；", "！",
                                           "？", " but ", "但", " - ", "(", ")", " so ",
                                           "只", "就", "吃了", "喝了"};
