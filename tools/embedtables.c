@@ -322,9 +322,21 @@ static void derive_zh_trad(void)
             continue;
         for (size_t k = 0; k < nt; k++) {
             long a = t[k], b = sp[k];
-            if (a == b || a < 0x4E00 || a > 0x9FFF || b < 0x3400 || b > 0x9FFF ||
-                (simp_seen[a >> 3] & (1u << (a & 7))))
+            if (a == b || a < 0x4E00 || a > 0x9FFF || b < 0x3400 || b > 0x9FFF)
                 continue;
+            /* a Traditional character also written in a name given as
+             * Simplified would stop folding everywhere (雞 in a row 雞精 of
+             * its own: 鹹酥雞 found nothing) */
+            if (simp_seen[a >> 3] & (1u << (a & 7))) {
+                char ch[8];
+                ch[utf8_encode((unsigned long)a, ch)] = '\0';
+                fprintf(stderr,
+                        "embedtables: names_zh.csv: %s is Traditional (in \"%s\") and written "
+                        "in a name that is not: give that name's reason as \"Traditional of "
+                        "...\"\n",
+                        ch, trad_names[i].trad);
+                exit(1);
+            }
             size_t j = 0;
             while (j < zh_trad_count && zh_trad[j][0] != a)
                 j++;
