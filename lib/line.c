@@ -1362,7 +1362,8 @@ static const char *after_verb(const char *t)
             strncasecmp(p + 5, "back for ", 9) != 0)
             continue;
         /* "made with milk", "cooked in butter": how, not a verb of eating */
-        static const char *const how_made[] = {"with ", "from ", "in ", "using ", "w/ "};
+        static const char *const how_made[] = {"with ", "from ", "in ", "using ", "w/ ",
+                                               "up with ", "up in ", "up "};
         int how = 0;
         for (size_t k = 0; k < sizeof how_made / sizeof *how_made && !how; k++)
             how = !strncasecmp(p + n + 1, how_made[k], strlen(how_made[k]));

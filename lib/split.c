@@ -211,7 +211,8 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
      * bed", "horlicks 1 mug after dinner", "banana 1 for breakfast" */
     static const char *const when[] = {"before", "after", "for", "during", "while", "when",
                                        "at", "in", "on", "around", "with", "tonight",
-                                       "today", "yesterday", "night", "this", "last"};
+                                       "today", "yesterday", "night", "this", "last", "made",
+                                       "mixed", "prepared"};
     int when_after = 0;
     for (size_t w = 0; !ok && !when_after && i > first && r->end < tk->count &&
                        w < sizeof when / sizeof *when;
