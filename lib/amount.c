@@ -585,6 +585,10 @@ static int number_words_amount_at(const tokens *tk, int i, amount *a)
         else if (word_is(tk, j, "of") && (word_is(tk, j + 1, "a") || word_is(tk, j + 1, "an") ||
                                           (word_is(tk, j + 1, "the") && of_the_word)))
             j += 2;
+        /* "quarter of tin", "half of bowl": the article left out */
+        else if (word_is(tk, j, "of") && j + 1 < tk->count && tk->t[j + 1].type == TK_WORD &&
+                 measure_word_at(tk->n.s + tk->t[j + 1].start, &(size_t){0}))
+            j += 1;
         if (word_is(tk, j, "dozen")) {
             a->value *= 12;
             j++;
