@@ -592,15 +592,18 @@ static void zh_by_sound(const kmgca_foods *foods, const struct match_index *ix, 
             for (uint32_t q = z->start[l]; q < z->start[l + 1]; q++) {
                 uint32_t k = z->keys[q];
                 const char *a = ix->zh_keys[k];
-                size_t m = 0, same = 0, loose = 0;
+                size_t m = 0, same = 0, loose = 0, alen = 0;
+                for (const char *c = a; *c; c++)
+                    alen += ((unsigned char)*c & 0xC0) != 0x80;
                 int fits = 1;
                 for (const char *p = a; *p && fits; m++) {
                     size_t adv;
                     long cp = utf8_decode(p, &adv);
                     p += adv ? adv : 1;
                     int like = i + m < nt ? zh_sounds_like(z, text[i + m], cp) : 0;
-                    /* (a word of every sentence is itself: 太油了 is no 大油) */
-                    if (like && like < 3 && zh_function_char(text[i + m]))
+                    /* (a word of every sentence is itself: 太油了 is no 大油;
+                     * but not inside a longer name: 干炒牛和 is 干炒牛河) */
+                    if (like && like < 3 && zh_function_char(text[i + m]) && (m == 0 || alen < 3))
                         like = 0;
                     fits = like > 0;
                     same += like == 3;
