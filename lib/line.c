@@ -219,19 +219,23 @@ static int serving_before_state(const char *text, char *lead, size_t lead_size, 
 {
     static const char *const states[] = {"drained", "rinsed", "cooked", "raw",  "boiled",
                                          "dry",     "uncooked", "heated", "warmed", "steamed",
-                                         "fried",   "toasted", "buttered", "grilled"};
+                                         "fried",   "toasted", "buttered", "grilled",
+                                         "roasted", "baked",   "mashed",   "poached",
+                                         "stewed"};
     const char *sp = strrchr(text, ' ');
     if (!sp || sp == text)
         return 0;
     int state = 0;
     for (size_t k = 0; k < sizeof states / sizeof *states && !state; k++)
         state = !strcasecmp(sp + 1, states[k]);
-    if (!state || sp[-1] == ',')
+    /* (after a comma too: "kumara 1 medium, roasted") */
+    size_t head_len = (size_t)(sp - text) - (sp[-1] == ',');
+    if (!state || !head_len)
         return 0;
     char head[1024], food[1024];
-    if ((size_t)(sp - text) >= sizeof head)
+    if (head_len >= sizeof head)
         return 0;
-    snprintf(head, sizeof head, "%.*s", (int)(sp - text), text);
+    snprintf(head, sizeof head, "%.*s", (int)head_len, text);
     if (split_cached(head, lead, lead_size, food, sizeof food) != 1 || !food[0] ||
         strlen(food) + strlen(sp) + 2 >= rest_size)
         return 0;

@@ -155,6 +155,11 @@ void utf8_trim_end(char *s)
 /* Latin-1 letters U+00C0..U+00FF without their accents ('\0': drop). */
 static const char latin1_fold[64] = "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyts"
                                     "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyty";
+/* Latin Extended-A, U+0100..U+017F, the same way: the macrons of Māori
+ * and Pacific words ("kūmara", "hāngī"), and Central European letters. */
+static const char latin_a_fold[128] = "aaaaaaccccccccdd" "ddeeeeeeeeeegggg" "gggghhhhiiiiiiii"
+                                      "iiiijjkkklllllll" "lllnnnnnnnnnoooo" "oooorrrrrrssssss"
+                                      "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
 
 size_t text_fold(const char *in, char *out, size_t out_size)
 {
@@ -219,6 +224,8 @@ size_t text_fold(const char *in, char *out, size_t out_size)
             c = latin1_fold[cp - 0xC0];
             if (!c)
                 c = ' ';
+        } else if (cp >= 0x100 && cp <= 0x17F) {
+            c = latin_a_fold[cp - 0x100];
         } else if (is_cjk((unsigned long)cp)) {
             long sc = n == 3 ? text_zh_traditional(cp) : cp;
             if (o + n < out_size) {
