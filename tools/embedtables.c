@@ -372,6 +372,8 @@ static void write_zh_trad(FILE *out)
 }
 
 /* foodtables/names_zh.csv: Chinese names as people write them, by hand. */
+static size_t names_first;    /* the first alias read from names_zh.csv */
+
 static kmgca_status names_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
     table *t = ud;
@@ -385,6 +387,11 @@ static kmgca_status names_cb(const csv_row *row, void *ud, kmgca_error *err)
     if (!*name || !*field(t, row, 3))
         return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
                              "a name needs its text and a reason");
+    /* a name twice in names_zh.csv: the second would be shadowed */
+    for (size_t i = names_first; i < alias_count; i++)
+        if (!strcmp(aliases[i].text, name))
+            return kmgca_fail_at(err, KMGCA_ERROR_VALUE, t->path, row->line, 0,
+                                 "\"%s\" is listed twice", name);
     add_alias(name, "zh", (size_t)food, ALIAS_RANK_HAND);
     const char *reason = field(t, row, 3);
     if (!strncmp(reason, "Traditional of ", 15)) {
@@ -1909,6 +1916,7 @@ int main(int argc, char **argv)
     table nt = {.names = hand_cols, .ncols = 4};
     snprintf(path, sizeof path, "%s/names_zh.csv", dir);
     nt.path = path;
+    names_first = alias_count;
     if (file_exists(path) && csv_read_file(path, names_cb, &nt, NULL, &err) != KMGCA_OK)
         die(&err);
     add_recipe_names();
