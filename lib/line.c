@@ -2429,34 +2429,19 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
                          kmgca_weighing *out, kmgca_error *err)
 {
     const char *written = food_text;
-    char ladle[1100], sized[1100], slips[1100];
-    if (food_text && chatter_slips(food_text, slips, sizeof slips))
-        food_text = slips;
-    char distance[1100];
-    if (food_text && distance_out(food_text, distance, sizeof distance))
-        food_text = distance;
-    if (food_text && canteen_ladle(food_text, ladle, sizeof ladle))
-        food_text = ladle;
-    if (food_text && zh_size_measure(food_text, sized, sizeof sized))
-        food_text = sized;
-    char filling[1100], counted[1100];
-    if (food_text && zh_filling_bracket(food_text, filling, sizeof filling))
-        food_text = filling;
-    if (food_text && count_of_them(food_text, counted, sizeof counted))
-        food_text = counted;
-    char measured[1100], weighed[300], cupped[1100], quartered[1100], trailing[1100];
-    if (food_text && trailing_measure(food_text, trailing, sizeof trailing))
-        food_text = trailing;
-    if (food_text && count_of_quarters(food_text, quartered, sizeof quartered))
-        food_text = quartered;
-    char triangles[1100];
-    if (food_text && sandwich_triangles(food_text, triangles, sizeof triangles))
-        food_text = triangles;
-    char percent[1100];
-    if (food_text && percent_of(food_text, percent, sizeof percent))
-        food_text = percent;
-    if (food_text && en_size_measure(food_text, measured, sizeof measured))
-        food_text = measured;
+    /* the line's words put as the rules below read them, each rule on what
+     * the ones before it left (two buffers, in turn) */
+    typedef int (*rewrite_fn)(const char *, char *, size_t);
+    static const rewrite_fn rewrites[] = {
+        chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
+        zh_filling_bracket, count_of_them,  trailing_measure,  count_of_quarters,
+        sandwich_triangles, percent_of,     en_size_measure};
+    char rewritten[2][1100];
+    int b = 0;
+    for (size_t k = 0; food_text && k < sizeof rewrites / sizeof *rewrites; k++)
+        if (rewrites[k](food_text, rewritten[b], sizeof rewritten[b]))
+            food_text = rewritten[b], b ^= 1;
+    char weighed[300], cupped[1100];
     if (food_text && !(serving_text && serving_text[0]) &&
         snack_cup(food_text, cupped, sizeof cupped))
         food_text = cupped;
