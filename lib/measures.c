@@ -300,10 +300,17 @@ long portion_named_by_text(const kmgca_food *food, const char *text)
     size_t nd = text_words(folded, desc, NULL, 32);
     char own[24][TEXT_WORD_MAX];
     size_t no = 0;
+    /* (a word as the description writes it, plural or not: "raisin" of
+     * "Cookie, oatmeal, with raisins" is no word of the text's own) */
+    for (size_t j = 0; j < nd; j++)
+        text_word_key(desc[j]);
     for (size_t i = 0; i < nw; i++) {
+        char key[TEXT_WORD_MAX];
+        copy_text(key, sizeof key, words[i]);
+        text_word_key(key);
         int known = strlen(words[i]) < 4;
         for (size_t j = 0; j < nd && !known; j++)
-            known = !strcmp(words[i], desc[j]);
+            known = !strcmp(key, desc[j]);
         for (size_t j = 0; j < no && !known; j++)
             known = !strcmp(words[i], own[j]);
         if (!known)
@@ -408,6 +415,25 @@ long food_named_portion(const kmgca_food *food, int whole_only)
         }
         if (pick < 0 || measure_smaller_edition(food->portions[pick].measure))
             continue;
+        /* (not a maker's product named in capitals, "Tastykake Oatmeal
+         * Raisin Bar" of an oatmeal cookie: a bar of its own size) */
+        const char *pm = food->portions[pick].measure;
+        if (isupper((unsigned char)pm[0])) {
+            char first[TEXT_WORD_MAX], fw[1][TEXT_WORD_MAX];
+            size_t fl = strcspn(pm, " ,(");
+            if (fl < sizeof first) {
+                memcpy(first, pm, fl);
+                first[fl] = '\0';
+                char ff[TEXT_WORD_MAX * 2];
+                text_fold(first, ff, sizeof ff);
+                int in_desc = 0;
+                if (text_words(ff, fw, NULL, 1) == 1)
+                    for (size_t d = 0; d < nd && !in_desc; d++)
+                        in_desc = !strcmp(fw[0], desc[d]);
+                if (!in_desc)
+                    continue;
+            }
+        }
         /* The word must name the measure, not sit in its brackets ("1 unit
          * (yield from 1 lb ready-to-cook chicken)" is no chicken). */
         measure_info m;
