@@ -17,6 +17,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- Amounts ------------------------------------------------------------- */
 
@@ -29,6 +30,14 @@ static const struct {
     {"twelve", 12}, {"fifteen", 15}, {"twenty", 20}, {"half", 0.5}, {"quarter", 0.25},
     {"third", 1.0 / 3}, {"dozen", 12}, {"couple", 2}, {"pair", 2},
 };
+
+double number_word_value(const char *w, size_t n)
+{
+    for (size_t k = 0; k < sizeof number_words / sizeof number_words[0]; k++)
+        if (strlen(number_words[k].word) == n && !strncasecmp(w, number_words[k].word, n))
+            return number_words[k].value;
+    return NAN;
+}
 
 static double number_word(const tokens *tk, int i)
 {

@@ -600,6 +600,9 @@ int text_holds_ci(const char *text, const char *needle);
 /* The next word of Latin letters (and apostrophes) at or after p, its
  * length in *n; NULL when there is none. */
 const char *text_next_latin_word(const char *p, size_t *n);
+/* The value of an English number word of n bytes at w ("two", "a",
+ * "dozen", "half"), or NAN (amount.c). */
+double number_word_value(const char *w, size_t n);
 
 /* 1 when the stop-word and synonym tables are sorted (binary search) and
  * no stop word is longer than five letters (is_stop relies on it). */

@@ -2115,12 +2115,38 @@ static int chatter_slips(const char *t, char *out, size_t size)
     return done;
 }
 
+/* The whole count written just before p in t, in digits or one word ("5
+ * of them", "three quarters", "a triangle"; "a couple", "a few" with their
+ * article), or NAN; its start in *start. */
+static double count_before(const char *t, const char *p, const char **start)
+{
+    const char *s = p;
+    while (s > t && isdigit((unsigned char)s[-1]))
+        s--;
+    int digits = s < p;
+    if (!digits)
+        while (s > t && isalpha((unsigned char)s[-1]))
+            s--;
+    if (s == p || (s > t && isalnum((unsigned char)s[-1])))
+        return NAN;
+    double v = digits ? strtod(s, NULL)
+               : p - s == 3 && !strncasecmp(s, "few", 3) ? 3
+                                                         : number_word_value(s, (size_t)(p - s));
+    if (!(v >= 1) || v != floor(v))
+        return NAN;
+    /* (the article of "a couple", "a few") */
+    if (!digits && v > 1 && s - t >= 2 && (s[-1] == ' ') && (s[-2] == 'a' || s[-2] == 'A') &&
+        (s - t == 2 || !isalnum((unsigned char)s[-3])))
+        s -= 2;
+    *start = s;
+    return v;
+}
+
 /* "egg mayo sandwich, ate 2 quarters", "3 quarters of a sandwich": a count
  * of quarters is that many fourths of the food ("2/4", "3/4"), in out; 1
  * when rewritten. */
 static int count_of_quarters(const char *t, char *out, size_t size)
 {
-    static const char *const numbers[] = {"one", "two", "three", "1", "2", "3"};
     if (text_has_cjk(t) || strlen(t) + 4 > size)
         return 0;
     for (const char *p = text_find_ci(t, " quarters"); p; p = text_find_ci(p + 1, " quarters")) {
@@ -2129,17 +2155,17 @@ static int count_of_quarters(const char *t, char *out, size_t size)
         if (*after && *after != ',' && *after != '.' && *after != ')' &&
             strncasecmp(after, " of ", 4) != 0)
             continue;
-        for (size_t k = 0; k < sizeof numbers / sizeof *numbers; k++) {
-            size_t n = strlen(numbers[k]);
-            /* (or "x2 quarters", as charts count) */
-            int times = p - t > (ptrdiff_t)n && isdigit((unsigned char)p[-1]) &&
-                        (p[-(ptrdiff_t)n - 1] == 'x' || p[-(ptrdiff_t)n - 1] == 'X');
-            if ((size_t)(p - t) < n || strncasecmp(p - n, numbers[k], n) != 0 ||
-                (p - t > (ptrdiff_t)n && isalnum((unsigned char)p[-(ptrdiff_t)n - 1]) && !times))
-                continue;
-            return (size_t)snprintf(out, size, "%.*s%d/4%s", (int)(p - n - t - times), t,
-                                    (int)(k % 3) + 1, after) < size;
-        }
+        const char *start;
+        double v = count_before(t, p, &start);
+        /* (or "x2 quarters", as charts count) */
+        if (isnan(v) && p - t >= 2 && isdigit((unsigned char)p[-1]) &&
+            (p[-2] == 'x' || p[-2] == 'X') && (p - t == 2 || !isalnum((unsigned char)p[-3])))
+            v = p[-1] - '0', start = p - 2;
+        if (isnan(v) || v > 3 || (isalpha((unsigned char)*start) && v == 1 &&
+                                  strncasecmp(start, "one", 3) != 0))
+            continue;
+        return (size_t)snprintf(out, size, "%.*s%d/4%s", (int)(start - t), t, (int)v, after) <
+               size;
     }
     return 0;
 }
@@ -2174,9 +2200,6 @@ static int percent_of(const char *t, char *out, size_t size)
  * as that share of the sandwich in out. 1 when rewritten. */
 static int sandwich_triangles(const char *t, char *out, size_t size)
 {
-    static const char *const numbers[] = {"a", "one", "two", "three", "four", "six", "1",
-                                          "2", "3", "4", "5", "6", "8"};
-    static const int values[] = {1, 1, 2, 3, 4, 6, 1, 2, 3, 4, 5, 6, 8};
     static const char *const small[] = {"little ", "small ", "dainty ", "mini ", "tiny "};
     if (text_has_cjk(t) || strlen(t) + 8 > size ||
         !(text_find_ci(t, "sandwich") || text_find_ci(t, "sarnie") || text_find_ci(t, "sandwhich")))
@@ -2204,21 +2227,17 @@ static int sandwich_triangles(const char *t, char *out, size_t size)
         b -= 1;
     else
         return 0;
-    for (size_t k = 0; k < sizeof numbers / sizeof *numbers; k++) {
-        size_t n = strlen(numbers[k]);
-        if ((size_t)(b - t) < n || strncasecmp(b - n, numbers[k], n) != 0 ||
-            (b - t > (ptrdiff_t)n && isalnum((unsigned char)b[-(ptrdiff_t)n - 1])))
-            continue;
-        int parts = quarter ? 4 : 2;
-        int v = values[k];
-        char share[16];
-        if (v < parts)
-            snprintf(share, sizeof share, "%d/%d", v, parts);
-        else
-            snprintf(share, sizeof share, "%.3g", (double)v / parts);
-        return (size_t)snprintf(out, size, "%.*s%s%s", (int)(b - n - t), t, share, end) < size;
-    }
-    return 0;
+    const char *start;
+    double v = count_before(t, b, &start);
+    if (isnan(v) || v > 8)
+        return 0;
+    int parts = quarter ? 4 : 2;
+    char share[16];
+    if (v < parts)
+        snprintf(share, sizeof share, "%d/%d", (int)v, parts);
+    else
+        snprintf(share, sizeof share, "%.3g", v / parts);
+    return (size_t)snprintf(out, size, "%.*s%s%s", (int)(start - t), t, share, end) < size;
 }
 
 /* "3 apple slices", "2 orange wedges", "half a watermelon slice": a count,
@@ -2228,6 +2247,7 @@ static int sandwich_triangles(const char *t, char *out, size_t size)
  * rings, chicken strips). */
 static int trailing_measure(const char *t, char *out, size_t size)
 {
+    /* (no word that ends a food's own name: sticks, rings, strips) */
     static const char *const measures[] = {"slices", "slice", "wedges", "wedge", "segments",
                                            "segment", "quarters", "halves", "pieces", "piece",
                                            "chunks", "cubes", "florets", "spears"};
@@ -2271,7 +2291,6 @@ static int trailing_measure(const char *t, char *out, size_t size)
     }
     if (food >= m - 1 || isdigit((unsigned char)*food))
         return 0;
-    /* (a name of its own that ends in the word is left: "2 fish sticks") */
     return (size_t)snprintf(out, size, "%.*s%.*s of %.*s%s", (int)(food - t), t, (int)ml, m,
                             (int)(m - 1 - food), food, t + end) < size;
 }
@@ -2340,21 +2359,17 @@ static int en_size_measure(const char *t, char *out, size_t size)
 static int count_of_them(const char *t, char *out, size_t size)
 {
     static const char *const them[] = {" of them", " of those", " of these"};
-    static const char *const numbers[] = {"one", "two", "three", "four", "five", "six",
-                                          "seven", "eight", "nine", "ten", "a couple", "a few"};
     for (size_t k = 0; k < sizeof them / sizeof *them; k++) {
         const char *p = text_find_ci(t, them[k]);
         if (!p || isalpha((unsigned char)p[strlen(them[k])]))
             continue;
-        int counted = p > t && isdigit((unsigned char)p[-1]);
-        size_t word = 0, value = 0;
-        for (size_t n = 0; !counted && n < sizeof numbers / sizeof *numbers; n++) {
-            size_t nl = strlen(numbers[n]);
-            counted = (size_t)(p - t) >= nl && !strncasecmp(p - nl, numbers[n], nl) &&
-                      (p - t == (ptrdiff_t)nl || !isalpha((unsigned char)p[-(ptrdiff_t)nl - 1]));
-            if (counted)
-                word = nl, value = n < 10 ? n + 1 : n == 10 ? 2 : 3;
-        }
+        const char *start;
+        double v = count_before(t, p, &start);
+        /* (a word up to ten, and not "an" or "a" alone: "one" says it) */
+        int in_words = !isnan(v) && isalpha((unsigned char)*start);
+        int counted = !isnan(v) && (!in_words || (v <= 10 && (v > 1 || p - start >= 3)));
+        size_t word = counted && in_words ? (size_t)(p - start) : 0,
+               value = counted ? (size_t)v : 0;
         /* (a food named in a clause before: "sprouts. 5 of them"; "had 2
          * of them" alone names none) */
         int named = 0;
@@ -2745,15 +2760,13 @@ static int zh_filling_bracket(const char *t, char *out, size_t size)
     const char *close = open ? first_bracket(open + ol, "）", ')', &cl) : NULL;
     if (!text_has_cjk(t))
         return 0;
-    /* or a clause of its own after the name: "吃饺子，猪肉芹菜馅的，吃了15个" */
     /* "饺子(韭菜鸡蛋)": a bracket of Chinese words only, no amount, right
      * after the name, is its filling too */
     int plain_bracket = 0;
     if (open && close && close - (open + ol) >= 3 && close - (open + ol) <= 18) {
         plain_bracket = 1;
         for (const char *p = open + ol; p < close && plain_bracket; p += 3)
-            plain_bracket = (unsigned char)*p >= 0xE0 && !strchr("0123456789", *p) &&
-                            strncmp(p, "个", 3) && strncmp(p, "只", 3) && strncmp(p, "两", 3) &&
+            plain_bracket = (unsigned char)*p >= 0xE0 && strncmp(p, "个", 3) && strncmp(p, "只", 3) && strncmp(p, "两", 3) &&
                             strncmp(p, "半", 3) && strncmp(p, "克", 3) && strncmp(p, "的", 3);
         int right_after = 0;
         for (size_t k = 0; k < sizeof filled / sizeof *filled && plain_bracket; k++) {
@@ -2848,18 +2861,19 @@ static int zh_added_after(const char *t, char *out, size_t size)
     /* what was added runs to the clause's end or to an amount after it
      * ("咖啡加奶两杯": the two cups are of the coffee) */
     const char *end = at + al;
-    while (zh_amount_char(end))
-        end += (unsigned char)*end < 0x80 ? 1 : 3;
-    if (end > at + al && *end && (unsigned char)*end >= 0x80)
-        end += 3;  /* (the measure word of an amount that opens it: 加两个蛋) */
+    size_t n;
+    while (zh_amount_char(end) && utf8_decode(end, &n) > 0)
+        end += n;
+    if (end > at + al && (unsigned char)*end >= 0x80 && utf8_decode(end, &n) > 0)
+        end += n;  /* (the measure word of an amount that opens it: 加两个蛋) */
     int amount_after = 0;
     while (*end && !clause_mark(t, end) && !(amount_after = zh_amount_char(end)))
         end++;
     /* two foods, each with its amount ("豆浆一杯加油条一根"), are two servings */
-    if (amount_after) {
-        for (const char *b = t; b < at; b += (unsigned char)*b < 0x80 ? 1 : 3)
-            if (zh_amount_char(b))
-                return 0;
+    for (const char *b = t; amount_after && b < at; b += n ? n : 1) {
+        utf8_decode(b, &n);
+        if (zh_amount_char(b))
+            return 0;
     }
     return (size_t)snprintf(out, size, "%.*s%s", (int)(at - t), t, end) < size;
 }
@@ -3192,7 +3206,7 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
         (!strcmp(out->serving.note, PH_A_FEW_READ) ||
          !strcmp(out->serving.note, PH_ZH_A_FEW_READ)) &&
         out->grams / out->serving.amount >= 60 &&
-        (strstr(out->how, "no piece size") || strstr(out->how, "measure \"serving") ||
+        (strstr(out->how, PH_X_TYPICAL_SERVING) || strstr(out->how, "measure \"serving") ||
          strstr(out->how, "\"Quantity not specified\""))) {
         kmgca_serving one;
         double g;

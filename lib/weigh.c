@@ -809,13 +809,13 @@ static const kmgca_portion *recipe_piece(const kmgca_food *food, int slices)
     return NULL;
 }
 
-/* 1 when the food has a portion of that measure. */
-static int food_has_measure(const kmgca_food *food, const char *measure)
+/* The food's portion of that measure, or NULL. */
+static const kmgca_portion *portion_of(const kmgca_food *food, const char *measure)
 {
     for (unsigned i = 0; i < food->portion_count; i++)
         if (strcmp(food->portions[i].measure, measure) == 0)
-            return 1;
-    return 0;
+            return &food->portions[i];
+    return NULL;
 }
 
 /* A dish of the recipe table is counted by its own portions first: its
@@ -827,10 +827,7 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
 {
     if (!food->recipe_count || !food->portion_count)
         return 0;
-    const kmgca_portion *p = typical ? &food->portions[0] : NULL;
-    for (unsigned i = 0; !p && i < food->portion_count; i++)
-        if (strcmp(food->portions[i].measure, s->unit) == 0)
-            p = &food->portions[i];
+    const kmgca_portion *p = typical ? &food->portions[0] : portion_of(food, s->unit);
     /* When the recipe names only the other: a 碟 is the smaller plate, 0.7
      * of a 盘 (kmgca's judgement; the recipes that name both say so too), a
      * 盘 a dim-sum dish's 碟, a takeaway box (盒, 盒饭) one order (份), a
@@ -843,12 +840,8 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
                 {"块", "片", 1}, {"件", "块", 1}, {"盆", "盘", 1}};
     double factor = 1;
     for (size_t k = 0; !p && !typical && k < sizeof same / sizeof *same; k++)
-        if (!strcmp(s->unit, same[k].said))
-            for (unsigned i = 0; !p && i < food->portion_count; i++)
-                if (strcmp(food->portions[i].measure, same[k].named) == 0) {
-                    p = &food->portions[i];
-                    factor = same[k].factor;
-                }
+        if (!strcmp(s->unit, same[k].said) && (p = portion_of(food, same[k].named)) != NULL)
+            factor = same[k].factor;
     /* "6 pieces" of a recipe that counts its 个, 只 or 块: those */
     if (!p && !typical && counts_pieces(s->unit, 0))
         p = recipe_piece(food, 0);
@@ -874,14 +867,12 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
         const char *word = h.word;
         for (size_t k = 0; h.concept && k < sizeof same / sizeof *same; k++)
             if (!strcmp(h.word, same[k].said) && same[k].factor == 1 &&
-                !food_has_measure(food, h.word))
+                !portion_of(food, h.word))
                 word = same[k].named;
-        for (unsigned i = 0; h.concept && h.size && !h.other_count && !p && i < food->portion_count; i++)
-            if (strcmp(food->portions[i].measure, word) == 0) {
-                p = &food->portions[i];
-                size = h.size;
-                factor = size_factor(h.size);
-            }
+        if (h.concept && h.size && !h.other_count && (p = portion_of(food, word)) != NULL) {
+            size = h.size;
+            factor = size_factor(h.size);
+        }
     }
     if (!p)
         return 0;
