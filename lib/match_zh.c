@@ -540,6 +540,7 @@ static double zh_span_score(const struct match_index *ix, const char *key, size_
 
 #define SOUND_SAME 0.85   /* a name written with characters of its sound */
 #define SOUND_MOSTLY 0.8  /* ... most of them */
+#define SOUND_LOOSE 0.75  /* ... or of a sound loosely the same */
 #define SOUND_NEEDED 0.7  /* ... looked for when no name found scores this */
 
 /* 1 for the characters of grammar and of every sentence (太 很 了 的 …): a
@@ -551,15 +552,12 @@ static int zh_function_char(long cp)
     char c[4];
     if (cp < 0x800 || cp > 0xFFFF)
         return 0;
-    c[0] = (char)(0xE0 | (cp >> 12));
-    c[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    c[2] = (char)(0x80 | (cp & 0x3F));
+    utf8_encode((unsigned long)cp, c);
     for (size_t i = 0; i + 3 <= sizeof chars - 1; i += 3)
         if (!memcmp(chars + i, c, 3))
             return 1;
     return 0;
 }
-#define SOUND_LOOSE 0.75  /* ... or of a sound loosely the same */
 
 /* Names in the line's key written with other characters of their sound
  * (zh_sounds_like): two characters at least, at least half of them as

@@ -208,7 +208,9 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
              punct_is(tk, i - 1, ',') && punct_is(tk, r->end, ','))
         ok = 1;
     /* a serving before when or where it was had: "milk 1 glass before
-     * bed", "horlicks 1 mug after dinner", "banana 1 for breakfast" */
+     * bed", "horlicks 1 mug after dinner", "banana 1 for breakfast".
+     * After a bare count, only the first six (before ... when): a number
+     * before "at", "in", "with" may be part of a name. */
     static const char *const when[] = {"before", "after", "for", "during", "while", "when",
                                        "at", "in", "on", "around", "with", "tonight",
                                        "today", "yesterday", "night", "this", "last", "made",

@@ -472,6 +472,23 @@ static void put_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* A table of strings, kmgca_builtin_<name>[], and its count as
+ * kmgca_builtin_<name>_count (count_name); one "" when empty, as C wants
+ * an array to hold something. */
+static void write_strings(FILE *out, const char *name, const char *count_name,
+                          char *const *items, size_t count)
+{
+    fprintf(out, "const char *const kmgca_builtin_%s[] = {\n", name);
+    for (size_t i = 0; i < count; i++) {
+        fputs("    ", out);
+        put_string(out, items[i]);
+        fputs(",\n", out);
+    }
+    if (!count)
+        fputs("    \"\",\n", out);
+    fprintf(out, "};\nconst size_t kmgca_builtin_%s_count = %zu;\n\n", count_name, count);
+}
+
 /* A name's words as the matcher keys them (text_doc_words), packed into
  * out: the index is then built without folding 14,000 names. 0 when they
  * do not fit. */
@@ -1228,15 +1245,7 @@ static void read_pinyin(const char *dir)
 
 static void write_pinyin(FILE *out)
 {
-    fprintf(out, "const char *const kmgca_builtin_syllables[] = {\n");
-    for (size_t i = 0; i < syllable_count; i++) {
-        fputs("    ", out);
-        put_string(out, syllables[i]);
-        fputs(",\n", out);
-    }
-    if (!syllable_count)
-        fputs("    \"\",\n", out);
-    fprintf(out, "};\nconst size_t kmgca_builtin_syllable_count = %zu;\n\n", syllable_count);
+    write_strings(out, "syllables", "syllable", syllables, syllable_count);
     fprintf(out, "const struct kmgca_pinyin kmgca_builtin_pinyin[] = {\n");
     for (size_t i = 0; i < pinyin_count; i++)
         fprintf(out, "    {0x%lX, {%u, %u, %u}},\n", pinyin_rows[i].cp, pinyin_rows[i].syl[0],
@@ -1296,15 +1305,7 @@ static void read_english(const char *dir)
 
 static void write_english(FILE *out)
 {
-    fprintf(out, "const char *const kmgca_builtin_english[] = {\n");
-    for (size_t i = 0; i < english_count; i++) {
-        fputs("    ", out);
-        put_string(out, english[i]);
-        fputs(",\n", out);
-    }
-    if (!english_count)
-        fputs("    \"\",\n", out);
-    fprintf(out, "};\nconst size_t kmgca_builtin_english_count = %zu;\n\n", english_count);
+    write_strings(out, "english", "english", english, english_count);
 }
 
 /* as_eaten.csv: which foods are eaten cooked, and the words that say a state. */
@@ -1404,13 +1405,7 @@ static void put_row(FILE *out, const char *shape, ...)
 
 static void write_household(FILE *out)
 {
-    fprintf(out, "const char *const kmgca_builtin_kinds[] = {\n");
-    for (size_t i = 0; i < kind_count; i++) {
-        fputs("    ", out);
-        put_string(out, kind_names[i]);
-        fputs(",\n", out);
-    }
-    fprintf(out, "};\nconst size_t kmgca_builtin_kind_count = %zu;\n\n", kind_count);
+    write_strings(out, "kinds", "kind", kind_names, kind_count);
     fprintf(out, "const struct kmgca_kind_rule kmgca_builtin_kind_rules[] = {\n");
     for (size_t i = 0; i < rule_count; i++)
         put_row(out, "issss", (int)rules[i].kind, rules[i].groups, rules[i].head, rules[i].words,
