@@ -2194,6 +2194,33 @@ static int percent_of(const char *t, char *out, size_t size)
     return 1;
 }
 
+/* "Ensure Plus 1 bottle, drank about 3/4", "shepherds pie 1 plate, ate
+ * three quarters": the words of the share eaten out of the text in out
+ * when an amount is written besides them, so that the amount served is
+ * read (the share is eaten_share's, from the text as written); a share
+ * written alone is the amount ("Ensure Plus, drank about 3/4"). 1 when
+ * done. */
+static int share_words_out(const char *t, char *out, size_t size)
+{
+    double share;
+    char said[32];
+    if (!eaten_share(t, &share, said, sizeof said) || strchr(said, '%') || strlen(t) >= size)
+        return 0;
+    const char *p = text_find_ci(t, said);
+    if (!p)
+        return 0;
+    /* (a share of a measure is the amount: "她一个人吃了大半盘") */
+    const char *after = p + strlen(said);
+    static const char *const stops[] = {"，", "。", "；", "、", "！", "）", "～"};
+    int stop = !(*after & 0x80);
+    for (size_t k = 0; k < sizeof stops / sizeof *stops && !stop; k++)
+        stop = !strncmp(after, stops[k], strlen(stops[k]));
+    if (!stop)
+        return 0;
+    snprintf(out, size, "%.*s%s", (int)(p - t), t, after);
+    return amount_written(out);
+}
+
 /* "salmon & cucumber sandwich - one triangle", "chicken sandwich, 3 of the
  * little triangles": a sandwich's triangle is half of it (a round cut
  * corner to corner), a little or dainty one a quarter; the count written
@@ -2450,7 +2477,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     static const rewrite_fn rewrites[] = {
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
         zh_filling_bracket, count_of_them,  trailing_measure,  count_of_quarters,
-        sandwich_triangles, percent_of,     en_size_measure};
+        sandwich_triangles, percent_of,     share_words_out,
+        en_size_measure};
     char rewritten[2][1100];
     int b = 0;
     for (size_t k = 0; food_text && k < sizeof rewrites / sizeof *rewrites; k++)
@@ -2548,18 +2576,22 @@ static kmgca_status weigh_shared(kmgca_foods *foods, const char *food_text,
     return st;
 }
 
-/* The text after an owner's name that opens it ("Wendy's", "Denny's",
- * "McDonald's"), or NULL. */
-static const char *after_owner_word(const char *t)
+/* The text without an owner's name ("Wendy's", "Denny's", "McDonald's")
+ * that opens it or follows its amount ("1 small wendy's chili"), in out;
+ * 1 when there was one with words after it. */
+static int without_owner_word(const char *t, char *out, size_t size)
 {
-    while (*t == ' ')
-        t++;
-    size_t n = strcspn(t, " ");
-    if (n < 4 || !t[n])
-        return NULL;
-    if (!strncmp(t + n - 2, "'s", 2) || (n > 4 && !strncmp(t + n - 4, "’s", 4)))
-        return t + n + 1;
-    return NULL;
+    for (const char *w = t; *w;) {
+        while (*w == ' ')
+            w++;
+        size_t n = strcspn(w, " ");
+        if (!w[n])
+            return 0;
+        if (n >= 4 && (!strncmp(w + n - 2, "'s", 2) || (n > 4 && !strncmp(w + n - 4, "’s", 4))))
+            return (size_t)snprintf(out, size, "%.*s%s", (int)(w - t), t, w + n + 1) < size;
+        w += n;
+    }
+    return 0;
 }
 
 /* 1 when a food the word finds writes it as an ordinary word, not all in
@@ -2955,10 +2987,9 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
     /* ... and one whose whole was read loosely or in part ("Amy's Organic
      * Lentil Soup" was lentils, read from "Amy's Organic Lentil") */
     int loosely = st == KMGCA_OK && out->match.confidence < 0.8;
-    const char *after = (st == KMGCA_ERROR_NO_MATCH || loosely) && food_text
-                            ? after_owner_word(food_text)
-                            : NULL;
-    if (after) {
+    char after[1100];
+    if ((st == KMGCA_ERROR_NO_MATCH || loosely) && food_text &&
+        without_owner_word(food_text, after, sizeof after)) {
         kmgca_weighing *alt = malloc(sizeof *alt);
         kmgca_error aerr;
         if (alt && weigh_line(foods, after, serving_text, alt, &aerr) == KMGCA_OK &&

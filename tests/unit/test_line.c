@@ -835,6 +835,12 @@ static void messages_and_shares(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "Wendy's small chili", "", &w, &err), KMGCA_OK);
     assert_true(w.match.confidence <= 0.85);
     assert_near(w.grams, 190.0 * 2 / 3, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "1 small wendy's chili", "", &w, &err), KMGCA_OK);
+    assert_string_equal(w.match.food->id, "27111410");
+    assert_near(w.grams, 190.0 * 2 / 3, 1e-6);
+    /* an app's count ("8 ct") counts the food's pieces */
+    assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 8 * 16, 1e-6);
     /* "the", "my" only point at the food; "in my tea" says where it went */
     kmgca_match m;
     assert_int_equal(kmgca_foods_match(shared_foods, "the beef and broccoli", &m, &err), KMGCA_OK);
@@ -878,6 +884,16 @@ static void messages_and_shares(void **state)
                                  &err),
                      KMGCA_OK);
     assert_string_equal(w.serving_text, "大半盘");
+    /* the share eaten of an amount served, both written */
+    assert_int_equal(kmgca_weigh(shared_foods, "Ensure Plus 1 bottle, drank about 3/4", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_string_equal(w.match.food->id, "95103010");
+    assert_string_equal(w.serving_text, "1 bottle");
+    assert_near(w.grams, 252 * 0.75, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Ensure Plus, drank about 3/4", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 252 * 0.75, 1e-6);
     /* a refusal stands: a clause's own range, a second food after "then",
      * and an amount that belongs to no food ("2 hours before bed") */
     assert_int_equal(kmgca_weigh(shared_foods, "toast, 1-2 slices", "", &w, &err),
