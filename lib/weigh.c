@@ -990,17 +990,28 @@ static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s
 
 /* Noodle and dumpling shops sell a dish by the 两 of its noodles or dough
  * (二两热干面, 三两饺子), not by the bowl's weight: a recipe that says what
- * its 两 is weighs a serving in 两 or 斤 (ten 两) by that. 1 when weighed. */
+ * its 两 is, or a name whose 两 name_portions_zh.csv gives (饺子), weighs a
+ * serving in 两 or 斤 (ten 两) by that. 1 when weighed. */
 static int shop_liang(const kmgca_food *food, const kmgca_serving *s, double *grams, char *how,
                       size_t how_size)
 {
     int jin = !strcmp(s->unit, "斤");
-    if (!food->recipe_count || !(jin || !strcmp(s->unit, "两")))
+    if (!(jin || !strcmp(s->unit, "两")))
         return 0;
     kmgca_serving liang = *s;
     liang.amount *= jin ? 10 : 1;
     copy_text(liang.unit, sizeof liang.unit, "两");
-    if (!recipe_grams(food, &liang, 0, grams, NULL, 0))
+    /* (the name's own 两, or a shorter name's it ends with: 白菜猪肉饺子, 饺子) */
+    const struct kmgca_name_portion *np = NULL;
+    size_t cl = 1;
+    for (const char *n = s->name; !food->recipe_count && *n && !np; n += cl) {
+        np = name_portion_row(n, "两", NULL);
+        if (utf8_decode(n, &cl) < 0 || cl == 0)
+            cl = 1;
+    }
+    if (np)
+        *grams = liang.amount * np->amount;
+    else if (!food->recipe_count || !recipe_grams(food, &liang, 0, grams, NULL, 0))
         return 0;
     char amt[32], g[32];
     fmt_amount(amt, sizeof amt, s->amount);

