@@ -1026,6 +1026,9 @@ static const char *after_clock(const char *t)
     int ampm = (!strncasecmp(r, "am", 2) || !strncasecmp(r, "pm", 2)) && !isalpha((unsigned char)r[2]);
     if (ampm)
         q = r + 2;
+    /* (or a or p run on, as quick notes write it: "6:45a", "12:30p") */
+    if (!ampm && colon && strchr("apAP", *q) && *q && !isalpha((unsigned char)q[1]))
+        q++;
     /* "10.30 OJ small glass": a time with a full stop, from 5 o'clock on
      * and in fives of minutes, when no unit nor a plural follows ("2.50
      * cups", "1.25 bagels", "2.50 bananas" stay amounts) */
@@ -1050,6 +1053,18 @@ static const char *after_clock(const char *t)
     while (*q == ' ' || *q == ',' || *q == '-' || *q == ':')
         q++;
     return *q ? q : t;
+}
+
+/* A clock time that opens the line out of it in out ("7:10 am bacon x3
+ * slices": the rules after this one read "10 am bacon" as a count and a
+ * food); 1 when done. */
+static int clock_out(const char *t, char *out, size_t size)
+{
+    const char *after = after_clock(t);
+    if (after == t || !*after || strlen(after) >= size)
+        return 0;
+    copy_text(out, size, after);
+    return 1;
 }
 
 /* The text after a meal's label ending in a colon, "lunch: beef stew",
@@ -1815,7 +1830,8 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         {"ate a quarter", 0.25}, {"had a quarter", 0.25}, {"ate 1/4", 0.25},
         {"left a quarter", 0.75}, {"left 1/4", 0.75},
         {"ate three quarters", 0.75}, {"ate 3/4", 0.75}, {"had 3/4", 0.75},
-        {"drank 3/4", 0.75}, {"drank about 3/4", 0.75}, {"ate about 3/4", 0.75},
+        {"drank 3/4", 0.75}, {"drank about 3/4", 0.75}, {"drank abt 3/4", 0.75},
+        {"ate abt half", 0.5}, {"drank abt half", 0.5}, {"had abt half", 0.5}, {"ate about 3/4", 0.75},
         {"had about 3/4", 0.75}, {"ate most of", 0.75}, {"had most of", 0.75},
         {"1/2 eaten", 0.5}, {"1/3 eaten", 1.0 / 3}, {"2/3 eaten", 2.0 / 3},
         {"1/4 eaten", 0.25}, {"3/4 eaten", 0.75},
@@ -2475,7 +2491,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
      * the ones before it left (two buffers, in turn) */
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
-        chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
+        clock_out,          chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
         zh_filling_bracket, count_of_them,  trailing_measure,  count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
         en_size_measure};

@@ -838,6 +838,20 @@ static void messages_and_shares(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "1 small wendy's chili", "", &w, &err), KMGCA_OK);
     assert_string_equal(w.match.food->id, "27111410");
     assert_near(w.grams, 190.0 * 2 / 3, 1e-6);
+    /* a clock time that opens the line, with am, pm, a or p: no count */
+    assert_int_equal(kmgca_weigh(shared_foods, "7:10 am bacon x3 slices", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 3 * 11.5, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "9:30 pm sweet potato pie - 1 slice", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "Pie, sweet potato");
+    assert_int_equal(kmgca_weigh(shared_foods, "6:45a oatmeal 1 cup", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 234, 1e-6);
+    /* Indian English counts ("3 nos"); "drank abt 3/4" */
+    assert_int_equal(kmgca_weigh(shared_foods, "idli - 3 nos", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 120, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Boost 1 bottle (drank abt 3/4)", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 256 * 0.75, 1e-6);
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
