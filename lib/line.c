@@ -2186,6 +2186,50 @@ static int count_of_quarters(const char *t, char *out, size_t size)
     return 0;
 }
 
+/* "Sliced Peaches in 100% Fruit Juice", "100% whole wheat": 100% says
+ * pure, no amount; out of the text in out. 1 when done. */
+static int pure_out(const char *t, char *out, size_t size)
+{
+    const char *p = strstr(t, "100% ");
+    if (!p || (p > t && (isalnum((unsigned char)p[-1]) || p[-1] == '.')) ||
+        !isalpha((unsigned char)p[5]) || !strncasecmp(p + 5, "of ", 3) || strlen(t) >= size)
+        return 0;
+    snprintf(out, size, "%.*s%s", (int)(p - t), t, p + 5);
+    return 1;
+}
+
+/* Canned fruit's packing written as a place ("Sliced Peaches in 100% Fruit
+ * Juice", "pears (lite syrup)"): the tables' words for it in out ("juice
+ * pack", "light syrup pack"), so that the juice is no second food. 1 when
+ * done. */
+static int packing_words(const char *t, char *out, size_t size)
+{
+    static const struct {
+        const char *written, *pack;
+    } packs[] = {
+        {"in 100% fruit juice", "canned juice pack"}, {"in 100% juice", "canned juice pack"},
+        {"in fruit juice", "canned juice pack"},      {"in natural juice", "canned juice pack"},
+        {"in its own juice", "canned juice pack"},    {"in own juice", "canned juice pack"},
+        {"in pear juice", "canned juice pack"},       {"in juice", "canned juice pack"},
+        {"in light syrup", "canned light syrup pack"}, {"in lite syrup", "canned light syrup pack"},
+        {"(lite syrup)", "canned light syrup pack"},  {"(light syrup)", "canned light syrup pack"},
+        {"lite syrup", "canned light syrup pack"},    {"in heavy syrup", "canned heavy syrup"},
+        {"in syrup", "canned heavy syrup"},
+    };
+    if (text_has_cjk(t))
+        return 0;
+    for (size_t k = 0; k < sizeof packs / sizeof *packs; k++) {
+        const char *p = text_find_ci(t, packs[k].written);
+        size_t n = strlen(packs[k].written);
+        /* (after a food's name, and a whole phrase) */
+        if (!p || p == t || p[-1] != ' ' || isalnum((unsigned char)p[n]))
+            continue;
+        return (size_t)snprintf(out, size, "%.*s%s%s", (int)(p - t), t, packs[k].pack, p + n) <
+               size;
+    }
+    return 0;
+}
+
 /* "ate approx 50% of sml portion lasagne": the percentage of what was
  * served, "50% of ", out of the text in out so that the food reads (the
  * share is eaten_share's, from the text as written); 1 when done. */
@@ -2491,7 +2535,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
      * the ones before it left (two buffers, in turn) */
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
-        clock_out,          chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
+        clock_out,          packing_words,      pure_out,           chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
         zh_filling_bracket, count_of_them,  trailing_measure,  count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
         en_size_measure};
@@ -2507,6 +2551,31 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     if (serving_text && measure_then_weight(serving_text, weighed, sizeof weighed))
         serving_text = weighed;
     kmgca_status st = weigh_shared(foods, food_text, serving_text, out, err);
+    /* an app's measure that names the food itself ("Dunkin' - Glazed Donut",
+     * 1 donut; "The Original ButterBurger", 1 burger): a count of it, a few
+     * at most ("7 chips" of a bag of tortilla chips are no 7 servings); "1
+     * side" of a restaurant's: its usual serving */
+    int side = st == KMGCA_ERROR_UNIT && out && out->serving.amount == 1 &&
+               !strcmp(out->serving.unit, "side");
+    if (st == KMGCA_ERROR_UNIT && out && food_text && serving_text && serving_text[0] &&
+        strlen(out->serving.unit) >= 3 && isfinite(out->serving.amount) &&
+        out->serving.amount > 0 && out->serving.amount <= 3 &&
+        (side || text_find_ci(food_text, out->serving.unit))) {
+        char count[32];
+        snprintf(count, sizeof count, "%g", out->serving.amount);
+        if (side)
+            count[0] = '\0';
+        kmgca_error cerr;
+        kmgca_weighing *alt = malloc(sizeof *alt);
+        if (alt && weigh_shared(foods, food_text, count, alt, &cerr) == KMGCA_OK) {
+            *out = *alt;
+            copy_text(out->serving_text, sizeof out->serving_text, serving_text);
+            st = KMGCA_OK;
+            if (err)
+                kmgca_error_clear(err);
+        }
+        free(alt);
+    }
     /* what was eaten of what was served: "shepherd's pie - left half" is
      * half the serving, unless the share was read as the amount itself
      * ("poached salmon, ate half": a half) */
@@ -3011,6 +3080,29 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
         if (alt && weigh_line(foods, after, serving_text, alt, &aerr) == KMGCA_OK &&
             alt->match.food &&
             alt->match.confidence >= (loosely ? 0.8 : KMGCA_LOW_CONFIDENCE)) {
+            *out = *alt;
+            read_as_part(out);
+            st = KMGCA_OK;
+            if (err)
+                kmgca_error_clear(err);
+        }
+        free(alt);
+    }
+    /* an app's "Maker - Product" ("Wendy's - Plain Baked Potato", "Hormel -
+     * Mary Kitchen Corned Beef Hash"): the product alone, when the whole
+     * matches nothing or loosely and the maker is a few words */
+    const char *maker = (st == KMGCA_ERROR_NO_MATCH || out->match.confidence < 0.6) && food_text
+                           ? strstr(food_text, " - ")
+                           : NULL;
+    if (maker && maker > food_text && !text_has_cjk(food_text)) {
+        int words = 1;
+        for (const char *p = food_text; p < maker; p++)
+            words += *p == ' ';
+        kmgca_weighing *alt = words <= 4 ? malloc(sizeof *alt) : NULL;
+        kmgca_error aerr;
+        if (alt && weigh_message(foods, maker + 3, serving_text, alt, &aerr) == KMGCA_OK &&
+            alt->match.food && alt->match.confidence >= KMGCA_LOW_CONFIDENCE &&
+            (st != KMGCA_OK || alt->match.confidence > out->match.confidence)) {
             *out = *alt;
             read_as_part(out);
             st = KMGCA_OK;

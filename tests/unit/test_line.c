@@ -852,6 +852,30 @@ static void messages_and_shares(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "Boost 1 bottle (drank abt 3/4)", "", &w, &err),
                      KMGCA_OK);
     assert_near(w.grams, 256 * 0.75, 1e-6);
+    /* canned fruit's packing is no second food; "100%" says pure */
+    assert_int_equal(kmgca_weigh(shared_foods, "Sliced Peaches in 100% Fruit Juice", "0.5 cup", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "juice pack"));
+    assert_int_equal(kmgca_weigh(shared_foods, "pears (lite syrup)", "1/2 cup", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "light syrup"));
+    /* an app's "Maker - Product": the product when the whole finds nothing */
+    assert_int_equal(kmgca_weigh(shared_foods, "Hormel - Mary Kitchen Corned Beef Hash", "1 cup",
+                                 &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "Corned beef hash");
+    /* a measure that names the food is a count of it, a few at most; "1
+     * side" is the usual serving */
+    assert_int_equal(kmgca_weigh(shared_foods, "Dunkin' - Glazed Donut", "1 donut", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 64, 1e-6);
+    assert_string_equal(w.serving_text, "1 donut");
+    assert_int_equal(kmgca_weigh(shared_foods, "Tostitos - Restaurant Style Tortilla Chips",
+                                 "7 chips", &w, &err),
+                     KMGCA_ERROR_UNIT);
+    assert_int_equal(kmgca_weigh(shared_foods, "Bob Evans - Mashed Potatoes", "1 side", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.serving_assumed);
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
