@@ -2671,10 +2671,34 @@ static int without_owner_word(const char *t, char *out, size_t size)
             w++;
         size_t n = strcspn(w, " ");
         if (!w[n])
-            return 0;
+            break;
         if (n >= 4 && (!strncmp(w + n - 2, "'s", 2) || (n > 4 && !strncmp(w + n - 4, "’s", 4))))
             return (size_t)snprintf(out, size, "%.*s%s", (int)(w - t), t, w + n + 1) < size;
         w += n;
+    }
+    /* (or a chain written without its apostrophe or as one word: "bowl
+     * of wendys chili", "dunkin boston creme") */
+    static const char *const chains[] = {
+        "wendys",     "mcdonalds",  "mcds",         "dennys",         "arbys",
+        "culvers",    "hardees",    "applebees",    "chilis",         "dunkin",
+        "dunkins",    "panera",     "cracker barrel", "bob evans",    "chick fil a",
+        "chick-fil-a", "chickfila", "popeyes",      "zaxbys",         "whataburger",
+        "sonic",      "kfc",        "ihop",         "waffle house",   "golden corral",
+        "olive garden", "red lobster", "perkins",   "friendlys",      "panda express",
+        "taco bell",  "burger king", "dairy queen", "five guys",      "tim hortons",
+        "timmies",    "starbucks",  "costco",       "greggs",         "wetherspoons",
+        "nandos",     "pret"};
+    for (size_t k = 0; k < sizeof chains / sizeof *chains; k++) {
+        const char *p = text_find_ci(t, chains[k]);
+        size_t n = strlen(chains[k]);
+        if (!p || (p > t && isalnum((unsigned char)p[-1])) || isalnum((unsigned char)p[n]))
+            continue;
+        const char *after = p + n;
+        while (*after == ' ')
+            after++;
+        if (!*after && p == t)
+            return 0;
+        return (size_t)snprintf(out, size, "%.*s%s", (int)(p - t), t, after) < size;
     }
     return 0;
 }

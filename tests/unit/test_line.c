@@ -876,6 +876,15 @@ static void messages_and_shares(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "Bob Evans - Mashed Potatoes", "1 side", &w, &err),
                      KMGCA_OK);
     assert_true(w.serving_assumed);
+    /* a chain written without its apostrophe; a lab result told is no food */
+    assert_int_equal(kmgca_weigh(shared_foods, "bowl of wendys chili, large size", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.match.food->id, "27111410");
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "my potassium was low so I ate 2 bananas today like you said", "",
+                                 &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "Bananas, raw");
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
