@@ -885,6 +885,13 @@ static void messages_and_shares(void **state)
                                  &w, &err),
                      KMGCA_OK);
     assert_string_equal(kmgca_food_description(w.match.food), "Bananas, raw");
+    /* a spoonful of a dish at the table is a serving spoon's; of a spread
+     * or sugar, a spoon's */
+    assert_int_equal(kmgca_weigh(shared_foods, "mashed potatoes, 2 spoonfuls", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 140, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "spoonful of peanut butter", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 16, 1e-6);
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
