@@ -71,6 +71,9 @@ static int qualifier_measure(const tokens *tk, int from, int to, double *value,
     for (int k = from; k < to; k++) {
         if (word_is(tk, k, "each") || word_is(tk, k, "ea") || word_is(tk, k, "per"))
             *each = 1;
+        /* (每个, 每只, 各: "2个（每个约80g）") */
+        if (tk->t[k].type == TK_CJK && (tk->t[k].cp == 0x6BCF || tk->t[k].cp == 0x5404))
+            *each = 1;
         /* "patty - yield from 1/4 lb raw meat": the weight of what it was
          * made from, not of the serving. */
         if (!found && (word_is(tk, k, "yield") ||
@@ -356,9 +359,19 @@ static int read_qualifier(const tokens *tk, int i, int j, int whole, reading *r)
             /* ... or a share of a container said in words ("半袋（70克那种）",
              * "half a bag (70 g)"): the weight is the whole container's (an
              * export's "1/2 can (207g)" weighs the half) */
+            /* (of a container: "半袋（70克那种）"; not of a piece of the food,
+             * "梨半个（约150克）": the half weighed 150 g) */
+            static const char *const containers[] = {"袋", "包", "盒", "瓶", "罐", "听",
+                                                     "桶", "bag", "pack", "packet", "can",
+                                                     "tin", "bottle", "carton", "box", "jar",
+                                                     "tub", "pot", "container", "sachet"};
+            int container = 0;
+            for (size_t c = 0; c < sizeof containers / sizeof *containers && !container; c++)
+                container = !strcmp(s->unit, containers[c]);
             int per_unit = each || (tk->t[i].type == TK_NUM && (tk->t[i].flags & NF_CENTS)) ||
                            s->amount == 1 ||
-                           (r->cls == CLASS_HOUSEHOLD && s->amount < 1 && tk->t[i].type != TK_NUM) ||
+                           (r->cls == CLASS_HOUSEHOLD && s->amount < 1 && tk->t[i].type != TK_NUM &&
+                            container) ||
                            (qu->kind == KMGCA_UNIT_VOLUME && holds_a_drink(s->unit));
             if (r->cls == CLASS_HOUSEHOLD || qu->kind == KMGCA_UNIT_MASS ||
                 (r->cls == CLASS_MEASURE && s->kind == KMGCA_UNIT_VOLUME &&

@@ -892,6 +892,14 @@ static void messages_and_shares(void **state)
     assert_near(w.grams, 140, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "spoonful of peanut butter", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 16, 1e-6);
+    /* a weight in brackets after a share of a piece is the share's; after
+     * 每个, each one's */
+    assert_int_equal(kmgca_weigh(shared_foods, "梨半个（约150克）", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 150, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "肉包子 2个（每个约80g）", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 160, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "薯片半袋（70克那种）", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 35, 1e-6);
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
