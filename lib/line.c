@@ -1045,13 +1045,23 @@ static const char *after_clock(const char *t)
         if (!unit_at(r, &u) && !measure_word_at(word, &wl) && isalpha((unsigned char)*r) &&
             !(n > 3 && word[n - 1] == 's'))
             colon = 1;
+        /* ("8.15  2 boiled eggs": a count after it) */
+        if (isdigit((unsigned char)*r) && r > q)
+            colon = 1;
     }
     if (!colon && !ampm)
         return t;
     if (*q && *q != ' ' && *q != ',' && *q != '-' && *q != ':')
         return t;
-    while (*q == ' ' || *q == ',' || *q == '-' || *q == ':')
-        q++;
+    /* (and the dashes after it: "8am – 3 rashers") */
+    for (;;) {
+        if (*q == ' ' || *q == ',' || *q == '-' || *q == ':')
+            q++;
+        else if (!strncmp(q, "–", strlen("–")) || !strncmp(q, "—", strlen("—")))
+            q += strlen("–");
+        else
+            break;
+    }
     return *q ? q : t;
 }
 
@@ -1083,6 +1093,22 @@ static const char *after_meal_label(kmgca_foods *label_foods, const char *t)
         "bedtime snack", "supper snack", "pre workout", "post workout", "b", "l", "d", "s"};
     while (*t == ' ')
         t++;
+    /* a day or whose meal before the meal's name: "Mon supper 2 Weetabix",
+     * "Sun dinner: roast beef", "mum lunch: 1 bowl soup" ("sun dried
+     * tomatoes" stay) */
+    static const char *const before_meal[] = {
+        "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mum",
+        "dad", "mom", "nan", "gran", "grandad"};
+    size_t lead_len = strcspn(t, " ,:");
+    if (lead_len && WORD_AMONG(t, lead_len, before_meal)) {
+        const char *m = t + lead_len;
+        while (*m == ' ' || *m == ',' || *m == ':')
+            m++;
+        size_t mn = strcspn(m, " ,:");
+        if (mn > 1 && WORD_AMONG(m, mn, meals))
+            t = m;
+    }
     /* a meal named in a few words, then "was": "tea last night was chicken
      * chow mein", "mid-shift snack was a strawberry yoghurt" */
     static const char *const around_meal[] = {

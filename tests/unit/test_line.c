@@ -900,6 +900,19 @@ static void messages_and_shares(void **state)
     assert_near(w.grams, 160, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "薯片半袋（70克那种）", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 35, 1e-6);
+    /* a day or whose meal before the meal's label; a dotted time before a
+     * count; a dash after a time */
+    assert_int_equal(kmgca_weigh(shared_foods, "Mon supper 2 Weetabix", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 38, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "mum lunch: 1 bowl chicken noodle soup", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "noodle soup"));
+    assert_int_equal(kmgca_weigh(shared_foods, "8.15  2 boiled eggs", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 100, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "B'fast 8am \u2013 3 rashers", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 75, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "sun dried tomatoes", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "Sun-dried tomatoes");
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
