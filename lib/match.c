@@ -407,6 +407,32 @@ static const kmgca_food *en_context_named(const kmgca_foods *foods, const struct
      * milk chocolate) */
     size_t h = q->head_at;
     long head = h && h <= q->nw && !q->ctx[h - 1] ? q->ids[h - 1] : -1;
+    /* the words as written first ("doubles from the shop" is the doubles,
+     * not "double double", whose words key the same) */
+    if (had_ctx) {
+        char named[sizeof q->folded];
+        size_t o = 0;
+        int depth = 0;
+        for (const char *p = q->folded; *p && o + 1 < sizeof named; p++) {
+            if (*p == '(')
+                depth++;
+            else if (*p == ')' && depth)
+                depth--;
+            else if (!depth && !(*p == ' ' && (o == 0 || named[o - 1] == ' ')))
+                named[o++] = *p;
+        }
+        while (o && named[o - 1] == ' ')
+            o--;
+        named[o] = '\0';
+        uint64_t lit = o ? text_literal_hash_folded(named) : 0;
+        for (size_t i = lit & ix->lit_mask; lit && ix->lit_slots[i]; i = (i + 1) & ix->lit_mask) {
+            uint32_t f = ix->lit_slots[i] - 1;
+            if (ix->lit_hash[f] == lit) {
+                ranked_offer(foods, top, n, max, (ranked){f, CONTEXT_NAMED});
+                return foods_food(foods, f);
+            }
+        }
+    }
     long doc = had_ctx && whole && nc ? sig_doc_headed(ix, index_signature(core, nc), head) : -1;
     if (doc < 0)
         return NULL;
