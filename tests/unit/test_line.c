@@ -913,6 +913,9 @@ static void messages_and_shares(void **state)
     assert_near(w.grams, 75, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "sun dried tomatoes", "", &w, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_description(w.match.food), "Sun-dried tomatoes");
+    /* a name as written before its context: no other name of the same words */
+    assert_int_equal(kmgca_weigh(shared_foods, "doubles from the shop", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "Doubles");
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
