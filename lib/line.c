@@ -1981,6 +1981,7 @@ static int canteen_ladle(const char *t, char *out, size_t size)
 }
 
 static int zh_filling_bracket(const char *t, char *out, size_t size);
+static int zh_filling_runon(const char *t, char *out, size_t size);
 
 /* "vanilla pudding cup", "applesauce cup 4oz", "sugar free jello cup": a
  * snack cup of a dessert or fruit, sold as one (a pot, the food's own
@@ -2562,7 +2563,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         clock_out,          packing_words,      pure_out,           chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
-        zh_filling_bracket, count_of_them,  trailing_measure,  count_of_quarters,
+        zh_filling_runon,   zh_filling_bracket, count_of_them,  trailing_measure,  count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
         en_size_measure};
     char rewritten[2][1100];
@@ -2981,6 +2982,45 @@ static int zh_filling_bracket(const char *t, char *out, size_t size)
         fl -= 3;
     return (size_t)snprintf(out, size, "%.*s%.*s%.*s%s", (int)(at - t), t, (int)fl, fill,
                             (int)(open - at), at, close + cl) < size;
+}
+
+static int zh_amount_char(const char *p);
+
+/* "十几个水饺韭菜鸡蛋的": a filling run on after the dumpling or bun's name
+ * and closed by 的 or 馅 names the dish, as 韭菜鸡蛋水饺 does; written so
+ * in out. 1 when done. */
+static int zh_filling_runon(const char *t, char *out, size_t size)
+{
+    static const char *const filled[] = {"饺子", "水饺", "蒸饺", "煎饺", "包子", "馄饨",
+                                         "云吞", "抄手", "汤圆", "馅饼", "锅贴", "粽子"};
+    static const char *const not_kind[] = {"包", "做", "买", "煮", "蒸", "煎", "炸", "送",
+                                           "剩", "吃", "带", "点", "热", "烤", "拿", "给",
+                                           "冻", "家", "店", "外", "个", "只", "两", "斤"};
+    if (!text_has_cjk(t))
+        return 0;
+    for (size_t k = 0; k < sizeof filled / sizeof *filled; k++) {
+        const char *p = strstr(t, filled[k]);
+        if (!p)
+            continue;
+        const char *f = p + strlen(filled[k]), *e = f;
+        int chars = 0;
+        while (chars < 7 && (unsigned char)*e >= 0xE0 && (unsigned char)*e < 0xF0 &&
+               strncmp(e, "的", 3) && strncmp(e, "馅", 3) && !zh_amount_char(e))
+            e += 3, chars++;
+        if (chars < 2 || chars > 6 || (strncmp(e, "的", 3) && strncmp(e, "馅", 3)))
+            continue;
+        int kind = 1;
+        for (size_t v = 0; v < sizeof not_kind / sizeof *not_kind && kind; v++)
+            kind = strncmp(e - 3, not_kind[v], 3) != 0;
+        const char *after = e + 3;
+        if (!strncmp(after, "的", 3))
+            after += 3;
+        if (!kind || (*after && *after != ' ' && !clause_mark(t, after) && !zh_amount_char(after)))
+            continue;
+        return (size_t)snprintf(out, size, "%.*s%.*s%s%s", (int)(p - t), t, (int)(e - f), f,
+                                filled[k], after) < size;
+    }
+    return 0;
 }
 
 /* 1 when p opens with a digit or a Chinese numeral (一 … 十, 两, 半, 几). */

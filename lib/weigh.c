@@ -876,6 +876,13 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
     }
     if (!p)
         return 0;
+    /* A dish's 个 that is one order of it (the recipe's 个 weighs its 份:
+     * 点了个菜) counts a few orders at most: "韭菜鸡蛋 十个" are no ten
+     * plates (2 kg); not weighed so. */
+    const kmgca_portion *order = portion_of(food, "份");
+    if (!typical && s->amount > 3 && order && counts_pieces(p->measure, 0) &&
+        fabs(p->grams / p->amount - order->grams / order->amount) < 1)
+        return 0;
     char amt[32], g[32];
     double amount = s->amount;    /* a typical serving's is 1 unless a caller set it */
     *grams = amount * factor * p->grams / p->amount;

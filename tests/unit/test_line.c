@@ -916,6 +916,15 @@ static void messages_and_shares(void **state)
     /* a name as written before its context: no other name of the same words */
     assert_int_equal(kmgca_weigh(shared_foods, "doubles from the shop", "", &w, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_description(w.match.food), "Doubles");
+    /* a filling run on after the dumpling's name names the dish; a dish's
+     * order (个 as its 份) counts a few at most */
+    assert_int_equal(kmgca_weigh(shared_foods, "晚上吃了十几个水饺韭菜鸡蛋的", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "韭菜鸡蛋饺子");
+    assert_true(w.grams < 500);
+    assert_int_equal(kmgca_weigh(shared_foods, "粽子红枣的一个", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "蜜枣粽");
+    kmgca_weigh(shared_foods, "韭菜鸡蛋 十个", "", &w, &err);
+    assert_true(!(w.grams > 1000));
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
