@@ -1219,6 +1219,15 @@ static int not_eaten(kmgca_foods *foods, const char *t)
         for (const char *p = t; *p && !negated; p++) {
             if (strncasecmp(p, marks[k], n) != 0)
                 continue;
+            /* (a bracket says what of it was left: "小馄饨12个（汤没喝）") */
+            int depth = 0;
+            for (const char *b = t; b < p; b++)
+                if (*b == '(' || !strncmp(b, "（", 3))
+                    depth++;
+                else if ((*b == ')' || !strncmp(b, "）", 3)) && depth)
+                    depth--;
+            if (depth)
+                continue;
             int after = 0;
             for (size_t e = 0; e < sizeof eaten_after / sizeof *eaten_after && !after; e++)
                 after = !strncmp(p + n, eaten_after[e], strlen(eaten_after[e]));
@@ -1982,6 +1991,7 @@ static int canteen_ladle(const char *t, char *out, size_t size)
 
 static int zh_filling_bracket(const char *t, char *out, size_t size);
 static int zh_filling_runon(const char *t, char *out, size_t size);
+static int zh_sugar_after(const char *t, char *out, size_t size);
 
 /* "vanilla pudding cup", "applesauce cup 4oz", "sugar free jello cup": a
  * snack cup of a dessert or fruit, sold as one (a pot, the food's own
@@ -2563,7 +2573,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         clock_out,          packing_words,      pure_out,           chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
-        zh_filling_runon,   zh_filling_bracket, count_of_them,  trailing_measure,  count_of_quarters,
+        zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     count_of_them,  trailing_measure,  count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
         en_size_measure};
     char rewritten[2][1100];
@@ -2992,7 +3002,10 @@ static int zh_amount_char(const char *p);
 static int zh_filling_runon(const char *t, char *out, size_t size)
 {
     static const char *const filled[] = {"饺子", "水饺", "蒸饺", "煎饺", "包子", "馄饨",
-                                         "云吞", "抄手", "汤圆", "馅饼", "锅贴", "粽子"};
+                                         "云吞", "抄手", "汤圆", "馅饼", "锅贴", "粽子",
+                                         /* (the kind of a plain food: "面包全麦的",
+                                          * "排骨糖醋的", "牛奶脱脂的") */
+                                         "面包", "馒头", "牛奶", "酸奶", "排骨", "面条"};
     static const char *const not_kind[] = {"包", "做", "买", "煮", "蒸", "煎", "炸", "送",
                                            "剩", "吃", "带", "点", "热", "烤", "拿", "给",
                                            "冻", "家", "店", "外", "个", "只", "两", "斤"};
@@ -3015,10 +3028,44 @@ static int zh_filling_runon(const char *t, char *out, size_t size)
         const char *after = e + 3;
         if (!strncmp(after, "的", 3))
             after += 3;
-        if (!kind || (*after && *after != ' ' && !clause_mark(t, after) && !zh_amount_char(after)))
+        const char *amt = after;
+        static const char *const about[] = {"大概", "大约", "差不多", "约"};
+        for (size_t a = 0; a < sizeof about / sizeof *about; a++)
+            if (!strncmp(amt, about[a], strlen(about[a])))
+                amt += strlen(about[a]);
+        if (!kind || (*after && *after != ' ' && !clause_mark(t, after) && !zh_amount_char(amt)))
             continue;
         return (size_t)snprintf(out, size, "%.*s%.*s%s%s", (int)(p - t), t, (int)(e - f), f,
                                 filled[k], after) < size;
+    }
+    return 0;
+}
+
+/* "咖啡无糖", "黑咖啡不加糖" (as words_zh.csv reads 不加糖): a kind of
+ * sugar written after the food's name goes before it, as names write it
+ * (无糖咖啡; it was read as sugar), in out. 1 when done. */
+static int zh_sugar_after(const char *t, char *out, size_t size)
+{
+    static const char *const kinds[] = {"无糖", "不加糖", "没放糖", "不放糖", "没加糖",
+                                        "少糖", "低糖", "半糖"};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        const char *p = strstr(t, kinds[k]);
+        size_t n = strlen(kinds[k]);
+        if (!p || p - t < 6 || (unsigned char)p[-1] < 0x80 || p[-1] == ')' ||
+            !strncmp(p - 3, "（", 3) || !strncmp(p - 3, "，", 3))
+            continue;
+        const char *after = p + n;
+        if (*after && *after != ' ' && !clause_mark(t, after))
+            continue;
+        /* the name before it: back to a space or a clause mark */
+        const char *b = p;
+        while (b > t && b[-1] != ' ' && !clause_mark(t, b - 1) &&
+               !(b - t >= 3 && (!strncmp(b - 3, "，", 3) || !strncmp(b - 3, "：", 3))))
+            b = char_before(t, b);
+        if (p - b < 6)
+            continue;
+        return (size_t)snprintf(out, size, "%.*s%s%.*s%s", (int)(b - t), t, kinds[k],
+                                (int)(p - b), b, after) < size;
     }
     return 0;
 }

@@ -925,6 +925,16 @@ static void messages_and_shares(void **state)
     assert_string_equal(kmgca_food_description(w.match.food), "蜜枣粽");
     kmgca_weigh(shared_foods, "韭菜鸡蛋 十个", "", &w, &err);
     assert_true(!(w.grams > 1000));
+    /* a kind run on after a plain food's name; sugar written after the
+     * name is its kind, not sugar; a bracket that says what was left */
+    assert_int_equal(kmgca_weigh(shared_foods, "中午吃了点排骨糖醋的大概五六块", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "糖醋排骨");
+    assert_int_equal(kmgca_weigh(shared_foods, "晚上喝了一杯热的豆将没放糖", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "豆浆(无糖)");
+    assert_int_equal(kmgca_weigh(shared_foods, "黑咖啡不加糖", "", &w, &err), KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(w.match.food), "Sugar"));
+    assert_int_equal(kmgca_weigh(shared_foods, "宵夜 小馄饨12个（汤没喝）", "", &w, &err), KMGCA_OK);
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
