@@ -333,8 +333,21 @@ static kmgca_match_method en_exact(const struct match_index *ix, en_query *q, ra
                 again = 1;
             }
     }
-    for (int pass = 0; pass < (from != q->raw ? 2 : 1); pass++) {
-        uint64_t lit = text_literal_hash_folded(pass ? from : q->raw);
+    /* (and as the word table left it, its chatter out: "bagel for lunch"
+     * is the bagel, not the egg bagel its one word also keys) */
+    const char *texts[3] = {q->raw, from, q->raw};
+    size_t fl = strlen(q->folded);
+    while (fl && q->folded[fl - 1] == ' ')
+        fl--;
+    static const char *const when[] = {" for ", " at ", " this ", " last ", " today",
+                                       " yesterday", " before ", " after ", " tonight"};
+    for (size_t k = 0; k < sizeof when / sizeof *when && fl && !strchr(q->folded, '('); k++)
+        if (!strncmp(q->raw, q->folded, fl) && !strncmp(q->raw + fl, when[k], strlen(when[k])))
+            texts[2] = q->folded;   /* (its trailing spaces are no part of its hash) */
+    for (int pass = 0; pass < 3; pass++) {
+        if (pass && !strcmp(texts[pass], texts[pass - 1]))
+            continue;
+        uint64_t lit = text_literal_hash_folded(texts[pass]);
         for (size_t i = lit & ix->lit_mask; lit && ix->lit_slots[i]; i = (i + 1) & ix->lit_mask) {
             uint32_t f = ix->lit_slots[i] - 1;
             if (ix->lit_hash[f] == lit) {

@@ -935,6 +935,9 @@ static void messages_and_shares(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "黑咖啡不加糖", "", &w, &err), KMGCA_OK);
     assert_null(strstr(kmgca_food_description(w.match.food), "Sugar"));
     assert_int_equal(kmgca_weigh(shared_foods, "宵夜 小馄饨12个（汤没喝）", "", &w, &err), KMGCA_OK);
+    /* a name as written, its meal words out: "bagel for lunch" is the bagel */
+    assert_int_equal(kmgca_weigh(shared_foods, "bagel for lunch", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "Bagel");
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
