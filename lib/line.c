@@ -2613,6 +2613,41 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         }
         free(alt);
     }
+    /* "Chick-fil-A - Nuggets, 8 ct", 1 container: the count its name
+     * writes is what the container held */
+    if (st == KMGCA_ERROR_UNIT && out && food_text && serving_text && serving_text[0] &&
+        out->serving.amount == 1 && !text_has_cjk(food_text)) {
+        static const char *const counts[] = {" ct", " count", " pc", " pcs", " piece", " pieces"};
+        for (const char *d = food_text; *d && st == KMGCA_ERROR_UNIT; d++) {
+            if (!isdigit((unsigned char)*d) || (d > food_text && isalnum((unsigned char)d[-1])))
+                continue;
+            const char *e = d;
+            while (isdigit((unsigned char)*e))
+                e++;
+            for (size_t k = 0; k < sizeof counts / sizeof *counts; k++) {
+                size_t n = strlen(counts[k]);
+                if (strncasecmp(e, counts[k], n) || isalpha((unsigned char)e[n]))
+                    continue;
+                char count[32], name[1100];
+                snprintf(count, sizeof count, "%.*s ct", (int)(e - d), d);
+                int keep = (int)(d - food_text);
+                while (keep > 0 && (food_text[keep - 1] == ' ' || food_text[keep - 1] == ','))
+                    keep--;
+                snprintf(name, sizeof name, "%.*s%s", keep, food_text, e + n);
+                kmgca_error cerr;
+                kmgca_weighing *alt = malloc(sizeof *alt);
+                if (alt && weigh_shared(foods, name, count, alt, &cerr) == KMGCA_OK) {
+                    *out = *alt;
+                    copy_text(out->serving_text, sizeof out->serving_text, serving_text);
+                    st = KMGCA_OK;
+                    if (err)
+                        kmgca_error_clear(err);
+                }
+                free(alt);
+                break;
+            }
+        }
+    }
     /* what was eaten of what was served: "shepherd's pie - left half" is
      * half the serving, unless the share was read as the amount itself
      * ("poached salmon, ate half": a half) */

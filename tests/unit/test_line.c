@@ -938,6 +938,11 @@ static void messages_and_shares(void **state)
     /* a name as written, its meal words out: "bagel for lunch" is the bagel */
     assert_int_equal(kmgca_weigh(shared_foods, "bagel for lunch", "", &w, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_description(w.match.food), "Bagel");
+    /* a container of a food whose name writes its count */
+    assert_int_equal(kmgca_weigh(shared_foods, "Chick-fil-A - Nuggets, 8 ct", "1 container", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 8 * 16, 1e-6);
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
