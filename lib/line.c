@@ -2564,6 +2564,70 @@ static int zh_size_measure(const char *t, char *out, size_t size)
     return 0;
 }
 
+/* The line weighed again with another serving (and name), the serving
+ * as written kept; 1 when it weighs, *out then its answer. */
+static int reweigh(kmgca_foods *foods, const char *food_text, const char *serving,
+                   const char *written, kmgca_weighing *out, kmgca_error *err)
+{
+    kmgca_error cerr;
+    kmgca_weighing *alt = malloc(sizeof *alt);
+    int done = alt && weigh_shared(foods, food_text, serving, alt, &cerr) == KMGCA_OK;
+    if (done) {
+        *out = *alt;
+        copy_text(out->serving_text, sizeof out->serving_text, written);
+        if (err)
+            kmgca_error_clear(err);
+    }
+    free(alt);
+    return done;
+}
+
+/* An app's measure the food has none of (KMGCA_ERROR_UNIT in *out): one
+ * that names the food itself ("Dunkin' - Glazed Donut", 1 donut; "The
+ * Original ButterBurger", 1 burger) is a count of it, a few at most ("7
+ * chips" of a bag of tortilla chips are no 7 servings); "1 side" of a
+ * restaurant's, its usual serving; a container of a food whose name
+ * writes its count ("Chick-fil-A - Nuggets, 8 ct", 1 container), that
+ * count. KMGCA_OK when one of these weighs it, else KMGCA_ERROR_UNIT. */
+static kmgca_status app_measure(kmgca_foods *foods, const char *food_text,
+                                const char *serving_text, kmgca_weighing *out, kmgca_error *err)
+{
+    int side = out->serving.amount == 1 && !strcmp(out->serving.unit, "side");
+    if (strlen(out->serving.unit) >= 3 && isfinite(out->serving.amount) &&
+        out->serving.amount > 0 && out->serving.amount <= 3 &&
+        (side || text_find_ci(food_text, out->serving.unit))) {
+        char count[32] = "";
+        if (!side)
+            snprintf(count, sizeof count, "%g", out->serving.amount);
+        if (reweigh(foods, food_text, count, serving_text, out, err))
+            return KMGCA_OK;
+    }
+    if (out->serving.amount != 1 || text_has_cjk(food_text))
+        return KMGCA_ERROR_UNIT;
+    static const char *const counts[] = {" ct", " count", " pc", " pcs", " piece", " pieces"};
+    for (const char *d = food_text; *d; d++) {
+        if (!isdigit((unsigned char)*d) || (d > food_text && isalnum((unsigned char)d[-1])))
+            continue;
+        const char *e = d;
+        while (isdigit((unsigned char)*e))
+            e++;
+        for (size_t k = 0; k < sizeof counts / sizeof *counts; k++) {
+            size_t n = strlen(counts[k]);
+            if (strncasecmp(e, counts[k], n) || isalpha((unsigned char)e[n]))
+                continue;
+            char count[32], name[1100];
+            snprintf(count, sizeof count, "%.*s ct", (int)(e - d), d);
+            int keep = (int)(d - food_text);
+            while (keep > 0 && (food_text[keep - 1] == ' ' || food_text[keep - 1] == ','))
+                keep--;
+            snprintf(name, sizeof name, "%.*s%s", keep, food_text, e + n);
+            return reweigh(foods, name, count, serving_text, out, err) ? KMGCA_OK
+                                                                       : KMGCA_ERROR_UNIT;
+        }
+    }
+    return KMGCA_ERROR_UNIT;
+}
+
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
@@ -2588,66 +2652,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     if (serving_text && measure_then_weight(serving_text, weighed, sizeof weighed))
         serving_text = weighed;
     kmgca_status st = weigh_shared(foods, food_text, serving_text, out, err);
-    /* an app's measure that names the food itself ("Dunkin' - Glazed Donut",
-     * 1 donut; "The Original ButterBurger", 1 burger): a count of it, a few
-     * at most ("7 chips" of a bag of tortilla chips are no 7 servings); "1
-     * side" of a restaurant's: its usual serving */
-    int side = st == KMGCA_ERROR_UNIT && out && out->serving.amount == 1 &&
-               !strcmp(out->serving.unit, "side");
-    if (st == KMGCA_ERROR_UNIT && out && food_text && serving_text && serving_text[0] &&
-        strlen(out->serving.unit) >= 3 && isfinite(out->serving.amount) &&
-        out->serving.amount > 0 && out->serving.amount <= 3 &&
-        (side || text_find_ci(food_text, out->serving.unit))) {
-        char count[32];
-        snprintf(count, sizeof count, "%g", out->serving.amount);
-        if (side)
-            count[0] = '\0';
-        kmgca_error cerr;
-        kmgca_weighing *alt = malloc(sizeof *alt);
-        if (alt && weigh_shared(foods, food_text, count, alt, &cerr) == KMGCA_OK) {
-            *out = *alt;
-            copy_text(out->serving_text, sizeof out->serving_text, serving_text);
-            st = KMGCA_OK;
-            if (err)
-                kmgca_error_clear(err);
-        }
-        free(alt);
-    }
-    /* "Chick-fil-A - Nuggets, 8 ct", 1 container: the count its name
-     * writes is what the container held */
-    if (st == KMGCA_ERROR_UNIT && out && food_text && serving_text && serving_text[0] &&
-        out->serving.amount == 1 && !text_has_cjk(food_text)) {
-        static const char *const counts[] = {" ct", " count", " pc", " pcs", " piece", " pieces"};
-        for (const char *d = food_text; *d && st == KMGCA_ERROR_UNIT; d++) {
-            if (!isdigit((unsigned char)*d) || (d > food_text && isalnum((unsigned char)d[-1])))
-                continue;
-            const char *e = d;
-            while (isdigit((unsigned char)*e))
-                e++;
-            for (size_t k = 0; k < sizeof counts / sizeof *counts; k++) {
-                size_t n = strlen(counts[k]);
-                if (strncasecmp(e, counts[k], n) || isalpha((unsigned char)e[n]))
-                    continue;
-                char count[32], name[1100];
-                snprintf(count, sizeof count, "%.*s ct", (int)(e - d), d);
-                int keep = (int)(d - food_text);
-                while (keep > 0 && (food_text[keep - 1] == ' ' || food_text[keep - 1] == ','))
-                    keep--;
-                snprintf(name, sizeof name, "%.*s%s", keep, food_text, e + n);
-                kmgca_error cerr;
-                kmgca_weighing *alt = malloc(sizeof *alt);
-                if (alt && weigh_shared(foods, name, count, alt, &cerr) == KMGCA_OK) {
-                    *out = *alt;
-                    copy_text(out->serving_text, sizeof out->serving_text, serving_text);
-                    st = KMGCA_OK;
-                    if (err)
-                        kmgca_error_clear(err);
-                }
-                free(alt);
-                break;
-            }
-        }
-    }
+    if (st == KMGCA_ERROR_UNIT && out && food_text && serving_text && serving_text[0])
+        st = app_measure(foods, food_text, serving_text, out, err);
     /* what was eaten of what was served: "shepherd's pie - left half" is
      * half the serving, unless the share was read as the amount itself
      * ("poached salmon, ate half": a half) */
