@@ -260,7 +260,9 @@ static int chinese_shared(const char *text, char *rest, size_t size, int *people
     if (strstr(text, "各") || strstr(text, "每人") || strstr(text, "每个人"))
         return 0;
     static const char *const markers[] = {"分着吃", "分着喝", "分吃", "分喝", "一人一半",
-                                          "一起分", "分了吃", "分着", "分了", "个人分", "人分"};
+                                          "一起分", "分了吃", "分着", "分了", "个人分", "人分",
+                                          /* "我和老伴俩人吃", "两个人吃的" */
+                                          "俩人吃", "个人吃", "人吃"};
     static const char *const groups_zh[] = {"全家", "一家", "家里人", "大家", "孩子们",
                                             "朋友们", "一桌"};
     const char *m = NULL;
@@ -269,8 +271,9 @@ static int chinese_shared(const char *text, char *rest, size_t size, int *people
         if ((m = strstr(text, markers[k])) != NULL)
             mlen = strlen(markers[k]);
     /* "四个人分": the number is the marker's too */
-    if (m && (!strncmp(m, "个人分", 9) || !strncmp(m, "人分", 6)) && m - text >= 3 &&
-        zh_people(m - 3, 3) > 0) {
+    if (m && (!strncmp(m, "个人分", 9) || !strncmp(m, "人分", 6) || !strncmp(m, "个人吃", 9) ||
+              !strncmp(m, "人吃", 6)) &&
+        m - text >= 3 && zh_people(m - 3, 3) > 0) {
         m -= 3;
         mlen += 3;
     }

@@ -943,6 +943,12 @@ static void messages_and_shares(void **state)
                                  &err),
                      KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
+    /* a plate two people ate ("俩人吃", "两个人吃") is shared as "分" says;
+     * one person's is not */
+    assert_int_equal(kmgca_weigh(shared_foods, "芹菜炒肉一盘 我和老伴俩人吃", "", &w, &err), KMGCA_OK);
+    double plate = w.grams * 2;
+    assert_int_equal(kmgca_weigh(shared_foods, "一个人吃了一盘芹菜炒肉", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, plate, 1e-6);
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
