@@ -1992,6 +1992,7 @@ static int canteen_ladle(const char *t, char *out, size_t size)
 static int zh_filling_bracket(const char *t, char *out, size_t size);
 static int zh_filling_runon(const char *t, char *out, size_t size);
 static int zh_sugar_after(const char *t, char *out, size_t size);
+static int cooked_liang(const char *t, char *out, size_t size);
 
 /* "vanilla pudding cup", "applesauce cup 4oz", "sugar free jello cup": a
  * snack cup of a dessert or fruit, sold as one (a pot, the food's own
@@ -2637,7 +2638,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         clock_out,          packing_words,      pure_out,           chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
-        zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     count_of_them,  trailing_measure,  count_of_quarters,
+        zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
+        count_of_them,  trailing_measure,  count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
         en_size_measure};
     char rewritten[2][1100];
@@ -3109,6 +3111,35 @@ static int zh_sugar_after(const char *t, char *out, size_t size)
                                 (int)(p - b), b, after) < size;
     }
     return 0;
+}
+
+/* "米饭 熟重2两", "米饭（熟）二两": a weight said to be cooked is no shop's
+ * 两 of raw rice or dry noodles (name_portions_zh.csv): its 两 as grams
+ * (50 g each) in out. 1 when done. */
+static int cooked_liang(const char *t, char *out, size_t size)
+{
+    if (!strstr(t, "熟重") && !strstr(t, "（熟）") && !strstr(t, "(熟)") && !strstr(t, "熟的"))
+        return 0;
+    const char *l = strstr(t, "两");
+    if (!l || l == t)
+        return 0;
+    double n = 0;
+    const char *b = l;
+    if (isdigit((unsigned char)b[-1])) {
+        while (b > t && (isdigit((unsigned char)b[-1]) || b[-1] == '.'))
+            b--;
+        n = strtod(b, NULL);
+    } else {
+        static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+        for (size_t k = 0; k < sizeof numerals / sizeof *numerals && !n; k++)
+            if (l - t >= 3 && !strncmp(l - 3, numerals[k], 3))
+                n = (double)k + 1, b = l - 3;
+        if (!n && l - t >= 3 && !strncmp(l - 3, "半", 3))
+            n = 0.5, b = l - 3;
+    }
+    if (!(n > 0) || n > 20)
+        return 0;
+    return (size_t)snprintf(out, size, "%.*s%g克%s", (int)(b - t), t, n * 50, l + 3) < size;
 }
 
 /* 1 when p opens with a digit or a Chinese numeral (一 … 十, 两, 半, 几). */

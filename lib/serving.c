@@ -738,9 +738,9 @@ void kmgca_serving_take_detail(kmgca_serving *s, const char *food_text)
     if (!s || !food_text)
         return;
     /* (and 两 or 斤 of a dish a shop sells by its 两: "二两饺子") */
+    int liang = s->kind == KMGCA_UNIT_MASS && (!strcmp(s->unit, "两") || !strcmp(s->unit, "斤"));
     if (s->kind == KMGCA_UNIT_PORTION || s->kind == KMGCA_UNIT_NONE ||
-        s->kind == KMGCA_UNIT_TYPICAL ||
-        (s->kind == KMGCA_UNIT_MASS && (!strcmp(s->unit, "两") || !strcmp(s->unit, "斤")))) {
+        s->kind == KMGCA_UNIT_TYPICAL || liang) {
         if (!name_portion_find(food_text, s->name, sizeof s->name))
             s->name[0] = '\0';
         return;

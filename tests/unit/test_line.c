@@ -949,6 +949,11 @@ static void messages_and_shares(void **state)
     double plate = w.grams * 2;
     assert_int_equal(kmgca_weigh(shared_foods, "一个人吃了一盘芹菜炒肉", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, plate, 1e-6);
+    /* a canteen's 两 of rice is weighed raw; a weight said cooked is not */
+    assert_int_equal(kmgca_weigh(shared_foods, "米饭二两", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 230, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "米饭 熟重2两", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 100, 1e-6);
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
