@@ -1065,6 +1065,72 @@ static const char *after_clock(const char *t)
     return *q ? q : t;
 }
 
+/* A day that opens a diary line, with its part of the day, meal and
+ * marks, out of it in out: "Sun dinner roast lamb 3 slices", "Wed tea -
+ * spag bol" (tea the meal, not the drink), "Fri 2 pints of Guinness",
+ * "Mon morn - grapefruit", "Fri night: 6 oysters"; "Sun dried tomatoes"
+ * stay. 1 when done. */
+static int day_label_out(const char *t, char *out, size_t size)
+{
+    static const char *const days[] = {
+        "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    static const char *const parts[] = {"morn", "morning", "night", "arvo", "afternoon",
+                                        "evening", "eve", "am", "pm", "midday", "noon"};
+    static const char *const meals[] = {
+        "breakfast", "brekkie", "brekky", "bfast", "b'fast", "brunch", "lunch", "dinner",
+        "tea", "supper", "snack", "snacks", "dessert", "pudding", "elevenses", "bkfst"};
+    const char *p = t;
+    while (*p == ' ')
+        p++;
+    size_t n = strcspn(p, " ,:.-");
+    if (!n || !WORD_AMONG(p, n, days))
+        return 0;
+    const char *q = p + n;
+    if (*q == '-')
+        return 0;   /* (a word of its own: "Sun-Maid raisins") */
+    if (*q == '.')
+        q++;   /* "Thurs." */
+    int marked = 0;
+    for (int again = 1; again;) {
+        again = 0;
+        while (*q == ' ' || *q == ',' || *q == ':' || *q == '-' ||
+               !strncmp(q, "–", strlen("–")) || !strncmp(q, "—", strlen("—"))) {
+            marked |= *q != ' ';
+            q += (*q & 0x80) ? strlen("–") : 1;
+        }
+        size_t w = strcspn(q, " ,:-");
+        if (w && (WORD_AMONG(q, w, parts) || WORD_AMONG(q, w, meals))) {
+            marked = 1;
+            q += w;
+            again = 1;
+        }
+    }
+    /* a time after it: "Thurs 10.30 cuppa" (10.30 is no amount there) */
+    size_t h = 0;
+    while (isdigit((unsigned char)q[h]) && h < 3)
+        h++;
+    if (h >= 1 && h <= 2 && (q[h] == '.' || q[h] == ':') && isdigit((unsigned char)q[h + 1]) &&
+        isdigit((unsigned char)q[h + 2]) && !isdigit((unsigned char)q[h + 3]) &&
+        atoi(q) <= 23 && atoi(q + h + 1) <= 59 && q[h + 3] == ' ' &&
+        (q[h] == ':' || (atoi(q) >= 5 && atoi(q + h + 1) % 5 == 0))) {
+        q += h + 4;
+        marked = 1;
+    }
+    /* (a mark, a part of the day or a meal, or an amount, a time or a size
+     * after the day: not "Sun dried tomatoes") */
+    static const char *const amount_words[] = {"small", "large", "big", "medium", "half", "a",
+                                               "an", "one", "two", "three", "some", "bowl",
+                                               "cup", "glass", "slice", "piece", "bit"};
+    size_t w = strcspn(q, " ,");
+    if (!marked && w && WORD_AMONG(q, w, amount_words))
+        marked = 1;
+    if (!*q || (!marked && !isdigit((unsigned char)*q)) || strlen(q) >= size)
+        return 0;
+    copy_text(out, size, q);
+    return 1;
+}
+
 /* A clock time that opens the line out of it in out ("7:10 am bacon x3
  * slices": the rules after this one read "10 am bacon" as a count and a
  * food); 1 when done. */
@@ -2637,7 +2703,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
      * the ones before it left (two buffers, in turn) */
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
-        clock_out,          packing_words,      pure_out,           chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
+        day_label_out,      clock_out,          packing_words,      pure_out,
+        chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
         count_of_them,  trailing_measure,  count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,

@@ -954,6 +954,19 @@ static void messages_and_shares(void **state)
     assert_near(w.grams, 230, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "米饭 熟重2两", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 100, 1e-6);
+    /* a day that opens a diary line, with its meal, time and marks; not a
+     * word of a name ("sun dried tomatoes", "Sun-Maid") */
+    assert_int_equal(kmgca_weigh(shared_foods, "Mon tea - grilled lamb chops x2", "", &w, &err),
+                     KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(w.match.food), "tea"));
+    assert_int_equal(kmgca_weigh(shared_foods, "Thurs 10.30 cuppa (tea w milk)", "", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.grams < 400);
+    assert_int_equal(kmgca_weigh(shared_foods, "Fri 2 pints of Guinness", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 1000);
+    assert_int_equal(kmgca_weigh(shared_foods, "Sun-Maid raisins", "1 box (1.5 oz)", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Raisins"));
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
