@@ -1375,6 +1375,11 @@ static size_t clause_mark(const char *t, const char *p)
         return 1;
     if (!strncmp(p, " - ", 3))
         return 3;
+    /* (and the long dashes phones and word processors write: " — ", " – ") */
+    if (!strncmp(p, " — ", strlen(" — ")))
+        return strlen(" — ");
+    if (!strncmp(p, " – ", strlen(" – ")))
+        return strlen(" – ");
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if (!strncasecmp(p, words[k], strlen(words[k])))
             return strlen(words[k]) - 1;

@@ -967,6 +967,11 @@ static void messages_and_shares(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "Sun-Maid raisins", "1 box (1.5 oz)", &w, &err),
                      KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "Raisins"));
+    /* long dashes part a message's clauses as " - " does */
+    assert_int_equal(kmgca_weigh(shared_foods, "gardening all morning \u2014 3 glasses water", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 750, 1e-6);
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
