@@ -646,8 +646,22 @@ size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
      * in brackets after the name is read before it, as 干挂面, 熟鸡胸肉 (a
      * table name with brackets was looked up as written above). */
     char moved[1024];
-    if (!n && (zh_bracket_first(text, moved, sizeof moved) ||
-               zh_verb_first(text, moved, sizeof moved)))
+    /* (not when the text, its chatter out, is a name that ends in the way
+     * of cooking: "吃海蛎煎" is 海蛎煎, not 煎海蛎) */
+    int named = 0;
+    if (!n) {
+        char clean[1024];
+        int c2;
+        zh_clean_key(text, clean, sizeof clean, &c2);
+        size_t cl = strlen(clean);
+        for (size_t i = zh_lower(ix, clean, cl + 1); cl && i < ix->zh_count && !named; i++) {
+            if (strcmp(ix->zh_keys[ix->zh_sorted[i]], clean) != 0)
+                break;
+            named = 1;
+        }
+    }
+    if (!n && !named &&
+        (zh_bracket_first(text, moved, sizeof moved) || zh_verb_first(text, moved, sizeof moved)))
         text = moved;
     zh_clean_key(text, key, sizeof key, &cooked);
     klen = strlen(key);

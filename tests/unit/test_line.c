@@ -972,6 +972,9 @@ static void messages_and_shares(void **state)
                                  &err),
                      KMGCA_OK);
     assert_near(w.grams, 750, 1e-6);
+    /* a name that ends in a way of cooking stays the name after a verb */
+    assert_int_equal(kmgca_weigh(shared_foods, "晚上夜市吃蚵仔煎", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "蚵仔煎");
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
