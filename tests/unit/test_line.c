@@ -975,6 +975,10 @@ static void messages_and_shares(void **state)
     /* a name that ends in a way of cooking stays the name after a verb */
     assert_int_equal(kmgca_weigh(shared_foods, "晚上夜市吃蚵仔煎", "", &w, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_description(w.match.food), "蚵仔煎");
+    /* a way of cooking before the amount is a verb, as "had" is */
+    assert_int_equal(kmgca_weigh(shared_foods, "boiled 12 pork dumplings for dinner", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 300, 1e-6);
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
