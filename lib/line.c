@@ -1947,6 +1947,8 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         {"吃了一半", 0.5}, {"喝了一半", 0.5}, {"吃一半", 0.5}, {"剩了一半", 0.5},
         {"剩下一半", 0.5}, {"剩一半", 0.5}, {"食咗一半", 0.5}, {"饮咗一半", 0.5},
         {"吃了大半", 0.75}, {"喝了大半", 0.75}, {"吃了小半", 1.0 / 3}, {"喝了小半", 1.0 / 3},
+        {"吃了一大半", 0.75}, {"喝了一大半", 0.75}, {"吃掉大半", 0.75}, {"吃掉一大半", 0.75},
+        {"吃了一小半", 1.0 / 3}, {"吃掉一半", 0.5},
         {"吃了三分之一", 1.0 / 3}, {"吃了三分之二", 2.0 / 3}, {"吃了四分之一", 0.25},
         {"吃了四分之三", 0.75},
     };
@@ -1973,6 +1975,9 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
             !strncasecmp(after, "and half", 8) || !strncasecmp(after, "& half", 6) ||
             !strncasecmp(after, "n half", 6))
             continue;   /* (half and half is cream) */
+        /* (the soup's share is not the dish's: "拉面一大碗，汤喝了一半") */
+        if (p - t >= 3 && !strncmp(p - 3, "汤", 3))
+            continue;
         best = eaten[k].words;
         best_len = n;
         *share = eaten[k].share;

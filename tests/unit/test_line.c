@@ -979,6 +979,16 @@ static void messages_and_shares(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "boiled 12 pork dumplings for dinner", "", &w, &err),
                      KMGCA_OK);
     assert_near(w.grams, 300, 1e-6);
+    /* 吃掉大半 is most of it; the soup's share is not the bowl's */
+    assert_int_equal(kmgca_weigh(shared_foods, "今天中午炒了一盘地瓜叶 我自己吃掉大半", "", &w, &err),
+                     KMGCA_OK);
+    double most = w.grams;
+    assert_int_equal(kmgca_weigh(shared_foods, "炒地瓜叶一盘", "", &w, &err), KMGCA_OK);
+    assert_near(most, w.grams * 0.75, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "今天一碗阳春面，汤喝了一半", "", &w, &err), KMGCA_OK);
+    double bowl = w.grams;
+    assert_int_equal(kmgca_weigh(shared_foods, "阳春面一碗", "", &w, &err), KMGCA_OK);
+    assert_near(bowl, w.grams, 1e-6);
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
