@@ -2301,6 +2301,34 @@ static int count_of_quarters(const char *t, char *out, size_t size)
     return 0;
 }
 
+/* "Hydralyte 1 tab in 200ml", "nuun tablet in 500ml water": an electrolyte
+ * tablet dissolved in water is the drink it makes, its amount the water's;
+ * the tablet's words out of the text in out. 1 when done. */
+static int tablet_in_water(const char *t, char *out, size_t size)
+{
+    static const char *const tabs[] = {"tablets in ", "tablet in ", "tabs in ", "tab in ",
+                                       "sachets in ", "sachet in "};
+    for (size_t k = 0; k < sizeof tabs / sizeof *tabs; k++) {
+        const char *p = text_find_ci(t, tabs[k]);
+        if (!p || p == t || p[-1] != ' ')
+            continue;
+        const char *b = p - 1;   /* back over a count: "1 tab in" */
+        while (b > t && b[-1] == ' ')
+            b--;
+        const char *c = b;
+        while (c > t && isdigit((unsigned char)c[-1]))
+            c--;
+        if (c < b && (c == t || c[-1] == ' '))
+            b = c;
+        const char *after = p + strlen(tabs[k]);
+        if (!isdigit((unsigned char)*after) || strlen(t) >= size)
+            continue;
+        snprintf(out, size, "%.*s%s", (int)(b - t), t, after);
+        return 1;
+    }
+    return 0;
+}
+
 /* "Sliced Peaches in 100% Fruit Juice", "100% whole wheat": 100% says
  * pure, no amount; out of the text in out. 1 when done. */
 static int pure_out(const char *t, char *out, size_t size)
@@ -2715,6 +2743,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         day_label_out,      clock_out,          packing_words,      pure_out,
+        tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
         count_of_them,  trailing_measure,  count_of_quarters,

@@ -989,6 +989,9 @@ static void messages_and_shares(void **state)
     double bowl = w.grams;
     assert_int_equal(kmgca_weigh(shared_foods, "阳春面一碗", "", &w, &err), KMGCA_OK);
     assert_near(bowl, w.grams, 1e-6);
+    /* an electrolyte tablet in water is the drink, by the water's amount */
+    assert_int_equal(kmgca_weigh(shared_foods, "Hydralyte 1 tab in 200ml", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 195 && w.grams < 215);
     /* an app's count ("8 ct") counts the food's pieces */
     assert_int_equal(kmgca_weigh(shared_foods, "chicken nuggets", "8 ct", &w, &err), KMGCA_OK);
     assert_near(w.grams, 8 * 16, 1e-6);
