@@ -988,6 +988,31 @@ static int amount_opens(const char *t)
     return 0;
 }
 
+/* The days a diary line may open with ("Sat 8.30 fry up", "Mon tea -"). */
+static const char *const day_words[] = {
+    "mon",    "tue",     "tues",      "wed",      "weds",   "thu",      "thur",
+    "thurs",  "fri",     "sat",       "sun",      "monday", "tuesday",  "wednesday",
+    "thursday", "friday", "saturday", "sunday"};
+
+/* The names of meals that label a line ("lunch: beef stew", "B: porridge"). */
+static const char *const meal_words[] = {
+    "breakfast", "brekkie", "brekky", "bfast", "b'fast", "brunch", "lunch", "luncheon",
+    "dinner", "tea", "supper", "snack", "snacks", "dessert", "pudding", "elevenses", "bkfst",
+    "morning tea", "afternoon tea", "evening meal", "midday meal", "am snack",
+    "pm snack", "morning snack", "afternoon snack", "evening snack", "late snack",
+    "bedtime snack", "supper snack", "pre workout", "post workout", "b", "l", "d", "s"};
+
+/* The length of a long dash at p (" – ", " — " as phones and word
+ * processors write them: "–" or "—"), or 0. */
+static size_t long_dash(const char *p)
+{
+    static const char *const dashes[] = {"–", "—"};
+    for (size_t k = 0; k < sizeof dashes / sizeof *dashes; k++)
+        if (!strncmp(p, dashes[k], strlen(dashes[k])))
+            return strlen(dashes[k]);
+    return 0;
+}
+
 /* The text after a clock time that opens it ("10:30 banana", "7.15am
  * porridge", "8pm glass of red"): 10:30 (a colon), or a time with am or
  * pm; "2.50 cups" stays. */
@@ -997,14 +1022,11 @@ static const char *after_clock(const char *t)
     while (*p == ' ')
         p++;
     /* a day before it: "Sat 8.30 fry up" */
-    static const char *const days[] = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-                                       "fri", "sat", "sun", "monday", "tuesday", "wednesday",
-                                       "thursday", "friday", "saturday", "sunday"};
     size_t dl = 0;
     while (isalpha((unsigned char)p[dl]))
         dl++;
     size_t past = !dl ? 0 : p[dl] == ' ' ? dl + 1 : p[dl] == ',' && p[dl + 1] == ' ' ? dl + 2 : 0;
-    if (past && WORD_AMONG(p, dl, days) && isdigit((unsigned char)p[past]))
+    if (past && WORD_AMONG(p, dl, day_words) && isdigit((unsigned char)p[past]))
         p += past;
     while (*p == ' ')
         p++;
@@ -1054,11 +1076,11 @@ static const char *after_clock(const char *t)
     if (*q && *q != ' ' && *q != ',' && *q != '-' && *q != ':')
         return t;
     /* (and the dashes after it: "8am – 3 rashers") */
-    for (;;) {
+    for (size_t d;;) {
         if (*q == ' ' || *q == ',' || *q == '-' || *q == ':')
             q++;
-        else if (!strncmp(q, "–", strlen("–")) || !strncmp(q, "—", strlen("—")))
-            q += strlen("–");
+        else if ((d = long_dash(q)) != 0)
+            q += d;
         else
             break;
     }
@@ -1072,19 +1094,13 @@ static const char *after_clock(const char *t)
  * stay. 1 when done. */
 static int day_label_out(const char *t, char *out, size_t size)
 {
-    static const char *const days[] = {
-        "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     static const char *const parts[] = {"morn", "morning", "night", "arvo", "afternoon",
                                         "evening", "eve", "am", "pm", "midday", "noon"};
-    static const char *const meals[] = {
-        "breakfast", "brekkie", "brekky", "bfast", "b'fast", "brunch", "lunch", "dinner",
-        "tea", "supper", "snack", "snacks", "dessert", "pudding", "elevenses", "bkfst"};
     const char *p = t;
     while (*p == ' ')
         p++;
     size_t n = strcspn(p, " ,:.-");
-    if (!n || !WORD_AMONG(p, n, days))
+    if (!n || !WORD_AMONG(p, n, day_words))
         return 0;
     const char *q = p + n;
     if (*q == '-')
@@ -1094,13 +1110,13 @@ static int day_label_out(const char *t, char *out, size_t size)
     int marked = 0;
     for (int again = 1; again;) {
         again = 0;
-        while (*q == ' ' || *q == ',' || *q == ':' || *q == '-' ||
-               !strncmp(q, "–", strlen("–")) || !strncmp(q, "—", strlen("—"))) {
+        for (size_t d; *q == ' ' || *q == ',' || *q == ':' || *q == '-' ||
+                       (d = long_dash(q)) != 0;) {
             marked |= *q != ' ';
-            q += (*q & 0x80) ? strlen("–") : 1;
+            q += (*q & 0x80) ? d : 1;
         }
         size_t w = strcspn(q, " ,:-");
-        if (w && (WORD_AMONG(q, w, parts) || WORD_AMONG(q, w, meals))) {
+        if (w > 1 && (WORD_AMONG(q, w, parts) || WORD_AMONG(q, w, meal_words))) {
             marked = 1;
             q += w;
             again = 1;
@@ -1151,28 +1167,19 @@ static int clock_out(const char *t, char *out, size_t size)
  * cake", "lunch meat", "Tea - Green", "soup for lunch was good"). */
 static const char *after_meal_label(kmgca_foods *label_foods, const char *t)
 {
-    static const char *const meals[] = {
-        "breakfast", "brekkie", "brekky", "bfast", "b'fast", "brunch", "lunch", "luncheon",
-        "dinner", "tea", "supper", "snack", "snacks", "dessert", "pudding", "elevenses", "bkfst",
-        "morning tea", "afternoon tea", "evening meal", "midday meal", "am snack",
-        "pm snack", "morning snack", "afternoon snack", "evening snack", "late snack",
-        "bedtime snack", "supper snack", "pre workout", "post workout", "b", "l", "d", "s"};
     while (*t == ' ')
         t++;
     /* a day or whose meal before the meal's name: "Mon supper 2 Weetabix",
      * "Sun dinner: roast beef", "mum lunch: 1 bowl soup" ("sun dried
      * tomatoes" stay) */
-    static const char *const before_meal[] = {
-        "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mum",
-        "dad", "mom", "nan", "gran", "grandad"};
+    static const char *const whose[] = {"mum", "dad", "mom", "nan", "gran", "grandad"};
     size_t lead_len = strcspn(t, " ,:");
-    if (lead_len && WORD_AMONG(t, lead_len, before_meal)) {
+    if (lead_len && (WORD_AMONG(t, lead_len, day_words) || WORD_AMONG(t, lead_len, whose))) {
         const char *m = t + lead_len;
         while (*m == ' ' || *m == ',' || *m == ':')
             m++;
         size_t mn = strcspn(m, " ,:");
-        if (mn > 1 && WORD_AMONG(m, mn, meals))
+        if (mn > 1 && WORD_AMONG(m, mn, meal_words))
             t = m;
     }
     /* a meal named in a few words, then "was": "tea last night was chicken
@@ -1191,7 +1198,7 @@ static const char *after_meal_label(kmgca_foods *label_foods, const char *t)
         int around = WORD_AMONG(p, n, around_meal);
         for (size_t k = 0; k < n && !around; k++)
             around = isdigit((unsigned char)p[k]) || p[k] == '-';
-        int is_meal = n > 1 && WORD_AMONG(p, n, meals);
+        int is_meal = n > 1 && WORD_AMONG(p, n, meal_words);
         int is_was = WORD_AMONG(p, n, was);
         if (!around && !is_meal && !is_was)
             break;
@@ -1229,9 +1236,9 @@ static const char *after_meal_label(kmgca_foods *label_foods, const char *t)
         while (*p == ' ')
             p++;
     }
-    for (size_t k = 0; k < sizeof meals / sizeof *meals; k++) {
-        size_t n = strlen(meals[k]);
-        if (strncasecmp(t, meals[k], n) != 0)
+    for (size_t k = 0; k < sizeof meal_words / sizeof *meal_words; k++) {
+        size_t n = strlen(meal_words[k]);
+        if (strncasecmp(t, meal_words[k], n) != 0)
             continue;
         const char *p = t + n;
         while (*p == ' ')
@@ -1246,8 +1253,8 @@ static const char *after_meal_label(kmgca_foods *label_foods, const char *t)
             p += wl - 1;
         else if (*p == '-' && p[1] == ' ' && n > 1 && amount_opens(p + 2))
             ;   /* "Tea - 2 lamb chops, mash & peas"; "Tea - Green" is a tea */
-        else if (p > t + n && n > 1 && isdigit((unsigned char)*p) && strcasecmp(meals[k], "tea") &&
-                 strcasecmp(meals[k], "pudding") && strcasecmp(meals[k], "dessert"))
+        else if (p > t + n && n > 1 && isdigit((unsigned char)*p) && strcasecmp(meal_words[k], "tea") &&
+                 strcasecmp(meal_words[k], "pudding") && strcasecmp(meal_words[k], "dessert"))
             p--;   /* "brekky 2x wholemeal toast", "lunch 2 slices of pizza" (not "tea 2 sugars") */
         else if (*p != ':')
             continue;
@@ -1376,10 +1383,9 @@ static size_t clause_mark(const char *t, const char *p)
     if (!strncmp(p, " - ", 3))
         return 3;
     /* (and the long dashes phones and word processors write: " — ", " – ") */
-    if (!strncmp(p, " — ", strlen(" — ")))
-        return strlen(" — ");
-    if (!strncmp(p, " – ", strlen(" – ")))
-        return strlen(" – ");
+    size_t d = *p == ' ' ? long_dash(p + 1) : 0;
+    if (d && p[1 + d] == ' ')
+        return d + 2;
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if (!strncasecmp(p, words[k], strlen(words[k])))
             return strlen(words[k]) - 1;
