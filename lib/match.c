@@ -159,6 +159,19 @@ static int index_need(struct match_index *ix, const kmgca_foods *foods, int zh)
 }
 
 /* The description or alias whose words have this signature, or -1. */
+/* The food whose description or alias is the text as written (folded),
+ * or -1. */
+static long literal_food(const struct match_index *ix, const char *text)
+{
+    uint64_t lit = text[0] ? text_literal_hash_folded(text) : 0;
+    for (size_t i = lit & ix->lit_mask; lit && ix->lit_slots[i]; i = (i + 1) & ix->lit_mask) {
+        uint32_t f = ix->lit_slots[i] - 1;
+        if (ix->lit_hash[f] == lit)
+            return f;
+    }
+    return -1;
+}
+
 static long sig_doc_headed(const struct match_index *ix, uint64_t sig, long head)
 {
     long first = -1;
@@ -347,13 +360,10 @@ static kmgca_match_method en_exact(const struct match_index *ix, en_query *q, ra
     for (int pass = 0; pass < 3; pass++) {
         if (pass && !strcmp(texts[pass], texts[pass - 1]))
             continue;
-        uint64_t lit = text_literal_hash_folded(texts[pass]);
-        for (size_t i = lit & ix->lit_mask; lit && ix->lit_slots[i]; i = (i + 1) & ix->lit_mask) {
-            uint32_t f = ix->lit_slots[i] - 1;
-            if (ix->lit_hash[f] == lit) {
-                top[0] = (ranked){f, 1.0};
-                return KMGCA_MATCH_EXACT;
-            }
+        long f = literal_food(ix, texts[pass]);
+        if (f >= 0) {
+            top[0] = (ranked){(uint32_t)f, 1.0};
+            return KMGCA_MATCH_EXACT;
         }
     }
     /* A name as people write it ("diet coke") may be an alias before the
@@ -437,13 +447,10 @@ static const kmgca_food *en_context_named(const kmgca_foods *foods, const struct
         while (o && named[o - 1] == ' ')
             o--;
         named[o] = '\0';
-        uint64_t lit = o ? text_literal_hash_folded(named) : 0;
-        for (size_t i = lit & ix->lit_mask; lit && ix->lit_slots[i]; i = (i + 1) & ix->lit_mask) {
-            uint32_t f = ix->lit_slots[i] - 1;
-            if (ix->lit_hash[f] == lit) {
-                ranked_offer(foods, top, n, max, (ranked){f, CONTEXT_NAMED});
-                return foods_food(foods, f);
-            }
+        long f = literal_food(ix, named);
+        if (f >= 0) {
+            ranked_offer(foods, top, n, max, (ranked){(uint32_t)f, CONTEXT_NAMED});
+            return foods_food(foods, (uint32_t)f);
         }
     }
     long doc = had_ctx && whole && nc ? sig_doc_headed(ix, index_signature(core, nc), head) : -1;

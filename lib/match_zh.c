@@ -653,12 +653,8 @@ size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
         char clean[1024];
         int c2;
         zh_clean_key(text, clean, sizeof clean, &c2);
-        size_t cl = strlen(clean);
-        for (size_t i = zh_lower(ix, clean, cl + 1); cl && i < ix->zh_count && !named; i++) {
-            if (strcmp(ix->zh_keys[ix->zh_sorted[i]], clean) != 0)
-                break;
-            named = 1;
-        }
+        size_t cl = strlen(clean), i = cl ? zh_lower(ix, clean, cl + 1) : ix->zh_count;
+        named = i < ix->zh_count && strcmp(ix->zh_keys[ix->zh_sorted[i]], clean) == 0;
     }
     if (!n && !named &&
         (zh_bracket_first(text, moved, sizeof moved) || zh_verb_first(text, moved, sizeof moved)))
