@@ -2716,26 +2716,29 @@ static kmgca_status app_measure(kmgca_foods *foods, const char *food_text,
     }
     if (out->serving.amount != 1 || text_has_cjk(food_text))
         return KMGCA_ERROR_UNIT;
-    static const char *const counts[] = {" ct", " count", " pc", " pcs", " piece", " pieces"};
     for (const char *d = food_text; *d; d++) {
         if (!isdigit((unsigned char)*d) || (d > food_text && isalnum((unsigned char)d[-1])))
             continue;
         const char *e = d;
         while (isdigit((unsigned char)*e))
             e++;
-        for (size_t k = 0; k < sizeof counts / sizeof *counts; k++) {
-            size_t n = strlen(counts[k]);
-            if (strncasecmp(e, counts[k], n) || isalpha((unsigned char)e[n]))
-                continue;
-            char count[32], name[1100];
-            snprintf(count, sizeof count, "%.*s ct", (int)(e - d), d);
-            int keep = (int)(d - food_text);
-            while (keep > 0 && (food_text[keep - 1] == ' ' || food_text[keep - 1] == ','))
-                keep--;
-            snprintf(name, sizeof name, "%.*s%s", keep, food_text, e + n);
-            return reweigh(foods, name, count, serving_text, out, err) ? KMGCA_OK
-                                                                       : KMGCA_ERROR_UNIT;
-        }
+        /* a word of measure_words.csv that counts the food: "ct", "pcs" */
+        char word[16];
+        size_t wl = 0, ml;
+        while (e[0] == ' ' && isalpha((unsigned char)e[1 + wl]) && wl + 1 < sizeof word)
+            word[wl] = (char)tolower((unsigned char)e[1 + wl]), wl++;
+        word[wl] = '\0';
+        const struct kmgca_measure_word *m = wl ? measure_word_at(word, &ml) : NULL;
+        if (!m || ml != wl || isalpha((unsigned char)e[1 + wl]) ||
+            (strcmp(m->concept, "item") && strcmp(m->concept, "piece")))
+            continue;
+        char count[32], name[1100];
+        snprintf(count, sizeof count, "%.*s ct", (int)(e - d), d);
+        int keep = (int)(d - food_text);
+        while (keep > 0 && (food_text[keep - 1] == ' ' || food_text[keep - 1] == ','))
+            keep--;
+        snprintf(name, sizeof name, "%.*s%s", keep, food_text, e + 1 + wl);
+        return reweigh(foods, name, count, serving_text, out, err) ? KMGCA_OK : KMGCA_ERROR_UNIT;
     }
     return KMGCA_ERROR_UNIT;
 }
