@@ -3053,14 +3053,17 @@ static const char *char_before(const char *t, const char *p)
     return p;
 }
 
+/* The last characters before 的 that say who made, bought or brought a
+ * food, not its kind ("妈妈包的", "超市买的", "店里的"). */
+static const char *const zh_not_kind[] = {"包", "做", "买", "煮", "蒸", "煎", "炸", "送", "剩",
+                                          "吃", "带", "点", "热", "烤", "拿", "给", "冻", "别",
+                                          "家", "店", "外"};
+
 /* The "的" ending a last clause of a few Chinese characters that says the
  * kind ("粽子一个 红枣的", "包子两个，肉的"), or NULL; not one of who made or
  * bought it ("妈妈包的", "超市买的"). */
 static const char *zh_kind_clause(const char *t)
 {
-    static const char *const verbs[] = {"包", "做", "买", "煮", "蒸", "煎", "炸", "送", "剩",
-                                        "吃", "带", "点", "热", "烤", "拿", "给", "冻", "别",
-                                        "家", "店", "外"};
     size_t n = strlen(t);
     while (n && (t[n - 1] == ' ' || t[n - 1] == '.'))
         n--;
@@ -3078,8 +3081,8 @@ static const char *zh_kind_clause(const char *t)
     }
     if (de - b < 3 || de - b > 12 || b == t || (b[-1] != ' ' && strncmp(b - 3, "，", 3) != 0))
         return NULL;
-    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
-        if (!strncmp(de - 3, verbs[k], 3))
+    for (size_t k = 0; k < sizeof zh_not_kind / sizeof *zh_not_kind; k++)
+        if (!strncmp(de - 3, zh_not_kind[k], 3))
             return NULL;
     return de;
 }
@@ -3165,9 +3168,8 @@ static int zh_filling_runon(const char *t, char *out, size_t size)
                                          /* (the kind of a plain food: "面包全麦的",
                                           * "排骨糖醋的", "牛奶脱脂的") */
                                          "面包", "馒头", "牛奶", "酸奶", "排骨", "面条"};
-    static const char *const not_kind[] = {"包", "做", "买", "煮", "蒸", "煎", "炸", "送",
-                                           "剩", "吃", "带", "点", "热", "烤", "拿", "给",
-                                           "冻", "家", "店", "外", "个", "只", "两", "斤"};
+    /* (nor a measure: "两个的") */
+    static const char *const measures[] = {"个", "只", "两", "斤"};
     if (!text_has_cjk(t))
         return 0;
     for (size_t k = 0; k < sizeof filled / sizeof *filled; k++) {
@@ -3182,8 +3184,10 @@ static int zh_filling_runon(const char *t, char *out, size_t size)
         if (chars < 2 || chars > 6 || (strncmp(e, "的", 3) && strncmp(e, "馅", 3)))
             continue;
         int kind = 1;
-        for (size_t v = 0; v < sizeof not_kind / sizeof *not_kind && kind; v++)
-            kind = strncmp(e - 3, not_kind[v], 3) != 0;
+        for (size_t v = 0; v < sizeof zh_not_kind / sizeof *zh_not_kind && kind; v++)
+            kind = strncmp(e - 3, zh_not_kind[v], 3) != 0;
+        for (size_t v = 0; v < sizeof measures / sizeof *measures && kind; v++)
+            kind = strncmp(e - 3, measures[v], 3) != 0;
         const char *after = e + 3;
         if (!strncmp(after, "的", 3))
             after += 3;
