@@ -648,19 +648,15 @@ size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
     char moved[1024];
     /* (not when the text, its chatter out, is a name that ends in the way
      * of cooking: "吃海蛎煎" is 海蛎煎, not 煎海蛎) */
-    int named = 0;
-    if (!n) {
-        char clean[1024];
-        int c2;
-        zh_clean_key(text, clean, sizeof clean, &c2);
-        size_t cl = strlen(clean), i = cl ? zh_lower(ix, clean, cl + 1) : ix->zh_count;
-        named = i < ix->zh_count && strcmp(ix->zh_keys[ix->zh_sorted[i]], clean) == 0;
-    }
-    if (!n && !named &&
-        (zh_bracket_first(text, moved, sizeof moved) || zh_verb_first(text, moved, sizeof moved)))
-        text = moved;
     zh_clean_key(text, key, sizeof key, &cooked);
     klen = strlen(key);
+    size_t first = klen ? zh_lower(ix, key, klen + 1) : ix->zh_count;
+    int named = first < ix->zh_count && strcmp(ix->zh_keys[ix->zh_sorted[first]], key) == 0;
+    if (!n && !named &&
+        (zh_bracket_first(text, moved, sizeof moved) || zh_verb_first(text, moved, sizeof moved))) {
+        zh_clean_key(moved, key, sizeof key, &cooked);
+        klen = strlen(key);
+    }
     if (!klen)
         return n;
     for (size_t start = 0; start < klen;) {
