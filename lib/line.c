@@ -998,7 +998,8 @@ static const char *const day_words[] = {
 static const char *const meal_words[] = {
     "breakfast", "brekkie", "brekky", "bfast", "b'fast", "brunch", "lunch", "luncheon",
     "dinner", "tea", "supper", "snack", "snacks", "dessert", "pudding", "elevenses", "bkfst",
-    "morning tea", "afternoon tea", "evening meal", "midday meal", "am snack",
+    "morning tea", "afternoon tea", "arvo tea", "evening tea", "evng tea", "high tea",
+    "evening meal", "midday meal", "am snack",
     "pm snack", "morning snack", "afternoon snack", "evening snack", "late snack",
     "bedtime snack", "supper snack", "pre workout", "post workout", "b", "l", "d", "s"};
 
@@ -1152,7 +1153,22 @@ static int day_label_out(const char *t, char *out, size_t size)
  * food); 1 when done. */
 static int clock_out(const char *t, char *out, size_t size)
 {
+    while (*t == ' ')
+        t++;
     const char *after = after_clock(t);
+    /* a meal's name before it, the time naming when: "SNACK 3:00 string
+     * cheese", "LUNCH 12:30 turkey sandwich" (not 30 sandwiches) */
+    for (size_t k = 0; after == t && k < sizeof meal_words / sizeof *meal_words; k++) {
+        size_t n = strlen(meal_words[k]);
+        if (n < 2 || strncasecmp(t, meal_words[k], n) != 0 || isalnum((unsigned char)t[n]))
+            continue;
+        const char *p = t + n;
+        while (*p == ' ' || *p == ':' || *p == ',' || *p == '-')
+            p++;
+        const char *a = isdigit((unsigned char)*p) ? after_clock(p) : p;
+        if (a != p)
+            after = a;
+    }
     if (after == t || !*after || strlen(after) >= size)
         return 0;
     copy_text(out, size, after);
@@ -1251,8 +1267,11 @@ static const char *after_meal_label(kmgca_foods *label_foods, const char *t)
                 wl = strlen(was[w]);
         if (wl)
             p += wl - 1;
-        else if (*p == '-' && p[1] == ' ' && n > 1 && amount_opens(p + 2))
-            ;   /* "Tea - 2 lamb chops, mash & peas"; "Tea - Green" is a tea */
+        else if (*p == '-' && p[1] == ' ' &&
+                 (amount_opens(p + 2) || (strcasecmp(meal_words[k], "tea") &&
+                                          strcasecmp(meal_words[k], "pudding") && n > 1)))
+            ;   /* "Tea - 2 lamb chops, mash & peas", "B - 3 idli", "Dinner -
+                 * roast lamb"; "Tea - Green" is a tea */
         else if (p > t + n && n > 1 && isdigit((unsigned char)*p) && strcasecmp(meal_words[k], "tea") &&
                  strcasecmp(meal_words[k], "pudding") && strcasecmp(meal_words[k], "dessert"))
             p--;   /* "brekky 2x wholemeal toast", "lunch 2 slices of pizza" (not "tea 2 sugars") */

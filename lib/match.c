@@ -448,6 +448,17 @@ static const kmgca_food *en_context_named(const kmgca_foods *foods, const struct
             o--;
         named[o] = '\0';
         long f = literal_food(ix, named);
+        /* (or as written before folding put words out: "spice bag from the
+         * chipper", where "bag" folds away as a measure) */
+        const char *open = strchr(q->folded, '(');
+        if (f < 0 && open) {
+            char word[40], *at;
+            snprintf(word, sizeof word, " %.*s ", (int)strcspn(open + 1, " )"), open + 1);
+            if ((at = strstr(q->raw, word)) != NULL) {
+                snprintf(named, sizeof named, "%.*s", (int)(at - q->raw), q->raw);
+                f = literal_food(ix, named);
+            }
+        }
         if (f >= 0) {
             ranked_offer(foods, top, n, max, (ranked){(uint32_t)f, CONTEXT_NAMED});
             return foods_food(foods, (uint32_t)f);

@@ -632,6 +632,27 @@ static void labels_times_and_own_measures(void **state)
     assert_true(w.match.confidence >= 0.9);
     assert_int_equal(kmgca_weigh(shared_foods, "B: porridge", "", &w, &err), KMGCA_OK);
     assert_string_equal(w.food_text, "porridge");
+    /* a meal's name before a clock time ("LUNCH 12:30" was 30 sandwiches,
+     * "SNACK 3:00" none); a meal's name before " - " ("B - 3 idli" was wine,
+     * "Dinner - roast lamb" the roast lamb dinner) */
+    assert_int_equal(kmgca_weigh(shared_foods, "SNACK 3:00 string cheese", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 28, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "LUNCH 12:30 turkey sandwich on rye", "", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.grams > 100 && w.grams < 250);
+    assert_int_equal(kmgca_weigh(shared_foods, "B - 3 idli", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 114, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Dinner - roast lamb 2 slices", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_not_equal(kmgca_food_source(w.match.food), "recipe");
+    assert_near(w.grams, 60, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Arvo tea - lamington", "", &w, &err), KMGCA_OK);
+    assert_string_not_equal(kmgca_food_kind(w.match.food), "drink");
+    /* a name as written before its place, with a word folding takes out
+     * ("bag") */
+    assert_int_equal(kmgca_weigh(shared_foods, "spice bag from the chipper", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "Spice bag");
     assert_int_equal(kmgca_weigh(shared_foods, "tea: 2 cups", "", &w, &err), KMGCA_OK);
     assert_string_equal(w.food_text, "tea");
     assert_int_equal(kmgca_weigh(shared_foods, "dinner tonight was spag bol", "", &w, &err),
@@ -1741,9 +1762,13 @@ static void more_words_of_messages(void **state)
     assert_near(w.grams, 250.0 / 3, 0.1);
     /* a size alone of fries or a dish whose measure is one piece (a fry,
      * 8 g) is a serving of that size; ten large shrimp stay ten shrimp */
-    assert_int_equal(kmgca_weigh(shared_foods, "Poutine", "1 regular", &w, &err), KMGCA_OK);
-    assert_near(w.grams, 400, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Potato, french fries, with cheese", "1 regular",
+                                 &w, &err), KMGCA_OK);
+    assert_near(w.grams, 130, 1e-6);
     assert_true(w.serving_assumed);
+    /* (a recipe's serving is its own: poutine is fries, curds and gravy) */
+    assert_int_equal(kmgca_weigh(shared_foods, "Poutine", "1 regular", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 380, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "10 large shrimp", "", &w, &err), KMGCA_OK);
     assert_true(w.grams < 100);
     /* a cup of a dish with no volume measure: a mixed dish's density, said */
