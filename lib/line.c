@@ -1148,6 +1148,35 @@ static int day_label_out(const char *t, char *out, size_t size)
     return 1;
 }
 
+/* The fillers of speech out of a line (voice notes: "I had um a tin of
+ * sardines", "erm a slice of carrot cake"); 1 when any was. */
+static int fillers_out(const char *t, char *out, size_t size)
+{
+    static const char *const fillers[] = {"um", "umm", "erm", "uh", "er", "uhm", "hmm"};
+    size_t o = 0;
+    int cut = 0;
+    for (const char *p = t; *p;) {
+        size_t n = 0;
+        if (p == t || p[-1] == ' ' || p[-1] == ',')
+            while (isalpha((unsigned char)p[n]))
+                n++;
+        if (n && (p[n] == ' ' || p[n] == ',' || !p[n]) && WORD_AMONG(p, n, fillers)) {
+            p += n;
+            while (*p == ',' || *p == ' ')
+                p++;
+            cut = 1;
+            continue;
+        }
+        if (o + 1 >= size)
+            return 0;
+        out[o++] = *p++;
+    }
+    while (o && out[o - 1] == ' ')
+        o--;
+    out[o] = '\0';
+    return cut && o > 0;
+}
+
 /* A clock time that opens the line out of it in out ("7:10 am bacon x3
  * slices": the rules after this one read "10 am bacon" as a count and a
  * food); 1 when done. */
@@ -1172,6 +1201,26 @@ static int clock_out(const char *t, char *out, size_t size)
     if (after == t || !*after || strlen(after) >= size)
         return 0;
     copy_text(out, size, after);
+    return 1;
+}
+
+/* 1 when t's first clause, of two words or more, names a food surely and
+ * no drink: "M&S cottage pie (400g)" (not "Earl Grey", "Green") */
+static int names_a_dish(kmgca_foods *foods, const char *t)
+{
+    static const char *const drinks[] = {"tea", "coffee", "milk", "juice", "soft_drink",
+                                         "water", "beer", "wine", "spirits"};
+    char first[256];
+    snprintf(first, sizeof first, "%.*s", (int)strcspn(t, ",;("), t);
+    char *f = text_trim(first);
+    kmgca_match m;
+    if (!strchr(f, ' ') || kmgca_foods_match(foods, f, &m, NULL) != KMGCA_OK || !m.food ||
+        m.confidence < 0.8)
+        return 0;
+    const char *kind = kmgca_food_kind(m.food);
+    for (size_t k = 0; k < sizeof drinks / sizeof *drinks; k++)
+        if (!strcmp(kind, drinks[k]))
+            return 0;
     return 1;
 }
 
@@ -1269,9 +1318,11 @@ static const char *after_meal_label(kmgca_foods *label_foods, const char *t)
             p += wl - 1;
         else if (*p == '-' && p[1] == ' ' &&
                  (amount_opens(p + 2) || (strcasecmp(meal_words[k], "tea") &&
-                                          strcasecmp(meal_words[k], "pudding") && n > 1)))
+                                          strcasecmp(meal_words[k], "pudding") && n > 1) ||
+                  (!strcasecmp(meal_words[k], "tea") && names_a_dish(label_foods, p + 2))))
             ;   /* "Tea - 2 lamb chops, mash & peas", "B - 3 idli", "Dinner -
-                 * roast lamb"; "Tea - Green" is a tea */
+                 * roast lamb", "Tea - M&S cottage pie"; "Tea - Green" and
+                 * "Tea - Earl Grey" are teas */
         else if (p > t + n && n > 1 && isdigit((unsigned char)*p) && strcasecmp(meal_words[k], "tea") &&
                  strcasecmp(meal_words[k], "pudding") && strcasecmp(meal_words[k], "dessert"))
             p--;   /* "brekky 2x wholemeal toast", "lunch 2 slices of pizza" (not "tea 2 sugars") */
@@ -1399,6 +1450,9 @@ static size_t clause_mark(const char *t, const char *p)
     }
     if (*p == ',' || *p == ';')
         return 1;
+    /* (a lead-in before a colon: "Per the log you asked for: banana") */
+    if (*p == ':' && p[1] == ' ' && p > t && isalpha((unsigned char)p[-1]))
+        return 2;
     if (!strncmp(p, " - ", 3))
         return 3;
     /* (and the long dashes phones and word processors write: " — ", " – ") */
@@ -2770,7 +2824,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
      * the ones before it left (two buffers, in turn) */
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
-        day_label_out,      clock_out,          packing_words,      pure_out,
+        fillers_out,        day_label_out,      clock_out,          packing_words,      pure_out,
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,

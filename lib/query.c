@@ -47,6 +47,9 @@ void query_rewrite_words(const char *in, char *out, size_t size)
             memcpy(tok[n].key, in + i, len);
             tok[n].key[len] = '\0';
             text_word_key(tok[n].key);
+            /* ("w/" is with inside a phrase too: "w/ full cream milk") */
+            if (!strcmp(tok[n].key, "w"))
+                strcpy(tok[n].key, "with");
         } else {
             tok[n].key[0] = '\0';
         }
@@ -82,6 +85,10 @@ void query_rewrite_words(const char *in, char *out, size_t size)
             EMIT(hit->means, strlen(hit->means));
             pos = tok[i + k - 1].start + tok[i + k - 1].len;
             i += k;
+        } else if (!strcmp(tok[i].key, "with")) {
+            EMIT("with", 4);   /* (the "w/" keyed as with) */
+            pos = tok[i].start + tok[i].len;
+            i++;
         } else {
             EMIT(in + tok[i].start, tok[i].len);
             pos = tok[i].start + tok[i].len;

@@ -648,6 +648,27 @@ static void labels_times_and_own_measures(void **state)
     assert_near(w.grams, 60, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "Arvo tea - lamington", "", &w, &err), KMGCA_OK);
     assert_string_not_equal(kmgca_food_kind(w.match.food), "drink");
+    /* "Tea - " before a dish of two words or more is the meal ("Tea - M&S
+     * cottage pie" was 400 g of tea); "Tea - Earl Grey" stays a tea */
+    assert_int_equal(kmgca_weigh(shared_foods, "Tea - M&S cottage pie (400g), all of it", "", &w,
+                                 &err), KMGCA_OK);
+    assert_string_not_equal(kmgca_food_kind(w.match.food), "tea");
+    assert_near(w.grams, 400, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Tea - Earl Grey", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_kind(w.match.food), "tea");
+    /* a lead-in before a colon, and the fillers of a voice note */
+    assert_int_equal(kmgca_weigh(shared_foods, "Per the log you asked for: banana, a small one", "",
+                                 &w, &err), KMGCA_OK);
+    assert_near(w.grams, 101, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "erm a slice of carrot cake", "", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.match.confidence >= 0.9);
+    assert_int_equal(kmgca_weigh(shared_foods, "um 2 eggs", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 100, 1e-6);
+    /* "w/" is with inside a phrase of words_en.csv too */
+    assert_int_equal(kmgca_weigh(shared_foods, "porridge w/ full cream milk", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "made with milk"));
     /* a name as written before its place, with a word folding takes out
      * ("bag") */
     assert_int_equal(kmgca_weigh(shared_foods, "spice bag from the chipper", "", &w, &err),
