@@ -1541,13 +1541,21 @@ static const char *after_verb(const char *t)
                                          "myself with", "with"};
     /* 吃了, 喝了, 熬了, 吃的: the food after (我爸中午吃了两个鸡蛋) */
     static const char *const zh_verbs[] = {"吃了", "喝了", "吃的", "喝的", "熬了", "煮了",
-                                           "啃了", "做了", "蒸了", "炒了", "下了", "食咗", "飲咗",
+                                           "啃了", "做了", "蒸了", "炒了", "下了", "烤了", "炖了",
+                                           "食咗", "飲咗",
                                            "饮咗", "吃咗", "喝咗", "吃", "喝"};
+    /* (a way of cooking is read with what follows it first: "我爸蒸了个红薯"
+     * is a steamed one; then what follows alone) */
+    static const char *const zh_cooking[] = {"蒸了", "煮了", "烤了", "炖了", "熬了"};
     if (text_has_cjk(t)) {
         for (size_t k = 0; k < sizeof zh_verbs / sizeof *zh_verbs; k++) {
             const char *p = strstr(t, zh_verbs[k]);
-            if (p && p[strlen(zh_verbs[k])])
-                return p + strlen(zh_verbs[k]);
+            if (!p || !p[strlen(zh_verbs[k])])
+                continue;
+            for (size_t c = 0; c < sizeof zh_cooking / sizeof *zh_cooking && p > t; c++)
+                if (!strcmp(zh_verbs[k], zh_cooking[c]))
+                    return p;
+            return p + strlen(zh_verbs[k]);
         }
         return NULL;
     }

@@ -665,6 +665,13 @@ static void labels_times_and_own_measures(void **state)
     assert_true(w.match.confidence >= 0.9);
     assert_int_equal(kmgca_weigh(shared_foods, "um 2 eggs", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 100, 1e-6);
+    /* a way of cooking after who cooked is read with the food ("我爸蒸了个
+     * 红薯" was the raw row); an enamel mug (缸子) of soy milk */
+    assert_int_equal(kmgca_weigh(shared_foods, "我爸蒸了个红薯", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_source(w.match.food), "SR28");
+    assert_near(w.grams, 200, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "早上喝了一缸子豆浆", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 400 && w.grams < 500);
     /* "w/" is with inside a phrase of words_en.csv too */
     assert_int_equal(kmgca_weigh(shared_foods, "porridge w/ full cream milk", "", &w, &err),
                      KMGCA_OK);
