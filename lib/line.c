@@ -2157,6 +2157,8 @@ static int zh_filling_bracket(const char *t, char *out, size_t size);
 static int zh_filling_runon(const char *t, char *out, size_t size);
 static int zh_sugar_after(const char *t, char *out, size_t size);
 static int cooked_liang(const char *t, char *out, size_t size);
+static int said_cooked(const char *t);
+static int liang_as_grams(const char *t, char *out, size_t size);
 
 /* "vanilla pudding cup", "applesauce cup 4oz", "sugar free jello cup": a
  * snack cup of a dessert or fruit, sold as one (a pot, the food's own
@@ -2850,6 +2852,11 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         food_text = cupped;
     if (serving_text && measure_then_weight(serving_text, weighed, sizeof weighed))
         serving_text = weighed;
+    /* (an app's 两 of a food it names cooked: "面条(煮)" with 二两) */
+    char liang[300];
+    if (food_text && serving_text && said_cooked(food_text) &&
+        liang_as_grams(serving_text, liang, sizeof liang))
+        serving_text = liang;
     kmgca_status st = weigh_shared(foods, food_text, serving_text, out, err);
     if (st == KMGCA_ERROR_UNIT && out && food_text && serving_text && serving_text[0])
         st = app_measure(foods, food_text, serving_text, out, err);
@@ -3314,13 +3321,30 @@ static int zh_sugar_after(const char *t, char *out, size_t size)
     return 0;
 }
 
-/* "米饭 熟重2两", "米饭（熟）二两": a weight said to be cooked is no shop's
- * 两 of raw rice or dry noodles (name_portions_zh.csv): its 两 as grams
- * (50 g each) in out. 1 when done. */
+/* 1 when a Chinese food text says its weight is of the food cooked: 熟重,
+ * （熟）, 熟的, or an app's （煮） and （蒸） */
+static int said_cooked(const char *t)
+{
+    static const char *const marks[] = {"熟重", "（熟）", "(熟)", "熟的", "（煮）", "(煮)",
+                                        "（蒸）", "(蒸)"};
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+        if (strstr(t, marks[k]))
+            return 1;
+    return 0;
+}
+
+/* "米饭 熟重2两", "米饭（熟）二两", "面条(煮)" with 二两: a weight said to be
+ * cooked is no shop's 两 of raw rice or dry noodles (name_portions_zh.csv):
+ * its 两 as grams (50 g each) in out. 1 when done. */
 static int cooked_liang(const char *t, char *out, size_t size)
 {
-    if (!strstr(t, "熟重") && !strstr(t, "（熟）") && !strstr(t, "(熟)") && !strstr(t, "熟的"))
-        return 0;
+    return said_cooked(t) && liang_as_grams(t, out, size);
+}
+
+/* t with its first 两 as grams, 50 g each ("熟重2两" -> "熟重100克"); 1 when
+ * done */
+static int liang_as_grams(const char *t, char *out, size_t size)
+{
     const char *l = strstr(t, "两");
     if (!l || l == t)
         return 0;

@@ -672,6 +672,10 @@ static void labels_times_and_own_measures(void **state)
     assert_near(w.grams, 200, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "早上喝了一缸子豆浆", "", &w, &err), KMGCA_OK);
     assert_true(w.grams > 400 && w.grams < 500);
+    /* an app's 两 of a food it names cooked is 50 g (not a shop's 两 of dry
+     * noodles) */
+    assert_int_equal(kmgca_weigh(shared_foods, "面条(煮)", "二两", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 100, 1e-6);
     /* "w/" is with inside a phrase of words_en.csv too */
     assert_int_equal(kmgca_weigh(shared_foods, "porridge w/ full cream milk", "", &w, &err),
                      KMGCA_OK);
