@@ -2826,6 +2826,90 @@ static kmgca_status app_measure(kmgca_foods *foods, const char *food_text,
     return KMGCA_ERROR_UNIT;
 }
 
+/* 1 when an app's serving is one serving of what the name says ("1
+ * serving", "1 each", "1") and the name says its size ("Caffe Latte,
+ * Grande", "Iced Coffee, Medium"): the name's size is the serving's. */
+static int one_of_named_size(const char *food_text, const char *serving_text)
+{
+    static const char *const ones[] = {"1", "1 serving", "1 servings", "1 each", "1 ea",
+                                       "1.0 serving", "1.00 serving", "1.0", "1.00"};
+    static const char *const sizes[] = {"grande", "venti", "tall", "trenta", "small",
+                                        "medium", "large", "regular", "kids", "junior"};
+    if (!serving_text || text_has_cjk(food_text))
+        return 0;
+    int one = 0;
+    for (size_t k = 0; k < sizeof ones / sizeof *ones && !one; k++)
+        one = !strcasecmp(serving_text, ones[k]);
+    if (!one)
+        return 0;
+    for (const char *p = food_text; *p; p++) {
+        if (!isalpha((unsigned char)*p) || (p > food_text && isalpha((unsigned char)p[-1])))
+            continue;
+        size_t n = 0;
+        while (isalpha((unsigned char)p[n]))
+            n++;
+        if (WORD_AMONG(p, n, sizes))
+            return 1;
+        p += n - 1;
+    }
+    return 0;
+}
+
+/* An app's name that says its package's size ("Premier Protein - Protein
+ * Shake, Chocolate, 11 fl oz", "Chicken Pot Pie, 10 oz") with a serving of
+ * so many packages ("1 bottle", "0.5 pie"): the serving as that weight or
+ * volume in out ("11 fl oz", "5 oz"), not the table's bottle or pie. 1 when
+ * done. */
+static int named_package(const char *food_text, const char *serving_text, char *out,
+                         size_t size)
+{
+    static const char *const packages[] = {
+        "bottle", "bottles", "can", "cans", "carton", "cartons", "package", "packages", "pkg",
+        "pack", "packs", "container", "containers", "pie", "pies", "pouch", "pouches", "box",
+        "boxes", "tray", "trays", "meal", "meals", "tub", "tubs", "jar", "jars", "bar", "bars"};
+    if (!serving_text || text_has_cjk(food_text) || strchr(serving_text, '('))
+        return 0;
+    char *end;
+    double n = strtod(serving_text, &end);
+    if (end == serving_text || !(n > 0) || n > 12)
+        return 0;
+    if (*end == '/' && isdigit((unsigned char)end[1])) {   /* "1/2 pie" */
+        double d = strtod(end + 1, &end);
+        if (!(d > 0))
+            return 0;
+        n /= d;
+    }
+    while (*end == ' ')
+        end++;
+    size_t wl = 0;
+    while (isalpha((unsigned char)end[wl]))
+        wl++;
+    if (!wl || end[wl] || !WORD_AMONG(end, wl, packages))
+        return 0;
+    /* the last size the name writes: a number and a unit of mass or volume */
+    double amount = 0;
+    const char *unit = NULL;
+    size_t unit_len = 0;
+    for (const char *d = food_text; *d; d++) {
+        if (!isdigit((unsigned char)*d) || (d > food_text && isalnum((unsigned char)d[-1])))
+            continue;
+        char *e;
+        double v = strtod(d, &e);
+        const char *u = e;
+        while (*u == ' ')
+            u++;
+        const unit_def *def;
+        size_t ul = unit_at(u, &def);
+        if (ul && v > 0 && (def->kind == KMGCA_UNIT_MASS || def->kind == KMGCA_UNIT_VOLUME)) {
+            amount = v, unit = u, unit_len = ul;
+        }
+        d = e - 1;
+    }
+    if (!unit)
+        return 0;
+    return (size_t)snprintf(out, size, "%g %.*s", n * amount, (int)unit_len, unit) < size;
+}
+
 kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *serving_text,
                          kmgca_weighing *out, kmgca_error *err)
 {
@@ -2852,6 +2936,11 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         food_text = cupped;
     if (serving_text && measure_then_weight(serving_text, weighed, sizeof weighed))
         serving_text = weighed;
+    char packaged[64];
+    if (food_text && named_package(food_text, serving_text, packaged, sizeof packaged))
+        serving_text = packaged;
+    if (food_text && one_of_named_size(food_text, serving_text))
+        serving_text = "";
     /* (an app's 两 of a food it names cooked: "面条(煮)" with 二两) */
     char liang[300];
     if (food_text && serving_text && said_cooked(food_text) &&

@@ -676,6 +676,17 @@ static void labels_times_and_own_measures(void **state)
      * noodles) */
     assert_int_equal(kmgca_weigh(shared_foods, "面条(煮)", "二两", &w, &err), KMGCA_OK);
     assert_near(w.grams, 100, 1e-6);
+    /* an app name's package size with a count of packages, and a size
+     * named with one serving */
+    assert_int_equal(kmgca_weigh(shared_foods, "Premier Protein - Protein Shake, Chocolate, 11 fl oz",
+                                 "1 bottle", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 330 && w.grams < 360);
+    assert_int_equal(kmgca_weigh(shared_foods, "Marie Callender's - Chicken Pot Pie, 10 oz",
+                                 "0.5 pie", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 5 * 28.3495, 0.1);
+    assert_int_equal(kmgca_weigh(shared_foods, "Starbucks - Caffe Latte, Grande, 2% Milk",
+                                 "1 serving", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 460 && w.grams < 500);
     /* "w/" is with inside a phrase of words_en.csv too */
     assert_int_equal(kmgca_weigh(shared_foods, "porridge w/ full cream milk", "", &w, &err),
                      KMGCA_OK);
