@@ -418,6 +418,10 @@ static const kmgca_food *en_context_named(const kmgca_foods *foods, const struct
     size_t nc = 0, had_ctx = 0;
     int whole = 1;
     for (size_t i = 0; i < q->nw; i++) {
+        /* (words in the writer's brackets qualify as context does: "bagel
+         * (Costco size)" is the bagel) */
+        if (q->qflags[i] & TEXT_IN_PARENS)
+            had_ctx = 1;
         if (q->ctx[i]) {
             had_ctx = 1;
             continue;

@@ -691,6 +691,13 @@ static void labels_times_and_own_measures(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "porridge w/ full cream milk", "", &w, &err),
                      KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "made with milk"));
+    /* words in the writer's brackets qualify: "bagel (big)" was the egg
+     * bagel; "milk (soy)" stays soy milk */
+    kmgca_match bm;
+    assert_int_equal(kmgca_foods_match(shared_foods, "bagel (big)", &bm, NULL), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(bm.food), "Bagel");
+    assert_int_equal(kmgca_foods_match(shared_foods, "milk (soy)", &bm, NULL), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(bm.food), "Soymilk"));
     /* a name as written before its place, with a word folding takes out
      * ("bag") */
     assert_int_equal(kmgca_weigh(shared_foods, "spice bag from the chipper", "", &w, &err),
