@@ -1148,6 +1148,36 @@ static int day_label_out(const char *t, char *out, size_t size)
     return 1;
 }
 
+/* "2 of the big flour tortillas", "3 of those small cookies": a count of
+ * a size, as "2 big flour tortillas" in out; 1 when done. */
+static int count_of_the_size(const char *t, char *out, size_t size)
+{
+    static const char *const of_the[] = {" of the ", " of those ", " of these ", " of them "};
+    static const char *const sizes[] = {"big", "large", "small", "little", "medium", "huge",
+                                        "giant", "mini", "jumbo", "tiny"};
+    const char *p = t;
+    while (*p == ' ')
+        p++;
+    const char *d = p;
+    while (isdigit((unsigned char)*d))
+        d++;
+    if (d == p || d - p > 2)
+        return 0;
+    for (size_t k = 0; k < sizeof of_the / sizeof *of_the; k++) {
+        size_t n = strlen(of_the[k]);
+        if (strncasecmp(d, of_the[k], n) != 0)
+            continue;
+        const char *w = d + n;
+        size_t wl = 0;
+        while (isalpha((unsigned char)w[wl]))
+            wl++;
+        if (!wl || w[wl] != ' ' || !WORD_AMONG(w, wl, sizes))
+            return 0;
+        return (size_t)snprintf(out, size, "%.*s %s", (int)(d - p), p, w) < size;
+    }
+    return 0;
+}
+
 /* The fillers of speech out of a line (voice notes: "I had um a tin of
  * sardines", "erm a slice of carrot cake"); 1 when any was. */
 static int fillers_out(const char *t, char *out, size_t size)
@@ -2919,6 +2949,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         fillers_out,        day_label_out,      clock_out,          packing_words,      pure_out,
+        count_of_the_size,
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,

@@ -691,6 +691,10 @@ static void labels_times_and_own_measures(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "porridge w/ full cream milk", "", &w, &err),
                      KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "made with milk"));
+    /* "2 of the big flour tortillas": two big ones */
+    assert_int_equal(kmgca_weigh(shared_foods, "2 of the big flour tortillas", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(w.how, "large"));
     /* words in the writer's brackets qualify: "bagel (big)" was the egg
      * bagel; "milk (soy)" stays soy milk */
     kmgca_match bm;
