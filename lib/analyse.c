@@ -385,7 +385,10 @@ static void weigh(read_state *s, kmgca_entry *e, const char *food_text, const ch
     }
     const kmgca_match *m = &w.match;
     if (st == KMGCA_ERROR_NO_MATCH || !m->food) {
-        if (st == KMGCA_ERROR_NO_MATCH && m->candidate_count)
+        /* (a closest food at under 0.05, named by one word: "com" of
+         * "example.com", says nothing) */
+        if (st == KMGCA_ERROR_NO_MATCH && m->candidate_count &&
+            m->candidate_confidence[0] >= 0.05)
             need_review(s, PH_NO_FOOD_MATCHES "\"%s\"" PH_CLOSEST "\"%s\", %.2f)",
                         w.food_text, kmgca_food_description(m->candidates[0]),
                         m->candidate_confidence[0]);

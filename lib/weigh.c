@@ -832,12 +832,16 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
      * of a 盘 (kmgca's judgement; the recipes that name both say so too), a
      * 盘 a dim-sum dish's 碟, a takeaway box (盒, 盒饭) one order (份), a
      * 片 of 臭豆腐 or 年糕 its 块, a Cantonese 件 (食咗两件椰汁糕) its 块, and
-     * a basin (盆) of 酸菜鱼 the whole dish, its 盘. */
+     * a basin (盆) of 酸菜鱼 the whole dish, its 盘; and an English recipe's
+     * own words for the Chinese ones (一份 nasi lemak is its serving, 一碗
+     * laksa its bowl). */
     static const struct {
         const char *said, *named;
         double factor;
     } same[] = {{"碟", "盘", 0.7}, {"盘", "碟", 1}, {"盒", "份", 1}, {"片", "块", 1},
-                {"块", "片", 1}, {"件", "块", 1}, {"盆", "盘", 1}};
+                {"块", "片", 1}, {"件", "块", 1}, {"盆", "盘", 1}, {"份", "serving", 1},
+                {"份", "portion", 1}, {"碗", "bowl", 1}, {"盘", "plate", 1},
+                {"碟", "plate", 0.7}, {"杯", "glass", 1}, {"杯", "cup", 1}};
     double factor = 1;
     for (size_t k = 0; !p && !typical && k < sizeof same / sizeof *same; k++)
         if (!strcmp(s->unit, same[k].said) && (p = portion_of(food, same[k].named)) != NULL)

@@ -691,6 +691,12 @@ static void labels_times_and_own_measures(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "porridge w/ full cream milk", "", &w, &err),
                      KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "made with milk"));
+    /* an English recipe's own words for the Chinese measures: 一份 nasi
+     * lemak is its serving (was 300 g, a generic portion), 一碗 laksa its bowl */
+    assert_int_equal(kmgca_weigh(shared_foods, "kaya toast", "1份", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 82, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "叻沙", "一碗", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "Curry laksa");
     /* "2 of the big flour tortillas": two big ones */
     assert_int_equal(kmgca_weigh(shared_foods, "2 of the big flour tortillas", "", &w, &err),
                      KMGCA_OK);
