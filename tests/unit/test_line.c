@@ -697,6 +697,12 @@ static void labels_times_and_own_measures(void **state)
     assert_near(w.grams, 82, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "叻沙", "一碗", &w, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_description(w.match.food), "Curry laksa");
+    /* a 片 of a Chinese dish is a slice picked up with chopsticks, not a
+     * slice of pie (回锅肉 几片 was 420 g) */
+    assert_int_equal(kmgca_weigh(shared_foods, "鱼香肉丝 几片", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 45, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "回锅肉 几片", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams < 60);
     /* "2 of the big flour tortillas": two big ones */
     assert_int_equal(kmgca_weigh(shared_foods, "2 of the big flour tortillas", "", &w, &err),
                      KMGCA_OK);
