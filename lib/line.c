@@ -2187,6 +2187,7 @@ static int zh_filling_bracket(const char *t, char *out, size_t size);
 static int zh_filling_runon(const char *t, char *out, size_t size);
 static int zh_sugar_after(const char *t, char *out, size_t size);
 static int cooked_liang(const char *t, char *out, size_t size);
+static int zh_is_amount(const char *t, char *out, size_t size);
 static int said_cooked(const char *t);
 static int liang_as_grams(const char *t, char *out, size_t size);
 
@@ -2953,6 +2954,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
+        zh_is_amount,
         count_of_them,  trailing_measure,  count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
         en_size_measure};
@@ -3450,6 +3452,23 @@ static int said_cooked(const char *t)
     for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
         if (strstr(t, marks[k]))
             return 1;
+    return 0;
+}
+
+/* "我爸中午的米饭是180克": an amount after 是 is the food's (是 out, in
+ * out); 1 when done. */
+static int zh_is_amount(const char *t, char *out, size_t size)
+{
+    if (!text_has_cjk(t))
+        return 0;
+    for (const char *p = strstr(t, "是"); p; p = strstr(p + 3, "是")) {
+        const char *a = p + 3;
+        while (*a == ' ')
+            a++;
+        if (p == t || !zh_amount_char(a))
+            continue;
+        return (size_t)snprintf(out, size, "%.*s %s", (int)(p - t), t, a) < size;
+    }
     return 0;
 }
 

@@ -697,6 +697,11 @@ static void labels_times_and_own_measures(void **state)
     assert_near(w.grams, 82, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "叻沙", "一碗", &w, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_description(w.match.food), "Curry laksa");
+    /* an amount after 是 is the food's ("我爸中午的米饭是180克" matched
+     * nothing) */
+    assert_int_equal(kmgca_weigh(shared_foods, "刚量了下 我爸中午的米饭是180克", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 180, 1e-6);
     /* a 片 of a Chinese dish is a slice picked up with chopsticks, not a
      * slice of pie (回锅肉 几片 was 420 g) */
     assert_int_equal(kmgca_weigh(shared_foods, "鱼香肉丝 几片", "", &w, &err), KMGCA_OK);
