@@ -1178,6 +1178,42 @@ static int count_of_the_size(const char *t, char *out, size_t size)
     return 0;
 }
 
+/* "Nandos half chicken", "a quarter chicken": a half or quarter of a bird
+ * as chicken shops sell it, not half of a serving of chicken meat: "half
+ * rotisserie chicken" in out, which FNDDS weighs by the bird; "quarter
+ * chicken leg" is the leg quarter. 1 when done. */
+static int bird_share(const char *t, char *out, size_t size)
+{
+    static const char *const shares[] = {"half", "quarter"};
+    for (size_t k = 0; k < sizeof shares / sizeof *shares; k++) {
+        char phrase[32];
+        snprintf(phrase, sizeof phrase, "%s chicken", shares[k]);
+        const char *p = text_find_ci(t, phrase);
+        if (!p || (p > t && isalpha((unsigned char)p[-1])))
+            continue;
+        const char *after = p + strlen(phrase);
+        if (isalpha((unsigned char)*after))
+            continue;
+        const char *r = after;
+        while (*r == ' ')
+            r++;
+        static const char *const parts[] = {"leg", "legs", "breast", "breasts", "thigh",
+                                            "thighs", "wing", "wings"};
+        size_t wl = 0;
+        while (isalpha((unsigned char)r[wl]))
+            wl++;
+        if (wl && WORD_AMONG(r, wl, parts)) {
+            if (k == 1 && wl >= 3 && !strncasecmp(r, "leg", 3))
+                return (size_t)snprintf(out, size, "%.*schicken leg quarter%s", (int)(p - t), t,
+                                        r + wl) < size;
+            continue;
+        }
+        return (size_t)snprintf(out, size, "%.*s%s rotisserie chicken%s", (int)(p - t), t,
+                                shares[k], after) < size;
+    }
+    return 0;
+}
+
 /* The fillers of speech out of a line (voice notes: "I had um a tin of
  * sardines", "erm a slice of carrot cake"); 1 when any was. */
 static int fillers_out(const char *t, char *out, size_t size)
@@ -1562,7 +1598,7 @@ static const char *after_verb(const char *t)
         "loves", "enjoys", "dropped", "brought", "heated", "reheated", "warmed",
         "microwaved", "defrosted", "picked", "treated", "opened", "finishing", "craved", "went",
         "opted", "rewarded", "fancied", "settled", "chugged", "inhaled", "housed", "did",
-        "boiled", "fried", "baked", "grilled", "steamed", "toasted", "roasted"};
+        "boiled", "fried", "baked", "grilled", "steamed", "toasted", "roasted", "dunked"};
     static const char *const hedges[] = {"only", "just", "maybe", "probably", "the",  "his",
                                          "her",  "my",   "our",   "their",    "those", "these",
                                          "a few of the", "some of the", "also", "on", "through",
@@ -2950,7 +2986,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         fillers_out,        day_label_out,      clock_out,          packing_words,      pure_out,
-        count_of_the_size,
+        count_of_the_size,  bird_share,
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,

@@ -708,6 +708,16 @@ static void labels_times_and_own_measures(void **state)
     assert_near(w.grams, 45, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "回锅肉 几片", "", &w, &err), KMGCA_OK);
     assert_true(w.grams < 60);
+    /* a half or quarter chicken as chicken shops sell it (was half of a
+     * serving of meat, 42 g), and the skin left is not the food */
+    assert_int_equal(kmgca_weigh(shared_foods, "Nandos half chicken", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 245, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "half chicken, left the skin", "", &w, &err),
+                     KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(w.match.food), "skin only"));
+    assert_int_equal(kmgca_weigh(shared_foods, "dunked 2 buttermilk rusks in my coffee", "", &w,
+                                 &err), KMGCA_OK);
+    assert_near(w.grams, 70, 1e-6);
     /* "2 of the big flour tortillas": two big ones */
     assert_int_equal(kmgca_weigh(shared_foods, "2 of the big flour tortillas", "", &w, &err),
                      KMGCA_OK);
