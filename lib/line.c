@@ -1214,6 +1214,52 @@ static int bird_share(const char *t, char *out, size_t size)
     return 0;
 }
 
+/* A clause that tells a day's fluid limit, not the food's amount ("lentil
+ * soup, big mug, counted it in my 1.5L fluid" was 1.5 L of soup): out of the
+ * line, in out; 1 when done. Only a clause after a comma, holding a volume
+ * and one of the words of a limit. */
+static int fluid_limit_out(const char *t, char *out, size_t size)
+{
+    static const char *const words[] = {"fluid", "fluids", "limit", "allowance", "restriction"};
+    if (text_has_cjk(t))
+        return 0;
+    for (const char *p = t; *p; p++) {
+        if (!isalpha((unsigned char)*p) || (p > t && isalpha((unsigned char)p[-1])))
+            continue;
+        size_t n = 0;
+        while (isalpha((unsigned char)p[n]))
+            n++;
+        if (!WORD_AMONG(p, n, words)) {
+            p += n - 1;
+            continue;
+        }
+        const char *start = p;
+        while (start > t && start[-1] != ',' && start[-1] != ';')
+            start--;
+        if (start == t)
+            return 0;
+        const char *end = p + strcspn(p, ",;");
+        int volume = 0;
+        for (const char *d = start; d < end && !volume; d++) {
+            if (!isdigit((unsigned char)*d))
+                continue;
+            const char *u = d;
+            while (u < end && (isdigit((unsigned char)*u) || *u == '.'))
+                u++;
+            while (*u == ' ')
+                u++;
+            const unit_def *def;
+            volume = u < end && unit_at(u, &def) && def->kind == KMGCA_UNIT_VOLUME;
+            d = u - 1;
+        }
+        if (!volume)
+            continue;
+        size_t keep = (size_t)(start - 1 - t);
+        return (size_t)snprintf(out, size, "%.*s%s", (int)keep, t, end) < size;
+    }
+    return 0;
+}
+
 /* The fillers of speech out of a line (voice notes: "I had um a tin of
  * sardines", "erm a slice of carrot cake"); 1 when any was. */
 static int fillers_out(const char *t, char *out, size_t size)
@@ -2986,7 +3032,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         fillers_out,        day_label_out,      clock_out,          packing_words,      pure_out,
-        count_of_the_size,  bird_share,
+        count_of_the_size,  bird_share,         fluid_limit_out,
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,

@@ -718,6 +718,10 @@ static void labels_times_and_own_measures(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "dunked 2 buttermilk rusks in my coffee", "", &w,
                                  &err), KMGCA_OK);
     assert_near(w.grams, 70, 1e-6);
+    /* a clause that tells the day's fluid limit is no amount of the food */
+    assert_int_equal(kmgca_weigh(shared_foods, "lentil soup, big mug, counted it in my 1.5L fluid",
+                                 "", &w, &err), KMGCA_OK);
+    assert_true(w.grams < 600);
     /* "2 of the big flour tortillas": two big ones */
     assert_int_equal(kmgca_weigh(shared_foods, "2 of the big flour tortillas", "", &w, &err),
                      KMGCA_OK);
