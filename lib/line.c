@@ -2270,6 +2270,7 @@ static int zh_filling_runon(const char *t, char *out, size_t size);
 static int zh_sugar_after(const char *t, char *out, size_t size);
 static int cooked_liang(const char *t, char *out, size_t size);
 static int zh_is_amount(const char *t, char *out, size_t size);
+static int zh_voice_measure(const char *t, char *out, size_t size);
 static int said_cooked(const char *t);
 static int liang_as_grams(const char *t, char *out, size_t size);
 
@@ -3036,7 +3037,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
-        zh_is_amount,
+        zh_is_amount,       zh_voice_measure,
         count_of_them,  trailing_measure,  count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
         en_size_measure};
@@ -3534,6 +3535,35 @@ static int said_cooked(const char *t)
     for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
         if (strstr(t, marks[k]))
             return 1;
+    return 0;
+}
+
+/* A measure word that voice typing writes as another of its sound after a
+ * numeral: 一晚小米粥 (碗), 一更油条 (根); 一晚上, 晚饭 and 晚餐 stay. In out;
+ * 1 when done. */
+static int zh_voice_measure(const char *t, char *out, size_t size)
+{
+    static const struct {
+        const char *heard, *meant;
+    } sounds[] = {{"晚", "碗"}, {"更", "根"}};
+    static const char *const after_night[] = {"上", "饭", "餐", "间", "点", "安"};
+    if (!text_has_cjk(t))
+        return 0;
+    for (const char *p = t; *p; p++) {
+        if (p == t || !(isdigit((unsigned char)p[-1]) || (p - t >= 3 && zh_amount_char(p - 3))))
+            continue;
+        for (size_t k = 0; k < sizeof sounds / sizeof *sounds; k++) {
+            if (strncmp(p, sounds[k].heard, 3) != 0)
+                continue;
+            int night = 0;
+            for (size_t a = 0; a < sizeof after_night / sizeof *after_night && !night; a++)
+                night = !strncmp(p + 3, after_night[a], 3);
+            if (night || !p[3] || (unsigned char)p[3] < 0xE0)
+                continue;
+            return (size_t)snprintf(out, size, "%.*s%s%s", (int)(p - t), t, sounds[k].meant,
+                                    p + 3) < size;
+        }
+    }
     return 0;
 }
 

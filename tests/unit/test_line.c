@@ -702,6 +702,11 @@ static void labels_times_and_own_measures(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "刚量了下 我爸中午的米饭是180克", "", &w, &err),
                      KMGCA_OK);
     assert_near(w.grams, 180, 1e-6);
+    /* voice typing's 晚 for 碗 and 更 for 根 after a numeral; 一晚上 stays */
+    assert_int_equal(kmgca_weigh(shared_foods, "今天早上我吃了一晚小米粥", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 300, 0.1);
+    assert_int_equal(kmgca_weigh(shared_foods, "一晚上吃了三个饺子", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 60, 1e-6);
     /* a 片 of a Chinese dish is a slice picked up with chopsticks, not a
      * slice of pie (回锅肉 几片 was 420 g) */
     assert_int_equal(kmgca_weigh(shared_foods, "鱼香肉丝 几片", "", &w, &err), KMGCA_OK);
