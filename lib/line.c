@@ -1539,6 +1539,10 @@ static size_t clause_mark(const char *t, const char *p)
             return strlen(zh_marks[k]);
     if (*p == ' ' && p >= t + 3 && (unsigned char)p[-3] >= 0xE0 && (unsigned char)p[1] >= 0xE0)
         return 1;
+    /* and its words that open what came of it: "喝了杯热牛奶才睡着", "然后";
+     * not 才鱼 (snakehead) */
+    if (p > t && (!strncmp(p, "然后", 6) || (!strncmp(p, "才", 3) && strncmp(p + 3, "鱼", 3))))
+        return !strncmp(p, "然后", 6) ? 6 : 3;
     /* ("after" says when: "20 cherries after dinner" is one clause) */
     static const char *const words[] = {" because ", " so ", " but ", " when ", " and then ",
                                         " then ", " and i ", " which ", " while "};

@@ -702,6 +702,13 @@ static void labels_times_and_own_measures(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "刚量了下 我爸中午的米饭是180克", "", &w, &err),
                      KMGCA_OK);
     assert_near(w.grams, 180, 1e-6);
+    /* 才 and 然后 open what came of it ("喝了杯热牛奶才睡着" matched
+     * nothing); 才鱼 is a fish */
+    assert_int_equal(kmgca_weigh(shared_foods, "晚上腿抽得厉害，喝了杯热牛奶才睡着", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(w.food_text, "热牛奶");
+    assert_int_equal(kmgca_weigh(shared_foods, "才鱼一条", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "斑鳢");
     /* voice typing's 晚 for 碗 and 更 for 根 after a numeral; 一晚上 stays */
     assert_int_equal(kmgca_weigh(shared_foods, "今天早上我吃了一晚小米粥", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 300, 0.1);
