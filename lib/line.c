@@ -2275,6 +2275,7 @@ static int zh_sugar_after(const char *t, char *out, size_t size);
 static int cooked_liang(const char *t, char *out, size_t size);
 static int zh_is_amount(const char *t, char *out, size_t size);
 static int zh_voice_measure(const char *t, char *out, size_t size);
+static int zh_given_to(const char *t, char *out, size_t size);
 static int said_cooked(const char *t);
 static int liang_as_grams(const char *t, char *out, size_t size);
 
@@ -3041,7 +3042,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
-        zh_is_amount,       zh_voice_measure,
+        zh_is_amount,       zh_voice_measure,   zh_given_to,
         count_of_them,  trailing_measure,  count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
         en_size_measure};
@@ -3539,6 +3540,31 @@ static int said_cooked(const char *t)
     for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
         if (strstr(t, marks[k]))
             return 1;
+    return 0;
+}
+
+/* "红烧肉只给他吃了两块", "鸡汤给我妈喝了一碗": who a food was given to, out of
+ * the line (给 and up to four characters before a verb of eating or
+ * cooking), in out; 1 when done. */
+static int zh_given_to(const char *t, char *out, size_t size)
+{
+    static const char *const verbs[] = {"吃", "喝", "做", "煮", "蒸", "炖", "买", "盛", "夹",
+                                        "泡", "冲", "热", "点"};
+    if (!text_has_cjk(t))
+        return 0;
+    for (const char *g = strstr(t, "给"); g; g = strstr(g + 3, "给")) {
+        const char *v = g + 3;
+        for (int chars = 0; chars <= 4 && *v && (unsigned char)*v >= 0xE0; chars++, v += 3) {
+            int verb = 0;
+            for (size_t k = 0; k < sizeof verbs / sizeof *verbs && !verb; k++)
+                verb = !strncmp(v, verbs[k], 3);
+            if (!verb)
+                continue;
+            if (chars == 0)
+                break;   /* (给吃: no one named) */
+            return (size_t)snprintf(out, size, "%.*s%s", (int)(g - t), t, v) < size;
+        }
+    }
     return 0;
 }
 

@@ -702,6 +702,9 @@ static void labels_times_and_own_measures(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "刚量了下 我爸中午的米饭是180克", "", &w, &err),
                      KMGCA_OK);
     assert_near(w.grams, 180, 1e-6);
+    /* who a food was given to is out of the line ("鸡汤给我妈喝了一碗" was 0.77) */
+    assert_int_equal(kmgca_weigh(shared_foods, "鸡汤给我妈喝了一碗", "", &w, &err), KMGCA_OK);
+    assert_true(w.match.confidence >= 0.9);
     /* 才 and 然后 open what came of it ("喝了杯热牛奶才睡着" matched
      * nothing); 才鱼 is a fish */
     assert_int_equal(kmgca_weigh(shared_foods, "晚上腿抽得厉害，喝了杯热牛奶才睡着", "", &w, &err),
