@@ -1648,7 +1648,8 @@ static const char *after_verb(const char *t)
         "loves", "enjoys", "dropped", "brought", "heated", "reheated", "warmed",
         "microwaved", "defrosted", "picked", "treated", "opened", "finishing", "craved", "went",
         "opted", "rewarded", "fancied", "settled", "chugged", "inhaled", "housed", "did",
-        "boiled", "fried", "baked", "grilled", "steamed", "toasted", "roasted", "dunked"};
+        "boiled", "fried", "baked", "grilled", "steamed", "toasted", "roasted", "dunked",
+        "wanted"};
     static const char *const hedges[] = {"only", "just", "maybe", "probably", "the",  "his",
                                          "her",  "my",   "our",   "their",    "those", "these",
                                          "a few of the", "some of the", "also", "on", "through",

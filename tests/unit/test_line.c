@@ -733,6 +733,15 @@ static void labels_times_and_own_measures(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "dunked 2 buttermilk rusks in my coffee", "", &w,
                                  &err), KMGCA_OK);
     assert_near(w.grams, 70, 1e-6);
+    /* advice and its reasons told around the food ("the nurse said almonds
+     * are good so I had about 10" matched nothing) */
+    assert_int_equal(kmgca_weigh(shared_foods, "the nurse said almonds are good so I had about 10",
+                                 "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 12, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "She wanted hot chocolate at 3am, cramps woke her up again", "", &w,
+                                 &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Hot chocolate"));
     /* a clause that tells the day's fluid limit is no amount of the food */
     assert_int_equal(kmgca_weigh(shared_foods, "lentil soup, big mug, counted it in my 1.5L fluid",
                                  "", &w, &err), KMGCA_OK);
