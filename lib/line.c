@@ -1184,12 +1184,13 @@ static int count_of_the_size(const char *t, char *out, size_t size)
  * chicken leg" is the leg quarter. 1 when done. */
 static int bird_share(const char *t, char *out, size_t size)
 {
-    static const char *const shares[] = {"half", "quarter"};
+    static const char *const shares[] = {"half", "quarter", "1/2", "1/4"};
     for (size_t k = 0; k < sizeof shares / sizeof *shares; k++) {
         char phrase[32];
         snprintf(phrase, sizeof phrase, "%s chicken", shares[k]);
+        const char *share = shares[k % 2];   /* (1/2 is half, 1/4 a quarter) */
         const char *p = text_find_ci(t, phrase);
-        if (!p || (p > t && isalpha((unsigned char)p[-1])))
+        if (!p || (p > t && isalnum((unsigned char)p[-1])))
             continue;
         const char *after = p + strlen(phrase);
         if (isalpha((unsigned char)*after))
@@ -1203,13 +1204,13 @@ static int bird_share(const char *t, char *out, size_t size)
         while (isalpha((unsigned char)r[wl]))
             wl++;
         if (wl && WORD_AMONG(r, wl, parts)) {
-            if (k == 1 && wl >= 3 && !strncasecmp(r, "leg", 3))
+            if (k % 2 == 1 && wl >= 3 && !strncasecmp(r, "leg", 3))
                 return (size_t)snprintf(out, size, "%.*schicken leg quarter%s", (int)(p - t), t,
                                         r + wl) < size;
             continue;
         }
-        return (size_t)snprintf(out, size, "%.*s%s rotisserie chicken%s", (int)(p - t), t,
-                                shares[k], after) < size;
+        return (size_t)snprintf(out, size, "%.*s%s rotisserie chicken%s", (int)(p - t), t, share,
+                                after) < size;
     }
     return 0;
 }
@@ -2556,18 +2557,32 @@ static int pure_out(const char *t, char *out, size_t size)
  * done. */
 static int packing_words(const char *t, char *out, size_t size)
 {
+    /* (the tables' main rows of canned fruit: with the liquid) */
+#define JUICE "canned juice pack solids and liquids"
+#define LIGHT "canned light syrup pack solids and liquids"
+#define HEAVY "canned heavy syrup pack solids and liquids"
     static const struct {
         const char *written, *pack;
     } packs[] = {
-        {"in 100% fruit juice", "canned juice pack"}, {"in 100% juice", "canned juice pack"},
-        {"in fruit juice", "canned juice pack"},      {"in natural juice", "canned juice pack"},
-        {"in its own juice", "canned juice pack"},    {"in own juice", "canned juice pack"},
-        {"in pear juice", "canned juice pack"},       {"in juice", "canned juice pack"},
-        {"in light syrup", "canned light syrup pack"}, {"in lite syrup", "canned light syrup pack"},
-        {"(lite syrup)", "canned light syrup pack"},  {"(light syrup)", "canned light syrup pack"},
-        {"lite syrup", "canned light syrup pack"},    {"in heavy syrup", "canned heavy syrup"},
-        {"in syrup", "canned heavy syrup"},
+        {"in 100% fruit juice", JUICE},
+        {"in 100% juice", JUICE},
+        {"in fruit juice", JUICE},
+        {"in natural juice", JUICE},
+        {"in its own juice", JUICE},
+        {"in own juice", JUICE},
+        {"in pear juice", JUICE},
+        {"in juice", JUICE},
+        {"in light syrup", LIGHT},
+        {"in lite syrup", LIGHT},
+        {"(lite syrup)", LIGHT},
+        {"(light syrup)", LIGHT},
+        {"lite syrup", LIGHT},
+        {"in heavy syrup", HEAVY},
+        {"in syrup", HEAVY},
     };
+#undef JUICE
+#undef LIGHT
+#undef HEAVY
     if (text_has_cjk(t))
         return 0;
     for (size_t k = 0; k < sizeof packs / sizeof *packs; k++) {

@@ -742,6 +742,11 @@ static void labels_times_and_own_measures(void **state)
                                  "She wanted hot chocolate at 3am, cramps woke her up again", "", &w,
                                  &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "Hot chocolate"));
+    /* canned fruit "in 100% juice" is the pack with its juice (was the
+     * drained row, 90 g a half cup) */
+    assert_int_equal(kmgca_weigh(shared_foods, "Dole - Pineapple Chunks in 100% Juice", "1/2 cup",
+                                 &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "solids and liquids"));
     /* a clause that tells the day's fluid limit is no amount of the food */
     assert_int_equal(kmgca_weigh(shared_foods, "lentil soup, big mug, counted it in my 1.5L fluid",
                                  "", &w, &err), KMGCA_OK);
