@@ -1181,7 +1181,7 @@ static int count_of_the_size(const char *t, char *out, size_t size)
 /* "Nandos half chicken", "a quarter chicken": a half or quarter of a bird
  * as chicken shops sell it, not half of a serving of chicken meat: "half
  * rotisserie chicken" in out, which FNDDS weighs by the bird; "quarter
- * chicken leg" is the leg quarter. 1 when done. */
+ * chicken leg" is the leg quarter, one whole leg. 1 when done. */
 static int bird_share(const char *t, char *out, size_t size)
 {
     static const char *const shares[] = {"half", "quarter", "1/2", "1/4"};
@@ -1196,7 +1196,7 @@ static int bird_share(const char *t, char *out, size_t size)
         if (isalpha((unsigned char)*after))
             continue;
         const char *r = after;
-        while (*r == ' ')
+        while (*r == ' ' || *r == ',')
             r++;
         static const char *const parts[] = {"leg", "legs", "breast", "breasts", "thigh",
                                             "thighs", "wing", "wings"};
@@ -1205,7 +1205,7 @@ static int bird_share(const char *t, char *out, size_t size)
             wl++;
         if (wl && WORD_AMONG(r, wl, parts)) {
             if (k % 2 == 1 && wl >= 3 && !strncasecmp(r, "leg", 3))
-                return (size_t)snprintf(out, size, "%.*schicken leg quarter%s", (int)(p - t), t,
+                return (size_t)snprintf(out, size, "1 %.*schicken leg%s", (int)(p - t), t,
                                         r + wl) < size;
             continue;
         }

@@ -61,9 +61,12 @@ void list_measures(const kmgca_food *food, char *buf, size_t size)
     size_t o = 0;
     buf[0] = '\0';
     for (unsigned i = 0; i < food->portion_count && o + 1 < size; i++) {
+        /* (a 斤 as bought is read from 斤 and 两 only: no measure to write) */
+        if (!strcmp(food->portions[i].measure, "斤 as bought"))
+            continue;
         char amt[32];
         fmt_amount(amt, sizeof amt, food->portions[i].amount);
-        int w = snprintf(buf + o, size - o, "%s%s %s", i ? "; " : "", amt,
+        int w = snprintf(buf + o, size - o, "%s%s %s", o ? "; " : "", amt,
                          food->portions[i].measure);
         if (w < 0 || (size_t)w >= size - o) {
             buf[o] = '\0';
@@ -71,7 +74,7 @@ void list_measures(const kmgca_food *food, char *buf, size_t size)
         }
         o += (size_t)w;
     }
-    if (!food->portion_count)
+    if (!o)
         snprintf(buf, size, "none");
 }
 

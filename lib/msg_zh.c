@@ -598,6 +598,7 @@ const char *const msg_zh[MSG_COUNT] = {
     [MSG_PH_NO_AMOUNT_WRITTEN] = "未写份量",
     [MSG_PH_THE_RECIPES] = "菜谱的",
     [MSG_PH_SHOP_LIANG] = "店里按面条、面皮或带壳海鲜论两卖：这道菜的两",
+    [MSG_PH_AS_BOUGHT] = "按买时连壳、核或骨的重量；可食部分（TFDA 可食率）：",
     [MSG_PH_NAMED_MEASURE] = "食物名称里点到的表中份量",
     [MSG_PH_SERVING_MEASURE] = "份量一栏写的正是表中的这个份量",
     [MSG_PH_FOOD_READ_AS] = "；食物按此识别：",

@@ -1002,13 +1002,42 @@ static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s
 /* Noodle and dumpling shops sell a dish by the 两 of its noodles or dough
  * (二两热干面, 三两饺子), not by the bowl's weight: a recipe that says what
  * its 两 is, or a name whose 两 name_portions_zh.csv gives (饺子), weighs a
- * serving in 两 or 斤 (ten 两) by that. 1 when weighed. */
+ * serving in 两 or 斤 (ten 两) by that. A food sold with what is not eaten
+ * (a shell, a stone, bones: 一斤荔枝, 半斤虾) is weighed by the 斤 as bought,
+ * its edible part being what TFDA's refuse rate leaves (portions.csv: "斤 as
+ * bought"). 1 when weighed. */
 static int shop_liang(const kmgca_food *food, const kmgca_serving *s, double *grams, char *how,
                       size_t how_size)
 {
     int jin = !strcmp(s->unit, "斤");
     if (!(jin || !strcmp(s->unit, "两")))
         return 0;
+    const kmgca_portion *bought = portion_of(food, "斤 as bought");
+    /* (not when the name says the edible part was weighed: 核桃仁, 瘦肉,
+     * 去壳, 剥好的, but 排骨 and 鸡腿 keep their bones; nor grapes, whose skin
+     * TFDA counts as refuse and many eat) */
+    static const char *const edible_named[] = {"仁", "去壳", "去皮", "剥", "净", "果肉", "葡萄",
+                                               "提子"};
+    static const char *const bony[] = {"骨", "排", "蹄", "翅", "爪", "腿", "脖", "头"};
+    int named_edible = 0;
+    for (size_t k = 0; k < sizeof edible_named / sizeof *edible_named && !named_edible; k++)
+        named_edible = strstr(s->name, edible_named[k]) != NULL;
+    if (!named_edible && strstr(s->name, "肉")) {
+        named_edible = 1;
+        for (size_t k = 0; k < sizeof bony / sizeof *bony && named_edible; k++)
+            named_edible = !strstr(s->name, bony[k]);
+    }
+    if (bought && bought->amount > 0 && !named_edible) {
+        double per_jin = bought->grams / bought->amount;
+        *grams = s->amount * (jin ? per_jin : per_jin / 10);
+        char amt[32], g[32];
+        fmt_amount(amt, sizeof amt, s->amount);
+        fmt_grams(g, sizeof g, *grams);
+        if (how)
+            snprintf(how, how_size, "%s %s = %s g (" PH_AS_BOUGHT "%.0f%%)", amt, s->unit, g,
+                     per_jin / 5);
+        return 1;
+    }
     kmgca_serving liang = *s;
     liang.amount *= jin ? 10 : 1;
     copy_text(liang.unit, sizeof liang.unit, "两");

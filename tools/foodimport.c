@@ -7,7 +7,8 @@
  * revision), the FNDDS 2017-2018 "At A Glance" CSVs, the project's
  * Chinese/English food-name list and the Taiwan FDA Food Nutrient
  * Database (tfda/tfda_minerals.csv) from DATA_DIR, and writes foods.csv,
- * portions.csv and aliases_zh.csv into OUT_DIR.
+ * portions.csv (with a TFDA food's 斤 as bought, its refuse taken off) and
+ * aliases_zh.csv into OUT_DIR.
  *
  * Every input is read and checked before anything is written, and each
  * table is written to NAME.tmp and renamed into place only when complete,
@@ -1390,6 +1391,7 @@ struct tfda_name {
 
 struct tfda {
     struct foods foods;
+    struct portions as_bought;  /* a 斤 as bought: its edible grams */
     struct tfda_name *names;
     size_t n_names, cap_names;
     struct aliases aliases;
@@ -1533,6 +1535,36 @@ static const char *tfda_group(const char *group_tw, const char *path, long line)
     fail(path, line, "unknown food group \"%s\"", group_tw);
 }
 
+/* The edible grams of a 斤 (500 g) bought, as decimal text: 5 x (100 -
+ * refuse_pct), worked on the digits so no figure changes (refuse_pct has
+ * at most four decimals).  NULL when nothing is refused. */
+static char *jin_edible(const char *refuse, const char *path, long line)
+{
+    char *r = canon_decimal(refuse, path, line, "refuse_pct");
+    if (!r)
+        return NULL;
+    const char *dot = strchr(r, '.');
+    size_t frac = dot ? strlen(dot + 1) : 0;
+    if (frac > 4 || (dot ? (size_t)(dot - r) : strlen(r)) > 3)
+        fail(path, line, "refuse_pct: expected 0 to 100 with at most 4 decimals, got \"%s\"",
+             refuse);
+    long scaled = 0;                        /* refuse_pct x 10^4 */
+    for (const char *c = r; *c; c++)
+        if (*c != '.')
+            scaled = scaled * 10 + (*c - '0');
+    for (size_t k = frac; k < 4; k++)
+        scaled *= 10;
+    free(r);
+    if (scaled <= 0)
+        return NULL;
+    if (scaled >= 1000000)
+        fail(path, line, "refuse_pct: %s leaves nothing to eat", refuse);
+    long grams = 5 * (1000000 - scaled);    /* edible grams x 10^4 */
+    char text[32];
+    snprintf(text, sizeof text, "%ld.%04ld", grams / 10000, grams % 10000);
+    return canon_decimal(text, path, line, "edible grams");
+}
+
 static void tfda_row(void *ctx, char **col, const char *path, long line)
 {
     struct tfda *t = ctx;
@@ -1563,6 +1595,22 @@ static void tfda_row(void *ctx, char **col, const char *path, long line)
         }
     } else if (col[10][0] != '\0') {
         fail(path, line, "qa_flags: unknown flag \"%s\"", col[10]);
+    }
+    /* (a food sold with what is not eaten: a 斤 of it as bought; only of
+     * the groups bought whole, with a shell, stone, rind or bone: not the
+     * vegetables, tubers and mushrooms, whose trimmings are a cook's) */
+    static const char *const bought_whole[] = {"穀物類", "堅果及種子類", "水果類", "豆類",
+                                               "肉類", "魚貝類", "蛋類", "加工調理食品及其他類"};
+    int whole = 0;
+    for (size_t i = 0; i < sizeof bought_whole / sizeof *bought_whole && !whole; i++)
+        whole = strcmp(col[1], bought_whole[i]) == 0;
+    char *edible = whole ? jin_edible(col[11], path, line) : NULL;
+    if (edible) {
+        struct portion *p = add_portion(&t->as_bought, id, line);
+        p->seq = 1;
+        p->amount = xstrdup("1");
+        p->measure = xstrdup("斤 as bought");
+        p->grams = edible;
     }
 }
 
@@ -1635,16 +1683,17 @@ static void load_tfda(struct tfda *t, const char *data_dir)
 {
     static const char *const cols[] = {
         "id", "group_zh", "name_zh_tw", "common_names_zh_tw", "name_zh_cn",
-        "common_names_zh_cn", "ca_mg", "mg_mg", "k_mg", "na_mg", "qa_flags",
+        "common_names_zh_cn", "ca_mg", "mg_mg", "k_mg", "na_mg", "qa_flags", "refuse_pct",
     };
     char *dir = join_path(data_dir, "tfda");
     t->path = join_path(dir, "tfda_minerals.csv");
     free(dir);
 
-    struct csv_spec foods = { t->path, 1, cols, 11, tfda_row, t };
+    struct csv_spec foods = { t->path, 1, cols, 12, tfda_row, t };
     read_csv(&foods);
     sort_foods(&t->foods, "id");
-    struct csv_spec names = { t->path, 1, cols, 11, tfda_name_row, t };
+    sort_portions(&t->as_bought);
+    struct csv_spec names = { t->path, 1, cols, 12, tfda_name_row, t };
     read_csv(&names);
 
     /* Keep each name once, for the food that suits it best, then write
@@ -1676,6 +1725,7 @@ static void free_tfda(struct tfda *t)
         free(t->aliases.v[i].alias);
     free(t->aliases.v);
     free_foods(&t->foods);
+    free_portions(&t->as_bought);
     free(t->path);
 }
 
@@ -1808,6 +1858,7 @@ static void write_tables(const char *out_dir, const struct sr28 *sr,
     fputs("source,id,seq,amount,measure,grams\n", out[1].fp);
     write_portions(&out[1], &sr->weights, "SR28");
     write_portions(&out[1], &fn->portions, "FNDDS");
+    write_portions(&out[1], &tf->as_bought, "TFDA");
     output_close(&out[1]);
 
     output_open(&out[2], out_dir, "aliases_zh.csv");
@@ -1856,10 +1907,10 @@ int main(int argc, char **argv)
            tf.mg_blanked, tf.flagged_kept);
     printf("foodimport: SR28 May 2016 revision: %zu values changed in %zu foods; "
            "foods added: %zu\n", sr.revised_values, sr.revised_foods, sr.added_foods);
-    printf("foodimport: portions.csv: %zu rows (SR28 %zu, FNDDS %zu; FNDDS rows "
-           "skipped: %zu subcode, %zu weight 0, %zu weight -9)\n",
-           sr.weights.n + fn.portions.n, sr.weights.n, fn.portions.n,
-           fn.skipped_subcode, fn.skipped_zero, fn.skipped_minus9);
+    printf("foodimport: portions.csv: %zu rows (SR28 %zu, FNDDS %zu, TFDA %zu a 斤 as bought; "
+           "FNDDS rows skipped: %zu subcode, %zu weight 0, %zu weight -9)\n",
+           sr.weights.n + fn.portions.n + tf.as_bought.n, sr.weights.n, fn.portions.n,
+           tf.as_bought.n, fn.skipped_subcode, fn.skipped_zero, fn.skipped_minus9);
     printf("foodimport: aliases_zh.csv: %zu rows (SR28 name list %zu, rows without "
            "NDB_No skipped: %zu; TFDA names %zu)\n",
            nm.aliases.n + tf.aliases.n, nm.aliases.n, nm.skipped, tf.aliases.n);

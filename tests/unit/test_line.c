@@ -702,6 +702,16 @@ static void labels_times_and_own_measures(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "刚量了下 我爸中午的米饭是180克", "", &w, &err),
                      KMGCA_OK);
     assert_near(w.grams, 180, 1e-6);
+    /* a 斤 of a food bought with its shell, stone or bone is its edible part
+     * (TFDA's refuse rate, portions.csv "斤 as bought": lychees 30.4 %); not
+     * when the name says the edible part (核桃仁), nor for vegetables */
+    assert_int_equal(kmgca_weigh(shared_foods, "荔枝 一斤", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 348, 1e-6);
+    assert_non_null(strstr(w.how, "as bought"));
+    assert_int_equal(kmgca_weigh(shared_foods, "核桃仁一两", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 50, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "菠菜 1两", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 50, 1e-6);
     /* who a food was given to is out of the line ("鸡汤给我妈喝了一碗" was 0.77) */
     assert_int_equal(kmgca_weigh(shared_foods, "鸡汤给我妈喝了一碗", "", &w, &err), KMGCA_OK);
     assert_true(w.match.confidence >= 0.9);
