@@ -712,6 +712,16 @@ static void labels_times_and_own_measures(void **state)
     assert_near(w.grams, 50, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "菠菜 1两", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 50, 1e-6);
+    /* an app's cooking word in brackets is the cooked food (鸡胸肉(水煮) was
+     * roasted, 三文鱼(烤) raw); the half of one; a powder's spoons, not the
+     * cup it made */
+    assert_int_equal(kmgca_weigh(shared_foods, "三文鱼(烤)", "100 g", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "cooked"));
+    assert_int_equal(kmgca_weigh(shared_foods, "我妈下午吃了一个火龙果的一半", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 150, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "中老年奶粉 两勺冲了一杯", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 20, 1e-6);
     /* who a food was given to is out of the line ("鸡汤给我妈喝了一碗" was 0.77) */
     assert_int_equal(kmgca_weigh(shared_foods, "鸡汤给我妈喝了一碗", "", &w, &err), KMGCA_OK);
     assert_true(w.match.confidence >= 0.9);
