@@ -1261,6 +1261,26 @@ static int fluid_limit_out(const char *t, char *out, size_t size)
     return 0;
 }
 
+/* "Digestives x 2-3": a count's range after x, as "Digestives 2-3" (read
+ * as its middle, said) in out; 1 when done. */
+static int x_range(const char *t, char *out, size_t size)
+{
+    for (const char *p = t; *p; p++) {
+        if ((*p != 'x' && *p != 'X') || p == t || p[-1] != ' ')
+            continue;
+        const char *d = p + 1;
+        while (*d == ' ')
+            d++;
+        const char *e = d;
+        while (isdigit((unsigned char)*e))
+            e++;
+        if (e == d || *e != '-' || !isdigit((unsigned char)e[1]))
+            continue;
+        return (size_t)snprintf(out, size, "%.*s%s", (int)(p - t), t, d) < size;
+    }
+    return 0;
+}
+
 /* The fillers of speech out of a line (voice notes: "I had um a tin of
  * sardines", "erm a slice of carrot cake"); 1 when any was. */
 static int fillers_out(const char *t, char *out, size_t size)
@@ -3055,7 +3075,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         fillers_out,        day_label_out,      clock_out,          packing_words,      pure_out,
-        count_of_the_size,  bird_share,         fluid_limit_out,
+        count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,

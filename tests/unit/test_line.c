@@ -771,6 +771,11 @@ static void labels_times_and_own_measures(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "lentil soup, big mug, counted it in my 1.5L fluid",
                                  "", &w, &err), KMGCA_OK);
     assert_true(w.grams < 600);
+    /* a range after x is read as any narrow range; a bowl of stew */
+    assert_int_equal(kmgca_weigh(shared_foods, "Digestives x 2-3", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 37.5, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Irish stew, 1 bowl", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 300, 1e-6);
     /* "2 of the big flour tortillas": two big ones */
     assert_int_equal(kmgca_weigh(shared_foods, "2 of the big flour tortillas", "", &w, &err),
                      KMGCA_OK);
