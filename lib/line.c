@@ -1459,7 +1459,7 @@ static const char *after_meal_label(kmgca_foods *label_foods, const char *t)
         else if (p > t + n && n > 1 && isdigit((unsigned char)*p) && strcasecmp(meal_words[k], "tea") &&
                  strcasecmp(meal_words[k], "pudding") && strcasecmp(meal_words[k], "dessert"))
             p--;   /* "brekky 2x wholemeal toast", "lunch 2 slices of pizza" (not "tea 2 sugars") */
-        else if (*p != ':')
+        else if (*p != ':' && *p != '=')
             continue;
         p++;
         while (*p == ' ')

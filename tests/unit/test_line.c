@@ -771,6 +771,12 @@ static void labels_times_and_own_measures(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "lentil soup, big mug, counted it in my 1.5L fluid",
                                  "", &w, &err), KMGCA_OK);
     assert_true(w.grams < 600);
+    /* "lunch = ..." labels the line; "prob 1.5 cups" is about 1.5 cups */
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "lunch = kimchi jjigae w/ tofu & pork, prob 1.5 cups, skipped rice",
+                                 "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "Kimchi jjigae");
+    assert_true(w.grams > 300 && w.grams < 340);
     /* a range after x is read as any narrow range; a bowl of stew */
     assert_int_equal(kmgca_weigh(shared_foods, "Digestives x 2-3", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 37.5, 1e-6);
