@@ -3107,6 +3107,21 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     kmgca_status st = weigh_shared(foods, food_text, serving_text, out, err);
     if (st == KMGCA_ERROR_UNIT && out && food_text && serving_text && serving_text[0])
         st = app_measure(foods, food_text, serving_text, out, err);
+    /* "a half of Guinness", "half of lager": a half pint, as pubs pour it
+     * (not half a can) */
+    if (st == KMGCA_OK && out && out->match.food &&
+        !strcmp(kmgca_food_kind(out->match.food), "beer") &&
+        out->serving.kind == KMGCA_UNIT_NONE && out->serving.amount == 0.5 && food_text &&
+        (!strncasecmp(food_text, "half ", 5) || !strncasecmp(food_text, "a half ", 7)) &&
+        !text_find_ci(food_text, "can") && !text_find_ci(food_text, "bottle")) {
+        kmgca_weighing pint;
+        kmgca_error perr;
+        char named[1100];
+        snprintf(named, sizeof named, "%s", out->food_text);
+        if (weigh_shared(foods, named, "1/2 pint", &pint, &perr) == KMGCA_OK &&
+            pint.match.food == out->match.food)
+            *out = pint;
+    }
     /* what was eaten of what was served: "shepherd's pie - left half" is
      * half the serving, unless the share was read as the amount itself
      * ("poached salmon, ate half": a half) */

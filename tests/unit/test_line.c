@@ -777,6 +777,12 @@ static void labels_times_and_own_measures(void **state)
                                  "", &w, &err), KMGCA_OK);
     assert_string_equal(kmgca_food_description(w.match.food), "Kimchi jjigae");
     assert_true(w.grams > 300 && w.grams < 340);
+    /* "a half of lager" is a half pint as pubs pour it; "beer, had half"
+     * stays half of one */
+    assert_int_equal(kmgca_weigh(shared_foods, "a half of lager", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 280 && w.grams < 295);
+    assert_int_equal(kmgca_weigh(shared_foods, "beer, had half", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams < 200);
     /* a range after x is read as any narrow range; a bowl of stew */
     assert_int_equal(kmgca_weigh(shared_foods, "Digestives x 2-3", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 37.5, 1e-6);
