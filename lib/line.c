@@ -972,6 +972,24 @@ static int word_among(const char *p, size_t n, const char *const *words, size_t 
 }
 #define WORD_AMONG(p, n, list) word_among((p), (n), (list), sizeof(list) / sizeof *(list))
 
+/* The first whole word of t that is one of words ("fluid" of "counted it
+ * in my 1.5L fluid"), or NULL */
+static const char *word_in(const char *t, const char *const *words, size_t count)
+{
+    for (const char *p = t; *p; p++) {
+        if (!isalpha((unsigned char)*p) || (p > t && isalpha((unsigned char)p[-1])))
+            continue;
+        size_t n = 0;
+        while (isalpha((unsigned char)p[n]))
+            n++;
+        if (word_among(p, n, words, count))
+            return p;
+        p += n - 1;
+    }
+    return NULL;
+}
+#define WORD_IN(t, list) word_in((t), (list), sizeof(list) / sizeof *(list))
+
 /* 1 when t opens with an amount: a digit, a number word or a Chinese
  * numeral ("2 lamb chops", "a bowl of", "两个") */
 static int amount_opens(const char *t)
@@ -1224,17 +1242,10 @@ static int fluid_limit_out(const char *t, char *out, size_t size)
     static const char *const words[] = {"fluid", "fluids", "limit", "allowance", "restriction"};
     if (text_has_cjk(t))
         return 0;
-    for (const char *p = t; *p; p++) {
-        if (!isalpha((unsigned char)*p) || (p > t && isalpha((unsigned char)p[-1])))
-            continue;
-        size_t n = 0;
-        while (isalpha((unsigned char)p[n]))
-            n++;
-        if (!WORD_AMONG(p, n, words)) {
-            p += n - 1;
-            continue;
-        }
+    for (const char *p = t; (p = WORD_IN(p, words)) != NULL;) {
         const char *start = p;
+        while (isalpha((unsigned char)*p))
+            p++;   /* (the next word is looked for after this one) */
         while (start > t && start[-1] != ',' && start[-1] != ';')
             start--;
         if (start == t)
@@ -2998,17 +3009,7 @@ static int one_of_named_size(const char *food_text, const char *serving_text)
         one = !strcasecmp(serving_text, ones[k]);
     if (!one)
         return 0;
-    for (const char *p = food_text; *p; p++) {
-        if (!isalpha((unsigned char)*p) || (p > food_text && isalpha((unsigned char)p[-1])))
-            continue;
-        size_t n = 0;
-        while (isalpha((unsigned char)p[n]))
-            n++;
-        if (WORD_AMONG(p, n, sizes))
-            return 1;
-        p += n - 1;
-    }
-    return 0;
+    return WORD_IN(food_text, sizes) != NULL;
 }
 
 /* An app's name that says its package's size ("Premier Protein - Protein
