@@ -202,6 +202,15 @@ static int read_sized_container(const tokens *tk, int j, reading *r)
     return 0;
 }
 
+/* 1 when "fruit" at token j opens a food's name ("1 fruit salad", "2
+ * fruit scones", "1 fruit yoghurt pot"), not the one-fruit measure ("apple
+ * 1 fruit", "1 fruit of the passionfruit") */
+static int fruit_of_a_name(const tokens *tk, int j)
+{
+    return word_is(tk, j, "fruit") && j + 1 < tk->count && tk->t[j + 1].type == TK_WORD &&
+           !word_is(tk, j + 1, "of");
+}
+
 /* After the amount and its sizes at token j: a unit of mass or volume, a
  * household word, sizes alone, or (whole) words the list does not hold.
  * Returns the token after it; *named: a unit or a measure word was seen
@@ -224,7 +233,7 @@ static int read_unit_or_word(const tokens *tk, int j, int size_from, int whole,
     } else if (j < tk->count && !tk->t[j].guarded &&
                (tk->t[j].type == TK_WORD || tk->t[j].type == TK_CJK) &&
                (m = measure_word_at(tk->n.s + tk->t[j].start, &len)) != NULL && m->concept[0] &&
-               !(m->size[0] && sizes[0] && 0)) {
+               !(m->size[0] && sizes[0] && 0) && !fruit_of_a_name(tk, j)) {
         int k = token_from(tk, j, tk->t[j].start + len);
         char words[64];
         copy_text(words, sizeof words, sizes);

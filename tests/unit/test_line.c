@@ -783,6 +783,12 @@ static void labels_times_and_own_measures(void **state)
     assert_true(w.grams > 280 && w.grams < 295);
     assert_int_equal(kmgca_weigh(shared_foods, "beer, had half", "", &w, &err), KMGCA_OK);
     assert_true(w.grams < 200);
+    /* "fruit" that opens a food's name is no one-fruit measure ("2 fruit
+     * scones" were plain scones, "1 fruit salad" a green salad) */
+    assert_int_equal(kmgca_weigh(shared_foods, "2 fruit scones", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "Scone, with fruit");
+    assert_int_equal(kmgca_weigh(shared_foods, "kiwi, 2 fruit", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 138, 1e-6);
     /* a range after x is read as any narrow range; a bowl of stew */
     assert_int_equal(kmgca_weigh(shared_foods, "Digestives x 2-3", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 37.5, 1e-6);
