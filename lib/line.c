@@ -3102,7 +3102,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         serving_text = "";
     /* (an app's 两 of a food it names cooked: "面条(煮)" with 二两) */
     char liang[300];
-    if (food_text && serving_text && said_cooked(food_text) &&
+    if (food_text && serving_text && (said_cooked(food_text) || said_cooked(written)) &&
         liang_as_grams(serving_text, liang, sizeof liang))
         serving_text = liang;
     kmgca_status st = weigh_shared(foods, food_text, serving_text, out, err);
@@ -3622,8 +3622,9 @@ static int zh_given_to(const char *t, char *out, size_t size)
 }
 
 /* An app's cooking word in brackets after the food ("鸡胸肉(水煮)", "三文鱼
- * (烤)", "玉米(鲜,煮)"): before it, as people write the cooked food (水煮鸡胸肉),
- * the bracket kept as （熟） so that a 两 of it is its cooked weight; the
+ * (烤)", "玉米(鲜,煮)"): before it, as people write the cooked food (水煮鸡胸肉;
+ * a 两 of it stays its cooked weight, said_cooked reading the text as
+ * written); the
  * half of one ("一个火龙果的一半": 半个火龙果); and how a powder was made up
  * ("奶粉 两勺冲了一杯": the two spoons). In out; 1 when done. */
 static int zh_cooked_bracket(const char *t, char *out, size_t size)
@@ -3670,7 +3671,7 @@ static int zh_cooked_bracket(const char *t, char *out, size_t size)
         size_t cl = *p == ')' ? 1 : !strncmp(p, "）", 3) ? 3 : 0;
         if (!way || !cl)
             continue;
-        return (size_t)snprintf(out, size, "%s%.*s（熟）%s", way, (int)(o - t), t, p + cl) < size;
+        return (size_t)snprintf(out, size, "%s%.*s%s", way, (int)(o - t), t, p + cl) < size;
     }
     return 0;
 }

@@ -1601,9 +1601,19 @@ static void tfda_row(void *ctx, char **col, const char *path, long line)
      * vegetables, tubers and mushrooms, whose trimmings are a cook's) */
     static const char *const bought_whole[] = {"穀物類", "堅果及種子類", "水果類", "豆類",
                                                "肉類", "魚貝類", "蛋類", "加工調理食品及其他類"};
+    /* (of the fish and shellfish, the shellfish only: a 两 of carp in a
+     * diary is the fish eaten more often than the fish bought) */
+    static const char *const shelled[] = {"蝦", "虾", "蟹", "貝", "贝", "蛤", "螺", "蚵", "蚝",
+                                          "蠔", "蚌", "蟶", "蛏", "鮑", "鲍", "牡蠣", "牡蛎",
+                                          "扇", "淡菜", "蜆", "蚬", "海瓜子", "龍蝦", "龙虾"};
     int whole = 0;
     for (size_t i = 0; i < sizeof bought_whole / sizeof *bought_whole && !whole; i++)
         whole = strcmp(col[1], bought_whole[i]) == 0;
+    if (whole && strcmp(col[1], "魚貝類") == 0) {
+        whole = 0;
+        for (size_t i = 0; i < sizeof shelled / sizeof *shelled && !whole; i++)
+            whole = strstr(col[2], shelled[i]) != NULL || strstr(col[4], shelled[i]) != NULL;
+    }
     char *edible = whole ? jin_edible(col[11], path, line) : NULL;
     if (edible) {
         struct portion *p = add_portion(&t->as_bought, id, line);

@@ -712,6 +712,11 @@ static void labels_times_and_own_measures(void **state)
     assert_near(w.grams, 50, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "菠菜 1两", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 50, 1e-6);
+    /* (nor fish: a 两 of carp in a diary is the fish eaten) */
+    assert_int_equal(kmgca_weigh(shared_foods, "鲤鱼 二两", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 100, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "蛤蜊 半斤", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 111, 1e-6);
     /* an app's cooking word in brackets is the cooked food (鸡胸肉(水煮) was
      * roasted, 三文鱼(烤) raw); the half of one; a powder's spoons, not the
      * cup it made */
