@@ -56,6 +56,11 @@ double recipe_sum_served(const recipe_sum *r);
 /* A recipe's cooked column ("0.8"): 1 when it is a number from 0.3 to 1.5
  * (stir-frying loses water, a dough takes it up), *out set; blank is 1. */
 int recipe_cooked_parse(const char *text, double *out);
+/* The portion of a TFDA food bought with what is not eaten (a shell, a
+ * stone, bones): the edible grams of a 斤 as bought, its refuse taken off
+ * (portions.csv, written by tools/foodimport.c); read for 斤 and 两 only. */
+#define MEASURE_AS_BOUGHT "斤 as bought"
+
 /* One "measure=servings" of a recipe's portions ("盘=1", " 个 = 0.1 "),
  * cut in place: *measure trimmed, *servings. 1 when well formed: a
  * measure and a number above 0 and at most 1000. */

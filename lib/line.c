@@ -2309,6 +2309,8 @@ static int cooked_liang(const char *t, char *out, size_t size);
 static int zh_is_amount(const char *t, char *out, size_t size);
 static int zh_voice_measure(const char *t, char *out, size_t size);
 static int zh_given_to(const char *t, char *out, size_t size);
+static int zh_half_of_one(const char *t, char *out, size_t size);
+static int zh_made_up(const char *t, char *out, size_t size);
 static int zh_cooked_bracket(const char *t, char *out, size_t size);
 static int said_cooked(const char *t);
 static int liang_as_grams(const char *t, char *out, size_t size);
@@ -3080,7 +3082,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
-        zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_cooked_bracket,
+        zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
+        zh_made_up,         zh_cooked_bracket,
         count_of_them,  trailing_measure,  count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
         en_size_measure};
@@ -3102,7 +3105,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         serving_text = "";
     /* (an app's 两 of a food it names cooked: "面条(煮)" with 二两) */
     char liang[300];
-    if (food_text && serving_text && (said_cooked(food_text) || said_cooked(written)) &&
+    if (food_text && serving_text && said_cooked(written) &&
         liang_as_grams(serving_text, liang, sizeof liang))
         serving_text = liang;
     kmgca_status st = weigh_shared(foods, food_text, serving_text, out, err);
@@ -3621,29 +3624,25 @@ static int zh_given_to(const char *t, char *out, size_t size)
     return 0;
 }
 
-/* An app's cooking word in brackets after the food ("鸡胸肉(水煮)", "三文鱼
- * (烤)", "玉米(鲜,煮)"): before it, as people write the cooked food (水煮鸡胸肉;
- * a 两 of it stays its cooked weight, said_cooked reading the text as
- * written); the
- * half of one ("一个火龙果的一半": 半个火龙果); and how a powder was made up
- * ("奶粉 两勺冲了一杯": the two spoons). In out; 1 when done. */
-static int zh_cooked_bracket(const char *t, char *out, size_t size)
+/* "一个火龙果的一半": the half of one, as 半个火龙果 in out; 1 when done. */
+static int zh_half_of_one(const char *t, char *out, size_t size)
 {
-    static const char *const ways[] = {"水煮", "清蒸", "煮", "蒸", "烤", "炖", "煎", "炒", "卤"};
-    static const char *const fresh[] = {"鲜", "熟", ",", "，", "、", " "};
-    if (!text_has_cjk(t))
-        return 0;
-    /* 一个X的一半 */
     const char *half = strstr(t, "的一半");
-    if (half && !half[9] && !strncmp(t, "一", 3) && (unsigned char)t[3] >= 0xE0)
+    if (!half || half[9])
+        return 0;
+    if (!strncmp(t, "一", 3) && (unsigned char)t[3] >= 0xE0)
         return (size_t)snprintf(out, size, "半%.*s", (int)(half - t - 3), t + 3) < size;
-    if (half && !half[9]) {
-        const char *one = strstr(t, "一个");
-        if (one && one < half)
-            return (size_t)snprintf(out, size, "%.*s半个%.*s", (int)(one - t), t,
-                                    (int)(half - one - 6), one + 6) < size;
-    }
-    /* 两勺冲了一杯 */
+    const char *one = strstr(t, "一个");
+    if (!one || one > half)
+        return 0;
+    return (size_t)snprintf(out, size, "%.*s半个%.*s", (int)(one - t), t, (int)(half - one - 6),
+                            one + 6) < size;
+}
+
+/* "奶粉 两勺冲了一杯": how a powder was made up, out of the line (the two
+ * spoons were eaten, not a cup of powder), in out; 1 when done. */
+static int zh_made_up(const char *t, char *out, size_t size)
+{
     static const char *const made_up[] = {"冲了一杯", "冲了一大杯", "冲一杯", "泡了一杯",
                                           "冲了一碗", "冲了杯", "冲成一杯"};
     for (size_t k = 0; k < sizeof made_up / sizeof *made_up; k++) {
@@ -3652,13 +3651,25 @@ static int zh_cooked_bracket(const char *t, char *out, size_t size)
             return (size_t)snprintf(out, size, "%.*s%s", (int)(m - t), t,
                                     m + strlen(made_up[k])) < size;
     }
+    return 0;
+}
+
+/* An app's cooking word in brackets after the food ("鸡胸肉(水煮)", "三文鱼
+ * (烤)", "玉米(鲜,煮)"): before it, as people write the cooked food (水煮鸡胸肉;
+ * a 两 of it stays its cooked weight, said_cooked reading the text as
+ * written). In out; 1 when done. */
+static int zh_cooked_bracket(const char *t, char *out, size_t size)
+{
+    static const char *const ways[] = {"水煮", "清蒸", "煮", "蒸", "烤", "炖", "煎", "炒", "卤"};
+    static const char *const fresh[] = {"鲜", "熟", ",", "，", "、", " "};
+    if (!text_has_cjk(t))
+        return 0;
     for (const char *o = t; *o; o++) {
         size_t ol = !strncmp(o, "(", 1) ? 1 : !strncmp(o, "（", 3) ? 3 : 0;
         if (!ol || o == t)
             continue;
         const char *p = o + ol;
         const char *way = NULL;
-        size_t wl = 0;
         for (int again = 1; again;) {
             again = 0;
             for (size_t k = 0; k < sizeof fresh / sizeof *fresh && !again; k++)
@@ -3666,7 +3677,7 @@ static int zh_cooked_bracket(const char *t, char *out, size_t size)
                     p += strlen(fresh[k]), again = 1;
             for (size_t k = 0; k < sizeof ways / sizeof *ways && !again && !way; k++)
                 if (!strncmp(p, ways[k], strlen(ways[k])))
-                    way = ways[k], wl = strlen(ways[k]), p += wl, again = 1;
+                    way = ways[k], p += strlen(ways[k]), again = 1;
         }
         size_t cl = *p == ')' ? 1 : !strncmp(p, "）", 3) ? 3 : 0;
         if (!way || !cl)

@@ -158,7 +158,6 @@ static int index_need(struct match_index *ix, const kmgca_foods *foods, int zh)
     return ix->use_prebuilt ? index_borrow_en(ix) : index_build_en(ix, foods);
 }
 
-/* The description or alias whose words have this signature, or -1. */
 /* The food whose description or alias is the text as written (folded),
  * or -1. */
 static long literal_food(const struct match_index *ix, const char *text)
@@ -172,6 +171,7 @@ static long literal_food(const struct match_index *ix, const char *text)
     return -1;
 }
 
+/* The description or alias whose words have this signature, or -1. */
 static long sig_doc_headed(const struct match_index *ix, uint64_t sig, long head)
 {
     long first = -1;

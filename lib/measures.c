@@ -62,7 +62,7 @@ void list_measures(const kmgca_food *food, char *buf, size_t size)
     buf[0] = '\0';
     for (unsigned i = 0; i < food->portion_count && o + 1 < size; i++) {
         /* (a 斤 as bought is read from 斤 and 两 only: no measure to write) */
-        if (!strcmp(food->portions[i].measure, "斤 as bought"))
+        if (!strcmp(food->portions[i].measure, MEASURE_AS_BOUGHT))
             continue;
         char amt[32];
         fmt_amount(amt, sizeof amt, food->portions[i].amount);

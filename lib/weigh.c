@@ -999,6 +999,24 @@ static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s
                       food->description);
 }
 
+/* 1 when a name says its edible part was weighed, not the food as bought:
+ * 核桃仁, 瘦肉, 去壳, 剥好的 (but 排骨 and 鸡腿 keep their bones); and grapes,
+ * whose skin TFDA counts as refuse and many eat. */
+static int names_edible_part(const char *name)
+{
+    static const char *const edible[] = {"仁", "去壳", "去皮", "剥", "净", "果肉", "葡萄", "提子"};
+    static const char *const bony[] = {"骨", "排", "蹄", "翅", "爪", "腿", "脖", "头"};
+    for (size_t k = 0; k < sizeof edible / sizeof *edible; k++)
+        if (strstr(name, edible[k]))
+            return 1;
+    if (!strstr(name, "肉"))
+        return 0;
+    for (size_t k = 0; k < sizeof bony / sizeof *bony; k++)
+        if (strstr(name, bony[k]))
+            return 0;
+    return 1;
+}
+
 /* Noodle and dumpling shops sell a dish by the 两 of its noodles or dough
  * (二两热干面, 三两饺子), not by the bowl's weight: a recipe that says what
  * its 两 is, or a name whose 两 name_portions_zh.csv gives (饺子), weighs a
@@ -1012,22 +1030,8 @@ static int shop_liang(const kmgca_food *food, const kmgca_serving *s, double *gr
     int jin = !strcmp(s->unit, "斤");
     if (!(jin || !strcmp(s->unit, "两")))
         return 0;
-    const kmgca_portion *bought = portion_of(food, "斤 as bought");
-    /* (not when the name says the edible part was weighed: 核桃仁, 瘦肉,
-     * 去壳, 剥好的, but 排骨 and 鸡腿 keep their bones; nor grapes, whose skin
-     * TFDA counts as refuse and many eat) */
-    static const char *const edible_named[] = {"仁", "去壳", "去皮", "剥", "净", "果肉", "葡萄",
-                                               "提子"};
-    static const char *const bony[] = {"骨", "排", "蹄", "翅", "爪", "腿", "脖", "头"};
-    int named_edible = 0;
-    for (size_t k = 0; k < sizeof edible_named / sizeof *edible_named && !named_edible; k++)
-        named_edible = strstr(s->name, edible_named[k]) != NULL;
-    if (!named_edible && strstr(s->name, "肉")) {
-        named_edible = 1;
-        for (size_t k = 0; k < sizeof bony / sizeof *bony && named_edible; k++)
-            named_edible = !strstr(s->name, bony[k]);
-    }
-    if (bought && bought->amount > 0 && !named_edible) {
+    const kmgca_portion *bought = portion_of(food, MEASURE_AS_BOUGHT);
+    if (bought && bought->amount > 0 && !names_edible_part(s->name)) {
         double per_jin = bought->grams / bought->amount;
         *grams = s->amount * (jin ? per_jin : per_jin / 10);
         char amt[32], g[32];
