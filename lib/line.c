@@ -921,8 +921,18 @@ static void zh_size_in_name(kmgca_foods *foods, kmgca_weighing *out, char *servi
 {
     char *t = out->food_text;
     size_t sl = strlen(serving);
-    int big = !strncmp(t, "大", 3), small = !strncmp(t, "小", 3);
-    if ((!big && !small) || !text_has_cjk(t + 3) || sl < 3 || sl + 4 > size ||
+    /* (where the serving was cut out: "今天 大苹果") */
+    char *z = t;
+    for (char *sp = strchr(t, ' '); sp && strncmp(z, "大", 3) && strncmp(z, "小", 3);
+         sp = strchr(sp + 1, ' '))
+        if (!strncmp(sp + 1, "大", 3) || !strncmp(sp + 1, "小", 3))
+            z = sp + 1;
+    int big = !strncmp(z, "大", 3), small = !strncmp(z, "小", 3);
+    kmgca_match own;   /* (小黄鱼, 大虾 after the cut: a name of its own) */
+    if (z != t && kmgca_foods_match(foods, z, &own, NULL) == KMGCA_OK && own.food &&
+        own.confidence >= 0.99)
+        return;
+    if ((!big && !small) || !text_has_cjk(z + 3) || sl < 3 || sl + 4 > size ||
         ((unsigned char)serving[sl - 3] & 0xF0) != 0xE0)
         return;
     /* a measure word of pieces ends the serving: "一个", "10只", "一根" */
@@ -935,16 +945,18 @@ static void zh_size_in_name(kmgca_foods *foods, kmgca_weighing *out, char *servi
     if (!counted ||
         (sl >= 6 && (!strncmp(serving + sl - 6, "大", 3) || !strncmp(serving + sl - 6, "小", 3))))
         return;
+    char without[sizeof out->food_text];
+    snprintf(without, sizeof without, "%.*s%s", (int)(z - t), t, z + 3);
     kmgca_match whole, m;
     if (kmgca_foods_match(foods, t, &whole, NULL) != KMGCA_OK || !whole.food ||
-        whole.confidence >= 0.99 || kmgca_foods_match(foods, t + 3, &m, NULL) != KMGCA_OK ||
+        whole.confidence >= 0.99 || kmgca_foods_match(foods, without, &m, NULL) != KMGCA_OK ||
         m.food != whole.food || m.confidence < whole.confidence)
         return;
     char measure[8];
     memcpy(measure, serving + sl - 3, 4);
     memcpy(serving + sl - 3, big ? "大" : "小", 3);
     memcpy(serving + sl, measure, 4);
-    memmove(out->food_text, t + 3, strlen(t + 3) + 1);
+    copy_text(out->food_text, sizeof out->food_text, without);
 }
 
 /* The name in the text that weighs its pieces (name_portions.csv) must be
@@ -1773,7 +1785,7 @@ static int amount_written(const char *t)
     static const char *const numbers[] = {"a",   "an",    "one",   "two",     "three",
                                           "half", "quarter", "third", "couple"};
     static const char *const zh_numbers[] = {"一", "二", "两", "三", "四", "五", "六",
-                                             "七", "八", "九", "十", "半", "俩"};
+                                             "七", "八", "九", "十", "半", "俩", "倆"};
     if (strpbrk(t, "0123456789"))
         return 1;
     for (size_t k = 0; k < sizeof zh_numbers / sizeof *zh_numbers; k++)
@@ -2186,7 +2198,7 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         {"吃了一大半", 0.75}, {"喝了一大半", 0.75}, {"吃掉大半", 0.75}, {"吃掉一大半", 0.75},
         {"吃了一小半", 1.0 / 3}, {"吃掉一半", 0.5},
         {"吃了三分之一", 1.0 / 3}, {"吃了三分之二", 2.0 / 3}, {"吃了四分之一", 0.25},
-        {"吃了四分之三", 0.75},
+        {"吃了四分之三", 0.75}, {"分了一半给", 0.5}, {"分一半给", 0.5}, {"给了一半给", 0.5},
     };
     /* (of something made or bought whole the share is of the whole, read
      * with it: "made a quiche, had a quarter") */
@@ -2244,6 +2256,16 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         *share = pct / 100;
         return 1;
     }
+    /* "分给老伴一半": the other half given away */
+    const char *g = strstr(t, "分给");
+    if (!best && g) {
+        const char *h = strstr(g, "一半");
+        if (h && h - g <= 6 + 12) {
+            snprintf(said, said_size, "%.*s", (int)(h + 6 - g), g);
+            *share = 0.5;
+            return 1;
+        }
+    }
     if (best)
         copy_text(said, said_size, best);
     return best != NULL;
@@ -2258,7 +2280,7 @@ static int canteen_ladle(const char *t, char *out, size_t size)
     int canteen = strstr(t, "食堂") != NULL;
     if (!(canteen || strstr(t, "打")) || strlen(t) * 2 + 1 > size)
         return 0;
-    static const char numerals[] = "一二两三四五六七八九十半俩";
+    static const char numerals[] = "一二两三四五六七八九十半俩倆";
     /* (a spoon of what a spoon serves: honey, a sauce, sugar, a powder,
      * oil: "食堂喝了两勺蜂蜜", "打了一杯奶昔，两勺蛋白粉") */
     static const char *const spooned[] = {"蜜", "酱", "糖", "粉", "油", "盐", "醋", "芝麻",
@@ -2312,6 +2334,8 @@ static int zh_given_to(const char *t, char *out, size_t size);
 static int zh_half_of_one(const char *t, char *out, size_t size);
 static int zh_made_up(const char *t, char *out, size_t size);
 static int zh_cooked_bracket(const char *t, char *out, size_t size);
+static int zh_that_one(const char *t, char *out, size_t size);
+static int zh_gave_half(const char *t, char *out, size_t size);
 static int said_cooked(const char *t);
 static int liang_as_grams(const char *t, char *out, size_t size);
 
@@ -2885,7 +2909,7 @@ static int zh_size_measure(const char *t, char *out, size_t size)
 {
     static const char *const sized[] = {"超大杯", "大碗", "小碗", "大杯", "中杯", "小杯",
                                         "大份", "小份", "中份", "大盘", "小盘"};
-    static const char numerals[] = "一二两三四五六七八九十半俩几0123456789";
+    static const char numerals[] = "一二两三四五六七八九十半俩倆几0123456789";
     if (!text_has_cjk(t) || strlen(t) + 4 > size)
         return 0;
     for (size_t k = 0; k < sizeof sized / sizeof *sized; k++) {
@@ -3083,7 +3107,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
-        zh_made_up,         zh_cooked_bracket,
+        zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,
         count_of_them,  trailing_measure,  count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
         en_size_measure};
@@ -3519,6 +3543,7 @@ static int zh_filling_runon(const char *t, char *out, size_t size)
 {
     static const char *const filled[] = {"饺子", "水饺", "蒸饺", "煎饺", "包子", "馄饨",
                                          "云吞", "抄手", "汤圆", "馅饼", "锅贴", "粽子",
+                                         "月饼",
                                          /* (the kind of a plain food: "面包全麦的",
                                           * "排骨糖醋的", "牛奶脱脂的") */
                                          "面包", "馒头", "牛奶", "酸奶", "排骨", "面条"};
@@ -3532,10 +3557,20 @@ static int zh_filling_runon(const char *t, char *out, size_t size)
             continue;
         const char *f = p + strlen(filled[k]), *e = f;
         int chars = 0;
+        /* (a numeral of a filling's name is no amount: 五仁, 三鲜, 八宝) */
+        static const char *const named[] = {"仁", "鲜", "宝", "香", "丁"};
         while (chars < 7 && (unsigned char)*e >= 0xE0 && (unsigned char)*e < 0xF0 &&
-               strncmp(e, "的", 3) && strncmp(e, "馅", 3) && !zh_amount_char(e))
+               strncmp(e, "的", 3) && strncmp(e, "馅", 3)) {
+            int name_numeral = 0;
+            for (size_t v = 0; v < sizeof named / sizeof *named && !name_numeral; v++)
+                name_numeral = !strncmp(e + 3, named[v], 3);
+            if (zh_amount_char(e) && !name_numeral)
+                break;
             e += 3, chars++;
-        if (chars < 2 || chars > 6 || (strncmp(e, "的", 3) && strncmp(e, "馅", 3)))
+        }
+        /* (one character says it only as 素 or 肉: "包子素的") */
+        int one = chars == 1 && (!strncmp(f, "素", 3) || !strncmp(f, "肉", 3));
+        if ((chars < 2 && !one) || chars > 6 || (strncmp(e, "的", 3) && strncmp(e, "馅", 3)))
             continue;
         int kind = 1;
         for (size_t v = 0; v < sizeof zh_not_kind / sizeof *zh_not_kind && kind; v++)
@@ -3679,10 +3714,67 @@ static int zh_cooked_bracket(const char *t, char *out, size_t size)
                 if (!strncmp(p, ways[k], strlen(ways[k])))
                     way = ways[k], p += strlen(ways[k]), again = 1;
         }
+        if (way && !strncmp(p, "的", 3))
+            p += 3;   /* "排骨 3块 (炖的)" */
         size_t cl = *p == ')' ? 1 : !strncmp(p, "）", 3) ? 3 : 0;
         if (!way || !cl)
             continue;
         return (size_t)snprintf(out, size, "%s%.*s%s", way, (int)(o - t), t, p + cl) < size;
+    }
+    return 0;
+}
+
+/* "一个大苹果分了一半给老伴", "分给老伴一半": half given away, half eaten
+ * (eaten_share reads the half): the words out of the line, in out; 1 when
+ * done. */
+static int zh_gave_half(const char *t, char *out, size_t size)
+{
+    static const char *const gave[] = {"分了一半给", "分一半给", "给了一半给", "分给"};
+    if (!text_has_cjk(t))
+        return 0;
+    for (size_t k = 0; k < sizeof gave / sizeof *gave; k++) {
+        const char *g = strstr(t, gave[k]);
+        if (!g || g == t)
+            continue;
+        const char *e = g + strlen(gave[k]);
+        int chars = 0;
+        while (*e && (unsigned char)*e >= 0xE0 && !clause_mark(t, e) && strncmp(e, "一半", 6) &&
+               chars < 4)
+            e += 3, chars++;
+        int half_after = !strncmp(e, "一半", 6);   /* "分给老伴一半" */
+        if (k == 3 && !half_after)
+            continue;
+        if (half_after)
+            e += 6;
+        if (!chars || (*e && !clause_mark(t, e) && *e != ' '))
+            continue;
+        return (size_t)snprintf(out, size, "%.*s%s", (int)(g - t), t, e) < size;
+    }
+    return 0;
+}
+
+/* "那盘炒青菜", "这碗粥": that one plate or bowl is one (一盘, 一碗), in
+ * out; 1 when done. */
+static int zh_that_one(const char *t, char *out, size_t size)
+{
+    static const char *const measures[] = {"盘", "碗", "碟", "杯", "份", "锅", "盒", "袋",
+                                           "瓶", "罐", "块", "只", "根", "条", "包", "串",
+                                           "笼", "屉"};
+    if (!text_has_cjk(t))
+        return 0;
+    for (const char *p = t; *p; p++) {
+        if (strncmp(p, "那", 3) && strncmp(p, "这", 3))
+            continue;
+        for (size_t k = 0; k < sizeof measures / sizeof *measures; k++) {
+            if (strncmp(p + 3, measures[k], 3) || (unsigned char)p[6] < 0xE0)
+                continue;
+            /* (not when an amount of it follows: "那条清蒸鲈鱼我吃了小半条") */
+            for (const char *a = p + 6; *a; a++)
+                for (size_t j = 0; j < sizeof measures / sizeof *measures; j++)
+                    if (a - p >= 9 && !strncmp(a, measures[j], 3) && zh_amount_char(a - 3))
+                        return 0;
+            return (size_t)snprintf(out, size, "%.*s一%s", (int)(p - t), t, p + 3) < size;
+        }
     }
     return 0;
 }
@@ -3770,7 +3862,7 @@ static int liang_as_grams(const char *t, char *out, size_t size)
 /* 1 when p opens with a digit or a Chinese numeral (一 … 十, 两, 半, 几). */
 static int zh_amount_char(const char *p)
 {
-    static const char numerals[] = "一二两三四五六七八九十半几俩";
+    static const char numerals[] = "一二两三四五六七八九十半几俩倆";
     if (isdigit((unsigned char)*p))
         return 1;
     for (const char *n = numerals; *n; n += 3)

@@ -215,7 +215,9 @@ long find_portion_ex(const kmgca_food *food, char words[][TEXT_WORD_MAX], size_t
             int asked = 0;
             for (size_t k = 0; k < nw && !asked; k++)
                 asked = !strcmp(words[k], m.words[j]);
-            if (!asked)
+            /* (nor is "regular", the size that is no size: a "regular
+             * sandwich" before the open one of "sandwich (1 slice bread)") */
+            if (!asked && strcmp(m.words[j], "regular") != 0)
                 extra += m.parens[j] ? 0.01 : 0.1;
             without |= !strcmp(m.words[j], "without");
         }

@@ -63,7 +63,7 @@ static long simplified_of(long cp)
  * (我们俩, 咱俩), or before 人 (俩人). */
 static int pair_word(const char *in, size_t i, size_t cl)
 {
-    static const char *const before[] = {"们", "咱", "俺", "他", "她"};
+    static const char *const before[] = {"们", "咱", "俺", "他", "她", "我", "你"};
     for (size_t k = 0; k < sizeof before / sizeof *before; k++)
         if (i >= 3 && !memcmp(in + i - 3, before[k], 3))
             return 1;
@@ -106,9 +106,11 @@ static void normalise(const char *in, norm *n)
         if (c == '\t' || c == '\r' || c == '\n')
             c = ' ';
         long simple = cl == 3 && cp >= 0x4E00 ? simplified_of(cp) : 0;
-        /* 俩 and 仨 say the measure word too: 两个, 三个 (not 我们俩, 俩人). */
-        if ((cp == 0x4FE9 || cp == 0x4EE8) && o + 6 <= TEXT_MAX && !pair_word(in, i, cl)) {
-            memcpy(n->s + o, cp == 0x4FE9 ? "两个" : "三个", 6);
+        /* 俩 (倆) and 仨 say the measure word too: 两个, 三个 (not 我们俩,
+         * 俩人). */
+        if ((cp == 0x4FE9 || cp == 0x5006 || cp == 0x4EE8) && o + 6 <= TEXT_MAX &&
+            !pair_word(in, i, cl)) {
+            memcpy(n->s + o, cp == 0x4EE8 ? "三个" : "两个", 6);
             /* 两 stands on the character's bytes; the added 个 has none of
              * its own and stands after it, so a cut before 个 never falls
              * inside 俩. */
