@@ -3472,7 +3472,7 @@ static int zh_filling_bracket(const char *t, char *out, size_t size)
 {
     static const char *const filled[] = {"饺子", "水饺", "蒸饺", "煎饺", "包子", "馄饨", "云吞",
                                          "抄手", "汤圆", "馅饼", "锅贴", "烧卖", "粽子", "月饼",
-                                         "盒子", "奶茶"};
+                                         "盒子", "奶茶", "豆浆", "豆花"};
     size_t ol, cl;
     const char *open = first_bracket(t, "（", '(', &ol);
     const char *close = open ? first_bracket(open + ol, "）", ')', &cl) : NULL;
