@@ -530,11 +530,12 @@ static int brand_product(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *
     }
     /* A product the tables name exactly, of the brand's own kind, is what
      * was eaten ("Silk - Unsweetened Almondmilk" was Silk's soymilk,
-     * "Coca-Cola - Coke Zero Sugar" the regular cola), unless it only names
+     * "Coca-Cola - Coke Zero Sugar" the regular cola, "Canada Dry - Tonic
+     * Water" its ginger ale), unless it only names
      * that kind in general ("Sultanas - Dried Fruit" is a fruit mixture:
      * the sultanas say more); of another kind it is a flavour's name ("Halo
      * Top - Peanut Butter Cup" is ice cream, "Sunny D - Orange" the drink). */
-    if (by_brand && p_ok && pm.food && pm.method == KMGCA_MATCH_EXACT && pm.confidence >= 0.99 &&
+    if (by_brand && p_ok && pm.food && pm.method != KMGCA_MATCH_SPELLING && pm.confidence >= 0.99 &&
         pm.food != bm.food && !strcmp(kmgca_food_kind(pm.food), kmgca_food_kind(bm.food))) {
         const char *d = kmgca_food_description(pm.food);
         if (!strstr(d, "mixture") && !strstr(d, "NFS") && !brand_says_all)
@@ -1031,7 +1032,9 @@ static const char *const meal_words[] = {
     "morning tea", "afternoon tea", "arvo tea", "evening tea", "evng tea", "high tea",
     "evening meal", "midday meal", "am snack",
     "pm snack", "morning snack", "afternoon snack", "evening snack", "late snack",
-    "bedtime snack", "supper snack", "pre workout", "post workout", "b", "l", "d", "s"};
+    "bedtime snack", "supper snack", "pre workout", "post workout", "pre-workout",
+    "post-workout", "recovery", "post run", "post-run", "pre run", "pre-run", "post ride",
+    "post-ride", "pre ride", "pre-ride", "b", "l", "d", "s"};
 
 /* The length of a long dash at p (" – ", " — " as phones and word
  * processors write them: "–" or "—"), or 0. */
@@ -3049,7 +3052,10 @@ static int named_package(const char *food_text, const char *serving_text, char *
     static const char *const packages[] = {
         "bottle", "bottles", "can", "cans", "carton", "cartons", "package", "packages", "pkg",
         "pack", "packs", "container", "containers", "pie", "pies", "pouch", "pouches", "box",
-        "boxes", "tray", "trays", "meal", "meals", "tub", "tubs", "jar", "jars", "bar", "bars"};
+        "boxes", "tray", "trays", "meal", "meals", "tub", "tubs", "jar", "jars", "bar", "bars",
+        /* (an app's serving is the size its name writes: "Bush's Best -
+         * Black Beans, 1/2 cup", 1 serving) */
+        "shake", "shakes", "serving", "servings"};
     if (!serving_text || text_has_cjk(food_text) || strchr(serving_text, '('))
         return 0;
     char *end;
@@ -3078,6 +3084,10 @@ static int named_package(const char *food_text, const char *serving_text, char *
             continue;
         char *e;
         double v = strtod(d, &e);
+        if (*e == '/' && isdigit((unsigned char)e[1])) {   /* "1/2 cup" */
+            double q = strtod(e + 1, &e);
+            v = q > 0 ? v / q : 0;
+        }
         const char *u = e;
         while (*u == ' ')
             u++;

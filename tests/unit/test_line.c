@@ -1006,7 +1006,7 @@ static void messages_and_shares(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "rye toast 1 sl. w/ marg.", "", &w, &err),
                      KMGCA_OK);
     assert_string_equal(w.match.food->id, "18061");
-    assert_near(w.grams, 29, 1e-6);
+    assert_near(w.grams, 24, 1e-6);   /* USDA's "slice, regular", the size of no size */
     assert_int_equal(kmgca_weigh(shared_foods, "mashed pot. 1/2 c.", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 105, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "diner bkfst: 2 eggs over easy, hash browns", "",
@@ -1259,10 +1259,11 @@ static void messages_and_shares(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "2 rounds of ham sandwiches", "", &w, &err),
                      KMGCA_OK);
     assert_near(w.grams, 224, 1e-6);
-    /* a size from the one the measure names: 2 small of USDA's large slice */
+    /* a size scaled from the measure of no size: 2 small of USDA's regular
+     * slice (24 g) */
     assert_int_equal(kmgca_weigh(shared_foods, "2 small slices of rye toast", "", &w, &err),
                      KMGCA_OK);
-    assert_near(w.grams, 2 * 29.0 * (2.0 / 3) / 1.5, 1e-6);
+    assert_near(w.grams, 2 * 24.0 * (2.0 / 3), 1e-6);
     /* a share of a typical serving is assumed */
     assert_int_equal(kmgca_weigh(shared_foods, "1 chili", "", &w, &err), KMGCA_OK);
     assert_true(w.serving_assumed && w.serving.estimated);
