@@ -1051,7 +1051,8 @@ int text_drink_sugar(const char *text, char *out, size_t size)
 int text_small_addition(const char *text, char *out, size_t size)
 {
     /* (not " and ": "toast and some jam" is a dish of its own) */
-    static const char *const joins[] = {" with ", " w/ ", " w ", ", "};
+    /* (" in ": what it was cooked in, "scrambled in a little butter") */
+    static const char *const joins[] = {" with ", " w/ ", " w ", ", ", " in "};
     static const char *const little[] = {"a little ", "a bit of ", "a knob of ", "a pat of ",
                                          "a dab of ", "a drizzle of ", "a dash of ",
                                          "a touch of ", "a smear of ", "a scrape of ",

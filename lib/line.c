@@ -4323,10 +4323,29 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     if (st == KMGCA_OK && part_read)
         appendf(out->how, sizeof out->how, PH_FOOD_READ_AS "\"%s\"", out->food_text);
     /* A bare number after a food is a count only when it makes sense:
-     * "banana 120" is 120 g or a typo, not 14 kg of bananas. */
+     * "banana 120", "牛奶 250" are 120 g and 250 ml as diaries write them,
+     * not 14 kg of bananas; read so and marked assumed, the count said.
+     * Past 3 kg, under 20 or not whole ("12.30"), it is refused. */
     if (st == KMGCA_OK && out->serving_from_food && out->serving.kind == KMGCA_UNIT_NONE &&
         out->serving.amount > 12 && out->grams > 1000) {
         double count = out->serving.amount, grams = out->grams;
+        int ml = watery(out->match.food);
+        char as_unit[64], how[sizeof out->how - 160];
+        kmgca_serving unit;
+        double g;
+        snprintf(as_unit, sizeof as_unit, "%.10g %s", count, ml ? "ml" : "g");
+        /* (a whole number of 20 or more: "12.30" is a clock) */
+        if (count >= 20 && count <= 3000 && count == floor(count) &&
+            kmgca_serving_parse(as_unit, &unit, NULL) == KMGCA_OK &&
+            kmgca_serving_grams(out->match.food, &unit, &g, how, sizeof how, NULL) == KMGCA_OK) {
+            out->serving = unit;
+            out->serving.estimated = 1;
+            out->serving_assumed = 1;
+            out->grams = g;
+            snprintf(out->how, sizeof out->how, "%s%s%.10g x = %.0f g)", how,
+                     ml ? PH_BARE_ML : PH_BARE_GRAMS, count, grams);
+            return st;
+        }
         out->grams = NAN;
         out->how[0] = '\0';
         return kmgca_fail(err, KMGCA_ERROR_AMOUNT,

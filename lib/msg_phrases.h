@@ -162,6 +162,8 @@
 #define PH_SHOP_LIANG "as shops sell the dish by the 两 of its noodles, dough or shellfish in the shell: the dish's 两"
 #define PH_RECIPE_SERVING "the recipe's usual serving"
 #define PH_AS_BOUGHT "weighed as bought, with what is not eaten; the edible part, TFDA: "
+#define PH_BARE_GRAMS "; no unit written: the number read as grams (as a count: "
+#define PH_BARE_ML "; no unit written: the number read as ml, the food a drink (as a count: "
 #define PH_NO_VOLUME_DRINK "the table gives no volume for this drink: weighed as water, 1 g per ml"
 #define PH_NO_VOLUME_FOOD "the table gives no volume for this food: "
 #define PH_USUAL_SIZE "the usual size"

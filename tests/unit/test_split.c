@@ -174,9 +174,19 @@ static void one_serving_a_line(void **state)
                      KMGCA_ERROR_AMOUNT);
     assert_non_null(strstr(err.message, "more than one serving"));
     /* A bare number too large for a count of pieces is no count: "banana
-     * 120" (120 bananas?) and "鸡蛋100" are refused, not weighed as kilos. */
-    assert_int_equal(kmgca_weigh(shared_foods, "banana 120", "", &w, &err), KMGCA_ERROR_AMOUNT);
-    assert_int_equal(kmgca_weigh(shared_foods, "鸡蛋100", "", &w, &err), KMGCA_ERROR_AMOUNT);
+     * 120" (120 bananas?) and "鸡蛋100" are grams, a drink's number ml, as
+     * diaries write them, and marked assumed; past 3 kg it is refused. */
+    assert_int_equal(kmgca_weigh(shared_foods, "banana 120", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 120, 1e-6);
+    assert_true(w.serving_assumed);
+    assert_non_null(strstr(w.how, "no unit written"));
+    assert_int_equal(kmgca_weigh(shared_foods, "鸡蛋100", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 100, 1e-6);
+    assert_true(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "牛奶 250", "", &w, &err), KMGCA_OK);
+    assert_int_equal(w.serving.kind, KMGCA_UNIT_VOLUME);
+    assert_near(w.serving.amount, 250, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "apple 5000", "", &w, &err), KMGCA_ERROR_AMOUNT);
     /* "a glass" alone has no food. */
     assert_int_not_equal(kmgca_weigh(shared_foods, "a glass", "", &w, &err), KMGCA_OK);
 }
