@@ -2043,6 +2043,13 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
                                                  "买了", "炒了", "熬了"};
             for (size_t k = 0; k < sizeof making / sizeof *making && !again; k++)
                 again = text_holds_ci(made, making[k]);
+            /* (or the serving says what was eaten of it: "糖炒栗子一袋，吃了十几个") */
+            char then[1024];
+            snprintf(then, sizeof then, "%.*s", (int)len[best + 1], text + at[best + 1]);
+            static const char *const eating[] = {"吃了", "喝了", "吃掉", "喝掉", "食咗", "饮咗"};
+            for (size_t k = 0; k < sizeof eating / sizeof *eating && !again && !strstr(then, "汤");
+                 k++)
+                again = strstr(then, eating[k]) != NULL;   /* (not "汤喝了一半": the soup's) */
             int parsed = kmgca_serving_parse(lead, &s, NULL) == KMGCA_OK;
             const char *eaten = after_verb(b->food_text);
             /* (of a dish's whole serving too, "got a fish supper and split
@@ -2339,6 +2346,7 @@ static int zh_made_up(const char *t, char *out, size_t size);
 static int zh_cooked_bracket(const char *t, char *out, size_t size);
 static int zh_that_one(const char *t, char *out, size_t size);
 static int zh_gave_half(const char *t, char *out, size_t size);
+static int zh_serving_again(const char *t, char *out, size_t size);
 static int said_cooked(const char *t);
 static int liang_as_grams(const char *t, char *out, size_t size);
 
@@ -3118,6 +3126,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,
+        zh_serving_again,
         count_of_them,  trailing_measure,  count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
         en_size_measure};
@@ -3761,6 +3770,61 @@ static int zh_gave_half(const char *t, char *out, size_t size)
         return (size_t)snprintf(out, size, "%.*s%s", (int)(g - t), t, e) < size;
     }
     return 0;
+}
+
+/* "早上一个白水煮蛋一个", "吃了一块西瓜挺大一块": the same serving said twice
+ * is one (the second out; a size said with it, 挺大 or 很小, goes to the
+ * first: 一大块), in out; 1 when done. */
+static int zh_serving_again(const char *t, char *out, size_t size)
+{
+    static const char numerals[] = "一二两三四五六七八九十半";
+    static const char measures[] = "个块碗盘杯根片只条颗份瓶罐盒袋";
+    if (!text_has_cjk(t))
+        return 0;
+    const char *first = NULL, *second = NULL;
+    int found = 0;
+    for (const char *p = t; *p; p++) {
+        int num = 0, mea = 0;
+        for (const char *n = numerals; *n && !num; n += 3)
+            num = !strncmp(p, n, 3);
+        for (const char *m = measures; num && *m && !mea; m += 3)
+            mea = !strncmp(p + 3, m, 3);
+        if (!num || !mea || (p - t >= 3 && zh_amount_char(p - 3)))
+            continue;
+        if (++found == 1)
+            first = p;
+        else if (found == 2)
+            second = p;
+        p += 5;
+    }
+    if (found != 2)
+        return 0;
+    /* (the second ends the line: "一个包子一个鸡蛋" is two foods) */
+    const char *end = second + 6;
+    while (*end == ' ' || *end == '.' || !strncmp(end, "。", 3) || !strncmp(end, "！", 3))
+        end += *end == ' ' || *end == '.' ? 1 : 3;
+    if (found != 2 || strncmp(first, second, 6) != 0 || *end || second - first < 9)
+        return 0;
+    /* (and the food between them, one run of words: "包子一个，鸡蛋一个" is two) */
+    for (const char *p = first + 6; p < second; p++)
+        if (*p == ' ' || *p == ',' || clause_mark(t, p) || !strncmp(p, "、", 3))
+            return 0;
+    /* a size said before the second: 挺大, 很大, 好大, 蛮大, 大 (or 小) */
+    static const char *const sizes[] = {"挺大", "很大", "好大", "蛮大", "老大", "挺小", "很小",
+                                        "好小", "大", "小"};
+    const char *cut = second;
+    char size_char[4] = "";
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        size_t l = strlen(sizes[k]);
+        if ((size_t)(second - t) >= l && !strncmp(second - l, sizes[k], l)) {
+            cut = second - l;
+            memcpy(size_char, sizes[k] + l - 3, 3);
+            size_char[3] = '\0';
+            break;
+        }
+    }
+    return (size_t)snprintf(out, size, "%.*s%s%.*s%s", (int)(first + 3 - t), t, size_char,
+                            (int)(cut - first - 3), first + 3, second + 6) < size;
 }
 
 /* "那盘炒青菜", "这碗粥": that one plate or bowl is one (一盘, 一碗), in
