@@ -2288,6 +2288,73 @@ static void charts_texts_and_fillings(void **state)
     kmgca_weigh(shared_foods, ". while milk", "", &w, &err);
 }
 
+/* Stop 37's rules: Traditional 倆, that one plate, half given away, a
+ * filling after the name, the eaten count after a bag, the same serving
+ * said twice; a maker's other drink, an app's named size, what was left
+ * out, the fat a food was cooked in. */
+static void given_away_left_out_and_said_twice(void **state)
+{
+    (void)state;
+    kmgca_weighing w, v;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "吃了倆雞蛋", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 100, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "今天吃了一个大苹果", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "一个大苹果", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "今天吃了一个大苹果分了一半给老伴", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, v.grams / 2, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "一个柚子分给老伴一半", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "一个柚子", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams / 2, 1e-6);
+    /* that plate is one; not when an amount of it follows */
+    assert_int_equal(kmgca_weigh(shared_foods, "那盘炒青菜吃了一半", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "一盘炒青菜", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams / 2, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "中午那条清蒸鲈鱼我吃了小半条", "", &w, &err),
+                     KMGCA_OK);
+    /* a kind after the name */
+    assert_int_equal(kmgca_weigh(shared_foods, "刚吃了一块月饼五仁的", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_description(w.match.food), "五仁月饼");
+    assert_int_equal(kmgca_weigh(shared_foods, "晚饭吃了三个包子素的", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "素"));
+    assert_int_equal(kmgca_weigh(shared_foods, "排骨 3块 (炖的)", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "炖"));
+    /* what was eaten of a bag bought */
+    assert_int_equal(kmgca_weigh(shared_foods, "糖炒栗子买了一袋，吃了十几个", "", &w, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "吃了十几个糖炒栗子", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+    /* the same serving said again at the end; two foods stay two */
+    assert_int_equal(kmgca_weigh(shared_foods, "早上一个白水煮蛋一个", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 50, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "一个包子一个鸡蛋", "", &w, &err),
+                     KMGCA_ERROR_AMOUNT);
+    assert_int_equal(kmgca_weigh(shared_foods, "包子一个，鸡蛋一个", "", &w, &err),
+                     KMGCA_ERROR_AMOUNT);
+    /* why it was eaten names no food */
+    assert_int_equal(kmgca_weigh(shared_foods, "跳完广场舞回来，吃了两块西瓜解渴", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "西瓜"));
+    /* a maker whose name is another drink; an app's size in the name */
+    assert_int_equal(kmgca_weigh(shared_foods, "Canada Dry - Tonic Water", "1 can (355 mL)", &w,
+                                 &err), KMGCA_OK);
+    assert_string_equal(w.match.food->id, "14155");
+    assert_int_equal(kmgca_weigh(shared_foods, "Bush's Best - Black Beans, 1/2 cup", "1 serving",
+                                 &w, &err), KMGCA_OK);
+    assert_near(w.grams, 120, 1e-6);
+    /* what was left out, the fat it was cooked in */
+    assert_int_equal(kmgca_weigh(shared_foods, "2 chapatis no ghee", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "2 chapatis", "", &v, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, v.match.food);
+    assert_int_equal(kmgca_weigh(shared_foods, "two scrambled eggs cooked in a little butter", "",
+                                 &w, &err), KMGCA_OK);
+    assert_true(w.grams > 90 && w.grams < 140);
+    assert_int_equal(kmgca_weigh(shared_foods, "2 bananas and thats it", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 200 && w.grams < 260);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2309,6 +2376,7 @@ int main(void)
         cmocka_unit_test(phone_messages),
         cmocka_unit_test(eaten_share_of_the_serving),
         cmocka_unit_test(charts_texts_and_fillings),
+        cmocka_unit_test(given_away_left_out_and_said_twice),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }
