@@ -357,6 +357,17 @@ static kmgca_match_method en_exact(const struct match_index *ix, en_query *q, ra
     for (size_t k = 0; k < sizeof when / sizeof *when && fl && !strchr(q->folded, '('); k++)
         if (!strncmp(q->raw, q->folded, fl) && !strncmp(q->raw + fl, when[k], strlen(when[k])))
             texts[2] = q->folded;   /* (its trailing spaces are no part of its hash) */
+    /* (a last word of chatter after the name: "refried beans leftover") */
+    static const char *const after[] = {" leftover", " leftovers", " again", " only"};
+    char trimmed[sizeof q->folded];
+    int chatter_after = 0;
+    for (size_t k = 0; k < sizeof after / sizeof *after && !chatter_after; k++)
+        chatter_after = fl < strlen(q->raw) && !strcmp(q->raw + fl, after[k]);
+    if (texts[2] == q->raw && fl && chatter_after && !strncmp(q->raw, q->folded, fl) &&
+        !strchr(q->folded, '(')) {
+        snprintf(trimmed, sizeof trimmed, "%.*s", (int)fl, q->folded);
+        texts[2] = trimmed;
+    }
     for (int pass = 0; pass < 3; pass++) {
         if (pass && !strcmp(texts[pass], texts[pass - 1]))
             continue;
