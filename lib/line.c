@@ -3169,6 +3169,28 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
             pint.match.food == out->match.food)
             *out = pint;
     }
+    /* A dish shared from the family's plate, bought as a takeaway ("宫保鸡丁
+     * 外卖一份", "外卖点了宫保鸡丁"): the shop's box, half as much again as a
+     * home plate (kmgca's judgement), not one person's share of the plate */
+    if (st == KMGCA_OK && out && food_text && out->match.food &&
+        out->match.food->recipe_count && (strstr(written, "外卖") || strstr(written, "打包")) &&
+        (out->serving.kind == KMGCA_UNIT_TYPICAL ||
+         (out->serving.amount == 1 && out->serving.kind == KMGCA_UNIT_PORTION &&
+          (!strcmp(out->serving.unit, "份") || !strcmp(out->serving.unit, "个") ||
+           !strcmp(out->serving.unit, "盒"))))) {
+        kmgca_weighing home, box;
+        kmgca_error berr;
+        if (weigh_shared(foods, out->food_text, "", &home, &berr) == KMGCA_OK &&
+            home.match.food == out->match.food && strstr(home.how, PH_PERSON_SHARE) &&
+            weigh_shared(foods, out->food_text, "1大份", &box, &berr) == KMGCA_OK &&
+            box.match.food == out->match.food) {
+            copy_text(box.serving_text, sizeof box.serving_text, out->serving_text);
+            box.serving_assumed = 1;
+            box.serving.estimated = 1;
+            appendf(box.how, sizeof box.how, "%s", PH_TAKEAWAY_BOX);
+            *out = box;
+        }
+    }
     /* what was eaten of what was served: "shepherd's pie - left half" is
      * half the serving, unless the share was read as the amount itself
      * ("poached salmon, ate half": a half) */

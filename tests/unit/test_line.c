@@ -2353,6 +2353,15 @@ static void given_away_left_out_and_said_twice(void **state)
     assert_true(w.grams > 90 && w.grams < 140);
     assert_int_equal(kmgca_weigh(shared_foods, "2 bananas and thats it", "", &w, &err), KMGCA_OK);
     assert_true(w.grams > 200 && w.grams < 260);
+    /* a takeaway of a dish shared at home is the shop's box, not a share */
+    assert_int_equal(kmgca_weigh(shared_foods, "宫保鸡丁", "", &v, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "宫爆鸡丁 外卖一份", "", &w, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, v.match.food);
+    assert_true(w.grams > 1.5 * v.grams && w.serving_assumed);
+    assert_non_null(strstr(w.how, "takeaway"));
+    /* a bare number is grams, or ml for a drink, said */
+    assert_int_equal(kmgca_weigh(shared_foods, "red bull 250", "", &w, &err), KMGCA_OK);
+    assert_int_equal(w.serving.kind, KMGCA_UNIT_VOLUME);
 }
 
 int main(void)
