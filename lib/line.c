@@ -603,7 +603,10 @@ static int only_flavour(const char *t)
         "cookie", "dough", "chip", "mint", "berry", "blueberry", "raspberry", "lemon", "lime",
         "cherry", "coconut", "almond", "cinnamon", "maple", "mocha", "original", "double",
         "rich", "dark", "white", "fudge", "brownie", "birthday", "tropical", "punch", "grape",
-        "flavor", "flavour", "flavored", "flavoured", "smores", "pumpkin", "spice", "crunch"};
+        "flavor", "flavour", "flavored", "flavoured", "smores", "pumpkin", "spice", "crunch",
+        /* (a sports drink's: "powerade mountain blast", "gatorade frost") */
+        "blast", "frost", "glacier", "freeze", "mountain", "blue", "red", "fruit", "cool",
+        "arctic", "orange", "mango", "watermelon", "melon", "passionfruit", "kiwi", "pineapple"};
     int words = 0;
     for (const char *p = t; *p;) {
         while (*p == ' ' || *p == '-' || *p == ',' || *p == '(' || *p == ')')
