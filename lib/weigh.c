@@ -669,6 +669,18 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
         if (bare && s->amount < 1 && share_of_whole(food, s->amount, e.grams_each, e.said, grams,
                                                     how, how_size))
             return KMGCA_OK;
+        /* "豆腐 半块": a share of a piece of a food bought whole is of the
+         * whole (the block as sold), its name's "whole" */
+        each whole;
+        if (!bare && s->amount < 1 && concept &&
+            (!strcmp(concept, "piece") || !strcmp(concept, "item")) &&
+            by_name(food, s, NULL, "whole", NULL, &whole) && whole.grams_each > e.grams_each) {
+            *grams = s->amount * whole.grams_each;
+            fmt_grams(g, sizeof g, *grams);
+            if (how)
+                snprintf(how, how_size, "%s" PH_OF_THE_WHOLE " = %s g (%s)", amt, g, whole.said);
+            return KMGCA_OK;
+        }
         fmt_grams(g, sizeof g, *grams);
         name_unit(unit, sizeof unit, s, &h);
         const char *each_word = s->amount == 1 ? "" : PH_EACH;

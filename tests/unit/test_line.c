@@ -2359,6 +2359,11 @@ static void given_away_left_out_and_said_twice(void **state)
     assert_ptr_equal(w.match.food, v.match.food);
     assert_true(w.grams > 1.5 * v.grams && w.serving_assumed);
     assert_non_null(strstr(w.how, "takeaway"));
+    /* half a block of tofu is half the block as bought, not of a piece */
+    assert_int_equal(kmgca_weigh(shared_foods, "豆腐 半块", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "豆腐一块", "", &v, &err), KMGCA_OK);
+    assert_true(w.grams > v.grams);
+    assert_non_null(strstr(w.how, "of the whole"));
     /* a bare number is grams, or ml for a drink, said */
     assert_int_equal(kmgca_weigh(shared_foods, "red bull 250", "", &w, &err), KMGCA_OK);
     assert_int_equal(w.serving.kind, KMGCA_UNIT_VOLUME);
