@@ -4411,6 +4411,32 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     /* Only a part of "Brand - Product" was read: say which. */
     if (st == KMGCA_OK && part_read)
         appendf(out->how, sizeof out->how, PH_FOOD_READ_AS "\"%s\"", out->food_text);
+    /* "2 heaped teaspoons of milo": spoons of a drink made up from a
+     * powder are of the powder (the table's row before ", prepared with"),
+     * not of the drink */
+    if (st == KMGCA_OK && out->match.food && out->serving.kind == KMGCA_UNIT_VOLUME &&
+        (!strcmp(out->serving.unit, "tsp") || !strcmp(out->serving.unit, "tbsp") ||
+         !strcmp(out->serving.unit, "T"))) {
+        const char *d = kmgca_food_description(out->match.food);
+        const char *prep = strstr(d, ", prepared with");
+        char powder[256];
+        kmgca_weighing pw;
+        kmgca_error pwerr;
+        if (prep && (strstr(d, "powder") || strstr(d, "mix")) &&
+            (size_t)(prep - d) < sizeof powder) {
+            snprintf(powder, sizeof powder, "%.*s", (int)(prep - d), d);
+            kmgca_match dm;
+            if (kmgca_foods_match(foods, powder, &dm, NULL) == KMGCA_OK && dm.food &&
+                dm.food != out->match.food && dm.confidence >= 0.99 &&
+                weigh_shared(foods, powder, out->serving_text, &pw, &pwerr) == KMGCA_OK &&
+                pw.match.food == dm.food) {
+                copy_text(pw.food_text, sizeof pw.food_text, out->food_text);
+                pw.match.confidence = out->match.confidence;
+                appendf(pw.how, sizeof pw.how, "%s", PH_SPOONS_OF_POWDER);
+                *out = pw;
+            }
+        }
+    }
     /* A bare number after a food is a count only when it makes sense:
      * "banana 120", "牛奶 250" are 120 g and 250 ml as diaries write them,
      * not 14 kg of bananas; read so and marked assumed, the count said.

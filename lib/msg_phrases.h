@@ -126,6 +126,7 @@
 #define PH_OF_THE_WHOLE " of the whole"
 #define PH_ONE_RECIPE_SERVING ": one serving of the recipe, 1 "
 #define PH_PERSON_SHARE ": one person's share of a dish served on one plate, "
+#define PH_SPOONS_OF_POWDER "; spoons of the powder the drink is made from, not of the drink"
 #define PH_TAKEAWAY_BOX "; a takeaway box of the dish, half as much again as a home plate (kmgca's judgement)"
 #define PH_SMALLER_PLATE "; a 碟 is the smaller plate, 0.7 of it"
 #define PH_PART_OF_LINE "one of the foods the line lists: "

@@ -599,6 +599,7 @@ const char *const msg_zh[MSG_COUNT] = {
     [MSG_PH_THE_RECIPES] = "菜谱的",
     [MSG_PH_SHOP_LIANG] = "店里按面条、面皮或带壳海鲜论两卖：这道菜的两",
     [MSG_PH_AS_BOUGHT] = "按买时连壳、核或骨的重量；可食部分（TFDA 可食率）：",
+    [MSG_PH_SPOONS_OF_POWDER] = "；按冲饮的粉计，不按冲好的饮品",
     [MSG_PH_TAKEAWAY_BOX] = "；外卖一盒，比家里一盘多一半（kmgca 的判断）",
     [MSG_PH_BARE_GRAMS] = "；没写单位：数字按克读（按个数：",
     [MSG_PH_BARE_ML] = "；没写单位：饮品，数字按毫升读（按个数：",
