@@ -1600,6 +1600,9 @@ static size_t clause_mark(const char *t, const char *p)
      * raisins", "chick. noodle soup" shorten a word) */
     if ((*p == '?' || *p == '!') && (p[1] == ' ' || !p[1]))
         return 1;
+    /* (an ellipsis between words: "on lasix now... half a cantaloupe") */
+    if (p > t && (!strncmp(p, "...", 3) || !strncmp(p, "\u2026", 3)) && isalpha((unsigned char)p[-1]))
+        return 3;
     if (*p == '.' && p > t && !isdigit((unsigned char)p[-1]) &&
         (!p[1] || (p[1] == ' ' && isupper((unsigned char)p[2]))))
         return 1;
