@@ -3055,6 +3055,71 @@ static int one_of_named_size(const char *food_text, const char *serving_text)
     return WORD_IN(food_text, sizes) != NULL;
 }
 
+/* MyFitnessPal's export: the serving's size ends the name ("Quaker -
+ * Instant Grits Original, 1 packet (28g)", "Del Monte - Fruit Cocktail in
+ * Heavy Syrup, 1/2 cup") and the serving field counts servings ("2",
+ * "0.5"). The serving as so many of that size in out (the weight in its
+ * bracket when it gives one: "56 g"), the name without it in name; 1 when
+ * done. */
+static int servings_of_named_size(const char *food_text, const char *serving_text,
+                                  char *name, size_t name_size, char *out, size_t size)
+{
+    if (!serving_text || text_has_cjk(food_text))
+        return 0;
+    char *end;
+    double n = strtod(serving_text, &end);
+    while (*end == ' ')
+        end++;
+    if (end == serving_text || *end || !(n > 0) || n > 20)
+        return 0;
+    const char *comma = strrchr(food_text, ',');
+    if (!comma || comma == food_text)
+        return 0;
+    const char *tail = comma + 1;
+    while (*tail == ' ')
+        tail++;
+    kmgca_serving s;
+    if (!isdigit((unsigned char)*tail) || kmgca_serving_parse(tail, &s, NULL) != KMGCA_OK ||
+        s.kind == KMGCA_UNIT_NONE || s.kind == KMGCA_UNIT_TYPICAL || !(s.amount > 0))
+        return 0;
+    /* the weight or volume in its bracket, else the size itself */
+    const char *open = strchr(tail, '(');
+    kmgca_serving w;
+    char inner[64];
+    const char *close = open ? strchr(open, ')') : NULL;
+    if (open && close && (size_t)(close - open) < sizeof inner) {
+        snprintf(inner, sizeof inner, "%.*s", (int)(close - open - 1), open + 1);
+        if (kmgca_serving_parse(inner, &w, NULL) == KMGCA_OK &&
+            (w.kind == KMGCA_UNIT_MASS || w.kind == KMGCA_UNIT_VOLUME) && w.amount > 0) {
+            snprintf(out, size, "%.10g %s", n * w.amount, w.unit);
+            snprintf(name, name_size, "%.*s", (int)(comma - food_text), food_text);
+            return 1;
+        }
+    }
+    if (s.kind == KMGCA_UNIT_MASS || s.kind == KMGCA_UNIT_VOLUME) {
+        snprintf(out, size, "%.10g %s", n * s.amount, s.unit);
+    } else {
+        /* a household size: "1 pie", "2 patties", "5 crackers" */
+        const char *words = tail;
+        while (*words && (isdigit((unsigned char)*words) || *words == '/' || *words == '.' ||
+                          *words == ' '))
+            words++;
+        if (!*words || open)
+            return 0;
+        /* (the product itself, "1 pie", "1 each": so many of it) */
+        static const char *const itself[] = {"pie", "pies", "each", "ea"};
+        size_t wl = strlen(words);
+        while (wl && words[wl - 1] == ' ')
+            wl--;
+        if (WORD_AMONG(words, wl, itself))
+            snprintf(out, size, "%.10g", n * s.amount);
+        else
+            snprintf(out, size, "%.10g %s", n * s.amount, words);
+    }
+    snprintf(name, name_size, "%.*s", (int)(comma - food_text), food_text);
+    return 1;
+}
+
 /* An app's name that says its package's size ("Premier Protein - Protein
  * Shake, Chocolate, 11 fl oz", "Chicken Pot Pie, 10 oz") with a serving of
  * so many packages ("1 bottle", "0.5 pie"): the serving as that weight or
@@ -3150,6 +3215,12 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     char packaged[64];
     if (food_text && named_package(food_text, serving_text, packaged, sizeof packaged))
         serving_text = packaged;
+    char counted[96], sized_name[1100];
+    if (food_text && servings_of_named_size(food_text, serving_text, sized_name,
+                                            sizeof sized_name, counted, sizeof counted)) {
+        food_text = sized_name;
+        serving_text = counted;
+    }
     if (food_text && one_of_named_size(food_text, serving_text))
         serving_text = "";
     /* (an app's 两 of a food it names cooked: "面条(煮)" with 二两) */

@@ -284,7 +284,8 @@ void text_word_key(char *w)
     if (w[len - 1] == 's' && !ends_with(w, len, "ss") && !ends_with(w, len, "us") &&
         !ends_with(w, len, "is"))
         w[--len] = '\0';
-    if (ends_with(w, len, "ie")) {
+    /* (not "pie", a key of three letters itself: "pies" is "pie") */
+    if (ends_with(w, len, "ie") && len > 3) {
         w[len - 2] = 'y';
         w[--len] = '\0';
     } else if (ends_with(w, len, "oe") || ends_with(w, len, "che") ||

@@ -2364,6 +2364,19 @@ static void given_away_left_out_and_said_twice(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "豆腐一块", "", &v, &err), KMGCA_OK);
     assert_true(w.grams > v.grams);
     assert_non_null(strstr(w.how, "of the whole"));
+    /* MyFitnessPal's export: the serving's size ends the name, the serving
+     * field counts servings */
+    assert_int_equal(kmgca_weigh(shared_foods, "Quaker - Instant Grits Original, 1 packet (28g)",
+                                 "2", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 56, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Del Monte - Fruit Cocktail in Heavy Syrup, 1/2 cup",
+                                 "1", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "fruit cocktail in heavy syrup", "1 cup", &v, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, v.grams / 2, 1e-6);
+    /* "pies" is "pie" ("apple pies" were mince pie) */
+    assert_int_equal(kmgca_weigh(shared_foods, "2 apple pies", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "apple"));
     /* a bare number is grams, or ml for a drink, said */
     assert_int_equal(kmgca_weigh(shared_foods, "red bull 250", "", &w, &err), KMGCA_OK);
     assert_int_equal(w.serving.kind, KMGCA_UNIT_VOLUME);
