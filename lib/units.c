@@ -51,6 +51,8 @@ static const unit_def units[] = {
     {"cup", "cup", KMGCA_UNIT_VOLUME, 236.5882365},
     {"cups", "cup", KMGCA_UNIT_VOLUME, 236.5882365},
     {"c", "cup", KMGCA_UNIT_VOLUME, 236.5882365},
+    {"cp", "cup", KMGCA_UNIT_VOLUME, 236.5882365},   /* (as a paper diary shortens it) */
+    {"cps", "cup", KMGCA_UNIT_VOLUME, 236.5882365},
     {"tbsp", "tbsp", KMGCA_UNIT_VOLUME, 14.78676478125},
     {"tbsps", "tbsp", KMGCA_UNIT_VOLUME, 14.78676478125},
     {"tbs", "tbsp", KMGCA_UNIT_VOLUME, 14.78676478125},
