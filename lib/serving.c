@@ -377,7 +377,14 @@ static int read_qualifier(const tokens *tk, int i, int j, int whole, reading *r)
             int container = 0;
             for (size_t c = 0; c < sizeof containers / sizeof *containers && !container; c++)
                 container = !strcmp(s->unit, containers[c]);
-            int per_unit = each || (tk->t[i].type == TK_NUM && (tk->t[i].flags & NF_CENTS)) ||
+            /* (a bracket that names the container, "(400g tin)", weighs one) */
+            int names_container = 0;
+            for (int q = qfrom; q < qto && !names_container; q++)
+                for (size_t c = 0; c < sizeof containers / sizeof *containers && !names_container;
+                     c++)
+                    names_container = tk->t[q].type == TK_WORD && word_is(tk, q, containers[c]);
+            int per_unit = each || names_container ||
+                           (tk->t[i].type == TK_NUM && (tk->t[i].flags & NF_CENTS)) ||
                            s->amount == 1 ||
                            (r->cls == CLASS_HOUSEHOLD && s->amount < 1 && tk->t[i].type != TK_NUM &&
                             container) ||
