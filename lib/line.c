@@ -2353,6 +2353,7 @@ static int zh_cooked_bracket(const char *t, char *out, size_t size);
 static int zh_that_one(const char *t, char *out, size_t size);
 static int zh_gave_half(const char *t, char *out, size_t size);
 static int zh_serving_again(const char *t, char *out, size_t size);
+static int zh_size_after(const char *t, char *out, size_t size);
 static int said_cooked(const char *t);
 static int liang_as_grams(const char *t, char *out, size_t size);
 
@@ -3197,7 +3198,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,
-        zh_serving_again,
+        zh_serving_again,   zh_size_after,
         count_of_them,  trailing_measure,  count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
         en_size_measure};
@@ -3212,6 +3213,15 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         food_text = cupped;
     if (serving_text && measure_then_weight(serving_text, weighed, sizeof weighed))
         serving_text = weighed;
+    /* a drink shop's size letter before the volume ("L 700ml", "M 500ml"):
+     * the volume (the L was a litre) */
+    if (serving_text && strchr("SMLsml", serving_text[0]) && serving_text[0] &&
+        serving_text[1] == ' ' && isdigit((unsigned char)serving_text[2])) {
+        kmgca_serving v;
+        if (kmgca_serving_parse(serving_text + 2, &v, NULL) == KMGCA_OK &&
+            (v.kind == KMGCA_UNIT_VOLUME || v.kind == KMGCA_UNIT_MASS))
+            serving_text += 2;
+    }
     char packaged[64];
     if (food_text && named_package(food_text, serving_text, packaged, sizeof packaged))
         serving_text = packaged;
@@ -3553,7 +3563,9 @@ static const char *char_before(const char *t, const char *p)
  * food, not its kind ("妈妈包的", "超市买的", "店里的"). */
 static const char *const zh_not_kind[] = {"包", "做", "买", "煮", "蒸", "煎", "炸", "送", "剩",
                                           "吃", "带", "点", "热", "烤", "拿", "给", "冻", "别",
-                                          "家", "店", "外"};
+                                          "家", "店", "外",
+                                          /* (nor its size: "挺大的", "小的") */
+                                          "大", "小"};
 
 /* The "的" ending a last clause of a few Chinese characters that says the
  * kind ("粽子一个 红枣的", "包子两个，肉的"), or NULL; not one of who made or
@@ -3590,7 +3602,9 @@ static int zh_filling_bracket(const char *t, char *out, size_t size)
 {
     static const char *const filled[] = {"饺子", "水饺", "蒸饺", "煎饺", "包子", "馄饨", "云吞",
                                          "抄手", "汤圆", "馅饼", "锅贴", "烧卖", "粽子", "月饼",
-                                         "盒子", "奶茶", "豆浆", "豆花"};
+                                         "盒子", "奶茶", "豆浆", "豆花",
+                                         /* (a fruit's or a tuber's flesh: "火龙果 半个 红心的") */
+                                         "火龙果", "红薯", "地瓜", "柚子"};
     size_t ol, cl;
     const char *open = first_bracket(t, "（", '(', &ol);
     const char *close = open ? first_bracket(open + ol, "）", ')', &cl) : NULL;
@@ -3716,7 +3730,7 @@ static int zh_filling_runon(const char *t, char *out, size_t size)
  * (无糖咖啡; it was read as sugar), in out. 1 when done. */
 static int zh_sugar_after(const char *t, char *out, size_t size)
 {
-    static const char *const kinds[] = {"无糖", "不加糖", "没放糖", "不放糖", "没加糖",
+    static const char *const kinds[] = {"无糖", "無糖", "微糖", "不加糖", "没放糖", "不放糖", "没加糖",
                                         "少糖", "低糖", "半糖"};
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
         const char *p = strstr(t, kinds[k]);
@@ -3924,6 +3938,51 @@ static int zh_serving_again(const char *t, char *out, size_t size)
     }
     return (size_t)snprintf(out, size, "%.*s%s%.*s%s", (int)(first + 3 - t), t, size_char,
                             (int)(cut - first - 3), first + 3, second + 6) < size;
+}
+
+/* "烤红薯一个 挺大的", "妈今天吃了一个橙子，挺大的": a size said in a last
+ * clause of its own is the serving's (一大个), in out; 1 when done. */
+static int zh_size_after(const char *t, char *out, size_t size)
+{
+    static const char *const said[] = {"挺大的", "很大的", "好大的", "蛮大的", "大大的", "大个的",
+                                       "挺大个", "挺大", "很大", "个头挺大", "个头很大",
+                                       "挺小的", "很小的", "小小的", "小个的", "挺小", "很小"};
+    static const char numerals[] = "一两二三四五六七八九十半俩";
+    static const char measures[] = "个只根块条碗盘杯份片";
+    if (!text_has_cjk(t))
+        return 0;
+    size_t n = strlen(t);
+    while (n && (t[n - 1] == ' ' || t[n - 1] == '.'))
+        n--;
+    if (n >= 3 && (!strncmp(t + n - 3, "。", 3) || !strncmp(t + n - 3, "！", 3)))
+        n -= 3;
+    for (size_t k = 0; k < sizeof said / sizeof *said; k++) {
+        size_t l = strlen(said[k]);
+        if (n <= l || strncmp(t + n - l, said[k], l) != 0)
+            continue;
+        const char *c = t + n - l;   /* the clause, after a space or a comma */
+        size_t ml = c[-1] == ' ' || c[-1] == ',' ? 1 : c - t >= 3 && !strncmp(c - 3, "，", 3) ? 3 : 0;
+        if (!ml)
+            return 0;
+        /* the one numeral and measure before it */
+        const char *at = NULL;
+        int found = 0;
+        for (const char *p = t; p < c - ml; p++) {
+            int num = 0, mea = 0;
+            for (const char *q = numerals; *q && !num; q += 3)
+                num = !strncmp(p, q, 3);
+            for (const char *q = measures; num && *q && !mea; q += 3)
+                mea = !strncmp(p + 3, q, 3);
+            if (num && mea)
+                at = p + 3, found++;
+        }
+        if (found != 1)
+            return 0;
+        int big = strstr(said[k], "大") != NULL;
+        return (size_t)snprintf(out, size, "%.*s%s%.*s", (int)(at - t), t, big ? "大" : "小",
+                                (int)(c - ml - at), at) < size;
+    }
+    return 0;
 }
 
 /* "那盘炒青菜", "这碗粥": that one plate or bowl is one (一盘, 一碗), in

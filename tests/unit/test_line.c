@@ -2377,6 +2377,13 @@ static void given_away_left_out_and_said_twice(void **state)
     /* "pies" is "pie" ("apple pies" were mince pie) */
     assert_int_equal(kmgca_weigh(shared_foods, "2 apple pies", "", &w, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "apple"));
+    /* a size said in a clause of its own after the serving */
+    assert_int_equal(kmgca_weigh(shared_foods, "烤红薯一个 挺大的", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "烤红薯一个", "", &v, &err), KMGCA_OK);
+    assert_true(w.grams > v.grams);
+    /* a shop's size letter before the volume is no litre */
+    assert_int_equal(kmgca_weigh(shared_foods, "多多綠茶", "L 700ml", &w, &err), KMGCA_OK);
+    assert_true(w.grams < 800);
     /* a bare number is grams, or ml for a drink, said */
     assert_int_equal(kmgca_weigh(shared_foods, "red bull 250", "", &w, &err), KMGCA_OK);
     assert_int_equal(w.serving.kind, KMGCA_UNIT_VOLUME);
