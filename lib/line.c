@@ -3946,7 +3946,8 @@ static int zh_size_after(const char *t, char *out, size_t size)
 {
     static const char *const said[] = {"挺大的", "很大的", "好大的", "蛮大的", "大大的", "大个的",
                                        "挺大个", "挺大", "很大", "个头挺大", "个头很大",
-                                       "挺小的", "很小的", "小小的", "小个的", "挺小", "很小"};
+                                       "挺小的", "很小的", "小小的", "小个的", "挺小", "很小",
+                                       "不大", "不太大", "不算大"};
     static const char numerals[] = "一两二三四五六七八九十半俩";
     static const char measures[] = "个只根块条碗盘杯份片";
     if (!text_has_cjk(t))
@@ -3978,7 +3979,7 @@ static int zh_size_after(const char *t, char *out, size_t size)
         }
         if (found != 1)
             return 0;
-        int big = strstr(said[k], "大") != NULL;
+        int big = strstr(said[k], "大") != NULL && !strstr(said[k], "不");
         return (size_t)snprintf(out, size, "%.*s%s%.*s", (int)(at - t), t, big ? "大" : "小",
                                 (int)(c - ml - at), at) < size;
     }
