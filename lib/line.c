@@ -1485,9 +1485,14 @@ static const char *after_meal_label(kmgca_foods *label_foods, const char *t)
             ;   /* "Tea - 2 lamb chops, mash & peas", "B - 3 idli", "Dinner -
                  * roast lamb", "Tea - M&S cottage pie"; "Tea - Green" and
                  * "Tea - Earl Grey" are teas */
-        else if (p > t + n && n > 1 && isdigit((unsigned char)*p) && strcasecmp(meal_words[k], "tea") &&
+        else if (p > t + n && n > 1 &&
+                 (isdigit((unsigned char)*p) ||
+                  (islower((unsigned char)t[0]) && isupper((unsigned char)*p) &&
+                   isalpha((unsigned char)p[1]))) &&
+                 strcasecmp(meal_words[k], "tea") &&
                  strcasecmp(meal_words[k], "pudding") && strcasecmp(meal_words[k], "dessert"))
-            p--;   /* "brekky 2x wholemeal toast", "lunch 2 slices of pizza" (not "tea 2 sugars") */
+            p--;   /* "brekky 2x wholemeal toast", "lunch 2 slices of pizza" (not "tea 2
+                    * sugars"), "lunch Marie Callender's pot pie" (a name after it) */
         else if (*p != ':' && *p != '=')
             continue;
         p++;
@@ -2151,6 +2156,33 @@ static kmgca_status weigh_shared(kmgca_foods *foods, const char *food_text,
                                  const char *serving_text, kmgca_weighing *out,
                                  kmgca_error *err);
 
+/* "four or five prunes", "two or three biscuits": a range of number words
+ * as digits ("4 or 5"), which the serving reads as its middle, in out; 1
+ * when done. */
+static int number_words_or(const char *t, char *out, size_t size)
+{
+    static const char *const words[] = {"one", "two", "three", "four", "five", "six",
+                                        "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    if (text_has_cjk(t) || strlen(t) >= size)
+        return 0;
+    for (size_t a = 0; a < 12; a++) {
+        size_t al = strlen(words[a]);
+        for (const char *p = text_find_ci(t, words[a]); p; p = text_find_ci(p + 1, words[a])) {
+            if ((p > t && isalpha((unsigned char)p[-1])) || strncasecmp(p + al, " or ", 4) != 0)
+                continue;
+            const char *q = p + al + 4;
+            for (size_t b = a + 1; b < 12 && b <= a + 3; b++) {
+                size_t bl = strlen(words[b]);
+                if (strncasecmp(q, words[b], bl) != 0 || isalpha((unsigned char)q[bl]))
+                    continue;
+                return (size_t)snprintf(out, size, "%.*s%zu or %zu%s", (int)(p - t), t, a + 1,
+                                        b + 1, q + bl) < size;
+            }
+        }
+    }
+    return 0;
+}
+
 /* A share as a fraction people write: 1/2, 1/3, 2/3, 1/4, 3/4. */
 static void fmt_share(char *out, size_t size, double share)
 {
@@ -2207,6 +2239,9 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         {"1/2 eaten", 0.5}, {"1/3 eaten", 1.0 / 3}, {"2/3 eaten", 2.0 / 3},
         {"1/4 eaten", 0.25}, {"3/4 eaten", 0.75},
         {"ate most", 0.75}, {"drank most", 0.75}, {"left most", 0.25},
+        {"ate approx half", 0.5}, {"ate approx. half", 0.5}, {"ate ~half", 0.5},
+        {"ate ~ half", 0.5}, {"had approx half", 0.5}, {"ate around half", 0.5},
+        {"ate roughly half", 0.5}, {"ate nearly half", 0.5}, {"drank approx half", 0.5},
         /* Chinese */
         {"吃了一半", 0.5}, {"喝了一半", 0.5}, {"吃一半", 0.5}, {"剩了一半", 0.5},
         {"剩下一半", 0.5}, {"剩一半", 0.5}, {"食咗一半", 0.5}, {"饮咗一半", 0.5},
@@ -2354,6 +2389,7 @@ static int zh_that_one(const char *t, char *out, size_t size);
 static int zh_gave_half(const char *t, char *out, size_t size);
 static int zh_serving_again(const char *t, char *out, size_t size);
 static int zh_size_after(const char *t, char *out, size_t size);
+static int number_words_or(const char *t, char *out, size_t size);
 static int said_cooked(const char *t);
 static int liang_as_grams(const char *t, char *out, size_t size);
 
@@ -3192,6 +3228,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         fillers_out,        day_label_out,      clock_out,          packing_words,      pure_out,
+        number_words_or,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
