@@ -3262,6 +3262,20 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     char packaged[64];
     if (food_text && named_package(food_text, serving_text, packaged, sizeof packaged))
         serving_text = packaged;
+    /* an app's pack count in the product's name ("Birds Eye - 10 Cod Fish
+     * Fingers", "4 fingers"): no amount eaten, out of the name */
+    char uncounted[1100];
+    const char *dash = food_text && serving_text && serving_text[0] ? strstr(food_text, " - ")
+                                                                   : NULL;
+    if (dash && isdigit((unsigned char)dash[3])) {
+        const char *d = dash + 3;
+        while (isdigit((unsigned char)*d))
+            d++;
+        if (*d == ' ' && isupper((unsigned char)d[1]) &&
+            (size_t)snprintf(uncounted, sizeof uncounted, "%.*s%s", (int)(dash + 3 - food_text),
+                             food_text, d + 1) < sizeof uncounted)
+            food_text = uncounted;
+    }
     char counted[96], sized_name[1100];
     if (food_text && servings_of_named_size(food_text, serving_text, sized_name,
                                             sizeof sized_name, counted, sizeof counted)) {
