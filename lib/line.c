@@ -4596,6 +4596,22 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     /* Only a part of "Brand - Product" was read: say which. */
     if (st == KMGCA_OK && part_read)
         appendf(out->how, sizeof out->how, PH_FOOD_READ_AS "\"%s\"", out->food_text);
+    /* "Four'N Twenty - Traditional Meat Pie", 1 pie: a savoury pie counted
+     * is one pie as sold (the name's item, 175 g), not the table's family
+     * pie (715 g) */
+    if (st == KMGCA_OK && out->match.food && out->serving.kind == KMGCA_UNIT_PORTION &&
+        (!strcmp(out->serving.unit, "pie") || !strcmp(out->serving.unit, "pies")) &&
+        !strcmp(kmgca_food_kind(out->match.food), "mixed_dish") && out->serving.amount <= 6) {
+        char count[32];
+        kmgca_weighing one;
+        kmgca_error oerr;
+        snprintf(count, sizeof count, "%.10g", out->serving.amount);
+        if (weigh_shared(foods, out->food_text, count, &one, &oerr) == KMGCA_OK &&
+            one.match.food == out->match.food && one.grams < out->grams / 2) {
+            copy_text(one.serving_text, sizeof one.serving_text, out->serving_text);
+            *out = one;
+        }
+    }
     /* "2 heaped teaspoons of milo": spoons of a drink made up from a
      * powder are of the powder (the table's row before ", prepared with"),
      * not of the drink */
