@@ -3998,7 +3998,7 @@ static int zh_size_after(const char *t, char *out, size_t size)
     static const char *const said[] = {"挺大的", "很大的", "好大的", "蛮大的", "大大的", "大个的",
                                        "挺大个", "挺大", "很大", "个头挺大", "个头很大",
                                        "挺小的", "很小的", "小小的", "小个的", "挺小", "很小",
-                                       "不大", "不太大", "不算大"};
+                                       "不大", "不太大", "不算大", "大的", "小的"};
     static const char numerals[] = "一两二三四五六七八九十半俩";
     static const char measures[] = "个只根块条碗盘杯份片";
     if (!text_has_cjk(t))

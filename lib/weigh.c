@@ -853,7 +853,8 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
     } same[] = {{"碟", "盘", 0.7}, {"盘", "碟", 1}, {"盒", "份", 1}, {"片", "块", 1},
                 {"块", "片", 1}, {"件", "块", 1}, {"盆", "盘", 1}, {"份", "serving", 1},
                 {"份", "portion", 1}, {"碗", "bowl", 1}, {"盘", "plate", 1},
-                {"碟", "plate", 0.7}, {"杯", "glass", 1}, {"杯", "cup", 1}};
+                {"碟", "plate", 0.7}, {"杯", "glass", 1}, {"杯", "cup", 1}, {"片", "slice", 1},
+                {"块", "piece", 1}, {"个", "piece", 1}, {"串", "skewer", 1}};
     double factor = 1;
     for (size_t k = 0; !p && !typical && k < sizeof same / sizeof *same; k++)
         if (!strcmp(s->unit, same[k].said) && (p = portion_of(food, same[k].named)) != NULL)
