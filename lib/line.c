@@ -2156,6 +2156,34 @@ static kmgca_status weigh_shared(kmgca_foods *foods, const char *food_text,
                                  const char *serving_text, kmgca_weighing *out,
                                  kmgca_error *err);
 
+/* "1 Jello cup sugar free @1500", "apple @ 3pm": a time after "@" says
+ * when, no amount; out of the line, in out. 1 when done. */
+static int at_time_out(const char *t, char *out, size_t size)
+{
+    const char *at = strchr(t, '@');
+    if (!at || strlen(t) >= size)
+        return 0;
+    const char *p = at + 1;
+    while (*p == ' ')
+        p++;
+    if (!isdigit((unsigned char)*p))
+        return 0;
+    const char *e = p;
+    while (isdigit((unsigned char)*e) || *e == ':' || *e == '.')
+        e++;
+    while (*e == ' ')
+        e++;
+    if (!strncasecmp(e, "am", 2) || !strncasecmp(e, "pm", 2) || !strncasecmp(e, "hrs", 3) ||
+        !strncasecmp(e, "h", 1))
+        e += !strncasecmp(e, "hrs", 3) ? 3 : (*e == 'h' || *e == 'H') ? 1 : 2;
+    if (isalpha((unsigned char)*e))
+        return 0;
+    size_t head = (size_t)(at - t);
+    while (head && t[head - 1] == ' ')
+        head--;
+    return (size_t)snprintf(out, size, "%.*s%s%s", (int)head, t, *e ? " " : "", e) < size;
+}
+
 /* "four or five prunes", "two or three biscuits": a range of number words
  * as digits ("4 or 5"), which the serving reads as its middle, in out; 1
  * when done. */
@@ -2390,6 +2418,7 @@ static int zh_gave_half(const char *t, char *out, size_t size);
 static int zh_serving_again(const char *t, char *out, size_t size);
 static int zh_size_after(const char *t, char *out, size_t size);
 static int number_words_or(const char *t, char *out, size_t size);
+static int at_time_out(const char *t, char *out, size_t size);
 static int said_cooked(const char *t);
 static int liang_as_grams(const char *t, char *out, size_t size);
 
@@ -3228,7 +3257,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         fillers_out,        day_label_out,      clock_out,          packing_words,      pure_out,
-        number_words_or,
+        number_words_or,    at_time_out,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
@@ -4650,8 +4679,10 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
         kmgca_serving unit;
         double g;
         snprintf(as_unit, sizeof as_unit, "%.10g %s", count, ml ? "ml" : "g");
-        /* (a whole number of 20 or more: "12.30" is a clock) */
-        if (count >= 20 && count <= 3000 && count == floor(count) &&
+        /* (a whole number of 20 or more: "12.30" is a clock, and so is a
+         * 24-hour time of four digits, "1530") */
+        int hhmm = count >= 1000 && count <= 2359 && fmod(count, 100) < 60;
+        if (count >= 20 && count <= 3000 && count == floor(count) && !hhmm &&
             kmgca_serving_parse(as_unit, &unit, NULL) == KMGCA_OK &&
             kmgca_serving_grams(out->match.food, &unit, &g, how, sizeof how, NULL) == KMGCA_OK) {
             out->serving = unit;

@@ -2384,6 +2384,10 @@ static void given_away_left_out_and_said_twice(void **state)
     /* a shop's size letter before the volume is no litre */
     assert_int_equal(kmgca_weigh(shared_foods, "多多綠茶", "L 700ml", &w, &err), KMGCA_OK);
     assert_true(w.grams < 800);
+    /* a time after @ says when; a 24-hour time is no grams */
+    assert_int_equal(kmgca_weigh(shared_foods, "apple @1530", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams < 300);
+    assert_int_not_equal(kmgca_weigh(shared_foods, "apple 1530", "", &w, &err), KMGCA_OK);
     /* a bare number is grams, or ml for a drink, said */
     assert_int_equal(kmgca_weigh(shared_foods, "red bull 250", "", &w, &err), KMGCA_OK);
     assert_int_equal(w.serving.kind, KMGCA_UNIT_VOLUME);
