@@ -2184,6 +2184,30 @@ static int at_time_out(const char *t, char *out, size_t size)
     return (size_t)snprintf(out, size, "%.*s%s%s", (int)head, t, *e ? " " : "", e) < size;
 }
 
+/* "Coffee (w/ cream)", "porridge (with milk)": what was added, in brackets,
+ * is said with it as "w/" outside them (a bracket's words only qualify: the
+ * cream was read as the food), in out; 1 when done. */
+static int bracket_with(const char *t, char *out, size_t size)
+{
+    if (text_has_cjk(t))
+        return 0;
+    const char *o = strchr(t, '(');
+    if (!o || o == t)
+        return 0;
+    const char *w = o + 1;
+    while (*w == ' ')
+        w++;
+    size_t wl = !strncasecmp(w, "w/", 2) ? 2 : !strncasecmp(w, "with ", 5) ? 4 : 0;
+    const char *c = strchr(o, ')');
+    if (!wl || !c)
+        return 0;
+    size_t head = (size_t)(o - t);
+    while (head && t[head - 1] == ' ')
+        head--;
+    return (size_t)snprintf(out, size, "%.*s w/ %.*s%s", (int)head, t,
+                            (int)(c - (w + wl)), w + wl, c + 1) < size;
+}
+
 /* "four or five prunes", "two or three biscuits": a range of number words
  * as digits ("4 or 5"), which the serving reads as its middle, in out; 1
  * when done. */
@@ -2419,6 +2443,7 @@ static int zh_serving_again(const char *t, char *out, size_t size);
 static int zh_size_after(const char *t, char *out, size_t size);
 static int number_words_or(const char *t, char *out, size_t size);
 static int at_time_out(const char *t, char *out, size_t size);
+static int bracket_with(const char *t, char *out, size_t size);
 static int said_cooked(const char *t);
 static int liang_as_grams(const char *t, char *out, size_t size);
 
@@ -3257,7 +3282,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         fillers_out,        day_label_out,      clock_out,          packing_words,      pure_out,
-        number_words_or,    at_time_out,
+        number_words_or,    at_time_out,        bracket_with,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,

@@ -2384,6 +2384,12 @@ static void given_away_left_out_and_said_twice(void **state)
     /* a shop's size letter before the volume is no litre */
     assert_int_equal(kmgca_weigh(shared_foods, "多多綠茶", "L 700ml", &w, &err), KMGCA_OK);
     assert_true(w.grams < 800);
+    /* what was added, in brackets, is no food of its own: the coffee */
+    assert_int_equal(kmgca_weigh(shared_foods, "Coffee (w/ cream) 2 c", "", &w, &err), KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(w.match.food), "Cream"));
+    /* V-8 is the juice, no eight of anything */
+    assert_int_equal(kmgca_weigh(shared_foods, "V-8 sm can", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams < 400);
     /* a time after @ says when; a 24-hour time is no grams */
     assert_int_equal(kmgca_weigh(shared_foods, "apple @1530", "", &w, &err), KMGCA_OK);
     assert_true(w.grams < 300);
