@@ -734,6 +734,24 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
  * Guidelines 2022 put a day's vegetables at 300-500 g and meat, fish and eggs
  * at 120-200 g. The share in grams, or 0 when the dish is no shared plate or
  * its plate is smaller. */
+/* 1 when a recipe holds a staple (rice, noodles, bread, dough ...) in an
+ * eighth or more of what is not water: a meal of its own (凉皮, 炒年糕,
+ * 炒粿条), not a dish eaten with rice */
+static int meal_of_its_own(const kmgca_food *food)
+{
+    static const char *const staples[] = {"rice",  "noodles",    "grain_dry", "bread",
+                                          "cake",  "dumpling",   "hot_cereal", "soup"};
+    double all = 0, staple = 0;
+    for (unsigned i = 0; i < food->recipe_count; i++) {
+        const char *k = kmgca_food_kind(food->recipe[i].food);
+        all += strcmp(k, "water") ? food->recipe[i].grams : 0;
+        for (size_t s = 0; s < sizeof staples / sizeof *staples; s++)
+            if (!strcmp(k, staples[s]))
+                staple += food->recipe[i].grams;
+    }
+    return all > 0 && staple >= all / 8;
+}
+
 #define SHARE_HOT_G 200.0
 #define SHARE_MEAT_G 150.0
 #define SHARE_COLD_G 120.0
@@ -753,24 +771,16 @@ static double plate_share(const kmgca_food *food, const kmgca_portion *p)
         served = strcmp(kmgca_food_kind(food), staples[i]) != 0;
     if (!served)
         return 0;
-    /* a staple in an eighth or more of what is not water: a meal of its own
-     * (凉皮, 炒年糕), not a dish eaten with rice */
-    double all = 0, staple = 0;
-    for (unsigned i = 0; i < food->recipe_count; i++) {
-        const char *k = kmgca_food_kind(food->recipe[i].food);
-        all += strcmp(k, "water") ? food->recipe[i].grams : 0;
-        for (size_t s = 0; s < sizeof staples / sizeof *staples; s++)
-            if (!strcmp(k, staples[s]))
-                staple += food->recipe[i].grams;
-    }
-    if (all <= 0 || staple >= all / 8)
+    if (meal_of_its_own(food))
         return 0;
     static const char *const flesh[] = {"meat", "poultry", "fish", "shellfish", "egg"};
-    double meat = 0;
-    for (unsigned i = 0; i < food->recipe_count; i++)
+    double meat = 0, all = 0;
+    for (unsigned i = 0; i < food->recipe_count; i++) {
+        all += strcmp(kmgca_food_kind(food->recipe[i].food), "water") ? food->recipe[i].grams : 0;
         for (size_t s = 0; s < sizeof flesh / sizeof *flesh; s++)
             if (!strcmp(kmgca_food_kind(food->recipe[i].food), flesh[s]))
                 meat += food->recipe[i].grams;
+    }
     const char *d = food->description;
     int cold = !strncmp(d, "凉拌", 6) || !strncmp(d, "拌", 3) || !strncmp(d, "拍", 3);
     /* (a stew, 炖, is ladled into a bowl with its vegetables and broth:
@@ -859,6 +869,10 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
     for (size_t k = 0; !p && !typical && k < sizeof same / sizeof *same; k++)
         if (!strcmp(s->unit, same[k].said) && (p = portion_of(food, same[k].named)) != NULL)
             factor = same[k].factor;
+    /* (a rice plate, "一碟叉燒飯" as Hong Kong orders its 碟頭飯, is the plate:
+     * no smaller dish of it) */
+    if (p && factor < 1 && !strcmp(s->unit, "碟") && !strcmp(kmgca_food_kind(food), "rice"))
+        factor = 1;
     /* "6 pieces" of a recipe that counts its 个, 只 or 块: those */
     if (!p && !typical && counts_pieces(s->unit, 0))
         p = recipe_piece(food, 0);
