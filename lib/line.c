@@ -2204,8 +2204,11 @@ static int bracket_with(const char *t, char *out, size_t size)
     size_t head = (size_t)(o - t);
     while (head && t[head - 1] == ' ')
         head--;
-    return (size_t)snprintf(out, size, "%.*s w/ %.*s%s", (int)head, t,
-                            (int)(c - (w + wl)), w + wl, c + 1) < size;
+    const char *what = w + wl;
+    while (what < c && *what == ' ')
+        what++;
+    return (size_t)snprintf(out, size, "%.*s w/ %.*s%s", (int)head, t, (int)(c - what), what,
+                            c + 1) < size;
 }
 
 /* "four or five prunes", "two or three biscuits": a range of number words
