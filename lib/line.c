@@ -3309,7 +3309,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         serving_text = weighed;
     /* a drink shop's size letter before the volume ("L 700ml", "M 500ml"):
      * the volume (the L was a litre) */
-    if (serving_text && strchr("SMLsml", serving_text[0]) && serving_text[0] &&
+    if (serving_text && serving_text[0] && strchr("SMLsml", serving_text[0]) &&
         serving_text[1] == ' ' && isdigit((unsigned char)serving_text[2])) {
         kmgca_serving v;
         if (kmgca_serving_parse(serving_text + 2, &v, NULL) == KMGCA_OK &&
@@ -3358,9 +3358,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         !text_find_ci(food_text, "can") && !text_find_ci(food_text, "bottle")) {
         kmgca_weighing pint;
         kmgca_error perr;
-        char named[1100];
-        snprintf(named, sizeof named, "%s", out->food_text);
-        if (weigh_shared(foods, named, "1/2 pint", &pint, &perr) == KMGCA_OK &&
+        if (weigh_shared(foods, out->food_text, "1/2 pint", &pint, &perr) == KMGCA_OK &&
             pint.match.food == out->match.food)
             *out = pint;
     }
@@ -3993,6 +3991,18 @@ static int zh_gave_half(const char *t, char *out, size_t size)
     return 0;
 }
 
+/* 1 when p opens with one of numerals and then one of measures, each a
+ * three-byte character ("一个", "两块") */
+static int zh_numeral_measure_at(const char *p, const char *numerals, const char *measures)
+{
+    int num = 0, mea = 0;
+    for (const char *n = numerals; *n && !num; n += 3)
+        num = !strncmp(p, n, 3);
+    for (const char *m = measures; num && *m && !mea; m += 3)
+        mea = !strncmp(p + 3, m, 3);
+    return mea;
+}
+
 /* "早上一个白水煮蛋一个", "吃了一块西瓜挺大一块": the same serving said twice
  * is one (the second out; a size said with it, 挺大 or 很小, goes to the
  * first: 一大块), in out; 1 when done. */
@@ -4005,12 +4015,8 @@ static int zh_serving_again(const char *t, char *out, size_t size)
     const char *first = NULL, *second = NULL;
     int found = 0;
     for (const char *p = t; *p; p++) {
-        int num = 0, mea = 0;
-        for (const char *n = numerals; *n && !num; n += 3)
-            num = !strncmp(p, n, 3);
-        for (const char *m = measures; num && *m && !mea; m += 3)
-            mea = !strncmp(p + 3, m, 3);
-        if (!num || !mea || (p - t >= 3 && zh_amount_char(p - 3)))
+        if (!zh_numeral_measure_at(p, numerals, measures) ||
+            (p - t >= 3 && zh_amount_char(p - 3)))
             continue;
         if (++found == 1)
             first = p;
@@ -4024,7 +4030,7 @@ static int zh_serving_again(const char *t, char *out, size_t size)
     const char *end = second + 6;
     while (*end == ' ' || *end == '.' || !strncmp(end, "。", 3) || !strncmp(end, "！", 3))
         end += *end == ' ' || *end == '.' ? 1 : 3;
-    if (found != 2 || strncmp(first, second, 6) != 0 || *end || second - first < 9)
+    if (strncmp(first, second, 6) != 0 || *end || second - first < 9)
         return 0;
     /* (and the food between them, one run of words: "包子一个，鸡蛋一个" is two) */
     for (const char *p = first + 6; p < second; p++)
@@ -4076,15 +4082,9 @@ static int zh_size_after(const char *t, char *out, size_t size)
         /* the one numeral and measure before it */
         const char *at = NULL;
         int found = 0;
-        for (const char *p = t; p < c - ml; p++) {
-            int num = 0, mea = 0;
-            for (const char *q = numerals; *q && !num; q += 3)
-                num = !strncmp(p, q, 3);
-            for (const char *q = measures; num && *q && !mea; q += 3)
-                mea = !strncmp(p + 3, q, 3);
-            if (num && mea)
+        for (const char *p = t; p < c - ml; p++)
+            if (zh_numeral_measure_at(p, numerals, measures))
                 at = p + 3, found++;
-        }
         if (found != 1)
             return 0;
         int big = strstr(said[k], "大") != NULL && !strstr(said[k], "不");

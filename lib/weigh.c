@@ -724,6 +724,26 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
                       s->unit, food->description, kmgca_food_kind(food), list);
 }
 
+/* The kinds of a staple, eaten as a meal of its own: rice, noodles, bread,
+ * dough ... */
+static const char *const staple_kinds[] = {"rice", "noodles",  "grain_dry",  "bread",
+                                           "cake", "dumpling", "hot_cereal", "soup"};
+
+/* 1 when a recipe holds a staple in an eighth or more of what is not water:
+ * a meal of its own (凉皮, 炒年糕, 炒粿条), not a dish eaten with rice */
+static int meal_of_its_own(const kmgca_food *food)
+{
+    double all = 0, staple = 0;
+    for (unsigned i = 0; i < food->recipe_count; i++) {
+        const char *k = kmgca_food_kind(food->recipe[i].food);
+        all += strcmp(k, "water") ? food->recipe[i].grams : 0;
+        for (size_t s = 0; s < sizeof staple_kinds / sizeof *staple_kinds; s++)
+            if (!strcmp(k, staple_kinds[s]))
+                staple += food->recipe[i].grams;
+    }
+    return all > 0 && staple >= all / 8;
+}
+
 /* With no amount written, a dish the family shares from one plate (a
  * stir-fry, a braise, a cold dish; not a meal of rice, noodles or dough on
  * its own plate) is one person's share of it, not the whole plate: at most
@@ -734,32 +754,12 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
  * Guidelines 2022 put a day's vegetables at 300-500 g and meat, fish and eggs
  * at 120-200 g. The share in grams, or 0 when the dish is no shared plate or
  * its plate is smaller. */
-/* 1 when a recipe holds a staple (rice, noodles, bread, dough ...) in an
- * eighth or more of what is not water: a meal of its own (凉皮, 炒年糕,
- * 炒粿条), not a dish eaten with rice */
-static int meal_of_its_own(const kmgca_food *food)
-{
-    static const char *const staples[] = {"rice",  "noodles",    "grain_dry", "bread",
-                                          "cake",  "dumpling",   "hot_cereal", "soup"};
-    double all = 0, staple = 0;
-    for (unsigned i = 0; i < food->recipe_count; i++) {
-        const char *k = kmgca_food_kind(food->recipe[i].food);
-        all += strcmp(k, "water") ? food->recipe[i].grams : 0;
-        for (size_t s = 0; s < sizeof staples / sizeof *staples; s++)
-            if (!strcmp(k, staples[s]))
-                staple += food->recipe[i].grams;
-    }
-    return all > 0 && staple >= all / 8;
-}
-
 #define SHARE_HOT_G 200.0
 #define SHARE_MEAT_G 150.0
 #define SHARE_COLD_G 120.0
 static double plate_share(const kmgca_food *food, const kmgca_portion *p)
 {
     static const char *const plates[] = {"盘", "碟", "份"};
-    static const char *const staples[] = {"rice",  "noodles",    "grain_dry", "bread",
-                                          "cake",  "dumpling",   "hot_cereal", "soup"};
     /* served by the 盘 or 碟 (a hot pot is no plate), and counted so now */
     int plate = 0, served = 0;
     for (size_t i = 0; i < sizeof plates / sizeof *plates && !plate; i++)
@@ -767,8 +767,8 @@ static double plate_share(const kmgca_food *food, const kmgca_portion *p)
     for (unsigned i = 0; i < food->portion_count && plate && !served; i++)
         served = !strcmp(food->portions[i].measure, plates[0]) ||
                  !strcmp(food->portions[i].measure, plates[1]);
-    for (size_t i = 0; i < sizeof staples / sizeof *staples && served; i++)
-        served = strcmp(kmgca_food_kind(food), staples[i]) != 0;
+    for (size_t i = 0; i < sizeof staple_kinds / sizeof *staple_kinds && served; i++)
+        served = strcmp(kmgca_food_kind(food), staple_kinds[i]) != 0;
     if (!served)
         return 0;
     if (meal_of_its_own(food))
