@@ -4290,6 +4290,11 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
     int loose = st == KMGCA_OK && out->match.confidence < 0.9 &&
                 (strstr(out->how, PH_FOOD_READ_AS) || long_message(out->food_text) ||
                  (food_text && long_message(food_text)));
+    /* (or a share alone read as the whole line's serving, in a clause of
+     * its own: "路过买了袋糖炒栗子，吃了一半" is half the bag, not half a
+     * chestnut) */
+    loose |= st == KMGCA_OK && out->serving.kind == KMGCA_UNIT_NONE && out->serving.amount > 0 &&
+             out->serving.amount < 1 && food_text && (strstr(food_text, "，") || strchr(food_text, ','));
     /* (not an app's row: its serving has a field of its own, and its name
      * is qualified by commas, not told) */
     if (food_text && out->food_text[0] && strlen(food_text) < 1024 &&

@@ -2326,6 +2326,12 @@ static void given_away_left_out_and_said_twice(void **state)
                      KMGCA_OK);
     assert_int_equal(kmgca_weigh(shared_foods, "吃了十几个糖炒栗子", "", &v, &err), KMGCA_OK);
     assert_near(w.grams, v.grams, 1e-6);
+    /* a share of a bag bought with 一 left out: half the bag, not half a
+     * chestnut */
+    assert_int_equal(kmgca_weigh(shared_foods, "路过买了袋糖炒栗子，吃了一半", "", &w, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "糖炒栗子一袋", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams / 2, 1e-6);
     /* the same serving said again at the end; two foods stay two */
     assert_int_equal(kmgca_weigh(shared_foods, "早上一个白水煮蛋一个", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 50, 1e-6);
