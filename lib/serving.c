@@ -229,6 +229,15 @@ static int read_unit_or_word(const tokens *tk, int j, int size_from, int whole,
         /* 两 alone is a unit only after a numeral. */
         set_unit(s, u);
         r->cls = CLASS_MEASURE;
+        /* "2 heaped tsp", "a rounded tablespoon": a spoon heaped holds
+         * about half as much again as a level one (kmgca's judgement), a
+         * scant one less; a size before any other unit is no size of it */
+        if (sizes[0] && (!strcmp(u->canonical, "tsp") || !strcmp(u->canonical, "tbsp")))
+            r->spoon = !strcmp(sizes, "small")                                    ? 2.0 / 3
+                       : !strcmp(sizes, "mini")                                   ? 0.5
+                       : !strcmp(sizes, "medium")                                 ? 1
+                       : !strcmp(sizes, "extra large") || !strcmp(sizes, "jumbo") ? 2
+                                                                                  : 1.5;
         j = token_from(tk, j, tk->t[j].start + len);
     } else if (j < tk->count && !tk->t[j].guarded &&
                (tk->t[j].type == TK_WORD || tk->t[j].type == TK_CJK) &&
@@ -726,6 +735,14 @@ kmgca_status kmgca_serving_parse(const char *text, kmgca_serving *s, kmgca_error
     if (r.why)
         return fail_reading(err, p, r.why);
     *s = r.s;
+    if (r.spoon > 0 && r.spoon != 1 && s->kind == KMGCA_UNIT_VOLUME) {
+        char was[32], level[32];
+        fmt_number(was, sizeof was, s->amount);
+        s->amount *= r.spoon;
+        fmt_number(level, sizeof level, s->amount);
+        snprintf(s->note, sizeof s->note, "%.6s %s %.4s = %.6s level (%s)", was,
+                 r.spoon > 1 ? "heaped" : "scant", s->unit, level, PH_HEAPED_SPOON);
+    }
     if (r.some) {
         s->kind = KMGCA_UNIT_TYPICAL;
         s->amount = 1;

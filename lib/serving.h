@@ -135,6 +135,7 @@ typedef struct {
     const char *why;           /* a refused amount: the reason */
     int some;                  /* "some": one typical serving */
     int xcount;                /* "x2": a count written after the food */
+    double spoon;              /* a heaped or scant spoon: level spoons in one, 0 when unsaid */
 } reading;
 
 /* Reads a serving starting at token i. whole: the text is only a serving

@@ -151,7 +151,11 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
         !word_is(tk, i - 1, "at") && !word_is(tk, i - 1, "around") &&
         !connector_between(tk, i - 1, i) &&
         (tk->t[i - 1].type == TK_WORD || punct_is(tk, i - 1, '-') ||
-         (bracket_last && punct_is(tk, i - 1, ',')))) {
+         (bracket_last && punct_is(tk, i - 1, ',')) ||
+         /* (a count of halves after a comma: "canned pears, 2 halves";
+          * not "Milk, 2 percent") */
+         (punct_is(tk, i - 1, ',') &&
+          (word_is(tk, r->end, "halves") || word_is(tk, r->end, "quarters"))))) {
         r->s.kind = KMGCA_UNIT_PORTION;
         append_words(r->s.unit, sizeof r->s.unit, tk, r->end, r->end + 1);
         r->cls = CLASS_HOUSEHOLD;

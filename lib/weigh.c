@@ -591,6 +591,22 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
                          g, measure_source(food), pt->measure, n);
             return KMGCA_OK;
         }
+        /* "3 halves" of a fruit with no half of its own (apricots, an
+         * avocado): each half of one */
+        each one;
+        if (pick < 0 && !names_food && h.other_count == 1 &&
+            (!strcmp(h.other[0], "half") || !strcmp(h.other[0], "halves")) &&
+            (by_name(food, s, NULL, "item", NULL, &one) ||
+             resolve_concept(food, NULL, "item", NULL, 0, &one, 0))) {
+            char amt[32], g[32];
+            *grams = s->amount * one.grams_each / 2;
+            fmt_amount(amt, sizeof amt, s->amount);
+            fmt_grams(g, sizeof g, *grams);
+            if (how)
+                snprintf(how, how_size, "%s %s = %s g (" PH_EACH PH_HALF_OF "%s)", amt, s->unit,
+                         g, one.said);
+            return KMGCA_OK;
+        }
         if (pick < 0 && names_food)
             concept = "item";   /* the unit names the food ("1 banana", "2 eggs"): a count */
         /* "1 burger" of a Big Mac, "1 sub" of Subway's: a chain's product

@@ -2292,6 +2292,28 @@ static void charts_texts_and_fillings(void **state)
  * filling after the name, the eaten count after a bag, the same serving
  * said twice; a maker's other drink, an app's named size, what was left
  * out, the fat a food was cooked in. */
+/* Halves counted after a comma, of a fruit with or without a half of its
+ * own; heaped spoons */
+static void halves_and_heaped_spoons(void **state)
+{
+    (void)state;
+    kmgca_weighing w, v;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "canned pears, 2 halves", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "canned pears 2 halves", "", &v, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    assert_near(w.grams, v.grams, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "apricots, 4 halves", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "apricots", "2", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "walnuts, 7 halves", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 10 && w.grams < 20);
+    assert_int_equal(kmgca_weigh(shared_foods, "sugar 2 heaped tsp", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "sugar 3 tsp", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+    assert_non_null(strstr(w.how, "heaped"));
+}
+
 static void given_away_left_out_and_said_twice(void **state)
 {
     (void)state;
@@ -2426,6 +2448,7 @@ int main(void)
         cmocka_unit_test(phone_messages),
         cmocka_unit_test(eaten_share_of_the_serving),
         cmocka_unit_test(charts_texts_and_fillings),
+        cmocka_unit_test(halves_and_heaped_spoons),
         cmocka_unit_test(given_away_left_out_and_said_twice),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);

@@ -42,6 +42,17 @@ static void amounts_and_units(void **state)
     parse("half a cup", 0.5, KMGCA_UNIT_VOLUME, "cup");
     parse("3", 3, KMGCA_UNIT_NONE, "");
     parse("cup", 1, KMGCA_UNIT_VOLUME, "cup");
+    /* a heaped spoon is about half as much again as a level one, a scant
+     * one two thirds, said; a level one is level, a size before a cup no
+     * size of it */
+    parse("2 heaped tsp", 3, KMGCA_UNIT_VOLUME, "tsp");
+    parse("1 heaping tablespoon", 1.5, KMGCA_UNIT_VOLUME, "tbsp");
+    parse("3 scant tsp", 2, KMGCA_UNIT_VOLUME, "tsp");
+    parse("1 level tbsp", 1, KMGCA_UNIT_VOLUME, "tbsp");
+    parse("1 heaped cup", 1, KMGCA_UNIT_VOLUME, "cup");
+    kmgca_serving s;
+    assert_int_equal(kmgca_serving_parse("2 heaped tsp", &s, NULL), KMGCA_OK);
+    assert_non_null(strstr(s.note, "2 heaped tsp = 3 level"));
 }
 
 static void bad_amounts_are_refused(void **state)
