@@ -2184,6 +2184,67 @@ static int at_time_out(const char *t, char *out, size_t size)
     return (size_t)snprintf(out, size, "%.*s%s%s", (int)head, t, *e ? " " : "", e) < size;
 }
 
+/* "1/2 tin chickpeas (400g tin)", "1/2 can black beans (15 oz can)": a
+ * bracket ending the line that weighs a container goes beside the count of
+ * that container ("1/2 tin (400g tin) chickpeas"): the count is of it, and
+ * the bracket no serving of its own. In out, 1 when rewritten. */
+static int container_bracket(const char *t, char *out, size_t size)
+{
+    static const char *const containers[] = {"tin",    "can",    "pack",   "packet", "jar",
+                                             "tub",    "pot",    "carton", "bottle", "bag",
+                                             "box",    "sachet", "container"};
+    const char *open = strrchr(t, '('), *close = open ? strchr(open, ')') : NULL;
+    if (text_has_cjk(t) || !close || !strpbrk(t, "0123456789") || close - open > 40)
+        return 0;
+    for (const char *p = close + 1; *p; p++)
+        if (*p != ' ' && *p != '.')
+            return 0;
+    int weighed = 0;
+    for (const char *p = open + 1; p < close && !weighed; p++)
+        weighed = isdigit((unsigned char)*p);
+    if (!weighed)
+        return 0;
+    for (size_t k = 0; k < sizeof containers / sizeof *containers; k++) {
+        size_t cl = strlen(containers[k]);
+        /* the container named in the bracket ... */
+        int named = 0;
+        for (const char *p = open + 1; p + cl <= close && !named; p++)
+            named = !strncasecmp(p, containers[k], cl) && !isalpha((unsigned char)p[cl]) &&
+                    (p == open + 1 || !isalpha((unsigned char)p[-1]));
+        if (!named)
+            continue;
+        /* ... and counted before the food: "1/2 tin", "half a can" */
+        for (const char *w = t; w + cl < open; w++) {
+            if (strncasecmp(w, containers[k], cl) || (w > t && isalpha((unsigned char)w[-1])))
+                continue;
+            const char *e = w + cl;
+            if (*e == 's')
+                e++;
+            if (*e != ' ')
+                continue;
+            int counted = 0;
+            for (const char *b = t; b < w && !counted; b++)
+                counted = isdigit((unsigned char)*b) || !strncasecmp(b, "half", 4);
+            const char *food = e;
+            while (*food == ' ' || *food == ',')
+                food++;
+            if (!counted || food >= open)
+                return 0;
+            size_t fl = (size_t)(open - food);
+            while (fl && food[fl - 1] == ' ')
+                fl--;
+            /* (what a can holds is canned, as "a tin of tomatoes" is read) */
+            int can = k < 2 && !text_find_ci(food, "canned") && !text_find_ci(food, "tinned");
+            if (!strncasecmp(food, "of ", 3))
+                food += 3, fl -= 3;
+            return (size_t)snprintf(out, size, "%.*s (%.*s) %s%.*s", (int)(e - t), t,
+                                    (int)(close - open - 1), open + 1, can ? "canned " : "",
+                                    (int)fl, food) < size;
+        }
+    }
+    return 0;
+}
+
 /* "Coffee (w/ cream)", "porridge (with milk)": what was added, in brackets,
  * is said with it as "w/" outside them (a bracket's words only qualify: the
  * cream was read as the food), in out; 1 when done. */
@@ -2447,6 +2508,7 @@ static int zh_size_after(const char *t, char *out, size_t size);
 static int number_words_or(const char *t, char *out, size_t size);
 static int at_time_out(const char *t, char *out, size_t size);
 static int bracket_with(const char *t, char *out, size_t size);
+static int container_bracket(const char *t, char *out, size_t size);
 static int said_cooked(const char *t);
 static int liang_as_grams(const char *t, char *out, size_t size);
 
@@ -3285,7 +3347,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         fillers_out,        day_label_out,      clock_out,          packing_words,      pure_out,
-        number_words_or,    at_time_out,        bracket_with,
+        number_words_or,    at_time_out,        bracket_with,       container_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,

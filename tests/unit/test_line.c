@@ -2312,6 +2312,15 @@ static void halves_and_heaped_spoons(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "sugar 3 tsp", "", &v, &err), KMGCA_OK);
     assert_near(w.grams, v.grams, 1e-6);
     assert_non_null(strstr(w.how, "heaped"));
+    /* a bracket weighing the container, after the food, weighs what was
+     * counted of it */
+    assert_int_equal(kmgca_weigh(shared_foods, "1/2 tin chickpeas (400g tin)", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 200, 1e-6);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "canned"));
+    assert_int_equal(kmgca_weigh(shared_foods, "2 pots yoghurt (125g pot)", "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 250, 1e-6);
 }
 
 static void given_away_left_out_and_said_twice(void **state)
