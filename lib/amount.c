@@ -344,8 +344,8 @@ static int zh_amount_at(const tokens *tk, int i, amount *a)
 static const char *const vague_words[][2] = {
     {"few", "\"a few\"" PH_NOT_AMOUNT_WRITE_NUMBER},
     {"several", "\"several\"" PH_NOT_AMOUNT_WRITE_NUMBER},
-    {"little", "\"a little\"" PH_NOT_AMOUNT_WRITE_HOW_MUCH},
-    {"bit", "\"a bit\"" PH_NOT_AMOUNT_WRITE_HOW_MUCH},
+    {"little", "\"a little\"" PH_A_LITTLE_READ},
+    {"bit", "\"a bit\"" PH_A_LITTLE_READ},
     {"lots", "\"lots\"" PH_NOT_AMOUNT_WRITE_HOW_MUCH},
     {"many", "\"many\"" PH_NOT_AMOUNT_WRITE_NUMBER},
     {"loads", "\"loads\"" PH_NOT_AMOUNT_WRITE_HOW_MUCH},
@@ -376,14 +376,20 @@ static int zh_word_amount_at(const tokens *tk, int i, amount *a)
         {"少", "许", PH_ZH_A_LITTLE},
         {"若", "干", PH_ZH_A_NUMBER_OF},
         {"一", "点", PH_ZH_A_BIT},
+        {"少", "量", PH_ZH_A_SMALL_AMOUNT},
         {"多", "少", PH_ZH_HOW_MUCH},
     };
     for (size_t k = 0; k < sizeof vague_zh / sizeof vague_zh[0]; k++)
         if (cjk_is(tk, i, vague_zh[k][0]) && cjk_is(tk, i + 1, vague_zh[k][1])) {
             a->value = 1;
             a->next = i + 2;
-            a->flags = AF_CJK | AF_VAGUE;
+            /* 少许, 一点, 少量 (一点点 too): a little, read as a small
+             * share of a typical serving and said */
+            int little = k == 1 || k == 3 || k == 4;
+            a->flags = AF_CJK | (little ? AF_LITTLE : AF_VAGUE);
             a->why = vague_zh[k][2];
+            if (little && cjk_is(tk, a->next, "点") && k == 3 && !cjk_is(tk, a->next + 1, "心"))
+                a->next++;
             return 1;
         }
     if (cjk_is(tk, i, "一") && cjk_is(tk, i + 1, "些")) {
@@ -545,8 +551,13 @@ static int marker_amount_at(const tokens *tk, int i, amount *a)
         if (word_is(tk, j, vague_words[k][0]) && (j > i || k == 1 || k >= 4)) {
             a->value = 1;
             a->next = j + 1;
-            a->flags = AF_VAGUE | AF_WORDS;
+            /* "a little", "a bit", "a little bit": a small share of a
+             * typical serving, said; the others stay refused */
+            int little = (k == 2 || k == 3) && j > i;
+            a->flags = (little ? AF_LITTLE : AF_VAGUE) | AF_WORDS;
             a->why = vague_words[k][1];
+            if (little && k == 2 && word_is(tk, a->next, "bit"))
+                a->next++;
             if (word_is(tk, a->next, "of"))
                 a->next++;
             return 1;

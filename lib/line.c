@@ -2192,7 +2192,7 @@ static int container_bracket(const char *t, char *out, size_t size)
 {
     static const char *const containers[] = {"tin",    "can",    "pack",   "packet", "jar",
                                              "tub",    "pot",    "carton", "bottle", "bag",
-                                             "box",    "sachet", "container"};
+                                             "box",    "sachet", "container", "bar"};
     const char *open = strrchr(t, '('), *close = open ? strchr(open, ')') : NULL;
     if (text_has_cjk(t) || !close || !strpbrk(t, "0123456789") || close - open > 40)
         return 0;

@@ -517,6 +517,8 @@ typedef enum {
     MSG_PH_A_FEW_SERVING,
     MSG_PH_ZH_THIRD_OF,
     MSG_PH_ZH_A_LITTLE,
+    MSG_PH_ZH_A_SMALL_AMOUNT,
+    MSG_PH_A_LITTLE_READ,
     MSG_PH_ZH_A_NUMBER_OF,
     MSG_PH_ZH_AS_NEEDED,
     /* Dates (date.c) */

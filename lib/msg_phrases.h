@@ -50,7 +50,7 @@
 #define PH_RANGE_ONE_AMOUNT "the amount is a range; give one amount"
 #define PH_RANGE_ONE_NUMBER "the amount is a range; write one number"
 #define PH_ZH_SOME "一些 (some) is not an amount"
-#define PH_ZH_A_BIT "一点 (a bit) is not an amount; write how much"
+#define PH_ZH_A_BIT "一点 (a bit)" PH_A_LITTLE_READ
 #define PH_ZH_A_FEW "几 (a few) is not an amount; write the number"
 #define PH_ZH_MORE_THAN "多 or 来 after a number (more than) is not an amount; write the number"
 #define PH_ZH_HOW_MUCH "多少 is not an amount; write how much"
@@ -61,7 +61,9 @@
 #define PH_A_FEW_READ "\"a few\" read as 3, \"several\" as 4, as diet records code them; write the number to be exact"
 #define PH_A_FEW_SERVING "a few of a food eaten by the serving, not the piece, read as one serving; write the amount to be exact"
 #define PH_ZH_THIRD_OF "小半 (a little of) read as 1/3"
-#define PH_ZH_A_LITTLE "少许 (a little) is not an amount; write how much"
+#define PH_A_LITTLE_READ " read as 2/5 of a typical serving (kmgca's judgement)"
+#define PH_ZH_A_LITTLE "少许 (a little)" PH_A_LITTLE_READ
+#define PH_ZH_A_SMALL_AMOUNT "少量 (a small amount)" PH_A_LITTLE_READ
 #define PH_ZH_A_NUMBER_OF "若干 (a number of) is not an amount; write the number"
 #define PH_ZH_AS_NEEDED "适量 (as much as needed) is not an amount; write how much"
 

@@ -382,7 +382,8 @@ static int read_qualifier(const tokens *tk, int i, int j, int whole, reading *r)
             static const char *const containers[] = {"袋", "包", "盒", "瓶", "罐", "听",
                                                      "桶", "bag", "pack", "packet", "can",
                                                      "tin", "bottle", "carton", "box", "jar",
-                                                     "tub", "pot", "container", "sachet"};
+                                                     "tub", "pot", "container", "sachet",
+                                                     "bar"};
             int container = 0;
             for (size_t c = 0; c < sizeof containers / sizeof *containers && !container; c++)
                 container = !strcmp(s->unit, containers[c]);
@@ -474,6 +475,10 @@ int read_at(const tokens *tk, int i, int whole, reading *r)
             r->why = a.why;
         if (a.flags & AF_SOME) {
             r->some = 1;
+            copy_text(s->note, sizeof s->note, a.why);
+        }
+        if (a.flags & AF_LITTLE) {
+            r->little = 1;
             copy_text(s->note, sizeof s->note, a.why);
         }
         if (a.note)
@@ -746,6 +751,11 @@ kmgca_status kmgca_serving_parse(const char *text, kmgca_serving *s, kmgca_error
     if (r.some) {
         s->kind = KMGCA_UNIT_TYPICAL;
         s->amount = 1;
+        s->unit[0] = '\0';
+    }
+    if (r.little) {
+        s->kind = KMGCA_UNIT_TYPICAL;
+        s->amount = A_LITTLE;
         s->unit[0] = '\0';
     }
     if (!isfinite(s->amount) || s->amount > MAX_AMOUNT)

@@ -101,7 +101,12 @@ enum {
     AF_XCOUNT = 16,    /* "x2", "3x" */
     AF_CJK = 32,       /* Chinese numerals or digits before a measure word */
     AF_MIDDLE = 64,    /* "2-3", "两三个", "十几个": a narrow range, its middle taken */
+    AF_LITTLE = 128,   /* "a little", "少许": a small share of a typical serving */
 };
+
+/* "a little", "少许", "一点": this share of a typical serving (kmgca's
+ * judgement: a little is a third to a half of one) */
+#define A_LITTLE 0.4
 
 typedef struct {
     double value;
@@ -134,6 +139,7 @@ typedef struct {
     kmgca_serving s;
     const char *why;           /* a refused amount: the reason */
     int some;                  /* "some": one typical serving */
+    int little;                /* "a little", "少许": A_LITTLE of a typical serving */
     int xcount;                /* "x2": a count written after the food */
     double spoon;              /* a heaped or scant spoon: level spoons in one, 0 when unsaid */
 } reading;

@@ -239,6 +239,9 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
              punct_is(tk, i - 1, '&') || punct_is(tk, i - 1, ',')))
             ok = 2;
     }
+    /* 少许, 一点 between words are the amount: "米饭少许 没胃口" */
+    if (r->little && cjk)
+        ok = 1;
     /* "almonds at 3", "tea at 4": a time of day ending the line, not a
      * count ("grapes around 10" is one) */
     /* (nor "charting till 7", "up until 6") */
@@ -252,7 +255,7 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
         ok = 1;
     /* "a" alone before a word that is no food is an article only. */
     if (ok && r->cls == CLASS_COUNT && r->amount_written && r->end >= tk->count)
-        ok = tk->t[i].type == TK_NUM || tk->t[i].type == TK_CJK || r->why ||
+        ok = tk->t[i].type == TK_NUM || tk->t[i].type == TK_CJK || r->why || r->little ||
              (r->end - i == 2 && word_is(tk, i, "x"));
     /* A size alone ("small", "large") leads, or follows a comma, or a
      * chain's or brand's name before the food ("McDonald's medium fries",
@@ -262,7 +265,7 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
              (ok && !trailing && after_owner(tk, i)) ||
              (!leading && !trailing && r->end == i + 1 && after_owner(tk, i));
     if (ok && r->cls == CLASS_COUNT && tk->t[i].type == TK_WORD && !word_is(tk, i, "x") &&
-        (r->end >= tk->count || tk->t[r->end].type != TK_WORD))
+        !r->little && (r->end >= tk->count || tk->t[r->end].type != TK_WORD))
         ok = 0;
     /* A vague amount or a range is cut out wherever it stands, to
      * be refused with its reason. */

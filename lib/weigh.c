@@ -1011,8 +1011,39 @@ static const kmgca_portion *branded_item(const kmgca_food *food)
     return p;
 }
 
+static kmgca_status typical_one(const kmgca_food *food, const kmgca_serving *s,
+                                double *grams, char *how, size_t how_size, kmgca_error *err);
+
+/* One typical serving of the food, or a little of one ("少许", "a little
+ * rice": A_LITTLE of it, said) */
 static kmgca_status typical_grams(const kmgca_food *food, const kmgca_serving *s,
                                   double *grams, char *how, size_t how_size, kmgca_error *err)
+{
+    if (!strstr(s->note, PH_A_LITTLE_READ))
+        return typical_one(food, s, grams, how, how_size, err);
+    kmgca_serving one = *s;
+    one.amount = 1;
+    one.note[0] = '\0';
+    char whole[400] = "";
+    kmgca_status st = typical_one(food, &one, grams, whole, sizeof whole, err);
+    if (st != KMGCA_OK)
+        return st;
+    *grams *= s->amount;
+    const char *said = whole;
+    if (!strncmp(said, PH_NO_AMOUNT_WRITTEN, strlen(PH_NO_AMOUNT_WRITTEN)))
+        said += strlen(PH_NO_AMOUNT_WRITTEN);
+    while (*said == ':' || *said == ' ')
+        said++;
+    char amt[32], g[32];
+    fmt_amount(amt, sizeof amt, s->amount);
+    fmt_grams(g, sizeof g, *grams);
+    if (how)
+        snprintf(how, how_size, "%s: %s x %s = %s g", s->note, amt, said, g);
+    return KMGCA_OK;
+}
+
+static kmgca_status typical_one(const kmgca_food *food, const kmgca_serving *s,
+                                double *grams, char *how, size_t how_size, kmgca_error *err)
 {
     if (recipe_grams(food, s, 1, grams, how, how_size))
         return KMGCA_OK;

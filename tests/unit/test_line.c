@@ -1454,7 +1454,7 @@ static void foods_shared_with_others(void **state)
 static void more_words_of_messages(void **state)
 {
     (void)state;
-    kmgca_weighing w;
+    kmgca_weighing w, v;
     kmgca_error err;
     kmgca_match m;
     assert_int_equal(kmgca_weigh(shared_foods,
@@ -1724,10 +1724,18 @@ static void more_words_of_messages(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "curry goat", "", &w, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "goat"));
     /* "a little bowl" is a small one ("a little bowl of soup" was refused
-     * as "a little"); "a little milk" stays no amount */
+     * as "a little"); "a little milk" is a little of a typical serving,
+     * assumed and said */
     assert_int_equal(kmgca_weigh(shared_foods, "little box of raisins", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 43, 1e-6);
-    assert_int_equal(kmgca_weigh(shared_foods, "a little milk", "", &w, &err), KMGCA_ERROR_AMOUNT);
+    assert_int_equal(kmgca_weigh(shared_foods, "a little milk", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "milk", "", &v, &err), KMGCA_OK);
+    assert_true(w.serving_assumed);
+    assert_near(w.grams, 0.4 * v.grams, 1e-6);
+    assert_non_null(strstr(w.how, "2/5 of a typical serving"));
+    assert_int_equal(kmgca_weigh(shared_foods, "米饭少许 没胃口", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "米饭", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, 0.4 * v.grams, 1e-6);
     /* a product named exactly and then its flavour ("RXBAR chocolate sea
      * salt" was table salt); "chicken salt" is no flavour of chicken */
     assert_int_equal(kmgca_weigh(shared_foods, "RXBAR chocolate sea salt", "", &w, &err),
@@ -1773,7 +1781,7 @@ static void more_words_of_messages(void **state)
     assert_true(w.grams > 100 && w.grams < 200);
     /* a little fat or sauce added is left out and said ("acorn squash w a
      * little butter" was refused as two servings); a splash of milk is not
-     * among them, and "a little" alone stays no amount */
+     * among them */
     assert_int_equal(kmgca_weigh(shared_foods, "1 cup baked acorn squash w a little butter", "",
                                  &w, &err),
                      KMGCA_OK);
@@ -1820,7 +1828,7 @@ static void more_words_of_messages(void **state)
     /* what the review of this change found: an amount in a Chinese bracket
      * is read, not left out; "711 ml" is an amount; a flavour list holds no
      * food added to another; a maker's name is no word saying which food;
-     * food given away is not eaten; "a bit of" stays no amount; an empty
+     * food given away is not eaten; "a bit of" is a little, assumed; an empty
      * text reads nothing (it read past its end) */
     assert_int_equal(kmgca_weigh(shared_foods, "米饭（2碗，约300g）", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 300, 1e-6);
@@ -1833,7 +1841,9 @@ static void more_words_of_messages(void **state)
     assert_true(kmgca_weigh(shared_foods, "gave him a banana", "", &w, &err) != KMGCA_OK ||
                 w.match.confidence < 0.6);
     assert_int_equal(kmgca_weigh(shared_foods, "had a bit of cake with me mum", "", &w, &err),
-                     KMGCA_ERROR_AMOUNT);
+                     KMGCA_OK);
+    assert_true(w.serving_assumed);
+    assert_non_null(strstr(w.how, "2/5"));
     assert_int_equal(kmgca_weigh(shared_foods, "", "", &w, &err), KMGCA_ERROR_NO_MATCH);
     assert_int_equal(kmgca_weigh(shared_foods, "7-11 ", "", &w, &err), KMGCA_ERROR_NO_MATCH);
     size_t cut_at[8], cut_len[8];

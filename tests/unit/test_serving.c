@@ -50,6 +50,11 @@ static void amounts_and_units(void **state)
     parse("3 scant tsp", 2, KMGCA_UNIT_VOLUME, "tsp");
     parse("1 level tbsp", 1, KMGCA_UNIT_VOLUME, "tbsp");
     parse("1 heaped cup", 1, KMGCA_UNIT_VOLUME, "cup");
+    /* a little: 2/5 of a typical serving, said */
+    parse("少许", 0.4, KMGCA_UNIT_TYPICAL, "");
+    parse("一点", 0.4, KMGCA_UNIT_TYPICAL, "");
+    parse("a little", 0.4, KMGCA_UNIT_TYPICAL, "");
+    parse("a little bit", 0.4, KMGCA_UNIT_TYPICAL, "");
     kmgca_serving s;
     assert_int_equal(kmgca_serving_parse("2 heaped tsp", &s, NULL), KMGCA_OK);
     assert_non_null(strstr(s.note, "2 heaped tsp = 3 level"));
@@ -153,7 +158,7 @@ static void vague_amounts_are_refused_with_a_reason(void **state)
         {"几十个", "几"},          {"一两个", "range"},
         {"1-2个", "range"},       {"1 or 2", "range"},
         {"2-4", "range"},         {"3 or 6", "range"},
-        {"between 100 and 300g", "range"}, {"适量", "适量"}, {"少许", "少许"},
+        {"between 100 and 300g", "range"}, {"适量", "适量"},
         {"半碗到一碗", "range"},   {"a handful or two", "range"}, {"lots", "lots"},
         {"两到三个", "range"},     {"一到两碗", "range"},     {"2~4个", "range"},
         {"十多个", "多"},          {"二十多个", "多"},        {"两百多毫升", "多"},
