@@ -4514,6 +4514,16 @@ static void glass_of_a_fruit(kmgca_foods *foods, kmgca_weighing *w)
     int held = 0;
     for (size_t c = 0; c < sizeof containers / sizeof *containers && !held; c++)
         held = strstr(w->serving.unit, containers[c]) != NULL;
+    /* (a pint or a mug of a vegetable named in one word, "a pint of
+     * squash", is of the drink too; a pint of cherry tomatoes is a punnet) */
+    const char *named1 = w->food_text;
+    while (*named1 == ' ')
+        named1++;
+    size_t nl = strlen(named1);
+    while (nl && named1[nl - 1] == ' ')
+        nl--;
+    if (!held && !strcmp(k, "vegetable") && nl && !memchr(named1, ' ', nl))
+        held = !strcmp(w->serving.unit, "pint") || strstr(w->serving.unit, "mug") != NULL;
     if (!held || text_has_cjk(w->food_text))
         return;
     /* (a nut's drink is its milk or water: "a glass of coconut") */

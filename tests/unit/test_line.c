@@ -2331,6 +2331,20 @@ static void halves_and_heaped_spoons(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "2 pots yoghurt (125g pot)", "", &w, &err),
                      KMGCA_OK);
     assert_near(w.grams, 250, 1e-6);
+    /* when and where, in sport and work words, name no food */
+    assert_int_equal(kmgca_weigh(shared_foods, "banana pre run", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Banana"));
+    assert_int_equal(kmgca_weigh(shared_foods, "after the run a 600ml choc milk from the servo",
+                                 "", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 628.9, 0.1);
+    assert_int_equal(kmgca_weigh(shared_foods, "had a cheeky sausage roll from the garage", "",
+                                 &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "ausage roll"));
+    /* a pint of squash is the drink */
+    assert_int_equal(kmgca_weigh(shared_foods, "a pint of squash", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "drink"));
 }
 
 static void given_away_left_out_and_said_twice(void **state)
