@@ -4543,6 +4543,27 @@ static void glass_of_a_fruit(kmgca_foods *foods, kmgca_weighing *w)
     }
 }
 
+/* "protein shake, 2 scoops", "whey shake 1 scoop": a scoop is of the
+ * powder the shake is made from, not of a ready-to-drink shake: "<food>
+ * powder" (or its "shake" as "powder") when that names a powder surely */
+static void scoop_of_powder(kmgca_foods *foods, kmgca_weighing *w)
+{
+    if (!w->match.food || !strstr(w->serving.unit, "scoop") ||
+        !strcmp(kmgca_food_kind(w->match.food), "powder") || text_has_cjk(w->food_text))
+        return;
+    char named[sizeof w->food_text];
+    const char *shake = text_find_ci(w->food_text, "shake");
+    int n = shake ? snprintf(named, sizeof named, "%.*spowder%s", (int)(shake - w->food_text),
+                             w->food_text, shake + 5)
+                  : snprintf(named, sizeof named, "%s powder", w->food_text);
+    if (n < 0 || (size_t)n >= sizeof named)
+        return;
+    kmgca_match m;
+    if (kmgca_foods_match(foods, named, &m, NULL) == KMGCA_OK && m.food && m.confidence >= 0.8 &&
+        !strcmp(kmgca_food_kind(m.food), "powder"))
+        w->match = m;
+}
+
 static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
                                const char *serving_text, kmgca_weighing *out, kmgca_error *err)
 {
@@ -4670,6 +4691,7 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
         fabs(liang_grams - out->serving.amount) > 1)
         out->serving = by_liang;
     glass_of_a_fruit(foods, out);
+    scoop_of_powder(foods, out);
     int canned = canned_for_a_can(foods, out);
     out->serving_assumed = out->serving.kind == KMGCA_UNIT_TYPICAL || out->serving.estimated;
     kmgca_serving_take_detail(&out->serving, out->food_text);

@@ -204,7 +204,10 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
     else if (r->cls != CLASS_COUNT && i > first && r->end < tk->count &&
              !word_is(tk, r->end - 1, "of") &&
              (word_is(tk, r->end, "with") ||
-              (word_is(tk, r->end, "w") && punct_is(tk, r->end + 1, '/'))))
+              (word_is(tk, r->end, "w") && punct_is(tk, r->end + 1, '/')) ||
+              /* ("1 scoop w water": w alone before a word) */
+              (word_is(tk, r->end, "w") && r->end + 1 < tk->count &&
+               tk->t[r->end + 1].type == TK_WORD)))
         ok = 1;
     /* a household measure standing alone between commas: "porridge, 1
      * bowl, with honey", "Just toast today, 1 slice, felt rubbish" */

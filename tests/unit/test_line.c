@@ -2342,6 +2342,13 @@ static void halves_and_heaped_spoons(void **state)
                                  &w, &err),
                      KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "ausage roll"));
+    /* a scoop of a shake is of its powder */
+    assert_int_equal(kmgca_weigh(shared_foods, "protein shake, 2 scoops", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_kind(w.match.food), "powder");
+    assert_true(w.grams > 40 && w.grams < 80);
+    assert_int_equal(kmgca_weigh(shared_foods, "whey shake 1 scoop w water", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(kmgca_food_kind(w.match.food), "powder");
     /* a pint of squash is the drink */
     assert_int_equal(kmgca_weigh(shared_foods, "a pint of squash", "", &w, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "drink"));
