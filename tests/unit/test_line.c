@@ -2349,6 +2349,18 @@ static void halves_and_heaped_spoons(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "whey shake 1 scoop w water", "", &w, &err),
                      KMGCA_OK);
     assert_string_equal(kmgca_food_kind(w.match.food), "powder");
+    /* a bowl of cottage cheese, a sliver of pie, a process cheese slice,
+     * a serving of kielbasa */
+    assert_int_equal(kmgca_weigh(shared_foods, "cottage cheese small bowl", "", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.grams > 110 && w.grams < 230);
+    assert_int_equal(kmgca_weigh(shared_foods, "pecan pie, just a sliver", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "pecan pie", "1 slice", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams * 2 / 3, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "american cheese 2 slices", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 42, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "kielbasa for supper", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 100, 1e-6);
     /* a pint of squash is the drink */
     assert_int_equal(kmgca_weigh(shared_foods, "a pint of squash", "", &w, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "drink"));
