@@ -2361,6 +2361,11 @@ static void halves_and_heaped_spoons(void **state)
     assert_near(w.grams, 42, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "kielbasa for supper", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 100, 1e-6);
+    /* a box of cut fruit is more than a punnet of berries */
+    assert_int_equal(kmgca_weigh(shared_foods, "鳳梨 一盒", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 250, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "一盒蓝莓", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 125, 1e-6);
     /* a pint of squash is the drink */
     assert_int_equal(kmgca_weigh(shared_foods, "a pint of squash", "", &w, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "drink"));
