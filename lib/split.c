@@ -265,6 +265,9 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
      * "Maccas large fries"). */
     if (r->size_only)
         ok = leading || (trailing && i > 0 && punct_is(tk, i - 1, ',')) ||
+             /* (or stands between commas: "flat white at 10.30, large, full
+              * cream") */
+             (i > 0 && punct_is(tk, i - 1, ',') && punct_is(tk, r->end, ',')) ||
              (ok && !trailing && after_owner(tk, i)) ||
              (!leading && !trailing && r->end == i + 1 && after_owner(tk, i));
     if (ok && r->cls == CLASS_COUNT && tk->t[i].type == TK_WORD && !word_is(tk, i, "x") &&

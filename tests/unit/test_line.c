@@ -2361,6 +2361,16 @@ static void halves_and_heaped_spoons(void **state)
     assert_near(w.grams, 42, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "kielbasa for supper", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 100, 1e-6);
+    /* a flat white as cafes pour it, and its size between commas; chain
+     * coffee sizes */
+    assert_int_equal(kmgca_weigh(shared_foods, "flat white at 10.30, large, full cream", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "large flat white", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+    assert_true(w.grams > 320 && w.grams < 430);
+    assert_int_equal(kmgca_weigh(shared_foods, "medium coffee", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 400 && w.grams < 430);
     /* a piece of a fish dish is a piece of the fish */
     assert_int_equal(kmgca_weigh(shared_foods, "红烧鱼一块", "", &w, &err), KMGCA_OK);
     assert_true(fabs(w.grams - 80) < 0.01);
