@@ -223,11 +223,16 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
                                        "today", "yesterday", "night", "this", "last", "made",
                                        "mixed", "prepared"};
     int when_after = 0;
+    /* (a bare count right after eating is one before any of them: "I had
+     * 3 with ghee") */
+    int after_eating = i > 0 && (word_is(tk, i - 1, "had") || word_is(tk, i - 1, "ate") ||
+                                 word_is(tk, i - 1, "have") || word_is(tk, i - 1, "eaten"));
     for (size_t w = 0; !ok && !when_after && i > first && r->end < tk->count &&
                        w < sizeof when / sizeof *when;
          w++)
         when_after = word_is(tk, r->end, when[w]) &&
-                     (r->cls != CLASS_COUNT || w < 6) && !word_is(tk, r->end - 1, "of");
+                     (r->cls != CLASS_COUNT || w < 6 || after_eating) &&
+                     !word_is(tk, r->end - 1, "of");
     if (when_after)
         ok = 1;
     /* A bare number between words is part of the name ("chicken 65",

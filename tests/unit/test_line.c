@@ -2371,6 +2371,14 @@ static void halves_and_heaped_spoons(void **state)
     assert_true(w.grams > 320 && w.grams < 430);
     assert_int_equal(kmgca_weigh(shared_foods, "medium coffee", "", &w, &err), KMGCA_OK);
     assert_true(w.grams > 400 && w.grams < 430);
+    /* a count right after eating, before what went with it */
+    assert_int_equal(kmgca_weigh(shared_foods, "Mum made fresh rotis, I had 3 with ghee", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "3 rotis", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "2 chapattis", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 80, 1e-6);
     /* a piece of a fish dish is a piece of the fish */
     assert_int_equal(kmgca_weigh(shared_foods, "红烧鱼一块", "", &w, &err), KMGCA_OK);
     assert_true(fabs(w.grams - 80) < 0.01);
