@@ -2379,6 +2379,16 @@ static void halves_and_heaped_spoons(void **state)
     assert_near(w.grams, v.grams, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "2 chapattis", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 80, 1e-6);
+    /* names: a hot dog with no bun, Spanish tortillas, powdered creamer */
+    assert_int_equal(kmgca_weigh(shared_foods, "2 hot dogs no bun", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 100, 1e-6);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Frankfurter or hot dog, NFS"));
+    assert_int_equal(kmgca_weigh(shared_foods, "tortillas de harina", "2", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "flour"));
+    assert_int_equal(kmgca_weigh(shared_foods, "Coffee-mate - Original Powdered Creamer, 1 tsp",
+                                 "2", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.grams > 3 && w.grams < 6);
     /* a piece of a fish dish is a piece of the fish */
     assert_int_equal(kmgca_weigh(shared_foods, "红烧鱼一块", "", &w, &err), KMGCA_OK);
     assert_true(fabs(w.grams - 80) < 0.01);
