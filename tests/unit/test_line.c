@@ -2389,6 +2389,14 @@ static void halves_and_heaped_spoons(void **state)
                                  "2", &w, &err),
                      KMGCA_OK);
     assert_true(w.grams > 3 && w.grams < 6);
+    /* a big cup of tea brewed at home is no tea shop's large cup; a
+     * section of a scallion */
+    assert_int_equal(kmgca_weigh(shared_foods, "茉莉花茶 一大杯", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 300 && w.grams < 450);
+    assert_int_equal(kmgca_weigh(shared_foods, "奶茶 大杯", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 650);
+    assert_int_equal(kmgca_weigh(shared_foods, "大葱一段", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 50, 1e-6);
     /* a piece of a fish dish is a piece of the fish */
     assert_int_equal(kmgca_weigh(shared_foods, "红烧鱼一块", "", &w, &err), KMGCA_OK);
     assert_true(fabs(w.grams - 80) < 0.01);
