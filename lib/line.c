@@ -3859,8 +3859,10 @@ static int zh_filling_runon(const char *t, char *out, size_t size)
         int chars = 0;
         /* (a numeral of a filling's name is no amount: 五仁, 三鲜, 八宝) */
         static const char *const named[] = {"仁", "鲜", "宝", "香", "丁"};
+        /* (never past a clause's end: "二十个速冻饺子，思念的" names the
+         * maker in a clause of its own) */
         while (chars < 7 && (unsigned char)*e >= 0xE0 && (unsigned char)*e < 0xF0 &&
-               strncmp(e, "的", 3) && strncmp(e, "馅", 3)) {
+               !clause_mark(t, e) && strncmp(e, "的", 3) && strncmp(e, "馅", 3)) {
             int name_numeral = 0;
             for (size_t v = 0; v < sizeof named / sizeof *named && !name_numeral; v++)
                 name_numeral = !strncmp(e + 3, named[v], 3);

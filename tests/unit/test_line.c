@@ -2397,6 +2397,12 @@ static void halves_and_heaped_spoons(void **state)
     assert_true(w.grams > 650);
     assert_int_equal(kmgca_weigh(shared_foods, "大葱一段", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 50, 1e-6);
+    /* a maker named in a clause of its own is no filling of the dish */
+    assert_int_equal(kmgca_weigh(shared_foods, "中午煮了二十个速冻饺子，思念的，全吃了", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "二十个速冻饺子", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
     /* a piece of a fish dish is a piece of the fish */
     assert_int_equal(kmgca_weigh(shared_foods, "红烧鱼一块", "", &w, &err), KMGCA_OK);
     assert_true(fabs(w.grams - 80) < 0.01);
