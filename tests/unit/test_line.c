@@ -2403,6 +2403,11 @@ static void halves_and_heaped_spoons(void **state)
                      KMGCA_OK);
     assert_int_equal(kmgca_weigh(shared_foods, "二十个速冻饺子", "", &v, &err), KMGCA_OK);
     assert_near(w.grams, v.grams, 1e-6);
+    /* a chip-shop fish in batter, as the shop serves it */
+    assert_int_equal(kmgca_weigh(shared_foods, "cod in batter (chippy)", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 220, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "haddock in batter", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Haddock, coated"));
     /* a piece of a fish dish is a piece of the fish */
     assert_int_equal(kmgca_weigh(shared_foods, "红烧鱼一块", "", &w, &err), KMGCA_OK);
     assert_true(fabs(w.grams - 80) < 0.01);
