@@ -370,26 +370,29 @@ static int zh_word_amount_at(const tokens *tk, int i, amount *a)
         a->flags = AF_CJK | AF_WORDS;
         return 1;
     }
-    /* 适量 (as needed), 少许 (a little), 若干 (some number), 一点 (a bit) */
-    static const char *const vague_zh[][3] = {
-        {"适", "量", PH_ZH_AS_NEEDED},
-        {"少", "许", PH_ZH_A_LITTLE},
-        {"若", "干", PH_ZH_A_NUMBER_OF},
-        {"一", "点", PH_ZH_A_BIT},
-        {"少", "量", PH_ZH_A_SMALL_AMOUNT},
-        {"多", "少", PH_ZH_HOW_MUCH},
+    /* 适量 (as needed), 若干 (some number), 多少: no amount; 少许, 一点
+     * (一点点 too), 少量 and Cantonese 少少, 一啲 (a little): a little, read
+     * as a small share of a typical serving and said */
+    static const struct {
+        const char *first, *second, *why;
+        int little;
+    } vague_zh[] = {
+        {"适", "量", PH_ZH_AS_NEEDED, 0},      {"少", "许", PH_ZH_A_LITTLE, 1},
+        {"少", "許", PH_ZH_A_LITTLE, 1},       {"若", "干", PH_ZH_A_NUMBER_OF, 0},
+        {"一", "点", PH_ZH_A_BIT, 1},          {"一", "點", PH_ZH_A_BIT, 1},
+        {"少", "量", PH_ZH_A_SMALL_AMOUNT, 1}, {"少", "少", PH_ZH_A_LITTLE, 1},
+        {"一", "啲", PH_ZH_A_BIT, 1},          {"多", "少", PH_ZH_HOW_MUCH, 0},
     };
     for (size_t k = 0; k < sizeof vague_zh / sizeof vague_zh[0]; k++)
-        if (cjk_is(tk, i, vague_zh[k][0]) && cjk_is(tk, i + 1, vague_zh[k][1])) {
+        if (cjk_is(tk, i, vague_zh[k].first) && cjk_is(tk, i + 1, vague_zh[k].second)) {
             a->value = 1;
             a->next = i + 2;
-            /* 少许, 一点, 少量 (一点点 too): a little, read as a small
-             * share of a typical serving and said */
-            int little = k == 1 || k == 3 || k == 4;
+            int little = vague_zh[k].little;
             a->flags = AF_CJK | (little ? AF_LITTLE : AF_VAGUE);
-            a->why = vague_zh[k][2];
-            if (little && cjk_is(tk, a->next, "点") && k == 3 && !cjk_is(tk, a->next + 1, "心"))
-                a->next++;
+            a->why = vague_zh[k].why;
+            if (little && cjk_is(tk, a->next, vague_zh[k].second) &&
+                !strcmp(vague_zh[k].first, "一") && !cjk_is(tk, a->next + 1, "心"))
+                a->next++;   /* 一点点 (not 一点点心: a little dim sum) */
             return 1;
         }
     if (cjk_is(tk, i, "一") && cjk_is(tk, i + 1, "些")) {

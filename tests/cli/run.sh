@@ -78,7 +78,8 @@ check food_fraction 0 food "spinach, boiled" "½ cup"
 check food_search 0 food --search lentils --limit 5
 check food_search_json 0 food --search "菠菜" --json --limit 3
 check food_custom 0 food --foods tests/data/custom_good.csv "whey protein powder" "1 scoop"
-check food_vague 2 food "花生米少许"
+check food_vague 2 food "青菜适量"
+check food_a_little 0 food "花生米少许"
 check food_a_few 0 food "几个鸡蛋"
 check food_range_middle 0 food "十几个鸡蛋"
 check food_vague_en 2 food "lots of almonds"

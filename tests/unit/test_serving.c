@@ -55,6 +55,9 @@ static void amounts_and_units(void **state)
     parse("一点", 0.4, KMGCA_UNIT_TYPICAL, "");
     parse("a little", 0.4, KMGCA_UNIT_TYPICAL, "");
     parse("a little bit", 0.4, KMGCA_UNIT_TYPICAL, "");
+    parse("少少", 0.4, KMGCA_UNIT_TYPICAL, "");
+    parse("一啲", 0.4, KMGCA_UNIT_TYPICAL, "");
+    parse("少許", 0.4, KMGCA_UNIT_TYPICAL, "");
     kmgca_serving s;
     assert_int_equal(kmgca_serving_parse("2 heaped tsp", &s, NULL), KMGCA_OK);
     assert_non_null(strstr(s.note, "2 heaped tsp = 3 level"));
