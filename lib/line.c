@@ -2509,6 +2509,7 @@ static int number_words_or(const char *t, char *out, size_t size);
 static int at_time_out(const char *t, char *out, size_t size);
 static int bracket_with(const char *t, char *out, size_t size);
 static int container_bracket(const char *t, char *out, size_t size);
+static void plate_of_a_vegetable(kmgca_foods *foods, kmgca_weighing *w);
 static int said_cooked(const char *t);
 static int liang_as_grams(const char *t, char *out, size_t size);
 
@@ -3446,6 +3447,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
             *out = box;
         }
     }
+    if (st == KMGCA_OK && out && isfinite(out->grams))
+        plate_of_a_vegetable(foods, out);
     /* what was eaten of what was served: "shepherd's pie - left half" is
      * half the serving, unless the share was read as the amount itself
      * ("poached salmon, ate half": a half) */
@@ -4545,6 +4548,39 @@ static void glass_of_a_fruit(kmgca_foods *foods, kmgca_weighing *w)
     }
 }
 
+/* "菠菜一小盘", "菜心半碟": a plate of a vegetable is the dish people cook
+ * of it, 清炒 (or 炒) and the name, when kmgca knows that dish surely */
+static void plate_of_a_vegetable(kmgca_foods *foods, kmgca_weighing *w)
+{
+    const char *k = w->match.food ? kmgca_food_kind(w->match.food) : "";
+    if ((strcmp(k, "leafy_veg") != 0 && strcmp(k, "vegetable") != 0) ||
+        !text_has_cjk(w->food_text) || w->match.confidence < 0.9 ||
+        strcmp(w->match.food->source, "TFDA") != 0 ||
+        (!strstr(w->serving.unit, "盘") && !strstr(w->serving.unit, "碟")))
+        return;
+    const char *name = w->food_text;
+    while (*name == ' ')
+        name++;
+    /* (the vegetable's name alone: a message that says what was done with
+     * it, "高麗菜 炒了一盤 我吃三分之一", is read a clause at a time) */
+    if (strchr(name, ' ') || strstr(name, "了"))
+        return;
+    static const char *const cooked[] = {"清炒", "炒"};
+    for (size_t c = 0; c < sizeof cooked / sizeof *cooked; c++) {
+        char dish[sizeof w->food_text + 8];
+        snprintf(dish, sizeof dish, "%s%s", cooked[c], name);
+        kmgca_match m;
+        if (kmgca_foods_match(foods, dish, &m, NULL) == KMGCA_OK && m.food &&
+            m.confidence >= 0.99 && m.food != w->match.food &&
+            strcmp(kmgca_food_source(m.food), "recipe") != 0) {
+            /* (weighed as the plate of the vegetable it is) */
+            w->match = m;
+            appendf(w->how, sizeof w->how, PH_PLATE_IS_DISH "%s", dish);
+            return;
+        }
+    }
+}
+
 /* "protein shake, 2 scoops", "whey shake 1 scoop": a scoop is of the
  * powder the shake is made from, not of a ready-to-drink shake: "<food>
  * powder" (or its "shake" as "powder") when that names a powder surely */
@@ -4773,9 +4809,13 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     /* "2 heaped teaspoons of milo": spoons of a drink made up from a
      * powder are of the powder (the table's row before ", prepared with"),
      * not of the drink */
-    if (st == KMGCA_OK && out->match.food && out->serving.kind == KMGCA_UNIT_VOLUME &&
-        (!strcmp(out->serving.unit, "tsp") || !strcmp(out->serving.unit, "tbsp") ||
-         !strcmp(out->serving.unit, "T"))) {
+    /* (or a few grams of it: "Nestle - Milo, 3 heaped teaspoons (20g)") */
+    if (st == KMGCA_OK && out->match.food &&
+        ((out->serving.kind == KMGCA_UNIT_VOLUME &&
+          (!strcmp(out->serving.unit, "tsp") || !strcmp(out->serving.unit, "tbsp") ||
+           !strcmp(out->serving.unit, "T"))) ||
+         (out->serving.kind == KMGCA_UNIT_MASS &&
+          out->serving.amount * out->serving.unit_factor <= 50))) {
         const char *d = kmgca_food_description(out->match.food);
         const char *prep = strstr(d, ", prepared with");
         char powder[256];
@@ -4785,14 +4825,18 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
             (size_t)(prep - d) < sizeof powder) {
             snprintf(powder, sizeof powder, "%.*s", (int)(prep - d), d);
             kmgca_match dm;
+            /* (the serving as read, weighed as the powder: the line may
+             * hold it in the food's text, "2 teaspoons of milo") */
             if (kmgca_foods_match(foods, powder, &dm, NULL) == KMGCA_OK && dm.food &&
-                dm.food != out->match.food && dm.confidence >= 0.99 &&
-                weigh_shared(foods, powder, out->serving_text, &pw, &pwerr) == KMGCA_OK &&
-                pw.match.food == dm.food) {
-                copy_text(pw.food_text, sizeof pw.food_text, out->food_text);
+                dm.food != out->match.food && dm.confidence >= 0.99) {
+                pw = *out;
+                pw.match = dm;
                 pw.match.confidence = out->match.confidence;
-                appendf(pw.how, sizeof pw.how, "%s", PH_SPOONS_OF_POWDER);
-                *out = pw;
+                if (kmgca_serving_grams(dm.food, &pw.serving, &pw.grams, pw.how, sizeof pw.how,
+                                        &pwerr) == KMGCA_OK) {
+                    appendf(pw.how, sizeof pw.how, "%s", PH_SPOONS_OF_POWDER);
+                    *out = pw;
+                }
             }
         }
     }

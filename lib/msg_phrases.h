@@ -154,6 +154,7 @@
 #define PH_CUSTOM_MEASURE "custom food measure"
 #define PH_EACH "each: "
 #define PH_HALF_OF "half of "
+#define PH_PLATE_IS_DISH "; a plate of the vegetable read as the dish cooked of it: "
 #define PH_EXTRA_LARGE "extra large: twice of that"
 #define PH_JUMBO "jumbo: twice of that"
 #define PH_MINI "mini: 2/5 of that"

@@ -593,6 +593,7 @@ const char *const msg_zh[MSG_COUNT] = {
     [MSG_PH_CUSTOM_MEASURE] = "自定义食物的量度",
     [MSG_PH_EACH] = "每个：",
     [MSG_PH_HALF_OF] = "半个：",
+    [MSG_PH_PLATE_IS_DISH] = "；一盘蔬菜按做成的菜计：",
     [MSG_PH_EXTRA_LARGE] = "特大份：按其2倍计",
     [MSG_PH_JUMBO] = "特大份：按其2倍计",
     [MSG_PH_MINI] = "迷你：按其2/5计",
