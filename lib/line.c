@@ -4548,6 +4548,54 @@ static void glass_of_a_fruit(kmgca_foods *foods, kmgca_weighing *w)
     }
 }
 
+/* "Boost - Original Nutritional Drink", "Jimmy Dean - Fully Cooked ...
+ * Sausage Patties": a variant the text does not ask for (Plus, light,
+ * unheated, fat free ...) gives way to a runner-up within 0.1 that is
+ * not one (Boost; the patty microwaved) */
+static void unasked_variant(kmgca_weighing *w)
+{
+    static const char *const variants[] = {" plus", " light", " lite", "unheated", "unprepared",
+                                           "dough", "reduced sugar", "reduced fat", "fat free",
+                                           "sugar free", "low fat", "lowfat", "nonfat", "diet",
+                                           "low sodium", "reduced sodium", "no salt"};
+    kmgca_match *m = &w->match;
+    if (!m->food || text_has_cjk(w->food_text) || m->method == KMGCA_MATCH_EXACT)
+        return;
+    char desc[512], text[512];
+    size_t k;
+    for (k = 0; m->food->description[k] && k + 1 < sizeof desc; k++)
+        desc[k] = (char)tolower((unsigned char)m->food->description[k]);
+    desc[k] = '\0';
+    for (k = 0; w->food_text[k] && k + 1 < sizeof text; k++)
+        text[k] = (char)tolower((unsigned char)w->food_text[k]);
+    text[k] = '\0';
+    for (size_t v = 0; v < sizeof variants / sizeof *variants; v++) {
+        if (!strstr(desc, variants[v]) || strstr(text, variants[v] + (variants[v][0] == ' ')))
+            continue;
+        for (size_t c = 0; c < m->candidate_count; c++) {
+            const kmgca_food *f = m->candidates[c];
+            char cd[512];
+            for (k = 0; f && f->description[k] && k + 1 < sizeof cd; k++)
+                cd[k] = (char)tolower((unsigned char)f->description[k]);
+            cd[k] = '\0';
+            if (!f || m->candidate_confidence[c] < m->confidence - 0.1 ||
+                m->candidate_confidence[c] < KMGCA_LOW_CONFIDENCE || strstr(cd, variants[v]))
+                continue;
+            int other = 0;   /* (nor another variant unasked) */
+            for (size_t o = 0; o < sizeof variants / sizeof *variants && !other; o++)
+                other = strstr(cd, variants[o]) && !strstr(text, variants[o] + (variants[o][0] == ' '));
+            if (other)
+                continue;
+            m->candidates[c] = m->food;
+            double was = m->confidence;
+            m->food = f;
+            m->candidate_confidence[c] = was;
+            return;
+        }
+        return;
+    }
+}
+
 /* "菠菜一小盘", "菜心半碟": a plate of a vegetable is the dish people cook
  * of it, 清炒 (or 炒) and the name, when kmgca knows that dish surely */
 static void plate_of_a_vegetable(kmgca_foods *foods, kmgca_weighing *w)
@@ -4728,6 +4776,7 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
                             sizeof liang_how, NULL) == KMGCA_OK &&
         fabs(liang_grams - out->serving.amount) > 1)
         out->serving = by_liang;
+    unasked_variant(out);
     glass_of_a_fruit(foods, out);
     scoop_of_powder(foods, out);
     int canned = canned_for_a_can(foods, out);

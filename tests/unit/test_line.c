@@ -2449,6 +2449,15 @@ static void halves_and_heaped_spoons(void **state)
     assert_non_null(strstr(kmgca_food_description(w.match.food), "reduced fat"));
     assert_int_equal(kmgca_weigh(shared_foods, "crockpot chili", "", &w, &err), KMGCA_OK);
     assert_true(w.match.confidence >= 0.9);
+    /* a variant the text does not ask for gives way to a runner-up that is
+     * not one; asked for, it stays */
+    assert_int_equal(kmgca_weigh(shared_foods,
+                                 "Boost - Original Nutritional Drink, Rich Chocolate, 1 bottle",
+                                 "1", &w, &err),
+                     KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(w.match.food), "Plus"));
+    assert_int_equal(kmgca_weigh(shared_foods, "boost plus", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "plus"));
     /* a piece of a fish dish is a piece of the fish */
     assert_int_equal(kmgca_weigh(shared_foods, "红烧鱼一块", "", &w, &err), KMGCA_OK);
     assert_true(fabs(w.grams - 80) < 0.01);
