@@ -4548,6 +4548,29 @@ static void glass_of_a_fruit(kmgca_foods *foods, kmgca_weighing *w)
     }
 }
 
+/* "a couple of biscuits with my tea": a biscuit had with tea or coffee is
+ * the sweet biscuit of British and Australian usage (a digestive), not the
+ * American bread biscuit */
+static void biscuit_with_tea(kmgca_foods *foods, const char *written, kmgca_weighing *w)
+{
+    static const char *const drinks[] = {"tea", "cuppa", "coffee", "brew", "cuppas"};
+    if (!w->match.food || !written ||
+        strncmp(w->match.food->description, "Biscuits, plain or buttermilk", 29) != 0 ||
+        text_find_ci(written, "buttermilk") || text_find_ci(written, "gravy"))
+        return;
+    int with = 0;
+    for (size_t d = 0; d < sizeof drinks / sizeof *drinks && !with; d++) {
+        const char *p = text_find_ci(written, drinks[d]);
+        size_t n = strlen(drinks[d]);
+        with = p && (p == written || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[n]);
+    }
+    kmgca_match m;
+    if (with && kmgca_foods_match(foods, "digestive", &m, NULL) == KMGCA_OK && m.food) {
+        m.confidence = w->match.confidence;
+        w->match = m;
+    }
+}
+
 /* "Boost - Original Nutritional Drink", "Jimmy Dean - Fully Cooked ...
  * Sausage Patties": a variant the text does not ask for (Plus, light,
  * unheated, fat free ...) gives way to a runner-up within 0.1 that is
@@ -4777,6 +4800,7 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
         fabs(liang_grams - out->serving.amount) > 1)
         out->serving = by_liang;
     unasked_variant(out);
+    biscuit_with_tea(foods, food_text, out);
     glass_of_a_fruit(foods, out);
     scoop_of_powder(foods, out);
     int canned = canned_for_a_can(foods, out);

@@ -2458,6 +2458,16 @@ static void halves_and_heaped_spoons(void **state)
     assert_null(strstr(kmgca_food_description(w.match.food), "Plus"));
     assert_int_equal(kmgca_weigh(shared_foods, "boost plus", "", &w, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "plus"));
+    /* a biscuit with tea is the sweet biscuit; alone, or buttermilk, the
+     * bread biscuit stays */
+    assert_int_equal(kmgca_weigh(shared_foods, "I had a couple of biscuits with my tea", "", &w,
+                                 &err),
+                     KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(w.match.food), "buttermilk"));
+    assert_true(w.grams > 20 && w.grams < 40);
+    assert_int_equal(kmgca_weigh(shared_foods, "buttermilk biscuit with coffee", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "buttermilk"));
     /* a piece of a fish dish is a piece of the fish */
     assert_int_equal(kmgca_weigh(shared_foods, "红烧鱼一块", "", &w, &err), KMGCA_OK);
     assert_true(fabs(w.grams - 80) < 0.01);
