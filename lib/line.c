@@ -4573,14 +4573,14 @@ static void biscuit_with_tea(kmgca_foods *foods, const char *written, kmgca_weig
 
 /* "Boost - Original Nutritional Drink", "Jimmy Dean - Fully Cooked ...
  * Sausage Patties": a variant the text does not ask for (Plus, light,
- * unheated, fat free ...) gives way to a runner-up within 0.1 that is
- * not one (Boost; the patty microwaved) */
+ * unheated, dough, reduced sugar) gives way to a runner-up of the same
+ * kind within 0.1 that is not one (Boost; the patty microwaved) */
 static void unasked_variant(kmgca_weighing *w)
 {
+    /* (not salt, fat or sugar words: "tomato sauce" is the no-salt-added
+     * can before another sauce, as the tables rank it) */
     static const char *const variants[] = {" plus", " light", " lite", "unheated", "unprepared",
-                                           "dough", "reduced sugar", "reduced fat", "fat free",
-                                           "sugar free", "low fat", "lowfat", "nonfat", "diet",
-                                           "low sodium", "reduced sodium", "no salt"};
+                                           "dough", "reduced sugar"};
     kmgca_match *m = &w->match;
     if (!m->food || text_has_cjk(w->food_text) || m->method == KMGCA_MATCH_EXACT)
         return;
@@ -4602,8 +4602,9 @@ static void unasked_variant(kmgca_weighing *w)
                 cd[k] = (char)tolower((unsigned char)f->description[k]);
             cd[k] = '\0';
             if (!f || m->candidate_confidence[c] < m->confidence - 0.1 ||
-                m->candidate_confidence[c] < KMGCA_LOW_CONFIDENCE || strstr(cd, variants[v]))
-                continue;
+                m->candidate_confidence[c] < KMGCA_LOW_CONFIDENCE || strstr(cd, variants[v]) ||
+                strcmp(kmgca_food_kind(f), kmgca_food_kind(m->food)) != 0)
+                continue;   /* (and a food of the same kind) */
             int other = 0;   /* (nor another variant unasked) */
             for (size_t o = 0; o < sizeof variants / sizeof *variants && !other; o++)
                 other = strstr(cd, variants[o]) && !strstr(text, variants[o] + (variants[o][0] == ' '));
