@@ -2445,6 +2445,7 @@ static void halves_and_heaped_spoons(void **state)
                      KMGCA_OK);
     assert_null(strstr(kmgca_food_description(w.match.food), "Plus"));
     reads_as("boost plus", "", "plus");
+    reads_as("tomato sauce", "1/2 cup", "Tomato sauce");   /* (no other sauce of its kind) */
     /* a biscuit with tea is the sweet biscuit; alone, or buttermilk, the
      * bread biscuit stays */
     assert_int_equal(kmgca_weigh(shared_foods, "I had a couple of biscuits with my tea", "", &w,
