@@ -2199,19 +2199,14 @@ static int container_bracket(const char *t, char *out, size_t size)
     for (const char *p = close + 1; *p; p++)
         if (*p != ' ' && *p != '.')
             return 0;
-    int weighed = 0;
-    for (const char *p = open + 1; p < close && !weighed; p++)
-        weighed = isdigit((unsigned char)*p);
-    if (!weighed)
+    char in[48];   /* the bracket's words: a weight and a container */
+    snprintf(in, sizeof in, "%.*s", (int)(close - open - 1), open + 1);
+    if (!strpbrk(in, "0123456789"))
         return 0;
     for (size_t k = 0; k < sizeof containers / sizeof *containers; k++) {
         size_t cl = strlen(containers[k]);
         /* the container named in the bracket ... */
-        int named = 0;
-        for (const char *p = open + 1; p + cl <= close && !named; p++)
-            named = !strncasecmp(p, containers[k], cl) && !isalpha((unsigned char)p[cl]) &&
-                    (p == open + 1 || !isalpha((unsigned char)p[-1]));
-        if (!named)
+        if (!holds_word_ci(in, containers[k]))
             continue;
         /* ... and counted before the food: "1/2 tin", "half a can" */
         for (const char *w = t; w + cl < open; w++) {
@@ -2234,7 +2229,8 @@ static int container_bracket(const char *t, char *out, size_t size)
             while (fl && food[fl - 1] == ' ')
                 fl--;
             /* (what a can holds is canned, as "a tin of tomatoes" is read) */
-            int can = k < 2 && !text_find_ci(food, "canned") && !text_find_ci(food, "tinned");
+            int can = (!strcmp(containers[k], "tin") || !strcmp(containers[k], "can")) &&
+                      !text_find_ci(food, "canned") && !text_find_ci(food, "tinned");
             if (!strncasecmp(food, "of ", 3))
                 food += 3, fl -= 3;
             return (size_t)snprintf(out, size, "%.*s (%.*s) %s%.*s", (int)(e - t), t,
@@ -4502,6 +4498,16 @@ static const char *after_shop(const char *t)
     return t;
 }
 
+/* The text without the spaces around it, in out; 1 when that is one word,
+ * with no space inside ("squash", "菠菜") */
+static int single_word(const char *t, char *out, size_t size)
+{
+    copy_text(out, size, t);
+    char *n = text_trim(out);
+    memmove(out, n, strlen(n) + 1);
+    return out[0] && !strchr(out, ' ');
+}
+
 /* "A big glass of squash", "a glass of orange": a glass of a fruit or
  * vegetable is its drink (it was spaghetti squash in a glass): "<food>
  * drink", else "<food> juice", when either names a drink surely; of dried
@@ -4521,13 +4527,8 @@ static void glass_of_a_fruit(kmgca_foods *foods, kmgca_weighing *w)
         held = strstr(w->serving.unit, containers[c]) != NULL;
     /* (a pint or a mug of a vegetable named in one word, "a pint of
      * squash", is of the drink too; a pint of cherry tomatoes is a punnet) */
-    const char *named1 = w->food_text;
-    while (*named1 == ' ')
-        named1++;
-    size_t nl = strlen(named1);
-    while (nl && named1[nl - 1] == ' ')
-        nl--;
-    if (!held && !strcmp(k, "vegetable") && nl && !memchr(named1, ' ', nl))
+    char one[sizeof w->food_text];
+    if (!held && !strcmp(k, "vegetable") && single_word(w->food_text, one, sizeof one))
         held = !strcmp(w->serving.unit, "pint") || strstr(w->serving.unit, "mug") != NULL;
     if (!held || text_has_cjk(w->food_text))
         return;
@@ -4559,11 +4560,8 @@ static void biscuit_with_tea(kmgca_foods *foods, const char *written, kmgca_weig
         text_find_ci(written, "buttermilk") || text_find_ci(written, "gravy"))
         return;
     int with = 0;
-    for (size_t d = 0; d < sizeof drinks / sizeof *drinks && !with; d++) {
-        const char *p = text_find_ci(written, drinks[d]);
-        size_t n = strlen(drinks[d]);
-        with = p && (p == written || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[n]);
-    }
+    for (size_t d = 0; d < sizeof drinks / sizeof *drinks && !with; d++)
+        with = holds_word_ci(written, drinks[d]);
     kmgca_match m;
     if (with && kmgca_foods_match(foods, "digestive", &m, NULL) == KMGCA_OK && m.food) {
         m.confidence = w->match.confidence;
@@ -4575,47 +4573,37 @@ static void biscuit_with_tea(kmgca_foods *foods, const char *written, kmgca_weig
  * Sausage Patties": a variant the text does not ask for (Plus, light,
  * unheated, dough, reduced sugar) gives way to a runner-up of the same
  * kind within 0.1 that is not one (Boost; the patty microwaved) */
-static void unasked_variant(kmgca_weighing *w)
+/* 1 when a description names a variant the text does not ask for */
+static int variant_unasked(const char *description, const char *text)
 {
     /* (not salt, fat or sugar words: "tomato sauce" is the no-salt-added
      * can before another sauce, as the tables rank it) */
     static const char *const variants[] = {" plus", " light", " lite", "unheated", "unprepared",
                                            "dough", "reduced sugar"};
+    for (size_t v = 0; v < sizeof variants / sizeof *variants; v++)
+        if (text_find_ci(description, variants[v]) &&
+            !text_find_ci(text, variants[v] + (variants[v][0] == ' ')))
+            return 1;
+    return 0;
+}
+
+static void unasked_variant(kmgca_weighing *w)
+{
     kmgca_match *m = &w->match;
-    if (!m->food || text_has_cjk(w->food_text) || m->method == KMGCA_MATCH_EXACT)
+    if (!m->food || text_has_cjk(w->food_text) || m->method == KMGCA_MATCH_EXACT ||
+        !variant_unasked(m->food->description, w->food_text))
         return;
-    char desc[512], text[512];
-    size_t k;
-    for (k = 0; m->food->description[k] && k + 1 < sizeof desc; k++)
-        desc[k] = (char)tolower((unsigned char)m->food->description[k]);
-    desc[k] = '\0';
-    for (k = 0; w->food_text[k] && k + 1 < sizeof text; k++)
-        text[k] = (char)tolower((unsigned char)w->food_text[k]);
-    text[k] = '\0';
-    for (size_t v = 0; v < sizeof variants / sizeof *variants; v++) {
-        if (!strstr(desc, variants[v]) || strstr(text, variants[v] + (variants[v][0] == ' ')))
+    for (size_t c = 0; c < m->candidate_count; c++) {
+        const kmgca_food *f = m->candidates[c];
+        /* (a food of the same kind, with no variant unasked) */
+        if (!f || m->candidate_confidence[c] < m->confidence - 0.1 ||
+            m->candidate_confidence[c] < KMGCA_LOW_CONFIDENCE ||
+            strcmp(kmgca_food_kind(f), kmgca_food_kind(m->food)) != 0 ||
+            variant_unasked(f->description, w->food_text))
             continue;
-        for (size_t c = 0; c < m->candidate_count; c++) {
-            const kmgca_food *f = m->candidates[c];
-            char cd[512];
-            for (k = 0; f && f->description[k] && k + 1 < sizeof cd; k++)
-                cd[k] = (char)tolower((unsigned char)f->description[k]);
-            cd[k] = '\0';
-            if (!f || m->candidate_confidence[c] < m->confidence - 0.1 ||
-                m->candidate_confidence[c] < KMGCA_LOW_CONFIDENCE || strstr(cd, variants[v]) ||
-                strcmp(kmgca_food_kind(f), kmgca_food_kind(m->food)) != 0)
-                continue;   /* (and a food of the same kind) */
-            int other = 0;   /* (nor another variant unasked) */
-            for (size_t o = 0; o < sizeof variants / sizeof *variants && !other; o++)
-                other = strstr(cd, variants[o]) && !strstr(text, variants[o] + (variants[o][0] == ' '));
-            if (other)
-                continue;
-            m->candidates[c] = m->food;
-            double was = m->confidence;
-            m->food = f;
-            m->candidate_confidence[c] = was;
-            return;
-        }
+        m->candidates[c] = m->food;
+        m->candidate_confidence[c] = m->confidence;
+        m->food = f;
         return;
     }
 }
@@ -4630,12 +4618,10 @@ static void plate_of_a_vegetable(kmgca_foods *foods, kmgca_weighing *w)
         strcmp(w->match.food->source, "TFDA") != 0 ||
         (!strstr(w->serving.unit, "盘") && !strstr(w->serving.unit, "碟")))
         return;
-    const char *name = w->food_text;
-    while (*name == ' ')
-        name++;
     /* (the vegetable's name alone: a message that says what was done with
      * it, "高麗菜 炒了一盤 我吃三分之一", is read a clause at a time) */
-    if (strchr(name, ' ') || strstr(name, "了"))
+    char name[sizeof w->food_text];
+    if (!single_word(w->food_text, name, sizeof name) || strstr(name, "了"))
         return;
     static const char *const cooked[] = {"清炒", "炒"};
     for (size_t c = 0; c < sizeof cooked / sizeof *cooked; c++) {
