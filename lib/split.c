@@ -396,6 +396,19 @@ static int find_servings(const tokens *tk, found *out, int max)
             ok = bracket_serving(tk, i, &r);
         else if (read_at(tk, i, 0, &r))
             ok = serving_placed(tk, i, first, &r, &from);
+        /* "had a banana around 10", "2 eggs by 8": with a serving already
+         * found, a bare hour ending the line after "around" or "by" is when
+         * (alone, "grapes around 10" is a count) */
+        if (ok && n > 0 && r.cls == CLASS_COUNT && tk->t[i].type == TK_NUM && i > 0 &&
+            (word_is(tk, i - 1, "around") || word_is(tk, i - 1, "by")) &&
+            fillers_after(tk, r.end) >= tk->count && !(tk->t[i].flags & NF_FRACTION) &&
+            tk->t[i].value >= 1 && tk->t[i].value <= 12 &&
+            tk->t[i].value == floor(tk->t[i].value)) {
+            ok = 0;
+            /* (the word of when stays with the hour, in the food's text) */
+            if (out[n - 1].end > i - 1)
+                out[n - 1].end = i - 1;
+        }
         if (!ok) {
             i++;
             continue;

@@ -2336,6 +2336,17 @@ static void charts_texts_and_fillings(void **state)
 /* Stop 38's rules: halves counted after a comma, of a fruit with or
  * without a half of its own; heaped spoons; a little; containers weighed
  * in a bracket; names and servings of the held-out misses */
+/* An hour after a serving is when; (more checks of the same kind below) */
+static void hours_after_a_serving(void **state)
+{
+    (void)state;
+    /* "around 7" after a serving is the time it was eaten, not a second
+     * serving; alone it counts ("grapes around 10") */
+    weighs_as("toast 2 slices around 7", "", "toast", "2 slices", 1);
+    weighs_as("oatmeal 1 cup around 8", "", "oatmeal", "1 cup", 1);
+    weighs_as("grapes around 10", "", "grapes", "10", 1);
+}
+
 static void halves_and_heaped_spoons(void **state)
 {
     (void)state;
@@ -2601,6 +2612,7 @@ int main(void)
         cmocka_unit_test(eaten_share_of_the_serving),
         cmocka_unit_test(charts_texts_and_fillings),
         cmocka_unit_test(halves_and_heaped_spoons),
+        cmocka_unit_test(hours_after_a_serving),
         cmocka_unit_test(given_away_left_out_and_said_twice),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
