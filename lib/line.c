@@ -2977,6 +2977,81 @@ static int trailing_measure(const char *t, char *out, size_t size)
                             (int)(m - 1 - food), food, t + end) < size;
 }
 
+/* "peach halves x2", "apple slices x 3": a count written last, after a
+ * measure ending the food's words, counts the measure ("2 halves of
+ * peach"), not the food (two peaches). In out, 1 when rewritten. */
+static int x_count_of_measure(const char *t, char *out, size_t size)
+{
+    static const char *const measures[] = {"slices", "wedges", "segments", "quarters",
+                                           "halves", "pieces", "chunks", "florets", "spears"};
+    if (text_has_cjk(t) || strlen(t) + 8 > size)
+        return 0;
+    size_t n = strlen(t);
+    while (n && t[n - 1] == ' ')
+        n--;
+    size_t d = n;
+    while (d && isdigit((unsigned char)t[d - 1]))
+        d--;
+    if (d == n || n - d > 2)
+        return 0;
+    size_t x = d;
+    while (x && t[x - 1] == ' ')
+        x--;
+    if (!x || (t[x - 1] != 'x' && t[x - 1] != 'X'))
+        return 0;
+    x--;
+    if (!x || t[x - 1] != ' ')
+        return 0;
+    size_t e = x;
+    while (e && (t[e - 1] == ' ' || t[e - 1] == ','))
+        e--;
+    for (size_t k = 0; k < sizeof measures / sizeof *measures; k++) {
+        size_t l = strlen(measures[k]);
+        if (e > l + 1 && t[e - l - 1] == ' ' && !strncasecmp(t + e - l, measures[k], l)) {
+            size_t f = e - l - 1;
+            while (f && t[f - 1] == ' ')
+                f--;
+            if (!f || isdigit((unsigned char)t[0]))
+                return 0;
+            return (size_t)snprintf(out, size, "%.*s %.*s of %.*s", (int)(n - d), t + d, (int)l,
+                                    t + e - l, (int)f, t) < size;
+        }
+    }
+    return 0;
+}
+
+/* "2 halves of peach", "3 quarters of an orange": a count of halves or
+ * quarters before the food is read as written after it ("peach, 2
+ * halves"), where a half is a measure of the food. In out, 1 when so. */
+static int halves_of(const char *t, char *out, size_t size)
+{
+    if (text_has_cjk(t) || !isdigit((unsigned char)t[0]))
+        return 0;
+    size_t d = 0;
+    while (isdigit((unsigned char)t[d]))
+        d++;
+    if (d > 2 || t[d] != ' ')
+        return 0;
+    static const char *const parts[] = {"halves of ", "quarters of "};
+    for (size_t k = 0; k < sizeof parts / sizeof *parts; k++) {
+        size_t l = strlen(parts[k]);
+        if (strncasecmp(t + d + 1, parts[k], l))
+            continue;
+        const char *food = t + d + 1 + l;
+        if (!strncasecmp(food, "a ", 2))
+            food += 2;
+        else if (!strncasecmp(food, "an ", 3))
+            food += 3;
+        else if (!strncasecmp(food, "the ", 4))
+            food += 4;
+        if (!isalpha((unsigned char)*food) || strchr(food, ','))
+            return 0;
+        return (size_t)snprintf(out, size, "%s, %.*s %.*s", food, (int)d, t, (int)l - 4,
+                                t + d + 1) < size;
+    }
+    return 0;
+}
+
 /* "cottage pie, small portion", "soup large bowl": a size and a measure
  * with no count before them are one ("1 small portion"), as "a small
  * portion" is. The text so written in out; 1 when it was. */
@@ -3352,7 +3427,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,
         zh_serving_again,   zh_size_after,
-        count_of_them,  trailing_measure,  count_of_quarters,
+        count_of_them,  trailing_measure,  x_count_of_measure, halves_of, count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
         en_size_measure};
     char rewritten[2][1100];

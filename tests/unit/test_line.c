@@ -2345,6 +2345,12 @@ static void hours_after_a_serving(void **state)
     weighs_as("toast 2 slices around 7", "", "toast", "2 slices", 1);
     weighs_as("oatmeal 1 cup around 8", "", "oatmeal", "1 cup", 1);
     weighs_as("grapes around 10", "", "grapes", "10", 1);
+    /* halves counted after the food's name, or before it, are halves */
+    weighs_as("peach halves x2", "", "peach", "1", 1);
+    weighs_as("2 halves of peach", "", "peach", "1", 1);
+    weighs_as("2 peach halves", "", "peach", "1", 1);
+    weighs_as("3 halves of canned pears", "", "canned pears, 3 halves", "", 1);
+    weighs_as("walnut halves x7", "", "walnuts, 7 halves", "", 1);
 }
 
 static void halves_and_heaped_spoons(void **state)
