@@ -356,7 +356,12 @@ static int is_state_word(const char *key)
     static const char *const state[] = {"nut", "half", "halve", "piece", "kernel", "raw",
                                         "roasted", "salted", "toasted", "dry", "shelled",
                                         "whole", "fresh", "large", "small", "medium", "ripe",
-                                        "plain", "chopped", "sliced", "unsalted", "dried"};
+                                        "plain", "chopped", "sliced", "unsalted", "dried",
+                                        /* how it was cooked, written after: "chicken
+                                         * breast baked" ("pot roast" keeps roast) */
+                                        "baked", "grilled", "boiled", "steamed", "broiled",
+                                        "poached", "cooked", "stewed", "sauteed", "fried",
+                                        "microwaved", "reheated", "bbq", "barbecued"};
     for (size_t i = 0; i < sizeof state / sizeof state[0]; i++)
         if (!strcmp(key, state[i]))
             return 1;

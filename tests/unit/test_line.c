@@ -2351,6 +2351,9 @@ static void hours_after_a_serving(void **state)
     weighs_as("2 peach halves", "", "peach", "1", 1);
     weighs_as("3 halves of canned pears", "", "canned pears, 3 halves", "", 1);
     weighs_as("walnut halves x7", "", "walnuts, 7 halves", "", 1);
+    /* how it was cooked, written after the name, leaves the name's own
+     * size: one chicken breast either way */
+    weighs_as("chicken breast baked", "", "baked chicken breast", "", 1);
 }
 
 static void halves_and_heaped_spoons(void **state)
