@@ -3111,6 +3111,76 @@ static int en_size_measure(const char *t, char *out, size_t size)
     return 0;
 }
 
+/* "2 egg omelette", "omelet 2 egg w/ cheese", "omelette (3 eggs)",
+ * "cheese omelette made with 2 eggs": the eggs counted size the omelet
+ * (FNDDS weighs an omelet by the egg it is made of); they are moved to the
+ * end, where they are its serving ("cheese omelet 2 eggs"). In out, 1 when
+ * so. */
+static int eggs_in_omelet(const char *t, char *out, size_t size)
+{
+    if (text_has_cjk(t) || strlen(t) + 8 > size ||
+        !(text_find_ci(t, "omelet") || text_find_ci(t, "omlet") || text_find_ci(t, "omelette")))
+        return 0;
+    static const char *const words[] = {"one", "two", "three", "four", "five", "six"};
+    for (const char *p = t; *p; p++) {
+        if (p > t && isalnum((unsigned char)p[-1]))
+            continue;
+        size_t nl = 0;
+        int n = 0;
+        if (isdigit((unsigned char)*p) && !isdigit((unsigned char)p[1])) {
+            n = *p - '0';
+            nl = 1;
+        } else {
+            for (size_t k = 0; k < sizeof words / sizeof *words && !n; k++) {
+                size_t l = strlen(words[k]);
+                if (!strncasecmp(p, words[k], l) && !isalpha((unsigned char)p[l]))
+                    n = (int)k + 1, nl = l;
+            }
+        }
+        if (n < 1 || n > 6)
+            continue;
+        const char *e = p + nl;
+        if (*e == ' ' || *e == '-')
+            e++;
+        if (strncasecmp(e, "egg", 3))
+            continue;
+        e += 3;
+        if (*e == 's' || *e == 'S')
+            e++;
+        if (isalpha((unsigned char)*e))
+            continue;
+        /* the words around the count go with it: "(2 eggs)", "made with 2
+         * eggs", ", 2 eggs" */
+        const char *from = p, *to = e;
+        while (from > t && from[-1] == ' ')
+            from--;
+        if (from > t && from[-1] == '(' && *to == ')')
+            from--, to++;
+        else if (from - t >= 9 && !strncasecmp(from - 9, "made with", 9))
+            from -= 9;
+        else if (from - t >= 4 && !strncasecmp(from - 4, "with", 4))
+            from -= 4;
+        else if (from - t >= 2 && !strncasecmp(from - 2, "w/", 2))
+            from -= 2;
+        while (from > t && (from[-1] == ' ' || from[-1] == ','))
+            from--;
+        char rest[512];
+        size_t o = 0;
+        o += (size_t)snprintf(rest + o, sizeof rest - o, "%.*s", (int)(from - t), t);
+        while (*to == ' ' || *to == ',')
+            to++;
+        if (*to && o)
+            rest[o++] = ' ';
+        o += (size_t)snprintf(rest + o, sizeof rest - o, "%s", to);
+        while (o && (rest[o - 1] == ' ' || rest[o - 1] == ','))
+            rest[--o] = '\0';
+        if (!o || !(text_find_ci(rest, "omelet") || text_find_ci(rest, "omlet")))
+            return 0;
+        return (size_t)snprintf(out, size, "%s %d eggs", rest, n) < size;
+    }
+    return 0;
+}
+
 /* "sprouts. 5 of them", "had 2 of those": a count of the food named, the
  * words "of them" gone in out. 1 when done. */
 static int count_of_them(const char *t, char *out, size_t size)
@@ -3427,7 +3497,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,
         zh_serving_again,   zh_size_after,
-        count_of_them,  trailing_measure,  x_count_of_measure, halves_of, count_of_quarters,
+        eggs_in_omelet, count_of_them,  trailing_measure,  x_count_of_measure, halves_of, count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
         en_size_measure};
     char rewritten[2][1100];

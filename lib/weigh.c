@@ -400,6 +400,12 @@ static int resolve_concept(const kmgca_food *food, const char *word, const char 
 static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *word,
                    const char *concept, const char *size, each *out)
 {
+    /* a frozen meal is weighed as its tray (FNDDS's meals), not as the dish
+     * it holds: "Banquet fried chicken dinner" is no two pieces of fried
+     * chicken, a Salisbury steak TV dinner no steak as served */
+    if (text_find_ci(food->description, "frozen meal") ||
+        text_find_ci(food->description, "frozen entree"))
+        return 0;
     char name[48];
     copy_text(name, sizeof name, s->name);
     /* The name written, else the food's own name ("Nuts, walnuts"), a

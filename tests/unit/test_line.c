@@ -2354,6 +2354,19 @@ static void hours_after_a_serving(void **state)
     /* how it was cooked, written after the name, leaves the name's own
      * size: one chicken breast either way */
     weighs_as("chicken breast baked", "", "baked chicken breast", "", 1);
+    /* the eggs of an omelet size it, wherever they are written */
+    weighs_as("omlet 2 egg w/ cheese", "", "cheese omelet", "2 eggs", 1);
+    weighs_as("omelette (3 eggs)", "", "omelette", "3 eggs", 1);
+    weighs_as("2 egg omelette", "", "omelette", "2 eggs", 1);
+    reads_as("spanish omelette", "", "with vegetables other than dark green");
+    /* a frozen meal is its tray: its own meal measure for a package, and no
+     * dish's name sizes it */
+    weighs_grams("Lean Cuisine - Chicken Teriyaki Rice Bowl", "1 package", 312, 1e-6);
+    weighs_grams("Banquet fried chicken dinner", "", 312, 1e-6);
+    reads_as("Banquet fried chicken dinner", "", "frozen meal");
+    /* eggs by their shell are whole; broth is broth */
+    reads_as("Great Value - Large White Eggs", "", "Egg, whole");
+    reads_as("chicken broth", "", "chicken broth");
 }
 
 static void halves_and_heaped_spoons(void **state)
