@@ -1713,7 +1713,8 @@ static const char *after_verb(const char *t)
                                          "a few of the", "some of the", "also", "on", "through",
                                          "to", "off", "back", "down", "into", "up",
                                          "round", "over", "myself to", "myself", "for", "on",
-                                         "myself with", "with"};
+                                         "myself with", "with", "himself", "herself",
+                                         "themselves", "ourselves", "yourself"};
     /* 吃了, 喝了, 熬了, 吃的: the food after (我爸中午吃了两个鸡蛋) */
     static const char *const zh_verbs[] = {"吃了", "喝了", "吃的", "喝的", "熬了", "煮了",
                                            "啃了", "做了", "蒸了", "炒了", "下了", "烤了", "炖了",
@@ -3181,6 +3182,42 @@ static int eggs_in_omelet(const char *t, char *out, size_t size)
     return 0;
 }
 
+/* "stopped at Arby's for a roast beef", "popped into Greggs for a sausage
+ * roll": the place and what was had there ("Arby's a roast beef"); where
+ * a chain's name names its foods. In out, 1 when so. */
+static int stopped_at_for(const char *t, char *out, size_t size)
+{
+    static const char *const stops[] = {"stopped at ", "stopped by ", "stopped in at ",
+                                        "popped into ", "popped in to ", "popped to ",
+                                        "swung by ", "called in at ", "called into ",
+                                        "went to ", "nipped into ", "nipped to "};
+    if (text_has_cjk(t))
+        return 0;
+    for (size_t k = 0; k < sizeof stops / sizeof *stops; k++) {
+        const char *p = text_find_ci(t, stops[k]);
+        if (!p || (p > t && isalpha((unsigned char)p[-1])))
+            continue;
+        const char *place = p + strlen(stops[k]);
+        const char *f = text_find_ci(place, " for ");
+        if (!f || f == place)
+            continue;
+        const char *food = f + 5;
+        if (!*food)
+            continue;
+        /* (the place's words: no comma or full stop between) */
+        if (memchr(place, ',', (size_t)(f - place)) || memchr(place, '.', (size_t)(f - place)))
+            continue;
+        /* (a place that is no chain's name is dropped: "the bakery", "a
+         * cafe", "my mum's") */
+        int named = strncasecmp(place, "the ", 4) && strncasecmp(place, "a ", 2) &&
+                    strncasecmp(place, "my ", 3) && strncasecmp(place, "our ", 4);
+        if (!named)
+            return (size_t)snprintf(out, size, "%s", food) < size;
+        return (size_t)snprintf(out, size, "%.*s%s", (int)(f - place), place, food - 1) < size;
+    }
+    return 0;
+}
+
 /* "sprouts. 5 of them", "had 2 of those": a count of the food named, the
  * words "of them" gone in out. 1 when done. */
 static int count_of_them(const char *t, char *out, size_t size)
@@ -3488,7 +3525,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
      * the ones before it left (two buffers, in turn) */
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
-        fillers_out,        day_label_out,      clock_out,          packing_words,      pure_out,
+        fillers_out,        stopped_at_for,     day_label_out,      clock_out,          packing_words,      pure_out,
         number_words_or,    at_time_out,        bracket_with,       container_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,

@@ -2367,6 +2367,19 @@ static void hours_after_a_serving(void **state)
     /* eggs by their shell are whole; broth is broth */
     reads_as("Great Value - Large White Eggs", "", "Egg, whole");
     reads_as("chicken broth", "", "chicken broth");
+    /* who made it for whom is no food; where it was had is the chain's or
+     * nothing */
+    reads_as("Dad made himself a grilled cheese for lunch", "", "Grilled cheese");
+    reads_as("stopped at Arby's for a roast beef", "", "ARBY'S, roast beef");
+    weighs_as("stopped at the bakery for 2 donuts", "", "donuts", "2", 1);
+    /* a variant not asked for gives way */
+    reads_as("Old El Paso - Traditional Refried Beans", "", "Refried beans");
+    kmgca_weighing w;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "Old El Paso - Traditional Refried Beans", "",
+                                 &w, &err),
+                     KMGCA_OK);
+    assert_null(strstr(kmgca_food_description(w.match.food), "vegetarian"));
 }
 
 static void halves_and_heaped_spoons(void **state)
