@@ -2139,7 +2139,10 @@ static int own_part_said(const char *t)
             q++;
         snprintf(clause, sizeof clause, "%.*s", (int)(q - p), p);
         const char *v = after_verb(clause);
-        if (!first && v && amount_written(v))
+        /* (not the clause of the sharing itself: "nachos, shared an order") */
+        const char *sh = text_find_ci(clause, "shared ");
+        int sharing = sh && (sh == clause || !isalpha((unsigned char)sh[-1]));
+        if (!first && v && !sharing && amount_written(v))
             return 1;
         first = 0;
         if (!mark)
@@ -3694,9 +3697,19 @@ static kmgca_status weigh_shared(kmgca_foods *foods, const char *food_text,
      * had 3 slices", "分着吃，我吃了两块"): read as what was shared, then eaten */
     if (own_part_said(rest))
         return weigh_message(foods, rest, serving_text, out, err);
+    /* none said: the verb goes, so that what was shared is the amount to
+     * share ("shared a bottle of wine": half the bottle, not a glass as
+     * after "bought") */
+    char whole[sizeof rest];
+    const char *verb = text_find_ci(rest, "shared ");
+    if (verb && (verb == rest || !isalpha((unsigned char)verb[-1]))) {
+        snprintf(whole, sizeof whole, "%.*s%s", (int)(verb - rest), rest, verb + 7);
+        copy_text(rest, sizeof rest, whole);
+    }
     kmgca_status st = weigh_message(foods, rest, serving_text, out, err);
-    /* no amount written: a typical serving is one person's already */
-    if (st != KMGCA_OK || out->serving_assumed || !isfinite(out->grams))
+    /* no amount written: a typical serving is one person's already (an
+     * amount written whose size was assumed is shared: "split an order") */
+    if (st != KMGCA_OK || out->serving.kind == KMGCA_UNIT_TYPICAL || !isfinite(out->grams))
         return st;
     if (people < 2) {
         out->grams = NAN;

@@ -2380,6 +2380,12 @@ static void hours_after_a_serving(void **state)
                                  &w, &err),
                      KMGCA_OK);
     assert_null(strstr(kmgca_food_description(w.match.food), "vegetarian"));
+    /* what was shared, with no own part said, is shared: the bottle, the
+     * order written (as after "bought" it would be no amount eaten) */
+    weighs_as("shared a bottle of wine with Dave", "", "wine", "1/2 bottle", 1);
+    weighs_as("nachos with cheese, split an order", "", "nachos with cheese", "1/2 order", 1);
+    /* an own part said stands */
+    weighs_as("shared a large pizza, I had 3 slices", "", "pizza", "3 slices", 1);
 }
 
 static void halves_and_heaped_spoons(void **state)
