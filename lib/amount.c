@@ -366,6 +366,12 @@ static int zh_word_amount_at(const tokens *tk, int i, amount *a)
         int big = cjk_is(tk, i, "大");
         a->value = big ? 0.75 : 1.0 / 3;
         a->note = big ? PH_ZH_MOST_OF : PH_ZH_THIRD_OF;
+        /* 小半斤: a little under half a jin as people weigh it, about 200 g
+         * (a third of a bowl is still a third) */
+        if (!big && (cjk_is(tk, i + 2, "斤") || cjk_is(tk, i + 2, "两"))) {
+            a->value = 0.4;
+            a->note = PH_ZH_UNDER_HALF_WEIGHT;
+        }
         a->next = i + 2;
         a->flags = AF_CJK | AF_WORDS;
         return 1;

@@ -3607,8 +3607,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
             *out = pint;
     }
     /* A dish shared from the family's plate, bought as a takeaway ("宫保鸡丁
-     * 外卖一份", "外卖点了宫保鸡丁"): the shop's box, half as much again as a
-     * home plate (kmgca's judgement), not one person's share of the plate */
+     * 外卖一份", "外卖点了宫保鸡丁"): the shop's box, one shop's 份 (kmgca's
+     * judgement), not one person's share of the home plate */
     if (st == KMGCA_OK && out && food_text && out->match.food &&
         out->match.food->recipe_count && (strstr(written, "外卖") || strstr(written, "打包")) &&
         (out->serving.kind == KMGCA_UNIT_TYPICAL ||
@@ -3619,7 +3619,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         kmgca_error berr;
         if (weigh_shared(foods, out->food_text, "", &home, &berr) == KMGCA_OK &&
             home.match.food == out->match.food && strstr(home.how, PH_PERSON_SHARE) &&
-            weigh_shared(foods, out->food_text, "1大份", &box, &berr) == KMGCA_OK &&
+            weigh_shared(foods, out->food_text, "1份", &box, &berr) == KMGCA_OK &&
             box.match.food == out->match.food) {
             copy_text(box.serving_text, sizeof box.serving_text, out->serving_text);
             box.serving_assumed = 1;

@@ -61,6 +61,7 @@
 #define PH_A_FEW_READ "\"a few\" read as 3, \"several\" as 4, as diet records code them; write the number to be exact"
 #define PH_A_FEW_SERVING "a few of a food eaten by the serving, not the piece, read as one serving; write the amount to be exact"
 #define PH_ZH_THIRD_OF "小半 (a little of) read as 1/3"
+#define PH_ZH_UNDER_HALF_WEIGHT "小半 of a market weight (a little under half) read as 2/5"
 #define PH_A_LITTLE_READ " read as 2/5 of a typical serving (kmgca's judgement)"
 #define PH_ZH_A_LITTLE "少许 (a little)" PH_A_LITTLE_READ
 #define PH_ZH_A_SMALL_AMOUNT "少量 (a small amount)" PH_A_LITTLE_READ
@@ -129,7 +130,7 @@
 #define PH_ONE_RECIPE_SERVING ": one serving of the recipe, 1 "
 #define PH_PERSON_SHARE ": one person's share of a dish served on one plate, "
 #define PH_SPOONS_OF_POWDER "; spoons of the powder the drink is made from, not of the drink"
-#define PH_TAKEAWAY_BOX "; a takeaway box of the dish, half as much again as a home plate (kmgca's judgement)"
+#define PH_TAKEAWAY_BOX "; a takeaway box of the dish, one shop's 份 (kmgca's judgement)"
 #define PH_SMALLER_PLATE "; a 碟 is the smaller plate, 0.7 of it"
 #define PH_PART_OF_LINE "one of the foods the line lists: "
 #define PH_LINES_OF_FOODS ": a line that lists several foods is read as one row a food (the first, line "

@@ -2386,6 +2386,19 @@ static void hours_after_a_serving(void **state)
     weighs_as("nachos with cheese, split an order", "", "nachos with cheese", "1/2 order", 1);
     /* an own part said stands */
     weighs_as("shared a large pizza, I had 3 slices", "", "pizza", "3 slices", 1);
+    /* Chinese: 爪 slipped for 瓜; a steamed 鸡蛋糕 is the custard */
+    weighs_as("黄爪一根", "", "黄瓜", "一根", 1);
+    weighs_as("蒸鸡蛋糕一碗", "", "鸡蛋羹", "一碗", 1);
+    /* 小半斤 is a little under half a jin */
+    weighs_grams("羊肉小半斤", "", 200, 1e-6);
+    weighs_grams("米饭小半碗", "", 200.0 / 3, 1e-3);
+    /* a cup or bowl of a powder is the powder it is made of */
+    weighs_grams("奶粉一杯", "", 25, 1e-6);
+    weighs_grams("藕粉一碗", "", 30, 1e-6);
+    /* a 片 of meat as Chinese cooks slice it; a takeaway box is a shop's 份 */
+    weighs_grams("猪肝几片", "", 45, 1e-6);
+    weighs_as("中午点的外卖宫保鸡丁", "", "宫保鸡丁", "1份", 1);
+    weighs_grams("半条小黄花鱼", "", 20, 1e-6);
 }
 
 static void halves_and_heaped_spoons(void **state)
