@@ -2501,6 +2501,7 @@ static int zh_given_to(const char *t, char *out, size_t size);
 static int zh_half_of_one(const char *t, char *out, size_t size);
 static int zh_made_up(const char *t, char *out, size_t size);
 static int zh_cooked_bracket(const char *t, char *out, size_t size);
+static int zh_drink_options(const char *t, char *out, size_t size);
 static int zh_that_one(const char *t, char *out, size_t size);
 static int zh_gave_half(const char *t, char *out, size_t size);
 static int zh_serving_again(const char *t, char *out, size_t size);
@@ -3532,7 +3533,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         number_words_or,    at_time_out,        bracket_with,       container_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
-        chatter_slips,      distance_out,   canteen_ladle,     zh_size_measure,
+        chatter_slips,      distance_out,   canteen_ladle,     zh_drink_options,   zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,
@@ -4181,6 +4182,53 @@ static int zh_made_up(const char *t, char *out, size_t size)
         if (m && m > t)
             return (size_t)snprintf(out, size, "%.*s%s", (int)(m - t), t,
                                     m + strlen(made_up[k])) < size;
+    }
+    return 0;
+}
+
+/* A drink's options as a tea shop takes them: hot or iced, less ice, less
+ * sweet, in brackets ("港式奶茶(熱)", "奶茶（少甜、走冰）") or 热/冻 before
+ * the drink ("热奶茶", "凍咖啡"): the same drink, the words out, in out; 1
+ * when done. (Sugar said, 无糖, stays: it names other foods; sizes stay.) */
+static int zh_drink_options(const char *t, char *out, size_t size)
+{
+    static const char *const options[] = {"走冰", "少冰", "去冰", "多冰", "正常冰", "少甜",
+                                          "走甜", "半糖", "少糖", "微糖", "常温", "常溫",
+                                          "热", "熱", "冻", "凍", "冰", "温", "溫", "暖"};
+    static const char *const seps[] = {"、", "，", ",", "/", " ", "+"};
+    static const char *const hot[] = {"热", "熱", "冻", "凍"};
+    static const char *const drinks[] = {"奶茶", "咖啡", "鸳鸯",
+                                         "鴛鴦", "阿华田", "阿華田", "好立克", "美禄", "美祿",
+                                         "柠檬水", "檸檬水", "可可", "朱古力"};
+    if (!text_has_cjk(t) || strlen(t) >= size)
+        return 0;
+    for (const char *o = t; *o; o++) {
+        size_t ol = *o == '(' ? 1 : !strncmp(o, "（", 3) ? 3 : 0;
+        if (!ol || o == t)
+            continue;
+        const char *p = o + ol;
+        int n = 0;
+        for (int again = 1; again;) {
+            again = 0;
+            for (size_t k = 0; k < sizeof options / sizeof *options && !again; k++)
+                if (!strncmp(p, options[k], strlen(options[k])))
+                    p += strlen(options[k]), again = 1, n++;
+            for (size_t k = 0; k < sizeof seps / sizeof *seps && !again && n; k++)
+                if (!strncmp(p, seps[k], strlen(seps[k])))
+                    p += strlen(seps[k]), again = 1;
+        }
+        size_t cl = *p == ')' ? 1 : !strncmp(p, "）", 3) ? 3 : 0;
+        if (!n || !cl)
+            continue;
+        return (size_t)snprintf(out, size, "%.*s%s", (int)(o - t), t, p + cl) < size;
+    }
+    for (size_t h = 0; h < sizeof hot / sizeof *hot; h++) {
+        const char *p = strstr(t, hot[h]);
+        if (!p)
+            continue;
+        for (size_t d = 0; d < sizeof drinks / sizeof *drinks; d++)
+            if (!strncmp(p + 3, drinks[d], strlen(drinks[d])))
+                return (size_t)snprintf(out, size, "%.*s%s", (int)(p - t), t, p + 3) < size;
     }
     return 0;
 }

@@ -2399,6 +2399,12 @@ static void hours_after_a_serving(void **state)
     weighs_grams("猪肝几片", "", 45, 1e-6);
     weighs_as("中午点的外卖宫保鸡丁", "", "宫保鸡丁", "1份", 1);
     weighs_grams("半条小黄花鱼", "", 20, 1e-6);
+    /* a tea shop's options name the same drink */
+    weighs_as("港式奶茶(熱) 1杯", "", "港式奶茶", "1杯", 1);
+    weighs_as("港式奶茶（少甜、走冰）", "", "港式奶茶", "", 1);
+    weighs_as("热奶茶一杯", "", "奶茶", "一杯", 1);
+    reads_as("热干面一碗", "", "热干面");
+    weighs_grams("虾皮一小撮", "", 5.0 * 2 / 3, 1e-3);
 }
 
 static void halves_and_heaped_spoons(void **state)
