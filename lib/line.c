@@ -2553,6 +2553,39 @@ static int snack_cup(const char *t, char *out, size_t size)
     return 0;
 }
 
+/* "yoghurt pot, strawberry", "a yogurt tub - vanilla": the flavour after
+ * the pot is the yoghurt's ("strawberry yoghurt, 1 pot"); in out, 1 when
+ * so. */
+static int yoghurt_pot_flavour(const char *t, char *out, size_t size)
+{
+    static const char *const pots[] = {"yoghurt pot", "yogurt pot", "yoghurt tub", "yogurt tub",
+                                       "yoghurt pottle", "yogurt pottle"};
+    if (text_has_cjk(t) || strlen(t) + 12 >= size)
+        return 0;
+    for (size_t k = 0; k < sizeof pots / sizeof *pots; k++) {
+        const char *p = text_find_ci(t, pots[k]);
+        if (!p || (p > t && isalpha((unsigned char)p[-1])))
+            continue;
+        const char *e = p + strlen(pots[k]);
+        if (*e == 's')
+            e++;
+        const char *f = e;
+        while (*f == ' ' || *f == ',' || *f == '-' || *f == ':')
+            f++;
+        const char *space = strchr(pots[k], ' ');
+        /* ("a yoghurt pot": one pot of it) */
+        if (!*e && (p - t == 2 || p - t == 4) &&
+            (!strncasecmp(t, "a ", 2) || !strncasecmp(t, "1 ", 2) || !strncasecmp(t, "one ", 4)))
+            return (size_t)snprintf(out, size, "%.*s, 1 %s", (int)(space - pots[k]), p,
+                                    space + 1) < size;
+        if (f == e || !isalpha((unsigned char)*f))
+            continue;
+        return (size_t)snprintf(out, size, "%.*s%s %.*s, 1 %s", (int)(p - t), t, f,
+                                (int)(space - pots[k]), pots[k], space + 1) < size;
+    }
+    return 0;
+}
+
 /* A serving field of a household measure and then its weight ("1盒 200g",
  * "1 pot 150g"): the weight in brackets in out, as "1盒(200g)" says it,
  * so that the weight written is the weight. 1 when done. */
@@ -2937,7 +2970,10 @@ static int trailing_measure(const char *t, char *out, size_t size)
     /* (no word that ends a food's own name: sticks, rings, strips) */
     static const char *const measures[] = {"slices", "slice", "wedges", "wedge", "segments",
                                            "segment", "quarters", "halves", "pieces", "piece",
-                                           "chunks", "cubes", "florets", "spears"};
+                                           "chunks", "cubes", "florets", "spears", "pots",
+                                           "tubs", "cans", "tins", "bottles", "cartons",
+                                           /* (not "pot": "a hot pot") */
+                                           "tub", "can", "tin", "bottle", "carton"};
     if (text_has_cjk(t) || !amount_opens(t) || strlen(t) + 8 > size)
         return 0;
     /* the food part ends at a comma or a word of context */
@@ -3529,7 +3565,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
      * the ones before it left (two buffers, in turn) */
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
-        fillers_out,        stopped_at_for,     day_label_out,      clock_out,          packing_words,      pure_out,
+        fillers_out,        stopped_at_for,     yoghurt_pot_flavour, day_label_out,      clock_out,          packing_words,      pure_out,
         number_words_or,    at_time_out,        bracket_with,       container_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,

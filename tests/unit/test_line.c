@@ -2405,6 +2405,14 @@ static void hours_after_a_serving(void **state)
     weighs_as("热奶茶一杯", "", "奶茶", "一杯", 1);
     reads_as("热干面一碗", "", "热干面");
     weighs_grams("虾皮一小撮", "", 5.0 * 2 / 3, 1e-3);
+    /* a yoghurt pot's flavour is the yoghurt's; containers counted after
+     * the food's name count the containers */
+    reads_as("yoghurt pot, strawberry", "", "Yogurt");
+    weighs_as("a yoghurt pot", "", "yoghurt", "1 pot", 1);
+    weighs_as("2 yoghurt pots", "", "yoghurt", "2 pots", 1);
+    weighs_as("2 coke cans", "", "coke", "2 cans", 1);
+    reads_as("tuna pasta bake", "", "Tuna noodle casserole");
+    weighs_grams("cornbread slice", "", 60, 1e-6);
 }
 
 static void halves_and_heaped_spoons(void **state)
