@@ -4859,7 +4859,8 @@ static int variant_unasked(const char *description, const char *text)
      * can before another sauce, as the tables rank it) */
     static const char *const variants[] = {" plus", " light", " lite", "unheated", "unprepared",
                                            "dough", "reduced sugar", "weight control",
-                                           "fat-free", "fat free", "vegetarian"};
+                                           "fat-free", "fat free", "vegetarian",
+                                           "without meat"};
     for (size_t v = 0; v < sizeof variants / sizeof *variants; v++)
         if (text_find_ci(description, variants[v]) &&
             !text_find_ci(text, variants[v] + (variants[v][0] == ' ')))

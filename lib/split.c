@@ -189,6 +189,11 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
                 continue;
             }
         }
+        /* a full stop ending the line ("banana med.") */
+        if (k + 1 == tk->count && punct_is(tk, k, '.')) {
+            k++;
+            continue;
+        }
         break;
     }
     trailing = k >= tk->count;
@@ -270,6 +275,12 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
      * "Maccas large fries"). */
     if (r->size_only)
         ok = leading || (trailing && i > 0 && punct_is(tk, i - 1, ',')) ||
+             /* (or a shortened size ends the line after the food: "banana
+              * med", "apple lg", "chips (lg)") */
+             (trailing && i > 0 && tk->t[i - 1].type == TK_WORD &&
+              (r->end == i + 1 || (r->end == i + 2 && punct_is(tk, i + 1, '.'))) &&
+              (word_is(tk, i, "med") || word_is(tk, i, "lg") || word_is(tk, i, "lge") ||
+               word_is(tk, i, "lrg") || word_is(tk, i, "sm") || word_is(tk, i, "sml"))) ||
              /* (or stands between commas: "flat white at 10.30, large, full
               * cream") */
              (i > 0 && punct_is(tk, i - 1, ',') && punct_is(tk, r->end, ',')) ||

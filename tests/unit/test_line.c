@@ -2413,6 +2413,15 @@ static void hours_after_a_serving(void **state)
     weighs_as("2 coke cans", "", "coke", "2 cans", 1);
     reads_as("tuna pasta bake", "", "Tuna noodle casserole");
     weighs_grams("cornbread slice", "", 60, 1e-6);
+    /* a shortened size ending the line, a full stop after it too */
+    weighs_as("banana med.", "", "banana", "1 medium", 1);
+    weighs_as("apple lg", "", "apple", "1 large", 1);
+    /* shorthand and names */
+    weighs_as("roast chk 3 oz", "", "roast chicken", "3 oz", 1);
+    weighs_as("broc 1 c. steamed", "", "steamed broccoli", "1 cup", 1);
+    reads_as("he had 3 oat cakes", "", "Crackers, oatmeal");
+    /* a small tub of yoghurt is a single pot */
+    weighs_grams("had a small tub of yogurt", "", 150, 1e-6);
 }
 
 static void halves_and_heaped_spoons(void **state)
