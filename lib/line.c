@@ -2502,6 +2502,7 @@ static int zh_half_of_one(const char *t, char *out, size_t size);
 static int zh_made_up(const char *t, char *out, size_t size);
 static int zh_cooked_bracket(const char *t, char *out, size_t size);
 static int zh_drink_options(const char *t, char *out, size_t size);
+static int zh_weight_and_more(const char *t, char *out, size_t size);
 static int zh_that_one(const char *t, char *out, size_t size);
 static int zh_gave_half(const char *t, char *out, size_t size);
 static int zh_serving_again(const char *t, char *out, size_t size);
@@ -3569,7 +3570,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         number_words_or,    at_time_out,        bracket_with,       container_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
-        chatter_slips,      distance_out,   canteen_ladle,     zh_drink_options,   zh_size_measure,
+        chatter_slips,      distance_out,   canteen_ladle,     zh_drink_options,   zh_weight_and_more,   zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,
@@ -4222,6 +4223,35 @@ static int zh_made_up(const char *t, char *out, size_t size)
     return 0;
 }
 
+/* "半斤多虾", "一斤多点": a market weight and a bit more is read as the
+ * weight, as 左右 (about) is; the 多 out of the food's name (多宝鱼 and
+ * 多春鱼 keep theirs: only after 斤 or 两). In out, 1 when done. */
+static int zh_weight_and_more(const char *t, char *out, size_t size)
+{
+    static const char *const more[] = {"多一点", "多一些", "多点", "多"};
+    if (!text_has_cjk(t) || strlen(t) >= size)
+        return 0;
+    for (const char *p = t; *p; p++) {
+        if (strncmp(p, "斤", 3) && strncmp(p, "两", 3))
+            continue;
+        /* (a weight: a numeral before it, not 两 as two: "两个") */
+        int weight = p > t && ((unsigned char)p[-1] < 0x80 ? isdigit((unsigned char)p[-1])
+                                                            : p - t >= 3 && zh_amount_char(p - 3));
+        if (!weight)
+            continue;
+        for (size_t k = 0; k < sizeof more / sizeof *more; k++) {
+            size_t l = strlen(more[k]);
+            if (strncmp(p + 3, more[k], l))
+                continue;
+            /* (多宝鱼, 多春鱼 after a weight are fish: keep) */
+            if (!strncmp(p + 3, "多宝", 6) || !strncmp(p + 3, "多春", 6))
+                return 0;
+            return (size_t)snprintf(out, size, "%.*s%s", (int)(p + 3 - t), t, p + 3 + l) < size;
+        }
+    }
+    return 0;
+}
+
 /* A drink's options as a tea shop takes them: hot or iced, less ice, less
  * sweet, in brackets ("港式奶茶(熱)", "奶茶（少甜、走冰）") or 热/冻 before
  * the drink ("热奶茶", "凍咖啡"): the same drink, the words out, in out; 1
@@ -4403,7 +4433,10 @@ static int zh_size_after(const char *t, char *out, size_t size)
     static const char *const said[] = {"挺大的", "很大的", "好大的", "蛮大的", "大大的", "大个的",
                                        "挺大个", "挺大", "很大", "个头挺大", "个头很大",
                                        "挺小的", "很小的", "小小的", "小个的", "挺小", "很小",
-                                       "不大", "不太大", "不算大", "大的", "小的"};
+                                       "不大", "不太大", "不算大", "大的", "小的",
+                                       /* (the measure said again: "一碗卤肉饭 小碗的") */
+                                       "小碗的", "大碗的", "小份的", "大份的", "小杯的",
+                                       "大杯的", "小碗", "大碗", "小份", "大份"};
     static const char numerals[] = "一两二三四五六七八九十半俩";
     static const char measures[] = "个只根块条碗盘杯份片";
     if (!text_has_cjk(t))

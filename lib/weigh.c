@@ -893,7 +893,12 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
             factor = same[k].factor;
     /* (a rice plate, "一碟叉燒飯" as Hong Kong orders its 碟頭飯, is the plate:
      * no smaller dish of it) */
-    if (p && factor < 1 && !strcmp(s->unit, "碟") && !strcmp(kmgca_food_kind(food), "rice"))
+    /* (nor of a one-person plate, a recipe whose 盘 is its 份: "一碟干炒牛河"
+     * is the plate of noodles) */
+    const kmgca_portion *one = p && factor < 1 ? portion_of(food, "份") : NULL;
+    if (p && factor < 1 && !strcmp(s->unit, "碟") &&
+        (!strcmp(kmgca_food_kind(food), "rice") ||
+         (one && fabs(one->grams / one->amount - p->grams / p->amount) < 1)))
         factor = 1;
     /* "6 pieces" of a recipe that counts its 个, 只 or 块: those */
     if (!p && !typical && counts_pieces(s->unit, 0))

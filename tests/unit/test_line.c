@@ -538,13 +538,14 @@ static void sizes_of_a_serving_and_meal_words(void **state)
                                  &err),
                      KMGCA_OK);
     assert_null(strstr(w.how, "footlong"));
-    /* a 碟 is the smaller plate: 炒米粉's recipe has 盘 = 1 (its whole
-     * weight) and no 碟, so a 碟 is 0.7 of it; a takeaway box, 盒, is its 份 */
+    /* a 碟 of a one-person plate is the plate: 炒米粉's recipe has 盘 = 份 =
+     * 1 (its whole weight) and no 碟 (a shared dish's 碟 is 0.7 of its 盘,
+     * test_weigh.c); a takeaway box, 盒, is its 份 */
     assert_int_equal(kmgca_weigh(shared_foods, "炒米粉一碟", "", &w, &err), KMGCA_OK);
     double plate = 0, g;
     for (size_t i = 0; kmgca_food_ingredient(w.match.food, i, NULL, &g); i++)
         plate += g;
-    assert_near(w.grams, 0.7 * plate, 1e-6);
+    assert_near(w.grams, plate, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "炒米粉一盒", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, plate, 1e-6);   /* 份 = 1 too */
     /* a date before the meal is no amount ("5.12 早": 12 May, not 5.12
@@ -2422,6 +2423,13 @@ static void hours_after_a_serving(void **state)
     reads_as("he had 3 oat cakes", "", "Crackers, oatmeal");
     /* a small tub of yoghurt is a single pot */
     weighs_grams("had a small tub of yogurt", "", 150, 1e-6);
+    /* Chinese: 不多 hedges, the amount follows; a size said again after;
+     * a weight and a bit more; a 碟 of a one-person plate is the plate */
+    weighs_as("中午吃了米饭 不多 就半碗", "", "米饭", "半碗", 1);
+    weighs_as("卤肉饭一碗，小碗的", "", "卤肉饭", "一小碗", 1);
+    weighs_as("半斤多虾", "", "虾", "半斤", 1);
+    weighs_as("一碟干炒牛河", "", "干炒牛河", "一盘", 1);
+    reads_as("晚上炖了白菜豆腐 我吃了一碗", "", "白菜豆腐");
 }
 
 static void halves_and_heaped_spoons(void **state)

@@ -292,9 +292,13 @@ static void person_share_of_a_plate(void **state)
     /* a 片 of a recipe counted by the 块 is its 块 (臭豆腐) */
     assert_near(recipe_serving("臭豆腐", "8片", how, sizeof how),
                 recipe_serving("臭豆腐", "8块", how, sizeof how), 1e-9);
-    double pan = recipe_serving("炒年糕", "一盘", how, sizeof how);
-    assert_near(recipe_serving("炒年糕", "一碟", how, sizeof how), 0.7 * pan, 1e-9);
+    double pan = recipe_serving("猪肉炖粉条", "一盘", how, sizeof how);
+    assert_near(recipe_serving("猪肉炖粉条", "一碟", how, sizeof how), 0.7 * pan, 1e-9);
     assert_non_null(strstr(how, "smaller plate"));
+    /* ... but a one-person plate (its 盘 is its 份: 炒年糕, 干炒牛河) is no
+     * smaller in a 碟 */
+    pan = recipe_serving("炒年糕", "一盘", how, sizeof how);
+    assert_near(recipe_serving("炒年糕", "一碟", how, sizeof how), pan, 1e-9);
 }
 
 /* One of a product is the product as sold, not its smaller editions: FNDDS
