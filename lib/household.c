@@ -299,6 +299,54 @@ static void zh_rewrite(char *text, size_t size)
     copy_text(text, size, out);
 }
 
+/* folded with the words of who or when (chatter of words_zh.csv) that end a
+ * run of Chinese taken off that end, up to three ("车厘子我吃了十来颗": 车厘子
+ * ends its run), in out: names are looked for at the ends of runs. */
+static void zh_trim_run_ends(const char *folded, char *out, size_t size)
+{
+    size_t o = 0;
+    const char *p = folded, *run = NULL;
+    for (;;) {
+        size_t cl = 1;
+        long cp = *p ? utf8_decode(p, &cl) : 0;
+        int in_run = cp > 0 && is_cjk((unsigned long)cp);
+        if (in_run && !run)
+            run = p;
+        if (!in_run && run) {
+            const char *end = p;
+            for (int cut = 0; cut < 3; cut++) {
+                const char *before = NULL;
+                for (size_t w = 0; w < kmgca_builtin_zh_word_count && !before; w++) {
+                    const struct kmgca_zh_word *z = &kmgca_builtin_zh_words[w];
+                    size_t wl = strlen(z->written);
+                    if (z->kind == 'x' && (size_t)(end - run) > wl &&
+                        !memcmp(end - wl, z->written, wl))
+                        before = end - wl;
+                }
+                if (!before)
+                    break;
+                end = before;
+            }
+            size_t n = (size_t)(end - run);
+            if (o + n + 1 >= size)
+                break;
+            memcpy(out + o, run, n);
+            o += n;
+            run = NULL;
+        }
+        if (!cp)
+            break;
+        if (!in_run) {
+            if (o + cl + 1 >= size)
+                break;
+            memcpy(out + o, p, cl);
+            o += cl;
+        }
+        p += cl;
+    }
+    out[o] = '\0';
+}
+
 static int zh_head_is(const char *folded, const char *name)
 {
     size_t nl = strlen(name);
@@ -521,8 +569,13 @@ static int name_portion_scan(const char *food_text, char *out, size_t size)
     int cjk = text_has_cjk(food_text);
     char folded[512];
     text_fold(food_text, folded, sizeof folded);
-    if (cjk)
+    char trimmed[512] = "";
+    if (cjk) {
         zh_rewrite(folded, sizeof folded);
+        zh_trim_run_ends(folded, trimmed, sizeof trimmed);
+        if (!strcmp(trimmed, folded))
+            trimmed[0] = '\0';
+    }
     /* The English head phrases: the first comma part, and the second when
      * the first is one word ("Nuts, pecans"). */
     char heads[2][16][TEXT_WORD_MAX], whole[24][TEXT_WORD_MAX];
@@ -540,7 +593,7 @@ static int name_portion_scan(const char *food_text, char *out, size_t size)
         if (len <= best_len)
             continue;
         if ((unsigned char)name[0] >= 0x80) {
-            if (cjk && zh_head_is(folded, name))
+            if (cjk && (zh_head_is(folded, name) || (trimmed[0] && zh_head_is(trimmed, name))))
                 best = name, best_len = len;
             continue;
         }

@@ -2430,6 +2430,9 @@ static void hours_after_a_serving(void **state)
     weighs_as("半斤多虾", "", "虾", "半斤", 1);
     weighs_as("一碟干炒牛河", "", "干炒牛河", "一盘", 1);
     reads_as("晚上炖了白菜豆腐 我吃了一碗", "", "白菜豆腐");
+    /* a name's own size holds with who ate after it ("车厘子我": 9 g each) */
+    weighs_as("闺女买的车厘子我吃了十来颗", "", "车厘子", "十颗", 1);
+    weighs_grams("木瓜一片", "", 120, 1e-6);
 }
 
 static void halves_and_heaped_spoons(void **state)
