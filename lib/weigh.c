@@ -353,6 +353,11 @@ static int resolve_concept(const kmgca_food *food, const char *word, const char 
     if (word && word[0] && (!row || (strcmp(row->concept, word) != 0 && row->measures[0])) &&
         try_measure_token(food, word, strlen(word), size, typical, out, depth))
         return 1;
+    /* (a sweet counted by the bar is one bar, not FNDDS's unspecified
+     * amount: "a Kit Kat" is the 4-finger bar, 43 g, not 21 g) */
+    if (typical && !strcmp(kmgca_food_kind(food), "candy") &&
+        try_measure_token(food, "bar", 3, NULL, 0, out, depth))
+        return 1;
     if (typical && try_measure_token(food, "quantity not specified", 22, NULL, 0, out, depth))
         return 1;
     if (row && row->measures[0]) {

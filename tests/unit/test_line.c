@@ -2433,6 +2433,9 @@ static void hours_after_a_serving(void **state)
     /* a name's own size holds with who ate after it ("车厘子我": 9 g each) */
     weighs_as("闺女买的车厘子我吃了十来颗", "", "车厘子", "十颗", 1);
     weighs_grams("木瓜一片", "", 120, 1e-6);
+    /* a sweet with a bar of its own is one bar (was FNDDS's unspecified
+     * amount, half a Kit Kat) */
+    weighs_grams("a Kit Kat", "", 43, 1e-6);
 }
 
 static void halves_and_heaped_spoons(void **state)
