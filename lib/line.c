@@ -3259,6 +3259,53 @@ static int stopped_at_for(const char *t, char *out, size_t size)
     return 0;
 }
 
+/* "kidney beans 100g (canned, drained)": a bracket of words of state only,
+ * several, is read as the food's words after commas (one word in brackets
+ * is read so already); in out, 1 when done. */
+static int state_bracket(const char *t, char *out, size_t size)
+{
+    static const char *const states[] = {
+        "canned", "tinned", "drained", "rinsed", "raw", "cooked", "boiled", "dried", "dry",
+        "frozen", "fresh", "roasted", "grilled", "baked", "fried", "steamed", "unsalted",
+        "salted", "no salt", "low sodium", "in water", "in oil", "in brine", "in juice",
+        "in syrup", "in spring water", "skinless", "boneless", "skin on", "skin off",
+        "with skin", "without skin", "plain", "unsweetened", "sweetened", "uncooked",
+        "peeled", "unpeeled", "chopped", "sliced", "diced", "mashed", "whole", "microwaved"};
+    if (text_has_cjk(t) || strlen(t) + 4 >= size)
+        return 0;
+    const char *o = strchr(t, '(');
+    const char *c = o ? strchr(o, ')') : NULL;
+    if (!o || !c || o == t)
+        return 0;
+    int words = 0;
+    for (const char *p = o + 1; p < c;) {
+        while (p < c && (*p == ' ' || *p == ',' || *p == '&' || *p == '/'))
+            p++;
+        if (p < c && !strncasecmp(p, "and ", 4))
+            p += 4;
+        if (p >= c)
+            break;
+        size_t best = 0;
+        for (size_t k = 0; k < sizeof states / sizeof *states; k++) {
+            size_t l = strlen(states[k]);
+            if (l > best && p + l <= c && !strncasecmp(p, states[k], l) &&
+                (p + l == c || !isalpha((unsigned char)p[l])))
+                best = l;
+        }
+        if (!best)
+            return 0;
+        p += best;
+        words++;
+    }
+    if (words < 2)
+        return 0;
+    size_t head = (size_t)(o - t);
+    while (head && t[head - 1] == ' ')
+        head--;
+    return (size_t)snprintf(out, size, "%.*s, %.*s%s", (int)head, t, (int)(c - o - 1), o + 1,
+                            c + 1) < size;
+}
+
 /* "sprouts. 5 of them", "had 2 of those": a count of the food named, the
  * words "of them" gone in out. 1 when done. */
 static int count_of_them(const char *t, char *out, size_t size)
@@ -3568,6 +3615,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     static const rewrite_fn rewrites[] = {
         fillers_out,        stopped_at_for,     yoghurt_pot_flavour, day_label_out,      clock_out,          packing_words,      pure_out,
         number_words_or,    at_time_out,        bracket_with,       container_bracket,
+        state_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_drink_options,   zh_weight_and_more,   zh_size_measure,

@@ -2436,6 +2436,9 @@ static void hours_after_a_serving(void **state)
     /* a sweet with a bar of its own is one bar (was FNDDS's unspecified
      * amount, half a Kit Kat) */
     weighs_grams("a Kit Kat", "", 43, 1e-6);
+    /* a bracket of words of state is the food's words */
+    reads_as("kidney beans 100g (canned, drained)", "", "canned");
+    reads_as("tuna (canned in water, drained) 1 can", "", "tuna, light");
 }
 
 static void halves_and_heaped_spoons(void **state)
