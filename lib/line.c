@@ -3206,8 +3206,10 @@ static int eggs_in_omelet(const char *t, char *out, size_t size)
             from -= 2;
         while (from > t && (from[-1] == ' ' || from[-1] == ','))
             from--;
-        char rest[512];
+        char rest[1100];
         size_t o = 0;
+        if (strlen(t) >= sizeof rest)
+            return 0;
         o += (size_t)snprintf(rest + o, sizeof rest - o, "%.*s", (int)(from - t), t);
         while (*to == ' ' || *to == ',')
             to++;
