@@ -2503,6 +2503,7 @@ static int zh_made_up(const char *t, char *out, size_t size);
 static int zh_cooked_bracket(const char *t, char *out, size_t size);
 static int zh_drink_options(const char *t, char *out, size_t size);
 static int zh_weight_and_more(const char *t, char *out, size_t size);
+static int zh_steamed_egg_cake(const char *t, char *out, size_t size);
 static int zh_that_one(const char *t, char *out, size_t size);
 static int zh_gave_half(const char *t, char *out, size_t size);
 static int zh_serving_again(const char *t, char *out, size_t size);
@@ -3620,7 +3621,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         state_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
-        chatter_slips,      distance_out,   canteen_ladle,     zh_drink_options,   zh_weight_and_more,   zh_size_measure,
+        chatter_slips,      distance_out,   canteen_ladle,     zh_drink_options,   zh_weight_and_more, zh_steamed_egg_cake,   zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,
@@ -4300,6 +4301,22 @@ static int zh_weight_and_more(const char *t, char *out, size_t size)
         }
     }
     return 0;
+}
+
+/* "晚上蒸了碗鸡蛋糕", "鸡蛋糕一碗": 鸡蛋糕 steamed or by the bowl is the egg
+ * custard as the north calls it (鸡蛋糕 alone is a small sponge cake); in
+ * out, 1 when done. */
+static int zh_steamed_egg_cake(const char *t, char *out, size_t size)
+{
+    const char *c = strstr(t, "鸡蛋糕");
+    if (!c || strlen(t) >= size)
+        return 0;
+    const char *steamed = strstr(t, "蒸");
+    const char *bowl = strstr(t, "碗");
+    if (!(steamed && steamed < c) && !bowl)
+        return 0;
+    return (size_t)snprintf(out, size, "%.*s鸡蛋羹%s", (int)(c - t), t, c + strlen("鸡蛋糕")) <
+           size;
 }
 
 /* A drink's options as a tea shop takes them: hot or iced, less ice, less

@@ -2439,6 +2439,11 @@ static void hours_after_a_serving(void **state)
     /* a bracket of words of state is the food's words */
     reads_as("kidney beans 100g (canned, drained)", "", "canned");
     reads_as("tuna (canned in water, drained) 1 can", "", "tuna, light");
+    /* why it was eaten, how it was steeped, how often: no food */
+    weighs_as("听人说香蕉补钾，每天早上吃一根", "", "香蕉", "一根", 1);
+    weighs_as("每天抓一小把枸杞泡水", "", "枸杞", "一小把", 1);
+    weighs_as("晚上蒸了碗鸡蛋糕", "", "鸡蛋羹", "一碗", 1);
+    reads_as("鸡蛋糕两个", "", "蛋糕");
 }
 
 static void halves_and_heaped_spoons(void **state)
