@@ -1132,6 +1132,12 @@ static int shop_liang(const kmgca_food *food, const kmgca_serving *s, double *gr
                      per_jin / 5);
         return 1;
     }
+    /* (a dry food's 两 is 50 g of it as written: the shop's 两 is the dry
+     * noodles' weight, so "干面条二两", "挂面二两" are 100 g dry) */
+    if (!food->recipe_count &&
+        (!strcmp(kmgca_food_kind(food), "grain_dry") || !strncmp(food->description, "干", 3) ||
+         text_find_ci(food->description, ", dry")))
+        return 0;
     kmgca_serving liang = *s;
     liang.amount *= jin ? 10 : 1;
     copy_text(liang.unit, sizeof liang.unit, "两");

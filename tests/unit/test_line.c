@@ -2444,6 +2444,12 @@ static void hours_after_a_serving(void **state)
     weighs_as("每天抓一小把枸杞泡水", "", "枸杞", "一小把", 1);
     weighs_as("晚上蒸了碗鸡蛋糕", "", "鸡蛋羹", "一碗", 1);
     reads_as("鸡蛋糕两个", "", "蛋糕");
+    /* a drumstick is the chicken's, counted by its own size; a dry food's
+     * 两 is 50 g of it (the shop's 两 of noodles is their dry weight) */
+    weighs_grams("琵琶腿 1只", "", 80, 1e-6);
+    weighs_grams("干面条二两", "", 100, 1e-6);
+    weighs_grams("挂面二两", "", 100, 1e-6);
+    weighs_grams("面条二两", "", 230, 1e-6);
 }
 
 static void halves_and_heaped_spoons(void **state)
