@@ -2508,6 +2508,7 @@ static int zh_that_one(const char *t, char *out, size_t size);
 static int zh_gave_half(const char *t, char *out, size_t size);
 static int zh_serving_again(const char *t, char *out, size_t size);
 static int zh_size_after(const char *t, char *out, size_t size);
+static int zh_size_before_count(const char *t, char *out, size_t size);
 static int number_words_or(const char *t, char *out, size_t size);
 static int at_time_out(const char *t, char *out, size_t size);
 static int bracket_with(const char *t, char *out, size_t size);
@@ -3625,7 +3626,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,
-        zh_serving_again,   zh_size_after,
+        zh_serving_again,   zh_size_after,      zh_size_before_count,
         eggs_in_omelet, count_of_them,  trailing_measure,  x_count_of_measure, halves_of, count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
         en_size_measure};
@@ -4440,6 +4441,29 @@ static int zh_numeral_measure_at(const char *p, const char *numerals, const char
     for (const char *m = measures; num && *m && !mea; m += 3)
         mea = !strncmp(p + 3, m, 3);
     return mea;
+}
+
+/* "香蕉 小的一根", "苹果大的一个": the size said before the count is the
+ * serving's (一小根, 一大个), in out; 1 when done. */
+static int zh_size_before_count(const char *t, char *out, size_t size)
+{
+    static const char *const said[] = {"小的", "大的", "小点的", "大点的", "小个的", "大个的"};
+    static const char numerals[] = "一两二三四五六七八九十半俩";
+    static const char measures[] = "个只根块条碗盘杯份片";
+    if (!text_has_cjk(t) || strlen(t) + 4 >= size)
+        return 0;
+    for (size_t k = 0; k < sizeof said / sizeof *said; k++) {
+        const char *p = strstr(t, said[k]);
+        if (!p || p == t)
+            continue;
+        const char *n = p + strlen(said[k]);
+        if (!zh_numeral_measure_at(n, numerals, measures))
+            continue;
+        int big = strstr(said[k], "大") != NULL;
+        return (size_t)snprintf(out, size, "%.*s%.3s%s%s", (int)(p - t), t, n, big ? "大" : "小",
+                                n + 3) < size;
+    }
+    return 0;
 }
 
 /* "早上一个白水煮蛋一个", "吃了一块西瓜挺大一块": the same serving said twice
