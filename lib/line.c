@@ -3101,8 +3101,8 @@ static int halves_of(const char *t, char *out, size_t size)
  * portion" is. The text so written in out; 1 when it was. */
 static int en_size_measure(const char *t, char *out, size_t size)
 {
-    static const char *const sizes[] = {"small", "large", "big", "medium", "huge",
-                                        "little", "sml", "lge", "lrg", "med"};
+    static const char *const sizes[] = {"small", "large", "big", "medium", "huge", "little",
+                                        "sml", "lge", "lrg", "med", "sm", "lg"};
     static const char *const measures[] = {"portion", "bowl", "plate", "serving", "glass", "cup",
                                            "mug", "slice", "piece", "helping", "tin", "can",
                                            "bottle", "packet", "bag", "box", "tub", "pot",
@@ -3662,7 +3662,17 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         const char *d = dash + 3;
         while (isdigit((unsigned char)*d))
             d++;
-        if (*d == ' ' && isupper((unsigned char)d[1]) &&
+        /* (not a number of the name: "5 Star Beef Mince", "21 Whole Grains",
+         * "2 Minute Noodles", "3 Bean Salad") */
+        static const char *const named[] = {"star", "stars", "whole", "grain", "grains", "seed",
+                                            "seeds", "minute", "bean", "beans", "cheese",
+                                            "layer", "spice", "berry", "pepper", "nut"};
+        int of_name = 0;
+        for (size_t k = 0; k < sizeof named / sizeof *named && !of_name; k++) {
+            size_t l = strlen(named[k]);
+            of_name = !strncasecmp(d + 1, named[k], l) && !isalpha((unsigned char)d[1 + l]);
+        }
+        if (*d == ' ' && isupper((unsigned char)d[1]) && !of_name &&
             (size_t)snprintf(uncounted, sizeof uncounted, "%.*s%s", (int)(dash + 3 - food_text),
                              food_text, d + 1) < sizeof uncounted)
             food_text = uncounted;

@@ -214,6 +214,20 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
               (word_is(tk, r->end, "w") && r->end + 1 < tk->count &&
                tk->t[r->end + 1].type == TK_WORD)))
         ok = 1;
+    /* a household measure between the food and one word of its kind
+     * ending the line: "toast 1 sl wholemeal", "rice 1 cup brown" */
+    else if (r->cls == CLASS_HOUSEHOLD && !r->words_only && i > first &&
+             tk->t[i - 1].type == TK_WORD && r->end + 1 == tk->count &&
+             tk->t[r->end].type == TK_WORD &&
+             (word_is(tk, r->end, "wholemeal") || word_is(tk, r->end, "white") ||
+              word_is(tk, r->end, "brown") || word_is(tk, r->end, "granary") ||
+              word_is(tk, r->end, "rye") || word_is(tk, r->end, "sourdough") ||
+              word_is(tk, r->end, "multigrain") || word_is(tk, r->end, "wholegrain") ||
+              word_is(tk, r->end, "wholewheat") || word_is(tk, r->end, "skim") ||
+              word_is(tk, r->end, "skimmed") || word_is(tk, r->end, "steamed") ||
+              word_is(tk, r->end, "boiled") || word_is(tk, r->end, "toasted") ||
+              word_is(tk, r->end, "cooked") || word_is(tk, r->end, "plain")))
+        ok = 1;
     /* a household measure standing alone between commas: "porridge, 1
      * bowl, with honey", "Just toast today, 1 slice, felt rubbish" */
     else if (r->cls == CLASS_HOUSEHOLD && !r->words_only && i > first &&

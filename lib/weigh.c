@@ -1004,7 +1004,7 @@ static const kmgca_portion *branded_item(const kmgca_food *food)
         /* one of the product as USDA weighed it; not a unit of weight or
          * volume (serving.c's units: "cup", "oz") nor of length or part
          * ("inch sub", "piece", "serving (2 tbsp)") */
-        static const char *const parts[] = {"inch", "serving (", "piece"};
+        static const char *const parts[] = {"inch", "serving (", "piece", "pieces"};
         const char *m = food->portions[i].measure;
         const unit_def *u;
         size_t ul = unit_at(m, &u);

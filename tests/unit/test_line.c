@@ -2450,6 +2450,15 @@ static void hours_after_a_serving(void **state)
     weighs_grams("干面条二两", "", 100, 1e-6);
     weighs_grams("挂面二两", "", 100, 1e-6);
     weighs_grams("面条二两", "", 230, 1e-6);
+    /* brands and products: a number of the name is no pack count; a box of
+     * popcorn chicken is no single piece */
+    reads_as("Coles - 5 Star Extra Lean Beef Mince, cooked", "100 g", "Beef, ground");
+    reads_as("Dave's Killer Bread - 21 Whole Grains and Seeds", "1 slice", "multi-grain");
+    weighs_grams("KFC popcorn chicken", "", 115, 1e-6);
+    reads_as("venison burger patty at the pub", "", "deer");
+    /* a measure between the food and a word of its kind; a short size */
+    weighs_as("toast 1 sl wholemeal", "", "wholemeal toast", "1 slice", 1);
+    weighs_as("raisins sm box", "", "raisins", "1 small box", 1);
 }
 
 static void halves_and_heaped_spoons(void **state)
