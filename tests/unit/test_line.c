@@ -2457,7 +2457,7 @@ static void hours_after_a_serving(void **state)
     weighs_grams("KFC popcorn chicken", "", 115, 1e-6);
     reads_as("venison burger patty at the pub", "", "deer");
     /* a measure between the food and a word of its kind; a short size */
-    weighs_as("toast 1 sl wholemeal", "", "wholemeal toast", "1 slice", 1);
+    weighs_as("toast 1 sl wholemeal", "", "toast wholemeal", "1 sl", 1);
     weighs_as("raisins sm box", "", "raisins", "1 small box", 1);
 }
 
