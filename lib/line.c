@@ -885,6 +885,16 @@ static int a_drink(const kmgca_food *f)
  * food. When the food matched is not canned and "canned" before its text
  * matches a canned food as well (not a drink: its can is a container of
  * the drink itself), that food. */
+/* 1 when a serving's unit is a can or tin ("can", "small tin"). */
+static int tin_measured(const char *unit)
+{
+    size_t len;
+    const struct kmgca_measure_word *m = measure_word_at(unit, &len);
+    if (m && m->size[0] && unit[len] == ' ')
+        m = measure_word_at(unit += len + 1, &len);
+    return m && !strcmp(m->concept, "can") && !unit[len];
+}
+
 static int canned_for_a_can(kmgca_foods *foods, kmgca_weighing *out)
 {
     size_t len;
@@ -5252,6 +5262,19 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     }
     if (st == KMGCA_OK && canned)
         appendf(out->how, sizeof out->how, "%s", PH_CANNED_FOR_A_CAN);
+    /* "half a tin of kidney beans, drained": a tin of beans or vegetables
+     * weighed by the tin's net weight, drained, is what is left of it (not
+     * when a USDA measure weighs the can: it says drained or not) */
+    if (st == KMGCA_OK && out->match.food && isfinite(out->grams) &&
+        (text_holds_ci(food_text, "drained") || text_holds_ci(food_text, "rinsed")) &&
+        (!strcmp(kmgca_food_kind(out->match.food), "legume") ||
+         !strcmp(kmgca_food_kind(out->match.food), "vegetable")) &&
+        tin_measured(out->serving.unit) && !text_find_ci(out->how, "USDA household measure")) {
+        out->grams *= 0.6;
+        out->serving.estimated = 1;
+        out->serving_assumed = 1;
+        appendf(out->how, sizeof out->how, "%s", PH_DRAINED_TIN);
+    }
     if (st == KMGCA_OK && sugar)
         appendf(out->how, sizeof out->how, "%s", PH_DRINK_SUGAR);
     if (st == KMGCA_OK && little)

@@ -2459,6 +2459,11 @@ static void hours_after_a_serving(void **state)
     /* a measure between the food and a word of its kind; a short size */
     weighs_as("toast 1 sl wholemeal", "", "toast wholemeal", "1 sl", 1);
     weighs_as("raisins sm box", "", "raisins", "1 small box", 1);
+    /* a tin of beans drained is what is left of it, said */
+    weighs_grams("half a tin of kidney beans, drained", "", 415 / 2.0 * 0.6, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "half a tin of kidney beans, drained", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(w.how, "drained"));
 }
 
 static void halves_and_heaped_spoons(void **state)
