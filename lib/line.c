@@ -2586,6 +2586,13 @@ static int yoghurt_pot_flavour(const char *t, char *out, size_t size)
         while (*f == ' ' || *f == ',' || *f == '-' || *f == ':')
             f++;
         const char *space = strchr(pots[k], ' ');
+        int plural = e > p + strlen(pots[k]);
+        /* (a pot counted, said before it: "a", "1", "one", or none) */
+        int one = p == t || ((p - t == 2 || p - t == 4) &&
+                             (!strncasecmp(t, "a ", 2) || !strncasecmp(t, "1 ", 2) ||
+                              !strncasecmp(t, "one ", 4)));
+        if (!one || plural)
+            continue;
         /* ("a yoghurt pot": one pot of it) */
         if (!*e && (p - t == 2 || p - t == 4) &&
             (!strncasecmp(t, "a ", 2) || !strncasecmp(t, "1 ", 2) || !strncasecmp(t, "one ", 4)))
@@ -2593,8 +2600,23 @@ static int yoghurt_pot_flavour(const char *t, char *out, size_t size)
                                     space + 1) < size;
         if (f == e || !isalpha((unsigned char)*f))
             continue;
-        return (size_t)snprintf(out, size, "%.*s%s %.*s, 1 %s", (int)(p - t), t, f,
-                                (int)(space - pots[k]), pots[k], space + 1) < size;
+        /* (the flavour: up to three words of letters, not what came with it:
+         * "yoghurt pot with honey", "yoghurt pot and a banana") */
+        static const char *const joins[] = {"with ", "and ", "for ", "in ", "on ", "from ",
+                                            "at ", "plus ", "w/"};
+        int joined = 0, flavour_words = 1;
+        for (size_t j = 0; j < sizeof joins / sizeof *joins && !joined; j++)
+            joined = !strncasecmp(f, joins[j], strlen(joins[j]));
+        for (const char *q = f; *q && !joined; q++) {
+            if (*q == ' ')
+                flavour_words++;
+            else if (!isalpha((unsigned char)*q) && *q != '-' && *q != '\'')
+                joined = 1;
+        }
+        if (joined || flavour_words > 3)
+            continue;
+        return (size_t)snprintf(out, size, "%s %.*s, 1 %s", f, (int)(space - pots[k]), pots[k],
+                                space + 1) < size;
     }
     return 0;
 }
@@ -3065,7 +3087,8 @@ static int x_count_of_measure(const char *t, char *out, size_t size)
             size_t f = e - l - 1;
             while (f && t[f - 1] == ' ')
                 f--;
-            if (!f || isdigit((unsigned char)t[0]))
+            /* (not when a count is before the measure: "toast 2 slices x2") */
+            if (!f || isdigit((unsigned char)t[0]) || isdigit((unsigned char)t[f - 1]))
                 return 0;
             return (size_t)snprintf(out, size, "%.*s %.*s of %.*s", (int)(n - d), t + d, (int)l,
                                     t + e - l, (int)f, t) < size;
@@ -3201,11 +3224,43 @@ static int eggs_in_omelet(const char *t, char *out, size_t size)
         e += 3;
         if (*e == 's' || *e == 'S')
             e++;
-        if (isalpha((unsigned char)*e))
+        if (isalpha((unsigned char)*e) || !strncasecmp(e, " white", 6))
             continue;
         /* the words around the count go with it: "(2 eggs)", "made with 2
-         * eggs", ", 2 eggs" */
+         * eggs", ", 2 eggs"; an article before it too ("a 3-egg omelette"),
+         * and a count of omelets multiplies ("2 x 2 egg omelette") */
         const char *from = p, *to = e;
+        int times = 1;
+        {
+            /* the word before the count: an article, or "N x" */
+            const char *q = p;
+            while (q > t && q[-1] == ' ')
+                q--;
+            const char *w = q;
+            while (w > t && w[-1] != ' ')
+                w--;
+            size_t wl = (size_t)(q - w);
+            if ((wl == 1 && (*w == 'a' || *w == 'A' || *w == '1')) ||
+                (wl == 2 && !strncasecmp(w, "an", 2)) || (wl == 3 && !strncasecmp(w, "one", 3))) {
+                from = w;
+            } else if (wl >= 1 && (w[wl - 1] == 'x' || w[wl - 1] == 'X')) {
+                /* "2 x 2 egg omelette", "2x 2 egg omelette" */
+                const char *x = w;
+                if (wl == 1) {
+                    while (x > t && x[-1] == ' ')
+                        x--;
+                    const char *d = x;
+                    while (d > t && isdigit((unsigned char)d[-1]))
+                        d--;
+                    if (d < x && x - d == 1)
+                        times = *d - '0', from = d;
+                } else if (wl == 2 && isdigit((unsigned char)*w)) {
+                    times = *w - '0', from = w;
+                }
+            }
+            if (times < 1 || times > 9)
+                times = 1;
+        }
         while (from > t && from[-1] == ' ')
             from--;
         if (from > t && from[-1] == '(' && *to == ')')
@@ -3232,7 +3287,16 @@ static int eggs_in_omelet(const char *t, char *out, size_t size)
             rest[--o] = '\0';
         if (!o || !(text_find_ci(rest, "omelet") || text_find_ci(rest, "omlet")))
             return 0;
-        return (size_t)snprintf(out, size, "%s %d eggs", rest, n) < size;
+        /* (an article left before the omelet: the eggs say how much, "an
+         * omelette (2 eggs)") */
+        const char *r = rest;
+        static const char *const articles[] = {"a ", "an ", "one ", "1 "};
+        for (size_t k = 0; k < sizeof articles / sizeof *articles; k++)
+            if (!strncasecmp(r, articles[k], strlen(articles[k]))) {
+                r += strlen(articles[k]);
+                break;
+            }
+        return (size_t)snprintf(out, size, "%s %d eggs", r, n * times) < size;
     }
     return 0;
 }
@@ -3252,12 +3316,31 @@ static int stopped_at_for(const char *t, char *out, size_t size)
         const char *p = text_find_ci(t, stops[k]);
         if (!p || (p > t && isalpha((unsigned char)p[-1])))
             continue;
+        /* (the stop opens the line, after one or two words of who: "stopped
+         * at", "Dad stopped at"; not "banana before I went to work for the
+         * day") */
+        int words = 0;
+        for (const char *q = t; q < p; q++) {
+            if (*q == ',' || *q == '.' || isdigit((unsigned char)*q))
+                words = 9;
+            else if (*q == ' ')
+                words++;
+        }
+        if (words > 2)
+            continue;
         const char *place = p + strlen(stops[k]);
         const char *f = text_find_ci(place, " for ");
         if (!f || f == place)
             continue;
         const char *food = f + 5;
-        if (!*food)
+        /* (what was done there is no food: "for a run", "for the day") */
+        static const char *const not_food[] = {"a run", "a walk", "a swim", "a ride",
+                                               "the day", "an hour", "a while", "work",
+                                               "a workout", "a game", "a haircut"};
+        int done_there = 0;
+        for (size_t n = 0; n < sizeof not_food / sizeof *not_food && !done_there; n++)
+            done_there = !strncasecmp(food, not_food[n], strlen(not_food[n]));
+        if (!*food || done_there)
             continue;
         /* (the place's words: no comma or full stop between) */
         if (memchr(place, ',', (size_t)(f - place)) || memchr(place, '.', (size_t)(f - place)))
@@ -3678,7 +3761,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
                                             "seeds", "minute", "bean", "beans", "cheese",
                                             "layer", "spice", "berry", "pepper", "nut"};
         int of_name = 0;
-        for (size_t k = 0; k < sizeof named / sizeof *named && !of_name; k++) {
+        for (size_t k = 0; *d == ' ' && k < sizeof named / sizeof *named && !of_name; k++) {
             size_t l = strlen(named[k]);
             of_name = !strncasecmp(d + 1, named[k], l) && !isalpha((unsigned char)d[1 + l]);
         }
@@ -4316,7 +4399,9 @@ static int zh_weight_and_more(const char *t, char *out, size_t size)
             if (strncmp(p + 3, more[k], l))
                 continue;
             /* (多宝鱼, 多春鱼 after a weight are fish: keep) */
-            if (!strncmp(p + 3, "多宝", 6) || !strncmp(p + 3, "多春", 6))
+            if (!strncmp(p + 3, "多宝", 6) || !strncmp(p + 3, "多春", 6) ||
+                !strncmp(p + 3, "多味", 6) || !strncmp(p + 3, "多士", 6) ||
+                !strncmp(p + 3, "多谷", 6) || !strncmp(p + 3, "多肉", 6))
                 return 0;
             return (size_t)snprintf(out, size, "%.*s%s", (int)(p + 3 - t), t, p + 3 + l) < size;
         }
@@ -4480,8 +4565,20 @@ static int zh_size_before_count(const char *t, char *out, size_t size)
         if (!zh_numeral_measure_at(n, numerals, measures))
             continue;
         int big = strstr(said[k], "大") != NULL;
-        return (size_t)snprintf(out, size, "%.*s%.3s%s%s", (int)(p - t), t, n, big ? "大" : "小",
-                                n + 3) < size;
+        /* (不大的, 不太大的: a small one; 挺, 很, 好, 最 before go with it) */
+        const char *head = p;
+        static const char *const before[] = {"不太", "不算", "不", "挺", "很", "好", "最", "特别"};
+        for (size_t b = 0; b < sizeof before / sizeof *before; b++) {
+            size_t bl = strlen(before[b]);
+            if ((size_t)(head - t) >= bl && !strncmp(head - bl, before[b], bl)) {
+                if (!strncmp(before[b], "不", 3))
+                    big = 0;
+                head -= bl;
+                break;
+            }
+        }
+        return (size_t)snprintf(out, size, "%.*s%.3s%s%s", (int)(head - t), t, n,
+                                big ? "大" : "小", n + 3) < size;
     }
     return 0;
 }
@@ -5005,9 +5102,13 @@ static int variant_unasked(const char *description, const char *text)
                                            "dough", "reduced sugar", "weight control",
                                            "fat-free", "fat free", "vegetarian",
                                            "without meat"};
+    /* (fat-free asked either way it is spelt, or as nonfat) */
+    int fat_free_asked = text_find_ci(text, "fat-free") || text_find_ci(text, "fat free") ||
+                         text_find_ci(text, "nonfat") || text_find_ci(text, "non-fat");
     for (size_t v = 0; v < sizeof variants / sizeof *variants; v++)
         if (text_find_ci(description, variants[v]) &&
-            !text_find_ci(text, variants[v] + (variants[v][0] == ' ')))
+            !text_find_ci(text, variants[v] + (variants[v][0] == ' ')) &&
+            !(fat_free_asked && !strncmp(variants[v], "fat", 3)))
             return 1;
     return 0;
 }
@@ -5266,7 +5367,8 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
      * weighed by the tin's net weight, drained, is what is left of it (not
      * when a USDA measure weighs the can: it says drained or not) */
     if (st == KMGCA_OK && out->match.food && isfinite(out->grams) &&
-        (text_holds_ci(food_text, "drained") || text_holds_ci(food_text, "rinsed")) &&
+        (holds_word_ci(food_text, "drained") || holds_word_ci(food_text, "rinsed")) &&
+        !text_find_ci(food_text, "not drained") && !text_find_ci(food_text, "not rinsed") &&
         (!strcmp(kmgca_food_kind(out->match.food), "legume") ||
          !strcmp(kmgca_food_kind(out->match.food), "vegetable")) &&
         tin_measured(out->serving.unit) && !text_find_ci(out->how, "USDA household measure")) {
