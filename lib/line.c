@@ -4478,7 +4478,8 @@ static int zh_drink_options(const char *t, char *out, size_t size)
  * written). In out; 1 when done. */
 static int zh_cooked_bracket(const char *t, char *out, size_t size)
 {
-    static const char *const ways[] = {"水煮", "清蒸", "煮", "蒸", "烤", "炖", "煎", "炒", "卤"};
+    static const char *const ways[] = {"水煮", "清蒸", "焯水", "白灼", "焯", "煮", "蒸",
+                                       "烤",   "炖",   "煎",   "炒",   "卤"};
     static const char *const fresh[] = {"鲜", "熟", ",", "，", "、", " "};
     if (!text_has_cjk(t))
         return 0;
@@ -4502,6 +4503,9 @@ static int zh_cooked_bracket(const char *t, char *out, size_t size)
         size_t cl = *p == ')' ? 1 : !strncmp(p, "）", 3) ? 3 : 0;
         if (!way || !cl)
             continue;
+        /* (blanched is read after the food, as 西兰花焯水 is written) */
+        if (!strcmp(way, "焯水") || !strcmp(way, "焯") || !strcmp(way, "白灼"))
+            return (size_t)snprintf(out, size, "%.*s%s%s", (int)(o - t), t, way, p + cl) < size;
         return (size_t)snprintf(out, size, "%s%.*s%s", way, (int)(o - t), t, p + cl) < size;
     }
     return 0;

@@ -2487,6 +2487,15 @@ static void hours_after_a_serving(void **state)
     kmgca_status hs = kmgca_weigh(shared_foods, heinz, "1 can", &w, &err);
     assert_true(hs == KMGCA_OK || err.message[0]);
     free(heinz);
+    /* names that hold a word of chatter are kept whole (午餐 is lunch, 他
+     * a pronoun): 午餐肉, 维他奶, 毛嗑 */
+    reads_as("我婆婆吃了几片午餐肉 煎的", "", "Luncheon meat");
+    reads_as("阿爺飲咗枝維他奶", "", "豆浆");
+    reads_as("下午嗑了一把毛嗑", "", "葵瓜子");
+    /* blanched in brackets is read after the food; Cantonese names */
+    reads_as("西蓝花（焯水）", "150g", "Broccoli, cooked");
+    weighs_grams("老豆食咗兩隻雞翼", "", 44, 1e-6);
+    reads_as("阿爺今日飲咗盒朱古力奶", "", "巧克力");
 }
 
 static void halves_and_heaped_spoons(void **state)
