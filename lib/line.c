@@ -2512,6 +2512,7 @@ static int zh_half_of_one(const char *t, char *out, size_t size);
 static int zh_made_up(const char *t, char *out, size_t size);
 static int zh_cooked_bracket(const char *t, char *out, size_t size);
 static int zh_drink_options(const char *t, char *out, size_t size);
+static int zh_end_particles(const char *t, char *out, size_t size);
 static int zh_weight_and_more(const char *t, char *out, size_t size);
 static int zh_steamed_egg_cake(const char *t, char *out, size_t size);
 static int zh_that_one(const char *t, char *out, size_t size);
@@ -3715,7 +3716,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         state_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
-        chatter_slips,      distance_out,   canteen_ladle,     zh_drink_options,   zh_weight_and_more, zh_steamed_egg_cake,   zh_size_measure,
+        chatter_slips,      distance_out,   canteen_ladle,     zh_end_particles,   zh_drink_options,   zh_weight_and_more, zh_steamed_egg_cake,   zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,
@@ -4423,6 +4424,40 @@ static int zh_steamed_egg_cake(const char *t, char *out, size_t size)
         return 0;
     return (size_t)snprintf(out, size, "%.*s鸡蛋羹%s", (int)(c - t), t, c + strlen("鸡蛋糕")) <
            size;
+}
+
+/* "爸中午吃了两个大馒头哈", "一斤多西瓜😂", "大概有一串吧": a particle, a
+ * laugh or an emoji ending a Chinese line says nothing of the food; out of
+ * it, in out; 1 when done. */
+static int zh_end_particles(const char *t, char *out, size_t size)
+{
+    static const char *const particles[] = {"哈哈", "呵呵", "嘿嘿", "哈", "吧", "啊", "呀",
+                                            "啦", "呢", "哦", "嘛", "噢", "喔", "咯"};
+    if (!text_has_cjk(t) || strlen(t) >= size)
+        return 0;
+    size_t n = strlen(t), was = n;
+    for (int again = 1; again && n;) {
+        again = 0;
+        while (n && (t[n - 1] == ' ' || t[n - 1] == '.' || t[n - 1] == '!' || t[n - 1] == '~' ||
+                     t[n - 1] == '?'))
+            n--, again = 1;
+        if (n >= 3 && (!strncmp(t + n - 3, "。", 3) || !strncmp(t + n - 3, "！", 3) ||
+                       !strncmp(t + n - 3, "？", 3) || !strncmp(t + n - 3, "～", 3) ||
+                       !strncmp(t + n - 3, "…", 3)))
+            n -= 3, again = 1;
+        /* (an emoji: four bytes from F0) */
+        if (n >= 4 && (unsigned char)t[n - 4] == 0xF0)
+            n -= 4, again = 1;
+        for (size_t k = 0; k < sizeof particles / sizeof *particles && !again; k++) {
+            size_t l = strlen(particles[k]);
+            /* (not a name's last character: 哈 of 哈密瓜 is first; 沙拉酱吧?) */
+            if (n > l + 3 && !strncmp(t + n - l, particles[k], l))
+                n -= l, again = 1;
+        }
+    }
+    if (n == was || n == 0)
+        return 0;
+    return (size_t)snprintf(out, size, "%.*s", (int)n, t) < size;
 }
 
 /* A drink's options as a tea shop takes them: hot or iced, less ice, less
