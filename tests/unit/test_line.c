@@ -2496,6 +2496,12 @@ static void hours_after_a_serving(void **state)
     reads_as("西蓝花（焯水）", "150g", "Broccoli, cooked");
     weighs_grams("老豆食咗兩隻雞翼", "", 44, 1e-6);
     reads_as("阿爺今日飲咗盒朱古力奶", "", "巧克力");
+    /* names from many kitchens (mandazi was corrected into mandarins) */
+    reads_as("mandazi x2", "", "Mandazi");
+    reads_as("bubble tea large", "", "珍珠奶茶");
+    reads_as("gai lan w oyster sauce", "", "Broccoli, Chinese");
+    reads_as("Tinned toms", "1/2 can", "Tomatoes, red, ripe, canned");
+    weighs_grams("1 pack natto", "", 45, 1e-6);
 }
 
 static void halves_and_heaped_spoons(void **state)
