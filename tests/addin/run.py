@@ -120,11 +120,11 @@ VALUES = [
     ('=FOODGRAMS("almonds";2;"oz")', 2 * 28.349523125),
     # Measure words and containers, as kmgca food reads them (issue 13):
     # 个 of a potato (the Taiwan FDA 马铃薯) is name_portions_zh.csv's medium potato (180 g), 碗 of cooked
-    # rice the household bowl (200 g), a glass of milk 250 ml through the cup
+    # rice the household bowl (200 g), a glass of milk 240 ml through the cup
     # (SR28 01077: 244 g a cup).
     ('=FOODGRAMS("土豆";1;"个")', 180.0),
     ('=FOODGRAMS("米饭";1;"碗")', 200.0),
-    ('=FOODGRAMS("milk, whole";1;"glass")', 250 * 244 / 236.5882365),
+    ('=FOODGRAMS("milk, whole";1;"glass")', 240 * 244 / 236.5882365),
     ('=FOODGRAMS("鸡蛋";2;"个")', 100.0),
     ('=INDEX(FOODMATCH("almonds");1;2)', 1.0),
     ('=DRITARGET("Mg";68;"m")', 420.0),                      # IOM 1997 RDA, men 31+
