@@ -2502,6 +2502,12 @@ static void hours_after_a_serving(void **state)
     reads_as("gai lan w oyster sauce", "", "Broccoli, Chinese");
     reads_as("Tinned toms", "1/2 can", "Tomatoes, red, ripe, canned");
     weighs_grams("1 pack natto", "", 45, 1e-6);
+    /* a block of tofu is the pack; a leg quarter is a leg, not a quarter */
+    weighs_as("half a block of tofu", "", "tofu", "1/2 block", 1);
+    assert_int_equal(kmgca_weigh(shared_foods, "half a block of tofu", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 150);
+    assert_int_equal(kmgca_weigh(shared_foods, "chicken leg quarter", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 100);
 }
 
 static void halves_and_heaped_spoons(void **state)
