@@ -2513,6 +2513,7 @@ static int zh_made_up(const char *t, char *out, size_t size);
 static int zh_cooked_bracket(const char *t, char *out, size_t size);
 static int zh_drink_options(const char *t, char *out, size_t size);
 static int zh_end_particles(const char *t, char *out, size_t size);
+static int zh_put_in(const char *t, char *out, size_t size);
 static int zh_weight_and_more(const char *t, char *out, size_t size);
 static int zh_steamed_egg_cake(const char *t, char *out, size_t size);
 static int zh_that_one(const char *t, char *out, size_t size);
@@ -3716,7 +3717,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         state_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
-        chatter_slips,      distance_out,   canteen_ladle,     zh_end_particles,   zh_drink_options,   zh_weight_and_more, zh_steamed_egg_cake,   zh_size_measure,
+        chatter_slips,      distance_out,   canteen_ladle,     zh_end_particles,   zh_put_in,          zh_drink_options,   zh_weight_and_more, zh_steamed_egg_cake,   zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,
@@ -4458,6 +4459,36 @@ static int zh_end_particles(const char *t, char *out, size_t size)
     if (n == was || n == 0)
         return 0;
     return (size_t)snprintf(out, size, "%.*s", (int)n, t) < size;
+}
+
+/* "晚上给我爸煮了碗挂面 就放了点青菜": what was put in it, in a clause of
+ * its own after the food, is an addition to it (as "with" is), out of the
+ * line, in out; 1 when done. */
+static int zh_put_in(const char *t, char *out, size_t size)
+{
+    static const char *const put[] = {"放了点", "加了点", "放了些", "加了些", "放了", "加了",
+                                      "放点", "加点"};
+    if (!text_has_cjk(t) || strlen(t) >= size)
+        return 0;
+    for (size_t k = 0; k < sizeof put / sizeof *put; k++) {
+        const char *p = strstr(t, put[k]);
+        if (!p || p == t)
+            continue;
+        const char *c = p;
+        if (c - t >= 3 && !strncmp(c - 3, "就", 3))
+            c -= 3;
+        else if (c - t >= 3 && !strncmp(c - 3, "还", 3))
+            c -= 3;
+        else if (c - t >= 3 && !strncmp(c - 3, "又", 3))
+            c -= 3;
+        /* (its own clause: after a space or a comma) */
+        size_t ml = c > t && (c[-1] == ' ' || c[-1] == ',') ? 1
+                    : c - t >= 3 && !strncmp(c - 3, "，", 3) ? 3 : 0;
+        if (!ml || c - ml == t)
+            continue;
+        return (size_t)snprintf(out, size, "%.*s", (int)(c - ml - t), t) < size;
+    }
+    return 0;
 }
 
 /* A drink's options as a tea shop takes them: hot or iced, less ice, less
