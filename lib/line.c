@@ -5341,7 +5341,8 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
         char dry_text[sizeof out->food_text];
         kmgca_match dm;
         snprintf(dry_text, sizeof dry_text, "%s(干)", out->food_text);
-        /* (only when the dry noodles are named surely: "鸡蛋挂面" stays) */
+        /* (only when the dry noodles are named surely: "鸡蛋挂面(干)" is, as
+         * 干鸡蛋挂面; a 挂面 the tables have no dry form of stays) */
         if (kmgca_foods_match(foods, dry_text, &dm, NULL) == KMGCA_OK && dm.food &&
             dm.confidence >= 0.9)
             copy_text(out->food_text, sizeof out->food_text, dry_text);
