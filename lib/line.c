@@ -890,21 +890,16 @@ static int tin_measured(const char *unit)
 {
     size_t len;
     const struct kmgca_measure_word *m = measure_word_at(unit, &len);
-    if (m && m->size[0] && unit[len] == ' ')
+    if (m && m->size[0] && unit[len] == ' ')   /* "small tin" */
         m = measure_word_at(unit += len + 1, &len);
     return m && !strcmp(m->concept, "can") && !unit[len];
 }
 
 static int canned_for_a_can(kmgca_foods *foods, kmgca_weighing *out)
 {
-    size_t len;
-    const char *unit = out->serving.unit;
-    const struct kmgca_measure_word *m = measure_word_at(unit, &len);
-    if (m && m->size[0] && unit[len] == ' ')   /* "small tin" */
-        m = measure_word_at(unit += len + 1, &len);
     const kmgca_food *f = out->match.food;
-    if (!m || strcmp(m->concept, "can") != 0 || unit[len] || !f ||
-        strstr(f->description, "canned") || strlen(out->food_text) > 400 || a_drink(f))
+    if (!tin_measured(out->serving.unit) || !f || strstr(f->description, "canned") ||
+        strlen(out->food_text) > 400 || a_drink(f))
         return 0;
     char text[420];
     snprintf(text, sizeof text, "canned %s", out->food_text);
@@ -2150,9 +2145,7 @@ static int own_part_said(const char *t)
         snprintf(clause, sizeof clause, "%.*s", (int)(q - p), p);
         const char *v = after_verb(clause);
         /* (not the clause of the sharing itself: "nachos, shared an order") */
-        const char *sh = text_find_ci(clause, "shared ");
-        int sharing = sh && (sh == clause || !isalpha((unsigned char)sh[-1]));
-        if (!first && v && !sharing && amount_written(v))
+        if (!first && v && !holds_word_ci(clause, "shared") && amount_written(v))
             return 1;
         first = 0;
         if (!mark)
@@ -2596,8 +2589,7 @@ static int yoghurt_pot_flavour(const char *t, char *out, size_t size)
         if (!one || plural)
             continue;
         /* ("a yoghurt pot": one pot of it) */
-        if (!*e && (p - t == 2 || p - t == 4) &&
-            (!strncasecmp(t, "a ", 2) || !strncasecmp(t, "1 ", 2) || !strncasecmp(t, "one ", 4)))
+        if (!*e && p > t)
             return (size_t)snprintf(out, size, "%.*s, 1 %s", (int)(space - pots[k]), p,
                                     space + 1) < size;
         if (f == e || !isalpha((unsigned char)*f))
