@@ -379,6 +379,11 @@ static int read_qualifier(const tokens *tk, int i, int j, int whole, reading *r)
              * export's "1/2 can (207g)" weighs the half) */
             /* (of a container: "半袋（70克那种）"; not of a piece of the food,
              * "梨半个（约150克）": the half weighed 150 g) */
+            /* (a share written as apps write it, "0.5 can (415g)", is of
+             * the container too when the half weighing that much would make
+             * a can of over 600 g; "0.5 can (207g)" and a fraction, "1/2 can
+             * (207g)", weigh the half: both are written, and the weight
+             * tells them apart) */
             static const char *const containers[] = {"袋", "包", "盒", "瓶", "罐", "听",
                                                      "桶", "bag", "pack", "packet", "can",
                                                      "tin", "bottle", "carton", "box", "jar",
@@ -396,8 +401,10 @@ static int read_qualifier(const tokens *tk, int i, int j, int whole, reading *r)
             int per_unit = each || names_container ||
                            (tk->t[i].type == TK_NUM && (tk->t[i].flags & NF_CENTS)) ||
                            s->amount == 1 ||
-                           (r->cls == CLASS_HOUSEHOLD && s->amount < 1 && tk->t[i].type != TK_NUM &&
-                            container) ||
+                           (r->cls == CLASS_HOUSEHOLD && s->amount < 1 && container &&
+                            (tk->t[i].type != TK_NUM ||
+                             (!(tk->t[i].flags & NF_FRACTION) && qu->kind == KMGCA_UNIT_MASS &&
+                              per * qu->factor / s->amount > 600))) ||
                            (qu->kind == KMGCA_UNIT_VOLUME && holds_a_drink(s->unit));
             if (r->cls == CLASS_HOUSEHOLD || qu->kind == KMGCA_UNIT_MASS ||
                 (r->cls == CLASS_MEASURE && s->kind == KMGCA_UNIT_VOLUME &&

@@ -133,6 +133,13 @@ static void serving_words(void **state)
         {"1.00 medium - 7\" to 7-7/8\" long", 1, KMGCA_UNIT_PORTION, "medium"},
         {"2 slices (60 g)", 60, KMGCA_UNIT_MASS, "g"},
         {"2.00 slice (30 g)", 60, KMGCA_UNIT_MASS, "g"},
+        /* a share of a can: the bracket weighs the can when the share
+         * weighing it would make a can of over 600 g, else the share */
+        {"0.5 can (415g)", 207.5, KMGCA_UNIT_MASS, "g"},
+        {"0.5 can (207g)", 207, KMGCA_UNIT_MASS, "g"},
+        {"1/2 can (207g)", 207, KMGCA_UNIT_MASS, "g"},
+        {"0.25 jar (500 g)", 125, KMGCA_UNIT_MASS, "g"},
+        {"half a can (400 g)", 200, KMGCA_UNIT_MASS, "g"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const parsed *c = &cases[i];
