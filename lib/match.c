@@ -50,6 +50,7 @@
 #define CONTEXT_NAMED 0.95   /* a name as written, with words of context */
 #define SPELT_NAME 0.8       /* a whole name, a word of it misspelt */
 #define HEAD_UNSAID 0.75     /* the text's head word is none of the food's */
+#define MODIFIER_NAMED 0.8   /* a dish's name under a word that qualifies it */
 /* A food of another animal than the one the text names ("Chicken breast,
  * oven-roasted" for "oven roasted turkey breast") is another food. */
 #define OTHER_ANIMAL 0.45
@@ -486,6 +487,83 @@ static const kmgca_food *en_context_named(const kmgca_foods *foods, const struct
     return foods_food(foods, ix->doc_food[doc]);
 }
 
+/* 1 when w is a word of a kind of food a name ends in ("soup", "juice",
+ * "sandwich"): the head of the text says which kind it is. */
+static int kind_of_food_word(const char *w)
+{
+    static const char *const kinds[] = {
+        "sandwich", "soup",   "salad",  "pie",   "roll",   "wrap",  "burger", "curry",
+        "stew",     "pizza",  "pasta",  "cake",  "bread",  "juice", "smoothie", "sushi",
+        "toast",    "muffin", "biscuit", "cookie", "bar",  "sub",   "bagel",  "casserole",
+        "sandwiches", "rolls", "wraps", "burgers", "biscuits", "cookies", "bars", "muffins"};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+        if (!strcmp(w, kinds[k]))
+            return 1;
+    return 0;
+}
+
+/* A dish named under words that only qualify it ("red lentil soup",
+ * "spicy lentil soup": lentil soup): when the text's last words, two at
+ * least and ending in a word of a kind of dish, are a name as written,
+ * and the words before them make no other food with the first of them
+ * ("sweet potato soup" is no potato soup) nor name an animal, that food,
+ * less surely than a whole name (the food, or NULL). */
+static const kmgca_food *en_modifier_named(const kmgca_foods *foods, const struct match_index *ix,
+                                           const en_query *q, ranked *top, size_t *n, size_t max)
+{
+    /* the words of the text, its context left out */
+    size_t at[QUERY_WORDS], nw = 0;
+    for (size_t i = 0; i < q->nw; i++)
+        if (!q->ctx[i] && !(q->qflags[i] & TEXT_IN_PARENS))
+            at[nw++] = i;
+    size_t h = q->head_at;
+    size_t raw_words = 1;   /* (as written: a brand's name may have been folded away) */
+    for (const char *p = q->raw; *p; p++)
+        raw_words += *p == ' ';
+    if (nw < 3 || q->nw > 4 || raw_words > 4 || !h || h - 1 != at[nw - 1] || !kind_of_food_word(q->words[h - 1]) ||
+        q->ids[h - 1] < 0)
+        return NULL;
+    for (size_t k = 1; k + 2 <= nw; k++) {
+        uint32_t core[QUERY_WORDS];
+        size_t nc = 0;
+        int known = 1;
+        for (size_t j = k; j < nw && known; j++) {
+            size_t i = at[j];
+            known = q->ids[i] >= 0 && !q->fixed[i];
+            core[nc++] = (uint32_t)q->ids[i];
+        }
+        if (!known)
+            continue;
+        long doc = sig_doc_headed(ix, index_signature(core, nc), q->ids[h - 1]);
+        if (doc < 0 || (ix->doc_head[doc] && (long)ix->doc_head[doc] != q->ids[h - 1] + 1))
+            continue;
+        /* the words left out: none an animal, and the last of them no
+         * name of another food with the first word kept */
+        for (size_t j = 0; j < k; j++)
+            if ((long)at[j] == q->animal)
+                return NULL;
+        size_t last = at[k - 1], first = at[k];
+        if (q->ids[last] >= 0) {
+            uint32_t pair[2] = {(uint32_t)q->ids[last], (uint32_t)q->ids[first]};
+            uint32_t one[1] = {(uint32_t)q->ids[first]};
+            long pd = sig_doc_headed(ix, index_signature(pair, 2), -1);
+            long od = sig_doc_headed(ix, index_signature(one, 1), -1);
+            /* (a kind of the word kept, when the word is no name of its
+             * own, is no other food: "red lentils" are "Lentils, ...";
+             * "red pepper" is not "pepper") */
+            const char *d = pd >= 0 ? foods_food(foods, ix->doc_food[pd])->description : "";
+            size_t kl = strlen(q->words[first]);
+            int kind_of_it = pd >= 0 && !strncasecmp(d, q->words[first], kl) &&
+                             (!isalpha((unsigned char)d[kl]) || d[kl] == 's');
+            if (pd >= 0 && (od < 0 ? !kind_of_it : ix->doc_food[pd] != ix->doc_food[od]))
+                return NULL;
+        }
+        ranked_offer(foods, top, n, max, (ranked){ix->doc_food[doc], MODIFIER_NAMED});
+        return foods_food(foods, ix->doc_food[doc]);
+    }
+    return NULL;
+}
+
 /* Accumulates the words each document shares with the query over the
  * postings (the index's scratch); the documents touched are listed in
  * ix->touched, how many returned. */
@@ -644,16 +722,8 @@ static double en_doc_checks(const kmgca_foods *foods, struct match_index *ix, co
     /* the text's own head word, a word of a kind of food the food's names
      * never hold: another kind ("cheese and onion sandwich" is no
      * cheese-flavoured crisps) */
-    static const char *const kinds[] = {
-        "sandwich", "soup",   "salad",  "pie",   "roll",   "wrap",  "burger", "curry",
-        "stew",     "pizza",  "pasta",  "cake",  "bread",  "juice", "smoothie", "sushi",
-        "toast",    "muffin", "biscuit", "cookie", "bar",  "sub",   "bagel",  "casserole",
-        "sandwiches", "rolls", "wraps", "burgers", "biscuits", "cookies", "bars", "muffins"};
     size_t h = q->head_at;
-    int kind_word = 0;
-    for (size_t k = 0; h && h <= q->nw && k < sizeof kinds / sizeof *kinds && !kind_word; k++)
-        kind_word = !strcmp(q->words[h - 1], kinds[k]);
-    if (kind_word && h <= 32 && q->ids[h - 1] >= 0 && !q->ctx[h - 1] &&
+    if (h && h <= q->nw && kind_of_food_word(q->words[h - 1]) && h <= 32 && q->ids[h - 1] >= 0 && !q->ctx[h - 1] &&
         !(q->qflags[h - 1] & TEXT_IN_PARENS) && !(ix->food_mask[food] & (1u << (h - 1))) &&
         (ix->word_kind[q->ids[h - 1]] & WORD_FORM) == 0 && q->nw > 1)
         score *= HEAD_UNSAID;
@@ -739,6 +809,8 @@ static size_t rank(const kmgca_foods *foods, struct match_index *ix, const char 
     *method = en_exact(ix, &q, top);
     size_t n = *method != KMGCA_MATCH_NONE ? 1 : 0;
     const kmgca_food *named = n ? NULL : en_context_named(foods, ix, &q, top, &n, max);
+    if (!n)
+        en_modifier_named(foods, ix, &q, top, &n, max);
     size_t touched = en_accumulate(ix, &q);
     for (size_t t = 0; t < touched; t++) {
         uint32_t doc = ix->touched[t];
@@ -895,31 +967,44 @@ static int cooked_already(const struct kmgca_food *f)
     return 0;
 }
 
-static kmgca_status match_uncached(kmgca_foods *foods, struct match_index *ix,
-                                   const char *text, kmgca_match *out, kmgca_error *err)
+/* The ranking both kmgca_foods_match and kmgca_foods_search give: rank(),
+ * then, for a weak answer, the text read without its word "cooked" (see
+ * without_cooked). max is at most 50. */
+static size_t rank_read(kmgca_foods *foods, struct match_index *ix, const char *text,
+                        ranked *top, size_t max, kmgca_match_method *method)
 {
-    ranked top[1 + KMGCA_MAX_CANDIDATES];
-    kmgca_match_method method;
-    size_t n = rank(foods, ix, text, top, 1 + KMGCA_MAX_CANDIDATES, &method);
+    size_t n = rank(foods, ix, text, top, max, method);
     /* "sweet potato, cooked", "steak, cooked": the word "cooked" beside a
      * name whose food is cooked already says nothing more (it made the
      * candied sweet potato, a tuna steak) */
     char plain[1024];
     if ((!n || top[0].score < 0.95) && without_cooked(text, plain, sizeof plain)) {
-        ranked other[1 + KMGCA_MAX_CANDIDATES];
+        ranked other[50];
         kmgca_match_method om;
-        size_t on = rank(foods, ix, plain, other, 1 + KMGCA_MAX_CANDIDATES, &om);
+        size_t on = rank(foods, ix, plain, other, max, &om);
         if (on && (!n || other[0].score > top[0].score) &&
             cooked_already(foods_food(foods, other[0].food))) {
             memcpy(top, other, on * sizeof *top);
             n = on;
             /* read without a word of the text: never the top band's
              * certainty of a whole name */
-            method = om == KMGCA_MATCH_EXACT ? KMGCA_MATCH_WORDS : om;
+            *method = om == KMGCA_MATCH_EXACT ? KMGCA_MATCH_WORDS : om;
             if (top[0].score > 0.9)
                 top[0].score = 0.9;
+            /* best first still, after the cap */
+            for (size_t i = 1; i < n && top[i].score > top[0].score; i++)
+                top[i].score = top[0].score;
         }
     }
+    return n;
+}
+
+static kmgca_status match_uncached(kmgca_foods *foods, struct match_index *ix,
+                                   const char *text, kmgca_match *out, kmgca_error *err)
+{
+    ranked top[1 + KMGCA_MAX_CANDIDATES];
+    kmgca_match_method method;
+    size_t n = rank_read(foods, ix, text, top, 1 + KMGCA_MAX_CANDIDATES, &method);
     memset(out, 0, sizeof *out);
     size_t first = 0;
     if (n && top[0].score >= MIN_SCORE) {
@@ -999,7 +1084,7 @@ size_t kmgca_foods_search(kmgca_foods *foods, const char *text, const kmgca_food
     kmgca_match_method method;
     pthread_mutex_lock(&foods->lock);
     struct match_index *ix = ensure_index(foods);
-    size_t n = ix ? rank(foods, ix, text, top, max, &method) : 0;
+    size_t n = ix ? rank_read(foods, ix, text, top, max, &method) : 0;
     pthread_mutex_unlock(&foods->lock);
     for (size_t i = 0; i < n; i++) {
         found[i] = foods_food(foods, top[i].food);

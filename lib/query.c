@@ -368,8 +368,15 @@ size_t query_head(const char *folded, char words[][TEXT_WORD_MAX], size_t nw)
     }
     char hw[QUERY_WORDS][TEXT_WORD_MAX];
     size_t hn = text_words(first, hw, NULL, QUERY_WORDS);
-    while (hn > 0 && eaten_state(hw[hn - 1]))
-        hn--;
+    /* (a word of state that is the name's noun stays its head: "lentil
+     * soup", "apple juice", "rice flour") */
+    static const char *const nouns[] = {"soup", "salad", "juice", "flour", "powder"};
+    for (int noun = 0; hn > 0 && !noun && eaten_state(hw[hn - 1]);) {
+        for (size_t k = 0; k < sizeof nouns / sizeof *nouns && !noun; k++)
+            noun = !strcmp(hw[hn - 1], nouns[k]);
+        if (!noun)
+            hn--;
+    }
     for (size_t i = 0; hn > 0 && i < nw && !head_at; i++)
         if (strcmp(words[i], hw[hn - 1]) == 0)
             head_at = i + 1;

@@ -271,6 +271,60 @@ static void search_ranks(void **state)
         assert_non_null(strstr(kmgca_food_description(found[i]), "entil"));
 }
 
+/* Search ranks as match does, the weak reading without "cooked" too: a
+ * text the fuzzer found ("blac{` beanz, cooked") and plain ones. */
+static void search_agrees_with_match(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"blac{` beanz, cooked", "sweet potato, cooked",
+                                        "steak, cooked", "lentils", "beanz, cooked",
+                                        "spinach cooked"};
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        kmgca_match m;
+        const kmgca_food *found[50];
+        double conf[50];
+        if (kmgca_foods_match(shared_foods, texts[t], &m, NULL) != KMGCA_OK)
+            continue;
+        for (size_t max = 1; max <= 50; max += 7) {
+            size_t n = kmgca_foods_search(shared_foods, texts[t], found, conf, max);
+            assert_true(n >= 1);
+            if (found[0] != m.food || conf[0] != m.confidence)
+                fail_msg("\"%s\" (max %zu): match %s %.3f, search %s %.3f", texts[t], max,
+                         kmgca_food_description(m.food), m.confidence,
+                         kmgca_food_description(found[0]), conf[0]);
+            for (size_t i = 1; i < n; i++)
+                assert_true(conf[i] <= conf[i - 1]);
+        }
+    }
+}
+
+/* A dish under words that only qualify it is the dish ("red lentil
+ * soup" was boiled lentils, "spicy lentil soup" matched at 0.27); not
+ * when the words make another food with the next ("sweet potato soup" is
+ * no potato soup, "red pepper soup" no Nigerian pepper soup). */
+static void dish_under_qualifying_words(void **state)
+{
+    (void)state;
+    static const char *const lentil_soup[] = {"red lentil soup", "spicy lentil soup",
+                                              "green lentil soup"};
+    for (size_t t = 0; t < sizeof lentil_soup / sizeof *lentil_soup; t++) {
+        kmgca_match m;
+        assert_int_equal(kmgca_foods_match(shared_foods, lentil_soup[t], &m, NULL), KMGCA_OK);
+        if (!strstr(kmgca_food_description(m.food), "Lentil soup") || m.confidence > 0.85)
+            fail_msg("\"%s\": %s %.2f", lentil_soup[t], kmgca_food_description(m.food),
+                     m.confidence);
+    }
+    static const char *const not_it[][2] = {{"sweet potato soup", "Potato soup"},
+                                            {"red pepper soup", "pepper soup"},
+                                            {"cold pressed apple juice", "Oil"}};
+    for (size_t t = 0; t < sizeof not_it / sizeof *not_it; t++) {
+        kmgca_match m;
+        if (kmgca_foods_match(shared_foods, not_it[t][0], &m, NULL) == KMGCA_OK &&
+            strstr(kmgca_food_description(m.food), not_it[t][1]))
+            fail_msg("\"%s\": %s", not_it[t][0], kmgca_food_description(m.food));
+    }
+}
+
 /* 1 when two names are the same text up to case, spacing and punctuation
  * ("Cheese, Parmesan, hard" in FNDDS and SR28): no text can tell them apart. */
 static int same_text(const char *a, const char *b)
@@ -483,6 +537,8 @@ int main(void)
         cmocka_unit_test(threads_share_a_food_set),
         cmocka_unit_test(threads_build_their_own_sets),
         cmocka_unit_test(search_ranks),
+        cmocka_unit_test(search_agrees_with_match),
+        cmocka_unit_test(dish_under_qualifying_words),
         cmocka_unit_test(every_description_finds_itself),
         cmocka_unit_test(alias_needs_its_head),
         cmocka_unit_test(context_is_not_the_food),
