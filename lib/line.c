@@ -4706,7 +4706,9 @@ static int zh_size_after(const char *t, char *out, size_t size)
                                        "不大", "不太大", "不算大", "大的", "小的",
                                        /* (the measure said again: "一碗卤肉饭 小碗的") */
                                        "小碗的", "大碗的", "小份的", "大份的", "小杯的",
-                                       "大杯的", "小碗", "大碗", "小份", "大份"};
+                                       "大杯的", "小碗", "大碗", "小份", "大份",
+                                       /* (in brackets only: "两个(小)") */
+                                       "大", "小"};
     static const char numerals[] = "一两二三四五六七八九十半俩";
     static const char measures[] = "个只根块条碗盘杯份片";
     if (!text_has_cjk(t))
@@ -4716,13 +4718,26 @@ static int zh_size_after(const char *t, char *out, size_t size)
         n--;
     if (n >= 3 && (!strncmp(t + n - 3, "。", 3) || !strncmp(t + n - 3, "！", 3)))
         n -= 3;
+    /* (or in brackets: "煮红薯 两个(小)", "两个（大的）") */
+    int bracket = 0;
+    if (n >= 1 && t[n - 1] == ')')
+        n -= 1, bracket = 1;
+    else if (n >= 3 && !strncmp(t + n - 3, "）", 3))
+        n -= 3, bracket = 3;
     for (size_t k = 0; k < sizeof said / sizeof *said; k++) {
         size_t l = strlen(said[k]);
-        if (n <= l || strncmp(t + n - l, said[k], l) != 0)
+        if (n <= l || strncmp(t + n - l, said[k], l) != 0 || (l == 3 && !bracket))
             continue;
         const char *c = t + n - l;   /* the clause, after a space or a comma */
         size_t ml = c[-1] == ' ' || c[-1] == ',' ? 1 : c - t >= 3 && !strncmp(c - 3, "，", 3) ? 3 : 0;
-        if (!ml)
+        if (bracket)
+            ml = bracket == 1 && c[-1] == '(' ? 1
+                 : bracket == 3 && c - t >= 3 && !strncmp(c - 3, "（", 3) ? 3 : 0;
+        /* (or right after the count: "红薯两个小的") */
+        else if (!ml && c - t >= 6 && zh_numeral_measure_at(c - 6, numerals, measures) &&
+                 strstr(said[k], "的"))
+            ml = 0, bracket = -1;
+        if (!ml && bracket != -1)
             return 0;
         /* the one numeral and measure before it */
         const char *at = NULL;

@@ -723,10 +723,18 @@ static double en_doc_checks(const kmgca_foods *foods, struct match_index *ix, co
      * never hold: another kind ("cheese and onion sandwich" is no
      * cheese-flavoured crisps) */
     size_t h = q->head_at;
-    if (h && h <= q->nw && kind_of_food_word(q->words[h - 1]) && h <= 32 && q->ids[h - 1] >= 0 && !q->ctx[h - 1] &&
-        !(q->qflags[h - 1] & TEXT_IN_PARENS) && !(ix->food_mask[food] & (1u << (h - 1))) &&
-        (ix->word_kind[q->ids[h - 1]] & WORD_FORM) == 0 && q->nw > 1)
+    if (h && h <= q->nw && kind_of_food_word(q->words[h - 1]) && h <= 32 &&
+        q->ids[h - 1] >= 0 && !q->ctx[h - 1] && !(q->qflags[h - 1] & TEXT_IN_PARENS) &&
+        !(ix->food_mask[food] & (1u << (h - 1))) &&
+        (ix->word_kind[q->ids[h - 1]] & WORD_FORM) == 0 && q->nw > 1) {
         score *= HEAD_UNSAID;
+        /* ... reached through a word spelt otherwise: the spelling made
+         * another kind of food ("calamansi juice" is no fried calamari),
+         * no candidate at all */
+        for (size_t i = 0; i < q->nw && i < 32 && score > 0; i++)
+            if (q->fixed[i] && (ix->food_mask[food] & (1u << i)))
+                score = 0;
+    }
     if (q->animal >= 0 && !(q->animal < 32 && (ix->food_mask[food] & (1u << q->animal))) &&
         other_animal(foods_food(foods, food)->description, q->words[q->animal]))
         score *= OTHER_ANIMAL;
