@@ -130,6 +130,10 @@ static long correct_spelling(const struct match_index *ix, const char *w)
         int d = text_edit_distance(w, ix->words[k], bound);
         if (d > bound)
             continue;
+        /* (and never in a word under seven letters: "zurek", a Polish
+         * soup, is no burek) */
+        if (ix->words[k][0] != w[0] && len < 7)
+            continue;
         int cost = 2 * d + (ix->words[k][0] != w[0] ? 3 : 0);
         if (cost < best_cost ||
             (cost == best_cost && best >= 0 && ix->word_df[k] > ix->word_df[best])) {
