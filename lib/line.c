@@ -1549,6 +1549,21 @@ static int not_eaten(kmgca_foods *foods, const char *t)
             /* "好久没吃了": not for long, and eaten now */
             negated = !after &&
                       !(p - t >= 6 && (!strncmp(p - 6, "好久", 6) || !strncmp(p - 6, "很久", 6)));
+            /* "别的没吃", "其他的都没吃": nothing else was, this was */
+            static const char *const other[] = {"别的", "其他", "其它", "其他的", "别的东西"};
+            const char *q = p;
+            static const char *const fill[] = {"什么都", "啥都", "都", "也"};
+            for (size_t f = 0; f < sizeof fill / sizeof *fill; f++) {
+                size_t fl = strlen(fill[f]);
+                if ((size_t)(q - t) >= fl && !strncmp(q - fl, fill[f], fl)) {
+                    q -= fl;
+                    break;
+                }
+            }
+            for (size_t o = 0; o < sizeof other / sizeof *other && negated; o++) {
+                size_t ol = strlen(other[o]);
+                negated = !((size_t)(q - t) >= ol && !strncmp(q - ol, other[o], ol));
+            }
         }
     }
     if (!negated)

@@ -962,7 +962,7 @@ static int without_cooked(const char *text, char *out, size_t size)
 
 /* 1 when a food's description says it is cooked, in some way: a whole
  * word ("uncooked" is not), not dried or dry-roasted (prunes, peanuts). */
-static int cooked_already(const struct kmgca_food *f)
+int match_food_cooked(const struct kmgca_food *f)
 {
     static const char *const made[] = {"cooked", "roasted", "baked", "boiled", "grilled",
                                        "broiled", "braised", "stewed", "steamed", "poached"};
@@ -995,7 +995,7 @@ static size_t rank_read(kmgca_foods *foods, struct match_index *ix, const char *
         kmgca_match_method om;
         size_t on = rank(foods, ix, plain, other, max, &om);
         if (on && (!n || other[0].score > top[0].score) &&
-            cooked_already(foods_food(foods, other[0].food))) {
+            match_food_cooked(foods_food(foods, other[0].food))) {
             memcpy(top, other, on * sizeof *top);
             n = on;
             /* read without a word of the text: never the top band's

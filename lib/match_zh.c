@@ -514,8 +514,9 @@ static int zh_verb_first(const char *text, char *out, size_t size)
  * chars characters in the span): a name that is the whole line scores as
  * itself; else the head of the line after chatter or a boundary counts
  * most, a name with a modifier before it less, one inside the line least. */
-static double zh_span_score(const struct match_index *ix, const char *key, size_t klen,
-                            size_t start, size_t end, size_t chars, int cooked, uint32_t k)
+static double zh_span_score(const kmgca_foods *foods, const struct match_index *ix,
+                            const char *key, size_t klen, size_t start, size_t end, size_t chars,
+                            int cooked, uint32_t k)
 {
     if (start == 0 && end == klen)
         return ix->zh_score[k];
@@ -529,7 +530,9 @@ static double zh_span_score(const struct match_index *ix, const char *key, size_
     else
         score = 0.75 * cover;
     score *= ix->zh_score[k];
-    if (cooked && !zh_key_cooked(ix, k))
+    /* (not when the name's food is a cooked one: 煮挂面 is 挂面, cooked
+     * pasta) */
+    if (cooked && !zh_key_cooked(ix, k) && !match_food_cooked(foods_food(foods, ix->zh_food[k])))
         score *= 0.75;
     /* a name in an earlier clause is less likely what was eaten:
      * 懒得做饭，泡了一桶方便面 */
@@ -612,7 +615,7 @@ static void zh_by_sound(const kmgca_foods *foods, const struct match_index *ix, 
                 if (!fits || m < 2 || same == m || !same || (2 * same < m && (loose || m < 3)) ||
                     (loose && m < 3))
                     continue;
-                double score = zh_span_score(ix, key, klen, at[i], at[i + m], m, cooked, k);
+                double score = zh_span_score(foods, ix, key, klen, at[i], at[i + m], m, cooked, k);
                 score *= loose ? SOUND_LOOSE : 2 * same < m ? SOUND_MOSTLY : SOUND_SAME;
                 ranked_offer(foods, top, n, max, (ranked){ix->zh_food[k], score});
             }
@@ -679,7 +682,7 @@ size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
                         break;
                     if (a[len] != '\0')
                         continue;
-                    double score = zh_span_score(ix, key, klen, start, end, chars, cooked, k);
+                    double score = zh_span_score(foods, ix, key, klen, start, end, chars, cooked, k);
                     ranked_offer(foods, top, &n, max, (ranked){ix->zh_food[k], score});
                 }
             }
