@@ -5193,7 +5193,7 @@ static int variant_unasked(const char *description, const char *text)
     static const char *const variants[] = {" plus", " light", " lite", "unheated", "unprepared",
                                            "dough", "reduced sugar", "weight control",
                                            "fat-free", "fat free", "vegetarian",
-                                           "without meat"};
+                                           "without meat", "extra firm", "extra lean"};
     /* (fat-free asked either way it is spelt, or as nonfat) */
     int fat_free_asked = text_find_ci(text, "fat-free") || text_find_ci(text, "fat free") ||
                          text_find_ci(text, "nonfat") || text_find_ci(text, "non-fat");
