@@ -5787,6 +5787,76 @@ static int with_two_foods(kmgca_foods *foods, const char *text, const char *with
     return 1;
 }
 
+/* "X with Y" at with_at, no amounts on both sides: 1 when Y is a food
+ * eaten beside X, not what went into it or onto it ("chicken tikka masala
+ * with rice", "cornflakes with semi skimmed milk", "porridge with a
+ * banana", "salmon with broccoli"; not "toast with butter", "tea with
+ * milk", "a ham sandwich with lettuce", "a smoothie with a banana", "a cake
+ * made with eggs"): X and Y each named surely, of other kinds, Y of a kind
+ * eaten beside X's (the table below); *left_food then X's food. */
+static int side_with(kmgca_foods *foods, const char *text, const char *with_at,
+                     const kmgca_food **left_food)
+{
+    static const char *const making[] = {"made", "cooked", "prepared", "mixed", "blended",
+                                         "filled", "done", "baked", "fried", "stuffed",
+                                         "sweetened", "flavoured", "flavored", "coated",
+                                         "covered", "dipped", "drizzled", "sprinkled"};
+    const char *w = with_at;
+    while (w > text && w[-1] != ' ')
+        w--;
+    if (word_among(w, (size_t)(with_at - w), making, sizeof making / sizeof *making))
+        return 0;
+    size_t to = (size_t)(with_at - text), next = to + 6;
+    size_t end = next + strcspn(text + next, ",;");
+    /* (one food after it: "with rice and peas" stays the dish's own) */
+    for (const char *p = text + next; p < text + end; p++)
+        if (!strncasecmp(p, " and ", 5) || *p == '&' || *p == '+')
+            return 0;
+    const kmgca_food *left = part_surely(foods, text, 0, to);
+    const kmgca_food *right = left ? part_surely(foods, text, next, end) : NULL;
+    if (!right || right == left)
+        return 0;
+    *left_food = left;
+    const char *lk = kmgca_food_kind(left), *rk = kmgca_food_kind(right);
+    if (text_find_ci(right->description, "french fr"))
+        rk = "potato";   /* (the tables' fast-food fries are a dish) */
+    if (!strcmp(lk, rk))
+        return 0;
+    /* what is eaten beside what: a starch beside most foods (not in a
+     * sandwich, a pizza, a salad or dumplings); milk, fruit, nuts or
+     * yoghurt with cereal or yoghurt; vegetables or beans beside meat, fish
+     * or poultry */
+    static const struct {
+        const char *right, *lefts;   /* lefts: "|"-joined kinds, "" any but filled ones */
+    } sides[] = {
+        {"rice", ""}, {"bread", ""}, {"potato", ""}, {"noodles", ""}, {"crisps", ""},
+        {"milk", "cereal_rte|hot_cereal"},
+        {"fruit", "cereal_rte|hot_cereal|yogurt"}, {"dried_fruit", "cereal_rte|hot_cereal|yogurt"},
+        {"nuts", "cereal_rte|hot_cereal|yogurt"}, {"yogurt", "cereal_rte|hot_cereal|fruit"},
+        {"vegetable", "meat|poultry|fish|shellfish"}, {"leafy_veg", "meat|poultry|fish|shellfish"},
+        {"legume", "meat|poultry|fish|shellfish"}};
+    static const char *const filled[] = {"sandwich", "pizza", "salad", "dumpling", "soft_drink"};
+    for (size_t k = 0; k < sizeof sides / sizeof *sides; k++) {
+        if (strcmp(rk, sides[k].right) != 0)
+            continue;
+        if (sides[k].lefts[0]) {
+            char kinds[64];
+            snprintf(kinds, sizeof kinds, "|%s|", sides[k].lefts);
+            char mine[40];
+            snprintf(mine, sizeof mine, "|%s|", lk);
+            return strstr(kinds, mine) != NULL;
+        }
+        /* (chips or crisps beside a sandwich, a burger or a pizza are a
+         * food of their own: a meal deal) */
+        int chips = !strcmp(rk, "potato") || !strcmp(rk, "crisps");
+        for (size_t j = chips ? 2 : 0; j < sizeof filled / sizeof *filled; j++)
+            if (!strcmp(lk, filled[j]))
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* An English line of foods joined by "&", "+", " and ", " plus ", a comma
  * or a semicolon ("cheeseburger & fries", "chicken tikka masala + rice", "2
  * Weetabix, warm milk") that matches no food well as a whole, or by "and"
@@ -5808,6 +5878,18 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
             with_at = p;
     if (with_at && !with_two_foods(foods, text, with_at))
         with_at = NULL;
+    /* ... or a food eaten beside it, no amount of it written ("chicken
+     * tikka masala with rice") */
+    const char *side_at = NULL;
+    const kmgca_food *side_left = NULL;
+    for (const char *p = text; *p && !with_at && !side_at; p++)
+        if (!strncasecmp(p, " with ", 6) &&
+            !(amount_opens(p + 6) && amount_written_before(text, p)))
+            side_at = p;
+    if (side_at && !side_with(foods, text, side_at, &side_left))
+        side_at = NULL;
+    if (side_at)
+        with_at = side_at;
     int joined = strpbrk(text, "&+") || text_holds_ci(text, " and ") ||
                  text_holds_ci(text, " plus ") || with_at;
     int listed = strpbrk(text, ",;") != NULL;
@@ -5845,8 +5927,11 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
         apart = right && right != left && !addition &&
                 strcmp(kmgca_food_kind(left), kmgca_food_kind(right)) != 0;
     }
+    /* (a side: the whole matched as its first food alone is no dish of
+     * both, "bowl of cornflakes with semi skimmed milk") */
     joined = joined && (whole < KMGCA_LOW_CONFIDENCE || ((two || amounts) && whole < 0.99) ||
-                        text_holds_ci(text, " plus ") || (with_at && whole < 0.99) || apart);
+                        text_holds_ci(text, " plus ") || (with_at && whole < 0.99) || apart ||
+                        (side_at && m.food == side_left));
     listed = listed && whole < 0.99;
     if (!joined && !listed)
         return 1;

@@ -1993,6 +1993,38 @@ static void more_words_of_messages(void **state)
     assert_int_equal(kmgca_line_parts(shared_foods, "1 sandwich with 2 slices of ham", at, len, 8),
                      1);
     assert_int_equal(kmgca_line_parts(shared_foods, "a cake made with 2 eggs", at, len, 8), 1);
+    /* a food eaten beside another, no amount of it written, is a food of
+     * its own (the rice, the milk on cereal and the banana were lost);
+     * not what went into it or onto it */
+    static const struct {
+        const char *text;
+        size_t parts;
+    } sides[] = {{"chicken tikka masala with rice", 2},
+                 {"bowl of cornflakes with semi skimmed milk", 2},
+                 {"porridge with a banana", 2},
+                 {"salmon with new potatoes", 2},
+                 {"tuna sandwich with crisps", 2},
+                 {"yoghurt with blueberries", 2},
+                 {"porridge with honey", 1},
+                 {"1 crumpet with butter", 1},
+                 {"cup of tea with milk", 1},
+                 {"coffee with oat milk", 1},
+                 {"ham sandwich with lettuce", 1},
+                 {"smoothie with a banana", 1},
+                 {"omelette with mushrooms", 1},
+                 {"jacket potato with beans", 1},
+                 {"cake made with eggs", 1},
+                 {"rice with peas and beans", 1}};
+    for (size_t i = 0; i < sizeof sides / sizeof *sides; i++) {
+        size_t n = kmgca_line_parts(shared_foods, sides[i].text, at, len, 8);
+        if (n != sides[i].parts)
+            fail_msg("\"%s\": %zu parts, expected %zu", sides[i].text, n, sides[i].parts);
+    }
+    assert_int_equal(kmgca_line_parts(shared_foods, "bowl of cornflakes with semi skimmed milk",
+                                      at, len, 8), 2);
+    assert_int_equal(len[0], strlen("bowl of cornflakes"));
+    assert_int_equal(strncmp("bowl of cornflakes with semi skimmed milk" + at[1], "semi skimmed milk",
+                             len[1]), 0);
     assert_int_equal(kmgca_line_parts(shared_foods, "1 omelette with 3 eggs", at, len, 8), 1);
     /* half of what was got, its serving assumed: half of it, said (an
      * empty clause between ", so" no longer hides the share) */
