@@ -227,6 +227,8 @@ typedef struct {
     int scanned;
     size_t rows;
     int parts_noted;          /* a line of several foods was said in the notes */
+    const char *part_serving; /* the serving of a part with none written (milk on
+                                 cereal: "1 pour"), or NULL */
     weigh_memo *memo;         /* weighings made in this file (weigh_memo.c) */
     char how[1024];
     char review[1024];
@@ -638,6 +640,17 @@ static void row_values(read_state *s, kmgca_entry *e, const csv_row *row,
             decimal_point(serving);
         if (supplement_row(s, e, food, serving))
             break;
+        /* a part of a line with no amount of its own that kmgca knows
+         * one for (milk on the cereal before it): that one, assumed and
+         * said (not under --strict, which asks for every amount) */
+        if (!amount[0] && !unit[0] && s->part_serving && !s->a->opt.strict) {
+            weigh(s, e, food, s->part_serving);
+            if (!isnan(e->grams)) {
+                e->serving_assumed = 1;
+                appendf(s->how, sizeof s->how, "%s", PH_MILK_ON_CEREAL);
+            }
+            break;
+        }
         if (!amount[0] && unit[0]) {
             need_review(s, "a unit (\"%s\") but no amount", unit);
             weigh(s, e, food, NULL);
@@ -782,10 +795,16 @@ static kmgca_status on_row(const table_reader *t, const csv_row *row, void *ud,
     if (!s->parts_noted++)
         add_note(s->a, "%s" PH_LINES_OF_FOODS "%lu: \"%s\")", s->path, row->line, food);
     for (size_t p = 0; p < parts; p++) {
-        char one[FOOD_TEXT_SIZE];
+        char one[FOOD_TEXT_SIZE], prev[FOOD_TEXT_SIZE];
         memcpy(one, food + at[p], len[p]);
         one[len[p]] = '\0';
+        if (p) {
+            memcpy(prev, food + at[p - 1], len[p - 1]);
+            prev[len[p - 1]] = '\0';
+        }
+        s->part_serving = p && line_milk_beside_cereal(s->a->foods, prev, one) ? "1 pour" : NULL;
         kmgca_status st = one_entry(s, t, row, one, 1, err);
+        s->part_serving = NULL;
         if (st != KMGCA_OK)
             return st;
     }

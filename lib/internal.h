@@ -295,6 +295,10 @@ int serving_zh_bare_measure(const char *text, char *out, size_t size);
  * (split.c, for kmgca_line_parts): the byte offsets where its parts begin,
  * the first 0, at most max; how many (1: one food). */
 int serving_line_parts(const char *text, size_t *starts, int max);
+/* 1 when part, a part of a diary line after prev ("... cornflakes with
+ * semi skimmed milk"), is milk with no amount written and prev a cereal:
+ * the milk poured on it (line.c, for kmgca analyse). */
+int line_milk_beside_cereal(kmgca_foods *foods, const char *prev, const char *part);
 /* A cup size written with no count ("grande latte", "拿铁 中杯", "拿铁(大杯)"):
  * serving gets "1 " and the size, rest the text without it. 1 when found. */
 int serving_cup_size(const char *text, char *serving, size_t serving_size, char *rest,

@@ -6081,6 +6081,23 @@ static int zh_listed_apart(kmgca_foods *foods, const char *text, size_t *at, int
     return n;
 }
 
+int line_milk_beside_cereal(kmgca_foods *foods, const char *prev, const char *part)
+{
+    char lead[SERVING_MAX], rest[1024];
+    kmgca_match pm, m;
+    if (!foods || !prev || !part || text_has_cjk(part) || strlen(part) >= sizeof rest ||
+        kmgca_serving_split(part, lead, sizeof lead, rest, sizeof rest) != 0 ||
+        kmgca_foods_match(foods, part, &m, NULL) != KMGCA_OK ||
+        m.confidence < KMGCA_LOW_CONFIDENCE || strcmp(kmgca_food_kind(m.food), "milk") != 0 ||
+        kmgca_serving_split(prev, lead, sizeof lead, rest, sizeof rest) < 0)
+        return 0;
+    const char *cereal = rest[0] ? rest : prev;
+    if (kmgca_foods_match(foods, cereal, &pm, NULL) != KMGCA_OK)
+        return 0;
+    const char *k = kmgca_food_kind(pm.food);
+    return !strcmp(k, "cereal_rte") || !strcmp(k, "hot_cereal");
+}
+
 size_t kmgca_line_parts(kmgca_foods *foods, const char *text, size_t *start, size_t *len,
                         size_t max)
 {

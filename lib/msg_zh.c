@@ -574,6 +574,7 @@ const char *const msg_zh[MSG_COUNT] = {
     [MSG_PH_PART_OF_LINE] = "本行列出的几样食物之一：",
     [MSG_PH_LINES_OF_FOODS] = "：一行列了几样食物的，按一样食物一行来读（第一处在第 ",
     [MSG_PH_CANNED_FOR_A_CAN] = "；一罐按罐头食品计",
+    [MSG_PH_MILK_ON_CEREAL] = "；麦片旁的牛奶没写多少：按倒在一碗麦片上的量计（假定）",
     [MSG_PH_DRAINED_TIN] = "；沥干：按罐重的3/5计（一罐400 g的豆类或蔬菜罐头沥干后约240 g，kmgca 的判断）",
     [MSG_PH_DRINK_SUGAR] = "；饮品里的糖或代糖未计（几乎不含钙、镁、钾）",
     [MSG_PH_OF_THE_WHOLE] = " 个整份",
