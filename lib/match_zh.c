@@ -623,6 +623,67 @@ static void zh_by_sound(const kmgca_foods *foods, const struct match_index *ix, 
     }
 }
 
+#define OTHER_ORDER 0.9   /* a dish's name with its two foods the other way round */
+
+/* The foods named exactly by name, each offered at score times its rank. */
+static void zh_offer_named(const kmgca_foods *foods, const struct match_index *ix,
+                           const char *name, double score, ranked *top, size_t *n, size_t max)
+{
+    size_t len = strlen(name);
+    for (size_t i = zh_lower(ix, name, len + 1); len && i < ix->zh_count; i++) {
+        uint32_t k = ix->zh_sorted[i];
+        if (strcmp(ix->zh_keys[k], name) != 0)
+            break;
+        ranked_offer(foods, top, n, max, (ranked){ix->zh_food[k], score * ix->zh_score[k]});
+    }
+}
+
+/* The last part of the key (after its last '|'), "A炒B" with a character
+ * at least each side: the dishes named "B炒A", and "A炒B" or
+ * "B炒A" with the meat's cut said otherwise (肉, 肉片, 肉丝 and 肉丁 are one
+ * cut for a name), at OTHER_ORDER. */
+static void zh_stir_fry_other_order(const kmgca_foods *foods, const struct match_index *ix,
+                                    const char *key, ranked *top, size_t *n, size_t max)
+{
+    const char *seg = strrchr(key, '|');
+    seg = seg ? seg + 1 : key;
+    const char *fry = strstr(seg, "炒");
+    if (!fry || fry - seg < 3 || strlen(fry + 3) < 3 || strstr(fry + 3, "炒") ||
+        strlen(seg) > 90)
+        return;
+    char sides[2][100];
+    snprintf(sides[0], sizeof sides[0], "%.*s", (int)(fry - seg), seg);
+    snprintf(sides[1], sizeof sides[1], "%.90s", fry + 3);
+    static const char *const cuts[] = {"肉片", "肉丝", "肉丁", "肉"};
+    /* each side as written, then with each other cut of its meat */
+    char forms[2][5][100];
+    size_t nf[2];
+    for (int sd = 0; sd < 2; sd++) {
+        nf[sd] = 0;
+        snprintf(forms[sd][nf[sd]++], 100, "%.90s", sides[sd]);
+        for (size_t c = 0; c < sizeof cuts / sizeof *cuts; c++) {
+            size_t sl = strlen(sides[sd]), cl = strlen(cuts[c]);
+            if (sl <= cl || strcmp(sides[sd] + sl - cl, cuts[c]) != 0)
+                continue;
+            for (size_t o = 0; o < sizeof cuts / sizeof *cuts; o++)
+                if (o != c && nf[sd] < 5)
+                    snprintf(forms[sd][nf[sd]++], 100, "%.*s%s", (int)(sl - cl) & 127,
+                             sides[sd], cuts[o]);
+            break;
+        }
+    }
+    for (size_t a = 0; a < nf[0]; a++)
+        for (size_t b = 0; b < nf[1]; b++) {
+            char name[256];
+            if (a || b) {   /* (as written it was looked up already) */
+                snprintf(name, sizeof name, "%.99s炒%.99s", forms[0][a], forms[1][b]);
+                zh_offer_named(foods, ix, name, OTHER_ORDER, top, n, max);
+            }
+            snprintf(name, sizeof name, "%.99s炒%.99s", forms[1][b], forms[0][a]);
+            zh_offer_named(foods, ix, name, OTHER_ORDER, top, n, max);
+        }
+}
+
 /* Ranks foods for Chinese text: the whole text as a name, else the names
  * found inside it.  A Chinese name puts its head last (牛肉面 is noodles,
  * 番茄炒蛋 an egg dish), so a name that ends the text counts for more than
@@ -694,6 +755,11 @@ size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
         }
         start += step;
     }
+    /* A stir-fry of two foods named in the other order, or its meat cut
+     * otherwise (青菜炒香菇 for 香菇炒青菜, 土豆炒肉片 for 土豆炒肉): that
+     * dish, a little less surely than its own name */
+    if (!n || top[0].score < 0.9)
+        zh_stir_fry_other_order(foods, ix, key, top, &n, max);
     /* Nothing inside surely: names written with characters of their sound
      * (虾交 for 虾饺) */
     if (!n || top[0].score < SOUND_NEEDED) {
