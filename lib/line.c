@@ -695,6 +695,15 @@ static int product_head(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *s
     }
     if (n < 3 || least >= n)
         return 0;
+    /* (not a dish named by its last word: "grilled chicken caesar salad
+     * with croutons" is a salad, not grilled chicken) */
+    static const char *const dishes[] = {"salad", "soup", "sandwich", "pie", "burger", "wrap",
+                                         "curry", "stew", "pizza", "casserole", "bake"};
+    size_t last = n >= 1 ? (n >= 2 ? ends[n - 2] : 0) : 0;
+    while (t[last] == ' ')
+        last++;
+    if (!dash && word_among(t + last, ends[n - 1] - last, dishes, sizeof dishes / sizeof *dishes))
+        return 0;
     for (size_t k = n - 1; k >= least; k--) {
         size_t end = ends[k - 1], start = k >= 2 ? ends[k - 2] : 0;
         while (t[start] == ' ')

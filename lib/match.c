@@ -547,7 +547,9 @@ static const kmgca_food *en_modifier_named(const kmgca_foods *foods, const struc
             if ((long)at[j] == q->animal)
                 return NULL;
         size_t last = at[k - 1], first = at[k];
-        if (q->ids[last] >= 0) {
+        /* (a word of how it was made is no part of another name:
+         * "grilled chicken caesar salad" is the chicken caesar salad) */
+        if (q->ids[last] >= 0 && !q->state_word[last]) {
             uint32_t pair[2] = {(uint32_t)q->ids[last], (uint32_t)q->ids[first]};
             uint32_t one[1] = {(uint32_t)q->ids[first]};
             long pd = sig_doc_headed(ix, index_signature(pair, 2), -1);
