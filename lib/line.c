@@ -2081,7 +2081,8 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
             snprintf(made, sizeof made, "%.*s", (int)len[best], text + at[best]);
             static const char *const making[] = {"made ", "cooked ", "bought ", "ordered ",
                                                  "shared ", "got ", "brought ", "包了", "做了",
-                                                 "买了", "炒了", "熬了"};
+                                                 "买了", "炒了", "熬了", "蒸了", "煮了", "炖了",
+                                                 "烤了", "买咗", "做咗"};
             for (size_t k = 0; k < sizeof making / sizeof *making && !again; k++)
                 again = text_holds_ci(made, making[k]);
             /* (or the serving says what was eaten of it: "糖炒栗子一袋，吃了十几个") */
@@ -2149,6 +2150,26 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
     free(flags);
     free(lead_of);
     return done;
+}
+
+static int zh_amount_char(const char *p);
+
+/* 1 when a Chinese line says what was bought or made and then, in a
+ * clause of its own, how much of it was eaten ("橘子买了一斤，吃了三个") */
+static int bought_then_eaten(const char *t)
+{
+    static const char *const making[] = {"买了", "买咗", "做了", "煮了", "包了", "炖了", "熬了"};
+    static const char *const eating[] = {"，吃了", "，喝了", ",吃了", ",喝了", " 吃了", " 喝了",
+                                         "，吃咗", "，饮咗"};
+    const char *made = NULL;
+    for (size_t k = 0; k < sizeof making / sizeof *making && !made; k++)
+        made = strstr(t, making[k]);
+    for (size_t k = 0; made && k < sizeof eating / sizeof *eating; k++) {
+        const char *e = strstr(made, eating[k]);
+        if (e && zh_amount_char(e + strlen(eating[k])))
+            return 1;
+    }
+    return 0;
 }
 
 static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
@@ -2535,6 +2556,8 @@ static int zh_weight_and_more(const char *t, char *out, size_t size);
 static int zh_steamed_egg_cake(const char *t, char *out, size_t size);
 static int zh_that_one(const char *t, char *out, size_t size);
 static int zh_gave_half(const char *t, char *out, size_t size);
+static int zh_bought_then_ate(const char *t, char *out, size_t size);
+static int zh_made_amount(const char *t, char *out, size_t size);
 static int zh_serving_again(const char *t, char *out, size_t size);
 static int zh_size_after(const char *t, char *out, size_t size);
 static int zh_size_before_count(const char *t, char *out, size_t size);
@@ -3737,6 +3760,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,
+        zh_bought_then_ate, zh_made_amount,
         zh_serving_again,   zh_size_after,      zh_size_before_count,
         eggs_in_omelet, count_of_them,  trailing_measure,  x_count_of_measure, halves_of, count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,
@@ -4896,6 +4920,84 @@ static int zh_amount_char(const char *p)
     return 0;
 }
 
+/* "买了一斤橘子吃了三个", "包了三十个饺子吃了十个": what was bought or made,
+ * then what was eaten of it, in one run: a clause mark put before the
+ * eating (the line's clauses then say what was eaten), in out; 1 when
+ * done. */
+static int zh_bought_then_ate(const char *t, char *out, size_t size)
+{
+    static const char *const making[] = {"买了", "买咗", "做了", "煮了", "蒸了", "包了",
+                                         "炖了", "熬了", "炒了", "烤了", "煎了"};
+    static const char *const eating[] = {"吃了", "喝了", "吃咗", "饮咗", "吃掉了", "喝掉了"};
+    if (!text_has_cjk(t))
+        return 0;
+    const char *made = NULL;
+    for (size_t k = 0; k < sizeof making / sizeof *making; k++) {
+        const char *m = strstr(t, making[k]);
+        if (m && (!made || m < made))
+            made = m;
+    }
+    if (!made)
+        return 0;
+    for (size_t k = 0; k < sizeof eating / sizeof *eating; k++) {
+        const char *e = strstr(made + 6, eating[k]);
+        if (!e || !zh_amount_char(e + strlen(eating[k])))
+            continue;
+        /* an amount between the two (or a measure word left without 一:
+         * 买了袋栗子), and no clause mark right before */
+        size_t ml;
+        int amount = measure_word_at(made + 6, &ml) != NULL;
+        for (const char *p = made + 6; p < e && !amount; p++)
+            amount = zh_amount_char(p);
+        /* (one run: no clause mark between the two, "饺子煮了二十个，我吃了八个"
+         * has its clauses) */
+        for (const char *p = made + 6; p < e && amount; p++)
+            amount = !clause_mark(t, p) && *p != ' ' && *p != ',';
+        if (!amount)
+            return 0;
+        return (size_t)snprintf(out, size, "%.*s，%s", (int)(e - t), t, e) < size;
+    }
+    return 0;
+}
+
+/* "饺子包了三十个", "包子蒸了十个", "橘子买了一斤": how the food was made or
+ * got, between its name and the amount, is read before the name (包了三十个
+ * 饺子: the verb left on the name, "饺子包", matched loosely; the clauses
+ * after it still see what was made), in out; 1 when done. */
+static int zh_made_amount(const char *t, char *out, size_t size)
+{
+    static const char *const verbs[] = {"做了", "买了", "包了", "蒸了", "煮了", "烤了", "买咗",
+                                        "做咗", "蒸咗", "煮咗"};
+    if (!text_has_cjk(t))
+        return 0;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
+        const char *v = strstr(t, verbs[k]);
+        /* (a food's name before it, an amount after it) */
+        if (!v || v - t < 6 || (unsigned char)v[-3] < 0xE0 || zh_amount_char(v - 3) ||
+            clause_mark(t, v - 3) || !zh_amount_char(v + 6))
+            continue;
+        /* the amount: its numerals and a measure word */
+        const char *a = v + 6;
+        size_t n;
+        while (*a && zh_amount_char(a) && utf8_decode(a, &n) > 0)
+            a += n;
+        if (!measure_word_at(a, &n))
+            continue;
+        a += n;
+        /* the name: from the clause's start */
+        const char *c = t;
+        for (const char *p = t; p < v;) {
+            size_t m = clause_mark(t, p);
+            if (m || *p == ' ' || *p == ',')
+                c = p + (m ? m : 1);
+            p += m ? m : 1;
+        }
+        return (size_t)snprintf(out, size, "%.*s%.*s%.*s%s", (int)(c - t), t, (int)(a - v), v,
+                                (int)(v - c), c, a) < size;
+    }
+    return 0;
+}
+
 /* "兰州拉面大碗加了份肉", "手抓饼加个蛋", "煮洋芋蘸辣椒面": a Chinese dish and,
  * after it, what was added to it or what it was dipped in (加了份, 加个, 另加,
  * 蘸 ... up to the clause's end or an amount). The dish's text without it in
@@ -4979,6 +5081,10 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
      * chestnut) */
     loose |= st == KMGCA_OK && out->serving.kind == KMGCA_UNIT_NONE && out->serving.amount > 0 &&
              out->serving.amount < 1 && food_text && (strstr(food_text, "，") || strchr(food_text, ','));
+    /* (or what was bought or made, then in a clause of its own what was
+     * eaten of it: "橘子买了一斤，吃了三个" is three, not the 斤) */
+    int bought_eaten = st == KMGCA_OK && food_text && bought_then_eaten(food_text);
+    loose |= bought_eaten;
     /* (not an app's row: its serving has a field of its own, and its name
      * is qualified by commas, not told) */
     if (food_text && out->food_text[0] && strlen(food_text) < 1024 &&
@@ -4992,6 +5098,7 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
                                 alt, &cst, &cerr) &&
             (st != KMGCA_OK || alt->match.confidence > out->match.confidence ||
              (out->serving_assumed && !alt->serving_assumed) ||
+             (bought_eaten && alt->match.food == out->match.food && alt->serving_from_food) ||
              (strstr(alt->how, PH_SHARE_EATEN) && !strstr(out->how, PH_SHARE_EATEN) &&
               alt->match.food == out->match.food))) {
             *out = *alt;
