@@ -2990,6 +2990,29 @@ static int share_words_out(const char *t, char *out, size_t size)
     return amount_written(out);
 }
 
+/* "dad ate most of his roast dinner", "had most of the soup": the share
+ * eaten is eaten_share's (3/4, said), the food the words after "most of"
+ * (left in, they matched nothing), in out; 1 when done. */
+static int most_of_out(const char *t, char *out, size_t size)
+{
+    double share;
+    char said[32];
+    if (text_has_cjk(t) || !eaten_share(t, &share, said, sizeof said) ||
+        !text_find_ci(said, "most of"))
+        return 0;
+    const char *p = text_find_ci(t, "most of ");
+    if (!p || (p > t && isalpha((unsigned char)p[-1])))
+        return 0;
+    /* (not of a word that only points back: "soup, ate most of it") */
+    static const char *const back[] = {"it", "them", "that", "this", "those", "these"};
+    const char *a = p + 8;
+    size_t n = strcspn(a, " ,.;!");
+    for (size_t k = 0; k < sizeof back / sizeof *back; k++)
+        if (n == strlen(back[k]) && !strncasecmp(a, back[k], n))
+            return 0;
+    return (size_t)snprintf(out, size, "%.*s%s", (int)(p - t), t, p + 8) < size;
+}
+
 /* "salmon & cucumber sandwich - one triangle", "chicken sandwich, 3 of the
  * little triangles": a sandwich's triangle is half of it (a round cut
  * corner to corner), a little or dainty one a quarter; the count written
@@ -3763,7 +3786,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         zh_bought_then_ate, zh_made_amount,
         zh_serving_again,   zh_size_after,      zh_size_before_count,
         eggs_in_omelet, count_of_them,  trailing_measure,  x_count_of_measure, halves_of, count_of_quarters,
-        sandwich_triangles, percent_of,     share_words_out,
+        sandwich_triangles, percent_of,     share_words_out,    most_of_out,
         en_size_measure};
     char rewritten[2][1100];
     int b = 0;
@@ -5903,7 +5926,7 @@ static int with_two_foods(kmgca_foods *foods, const char *text, const char *with
     return 1;
 }
 
-/* "X with Y" at with_at, no amounts on both sides: 1 when Y is a food
+/* "X with Y" at with_at (not two foods by amounts, with_two_foods): 1 when Y is a food
  * eaten beside X, not what went into it or onto it ("chicken tikka masala
  * with rice", "cornflakes with semi skimmed milk", "porridge with a
  * banana", "salmon with broccoli"; not "toast with butter", "tea with
@@ -5941,7 +5964,7 @@ static int side_with(kmgca_foods *foods, const char *text, const char *with_at,
     /* what is eaten beside what: a starch beside most foods (not in a
      * sandwich, a pizza, a salad or dumplings); milk, fruit, nuts or
      * yoghurt with cereal or yoghurt; vegetables or beans beside meat, fish
-     * or poultry */
+     * or poultry; cheese with crackers, bread or fruit */
     static const struct {
         const char *right, *lefts;   /* lefts: "|"-joined kinds, "" any but filled ones */
     } sides[] = {
@@ -5949,6 +5972,7 @@ static int side_with(kmgca_foods *foods, const char *text, const char *with_at,
         {"milk", "cereal_rte|hot_cereal"},
         {"fruit", "cereal_rte|hot_cereal|yogurt"}, {"dried_fruit", "cereal_rte|hot_cereal|yogurt"},
         {"nuts", "cereal_rte|hot_cereal|yogurt"}, {"yogurt", "cereal_rte|hot_cereal|fruit"},
+        {"cheese", "cookie|bread|fruit"},
         {"vegetable", "meat|poultry|fish|shellfish"}, {"leafy_veg", "meat|poultry|fish|shellfish"},
         {"legume", "meat|poultry|fish|shellfish"}};
     static const char *const filled[] = {"sandwich", "pizza", "salad", "dumpling", "soft_drink"};
@@ -5999,8 +6023,7 @@ static int english_parts(kmgca_foods *foods, const char *text, size_t *at, int m
     const char *side_at = NULL;
     const kmgca_food *side_left = NULL;
     for (const char *p = text; *p && !with_at && !side_at; p++)
-        if (!strncasecmp(p, " with ", 6) &&
-            !(amount_opens(p + 6) && amount_written_before(text, p)))
+        if (!strncasecmp(p, " with ", 6))
             side_at = p;
     if (side_at && !side_with(foods, text, side_at, &side_left))
         side_at = NULL;
