@@ -3013,6 +3013,33 @@ static int most_of_out(const char *t, char *out, size_t size)
     return (size_t)snprintf(out, size, "%.*s%s", (int)(p - t), t, p + 8) < size;
 }
 
+/* "she ate all of her porridge", "had all the soup": all of what was
+ * served, said with words that would match a food's name ("all flavors"):
+ * the line without "all (of)", in out; 1 when done. */
+static int all_of_out(const char *t, char *out, size_t size)
+{
+    static const char *const whose[] = {"her ", "his ", "the ", "my ", "their ", "our ", "your "};
+    if (text_has_cjk(t))
+        return 0;
+    for (const char *p = text_find_ci(t, "all "); p; p = text_find_ci(p + 4, "all ")) {
+        if (p > t && isalpha((unsigned char)p[-1]))
+            continue;
+        const char *a = p + 4;
+        if (!strncasecmp(a, "of ", 3))
+            a += 3;
+        for (size_t k = 0; k < sizeof whose / sizeof *whose; k++)
+            if (!strncasecmp(a, whose[k], strlen(whose[k])))
+                return (size_t)snprintf(out, size, "%.*s%s", (int)(p - t), t, a) < size;
+        /* (all of it: no food's words, "all" neither) */
+        static const char *const back[] = {"it", "them", "that", "this"};
+        size_t n = strcspn(a, " ,.;!");
+        for (size_t k = 0; k < sizeof back / sizeof *back; k++)
+            if (n == strlen(back[k]) && !strncasecmp(a, back[k], n))
+                return (size_t)snprintf(out, size, "%.*s%s", (int)(p - t), t, a + n) < size;
+    }
+    return 0;
+}
+
 /* "salmon & cucumber sandwich - one triangle", "chicken sandwich, 3 of the
  * little triangles": a sandwich's triangle is half of it (a round cut
  * corner to corner), a little or dainty one a quarter; the count written
@@ -3786,7 +3813,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         zh_bought_then_ate, zh_made_amount,
         zh_serving_again,   zh_size_after,      zh_size_before_count,
         eggs_in_omelet, count_of_them,  trailing_measure,  x_count_of_measure, halves_of, count_of_quarters,
-        sandwich_triangles, percent_of,     share_words_out,    most_of_out,
+        sandwich_triangles, percent_of,     share_words_out,    most_of_out,        all_of_out,
         en_size_measure};
     char rewritten[2][1100];
     int b = 0;

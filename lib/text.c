@@ -306,7 +306,7 @@ void text_word_key(char *w)
 /* Words that carry no meaning for matching. */
 static const char *const stop_words[] = {
     "a",  "about", "an",  "and", "as",    "at",  "by",    "e",    "for",   "from", "her",
-    "his", "i",    "in",  "made", "my",   "nfs", "ns",    "of",   "on",    "or",   "our",
+    "his", "i",    "in",  "it",  "made", "my",  "nfs", "ns",    "of",   "on",    "or",   "our",
     "style", "the", "their", "to", "type", "with",
 };
 
