@@ -2558,6 +2558,7 @@ static int zh_that_one(const char *t, char *out, size_t size);
 static int zh_gave_half(const char *t, char *out, size_t size);
 static int zh_bought_then_ate(const char *t, char *out, size_t size);
 static int zh_made_amount(const char *t, char *out, size_t size);
+static int zh_tai_jin(const char *t, char *out, size_t size);
 static int zh_serving_again(const char *t, char *out, size_t size);
 static int zh_size_after(const char *t, char *out, size_t size);
 static int zh_size_before_count(const char *t, char *out, size_t size);
@@ -3810,7 +3811,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,
-        zh_bought_then_ate, zh_made_amount,
+        zh_bought_then_ate, zh_made_amount,     zh_tai_jin,
         zh_serving_again,   zh_size_after,      zh_size_before_count,
         eggs_in_omelet, count_of_them,  trailing_measure,  x_count_of_measure, halves_of, count_of_quarters,
         sandwich_triangles, percent_of,     share_words_out,    most_of_out,        all_of_out,
@@ -5044,6 +5045,33 @@ static int zh_made_amount(const char *t, char *out, size_t size)
         }
         return (size_t)snprintf(out, size, "%.*s%.*s%.*s%s", (int)(c - t), t, (int)(a - v), v,
                                 (int)(v - c), c, a) < size;
+    }
+    return 0;
+}
+
+/* "半斤蓮霧 台斤": the 斤 said after the amount to be Taiwan's (600 g), in
+ * out as 半台斤; 1 when done. */
+static int zh_tai_jin(const char *t, char *out, size_t size)
+{
+    static const char *const tai[] = {"台斤", "臺斤"};
+    size_t n = strlen(t);
+    while (n && (t[n - 1] == ' ' || t[n - 1] == '.'))
+        n--;
+    for (size_t k = 0; k < 2; k++) {
+        if (n < 7 || strncmp(t + n - 6, tai[k], 6) != 0 ||
+            !(t[n - 7] == ' ' || t[n - 7] == ','))
+            continue;
+        /* the one 斤 of the amount, not of 公斤 */
+        const char *jin = NULL;
+        int found = 0;
+        for (const char *p = strstr(t, "斤"); p && p < t + n - 7; p = strstr(p + 3, "斤"))
+            if (p - t < 3 || (strncmp(p - 3, "公", 3) && strncmp(p - 3, "台", 3) &&
+                              strncmp(p - 3, "臺", 3)))
+                jin = p, found++;
+        if (found != 1)
+            return 0;
+        return (size_t)snprintf(out, size, "%.*s台%.*s", (int)(jin - t), t,
+                                (int)(t + n - 7 - jin), jin) < size;
     }
     return 0;
 }

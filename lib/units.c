@@ -16,7 +16,7 @@
 /* ---- Units of mass and volume ------------------------------------------- */
 
 /* US customary volumes (NIST Handbook 44): 1 cup = 8 fl oz = 236.5882365 ml.
- * Chinese market units: 1 斤 = 500 g, 1 两 = 50 g. */
+ * Chinese market units: 1 斤 = 500 g, 1 两 = 50 g; Taiwan's 台斤 is 600 g. */
 static const unit_def units[] = {
     {"g", "g", KMGCA_UNIT_MASS, 1}, {"gram", "g", KMGCA_UNIT_MASS, 1},
     {"grams", "g", KMGCA_UNIT_MASS, 1}, {"gramme", "g", KMGCA_UNIT_MASS, 1},
@@ -35,6 +35,7 @@ static const unit_def units[] = {
     {"lb", "lb", KMGCA_UNIT_MASS, 453.59237}, {"lbs", "lb", KMGCA_UNIT_MASS, 453.59237},
     {"pound", "lb", KMGCA_UNIT_MASS, 453.59237}, {"pounds", "lb", KMGCA_UNIT_MASS, 453.59237},
     {"斤", "斤", KMGCA_UNIT_MASS, 500}, {"两", "两", KMGCA_UNIT_MASS, 50},
+    {"台斤", "台斤", KMGCA_UNIT_MASS, 600}, {"臺斤", "台斤", KMGCA_UNIT_MASS, 600},
     {"ml", "ml", KMGCA_UNIT_VOLUME, 1}, {"mls", "ml", KMGCA_UNIT_VOLUME, 1},
     {"milliliter", "ml", KMGCA_UNIT_VOLUME, 1}, {"milliliters", "ml", KMGCA_UNIT_VOLUME, 1},
     {"millilitre", "ml", KMGCA_UNIT_VOLUME, 1}, {"millilitres", "ml", KMGCA_UNIT_VOLUME, 1},

@@ -1117,13 +1117,14 @@ static int names_edible_part(const char *name)
 static int shop_liang(const kmgca_food *food, const kmgca_serving *s, double *grams, char *how,
                       size_t how_size)
 {
-    int jin = !strcmp(s->unit, "斤");
+    int tai = !strcmp(s->unit, "台斤");   /* Taiwan's 斤, 600 g */
+    int jin = !strcmp(s->unit, "斤") || tai;
     if (!(jin || !strcmp(s->unit, "两")))
         return 0;
     const kmgca_portion *bought = portion_of(food, MEASURE_AS_BOUGHT);
     if (bought && bought->amount > 0 && !names_edible_part(s->name)) {
         double per_jin = bought->grams / bought->amount;
-        *grams = s->amount * (jin ? per_jin : per_jin / 10);
+        *grams = s->amount * (tai ? per_jin * 1.2 : jin ? per_jin : per_jin / 10);
         char amt[32], g[32];
         fmt_amount(amt, sizeof amt, s->amount);
         fmt_grams(g, sizeof g, *grams);
