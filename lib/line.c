@@ -3925,7 +3925,10 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         eaten_share(written, &share, said, sizeof said) && !(out->serving.amount < 1) &&
         !strstr(out->how, PH_SHARE_EATEN) && !share_in_serving(out->serving_text)) {
         out->grams *= share;
+        /* (what was eaten of it is judged by eye: assumed, as every
+         * estimated serving is) */
         out->serving.estimated = 1;
+        out->serving_assumed = 1;
         char part[24];
         fmt_share(part, sizeof part, share);
         appendf(out->how, sizeof out->how, PH_EATEN_SHARE "\"%s\": %s)", said, part);
