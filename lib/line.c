@@ -695,14 +695,18 @@ static int product_head(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *s
     }
     if (n < 3 || least >= n)
         return 0;
-    /* (not a dish named by its last word: "grilled chicken caesar salad
-     * with croutons" is a salad, not grilled chicken) */
+    /* (not a dish named by its last word: "spicy grilled chicken caesar
+     * salad" is a salad, not grilled chicken) */
     static const char *const dishes[] = {"salad", "soup", "sandwich", "pie", "burger", "wrap",
-                                         "curry", "stew", "pizza", "casserole", "bake"};
-    size_t last = n >= 1 ? (n >= 2 ? ends[n - 2] : 0) : 0;
+                                         "curry", "stew", "pizza", "casserole", "bake",
+                                         "salads", "soups", "sandwiches", "pies", "burgers",
+                                         "wraps", "curries", "stews", "pizzas", "bakes"};
+    size_t last = ends[n - 2], lend = ends[n - 1];
     while (t[last] == ' ')
         last++;
-    if (!dash && word_among(t + last, ends[n - 1] - last, dishes, sizeof dishes / sizeof *dishes))
+    while (lend > last && ispunct((unsigned char)t[lend - 1]))
+        lend--;
+    if (!dash && word_among(t + last, lend - last, dishes, sizeof dishes / sizeof *dishes))
         return 0;
     for (size_t k = n - 1; k >= least; k--) {
         size_t end = ends[k - 1], start = k >= 2 ? ends[k - 2] : 0;
@@ -1909,6 +1913,24 @@ static int rest_is_chatter(kmgca_foods *foods, const char *rest)
     return 1;
 }
 
+/* The Chinese verbs of buying or making a food, with 了 or Cantonese 咗,
+ * after which a line may say what was eaten of it (read_clauses,
+ * bought_then_eaten, zh_bought_then_ate). */
+static const char *const zh_making[] = {"买了", "买咗", "做了", "做咗", "煮了", "蒸了", "包了",
+                                        "炖了", "熬了", "炒了", "烤了", "煎了"};
+
+/* The first of zh_making in t, or NULL. */
+static const char *zh_made_at(const char *t)
+{
+    const char *made = NULL;
+    for (size_t k = 0; k < sizeof zh_making / sizeof *zh_making; k++) {
+        const char *m = strstr(t, zh_making[k]);
+        if (m && (!made || m < made))
+            made = m;
+    }
+    return made;
+}
+
 /* A message read a clause at a time ("Hi Donna - drank about a cup of
  * tonic water before bed again, cramps a little better I think"): the
  * clause that names a food surely, one with its serving written before one
@@ -2080,9 +2102,8 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
             char made[1024];
             snprintf(made, sizeof made, "%.*s", (int)len[best], text + at[best]);
             static const char *const making[] = {"made ", "cooked ", "bought ", "ordered ",
-                                                 "shared ", "got ", "brought ", "包了", "做了",
-                                                 "买了", "炒了", "熬了", "蒸了", "煮了", "炖了",
-                                                 "烤了", "买咗", "做咗"};
+                                                 "shared ", "got ", "brought "};
+            again |= zh_made_at(made) != NULL;
             for (size_t k = 0; k < sizeof making / sizeof *making && !again; k++)
                 again = text_holds_ci(made, making[k]);
             /* (or the serving says what was eaten of it: "糖炒栗子一袋，吃了十几个") */
@@ -2124,9 +2145,8 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
             char made[1024];
             snprintf(made, sizeof made, "%.*s", (int)(at[j - 1] + len[j - 1] - at[best]),
                      text + at[best]);
-            static const char *const making[] = {"made ", "cooked ", "bought ", "做了", "炒了",
-                                                 "买了", "熬了", "煮了", "包了", "炖了"};
-            int was_made = 0;
+            static const char *const making[] = {"made ", "cooked ", "bought "};
+            int was_made = zh_made_at(made) != NULL;
             for (size_t k = 0; k < sizeof making / sizeof *making && !was_made; k++)
                 was_made = text_holds_ci(made, making[k]);
             if (!(flags[j] & ONLY_SERVING) || !was_made ||
@@ -2158,12 +2178,9 @@ static int zh_amount_char(const char *p);
  * clause of its own, how much of it was eaten ("橘子买了一斤，吃了三个") */
 static int bought_then_eaten(const char *t)
 {
-    static const char *const making[] = {"买了", "买咗", "做了", "煮了", "包了", "炖了", "熬了"};
     static const char *const eating[] = {"，吃了", "，喝了", ",吃了", ",喝了", " 吃了", " 喝了",
                                          "，吃咗", "，饮咗"};
-    const char *made = NULL;
-    for (size_t k = 0; k < sizeof making / sizeof *making && !made; k++)
-        made = strstr(t, making[k]);
+    const char *made = zh_made_at(t);
     for (size_t k = 0; made && k < sizeof eating / sizeof *eating; k++) {
         const char *e = strstr(made, eating[k]);
         if (e && zh_amount_char(e + strlen(eating[k])))
@@ -3019,12 +3036,23 @@ static int most_of_out(const char *t, char *out, size_t size)
  * the line without "all (of)", in out; 1 when done. */
 static int all_of_out(const char *t, char *out, size_t size)
 {
-    static const char *const whose[] = {"her ", "his ", "the ", "my ", "their ", "our ", "your "};
+    static const char *const whose[] = {"her ", "his ", "the ", "my ", "their ", "our ", "your ",
+                                        "a ", "an "};
+    /* (not almost all of it: a share the eaten-share reader has no words
+     * for stays as written, and matches loosely) */
+    static const char *const hedges[] = {"almost ", "nearly ", "not ", "hardly ", "about "};
     if (text_has_cjk(t))
         return 0;
     for (const char *p = text_find_ci(t, "all "); p; p = text_find_ci(p + 4, "all ")) {
         if (p > t && isalpha((unsigned char)p[-1]))
             continue;
+        int hedged = 0;
+        for (size_t k = 0; k < sizeof hedges / sizeof *hedges && !hedged; k++) {
+            size_t hl = strlen(hedges[k]);
+            hedged = (size_t)(p - t) >= hl && !strncasecmp(p - hl, hedges[k], hl);
+        }
+        if (hedged)
+            return 0;
         const char *a = p + 4;
         if (!strncasecmp(a, "of ", 3))
             a += 3;
@@ -4238,7 +4266,8 @@ static const char *zh_kind_clause(const char *t)
             break;
         b = c;
     }
-    if (de - b < 3 || de - b > 12 || b == t || (b[-1] != ' ' && strncmp(b - 3, "，", 3) != 0))
+    if (de - b < 3 || de - b > 12 || b == t ||
+        (b[-1] != ' ' && (b - t < 3 || strncmp(b - 3, "，", 3) != 0)))
         return NULL;
     for (size_t k = 0; k < sizeof zh_not_kind / sizeof *zh_not_kind; k++)
         if (!strncmp(de - 3, zh_not_kind[k], 3))
@@ -4980,17 +5009,10 @@ static int zh_amount_char(const char *p)
  * done. */
 static int zh_bought_then_ate(const char *t, char *out, size_t size)
 {
-    static const char *const making[] = {"买了", "买咗", "做了", "煮了", "蒸了", "包了",
-                                         "炖了", "熬了", "炒了", "烤了", "煎了"};
     static const char *const eating[] = {"吃了", "喝了", "吃咗", "饮咗", "吃掉了", "喝掉了"};
     if (!text_has_cjk(t))
         return 0;
-    const char *made = NULL;
-    for (size_t k = 0; k < sizeof making / sizeof *making; k++) {
-        const char *m = strstr(t, making[k]);
-        if (m && (!made || m < made))
-            made = m;
-    }
+    const char *made = zh_made_at(t);
     if (!made)
         return 0;
     for (size_t k = 0; k < sizeof eating / sizeof *eating; k++) {
@@ -5038,6 +5060,10 @@ static int zh_made_amount(const char *t, char *out, size_t size)
         if (!measure_word_at(a, &n))
             continue;
         a += n;
+        /* (the amount ends the clause: "妈妈包了二十个饺子" names its food
+         * after it, and 妈妈 is no food) */
+        if (*a && *a != ' ' && *a != ',' && !clause_mark(t, a))
+            continue;
         /* the name: from the clause's start */
         const char *c = t;
         for (const char *p = t; p < v;) {
@@ -5061,20 +5087,24 @@ static int zh_tai_jin(const char *t, char *out, size_t size)
     while (n && (t[n - 1] == ' ' || t[n - 1] == '.'))
         n--;
     for (size_t k = 0; k < 2; k++) {
-        if (n < 7 || strncmp(t + n - 6, tai[k], 6) != 0 ||
-            !(t[n - 7] == ' ' || t[n - 7] == ','))
+        if (n < 7 || strncmp(t + n - 6, tai[k], 6) != 0)
+            continue;
+        /* (after a space, a comma or a Chinese comma) */
+        size_t sep = t[n - 7] == ' ' || t[n - 7] == ',' ? 1
+                     : n >= 9 && !strncmp(t + n - 9, "，", 3) ? 3 : 0;
+        if (!sep)
             continue;
         /* the one 斤 of the amount, not of 公斤 */
         const char *jin = NULL;
         int found = 0;
-        for (const char *p = strstr(t, "斤"); p && p < t + n - 7; p = strstr(p + 3, "斤"))
+        for (const char *p = strstr(t, "斤"); p && p < t + n - 6 - sep; p = strstr(p + 3, "斤"))
             if (p - t < 3 || (strncmp(p - 3, "公", 3) && strncmp(p - 3, "台", 3) &&
                               strncmp(p - 3, "臺", 3)))
                 jin = p, found++;
         if (found != 1)
             return 0;
         return (size_t)snprintf(out, size, "%.*s台%.*s", (int)(jin - t), t,
-                                (int)(t + n - 7 - jin), jin) < size;
+                                (int)(t + n - 6 - sep - jin), jin) < size;
     }
     return 0;
 }
@@ -5947,18 +5977,33 @@ static int and_names_dish(kmgca_foods *foods, const char *text, size_t i, size_t
     return 0;
 }
 
+/* Words of how a food was made before "with": what follows went into it
+ * ("a cake made with 2 eggs", "chicken fried with onions"). */
+static const char *const made_with[] = {"made",   "cooked",    "prepared",  "mixed",    "blended",
+                                        "filled", "done",      "baked",     "fried",    "stuffed",
+                                        "sweetened", "flavoured", "flavored", "coated", "covered",
+                                        "dipped", "drizzled",  "sprinkled"};
+
+/* 1 when the word before with_at is one of made_with (or, with `served`,
+ * "topped" or "served" too). */
+static int made_before(const char *text, const char *with_at, int served)
+{
+    static const char *const serving[] = {"topped", "served"};
+    const char *w = with_at;
+    while (w > text && w[-1] != ' ')
+        w--;
+    size_t n = (size_t)(with_at - w);
+    return word_among(w, n, made_with, sizeof made_with / sizeof *made_with) ||
+           (served && word_among(w, n, serving, sizeof serving / sizeof *serving));
+}
+
 /* "X with <amount> Y" at with_at: 1 when X and Y are two foods eaten ("2
  * eggs with 2 slices of toast"), not a dish and what went into it ("1
  * omelette with 3 eggs", "a smoothie with 2 bananas", "a sandwich with 2
  * slices of ham", "a cake made with 2 eggs") */
 static int with_two_foods(kmgca_foods *foods, const char *text, const char *with_at)
 {
-    static const char *const making[] = {"made", "cooked", "prepared", "mixed", "blended",
-                                         "topped", "filled", "served", "done", "baked"};
-    const char *w = with_at;
-    while (w > text && w[-1] != ' ')
-        w--;
-    if (word_among(w, (size_t)(with_at - w), making, sizeof making / sizeof *making))
+    if (made_before(text, with_at, 1))
         return 0;
     static const char *const dishes[] = {"sandwich", "mixed_dish", "soup", "salad", "cake",
                                          "pizza", "dessert", "soft_drink", "dumpling"};
@@ -5994,14 +6039,7 @@ static int with_two_foods(kmgca_foods *foods, const char *text, const char *with
 static int side_with(kmgca_foods *foods, const char *text, const char *with_at,
                      const kmgca_food **left_food)
 {
-    static const char *const making[] = {"made", "cooked", "prepared", "mixed", "blended",
-                                         "filled", "done", "baked", "fried", "stuffed",
-                                         "sweetened", "flavoured", "flavored", "coated",
-                                         "covered", "dipped", "drizzled", "sprinkled"};
-    const char *w = with_at;
-    while (w > text && w[-1] != ' ')
-        w--;
-    if (word_among(w, (size_t)(with_at - w), making, sizeof making / sizeof *making))
+    if (made_before(text, with_at, 0))
         return 0;
     size_t to = (size_t)(with_at - text), next = to + 6;
     size_t end = next + strcspn(text + next, ",;");
@@ -6013,6 +6051,28 @@ static int side_with(kmgca_foods *foods, const char *text, const char *with_at,
     const kmgca_food *right = left ? part_surely(foods, text, next, end) : NULL;
     if (!right || right == left)
         return 0;
+    /* (a dish that holds it already: "beef stew with potatoes" is FNDDS's
+     * "Beef stew with potatoes", "overnight oats with milk" its oatmeal
+     * made with milk) */
+    for (const char *r = text + next; r < text + end;) {
+        while (r < text + end && !isalpha((unsigned char)*r))
+            r++;
+        size_t n = 0;
+        while (r + n < text + end && isalpha((unsigned char)r[n]))
+            n++;
+        char stem[32];
+        if (n >= 4 && n < sizeof stem) {
+            memcpy(stem, r, n);
+            stem[n] = '\0';
+            if (n > 4 && stem[n - 1] == 's')
+                stem[--n] = '\0';
+            if (n > 4 && stem[n - 1] == 'e' && stem[n - 2] == 'o')
+                stem[--n] = '\0';   /* potatoes, tomatoes */
+            if (text_find_ci(left->description, stem))
+                return 0;
+        }
+        r += n ? n : 1;
+    }
     *left_food = left;
     const char *lk = kmgca_food_kind(left), *rk = kmgca_food_kind(right);
     if (text_find_ci(right->description, "french fr"))

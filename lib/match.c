@@ -74,6 +74,19 @@ static int english_word(const char *w)
     return 0;
 }
 
+/* 1 when two lower-case letters are keys side by side on a QWERTY
+ * keyboard (a typo's first letter). */
+static int keys_beside(char a, char b)
+{
+    static const char *const rows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+    for (int r = 0; r < 3; r++) {
+        const char *pa = strchr(rows[r], a), *pb = a && b ? strchr(rows[r], b) : NULL;
+        if (pa && pb && (pa - pb == 1 || pb - pa == 1))
+            return 1;
+    }
+    return 0;
+}
+
 /* The known word closest to an unknown one, or -1. */
 static long correct_spelling(const struct match_index *ix, const char *w)
 {
@@ -126,13 +139,13 @@ static long correct_spelling(const struct match_index *ix, const char *w)
     int best_cost = 4 * limit + 4;
     for (size_t k = 0; k < ix->word_count; k++) {
         /* no use looking past what could still win or tie */
+        /* (and in a word under seven letters only to a key beside it:
+         * "vanana" is a banana, "zurek", a Polish soup, is no burek) */
+        if (ix->words[k][0] != w[0] && len < 7 && !keys_beside(ix->words[k][0], w[0]))
+            continue;
         int bound = best_cost / 2 < limit ? best_cost / 2 : limit;
         int d = text_edit_distance(w, ix->words[k], bound);
         if (d > bound)
-            continue;
-        /* (and never in a word under seven letters: "zurek", a Polish
-         * soup, is no burek) */
-        if (ix->words[k][0] != w[0] && len < 7)
             continue;
         int cost = 2 * d + (ix->words[k][0] != w[0] ? 3 : 0);
         if (cost < best_cost ||
@@ -510,7 +523,8 @@ static int kind_of_food_word(const char *w)
  * "spicy lentil soup": lentil soup): when the text's last words, two at
  * least and ending in a word of a kind of dish, are a name as written,
  * and the words before them make no other food with the first of them
- * ("sweet potato soup" is no potato soup) nor name an animal, that food,
+ * ("sweet potato soup" is no potato soup) nor name an animal or a food of
+ * their own, that food,
  * less surely than a whole name (the food, or NULL). */
 static const kmgca_food *en_modifier_named(const kmgca_foods *foods, const struct match_index *ix,
                                            const en_query *q, ranked *top, size_t *n, size_t max)
@@ -543,9 +557,23 @@ static const kmgca_food *en_modifier_named(const kmgca_foods *foods, const struc
             continue;
         /* the words left out: none an animal, and the last of them no
          * name of another food with the first word kept */
-        for (size_t j = 0; j < k; j++)
+        for (size_t j = 0; j < k; j++) {
             if ((long)at[j] == q->animal)
                 return NULL;
+            /* (nor a food of its own: "mushroom chicken soup" is no chicken
+             * soup, "carrot orange juice" no orange juice) */
+            /* (a colour qualifies: "red" alone may be wine, "red lentil
+             * soup" is lentil soup) */
+            static const char *const colours[] = {"red", "green", "yellow", "brown", "white",
+                                                  "black", "golden", "purple", "pink"};
+            int colour = 0;
+            for (size_t c = 0; c < sizeof colours / sizeof *colours && !colour; c++)
+                colour = !strcmp(q->words[at[j]], colours[c]);
+            uint32_t one[1] = {(uint32_t)q->ids[at[j]]};
+            if (q->ids[at[j]] >= 0 && !q->state_word[at[j]] && !colour &&
+                sig_doc_headed(ix, index_signature(one, 1), -1) >= 0)
+                return NULL;
+        }
         size_t last = at[k - 1], first = at[k];
         /* (a word of how it was made is no part of another name:
          * "grilled chicken caesar salad" is the chicken caesar salad) */

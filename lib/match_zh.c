@@ -510,6 +510,14 @@ static int zh_verb_first(const char *text, char *out, size_t size)
     return 1;
 }
 
+/* 1 when the line's key cooks its food only by boiling or steaming (煮, 蒸),
+ * no other way (烤, 炒, 炸, 煎). */
+static int zh_boiled_only(const char *key)
+{
+    return (strstr(key, "煮") || strstr(key, "蒸")) && !strstr(key, "烤") &&
+           !strstr(key, "炒") && !strstr(key, "炸") && !strstr(key, "煎");
+}
+
 /* What key k scores found at key[start, end) of the line's key (klen long,
  * chars characters in the span): a name that is the whole line scores as
  * itself; else the head of the line after chatter or a boundary counts
@@ -530,9 +538,10 @@ static double zh_span_score(const kmgca_foods *foods, const struct match_index *
     else
         score = 0.75 * cover;
     score *= ix->zh_score[k];
-    /* (not when the name's food is a cooked one: 煮挂面 is 挂面, cooked
-     * pasta) */
-    if (cooked && !zh_key_cooked(ix, k) && !match_food_cooked(foods_food(foods, ix->zh_food[k])))
+    /* (not when the line only boils or steams it and the name's food is
+     * a cooked one: 煮挂面 is 挂面, cooked pasta; 烤红薯 is not boiled 红薯) */
+    if (cooked && !zh_key_cooked(ix, k) &&
+        !(zh_boiled_only(key) && match_food_cooked(foods_food(foods, ix->zh_food[k]))))
         score *= 0.75;
     /* a name in an earlier clause is less likely what was eaten:
      * 懒得做饭，泡了一桶方便面 */
@@ -663,7 +672,7 @@ static void zh_stir_fry_other_order(const kmgca_foods *foods, const struct match
         snprintf(forms[sd][nf[sd]++], 100, "%.90s", sides[sd]);
         for (size_t c = 0; c < sizeof cuts / sizeof *cuts; c++) {
             size_t sl = strlen(sides[sd]), cl = strlen(cuts[c]);
-            if (sl <= cl || strcmp(sides[sd] + sl - cl, cuts[c]) != 0)
+            if (sl < cl || strcmp(sides[sd] + sl - cl, cuts[c]) != 0)
                 continue;
             for (size_t o = 0; o < sizeof cuts / sizeof *cuts; o++)
                 if (o != c && nf[sd] < 5)

@@ -135,7 +135,7 @@
 #define PH_PART_OF_LINE "one of the foods the line lists: "
 #define PH_LINES_OF_FOODS ": a line that lists several foods is read as one row a food (the first, line "
 #define PH_CANNED_FOR_A_CAN "; a can holds the canned food"
-#define PH_MILK_ON_CEREAL "; no amount of the milk written beside the cereal: the milk poured on a bowl, assumed"
+#define PH_MILK_ON_CEREAL "; no amount of it written beside the cereal: assumed"
 #define PH_DRAINED_TIN "; drained: 3/5 of the tin's weight (a 400 g tin of beans or vegetables drains to about 240 g, kmgca's judgement)"
 #define PH_ADDED_LEFT_OUT "; what the brackets say was added to it or went into it is not counted on its own"
 #define PH_ADDED_AFTER_LEFT_OUT "; what was added to it (加…) is not counted on its own"

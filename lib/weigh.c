@@ -1140,7 +1140,7 @@ static int shop_liang(const kmgca_food *food, const kmgca_serving *s, double *gr
          text_find_ci(food->description, ", dry")))
         return 0;
     kmgca_serving liang = *s;
-    liang.amount *= jin ? 10 : 1;
+    liang.amount *= tai ? 12 : jin ? 10 : 1;
     copy_text(liang.unit, sizeof liang.unit, "两");
     /* (the name's own 两, or a shorter name's it ends with: 白菜猪肉饺子, 饺子) */
     const struct kmgca_name_portion *np = NULL;

@@ -2018,7 +2018,10 @@ static void more_words_of_messages(void **state)
                  {"two oatcakes with cheese", 2},
                  {"a bowl of soup with 2 slices of bread", 2},
                  {"1 smoothie with 2 bananas", 1},
-                 {"1 omelette with 3 eggs", 1}};
+                 {"1 omelette with 3 eggs", 1},
+                 /* (a dish that holds it already: counted once) */
+                 {"beef stew with potatoes", 1},
+                 {"overnight oats with milk", 1}};
     for (size_t i = 0; i < sizeof sides / sizeof *sides; i++) {
         size_t n = kmgca_line_parts(shared_foods, sides[i].text, at, len, 8);
         if (n != sides[i].parts)
