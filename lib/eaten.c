@@ -3,11 +3,13 @@
  * What the table says of words and foods: which query words say a food was
  * raw, cooked or kept some way (eaten_state), and whether a food is one
  * people eat cooked or of a group eaten raw (eaten_of, worked out the first
- * time a food is asked and kept in the index). The raw and cooked bits of
+ * time a food is asked and kept in the index), and whether a food's name
+ * says it is cooked (eaten_cooked_food). The raw and cooked bits of
  * the table names themselves come from the index's postings (index.c).
  */
 #include "match.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,3 +59,21 @@ unsigned char eaten_of(struct match_index *ix, const struct kmgca_food *f, uint3
     return ix->eaten[i] = e;
 }
 
+/* 1 when a food's description says it is cooked, in some way: a whole
+ * word ("uncooked" is not), not dried or dry-roasted (prunes, peanuts). */
+int eaten_cooked_food(const struct kmgca_food *f)
+{
+    static const char *const made[] = {"cooked", "roasted", "baked", "boiled", "grilled",
+                                       "broiled", "braised", "stewed", "steamed", "poached"};
+    const char *d = f->description;
+    if (strstr(d, "uncooked") || strstr(d, "dry roasted") || strstr(d, "dry-roasted") ||
+        strstr(d, "dried") || strstr(d, "raw"))
+        return 0;
+    for (size_t k = 0; k < sizeof made / sizeof *made; k++) {
+        size_t n = strlen(made[k]);
+        for (const char *p = strstr(d, made[k]); p; p = strstr(p + 1, made[k]))
+            if ((p == d || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[n]))
+                return 1;
+    }
+    return 0;
+}

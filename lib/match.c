@@ -990,25 +990,6 @@ static int without_cooked(const char *text, char *out, size_t size)
     return 0;
 }
 
-/* 1 when a food's description says it is cooked, in some way: a whole
- * word ("uncooked" is not), not dried or dry-roasted (prunes, peanuts). */
-int match_food_cooked(const struct kmgca_food *f)
-{
-    static const char *const made[] = {"cooked", "roasted", "baked", "boiled", "grilled",
-                                       "broiled", "braised", "stewed", "steamed", "poached"};
-    const char *d = f->description;
-    if (strstr(d, "uncooked") || strstr(d, "dry roasted") || strstr(d, "dry-roasted") ||
-        strstr(d, "dried") || strstr(d, "raw"))
-        return 0;
-    for (size_t k = 0; k < sizeof made / sizeof *made; k++) {
-        size_t n = strlen(made[k]);
-        for (const char *p = strstr(d, made[k]); p; p = strstr(p + 1, made[k]))
-            if ((p == d || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[n]))
-                return 1;
-    }
-    return 0;
-}
-
 /* The ranking both kmgca_foods_match and kmgca_foods_search give: rank(),
  * then, for a weak answer, the text read without its word "cooked" (see
  * without_cooked). max is at most 50. */
@@ -1025,7 +1006,7 @@ static size_t rank_read(kmgca_foods *foods, struct match_index *ix, const char *
         kmgca_match_method om;
         size_t on = rank(foods, ix, plain, other, max, &om);
         if (on && (!n || other[0].score > top[0].score) &&
-            match_food_cooked(foods_food(foods, other[0].food))) {
+            eaten_cooked_food(foods_food(foods, other[0].food))) {
             memcpy(top, other, on * sizeof *top);
             n = on;
             /* read without a word of the text: never the top band's

@@ -159,8 +159,6 @@ long index_word_id(const struct match_index *ix, const char *w);
 /* Signature of a set of word ids, sorting them in place: order does not
  * matter. */
 uint64_t index_signature(uint32_t *ids, size_t n);
-/* 1 when a food's description says it is cooked (match.c). */
-int match_food_cooked(const struct kmgca_food *f);
 /* 1 when w is a word of form_words ("chopped", "slice", "carton"). */
 int index_form_word(const char *w);
 /* An empty index; its parts are built when first needed (match.c's
@@ -194,6 +192,9 @@ size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix, cons
 unsigned eaten_state(const char *key);
 /* The EATEN_* bits of food i, worked out the first time they are asked. */
 unsigned char eaten_of(struct match_index *ix, const struct kmgca_food *f, uint32_t i);
+/* 1 when a food's description says it is cooked, by a whole word (not
+ * uncooked, dried or dry-roasted). */
+int eaten_cooked_food(const struct kmgca_food *f);
 
 /* ---- query.c ------------------------------------------------------------- */
 

@@ -541,7 +541,7 @@ static double zh_span_score(const kmgca_foods *foods, const struct match_index *
     /* (not when the line only boils or steams it and the name's food is
      * a cooked one: 煮挂面 is 挂面, cooked pasta; 烤红薯 is not boiled 红薯) */
     if (cooked && !zh_key_cooked(ix, k) &&
-        !(zh_boiled_only(key) && match_food_cooked(foods_food(foods, ix->zh_food[k]))))
+        !(zh_boiled_only(key) && eaten_cooked_food(foods_food(foods, ix->zh_food[k]))))
         score *= 0.75;
     /* a name in an earlier clause is less likely what was eaten:
      * 懒得做饭，泡了一桶方便面 */
