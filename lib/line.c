@@ -2180,7 +2180,7 @@ static int bought_then_eaten(const char *t)
 {
     static const char *const eating[] = {"，吃了", "，喝了", ",吃了", ",喝了", " 吃了", " 喝了",
                                          "，吃咗", "，饮咗"};
-    const char *made = zh_made_at(t);
+    const char *made = text_has_cjk(t) ? zh_made_at(t) : NULL;
     for (size_t k = 0; made && k < sizeof eating / sizeof *eating; k++) {
         const char *e = strstr(made, eating[k]);
         if (e && zh_amount_char(e + strlen(eating[k])))
@@ -3008,6 +3008,18 @@ static int share_words_out(const char *t, char *out, size_t size)
     return amount_written(out);
 }
 
+/* The length of a word at a that only points back to a food named before
+ * ("it", "them", "those"), or 0. */
+static size_t points_back(const char *a)
+{
+    static const char *const back[] = {"it", "them", "that", "this", "those", "these"};
+    size_t n = strcspn(a, " ,.;!");
+    for (size_t k = 0; k < sizeof back / sizeof *back; k++)
+        if (n == strlen(back[k]) && !strncasecmp(a, back[k], n))
+            return n;
+    return 0;
+}
+
 /* "dad ate most of his roast dinner", "had most of the soup": the share
  * eaten is eaten_share's (3/4, said), the food the words after "most of"
  * (left in, they matched nothing), in out; 1 when done. */
@@ -3022,12 +3034,8 @@ static int most_of_out(const char *t, char *out, size_t size)
     if (!p || (p > t && isalpha((unsigned char)p[-1])))
         return 0;
     /* (not of a word that only points back: "soup, ate most of it") */
-    static const char *const back[] = {"it", "them", "that", "this", "those", "these"};
-    const char *a = p + 8;
-    size_t n = strcspn(a, " ,.;!");
-    for (size_t k = 0; k < sizeof back / sizeof *back; k++)
-        if (n == strlen(back[k]) && !strncasecmp(a, back[k], n))
-            return 0;
+    if (points_back(p + 8))
+        return 0;
     return (size_t)snprintf(out, size, "%.*s%s", (int)(p - t), t, p + 8) < size;
 }
 
@@ -3060,11 +3068,9 @@ static int all_of_out(const char *t, char *out, size_t size)
             if (!strncasecmp(a, whose[k], strlen(whose[k])))
                 return (size_t)snprintf(out, size, "%.*s%s", (int)(p - t), t, a) < size;
         /* (all of it: no food's words, "all" neither) */
-        static const char *const back[] = {"it", "them", "that", "this"};
-        size_t n = strcspn(a, " ,.;!");
-        for (size_t k = 0; k < sizeof back / sizeof *back; k++)
-            if (n == strlen(back[k]) && !strncasecmp(a, back[k], n))
-                return (size_t)snprintf(out, size, "%.*s%s", (int)(p - t), t, a + n) < size;
+        size_t n = points_back(a);
+        if (n)
+            return (size_t)snprintf(out, size, "%.*s%s", (int)(p - t), t, a + n) < size;
     }
     return 0;
 }

@@ -529,17 +529,18 @@ static int kind_of_food_word(const char *w)
 static const kmgca_food *en_modifier_named(const kmgca_foods *foods, const struct match_index *ix,
                                            const en_query *q, ranked *top, size_t *n, size_t max)
 {
+    size_t h = q->head_at;
+    if (q->nw < 3 || q->nw > 4 || !h || q->ids[h - 1] < 0 || !kind_of_food_word(q->words[h - 1]))
+        return NULL;
     /* the words of the text, its context left out */
     size_t at[QUERY_WORDS], nw = 0;
     for (size_t i = 0; i < q->nw; i++)
         if (!q->ctx[i] && !(q->qflags[i] & TEXT_IN_PARENS))
             at[nw++] = i;
-    size_t h = q->head_at;
     size_t raw_words = 1;   /* (as written: a brand's name may have been folded away) */
     for (const char *p = q->raw; *p; p++)
         raw_words += *p == ' ';
-    if (nw < 3 || q->nw > 4 || raw_words > 4 || !h || h - 1 != at[nw - 1] || !kind_of_food_word(q->words[h - 1]) ||
-        q->ids[h - 1] < 0)
+    if (nw < 3 || raw_words > 4 || h - 1 != at[nw - 1])
         return NULL;
     for (size_t k = 1; k + 2 <= nw; k++) {
         uint32_t core[QUERY_WORDS];

@@ -521,7 +521,9 @@ static int zh_boiled_only(const char *key)
 /* What key k scores found at key[start, end) of the line's key (klen long,
  * chars characters in the span): a name that is the whole line scores as
  * itself; else the head of the line after chatter or a boundary counts
- * most, a name with a modifier before it less, one inside the line least. */
+ * most, a name with a modifier before it less, one inside the line least.
+ * cooked: 1 when the line has a cooking word, 2 when it only boils or
+ * steams (zh_boiled_only). */
 static double zh_span_score(const kmgca_foods *foods, const struct match_index *ix,
                             const char *key, size_t klen, size_t start, size_t end, size_t chars,
                             int cooked, uint32_t k)
@@ -538,10 +540,11 @@ static double zh_span_score(const kmgca_foods *foods, const struct match_index *
     else
         score = 0.75 * cover;
     score *= ix->zh_score[k];
-    /* (not when the line only boils or steams it and the name's food is
-     * a cooked one: 煮挂面 is 挂面, cooked pasta; 烤红薯 is not boiled 红薯) */
+    /* (not when the line only boils or steams it, cooked == 2, and the
+     * name's food is a cooked one: 煮挂面 is 挂面, cooked pasta; 烤红薯 is
+     * not boiled 红薯) */
     if (cooked && !zh_key_cooked(ix, k) &&
-        !(zh_boiled_only(key) && eaten_cooked_food(foods_food(foods, ix->zh_food[k]))))
+        !(cooked == 2 && eaten_cooked_food(foods_food(foods, ix->zh_food[k]))))
         score *= 0.75;
     /* a name in an earlier clause is less likely what was eaten:
      * 懒得做饭，泡了一桶方便面 */
@@ -732,6 +735,8 @@ size_t rank_chinese(const kmgca_foods *foods, const struct match_index *ix,
     }
     if (!klen)
         return n;
+    if (cooked && zh_boiled_only(key))
+        cooked = 2;   /* (zh_span_score) */
     for (size_t start = 0; start < klen;) {
         size_t step = 1;
         while ((key[start + step] & 0xC0) == 0x80)
