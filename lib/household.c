@@ -672,6 +672,24 @@ const struct kmgca_name_portion *name_portion_row(const char *name, const char *
     return r;
 }
 
+const char *portion_name_of(const kmgca_food *food)
+{
+    if (!food || food < kmgca_builtin_made || food >= kmgca_builtin_made + kmgca_builtin_food_count)
+        return NULL;
+    int i = (int)(food - kmgca_builtin_made);
+    size_t lo = 0, hi = kmgca_builtin_portion_name_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (kmgca_builtin_portion_names[mid].food < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < kmgca_builtin_portion_name_count && kmgca_builtin_portion_names[lo].food == i
+               ? kmgca_builtin_portion_names[lo].name
+               : NULL;
+}
+
 /* The length of text without the spaces that end it. */
 static size_t trimmed_len(const char *text)
 {

@@ -249,6 +249,17 @@ struct kmgca_name_portion {
 };
 extern const struct kmgca_name_portion kmgca_builtin_name_portions[]; /* by name */
 extern const size_t kmgca_builtin_name_portion_count;
+/* A built-in food and the name of the table whose sizes serve it when the
+ * name written has none (葡挞 is weighed as 蛋挞: both name TFDA's 蛋塔(葡式)),
+ * by food index (generated from names_zh.csv). */
+struct kmgca_portion_name {
+    int food;
+    const char *name;
+};
+extern const struct kmgca_portion_name kmgca_builtin_portion_names[];
+extern const size_t kmgca_builtin_portion_name_count;
+/* The name whose sizes serve a food, or NULL. */
+const char *portion_name_of(const kmgca_food *food);
 /* The longest name of the table in food text, copied to out; 0 when none. */
 int name_portion_find(const char *food_text, char *out, size_t size);
 /* The row for a name and a concept (or written word), or NULL. */

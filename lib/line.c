@@ -1751,6 +1751,7 @@ static const char *after_verb(const char *t)
     /* 吃了, 喝了, 熬了, 吃的: the food after (我爸中午吃了两个鸡蛋) */
     static const char *const zh_verbs[] = {"吃了", "喝了", "吃的", "喝的", "熬了", "煮了",
                                            "啃了", "做了", "蒸了", "炒了", "下了", "烤了", "炖了",
+                                           "冲了", "泡了",
                                            "食咗", "飲咗",
                                            "饮咗", "吃咗", "喝咗", "吃", "喝"};
     /* (a way of cooking is read with what follows it first: "我爸蒸了个红薯"
@@ -1917,7 +1918,7 @@ static int rest_is_chatter(kmgca_foods *foods, const char *rest)
  * after which a line may say what was eaten of it (read_clauses,
  * bought_then_eaten, zh_bought_then_ate). */
 static const char *const zh_making[] = {"买了", "买咗", "做了", "做咗", "煮了", "蒸了", "包了",
-                                        "炖了", "熬了", "炒了", "烤了", "煎了"};
+                                        "炖了", "熬了", "炒了", "烤了", "煎了", "冲了", "泡了"};
 
 /* The first of zh_making in t, or NULL. */
 static const char *zh_made_at(const char *t)
@@ -4495,16 +4496,32 @@ static int zh_half_of_one(const char *t, char *out, size_t size)
 }
 
 /* "奶粉 两勺冲了一杯": how a powder was made up, out of the line (the two
- * spoons were eaten, not a cup of powder), in out; 1 when done. */
+ * spoons were eaten, not a cup of powder); "芝麻糊冲了一包", "早上冲了一杯麦片":
+ * the verb out, the packet or cup is the food's. In out; 1 when done. */
 static int zh_made_up(const char *t, char *out, size_t size)
 {
     static const char *const made_up[] = {"冲了一杯", "冲了一大杯", "冲一杯", "泡了一杯",
-                                          "冲了一碗", "冲了杯", "冲成一杯"};
+                                          "冲了一碗", "冲了杯", "冲成一杯", "冲了一包",
+                                          "泡了一包", "冲了一袋", "泡了一袋"};
     for (size_t k = 0; k < sizeof made_up / sizeof *made_up; k++) {
         const char *m = strstr(t, made_up[k]);
-        if (m && m > t)
-            return (size_t)snprintf(out, size, "%.*s%s", (int)(m - t), t,
-                                    m + strlen(made_up[k])) < size;
+        if (!m || m == t)
+            continue;
+        const char *after = m + strlen(made_up[k]);
+        /* an amount of the powder before it ("两勺", "20g"): the drink made
+         * is no serving of the powder */
+        size_t wl = 0;
+        unsigned char before = (unsigned char)m[-1];
+        int amount = before < 0x80 ? isalnum(before)
+                                   : m - t >= 3 && measure_word_at(m - 3, &wl) && wl == 3;
+        if (amount &&
+            (strstr(made_up[k], "杯") || strstr(made_up[k], "碗")))
+            return (size_t)snprintf(out, size, "%.*s%s", (int)(m - t), t, after) < size;
+        if (amount)
+            continue;
+        /* else the verb out: what was made is the serving */
+        size_t verb = !strncmp(m + 3, "了", 3) || !strncmp(m + 3, "成", 3) ? 6 : 3;
+        return (size_t)snprintf(out, size, "%.*s%s", (int)(m - t), t, m + verb) < size;
     }
     return 0;
 }

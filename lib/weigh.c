@@ -401,33 +401,13 @@ static int resolve_concept(const kmgca_food *food, const char *word, const char 
                        arow->note[0] ? arow->note : PH_USUAL_SIZE, arow->source, out);
 }
 
-/* One unit by the food text's name ("饺子": 个 = 20 g). */
-static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *word,
-                   const char *concept, const char *size, each *out)
+/* The row of a name for a concept or a written word, with the stand-ins a
+ * name allows (an item for a typical serving, a round of a flatbread for a
+ * slice ...), or NULL. */
+static const struct kmgca_name_portion *name_row_for(const kmgca_food *food, const char *name,
+                                                     const char *word, const char *concept,
+                                                     const char *size)
 {
-    /* a frozen meal is weighed as its tray (FNDDS's meals), not as the dish
-     * it holds: "Banquet fried chicken dinner" is no two pieces of fried
-     * chicken, a Salisbury steak TV dinner no steak as served */
-    if (text_find_ci(food->description, "frozen meal") ||
-        text_find_ci(food->description, "frozen entree"))
-        return 0;
-    char name[48];
-    copy_text(name, sizeof name, s->name);
-    /* The name written, else the food's own name ("Nuts, walnuts"), a
-     * TFDA name without its 平均值 and brackets ("芭乐平均值(白肉)": 芭乐,
-     * as 芭樂 or 番石榴 matched it) */
-    if (!name[0] && !name_portion_find(food->description, name, sizeof name)) {
-        char plain[128];
-        copy_text(plain, sizeof plain, food->description);
-        char *cut = strstr(plain, "平均值");
-        if (cut)
-            *cut = '\0';
-        if ((cut = strchr(plain, '(')) != NULL)
-            *cut = '\0';
-        if (!plain[0] || (unsigned char)plain[0] < 0x80 || !strcmp(plain, food->description) ||
-            !name_portion_find(plain, name, sizeof name))
-            return 0;
-    }
     const struct kmgca_name_portion *np = name_portion_row(name, word, concept);
     if (!np && concept && !strcmp(concept, "typical"))
         np = name_portion_row(name, NULL, "item");
@@ -463,10 +443,70 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
              piece.grams_each < serve.grams_each / 10))
             np = t;
     }
-    if (!np)
+    return np;
+}
+
+/* One unit by the food text's name ("饺子": 个 = 20 g). The names tried, the
+ * first with a row: the name written; else (or when a Chinese name written
+ * has no row for it: 鱼蛋 has a 串 and no 粒) the food's own name ("Nuts,
+ * walnuts"; a TFDA name without its 平均值 and brackets, "芭乐平均值(白肉)":
+ * 芭乐, as 芭樂 or 番石榴 matched it); then, for a count in Chinese, a name of
+ * the food's that has sizes ("葡挞两个": 蛋挞's; a bottle or a plate keeps
+ * the container's own size: a brand's bottle is no other drink's). */
+static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *word,
+                   const char *concept, const char *size, each *out)
+{
+    /* a frozen meal is weighed as its tray (FNDDS's meals), not as the dish
+     * it holds: "Banquet fried chicken dinner" is no two pieces of fried
+     * chicken, a Salisbury steak TV dinner no steak as served */
+    if (text_find_ci(food->description, "frozen meal") ||
+        text_find_ci(food->description, "frozen entree"))
         return 0;
-    return amount_each(food, np->amount, np->unit, size_factor(size), size, name, np->note,
-                       np->source, out);
+    char names[3][48];
+    int n = 0;
+    copy_text(names[0], sizeof names[0], s->name);
+    /* A longer name of the food matched that ends with the name written
+     * wins: the text's own name may be a typo's tail ("迷猴桃" is a kiwi,
+     * 猕猴桃, no 桃) */
+    int zh = (unsigned char)names[0][0] >= 0x80;
+    const char *longer = zh ? portion_name_of(food) : NULL;
+    size_t ol = longer ? strlen(longer) : 0, wl = strlen(names[0]);
+    if (longer && ol > wl && !strcmp(longer + ol - wl, names[0]))
+        copy_text(names[0], sizeof names[0], longer);
+    if (names[0][0])
+        n++;
+    if (!n || zh) {
+        if (name_portion_find(food->description, names[n], sizeof names[n])) {
+            n++;
+        } else {
+            char plain[128];
+            copy_text(plain, sizeof plain, food->description);
+            char *cut = strstr(plain, "平均值");
+            if (cut)
+                *cut = '\0';
+            if ((cut = strchr(plain, '(')) != NULL)
+                *cut = '\0';
+            if (plain[0] && (unsigned char)plain[0] >= 0x80 &&
+                strcmp(plain, food->description) != 0 &&
+                name_portion_find(plain, names[n], sizeof names[n]))
+                n++;
+        }
+    }
+    const char *by_food;
+    if ((zh || (unsigned char)s->unit[0] >= 0x80) &&
+        concept && (!strcmp(concept, "item") || !strcmp(concept, "piece") ||
+                    !strcmp(concept, "stick")) &&
+        (by_food = portion_name_of(food)) != NULL)
+        copy_text(names[n++], sizeof names[0], by_food);
+    for (int k = 0; k < n; k++) {
+        if (k && !strcmp(names[k], names[k - 1]))
+            continue;
+        const struct kmgca_name_portion *np = name_row_for(food, names[k], word, concept, size);
+        if (np)
+            return amount_each(food, np->amount, np->unit, size_factor(size), size, names[k],
+                               np->note, np->source, out);
+    }
+    return 0;
 }
 
 /* One typical serving of a food: its name's, else its own measures' or its

@@ -373,6 +373,7 @@ static void write_zh_trad(FILE *out)
 
 /* foodtables/names_zh.csv: Chinese names as people write them, by hand. */
 static size_t names_first;    /* the first alias read from names_zh.csv */
+static size_t names_end;      /* and one past its last */
 
 static kmgca_status names_cb(const csv_row *row, void *ud, kmgca_error *err)
 {
@@ -1404,6 +1405,53 @@ static void put_row(FILE *out, const char *shape, ...)
     va_end(ap);
 }
 
+/* For each food that a name of names_zh.csv with sizes of its own in
+ * name_portions_zh.csv points at, that name (the first in the file): the
+ * sizes of "蛋挞" serve "葡挞" and "蛋塔(葡式)", which point at the same
+ * food and have none of their own. By food index. */
+static void write_portion_names(FILE *out)
+{
+    fprintf(out, "const struct kmgca_portion_name kmgca_builtin_portion_names[] = {\n");
+    size_t n = 0;
+    unsigned char *done = calloc(food_count + 1, 1);
+    size_t *first = calloc(food_count + 1, sizeof *first);
+    if (!done || !first) {
+        fprintf(stderr, "embedtables: out of memory\n");
+        exit(1);
+    }
+    for (size_t i = names_first; i < names_end; i++) {
+        size_t f = aliases[i].food;
+        if (done[f])
+            continue;
+        char folded[256];
+        text_fold(aliases[i].text, folded, sizeof folded);
+        simplify_in_place(folded);
+        name_row key = {.name = folded, .concept = ""};
+        size_t lo = 0, hi = name_count;
+        while (lo < hi) {   /* the first row of the name, if any */
+            size_t mid = (lo + hi) / 2;
+            if (cmp_name_row(&names_p[mid], &key) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < name_count && !strcmp(names_p[lo].name, folded)) {
+            done[f] = 1;
+            first[f] = lo;
+        }
+    }
+    for (size_t f = 0; f < food_count; f++)
+        if (done[f]) {
+            put_row(out, "is", (int)f, names_p[first[f]].name);
+            n++;
+        }
+    if (!n)
+        put_row(out, "is", -1, "");
+    fprintf(out, "};\nconst size_t kmgca_builtin_portion_name_count = %zu;\n\n", n);
+    free(done);
+    free(first);
+}
+
 static void write_household(FILE *out)
 {
     write_strings(out, "kinds", "kind", kind_names, kind_count);
@@ -1915,6 +1963,7 @@ int main(int argc, char **argv)
     names_first = alias_count;
     if (file_exists(path) && csv_read_file(path, names_cb, &nt, NULL, &err) != KMGCA_OK)
         die(&err);
+    names_end = alias_count;
     add_recipe_names();
 
     read_household(dir);
@@ -2070,6 +2119,7 @@ int main(int argc, char **argv)
     write_household(out);
     write_words(out);
     write_zh_words(out);
+    write_portion_names(out);
     write_zh_trad(out);
     write_pinyin(out);
     write_english(out);
