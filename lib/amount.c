@@ -533,6 +533,36 @@ static int marker_amount_at(const tokens *tk, int i, amount *a)
         a->why = PH_SOME_NOT_AMOUNT;
         return 1;
     }
+    /* "full glass of water", "full bowl": one of the container, all of it
+     * (with "a", "a full glass" reads so in serving.c) */
+    if (word_is(tk, i, "full") && i + 1 < tk->count && tk->t[i + 1].type == TK_WORD) {
+        size_t len;
+        const struct kmgca_measure_word *m =
+            measure_word_at(tk->n.s + tk->t[i + 1].start, &len);
+        if (m && m->concept[0] && strcmp(m->concept, "item") != 0 &&
+            len == (size_t)(tk->t[i + 1].end - tk->t[i + 1].start)) {
+            a->value = 1;
+            a->next = i + 1;
+            a->flags = AF_WORDS;
+            return 1;
+        }
+    }
+    /* "heaped tbsp almond butter", "level tsp sugar": one spoon, its size
+     * read with it (the word is left for the size) */
+    if ((word_is(tk, i, "heaped") || word_is(tk, i, "heaping") || word_is(tk, i, "level") ||
+         word_is(tk, i, "rounded")) &&
+        i + 1 < tk->count && tk->t[i + 1].type == TK_WORD) {
+        const unit_def *u = NULL;
+        size_t len = unit_at(tk->n.s + tk->t[i + 1].start, &u);
+        if (len == (size_t)(tk->t[i + 1].end - tk->t[i + 1].start) && u &&
+            (!strcmp(u->canonical, "tbsp") || !strcmp(u->canonical, "tsp") ||
+             !strcmp(u->canonical, "dessertspoon"))) {
+            a->value = 1;
+            a->next = i;
+            a->flags = AF_WORDS;
+            return 1;
+        }
+    }
     int j = i;
     if (word_is(tk, j, "a") || word_is(tk, j, "an"))
         j++;

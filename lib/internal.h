@@ -165,6 +165,7 @@ struct kmgca_kind_rule {
  * "takeaway": means ""). written: word keys joined by ' ', sorted. */
 struct kmgca_word_rewrite {
     const char *written, *means;
+    int brand;                /* 1: a brand, for the food it sells ("silk": soy milk) */
 };
 extern const struct kmgca_word_rewrite kmgca_builtin_words[];
 extern const size_t kmgca_builtin_word_count;

@@ -2254,6 +2254,53 @@ static int at_time_out(const char *t, char *out, size_t size)
     return (size_t)snprintf(out, size, "%.*s%s%s", (int)head, t, *e ? " " : "", e) < size;
 }
 
+/* "Horlicks 8pm", "cup of tea at 10.30am - drank half": a clock time with
+ * am or pm after the food (and "at", "around", "about" or "by" before it)
+ * says when, no amount; out of the line, in out. 1 when done. */
+static int clock_after_out(const char *t, char *out, size_t size)
+{
+    if (strlen(t) >= size || text_has_cjk(t))
+        return 0;
+    for (const char *p = t + 1; *p; p++) {
+        if (!isdigit((unsigned char)*p) || p[-1] != ' ')
+            continue;
+        const char *e = p;
+        while (isdigit((unsigned char)*e))
+            e++;
+        if (e - p > 2)
+            continue;
+        if ((*e == ':' || *e == '.') && isdigit((unsigned char)e[1]) && isdigit((unsigned char)e[2]))
+            e += 3;
+        const char *m = e;
+        while (*m == ' ')
+            m++;
+        if (!((tolower((unsigned char)m[0]) == 'a' || tolower((unsigned char)m[0]) == 'p') &&
+              tolower((unsigned char)m[1]) == 'm' && !isalnum((unsigned char)m[2])))
+            continue;
+        int hour = atoi(p);
+        if (hour < 1 || hour > 12)
+            continue;
+        e = m + 2;
+        /* and the word before it that says when */
+        const char *from = p - 1;
+        static const char *const when[] = {"at", "around", "about", "by", "@", "approx"};
+        for (size_t k = 0; k < sizeof when / sizeof *when; k++) {
+            size_t l = strlen(when[k]);
+            if ((size_t)(from - t) >= l && !strncasecmp(from - l, when[k], l) &&
+                (from - l == t || from[-(long)l - 1] == ' ')) {
+                from -= l + (from - l > t);
+                break;
+            }
+        }
+        while (from > t && from[-1] == ' ')
+            from--;
+        if (from == t)
+            return 0;
+        return (size_t)snprintf(out, size, "%.*s%s", (int)(from - t), t, e) < size;
+    }
+    return 0;
+}
+
 /* "1/2 tin chickpeas (400g tin)", "1/2 can black beans (15 oz can)": a
  * bracket ending the line that weighs a container goes beside the count of
  * that container ("1/2 tin (400g tin) chickpeas"): the count is of it, and
@@ -2413,6 +2460,12 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         {"ate two thirds", 2.0 / 3}, {"had two thirds", 2.0 / 3}, {"ate 2/3", 2.0 / 3},
         {"had 2/3", 2.0 / 3}, {"had about 2/3", 2.0 / 3}, {"ate about 2/3", 2.0 / 3},
         {"ate a quarter", 0.25}, {"had a quarter", 0.25}, {"ate 1/4", 0.25},
+        {"drank 2/3", 2.0 / 3}, {"drank about 2/3", 2.0 / 3}, {"drank 1/2", 0.5},
+        {"drank about 1/2", 0.5}, {"drank a third", 1.0 / 3}, {"drank 1/3", 1.0 / 3},
+        {"drank about 1/3", 1.0 / 3}, {"drank a quarter", 0.25}, {"drank 1/4", 0.25},
+        {"drank about 1/4", 0.25}, {"ate about 1/3", 1.0 / 3}, {"ate about a third", 1.0 / 3},
+        {"ate about 1/4", 0.25}, {"ate about a quarter", 0.25}, {"had about 1/4", 0.25},
+        {"had about a quarter", 0.25}, {"had about a third", 1.0 / 3},
         {"left a quarter", 0.75}, {"left 1/4", 0.75},
         {"ate three quarters", 0.75}, {"ate 3/4", 0.75}, {"had 3/4", 0.75},
         {"drank 3/4", 0.75}, {"drank about 3/4", 0.75}, {"drank abt 3/4", 0.75},
@@ -2452,7 +2505,9 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         const char *after = p + n;
         while (*after == ' ')
             after++;
+        /* ("ate a quarter of an egg sandwich": an amount of it, read as one) */
         if (!strncasecmp(after, "a ", 2) || !strncasecmp(after, "an ", 3) ||
+            !strncasecmp(after, "of a ", 5) || !strncasecmp(after, "of an ", 6) ||
             !strncasecmp(after, "and half", 8) || !strncasecmp(after, "& half", 6) ||
             !strncasecmp(after, "n half", 6))
             continue;   /* (half and half is cream) */
@@ -2582,6 +2637,7 @@ static int zh_size_after(const char *t, char *out, size_t size);
 static int zh_size_before_count(const char *t, char *out, size_t size);
 static int number_words_or(const char *t, char *out, size_t size);
 static int at_time_out(const char *t, char *out, size_t size);
+static int clock_after_out(const char *t, char *out, size_t size);
 static int bracket_with(const char *t, char *out, size_t size);
 static int container_bracket(const char *t, char *out, size_t size);
 static void plate_of_a_vegetable(kmgca_foods *foods, kmgca_weighing *w);
@@ -3838,7 +3894,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         fillers_out,        stopped_at_for,     yoghurt_pot_flavour, day_label_out,      clock_out,          packing_words,      pure_out,
-        number_words_or,    at_time_out,        bracket_with,       container_bracket,
+        number_words_or,    at_time_out,        clock_after_out,    bracket_with,       container_bracket,
         state_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,

@@ -80,6 +80,23 @@ void query_rewrite_words(const char *in, char *out, size_t size)
             if (hit)
                 break;
         }
+        /* A brand yields to the food the text names after it: "Silk
+         * Unsweetened Almondmilk" is almond milk, "Horizon whole milk" the
+         * milk written (the last word of the brand's food ends a later
+         * word) */
+        if (hit && hit->brand) {
+            const char *last = strrchr(hit->means, ' ');
+            last = last ? last + 1 : hit->means;
+            size_t ll = strlen(last);
+            for (size_t t = i + k; t < n && ll; t++) {
+                size_t tl = strlen(tok[t].key);
+                if (tl >= ll && !strcmp(tok[t].key + tl - ll, last)) {
+                    static const struct kmgca_word_rewrite none = {"", "", 0};
+                    hit = &none;
+                    break;
+                }
+            }
+        }
         EMIT(in + pos, tok[i].start - pos);
         if (hit) {
             EMIT(hit->means, strlen(hit->means));

@@ -86,6 +86,10 @@ static int qualifier_measure(const tokens *tk, int from, int to, double *value,
         if (!len || (u->kind != KMGCA_UNIT_MASS && u->kind != KMGCA_UNIT_VOLUME))
             continue;
         *value = tk->t[k].value;
+        /* "(1 1/2 oz)": a whole number and a fraction */
+        if ((tk->t[k].flags & NF_FRACTION) && k > from && tk->t[k - 1].type == TK_NUM &&
+            !(tk->t[k - 1].flags & NF_FRACTION) && tk->t[k - 1].value == floor(tk->t[k - 1].value))
+            *value += tk->t[k - 1].value;
         *unit = u;
         found = 1;
         int after = token_from(tk, k + 1, tk->t[k + 1].start + len);

@@ -597,15 +597,17 @@ static size_t word_before(const char *s, size_t end, size_t *len)
  * dish", "big bag"): alone they end names ("side dish", "tea bag"). */
 static const char *const container_words[] = {
     "glass", "mug", "bowl", "handful", "plate", "tub", "punnet", "carton", "bottle", "can",
-    "tin", "slice", "piece", "cup", "half", "dish", "bag", "packet", "box", "pot", "serve"};
-static const size_t sized_from = 15;
+    "tin", "slice", "piece", "cup", "beaker", "half", "dish", "bag", "packet", "box", "pot",
+    "serve"};
+static const size_t sized_from = 16;
 
-/* "whole punnet of strawberries", "entire bag of crisps" at the start of s
- * (its first word `first` bytes long): all of one. */
+/* "whole punnet of strawberries", "entire bag of crisps", "full glass of
+ * water" at the start of s (its first word `first` bytes long): all of one. */
 static int whole_container(const char *s, size_t first, char *out, size_t size)
 {
     if (s[first] == ' ' && ((first == 5 && !strncasecmp(s, "whole", 5)) ||
-                            (first == 6 && !strncasecmp(s, "entire", 6)))) {
+                            (first == 6 && !strncasecmp(s, "entire", 6)) ||
+                            (first == 4 && !strncasecmp(s, "full", 4)))) {
         const char *w2 = s + first + 1;
         size_t l2 = strspn(w2, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
         for (size_t k = 0; k < sizeof container_words / sizeof *container_words; k++)

@@ -302,6 +302,11 @@ static int try_measure_token(const kmgca_food *food, const char *token, size_t l
     if (pick < 0)
         return 0;
     const kmgca_portion *pt = &food->portions[pick];
+    /* a size of a fast-food order is no piece: "4 chips" are four of them
+     * (FNDDS's "fry"), "medium fries" the medium order */
+    if (!size && strstr(pt->measure, " order") &&
+        (!strcmp(tok, "medium") || !strcmp(tok, "large") || !strcmp(tok, "small")))
+        return 0;
     /* "6 inch sub": 6 is the sub's length, not a count; one is the sub */
     int length = !strncmp(pt->measure, "inch", 4);
     out->grams_each = length ? pt->grams : pt->grams / pt->amount;
@@ -1221,7 +1226,15 @@ kmgca_status kmgca_serving_grams(const kmgca_food *food, const kmgca_serving *s,
     switch (s->kind) {
     case KMGCA_UNIT_MASS: {
         char amt[32], g[32];
-        if (!strcmp(s->unit, "oz") && watery(food)) {
+        /* (a soup's can or carton weighed on its label, "1 can (14.5
+         * oz)", is net weight: soup is sold by weight) */
+        static const char *const packs[] = {"can (", "tin (", "jar (", "pouch (", "carton (",
+                                            "container (", "box (", "package ("};
+        int label = 0;
+        for (size_t k = 0; k < sizeof packs / sizeof *packs && !label; k++)
+            label = strstr(s->note, packs[k]) != NULL;
+        if (!strcmp(s->unit, "oz") && watery(food) &&
+            !(label && !strcmp(kmgca_food_kind(food), "soup"))) {
             /* Ounces of a drink are fluid ounces. */
             kmgca_serving fl = *s;
             const unit_def *u = unit_named("fl oz");

@@ -1034,6 +1034,7 @@ static void read_household(const char *dir)
 typedef struct {
     char *written;   /* word keys joined by ' ' (text_word_key of each folded word) */
     char *means;     /* folded text, or "" to drop the words */
+    int brand;       /* the note says "a brand ...": the food it sells */
 } rewrite_row;
 static rewrite_row *word_rows;
 static size_t word_count, word_cap;
@@ -1061,7 +1062,8 @@ static kmgca_status word_cb(const csv_row *row, void *ud, kmgca_error *err)
     char folded[512];
     text_fold(means, folded, sizeof folded);
     word_rows = grow(word_rows, &word_cap, word_count + 1, sizeof *word_rows);
-    word_rows[word_count++] = (rewrite_row){key, dup(folded)};
+    word_rows[word_count++] =
+        (rewrite_row){key, dup(folded), !strncmp(field(t, row, 2), "a brand", 7)};
     return KMGCA_OK;
 }
 
@@ -1377,7 +1379,7 @@ static void write_words(FILE *out)
         put_string(out, word_rows[i].written);
         fputs(", ", out);
         put_string(out, word_rows[i].means);
-        fputs("},\n", out);
+        fprintf(out, ", %d},\n", word_rows[i].brand);
     }
     if (!word_count)
         fputs("    {\"\", \"\"},\n", out);

@@ -437,9 +437,14 @@ static void sizes_of_a_serving_and_meal_words(void **state)
      * of USDA's 4-inch pancakes (38 g), not three stacks */
     assert_int_equal(kmgca_weigh(shared_foods, "pancakes", "3 medium", &w, &err), KMGCA_OK);
     assert_near(w.grams, 114, 1e-6);
-    /* a measure of that size wins: SR28's small serving of fries, 71 g */
+    /* a measure of that size wins: FNDDS's small fast-food order of fries,
+     * 110 g; a count of fries is of its fry, 5 g (not of orders) */
     assert_int_equal(kmgca_weigh(shared_foods, "small fries", "", &w, &err), KMGCA_OK);
-    assert_near(w.grams, 71, 1e-6);
+    assert_near(w.grams, 110, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Ate 4 chips", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 20, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "large fries", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 180, 1e-6);
     /* an app's size in brackets sizes its "1 serving" (SR28's medium
      * serving of McDonald's fries, 117 g; the first, small, is 71 g) */
     assert_int_equal(
@@ -2318,9 +2323,12 @@ static void charts_texts_and_fillings(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "Chicken casserole 3/4 eaten", "", &w, &err),
                      KMGCA_OK);
     /* a few of a food served by the serving is one serving */
-    assert_int_equal(kmgca_weigh(shared_foods, "a few fries", "", &w, &err), KMGCA_OK);
-    assert_true(w.grams > 60 && w.grams < 150);
+    assert_int_equal(kmgca_weigh(shared_foods, "a few chicken curry", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 150 && w.grams < 450);
     assert_non_null(strstr(w.how, "one serving"));
+    /* (and a few fries are a few of them: FNDDS weighs a fry) */
+    assert_int_equal(kmgca_weigh(shared_foods, "a few fries", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 15, 1e-6);
     /* "N of them" needs a food named before it */
     assert_int_not_equal(kmgca_weigh(shared_foods, "had 2 of them", "", &w, &err), KMGCA_OK);
     assert_int_equal(kmgca_weigh(shared_foods, "cookies, ate one of them", "", &w, &err), KMGCA_OK);
