@@ -2256,7 +2256,9 @@ static int at_time_out(const char *t, char *out, size_t size)
 
 /* "Horlicks 8pm", "cup of tea at 10.30am - drank half": a clock time with
  * am or pm after the food (and "at", "around", "about" or "by" before it)
- * says when, no amount; out of the line, in out. 1 when done. */
+ * says when, no amount; so does an hour after "around" or "at" that ends a
+ * line with an amount before it ("a handful of cashews around 4"). Out of
+ * the line, in out; 1 when done. */
 static int clock_after_out(const char *t, char *out, size_t size)
 {
     if (strlen(t) >= size || text_has_cjk(t))
@@ -2274,13 +2276,34 @@ static int clock_after_out(const char *t, char *out, size_t size)
         const char *m = e;
         while (*m == ' ')
             m++;
-        if (!((tolower((unsigned char)m[0]) == 'a' || tolower((unsigned char)m[0]) == 'p') &&
-              tolower((unsigned char)m[1]) == 'm' && !isalnum((unsigned char)m[2])))
-            continue;
+        int ampm = (tolower((unsigned char)m[0]) == 'a' || tolower((unsigned char)m[0]) == 'p') &&
+                   tolower((unsigned char)m[1]) == 'm' && !isalnum((unsigned char)m[2]);
         int hour = atoi(p);
         if (hour < 1 || hour > 12)
             continue;
-        e = m + 2;
+        /* ("a handful of cashews around 4": an hour with no am or pm ends
+         * the line after "around" or "at", when an amount came before it) */
+        if (!ampm) {
+            size_t bl = (size_t)(p - 1 - t);
+            int after_when = (bl >= 6 && !strncasecmp(p - 7, "around", 6)) ||
+                             (bl >= 2 && !strncasecmp(p - 3, "at", 2) &&
+                              (bl == 2 || p[-4] == ' '));
+            int ends = *m == '\0' || ((*m == '.' || *m == '!') && !m[1]);
+            int amount_before = 0;
+            static const char *const cues[] = {"a ", "an ", "handful", "some ", "few ", "cup",
+                                               "bowl", "glass", "slice", "piece", "plate"};
+            for (const char *q = t; q < p - 1 && !amount_before; q++)
+                amount_before = isdigit((unsigned char)*q) != 0;
+            for (size_t k = 0; k < sizeof cues / sizeof *cues && !amount_before; k++) {
+                const char *c = text_find_ci(t, cues[k]);
+                amount_before = c && c < p - 1 && (c == t || c[-1] == ' ');
+            }
+            if (!after_when || !ends || !amount_before || (*e == ':' || e != m))
+                continue;
+            e = m;
+        } else {
+            e = m + 2;
+        }
         /* and the word before it that says when */
         const char *from = p - 1;
         static const char *const when[] = {"at", "around", "about", "by", "@", "approx"};
@@ -2299,6 +2322,73 @@ static int clock_after_out(const char *t, char *out, size_t size)
         return (size_t)snprintf(out, size, "%.*s%s", (int)(from - t), t, e) < size;
     }
     return 0;
+}
+
+/* "Strawberries, whole", "Almonds, whole": an app's "whole" after the food
+ * says it was not cut, and names no milk nor grain ("Milk, whole", "Wheat,
+ * whole" keep theirs); out of the line, in out. 1 when done. */
+static int trailing_whole_out(const char *t, char *out, size_t size)
+{
+    const char *w = text_find_ci(t, ", whole");
+    if (!w || strlen(t) >= size)
+        return 0;
+    const char *e = w + 7;
+    if (!strchr(",;()[]", *e) && !(*e == ' ' && !isalpha((unsigned char)e[1])))
+        return 0;   /* ("Bread, Whole-Wheat", "Milk, whole milk" keep it) */
+    static const char *const keeps[] = {"milk", "yog", "cream", "wheat", "grain", "egg",
+                                        "rye", "oat", "corn", "meal", "kefir", "chicken",
+                                        "fish", "duck", "turkey", "bird"};
+    for (size_t k = 0; k < sizeof keeps / sizeof *keeps; k++) {
+        const char *f = text_find_ci(t, keeps[k]);
+        if (f && f < w)
+            return 0;
+    }
+    return (size_t)snprintf(out, size, "%.*s%s", (int)(w - t), t, e) < size;
+}
+
+/* "oats made with water, about 40g dry", "pasta, cooked, 75g uncooked
+ * weight": the weight is of the dry food, so the food is the dry one (what
+ * it was made with is its own line); the words of making out, in out. 1
+ * when done. */
+static int dry_weight_of_made(const char *t, char *out, size_t size)
+{
+    if (strlen(t) >= size || text_has_cjk(t))
+        return 0;
+    int dry = 0;
+    for (const char *p = t; *p && !dry; p++) {
+        if (!isdigit((unsigned char)*p))
+            continue;
+        const char *e = p;
+        while (isdigit((unsigned char)*e) || *e == '.')
+            e++;
+        while (*e == ' ')
+            e++;
+        if (tolower((unsigned char)*e) != 'g' || isalpha((unsigned char)e[1]))
+            continue;
+        e++;
+        while (*e == ' ')
+            e++;
+        dry = !strncasecmp(e, "dry", 3) || !strncasecmp(e, "uncooked", 8) ||
+              !strncasecmp(e, "raw weight", 10);
+        p = e - 1;
+    }
+    if (!dry)
+        return 0;
+    static const char *const made[] = {"made with water", "cooked with water", "made with milk",
+                                       "cooked with milk", "made up with water", "cooked",
+                                       "boiled"};
+    char buf[1100];
+    copy_text(buf, sizeof buf, t);
+    int cut = 0;
+    for (size_t k = 0; k < sizeof made / sizeof *made; k++) {
+        char *m = (char *)text_find_ci(buf, made[k]);
+        size_t l = strlen(made[k]);
+        if (!m || (m > buf && isalpha((unsigned char)m[-1])) || isalpha((unsigned char)m[l]))
+            continue;
+        memmove(m, m + l, strlen(m + l) + 1);
+        cut = 1;
+    }
+    return cut && (size_t)snprintf(out, size, "%s", buf) < size;
 }
 
 /* "1/2 tin chickpeas (400g tin)", "1/2 can black beans (15 oz can)": a
@@ -2638,6 +2728,8 @@ static int zh_size_before_count(const char *t, char *out, size_t size);
 static int number_words_or(const char *t, char *out, size_t size);
 static int at_time_out(const char *t, char *out, size_t size);
 static int clock_after_out(const char *t, char *out, size_t size);
+static int trailing_whole_out(const char *t, char *out, size_t size);
+static int dry_weight_of_made(const char *t, char *out, size_t size);
 static int bracket_with(const char *t, char *out, size_t size);
 static int container_bracket(const char *t, char *out, size_t size);
 static void plate_of_a_vegetable(kmgca_foods *foods, kmgca_weighing *w);
@@ -3894,7 +3986,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         fillers_out,        stopped_at_for,     yoghurt_pot_flavour, day_label_out,      clock_out,          packing_words,      pure_out,
-        number_words_or,    at_time_out,        clock_after_out,    bracket_with,       container_bracket,
+        number_words_or,    at_time_out,        clock_after_out,    trailing_whole_out, dry_weight_of_made, bracket_with,       container_bracket,
         state_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,

@@ -2803,6 +2803,117 @@ static void given_away_left_out_and_said_twice(void **state)
     assert_int_equal(w.serving.kind, KMGCA_UNIT_VOLUME);
 }
 
+/* Lines as care notes, cartons and phone messages write them (stop 41):
+ * each reading against the weight of the same food written plainly. */
+static void care_notes_cartons_and_packets(void **state)
+{
+    (void)state;
+    kmgca_weighing w, v;
+    kmgca_error err;
+    /* "full glass" with no article is one glass; a bracket's ml wins */
+    assert_int_equal(kmgca_weigh(shared_foods, "Drank full glass of water (200ml)", "", &w, &err),
+                     KMGCA_OK);
+    assert_string_equal(kmgca_food_id(w.match.food), "14411");
+    assert_near(w.grams, 200, 1);
+    assert_int_equal(kmgca_weigh(shared_foods, "full glass of milk", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "a glass of milk", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+    /* a beaker is a care home's drinking cup, 200 ml; "via" names nothing */
+    assert_int_equal(kmgca_weigh(shared_foods, "a beaker of tea", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 190 && w.grams < 210);
+    assert_int_equal(kmgca_weigh(shared_foods, "Milk 180ml via beaker", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_id(w.match.food), "01077");
+    /* a heaped spoon opening the line */
+    assert_int_equal(kmgca_weigh(shared_foods, "heaped tbsp almond butter", "", &w, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "almond butter", "1.5 tbsp", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+    assert_true(w.match.confidence >= 0.9);
+    /* a clock time after the food says when; drank about 2/3 of it */
+    assert_int_equal(kmgca_weigh(shared_foods, "Cup of Horlicks 8pm - drank about 2/3", "", &w,
+                                 &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "Cup of Horlicks", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams * 2 / 3, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "a handful of cashews around 4", "", &w, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "a handful of cashews", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+    /* (with no amount before it, "around 4" is the amount) */
+    assert_int_equal(kmgca_weigh(shared_foods, "eggs around 4", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 200, 1e-6);
+    /* a quarter of a sandwich after a verb is an amount of it */
+    assert_int_equal(kmgca_weigh(shared_foods, "Mr D ate a quarter of an egg mayo sandwich", "",
+                                 &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "egg mayo sandwich", "1", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams / 4, 1e-6);
+    /* a weight in brackets with a whole number and a fraction; a soup
+     * can's label ounces are its net weight, a soft drink's fluid */
+    assert_int_equal(kmgca_weigh(shared_foods, "Raisins", "1 small box (1 1/2 oz)", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 42.52, 0.01);
+    assert_int_equal(kmgca_weigh(shared_foods, "lentil soup", "1 can (14.5 oz)", &w, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, 411.07, 0.01);
+    assert_int_equal(kmgca_weigh(shared_foods, "coke", "1 can (12 oz)", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 360);
+    /* a brand yields to the food the text names after it */
+    assert_int_equal(kmgca_weigh(shared_foods, "Silk Unsweetened Almondmilk", "1 cup", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "almond milk"));
+    assert_int_equal(kmgca_weigh(shared_foods, "Silk", "1 cup", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Soymilk"));
+    assert_int_equal(kmgca_weigh(shared_foods, "Warburtons Toastie White Bread", "2 slices", &w,
+                                 &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_kind(w.match.food), "bread");
+    /* an app's "whole" after a fruit names no milk */
+    assert_int_equal(kmgca_weigh(shared_foods, "Strawberries, whole", "8 medium", &w, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "strawberries", "8 medium", &v, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, v.match.food);
+    assert_near(w.grams, v.grams, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Bread, Whole-Wheat", "2 slices", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "whole"));
+    /* a dry weight of a food written as made is the dry food */
+    assert_int_equal(kmgca_weigh(shared_foods, "oats made with water, about 40g dry", "", &w,
+                                 &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "dry"));
+    assert_near(w.grams, 40, 1e-6);
+    /* Chinese: a packet made up is the food's packet; a cup made up of a
+     * food after it is its cup; a powder's spoons before it stay the
+     * amount */
+    assert_int_equal(kmgca_weigh(shared_foods, "芝麻糊冲了一包", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "芝麻糊一包", "", &v, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, v.match.food);
+    assert_near(w.grams, v.grams, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "早上冲了一杯麦片", "", &w, &err), KMGCA_OK);
+    assert_false(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "奶粉 两勺冲了一杯", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 20, 1e-6);
+    /* the sizes of another name of the same food serve a count: 葡挞 as
+     * 蛋挞; a typo's tail is no name of its own (迷猴桃 is a kiwi) */
+    assert_int_equal(kmgca_weigh(shared_foods, "葡挞两个", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "蛋挞两个", "", &v, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, v.match.food);
+    assert_near(w.grams, v.grams, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "迷猴桃 两个", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "猕猴桃 两个", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+    /* (a bottle keeps the bottle's size: 雪碧's is no brand's 248 ml) */
+    assert_int_equal(kmgca_weigh(shared_foods, "雪碧一瓶", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 450);
+    /* a name with a row for another measure falls back to the food's own
+     * name: 鱼蛋 has a 串 and no 粒, 鱼丸 has a 粒 */
+    assert_int_equal(kmgca_weigh(shared_foods, "魚蛋 6粒", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 40 && w.grams < 100);
+    assert_int_equal(kmgca_weigh(shared_foods, "食咗一串魚蛋", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 80, 1e-6);
+    /* 垫垫 says why; the crackers are counted */
+    assert_int_equal(kmgca_weigh(shared_foods, "吃了三块苏打饼干垫垫", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "苏打饼干三块", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2827,6 +2938,7 @@ int main(void)
         cmocka_unit_test(halves_and_heaped_spoons),
         cmocka_unit_test(hours_after_a_serving),
         cmocka_unit_test(given_away_left_out_and_said_twice),
+        cmocka_unit_test(care_notes_cartons_and_packets),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }
