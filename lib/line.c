@@ -5523,6 +5523,26 @@ static int single_word(const char *t, char *out, size_t size)
  * drink", else "<food> juice", when either names a drink surely; of dried
  * fruit too ("a glass of prune"), and of a nut its milk or water ("a glass
  * of coconut"). */
+/* "bowl of jelly", "1/2 pot of strawberry jelly": jelly served in a bowl,
+ * a pot or a cup is the dessert of British and Australian usage (a gelatin
+ * dessert), not the American fruit spread, which no one eats by the bowl */
+static void jelly_in_a_bowl(kmgca_foods *foods, kmgca_weighing *w)
+{
+    static const char *const dishes[] = {"bowl", "pot", "cup", "tub", "dish", "ramekin",
+                                         "portion", "serving", "glass"};
+    if (!w->match.food || strcmp(w->match.food->description, "Jellies") != 0 ||
+        text_has_cjk(w->food_text))
+        return;
+    int served = 0;
+    for (size_t c = 0; c < sizeof dishes / sizeof *dishes && !served; c++)
+        served = strstr(w->serving.unit, dishes[c]) != NULL;
+    kmgca_match m;
+    if (served && kmgca_foods_match(foods, "gelatin dessert", &m, NULL) == KMGCA_OK && m.food) {
+        m.confidence = w->match.confidence;
+        w->match = m;
+    }
+}
+
 static void glass_of_a_fruit(kmgca_foods *foods, kmgca_weighing *w)
 {
     /* (a drinking vessel: a carton or a bottle of grapes is a punnet) */
@@ -5806,6 +5826,7 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
     unasked_variant(out);
     biscuit_with_tea(foods, food_text, out);
     glass_of_a_fruit(foods, out);
+    jelly_in_a_bowl(foods, out);
     scoop_of_powder(foods, out);
     int canned = canned_for_a_can(foods, out);
     out->serving_assumed = out->serving.kind == KMGCA_UNIT_TYPICAL || out->serving.estimated;

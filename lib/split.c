@@ -597,9 +597,9 @@ static size_t word_before(const char *s, size_t end, size_t *len)
  * dish", "big bag"): alone they end names ("side dish", "tea bag"). */
 static const char *const container_words[] = {
     "glass", "mug", "bowl", "handful", "plate", "tub", "punnet", "carton", "bottle", "can",
-    "tin", "slice", "piece", "cup", "beaker", "half", "dish", "bag", "packet", "box", "pot",
-    "serve"};
-static const size_t sized_from = 16;
+    "tin", "slice", "piece", "cup", "beaker", "spoonful", "dollop", "scoop", "half", "dish",
+    "bag", "packet", "box", "pot", "serve"};
+static const size_t sized_from = 19;
 
 /* "whole punnet of strawberries", "entire bag of crisps", "full glass of
  * water" at the start of s (its first word `first` bytes long): all of one. */
@@ -683,7 +683,9 @@ static int bare_container(const char *text, char *out, size_t size)
          * dish people put in it ("glass milk", "bowl cereal") */
         if (!half && first == wl && strcmp(container_words[k], "bottle") != 0 &&
             strncasecmp(s, container_words[k], wl) == 0 && s[wl] == ' ' &&
-            isalpha((unsigned char)s[wl + 1]) && contents_follow(s + wl + 1)) {
+            isalpha((unsigned char)s[wl + 1]) &&
+            (contents_follow(s + wl + 1) || !strcmp(container_words[k], "spoonful") ||
+             !strcmp(container_words[k], "dollop"))) {
             snprintf(out, size, "1 %s", s);
             return 1;
         }
