@@ -455,9 +455,10 @@ static const struct kmgca_name_portion *name_row_for(const kmgca_food *food, con
  * first with a row: the name written; else (or when a Chinese name written
  * has no row for it: 鱼蛋 has a 串 and no 粒) the food's own name ("Nuts,
  * walnuts"; a TFDA name without its 平均值 and brackets, "芭乐平均值(白肉)":
- * 芭乐, as 芭樂 or 番石榴 matched it); then, for a count in Chinese, a name of
- * the food's that has sizes ("葡挞两个": 蛋挞's; a bottle or a plate keeps
- * the container's own size: a brand's bottle is no other drink's). */
+ * 芭乐, as 芭樂 or 番石榴 matched it); then, for a count or a packet in Chinese,
+ * a name of the food's that has sizes ("葡挞两个": 蛋挞's; "芝麻湖一包": 芝麻糊's
+ * packet; a bottle or a plate keeps the container's own size: a brand's
+ * bottle is no other drink's). */
 static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *word,
                    const char *concept, const char *size, each *out)
 {
@@ -500,7 +501,7 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
     const char *by_food;
     if ((zh || (unsigned char)s->unit[0] >= 0x80) &&
         concept && (!strcmp(concept, "item") || !strcmp(concept, "piece") ||
-                    !strcmp(concept, "stick")) &&
+                    !strcmp(concept, "stick") || !strcmp(concept, "packet")) &&
         (by_food = portion_name_of(food)) != NULL)
         copy_text(names[n++], sizeof names[0], by_food);
     for (int k = 0; k < n; k++) {
