@@ -163,6 +163,10 @@
 #define PH_MINI "mini: 2/5 of that"
 #define PH_LARGE "large: 3/2 of that"
 #define PH_SMALL "small: 2/3 of that"
+/* (a fruit's sizes are closer: the medians of SR28's fruits' small and
+ * large to medium) */
+#define PH_LARGE_FRUIT "large: 5/4 of that (the median of USDA SR28 fruits' large to medium)"
+#define PH_SMALL_FRUIT "small: 4/5 of that (the median of USDA SR28 fruits' small to medium)"
 #define PH_JUDGEMENT "kmgca's judgement"
 #define PH_NO_AMOUNT_WRITTEN "no amount written"
 #define PH_THE_RECIPES "the recipe's "

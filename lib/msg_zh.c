@@ -661,4 +661,6 @@ const char *const msg_zh[MSG_COUNT] = {
     [MSG_PH_SUPPLEMENT_ONE_TABLET_ASSUMED] = "补充剂已计入，按每次一片计算：请核对剂量",
     [MSG_PH_SUPPLEMENT_BOTH_ASSUMED] = "补充剂已计入，按每日一次、每次一片计算：请核对剂量",
     [MSG_PH_SUPPLEMENT_NOT_COUNTED] = "补充剂未计入：",
+    [MSG_PH_LARGE_FRUIT] = "大个：按其5/4计 (USDA SR28 水果大个与中个之比的中位数)",
+    [MSG_PH_SMALL_FRUIT] = "小个：按其4/5计 (USDA SR28 水果小个与中个之比的中位数)",
 };

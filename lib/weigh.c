@@ -95,6 +95,21 @@ static double size_factor(const char *size)
     return 1.5;
 }
 
+/* The size factor for a food: one fruit's small and large are 4/5 and 5/4
+ * of its medium (the medians of SR28's fruits with the three sizes: 0.82
+ * and 1.26), other foods' (and a bunch or a bowl of fruit's) 2/3 and 3/2. */
+static double size_factor_of(const kmgca_food *food, const char *concept, const char *size)
+{
+    int one = !concept || !strcmp(concept, "item") || !strcmp(concept, "piece");
+    if (food && size && one && !strcmp(kmgca_food_kind(food), "fruit")) {
+        if (!strcmp(size, "small"))
+            return 0.8;
+        if (!strcmp(size, "large"))
+            return 1.25;
+    }
+    return size_factor(size);
+}
+
 /* The whole a pizza's piece (piece_grams) is cut from: USDA's "pizza",
  * "pie 12\" diameter", "whole"; NULL when the food has none. */
 static const kmgca_portion *whole_of(const kmgca_food *food, double piece_grams)
@@ -165,6 +180,10 @@ static void size_said(char *buf, size_t size, const char *word, double factor)
         {"small", PH_SMALL}, {"mini", PH_MINI}, {"large", PH_LARGE}, {"extra large", PH_EXTRA_LARGE},
         {"jumbo", PH_JUMBO}};
     buf[0] = '\0';
+    if (factor == 0.8 || factor == 1.25) {   /* (a fruit's: size_factor_of) */
+        snprintf(buf, size, "; %s", factor < 1 ? PH_SMALL_FRUIT : PH_LARGE_FRUIT);
+        return;
+    }
     for (size_t i = 0; factor != 1 && i < sizeof said / sizeof *said; i++)
         if (!strcmp(word, said[i][0]))
             snprintf(buf, size, "; %s, " PH_JUDGEMENT, said[i][1]);
@@ -401,7 +420,7 @@ static int resolve_concept(const kmgca_food *food, const char *word, const char 
         row && !isnan(row->amount) ? row : container_find(word, concept, food->kind, size, 1);
     if (!arow)
         return 0;
-    double factor = arow->size[0] ? 1 : size_factor(size);
+    double factor = arow->size[0] ? 1 : size_factor_of(food, concept, size);
     return amount_each(food, arow->amount, arow->unit, factor, size, NULL,
                        arow->note[0] ? arow->note : PH_USUAL_SIZE, arow->source, out);
 }
@@ -509,8 +528,8 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
             continue;
         const struct kmgca_name_portion *np = name_row_for(food, names[k], word, concept, size);
         if (np)
-            return amount_each(food, np->amount, np->unit, size_factor(size), size, names[k],
-                               np->note, np->source, out);
+            return amount_each(food, np->amount, np->unit, size_factor_of(food, concept, size),
+                               size, names[k], np->note, np->source, out);
     }
     return 0;
 }
@@ -774,7 +793,7 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
                             : NULL;
     if ((bare || alone) && typical_each(food, s, &e)) {
         char scaled[64] = "";
-        double f = alone ? size_factor(alone) : 1;
+        double f = alone ? size_factor_of(food, "item", alone) : 1;
         if (alone)
             size_said(scaled, sizeof scaled, alone, f);
         *grams = s->amount * f * e.grams_each;
@@ -980,7 +999,7 @@ static int recipe_grams(const kmgca_food *food, const kmgca_serving *s, int typi
                 word = same[k].named;
         if (h.concept && h.size && !h.other_count && (p = portion_of(food, word)) != NULL) {
             size = h.size;
-            factor = size_factor(h.size);
+            factor = size_factor_of(food, h.concept, h.size);
         }
     }
     if (!p)

@@ -427,7 +427,7 @@ static void brand_and_product(void **state)
 static void sizes_of_a_serving_and_meal_words(void **state)
 {
     (void)state;
-    kmgca_weighing w;
+    kmgca_weighing w, v;
     kmgca_error err;
     assert_int_equal(kmgca_weigh(shared_foods, "small hot chips", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 200.0 * 2 / 3, 1e-6);
@@ -562,10 +562,14 @@ static void sizes_of_a_serving_and_meal_words(void **state)
     assert_int_equal(kmgca_weigh(shared_foods, "1.5 碗米饭", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 300, 1e-6);
     /* a size on the food after its measure word is the serving's: "一个大
-     * 桃子" is one large peach (3/2 of 170 g); a name that holds the size
-     * (大虾, 大肉包子: pork buns) stays the name */
+     * 桃子" is one large peach (5/4 of 170 g, as a fruit's large is); a
+     * name that holds the size (大虾, 大肉包子: pork buns) stays the name */
     assert_int_equal(kmgca_weigh(shared_foods, "一个大桃子", "", &w, &err), KMGCA_OK);
-    assert_near(w.grams, 255, 1e-6);
+    assert_near(w.grams, 212.5, 1e-6);
+    /* (a small bunch of grapes is 2/3 of a bunch, as other measures) */
+    assert_int_equal(kmgca_weigh(shared_foods, "一小串葡萄", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "一串葡萄", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams * 2 / 3, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "大肉包子一个", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 95, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "大白菜 200克", "", &w, &err), KMGCA_OK);
