@@ -2391,6 +2391,86 @@ static int dry_weight_of_made(const char *t, char *out, size_t size)
     return cut && (size_t)snprintf(out, size, "%s", buf) < size;
 }
 
+/* "Weetabix x2 - ate 1", "2 slices toast, ate one": of a count served, the
+ * count eaten after it is the amount; the count served rewritten, the
+ * words of eating out, in out. 1 when done. */
+static int ate_some_of_count(const char *t, char *out, size_t size)
+{
+    if (text_has_cjk(t) || strlen(t) >= size)
+        return 0;
+    static const char *const verbs[] = {" - ate ", ", ate ", " - had ", ", had ", " - eaten ",
+                                        " - drank ", ", drank ", " ate ", " had "};
+    const char *v = NULL;
+    size_t vl = 0;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs && !v; k++)
+        if ((v = text_find_ci(t, verbs[k])) != NULL)
+            vl = strlen(verbs[k]);
+    if (!v)
+        return 0;
+    const char *m = v + vl;
+    int eaten = 0;
+    size_t ml = 0;
+    if (isdigit((unsigned char)*m) && !isdigit((unsigned char)m[1])) {
+        eaten = *m - '0';
+        ml = 1;
+    } else if (!strncasecmp(m, "one", 3)) {
+        eaten = 1;
+        ml = 3;
+    } else if (!strncasecmp(m, "two", 3)) {
+        eaten = 2;
+        ml = 3;
+    }
+    /* (the count eaten ends the line: "ate 1 slice" is read as written) */
+    const char *rest = m + ml;
+    while (*rest == ' ' || *rest == '.' || *rest == '!')
+        rest++;
+    if (!eaten || *rest || isalpha((unsigned char)m[ml]))
+        return 0;
+    /* the count served before it, one digit: opening the line ("2 slices")
+     * or after an x ("Weetabix x2") */
+    const char *c = NULL;
+    for (const char *p = t; p < v && !c; p++)
+        if (isdigit((unsigned char)*p) && (p == t || p[-1] == 'x' || p[-1] == 'X') &&
+            !isdigit((unsigned char)p[1]) && p[1] != '/' && p[1] != '.')
+            c = p;
+    if (!c || *c - '0' <= eaten)
+        return 0;
+    return (size_t)snprintf(out, size, "%.*s%d%.*s", (int)(c - t), t, eaten, (int)(v - c - 1),
+                            c + 1) < size;
+}
+
+/* "Yoghurt (strawberry)", "Soup (tomato) - all", "Ice cream (vanilla)": a
+ * flavour in brackets after the food is its name's, put before it in out
+ * ("strawberry Yoghurt"). 1 when done. */
+static int flavour_bracket(const char *t, char *out, size_t size)
+{
+    static const char *const flavours[] = {
+        "strawberry", "raspberry", "blueberry", "cherry", "peach", "apricot", "banana",
+        "apple", "pear", "mango", "lemon", "orange", "pineapple", "rhubarb", "blackcurrant",
+        "vanilla", "chocolate", "toffee", "caramel", "coffee", "tomato", "chicken", "mushroom",
+        "vegetable", "leek", "lentil", "pea", "minestrone", "oxtail", "beef", "coconut",
+        "mixed berry", "forest fruits", "fruits of the forest", "summer fruits", "plain",
+        "natural"};
+    if (text_has_cjk(t) || strlen(t) + 2 >= size)
+        return 0;
+    const char *o = strchr(t, '(');
+    const char *c = o ? strchr(o, ')') : NULL;
+    if (!o || !c || o == t || o[-1] != ' ')
+        return 0;
+    size_t fl = (size_t)(c - o - 1);
+    int found = 0;
+    for (size_t k = 0; k < sizeof flavours / sizeof *flavours && !found; k++)
+        found = strlen(flavours[k]) == fl && !strncasecmp(o + 1, flavours[k], fl);
+    /* (after a food named in one or two words: "Yoghurt", "Ice cream") */
+    int words = 1;
+    for (const char *p = t; p < o - 1; p++)
+        words += *p == ' ';
+    if (!found || words > 2)
+        return 0;
+    return (size_t)snprintf(out, size, "%.*s %.*s%s", (int)fl, o + 1, (int)(o - 1 - t), t,
+                            c + 1) < size;
+}
+
 /* "1/2 tin chickpeas (400g tin)", "1/2 can black beans (15 oz can)": a
  * bracket ending the line that weighs a container goes beside the count of
  * that container ("1/2 tin (400g tin) chickpeas"): the count is of it, and
@@ -2563,6 +2643,14 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         {"had about 3/4", 0.75}, {"ate most of", 0.75}, {"had most of", 0.75},
         {"1/2 eaten", 0.5}, {"1/3 eaten", 1.0 / 3}, {"2/3 eaten", 2.0 / 3},
         {"1/4 eaten", 0.25}, {"3/4 eaten", 0.75},
+        /* (care charts: "Complan shake - 2/3 drunk", "casserole - 1/2
+         * taken", "Boost Plus 237ml - only 1/3 taken") */
+        {"1/2 drunk", 0.5}, {"1/3 drunk", 1.0 / 3}, {"2/3 drunk", 2.0 / 3},
+        {"1/4 drunk", 0.25}, {"3/4 drunk", 0.75}, {"half drunk", 0.5},
+        {"1/2 taken", 0.5}, {"1/3 taken", 1.0 / 3}, {"2/3 taken", 2.0 / 3},
+        {"1/4 taken", 0.25}, {"3/4 taken", 0.75}, {"half taken", 0.5},
+        {"taken 1/2", 0.5}, {"taken 1/3", 1.0 / 3}, {"taken 2/3", 2.0 / 3},
+        {"taken 1/4", 0.25}, {"taken 3/4", 0.75}, {"taken half", 0.5},
         {"ate most", 0.75}, {"drank most", 0.75}, {"left most", 0.25},
         {"ate approx half", 0.5}, {"ate approx. half", 0.5}, {"ate ~half", 0.5},
         {"ate ~ half", 0.5}, {"had approx half", 0.5}, {"ate around half", 0.5},
@@ -2728,6 +2816,8 @@ static int zh_size_before_count(const char *t, char *out, size_t size);
 static int number_words_or(const char *t, char *out, size_t size);
 static int at_time_out(const char *t, char *out, size_t size);
 static int clock_after_out(const char *t, char *out, size_t size);
+static int flavour_bracket(const char *t, char *out, size_t size);
+static int ate_some_of_count(const char *t, char *out, size_t size);
 static int trailing_whole_out(const char *t, char *out, size_t size);
 static int dry_weight_of_made(const char *t, char *out, size_t size);
 static int bracket_with(const char *t, char *out, size_t size);
@@ -3154,7 +3244,19 @@ static int share_words_out(const char *t, char *out, size_t size)
     if (!stop)
         return 0;
     snprintf(out, size, "%.*s%s", (int)(p - t), t, after);
-    return amount_written(out);
+    if (amount_written(out))
+        return 1;
+    /* a chart's share alone is the amount, its fraction kept ("Complan
+     * shake - 2/3 drunk", "casserole - taken 1/2": as "2/3 eaten" is) */
+    const char *frac = said;
+    while (*frac && !isdigit((unsigned char)*frac))
+        frac++;
+    size_t fl = strspn(frac, "0123456789/");
+    if (!fl || !strchr(frac, '/') ||
+        (!text_find_ci(said, "drunk") && !text_find_ci(said, "taken")))
+        return 0;
+    return (size_t)snprintf(out, size, "%.*s%.*s%s", (int)(p - t), t, (int)fl, frac, after) <
+           size;
 }
 
 /* The length of a word at a that only points back to a food named before
@@ -3669,7 +3771,7 @@ static int state_bracket(const char *t, char *out, size_t size)
         p += best;
         words++;
     }
-    if (words < 2)
+    if (words < 1)
         return 0;
     size_t head = (size_t)(o - t);
     while (head && t[head - 1] == ' ')
@@ -3986,8 +4088,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         fillers_out,        stopped_at_for,     yoghurt_pot_flavour, day_label_out,      clock_out,          packing_words,      pure_out,
-        number_words_or,    at_time_out,        clock_after_out,    trailing_whole_out, dry_weight_of_made, bracket_with,       container_bracket,
-        state_bracket,
+        number_words_or,    at_time_out,        clock_after_out,    trailing_whole_out, dry_weight_of_made, ate_some_of_count, bracket_with,       container_bracket,
+        state_bracket,      flavour_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_end_particles,   zh_put_in,          zh_drink_options,   zh_weight_and_more, zh_steamed_egg_cake,   zh_size_measure,
@@ -5378,6 +5480,11 @@ static kmgca_status weigh_message(kmgca_foods *foods, const char *food_text,
         kmgca_weighing *alt = malloc(sizeof *alt);
         if (alt && read_clauses(foods, after_meal_label(foods, food_text), serving_text ? serving_text : "",
                                 alt, &cst, &cerr) &&
+            /* (not an amount written that cannot be weighed for the food,
+             * traded for an assumed serving of the same food: "Greek
+             * yoghurt, 2 wedges" says why it cannot be weighed) */
+            !(st == KMGCA_ERROR_UNIT && alt->serving.kind == KMGCA_UNIT_TYPICAL &&
+              alt->match.food == out->match.food) &&
             (st != KMGCA_OK || alt->match.confidence > out->match.confidence ||
              (out->serving_assumed && !alt->serving_assumed) ||
              (bought_eaten && alt->match.food == out->match.food && alt->serving_from_food) ||

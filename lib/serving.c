@@ -595,7 +595,9 @@ static const char *const narrative_en[] = {
     "i", "we", "also", "then", "grabbed", "having", "snacked", "eaten", "drunk", "i've", "ive",
     "we've", "been", "started", "managed", "tried", "finished", "he", "she", "they", "my", "our",
     "mum", "mom", "mam", "dad", "husband", "wife", "mother", "father", "gran", "grandad",
-    "grandpa", "grandma"};
+    "grandpa", "grandma",
+    /* hedges before an amount ("maybe 3 or 4 strawberries", "I think 2") */
+    "maybe", "probably", "prob", "perhaps", "think", "guess", "reckon"};
 /* Meals, in "for dessert", "lunch was": a filler with the word beside it. */
 static const char *const meals_en[] = {"breakfast", "brekkie", "brunch", "lunch", "dinner",
                                        "tea", "supper", "dessert", "pudding", "snack"};

@@ -418,8 +418,16 @@ static int resolve_concept(const kmgca_food *food, const char *word, const char 
     }
     const struct kmgca_container *arow =
         row && !isnan(row->amount) ? row : container_find(word, concept, food->kind, size, 1);
-    if (!arow)
-        return 0;
+    if (!arow) {
+        /* a spoon of a food the table gives no volume for, by the density
+         * of its kind ("2 spoonfuls" of a Greek yoghurt) */
+        const char *sp = row ? strstr(row->measures, "tbsp") : NULL;
+        const unit_def *u = sp ? unit_named("tbsp") : NULL;
+        if (!u || !density_grams(food, u->factor, &out->grams_each, out->said, sizeof out->said))
+            return 0;
+        scale_to_size(out, size, 0);
+        return 1;
+    }
     double factor = arow->size[0] ? 1 : size_factor_of(food, concept, size);
     return amount_each(food, arow->amount, arow->unit, factor, size, NULL,
                        arow->note[0] ? arow->note : PH_USUAL_SIZE, arow->source, out);

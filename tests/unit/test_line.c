@@ -2912,6 +2912,53 @@ static void care_notes_cartons_and_packets(void **state)
     assert_true(w.grams > 40 && w.grams < 100);
     assert_int_equal(kmgca_weigh(shared_foods, "食咗一串魚蛋", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 80, 1e-6);
+    /* care charts: a share drunk or taken; a count eaten of a count served */
+    assert_int_equal(kmgca_weigh(shared_foods, "Veg soup 1 cup - 3/4 taken", "", &w, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "Veg soup 1 cup", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams * 3 / 4, 1e-6);
+    assert_true(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "Complan shake - 2/3 drunk", "", &w, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "Complan shake", "1", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams * 2 / 3, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Weetabix x2 - ate 1", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "Weetabix", "1", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+    /* hedges before an amount */
+    assert_int_equal(kmgca_weigh(shared_foods, "maybe 3 or 4 strawberries", "", &w, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "3 or 4 strawberries", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+    /* a size said after the food */
+    assert_int_equal(kmgca_weigh(shared_foods, "a banana, a smallish one", "", &w, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "banana", "1 small", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+    /* hot milk is milk; decaf, black is a coffee */
+    assert_int_equal(kmgca_weigh(shared_foods, "Hot milk 200ml", "", &w, &err), KMGCA_OK);
+    assert_string_equal(kmgca_food_id(w.match.food), "01077");
+    assert_int_equal(kmgca_weigh(shared_foods, "cup of decaf, black", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "coffee"));
+    /* one state or a flavour in brackets */
+    assert_int_equal(kmgca_weigh(shared_foods, "Mandarin segments (tinned)", "", &w, &err),
+                     KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "canned"));
+    assert_int_equal(kmgca_weigh(shared_foods, "Yoghurt (strawberry)", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "strawberry yoghurt", "", &v, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, v.match.food);
+    /* spoons of a food the table gives no volume for, by its kind's
+     * density; an amount that cannot be weighed is said, not traded for a
+     * typical serving */
+    assert_int_equal(kmgca_weigh(shared_foods, "Greek yoghurt, 2 spoonfuls", "", &w, &err),
+                     KMGCA_OK);
+    assert_true(w.grams > 25 && w.grams < 40);
+    assert_false(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "Greek yoghurt, 2 wedges", "", &w, &err),
+                     KMGCA_ERROR_UNIT);
+    /* a Fortisip bottle is 200 ml */
+    assert_int_equal(kmgca_weigh(shared_foods, "Fortisip", "", &w, &err), KMGCA_OK);
+    assert_true(w.grams > 200 && w.grams < 220);
     /* 垫垫 says why; the crackers are counted */
     assert_int_equal(kmgca_weigh(shared_foods, "吃了三块苏打饼干垫垫", "", &w, &err), KMGCA_OK);
     assert_int_equal(kmgca_weigh(shared_foods, "苏打饼干三块", "", &v, &err), KMGCA_OK);
