@@ -2261,7 +2261,7 @@ static int at_time_out(const char *t, char *out, size_t size)
  * the line, in out; 1 when done. */
 static int clock_after_out(const char *t, char *out, size_t size)
 {
-    if (strlen(t) >= size || text_has_cjk(t))
+    if (!t[0] || strlen(t) >= size || text_has_cjk(t))
         return 0;
     for (const char *p = t + 1; *p; p++) {
         if (!isdigit((unsigned char)*p) || p[-1] != ' ')
@@ -2793,6 +2793,7 @@ static int canteen_ladle(const char *t, char *out, size_t size)
 static int zh_filling_bracket(const char *t, char *out, size_t size);
 static int zh_filling_runon(const char *t, char *out, size_t size);
 static int zh_sugar_after(const char *t, char *out, size_t size);
+static int zh_sweet_clause(const char *t, char *out, size_t size);
 static int cooked_liang(const char *t, char *out, size_t size);
 static int zh_is_amount(const char *t, char *out, size_t size);
 static int zh_voice_measure(const char *t, char *out, size_t size);
@@ -4093,7 +4094,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_end_particles,   zh_put_in,          zh_drink_options,   zh_weight_and_more, zh_steamed_egg_cake,   zh_size_measure,
-        zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     cooked_liang,
+        zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     zh_sweet_clause,     cooked_liang,
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,
         zh_bought_then_ate, zh_made_amount,     zh_tai_jin,
@@ -4693,6 +4694,53 @@ static int zh_sugar_after(const char *t, char *out, size_t size)
     return 0;
 }
 
+/* "豆浆是楼下买的，甜的，一杯", "豆浆，无糖的": sweet or not said in a clause
+ * of its own after a drink's name is the name's (甜豆浆, 无糖豆浆), in out; 1
+ * when done. */
+static int zh_sweet_clause(const char *t, char *out, size_t size)
+{
+    static const struct {
+        const char *said, *name;
+    } sweet[] = {{"，甜的", "甜"}, {"，加糖的", "甜"}, {"，有糖的", "甜"}, {" 甜的", "甜"},
+                 {"，无糖的", "无糖"}, {"，不加糖的", "无糖"}, {"，没加糖的", "无糖"},
+                 {"，不甜的", "无糖"}, {" 无糖的", "无糖"}};
+    if (!text_has_cjk(t))
+        return 0;
+    for (size_t k = 0; k < sizeof sweet / sizeof *sweet; k++) {
+        const char *p = strstr(t, sweet[k].said);
+        if (!p || p == t)
+            continue;
+        const char *after = p + strlen(sweet[k].said);
+        if (*after && *after != ' ' && !clause_mark(t, after))
+            continue;
+        /* the name: the last CJK run before it (after 的, 是, a space or a
+         * clause mark: "早上的豆浆是楼下买的") */
+        const char *e = p;
+        const char *is = NULL;
+        for (const char *q = t; q < p; q++)
+            if (!strncmp(q, "是", 3))
+                is = q;
+        if (is)
+            e = is;
+        const char *b = e;
+        while (b > t && b[-1] != ' ' && !clause_mark(t, b - 1) && strncmp(b - 3, "的", 3) != 0 &&
+               (unsigned char)b[-1] >= 0x80)
+            b = char_before(t, b);
+        if (e - b < 6)
+            continue;
+        /* (of a drink or a porridge: a sweet watermelon is a good one) */
+        static const char *const drinks[] = {"浆", "奶", "茶", "啡", "粥", "汤", "饮", "水", "露"};
+        int drink = 0;
+        for (size_t d = 0; d < sizeof drinks / sizeof *drinks && !drink; d++)
+            drink = !strncmp(e - 3, drinks[d], 3);
+        if (!drink)
+            continue;
+        return (size_t)snprintf(out, size, "%.*s%s%.*s%s", (int)(b - t), t, sweet[k].name,
+                                (int)(e - b), b, after) < size;
+    }
+    return 0;
+}
+
 /* 1 when a Chinese food text says its weight is of the food cooked: 熟重,
  * （熟）, 熟的, or an app's （煮） and （蒸） */
 static int said_cooked(const char *t)
@@ -5149,9 +5197,22 @@ static int zh_size_after(const char *t, char *out, size_t size)
         for (const char *p = t; p < c - ml; p++)
             if (zh_numeral_measure_at(p, numerals, measures))
                 at = p + 3, found++;
+        int big = strstr(said[k], "大") != NULL && !strstr(said[k], "不");
+        /* (or a measure with 一 left out after 了: "吃了个苹果，小的" is 一小个) */
+        if (!found) {
+            const char *le = NULL;
+            int bare = 0;
+            for (const char *p = t; p + 6 <= c - ml; p++)
+                for (const char *m = measures; !strncmp(p, "了", 3) && *m; m += 3)
+                    if (!strncmp(p + 3, m, 3))
+                        le = p + 3, bare++;
+            if (bare != 1)
+                return 0;
+            return (size_t)snprintf(out, size, "%.*s一%s%.*s", (int)(le - t), t, big ? "大" : "小",
+                                    (int)(c - ml - le), le) < size;
+        }
         if (found != 1)
             return 0;
-        int big = strstr(said[k], "大") != NULL && !strstr(said[k], "不");
         return (size_t)snprintf(out, size, "%.*s%s%.*s", (int)(at - t), t, big ? "大" : "小",
                                 (int)(c - ml - at), at) < size;
     }

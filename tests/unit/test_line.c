@@ -2959,6 +2959,26 @@ static void care_notes_cartons_and_packets(void **state)
     /* a Fortisip bottle is 200 ml */
     assert_int_equal(kmgca_weigh(shared_foods, "Fortisip", "", &w, &err), KMGCA_OK);
     assert_true(w.grams > 200 && w.grams < 220);
+    /* a size said after a count whose 一 was left out (吃了个苹果，小的); sweet
+     * said after a drink is the drink's (豆浆，甜的), not a fruit's; 抓了 is
+     * how, not the name */
+    assert_int_equal(kmgca_weigh(shared_foods, "吃了个苹果，小的", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "苹果一个 小的", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "豆浆是楼下买的，甜的，一杯", "", &w, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "甜豆浆一杯", "", &v, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, v.match.food);
+    assert_int_equal(kmgca_weigh(shared_foods, "西瓜，甜的", "", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "西瓜", "", &v, &err), KMGCA_OK);
+    assert_ptr_equal(w.match.food, v.match.food);
+    assert_int_equal(kmgca_weigh(shared_foods, "葡萄干抓了一小把吃", "", &w, &err), KMGCA_OK);
+    assert_true(w.match.confidence >= 0.9);
+    /* a fish the tables measure raw and cooked is the cooked one as eaten */
+    assert_int_equal(kmgca_weigh(shared_foods, "中午吃了鲫鱼，半条吧", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "cooked"));
+    /* an empty line is no clock time (fuzz: serving) */
+    assert_int_not_equal(kmgca_weigh(shared_foods, "", "", &w, &err), KMGCA_OK);
     /* 垫垫 says why; the crackers are counted */
     assert_int_equal(kmgca_weigh(shared_foods, "吃了三块苏打饼干垫垫", "", &w, &err), KMGCA_OK);
     assert_int_equal(kmgca_weigh(shared_foods, "苏打饼干三块", "", &v, &err), KMGCA_OK);
