@@ -6027,6 +6027,26 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
             snprintf(out->how, sizeof out->how, "%s (" PH_A_FEW_SERVING ")", how);
         }
     }
+    /* "California roll x8", "sushi roll 6": a count of a food weighed by
+     * the whole (a roll, 200 g) that would weigh over a kilogram, when the
+     * food has a piece a fifth of that or less, is a count of its pieces */
+    if (st == KMGCA_OK && out->serving.kind == KMGCA_UNIT_NONE && out->serving.amount >= 5 &&
+        out->grams > 1000 && !text_has_cjk(out->food_text)) {
+        kmgca_serving pieces = out->serving;
+        pieces.kind = KMGCA_UNIT_PORTION;
+        copy_text(pieces.unit, sizeof pieces.unit, "piece");
+        pieces.name[0] = '\0';
+        double g;
+        char how[sizeof out->how - sizeof PH_COUNT_OF_PIECES - 4];
+        if (kmgca_serving_grams(out->match.food, &pieces, &g, how, sizeof how, NULL) ==
+                KMGCA_OK &&
+            g * 5 <= out->grams) {
+            out->grams = g;
+            out->serving.estimated = 1;
+            out->serving_assumed = 1;
+            snprintf(out->how, sizeof out->how, "%s (" PH_COUNT_OF_PIECES ")", how);
+        }
+    }
     /* a share of a whole pizza, unless the text names a piece or a small
      * one ("half a pizza slice", "half a personal pizza"): then of a slice */
     static const char *const pieces[] = {"slice", "piece", "personal", "mini", "individual",

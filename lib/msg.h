@@ -667,6 +667,7 @@ typedef enum {
     MSG_PH_SUPPLEMENT_NOT_COUNTED,
     MSG_PH_LARGE_FRUIT,
     MSG_PH_SMALL_FRUIT,
+    MSG_PH_COUNT_OF_PIECES,
 
     MSG_COUNT
 } msg_id;

@@ -60,6 +60,7 @@
 #define PH_ZH_A_FEW_READ "几 (a few) read as 3, as diet records code it; write the number to be exact"
 #define PH_A_FEW_READ "\"a few\" read as 3, \"several\" as 4, as diet records code them; write the number to be exact"
 #define PH_A_FEW_SERVING "a few of a food eaten by the serving, not the piece, read as one serving; write the amount to be exact"
+#define PH_COUNT_OF_PIECES "a count that many of the whole would weigh over a kilogram, read as pieces; write the amount to be exact"
 #define PH_ZH_THIRD_OF "小半 (a little of) read as 1/3"
 #define PH_ZH_UNDER_HALF_WEIGHT "小半 of a market weight (a little under half) read as 2/5"
 #define PH_A_LITTLE_READ " read as 2/5 of a typical serving (kmgca's judgement)"

@@ -2977,6 +2977,13 @@ static void care_notes_cartons_and_packets(void **state)
     /* a fish the tables measure raw and cooked is the cooked one as eaten */
     assert_int_equal(kmgca_weigh(shared_foods, "中午吃了鲫鱼，半条吧", "", &w, &err), KMGCA_OK);
     assert_non_null(strstr(kmgca_food_description(w.match.food), "cooked"));
+    /* a count of a food weighed by the whole that would weigh over a
+     * kilogram is of its pieces: eight pieces of a California roll */
+    assert_int_equal(kmgca_weigh(shared_foods, "California roll x8", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 240, 1e-6);
+    assert_true(w.serving_assumed);
+    assert_int_equal(kmgca_weigh(shared_foods, "1 california roll", "", &w, &err), KMGCA_OK);
+    assert_near(w.grams, 200, 1e-6);
     /* an empty line is no clock time (fuzz: serving) */
     assert_int_not_equal(kmgca_weigh(shared_foods, "", "", &w, &err), KMGCA_OK);
     /* 垫垫 says why; the crackers are counted */
