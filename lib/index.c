@@ -62,7 +62,6 @@ static const struct {
     {"meatless", 0.8f},    /* a meat substitute: "breaded chicken" is chicken */
     {"imported", 0.85f},   /* "Lamb, Australian, imported": lamb chops are the US table's */
     {"australian", 0.85f}, /* (said, "Australian lamb" keeps its own) */
-    {"zealand", 0.85f},
 };
 
 /* Words the USDA tables use to be exact that people leave out: a food that

@@ -4723,8 +4723,8 @@ static int zh_sweet_clause(const char *t, char *out, size_t size)
         if (is)
             e = is;
         const char *b = e;
-        while (b > t && b[-1] != ' ' && !clause_mark(t, b - 1) && strncmp(b - 3, "的", 3) != 0 &&
-               (unsigned char)b[-1] >= 0x80)
+        while (b - t >= 3 && (unsigned char)b[-1] >= 0x80 && !clause_mark(t, b - 1) &&
+               strncmp(b - 3, "的", 3) != 0)
             b = char_before(t, b);
         if (e - b < 6)
             continue;
