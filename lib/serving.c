@@ -352,6 +352,20 @@ static int read_qualifier(const tokens *tk, int i, int j, int whole, reading *r)
 {
     kmgca_serving *s = &r->s;
     int qfrom = -1, qto = -1;
+    /* an app's size in brackets after its measure word: "1个(小)",
+     * "1个（大）", "2个(中)" */
+    if (s->kind == KMGCA_UNIT_PORTION && punct_is(tk, j, '(') && j + 2 < tk->count &&
+        punct_is(tk, j + 2, ')') && tk->t[j + 1].type == TK_CJK) {
+        static const char *const sizes[][2] = {{"小", "small"}, {"中", "medium"}, {"大", "large"}};
+        for (size_t k = 0; k < 3; k++)
+            if (cjk_is(tk, j + 1, sizes[k][0]) && !strchr(s->unit, ' ') &&
+                strlen(s->unit) + strlen(sizes[k][1]) + 1 < sizeof s->unit) {
+                char sized[sizeof s->unit + 16];
+                snprintf(sized, sizeof sized, "%s %s", sizes[k][1], s->unit);
+                copy_text(s->unit, sizeof s->unit, sized);
+                return j + 3;
+            }
+    }
     if (r->cls != CLASS_COUNT && punct_is(tk, j, '(')) {
         int k = j + 1;
         while (k < tk->count && !punct_is(tk, k, ')'))

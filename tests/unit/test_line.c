@@ -2984,6 +2984,10 @@ static void care_notes_cartons_and_packets(void **state)
     assert_true(w.serving_assumed);
     assert_int_equal(kmgca_weigh(shared_foods, "1 california roll", "", &w, &err), KMGCA_OK);
     assert_near(w.grams, 200, 1e-6);
+    /* an app's size in brackets after its measure word */
+    assert_int_equal(kmgca_weigh(shared_foods, "紫薯", "1个(小)", &w, &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "紫薯", "1小个", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
     /* an empty line is no clock time (fuzz: serving) */
     assert_int_not_equal(kmgca_weigh(shared_foods, "", "", &w, &err), KMGCA_OK);
     /* 垫垫 says why; the crackers are counted */
