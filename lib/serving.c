@@ -360,8 +360,11 @@ static int read_qualifier(const tokens *tk, int i, int j, int whole, reading *r)
         for (size_t k = 0; k < 3; k++)
             if (cjk_is(tk, j + 1, sizes[k][0]) && !strchr(s->unit, ' ') &&
                 strlen(s->unit) + strlen(sizes[k][1]) + 1 < sizeof s->unit) {
-                char sized[sizeof s->unit + 16];
-                snprintf(sized, sizeof sized, "%s %s", sizes[k][1], s->unit);
+                char sized[sizeof s->unit];
+                size_t a = strlen(sizes[k][1]), b = strlen(s->unit);
+                memcpy(sized, sizes[k][1], a);
+                sized[a] = ' ';
+                memcpy(sized + a + 1, s->unit, b + 1);
                 copy_text(s->unit, sizeof s->unit, sized);
                 return j + 3;
             }
