@@ -2290,8 +2290,11 @@ static int clock_after_out(const char *t, char *out, size_t size)
                               (bl == 2 || p[-4] == ' '));
             int ends = *m == '\0' || ((*m == '.' || *m == '!') && !m[1]);
             int amount_before = 0;
-            static const char *const cues[] = {"a ", "an ", "handful", "some ", "few ", "cup",
-                                               "bowl", "glass", "slice", "piece", "plate"};
+            static const char *const cues[] = {"a ", "an ", "handful", "few ", "cup", "bowl",
+                                               "glass", "slice", "piece", "plate"};
+            /* (", around 12" restates a count: "a handful of almonds, around 12") */
+            if (bl >= 8 && !strncasecmp(p - 7, "around", 6) && (p[-9] == ',' || p[-8] == ','))
+                continue;
             for (const char *q = t; q < p - 1 && !amount_before; q++)
                 amount_before = isdigit((unsigned char)*q) != 0;
             for (size_t k = 0; k < sizeof cues / sizeof *cues && !amount_before; k++) {
@@ -2368,15 +2371,18 @@ static int dry_weight_of_made(const char *t, char *out, size_t size)
         e++;
         while (*e == ' ')
             e++;
-        dry = !strncasecmp(e, "dry", 3) || !strncasecmp(e, "uncooked", 8) ||
+        /* ("dry" ends the line or a clause: not "50g dry cured ham") */
+        dry = (!strncasecmp(e, "dry", 3) &&
+               (!e[3] || strchr(",;)", e[3]) || !strncasecmp(e + 3, " weight", 7))) ||
+              (!strncasecmp(e, "uncooked", 8) && !isalpha((unsigned char)e[8])) ||
               !strncasecmp(e, "raw weight", 10);
         p = e - 1;
     }
     if (!dry)
         return 0;
-    static const char *const made[] = {"made with water", "cooked with water", "made with milk",
-                                       "cooked with milk", "made up with water", "cooked",
-                                       "boiled"};
+    /* (not made with milk: the milk's minerals would go unsaid) */
+    static const char *const made[] = {"made with water", "cooked with water",
+                                       "made up with water", "cooked", "boiled"};
     char buf[1100];
     copy_text(buf, sizeof buf, t);
     int cut = 0;
@@ -2426,13 +2432,21 @@ static int ate_some_of_count(const char *t, char *out, size_t size)
         rest++;
     if (!eaten || *rest || isalpha((unsigned char)m[ml]))
         return 0;
-    /* the count served before it, one digit: opening the line ("2 slices")
-     * or after an x ("Weetabix x2") */
+    /* the count served before it, one digit: after an x ("Weetabix x2"),
+     * or opening the line before a measure word ("2 slices toast"; not "2%
+     * milk", "7up", "2 minute noodles") */
     const char *c = NULL;
-    for (const char *p = t; p < v && !c; p++)
-        if (isdigit((unsigned char)*p) && (p == t || p[-1] == 'x' || p[-1] == 'X') &&
-            !isdigit((unsigned char)p[1]) && p[1] != '/' && p[1] != '.')
+    for (const char *p = t; p < v && !c; p++) {
+        if (!isdigit((unsigned char)*p) || isdigit((unsigned char)p[1]))
+            continue;
+        size_t wl;
+        const struct kmgca_measure_word *mw = p == t && p[1] == ' ' ? measure_word_at(p + 2, &wl)
+                                                                     : NULL;
+        if ((p > t && (p[-1] == 'x' || p[-1] == 'X') && (p - 1 == t || p[-2] == ' ') &&
+             !isalnum((unsigned char)p[1])) ||
+            (mw && mw->concept[0] && !isalpha((unsigned char)p[2 + wl])))
             c = p;
+    }
     if (!c || *c - '0' <= eaten)
         return 0;
     return (size_t)snprintf(out, size, "%.*s%d%.*s", (int)(c - t), t, eaten, (int)(v - c - 1),
@@ -2461,11 +2475,27 @@ static int flavour_bracket(const char *t, char *out, size_t size)
     int found = 0;
     for (size_t k = 0; k < sizeof flavours / sizeof *flavours && !found; k++)
         found = strlen(flavours[k]) == fl && !strncasecmp(o + 1, flavours[k], fl);
-    /* (after a food named in one or two words: "Yoghurt", "Ice cream") */
+    /* (after a food named in one or two words that comes in flavours:
+     * "Yoghurt", "Ice cream"; "Porridge (banana)" is porridge with a banana) */
+    static const char *const flavoured[] = {"yoghurt", "yogurt", "yog", "soup", "ice cream",
+                                            "icecream", "milkshake", "shake", "smoothie",
+                                            "juice", "mousse", "custard", "jelly", "crisps",
+                                            "yoghurts", "yogurts", "squash", "cordial",
+                                            "muffin", "cake", "drink", "lolly", "ice lolly"};
     int words = 1;
     for (const char *p = t; p < o - 1; p++)
         words += *p == ' ';
-    if (!found || words > 2)
+    const char *last = o - 1;
+    while (last > t && last[-1] != ' ')
+        last--;
+    size_t ll = (size_t)(o - 1 - last);
+    int flavourable = 0;
+    for (size_t k = 0; k < sizeof flavoured / sizeof *flavoured && !flavourable; k++) {
+        size_t l = strlen(flavoured[k]);
+        flavourable = (ll == l && !strncasecmp(last, flavoured[k], l)) ||
+                      ((size_t)(o - 1 - t) == l && !strncasecmp(t, flavoured[k], l));
+    }
+    if (!found || words > 2 || !flavourable)
         return 0;
     return (size_t)snprintf(out, size, "%.*s %.*s%s", (int)fl, o + 1, (int)(o - 1 - t), t,
                             c + 1) < size;
@@ -3734,9 +3764,9 @@ static int stopped_at_for(const char *t, char *out, size_t size)
     return 0;
 }
 
-/* "kidney beans 100g (canned, drained)": a bracket of words of state only,
- * several, is read as the food's words after commas (one word in brackets
- * is read so already); in out, 1 when done. */
+/* "kidney beans 100g (canned, drained)", "Mandarin segments (tinned)": a
+ * bracket of words of state only is read as the food's words after commas
+ * (", whole" is then trailing_whole_out's); in out, 1 when done. */
 static int state_bracket(const char *t, char *out, size_t size)
 {
     static const char *const states[] = {
@@ -4089,8 +4119,8 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         fillers_out,        stopped_at_for,     yoghurt_pot_flavour, day_label_out,      clock_out,          packing_words,      pure_out,
-        number_words_or,    at_time_out,        clock_after_out,    trailing_whole_out, dry_weight_of_made, ate_some_of_count, bracket_with,       container_bracket,
-        state_bracket,      flavour_bracket,
+        number_words_or,    at_time_out,        clock_after_out,    dry_weight_of_made, ate_some_of_count, bracket_with,       container_bracket,
+        state_bracket,      trailing_whole_out, flavour_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
         chatter_slips,      distance_out,   canteen_ladle,     zh_end_particles,   zh_put_in,          zh_drink_options,   zh_weight_and_more, zh_steamed_egg_cake,   zh_size_measure,
@@ -4723,8 +4753,8 @@ static int zh_sweet_clause(const char *t, char *out, size_t size)
         if (is)
             e = is;
         const char *b = e;
-        while (b - t >= 3 && (unsigned char)b[-1] >= 0x80 && !clause_mark(t, b - 1) &&
-               strncmp(b - 3, "的", 3) != 0)
+        while (b - t >= 3 && (unsigned char)b[-1] >= 0x80 &&
+               !clause_mark(t, char_before(t, b)) && strncmp(b - 3, "的", 3) != 0)
             b = char_before(t, b);
         if (e - b < 6)
             continue;
@@ -4817,6 +4847,11 @@ static int zh_made_up(const char *t, char *out, size_t size)
             return (size_t)snprintf(out, size, "%.*s%s", (int)(m - t), t, after) < size;
         if (amount)
             continue;
+        /* (a powder's cup or bowl made up is no amount of the powder: "蛋白粉冲了一杯"
+         * asks for one, as before) */
+        if (m - t >= 3 && !strncmp(m - 3, "粉", 3) &&
+            (strstr(made_up[k], "杯") || strstr(made_up[k], "碗")))
+            return (size_t)snprintf(out, size, "%.*s%s", (int)(m - t), t, after) < size;
         /* else the verb out: what was made is the serving */
         size_t verb = !strncmp(m + 3, "了", 3) || !strncmp(m + 3, "成", 3) ? 6 : 3;
         return (size_t)snprintf(out, size, "%.*s%s", (int)(m - t), t, m + verb) < size;
@@ -5696,8 +5731,7 @@ static int single_word(const char *t, char *out, size_t size)
  * dessert), not the American fruit spread, which no one eats by the bowl */
 static void jelly_in_a_bowl(kmgca_foods *foods, kmgca_weighing *w)
 {
-    static const char *const dishes[] = {"bowl", "pot", "cup", "tub", "dish", "ramekin",
-                                         "portion", "serving", "glass"};
+    static const char *const dishes[] = {"bowl", "pot", "cup", "tub", "dish", "ramekin"};
     if (!w->match.food || strcmp(w->match.food->description, "Jellies") != 0 ||
         text_has_cjk(w->food_text))
         return;
@@ -6040,7 +6074,7 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
         char how[sizeof out->how - sizeof PH_COUNT_OF_PIECES - 4];
         if (kmgca_serving_grams(out->match.food, &pieces, &g, how, sizeof how, NULL) ==
                 KMGCA_OK &&
-            g * 5 <= out->grams) {
+            g * 5 <= out->grams && strstr(how, "household measure")) {
             out->grams = g;
             out->serving.estimated = 1;
             out->serving_assumed = 1;

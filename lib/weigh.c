@@ -100,7 +100,7 @@ static double size_factor(const char *size)
  * and 1.26), other foods' (and a bunch or a bowl of fruit's) 2/3 and 3/2. */
 static double size_factor_of(const kmgca_food *food, const char *concept, const char *size)
 {
-    int one = !concept || !strcmp(concept, "item") || !strcmp(concept, "piece");
+    int one = !concept || !strcmp(concept, "item");   /* (a 块 is cut from one) */
     if (food && size && one && !strcmp(kmgca_food_kind(food), "fruit")) {
         if (!strcmp(size, "small"))
             return 0.8;
@@ -478,14 +478,13 @@ static const struct kmgca_name_portion *name_row_for(const kmgca_food *food, con
     return np;
 }
 
-/* One unit by the food text's name ("饺子": 个 = 20 g). The names tried, the
- * first with a row: the name written; else (or when a Chinese name written
- * has no row for it: 鱼蛋 has a 串 and no 粒) the food's own name ("Nuts,
- * walnuts"; a TFDA name without its 平均值 and brackets, "芭乐平均值(白肉)":
- * 芭乐, as 芭樂 or 番石榴 matched it); then, for a count or a packet in Chinese,
- * a name of the food's that has sizes ("葡挞两个": 蛋挞's; "芝麻湖一包": 芝麻糊's
- * packet; a bottle or a plate keeps the container's own size: a brand's
- * bottle is no other drink's). */
+/* One unit by the food text's name ("饺子": 个 = 20 g). The name written,
+ * else the food's own name ("Nuts, walnuts"; a TFDA name without its 平均值
+ * and brackets, "芭乐平均值(白肉)": 芭乐, as 芭樂 or 番石榴 matched it; not when
+ * a name was written: 鱼 is no whole 草鱼); and for a count or a packet in
+ * Chinese with no name of sizes written, the food's other name that has
+ * them ("葡挞两个": 蛋挞's; "芝麻湖一包": 芝麻糊's packet; a bottle or a plate
+ * keeps the container's own size: a brand's bottle is no other drink's). */
 static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *word,
                    const char *concept, const char *size, each *out)
 {
@@ -498,17 +497,9 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
     char names[3][48];
     int n = 0;
     copy_text(names[0], sizeof names[0], s->name);
-    /* A longer name of the food matched that ends with the name written
-     * wins: the text's own name may be a typo's tail ("迷猴桃" is a kiwi,
-     * 猕猴桃, no 桃) */
-    int zh = (unsigned char)names[0][0] >= 0x80;
-    const char *longer = zh ? portion_name_of(food) : NULL;
-    size_t ol = longer ? strlen(longer) : 0, wl = strlen(names[0]);
-    if (longer && ol > wl && !strcmp(longer + ol - wl, names[0]))
-        copy_text(names[0], sizeof names[0], longer);
     if (names[0][0])
         n++;
-    if (!n || zh) {
+    if (!n) {
         if (name_portion_find(food->description, names[n], sizeof names[n])) {
             n++;
         } else {
@@ -526,7 +517,7 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
         }
     }
     const char *by_food;
-    if ((zh || (unsigned char)s->unit[0] >= 0x80) &&
+    if (!names[0][0] && (unsigned char)s->unit[0] >= 0x80 &&
         concept && (!strcmp(concept, "item") || !strcmp(concept, "piece") ||
                     !strcmp(concept, "stick") || !strcmp(concept, "packet")) &&
         (by_food = portion_name_of(food)) != NULL)
