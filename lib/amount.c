@@ -534,13 +534,17 @@ static int marker_amount_at(const tokens *tk, int i, amount *a)
         return 1;
     }
     /* "full glass of water", "full bowl": one of the container, all of it
-     * (with "a", "a full glass" reads so in serving.c) */
-    if (word_is(tk, i, "full") && i + 1 < tk->count && tk->t[i + 1].type == TK_WORD) {
+     * (with "a", "a full glass" reads so in serving.c); "the whole bag of
+     * microwave popcorn": one, its "whole" read there as after "a" */
+    int the_whole = word_is(tk, i, "the") && i + 2 < tk->count &&
+                    (word_is(tk, i + 1, "whole") || word_is(tk, i + 1, "entire"));
+    if ((word_is(tk, i, "full") || the_whole) && i + 1 + the_whole < tk->count &&
+        tk->t[i + 1 + the_whole].type == TK_WORD) {
+        int w = i + 1 + the_whole;
         size_t len;
-        const struct kmgca_measure_word *m =
-            measure_word_at(tk->n.s + tk->t[i + 1].start, &len);
+        const struct kmgca_measure_word *m = measure_word_at(tk->n.s + tk->t[w].start, &len);
         if (m && m->concept[0] && strcmp(m->concept, "item") != 0 &&
-            len == (size_t)(tk->t[i + 1].end - tk->t[i + 1].start)) {
+            len == (size_t)(tk->t[w].end - tk->t[w].start)) {
             a->value = 1;
             a->next = i + 1;
             a->flags = AF_WORDS;

@@ -2501,6 +2501,54 @@ static int flavour_bracket(const char *t, char *out, size_t size)
                             c + 1) < size;
 }
 
+/* Words of a dietitian's record or a label around the food, out of the
+ * line in out: a 24-hour recall's heading ("24hr recall - white rice"),
+ * a tin the food came from ("beetroot, 3 slices from the tin": canned, no
+ * tin eaten), a snack cup's weight ("Applesauce 4 oz cup": 4 oz). 1 when
+ * done. */
+static int record_words_out(const char *t, char *out, size_t size)
+{
+    if (text_has_cjk(t) || strlen(t) + 8 >= size)
+        return 0;
+    static const char *const recall[] = {"24hr recall", "24 hr recall", "24-hour recall",
+                                         "24 hour recall", "24h recall", "24-hr recall"};
+    for (size_t k = 0; k < sizeof recall / sizeof *recall; k++) {
+        size_t l = strlen(recall[k]);
+        if (strncasecmp(t, recall[k], l) != 0)
+            continue;
+        const char *r = t + l;
+        while (*r == ' ' || *r == '-' || *r == ':' || *r == ',')
+            r++;
+        return *r && (size_t)snprintf(out, size, "%s", r) < size;
+    }
+    static const char *const tins[] = {" from the tin", " from a tin", " out of the tin",
+                                       " out of a tin", " from the can", " from a can",
+                                       " out of the can", " out of a can", " from the jar",
+                                       " from a jar", " out of the jar", " out of a jar"};
+    for (size_t k = 0; k < sizeof tins / sizeof *tins; k++) {
+        const char *p = text_find_ci(t, tins[k]);
+        size_t l = strlen(tins[k]);
+        if (!p || isalpha((unsigned char)p[l]))
+            continue;
+        int jar = strstr(tins[k], "jar") != NULL;
+        return (size_t)snprintf(out, size, "%.*s%s%s", (int)(p - t), t, jar ? "" : ", canned",
+                                p + l) < size;
+    }
+    /* "4 oz cup", "4oz cup", "125g cup" ending the line */
+    size_t n = strlen(t);
+    if (n > 8 && !strcasecmp(t + n - 4, " cup")) {
+        const char *u = t + n - 4;
+        size_t ul = u >= t + 2 && !strncasecmp(u - 2, "oz", 2) ? 2
+                    : u >= t + 1 && (u[-1] == 'g' || u[-1] == 'G') ? 1 : 0;
+        const char *d = u - ul;
+        while (d > t && d[-1] == ' ')
+            d--;
+        if (ul && d > t && isdigit((unsigned char)d[-1]) && !isalpha((unsigned char)u[-ul - 1]))
+            return (size_t)snprintf(out, size, "%.*s", (int)(u - t), t) < size;
+    }
+    return 0;
+}
+
 /* "1/2 tin chickpeas (400g tin)", "1/2 can black beans (15 oz can)": a
  * bracket ending the line that weighs a container goes beside the count of
  * that container ("1/2 tin (400g tin) chickpeas"): the count is of it, and
@@ -2677,6 +2725,9 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
          * taken", "Boost Plus 237ml - only 1/3 taken") */
         {"1/2 drunk", 0.5}, {"1/3 drunk", 1.0 / 3}, {"2/3 drunk", 2.0 / 3},
         {"1/4 drunk", 0.25}, {"3/4 drunk", 0.75}, {"half drunk", 0.5},
+        {"1/2 portion eaten", 0.5}, {"1/3 portion eaten", 1.0 / 3},
+        {"2/3 portion eaten", 2.0 / 3}, {"1/4 portion eaten", 0.25},
+        {"3/4 portion eaten", 0.75}, {"half portion eaten", 0.5},
         {"1/2 taken", 0.5}, {"1/3 taken", 1.0 / 3}, {"2/3 taken", 2.0 / 3},
         {"1/4 taken", 0.25}, {"3/4 taken", 0.75}, {"half taken", 0.5},
         {"taken 1/2", 0.5}, {"taken 1/3", 1.0 / 3}, {"taken 2/3", 2.0 / 3},
@@ -2847,6 +2898,7 @@ static int zh_size_before_count(const char *t, char *out, size_t size);
 static int number_words_or(const char *t, char *out, size_t size);
 static int at_time_out(const char *t, char *out, size_t size);
 static int clock_after_out(const char *t, char *out, size_t size);
+static int record_words_out(const char *t, char *out, size_t size);
 static int flavour_bracket(const char *t, char *out, size_t size);
 static int ate_some_of_count(const char *t, char *out, size_t size);
 static int trailing_whole_out(const char *t, char *out, size_t size);
@@ -4119,7 +4171,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
     typedef int (*rewrite_fn)(const char *, char *, size_t);
     static const rewrite_fn rewrites[] = {
         fillers_out,        stopped_at_for,     yoghurt_pot_flavour, day_label_out,      clock_out,          packing_words,      pure_out,
-        number_words_or,    at_time_out,        clock_after_out,    dry_weight_of_made, ate_some_of_count, bracket_with,       container_bracket,
+        number_words_or,    record_words_out,   at_time_out,        clock_after_out,    dry_weight_of_made, ate_some_of_count, bracket_with,       container_bracket,
         state_bracket,      trailing_whole_out, flavour_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,

@@ -3009,6 +3009,27 @@ static void care_notes_cartons_and_packets(void **state)
     assert_ptr_equal(w.match.food, v.match.food);
     assert_int_equal(kmgca_weigh(shared_foods, "6 mangoes", "", &w, &err), KMGCA_OK);
     assert_true(w.grams > 1000);
+    /* a record's words around the food: a 24-hour recall's heading, a tin
+     * the food came from, a snack cup's weight, a share of a portion */
+    assert_int_equal(kmgca_weigh(shared_foods, "24hr recall - white rice w/ dinner", "", &w,
+                                 &err), KMGCA_OK);
+    assert_true(w.serving.kind == KMGCA_UNIT_TYPICAL);
+    assert_int_equal(kmgca_weigh(shared_foods, "beetroot, 3 slices from the tin", "", &w, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "canned beets", "3 slices", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "Applesauce 4 oz cup", "", &w, &err), KMGCA_OK);
+    assert_non_null(strstr(kmgca_food_description(w.match.food), "Applesauce"));
+    assert_near(w.grams, 113.4, 0.05);
+    assert_int_equal(kmgca_weigh(shared_foods, "Fish pie - 1/3 portion eaten", "", &w, &err),
+                     KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "Fish pie", "", &v, &err), KMGCA_OK);
+    assert_near(w.grams, v.grams / 3, 1e-6);
+    assert_int_equal(kmgca_weigh(shared_foods, "the whole bag of microwave popcorn", "", &w,
+                                 &err), KMGCA_OK);
+    assert_int_equal(kmgca_weigh(shared_foods, "microwave popcorn", "1 bag", &v, &err),
+                     KMGCA_OK);
+    assert_near(w.grams, v.grams, 1e-6);
     /* an empty line is no clock time (fuzz: serving) */
     assert_int_not_equal(kmgca_weigh(shared_foods, "", "", &w, &err), KMGCA_OK);
     /* 垫垫 says why; the crackers are counted */

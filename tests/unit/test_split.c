@@ -155,7 +155,7 @@ static void one_serving_a_line(void **state)
         {"Irish stew, big bowl", 1, "1 big bowl"},
         {"Stewed rhubarb - small dish", 1, "1 small dish"},
         {"small bag cool ranch doritos", 1, "1 small bag"},
-        {"curry, ate the whole tub", 1, "1 tub"},
+        {"curry, ate the whole tub", 1, "the whole tub"},
         {"a whole bag of microwave popcorn", 1, "a whole bag"},
         {"side dish", 0, ""},
         {"tea bag", 0, ""},
