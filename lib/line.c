@@ -2540,10 +2540,12 @@ static int record_words_out(const char *t, char *out, size_t size)
         const char *u = t + n - 4;
         size_t ul = u >= t + 2 && !strncasecmp(u - 2, "oz", 2) ? 2
                     : u >= t + 1 && (u[-1] == 'g' || u[-1] == 'G') ? 1 : 0;
-        const char *d = u - ul;
+        const char *unit = u - ul;   /* (a unit after a number: not "...foz") */
+        const char *d = unit;
         while (d > t && d[-1] == ' ')
             d--;
-        if (ul && d > t && isdigit((unsigned char)d[-1]) && !isalpha((unsigned char)u[-ul - 1]))
+        if (ul && unit > t && !isalpha((unsigned char)unit[-1]) && d > t &&
+            isdigit((unsigned char)d[-1]))
             return (size_t)snprintf(out, size, "%.*s", (int)(u - t), t) < size;
     }
     return 0;
