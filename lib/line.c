@@ -5775,11 +5775,6 @@ static int single_word(const char *t, char *out, size_t size)
     return out[0] && !strchr(out, ' ');
 }
 
-/* "A big glass of squash", "a glass of orange": a glass of a fruit or
- * vegetable is its drink (it was spaghetti squash in a glass): "<food>
- * drink", else "<food> juice", when either names a drink surely; of dried
- * fruit too ("a glass of prune"), and of a nut its milk or water ("a glass
- * of coconut"). */
 /* "bowl of jelly", "1/2 pot of strawberry jelly": jelly served in a bowl,
  * a pot or a cup is the dessert of British and Australian usage (a gelatin
  * dessert), not the American fruit spread, which no one eats by the bowl */
@@ -5799,6 +5794,11 @@ static void jelly_in_a_bowl(kmgca_foods *foods, kmgca_weighing *w)
     }
 }
 
+/* "A big glass of squash", "a glass of orange": a glass of a fruit or
+ * vegetable is its drink (it was spaghetti squash in a glass): "<food>
+ * drink", else "<food> juice", when either names a drink surely; of dried
+ * fruit too ("a glass of prune"), and of a nut its milk or water ("a glass
+ * of coconut"). */
 static void glass_of_a_fruit(kmgca_foods *foods, kmgca_weighing *w)
 {
     /* (a drinking vessel: a carton or a bottle of grapes is a punnet) */
