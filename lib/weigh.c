@@ -494,43 +494,32 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
     if (text_find_ci(food->description, "frozen meal") ||
         text_find_ci(food->description, "frozen entree"))
         return 0;
-    char names[3][48];
-    int n = 0;
-    copy_text(names[0], sizeof names[0], s->name);
-    if (names[0][0])
-        n++;
-    if (!n) {
-        if (name_portion_find(food->description, names[n], sizeof names[n])) {
-            n++;
-        } else {
-            char plain[128];
-            copy_text(plain, sizeof plain, food->description);
-            char *cut = strstr(plain, "平均值");
-            if (cut)
-                *cut = '\0';
-            if ((cut = strchr(plain, '(')) != NULL)
-                *cut = '\0';
-            if (plain[0] && (unsigned char)plain[0] >= 0x80 &&
-                strcmp(plain, food->description) != 0 &&
-                name_portion_find(plain, names[n], sizeof names[n]))
-                n++;
+    char name[48];
+    copy_text(name, sizeof name, s->name);
+    if (!name[0] && !name_portion_find(food->description, name, sizeof name)) {
+        char plain[128];
+        copy_text(plain, sizeof plain, food->description);
+        char *cut = strstr(plain, "平均值");
+        if (cut)
+            *cut = '\0';
+        if ((cut = strchr(plain, '(')) != NULL)
+            *cut = '\0';
+        const char *by_food;
+        if (!plain[0] || (unsigned char)plain[0] < 0x80 || !strcmp(plain, food->description) ||
+            !name_portion_find(plain, name, sizeof name)) {
+            if (!((unsigned char)s->unit[0] >= 0x80 && concept &&
+                  (!strcmp(concept, "item") || !strcmp(concept, "piece") ||
+                   !strcmp(concept, "stick") || !strcmp(concept, "packet")) &&
+                  (by_food = portion_name_of(food)) != NULL))
+                return 0;
+            copy_text(name, sizeof name, by_food);
         }
     }
-    const char *by_food;
-    if (!names[0][0] && (unsigned char)s->unit[0] >= 0x80 &&
-        concept && (!strcmp(concept, "item") || !strcmp(concept, "piece") ||
-                    !strcmp(concept, "stick") || !strcmp(concept, "packet")) &&
-        (by_food = portion_name_of(food)) != NULL)
-        copy_text(names[n++], sizeof names[0], by_food);
-    for (int k = 0; k < n; k++) {
-        if (k && !strcmp(names[k], names[k - 1]))
-            continue;
-        const struct kmgca_name_portion *np = name_row_for(food, names[k], word, concept, size);
-        if (np)
-            return amount_each(food, np->amount, np->unit, size_factor_of(food, concept, size),
-                               size, names[k], np->note, np->source, out);
-    }
-    return 0;
+    const struct kmgca_name_portion *np = name_row_for(food, name, word, concept, size);
+    if (!np)
+        return 0;
+    return amount_each(food, np->amount, np->unit, size_factor_of(food, concept, size), size,
+                       name, np->note, np->source, out);
 }
 
 /* One typical serving of a food: its name's, else its own measures' or its
