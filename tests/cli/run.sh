@@ -54,8 +54,8 @@ value banana_k k_mg 422 0.02 banana "1 medium"
 # "Milk, whole" is FNDDS's own name (123 mg Ca per 100 g); "whole milk" the SR28 one.
 value milk_ca ca_mg 300 0.02 "milk, whole" "1 cup"
 value whole_milk_ca ca_mg 276 0.02 "whole milk" "1 cup"
-# 菠菜 is the Taiwan FDA's raw spinach (E5000101: K 510.071 per 100 g).
-value spinach_zh_k k_mg 510.071 0.001 "菠菜" "100 g"
+# 油条 is the Taiwan FDA's fried dough stick (R3000101: K 96 per 100 g).
+value youtiao_zh_k k_mg 96 0.001 "油条" "100 g"
 value bread_split_grams grams 64 0.001 "2 slices whole wheat bread"
 # Servings as people write them (issue 13): the same grams as the add-in's
 # FOODGRAMS (tests/addin/run.py) and the analyse tests.
@@ -73,7 +73,7 @@ check food_banana_json 0 food --json banana "1 medium"
 check food_typical_serving 0 food "lentils, boiled"
 check food_words_as_serving 0 food banana 1 medium
 check food_split 0 food "2 slices whole wheat bread"
-check food_chinese 0 food 菠菜 100克
+check food_chinese 0 food 豆腐 100克
 check food_fraction 0 food "spinach, boiled" "½ cup"
 check food_search 0 food --search lentils --limit 5
 check food_search_json 0 food --search "菠菜" --json --limit 3

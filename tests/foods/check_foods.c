@@ -50,6 +50,26 @@ static void note(set *s, const char *fmt, ...)
 }
 
 
+/* KMGCA_FOODS_TRACE=FILE appends every row as kmgca read it, one line of
+ * tab-separated fields (set, line, text, serving, food, grams, food right,
+ * grams right, foods accepted): for studying which food a name should point
+ * at across many sets, not only the misses. */
+static void trace(const set *s, unsigned long line, const char *text, const char *serving,
+                  const kmgca_food *f, double grams, int food_ok, int grams_ok,
+                  const char *foods)
+{
+    const char *path = getenv("KMGCA_FOODS_TRACE");
+    if (!path || !*path)
+        return;
+    FILE *out = fopen(path, "a");
+    if (!out)
+        return;
+    fprintf(out, "%s\t%lu\t%s\t%s\t%s:%s\t%.1f\t%d\t%d\t%s\n", s->name, line, text, serving,
+            f ? kmgca_food_source(f) : "-", f ? kmgca_food_id(f) : "-", grams, food_ok,
+            grams_ok, foods);
+    fclose(out);
+}
+
 /* The food a row names: SOURCE:ID, or recipe:NAME by any of the recipe's
  * names (recipe:饺子 is the recipe kmgca knows as 饺子, whatever its own
  * name in the table: a dish has several). NULL when there is none. */
@@ -167,6 +187,7 @@ static kmgca_status check_row(const csv_row *row, void *ud, kmgca_error *err)
                    (!typical || w.serving_assumed);
     if (used && food_ok)
         s->food_right++;
+    trace(s, row->line, text, serving, f, w.grams, used && food_ok, grams_ok, foods);
     if (used && food_ok && grams_ok) {
         s->right++;
         return KMGCA_OK;

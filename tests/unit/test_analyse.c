@@ -84,13 +84,13 @@ static void generic_diary(void **state)
     assert_int_equal(d->rows_used, 4);
     assert_int_equal(d->rows_review, 1);
     assert_near(d->coverage[KMGCA_CA], 0.8, 1e-9);
-    /* 2026-11-02: 菠菜 200 g, the Taiwan FDA's raw spinach E5000101 (80.861,
-     * 61.5796, 510.071, 43.4573), 2 slices whole-wheat bread 64 g (161, 75,
-     * 254, 455), pumpkin seeds 30 g (52, 550, 788, 18). */
+    /* 2026-11-02: 菠菜 200 g, spinach as eaten in China, cooked (SR28 11458:
+     * 136, 87, 466), 2 slices whole-wheat bread 64 g (161, 75, 254, 455),
+     * pumpkin seeds 30 g (52, 550, 788, 18). */
     d = day_of(a, "2026-11-02");
-    assert_near(d->mg[KMGCA_CA], 161.722 + 103.04 + 15.6, 1e-9);
-    assert_near(d->mg[KMGCA_MG], 123.1592 + 48 + 165, 1e-9);
-    assert_near(d->mg[KMGCA_K], 1020.142 + 162.56 + 236.4, 1e-9);
+    assert_near(d->mg[KMGCA_CA], 272 + 103.04 + 15.6, 1e-9);
+    assert_near(d->mg[KMGCA_MG], 174 + 48 + 165, 1e-9);
+    assert_near(d->mg[KMGCA_K], 932 + 162.56 + 236.4, 1e-9);
     /* 2026-11-03: "oatmeal" with no amount is one typical serving, said so:
      * 1 cup of cooked oats, 234 g (SR28 08121, Mg 27 per 100 g), and the
      * baked potato. */
@@ -126,13 +126,14 @@ static void top_sources(void **state)
     kmgca_analysis *a = run(D "generic.csv", NULL, &s);
     kmgca_source top[3];
     assert_int_equal(kmgca_analysis_top(a, KMGCA_MG, top, 3), 3);
-    /* Magnesium: pumpkin seeds 165, 菠菜 (TFDA raw spinach) 123.16, almonds 81. */
-    assert_string_equal(top[0].name, "Seeds, pumpkin and squash seed kernels, roasted, without salt");
-    assert_near(top[0].mg, 165, 1e-9);
-    assert_string_equal(top[1].name, "菠菜");
+    /* Magnesium: cooked spinach (SR28 11458), 菠菜 200 g and boiled spinach 90 g,
+     * 174 + 78.3; pumpkin seeds 165; almonds 81. */
+    assert_string_equal(top[0].name, "Spinach, cooked, boiled, drained, without salt");
+    assert_near(top[0].mg, 252.3, 1e-9);
+    assert_string_equal(top[1].name, "Seeds, pumpkin and squash seed kernels, roasted, without salt");
     assert_string_equal(top[2].name, "Nuts, almonds");
-    double total = 220.44 + 336.1592 + 48.44 + 0.27 * 234; /* the three days' magnesium */
-    assert_near(top[0].share, 165 / total, 1e-9);
+    double total = 220.44 + 387 + 48.44 + 0.27 * 234; /* the three days' magnesium */
+    assert_near(top[0].share, 252.3 / total, 1e-9);
     kmgca_analysis_free(a);
 }
 
@@ -172,10 +173,10 @@ static void gbk_needs_its_encoding(void **state)
     assert_int_equal(kmgca_analysis_rows_used(a), kmgca_analysis_rows_used(b));
     assert_near(kmgca_analysis_day(a, 0).mg[KMGCA_MG], kmgca_analysis_day(b, 0).mg[KMGCA_MG],
                 1e-12);
-    /* 1 两 (50 g) 菠菜 (TFDA E5000101, Mg 61.5796) + 1 碗 米饭 (200 g, the household
-     * bowl of foodtables/containers.csv; TFDA 白饭 A0550601, Mg 7.19) + 100 g 豆腐
-     * (TFDA R4700901, Mg 32.81). */
-    assert_near(kmgca_analysis_day(a, 0).mg[KMGCA_MG], 30.7898 + 14.38 + 32.81, 1e-9);
+    /* 1 两 (50 g) 菠菜 (cooked, SR28 11458, Mg 87) + 1 碗 米饭 (200 g, the
+     * household bowl of foodtables/containers.csv; TFDA 白饭 A0550601, Mg 7.19)
+     * + 100 g 豆腐 (TFDA R4700901, Mg 32.81). */
+    assert_near(kmgca_analysis_day(a, 0).mg[KMGCA_MG], 43.5 + 14.38 + 32.81, 1e-9);
     kmgca_analysis_free(a);
     kmgca_analysis_free(b);
 

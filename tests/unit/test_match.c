@@ -31,7 +31,8 @@ static void everyday_texts(void **state)
     expect("milk", "SR28", "01077");
     expect("milk, whole", "FNDDS", "11111000"); /* FNDDS's own name */
     expect("turkey breast, roasted", "SR28", "05220");
-    expect("菠菜", "TFDA", "E5000101");      /* measured in Taiwan: before SR28 11457 */
+    expect("油条", "TFDA", "R3000101");      /* measured in Taiwan: before any US doughnut */
+    expect("菠菜", "SR28", "11458");         /* as eaten in China, cooked: before TFDA raw */
     expect("spinach, boiled", "SR28", "11458");
     expect("almonds", "SR28", "12061");
     expect("Almonds, dry roasted", "SR28", "12063");
@@ -124,13 +125,13 @@ static void chinese_names(void **state)
 {
     (void)state;
     kmgca_match m;
-    /* A Taiwan FDA food's own name before the SR28 name list (SR28 11457). */
-    match("菠菜", &m);
+    /* A Taiwan FDA food's own name before the US tables' doughnuts. */
+    match("油条", &m);
     assert_int_equal(m.method, KMGCA_MATCH_CHINESE);
     assert_true(m.confidence >= 0.99);
     assert_string_equal(kmgca_food_source(m.food), "TFDA");
-    assert_string_equal(kmgca_food_id(m.food), "E5000101");
-    assert_string_equal(kmgca_food_name_zh(m.food), "菠菜");
+    assert_string_equal(kmgca_food_id(m.food), "R3000101");
+    assert_string_equal(kmgca_food_name_zh(m.food), "油条");
     /* Traditional characters and the name without 平均值 ("average"). */
     match("北蕉", &m);
     assert_string_equal(kmgca_food_id(m.food), "D08001");
@@ -239,8 +240,8 @@ static void *own_set_many(void *arg)
         if (kmgca_foods_match(foods, "回锅肉", &m, NULL) != KMGCA_OK ||
             strcmp(kmgca_food_description(m.food), "回锅肉") != 0)
             bad = 1;
-        if (kmgca_foods_match(foods, "菠菜", &m, NULL) != KMGCA_OK ||
-            strcmp(kmgca_food_id(m.food), "E5000101") != 0)
+        if (kmgca_foods_match(foods, "油条", &m, NULL) != KMGCA_OK ||
+            strcmp(kmgca_food_id(m.food), "R3000101") != 0)
             bad = 1;
         kmgca_foods_free(foods);
     }
