@@ -2119,9 +2119,15 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
             /* (of a dish's whole serving too, "got a fish supper and split
              * it, so I had half"; not of a typical slice: "bought a cake,
              * had half") */
+            /* (and in Chinese, a food with no amount then a share eaten,
+             * "饺子，吃了一半", "西红柿炒鸡蛋 吃了一半": that share of one
+             * typical serving, not of one dumpling) */
+            int zh_share_of_typical = b->serving_assumed && text_has_cjk(made) &&
+                                      !zh_made_at(made);
             if (parsed && again && s.kind == KMGCA_UNIT_NONE && s.amount > 0 && s.amount < 1 &&
                 isfinite(b->grams) &&
-                (!b->serving_assumed || !strcmp(kmgca_food_source(b->match.food), "recipe"))) {
+                (!b->serving_assumed || !strcmp(kmgca_food_source(b->match.food), "recipe") ||
+                 zh_share_of_typical)) {
                 /* a share of what was bought: "路过买了袋糖炒栗子，吃了一半" */
                 char share[32];
                 snprintf(share, sizeof share, "%.3g", s.amount);
@@ -2818,6 +2824,55 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
     if (best)
         copy_text(said, said_size, best);
     return best != NULL;
+}
+
+/* A care record's 进食 (took, of food: "午餐 青菜肉丝汤面 进食一半", "患者早餐进食
+ * 小米粥约大半碗") is a diary's 吃了, and is read as that; "饮完" is 喝完.
+ * 1 when a word was put so. */
+static int zh_care_record(const char *t, char *out, size_t size)
+{
+    if (!strstr(t, "进食") && !strstr(t, "饮完"))
+        return 0;
+    size_t n = strlen(t);
+    if (n + 1 > size)
+        return 0;
+    memcpy(out, t, n + 1);
+    /* (each word is as long as the one it stands for: 6 bytes) */
+    for (char *p = strstr(out, "进食"); p; p = strstr(p + 6, "进食"))
+        memcpy(p, "吃了", 6);
+    for (char *p = strstr(out, "饮完"); p; p = strstr(p + 6, "饮完"))
+        memcpy(p, "喝完", 6);
+    return 1;
+}
+
+/* "红烧肉 吃了一半", "白切鸡 吃了2块": a space before a verb of eating and
+ * an amount alone, at the end of a Chinese line, parts two clauses as a
+ * comma does ("红烧肉，吃了一半": the share of it eaten). 1 when put so. */
+static int zh_space_clause(const char *t, char *out, size_t size)
+{
+    static const char *const verbs[] = {" 吃了", " 喝了", " 吃掉", " 喝掉", " 食咗", " 饮咗",
+                                        " 只吃了", " 只喝了"};
+    const char *at = NULL;
+    size_t vl = 0;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        for (const char *p = strstr(t, verbs[k]); p; p = strstr(p + 1, verbs[k]))
+            if (!at || p > at)
+                at = p, vl = strlen(verbs[k]);
+    /* (a Chinese character before the space: the food's) */
+    if (!at || at - t < 3 || (unsigned char)at[-1] < 0x80 || strlen(t) + 3 > size)
+        return 0;
+    const char *a = at + vl;
+    static const char *const about[] = {"约", "大约", "大概", "差不多"};
+    for (size_t k = 0; k < sizeof about / sizeof *about; k++)
+        if (!strncmp(a, about[k], strlen(about[k]))) {
+            a += strlen(about[k]);
+            break;
+        }
+    kmgca_serving sv;
+    if (!*a || kmgca_serving_parse(a, &sv, NULL) != KMGCA_OK)
+        return 0;
+    snprintf(out, size, "%.*s，%s", (int)(at - t), t, at + 1);
+    return 1;
 }
 
 /* A canteen's 勺 is its serving ladle, 菜勺 ("食堂 麻婆豆腐一勺", "打了两勺土豆丝"
@@ -4177,7 +4232,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         state_bracket,      trailing_whole_out, flavour_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
-        chatter_slips,      distance_out,   canteen_ladle,     zh_end_particles,   zh_put_in,          zh_drink_options,   zh_weight_and_more, zh_steamed_egg_cake,   zh_size_measure,
+        chatter_slips,      distance_out,   zh_care_record,    zh_space_clause,    canteen_ladle,     zh_end_particles,   zh_put_in,          zh_drink_options,   zh_weight_and_more, zh_steamed_egg_cake,   zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     zh_sweet_clause,     cooked_liang,
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,

@@ -463,8 +463,18 @@ static int zh_bracket_first(const char *text, char *out, size_t size)
         known = !memcmp(q, ways[i], 6);
     if (!known || (unsigned char)q[qlen - 3] < 0xE3)
         return 0;
-    memcpy(out, q, qlen);
-    memcpy(out + qlen, text, name_end);
+    /* 生 goes before the name, after a meal's label or chatter before it
+     * ("晚餐 瘦猪肉(生)" is 晚餐 生瘦猪肉: a weight said 生重 appends it); the
+     * other words go first as before ("晚 挂面(干)", appended for noodles by
+     * the 两, stays the noodle dish's, not 晚 干挂面) */
+    size_t ns = memcmp(q, "生", 3) == 0 ? name_end : 0;
+    while (ns > 0 && text[ns - 1] != ' ' && text[ns - 1] != ':' &&
+           !(ns >= 3 && (!memcmp(text + ns - 3, "\xef\xbc\x9a", 3) ||     /* ： */
+                         !memcmp(text + ns - 3, "\xef\xbc\x8c", 3))))     /* ， */
+        ns--;
+    memcpy(out, text, ns);
+    memcpy(out + ns, q, qlen);
+    memcpy(out + ns + qlen, text + ns, name_end - ns);
     out[qlen + name_end] = '\0';
     return 1;
 }
