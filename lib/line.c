@@ -2875,6 +2875,78 @@ static int zh_space_clause(const char *t, char *out, size_t size)
     return 1;
 }
 
+/* "两罐啤酒 500毫升的", "两瓶啤酒，每瓶500ml": the volume or weight said
+ * of each of a count of containers, after it, is each one's, as "啤酒 2罐
+ * (500ml)" reads; written so in out (the size in brackets right after the
+ * container). 1 when done. */
+static int zh_each_size(const char *t, char *out, size_t size)
+{
+    static const char *const containers[] = {"罐", "瓶", "听", "盒", "袋", "杯", "支", "包"};
+    static const char *const units[] = {"毫升", "ml", "ML", "mL", "克", "g"};
+    static const char digits_zh[] = "两二三四五六七八九十几";
+    if (!text_has_cjk(t) || strlen(t) + 8 > size)
+        return 0;
+    /* the size: digits and a unit, not right after a container */
+    const char *num = NULL, *end = NULL;
+    for (const char *p = t; *p && !num; p++) {
+        if (!isdigit((unsigned char)*p) || (p > t && (isdigit((unsigned char)p[-1]) ||
+                                                       p[-1] == '.' || isalpha((unsigned char)p[-1]))))
+            continue;
+        const char *q = p;
+        while (isdigit((unsigned char)*q) || *q == '.')
+            q++;
+        while (*q == ' ')
+            q++;
+        for (size_t k = 0; k < sizeof units / sizeof *units; k++)
+            if (!strncmp(q, units[k], strlen(units[k])) &&
+                !isalpha((unsigned char)q[strlen(units[k])])) {
+                num = p;
+                end = q + strlen(units[k]);
+                break;
+            }
+    }
+    if (!num)
+        return 0;
+    /* (each: 每瓶 before it; or 的 after it, "500毫升的") */
+    const char *from = num;
+    int each = !strncmp(end, "的", 3);
+    if (from - t >= 6 && !strncmp(from - 6, "每", 3))
+        from -= 6, each = 1;
+    if (!each)
+        return 0;
+    /* a count of two or more of a container before the size */
+    const char *box = NULL;
+    size_t bl = 0;
+    for (size_t k = 0; k < sizeof containers / sizeof *containers && !box; k++)
+        for (const char *p = strstr(t, containers[k]); p && p < from; p = strstr(p + 3, containers[k])) {
+            int many = p - t >= 1 && isdigit((unsigned char)p[-1]) && !(p[-1] == '1' &&
+                       (p - t < 2 || !isdigit((unsigned char)p[-2])));
+            for (size_t d = 0; !many && p - t >= 3 && d + 3 <= sizeof digits_zh - 1; d += 3)
+                many = !memcmp(p - 3, digits_zh + d, 3);
+            if (many) {
+                box = p;
+                bl = strlen(containers[k]);
+                break;
+            }
+        }
+    if (!box)
+        return 0;
+    size_t after = (size_t)(end - t) + (!strncmp(end, "的", 3) ? 3 : 0);
+    /* what comes between: the container, then the size in brackets, then
+     * the text up to the size, then what follows it */
+    int n = snprintf(out, size, "%.*s(%.*s)%.*s%s", (int)(box + bl - t), t, (int)(end - num), num,
+                     (int)(from - (box + bl)), box + bl, t + after);
+    if (n < 0 || (size_t)n >= size)
+        return 0;
+    /* (a comma or space left hanging at the end) */
+    size_t m = strlen(out);
+    while (m && (out[m - 1] == ' ' || out[m - 1] == ','))
+        out[--m] = '\0';
+    while (m >= 3 && !strcmp(out + m - 3, "，"))
+        out[m -= 3] = '\0';
+    return 1;
+}
+
 /* A canteen's 勺 is its serving ladle, 菜勺 ("食堂 麻婆豆腐一勺", "打了两勺土豆丝"
  * were a porcelain spoon, 9 g): in a line that names the canteen (食堂) or
  * its serving (打了, 打一), each 勺 right after a number (or a number and 大)
@@ -4232,7 +4304,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         state_bracket,      trailing_whole_out, flavour_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
-        chatter_slips,      distance_out,   zh_care_record,    zh_space_clause,    canteen_ladle,     zh_end_particles,   zh_put_in,          zh_drink_options,   zh_weight_and_more, zh_steamed_egg_cake,   zh_size_measure,
+        chatter_slips,      distance_out,   zh_care_record,    zh_space_clause,    zh_each_size,       canteen_ladle,     zh_end_particles,   zh_put_in,          zh_drink_options,   zh_weight_and_more, zh_steamed_egg_cake,   zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     zh_sweet_clause,     cooked_liang,
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,

@@ -2446,7 +2446,9 @@ static void hours_after_a_serving(void **state)
     weighs_grams("米饭小半碗", "", 200.0 / 3, 1e-3);
     /* a cup or bowl of a powder is the powder it is made of */
     weighs_grams("奶粉一杯", "", 25, 1e-6);
-    weighs_grams("藕粉一碗", "", 30, 1e-6);
+    weighs_grams("莲藕粉一碗", "", 30, 1e-6);
+    /* (藕粉 eaten is the made-up paste, a bowl of it 藕粉羹's) */
+    weighs_as("藕粉一碗", "", "藕粉羹", "一碗", 1);
     /* a 片 of meat as Chinese cooks slice it; a takeaway box is a shop's 份 */
     weighs_grams("猪肝几片", "", 45, 1e-6);
     weighs_as("中午点的外卖宫保鸡丁", "", "宫保鸡丁", "1份", 1);

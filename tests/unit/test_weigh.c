@@ -223,9 +223,9 @@ static void typical_servings_scale(void **state)
 }
 
 /* A noodle or dumpling shop's 两 counts the noodles or dough, not the bowl:
- * 热干面's recipe (foodtables/recipes_zh.csv) is 319.5 g from 110 g of dry
- * noodles and says 两 = 0.4545 of it, so 二两 is 2 x 0.4545 x 319.5 g; 斤 is
- * ten 两. A recipe without a 两 (酱牛肉) and a plain food weigh 两 as 50 g. */
+ * 热干面's recipe (foodtables/recipes_zh.csv) is a Wuhan shop's bowl, 250.5 g,
+ * and says 两 = 0.5 of it (二两 is the usual bowl), so 二两 is 2 x 0.5 x
+ * 250.5 g; 斤 is ten 两. A recipe without a 两 (酱牛肉) and a plain food weigh 两 as 50 g. */
 static void shop_liang(void **state)
 {
     (void)state;
@@ -233,8 +233,8 @@ static void shop_liang(void **state)
         const char *source, *id, *serving;
         double grams;
     } cases[] = {
-        {"recipe", "热干面", "二两", 2 * 0.4545 * 319.5},
-        {"recipe", "热干面", "半斤", 5 * 0.4545 * 319.5},
+        {"recipe", "热干面", "二两", 2 * 0.5 * 250.5},
+        {"recipe", "热干面", "半斤", 5 * 0.5 * 250.5},
         {"recipe", "酱牛肉", "二两", 100},
         {"SR28", "20045", "二两", 100},
     };
