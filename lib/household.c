@@ -870,7 +870,7 @@ int serving_trailing_size(const char *text, char *serving, size_t serving_size, 
          * a food of their own ("turkey sandwich", "fish stick", "granola bar") */
         static const char containers[] =
             " packet carton can plate bowl tub stubby schooner middy punnet pot mug glass "
-            "cup bottle scoop slice dish handful ";
+            "cup bottle scoop slice dish handful scrape ";
         char key[32];
         if (m && ml == n - w && !m->size[0] && m->concept[0] &&
             (size_t)snprintf(key, sizeof key, " %s ", m->concept) < sizeof key &&

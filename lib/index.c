@@ -62,6 +62,7 @@ static const struct {
     {"meatless", 0.8f},    /* a meat substitute: "breaded chicken" is chicken */
     {"imported", 0.85f},   /* "Lamb, Australian, imported": lamb chops are the US table's */
     {"australian", 0.85f}, /* (said, "Australian lamb" keeps its own) */
+    {"smoked", 0.9f},      /* "fish (haddock)" is no smoked haddock; "smoked salmon" says it */
 };
 
 /* Words the USDA tables use to be exact that people leave out: a food that

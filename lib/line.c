@@ -2736,6 +2736,9 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         {"1/2 portion eaten", 0.5}, {"1/3 portion eaten", 1.0 / 3},
         {"2/3 portion eaten", 2.0 / 3}, {"1/4 portion eaten", 0.25},
         {"3/4 portion eaten", 0.75}, {"half portion eaten", 0.5},
+        {"refused half", 0.5}, {"refused 1/2", 0.5}, {"refused most", 0.25},
+        {"refused a third", 2.0 / 3}, {"refused 1/3", 2.0 / 3}, {"refused 1/4", 0.75},
+        {"refused a quarter", 0.75}, {"refused 3/4", 0.25},
         {"1/2 taken", 0.5}, {"1/3 taken", 1.0 / 3}, {"2/3 taken", 2.0 / 3},
         {"1/4 taken", 0.25}, {"3/4 taken", 0.75}, {"half taken", 0.5},
         {"taken 1/2", 0.5}, {"taken 1/3", 1.0 / 3}, {"taken 2/3", 2.0 / 3},
@@ -2810,6 +2813,27 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         snprintf(said, said_size, "%.0f%%", pct);
         *share = pct / 100;
         return 1;
+    }
+    /* a care chart's share after a dash at the end, the amount served
+     * before it: "yoghurt 1 pot - 3/4", "Horlicks 1 mug - 1/2" */
+    size_t tl = strlen(t);
+    while (!best && tl && t[tl - 1] == ' ')
+        tl--;
+    if (!best && tl >= 6 && isdigit((unsigned char)t[tl - 1]) && t[tl - 2] == '/' &&
+        isdigit((unsigned char)t[tl - 3]) && (tl < 4 || !isdigit((unsigned char)t[tl - 4]))) {
+        const char *f = t + tl - 3;
+        const char *d = f;
+        while (d > t && d[-1] == ' ')
+            d--;
+        double num = f[0] - '0', den = f[2] - '0';
+        int served = 0;   /* an amount written before the dash */
+        for (const char *p = t; p < d - 1 && !served; p++)
+            served = isdigit((unsigned char)*p);
+        if (d > t && d[-1] == '-' && served && num > 0 && num < den) {
+            snprintf(said, said_size, "%.3s", f);
+            *share = num / den;
+            return 1;
+        }
     }
     /* "分给老伴一半": the other half given away */
     const char *g = strstr(t, "分给");
