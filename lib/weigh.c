@@ -516,6 +516,17 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
         }
     }
     const struct kmgca_name_portion *np = name_row_for(food, name, word, concept, size);
+    /* a 根 of a dish counted by the order (炒菜心: 个 = one order, 250 g) is
+     * a stalk of the food the dish is ("炒菜心 吃了几根": 菜心's 根) */
+    const char *by_food;
+    if (np && concept && !strcmp(concept, "stick") && strcmp(np->concept, "stick") != 0 &&
+        (by_food = portion_name_of(food)) != NULL && strcmp(by_food, name) != 0) {
+        const struct kmgca_name_portion *own = name_portion_row(by_food, word, concept);
+        if (own && !strcmp(own->concept, "stick")) {
+            np = own;
+            copy_text(name, sizeof name, by_food);
+        }
+    }
     if (!np)
         return 0;
     return amount_each(food, np->amount, np->unit, size_factor_of(food, concept, size), size,
