@@ -2971,6 +2971,29 @@ static int zh_each_size(const char *t, char *out, size_t size)
     return 1;
 }
 
+/* 1 when a Chinese line says some of a food was eaten with 点 right after
+ * the verb: "吃了点菠菜", "喝了点儿小米粥", "就吃了点凉皮" (not 点心, dim
+ * sum). The caller reads it only when no amount was written. */
+static int zh_had_some(const char *t)
+{
+    static const char *const verbs[] = {"吃了点", "喝了点", "吃了點", "喝了點", "吃点", "喝点",
+                                        "吃點", "喝點"};
+    const char *at = NULL;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs && !at; k++) {
+        const char *p = strstr(t, verbs[k]);
+        if (p) {
+            const char *after = p + strlen(verbs[k]);
+            if (!strncmp(after, "心", 3) || !strncmp(after, "了", 3) || !strncmp(after, "点", 3))
+                continue;
+            at = after;
+        }
+    }
+    if (!at)
+        return 0;
+    /* (no amount written: the caller's serving was assumed) */
+    return 1;
+}
+
 /* A canteen's 勺 is its serving ladle, 菜勺 ("食堂 麻婆豆腐一勺", "打了两勺土豆丝"
  * were a porcelain spoon, 9 g): in a line that names the canteen (食堂) or
  * its serving (打了, 打一), each 勺 right after a number (or a number and 大)
@@ -4453,6 +4476,15 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         char part[24];
         fmt_share(part, sizeof part, share);
         appendf(out->how, sizeof out->how, PH_EATEN_SHARE "\"%s\": %s)", said, part);
+    }
+    /* "吃了点菠菜", "喝了点小米粥": some of a food, no amount written (点
+     * right after the verb, its 一 left out): 2/3 of a typical serving,
+     * said (a written 一点 or 少许 after the food is less, 2/5); not of a
+     * serving that is a small one already ("吃了点花生": a handful) */
+    if (st == KMGCA_OK && out && food_text && isfinite(out->grams) && out->serving_assumed &&
+        out->grams >= 60 && !(serving_text && serving_text[0]) && zh_had_some(written)) {
+        out->grams *= 2.0 / 3;
+        appendf(out->how, sizeof out->how, "%s", PH_ZH_HAD_SOME);
     }
     /* A line that names a Ca, Mg or K supplement's form or dose is no food
      * unless a food is named fairly surely, at 0.8 or more ("magnesium

@@ -668,6 +668,7 @@ typedef enum {
     MSG_PH_LARGE_FRUIT,
     MSG_PH_SMALL_FRUIT,
     MSG_PH_COUNT_OF_PIECES,
+    MSG_PH_ZH_HAD_SOME,
 
     MSG_COUNT
 } msg_id;

@@ -168,6 +168,8 @@
  * large to medium) */
 #define PH_LARGE_FRUIT "large: 5/4 of that (the median of USDA SR28 fruits' large to medium)"
 #define PH_SMALL_FRUIT "small: 4/5 of that (the median of USDA SR28 fruits' small to medium)"
+#define PH_ZH_HAD_SOME \
+    "; 吃了点 (had some) with no amount: 2/3 of a typical serving (kmgca's judgement)"
 #define PH_JUDGEMENT "kmgca's judgement"
 #define PH_NO_AMOUNT_WRITTEN "no amount written"
 #define PH_THE_RECIPES "the recipe's "

@@ -663,5 +663,6 @@ const char *const msg_zh[MSG_COUNT] = {
     [MSG_PH_SUPPLEMENT_NOT_COUNTED] = "补充剂未计入：",
     [MSG_PH_LARGE_FRUIT] = "大个：按其5/4计 (USDA SR28 水果大个与中个之比的中位数)",
     [MSG_PH_SMALL_FRUIT] = "小个：按其4/5计 (USDA SR28 水果小个与中个之比的中位数)",
+    [MSG_PH_ZH_HAD_SOME] = "；“吃了点”而未写量：按常见份量的2/3计（kmgca的估计）",
     [MSG_PH_COUNT_OF_PIECES] = "按整份计会超过一公斤，按小块计；写明分量更准确",
 };

@@ -2811,6 +2811,46 @@ static void given_away_left_out_and_said_twice(void **state)
 
 /* Lines as care notes, cartons and phone messages write them (stop 41):
  * each reading against the weight of the same food written plainly. */
+/* Care records and shares in Chinese, and a care chart's dash; each
+ * against the same food written plainly. */
+static void care_records_and_shares(void **state)
+{
+    (void)state;
+    /* 进食 is 吃了; a share after a space is a clause of its own */
+    weighs_as("白粥一碗，进食约2/3", "", "白粥一碗", "", 2.0 / 3);
+    weighs_as("红烧肉 吃了一半", "", "红烧肉，吃了一半", "", 1);
+    weighs_as("红烧肉 吃了一半", "", "红烧肉", "", 0.5);
+    /* a share of a food with no amount is of its typical serving, not
+     * of one dumpling */
+    weighs_as("饺子，吃了一半", "", "饺子", "", 0.5);
+    /* 吃了点: some, 2/3 of a typical serving; 一点 after it, a little */
+    weighs_as("吃了点菠菜", "", "菠菜", "", 2.0 / 3);
+    weighs_as("菠菜 一点", "", "菠菜", "", 0.4);
+    weighs_as("吃了点心", "", "点心", "", 1);
+    /* (not of a serving that is a handful already) */
+    weighs_as("吃了点花生", "", "花生", "", 1);
+    /* 生 or a weight said 生重 keeps the raw food; the name alone is the
+     * food as eaten */
+    reads_as("瘦猪肉 1两（生重）", "", "猪后腿瘦肉");
+    reads_as("晚餐 瘦猪肉(生)", "", "猪后腿瘦肉");
+    reads_as("瘦猪肉", "", "Pork, NS as to cut, cooked");
+    reads_as("虾仁", "", "Shrimp, steamed or boiled");
+    /* each container's size said after a count */
+    weighs_as("两罐啤酒 500毫升的", "", "啤酒 2罐(500ml)", "", 1);
+    weighs_as("两瓶啤酒，每瓶500ml", "", "啤酒 2瓶(500ml)", "", 1);
+    weighs_as("一罐啤酒 500毫升的", "", "啤酒 500ml", "", 1);
+    /* a 根 of a vegetable dish counted by the order is a stalk */
+    weighs_as("炒菜心 吃了几根", "", "菜心 三根", "", 1);
+    /* a care chart's share after a dash, and what was refused */
+    weighs_as("yoghurt (fruit) 1 pot - 3/4", "", "yoghurt (fruit) 1 pot", "", 0.75);
+    weighs_as("Horlicks 1 mug - 1/2", "", "Horlicks 1 mug", "", 0.5);
+    weighs_as("jelly 1 pot - refused half", "", "jelly 1 pot", "", 0.5);
+    weighs_grams("milk - 1/2", "", 122, 1e-6);   /* (half a cup, no share) */
+    /* a scrape of a spread */
+    weighs_grams("vegemite, a scrape", "", 3, 1e-6);
+    weighs_grams("smear of butter", "", 3, 1e-6);
+}
+
 static void care_notes_cartons_and_packets(void **state)
 {
     (void)state;
@@ -3065,6 +3105,7 @@ int main(void)
         cmocka_unit_test(hours_after_a_serving),
         cmocka_unit_test(given_away_left_out_and_said_twice),
         cmocka_unit_test(care_notes_cartons_and_packets),
+        cmocka_unit_test(care_records_and_shares),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }
