@@ -450,6 +450,9 @@ static int zh_bracket_first(const char *text, char *out, size_t size)
         return 0;
     open_len = text[open - 1] == '(' ? 1 : 3;
     size_t name_end = open - open_len, qlen = inner_end - open;
+    /* ("带鱼（红烧的）": the 的 of how it was made) */
+    if ((qlen == 6 || qlen == 9) && !memcmp(text + inner_end - 3, "的", 3))
+        qlen -= 3;
     if (name_end == 0 || (qlen != 3 && qlen != 6) || qlen + name_end + 2 > size)
         return 0;
     const char *q = text + open;
