@@ -772,6 +772,13 @@ static int food_among_chatter(kmgca_foods *foods, kmgca_weighing *out, kmgca_sta
         const char *said = without_hanging(text_trim(part), bare, sizeof bare);
         if (split_cached(said, lead, sizeof lead, rest, sizeof rest) && rest[0])
             said = rest;
+        /* (a first part that names nothing kmgca knows, with a word of no
+         * English, is a name it does not know, not chatter: "Chalupa
+         * Supreme, beef" is no plain beef) */
+        if (p == t && said[0] && (kmgca_foods_match(foods, said, &m, NULL) != KMGCA_OK ||
+                                  !m.food || m.confidence < 0.3) &&
+            match_unknown_name(foods, said))
+            return 0;
         if (said[0] && kmgca_foods_match(foods, said, &m, NULL) == KMGCA_OK &&
             m.food && m.confidence >= 0.3) {
             named++;
@@ -2083,6 +2090,15 @@ static int read_clauses(kmgca_foods *foods, const char *text, const char *servin
         if (best >= 0 && k != best && (flags[k] & NAMES) && w[k].match.food != w[best].match.food &&
             strcmp(kmgca_food_kind(w[k].match.food), kmgca_food_kind(w[best].match.food)) != 0)
             others++;
+    }
+    /* a first clause that names nothing kmgca knows, with a word of no
+     * English, is the food's own name, not chatter before it: "Chalupa
+     * Supreme, beef" is no plain beef */
+    if (best > 0 && !(flags[0] & (OK | NAMES | ONLY_SERVING)) && !text_has_cjk(text)) {
+        char first[1024];
+        snprintf(first, sizeof first, "%.*s", (int)len[0], text + at[0]);
+        if (!after_verb(first) && match_unknown_name(foods, text_trim(first)))
+            best = -1;
     }
     int done = 0;
     if (best >= 0 && !others && !refused && (n > 1 || cut)) {
@@ -4645,6 +4661,10 @@ static const char *after_brand_words(kmgca_foods *foods, const char *t)
     for (size_t k = 0; k < sizeof joiners / sizeof *joiners; k++)
         if (text_holds_ci(t, joiners[k]))
             return NULL;
+    /* (an app's "Name, qualifier" is no maker before a food: "Chalupa
+     * Supreme, beef" is no plain beef) */
+    if (strchr(t, ','))
+        return NULL;
     const char *p = t;
     while (*p == ' ')
         p++;

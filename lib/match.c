@@ -895,6 +895,62 @@ static struct match_index *ensure_index(kmgca_foods *foods)
     return foods->index;
 }
 
+/* 1 when text reads as the name of a food kmgca does not know: four words
+ * at most, each a word of the foods' names or of no everyday English, one
+ * at least of no English and four letters long ("Chalupa Supreme", "Xyzzy
+ * Platter"); not chatter
+ * ("Hi Claire", "Per the log you asked for": everyday words that name no
+ * food). */
+int match_unknown_name(kmgca_foods *foods, const char *text)
+{
+    struct match_index *ix = ensure_index(foods);
+    if (!ix)
+        return 0;
+    int words = 0, strange = 0;
+    for (const char *p = text; *p;) {
+        while (*p && !isalpha((unsigned char)*p)) {
+            if ((unsigned char)*p >= 0x80)
+                return 0;
+            p++;
+        }
+        size_t n = 0;
+        while (isalpha((unsigned char)p[n]) || p[n] == '\'')
+            n++;
+        if (!n)
+            break;
+        if (++words > 4 || n >= TEXT_WORD_MAX)
+            return 0;
+        char w[TEXT_WORD_MAX];
+        size_t wl = 0;
+        for (size_t i = 0; i < n; i++)
+            if (p[i] != '\'')
+                w[wl++] = (char)tolower((unsigned char)p[i]);
+        w[wl] = '\0';
+        text_word_key(w);
+        /* (a greeting starts a message to someone: "Hi Claire") */
+        static const char *const greetings[] = {"hi", "hello", "hey", "dear", "morning",
+                                                "evening", "afternoon", "thanks", "thank"};
+        for (size_t g = 0; words == 1 && g < sizeof greetings / sizeof *greetings; g++)
+            if (!strcmp(w, greetings[g]))
+                return 0;
+        /* (nor a day or a month, names the English list leaves out) */
+        static const char *const days[] = {
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "june", "july", "august", "september",
+            "october", "november", "december"};
+        for (size_t g = 0; g < sizeof days / sizeof *days; g++)
+            if (!strncmp(w, days[g], strlen(days[g])))
+                return 0;
+        int english = w[0] && english_word(w);
+        if (english && index_word_id(ix, w) < 0)
+            return 0;   /* an everyday word that names no food */
+        /* (a short word is no name: "Mr D", "ran", "oh") */
+        strange += !english && wl >= 4;
+        p += n;
+    }
+    return strange > 0;
+}
+
 /* ---- Memo --------------------------------------------------------------- */
 
 typedef struct {

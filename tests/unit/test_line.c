@@ -2811,6 +2811,24 @@ static void given_away_left_out_and_said_twice(void **state)
 
 /* Lines as care notes, cartons and phone messages write them (stop 41):
  * each reading against the weight of the same food written plainly. */
+/* A first part that names nothing kmgca knows is the food's own name, not
+ * chatter before another food: no confident food from the part after. */
+static void unknown_name_before_a_comma(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"Chalupa Supreme, beef", "Xyzzy Platter, chicken"};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        kmgca_weighing w;
+        kmgca_error err;
+        kmgca_status st = kmgca_weigh(shared_foods, texts[k], "", &w, &err);
+        if (st == KMGCA_OK && w.match.food && w.match.confidence >= KMGCA_LOW_CONFIDENCE)
+            fail_msg("\"%s\" read surely as %s (%.2f)", texts[k],
+                     kmgca_food_description(w.match.food), w.match.confidence);
+    }
+    /* chatter after the food still leaves the food */
+    reads_as("chilli, might have been too spicy for bedtime", "", "Chili");
+}
+
 /* Care records and shares in Chinese, and a care chart's dash; each
  * against the same food written plainly. */
 static void care_records_and_shares(void **state)
@@ -3106,6 +3124,7 @@ int main(void)
         cmocka_unit_test(given_away_left_out_and_said_twice),
         cmocka_unit_test(care_notes_cartons_and_packets),
         cmocka_unit_test(care_records_and_shares),
+        cmocka_unit_test(unknown_name_before_a_comma),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }
