@@ -1361,6 +1361,18 @@ static int fillers_out(const char *t, char *out, size_t size)
     while (o && out[o - 1] == ' ')
         o--;
     out[o] = '\0';
+    /* a message's kisses at its end ("cheese on toast for lunch x", "xx"),
+     * after a word (not "bread 2 x", a count) */
+    size_t e = o;
+    while (e && (out[e - 1] == 'x' || out[e - 1] == 'X'))
+        e--;
+    if (e < o && o - e <= 3 && e >= 2 && out[e - 1] == ' ' && isalpha((unsigned char)out[e - 2])) {
+        o = e - 1;
+        while (o && (out[o - 1] == ' ' || out[o - 1] == ','))
+            o--;
+        out[o] = '\0';
+        cut = 1;
+    }
     return cut && o > 0;
 }
 
