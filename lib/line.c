@@ -4510,6 +4510,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
      * said (a written 一点 or 少许 after the food is less, 2/5); not of a
      * serving that is a small one already ("吃了点花生": a handful) */
     if (st == KMGCA_OK && out && food_text && isfinite(out->grams) && out->serving_assumed &&
+        (out->serving.kind == KMGCA_UNIT_TYPICAL || !out->serving_text[0]) &&
         out->grams >= 60 && !(serving_text && serving_text[0]) && zh_had_some(written)) {
         out->grams *= 2.0 / 3;
         appendf(out->how, sizeof out->how, "%s", PH_ZH_HAD_SOME);

@@ -2845,6 +2845,8 @@ static void care_records_and_shares(void **state)
     weighs_as("吃了点菠菜", "", "菠菜", "", 2.0 / 3);
     weighs_as("菠菜 一点", "", "菠菜", "", 0.4);
     weighs_as("吃了点心", "", "点心", "", 1);
+    /* (an amount written in another clause stands: two or three pieces) */
+    weighs_as("晚饭吃了点蒸南瓜，两三块", "", "蒸南瓜 两三块", "", 1);
     /* (not of a serving that is a handful already) */
     weighs_as("吃了点花生", "", "花生", "", 1);
     /* 生 or a weight said 生重 keeps the raw food; the name alone is the
