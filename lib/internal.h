@@ -638,9 +638,9 @@ char *text_trim(char *s);
 
 /* One word to its matching key ("berries" -> "berry"); in place. */
 void text_word_key(char *word);
-/* 1 when text reads as the name of a food kmgca does not know: four words
- * at most, each a word of the foods' names or of no everyday English, one
- * at least of no English (match.c). */
+/* 1 when text reads as the name of a food kmgca does not know: two to four
+ * words, each a word of the foods' names or of no everyday English, one at
+ * least of no English (match.c). */
 int match_unknown_name(kmgca_foods *foods, const char *text);
 
 /* Parses a decimal in the C locale from s; accepts "1.5", "1,5", ".5".

@@ -2842,22 +2842,31 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         *share = pct / 100;
         return 1;
     }
-    /* a care chart's share after a dash at the end, the amount served
-     * before it: "yoghurt 1 pot - 3/4", "Horlicks 1 mug - 1/2" */
+    /* a care chart's share after a dash at the end, an amount served before
+     * it as a number of its own: "yoghurt 1 pot - 3/4", "Horlicks 1 mug -
+     * 1/2" (not "milk 1-1/2", a mixed number, nor "7up - 1/2") */
     size_t tl = strlen(t);
     while (!best && tl && t[tl - 1] == ' ')
         tl--;
     if (!best && tl >= 6 && isdigit((unsigned char)t[tl - 1]) && t[tl - 2] == '/' &&
-        isdigit((unsigned char)t[tl - 3]) && (tl < 4 || !isdigit((unsigned char)t[tl - 4]))) {
+        isdigit((unsigned char)t[tl - 3]) && !isdigit((unsigned char)t[tl - 4])) {
         const char *f = t + tl - 3;
         const char *d = f;
         while (d > t && d[-1] == ' ')
             d--;
         double num = f[0] - '0', den = f[2] - '0';
-        int served = 0;   /* an amount written before the dash */
-        for (const char *p = t; p < d - 1 && !served; p++)
-            served = isdigit((unsigned char)*p);
-        if (d > t && d[-1] == '-' && served && num > 0 && num < den) {
+        /* (a space before the dash: "1-1/2" is one and a half) */
+        int dashed = d - t >= 2 && d[-1] == '-' && d[-2] == ' ';
+        int served = 0;   /* a number standing alone before the dash */
+        for (const char *p = t; dashed && p + 1 < d && !served; p++) {
+            if (!isdigit((unsigned char)*p) || (p > t && isalnum((unsigned char)p[-1])))
+                continue;
+            const char *q = p;
+            while (isdigit((unsigned char)*q))
+                q++;
+            served = *q == ' ';
+        }
+        if (dashed && served && num > 0 && num < den) {
             snprintf(said, said_size, "%.3s", f);
             *share = num / den;
             return 1;
@@ -2889,9 +2898,17 @@ static int zh_care_record(const char *t, char *out, size_t size)
     if (n + 1 > size)
         return 0;
     memcpy(out, t, n + 1);
-    /* (each word is as long as the one it stands for: 6 bytes) */
-    for (char *p = strstr(out, "进食"); p; p = strstr(p + 6, "进食"))
-        memcpy(p, "吃了", 6);
+    /* (each word is as long as the one it stands for: 6 bytes; not 未进食,
+     * 没进食, 不进食, eaten nothing, nor 进食后, 进食前, 进食量: when, how
+     * much) */
+    for (char *p = strstr(out, "进食"); p; p = strstr(p + 6, "进食")) {
+        int neg = p - out >= 3 && (!strncmp(p - 3, "未", 3) || !strncmp(p - 3, "没", 3) ||
+                                   !strncmp(p - 3, "不", 3) || !strncmp(p - 3, "禁", 3));
+        int other = !strncmp(p + 6, "后", 3) || !strncmp(p + 6, "前", 3) ||
+                    !strncmp(p + 6, "量", 3);
+        if (!neg && !other)
+            memcpy(p, "吃了", 6);
+    }
     for (char *p = strstr(out, "饮完"); p; p = strstr(p + 6, "饮完"))
         memcpy(p, "喝完", 6);
     return 1;
@@ -2920,8 +2937,13 @@ static int zh_space_clause(const char *t, char *out, size_t size)
             a += strlen(about[k]);
             break;
         }
+    /* (an amount alone, all of the rest: "一半", "2块", "约2/3"; not "一碗粥",
+     * an amount and a food) */
+    char lead[SERVING_MAX], rest[256];
     kmgca_serving sv;
-    if (!*a || kmgca_serving_parse(a, &sv, NULL) != KMGCA_OK)
+    if (!*a || strlen(a) >= sizeof rest ||
+        (kmgca_serving_split(a, lead, sizeof lead, rest, sizeof rest) == 1 && rest[0]) ||
+        kmgca_serving_parse(a, &sv, NULL) != KMGCA_OK)
         return 0;
     snprintf(out, size, "%.*s，%s", (int)(at - t), t, at + 1);
     return 1;
@@ -2933,7 +2955,9 @@ static int zh_space_clause(const char *t, char *out, size_t size)
  * container). 1 when done. */
 static int zh_each_size(const char *t, char *out, size_t size)
 {
-    static const char *const containers[] = {"罐", "瓶", "听", "盒", "袋", "杯", "支", "包"};
+    /* (the containers whose bracketed size is each one's: "啤酒 2罐(500ml)";
+     * a bracket after 杯, 袋 or 包 is read as the whole amount) */
+    static const char *const containers[] = {"罐", "瓶", "听", "盒"};
     static const char *const units[] = {"毫升", "ml", "ML", "mL", "克", "g"};
     static const char digits_zh[] = "两二三四五六七八九十几";
     if (!text_has_cjk(t) || strlen(t) + 8 > size)
@@ -2983,6 +3007,11 @@ static int zh_each_size(const char *t, char *out, size_t size)
         }
     if (!box)
         return 0;
+    /* (one clause: "吃了两包薯片，喝了500ml的牛奶" is two foods) */
+    for (const char *p = box + bl; p < from; p++)
+        if (*p == ',' || *p == ';' || !strncmp(p, "、", 3) ||
+            (!strncmp(p, "，", 3) && strncmp(p + 3, "每", 3) != 0 && p + 3 != num))
+            return 0;
     size_t after = (size_t)(end - t) + (!strncmp(end, "的", 3) ? 3 : 0);
     /* what comes between: the container, then the size in brackets, then
      * the text up to the size, then what follows it */
@@ -3006,20 +3035,19 @@ static int zh_had_some(const char *t)
 {
     static const char *const verbs[] = {"吃了点", "喝了点", "吃了點", "喝了點", "吃点", "喝点",
                                         "吃點", "喝點"};
-    const char *at = NULL;
-    for (size_t k = 0; k < sizeof verbs / sizeof *verbs && !at; k++) {
-        const char *p = strstr(t, verbs[k]);
-        if (p) {
+    /* (not 点心, dim sum; not 点的 or 点外卖, ordered) */
+    static const char *const not_some[] = {"心", "了", "点", "的", "外卖"};
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        for (const char *p = strstr(t, verbs[k]); p; p = strstr(p + 3, verbs[k])) {
             const char *after = p + strlen(verbs[k]);
-            if (!strncmp(after, "心", 3) || !strncmp(after, "了", 3) || !strncmp(after, "点", 3))
-                continue;
-            at = after;
+            int other = 0;
+            for (size_t j = 0; j < sizeof not_some / sizeof *not_some && !other; j++)
+                other = !strncmp(after, not_some[j], strlen(not_some[j]));
+            if (!other)
+                return 1;
         }
-    }
-    if (!at)
-        return 0;
     /* (no amount written: the caller's serving was assumed) */
-    return 1;
+    return 0;
 }
 
 /* A canteen's 勺 is its serving ladle, 菜勺 ("食堂 麻婆豆腐一勺", "打了两勺土豆丝"
@@ -4511,7 +4539,9 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
      * serving that is a small one already ("吃了点花生": a handful) */
     if (st == KMGCA_OK && out && food_text && isfinite(out->grams) && out->serving_assumed &&
         (out->serving.kind == KMGCA_UNIT_TYPICAL || !out->serving_text[0]) &&
-        out->grams >= 60 && !(serving_text && serving_text[0]) && zh_had_some(written)) {
+        out->grams >= 60 && !(serving_text && serving_text[0]) &&
+        !strstr(out->how, PH_SHARE_EATEN) && !strstr(out->how, PH_EATEN_SHARE) &&
+        zh_had_some(written)) {
         out->grams *= 2.0 / 3;
         appendf(out->how, sizeof out->how, "%s", PH_ZH_HAD_SOME);
     }

@@ -895,10 +895,10 @@ static struct match_index *ensure_index(kmgca_foods *foods)
     return foods->index;
 }
 
-/* 1 when text reads as the name of a food kmgca does not know: four words
- * at most, each a word of the foods' names or of no everyday English, one
- * at least of no English and four letters long ("Chalupa Supreme", "Xyzzy
- * Platter"); not chatter
+/* 1 when text reads as the name of a food kmgca does not know: two to four
+ * words, each a word of the foods' names or of no everyday English, one at
+ * least of no English and four letters long ("Chalupa Supreme", "Xyzzy
+ * Platter"); not a person or a shop alone ("Priya", "Ocado"), nor chatter
  * ("Hi Claire", "Per the log you asked for": everyday words that name no
  * food). */
 int match_unknown_name(kmgca_foods *foods, const char *text)
@@ -948,7 +948,9 @@ int match_unknown_name(kmgca_foods *foods, const char *text)
         strange += !english && wl >= 4;
         p += n;
     }
-    return strange > 0;
+    /* (two words at least: one word before a comma is as often a person or
+     * a shop, "Priya, beans on toast", "Ocado, bananas") */
+    return strange > 0 && words >= 2;
 }
 
 /* ---- Memo --------------------------------------------------------------- */

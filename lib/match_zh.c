@@ -470,6 +470,10 @@ static int zh_bracket_first(const char *text, char *out, size_t size)
      * ("晚餐 瘦猪肉(生)" is 晚餐 生瘦猪肉: a weight said 生重 appends it); the
      * other words go first as before ("晚 挂面(干)", appended for noodles by
      * the 两, stays the noodle dish's, not 晚 干挂面) */
+    while (name_end > 0 && text[name_end - 1] == ' ')
+        name_end--;     /* ("鸡胸肉 (生)": the name before the space) */
+    if (!name_end)
+        return 0;
     size_t ns = memcmp(q, "生", 3) == 0 ? name_end : 0;
     while (ns > 0 && text[ns - 1] != ' ' && text[ns - 1] != ':' &&
            !(ns >= 3 && (!memcmp(text + ns - 3, "\xef\xbc\x9a", 3) ||     /* ： */

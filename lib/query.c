@@ -57,6 +57,7 @@ void query_rewrite_words(const char *in, char *out, size_t size)
         i += len;
     }
     size_t o = 0, pos = 0;
+    int dropped = 0;   /* words dropped: 1 a brand's, 2 others' */
 #define EMIT(p, l)                                                                         \
     do {                                                                                   \
         size_t l_ = (l) < size - 1 - o ? (l) : size - 1 - o;                                \
@@ -98,6 +99,8 @@ void query_rewrite_words(const char *in, char *out, size_t size)
             }
         }
         EMIT(in + pos, tok[i].start - pos);
+        if (hit && !hit->means[0])
+            dropped |= hit->brand ? 1 : 2;
         if (hit) {
             EMIT(hit->means, strlen(hit->means));
             pos = tok[i + k - 1].start + tok[i + k - 1].len;
@@ -115,6 +118,14 @@ void query_rewrite_words(const char *in, char *out, size_t size)
     EMIT(in + pos, strlen(in + pos));
 #undef EMIT
     out[o] = '\0';
+    /* a brand alone names its food as the aliases say ("maggi": its
+     * noodles), not nothing: the words as written (not chatter alone,
+     * "takeaway") */
+    size_t k = 0;
+    while (out[k] && strchr(" ,.-", out[k]))
+        k++;
+    if (!out[k] && dropped == 1 && strlen(in) < size)
+        memcpy(out, in, strlen(in) + 1);
 }
 
 /* "Ham on rye", "turkey on wheat", "egg mayo on a roll": a filling on a

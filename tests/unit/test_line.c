@@ -2809,8 +2809,6 @@ static void given_away_left_out_and_said_twice(void **state)
     assert_int_equal(w.serving.kind, KMGCA_UNIT_VOLUME);
 }
 
-/* Lines as care notes, cartons and phone messages write them (stop 41):
- * each reading against the weight of the same food written plainly. */
 /* A first part that names nothing kmgca knows is the food's own name, not
  * chatter before another food: no confident food from the part after. */
 static void unknown_name_before_a_comma(void **state)
@@ -2825,8 +2823,12 @@ static void unknown_name_before_a_comma(void **state)
             fail_msg("\"%s\" read surely as %s (%.2f)", texts[k],
                      kmgca_food_description(w.match.food), w.match.confidence);
     }
-    /* chatter after the food still leaves the food */
+    /* chatter after the food still leaves the food, and a person or a shop
+     * alone before it ("Priya, ...") is no name of a food */
     reads_as("chilli, might have been too spicy for bedtime", "", "Chili");
+    reads_as("Priya, beans on toast for lunch", "", "Beans on toast");
+    reads_as("Ocado, bananas", "", "Bananas");
+    reads_as("Hi Claire, had chicken soup", "", "soup");
 }
 
 /* Care records and shares in Chinese, and a care chart's dash; each
@@ -2847,18 +2849,24 @@ static void care_records_and_shares(void **state)
     weighs_as("吃了点心", "", "点心", "", 1);
     /* (an amount written in another clause stands: two or three pieces) */
     weighs_as("晚饭吃了点蒸南瓜，两三块", "", "蒸南瓜 两三块", "", 1);
-    /* (not of a serving that is a handful already) */
+    /* (not of a serving that is a handful already, nor 点的, ordered, nor
+     * on a share said) */
     weighs_as("吃了点花生", "", "花生", "", 1);
+    weighs_as("晚上吃了点的外卖麻辣烫", "", "麻辣烫", "", 1);
+    weighs_as("吃了点红烧肉，吃了一半", "", "红烧肉", "", 0.5);
     /* 生 or a weight said 生重 keeps the raw food; the name alone is the
      * food as eaten */
     reads_as("瘦猪肉 1两（生重）", "", "猪后腿瘦肉");
     reads_as("晚餐 瘦猪肉(生)", "", "猪后腿瘦肉");
     reads_as("瘦猪肉", "", "Pork, NS as to cut, cooked");
-    reads_as("虾仁", "", "Shrimp, steamed or boiled");
+    reads_as("虾仁", "", "shrimp, mixed species, cooked");
+    reads_as("鸡胸肉 (生) 150克", "", "去皮清肉");        /* (a space before the bracket) */
     /* each container's size said after a count */
     weighs_as("两罐啤酒 500毫升的", "", "啤酒 2罐(500ml)", "", 1);
     weighs_as("两瓶啤酒，每瓶500ml", "", "啤酒 2瓶(500ml)", "", 1);
     weighs_as("一罐啤酒 500毫升的", "", "啤酒 500ml", "", 1);
+    /* (a cup's or bag's bracket is the whole amount: not read so) */
+    weighs_as("两杯咖啡 每杯250毫升", "", "咖啡 250毫升", "", 1);
     /* a 根 of a vegetable dish counted by the order is a stalk */
     weighs_as("炒菜心 吃了几根", "", "菜心 三根", "", 1);
     /* a care chart's share after a dash, and what was refused */
@@ -2866,11 +2874,16 @@ static void care_records_and_shares(void **state)
     weighs_as("Horlicks 1 mug - 1/2", "", "Horlicks 1 mug", "", 0.5);
     weighs_as("jelly 1 pot - refused half", "", "jelly 1 pot", "", 0.5);
     weighs_grams("milk - 1/2", "", 122, 1e-6);   /* (half a cup, no share) */
+    /* (nor a mixed number, nor a brand's digit) */
+    weighs_as("milk 1-1/2", "", "milk 1 1/2", "", 1);
+    weighs_as("7up - 1/2", "", "7up 1/2", "", 1);
     /* a scrape of a spread */
     weighs_grams("vegemite, a scrape", "", 3, 1e-6);
     weighs_grams("smear of butter", "", 3, 1e-6);
 }
 
+/* Lines as care notes, cartons and phone messages write them (stop 41):
+ * each reading against the weight of the same food written plainly. */
 static void care_notes_cartons_and_packets(void **state)
 {
     (void)state;
