@@ -772,15 +772,14 @@ static int food_among_chatter(kmgca_foods *foods, kmgca_weighing *out, kmgca_sta
         const char *said = without_hanging(text_trim(part), bare, sizeof bare);
         if (split_cached(said, lead, sizeof lead, rest, sizeof rest) && rest[0])
             said = rest;
+        int loosely = said[0] && kmgca_foods_match(foods, said, &m, NULL) == KMGCA_OK &&
+                      m.food && m.confidence >= 0.3;
         /* (a first part that names nothing kmgca knows, with a word of no
          * English, is a name it does not know, not chatter: "Chalupa
          * Supreme, beef" is no plain beef) */
-        if (p == t && said[0] && (kmgca_foods_match(foods, said, &m, NULL) != KMGCA_OK ||
-                                  !m.food || m.confidence < 0.3) &&
-            match_unknown_name(foods, said))
+        if (p == t && said[0] && !loosely && match_unknown_name(foods, said))
             return 0;
-        if (said[0] && kmgca_foods_match(foods, said, &m, NULL) == KMGCA_OK &&
-            m.food && m.confidence >= 0.3) {
+        if (loosely) {
             named++;
             if (where_it_went(said))
                 m.confidence = 0;   /* "on my yoghurt" names it, not as eaten */
@@ -3046,7 +3045,6 @@ static int zh_had_some(const char *t)
             if (!other)
                 return 1;
         }
-    /* (no amount written: the caller's serving was assumed) */
     return 0;
 }
 

@@ -495,6 +495,7 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
         text_find_ci(food->description, "frozen entree"))
         return 0;
     char name[48];
+    const char *by_food;
     copy_text(name, sizeof name, s->name);
     if (!name[0] && !name_portion_find(food->description, name, sizeof name)) {
         char plain[128];
@@ -504,7 +505,6 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
             *cut = '\0';
         if ((cut = strchr(plain, '(')) != NULL)
             *cut = '\0';
-        const char *by_food;
         if (!plain[0] || (unsigned char)plain[0] < 0x80 || !strcmp(plain, food->description) ||
             !name_portion_find(plain, name, sizeof name)) {
             if (!((unsigned char)s->unit[0] >= 0x80 && concept &&
@@ -518,7 +518,6 @@ static int by_name(const kmgca_food *food, const kmgca_serving *s, const char *w
     const struct kmgca_name_portion *np = name_row_for(food, name, word, concept, size);
     /* a 根 of a dish counted by the order (炒菜心: 个 = one order, 250 g) is
      * a stalk of the food the dish is ("炒菜心 吃了几根": 菜心's 根) */
-    const char *by_food;
     if (np && concept && !strcmp(concept, "stick") && strcmp(np->concept, "stick") != 0 &&
         (by_food = portion_name_of(food)) != NULL && strcmp(by_food, name) != 0) {
         const struct kmgca_name_portion *own = name_portion_row(by_food, word, concept);

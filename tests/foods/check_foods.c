@@ -58,16 +58,15 @@ static void trace(const set *s, unsigned long line, const char *text, const char
                   const kmgca_food *f, double grams, int food_ok, int grams_ok,
                   const char *foods)
 {
+    static FILE *out;   /* opened once, closed by the exit */
     const char *path = getenv("KMGCA_FOODS_TRACE");
-    if (!path || !*path)
-        return;
-    FILE *out = fopen(path, "a");
+    if (!out && path && *path)
+        out = fopen(path, "a");
     if (!out)
         return;
     fprintf(out, "%s\t%lu\t%s\t%s\t%s:%s\t%.1f\t%d\t%d\t%s\n", s->name, line, text, serving,
             f ? kmgca_food_source(f) : "-", f ? kmgca_food_id(f) : "-", grams, food_ok,
             grams_ok, foods);
-    fclose(out);
 }
 
 /* The food a row names: SOURCE:ID, or recipe:NAME by any of the recipe's
