@@ -578,6 +578,9 @@ size_t text_phrase_key(const char *text, char *out, size_t size);
 #define TEXT_IN_PARENS 1
 #define TEXT_IN_NUMBERED 2
 #define TEXT_WORD_MAX 32
+/* A length or width of one item, as a serving's unit: 6" (serving.c writes
+ * it from "6 inch", "footlong"; measures.c finds the measure of that size). */
+#define LENGTH_UNIT "%g\""
 size_t text_words(const char *text, char words[][TEXT_WORD_MAX], unsigned char *in_parens,
                   size_t max);
 

@@ -391,6 +391,71 @@ int measure_smaller_edition(const char *measure)
     return 0;
 }
 
+/* 1 when a measure says a length or width of `inches`: 6", a range 7-8",
+ * a mixed number 2-7/8" (its whole, dash, fraction). */
+static int measure_says_inches(const char *m, double inches)
+{
+    for (const char *q = strchr(m, '"'); q; q = strchr(q + 1, '"')) {
+        const char *b = q;
+        while (b > m && (isdigit((unsigned char)b[-1]) || b[-1] == '.' || b[-1] == '-' ||
+                         b[-1] == '/'))
+            b--;
+        if (b == q || !isdigit((unsigned char)*b))
+            continue;
+        char num[24];
+        size_t n = (size_t)(q - b) < sizeof num - 1 ? (size_t)(q - b) : sizeof num - 1;
+        memcpy(num, b, n);
+        num[n] = '\0';
+        char *e;
+        double lo = strtod(num, &e), hi = lo;
+        if (*e == '-' && strchr(e, '/')) {
+            double top = strtod(e + 1, &e), bottom = *e == '/' ? strtod(e + 1, &e) : 0;
+            lo = hi = bottom > 0 ? lo + top / bottom : lo;
+        } else if (*e == '-') {
+            hi = strtod(e + 1, &e);
+        }
+        if (inches >= lo - 0.01 && inches <= hi + 0.01)
+            return 1;
+    }
+    return 0;
+}
+
+long portion_of_length(const kmgca_food *food, double inches, double *each)
+{
+    for (unsigned i = 0; i < food->portion_count; i++) {
+        const kmgca_portion *p = &food->portions[i];
+        const char *m = p->measure;
+        if (!(p->grams > 0) || !(p->amount > 0) || strstr(m, "pan"))
+            continue;   /* (an 8" pan of cornbread is no piece of it) */
+        if (!strncmp(m, "inch", 4) && (m[4] == ' ' || !m[4])) {
+            if (fabs(p->amount - inches) < 0.01) {
+                *each = p->grams;   /* "6 inch sub": one sub of 6 inches */
+                return i;
+            }
+            continue;
+        }
+        if (measure_says_inches(m, inches) ||
+            (fabs(inches - 12) < 0.01 && (strstr(m, "footlong") || strstr(m, "foot long")))) {
+            *each = p->grams / p->amount;
+            return i;
+        }
+    }
+    return -1;
+}
+
+int unit_length(const char *unit, double *inches, const char **rest)
+{
+    char *e;
+    if (!isdigit((unsigned char)unit[0]))
+        return 0;
+    double v = strtod(unit, &e);
+    if (*e != '"' || (e[1] != '\0' && e[1] != ' ') || !(v > 0))
+        return 0;
+    *inches = v;
+    *rest = e[1] ? e + 2 : e + 1;
+    return 1;
+}
+
 /* The portion named after the food itself ("1 potato", "1 tortilla"). */
 long food_named_portion(const kmgca_food *food, int whole_only)
 {

@@ -152,6 +152,7 @@
     "; a pint of beer read as an imperial pint (568 ml, as poured in the UK and Ireland; a US pint is 473 ml)"
 #define PH_FLUID_OUNCES "; ounces of a drink read as fluid ounces"
 #define PH_SIZE_NOT_IN_MEASURE "; the size word is not in the USDA measure"
+#define PH_LENGTH_NOT_IN_MEASURE " (no measure of this food has that length: counted as one each)"
 #define PH_HEAPED_SPOON "heaped ~3/2 of level, scant 2/3: kmgca's judgement"
 #define PH_USDA_MEASURE "USDA household measure"
 #define PH_CONVERTED_FROM "converted from "

@@ -590,6 +590,7 @@ const char *const msg_zh[MSG_COUNT] = {
     [MSG_PH_PINT_OF_BEER] = "；一品脱啤酒按英制品脱计（568 ml，英国和爱尔兰的倒法；美制品脱为473 ml）",
     [MSG_PH_FLUID_OUNCES] = "；饮品的盎司按液量盎司计",
     [MSG_PH_SIZE_NOT_IN_MEASURE] = "；USDA量度中没有这个表示大小的词",
+    [MSG_PH_LENGTH_NOT_IN_MEASURE] = "（这种食物的量度中没有这个长度，按一个计）",
     [MSG_PH_HEAPED_SPOON] = "堆尖的一勺约为平勺的1.5倍，不满的约2/3，kmgca的估计",
     [MSG_PH_USDA_MEASURE] = "USDA家用量度",
     [MSG_PH_CONVERTED_FROM] = "换算自",

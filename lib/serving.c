@@ -39,6 +39,46 @@ static int is_size_word(const tokens *tk, int i, const char **size, int *end)
     return 1;
 }
 
+/* A length or width of one, at token i: "6 inch", "6-inch", "6in", "6 in.",
+ * "8\"", "footlong", "foot-long" (12). 1 with the inches in *inches and the
+ * token after it in *end. A Subway sub, a tortilla, a pancake are sold and
+ * measured by it (USDA: "6 inch sub", "tortilla (approx 7-8\" dia)"). */
+static int length_at(const tokens *tk, int i, double *inches, int *end)
+{
+    if (i >= tk->count || tk->t[i].guarded)
+        return 0;
+    if (word_is(tk, i, "footlong") || word_is(tk, i, "footlongs")) {
+        *inches = 12, *end = i + 1;
+        return 1;
+    }
+    if (word_is(tk, i, "foot") && punct_is(tk, i + 1, '-') && word_is(tk, i + 2, "long")) {
+        *inches = 12, *end = i + 3;
+        return 1;
+    }
+    if (tk->t[i].type != TK_NUM || (tk->t[i].flags & NF_GLUED) || tk->t[i].value < 2 ||
+        tk->t[i].value > 24)
+        return 0;
+    const char *s = tk->n.s;
+    size_t after = tk->t[i].end;
+    int k = i + 1;
+    if (punct_is(tk, k, '"') && tk->t[k].start == after)
+        k++;
+    else if (punct_is(tk, k, '\'') && tk->t[k].start == after && punct_is(tk, k + 1, '\''))
+        k += 2;
+    else {
+        if (punct_is(tk, k, '-') && tk->t[k].start == after)
+            k++;
+        if (word_is(tk, k, "inch") || word_is(tk, k, "inches"))
+            k++;
+        else if (word_is(tk, k, "in") && (s[after] == 'i' || punct_is(tk, k + 1, '.')))
+            k += 1 + punct_is(tk, k + 1, '.');
+        else
+            return 0;
+    }
+    *inches = tk->t[i].value, *end = k;
+    return 1;
+}
+
 void append_words(char *buf, size_t size, const tokens *tk, int from, int to)
 {
     int after_punct = 0;
@@ -554,6 +594,12 @@ int read_at(const tokens *tk, int i, int whole, reading *r)
     int end;
     int size_from = j;
     const unit_def *u = NULL;
+    double inches;
+    if (length_at(tk, j, &inches, &end)) {
+        snprintf(sizes, sizeof sizes, LENGTH_UNIT, inches);
+        r->length = 1;
+        j = end;
+    }
     while (is_size_word(tk, j, &size, &end) &&
            !(tk->t[j].type == TK_CJK && unit_at(tk->n.s + tk->t[j].start, &u) > 0)) {
         appendf(sizes, sizeof sizes, "%s%s", sizes[0] ? " " : "", size);
@@ -572,7 +618,7 @@ int read_at(const tokens *tk, int i, int whole, reading *r)
             return 0;          /* "碗" alone in food text is not a serving */
         /* "small latte", "banana, small": a size alone is one of that size. */
         r->size_only = sizes[0] && !named && s->kind == KMGCA_UNIT_PORTION &&
-                       strstr("mini small medium large extra large jumbo", sizes) &&
+                       (r->length || strstr("mini small medium large extra large jumbo", sizes)) &&
                        !word_is(tk, j, "of");
         r->needs_of = !whole && !r->size_only;
     }

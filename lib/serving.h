@@ -142,6 +142,8 @@ typedef struct {
     int little;                /* "a little", "少许": A_LITTLE of a typical serving */
     int xcount;                /* "x2": a count written after the food */
     double spoon;              /* a heaped or scant spoon: level spoons in one, 0 when unsaid */
+    int length;                /* a length or width said ("6 inch", "8\"", "footlong"): the
+                                  unit starts with it as LENGTH_UNIT writes it, 6" */
 } reading;
 
 /* Reads a serving starting at token i. whole: the text is only a serving

@@ -200,7 +200,7 @@ static int serving_placed(const tokens *tk, int i, int first, reading *r, int *f
     int cjk = tk->t[i].type == TK_CJK ||
               (r->end > 0 && tk->t[r->end - 1].type == TK_CJK) ||
               (i > 0 && tk->t[i - 1].type == TK_CJK && !tk->t[i].space);
-    if (r->cls == CLASS_MEASURE || (cjk && r->cls != CLASS_COUNT))
+    if (r->cls == CLASS_MEASURE || r->length || (cjk && r->cls != CLASS_COUNT))
         ok = 1;
     else if (leading || trailing)
         ok = 1;

@@ -611,6 +611,34 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
                                     double *grams, char *how, size_t how_size,
                                     kmgca_error *err)
 {
+    /* "a 6 inch sub", "2 8\" tortillas": the measure of that length */
+    double inches, each_g;
+    const char *rest;
+    if (s->kind == KMGCA_UNIT_PORTION && unit_length(s->unit, &inches, &rest)) {
+        long pick = portion_of_length(food, inches, &each_g);
+        if (pick < 0) {
+            kmgca_serving count = *s;
+            count.kind = KMGCA_UNIT_NONE;
+            copy_text(count.unit, sizeof count.unit, rest);
+            if (count.unit[0])
+                count.kind = KMGCA_UNIT_PORTION;
+            kmgca_status st = household_grams(food, &count, grams, how, how_size, err);
+            if (st == KMGCA_OK && how && how_size)
+                appendf(how, how_size, PH_LENGTH_NOT_IN_MEASURE);
+            return st;
+        }
+        const kmgca_portion *pt = &food->portions[pick];
+        char amt[32], g[32], times[32] = "";
+        *grams = s->amount * each_g;
+        fmt_amount(amt, sizeof amt, s->amount);
+        fmt_grams(g, sizeof g, *grams);
+        if (!strncmp(pt->measure, "inch", 4))
+            fmt_amount(times, sizeof times, pt->amount);
+        if (how)
+            snprintf(how, how_size, "%s x %s = %s g (%s \"%s%s%s\")", amt, s->unit, g,
+                     measure_source(food), times, times[0] ? " " : "", pt->measure);
+        return KMGCA_OK;
+    }
     household h;
     read_household(s->unit, &h);
     int bare = s->kind == KMGCA_UNIT_NONE;
@@ -1126,6 +1154,24 @@ static kmgca_status typical_one(const kmgca_food *food, const kmgca_serving *s,
 {
     if (recipe_grams(food, s, 1, grams, how, how_size))
         return KMGCA_OK;
+    /* a sub sold by its length ("6 inch sub", "12 inch sub"): the shorter */
+    const kmgca_portion *sub = NULL;
+    for (unsigned i = 0; i < food->portion_count; i++) {
+        const kmgca_portion *pt = &food->portions[i];
+        if (!strncmp(pt->measure, "inch ", 5) && pt->grams > 0 && pt->amount > 0 &&
+            (!sub || pt->amount < sub->amount))
+            sub = pt;
+    }
+    if (sub) {
+        char g[32], len[32];
+        *grams = s->amount * sub->grams;
+        fmt_grams(g, sizeof g, *grams);
+        fmt_amount(len, sizeof len, sub->amount);
+        if (how)
+            snprintf(how, how_size, "%s" PH_ONE_TYPICAL_SERVING "%s g (" PH_USDA_MEASURE " \"%s %s\")",
+                     s->note[0] ? s->note : PH_NO_AMOUNT_WRITTEN, g, len, sub->measure);
+        return KMGCA_OK;
+    }
     const kmgca_portion *p = branded_item(food);
     if (p) {
         char g[32];

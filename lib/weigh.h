@@ -36,6 +36,14 @@ int words_in_description(const kmgca_food *food, char words[][TEXT_WORD_MAX], si
 /* The measure the food text names by a word its food's description lacks
  * ("Chips Ahoy!" of "Cookie, chocolate chip"), or -1. */
 long portion_named_by_text(const kmgca_food *food, const char *text);
+/* The measure of one item `inches` long or wide: SR28's "inch sub" of
+ * that amount, a measure saying it ("tortilla (approx 7-8" dia)", "Subway
+ * Sub (6" long)"), "footlong" for 12. Its index, with *each the grams of
+ * one item; -1 when none says it. */
+long portion_of_length(const kmgca_food *food, double inches, double *each);
+/* The inches of a serving's unit written as LENGTH_UNIT (6"), with *rest
+ * the words after it; 0 when the unit says no length. */
+int unit_length(const char *unit, double *inches, const char **rest);
 /* 1 for a smaller edition of a product ("miniature/bite size", "Kit Kat Bite"). */
 int measure_smaller_edition(const char *measure);
 

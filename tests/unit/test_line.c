@@ -3113,6 +3113,22 @@ static void care_notes_cartons_and_packets(void **state)
     assert_near(w.grams, v.grams, 1e-6);
 }
 
+/* A length in the food text is the size of one, wherever it stands, and
+ * leaves the name: SR28's Subway rows weigh a sub by "6 inch sub" (184 g),
+ * "12 inch sub" (391 g of the cold-cut sub). */
+static void lengths_in_the_text(void **state)
+{
+    (void)state;
+    weighs_grams("Subway footlong Italian BMT", "", 391, 1e-9);
+    weighs_grams("Subway 6in turkey", "", 184, 1e-9);
+    weighs_grams("Subway 6\" turkey breast on wheat", "", 184, 1e-9);
+    weighs_grams("subway meatball marinara, 6 in.", "", 209, 1e-9);
+    weighs_grams("2 8 inch flour tortillas", "", 98, 1e-9);
+    reads_as("Tortilla, Flour, 8 inch", "1 tortilla", "ortilla");
+    /* not a length: a clock, a name's number */
+    weighs_as("banana at 6 in the morning", "", "banana", "", 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3140,6 +3156,7 @@ int main(void)
         cmocka_unit_test(care_notes_cartons_and_packets),
         cmocka_unit_test(care_records_and_shares),
         cmocka_unit_test(unknown_name_before_a_comma),
+        cmocka_unit_test(lengths_in_the_text),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }

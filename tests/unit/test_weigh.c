@@ -326,6 +326,35 @@ static void regular_edition_of_a_product(void **state)
                 3 * 2.6, 1e-9);
 }
 
+/* A length or width said of one is the measure of that length: SR28's
+ * Subway rows weigh a sub as "6 inch sub" (184 g) and "12 inch sub" (367
+ * g), a flour tortilla "(approx 7-8" dia)" 49 g; FNDDS 27540350 "Subway Sub
+ * (footlong)" 520 g. A length no measure has is one each, and says so. */
+static void lengths_of_one(void **state)
+{
+    (void)state;
+    char how[256];
+    assert_near(weigh_as("SR28", "21207", "subway turkey", "6 inch", how, sizeof how, NULL), 184,
+                1e-9);
+    assert_non_null(strstr(how, "6 inch sub"));
+    assert_near(weigh_as("SR28", "21207", "subway turkey", "footlong", how, sizeof how, NULL),
+                367, 1e-9);
+    assert_near(weigh_as("SR28", "21207", "subway turkey", "2 6\"", how, sizeof how, NULL),
+                368, 1e-9);
+    assert_near(weigh_as("SR28", "21207", "subway turkey", "", how, sizeof how, NULL), 184, 1e-9);
+    assert_near(weigh_as("SR28", "18364", "flour tortilla", "2 8 in.", how, sizeof how, NULL), 98,
+                1e-9);
+    assert_near(weigh_as("SR28", "18364", "flour tortilla", "1 10-inch", how, sizeof how, NULL),
+                72, 1e-9);
+    assert_near(weigh_as("FNDDS", "27540350", "turkey sub", "1 foot-long", how, sizeof how, NULL),
+                520, 1e-9);
+    /* a length no measure says: one tortilla as a count weighs it (its
+     * medium, 30 g), said */
+    assert_near(weigh_as("SR28", "18364", "flour tortilla", "1 5\"", how, sizeof how, NULL), 30,
+                1e-9);
+    assert_non_null(strstr(how, "counted as one each"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -337,6 +366,7 @@ int main(void)
         cmocka_unit_test(person_share_of_a_plate),
         cmocka_unit_test(shop_liang),
         cmocka_unit_test(regular_edition_of_a_product),
+        cmocka_unit_test(lengths_of_one),
     };
     return cmocka_run_group_tests_name("weigh", tests, foods_setup, foods_teardown);
 }
