@@ -3127,6 +3127,8 @@ static void lengths_in_the_text(void **state)
     reads_as("Tortilla, Flour, 8 inch", "1 tortilla", "ortilla");
     /* not a length: a clock, a name's number */
     weighs_as("banana at 6 in the morning", "", "banana", "", 1);
+    /* (nor is "up" a 7 up) */
+    weighs_as("picked up a banana", "", "banana", "", 1);
 }
 
 int main(void)
