@@ -2563,7 +2563,7 @@ static void hours_after_a_serving(void **state)
     assert_true(w.grams > 100);
     /* what was put in it, in a clause after, is an addition (as with) */
     weighs_as("粥一碗，加了点红糖", "", "粥", "一碗", 1);
-    reads_as("晚上给我爸煮了碗挂面 就放了点青菜", "", "Pasta");
+    reads_as("晚上给我爸煮了碗挂面 就放了点青菜", "", "Noodles, cooked");
 }
 
 static void halves_and_heaped_spoons(void **state)
