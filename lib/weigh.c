@@ -326,16 +326,22 @@ static int try_measure_token(const kmgca_food *food, const char *token, size_t l
     if (!size && strstr(pt->measure, " order") &&
         (!strcmp(tok, "medium") || !strcmp(tok, "large") || !strcmp(tok, "small")))
         return 0;
-    /* "6 inch sub": 6 is the sub's length, not a count; one is the sub */
-    int length = !strncmp(pt->measure, "inch", 4);
-    out->grams_each = length ? pt->grams : pt->grams / pt->amount;
+    /* "6 inch sub": 6 is the sub's length, not a count; one is the sub.
+     * And a container counted by what it holds ("7 sausages (drained
+     * contents from can, net wt 4 oz)"): "1 can" is all seven. */
+    static const char *const packs[] = {"can", "tin", "jar", "bottle", "package", "packet",
+                                        "box", "bag", "pouch", "carton", "container"};
+    int whole = !strncmp(pt->measure, "inch", 4);
+    for (size_t k = 0; k < sizeof packs / sizeof *packs && !whole && pt->amount > 1; k++)
+        whole = !strcmp(tok, packs[k]) && strncmp(pt->measure, tok, strlen(tok)) != 0;
+    out->grams_each = whole ? pt->grams : pt->grams / pt->amount;
     char g[32], pa[32], pg[32];
     fmt_grams(g, sizeof g, out->grams_each);
     fmt_amount(pa, sizeof pa, pt->amount);
     fmt_grams(pg, sizeof pg, pt->grams);
-    if (pt->amount == 1 || length)
+    if (pt->amount == 1 || whole)
         snprintf(out->said, sizeof out->said, "%s \"%s%s%s\"", measure_source(food),
-                 length ? pa : "", length ? " " : "", pt->measure);
+                 whole ? pa : "", whole ? " " : "", pt->measure);
     else
         snprintf(out->said, sizeof out->said, "%s \"%s %s\" = %s g", measure_source(food), pa,
                  pt->measure, pg);
@@ -709,8 +715,11 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
                          g, one.said);
             return KMGCA_OK;
         }
+        /* the unit names the food ("1 banana", "2 eggs"): a count; of a
+         * brand's product, of its own item ("2 tortilla" of MISSION's, not
+         * the taco its name says) */
         if (pick < 0 && names_food)
-            concept = "item";   /* the unit names the food ("1 banana", "2 eggs"): a count */
+            concept = "item", bare |= branded_item(food) != NULL;
         /* "1 burger" of a Big Mac, "1 sub" of Subway's: a chain's product
          * counted by a word of its kind is its own item */
         if (pick < 0 && !names_food && h.other_count == 1 && !h.size && branded_item(food))
@@ -1105,6 +1114,10 @@ static const kmgca_portion *branded_item(const kmgca_food *food)
             unit = strncmp(m, parts[k], pl) == 0 &&
                    (parts[k][pl - 1] == '(' || m[pl] == ' ' || m[pl] == '\0');
         }
+        /* (but a serving that is one of it, "serving (1 hot pocket)", is) */
+        const unit_def *bu;
+        if (!strncmp(m, "serving (1 ", 11) && !unit_at(m + 11, &bu))
+            unit = 0;
         /* nor a smaller edition of it ("miniature/bite size", "kids
          * serving"): the product as sold is the regular one */
         if (!unit && !measure_smaller_edition(m))

@@ -321,6 +321,19 @@ static void regular_edition_of_a_product(void **state)
     assert_near(weigh_as("FNDDS", "51180010", "bagel", "1 bagel", how, sizeof how, NULL), 105,
                 1e-9);
     assert_near(weigh_as("SR28", "11529", "tomato", "1 medium", how, sizeof how, NULL), 123, 1e-9);
+    /* a can counted by what it holds: SR28 07083 "7 sausages (drained
+     * contents from can, net wt 4 oz)" is 113 g a can, 16 g a sausage */
+    assert_near(weigh_as("SR28", "07083", "vienna sausages", "1 can", how, sizeof how, NULL), 113,
+                1e-9);
+    assert_near(weigh_as("SR28", "07083", "vienna sausages", "3", how, sizeof how, NULL), 48,
+                1e-9);
+    /* a brand's product counted by its own name is its item ("2 tortilla"
+     * of SR28 18616, "serving" 51 g; not the taco of its name), and its
+     * serving of one (SR28 22537 "serving (1 hot pocket)", 127 g) */
+    assert_near(weigh_as("SR28", "18616", "Mission - Flour Tortillas Soft Taco", "2 tortilla", how,
+                         sizeof how, NULL),
+                102, 1e-9);
+    assert_near(weigh_as("SR28", "22537", "hot pocket", "", how, sizeof how, NULL), 127, 1e-9);
     /* asked for, a bite is a bite */
     assert_near(weigh_as("FNDDS", "91705030", "kit kat", "3 Kit Kat Bite", how, sizeof how, NULL),
                 3 * 2.6, 1e-9);
