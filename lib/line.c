@@ -335,7 +335,8 @@ static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, c
         copy_text(rest_low, sizeof rest_low, text_trim(rest));
         if (rest[0] &&
             (!strncasecmp(rest_low, "with ", 5) || !strncasecmp(rest_low, "w/ ", 3) ||
-             !strncasecmp(rest_low, "and ", 4) || only_chatter(rest)) &&
+             !strncasecmp(rest_low, "w ", 2) || !strncasecmp(rest_low, "and ", 4) ||
+             only_chatter(rest)) &&
             kmgca_serving_parse(lead, &unit, NULL) == KMGCA_OK &&
             unit.kind == KMGCA_UNIT_PORTION && unit.amount > 0 && names_food_itself(unit.unit) &&
             kmgca_foods_match(foods, unit.unit, &out->match, NULL) == KMGCA_OK &&
@@ -1764,6 +1765,7 @@ static const char *after_verb(const char *t)
                                          "a few of the", "some of the", "also", "on", "through",
                                          "to", "off", "back", "down", "into", "up",
                                          "round", "over", "myself to", "myself", "for", "on",
+                                         "usual", "regular", "normal",
                                          "myself with", "with", "himself", "herself",
                                          "themselves", "ourselves", "yourself"};
     /* 吃了, 喝了, 熬了, 吃的: the food after (我爸中午吃了两个鸡蛋) */

@@ -3131,6 +3131,22 @@ static void lengths_in_the_text(void **state)
     weighs_as("picked up a banana", "", "banana", "", 1);
 }
 
+/* US diaries and carers' messages: "w" for with between a count and what
+ * makes the dish, "his usual", and names the tables spell otherwise */
+static void us_messages_and_names(void **state)
+{
+    (void)state;
+    reads_as("dad had 2 biscuits w gravy", "", "Biscuit with gravy");
+    weighs_as("dad had 2 biscuits w gravy", "", "2 biscuits with gravy", "", 1);
+    weighs_as("Dad had his usual 2 fried eggs", "", "2 fried eggs", "", 1);
+    reads_as("fried pork chop for dinner", "", "Pork chop, fried");
+    reads_as("half a can of ranch style beans", "", "ranch style");
+    reads_as("dad had a little cup of motts applesauce", "", "Applesauce");
+    reads_as("Pop had campbells chicken noodle for lunch", "", "noodle soup, canned");
+    reads_as("hot link from the bbq place", "", "Smoked link sausage");
+    weighs_grams("lance peanut butter crackers", "", 39, 1e-9);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3159,6 +3175,7 @@ int main(void)
         cmocka_unit_test(care_records_and_shares),
         cmocka_unit_test(unknown_name_before_a_comma),
         cmocka_unit_test(lengths_in_the_text),
+        cmocka_unit_test(us_messages_and_names),
     };
     return cmocka_run_group_tests_name("line", tests, foods_setup, foods_teardown);
 }
