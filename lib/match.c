@@ -395,6 +395,18 @@ static kmgca_match_method en_exact(const struct match_index *ix, en_query *q, ra
             return KMGCA_MATCH_EXACT;
         }
     }
+    /* a name written in the plural ("2 bagels"): the table's name in the
+     * singular ("Bagel"), not a variety whose words rank higher */
+    size_t rl = strlen(from);
+    if (rl > 3 && from[rl - 1] == 's' && from[rl - 2] != 's' && !strchr(from, ' ')) {
+        char one[64];
+        snprintf(one, sizeof one, "%.*s", (int)(rl - 1), from);
+        long f = literal_food(ix, one);
+        if (f >= 0) {
+            top[0] = (ranked){(uint32_t)f, 1.0};
+            return KMGCA_MATCH_EXACT;
+        }
+    }
     /* A name as people write it ("diet coke") may be an alias before the
      * word table rewrites it; then the rewritten words. "porridge oats"
      * has porridge's words (text.c keys porridge as oat, and a word counts
@@ -451,7 +463,9 @@ static const kmgca_food *en_context_named(const kmgca_foods *foods, const struct
          * (Costco size)" is the bagel) */
         if (q->qflags[i] & TEXT_IN_PARENS)
             had_ctx = 1;
-        if (q->ctx[i]) {
+        /* (nor need a food hold a word in them that no food holds: "2
+         * fried chicken thighs (Church's)") */
+        if (q->ctx[i] || ((q->qflags[i] & TEXT_IN_PARENS) && q->ids[i] < 0)) {
             had_ctx = 1;
             continue;
         }

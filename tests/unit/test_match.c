@@ -451,6 +451,16 @@ static void context_is_not_the_food(void **state)
     assert_true(said.confidence >= 0.6);
     match("oatmeal made with milk", &said);
     assert_non_null(strstr(kmgca_food_description(said.food), "milk"));
+    /* a shop in brackets that no food names is context too */
+    match("fried chicken thighs (Church's)", &said);
+    match("fried chicken thighs", &plain);
+    assert_ptr_equal(plain.food, said.food);
+    /* a name in the plural is the table's name in the singular, not a
+     * variety ("bagels" were SR28's egg bagels) */
+    match("bagels", &said);
+    match("bagel", &plain);
+    assert_ptr_equal(plain.food, said.food);
+    assert_int_equal(said.method, KMGCA_MATCH_EXACT);
 }
 
 /* A state or a way of cooking in brackets after a Chinese name is read
