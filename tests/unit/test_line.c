@@ -3145,6 +3145,14 @@ static void us_messages_and_names(void **state)
     reads_as("Pop had campbells chicken noodle for lunch", "", "noodle soup, canned");
     reads_as("hot link from the bbq place", "", "Smoked link sausage");
     weighs_grams("lance peanut butter crackers", "", 39, 1e-9);
+    /* US snacks by their makers' weights, a bowl of chicken and dumplings
+     * as a stew's */
+    weighs_grams("twinkie", "", 38.5, 1e-9);
+    weighs_grams("2 krispy kreme original glazed", "", 98, 1e-9);
+    weighs_grams("jello cup", "", 95, 1e-9);
+    weighs_grams("mom ate 1 little debbie swiss roll", "", 30, 1e-9);
+    reads_as("little debbie oatmeal creme pie", "", "oatmeal sandwich");
+    weighs_grams("chicken n dumplins 1 bowl", "", 300, 1e-9);
 }
 
 int main(void)
