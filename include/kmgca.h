@@ -241,7 +241,9 @@ typedef struct {
     double unit_factor;       /* grams per unit (MASS) or ml per unit (VOLUME) */
     char unit[64];            /* canonical unit ("cup", "g"), or the household
                                  words ("slice", "small 碗", "large biscuits") */
-    char detail[64];          /* words after a volume unit: "chopped", "unpacked" */
+    char detail[64];          /* words after a volume unit: "chopped", "unpacked"; of a
+                                 typical serving, KMGCA_DETAIL_PLURAL when the food's
+                                 name is written in the plural ("sausage links") */
     char note[96];            /* what reading it took, for people: "2 x 3 oz",
                                  "大半 read as 3/4"; "" when nothing */
     char name[48];            /* a name in the food text with portions of its own
@@ -251,6 +253,8 @@ typedef struct {
                                  (kmgca_weigh) a share of a typical serving of a
                                  food with no piece size ("1/2" of a curry) */
 } kmgca_serving;
+
+#define KMGCA_DETAIL_PLURAL "plural"
 
 /* Parses a serving: an amount and a unit, a household word or a container,
  * in English or Chinese. Fractions (½, 1/2, 1 1/2, 1-1/2), decimal commas

@@ -143,6 +143,7 @@
 #define PH_SMALL_ADDITION "; the little fat, sauce or seasoning added to it left out (it carries little calcium, magnesium or potassium)"
 #define PH_DRINK_SUGAR "; the sugar or sweetener in it left out (it carries no calcium, magnesium or potassium to speak of)"
 #define PH_ONE_TYPICAL_SERVING ": one typical serving, "
+#define PH_TWO_FOR_PLURAL ": two of them, the name being plural, "
 #define PH_SHARE_EATEN "; the share of it eaten: "
 #define PH_SHARED_BY "; shared, so one person's equal part (kmgca's assumption): 1/"
 #define PH_EATEN_SHARE "; only the part eaten of what was served ("

@@ -583,6 +583,7 @@ const char *const msg_zh[MSG_COUNT] = {
     [MSG_PH_ADDED_AFTER_LEFT_OUT] = "；另加的东西（加…）未单独计算",
     [MSG_PH_EATEN_SHARE] = "；只计吃掉的部分（",
     [MSG_PH_ONE_TYPICAL_SERVING] = "：按一份常见份量计，",
+    [MSG_PH_TWO_FOR_PLURAL] = "：名称是复数，按两个计，",
     [MSG_PH_SHARE_EATEN] = "；吃了其中的：",
     [MSG_PH_SHARED_BY] = "；与人分吃，按平分计（kmgca 的假定）：1/",
     [MSG_PH_X_TYPICAL_SERVING] = " 份常见份量（这种食物没有按个计的大小）",

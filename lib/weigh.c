@@ -1197,12 +1197,24 @@ static kmgca_status typical_one(const kmgca_food *food, const kmgca_serving *s,
     }
     each e = {0};
     if (typical_each(food, s, &e)) {
+        /* a name written in the plural whose typical serving is one piece
+         * of it, a piece of a size people eat two of ("over easy eggs",
+         * "sausage links", "pierogies"): two */
+        each one;
+        int two = !strcmp(s->detail, KMGCA_DETAIL_PLURAL) && e.grams_each >= 10 &&
+                  e.grams_each <= 60 && !strstr(e.said, "serving") &&
+                  !strstr(e.said, "Quantity not specified") && !strstr(e.said, "RACC") &&
+                  (by_name(food, s, NULL, "item", NULL, &one) ||
+                   resolve_concept(food, NULL, "item", NULL, 1, &one, 0)) &&
+                  fabs(one.grams_each - e.grams_each) < 1e-9;
         char g[32];
-        *grams = s->amount * e.grams_each;
+        *grams = s->amount * e.grams_each * (two ? 2 : 1);
         fmt_grams(g, sizeof g, *grams);
         if (how)
-            snprintf(how, how_size, "%s" PH_ONE_TYPICAL_SERVING "%s g (%s)",
-                     s->note[0] ? s->note : PH_NO_AMOUNT_WRITTEN, g, e.said);
+            snprintf(how, how_size, "%s%s%s g (%s%s)",
+                     s->note[0] ? s->note : PH_NO_AMOUNT_WRITTEN,
+                     two ? PH_TWO_FOR_PLURAL : PH_ONE_TYPICAL_SERVING, g, two ? "2 x " : "",
+                     e.said);
         return KMGCA_OK;
     }
     return kmgca_fail(err, KMGCA_ERROR_UNIT,

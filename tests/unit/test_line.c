@@ -3153,6 +3153,14 @@ static void us_messages_and_names(void **state)
     weighs_grams("mom ate 1 little debbie swiss roll", "", 30, 1e-9);
     reads_as("little debbie oatmeal creme pie", "", "oatmeal sandwich");
     weighs_grams("chicken n dumplins 1 bowl", "", 300, 1e-9);
+    /* a name in the plural with no amount, whose typical serving is one
+     * piece of it: two ("over easy eggs", SR28 01128 large 46 g); not of a
+     * fruit weighed by its serving, nor a big piece (a 4" biscuit) */
+    weighs_grams("over easy eggs", "", 92, 1e-9);
+    weighs_grams("over easy egg", "", 46, 1e-9);
+    weighs_grams("hush puppies", "", 44, 1e-9);
+    weighs_as("grapes", "", "grapes", "1 NLEA serving", 1);
+    weighs_as("biscuits", "", "biscuit", "1 biscuit", 1);
 }
 
 int main(void)
