@@ -307,7 +307,7 @@ void text_word_key(char *w)
 static const char *const stop_words[] = {
     "a",  "about", "an",  "and", "as",    "at",  "by",    "e",    "for",   "from", "her",
     "his", "i",    "in",  "it",  "made", "my",  "nfs", "ns",    "of",   "on",    "or",   "our",
-    "style", "the", "their", "to", "type", "up", "with",
+    "style", "the", "their", "to", "type", "with",
 };
 
 static int cmp_key(const void *key, const void *item)

@@ -3127,8 +3127,10 @@ static void lengths_in_the_text(void **state)
     reads_as("Tortilla, Flour, 8 inch", "1 tortilla", "ortilla");
     /* not a length: a clock, a name's number */
     weighs_as("banana at 6 in the morning", "", "banana", "", 1);
-    /* (nor is "up" a 7 up) */
+    /* ("picked up" is how it was got: no 7 up; and "fry up" is still the
+     * full English) */
     weighs_as("picked up a banana", "", "banana", "", 1);
+    reads_as("fry up", "", "Full English");
 }
 
 /* US diaries and carers' messages: "w" for with between a count and what
