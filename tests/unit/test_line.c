@@ -1100,9 +1100,11 @@ static void messages_and_shares(void **state)
                      KMGCA_OK);
     assert_near(w.grams, 64, 1e-6);
     assert_string_equal(w.serving_text, "1 donut");
+    /* (a tortilla chip by the name's piece: FNDDS's chip, 3 g) */
     assert_int_equal(kmgca_weigh(shared_foods, "Tostitos - Restaurant Style Tortilla Chips",
                                  "7 chips", &w, &err),
-                     KMGCA_ERROR_UNIT);
+                     KMGCA_OK);
+    assert_near(w.grams, 21, 1e-6);
     assert_int_equal(kmgca_weigh(shared_foods, "Bob Evans - Mashed Potatoes", "1 side", &w, &err),
                      KMGCA_OK);
     assert_true(w.serving_assumed);
