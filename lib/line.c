@@ -2784,6 +2784,12 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         {"吃了一小半", 1.0 / 3}, {"吃掉一半", 0.5},
         {"吃了三分之一", 1.0 / 3}, {"吃了三分之二", 2.0 / 3}, {"吃了四分之一", 0.25},
         {"吃了四分之三", 0.75}, {"分了一半给", 0.5}, {"分一半给", 0.5}, {"给了一半给", 0.5},
+        {"喝了三分之一", 1.0 / 3}, {"喝了三分之二", 2.0 / 3},
+        /* (what was left: 剩了三分之一 is two thirds eaten) */
+        {"剩了三分之一", 2.0 / 3}, {"剩下三分之一", 2.0 / 3}, {"剩三分之一", 2.0 / 3},
+        {"剩了三分之二", 1.0 / 3}, {"剩下三分之二", 1.0 / 3}, {"剩了四分之一", 0.75},
+        {"剩下四分之一", 0.75}, {"剩了大半", 0.25}, {"剩下大半", 0.25}, {"剩了一大半", 0.25},
+        {"剩了小半", 2.0 / 3}, {"剩下小半", 2.0 / 3}, {"剩了一小半", 2.0 / 3},
     };
     /* (of something made or bought whole the share is of the whole, read
      * with it: "made a quiche, had a quarter") */
@@ -2891,6 +2897,33 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
 /* A care record's 进食 (took, of food: "午餐 青菜肉丝汤面 进食一半", "患者早餐进食
  * 小米粥约大半碗") is a diary's 吃了, and is read as that; "饮完" is 喝完.
  * 1 when a word was put so. */
+/* "面条，剩了三分之一", "饺子 剩了一半": what was left, said as what was
+ * eaten (吃了三分之二), so that a share with no amount is read as a share
+ * eaten, as 吃了一半 is. 1 when rewritten into out. */
+static int zh_left_over(const char *t, char *out, size_t size)
+{
+    static const char *const left[] = {"剩了", "剩下", "剩"};
+    static const struct {
+        const char *left, *eaten;
+    } shares[] = {{"一半", "一半"},         {"三分之一", "三分之二"}, {"三分之二", "三分之一"},
+                  {"四分之一", "四分之三"}, {"四分之三", "四分之一"}, {"一大半", "一小半"},
+                  {"一小半", "一大半"},     {"大半", "小半"},         {"小半", "大半"}};
+    for (size_t k = 0; k < sizeof left / sizeof *left; k++) {
+        const char *p = strstr(t, left[k]);
+        if (!p)
+            continue;
+        const char *a = p + strlen(left[k]);
+        for (size_t j = 0; j < sizeof shares / sizeof *shares; j++) {
+            size_t sl = strlen(shares[j].left);
+            if (strncmp(a, shares[j].left, sl) != 0)
+                continue;
+            return (size_t)snprintf(out, size, "%.*s吃了%s%s", (int)(p - t), t, shares[j].eaten,
+                                    a + sl) < size;
+        }
+    }
+    return 0;
+}
+
 static int zh_care_record(const char *t, char *out, size_t size)
 {
     if (!strstr(t, "进食") && !strstr(t, "饮完"))
@@ -4407,7 +4440,7 @@ kmgca_status kmgca_weigh(kmgca_foods *foods, const char *food_text, const char *
         state_bracket,      trailing_whole_out, flavour_bracket,
         count_of_the_size,  bird_share,         fluid_limit_out,    x_range,
         tablet_in_water,
-        chatter_slips,      distance_out,   zh_care_record,    zh_space_clause,    zh_each_size,       canteen_ladle,     zh_end_particles,   zh_put_in,          zh_drink_options,   zh_weight_and_more, zh_steamed_egg_cake,   zh_size_measure,
+        chatter_slips,      distance_out,   zh_left_over,      zh_care_record,    zh_space_clause,    zh_each_size,       canteen_ladle,     zh_end_particles,   zh_put_in,          zh_drink_options,   zh_weight_and_more, zh_steamed_egg_cake,   zh_size_measure,
         zh_filling_runon,   zh_filling_bracket, zh_sugar_after,     zh_sweet_clause,     cooked_liang,
         zh_is_amount,       zh_voice_measure,   zh_given_to,        zh_half_of_one,
         zh_made_up,         zh_cooked_bracket,  zh_that_one,        zh_gave_half,
@@ -6360,6 +6393,20 @@ static kmgca_status weigh_line(kmgca_foods *foods, const char *food_text,
             out->serving.estimated = 1;
             snprintf(out->how, sizeof out->how, "%s (" PH_A_FEW_SERVING ")", how);
         }
+    }
+    /* "15 tortilla chips" of a food with no piece size: six or more of its
+     * typical servings is surely a count of small pieces kmgca cannot weigh
+     * (it was 15 servings, 450 g): the row goes to review, said */
+    if (st == KMGCA_OK && out->serving.kind == KMGCA_UNIT_NONE && out->serving.amount >= 6 &&
+        strstr(out->how, PH_X_TYPICAL_SERVING)) {
+        char amt[32];
+        snprintf(amt, sizeof amt, "%.10g", out->serving.amount);
+        st = kmgca_fail(err, KMGCA_ERROR_UNIT,
+                        "%s of \"%s\": kmgca knows no size for one piece of it, only a typical "
+                        "serving (%.0f g), and %s servings is unlikely; give grams",
+                        amt, kmgca_food_description(out->match.food),
+                        out->grams / out->serving.amount, amt);
+        out->grams = NAN;
     }
     /* "California roll x8", "sushi roll 6": a count of a food weighed by
      * the whole (a roll, 200 g) that would weigh over a kilogram, when the

@@ -2882,6 +2882,19 @@ static void care_records_and_shares(void **state)
     /* a scrape of a spread */
     weighs_grams("vegemite, a scrape", "", 3, 1e-6);
     weighs_grams("smear of butter", "", 3, 1e-6);
+    /* what was left is the rest eaten: 剩了三分之一 is two thirds, with an
+     * amount written or of a typical serving */
+    weighs_as("面条一碗 剩了三分之一", "", "面条一碗", "", 2.0 / 3);
+    weighs_as("面条，剩了三分之一", "", "面条，吃了三分之二", "", 1);
+    weighs_as("饺子 剩了一半", "", "饺子，吃了一半", "", 1);
+    weighs_as("米饭一碗，剩了大半", "", "米饭一碗", "", 0.25);
+    /* six or more typical servings of a food with no piece size is a count
+     * kmgca cannot weigh: to review, not fifteen servings */
+    kmgca_weighing w;
+    kmgca_error err;
+    assert_int_equal(kmgca_weigh(shared_foods, "10 pretzels", "", &w, &err), KMGCA_ERROR_UNIT);
+    assert_non_null(strstr(err.message, "give grams"));
+    weighs_grams("2 yogurts", "", 340, 1e-6);
 }
 
 /* Lines as care notes, cartons and phone messages write them (stop 41):
