@@ -621,7 +621,8 @@ static int number_words_amount_at(const tokens *tk, int i, amount *a)
     int j = i + 1;
     if (v == 1 && j > i) {
         /* "a half", "a quarter", "a couple of", "a dozen", "a third of" */
-        double w = number_word(tk, j);
+        /* (not a name's word: "a quarter pounder" is one burger) */
+        double w = j < tk->count && tk->t[j].guarded ? NAN : number_word(tk, j);
         if (!isnan(w) && w != 1 && (w < 1 || w == 2 || w == 12) && !word_is(tk, i, "one")) {
             a->value = w;
             a->next = ++j;
@@ -665,7 +666,7 @@ static int number_words_amount_at(const tokens *tk, int i, amount *a)
     }
     j = a->next;
     /* "three quarters of a cup", "two thirds" */
-    if (a->value >= 1 && a->value == floor(a->value)) {
+    if (a->value >= 1 && a->value == floor(a->value) && !(j < tk->count && tk->t[j].guarded)) {
         double part = word_is(tk, j, "quarters") || word_is(tk, j, "quarter") ? 0.25
                       : word_is(tk, j, "thirds") || word_is(tk, j, "third")   ? 1.0 / 3
                                                                               : 0;

@@ -3170,6 +3170,13 @@ static void us_messages_and_names(void **state)
     weighs_grams("mom ate 1 little debbie swiss roll", "", 30, 1e-9);
     reads_as("little debbie oatmeal creme pie", "", "oatmeal sandwich");
     weighs_grams("chicken n dumplins 1 bowl", "", 300, 1e-9);
+    /* names that hold a share or a size: one burger, one cheese */
+    weighs_grams("a quarter pounder", "", 171, 1e-9);
+    weighs_grams("a mini Babybel", "", 20, 1e-9);
+    /* juice alone is orange juice; a can of Ensure is its 8 fl oz */
+    reads_as("a glass of juice", "", "Orange juice");
+    weighs_grams("a can of Ensure", "", 250, 1e-9);
+    weighs_grams("a shot of espresso", "", 30, 1e-9);
     /* a name in the plural with no amount, whose typical serving is one
      * piece of it: two ("over easy eggs", SR28 01128 large 46 g); not of a
      * fruit weighed by its serving, nor a big piece (a 4" biscuit) */
