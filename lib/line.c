@@ -700,14 +700,17 @@ static int product_head(kmgca_foods *foods, kmgca_weighing *out, kmgca_status *s
      * salad" is a salad, not grilled chicken) */
     static const char *const dishes[] = {"salad", "soup", "sandwich", "pie", "burger", "wrap",
                                          "curry", "stew", "pizza", "casserole", "bake",
-                                         "salads", "soups", "sandwiches", "pies", "burgers",
-                                         "wraps", "curries", "stews", "pizzas", "bakes"};
+                                         "burrito", "taco", "quesadilla", "enchilada", "omelet",
+                                         "omelette", "salads", "soups", "sandwiches", "pies",
+                                         "burgers", "wraps", "curries", "stews", "pizzas", "bakes",
+                                         "burritos", "tacos", "quesadillas", "enchiladas",
+                                         "omelets", "omelettes"};
     size_t last = ends[n - 2], lend = ends[n - 1];
     while (t[last] == ' ')
         last++;
     while (lend > last && ispunct((unsigned char)t[lend - 1]))
         lend--;
-    if (!dash && word_among(t + last, lend - last, dishes, sizeof dishes / sizeof *dishes))
+    if (word_among(t + last, lend - last, dishes, sizeof dishes / sizeof *dishes))
         return 0;
     for (size_t k = n - 1; k >= least; k--) {
         size_t end = ends[k - 1], start = k >= 2 ? ends[k - 2] : 0;
@@ -4741,6 +4744,12 @@ static const char *after_brand_words(kmgca_foods *foods, const char *t)
      * Supreme, beef" is no plain beef) */
     if (strchr(t, ','))
         return NULL;
+    kmgca_match whole;
+    const char *whole_named =
+        kmgca_foods_match(foods, t, &whole, NULL) == KMGCA_OK && whole.food &&
+                whole.confidence >= KMGCA_LOW_CONFIDENCE
+            ? kmgca_food_description(whole.food)
+            : NULL;
     const char *p = t;
     while (*p == ' ')
         p++;
@@ -4775,6 +4784,10 @@ static const char *after_brand_words(kmgca_foods *foods, const char *t)
         kmgca_match wm;
         int found = kmgca_foods_match(foods, word, &wm, NULL) == KMGCA_OK && wm.food;
         int maker = found && wl >= 3 && strstr(kmgca_food_description(wm.food), upper);
+        /* (nor a word of the food the whole text names: "Vienna sausages"
+         * are SR28's "Sausage, Vienna", not sausages) */
+        if (!dropped && !maker && whole_named && holds_word_ci(whole_named, word))
+            return NULL;
         /* in small letters, a maker's name the tables never write as an
          * ordinary word ("white pizza", "crispy tofu", "golden delicious":
          * those words are in branded names in capitals, and in others

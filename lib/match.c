@@ -376,7 +376,8 @@ static kmgca_match_method en_exact(const struct match_index *ix, en_query *q, ra
         if (!strncmp(q->raw, q->folded, fl) && !strncmp(q->raw + fl, when[k], strlen(when[k])))
             texts[2] = q->folded;   /* (its trailing spaces are no part of its hash) */
     /* (a last word of chatter after the name: "refried beans leftover") */
-    static const char *const after[] = {" leftover", " leftovers", " again", " only"};
+    static const char *const after[] = {" leftover", " leftovers", " again", " only", " eaten",
+                                        " ate", " drunk", " taken", " approx"};
     char trimmed[sizeof q->folded];
     int chatter_after = 0;
     for (size_t k = 0; k < sizeof after / sizeof *after && !chatter_after; k++)

@@ -1186,6 +1186,10 @@ static kmgca_status typical_one(const kmgca_food *food, const kmgca_serving *s,
         return KMGCA_OK;
     }
     const kmgca_portion *p = branded_item(food);
+    /* (a product eaten by the handful is no serving by its one piece: a
+     * Goldfish cracker is 0.5 g) */
+    if (p && p->grams / p->amount < 10)
+        p = NULL;
     if (p) {
         char g[32];
         *grams = s->amount * p->grams / p->amount;

@@ -3177,6 +3177,18 @@ static void us_messages_and_names(void **state)
     reads_as("a glass of juice", "", "Orange juice");
     weighs_grams("a can of Ensure", "", 250, 1e-9);
     weighs_grams("a shot of espresso", "", 30, 1e-9);
+    /* a capital word that the food's own name holds is no maker ("Vienna
+     * sausages" were pan-fried pork sausage); a maker's word is
+     * ("Boston Market meatloaf") */
+    reads_as("Vienna sausages", "", "Vienna");
+    reads_as("Boston Market meatloaf", "", "Meat loaf");
+    /* an app's product ending in a dish is the dish, not its first words */
+    reads_as("Amy's - Black Bean Burrito", "", "burrito");
+    /* chatter after a name ("custard eaten") leaves the name as written */
+    reads_as("custard eaten", "", "Custard");
+    reads_as("milk drunk", "", "Milk");
+    /* a product eaten by the handful is no serving by its piece */
+    weighs_grams("Goldfish - Cheddar", "", 30, 1e-9);
     /* a name in the plural with no amount, whose typical serving is one
      * piece of it: two ("over easy eggs", SR28 01128 large 46 g); not of a
      * fruit weighed by its serving, nor a big piece (a 4" biscuit) */
