@@ -3187,6 +3187,11 @@ static void us_messages_and_names(void **state)
     /* chatter after a name ("custard eaten") leaves the name as written */
     reads_as("custard eaten", "", "Custard");
     reads_as("milk drunk", "", "Milk");
+    /* names from South Asian, Caribbean and care-home diaries */
+    reads_as("seekh kebab", "", "Lamb, ground");
+    reads_as("tapioca", "", "Puddings, tapioca");
+    reads_as("creamed potatoes", "", "mashed");
+    reads_as("adobo", "", "Chicken adobo");
     /* a product eaten by the handful is no serving by its piece */
     weighs_grams("Goldfish - Cheddar", "", 30, 1e-9);
     /* a name in the plural with no amount, whose typical serving is one
