@@ -3192,6 +3192,10 @@ static void us_messages_and_names(void **state)
     reads_as("tapioca", "", "Puddings, tapioca");
     reads_as("creamed potatoes", "", "mashed");
     reads_as("adobo", "", "Chicken adobo");
+    /* dry beans with no amount: a cooked serving's dry weight */
+    weighs_grams("黄豆", "", 35, 1e-9);
+    weighs_grams("黄豆 50克", "", 50, 1e-9);
+    reads_as("裙带菜", "", "wakame");
     /* a product eaten by the handful is no serving by its piece */
     weighs_grams("Goldfish - Cheddar", "", 30, 1e-9);
     /* a name in the plural with no amount, whose typical serving is one
