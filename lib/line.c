@@ -2731,6 +2731,8 @@ static int share_in_serving(const char *s)
 /* What was eaten of what was served, said after it: "ate half", "left
  * half", "she had most of it", "drank about 3/4", "吃了一半", "剩了一半",
  * "吃了大半". *share the part eaten, *said the words; 1 when found. */
+static int zh_care_record(const char *t, char *out, size_t size);
+
 static int eaten_share(const char *t, double *share, char *said, size_t said_size)
 {
     static const struct {
@@ -2793,7 +2795,23 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         {"剩了三分之二", 1.0 / 3}, {"剩下三分之二", 1.0 / 3}, {"剩了四分之一", 0.75},
         {"剩下四分之一", 0.75}, {"剩了大半", 0.25}, {"剩下大半", 0.25}, {"剩了一大半", 0.25},
         {"剩了小半", 2.0 / 3}, {"剩下小半", 2.0 / 3}, {"剩了一小半", 2.0 / 3},
+        {"吃了1/2", 0.5}, {"吃了1/3", 1.0 / 3}, {"吃了2/3", 2.0 / 3}, {"吃了1/4", 0.25},
+        {"吃了3/4", 0.75}, {"喝了1/2", 0.5}, {"喝了1/3", 1.0 / 3}, {"喝了2/3", 2.0 / 3},
+        {"啃了一半", 0.5}, {"咬了一半", 0.5},
+        /* (not finished: most of it, kmgca's judgement) */
+        {"没吃完", 2.0 / 3}, {"没喝完", 2.0 / 3}, {"didn't finish", 2.0 / 3},
+        {"did not finish", 2.0 / 3},
     };
+    /* (a care record's 进食 is 吃了, and 约 after it an estimate: "进食约一半"
+     * is 吃了一半) */
+    char norm[512];
+    if (text_has_cjk(t) && strlen(t) < sizeof norm && zh_care_record(t, norm, sizeof norm)) {
+        static const char *const about[] = {"吃了约", "喝了约", "吃了大约", "吃了大概"};
+        for (size_t k = 0; k < sizeof about / sizeof *about; k++)
+            for (char *q = strstr(norm, about[k]); q; q = strstr(q + 6, about[k]))
+                memmove(q + 6, q + strlen(about[k]), strlen(q + strlen(about[k])) + 1);
+        t = norm;
+    }
     /* (of something made or bought whole the share is of the whole, read
      * with it: "made a quiche, had a quarter") */
     static const char *const whole[] = {"made ", "cooked ", "baked ", "bought ", "ordered ",

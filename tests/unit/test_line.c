@@ -2888,6 +2888,12 @@ static void care_records_and_shares(void **state)
     weighs_as("面条，剩了三分之一", "", "面条，吃了三分之二", "", 1);
     weighs_as("饺子 剩了一半", "", "饺子，吃了一半", "", 1);
     weighs_as("米饭一碗，剩了大半", "", "米饭一碗", "", 0.25);
+    /* a care record's share of a weight served: 进食一半 of 100 g is 50 g,
+     * 进食约一半 and 进食2/3 too; half an ear gnawed; not finished, 2/3 */
+    weighs_grams("护理记录：午餐 米饭约100g 进食一半", "", 50, 1e-6);
+    weighs_grams("护理记录：晚餐 面条约150g 进食2/3", "", 100, 1e-6);
+    weighs_as("我妈吃了一根玉米，啃了一半", "", "玉米一根", "", 0.5);
+    weighs_as("晚饭吃了一个鸡蛋都没吃完", "", "鸡蛋一个", "", 2.0 / 3);
     /* six or more typical servings of a food with no piece size is a count
      * kmgca cannot weigh: to review, not fifteen servings */
     kmgca_weighing w;
