@@ -420,6 +420,9 @@ static int digits_amount_at(const tokens *tk, int i, amount *a)
     if (t->flags & NF_GLUED)
         return 0;           /* "v8", "b12": part of a word */
     const char *s = tk->n.s;
+    if (t->start > 0 && s[t->start - 1] == ':' && t->start > 1 &&
+        isdigit((unsigned char)s[t->start - 2]))
+        return 0;           /* the minutes of a clock, "14:00" */
     char after = s[t->end];
     if (after == '%' || after == ':' || after == '"' ||
         (after == '-' && isalpha((unsigned char)s[t->end + 1])) ||

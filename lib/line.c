@@ -2844,6 +2844,33 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         best_len = n;
         *share = eaten[k].share;
     }
+    /* a share written last, after a comma or a dash: "a naan bread, half",
+     * "Toad in the hole - managed about half", "sandwich, 1 quarter only" */
+    static const struct {
+        const char *words;
+        double share;
+    } last[] = {{"half", 0.5},          {"about half", 0.5},       {"approx half", 0.5},
+                {"roughly half", 0.5},  {"half only", 0.5},        {"managed about half", 0.5},
+                {"a quarter", 0.25},    {"1 quarter", 0.25},       {"1 quarter only", 0.25},
+                {"quarter only", 0.25}, {"a third", 1.0 / 3},      {"1 third", 1.0 / 3},
+                {"two thirds", 2.0 / 3}, {"three quarters", 0.75}, {"about a third", 1.0 / 3}};
+    const char *cut = NULL;
+    for (const char *q = t; *q; q++)
+        if (*q == ',' || (q[0] == ' ' && q[1] == '-' && q[2] == ' '))
+            cut = q;
+    if (!best && cut) {
+        const char *w = cut + (*cut == ',' ? 1 : 3);
+        while (*w == ' ')
+            w++;
+        size_t wl = strlen(w);
+        while (wl && (w[wl - 1] == ' ' || w[wl - 1] == '.' || w[wl - 1] == '!'))
+            wl--;
+        for (size_t k = 0; k < sizeof last / sizeof *last && !best; k++)
+            if (wl == strlen(last[k].words) && !strncasecmp(w, last[k].words, wl)) {
+                best = last[k].words;
+                *share = last[k].share;
+            }
+    }
     /* "ate approx 50% of sml portion lasagne", "75% eaten": a percentage
      * of what was served, after a verb of eating or before "eaten" or
      * "of" (not "2% milk") */

@@ -2893,6 +2893,12 @@ static void care_records_and_shares(void **state)
     weighs_grams("护理记录：午餐 米饭约100g 进食一半", "", 50, 1e-6);
     weighs_grams("护理记录：晚餐 面条约150g 进食2/3", "", 100, 1e-6);
     weighs_as("我妈吃了一根玉米，啃了一半", "", "玉米一根", "", 0.5);
+    /* a share written last after a comma or a dash */
+    weighs_as("a naan bread, half", "", "a naan bread", "", 0.5);
+    weighs_as("Toad in the hole - managed about half", "", "Toad in the hole", "", 0.5);
+    weighs_as("Egg and cress sandwich, 1 quarter only", "", "Egg and cress sandwich", "", 0.25);
+    /* a 24-hour clock is no amount */
+    weighs_as("Resident drank 150ml water at 14:00", "", "150ml water", "", 1);
     weighs_as("晚饭吃了一个鸡蛋都没吃完", "", "鸡蛋一个", "", 2.0 / 3);
     /* six or more typical servings of a food with no piece size is a count
      * kmgca cannot weigh: to review, not fifteen servings */
