@@ -308,6 +308,7 @@ static const char *const number_names[] = {
     "first half", "1st half", "99 flake", "99 flakes", "99 cone", "99 cones", "99 ice cream",
     "v-8", "v 8", "little debbie", "little caesars", "little caesar's", "little chef", "big league chew",
     "big red", "big hunk", "little hug", "little bites", "mini babybel", "mini babybels",
+    "big m",
     "千张", "三杯鸡", "三杯鸭", "三杯中卷", "三杯小卷", "三杯透抽", "三杯杏鲍菇", "三杯豆腐",
     "三杯雞", "三杯鴨", "三杯杏鮑菇", "三杯鱿鱼", "三杯魷魚", "三杯花枝",
     "六个核桃", "三只松鼠", "一口酥", "两面黄", "一品", "一口气", "一个人", "两个人", "三个人",
