@@ -3232,6 +3232,15 @@ static int snack_cup(const char *t, char *out, size_t size)
                                        "custard", "gelatin", "tapioca", "yogurt", "yoghurt"};
     if (text_has_cjk(t) || strlen(t) >= size)
         return 0;
+    /* "Applesauce, 1 snack cup": the container, counted */
+    const char *sc = text_find_ci(t, "snack cup");
+    for (size_t k = 0; sc && (sc == t || sc[-1] == ' ') && !isalpha((unsigned char)sc[9]) &&
+                       k < sizeof sold / sizeof *sold;
+         k++)
+        if (text_find_ci(t, sold[k])) {
+            snprintf(out, size, "%.*scontainer%s", (int)(sc - t), t, sc + 9);
+            return 1;
+        }
     for (size_t k = 0; k < sizeof sold / sizeof *sold; k++) {
         size_t n = strlen(sold[k]);
         for (const char *p = text_find_ci(t, sold[k]); p; p = text_find_ci(p + 1, sold[k])) {

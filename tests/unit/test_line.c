@@ -3208,6 +3208,9 @@ static void us_messages_and_names(void **state)
     weighs_grams("黄豆", "", 35, 1e-9);
     weighs_grams("黄豆 50克", "", 50, 1e-9);
     reads_as("裙带菜", "", "wakame");
+    /* a snack cup is its container */
+    weighs_grams("Applesauce, 1 snack cup", "", 113, 1e-9);
+    weighs_grams("ate some green beans, maybe 10", "", 50, 1e-9);
     /* a product eaten by the handful is no serving by its piece */
     weighs_grams("Goldfish - Cheddar", "", 30, 1e-9);
     /* a name in the plural with no amount, whose typical serving is one
