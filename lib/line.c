@@ -364,7 +364,7 @@ static kmgca_status serving_in_food(kmgca_foods *foods, const char *food_text, c
             out->serving_from_food = !article;
         } else if (kmgca_serving_parse(lead, &whole, NULL) == KMGCA_OK &&
                    whole.kind == KMGCA_UNIT_PORTION && whole.amount > 0 &&
-                   !strstr(whole.unit, "ones") &&
+                   !strstr(whole.unit, "ones") && !isdigit((unsigned char)whole.unit[0]) &&
                    (!measure_word_at(whole.unit, &wl) || measure_word_at(whole.unit, &wl)->concept[0] == 'i')) {
             /* "2 biscuits": the household word is the food
              * (not a container: "a glass" alone names no food). */
@@ -2732,6 +2732,7 @@ static int share_in_serving(const char *s)
  * half", "she had most of it", "drank about 3/4", "吃了一半", "剩了一半",
  * "吃了大半". *share the part eaten, *said the words; 1 when found. */
 static int zh_care_record(const char *t, char *out, size_t size);
+static int zh_left_over(const char *t, char *out, size_t size);
 
 static int eaten_share(const char *t, double *share, char *said, size_t said_size)
 {
@@ -2790,11 +2791,6 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         {"吃了三分之一", 1.0 / 3}, {"吃了三分之二", 2.0 / 3}, {"吃了四分之一", 0.25},
         {"吃了四分之三", 0.75}, {"分了一半给", 0.5}, {"分一半给", 0.5}, {"给了一半给", 0.5},
         {"喝了三分之一", 1.0 / 3}, {"喝了三分之二", 2.0 / 3},
-        /* (what was left: 剩了三分之一 is two thirds eaten) */
-        {"剩了三分之一", 2.0 / 3}, {"剩下三分之一", 2.0 / 3}, {"剩三分之一", 2.0 / 3},
-        {"剩了三分之二", 1.0 / 3}, {"剩下三分之二", 1.0 / 3}, {"剩了四分之一", 0.75},
-        {"剩下四分之一", 0.75}, {"剩了大半", 0.25}, {"剩下大半", 0.25}, {"剩了一大半", 0.25},
-        {"剩了小半", 2.0 / 3}, {"剩下小半", 2.0 / 3}, {"剩了一小半", 2.0 / 3},
         {"吃了1/2", 0.5}, {"吃了1/3", 1.0 / 3}, {"吃了2/3", 2.0 / 3}, {"吃了1/4", 0.25},
         {"吃了3/4", 0.75}, {"喝了1/2", 0.5}, {"喝了1/3", 1.0 / 3}, {"喝了2/3", 2.0 / 3},
         {"啃了一半", 0.5}, {"咬了一半", 0.5},
@@ -2803,8 +2799,11 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
         {"did not finish", 2.0 / 3},
     };
     /* (a care record's 进食 is 吃了, and 约 after it an estimate: "进食约一半"
-     * is 吃了一半) */
-    char norm[512];
+     * is 吃了一半; what was left is said as what was eaten: 剩了三分之一 is
+     * 吃了三分之二) */
+    char norm[512], left[512];
+    if (text_has_cjk(t) && strlen(t) < sizeof left && zh_left_over(t, left, sizeof left))
+        t = left;
     if (text_has_cjk(t) && strlen(t) < sizeof norm && zh_care_record(t, norm, sizeof norm)) {
         static const char *const about[] = {"吃了约", "喝了约", "吃了大约", "吃了大概"};
         for (size_t k = 0; k < sizeof about / sizeof *about; k++)
@@ -2951,20 +2950,30 @@ static int eaten_share(const char *t, double *share, char *said, size_t said_siz
 static int zh_left_over(const char *t, char *out, size_t size)
 {
     static const char *const left[] = {"剩了", "剩下", "剩"};
+    /* (the share eaten is eaten_share's for what was left: 剩了大半 is a
+     * quarter eaten, 剩了小半 two thirds) */
     static const struct {
         const char *left, *eaten;
     } shares[] = {{"一半", "一半"},         {"三分之一", "三分之二"}, {"三分之二", "三分之一"},
-                  {"四分之一", "四分之三"}, {"四分之三", "四分之一"}, {"一大半", "一小半"},
-                  {"一小半", "一大半"},     {"大半", "小半"},         {"小半", "大半"}};
+                  {"四分之一", "四分之三"}, {"四分之三", "四分之一"}, {"一大半", "四分之一"},
+                  {"一小半", "三分之二"},   {"大半", "四分之一"},     {"小半", "三分之二"}};
+    /* what follows the share ends the clause: not "剩下四分之一个西瓜" (the
+     * remaining quarter), "剩下三分之一的面条", "剩下大半碗" */
+    static const char *const ends[] = {"", "，", "。", "；", "！", ",", ";", ".", " ", "了", "没"};
     for (size_t k = 0; k < sizeof left / sizeof *left; k++) {
         const char *p = strstr(t, left[k]);
-        if (!p)
+        if (!p || (p - t >= 3 && !strncmp(p - 3, "把", 3)))
             continue;
         const char *a = p + strlen(left[k]);
         for (size_t j = 0; j < sizeof shares / sizeof *shares; j++) {
             size_t sl = strlen(shares[j].left);
             if (strncmp(a, shares[j].left, sl) != 0)
                 continue;
+            int ended = 0;
+            for (size_t e = 0; e < sizeof ends / sizeof *ends && !ended; e++)
+                ended = ends[e][0] ? !strncmp(a + sl, ends[e], strlen(ends[e])) : !a[sl];
+            if (!ended)
+                return 0;
             return (size_t)snprintf(out, size, "%.*s吃了%s%s", (int)(p - t), t, shares[j].eaten,
                                     a + sl) < size;
         }

@@ -413,10 +413,28 @@ static int measure_says_inches(const char *m, double inches)
             lo = hi = bottom > 0 ? lo + top / bottom : lo;
         } else if (*e == '-') {
             hi = strtod(e + 1, &e);
+        } else if (*e == '/') {
+            double bottom = strtod(e + 1, &e);   /* 3/4" */
+            lo = hi = bottom > 0 ? lo / bottom : lo;
         }
         if (inches >= lo - 0.01 && inches <= hi + 0.01)
             return 1;
     }
+    return 0;
+}
+
+/* 1 when a measure is of something eaten by the piece or the slice, whose
+ * length says the whole it was cut from ("pie (9" dia)", "piece (1/8 of
+ * 12" pizza)", "square cornbread (8" pan)"): no length of one eaten */
+static int cut_from_a_whole(const char *m)
+{
+    static const char *const wholes[] = {"pie", "cake", "quiche", "pizza", "pan", "piece",
+                                         "slice", "loaf", "tart", "/"};
+    for (size_t k = 0; k < sizeof wholes / sizeof *wholes; k++)
+        for (const char *q = strstr(m, wholes[k]); q; q = strstr(q + 1, wholes[k]))
+            if (!strcmp(wholes[k], "/") || ((q == m || !isalpha((unsigned char)q[-1])) &&
+                                            !isalpha((unsigned char)q[strlen(wholes[k])])))
+                return 1;
     return 0;
 }
 
@@ -425,8 +443,8 @@ long portion_of_length(const kmgca_food *food, double inches, double *each)
     for (unsigned i = 0; i < food->portion_count; i++) {
         const kmgca_portion *p = &food->portions[i];
         const char *m = p->measure;
-        if (!(p->grams > 0) || !(p->amount > 0) || strstr(m, "pan"))
-            continue;   /* (an 8" pan of cornbread is no piece of it) */
+        if (!(p->grams > 0) || !(p->amount > 0) || cut_from_a_whole(m))
+            continue;
         if (!strncmp(m, "inch", 4) && (m[4] == ' ' || !m[4])) {
             if (fabs(p->amount - inches) < 0.01) {
                 *each = p->grams;   /* "6 inch sub": one sub of 6 inches */

@@ -301,7 +301,7 @@ void serving_tokenise(const char *text, tokens *tk)
  * shape; these are the rest.) */
 static const char *const number_names[] = {
     "7 up", "7up", "3 musketeers", "100 grand", "5 spice", "five spice", "half and half",
-    "half & half", "thousand island", "1000 island", "quarter pounder", "chicken 65",
+    "half & half", "thousand island", "1000 island", "quarter pounder", "quarter pounders", "chicken 65",
     "5 hour energy", "5-hour energy", "one a day", "a la mode", "a la carte",
     "big mac", "big breakfast", "big brekkie", "pot noodle", "cup noodle", "cup noodles",
     "pot roast", "pot pie", "half time", "halftime", "half term", "2nd half", "second half",

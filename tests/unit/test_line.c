@@ -2888,6 +2888,9 @@ static void care_records_and_shares(void **state)
     weighs_as("面条，剩了三分之一", "", "面条，吃了三分之二", "", 1);
     weighs_as("饺子 剩了一半", "", "饺子，吃了一半", "", 1);
     weighs_as("米饭一碗，剩了大半", "", "米饭一碗", "", 0.25);
+    /* (not "the remaining part", a share before a measure word or 的) */
+    weighs_as("剩下大半个馒头", "", "大半个馒头", "", 1);
+    weighs_as("粥两碗 剩下大半碗", "", "粥两碗", "", 1);
     /* a care record's share of a weight served: 进食一半 of 100 g is 50 g,
      * 进食约一半 and 进食2/3 too; half an ear gnawed; not finished, 2/3 */
     weighs_grams("护理记录：午餐 米饭约100g 进食一半", "", 50, 1e-6);
@@ -3151,7 +3154,17 @@ static void lengths_in_the_text(void **state)
     weighs_grams("Subway 6\" turkey breast on wheat", "", 184, 1e-9);
     weighs_grams("subway meatball marinara, 6 in.", "", 209, 1e-9);
     weighs_grams("2 8 inch flour tortillas", "", 98, 1e-9);
-    reads_as("Tortilla, Flour, 8 inch", "1 tortilla", "ortilla");
+    reads_as("Tortilla, Flour, 8 inch", "1 tortilla", "Tortilla, flour");
+    weighs_grams("2 6 inch pancakes", "", 154, 1e-9);   /* SR28 18293 "pancake (6\" dia)" */
+    /* a length alone names no food; a whole eaten by the slice keeps its
+     * slice ("9 inch apple pie" is no whole pie) */
+    {
+        kmgca_weighing w;
+        kmgca_error err;
+        assert_int_not_equal(kmgca_weigh(shared_foods, "a footlong", "", &w, &err), KMGCA_OK);
+        assert_int_equal(kmgca_weigh(shared_foods, "9 inch apple pie", "", &w, &err), KMGCA_OK);
+        assert_true(w.grams < 300);
+    }
     /* not a length: a clock, a name's number */
     weighs_as("banana at 6 in the morning", "", "banana", "", 1);
     /* ("picked up" is how it was got: no 7 up; and "fry up" is still the
