@@ -4807,12 +4807,6 @@ static const char *after_brand_words(kmgca_foods *foods, const char *t)
      * Supreme, beef" is no plain beef) */
     if (strchr(t, ','))
         return NULL;
-    kmgca_match whole;
-    const char *whole_named =
-        kmgca_foods_match(foods, t, &whole, NULL) == KMGCA_OK && whole.food &&
-                whole.confidence >= KMGCA_LOW_CONFIDENCE
-            ? kmgca_food_description(whole.food)
-            : NULL;
     const char *p = t;
     while (*p == ' ')
         p++;
@@ -4849,7 +4843,10 @@ static const char *after_brand_words(kmgca_foods *foods, const char *t)
         int maker = found && wl >= 3 && strstr(kmgca_food_description(wm.food), upper);
         /* (nor a word of the food the whole text names: "Vienna sausages"
          * are SR28's "Sausage, Vienna", not sausages) */
-        if (!dropped && !maker && whole_named && holds_word_ci(whole_named, word))
+        kmgca_match whole;
+        if (!dropped && !maker && kmgca_foods_match(foods, t, &whole, NULL) == KMGCA_OK &&
+            whole.food && whole.confidence >= KMGCA_LOW_CONFIDENCE &&
+            holds_word_ci(kmgca_food_description(whole.food), word))
             return NULL;
         /* in small letters, a maker's name the tables never write as an
          * ordinary word ("white pizza", "crispy tofu", "golden delicious":

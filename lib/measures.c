@@ -429,13 +429,31 @@ static int measure_says_inches(const char *m, double inches)
 static int cut_from_a_whole(const char *m)
 {
     static const char *const wholes[] = {"pie", "cake", "quiche", "pizza", "pan", "piece",
-                                         "slice", "loaf", "tart", "/"};
+                                         "slice", "loaf", "tart"};
+    if (strchr(m, '/'))
+        return 1;   /* "(1/8 of 9" pie)" */
     for (size_t k = 0; k < sizeof wholes / sizeof *wholes; k++)
         for (const char *q = strstr(m, wholes[k]); q; q = strstr(q + 1, wholes[k]))
-            if (!strcmp(wholes[k], "/") || ((q == m || !isalpha((unsigned char)q[-1])) &&
-                                            !isalpha((unsigned char)q[strlen(wholes[k])])))
+            if ((q == m || !isalpha((unsigned char)q[-1])) &&
+                !isalpha((unsigned char)q[strlen(wholes[k])]))
                 return 1;
     return 0;
+}
+
+int measure_by_length(const kmgca_portion *p)
+{
+    return !strncmp(p->measure, "inch", 4) && (p->measure[4] == ' ' || !p->measure[4]) &&
+           p->grams > 0 && p->amount > 0;
+}
+
+const kmgca_portion *shortest_by_length(const kmgca_food *food)
+{
+    const kmgca_portion *best = NULL;
+    for (unsigned i = 0; i < food->portion_count; i++)
+        if (measure_by_length(&food->portions[i]) &&
+            (!best || food->portions[i].amount < best->amount))
+            best = &food->portions[i];
+    return best;
 }
 
 long portion_of_length(const kmgca_food *food, double inches, double *each)
@@ -445,7 +463,7 @@ long portion_of_length(const kmgca_food *food, double inches, double *each)
         const char *m = p->measure;
         if (!(p->grams > 0) || !(p->amount > 0) || cut_from_a_whole(m))
             continue;
-        if (!strncmp(m, "inch", 4) && (m[4] == ' ' || !m[4])) {
+        if (measure_by_length(p)) {
             if (fabs(p->amount - inches) < 0.01) {
                 *each = p->grams;   /* "6 inch sub": one sub of 6 inches */
                 return i;

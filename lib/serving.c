@@ -865,14 +865,16 @@ void kmgca_serving_take_detail(kmgca_serving *s, const char *food_text)
         if (!name_portion_find(food_text, s->name, sizeof s->name))
             s->name[0] = '\0';
         /* a name ending in a plural ("over easy eggs", "hush puppies") */
+        if (s->kind != KMGCA_UNIT_TYPICAL || text_has_cjk(food_text))
+            return;
         size_t n = strlen(food_text);
         while (n && !isalpha((unsigned char)food_text[n - 1]))
             n--;
         size_t w = n;
         while (w && isalpha((unsigned char)food_text[w - 1]))
             w--;
-        if (s->kind == KMGCA_UNIT_TYPICAL && n - w > 3 && tolower((unsigned char)food_text[n - 1]) == 's' &&
-            tolower((unsigned char)food_text[n - 2]) != 's' && !text_has_cjk(food_text))
+        if (n - w > 3 && tolower((unsigned char)food_text[n - 1]) == 's' &&
+            tolower((unsigned char)food_text[n - 2]) != 's')
             copy_text(s->detail, sizeof s->detail, KMGCA_DETAIL_PLURAL);
         return;
     }

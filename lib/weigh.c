@@ -331,7 +331,7 @@ static int try_measure_token(const kmgca_food *food, const char *token, size_t l
      * contents from can, net wt 4 oz)"): "1 can" is all seven. */
     static const char *const packs[] = {"can", "tin", "jar", "bottle", "package", "packet",
                                         "box", "bag", "pouch", "carton", "container"};
-    int whole = !strncmp(pt->measure, "inch", 4);
+    int whole = measure_by_length(pt);
     for (size_t k = 0; k < sizeof packs / sizeof *packs && !whole && pt->amount > 1; k++)
         whole = !strcmp(tok, packs[k]) && strncmp(pt->measure, tok, strlen(tok)) != 0;
     out->grams_each = whole ? pt->grams : pt->grams / pt->amount;
@@ -638,7 +638,7 @@ static kmgca_status household_grams(const kmgca_food *food, const kmgca_serving 
         *grams = s->amount * each_g;
         fmt_amount(amt, sizeof amt, s->amount);
         fmt_grams(g, sizeof g, *grams);
-        if (!strncmp(pt->measure, "inch", 4))
+        if (measure_by_length(pt))
             fmt_amount(times, sizeof times, pt->amount);
         if (how)
             snprintf(how, how_size, "%s x %s = %s g (%s \"%s%s%s\")", amt, s->unit, g,
@@ -1168,13 +1168,7 @@ static kmgca_status typical_one(const kmgca_food *food, const kmgca_serving *s,
     if (recipe_grams(food, s, 1, grams, how, how_size))
         return KMGCA_OK;
     /* a sub sold by its length ("6 inch sub", "12 inch sub"): the shorter */
-    const kmgca_portion *sub = NULL;
-    for (unsigned i = 0; i < food->portion_count; i++) {
-        const kmgca_portion *pt = &food->portions[i];
-        if (!strncmp(pt->measure, "inch ", 5) && pt->grams > 0 && pt->amount > 0 &&
-            (!sub || pt->amount < sub->amount))
-            sub = pt;
-    }
+    const kmgca_portion *sub = shortest_by_length(food);
     if (sub) {
         char g[32], len[32];
         *grams = s->amount * sub->grams;

@@ -41,6 +41,10 @@ long portion_named_by_text(const kmgca_food *food, const char *text);
  * Sub (6" long)"), "footlong" for 12. Its index, with *each the grams of
  * one item; -1 when none says it. */
 long portion_of_length(const kmgca_food *food, double inches, double *each);
+/* 1 for a measure of one item by its length, SR28's "inch sub" (amount 6:
+ * one sub of 6 inches); the shortest of a food's such measures, or NULL. */
+int measure_by_length(const kmgca_portion *p);
+const kmgca_portion *shortest_by_length(const kmgca_food *food);
 /* The inches of a serving's unit written as LENGTH_UNIT (6"), with *rest
  * the words after it; 0 when the unit says no length. */
 int unit_length(const char *unit, double *inches, const char **rest);
